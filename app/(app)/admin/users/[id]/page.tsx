@@ -1,0 +1,26 @@
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
+import { getUserForEdit, userFormOptions } from "@/lib/users/queries";
+import { Card } from "@/components/ui/card";
+import { UserForm } from "@/components/admin/user-form";
+
+export async function generateMetadata() {
+  const { t } = await getTranslator();
+  return { title: t("admin.editUser") };
+}
+
+export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePermission("user.manage");
+  const { t, locale } = await getTranslator();
+  const [user, { agencies, provinces }] = await Promise.all([getUserForEdit(actor, (await params).id), userFormOptions(actor)]);
+  if (!user) notFound();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("admin.editUser")}: {user.name}</h1>
+      <Card>
+        <UserForm locale={locale} user={user} agencies={agencies} provinces={provinces} allowNational={actor.provinceId === null} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
+import { LoginForm } from "@/components/auth/login-form";
+import { LocaleSwitch } from "@/components/layout/locale-switch";
+
+export async function generateMetadata() {
+  const { t } = await getTranslator();
+  return { title: t("login.title") };
+}
+
+export default async function LoginPage() {
+  if (await getCurrentUser()) redirect("/");
+  const { t, locale } = await getTranslator();
+  return (
+    <main className="flex min-h-screen items-center justify-center p-4">
+      <div className="w-full max-w-sm space-y-6 rounded-xl border border-slate-200 bg-white p-8 shadow">
+        <div className="flex items-start justify-between gap-4">
+          <div>
+            <p className="text-2xl font-bold text-brand-700">{t("app.name")}</p>
+            <p className="mt-1 text-xs text-slate-600">{t("app.fullName")}</p>
+          </div>
+          <LocaleSwitch t={t} />
+        </div>
+        <h1 className="text-lg font-semibold">{t("login.title")}</h1>
+        <LoginForm locale={locale} />
+        <p className="text-xs text-slate-500">{t("login.intro")}</p>
+      </div>
+    </main>
+  );
+}

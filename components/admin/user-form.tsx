@@ -1,0 +1,89 @@
+"use client";
+import { useActionState } from "react";
+import { createUserAction, updateUserAction } from "@/lib/users/actions";
+import { initialFormState } from "@/lib/forms";
+import { ROLES } from "@/lib/auth/roles";
+import { translator, type Locale } from "@/lib/i18n/messages";
+import { Field, inputClass } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+type Option = { id: string; nameFa: string; nameEn: string };
+export type UserFormValues = {
+  id: string;
+  name: string;
+  email: string;
+  roles: string[];
+  agencyId: string | null;
+  provinceId: string | null;
+  locale: Locale;
+};
+
+/** One form for creating and editing a user; the server validates the same schema. */
+export function UserForm({
+  locale,
+  user,
+  agencies,
+  provinces,
+  allowNational,
+}: {
+  locale: Locale;
+  user?: UserFormValues;
+  agencies: Option[];
+  provinces: Option[];
+  allowNational: boolean;
+}) {
+  const t = translator(locale);
+  const [state, action] = useActionState(user ? updateUserAction : createUserAction, initialFormState);
+  const name = (o: Option) => (locale === "fa" ? o.nameFa : o.nameEn);
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="max-w-xl space-y-4" noValidate>
+      <FormMessage state={state} />
+      {user && <input type="hidden" name="id" value={user.id} />}
+      <Field label={t("admin.name")} errors={errors.name}>
+        {(p) => <input {...p} name="name" defaultValue={user?.name} required className={inputClass} />}
+      </Field>
+      <Field label={t("admin.email")} errors={errors.email}>
+        {(p) => <input {...p} name="email" type="email" defaultValue={user?.email} required dir="ltr" className={inputClass} />}
+      </Field>
+      <Field label={t("admin.password")} errors={errors.password} hint={t(user ? "admin.passwordHint" : "admin.newPasswordHint")}>
+        {(p) => <input {...p} name="password" type="password" autoComplete="new-password" required={!user} dir="ltr" className={inputClass} />}
+      </Field>
+      <fieldset className="space-y-1">
+        <legend className="text-sm font-medium text-slate-800">{t("admin.roles")}</legend>
+        <div className="flex flex-wrap gap-4">
+          {ROLES.map((role) => (
+            <label key={role} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="roles" value={role} defaultChecked={user?.roles.includes(role)} />
+              {t(`roles.${role}`)}
+            </label>
+          ))}
+        </div>
+        {errors.roles && <p className="text-sm text-red-700" role="alert">{errors.roles.join(" ")}</p>}
+      </fieldset>
+      <Field label={t("admin.agency")} errors={errors.agencyId}>
+        {(p) => (
+          <select {...p} name="agencyId" defaultValue={user?.agencyId ?? ""} className={inputClass}>
+            <option value="">{t("admin.noAgency")}</option>
+            {agencies.map((a) => (
+              <option key={a.id} value={a.id}>{name(a)}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t("admin.province")} errors={errors.provinceId}>
+        {(p) => (
+          <select {...p} name="provinceId" defaultValue={user ? (user.provinceId ?? "") : (provinces[0]?.id ?? "")} className={inputClass}>
+            {allowNational && <option value="">{t("admin.allProvinces")}</option>}
+            {provinces.map((o) => (
+              <option key={o.id} value={o.id}>{name(o)}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <input type="hidden" name="locale" value={user?.locale ?? "fa"} />
+      <SubmitButton pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+import { useActionState } from "react";
+import { loginAction } from "@/lib/auth/actions";
+import { initialFormState } from "@/lib/forms";
+import { translator, type Locale } from "@/lib/i18n/messages";
+import { Field, inputClass } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+export function LoginForm({ locale }: { locale: Locale }) {
+  const t = translator(locale);
+  const [state, action] = useActionState(loginAction, initialFormState);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <Field label={t("login.email")} errors={state.fieldErrors?.email}>
+        {(p) => <input {...p} name="email" type="email" autoComplete="username" required dir="ltr" className={inputClass} />}
+      </Field>
+      <Field label={t("login.password")} errors={state.fieldErrors?.password}>
+        {(p) => <input {...p} name="password" type="password" autoComplete="current-password" required dir="ltr" className={inputClass} />}
+      </Field>
+      <SubmitButton pendingLabel={t("login.submitting")}>{t("login.submit")}</SubmitButton>
+    </form>
+  );
+}

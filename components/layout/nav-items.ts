@@ -1,0 +1,14 @@
+import type { Actor } from "@/lib/auth/policy";
+import { can } from "@/lib/auth/policy";
+import type { MessageKey } from "@/lib/i18n/messages";
+
+type NavItem = { href: string; label: MessageKey; visible: (a: Actor) => boolean };
+
+// Navigation by role. Visibility is a convenience; each page checks permission itself.
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/dashboard", label: "nav.dashboard", visible: (a) => can(a, "dashboard.view") && a.roles.includes("SECRETARIAT") },
+  { href: "/chair", label: "nav.chair", visible: (a) => a.roles.includes("CHAIR") },
+  { href: "/agency", label: "nav.agency", visible: (a) => a.roles.includes("AGENCY") && a.agencyId !== null },
+  { href: "/resolutions", label: "nav.resolutions", visible: (a) => can(a, "case.read") },
+  { href: "/admin/users", label: "nav.admin", visible: (a) => can(a, "user.manage") },
+];

@@ -1,0 +1,67 @@
+import { daysUntil, type ResolutionListItem } from "@/lib/resolutions/queries";
+import { formatDate, formatNumber, formatOrdinal } from "@/lib/i18n/format";
+import type { Locale, Translate } from "@/lib/i18n/messages";
+import { EmptyState } from "@/components/ui/card";
+
+const STATUS_TONE: Record<ResolutionListItem["status"], string> = {
+  ISSUED: "bg-slate-100 text-slate-800",
+  IN_PROGRESS: "bg-sky-100 text-sky-900",
+  DONE_REPORTED: "bg-amber-100 text-amber-900",
+  VERIFIED: "bg-emerald-100 text-emerald-900",
+  CANCELLED: "bg-slate-200 text-slate-600",
+};
+
+function DeadlineNote({ item, locale, t }: { item: ResolutionListItem; locale: Locale; t: Translate }) {
+  if (item.status !== "ISSUED" && item.status !== "IN_PROGRESS") return null;
+  const days = daysUntil(item.deadline);
+  const count = formatNumber(Math.abs(days), locale);
+  if (days < 0) return <span className="text-xs font-semibold text-red-700">{t("home.daysLate", { count })}</span>;
+  if (days === 0) return <span className="text-xs font-semibold text-amber-700">{t("home.dueToday")}</span>;
+  return <span className="text-xs text-slate-600">{t("home.daysLeft", { count })}</span>;
+}
+
+export function meetingTitle(meeting: ResolutionListItem["meeting"], locale: Locale, t: Translate) {
+  return t("meeting.title", {
+    ordinal: formatOrdinal(meeting.number, locale),
+    body: t(`meeting.${meeting.body.kind}`),
+    year: formatNumber(meeting.jalaliYear, locale).replace(/[٬,]/g, ""),
+  });
+}
+
+export function ResolutionTable({ items, locale, t, empty }: { items: ResolutionListItem[]; locale: Locale; t: Translate; empty: string }) {
+  if (items.length === 0) return <EmptyState>{empty}</EmptyState>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm">
+        <thead className="border-b border-slate-200 text-start text-slate-600">
+          <tr>
+            <th scope="col" className="p-2 text-start font-medium">{t("resolution.unit")}</th>
+            <th scope="col" className="p-2 text-start font-medium">{t("resolution.text")}</th>
+            <th scope="col" className="p-2 text-start font-medium">{t("resolution.agency")}</th>
+            <th scope="col" className="p-2 text-start font-medium">{t("resolution.deadline")}</th>
+            <th scope="col" className="p-2 text-start font-medium">{t("resolution.status")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((r) => (
+            <tr key={r.id} className="border-b border-slate-100 align-top">
+              <td className="p-2 font-medium">{r.unit.name}</td>
+              <td className="max-w-md p-2">
+                <p>{r.text}</p>
+                <p className="mt-1 text-xs text-slate-500">{meetingTitle(r.meeting, locale, t)}</p>
+              </td>
+              <td className="p-2">{locale === "fa" ? r.responsibleAgency.nameFa : r.responsibleAgency.nameEn}</td>
+              <td className="whitespace-nowrap p-2">
+                <div>{formatDate(r.deadline, locale, { style: "short" })}</div>
+                <DeadlineNote item={r} locale={locale} t={t} />
+              </td>
+              <td className="p-2">
+                <span className={`rounded px-2 py-0.5 text-xs ${STATUS_TONE[r.status]}`}>{t(`resolutionStatus.${r.status}`)}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+"use server";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { cookies } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { db } from "@/lib/db";
+import { invalid, type FormState } from "@/lib/forms";
+import { getLocale, getTranslator, LOCALE_COOKIE } from "@/lib/i18n/server";
+import { signIn, signOut } from "./auth";
+import { getCurrentUser } from "./session";
+import { loginSchema } from "@/lib/users/schema";
+
+export async function loginAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const { t } = await getTranslator();
+  const parsed = loginSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+  if (!parsed.success) return invalid(parsed.error, t);
+  try {
+    // "/" sends each role on to its own home.
+    await signIn("credentials", { ...parsed.data, redirectTo: "/" });
+    return { ok: true };
+  } catch (err) {
+    if (err instanceof CredentialsSignin && err.code === "throttled") return { ok: false, message: t("login.throttled") };
+    if (err instanceof AuthError) return { ok: false, message: t("login.invalid") };
+    throw err; // a successful sign-in "throws" its redirect
+  }
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/login" });
+}
+
+/** Flips between Persian and English; kept on the user's account, and in a cookie for the login page. */
+export async function switchLocaleAction(): Promise<void> {
+  const next = (await getLocale()) === "fa" ? "en" : "fa";
+  (await cookies()).set(LOCALE_COOKIE, next, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+  const user = await getCurrentUser();
+  if (user) await db.user.update({ where: { id: user.id }, data: { locale: next } });
+  revalidatePath("/", "layout");
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { loginSchema } from "@/lib/users/schema";
+import { verifyPassword } from "./password";
+import { isThrottled, recordLoginAttempt } from "./throttle";
+
+export type CredentialsResult =
+  | { ok: true; user: { id: string; name: string; email: string } }
+  | { ok: false; reason: "invalid" | "throttled" };
+
+/** Checks a sign-in attempt: throttled, then password, then whether the account is active. */
+export async function verifyCredentials(raw: unknown, ip: string | null): Promise<CredentialsResult> {
+  const parsed = loginSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: "invalid" };
+  const { email, password } = parsed.data;
+  if (await isThrottled(email, ip)) return { ok: false, reason: "throttled" };
+
+  const user = await db.user.findUnique({ where: { email } });
+  const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
+  const success = passwordOk && user !== null && user.active;
+  await recordLoginAttempt(email, ip, success);
+  if (!success || !user) return { ok: false, reason: "invalid" };
+  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+  return { ok: true, user: { id: user.id, name: user.name, email: user.email } };
+}

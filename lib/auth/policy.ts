@@ -1,0 +1,119 @@
+// The one place that says who may do what (DESIGN.md §1–2). Server actions, route handlers
+// and pages call `can()`; the UI may also call it to hide controls, but never instead.
+// Pure and synchronous, so the whole role × action × ownership table is unit-tested.
+import type { RoleName as Role } from "./roles";
+
+export type Actor = {
+  id: string;
+  roles: readonly Role[];
+  /** Set exactly for AGENCY users: the one agency they act for. */
+  agencyId: string | null;
+  /** Null for a national user, who reads every province and writes nowhere (except ADMIN). */
+  provinceId: string | null;
+};
+
+/** What an action touches, as far as permission depends on it. */
+export type Resource = {
+  provinceId?: string | null;
+  /** The agency responsible for a resolution. */
+  responsibleAgencyId?: string | null;
+};
+
+export const ACTIONS = [
+  // Reading the working group's cases and decisions: everyone with an account.
+  "case.read",
+  // The secretariat's registry: units, obstacles, agencies, imports.
+  "unit.write",
+  "obstacle.write",
+  "agency.write",
+  // Sessions: agendas, attendance, outcomes, resolutions entry.
+  "meeting.write",
+  "resolution.write",
+  // The chair approves the minutes, which locks the session's records.
+  "minutes.approve",
+  // Follow-up by the responsible agency.
+  "resolution.report",
+  "resolution.requestExtension",
+  // Follow-up control by the secretariat.
+  "resolution.verify",
+  "extension.decide",
+  // Monitoring.
+  "dashboard.view",
+  "audit.read",
+  // Administration.
+  "user.manage",
+  "settings.manage",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const has = (actor: Actor, role: Role) => actor.roles.includes(role);
+
+/** Which roles may perform an action, before ownership and province are considered. */
+const ROLES_FOR: Record<Action, readonly Role[]> = {
+  "case.read": ["ADMIN", "SECRETARIAT", "CHAIR", "AGENCY", "MEMBER"],
+  "unit.write": ["ADMIN", "SECRETARIAT"],
+  "obstacle.write": ["ADMIN", "SECRETARIAT"],
+  "agency.write": ["ADMIN", "SECRETARIAT"],
+  "meeting.write": ["SECRETARIAT"],
+  "resolution.write": ["SECRETARIAT"],
+  "minutes.approve": ["CHAIR"],
+  "resolution.report": ["AGENCY"],
+  "resolution.requestExtension": ["AGENCY"],
+  "resolution.verify": ["SECRETARIAT"],
+  "extension.decide": ["SECRETARIAT"],
+  "dashboard.view": ["SECRETARIAT", "CHAIR", "ADMIN"],
+  "audit.read": ["SECRETARIAT", "ADMIN"],
+  "user.manage": ["ADMIN"],
+  "settings.manage": ["ADMIN"],
+};
+
+const READ_ONLY: ReadonlySet<Action> = new Set(["case.read", "dashboard.view", "audit.read"]);
+/** Actions only the responsible agency's own users may take. */
+const AGENCY_OWNED: ReadonlySet<Action> = new Set(["resolution.report", "resolution.requestExtension"]);
+/** A national administrator manages accounts everywhere; every other national user only reads. */
+const NATIONAL_WRITES: ReadonlySet<Action> = new Set(["user.manage", "settings.manage"]);
+
+export function can(actor: Actor | null | undefined, action: Action, resource: Resource = {}): boolean {
+  if (!actor) return false;
+  if (!ROLES_FOR[action].some((role) => has(actor, role))) return false;
+
+  if (actor.provinceId === null) {
+    if (!READ_ONLY.has(action) && !NATIONAL_WRITES.has(action)) return false;
+  } else if (resource.provinceId !== undefined && resource.provinceId !== actor.provinceId) {
+    return false;
+  }
+
+  if (AGENCY_OWNED.has(action)) {
+    return actor.agencyId !== null && resource.responsibleAgencyId === actor.agencyId;
+  }
+  return true;
+}
+
+/** Where an actor lands after signing in: the page that serves their main job. */
+export function homePath(actor: Pick<Actor, "roles">): string {
+  if (actor.roles.includes("SECRETARIAT")) return "/dashboard";
+  if (actor.roles.includes("CHAIR")) return "/chair";
+  if (actor.roles.includes("AGENCY")) return "/agency";
+  if (actor.roles.includes("ADMIN")) return "/admin";
+  return "/resolutions";
+}
+
+/**
+ * The province filter for every query: a provincial user sees their province, a national
+ * user every province. Spread it into Prisma `where` clauses of province-owned models.
+ */
+export function provinceWhere(actor: Pick<Actor, "provinceId">): { provinceId?: string } {
+  return actor.provinceId === null ? {} : { provinceId: actor.provinceId };
+}
+
+export class ForbiddenError extends Error {
+  constructor(action: Action) {
+    super(`forbidden: ${action}`);
+    this.name = "ForbiddenError";
+  }
+}
+
+/** For queries and mutations: throws unless `can(...)`; actions turn it into a message. */
+export function authorize(actor: Actor | null | undefined, action: Action, resource?: Resource): asserts actor is Actor {
+  if (!can(actor, action, resource)) throw new ForbiddenError(action);
+}

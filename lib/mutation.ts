@@ -1,0 +1,38 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { ForbiddenError } from "@/lib/auth/policy";
+import type { FormState } from "@/lib/forms";
+import type { Translate } from "@/lib/i18n/messages";
+
+/** A failure the user can act on, with its message already localised. */
+export class UserFacingError extends Error {
+  constructor(
+    message: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Runs a mutation and answers the user in words: refusals, known conflicts and unexpected
+ * failures become a localised message, never a stack trace. The transaction inside `work`
+ * has rolled back by the time we get here, so nothing is half-written.
+ */
+export async function mutation(t: Translate, work: () => Promise<FormState>): Promise<FormState> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof UserFacingError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
+    if (err instanceof ForbiddenError) return { ok: false, message: t("errors.forbidden") };
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025")
+      return { ok: false, message: t("errors.notFoundRecord") };
+    console.error("[mutation]", err);
+    return { ok: false, message: t("errors.unexpected") };
+  }
+}
+
+export const isUniqueViolation = (err: unknown, field?: string): boolean =>
+  err instanceof Prisma.PrismaClientKnownRequestError &&
+  err.code === "P2002" &&
+  (field === undefined || JSON.stringify(err.meta ?? {}).includes(field));

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/auth/roles";
+
+// Messages are keys of `messages.validation`, translated where they are shown.
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "validation.required")
+  .max(200, "validation.tooLong")
+  .pipe(z.email("validation.email"));
+
+export const loginSchema = z.object({
+  email,
+  password: z.string().min(1, "validation.required").max(200, "validation.tooLong"),
+});
+
+const userFields = {
+  name: z.string().trim().min(2, "validation.nameMin").max(120, "validation.tooLong"),
+  email,
+  roles: z.array(z.enum(ROLES)).min(1, "validation.rolesMin"),
+  agencyId: z.string().trim().optional().transform((v) => v || null),
+  provinceId: z.string().trim().optional().transform((v) => v || null),
+  locale: z.enum(["fa", "en"]).default("fa"),
+};
+
+// An agency user acts for exactly one agency; nobody else is bound to one.
+function agencyMatchesRole(u: { roles: string[]; agencyId: string | null }, ctx: z.RefinementCtx) {
+  const isAgencyUser = u.roles.includes("AGENCY");
+  if (isAgencyUser && u.agencyId === null)
+    ctx.addIssue({ code: "custom", path: ["agencyId"], message: "validation.agencyRequired" });
+  if (!isAgencyUser && u.agencyId !== null)
+    ctx.addIssue({ code: "custom", path: ["agencyId"], message: "validation.agencyOnlyForAgencyRole" });
+}
+
+export const createUserSchema = z
+  .object({ ...userFields, password: z.string().min(10, "validation.passwordMin").max(200, "validation.tooLong") })
+  .superRefine(agencyMatchesRole);
+
+export const updateUserSchema = z
+  .object({
+    ...userFields,
+    id: z.string().min(1),
+    password: z
+      .string()
+      .max(200, "validation.tooLong")
+      .optional()
+      .transform((v) => v || undefined)
+      .pipe(z.string().min(10, "validation.passwordMin").optional()),
+  })
+  .superRefine(agencyMatchesRole);
+
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;

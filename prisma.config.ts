@@ -1,0 +1,18 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { defineConfig } from "prisma/config";
+
+// Prisma 7 no longer reads .env by itself.
+if (existsSync(".env")) process.loadEnvFile(".env");
+
+// Prisma's CLI downloads a native schema engine from its own CDN, which this network cannot
+// reach. Our stand-in drives the wasm build of the same engine (docs/decisions/003).
+// `??=` keeps a machine that has the native engine free to use it.
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.resolve("scripts/prisma-schema-engine.mjs");
+
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations", seed: "tsx prisma/seed.ts" },
+  // `env()` throws when unset, which would break `prisma generate` during `npm ci`.
+  datasource: { url: process.env.DATABASE_URL ?? "" },
+});

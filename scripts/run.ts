@@ -1,0 +1,74 @@
+// `npm start` / `npm run dev`: brings Tashil up on one command. Starts the embedded
+// PostgreSQL when DATABASE_URL is unset, applies migrations, seeds the demo data into an
+// empty database, builds when the build is missing or older than the sources, then serves.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, statSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { ensureAppDatabase } from "./app-database";
+import { run, runOrFail } from "./process";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+const port = process.env.PORT ?? "3000";
+
+function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  // Demo convenience: a secret made once per checkout, so sign-ins survive restarts.
+  const file = path.resolve(".data/auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+async function isEmpty(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>('select count(*) as n from "Province"');
+    return rows[0]?.n === "0";
+  } finally {
+    await client.end();
+  }
+}
+
+const SOURCE_DIRS = ["app", "components", "lib", "public", "prisma"];
+function newestSourceMtime(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === "generated" || entry.name === "migrations") continue;
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  for (const d of SOURCE_DIRS) if (existsSync(d)) walk(d);
+  for (const f of ["next.config.ts", "package-lock.json"]) if (existsSync(f)) newest = Math.max(newest, statSync(f).mtimeMs);
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const stamp = ".next/BUILD_ID";
+  return existsSync(stamp) && statSync(stamp).mtimeMs > newestSourceMtime();
+}
+
+const db = await ensureAppDatabase();
+const env = { DATABASE_URL: db.url, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true" };
+let code = 1;
+try {
+  await runOrFail("prisma", ["migrate", "deploy"], env);
+  if (await isEmpty(db.url)) {
+    console.log("[start] empty database: loading the demo data …");
+    await runOrFail("tsx", ["prisma/seed.ts"], env);
+  }
+  if (mode === "start" && !buildIsCurrent()) await runOrFail("next", ["build"], env);
+  console.log(`[start] Tashil on http://localhost:${port}`);
+  code = await run("node", ["node_modules/next/dist/bin/next", mode, "-p", port], env);
+} catch (err) {
+  console.error(`[start] ${(err as Error).message}`);
+} finally {
+  await db.stop();
+}
+process.exit(code);

@@ -1,0 +1,97 @@
+// `npm test`: the whole suite on a machine that may have nothing but Node.
+//  1. Chromium from Debian when /usr/bin/chromium is missing (never Playwright's download).
+//  2. PostgreSQL: TEST_DATABASE_URL or DATABASE_URL when set, else the embedded server.
+//  3. Fresh databases `tashil_test` (integration) and `tashil_e2e` (browser), migrated and
+//     seeded with the demo data; a check that the migrations match the schema.
+//  4. Vitest (unit + integration), one production build, Playwright against that build.
+// Ends with one "N passed, N failed" line over every runner.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { databaseName, ensureDatabaseServer, recreateDatabase, withDatabaseName } from "./db";
+import { run, runOrFail } from "./process";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const only = process.argv[2]; // "unit" | "integration" | "e2e" | undefined (everything)
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  if (process.getuid?.() !== 0) throw new Error(`${CHROMIUM} is missing: install it with 'sudo apt-get install -y chromium'`);
+  console.log("[test] installing Chromium from Debian's packages …");
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], { stdio: "inherit", env });
+}
+
+async function prepareDatabase(serverUrl: string, name: string): Promise<string> {
+  await recreateDatabase(serverUrl, name);
+  const url = withDatabaseName(serverUrl, name);
+  await runOrFail("prisma", ["migrate", "deploy"], { DATABASE_URL: url });
+  await runOrFail("tsx", ["prisma/seed.ts"], { DATABASE_URL: url });
+  return url;
+}
+
+type Tally = { passed: number; failed: number; skipped: number };
+const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+
+function readJson<T>(file: string): T | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
+}
+
+const started = Date.now();
+const server = await ensureDatabaseServer(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL);
+let exitCode = 0;
+try {
+  rmSync("test-results", { recursive: true, force: true });
+  mkdirSync("test-results", { recursive: true });
+  const wantsVitest = only !== "e2e";
+  const wantsE2e = only === undefined || only === "e2e";
+  if (wantsE2e) ensureChromium();
+
+  const base = databaseName(withDatabaseName(server.serverUrl, "tashil"));
+  const [testUrl, e2eUrl] = await Promise.all([
+    wantsVitest && only !== "unit" ? prepareDatabase(server.serverUrl, `${base}_test`) : Promise.resolve(""),
+    wantsE2e ? prepareDatabase(server.serverUrl, `${base}_e2e`) : Promise.resolve(""),
+  ]);
+
+  if (only === undefined) {
+    // Fails (exit 2) when schema.prisma has changes no migration records.
+    const drift = await run("prisma", ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"], { DATABASE_URL: testUrl });
+    if (drift !== 0) {
+      console.error("[test] prisma/schema.prisma and prisma/migrations differ: run `npm run db:migrate:dev`.");
+      tally.failed++;
+    }
+  }
+
+  if (wantsVitest) {
+    const projects = only === "unit" || only === "integration" ? ["--project", only] : [];
+    await run("vitest", ["run", ...projects, "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], { DATABASE_URL: testUrl });
+    const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; success: boolean; numFailedTestSuites: number }>("test-results/vitest.json");
+    if (!report) tally.failed++;
+    else {
+      tally.passed += report.numPassedTests;
+      tally.failed += report.numFailedTests + (report.numFailedTests === 0 && !report.success ? Math.max(1, report.numFailedTestSuites) : 0);
+      tally.skipped += report.numPendingTests + report.numTodoTests;
+    }
+  }
+
+  if (wantsE2e) {
+    if (!process.env.SKIP_BUILD) await runOrFail("next", ["build"], { DATABASE_URL: e2eUrl });
+    await run("playwright", ["test"], { DATABASE_URL: e2eUrl, CHROMIUM_PATH: CHROMIUM });
+    const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>("test-results/playwright.json");
+    if (!report) tally.failed++;
+    else {
+      tally.passed += report.stats.expected + report.stats.flaky;
+      tally.failed += report.stats.unexpected;
+      tally.skipped += report.stats.skipped;
+    }
+  }
+} catch (err) {
+  console.error(`[test] ${(err as Error).message}`);
+  tally.failed++;
+} finally {
+  await server.stop();
+}
+if (tally.failed > 0 || tally.passed === 0) exitCode = 1;
+console.log(`\n[test] finished in ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(`${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+process.exit(exitCode);

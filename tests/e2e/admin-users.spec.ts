@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, signIn } from "./support";
+
+test("the admin creates an agency user, who can then sign in, and deactivates them", async ({ page, browser }) => {
+  const email = `officer-${Date.now()}@tashil.demo`;
+  await signIn(page, ACCOUNTS.admin);
+  await page.getByRole("link", { name: "کاربر جدید" }).click();
+
+  // Bad input first: short password and an agency role without an agency.
+  await page.getByLabel("نام و نام خانوادگی").fill("کارشناس گاز");
+  await page.getByLabel("ایمیل").fill(email);
+  await page.getByLabel("گذرواژه").fill("short");
+  await page.getByLabel("دستگاه اجرایی").check();
+  await page.getByRole("button", { name: "ذخیره" }).click();
+  await expect(page.getByRole("alert").first()).toContainText("اطلاعات وارد شده معتبر نیست");
+  await expect(page.getByText("گذرواژه باید دست‌کم ۱۰ نویسه باشد.")).toBeVisible();
+  await expect(page.getByText("کاربر دستگاه اجرایی باید به یک دستگاه وابسته باشد.")).toBeVisible();
+
+  await page.getByLabel("گذرواژه").fill("gas-officer-2025");
+  await page.getByLabel("دستگاه", { exact: true }).selectOption({ label: "شرکت گاز استان" });
+  await page.getByRole("button", { name: "ذخیره" }).click();
+  await expect(page).toHaveURL(/\/admin\/users\?saved=created/);
+  await expect(page.getByRole("status")).toHaveText("کاربر ایجاد شد.");
+
+  // The new user signs in on their own and lands in the agency inbox.
+  const other = await browser.newContext();
+  const officer = await other.newPage();
+  await signIn(officer, email, "gas-officer-2025");
+  await expect(officer).toHaveURL(/\/agency$/);
+  await other.close();
+
+  // Deactivation asks first, then takes effect.
+  await page.getByRole("searchbox").or(page.getByLabel("جستجوی نام یا ایمیل")).fill(email);
+  await page.getByRole("button", { name: "جستجو" }).click();
+  const row = page.getByRole("row", { name: /کارشناس گاز/ });
+  await row.getByRole("button", { name: "غیرفعال کردن" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("کارشناس گاز");
+  await dialog.getByRole("button", { name: "غیرفعال کردن" }).click();
+  await expect(row.getByText("غیرفعال", { exact: true })).toBeVisible();
+
+  const again = await browser.newContext();
+  const blocked = await again.newPage();
+  await blocked.goto("/login");
+  await blocked.getByLabel("ایمیل").fill(email);
+  await blocked.getByLabel("گذرواژه").fill("gas-officer-2025");
+  await blocked.getByRole("button", { name: "ورود" }).click();
+  await expect(blocked.getByRole("alert")).toHaveText("ایمیل یا گذرواژه نادرست است.");
+  await again.close();
+});

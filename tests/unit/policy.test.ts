@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { ACTIONS, can, homePath, provinceWhere, type Action, type Actor } from "@/lib/auth/policy";
+import { ROLES, type RoleName } from "@/lib/auth/roles";
+
+// The whole role × action × ownership table, written out so a change to a rule is a
+// visible change here. "own"/"other" is the resolution's responsible agency relative to
+// the actor's agency; "home"/"away" is the resource's province relative to the actor's.
+const ALLOWED: Record<RoleName, readonly Action[]> = {
+  ADMIN: ["case.read", "unit.write", "obstacle.write", "agency.write", "dashboard.view", "audit.read", "user.manage", "settings.manage"],
+  SECRETARIAT: ["case.read", "unit.write", "obstacle.write", "agency.write", "meeting.write", "resolution.write", "resolution.verify", "extension.decide", "dashboard.view", "audit.read"],
+  CHAIR: ["case.read", "minutes.approve", "dashboard.view"],
+  AGENCY: ["case.read", "resolution.report", "resolution.requestExtension"],
+  MEMBER: ["case.read"],
+};
+const AGENCY_OWNED: readonly Action[] = ["resolution.report", "resolution.requestExtension"];
+const READ_ONLY: readonly Action[] = ["case.read", "dashboard.view", "audit.read"];
+
+const actor = (role: RoleName, provinceId: string | null = "P1"): Actor => ({
+  id: "u1",
+  roles: [role],
+  agencyId: role === "AGENCY" ? "A1" : null,
+  provinceId,
+});
+
+describe("can(): role × action × ownership × province", () => {
+  for (const role of ROLES) {
+    for (const action of ACTIONS) {
+      const roleAllows = ALLOWED[role].includes(action);
+      const owned = AGENCY_OWNED.includes(action);
+      it(`${role} ${action}`, () => {
+        const own = { provinceId: "P1", responsibleAgencyId: "A1" };
+        const other = { provinceId: "P1", responsibleAgencyId: "A2" };
+        const away = { provinceId: "P2", responsibleAgencyId: "A1" };
+        expect(can(actor(role), action, own)).toBe(roleAllows);
+        // Another agency's resolution: only agency-owned actions change their answer.
+        expect(can(actor(role), action, other)).toBe(roleAllows && !owned);
+        // Another province: never.
+        expect(can(actor(role), action, away)).toBe(false);
+        // A national user (no province) reads everywhere; only the admin's account work writes.
+        const nationalAllows = roleAllows && (READ_ONLY.includes(action) || action === "user.manage" || action === "settings.manage") && !owned;
+        expect(can(actor(role, null), action, away)).toBe(nationalAllows);
+      });
+    }
+  }
+
+  it("refuses anyone not signed in", () => {
+    for (const action of ACTIONS) expect(can(null, action)).toBe(false);
+  });
+
+  it("combines the rights of several roles", () => {
+    const both: Actor = { id: "u", roles: ["CHAIR", "SECRETARIAT"], agencyId: null, provinceId: "P1" };
+    expect(can(both, "minutes.approve")).toBe(true);
+    expect(can(both, "resolution.verify")).toBe(true);
+    expect(can(both, "user.manage")).toBe(false);
+  });
+
+  it("an agency user without an agency reports on nothing", () => {
+    const orphan: Actor = { id: "u", roles: ["AGENCY"], agencyId: null, provinceId: "P1" };
+    expect(can(orphan, "resolution.report", { responsibleAgencyId: null })).toBe(false);
+  });
+});
+
+describe("scope and homes", () => {
+  it("scopes provincial users to their province and national users to none", () => {
+    expect(provinceWhere({ provinceId: "P1" })).toEqual({ provinceId: "P1" });
+    expect(provinceWhere({ provinceId: null })).toEqual({});
+  });
+
+  it("sends each role to the page of its main job", () => {
+    expect(homePath({ roles: ["SECRETARIAT"] })).toBe("/dashboard");
+    expect(homePath({ roles: ["CHAIR"] })).toBe("/chair");
+    expect(homePath({ roles: ["AGENCY"] })).toBe("/agency");
+    expect(homePath({ roles: ["ADMIN"] })).toBe("/admin");
+    expect(homePath({ roles: ["MEMBER"] })).toBe("/resolutions");
+  });
+});

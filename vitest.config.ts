@@ -1,0 +1,32 @@
+import path from "node:path";
+import { existsSync } from "node:fs";
+import { defineConfig } from "vitest/config";
+
+if (existsSync(".env")) process.loadEnvFile(".env");
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // The marker package throws outside React Server Components; tests are server-side code.
+      "server-only": path.resolve(import.meta.dirname, "tests/support/server-only.ts"),
+    },
+  },
+  test: {
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          // Each test file works in a province of its own (tests/support/fixtures.ts), so files
+          // may run in parallel against one database.
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
