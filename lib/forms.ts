@@ -3,11 +3,30 @@
 import type { z } from "zod";
 import { isMessageKey, type Translate } from "@/lib/i18n/messages";
 
+export type FormValues = Record<string, string | string[]>;
+
 export type FormState = {
   ok: boolean;
   message?: string;
   fieldErrors?: Record<string, string[]>;
+  /** What the user submitted, so a refused form comes back filled in (React resets forms). */
+  values?: FormValues;
 };
+
+/** The submitted fields minus secrets, for `FormState.values`. */
+export function submittedValues(
+  form: FormData,
+  { omit = ["password"], multi = [] }: { omit?: readonly string[]; multi?: readonly string[] } = {},
+): FormValues {
+  const out: FormValues = {};
+  for (const key of multi) out[key] = [];
+  for (const key of new Set(form.keys())) {
+    if (omit.includes(key) || key.startsWith("$ACTION")) continue;
+    const all = form.getAll(key).filter((v): v is string => typeof v === "string");
+    out[key] = multi.includes(key) ? all : (all[0] ?? "");
+  }
+  return out;
+}
 
 export const initialFormState: FormState = { ok: false };
 

@@ -153,8 +153,10 @@ async function connect(connectionString) {
   // is a session-level pg_advisory_lock taken once per command and never released, so on a
   // second pooled connection the engine would wait on itself (and an idle timeout would drop it).
   const pool = { connectionString, max: 1, idleTimeoutMillis: 0 };
-  // `?schema=` selects the PostgreSQL schema, as with the native engine.
+  // `?schema=` selects the PostgreSQL schema; the engine's SQL is unqualified, so the native
+  // engine sets search_path too.
   const schema = new URL(connectionString).searchParams.get("schema") ?? undefined;
+  if (schema) pool.options = `-c search_path=${ident(schema)}`;
   return fixAdapter(await new PrismaPg(pool, { schema }).connect());
 }
 
@@ -259,30 +261,27 @@ function runRpcServer() {
     send({ id, method: "print", params: { content } });
   });
 
-  // The wasm engine only sets up its shadow database in devDiagnostic; without that call,
-  // evaluateDataLoss/createMigration ask for an external shadow database factory instead.
-  let diagnosed = false;
-  const diagnoseOnce = async (engine, { migrationsList, filters }) => {
-    if (!diagnosed) await engine.devDiagnostic({ migrationsList, filters });
-    diagnosed = true;
+  // evaluateDataLoss/createMigration read the schema of the migration history from a cache that
+  // only devDiagnostic fills (it has the shadow database), keyed by the migrations applied at that
+  // moment; on a miss they fail with "shadow DB must be provided through an external factory".
+  // The CLI's devDiagnostic runs before `migrate dev` applies pending migrations: refresh it.
+  let warmFor;
+  const warmCache = async (engine, { migrationsList, filters }) => {
+    const key = JSON.stringify(migrationsList.migrationDirectories);
+    if (warmFor !== key) await engine.devDiagnostic({ migrationsList, filters });
+    warmFor = key;
   };
   const methods = {
     getDatabaseVersion: (engine, p) => engine.version(p),
-    devDiagnostic: async (engine, p) => { const r = await engine.devDiagnostic(p); diagnosed = true; return r; },
-    evaluateDataLoss: async (engine, p) => { await diagnoseOnce(engine, p); return engine.evaluateDataLoss(p); },
-    createMigration: async (engine, p) => { await diagnoseOnce(engine, p); return engine.createMigration(p); },
+    evaluateDataLoss: async (engine, p) => { await warmCache(engine, p); return engine.evaluateDataLoss(p); },
+    createMigration: async (engine, p) => { await warmCache(engine, p); return engine.createMigration(p); },
     diff: async (engine, p) => {
       const { stdout, exitCode } = await engine.diff(p);
       if (stdout) await print(stdout.replace(/\n$/, "")); // the CLI appends the newline
       return { exitCode };
     },
-    createDatabase: async (_, { datasource }) => {
-      const target = datasource?.tag === "ConnectionString" ? datasource.url : url;
-      await withMaintenanceClient(target, (c) => c.query(`CREATE DATABASE ${ident(dbInfo(target).database)}`));
-      return { databaseName: dbInfo(target).database };
-    },
   };
-  for (const m of ["applyMigrations", "dbExecute", "debugPanic", "diagnoseMigrationHistory", "ensureConnectionValidity",
+  for (const m of ["applyMigrations", "dbExecute", "debugPanic", "devDiagnostic", "diagnoseMigrationHistory", "ensureConnectionValidity",
     "introspect", "introspectSql", "markMigrationApplied", "markMigrationRolledBack", "reset", "schemaPush"]) {
     methods[m] ??= (engine, p) => engine[m](p);
   }
@@ -290,11 +289,13 @@ function runRpcServer() {
   // Errors in the shape the CLI's SchemaEngine.runCommand understands.
   const toRpcError = (e) => {
     e = originalError(e);
-    const data = panicMessage || e instanceof WebAssembly.RuntimeError
+    const panicked = panicMessage || e instanceof WebAssembly.RuntimeError;
+    if (panicked) broken ??= e; // "no method is safe to call after a panic" (engine.rs)
+    const data = panicked
       ? { is_panic: true, message: panicMessage ?? e.message, backtrace: e.stack }
       : { is_panic: false, message: e.message ?? String(e), ...(e.code && { error_code: e.code }), ...(e.meta && { meta: e.meta }) };
     panicMessage = undefined;
-    return { code: 4466, message: "An error happened. Check the data field for details.", data };
+    return { code: 4466, message: data.message, data }; // the CLI shows `message` for panics
   };
 
   // The engine's methods take `&mut self`: a second call while one is running fails with

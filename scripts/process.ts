@@ -9,7 +9,7 @@ export function run(cmd: string, args: string[], env: Record<string, string> = {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, {
       stdio: "inherit",
-      env: { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ""}`, ...env },
+      env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ""}`, ...env },
     });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on("SIGINT", forward);

@@ -37,15 +37,22 @@ export function UserForm({
   const [state, action] = useActionState(user ? updateUserAction : createUserAction, initialFormState);
   const name = (o: Option) => (locale === "fa" ? o.nameFa : o.nameEn);
   const errors = state.fieldErrors ?? {};
+  // After a refused submission, show what was submitted rather than the stored values.
+  const submitted = state.values;
+  const value = (field: "name" | "email" | "agencyId" | "provinceId") => {
+    const v = submitted?.[field];
+    return typeof v === "string" ? v : undefined;
+  };
+  const roles = Array.isArray(submitted?.roles) ? submitted.roles : (user?.roles ?? []);
   return (
     <form action={action} className="max-w-xl space-y-4" noValidate>
       <FormMessage state={state} />
       {user && <input type="hidden" name="id" value={user.id} />}
       <Field label={t("admin.name")} errors={errors.name}>
-        {(p) => <input {...p} name="name" defaultValue={user?.name} required className={inputClass} />}
+        {(p) => <input {...p} name="name" defaultValue={value("name") ?? user?.name} required className={inputClass} />}
       </Field>
       <Field label={t("admin.email")} errors={errors.email}>
-        {(p) => <input {...p} name="email" type="email" defaultValue={user?.email} required dir="ltr" className={inputClass} />}
+        {(p) => <input {...p} name="email" type="email" defaultValue={value("email") ?? user?.email} required dir="ltr" className={inputClass} />}
       </Field>
       <Field label={t("admin.password")} errors={errors.password} hint={t(user ? "admin.passwordHint" : "admin.newPasswordHint")}>
         {(p) => <input {...p} name="password" type="password" autoComplete="new-password" required={!user} dir="ltr" className={inputClass} />}
@@ -55,7 +62,7 @@ export function UserForm({
         <div className="flex flex-wrap gap-4">
           {ROLES.map((role) => (
             <label key={role} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="roles" value={role} defaultChecked={user?.roles.includes(role)} />
+              <input type="checkbox" name="roles" value={role} defaultChecked={roles.includes(role)} />
               {t(`roles.${role}`)}
             </label>
           ))}
@@ -64,7 +71,7 @@ export function UserForm({
       </fieldset>
       <Field label={t("admin.agency")} errors={errors.agencyId}>
         {(p) => (
-          <select {...p} name="agencyId" defaultValue={user?.agencyId ?? ""} className={inputClass}>
+          <select {...p} name="agencyId" defaultValue={value("agencyId") ?? user?.agencyId ?? ""} className={inputClass}>
             <option value="">{t("admin.noAgency")}</option>
             {agencies.map((a) => (
               <option key={a.id} value={a.id}>{name(a)}</option>
@@ -74,7 +81,7 @@ export function UserForm({
       </Field>
       <Field label={t("admin.province")} errors={errors.provinceId}>
         {(p) => (
-          <select {...p} name="provinceId" defaultValue={user ? (user.provinceId ?? "") : (provinces[0]?.id ?? "")} className={inputClass}>
+          <select {...p} name="provinceId" defaultValue={value("provinceId") ?? (user ? (user.provinceId ?? "") : (provinces[0]?.id ?? ""))} className={inputClass}>
             {allowNational && <option value="">{t("admin.allProvinces")}</option>}
             {provinces.map((o) => (
               <option key={o.id} value={o.id}>{name(o)}</option>

@@ -3,7 +3,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
-import { invalid, type FormState } from "@/lib/forms";
+import { invalid, submittedValues, type FormState } from "@/lib/forms";
 import { getLocale, getTranslator, LOCALE_COOKIE } from "@/lib/i18n/server";
 import { signIn, signOut } from "./auth";
 import { getCurrentUser } from "./session";
@@ -12,14 +12,15 @@ import { loginSchema } from "@/lib/users/schema";
 export async function loginAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
   const parsed = loginSchema.safeParse({ email: form.get("email"), password: form.get("password") });
-  if (!parsed.success) return invalid(parsed.error, t);
+  const values = submittedValues(form);
+  if (!parsed.success) return { ...invalid(parsed.error, t), values };
   try {
     // "/" sends each role on to its own home.
     await signIn("credentials", { ...parsed.data, redirectTo: "/" });
     return { ok: true };
   } catch (err) {
-    if (err instanceof CredentialsSignin && err.code === "throttled") return { ok: false, message: t("login.throttled") };
-    if (err instanceof AuthError) return { ok: false, message: t("login.invalid") };
+    if (err instanceof CredentialsSignin && err.code === "throttled") return { ok: false, message: t("login.throttled"), values };
+    if (err instanceof AuthError) return { ok: false, message: t("login.invalid"), values };
     throw err; // a successful sign-in "throws" its redirect
   }
 }

@@ -3,13 +3,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
-import type { FormState } from "@/lib/forms";
+import { submittedValues, type FormState } from "@/lib/forms";
 import { createUser, setUserActive, updateUser, userFormInput } from "./mutations";
 
 export async function createUserAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
   const result = await createUser(await getCurrentUser(), userFormInput(form), t);
-  if (!result.ok) return result;
+  if (!result.ok) return { ...result, values: submittedValues(form, { multi: ["roles"] }) };
   revalidatePath("/admin/users");
   redirect("/admin/users?saved=created");
 }
@@ -17,7 +17,8 @@ export async function createUserAction(_prev: FormState, form: FormData): Promis
 export async function updateUserAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
   const result = await updateUser(await getCurrentUser(), userFormInput(form), t);
-  if (result.ok) revalidatePath("/admin/users");
+  if (!result.ok) return { ...result, values: submittedValues(form, { multi: ["roles"] }) };
+  revalidatePath("/admin/users");
   return result;
 }
 

@@ -12,7 +12,10 @@ test("the admin creates an agency user, who can then sign in, and deactivates th
   await page.getByLabel("گذرواژه").fill("short");
   await page.getByLabel("دستگاه اجرایی").check();
   await page.getByRole("button", { name: "ذخیره" }).click();
-  await expect(page.getByRole("alert").first()).toContainText("اطلاعات وارد شده معتبر نیست");
+  await expect(page.getByRole("main").getByRole("alert").first()).toContainText("اطلاعات وارد شده معتبر نیست");
+  // Nothing typed is lost (except the password, which is never sent back).
+  await expect(page.getByLabel("نام و نام خانوادگی")).toHaveValue("کارشناس گاز");
+  await expect(page.getByLabel("دستگاه اجرایی")).toBeChecked();
   await expect(page.getByText("گذرواژه باید دست‌کم ۱۰ نویسه باشد.")).toBeVisible();
   await expect(page.getByText("کاربر دستگاه اجرایی باید به یک دستگاه وابسته باشد.")).toBeVisible();
 
@@ -45,6 +48,6 @@ test("the admin creates an agency user, who can then sign in, and deactivates th
   await blocked.getByLabel("ایمیل").fill(email);
   await blocked.getByLabel("گذرواژه").fill("gas-officer-2025");
   await blocked.getByRole("button", { name: "ورود" }).click();
-  await expect(blocked.getByRole("alert")).toHaveText("ایمیل یا گذرواژه نادرست است.");
+  await expect(blocked.getByRole("main").getByRole("alert")).toHaveText("ایمیل یا گذرواژه نادرست است.");
   await again.close();
 });

@@ -40,7 +40,8 @@ test("a wrong password gets a clear Persian error and no session", async ({ page
   await page.getByLabel("ایمیل").fill(ACCOUNTS.member);
   await page.getByLabel("گذرواژه").fill("not-the-password");
   await page.getByRole("button", { name: "ورود" }).click();
-  await expect(page.getByRole("alert")).toHaveText("ایمیل یا گذرواژه نادرست است.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("ایمیل یا گذرواژه نادرست است.");
+  await expect(page.getByLabel("ایمیل")).toHaveValue(ACCOUNTS.member);
   await page.goto("/resolutions");
   await expect(page).toHaveURL(/\/login/);
 });
