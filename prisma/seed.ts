@@ -257,9 +257,9 @@ async function seed(db: PrismaClient) {
     })),
   });
 
-  type CaseOptions = { meetingId: string; meetingDate: string; position: number; unitIndex: number; outcome: "DECIDED" | null; resolved: (i: number) => ResolutionStatus | null };
+  type CaseOptions = { meetingId: string; meetingDate: string; position: number; unitIndex: number; outcome: "DECIDED" | null; resolved: (i: number) => ResolutionStatus | null; deadlines?: number[] };
   let resolutionCount = 0;
-  const createCase = async ({ meetingId, meetingDate, position, unitIndex, outcome, resolved }: CaseOptions) => {
+  const createCase = async ({ meetingId, meetingDate, position, unitIndex, outcome, resolved, deadlines = [15, 30, 30, 45, 60] }: CaseOptions) => {
     const unit = units[unitIndex];
     if (!unit) return;
     const pool = unit.spec.sector === "AGRICULTURAL" ? AGRI_TEMPLATES : TEMPLATES;
@@ -274,7 +274,7 @@ async function seed(db: PrismaClient) {
       const obstacle = await db.obstacle.create({
         data: {
           provinceId, unitId: unit.id, categoryId: categoryId(tpl.cat), subCategoryId: tpl.sub ? categoryId(tpl.sub) : null,
-          description: tpl.obstacle, amountRials: tpl.money ? BigInt(rnd.int(tpl.money[0], tpl.money[1])) * 1_000_000_000n : null,
+          description: tpl.obstacle, descriptionNormalized: normalizeText(tpl.obstacle), amountRials: tpl.money ? BigInt(rnd.int(tpl.money[0], tpl.money[1])) * 1_000_000_000n : null,
           status: obstacleStatus, createdById: secretariat.id, createdAt: tehranTime(addDays(meetingDate, -rnd.int(10, 40)), "10:00"),
           agencies: { create: { agencyId: agency } },
           agendaItems: { create: { agendaItemId: item.id } },
@@ -282,15 +282,17 @@ async function seed(db: PrismaClient) {
       });
       if (status === null) continue;
       resolutionCount++;
-      const deadline = addDays(meetingDate, rnd.pick([15, 30, 30, 45, 60]));
+      const deadline = addDays(meetingDate, rnd.pick(deadlines));
       const done = status === "DONE_REPORTED" || status === "VERIFIED";
-      const doneOn = addDays(deadline, rnd.int(-10, 5));
+      // Work is never reported done before the session that asked for it, nor in the future.
+      const doneOn = [addDays(deadline, rnd.int(-10, 5)), addDays(meetingDate, 2)].sort().at(-1) ?? deadline;
+      const doneDate = doneOn > today ? today : doneOn;
       await db.resolution.create({
         data: {
           provinceId, meetingId, unitId: unit.id, agendaItemId: item.id, text: tpl.resolution, responsibleAgencyId: agency,
           deadline: date(deadline), status, createdById: secretariat.id, createdAt: tehranTime(meetingDate, "12:00"),
-          doneReportedAt: done ? tehranTime(doneOn, "11:00") : null,
-          verifiedAt: status === "VERIFIED" ? tehranTime(addDays(doneOn, 3), "10:00") : null,
+          doneReportedAt: done ? tehranTime(doneDate, "09:00") : null,
+          verifiedAt: status === "VERIFIED" ? tehranTime(doneDate, "10:00") : null,
           obstacles: { create: { obstacleId: obstacle.id } },
           supportingAgencies: rnd.next() < 0.3 ? { create: { agencyId: agencyId("سازمان صنعت، معدن و تجارت استان") } } : undefined,
           progressReports:
@@ -299,7 +301,7 @@ async function seed(db: PrismaClient) {
               : {
                   create: [
                     { note: "پرونده در دست بررسی کارشناسی است.", fromStatus: "ISSUED", toStatus: "IN_PROGRESS", createdAt: tehranTime(addDays(meetingDate, 7), "10:00") },
-                    ...(done ? [{ note: "اقدام لازم انجام و نامه ابلاغ شد.", fromStatus: "IN_PROGRESS" as const, toStatus: "DONE_REPORTED" as const, createdAt: tehranTime(doneOn, "11:00") }] : []),
+                    ...(done ? [{ note: "اقدام لازم انجام و نامه ابلاغ شد.", fromStatus: "IN_PROGRESS" as const, toStatus: "DONE_REPORTED" as const, createdAt: tehranTime(doneDate, "09:00") }] : []),
                   ],
                 },
         },
@@ -342,8 +344,9 @@ async function seed(db: PrismaClient) {
   const recentWg = await db.meeting.create({
     data: { provinceId, bodyId: workingGroup.id, jalaliYear: recentYear, number: recentNumber, startsAt: tehranTime(recentWgDate, "09:00"), place: "سالن پیامبر اعظم استانداری", status: "HELD" },
   });
-  const recentFate = (i: number): ResolutionStatus => (["ISSUED", "IN_PROGRESS", "ISSUED", "DONE_REPORTED", "IN_PROGRESS"] as const)[i % 5] ?? "ISSUED";
-  for (let u = 31; u < units.length; u++) await createCase({ meetingId: recentWg.id, meetingDate: recentWgDate, position: u - 30, unitIndex: u, outcome: "DECIDED", resolved: recentFate });
+  const recentFate = (i: number): ResolutionStatus => (["ISSUED", "IN_PROGRESS", "VERIFIED", "ISSUED", "DONE_REPORTED", "IN_PROGRESS"] as const)[i % 6] ?? "ISSUED";
+  // Deadlines from two weeks (already overdue) to two months: some fall due this week.
+  for (let u = 31; u < units.length; u++) await createCase({ meetingId: recentWg.id, meetingDate: recentWgDate, position: u - 30, unitIndex: u, outcome: "DECIDED", resolved: recentFate, deadlines: [14, 24, 25, 27, 45, 60] });
 
   const nextWgDate = addDays(today, 10);
   const nextWg = await db.meeting.create({

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Stand-in for Prisma's native `schema-engine` binary, which the Prisma 7 CLI downloads from a CDN
 // this network cannot reach (docs/decisions/003). It runs the wasm build of the same engine over
-// @prisma/adapter-pg (PostgreSQL only) and speaks the binary's protocol, as the CLI uses it:
-//   --version                                        -> one line on stdout
+// @prisma/adapter-pg (PostgreSQL only) and speaks the binary's protocol as the CLI uses it
+// (see `SchemaEngine` and `cli can-connect-to-database` in node_modules/prisma/build/cli.js):
+//   --version                                   one line on stdout
 //   --datasource JSON cli can-connect-to-database|create-database|drop-database
-//                                                    -> exit code, JSON log lines on stderr
-//   [--datamodels FILE]... [--datasource JSON]       -> JSON-RPC 2.0, one message per line on
-//                                                       stdin/stdout, JSON log lines on stderr
+//                                               exit status; JSON log lines on stderr
+//   [--datamodels FILE]... [--datasource JSON]  JSON-RPC 2.0, one message per line on stdin and
+//                                               stdout; JSON log lines on stderr
 import crypto from "node:crypto";
 import fs from "node:fs";
 import readline from "node:readline";
@@ -15,33 +16,29 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import * as wasmGlue from "@prisma/schema-engine-wasm/schema_engine_bg";
 
-// ---------------------------------------------------------------------------------------------
-// Output. stdout carries only JSON-RPC; stderr only JSON log lines shaped like the native
-// engine's (the CLI parses every stderr line of `cli` commands as JSON, and reads `fields`).
+// stdout carries only JSON-RPC and stderr only JSON lines shaped like the native engine's logs
+// (the CLI parses each stderr line of `cli` commands as JSON and reads `fields`).
 function log(level, message, fields = {}) {
   const line = { timestamp: new Date().toISOString(), level, fields: { message, ...fields }, target: "schema_engine::logger" };
-  try { process.stderr.write(JSON.stringify(line) + "\n"); } catch { /* the CLI may be gone */ }
+  try { process.stderr.write(JSON.stringify(line) + "\n"); } catch { /* the CLI is gone */ }
 }
 for (const k of ["log", "info", "debug", "warn", "error"]) console[k] = (...a) => log("WARN", a.join(" "));
 process.emitWarning = (w) => log("WARN", String(w?.message ?? w)); // e.g. pg's sslmode notice
 
-// ---------------------------------------------------------------------------------------------
-// Arguments, as the CLI passes them (see SchemaEngine.internalInit in prisma/build/cli.js).
 const opts = { datamodels: [], datasource: {} };
-let cliCommand;
-let printVersion = false;
+let cliCommand, printVersion;
 for (let args = process.argv.slice(2), i = 0; i < args.length; i++) {
   if (args[i] === "--datamodels") opts.datamodels.push(args[++i]);
   else if (args[i] === "--datasource") opts.datasource = JSON.parse(args[++i]);
-  else if (args[i] === "--version" || args[i] === "-V") printVersion = true;
+  else if (args[i] === "--version") printVersion = true;
   else if (args[i] === "cli") cliCommand = args[++i];
-  else if (args[i].startsWith("--")) i++; // --enabled-preview-features, --extension-types: unused by wasm
+  else if (args[i].startsWith("--")) i++; // --enabled-preview-features, --extension-types: unused
 }
-const url = opts.datasource.url || undefined;
+const url = opts.datasource.url || undefined; // {url, shadowDatabaseUrl?} from prisma.config.ts
 const wasmUrl = new URL("schema_engine_bg.wasm", import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
 
 // ---------------------------------------------------------------------------------------------
-// PostgreSQL helpers (cli subcommands and the shadow database use plain `pg`).
+// Plain pg, for the `cli` subcommands and the shadow database.
 const ident = (name) => `"${name.replaceAll('"', '""')}"`;
 function dbInfo(connectionString) {
   const u = new URL(connectionString);
@@ -55,7 +52,7 @@ function withDatabase(connectionString, database) {
 }
 async function withClient(connectionString, fn) {
   const client = new pg.Client({ connectionString });
-  client.on("error", () => {}); // a dropped connection is reported by the failing query instead
+  client.on("error", () => {}); // a lost connection surfaces as the failing query's error
   try {
     await client.connect();
     return await fn(client);
@@ -63,7 +60,7 @@ async function withClient(connectionString, fn) {
     await client.end().catch(() => {});
   }
 }
-// CREATE/DROP DATABASE must run from another database, like the native engine: postgres, then template1.
+// CREATE/DROP DATABASE run from another database, as the native engine does.
 async function withMaintenanceClient(connectionString, fn) {
   try {
     return await withClient(withDatabase(connectionString, "postgres"), fn);
@@ -72,12 +69,14 @@ async function withMaintenanceClient(connectionString, fn) {
     return withClient(withDatabase(connectionString, "template1"), fn);
   }
 }
-// The CLI keys on the native engine's error codes (P1003 = "create it" in `migrate dev`, `db push`).
+// The CLI acts on the native error codes: P1003 from can-connect makes `migrate dev`, `migrate
+// deploy` and `db push` create the database; any other code aborts with the message.
 function describePgError(e, { database, user, at }) {
   switch (e.code) {
     case "3D000": return { error_code: "P1003", message: `Database \`${database}\` does not exist on the database server at \`${at}\`.` };
     case "42P04": return { error_code: "P1009", message: `Database \`${database}\` already exists on the database server at \`${at}\`` };
-    case "28P01": case "28000": return { error_code: "P1000", message: `Authentication failed against database server at \`${at}\`, the provided database credentials for \`${user}\` are not valid.` };
+    case "28P01": case "28000":
+      return { error_code: "P1000", message: `Authentication failed against database server at \`${at}\`, the provided database credentials for \`${user}\` are not valid.` };
     case "42501": return { error_code: "P1010", message: `User \`${user}\` was denied access on the database \`${database}\`` };
     case "ECONNREFUSED": case "ENOTFOUND": case "EAI_AGAIN": case "ETIMEDOUT": case "EHOSTUNREACH":
       return { error_code: "P1001", message: `Can't reach database server at \`${at}\`\n\nPlease make sure your database server is running at \`${at}\`.` };
@@ -86,16 +85,15 @@ function describePgError(e, { database, user, at }) {
 }
 
 async function runCliCommand(command) {
-  log("INFO", `Starting schema engine CLI: ${command}`); // the CLI skips this first stderr line
+  log("INFO", `Starting schema engine CLI: ${command}`); // the CLI skips the first stderr line
   if (!url) throw new Error("No datasource URL was given (--datasource).");
   const info = dbInfo(url);
+  const sql = { "create-database": "CREATE DATABASE", "drop-database": "DROP DATABASE" }[command];
   try {
     if (command === "can-connect-to-database") await withClient(url, (c) => c.query("SELECT 1"));
-    else if (command === "create-database") await withMaintenanceClient(url, (c) => c.query(`CREATE DATABASE ${ident(info.database)}`));
-    else if (command === "drop-database") await withMaintenanceClient(url, (c) => c.query(`DROP DATABASE ${ident(info.database)}`));
+    else if (sql) await withMaintenanceClient(url, (c) => c.query(`${sql} ${ident(info.database)}`));
     else throw new Error(`Unknown cli command: ${command}`);
-    const done = { "can-connect-to-database": "is reachable", "create-database": "was created", "drop-database": "was dropped" };
-    process.stdout.write(`Database '${info.database}' ${done[command]}.\n`);
+    process.stdout.write(`${command}: ok\n`);
   } catch (e) {
     const { message, ...fields } = describePgError(e, info);
     log("ERROR", message, fields);
@@ -104,65 +102,57 @@ async function runCliCommand(command) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The driver adapter handed to the engine: adapter-pg with three fixes.
-const CHAR_OID = 18; // PostgreSQL's one-byte "char" (pg_class.relkind, ...), unknown to adapter-pg
+// The driver adapter handed to the engine: adapter-pg with fixes.
+const liveAdapters = new Set(); // ended at exit
+const CHAR_OID = 18; // PostgreSQL's one-byte "char" (pg_class.relkind, ...)
 
 function fixQueryable(q) {
-  // 1. adapter-pg throws UnsupportedNativeDataType for "char" columns, which the engine's catalog
-  //    queries return. Show them to adapter-pg as text (pg already yields strings for OID 18), then
-  //    tell the engine they are Character. Object.create gives a per-call view, so concurrent
-  //    queries on the same adapter do not share the bookkeeping.
+  // adapter-pg throws UnsupportedNativeDataType on "char" columns, which the engine's catalog
+  // queries return. Let adapter-pg see text (pg already yields a string for OID 18), then report
+  // Character to the engine. Object.create makes a per-call view, safe for concurrent queries.
   const queryRaw = q.queryRaw;
   q.queryRaw = async function (query) {
     const charColumns = [];
-    const view = Object.create(this, { performIO: { value: async (query) => {
+    const performIO = async (query) => {
       const res = await this.performIO(query);
       res.fields = res.fields.map((f, i) => (f.dataTypeID === CHAR_OID ? (charColumns.push(i), { ...f, dataTypeID: pg.types.builtins.TEXT }) : f));
       return res;
-    } } });
-    const result = await queryRaw.call(view, query);
+    };
+    const result = await queryRaw.call(Object.create(this, { performIO: { value: performIO } }), query);
     for (const i of charColumns) result.columnTypes[i] = ColumnTypeEnum.Character;
     return result;
   };
   return q;
 }
-function fixAdapter(adapter) {
-  fixQueryable(adapter);
+
+async function connect(connectionString) {
+  if (!connectionString) throw new Error("No datasource URL: set DATABASE_URL (prisma.config.ts reads it).");
+  // One connection for the engine's lifetime, like the native engine: its migration lock is a
+  // session-level pg_advisory_lock taken by each command and never released, so on a second
+  // pooled connection the engine would wait on itself (and an idle timeout would drop the lock).
+  const config = { connectionString, max: 1, idleTimeoutMillis: 0 };
+  // `?schema=` selects the schema; the engine's SQL is unqualified, so set search_path too.
+  const schema = new URL(connectionString).searchParams.get("schema") ?? undefined;
+  if (schema) config.options = `-c search_path=${ident(schema)}`;
+  const adapter = fixQueryable(await new PrismaPg(config, { schema }).connect());
   const startTransaction = adapter.startTransaction;
   adapter.startTransaction = async function (...a) { return fixQueryable(await startTransaction.apply(this, a)); };
-  // 2. adapter-pg's executeScript splits on every ";" (breaking semicolons in strings, comments and
-  //    function bodies). Send the script whole, as the native engine does; PostgreSQL's simple
-  //    query protocol runs it as one implicit transaction.
+  // adapter-pg's executeScript splits on every ";", breaking semicolons in strings, comments and
+  // function bodies. Send scripts whole, as the native engine does (one implicit transaction).
   adapter.executeScript = async function (script) {
     try { await this.client.query(script); } catch (e) { this.onError(e); }
   };
-  // Dispose at most once: the engine may dispose and so do we at exit.
   const dispose = adapter.dispose;
-  let disposed;
+  let disposed; // at most once: the engine may dispose, and we do at exit
   adapter.dispose = function () { liveAdapters.delete(adapter); return (disposed ??= dispose.call(this)); };
   liveAdapters.add(adapter);
   return adapter;
 }
-const liveAdapters = new Set();
-const shadowDatabases = new Map(); // name -> adapter, dropped after each request at the latest
 
-async function connect(connectionString) {
-  // The engine queries as soon as it starts, so there is no point in a lazy failure.
-  if (!connectionString) throw new Error("No datasource URL: set DATABASE_URL (prisma.config.ts reads it).");
-  // One connection kept for the engine's lifetime, like the native engine: the migration lock
-  // is a session-level pg_advisory_lock taken once per command and never released, so on a
-  // second pooled connection the engine would wait on itself (and an idle timeout would drop it).
-  const pool = { connectionString, max: 1, idleTimeoutMillis: 0 };
-  // `?schema=` selects the PostgreSQL schema; the engine's SQL is unqualified, so the native
-  // engine sets search_path too.
-  const schema = new URL(connectionString).searchParams.get("schema") ?? undefined;
-  if (schema) pool.options = `-c search_path=${ident(schema)}`;
-  return fixAdapter(await new PrismaPg(pool, { schema }).connect());
-}
-
-// 3. adapter-pg's connectToShadowDb sets `database` next to a connectionString, which pg ignores,
-//    so its "shadow" is the main database and `migrate dev` would wipe it. Create a throw-away
-//    database ourselves, prove we are connected to it, and drop it when the engine is done.
+// adapter-pg's own connectToShadowDb sets `database` beside a connectionString, which pg ignores:
+// its "shadow" is the main database, which `migrate dev` would then wipe. Create a throw-away
+// database instead, prove we are connected to it, and drop it when the engine is done with it.
+const shadowDatabases = new Map(); // name -> dispose; dropped after each request at the latest
 async function connectToShadowDb() {
   if (opts.datasource.shadowDatabaseUrl) return connectToConfiguredShadowDb(opts.datasource.shadowDatabaseUrl);
   if (!url) throw new Error("No datasource URL: set DATABASE_URL (prisma.config.ts reads it).");
@@ -172,33 +162,34 @@ async function connectToShadowDb() {
   try {
     adapter = await connect(withDatabase(url, name));
     const { rows } = await adapter.client.query("SELECT current_database() AS db");
-    if (rows[0].db !== name) throw new Error(`Shadow database connection reached "${rows[0].db}" instead of "${name}"; refusing to continue.`);
+    if (rows[0].db !== name) throw new Error(`Refusing to use "${rows[0].db}" as the shadow database (expected "${name}").`);
   } catch (e) {
     await adapter?.dispose();
     await withClient(url, (c) => c.query(`DROP DATABASE IF EXISTS ${ident(name)}`));
     throw e;
   }
-  shadowDatabases.set(name, adapter);
-  const dispose = adapter.dispose.bind(adapter);
-  adapter.dispose = () => dropShadowDatabase(name, dispose);
+  shadowDatabases.set(name, adapter.dispose.bind(adapter));
+  adapter.dispose = () => dropShadowDatabase(name);
   log("INFO", `Created shadow database ${name}`);
   return adapter;
 }
-async function dropShadowDatabase(name, dispose = shadowDatabases.get(name)?.dispose) {
+async function dropShadowDatabase(name) {
+  const dispose = shadowDatabases.get(name);
   if (!shadowDatabases.delete(name)) return;
-  await dispose?.().catch((e) => log("WARN", `Closing shadow database ${name}: ${e.message}`)); // or DROP fails
+  await dispose().catch((e) => log("WARN", `Closing shadow database ${name}: ${e.message}`)); // else DROP fails
   await withClient(url, (c) => c.query(`DROP DATABASE IF EXISTS ${ident(name)}`));
   log("INFO", `Dropped shadow database ${name}`);
 }
-const dropShadowDatabases = () => Promise.all([...shadowDatabases.keys()].map((n) => dropShadowDatabase(n)));
+const dropShadowDatabases = () =>
+  Promise.all([...shadowDatabases.keys()].map(dropShadowDatabase)).catch((e) => log("ERROR", `Dropping shadow database: ${e.message}`));
 
 // A configured shadowDatabaseUrl is, as with the native engine, a database we may wipe; but never
 // the main database.
 async function connectToConfiguredShadowDb(shadowUrl) {
   const adapter = await connect(shadowUrl);
-  const id = "SELECT current_database() AS db, inet_server_addr()::text AS addr, inet_server_port() AS port";
-  const shadow = (await adapter.client.query(id)).rows[0];
-  const main = url && (await withClient(url, (c) => c.query(id))).rows[0];
+  const whoami = "SELECT current_database() AS db, inet_server_addr()::text AS addr, inet_server_port() AS port";
+  const shadow = (await adapter.client.query(whoami)).rows[0];
+  const main = url && (await withClient(url, (c) => c.query(whoami))).rows[0];
   if (main && JSON.stringify(main) === JSON.stringify(shadow)) {
     await adapter.dispose();
     throw new Error("The shadow database you configured appears to be the same as the main database.");
@@ -209,50 +200,43 @@ async function connectToConfiguredShadowDb(shadowUrl) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// JSON-RPC server.
+// The engine and the JSON-RPC server.
 let factory;
-// A JS exception inside the adapter reaches us as "External error id#N"; find the original.
+// An exception thrown in the adapter reaches us as "External error id#N": find the original.
 function originalError(e) {
   const external = /External error id#(\d+)/.exec(e?.message ?? "");
   return (external && factory?.errorRegistry.consumeError(Number(external[1]))?.error) || e;
 }
+
 async function startEngine() {
   const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmUrl), { "./schema_engine_bg.js": wasmGlue });
   wasmGlue.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start();
-  factory = bindMigrationAwareSqlAdapterFactory({
-    provider: "postgres",
-    adapterName: "@prisma/adapter-pg",
-    connect: () => connect(url),
-    connectToShadowDb,
-  });
+  factory = bindMigrationAwareSqlAdapterFactory({ provider: "postgres", adapterName: "@prisma/adapter-pg", connect: () => connect(url), connectToShadowDb });
   const datamodels = opts.datamodels.length ? opts.datamodels.map((f) => [f, fs.readFileSync(f, "utf8")]) : undefined;
-  const engineLog = (line) => {
+  const engineLog = (line) => { // the engine logs JSON lines already
     line = String(line).trim();
-    try { if (JSON.parse(line).fields) return process.stderr.write(line + "\n"); } catch {}
-    if (line) log("INFO", line);
+    if (line) process.stderr.write((line.startsWith("{") ? line : JSON.stringify({ level: "INFO", fields: { message: line } })) + "\n");
   };
   return wasmGlue.SchemaEngine.new({ datamodels }, engineLog, factory); // connects right away
 }
 
 function runRpcServer() {
-  // Without a panic registry the wasm engine dies silently (exit 0) on a Rust panic.
+  // Without a panic registry the wasm engine dies silently (exit status 0) on a Rust panic.
   let panicMessage;
   globalThis.PRISMA_WASM_PANIC_REGISTRY = { set_message: (m) => (panicMessage = m) };
-  // Never exit on an engine failure: if the engine dies, the CLI's stop() waits for an exit
-  // event that has already happened and Node quits with status 0, e.g. `migrate diff
-  // --exit-code` would report "no drift". Like the native engine, answer each request with the
-  // error instead: a failed start (database unreachable, ...) or a crash (`broken`).
-  let broken;
-  let crash;
+  // Never exit on an engine failure: once this process has exited, the CLI's stop() waits for an
+  // "exit" event that already happened and Node quits with status 0 (`migrate diff --exit-code`
+  // would report no drift). Like the native engine, answer each request with the error instead.
+  let broken, crash;
   const crashed = new Promise((_, reject) => (crash = reject));
   crashed.catch(() => {});
-  process.on("uncaughtException", (e) => { broken = e; crash(e); log("ERROR", originalError(e).message ?? String(e)); });
+  process.on("uncaughtException", (e) => { broken ??= e; crash(e); log("ERROR", originalError(e).message ?? String(e)); });
   const enginePromise = startEngine();
-  enginePromise.catch(() => {});
+  enginePromise.catch(() => {}); // reported to each request
 
   const send = (msg) => process.stdout.write(JSON.stringify({ jsonrpc: "2.0", ...msg }) + "\n");
-  // The native engine prints `diff` output by asking the CLI to do it (a "print" request).
+  // The native engine prints `diff` output through the CLI: a "print" request.
   const printWaiters = new Map();
   let printId = 0;
   const print = (content) => new Promise((resolve) => {
@@ -262,9 +246,9 @@ function runRpcServer() {
   });
 
   // evaluateDataLoss/createMigration read the schema of the migration history from a cache that
-  // only devDiagnostic fills (it has the shadow database), keyed by the migrations applied at that
-  // moment; on a miss they fail with "shadow DB must be provided through an external factory".
-  // The CLI's devDiagnostic runs before `migrate dev` applies pending migrations: refresh it.
+  // only devDiagnostic fills (it is given the shadow database), keyed by the migrations applied
+  // at that moment; on a miss they fail ("shadow DB must be provided through an external
+  // factory"). The CLI's devDiagnostic runs before `migrate dev` applies pending ones: refresh.
   let warmFor;
   const warmCache = async (engine, { migrationsList, filters }) => {
     const key = JSON.stringify(migrationsList.migrationDirectories);
@@ -277,16 +261,16 @@ function runRpcServer() {
     createMigration: async (engine, p) => { await warmCache(engine, p); return engine.createMigration(p); },
     diff: async (engine, p) => {
       const { stdout, exitCode } = await engine.diff(p);
-      if (stdout) await print(stdout.replace(/\n$/, "")); // the CLI appends the newline
+      if (stdout) await print(stdout.replace(/\n$/, "")); // the CLI adds the newline
       return { exitCode };
     },
   };
   for (const m of ["applyMigrations", "dbExecute", "debugPanic", "devDiagnostic", "diagnoseMigrationHistory", "ensureConnectionValidity",
     "introspect", "introspectSql", "markMigrationApplied", "markMigrationRolledBack", "reset", "schemaPush"]) {
-    methods[m] ??= (engine, p) => engine[m](p);
+    methods[m] = (engine, p) => engine[m](p);
   }
 
-  // Errors in the shape the CLI's SchemaEngine.runCommand understands.
+  // Errors in the shape the CLI's SchemaEngine.runCommand reads.
   const toRpcError = (e) => {
     e = originalError(e);
     const panicked = panicMessage || e instanceof WebAssembly.RuntimeError;
@@ -298,8 +282,8 @@ function runRpcServer() {
     return { code: 4466, message: data.message, data }; // the CLI shows `message` for panics
   };
 
-  // The engine's methods take `&mut self`: a second call while one is running fails with
-  // "recursive use of an object detected". Run requests one at a time, in order.
+  // The engine's methods take `&mut self`: a call while another runs fails with "recursive use
+  // of an object detected". Run requests one at a time, in order.
   let queue = Promise.resolve();
   const handle = async ({ id, method, params }) => {
     let response;
@@ -310,22 +294,21 @@ function runRpcServer() {
       response = { id, result: (await Promise.race([methods[method](engine, params), crashed])) ?? {} };
     } catch (e) {
       response = { id, error: toRpcError(e) };
-      log("ERROR", response.error.data.message);
+      log("ERROR", response.error.message);
     }
-    // Drop shadow databases the engine did not dispose before answering: once the CLI has its
-    // last answer it closes stdin and kills this process straight away.
-    await dropShadowDatabases().catch((e) => log("ERROR", `Dropping shadow database: ${e.message}`));
+    // Drop leftover shadow databases before answering: after its last answer the CLI closes
+    // stdin and kills this process at once.
+    await dropShadowDatabases();
     send(response);
   };
 
   let closing;
   const shutdown = () => (closing ??= (async () => {
     await queue;
-    await dropShadowDatabases().catch((e) => log("ERROR", `Dropping shadow database: ${e.message}`));
+    await dropShadowDatabases();
     await Promise.allSettled([...liveAdapters].map((a) => a.dispose())); // end the pg pools
     if (!broken) (await enginePromise.catch(() => undefined))?.free();
-    // The pools are closed, but the engine leaves timers behind (its 10 s advisory-lock timeout),
-    // and the CLI waits for this process to exit.
+    // The engine leaves timers behind (its 10 s advisory-lock timeout); the CLI waits for exit.
     process.exit(0);
   })());
   process.on("SIGTERM", shutdown);
@@ -336,7 +319,7 @@ function runRpcServer() {
       if (!line.trim()) return;
       let msg;
       try { msg = JSON.parse(line); } catch { return send({ id: null, error: { code: -32700, message: "Parse error" } }); }
-      if (msg.method === undefined) { printWaiters.get(msg.id)?.(); printWaiters.delete(msg.id); return; } // a reply to "print"
+      if (msg.method === undefined) { printWaiters.get(msg.id)?.(); printWaiters.delete(msg.id); return; } // reply to "print"
       queue = queue.then(() => handle(msg));
     })
     .on("close", shutdown);
@@ -345,7 +328,7 @@ function runRpcServer() {
 // ---------------------------------------------------------------------------------------------
 if (printVersion) {
   const pkg = JSON.parse(fs.readFileSync(new URL("package.json", wasmUrl), "utf8"));
-  process.stdout.write(`schema-engine-cli ${pkg.version.split(".").pop()} (wasm ${pkg.version})\n`);
+  process.stdout.write(`schema-engine-cli ${pkg.version.split(".").pop()} (wasm stand-in, @prisma/schema-engine-wasm ${pkg.version})\n`);
 } else if (cliCommand) {
   await runCliCommand(cliCommand).catch((e) => { log("ERROR", e.message); process.exitCode = 1; });
 } else {

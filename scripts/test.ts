@@ -7,7 +7,7 @@
 // Ends with one "N passed, N failed" line over every runner.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { databaseName, ensureDatabaseServer, recreateDatabase, withDatabaseName } from "./db";
+import { ensureDatabaseServer, recreateDatabase, withDatabaseName } from "./db";
 import { run, runOrFail } from "./process";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -47,7 +47,8 @@ try {
   const wantsE2e = only === undefined || only === "e2e";
   if (wantsE2e) ensureChromium();
 
-  const base = databaseName(withDatabaseName(server.serverUrl, "tashil"));
+  // A prefix of its own lets several checkouts share one PostgreSQL server.
+  const base = process.env.TEST_DB_PREFIX ?? "tashil";
   const [testUrl, e2eUrl] = await Promise.all([
     wantsVitest && only !== "unit" ? prepareDatabase(server.serverUrl, `${base}_test`) : Promise.resolve(""),
     wantsE2e ? prepareDatabase(server.serverUrl, `${base}_e2e`) : Promise.resolve(""),

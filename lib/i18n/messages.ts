@@ -1,8 +1,11 @@
 // UI strings. Persian is the source; English must have every key (the type enforces it).
-// Validation schemas use keys of `validation` as their messages, so the same schema yields
-// localised errors on the client and the server.
+// Validation schemas use message keys, so the same schema yields localised errors on the
+// client and the server. Each domain keeps its own strings in lib/<domain>/messages.ts,
+// gathered in ./domains.ts.
+import { domainMessages } from "./domains";
 
 const fa = {
+  ...domainMessages.fa,
   app: {
     name: "تسهیل",
     fullName: "سامانه کارگروه تسهیل و رفع موانع تولید",
@@ -167,6 +170,7 @@ const fa = {
 export type Messages = typeof fa;
 
 const en: Messages = {
+  ...domainMessages.en,
   app: {
     name: "Tashil",
     fullName: "Working Group for Facilitating Production and Removing Obstacles",

@@ -1,0 +1,8 @@
+// Each domain's UI strings. A domain's lib/<domain>/messages.ts is
+//   const fa = { <domain>: { … } };  const en: typeof fa = { … };  export default { fa, en };
+// so a missing English string fails to compile. Add one spread per domain to each side.
+
+export const domainMessages = {
+  fa: {},
+  en: {},
+};
