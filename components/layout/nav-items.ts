@@ -10,5 +10,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/chair", label: "nav.chair", visible: (a) => a.roles.includes("CHAIR") },
   { href: "/agency", label: "nav.agency", visible: (a) => a.roles.includes("AGENCY") && a.agencyId !== null },
   { href: "/resolutions", label: "nav.resolutions", visible: (a) => can(a, "case.read") },
+  { href: "/reports", label: "nav.reports", visible: (a) => can(a, "dashboard.view") },
   { href: "/admin/users", label: "nav.admin", visible: (a) => can(a, "user.manage") },
 ];

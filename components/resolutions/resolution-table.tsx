@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { daysUntil, type ResolutionListItem } from "@/lib/resolutions/queries";
 import { formatDate, formatNumber, formatOrdinal } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
@@ -47,7 +48,7 @@ export function ResolutionTable({ items, locale, t, empty }: { items: Resolution
             <tr key={r.id} className="border-b border-slate-100 align-top">
               <td className="p-2 font-medium">{r.unit.name}</td>
               <td className="max-w-md p-2">
-                <p>{r.text}</p>
+                <Link href={`/resolutions/${r.id}`} className="text-slate-900 underline-offset-4 hover:text-brand-700 hover:underline">{r.text}</Link>
                 <p className="mt-1 text-xs text-slate-500">{meetingTitle(r.meeting, locale, t)}</p>
               </td>
               <td className="p-2">{locale === "fa" ? r.responsibleAgency.nameFa : r.responsibleAgency.nameEn}</td>

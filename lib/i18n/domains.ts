@@ -1,8 +1,10 @@
 // Each domain's UI strings. A domain's lib/<domain>/messages.ts is
 //   const fa = { <domain>: { … } };  const en: typeof fa = { … };  export default { fa, en };
 // so a missing English string fails to compile. Add one spread per domain to each side.
+import dashboard from "@/lib/dashboard/messages";
+import settings from "@/lib/settings/messages";
 
 export const domainMessages = {
-  fa: {},
-  en: {},
+  fa: { ...dashboard.fa, ...settings.fa },
+  en: { ...dashboard.en, ...settings.en },
 };

@@ -292,3 +292,9 @@ export function toLatinDigits(s: string): string {
     return String(code >= PERSIAN_ZERO ? code - PERSIAN_ZERO : code - ARABIC_ZERO);
   });
 }
+
+/** The Jalali month of a date, e.g. fa "خرداد ۱۴۰۴", en "Khordad 1404". */
+export function formatJalaliMonth(date: Date | string, locale: Locale): string {
+  const p = partsOf(dateFormatter(DATE_LOCALES[locale], { month: "long", year: "numeric" }), toInstant(date));
+  return `${p.month} ${p.year}`;
+}

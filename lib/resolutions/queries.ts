@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
-import { addDays, jalaliParts, jalaliToGregorian, todayInTehran } from "@/lib/i18n/format";
+import { todayInTehran } from "@/lib/i18n/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Overdue is derived, never stored: the deadline (a Tehran calendar date) has passed and the
@@ -18,7 +18,7 @@ export function daysUntil(deadline: Date, today = todayInTehran()): number {
   return Math.round((deadline.getTime() - asDate(today).getTime()) / 86_400_000);
 }
 
-const LIST_SELECT = {
+export const RESOLUTION_LIST_SELECT = {
   id: true,
   text: true,
   deadline: true,
@@ -28,25 +28,7 @@ const LIST_SELECT = {
   meeting: { select: { id: true, number: true, jalaliYear: true, body: { select: { kind: true } } } },
 } satisfies Prisma.ResolutionSelect;
 
-export type ResolutionListItem = Prisma.ResolutionGetPayload<{ select: typeof LIST_SELECT }>;
-
-/** The secretariat's headline figures, each a single aggregate query. */
-export async function resolutionFigures(actor: Actor, today = todayInTehran()) {
-  authorize(actor, "dashboard.view");
-  const scope = provinceWhere(actor);
-  // "This month" is the Jalali month, starting at midnight in Tehran.
-  const { year, month } = jalaliParts(today);
-  const monthStart = new Date(`${jalaliToGregorian(year, month, 1)}T00:00:00+03:30`);
-  const [open, overdue, dueSoon, verifiedThisMonth] = await Promise.all([
-    db.resolution.count({ where: { ...scope, status: { in: [...OPEN_STATUSES] } } }),
-    db.resolution.count({ where: { ...scope, ...overdueWhere(today) } }),
-    db.resolution.count({
-      where: { ...scope, status: { in: [...OPEN_STATUSES] }, deadline: { gte: asDate(today), lte: asDate(addDays(today, 7)) } },
-    }),
-    db.resolution.count({ where: { ...scope, status: "VERIFIED", verifiedAt: { gte: monthStart } } }),
-  ]);
-  return { open, overdue, dueSoon, verifiedThisMonth };
-}
+export type ResolutionListItem = Prisma.ResolutionGetPayload<{ select: typeof RESOLUTION_LIST_SELECT }>;
 
 export async function listOverdueResolutions(actor: Actor, { take = 20 } = {}, today = todayInTehran()) {
   authorize(actor, "case.read");
@@ -54,7 +36,7 @@ export async function listOverdueResolutions(actor: Actor, { take = 20 } = {}, t
     where: { ...provinceWhere(actor), ...overdueWhere(today) },
     orderBy: [{ deadline: "asc" }, { id: "asc" }],
     take,
-    select: LIST_SELECT,
+    select: RESOLUTION_LIST_SELECT,
   });
 }
 
@@ -64,8 +46,8 @@ export async function listAgencyResolutions(actor: Actor, { take = 50 } = {}) {
   if (!actor.agencyId) return [];
   const where = { ...provinceWhere(actor), responsibleAgencyId: actor.agencyId };
   const [open, closed] = await Promise.all([
-    db.resolution.findMany({ where: { ...where, status: { in: [...OPEN_STATUSES] } }, orderBy: [{ deadline: "asc" }, { id: "asc" }], take, select: LIST_SELECT }),
-    db.resolution.findMany({ where: { ...where, status: { notIn: [...OPEN_STATUSES] } }, orderBy: [{ updatedAt: "desc" }], take, select: LIST_SELECT }),
+    db.resolution.findMany({ where: { ...where, status: { in: [...OPEN_STATUSES] } }, orderBy: [{ deadline: "asc" }, { id: "asc" }], take, select: RESOLUTION_LIST_SELECT }),
+    db.resolution.findMany({ where: { ...where, status: { notIn: [...OPEN_STATUSES] } }, orderBy: [{ updatedAt: "desc" }], take, select: RESOLUTION_LIST_SELECT }),
   ]);
   return [...open, ...closed].slice(0, take);
 }
@@ -82,7 +64,7 @@ export async function listResolutions(actor: Actor, { page = 1 }: { page?: numbe
       orderBy: [{ deadline: "asc" }, { id: "asc" }],
       skip: (Math.max(1, page) - 1) * RESOLUTIONS_PAGE_SIZE,
       take: RESOLUTIONS_PAGE_SIZE,
-      select: LIST_SELECT,
+      select: RESOLUTION_LIST_SELECT,
     }),
   ]);
   return { items, total, page, pages: Math.max(1, Math.ceil(total / RESOLUTIONS_PAGE_SIZE)) };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/i18n/format";
-import { listOverdueResolutions, resolutionFigures } from "@/lib/resolutions/queries";
+import { listOverdueResolutions } from "@/lib/resolutions/queries";
+import { resolutionFigures } from "@/lib/dashboard/queries";
 import type { Actor } from "@/lib/auth/policy";
 
 // `npm test` seeds the test database with the demo data (prisma/seed.ts) before running.

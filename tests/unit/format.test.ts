@@ -214,3 +214,11 @@ describe("digit conversion", () => {
     expect(toLatinDigits("abc")).toBe("abc");
   });
 });
+
+describe("formatJalaliMonth", () => {
+  it("names the Jalali month and year", async () => {
+    const { formatJalaliMonth } = await import("../../lib/i18n/format");
+    expect(formatJalaliMonth("2025-05-31", "fa")).toBe("خرداد ۱۴۰۴");
+    expect(formatJalaliMonth("2025-06-22", "en")).toBe("Tir 1404");
+  });
+});

@@ -1,11 +1,11 @@
 import { forbidden } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatDateTime, formatNumber } from "@/lib/i18n/format";
-import { lastWorkingGroupMeeting, nextMeeting } from "@/lib/meetings/queries";
-import { resolutionFigures } from "@/lib/resolutions/queries";
-import { Card, EmptyState, Stat } from "@/components/ui/card";
-import { meetingTitle } from "@/components/resolutions/resolution-table";
+import { formatDateTime, formatNumber, formatRials } from "@/lib/i18n/format";
+import { chairHome } from "@/lib/dashboard/chair";
+import { Card, EmptyState } from "@/components/ui/card";
+import { meetingTitle, ResolutionTable } from "@/components/resolutions/resolution-table";
+import { ScorecardTable } from "@/components/dashboard/scorecard-table";
 
 export async function generateMetadata() {
   const { t } = await getTranslator();
@@ -16,47 +16,65 @@ export default async function ChairPage() {
   const user = await requireUser();
   if (!user.roles.includes("CHAIR")) forbidden();
   const { t, locale } = await getTranslator();
-  const [upcoming, last, figures] = await Promise.all([nextMeeting(user), lastWorkingGroupMeeting(user), resolutionFigures(user)]);
-  const n = (v: number) => formatNumber(v, locale);
+  const { upcoming, agenda, last, lastResolutions, scorecard } = await chairHome(user);
+  const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("home.welcome", { name: user.name })}</h1>
-      <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
-        <Stat label={t("home.openResolutions")} value={n(figures.open)} />
-        <Stat label={t("home.overdue")} value={n(figures.overdue)} tone="danger" />
-        <Stat label={t("home.dueSoon")} value={n(figures.dueSoon)} tone="warning" />
-        <Stat label={t("home.verifiedThisMonth")} value={n(figures.verifiedThisMonth)} tone="success" />
-      </dl>
-      <div className="grid gap-4 md:grid-cols-2">
-        <Card title={t("home.nextMeeting")}>
-          {upcoming ? (
-            <div className="space-y-1 text-sm">
-              <p className="font-semibold">{meetingTitle(upcoming, locale, t)}</p>
-              <p>{formatDateTime(upcoming.startsAt, locale)}</p>
-              {upcoming.place && <p className="text-slate-600">{upcoming.place}</p>}
-            </div>
-          ) : (
-            <EmptyState>{t("home.noMeeting")}</EmptyState>
-          )}
-        </Card>
-        <Card title={t("home.lastMeeting")}>
-          {last ? (
-            <div className="space-y-2 text-sm">
-              <p className="font-semibold">{meetingTitle(last, locale, t)}</p>
-              <p>{formatDateTime(last.startsAt, locale)}</p>
-              <ul className="flex flex-wrap gap-2">
-                {last.byStatus.map((g) => (
-                  <li key={g.status} className="rounded bg-slate-100 px-2 py-1">
-                    {t(`resolutionStatus.${g.status}`)}: {n(g.count)}
+      <Card title={t("home.nextMeeting")}>
+        {upcoming ? (
+          <div className="space-y-3 text-sm">
+            <p className="font-semibold">{meetingTitle(upcoming, locale, t)}</p>
+            <p>
+              {formatDateTime(upcoming.startsAt, locale)}
+              {upcoming.place && <span className="text-slate-600"> — {upcoming.place}</span>}
+            </p>
+            {agenda.length === 0 ? (
+              <EmptyState>{t("chair.noAgenda")}</EmptyState>
+            ) : (
+              <ol aria-label={t("chair.agenda")} className="divide-y divide-slate-100 rounded border border-slate-200">
+                {agenda.map((item) => (
+                  <li key={item.id} className="p-3">
+                    <p className="font-medium">
+                      {formatNumber(item.position, locale)}. {item.unit.name}
+                      <span className="ms-2 text-xs text-slate-500">{t(`sector.${item.unit.sector}`)} — {name(item.unit.county)}</span>
+                    </p>
+                    <ul className="mt-1 list-disc space-y-0.5 ps-5 text-slate-700">
+                      {item.obstacles.map(({ obstacle }) => (
+                        <li key={obstacle.id}>
+                          <span className="text-slate-500">{name(obstacle.category)}:</span> {obstacle.description}
+                          {obstacle.amountRials !== null && <span className="ms-1 whitespace-nowrap text-slate-500">({formatRials(obstacle.amountRials, locale)})</span>}
+                        </li>
+                      ))}
+                    </ul>
                   </li>
                 ))}
-              </ul>
-            </div>
-          ) : (
-            <EmptyState>{t("home.noMeeting")}</EmptyState>
-          )}
-        </Card>
-      </div>
+              </ol>
+            )}
+          </div>
+        ) : (
+          <EmptyState>{t("home.noMeeting")}</EmptyState>
+        )}
+      </Card>
+      <Card title={last ? `${t("home.lastMeeting")}: ${meetingTitle(last, locale, t)}` : t("home.lastMeeting")}>
+        {last ? (
+          <>
+            <ul className="mb-3 flex flex-wrap gap-2 text-sm">
+              {last.byStatus.map((g) => (
+                <li key={g.status} className="rounded bg-slate-100 px-2 py-1">
+                  {t(`resolutionStatus.${g.status}`)}: {formatNumber(g.count, locale)}
+                </li>
+              ))}
+            </ul>
+            <ResolutionTable items={lastResolutions} locale={locale} t={t} empty={t("home.agencyEmpty")} />
+          </>
+        ) : (
+          <EmptyState>{t("home.noMeeting")}</EmptyState>
+        )}
+      </Card>
+      <Card title={t("dashboard.scorecard")}>
+        <ScorecardTable rows={scorecard} sort="onTime" t={t} locale={locale} />
+      </Card>
     </div>
   );
 }

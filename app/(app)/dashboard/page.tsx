@@ -1,32 +1,62 @@
 import { requirePermission } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { formatNumber } from "@/lib/i18n/format";
-import { listOverdueResolutions, resolutionFigures } from "@/lib/resolutions/queries";
+import { parseDashboardFilters } from "@/lib/dashboard/filters";
+import { loadDashboard, SCORECARD_SORTS, type ScorecardSort } from "@/lib/dashboard/queries";
 import { Card, Stat } from "@/components/ui/card";
+import { ButtonLink } from "@/components/ui/button";
 import { ResolutionTable } from "@/components/resolutions/resolution-table";
+import { DashboardFilterForm } from "@/components/dashboard/filter-form";
+import { ScorecardTable } from "@/components/dashboard/scorecard-table";
+import { DashboardCharts } from "@/components/dashboard/dashboard-charts";
 
 export async function generateMetadata() {
   const { t } = await getTranslator();
   return { title: t("nav.dashboard") };
 }
 
-export default async function DashboardPage() {
+type Params = Record<string, string | string[] | undefined>;
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Params> }) {
   const user = await requirePermission("dashboard.view");
   const { t, locale } = await getTranslator();
-  const [figures, overdue] = await Promise.all([resolutionFigures(user), listOverdueResolutions(user)]);
+  const raw = await searchParams;
+  const filters = parseDashboardFilters(raw);
+  const sort: ScorecardSort = SCORECARD_SORTS.find((s) => s === raw.sort) ?? "onTime";
+  const data = await loadDashboard(user, filters, sort);
   const n = (v: number) => formatNumber(v, locale);
+  const query = (extra: Record<string, string>) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(raw)) if (typeof v === "string" && v) q.set(k, v);
+    for (const [k, v] of Object.entries(extra)) q.set(k, v);
+    return q.toString();
+  };
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("nav.dashboard")}</h1>
-      <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
-        <Stat label={t("home.openResolutions")} value={n(figures.open)} />
-        <Stat label={t("home.overdue")} value={n(figures.overdue)} tone="danger" />
-        <Stat label={t("home.dueSoon")} value={n(figures.dueSoon)} tone="warning" />
-        <Stat label={t("home.verifiedThisMonth")} value={n(figures.verifiedThisMonth)} tone="success" />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{t("nav.dashboard")}</h1>
+        <div className="no-print flex gap-2">
+          <ButtonLink variant="secondary" href={`/api/reports/scorecard?${query({})}`}>{t("dashboard.exportXlsx")}</ButtonLink>
+          <ButtonLink variant="secondary" href={`/reports?${query({})}`}>{t("dashboard.print")}</ButtonLink>
+        </div>
+      </div>
+      <DashboardFilterForm action="/dashboard" raw={raw} options={data.options} t={t} locale={locale} />
+      <dl className="grid grid-cols-2 gap-4 md:grid-cols-3 lg:grid-cols-6">
+        <Stat label={t("home.openResolutions")} value={n(data.figures.open)} />
+        <Stat label={t("home.overdue")} value={n(data.figures.overdue)} tone="danger" />
+        <Stat label={t("home.dueSoon")} value={n(data.figures.dueSoon)} tone="warning" />
+        <Stat label={t("home.verifiedThisMonth")} value={n(data.figures.verifiedThisMonth)} tone="success" />
+        <Stat label={t("dashboard.unitsReturned")} value={n(data.impact.total.units)} tone="success" />
+        <Stat label={t("dashboard.employees")} value={n(data.impact.total.employees)} />
       </dl>
-      <Card title={t("home.overdueList")}>
-        <ResolutionTable items={overdue} locale={locale} t={t} empty={t("home.noOverdue")} />
+      <Card title={t("dashboard.overdueSorted")}>
+        <ResolutionTable items={data.overdue} locale={locale} t={t} empty={t("home.noOverdue")} />
       </Card>
+      <Card title={t("dashboard.scorecard")}>
+        <p className="mb-2 text-xs text-slate-600">{t("dashboard.scorecardHint")}</p>
+        <ScorecardTable rows={data.scorecard} sort={sort} sortHref={(s) => `/dashboard?${query({ sort: s })}`} t={t} locale={locale} />
+      </Card>
+      <DashboardCharts data={data} t={t} locale={locale} />
     </div>
   );
 }

@@ -1,0 +1,79 @@
+import { requirePermission } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
+import { formatDate, formatJalaliMonth, formatNumber } from "@/lib/i18n/format";
+import { parseDashboardFilters } from "@/lib/dashboard/filters";
+import { loadDashboard } from "@/lib/dashboard/queries";
+import { Stat } from "@/components/ui/card";
+import { PrintButton } from "@/components/ui/print-button";
+import { DashboardFilterForm } from "@/components/dashboard/filter-form";
+import { ScorecardTable } from "@/components/dashboard/scorecard-table";
+import { ResolutionTable } from "@/components/resolutions/resolution-table";
+
+export async function generateMetadata() {
+  const { t } = await getTranslator();
+  return { title: t("nav.reports") };
+}
+
+/** The A4 report for a Jalali period, for the governor's office: the dashboard's tables on paper. */
+export default async function ReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePermission("dashboard.view");
+  const { t, locale } = await getTranslator();
+  const raw = await searchParams;
+  const filters = parseDashboardFilters(raw);
+  const data = await loadDashboard(user, filters, "onTime");
+  const n = (v: number) => formatNumber(v, locale);
+  const period =
+    filters.from || filters.to
+      ? t("dashboard.reportPeriod", { from: filters.from ? formatDate(filters.from, locale) : "…", to: filters.to ? formatDate(filters.to, locale) : "…" })
+      : t("dashboard.reportAllTime");
+  const section = "break-inside-avoid space-y-2";
+  return (
+    <article className="mx-auto max-w-4xl space-y-6 bg-white p-6 print:max-w-none print:p-0">
+      <DashboardFilterForm action="/reports" raw={raw} options={data.options} t={t} locale={locale} />
+      <div className="no-print flex justify-end">
+        <PrintButton label={t("dashboard.print")} />
+      </div>
+      <header className="border-b border-slate-300 pb-3 text-center">
+        <h1 className="text-xl font-bold">{t("dashboard.reportTitle")}</h1>
+        <p className="text-sm">{period}</p>
+        <p className="text-xs text-slate-600">{t("dashboard.generatedAt", { date: formatDate(new Date(), locale) })}</p>
+      </header>
+      <dl className="grid grid-cols-3 gap-3">
+        <Stat label={t("home.openResolutions")} value={n(data.figures.open)} />
+        <Stat label={t("home.overdue")} value={n(data.figures.overdue)} tone="danger" />
+        <Stat label={t("dashboard.unitsReturned")} value={n(data.impact.total.units)} tone="success" />
+      </dl>
+      <section className={section}>
+        <h2 className="font-semibold">{t("dashboard.scorecard")}</h2>
+        <ScorecardTable rows={data.scorecard} sort="onTime" t={t} locale={locale} />
+      </section>
+      <section className={section}>
+        <h2 className="font-semibold">{t("dashboard.monthly")}</h2>
+        <table className="w-full text-sm">
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="p-1 text-start">{t("dashboard.month")}</th>
+              <th scope="col" className="p-1 text-start">{t("dashboard.issued")}</th>
+              <th scope="col" className="p-1 text-start">{t("dashboard.verified")}</th>
+              <th scope="col" className="p-1 text-start">{t("dashboard.unitsReturned")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.monthly.map((m, i) => (
+              <tr key={m.start} className="border-b border-slate-100">
+                <th scope="row" className="p-1 text-start font-normal">{formatJalaliMonth(m.start, locale)}</th>
+                <td className="p-1">{n(m.issued)}</td>
+                <td className="p-1">{n(m.verified)}</td>
+                <td className="p-1">{n(data.impact.perMonth[i]?.units ?? 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className={section}>
+        <h2 className="font-semibold">{t("dashboard.overdueSorted")}</h2>
+        <ResolutionTable items={data.overdue} locale={locale} t={t} empty={t("home.noOverdue")} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,44 @@
+import { notFound } from "next/navigation";
+import { getTranslator } from "@/lib/i18n/server";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { publicFiguresEnabled } from "@/lib/settings/queries";
+import { publicFigures } from "@/lib/dashboard/public";
+import { Stat } from "@/components/ui/card";
+import { LocaleSwitch } from "@/components/layout/locale-switch";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const { t } = await getTranslator();
+  return { title: t("figures.title") };
+}
+
+/** Public, no sign-in, switched on by the admin: aggregate numbers only, no names of people. */
+export default async function PublicFiguresPage() {
+  if (!(await publicFiguresEnabled())) notFound();
+  const { t, locale } = await getTranslator();
+  const f = await publicFigures();
+  const n = (v: number) => formatNumber(v, locale);
+  return (
+    <main className="mx-auto max-w-4xl space-y-6 p-6">
+      <div className="flex items-start justify-between gap-4">
+        <div>
+          <p className="text-lg font-bold text-brand-700">{t("app.name")}</p>
+          <h1 className="text-2xl font-bold">{t("figures.title")}</h1>
+          <p className="text-sm text-slate-600">{t("figures.intro")}</p>
+        </div>
+        <LocaleSwitch t={t} />
+      </div>
+      <dl className="grid grid-cols-2 gap-4 md:grid-cols-3">
+        <Stat label={t("figures.sessions")} value={n(f.sessions)} />
+        <Stat label={t("figures.unitsReviewed")} value={n(f.unitsReviewed)} />
+        <Stat label={t("figures.resolutions")} value={n(f.resolutions)} />
+        <Stat label={t("figures.completed")} value={n(f.completed)} tone="success" />
+        <Stat label={t("figures.completion")} value={`${n(f.completionPct)}${locale === "fa" ? "٪" : "%"}`} tone="success" />
+        <Stat label={t("figures.unitsReturned")} value={n(f.unitsReturned)} tone="success" />
+        <Stat label={t("figures.employees")} value={n(f.employees)} />
+      </dl>
+      <p className="text-xs text-slate-500">{t("figures.updated", { date: formatDate(new Date(), locale) })}</p>
+    </main>
+  );
+}

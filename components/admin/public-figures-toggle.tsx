@@ -1,0 +1,22 @@
+"use client";
+import { useActionState } from "react";
+import { setPublicFiguresAction } from "@/lib/settings/actions";
+import { initialFormState } from "@/lib/forms";
+import { translator, type Locale } from "@/lib/i18n/messages";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+export function PublicFiguresToggle({ locale, enabled }: { locale: Locale; enabled: boolean }) {
+  const t = translator(locale);
+  const [state, action] = useActionState(setPublicFiguresAction, initialFormState);
+  return (
+    <form action={action} className="space-y-3">
+      <FormMessage state={state} />
+      <p className="text-sm font-medium">{t(enabled ? "settings.isOn" : "settings.isOff")}</p>
+      <input type="hidden" name="enabled" value={String(!enabled)} />
+      <SubmitButton variant={enabled ? "secondary" : "primary"} pendingLabel={t("common.saving")}>
+        {t(enabled ? "settings.disable" : "settings.enable")}
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+import Link from "next/link";
+import type { ScorecardRow, ScorecardSort } from "@/lib/dashboard/queries";
+import { formatNumber } from "@/lib/i18n/format";
+import type { Locale, MessageKey, Translate } from "@/lib/i18n/messages";
+import { EmptyState } from "@/components/ui/card";
+
+const COLUMNS: { sort: ScorecardSort | null; label: MessageKey }[] = [
+  { sort: "name", label: "resolution.agency" },
+  { sort: "issued", label: "dashboard.issued" },
+  { sort: "onTime", label: "dashboard.onTime" },
+  { sort: "overdue", label: "dashboard.overdueNow" },
+  { sort: "daysLate", label: "dashboard.avgDaysLate" },
+  { sort: null, label: "dashboard.extensions" },
+  { sort: null, label: "dashboard.head" },
+  { sort: null, label: "dashboard.representative" },
+  { sort: "absent", label: "dashboard.absent" },
+];
+
+export function ScorecardTable({ rows, sort, sortHref, t, locale }: { rows: ScorecardRow[]; sort: ScorecardSort; sortHref?: (s: ScorecardSort) => string; t: Translate; locale: Locale }) {
+  if (rows.length === 0) return <EmptyState>{t("dashboard.noAgencies")}</EmptyState>;
+  const n = (v: number | null, suffix = "") => (v === null ? t("common.none") : `${formatNumber(v, locale)}${suffix}`);
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm">
+        <thead className="border-b border-slate-200 text-slate-600">
+          <tr>
+            {COLUMNS.map((c) => (
+              <th key={c.label} scope="col" aria-sort={c.sort === sort ? (sort === "name" ? "ascending" : "descending") : undefined} className="p-2 text-start font-medium">
+                {c.sort && sortHref ? (
+                  <Link href={sortHref(c.sort)} aria-label={t("dashboard.sortBy", { column: t(c.label) })} className="underline-offset-4 hover:underline">
+                    {t(c.label)}{c.sort === sort ? " ▾" : ""}
+                  </Link>
+                ) : (
+                  t(c.label)
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.agencyId} className="border-b border-slate-100">
+              <th scope="row" className="p-2 text-start font-medium">{locale === "fa" ? r.nameFa : r.nameEn}</th>
+              <td className="p-2">{n(r.issued)}</td>
+              <td className={`p-2 ${r.onTimePct !== null && r.onTimePct < 50 ? "font-semibold text-red-700" : ""}`}>{n(r.onTimePct, locale === "fa" ? "٪" : "%")}</td>
+              <td className={`p-2 ${r.overdueNow > 0 ? "font-semibold text-red-700" : ""}`}>{n(r.overdueNow)}</td>
+              <td className="p-2">{n(r.avgDaysLate)}</td>
+              <td className="p-2">{n(r.extensionRequests)}</td>
+              <td className="p-2">{n(r.attendedHead)}</td>
+              <td className="p-2">{n(r.attendedRepresentative)}</td>
+              <td className={`p-2 ${r.absent > 0 ? "text-amber-700" : ""}`}>{n(r.absent)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

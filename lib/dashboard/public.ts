@@ -1,0 +1,32 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * Aggregate figures for the public page: counts only, never a name. One query.
+ * "Carried out" means reported done or verified; cancelled resolutions count nowhere.
+ */
+export async function publicFigures({ provinceId, now = new Date() }: { provinceId?: string; now?: Date } = {}) {
+  // A deployment shows its whole territory; a province can be singled out.
+  const inProvince = (column: string) => (provinceId ? Prisma.sql`and ${Prisma.raw(column)} = ${provinceId}` : Prisma.empty);
+  const [row] = await db.$queryRaw<{ sessions: bigint; units: bigint; resolutions: bigint; completed: bigint; returned: bigint; employees: bigint | null }[]>`
+    select
+      (select count(*) from "Meeting" m where m.status <> 'PLANNED' and m."startsAt" < ${now} ${inProvince('m."provinceId"')}) as sessions,
+      (select count(distinct a."unitId") from "AgendaItem" a join "Meeting" m on m.id = a."meetingId" where m.status <> 'PLANNED' and m."startsAt" < ${now} ${inProvince('m."provinceId"')}) as units,
+      (select count(*) from "Resolution" r where r.status <> 'CANCELLED' ${inProvince('r."provinceId"')}) as resolutions,
+      (select count(*) from "Resolution" r where r.status in ('DONE_REPORTED', 'VERIFIED') ${inProvince('r."provinceId"')}) as completed,
+      (select count(*) from "ProductionUnit" u where u.id in (select h."unitId" from "UnitStatusChange" h where h."fromStatus" in ('IDLE', 'SEMI_ACTIVE') and h."toStatus" = 'ACTIVE') ${inProvince('u."provinceId"')}) as returned,
+      (select sum(coalesce(u.employees, 0)) from "ProductionUnit" u where u.id in
+        (select h."unitId" from "UnitStatusChange" h where h."fromStatus" in ('IDLE', 'SEMI_ACTIVE') and h."toStatus" = 'ACTIVE') ${inProvince('u."provinceId"')}) as employees`;
+  const resolutions = Number(row?.resolutions ?? 0);
+  const completed = Number(row?.completed ?? 0);
+  return {
+    sessions: Number(row?.sessions ?? 0),
+    unitsReviewed: Number(row?.units ?? 0),
+    resolutions,
+    completed,
+    completionPct: resolutions ? Math.round((100 * completed) / resolutions) : 0,
+    unitsReturned: Number(row?.returned ?? 0),
+    employees: Number(row?.employees ?? 0),
+  };
+}

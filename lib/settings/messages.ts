@@ -1,0 +1,53 @@
+const fa = {
+  settings: {
+    title: "تنظیمات",
+    publicFigures: "صفحه عمومی آمار",
+    publicFiguresHint: "صفحه /figures بدون ورود، فقط آمار کلی را نشان می‌دهد: تعداد جلسات، واحدهای بررسی‌شده، مصوبات و میزان اجرا، واحدهای بازگشته به تولید. هیچ نامی از اشخاص نمایش داده نمی‌شود.",
+    enable: "فعال کردن صفحه عمومی",
+    disable: "غیرفعال کردن صفحه عمومی",
+    isOn: "صفحه عمومی فعال است.",
+    isOff: "صفحه عمومی غیرفعال است.",
+    publicOn: "صفحه عمومی آمار فعال شد.",
+    publicOff: "صفحه عمومی آمار غیرفعال شد.",
+  },
+  figures: {
+    title: "کارنامه کارگروه تسهیل و رفع موانع تولید",
+    intro: "آمار کلی جلسات و مصوبات کارگروه. این صفحه هیچ اطلاعات شخصی ندارد.",
+    sessions: "جلسات برگزارشده",
+    unitsReviewed: "واحدهای تولیدی بررسی‌شده",
+    resolutions: "مصوبات",
+    completed: "مصوبات اجراشده",
+    completion: "درصد اجرا",
+    unitsReturned: "واحدهای بازگشته به چرخه تولید",
+    employees: "شاغلان واحدهای بازگشته",
+    updated: "به‌روز شده در {date}",
+  },
+};
+
+const en: typeof fa = {
+  settings: {
+    title: "Settings",
+    publicFigures: "Public figures page",
+    publicFiguresHint: "The /figures page shows aggregate numbers without sign-in: sessions, units reviewed, resolutions and their completion, units returned to production. No person is named.",
+    enable: "Switch the public page on",
+    disable: "Switch the public page off",
+    isOn: "The public page is on.",
+    isOff: "The public page is off.",
+    publicOn: "The public figures page is on.",
+    publicOff: "The public figures page is off.",
+  },
+  figures: {
+    title: "The working group for facilitating production, in figures",
+    intro: "Aggregate figures of the working group's sessions and resolutions. This page holds no personal information.",
+    sessions: "Sessions held",
+    unitsReviewed: "Production units reviewed",
+    resolutions: "Resolutions",
+    completed: "Resolutions carried out",
+    completion: "Completion",
+    unitsReturned: "Units returned to production",
+    employees: "Employees in units returned",
+    updated: "Updated {date}",
+  },
+};
+
+export default { fa, en };

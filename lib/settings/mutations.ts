@@ -1,0 +1,26 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { authorize, type Actor } from "@/lib/auth/policy";
+import { recordAudit } from "@/lib/audit/record";
+import { invalid, type FormState } from "@/lib/forms";
+import type { Translate } from "@/lib/i18n/messages";
+import { mutation } from "@/lib/mutation";
+import { PUBLIC_FIGURES } from "./queries";
+
+export const publicFiguresSchema = z.object({ enabled: z.enum(["true", "false"]).transform((v) => v === "true") });
+
+export async function setPublicFigures(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
+  return mutation(t, async () => {
+    const parsed = publicFiguresSchema.safeParse(raw);
+    if (!parsed.success) return invalid(parsed.error, t);
+    authorize(actor, "settings.manage");
+    const { enabled } = parsed.data;
+    await db.$transaction(async (tx) => {
+      const before = await tx.appSetting.findUnique({ where: { key: PUBLIC_FIGURES } });
+      await tx.appSetting.upsert({ where: { key: PUBLIC_FIGURES }, create: { key: PUBLIC_FIGURES, value: enabled }, update: { value: enabled } });
+      await recordAudit(tx, { actorId: actor.id, action: "settings.update", entityType: "AppSetting", entityId: PUBLIC_FIGURES, before: before?.value ?? false, after: enabled });
+    });
+    return { ok: true, message: t(enabled ? "settings.publicOn" : "settings.publicOff") };
+  });
+}
