@@ -313,9 +313,9 @@ async function seed(db: PrismaClient) {
   const s4Fate = (i: number): ResolutionStatus => (["VERIFIED", "VERIFIED", "VERIFIED", "DONE_REPORTED", "IN_PROGRESS", "ISSUED", "VERIFIED", "CANCELLED"] as const)[i % 8] ?? "VERIFIED";
   for (let u = 0; u < 31; u++) await createCase({ meetingId: session4.id, meetingDate: s4Date, position: u + 1, unitIndex: u, outcome: "DECIDED", resolved: s4Fate });
 
-  // Units that came back to production after their case was decided.
+  // Units that came back to production after their case was decided, within the last year.
   for (const unit of units.slice(0, 31).filter((u) => u.status === "IDLE" || u.status === "SEMI_ACTIVE").slice(0, 7)) {
-    await db.unitStatusChange.create({ data: { unitId: unit.id, fromStatus: unit.status, toStatus: "ACTIVE", changedOn: date(addDays(s4Date, rnd.int(40, 200))), reason: "رفع موانع بانکی و بازگشت به تولید", userId: secretariat.id } });
+    await db.unitStatusChange.create({ data: { unitId: unit.id, fromStatus: unit.status, toStatus: "ACTIVE", changedOn: date(addDays(today, -rnd.int(15, 330))), reason: "رفع موانع بانکی و بازگشت به تولید", userId: secretariat.id } });
     await db.productionUnit.update({ where: { id: unit.id }, data: { status: "ACTIVE", capacityUsePct: rnd.int(60, 95) } });
   }
 

@@ -15,7 +15,7 @@ export function BarChart({ data, series, rtl, stacked = false }: { data: ChartRo
       <ResponsiveContainer width="100%" height="100%">
         <Chart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" reversed={rtl} tick={{ fontSize: 11 }} interval={0} />
+          <XAxis dataKey="label" reversed={rtl} tick={{ fontSize: 11 }} interval={0} angle={-35} textAnchor="end" height={64} />
           <YAxis orientation={rtl ? "right" : "left"} allowDecimals={false} tickFormatter={(v: number) => digits.format(v)} tick={{ fontSize: 11 }} width={36} />
           <Tooltip formatter={(v) => digits.format(Number(v))} />
           <Legend />
