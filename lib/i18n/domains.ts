@@ -1,8 +1,10 @@
 // Each domain's UI strings. A domain's lib/<domain>/messages.ts is
 //   const fa = { <domain>: { … } };  const en: typeof fa = { … };  export default { fa, en };
 // so a missing English string fails to compile. Add one spread per domain to each side.
+import resolutions from "@/lib/resolutions/messages";
+import notifications from "@/lib/notifications/messages";
 
 export const domainMessages = {
-  fa: {},
-  en: {},
+  fa: { ...resolutions.fa, ...notifications.fa },
+  en: { ...resolutions.en, ...notifications.en },
 };
