@@ -11,4 +11,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/agency", label: "nav.agency", visible: (a) => a.roles.includes("AGENCY") && a.agencyId !== null },
   { href: "/resolutions", label: "nav.resolutions", visible: (a) => can(a, "case.read") },
   { href: "/admin/users", label: "nav.admin", visible: (a) => can(a, "user.manage") },
+  { href: "/admin/outbox", label: "notifications.outboxTitle", visible: (a) => can(a, "settings.manage") },
+  { href: "/notifications", label: "notifications.nav", visible: () => true },
 ];

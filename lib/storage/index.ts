@@ -17,7 +17,7 @@ export async function saveFile(
   if (opts?.maxBytes !== undefined && file.size > opts.maxBytes) throw new RangeError(`file too large: ${file.size} > ${opts.maxBytes}`);
   const now = new Date();
   const storageKey = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, "0")}/${randomUUID()}`;
-  const target = path.join(root(), storageKey);
+  const target = /*turbopackIgnore: true*/ path.join(root(), storageKey);
   await mkdir(path.dirname(target), { recursive: true });
   await writeFile(target, Buffer.from(await file.arrayBuffer()), { flag: "wx" });
   // Only the base name is kept: browsers on Windows used to send the full path.
@@ -27,5 +27,6 @@ export async function saveFile(
 
 export async function readFile(storageKey: string): Promise<Buffer> {
   if (!KEY.test(storageKey)) throw new RangeError("invalid storage key");
-  return readFromDisk(path.join(root(), storageKey));
+  // The key was checked above; the root is configuration, so tracing must not follow it.
+  return readFromDisk(/*turbopackIgnore: true*/ path.join(root(), storageKey));
 }
