@@ -3,8 +3,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NOTIFICATIONS_DISABLED === "1" || process.env.NODE_ENV === "test" || !process.env.DATABASE_URL) return;
-  const { startNotificationWorker } = await import("./lib/notifications/worker");
   try {
+    const { startNotificationWorker } = await import("./lib/notifications/worker");
     await startNotificationWorker();
   } catch (err) {
     // A mail problem must never keep the application from serving pages.
