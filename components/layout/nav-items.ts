@@ -12,4 +12,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/resolutions", label: "nav.resolutions", visible: (a) => can(a, "case.read") },
   { href: "/reports", label: "nav.reports", visible: (a) => can(a, "dashboard.view") },
   { href: "/admin/users", label: "nav.admin", visible: (a) => can(a, "user.manage") },
+  { href: "/admin/outbox", label: "notifications.outboxTitle", visible: (a) => can(a, "settings.manage") },
+  { href: "/notifications", label: "notifications.nav", visible: () => true },
 ];

@@ -4,7 +4,7 @@ import { formatDate, formatNumber, formatOrdinal } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { EmptyState } from "@/components/ui/card";
 
-const STATUS_TONE: Record<ResolutionListItem["status"], string> = {
+export const STATUS_TONE: Record<ResolutionListItem["status"], string> = {
   ISSUED: "bg-slate-100 text-slate-800",
   IN_PROGRESS: "bg-sky-100 text-sky-900",
   DONE_REPORTED: "bg-amber-100 text-amber-900",
@@ -12,7 +12,7 @@ const STATUS_TONE: Record<ResolutionListItem["status"], string> = {
   CANCELLED: "bg-slate-200 text-slate-600",
 };
 
-function DeadlineNote({ item, locale, t }: { item: ResolutionListItem; locale: Locale; t: Translate }) {
+export function DeadlineNote({ item, locale, t }: { item: Pick<ResolutionListItem, "status" | "deadline">; locale: Locale; t: Translate }) {
   if (item.status !== "ISSUED" && item.status !== "IN_PROGRESS") return null;
   const days = daysUntil(item.deadline);
   const count = formatNumber(Math.abs(days), locale);
@@ -21,7 +21,7 @@ function DeadlineNote({ item, locale, t }: { item: ResolutionListItem; locale: L
   return <span className="text-xs text-slate-600">{t("home.daysLeft", { count })}</span>;
 }
 
-export function meetingTitle(meeting: ResolutionListItem["meeting"], locale: Locale, t: Translate) {
+export function meetingTitle(meeting: Pick<ResolutionListItem["meeting"], "number" | "jalaliYear" | "body">, locale: Locale, t: Translate) {
   return t("meeting.title", {
     ordinal: formatOrdinal(meeting.number, locale),
     body: t(`meeting.${meeting.body.kind}`),
@@ -48,7 +48,7 @@ export function ResolutionTable({ items, locale, t, empty }: { items: Resolution
             <tr key={r.id} className="border-b border-slate-100 align-top">
               <td className="p-2 font-medium">{r.unit.name}</td>
               <td className="max-w-md p-2">
-                <Link href={`/resolutions/${r.id}`} className="text-slate-900 underline-offset-4 hover:text-brand-700 hover:underline">{r.text}</Link>
+                <Link href={`/resolutions/${r.id}`} className="text-brand-700 underline-offset-4 hover:underline">{r.text}</Link>
                 <p className="mt-1 text-xs text-slate-500">{meetingTitle(r.meeting, locale, t)}</p>
               </td>
               <td className="p-2">{locale === "fa" ? r.responsibleAgency.nameFa : r.responsibleAgency.nameEn}</td>

@@ -3,8 +3,10 @@
 // so a missing English string fails to compile. Add one spread per domain to each side.
 import dashboard from "@/lib/dashboard/messages";
 import settings from "@/lib/settings/messages";
+import resolutions from "@/lib/resolutions/messages";
+import notifications from "@/lib/notifications/messages";
 
 export const domainMessages = {
-  fa: { ...dashboard.fa, ...settings.fa },
-  en: { ...dashboard.en, ...settings.en },
+  fa: { ...dashboard.fa, ...settings.fa, ...resolutions.fa, ...notifications.fa },
+  en: { ...dashboard.en, ...settings.en, ...resolutions.en, ...notifications.en },
 };

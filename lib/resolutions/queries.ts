@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
+import { authorize, can, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { todayInTehran } from "@/lib/i18n/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ResolutionFilter } from "./schema";
 
 // Overdue is derived, never stored: the deadline (a Tehran calendar date) has passed and the
 // agency has not reported the work done. DESIGN.md §2.
@@ -54,9 +55,79 @@ export async function listAgencyResolutions(actor: Actor, { take = 50 } = {}) {
 
 export const RESOLUTIONS_PAGE_SIZE = 25;
 
-export async function listResolutions(actor: Actor, { page = 1 }: { page?: number } = {}) {
+/** The register's filters as a Prisma condition; the province scope is added by the caller. */
+export function filterWhere(f: Partial<ResolutionFilter>, today = todayInTehran()): Prisma.ResolutionWhereInput {
+  const and: Prisma.ResolutionWhereInput[] = [];
+  if (f.agencyId) and.push({ responsibleAgencyId: f.agencyId });
+  if (f.status) and.push({ status: f.status });
+  if (f.overdue) and.push(overdueWhere(today));
+  if (f.meetingId) and.push({ meetingId: f.meetingId });
+  if (f.unitId) and.push({ unitId: f.unitId });
+  if (f.categoryId)
+    and.push({ obstacles: { some: { obstacle: { OR: [{ categoryId: f.categoryId }, { subCategoryId: f.categoryId }] } } } });
+  if (f.from) and.push({ deadline: { gte: asDate(f.from) } });
+  if (f.to) and.push({ deadline: { lte: asDate(f.to) } });
+  return and.length ? { AND: and } : {};
+}
+
+/**
+ * One page of resolutions with the open ones (overdue first, then by deadline) before the
+ * closed ones (latest first). Two ordered queries stitched at the page boundary, because the
+ * order depends on the status and SQL ordering through Prisma cannot express that.
+ */
+async function openFirstPage(where: Prisma.ResolutionWhereInput, page: number, size: number) {
+  const openWhere = { AND: [where, { status: { in: [...OPEN_STATUSES] } }] };
+  const closedWhere = { AND: [where, { status: { notIn: [...OPEN_STATUSES] } }] };
+  const [openCount, closedCount] = await Promise.all([db.resolution.count({ where: openWhere }), db.resolution.count({ where: closedWhere })]);
+  const skip = (Math.max(1, page) - 1) * size;
+  const openTake = Math.max(0, Math.min(size, openCount - skip));
+  const closedSkip = Math.max(0, skip - openCount);
+  const [open, closed] = await Promise.all([
+    openTake > 0
+      ? db.resolution.findMany({ where: openWhere, orderBy: [{ deadline: "asc" }, { id: "asc" }], skip, take: openTake, select: RESOLUTION_LIST_SELECT })
+      : Promise.resolve([]),
+    size - openTake > 0
+      ? db.resolution.findMany({ where: closedWhere, orderBy: [{ updatedAt: "desc" }, { id: "asc" }], skip: closedSkip, take: size - openTake, select: RESOLUTION_LIST_SELECT })
+      : Promise.resolve([]),
+  ]);
+  const total = openCount + closedCount;
+  return { items: [...open, ...closed], total, page, pages: Math.max(1, Math.ceil(total / size)) };
+}
+
+/** The agency inbox: resolutions the actor's agency is responsible for, with filters. */
+export async function listAgencyInbox(actor: Actor, f: Partial<ResolutionFilter> = {}, today = todayInTehran()) {
   authorize(actor, "case.read");
-  const where = provinceWhere(actor);
+  if (!actor.agencyId) return { items: [], total: 0, page: 1, pages: 1 };
+  const where = { AND: [{ ...provinceWhere(actor), responsibleAgencyId: actor.agencyId }, filterWhere({ status: f.status, meetingId: f.meetingId }, today)] };
+  return openFirstPage(where, f.page ?? 1, RESOLUTIONS_PAGE_SIZE);
+}
+
+/** Resolutions where the actor's agency is named as a supporting agency. */
+export async function listSupportedResolutions(actor: Actor, { page = 1 }: { page?: number } = {}) {
+  authorize(actor, "case.read");
+  if (!actor.agencyId) return { items: [], total: 0, page: 1, pages: 1 };
+  return openFirstPage({ ...provinceWhere(actor), supportingAgencies: { some: { agencyId: actor.agencyId } } }, page, RESOLUTIONS_PAGE_SIZE);
+}
+
+/** Sessions that have resolutions, newest first, for filter menus. */
+export async function resolutionFilterOptions(actor: Actor, { agencyId }: { agencyId?: string } = {}) {
+  authorize(actor, "case.read");
+  const scope = provinceWhere(actor);
+  const withResolutions = agencyId ? { resolutions: { some: { responsibleAgencyId: agencyId } } } : { resolutions: { some: {} } };
+  const [meetings, agencies, units, categories] = await Promise.all([
+    db.meeting.findMany({ where: { ...scope, ...withResolutions }, orderBy: { startsAt: "desc" }, select: { id: true, number: true, jalaliYear: true, body: { select: { kind: true } } } }),
+    agencyId ? Promise.resolve([]) : db.agency.findMany({ where: { ...scope, responsibleResolutions: { some: {} } }, orderBy: { nameFa: "asc" }, select: { id: true, nameFa: true, nameEn: true } }),
+    agencyId ? Promise.resolve([]) : db.productionUnit.findMany({ where: { ...scope, resolutions: { some: {} } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    agencyId ? Promise.resolve([]) : db.obstacleCategory.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { nameFa: "asc" }], select: { id: true, nameFa: true, nameEn: true, parentId: true } }),
+  ]);
+  return { meetings, agencies, units, categories };
+}
+
+/** The register: every resolution in the actor's reach, filtered, one page at a time. */
+export async function listResolutions(actor: Actor, f: Partial<ResolutionFilter> = {}, today = todayInTehran()) {
+  authorize(actor, "case.read");
+  const where = { AND: [provinceWhere(actor), filterWhere(f, today)] };
+  const page = f.page ?? 1;
   const [total, items] = await Promise.all([
     db.resolution.count({ where }),
     db.resolution.findMany({
@@ -68,4 +139,84 @@ export async function listResolutions(actor: Actor, { page = 1 }: { page?: numbe
     }),
   ]);
   return { items, total, page, pages: Math.max(1, Math.ceil(total / RESOLUTIONS_PAGE_SIZE)) };
+}
+
+/**
+ * Every matching resolution for the spreadsheet export, in batches (keyset on id), so a
+ * national export never holds 200,000 rows in memory at once.
+ */
+export async function* exportResolutions(actor: Actor, f: Partial<ResolutionFilter> = {}, today = todayInTehran(), batch = 1000) {
+  authorize(actor, "case.read");
+  const where = { AND: [provinceWhere(actor), filterWhere(f, today)] };
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await db.resolution.findMany({
+      where,
+      orderBy: { id: "asc" },
+      take: batch,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      select: RESOLUTION_LIST_SELECT,
+    });
+    if (rows.length === 0) return;
+    yield rows;
+    cursor = rows.at(-1)?.id;
+    if (rows.length < batch) return;
+  }
+}
+
+/** Everything the resolution's page shows, or null when it is not in the actor's reach. */
+export async function getResolutionDetail(actor: Actor, id: string) {
+  authorize(actor, "case.read");
+  const resolution = await db.resolution.findFirst({
+    where: { id, ...provinceWhere(actor) },
+    select: {
+      id: true, provinceId: true, text: true, status: true, version: true, deadline: true,
+      doneReportedAt: true, verifiedAt: true, createdAt: true,
+      unit: { select: { id: true, name: true } },
+      meeting: { select: { id: true, number: true, jalaliYear: true, startsAt: true, body: { select: { kind: true } } } },
+      responsibleAgency: { select: { id: true, nameFa: true, nameEn: true } },
+      supportingAgencies: { select: { agency: { select: { id: true, nameFa: true, nameEn: true } } } },
+      obstacles: {
+        select: { obstacle: { select: { id: true, description: true, status: true, category: { select: { nameFa: true, nameEn: true } } } } },
+      },
+      progressReports: {
+        orderBy: { createdAt: "desc" },
+        select: {
+          id: true, note: true, fromStatus: true, toStatus: true, createdAt: true,
+          author: { select: { name: true } },
+          attachments: { select: { id: true, fileName: true, sizeBytes: true }, orderBy: { createdAt: "asc" } },
+        },
+      },
+      extensionRequests: {
+        orderBy: { createdAt: "desc" },
+        select: {
+          id: true, previousDeadline: true, requestedDeadline: true, reason: true, status: true,
+          decidedAt: true, decisionNote: true, createdAt: true,
+          requestedBy: { select: { name: true } },
+          decidedBy: { select: { name: true } },
+        },
+      },
+    },
+  });
+  if (!resolution) return null;
+  // The audit trail is the secretariat's and the administrator's (policy "audit.read").
+  const history = can(actor, "audit.read", { provinceId: resolution.provinceId })
+    ? await db.auditEvent.findMany({
+        where: { entityType: "Resolution", entityId: id },
+        orderBy: { createdAt: "desc" },
+        take: 100,
+        select: { id: true, action: true, before: true, after: true, createdAt: true, actor: { select: { name: true } } },
+      })
+    : null;
+  return { ...resolution, history };
+}
+export type ResolutionDetail = NonNullable<Awaited<ReturnType<typeof getResolutionDetail>>>;
+
+/** A progress report's attachment, if the actor may read the resolution it belongs to. */
+export async function getProgressAttachment(actor: Actor, id: string) {
+  authorize(actor, "case.read");
+  return db.attachment.findFirst({
+    where: { id, progressReport: { resolution: provinceWhere(actor) } },
+    select: { storageKey: true, fileName: true, mimeType: true, sizeBytes: true },
+  });
 }

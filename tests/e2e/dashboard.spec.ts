@@ -34,7 +34,11 @@ test("the secretariat sees overdue items, filters by agency, opens one and expor
   expect(names).toContain("بانک ملی ایران");
 
   // One click to the resolution.
-  await expect(overdue.getByRole("link").first()).toHaveAttribute("href", /^\/resolutions\/\w+$/);
+  const first = overdue.getByRole("link").first();
+  const text = await first.textContent();
+  await first.click();
+  await expect(page).toHaveURL(/\/resolutions\/\w+$/);
+  await expect(page.getByText(text ?? "").first()).toBeVisible();
 });
 
 test("the chair's home shows the next session's agenda and the scorecard", async ({ page }) => {

@@ -1,25 +1,46 @@
-import { requireUser } from "@/lib/auth/session";
 import { forbidden } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
-import { listAgencyResolutions } from "@/lib/resolutions/queries";
+import { formatNumber } from "@/lib/i18n/format";
+import { listAgencyInbox, listSupportedResolutions, resolutionFilterOptions } from "@/lib/resolutions/queries";
+import { resolutionFilterSchema } from "@/lib/resolutions/schema";
 import { Card } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
 import { ResolutionTable } from "@/components/resolutions/resolution-table";
+import { filterQuery, ResolutionFilters } from "@/components/resolutions/resolution-filters";
 
 export async function generateMetadata() {
   const { t } = await getTranslator();
   return { title: t("nav.agency") };
 }
 
-export default async function AgencyInboxPage() {
+type Search = { status?: string; meetingId?: string; page?: string; spage?: string };
+
+export default async function AgencyInboxPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser();
   if (!user.roles.includes("AGENCY") || !user.agencyId) forbidden();
   const { t, locale } = await getTranslator();
-  const items = await listAgencyResolutions(user);
+  const raw = await searchParams;
+  const filter = resolutionFilterSchema.parse({ status: raw.status, meetingId: raw.meetingId, page: raw.page });
+  const supportedPage = Math.max(1, Number(raw.spage) || 1);
+  const [inbox, supported, options] = await Promise.all([
+    listAgencyInbox(user, filter),
+    listSupportedResolutions(user, { page: supportedPage }),
+    resolutionFilterOptions(user, { agencyId: user.agencyId }),
+  ]);
+  const values = { status: raw.status, meetingId: raw.meetingId };
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("nav.agency")}</h1>
-      <Card title={t("home.agencyInbox")}>
-        <ResolutionTable items={items} locale={locale} t={t} empty={t("home.agencyEmpty")} />
+      <Card title={t("resolutions.responsibleSection")}>
+        <ResolutionFilters action="/agency" values={values} options={options} locale={locale} t={t} full={false} />
+        <p className="mb-2 text-sm text-slate-600">{t("common.total", { count: formatNumber(inbox.total, locale) })}</p>
+        <ResolutionTable items={inbox.items} locale={locale} t={t} empty={filter.status || filter.meetingId ? t("resolutions.noMatches") : t("home.agencyEmpty")} />
+        <Pagination page={inbox.page} pages={inbox.pages} href={(p) => `/agency?${filterQuery(values, { page: String(p) })}`} t={t} locale={locale} />
+      </Card>
+      <Card title={t("resolutions.supportingSection")}>
+        <ResolutionTable items={supported.items} locale={locale} t={t} empty={t("resolutions.supportingEmpty")} />
+        <Pagination page={supported.page} pages={supported.pages} href={(p) => `/agency?${filterQuery(values, { spage: String(p) })}`} t={t} locale={locale} />
       </Card>
     </div>
   );

@@ -1,30 +1,47 @@
 import { requirePermission } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { formatNumber } from "@/lib/i18n/format";
-import { listResolutions } from "@/lib/resolutions/queries";
+import { listResolutions, resolutionFilterOptions } from "@/lib/resolutions/queries";
+import { resolutionFilterSchema } from "@/lib/resolutions/schema";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
+import { buttonClass } from "@/components/ui/button";
 import { ResolutionTable } from "@/components/resolutions/resolution-table";
+import { filterQuery, ResolutionFilters } from "@/components/resolutions/resolution-filters";
 
 export async function generateMetadata() {
   const { t } = await getTranslator();
   return { title: t("nav.resolutions") };
 }
 
-export default async function ResolutionsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+const FIELDS = ["agencyId", "status", "overdue", "meetingId", "unitId", "categoryId", "from", "to"] as const;
+
+export default async function ResolutionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("case.read");
   const { t, locale } = await getTranslator();
-  const page = Math.max(1, Number((await searchParams).page) || 1);
-  const { items, total, pages } = await listResolutions(user, { page });
+  const raw = await searchParams;
+  const one = (k: string) => (typeof raw[k] === "string" ? raw[k] : undefined);
+  const values = Object.fromEntries(FIELDS.map((k) => [k, one(k)]));
+  const filter = resolutionFilterSchema.parse({ ...values, page: one("page") });
+  const filtered = FIELDS.some((k) => values[k]);
+  const [{ items, total, page, pages }, options] = await Promise.all([listResolutions(user, filter), resolutionFilterOptions(user)]);
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("nav.resolutions")}</h1>
-        <p className="text-sm text-slate-600">{t("home.memberIntro")} — {t("common.total", { count: formatNumber(total, locale) })}</p>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">{t("nav.resolutions")}</h1>
+          <p className="text-sm text-slate-600">{t("resolutions.registerIntro")}</p>
+        </div>
+        {/* A plain link: the route handler streams the file with the same filters. */}
+        <a href={`/api/resolutions/export?${filterQuery(values)}`} className={buttonClass("secondary")} download>
+          {t("resolutions.exportXlsx")}
+        </a>
       </div>
       <Card>
-        <ResolutionTable items={items} locale={locale} t={t} empty={t("home.agencyEmpty")} />
-        <Pagination page={page} pages={pages} href={(p) => `/resolutions?page=${p}`} t={t} locale={locale} />
+        <ResolutionFilters action="/resolutions" values={values} options={options} locale={locale} t={t} full />
+        <p className="mb-2 text-sm text-slate-600" role="status">{t("common.total", { count: formatNumber(total, locale) })}</p>
+        <ResolutionTable items={items} locale={locale} t={t} empty={filtered ? t("resolutions.noMatches") : t("home.agencyEmpty")} />
+        <Pagination page={page} pages={pages} href={(p) => `/resolutions?${filterQuery(values, { page: String(p) })}`} t={t} locale={locale} />
       </Card>
     </div>
   );

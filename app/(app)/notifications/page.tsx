@@ -1,0 +1,29 @@
+import { requirePermission } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
+import { listMyMessages } from "@/lib/notifications/queries";
+import { Card } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { MessageList } from "@/components/notifications/message-list";
+
+export async function generateMetadata() {
+  const { t } = await getTranslator();
+  return { title: t("notifications.title") };
+}
+
+export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const user = await requirePermission("case.read");
+  const { t, locale } = await getTranslator();
+  const { items, page, pages } = await listMyMessages(user, { page: Math.max(1, Number((await searchParams).page) || 1) });
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">{t("notifications.title")}</h1>
+        <p className="text-sm text-slate-600">{t("notifications.intro")}</p>
+      </div>
+      <Card>
+        <MessageList items={items} locale={locale} t={t} empty={t("notifications.empty")} showRecipient={false} />
+        <Pagination page={page} pages={pages} href={(p) => `/notifications?page=${p}`} t={t} locale={locale} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+import { notFound } from "next/navigation";
+import { can } from "@/lib/auth/policy";
+import { requirePermission } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
+import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
+import type { MessageKey } from "@/lib/i18n/messages";
+import { getResolutionDetail } from "@/lib/resolutions/queries";
+import { Card, EmptyState } from "@/components/ui/card";
+import { DeadlineNote, meetingTitle, STATUS_TONE } from "@/components/resolutions/resolution-table";
+import { DecideExtensionForm, ExtensionRequestForm, ReportProgressForm, VerifyForm } from "@/components/resolutions/follow-up-forms";
+
+export async function generateMetadata() {
+  const { t } = await getTranslator();
+  return { title: t("resolutions.pageTitle") };
+}
+
+const AUDIT_LABEL: Record<string, MessageKey> = {
+  "resolution.report": "resolutions.auditAction.report",
+  "resolution.requestExtension": "resolutions.auditAction.requestExtension",
+  "extension.approve": "resolutions.auditAction.extensionApprove",
+  "extension.reject": "resolutions.auditAction.extensionReject",
+  "resolution.verify": "resolutions.auditAction.verify",
+  "resolution.reopen": "resolutions.auditAction.reopen",
+};
+
+const kb = (bytes: number) => Math.max(1, Math.round(bytes / 1024));
+
+export default async function ResolutionPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("case.read");
+  const { t, locale } = await getTranslator();
+  const r = await getResolutionDetail(user, (await params).id);
+  if (!r) notFound();
+
+  const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);
+  const resource = { provinceId: r.provinceId, responsibleAgencyId: r.responsibleAgency.id };
+  const open = r.status === "ISSUED" || r.status === "IN_PROGRESS";
+  const pending = r.extensionRequests.find((e) => e.status === "PENDING");
+  // The UI hides what the server would refuse anyway (lib/resolutions/mutations.ts checks again).
+  const mayReport = open && can(user, "resolution.report", resource);
+  const mayExtend = open && !pending && can(user, "resolution.requestExtension", resource);
+  const mayDecide = open && pending !== undefined && can(user, "extension.decide", resource);
+  const mayVerify = r.status === "DONE_REPORTED" && can(user, "resolution.verify", resource);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm text-slate-600">{meetingTitle(r.meeting, locale, t)}</p>
+        <h1 className="text-2xl font-bold">{t("resolutions.pageTitle")}: {r.unit.name}</h1>
+      </div>
+
+      <Card title={t("resolutions.details")}>
+        <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
+          <dt className="font-medium text-slate-600">{t("resolutions.text")}</dt>
+          <dd className="whitespace-pre-line">{r.text}</dd>
+          <dt className="font-medium text-slate-600">{t("resolutions.unit")}</dt>
+          <dd>{r.unit.name}</dd>
+          <dt className="font-medium text-slate-600">{t("resolutions.session")}</dt>
+          <dd>{meetingTitle(r.meeting, locale, t)} — {formatDate(r.meeting.startsAt, locale)}</dd>
+          <dt className="font-medium text-slate-600">{t("resolutions.responsible")}</dt>
+          <dd>{name(r.responsibleAgency)}</dd>
+          <dt className="font-medium text-slate-600">{t("resolutions.supporting")}</dt>
+          <dd>{r.supportingAgencies.length ? r.supportingAgencies.map((s) => name(s.agency)).join(locale === "fa" ? "، " : ", ") : t("resolutions.noSupporting")}</dd>
+          <dt className="font-medium text-slate-600">{t("resolutions.deadline")}</dt>
+          <dd className="flex flex-wrap items-center gap-3">
+            <span>{formatDate(r.deadline, locale)}</span>
+            <DeadlineNote item={r} locale={locale} t={t} />
+          </dd>
+          <dt className="font-medium text-slate-600">{t("resolutions.status")}</dt>
+          <dd>
+            <span className={`rounded px-2 py-0.5 text-xs ${STATUS_TONE[r.status]}`} data-testid="resolution-status">{t(`resolutionStatus.${r.status}`)}</span>
+          </dd>
+          {r.obstacles.length > 0 && (
+            <>
+              <dt className="font-medium text-slate-600">{t("resolutions.obstacles")}</dt>
+              <dd>
+                <ul className="list-disc space-y-1 ps-5">
+                  {r.obstacles.map(({ obstacle: o }) => (
+                    <li key={o.id}>{o.description} <span className="text-xs text-slate-500">({name(o.category)})</span></li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
+        </dl>
+      </Card>
+
+      {(mayReport || mayExtend || mayDecide || mayVerify) && (
+        <div className="grid gap-6 lg:grid-cols-2">
+          {mayReport && (
+            <Card title={t("resolutions.reportTitle")}>
+              <ReportProgressForm locale={locale} id={r.id} version={r.version} />
+            </Card>
+          )}
+          {mayExtend && (
+            <Card title={t("resolutions.extensionTitle")}>
+              <ExtensionRequestForm locale={locale} id={r.id} version={r.version} />
+            </Card>
+          )}
+          {mayDecide && pending && (
+            <Card title={t("resolutions.decideTitle")}>
+              <p className="mb-3 text-sm">
+                {t("resolutions.extensionLine", { from: formatDate(pending.previousDeadline, locale), to: formatDate(pending.requestedDeadline, locale) })}
+                <br />
+                {pending.reason}
+              </p>
+              <DecideExtensionForm locale={locale} id={r.id} version={r.version} extensionId={pending.id} />
+            </Card>
+          )}
+          {mayVerify && (
+            <Card title={t("resolutions.verifyTitle")}>
+              <VerifyForm locale={locale} id={r.id} version={r.version} />
+            </Card>
+          )}
+        </div>
+      )}
+
+      <Card title={t("resolutions.progress")}>
+        {r.progressReports.length === 0 ? (
+          <EmptyState>{t("resolutions.noProgress")}</EmptyState>
+        ) : (
+          <ol className="space-y-4">
+            {r.progressReports.map((p) => (
+              <li key={p.id} className="border-s-2 border-slate-200 ps-4">
+                <p className="text-xs text-slate-600">
+                  {formatDateTime(p.createdAt, locale, { style: "short" })}
+                  {p.author && <> — {t("resolutions.by", { name: p.author.name })}</>}
+                  {p.fromStatus !== p.toStatus && (
+                    <> — {t("resolutions.statusChange", { from: t(`resolutionStatus.${p.fromStatus}`), to: t(`resolutionStatus.${p.toStatus}`) })}</>
+                  )}
+                </p>
+                {p.note && <p className="mt-1 whitespace-pre-line text-sm">{p.note}</p>}
+                {p.attachments.length > 0 && (
+                  <ul className="mt-2 flex flex-wrap gap-3 text-sm" aria-label={t("resolutions.attachments")}>
+                    {p.attachments.map((a) => (
+                      <li key={a.id}>
+                        <a href={`/api/resolutions/attachments/${a.id}`} className="text-brand-700 underline">{a.fileName}</a>
+                        <span className="ms-1 text-xs text-slate-500">({formatNumber(kb(a.sizeBytes), locale)} KB)</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Card>
+
+      <Card title={t("resolutions.extensions")}>
+        {r.extensionRequests.length === 0 ? (
+          <EmptyState>{t("resolutions.noExtensions")}</EmptyState>
+        ) : (
+          <ol className="space-y-3 text-sm">
+            {r.extensionRequests.map((e) => (
+              <li key={e.id} className="border-s-2 border-slate-200 ps-4">
+                <p>
+                  <span className="font-medium">{t(`resolutions.extensionStatus.${e.status}`)}</span> —{" "}
+                  {t("resolutions.extensionLine", { from: formatDate(e.previousDeadline, locale), to: formatDate(e.requestedDeadline, locale) })}
+                </p>
+                <p className="text-xs text-slate-600">
+                  {formatDateTime(e.createdAt, locale, { style: "short" })}
+                  {e.requestedBy && <> — {t("resolutions.by", { name: e.requestedBy.name })}</>}
+                </p>
+                <p className="mt-1 whitespace-pre-line">{e.reason}</p>
+                {e.decisionNote && <p className="mt-1 text-slate-700">{t("resolutions.decisionNote", { note: e.decisionNote })}</p>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Card>
+
+      {r.history && (
+        <Card title={t("resolutions.history")}>
+          {r.history.length === 0 ? (
+            <EmptyState>{t("resolutions.noHistory")}</EmptyState>
+          ) : (
+            <table className="w-full text-sm">
+              <tbody>
+                {r.history.map((h) => (
+                  <tr key={h.id} className="border-b border-slate-100">
+                    <td className="whitespace-nowrap p-2 text-slate-600">{formatDateTime(h.createdAt, locale, { style: "short" })}</td>
+                    <td className="p-2">{t(AUDIT_LABEL[h.action] ?? "resolutions.auditAction.other")}</td>
+                    <td className="p-2">{h.actor?.name ?? t("common.none")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+"use client";
+import { useActionState } from "react";
+import { decideExtensionAction, reportProgressAction, requestExtensionAction, verifyResolutionAction } from "@/lib/resolutions/actions";
+import { initialFormState, type FormState } from "@/lib/forms";
+import { translator, type Locale } from "@/lib/i18n/messages";
+import { Field, inputClass } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { buttonClass } from "@/components/ui/button";
+
+// The follow-up forms of a resolution's page. Each carries the resolution's id and the
+// version the page was rendered with; the server refuses a stale version.
+
+type Target = { locale: Locale; id: string; version: number };
+
+const submitted = (state: FormState, field: string) => {
+  const v = state.values?.[field];
+  return typeof v === "string" ? v : undefined;
+};
+
+function Hidden({ id, version }: { id: string; version: number }) {
+  return (
+    <>
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
+    </>
+  );
+}
+
+export function ReportProgressForm({ locale, id, version }: Target) {
+  const t = translator(locale);
+  const [state, action] = useActionState(reportProgressAction, initialFormState);
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="space-y-4" aria-label={t("resolutions.reportTitle")}>
+      <FormMessage state={state} />
+      <Hidden id={id} version={version} />
+      <Field label={t("resolutions.note")} hint={t("resolutions.noteHint")} errors={errors.note}>
+        {(p) => <textarea {...p} name="note" rows={4} required defaultValue={submitted(state, "note")} className={inputClass} />}
+      </Field>
+      <Field label={t("resolutions.newStatus")} hint={t("resolutions.doneHint")} errors={errors.toStatus}>
+        {(p) => (
+          <select {...p} name="toStatus" defaultValue={submitted(state, "toStatus") ?? "IN_PROGRESS"} className={inputClass}>
+            <option value="IN_PROGRESS">{t("resolutionStatus.IN_PROGRESS")}</option>
+            <option value="DONE_REPORTED">{t("resolutionStatus.DONE_REPORTED")}</option>
+          </select>
+        )}
+      </Field>
+      <Field label={t("resolutions.files")} hint={t("resolutions.filesHint")} errors={errors.files}>
+        {(p) => (
+          <input
+            {...p}
+            name="files"
+            type="file"
+            multiple
+            accept=".pdf,.jpg,.jpeg,.png,.webp,.doc,.docx,.xls,.xlsx,.txt"
+            className="block w-full text-sm"
+          />
+        )}
+      </Field>
+      <SubmitButton pendingLabel={t("common.saving")}>{t("resolutions.submitReport")}</SubmitButton>
+    </form>
+  );
+}
+
+export function ExtensionRequestForm({ locale, id, version }: Target) {
+  const t = translator(locale);
+  const [state, action] = useActionState(requestExtensionAction, initialFormState);
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="space-y-4" aria-label={t("resolutions.extensionTitle")}>
+      <FormMessage state={state} />
+      <Hidden id={id} version={version} />
+      <Field label={t("resolutions.newDeadline")} hint={t("resolutions.newDeadlineHint")} errors={errors.newDeadline}>
+        {(p) => <input {...p} name="newDeadline" inputMode="numeric" dir="ltr" required defaultValue={submitted(state, "newDeadline")} className={`${inputClass} max-w-xs`} />}
+      </Field>
+      <Field label={t("resolutions.reason")} errors={errors.reason}>
+        {(p) => <textarea {...p} name="reason" rows={3} required defaultValue={submitted(state, "reason")} className={inputClass} />}
+      </Field>
+      <SubmitButton pendingLabel={t("common.saving")} variant="secondary">{t("resolutions.submitExtension")}</SubmitButton>
+    </form>
+  );
+}
+
+export function DecideExtensionForm({ locale, id, version, extensionId }: Target & { extensionId: string }) {
+  const t = translator(locale);
+  const [state, action, pending] = useActionState(decideExtensionAction, initialFormState);
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="space-y-3" aria-label={t("resolutions.decideTitle")}>
+      <FormMessage state={state} />
+      <Hidden id={id} version={version} />
+      <input type="hidden" name="extensionId" value={extensionId} />
+      <Field label={t("resolutions.rejectReason")} errors={errors.note}>
+        {(p) => <textarea {...p} name="note" rows={2} defaultValue={submitted(state, "note")} className={inputClass} />}
+      </Field>
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" name="decision" value="APPROVE" disabled={pending} className={buttonClass("primary")}>{t("resolutions.approve")}</button>
+        <button type="submit" name="decision" value="REJECT" disabled={pending} className={buttonClass("danger")}>{t("resolutions.reject")}</button>
+      </div>
+    </form>
+  );
+}
+
+export function VerifyForm({ locale, id, version }: Target) {
+  const t = translator(locale);
+  const [state, action, pending] = useActionState(verifyResolutionAction, initialFormState);
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form
+      action={action}
+      className="space-y-3"
+      aria-label={t("resolutions.verifyTitle")}
+      onSubmit={(e) => {
+        // Both outcomes notify others and move obstacles, so they are confirmed first.
+        const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+        const question = submitter?.value === "REOPEN" ? t("resolutions.confirmReopen") : t("resolutions.confirmVerify");
+        if (!window.confirm(question)) e.preventDefault();
+      }}
+    >
+      <FormMessage state={state} />
+      <Hidden id={id} version={version} />
+      <Field label={`${t("resolutions.verifyNote")} / ${t("resolutions.reopenReason")}`} errors={errors.note}>
+        {(p) => <textarea {...p} name="note" rows={2} defaultValue={submitted(state, "note")} className={inputClass} />}
+      </Field>
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" name="decision" value="VERIFY" disabled={pending} className={buttonClass("primary")}>{t("resolutions.verify")}</button>
+        <button type="submit" name="decision" value="REOPEN" disabled={pending} className={buttonClass("secondary")}>{t("resolutions.reopen")}</button>
+      </div>
+    </form>
+  );
+}

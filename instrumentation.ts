@@ -1,0 +1,13 @@
+// Next's start-up hook: the e-mail worker runs inside the Node.js server (never the edge
+// runtime), unless switched off — for tests, or when a separate process runs it.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NOTIFICATIONS_DISABLED === "1" || process.env.NODE_ENV === "test" || !process.env.DATABASE_URL) return;
+  try {
+    const { startNotificationWorker } = await import("./lib/notifications/worker");
+    await startNotificationWorker();
+  } catch (err) {
+    // A mail problem must never keep the application from serving pages.
+    console.error("[notifications] worker did not start", err);
+  }
+}

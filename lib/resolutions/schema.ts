@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { parseJalaliDate } from "@/lib/i18n/format";
+
+// Messages are message keys, translated where they are shown (client and server alike).
+
+/** Every follow-up form names the resolution and the `version` the user read. */
+const target = {
+  id: z.string().trim().min(1, "validation.required"),
+  version: z.coerce.number().int("validation.invalidInput").min(1, "validation.invalidInput"),
+};
+
+const note = z.string().trim().min(10, "resolutions.v.noteMin").max(4000, "validation.tooLong");
+const reason = z.string().trim().min(10, "resolutions.v.reasonMin").max(2000, "validation.tooLong");
+
+/** A Jalali date typed by the user ("1404/06/31", any digits) ⇒ Gregorian "YYYY-MM-DD". */
+export const jalaliDateInput = z
+  .string()
+  .trim()
+  .min(1, "validation.required")
+  .transform((v, ctx) => {
+    const iso = parseJalaliDate(v);
+    if (iso === null) {
+      ctx.addIssue({ code: "custom", message: "resolutions.v.jalaliDate" });
+      return z.NEVER;
+    }
+    return iso;
+  });
+
+/** What an agency may move a resolution to when it reports. */
+export const REPORT_STATUSES = ["IN_PROGRESS", "DONE_REPORTED"] as const;
+
+export const reportProgressSchema = z.object({
+  ...target,
+  note,
+  toStatus: z.enum(REPORT_STATUSES, "resolutions.v.status"),
+});
+
+export const requestExtensionSchema = z.object({
+  ...target,
+  newDeadline: jalaliDateInput,
+  reason,
+});
+
+export const decideExtensionSchema = z
+  .object({
+    ...target,
+    extensionId: z.string().trim().min(1, "validation.required"),
+    decision: z.enum(["APPROVE", "REJECT"]),
+    note: z.string().trim().max(2000, "validation.tooLong").optional().default(""),
+  })
+  .superRefine((v, ctx) => {
+    // A refusal must say why: the agency reads it on the resolution's page.
+    if (v.decision === "REJECT" && v.note.length < 10)
+      ctx.addIssue({ code: "custom", path: ["note"], message: "resolutions.v.reasonMin" });
+  });
+
+export const verifySchema = z
+  .object({
+    ...target,
+    decision: z.enum(["VERIFY", "REOPEN"]),
+    note: z.string().trim().max(2000, "validation.tooLong").optional().default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "REOPEN" && v.note.length < 10)
+      ctx.addIssue({ code: "custom", path: ["note"], message: "resolutions.v.reasonMin" });
+  });
+
+export type ReportProgressInput = z.infer<typeof reportProgressSchema>;
+
+const optionalId = z.string().trim().optional().transform((v) => v || undefined);
+const optionalJalali = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? (parseJalaliDate(v) ?? undefined) : undefined));
+
+export const RESOLUTION_STATUSES = ["ISSUED", "IN_PROGRESS", "DONE_REPORTED", "VERIFIED", "CANCELLED"] as const;
+
+/**
+ * The register's and the inbox's filters, read from the URL. Anything malformed is dropped
+ * rather than refused: a hand-edited URL still shows a list.
+ */
+export const resolutionFilterSchema = z.object({
+  agencyId: optionalId,
+  status: z.enum(RESOLUTION_STATUSES).optional().catch(undefined),
+  overdue: z.string().optional().transform((v) => v === "1" || v === "on"),
+  meetingId: optionalId,
+  unitId: optionalId,
+  categoryId: optionalId,
+  from: optionalJalali,
+  to: optionalJalali,
+  page: z.coerce.number().int().min(1).catch(1).default(1),
+});
+export type ResolutionFilter = z.infer<typeof resolutionFilterSchema>;

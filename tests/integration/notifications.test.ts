@@ -1,0 +1,171 @@
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SMTPServer } from "smtp-server";
+import { simpleParser, type ParsedMail } from "mailparser";
+import nodemailer from "nodemailer";
+import { db } from "@/lib/db";
+import { normalizeText } from "@/lib/i18n/normalize";
+import { addDays, todayInTehran } from "@/lib/i18n/format";
+import { escalateOverdue, notifyNewResolutions, sendDeadlineReminders, sendWeeklyDigest } from "@/lib/notifications/events";
+import { transportFromEnv, type MailTransport } from "@/lib/notifications/mailer";
+import { listMyMessages, listOutbox } from "@/lib/notifications/queries";
+import { startNotificationWorker } from "@/lib/notifications/worker";
+import { createActor, createAgency, createProvince } from "../support/fixtures";
+
+// A real SMTP conversation with an in-process server: what arrives is what a mailbox gets.
+const received: ParsedMail[] = [];
+let server: SMTPServer;
+let port: number;
+
+const TODAY = todayInTehran();
+let provinceId: string;
+let agencyId: string;
+let unitId: string;
+let meetingId: string;
+const users = {} as Record<"agency1" | "agency2" | "secretariat", Awaited<ReturnType<typeof createActor>>>;
+
+const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ""));
+const mine = () => received.filter((m) => to(m).some((a) => [...Object.values(users).map((u) => u.email), "head@bank.test"].includes(a)));
+
+async function resolution(deadline: string, text = "بانک عامل نسبت به امهال اقساط تسهیلات واحد اقدام کند.") {
+  return db.resolution.create({ data: { provinceId, meetingId, unitId, text, responsibleAgencyId: agencyId, deadline: new Date(`${deadline}T00:00:00Z`) } });
+}
+
+beforeAll(async () => {
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then((mail) => { received.push(mail); callback(); }, callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.server.address() as AddressInfo).port;
+
+  provinceId = (await createProvince()).id;
+  const agency = await createAgency(provinceId, "بانک ملی ایران آزمون");
+  agencyId = agency.id;
+  await db.agency.update({ where: { id: agencyId }, data: { email: "head@bank.test" } });
+  users.agency1 = await createActor(["AGENCY"], { provinceId, agencyId });
+  users.agency2 = await createActor(["AGENCY"], { provinceId, agencyId });
+  users.secretariat = await createActor(["SECRETARIAT"], { provinceId });
+  // An inactive agency user gets nothing.
+  const gone = await createActor(["AGENCY"], { provinceId, agencyId });
+  await db.user.update({ where: { id: gone.id }, data: { active: false } });
+  const county = await db.county.create({ data: { provinceId, nameFa: "رفسنجان", nameEn: "Rafsanjan" } });
+  unitId = (await db.productionUnit.create({ data: { provinceId, countyId: county.id, name: "صنایع پسته رفسنجان", nameNormalized: normalizeText("صنایع پسته رفسنجان"), sector: "INDUSTRIAL", status: "IDLE" } })).id;
+  const body = await db.body.create({ data: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "WG" } });
+  meetingId = (await db.meeting.create({ data: { provinceId, bodyId: body.id, jalaliYear: 1404, number: 4, startsAt: new Date() } })).id;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("e-mail over SMTP", () => {
+  it("announces a new resolution to the responsible agency's active users, in Persian, once even when the job is retried", async () => {
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    process.env.MAIL_FROM = "Tashil <tashil@kerman.test>";
+    const transport = transportFromEnv();
+    delete process.env.SMTP_URL;
+    expect(transport).not.toBeNull();
+    const r = await resolution(addDays(TODAY, 30));
+
+    // The first attempt fails half-way (the server drops the second message)...
+    let calls = 0;
+    const flaky: MailTransport = {
+      sendMail: (async (mail: Parameters<MailTransport["sendMail"]>[0]) => {
+        if (++calls === 2) throw new Error("421 service not available");
+        return transport?.sendMail(mail);
+      }) as MailTransport["sendMail"],
+    };
+    await expect(notifyNewResolutions({ transport: flaky, provinceId })).rejects.toThrow(/retry/);
+    expect(mine()).toHaveLength(1);
+
+    // ...pg-boss retries the job: only the missing message goes out. A third run sends nothing.
+    await notifyNewResolutions({ transport, provinceId });
+    await notifyNewResolutions({ transport, provinceId });
+    const mails = mine();
+    expect(mails.flatMap(to).sort()).toEqual([users.agency1.email, users.agency2.email].sort());
+    for (const mail of mails) {
+      expect(mail.subject).toBe("ابلاغ مصوبه جدید: صنایع پسته رفسنجان");
+      expect(mail.from?.text).toContain("tashil@kerman.test");
+      expect(mail.text).toContain("بانک عامل نسبت به امهال اقساط تسهیلات واحد اقدام کند.");
+      expect(mail.text).toContain("جلسه چهارم کارگروه تسهیل و رفع موانع تولید در سال ۱۴۰۴");
+      expect(mail.text).toContain(`/resolutions/${r.id}`);
+    }
+    const rows = await db.emailMessage.findMany({ where: { eventKey: `resolution.issued:${r.id}` } });
+    expect(rows.map((m) => m.status)).toEqual(["SENT", "SENT"]);
+    expect(rows.map((m) => m.attempts).sort()).toEqual([1, 2]);
+    // Each user sees what was sent to them, and only that.
+    expect((await listMyMessages(users.agency1)).items.map((m) => m.subject)).toEqual(["ابلاغ مصوبه جدید: صنایع پسته رفسنجان"]);
+    expect((await listMyMessages(users.secretariat)).items).toEqual([]);
+  });
+
+  it("reminds the agency before the deadline and escalates an overdue one to the head and the secretariat, once per deadline", async () => {
+    const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
+    const before = mine().length;
+    const due = await resolution(addDays(TODAY, 3), "مصوبه با مهلت نزدیک");
+    const late = await resolution(addDays(TODAY, -4), "مصوبه معوق آزمون");
+    await db.resolution.updateMany({ where: { id: { in: [due.id, late.id] } }, data: { createdAt: new Date("2025-01-01") } });
+    await sendDeadlineReminders({ transport, provinceId });
+    await escalateOverdue({ transport, provinceId });
+    await sendDeadlineReminders({ transport, provinceId });
+    await escalateOverdue({ transport, provinceId });
+    const mails = mine().slice(before);
+    const reminder = mails.filter((m) => m.subject?.startsWith("یادآوری مهلت مصوبه"));
+    expect(reminder.flatMap(to).sort()).toEqual([users.agency1.email, users.agency2.email].sort());
+    expect(reminder[0]?.subject).toBe("یادآوری مهلت مصوبه: صنایع پسته رفسنجان (۳ روز مانده)");
+    const overdue = mails.filter((m) => m.subject?.startsWith("مصوبه معوق"));
+    expect(overdue.flatMap(to).sort()).toEqual(["head@bank.test", users.secretariat.email].sort());
+    expect(overdue[0]?.text).toContain("۴ روز تأخیر");
+    expect(mails).toHaveLength(4);
+  });
+
+  it("sends the weekly digest to the secretariat once a week", async () => {
+    const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
+    const before = mine().length;
+    await sendWeeklyDigest({ transport, provinceId });
+    await sendWeeklyDigest({ transport, provinceId });
+    const digests = mine().slice(before);
+    expect(digests.flatMap(to)).toEqual([users.secretariat.email]);
+    expect(digests[0]?.subject).toMatch(/^گزارش هفتگی مصوبات کارگروه/);
+    expect(digests[0]?.text).toContain("مصوبات معوق: ۱");
+    expect(digests[0]?.text).toContain("- صنایع پسته رفسنجان — بانک ملی ایران آزمون — مهلت");
+  });
+});
+
+describe("without SMTP", () => {
+  it("keeps messages in the outbox, which the administrator reads and others cannot", async () => {
+    delete process.env.SMTP_URL;
+    delete process.env.SMTP_HOST;
+    const before = received.length;
+    const r = await resolution(addDays(TODAY, 40), "مصوبه برای صندوق خروجی");
+    await notifyNewResolutions({ provinceId });
+    await notifyNewResolutions({ provinceId });
+    expect(received.length).toBe(before);
+    const rows = await db.emailMessage.findMany({ where: { eventKey: `resolution.issued:${r.id}` } });
+    expect(rows.map((m) => m.status)).toEqual(["OUTBOX", "OUTBOX"]);
+    const admin = await createActor(["ADMIN"], { provinceId });
+    expect((await listOutbox(admin)).items.filter((m) => m.body.includes("مصوبه برای صندوق خروجی"))).toHaveLength(2);
+    const member = await createActor(["MEMBER"], { provinceId });
+    await expect(listOutbox(member)).rejects.toThrow(/forbidden/);
+  });
+});
+
+describe("the scheduler", () => {
+  it("starts pg-boss on the application's PostgreSQL with the four schedules in Tehran time", async () => {
+    const boss = await startNotificationWorker();
+    try {
+      const schedules = await boss.getSchedules();
+      expect(schedules.map((s) => [s.name, s.cron, "timezone" in s ? s.timezone : s.options?.tz]).sort()).toEqual([
+        ["deadline-reminders", "0 8 * * *", "Asia/Tehran"],
+        ["notify-new-resolutions", "*/10 * * * *", "Asia/Tehran"],
+        ["overdue-escalations", "30 8 * * *", "Asia/Tehran"],
+        ["weekly-digest", "0 9 * * 6", "Asia/Tehran"],
+      ]);
+      expect((await boss.getQueue("deadline-reminders"))?.retryLimit).toBe(5);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+  });
+});
