@@ -85,6 +85,7 @@ export async function getMeeting(actor: Actor, id: string) {
     where: { id, ...provinceWhere(actor) },
     select: {
       ...MEETING_SELECT,
+      provinceId: true,
       minutesApprovedAt: true,
       minutesApprovedBy: { select: { name: true } },
       body: {

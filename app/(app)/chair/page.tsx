@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
@@ -34,6 +35,11 @@ export default async function ChairPage() {
               <p className="font-semibold">{meetingTitle(upcoming, locale, t)}</p>
               <p>{formatDateTime(upcoming.startsAt, locale)}</p>
               {upcoming.place && <p className="text-slate-600">{upcoming.place}</p>}
+              <p>
+                <Link href={`/meetings/${upcoming.id}/brief`} className="font-medium text-brand-700 underline-offset-4 hover:underline">
+                  {t("meetings.brief.nextSessionAgenda")}
+                </Link>
+              </p>
             </div>
           ) : (
             <EmptyState>{t("home.noMeeting")}</EmptyState>
