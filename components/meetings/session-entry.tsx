@@ -29,8 +29,8 @@ type Draft = {
 };
 
 let draftCounter = 0;
-const emptyDraft = (deadline: string): Draft => ({
-  key: `new-${++draftCounter}`,
+const emptyDraft = (deadline: string, key = `new-${++draftCounter}`): Draft => ({
+  key,
   id: null,
   sequence: null,
   text: "",
@@ -67,20 +67,20 @@ export function SessionEntry({
   const defaultDeadline = jalaliInputValue(addDays(meetingDate, 30), locale);
   const [index, setIndex] = useState(0);
   const [reason, setReason] = useState("");
-  const [outcomes, setOutcomes] = useState<Record<string, { value: string; state: SaveState; message?: string }>>(() =>
-    Object.fromEntries(items.map((i) => [i.id, { value: i.outcome ?? "", state: "saved" as SaveState }])),
-  );
-  const [drafts, setDrafts] = useState<Record<string, Draft[]>>(() =>
-    Object.fromEntries(
-      items.map((i) => [
-        i.id,
-        [
-          ...i.resolutions.map<Draft>((r) => ({ key: r.id, id: r.id, sequence: r.sequence, text: r.text, responsibleAgencyId: r.responsibleAgencyId, supportingAgencyIds: r.supportingAgencyIds, deadline: r.deadline, editable: r.editable, state: "saved" })),
-          emptyDraft(defaultDeadline),
-        ],
-      ]),
-    ),
-  );
+  // Keyed by agenda item; a unit added to the agenda after this screen opened starts from its props.
+  const [outcomes, setOutcomes] = useState<Record<string, { value: string; state: SaveState; message?: string }>>({});
+  const [drafts, setDrafts] = useState<Record<string, Draft[]>>({});
+  const initialDrafts = (i: AgendaItemView): Draft[] => [
+    ...i.resolutions.map<Draft>((r) => ({ key: r.id, id: r.id, sequence: r.sequence, text: r.text, responsibleAgencyId: r.responsibleAgencyId, supportingAgencyIds: r.supportingAgencyIds, deadline: r.deadline, editable: r.editable, state: "saved" })),
+    // A stable key: this list is rebuilt on every render until the unit's first edit.
+    emptyDraft(defaultDeadline, `${i.id}-new`),
+  ];
+  const draftsOf = (all: Record<string, Draft[]>, itemId: string): Draft[] => {
+    const known = all[itemId];
+    if (known) return known;
+    const source = items.find((i) => i.id === itemId);
+    return source ? initialDrafts(source) : [];
+  };
   const headingRef = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
   const item = items[Math.min(index, items.length - 1)];
@@ -124,7 +124,7 @@ export function SessionEntry({
   };
 
   const updateDraft = (itemId: string, key: string, patch: Partial<Draft>) =>
-    setDrafts((all) => ({ ...all, [itemId]: (all[itemId] ?? []).map((d) => (d.key === key ? { ...d, ...patch } : d)) }));
+    setDrafts((all) => ({ ...all, [itemId]: draftsOf(all, itemId).map((d) => (d.key === key ? { ...d, ...patch } : d)) }));
 
   const saveDraft = async (itemId: string, draft: Draft) => {
     if (draft.state === "saving") return;
@@ -149,7 +149,7 @@ export function SessionEntry({
     const wasNew = draft.id === null;
     const saved = { id: result.id, sequence: result.sequence ?? null };
     setDrafts((all) => {
-      const list = (all[itemId] ?? []).map((d) => (d.key === draft.key ? { ...d, ...saved, state: "saved" as const, message: undefined, fieldErrors: undefined } : d));
+      const list = draftsOf(all, itemId).map((d) => (d.key === draft.key ? { ...d, ...saved, state: "saved" as const, message: undefined, fieldErrors: undefined } : d));
       return { ...all, [itemId]: wasNew ? [...list, emptyDraft(draft.deadline)] : list };
     });
     // Straight on to the next resolution of the same unit.
@@ -160,12 +160,12 @@ export function SessionEntry({
     if (!draft.id || !window.confirm(t("meetings.entry.deleteConfirm"))) return;
     const id = draft.id;
     const result = await call(() => deleteResolutionAction({ id, amendmentReason }), t);
-    if (result.ok) setDrafts((all) => ({ ...all, [itemId]: (all[itemId] ?? []).filter((d) => d.key !== draft.key) }));
+    if (result.ok) setDrafts((all) => ({ ...all, [itemId]: draftsOf(all, itemId).filter((d) => d.key !== draft.key) }));
     else updateDraft(itemId, draft.key, { state: "failed", message: result.message });
   };
 
-  const outcome = outcomes[item.id] ?? { value: "", state: "saved" as const };
-  const itemDrafts = drafts[item.id] ?? [];
+  const outcome = outcomes[item.id] ?? { value: item.outcome ?? "", state: "saved" as const };
+  const itemDrafts = draftsOf(drafts, item.id);
   let shown = 0;
   return (
     <section aria-labelledby="entry-title" className="space-y-4">
@@ -198,7 +198,7 @@ export function SessionEntry({
               </label>
             ))}
           </div>
-          <SaveIndicator state={outcome.state} message={outcome.message} t={t} />
+          {(outcome.value !== "" || outcome.state !== "saved") && <SaveIndicator state={outcome.state} message={outcome.message} t={t} />}
         </fieldset>
         <h4 className="text-sm font-semibold">{t("meetings.entry.resolutions")}</h4>
         {itemDrafts.map((draft) => {
