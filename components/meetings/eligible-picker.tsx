@@ -15,7 +15,14 @@ export type EligibleUnit = { id: string; name: string; obstacles: AgendaObstacle
 export function EligiblePicker({ locale, meetingId, units, locked }: { locale: Locale; meetingId: string; units: EligibleUnit[]; locked: boolean }) {
   const t = translator(locale);
   const [state, action] = useActionState(addToAgendaAction, initialFormState);
-  if (units.length === 0) return <EmptyState>{t("meetings.agenda.eligibleEmpty")}</EmptyState>;
+  // The answer stays on screen when the last eligible obstacles have just been taken up.
+  if (units.length === 0)
+    return (
+      <div className="space-y-3">
+        <FormMessage state={state} />
+        <EmptyState>{t("meetings.agenda.eligibleEmpty")}</EmptyState>
+      </div>
+    );
   const chosen = Array.isArray(state.values?.obstacleIds) ? state.values.obstacleIds : [];
   return (
     <form action={action} className="space-y-3">

@@ -82,6 +82,13 @@ export function SessionEntry({
     return source ? initialDrafts(source) : [];
   };
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusNewDraftOf = useRef<string | null>(null);
+  useEffect(() => {
+    const itemId = focusNewDraftOf.current;
+    if (!itemId) return;
+    focusNewDraftOf.current = null;
+    document.querySelector<HTMLTextAreaElement>(`[data-entry="${itemId}"] form:last-of-type textarea`)?.focus();
+  }, [drafts]);
   const moved = useRef(false);
   const item = items[Math.min(index, items.length - 1)];
 
@@ -153,7 +160,7 @@ export function SessionEntry({
       return { ...all, [itemId]: wasNew ? [...list, emptyDraft(draft.deadline)] : list };
     });
     // Straight on to the next resolution of the same unit.
-    if (wasNew) requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>(`[data-entry="${itemId}"] fieldset:last-of-type textarea`)?.focus());
+    if (wasNew) focusNewDraftOf.current = itemId;
   };
 
   const removeDraft = async (itemId: string, draft: Draft) => {

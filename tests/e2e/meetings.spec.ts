@@ -8,6 +8,7 @@ const TURQUOISE = "معدن فیروزه شهربابک";
 async function planSession(page: Page, body: "COMMITTEE" | "WORKING_GROUP", date: string) {
   await page.goto("/meetings");
   await page.getByRole("link", { name: "جلسه جدید" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "جلسه جدید" })).toBeVisible();
   await page.getByLabel("مرجع").selectOption(body);
   await page.getByLabel("تاریخ").fill(date);
   await page.getByLabel("محل برگزاری").fill("سالن جلسات آزمون");
@@ -56,8 +57,10 @@ test("committee refers two units, the working group decides them by keyboard, th
   await press(page, "Alt+KeyN");
   await expect(entry.getByRole("heading", { level: 3 })).toHaveText(CONCRETE);
   await expect(entry.getByRole("heading", { level: 3 })).toBeFocused();
+  // Tab lands on the group's first choice ("settled"); the arrow key moves to and picks "referred".
   await press(page, "Tab");
-  await page.keyboard.press("Space");
+  await expect(entry.getByRole("radio", { name: "حل‌شده در کمیته" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
   await expect(entry.getByRole("radio", { name: "ارجاع به کارگروه" })).toBeChecked();
   await expect(entry.getByRole("group", { name: "نتیجه بررسی" }).getByRole("status")).toHaveText("✓ ذخیره شد");
 
@@ -116,7 +119,7 @@ test("committee refers two units, the working group decides them by keyboard, th
 
   await page.getByRole("button", { name: "ثبت برگزاری جلسه" }).focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByText("جلسه برگزارشده ثبت شد.")).toBeVisible();
+  await expect(page.getByRole("main").getByText("برگزارشده", { exact: true })).toBeVisible();
 
   // The chair reviews the agenda brief, then approves the minutes.
   const chairContext = await browser.newContext({ locale: "fa-IR", timezoneId: "Asia/Tehran" });
