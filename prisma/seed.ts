@@ -355,6 +355,24 @@ async function seed(db: PrismaClient) {
   // Cases the committee referred, awaiting the next working-group session.
   for (let u = 0; u < 5; u++) await createCase({ meetingId: nextWg.id, meetingDate: nextWgDate, position: u + 1, unitIndex: (u * 5 + 2) % units.length, outcome: null, resolved: () => null });
 
+  // Obstacles registered since the last sessions, awaiting the committee's review: what the
+  // secretariat puts on the next committee agenda. Placed last so the PRNG sequence above is unchanged.
+  for (const [k, u] of [35, 36, 37, 38].entries()) {
+    const unit = units[u];
+    if (!unit) continue;
+    for (const tpl of [TEMPLATES[(k * 3) % TEMPLATES.length], TEMPLATES[(k * 3 + 5) % TEMPLATES.length]].slice(0, k % 2 === 0 ? 2 : 1)) {
+      if (!tpl) continue;
+      await db.obstacle.create({
+        data: {
+          provinceId, unitId: unit.id, categoryId: categoryId(tpl.cat), subCategoryId: tpl.sub ? categoryId(tpl.sub) : null,
+          description: tpl.obstacle, descriptionNormalized: normalizeText(tpl.obstacle), amountRials: tpl.money ? BigInt(tpl.money[1]) * 1_000_000_000n : null,
+          status: "REGISTERED", createdById: secretariat.id, createdAt: tehranTime(addDays(today, -3 - k), "10:00"),
+          agencies: { create: { agencyId: tpl.agency === "BANK" ? bankMelli : agencyId(tpl.agency) } },
+        },
+      });
+    }
+  }
+
   console.log(`[seed] ${units.length} units, ${resolutionCount} resolutions, ${users.length} users in ${Date.now() - started} ms`);
 }
 

@@ -9,6 +9,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard", label: "nav.dashboard", visible: (a) => can(a, "dashboard.view") && a.roles.includes("SECRETARIAT") },
   { href: "/chair", label: "nav.chair", visible: (a) => a.roles.includes("CHAIR") },
   { href: "/agency", label: "nav.agency", visible: (a) => a.roles.includes("AGENCY") && a.agencyId !== null },
+  { href: "/meetings", label: "nav.meetings", visible: (a) => can(a, "case.read") },
   { href: "/resolutions", label: "nav.resolutions", visible: (a) => can(a, "case.read") },
   { href: "/reports", label: "nav.reports", visible: (a) => can(a, "dashboard.view") },
   { href: "/admin/users", label: "nav.admin", visible: (a) => can(a, "user.manage") },

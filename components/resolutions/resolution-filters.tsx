@@ -3,7 +3,7 @@ import type { Locale, Translate } from "@/lib/i18n/messages";
 import { RESOLUTION_STATUSES } from "@/lib/resolutions/schema";
 import { inputClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
-import { meetingTitle } from "./resolution-table";
+import { meetingTitle } from "@/lib/meetings/title";
 
 type Named = { id: string; nameFa: string; nameEn: string };
 export type FilterOptions = {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { daysUntil, type ResolutionListItem } from "@/lib/resolutions/queries";
-import { formatDate, formatNumber, formatOrdinal } from "@/lib/i18n/format";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { meetingTitle } from "@/lib/meetings/title";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { EmptyState } from "@/components/ui/card";
 
@@ -19,14 +20,6 @@ export function DeadlineNote({ item, locale, t }: { item: Pick<ResolutionListIte
   if (days < 0) return <span className="text-xs font-semibold text-red-700">{t("home.daysLate", { count })}</span>;
   if (days === 0) return <span className="text-xs font-semibold text-amber-700">{t("home.dueToday")}</span>;
   return <span className="text-xs text-slate-600">{t("home.daysLeft", { count })}</span>;
-}
-
-export function meetingTitle(meeting: Pick<ResolutionListItem["meeting"], "number" | "jalaliYear" | "body">, locale: Locale, t: Translate) {
-  return t("meeting.title", {
-    ordinal: formatOrdinal(meeting.number, locale),
-    body: t(`meeting.${meeting.body.kind}`),
-    year: formatNumber(meeting.jalaliYear, locale).replace(/[٬,]/g, ""),
-  });
 }
 
 export function ResolutionTable({ items, locale, t, empty }: { items: ResolutionListItem[]; locale: Locale; t: Translate; empty: string }) {

@@ -5,8 +5,9 @@ import dashboard from "@/lib/dashboard/messages";
 import settings from "@/lib/settings/messages";
 import resolutions from "@/lib/resolutions/messages";
 import notifications from "@/lib/notifications/messages";
+import meetings from "@/lib/meetings/messages";
 
 export const domainMessages = {
-  fa: { ...dashboard.fa, ...settings.fa, ...resolutions.fa, ...notifications.fa },
-  en: { ...dashboard.en, ...settings.en, ...resolutions.en, ...notifications.en },
+  fa: { ...dashboard.fa, ...settings.fa, ...resolutions.fa, ...notifications.fa, ...meetings.fa },
+  en: { ...dashboard.en, ...settings.en, ...resolutions.en, ...notifications.en, ...meetings.en },
 };

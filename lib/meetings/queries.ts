@@ -1,6 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { BodyKind, MeetingStatus } from "@/lib/generated/prisma/enums";
+import { normalizeText } from "@/lib/i18n/normalize";
+import { ELIGIBLE_STATUS } from "./lifecycle";
 
 const MEETING_SELECT = {
   id: true,
@@ -33,4 +37,170 @@ export async function lastWorkingGroupMeeting(actor: Actor, now = new Date()) {
   if (!meeting) return null;
   const byStatus = await db.resolution.groupBy({ by: ["status"], where: { meetingId: meeting.id }, _count: true });
   return { ...meeting, byStatus: byStatus.map((g) => ({ status: g.status, count: g._count })) };
+}
+
+// ─── Sessions: list, one session's records, minutes, the chair's brief ──────
+
+export const MEETINGS_PAGE_SIZE = 20;
+
+export type MeetingFilters = { body?: BodyKind; status?: MeetingStatus; year?: number; page?: number };
+
+export async function listMeetings(actor: Actor, { body, status, year, page = 1 }: MeetingFilters = {}) {
+  authorize(actor, "case.read");
+  const where: Prisma.MeetingWhereInput = {
+    ...provinceWhere(actor),
+    ...(body ? { body: { kind: body } } : {}),
+    ...(status ? { status } : {}),
+    ...(year ? { jalaliYear: year } : {}),
+  };
+  const [total, meetings, years] = await Promise.all([
+    db.meeting.count({ where }),
+    db.meeting.findMany({
+      where,
+      orderBy: [{ startsAt: "desc" }, { id: "asc" }],
+      skip: (Math.max(1, page) - 1) * MEETINGS_PAGE_SIZE,
+      take: MEETINGS_PAGE_SIZE,
+      select: MEETING_SELECT,
+    }),
+    db.meeting.findMany({ where: provinceWhere(actor), distinct: ["jalaliYear"], orderBy: { jalaliYear: "desc" }, select: { jalaliYear: true } }),
+  ]);
+  return { meetings, total, page, pages: Math.max(1, Math.ceil(total / MEETINGS_PAGE_SIZE)), years: years.map((y) => y.jalaliYear) };
+}
+
+const AGENCY_NAME = { select: { id: true, nameFa: true, nameEn: true } } as const;
+
+const OBSTACLE_SUMMARY = {
+  id: true,
+  description: true,
+  amountRials: true,
+  status: true,
+  category: { select: { nameFa: true, nameEn: true } },
+  subCategory: { select: { nameFa: true, nameEn: true } },
+} satisfies Prisma.ObstacleSelect;
+
+/** A session with everything its page, its minutes and its export show, in one round of queries. */
+export async function getMeeting(actor: Actor, id: string) {
+  authorize(actor, "case.read");
+  return db.meeting.findFirst({
+    where: { id, ...provinceWhere(actor) },
+    select: {
+      ...MEETING_SELECT,
+      provinceId: true,
+      minutesApprovedAt: true,
+      minutesApprovedBy: { select: { name: true } },
+      body: {
+        select: {
+          id: true, kind: true, nameFa: true, nameEn: true, chairName: true, secretaryName: true,
+          members: { select: { agency: AGENCY_NAME }, orderBy: { agency: { nameFa: "asc" } } },
+        },
+      },
+      attendances: { select: { agencyId: true, mode: true, attendeeName: true } },
+      agendaItems: {
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        select: {
+          id: true, position: true, presenter: true, outcome: true,
+          unit: { select: { id: true, name: true, managerName: true } },
+          obstacles: { select: { obstacle: { select: OBSTACLE_SUMMARY } } },
+          resolutions: {
+            orderBy: [{ sequence: "asc" }, { createdAt: "asc" }],
+            select: {
+              id: true, sequence: true, text: true, deadline: true, status: true, responsibleAgencyId: true,
+              responsibleAgency: AGENCY_NAME,
+              supportingAgencies: { select: { agency: AGENCY_NAME } },
+            },
+          },
+        },
+      },
+    },
+  });
+}
+export type MeetingDetail = NonNullable<Awaited<ReturnType<typeof getMeeting>>>;
+
+export const ELIGIBLE_UNITS_LIMIT = 30;
+
+/**
+ * Obstacles the session may take up, grouped by unit: registered ones for the committee,
+ * referred ones for the working group, never one already waiting on another agenda.
+ */
+export async function listEligibleObstacles(actor: Actor, kind: BodyKind, { query = "" }: { query?: string } = {}) {
+  authorize(actor, "case.read");
+  const q = normalizeText(query);
+  const where: Prisma.ObstacleWhereInput = {
+    ...provinceWhere(actor),
+    status: ELIGIBLE_STATUS[kind],
+    agendaItems: { none: { agendaItem: { outcome: null } } },
+    ...(q ? { unit: { nameNormalized: { contains: q } } } : {}),
+  };
+  const units = await db.productionUnit.findMany({
+    where: { obstacles: { some: where } },
+    orderBy: { name: "asc" },
+    take: ELIGIBLE_UNITS_LIMIT,
+    select: { id: true, name: true, obstacles: { where, orderBy: { createdAt: "asc" }, select: OBSTACLE_SUMMARY } },
+  });
+  return units;
+}
+
+/** Agencies a resolution may name: the province's active agencies, members of the body first. */
+export async function listAgencyOptions(actor: Actor) {
+  authorize(actor, "case.read");
+  return db.agency.findMany({ where: { ...provinceWhere(actor), active: true }, orderBy: [{ kind: "asc" }, { nameFa: "asc" }], select: { id: true, nameFa: true, nameEn: true } });
+}
+
+const OPEN_OBSTACLE_STATUSES = ["REGISTERED", "IN_COMMITTEE", "REFERRED", "DECIDED"] as const;
+
+/**
+ * The chair's brief: per unit on the agenda, its details, open obstacles with the agencies
+ * concerned, and every earlier resolution about it with whether it was met.
+ */
+export async function getChairBrief(actor: Actor, id: string) {
+  authorize(actor, "case.read");
+  const meeting = await db.meeting.findFirst({
+    where: { id, ...provinceWhere(actor) },
+    select: {
+      ...MEETING_SELECT,
+      agendaItems: {
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        select: {
+          id: true, position: true, presenter: true,
+          unit: {
+            select: {
+              id: true, name: true, sector: true, status: true, activity: true, employees: true, capacityUsePct: true,
+              managerName: true, industrialPark: true, county: { select: { nameFa: true, nameEn: true } },
+              obstacles: {
+                where: { status: { in: [...OPEN_OBSTACLE_STATUSES] } },
+                orderBy: { createdAt: "asc" },
+                select: { ...OBSTACLE_SUMMARY, agencies: { select: { agency: AGENCY_NAME } } },
+              },
+              resolutions: {
+                where: { meetingId: { not: id } },
+                orderBy: [{ deadline: "desc" }],
+                take: 20,
+                select: {
+                  id: true, text: true, deadline: true, status: true, responsibleAgency: AGENCY_NAME,
+                  meeting: { select: { number: true, jalaliYear: true, body: { select: { kind: true } } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  return meeting;
+}
+export type ChairBrief = NonNullable<Awaited<ReturnType<typeof getChairBrief>>>;
+
+/** The next planned session of each body, for the chair's desk. */
+export async function upcomingMeetings(actor: Actor, now = new Date()) {
+  authorize(actor, "case.read");
+  const kinds: BodyKind[] = ["WORKING_GROUP", "COMMITTEE"];
+  return Promise.all(
+    kinds.map((kind) =>
+      db.meeting.findFirst({
+        where: { ...provinceWhere(actor), status: "PLANNED", startsAt: { gte: now }, body: { kind } },
+        orderBy: { startsAt: "asc" },
+        select: MEETING_SELECT,
+      }),
+    ),
+  ).then((list) => list.filter((m) => m !== null));
 }

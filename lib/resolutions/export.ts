@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import type { Actor } from "@/lib/auth/policy";
 import { formatDate, todayInTehran } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
-import { meetingTitle } from "@/components/resolutions/resolution-table";
+import { meetingTitle } from "@/lib/meetings/title";
 import { daysUntil, exportResolutions, OPEN_STATUSES } from "./queries";
 import type { ResolutionFilter } from "./schema";
 

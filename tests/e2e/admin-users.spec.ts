@@ -36,8 +36,12 @@ test("the admin creates an agency user, who can then sign in, and deactivates th
   await page.getByRole("searchbox").or(page.getByLabel("جستجوی نام یا ایمیل")).fill(email);
   await page.getByRole("button", { name: "جستجو" }).click();
   const row = page.getByRole("row", { name: /کارشناس گاز/ });
-  await row.getByRole("button", { name: "غیرفعال کردن" }).click();
   const dialog = page.getByRole("dialog");
+  // The search reloads the page; under load the button may be clicked before it is hydrated.
+  await expect(async () => {
+    await row.getByRole("button", { name: "غیرفعال کردن" }).click();
+    await expect(dialog).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   await expect(dialog).toContainText("کارشناس گاز");
   await dialog.getByRole("button", { name: "غیرفعال کردن" }).click();
   await expect(row.getByText("غیرفعال", { exact: true })).toBeVisible();

@@ -1,10 +1,12 @@
+import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { formatDateTime, formatNumber, formatRials } from "@/lib/i18n/format";
 import { chairHome } from "@/lib/dashboard/chair";
 import { Card, EmptyState } from "@/components/ui/card";
-import { meetingTitle, ResolutionTable } from "@/components/resolutions/resolution-table";
+import { ResolutionTable } from "@/components/resolutions/resolution-table";
+import { meetingTitle } from "@/lib/meetings/title";
 import { ScorecardTable } from "@/components/dashboard/scorecard-table";
 
 export async function generateMetadata() {
@@ -28,6 +30,11 @@ export default async function ChairPage() {
             <p>
               {formatDateTime(upcoming.startsAt, locale)}
               {upcoming.place && <span className="text-slate-600"> — {upcoming.place}</span>}
+            </p>
+            <p>
+              <Link href={`/meetings/${upcoming.id}/brief`} className="font-medium text-brand-700 underline-offset-4 hover:underline">
+                {t("meetings.brief.nextSessionAgenda")}
+              </Link>
             </p>
             {agenda.length === 0 ? (
               <EmptyState>{t("chair.noAgenda")}</EmptyState>

@@ -6,7 +6,8 @@ import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { getResolutionDetail } from "@/lib/resolutions/queries";
 import { Card, EmptyState } from "@/components/ui/card";
-import { DeadlineNote, meetingTitle, STATUS_TONE } from "@/components/resolutions/resolution-table";
+import { DeadlineNote, STATUS_TONE } from "@/components/resolutions/resolution-table";
+import { meetingTitle } from "@/lib/meetings/title";
 import { DecideExtensionForm, ExtensionRequestForm, ReportProgressForm, VerifyForm } from "@/components/resolutions/follow-up-forms";
 
 export async function generateMetadata() {

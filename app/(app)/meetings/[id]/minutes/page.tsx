@@ -1,0 +1,123 @@
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/session";
+import { can } from "@/lib/auth/policy";
+import { getTranslator } from "@/lib/i18n/server";
+import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { getMeeting } from "@/lib/meetings/queries";
+import { meetingTitle } from "@/lib/meetings/title";
+import { ApproveMinutesButton, PrintButton } from "@/components/meetings/session-actions";
+import { localName, obstacleView } from "@/components/meetings/views";
+import "@/components/meetings/print.css";
+
+export async function generateMetadata() {
+  const { t } = await getTranslator();
+  return { title: t("meetings.minutes.title") };
+}
+
+/** صورتجلسه: generated from the recorded agenda, attendance and resolutions; printed on A4. */
+export default async function MinutesPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("case.read");
+  const { t, locale } = await getTranslator();
+  const meeting = await getMeeting(user, (await params).id);
+  if (!meeting) notFound();
+  const title = meetingTitle(meeting, locale, t);
+  const n = (v: number) => formatNumber(v, locale);
+  const present = meeting.attendances.filter((a) => a.mode !== "ABSENT").length;
+  const absent = meeting.attendances.filter((a) => a.mode === "ABSENT").length;
+  const attendance = new Map(meeting.attendances.map((a) => [a.agencyId, a]));
+  const canApprove = meeting.status === "HELD" && can(user, "minutes.approve", { provinceId: meeting.provinceId });
+  const sep = locale === "fa" ? "، " : ", ";
+  let resolutionNumber = 0;
+  return (
+    <article className="print-document mx-auto max-w-4xl space-y-6 bg-white p-6 print:p-0">
+      <div className="no-print flex flex-wrap items-start justify-between gap-2">
+        <PrintButton label={t("meetings.minutes.print")} />
+        {canApprove && <ApproveMinutesButton locale={locale} meetingId={meeting.id} />}
+      </div>
+      <header className="space-y-1 border-b border-slate-300 pb-3 text-center">
+        <p className="text-sm">{localName(meeting.body, locale)}</p>
+        <h1 className="text-xl font-bold">{t("meetings.minutes.header", { title })}</h1>
+        <p className="text-sm">{formatDateTime(meeting.startsAt, locale)}{meeting.place && <> — {meeting.place}</>}</p>
+        <p className="text-sm" role="status">
+          {meeting.status === "MINUTES_APPROVED" && meeting.minutesApprovedAt
+            ? t("meetings.minutes.approvedBy", { name: meeting.minutesApprovedBy?.name ?? t("meetings.minutes.chair"), date: formatDate(meeting.minutesApprovedAt, locale) })
+            : t("meetings.minutes.notApproved")}
+        </p>
+      </header>
+
+      <section aria-labelledby="minutes-attendance" className="space-y-2">
+        <h2 id="minutes-attendance" className="font-semibold">{t("meetings.minutes.attendance")}</h2>
+        <p className="text-sm">{t("meetings.attendance.summary", { present: n(present), absent: n(absent) })}</p>
+        <table className="w-full border-collapse text-sm">
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="p-1 text-start font-medium">{t("meetings.attendance.agency")}</th>
+              <th scope="col" className="p-1 text-start font-medium">{t("meetings.attendance.mode")}</th>
+              <th scope="col" className="p-1 text-start font-medium">{t("meetings.attendance.attendee")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {meeting.body.members.map(({ agency }) => {
+              const a = attendance.get(agency.id);
+              return (
+                <tr key={agency.id} className="border-b border-slate-100">
+                  <td className="p-1">{localName(agency, locale)}</td>
+                  <td className="p-1">{a ? t(`meetings.attendance.${a.mode}`) : t("meetings.attendance.notRecorded")}</td>
+                  <td className="p-1">{a?.attendeeName ?? ""}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="minutes-cases" className="space-y-4">
+        <h2 id="minutes-cases" className="font-semibold">{t("meetings.minutes.cases")}</h2>
+        {meeting.agendaItems.map((item, index) => (
+          <div key={item.id} className="unit-case space-y-2 border-t border-slate-200 pt-3">
+            <h3 className="font-semibold">
+              {n(index + 1)}. {item.unit.name}
+              {item.outcome && <span className="ms-2 text-sm font-normal">({t(`meetings.outcome.${item.outcome}`)})</span>}
+            </h3>
+            <p className="text-sm font-medium">{t("meetings.minutes.obstaclesDiscussed")}:</p>
+            <ul className="list-disc space-y-0.5 ps-6 text-sm">
+              {item.obstacles.map(({ obstacle }) => {
+                const o = obstacleView(obstacle, locale);
+                return <li key={o.id}>{o.description}{o.amount && ` (${o.amount})`}</li>;
+              })}
+            </ul>
+            <p className="text-sm font-medium">{t("meetings.minutes.resolutions")}:</p>
+            {item.resolutions.length === 0 ? (
+              <p className="text-sm text-slate-600">{t("meetings.minutes.noResolutions")}</p>
+            ) : (
+              <ol className="space-y-1 text-sm">
+                {item.resolutions.map((r) => (
+                  <li key={r.id}>
+                    <span className="font-medium">{n(++resolutionNumber)}. </span>
+                    {r.text}
+                    <span className="block text-xs text-slate-700">
+                      {t("resolution.agency")}: {localName(r.responsibleAgency, locale)}
+                      {r.supportingAgencies.length > 0 && <> — {t("meetings.minutes.supportingShort", { names: r.supportingAgencies.map((s) => localName(s.agency, locale)).join(sep) })}</>}
+                      {" — "}{t("resolution.deadline")}: {formatDate(r.deadline, locale, { style: "short" })}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </div>
+        ))}
+      </section>
+
+      <footer className="grid grid-cols-2 gap-6 border-t border-slate-300 pt-4 text-sm">
+        <div>
+          <p className="font-medium">{t("meetings.minutes.chair")}</p>
+          <p>{meeting.body.chairName ?? ""}</p>
+        </div>
+        <div>
+          <p className="font-medium">{t("meetings.minutes.secretary")}</p>
+          <p>{meeting.body.secretaryName ?? ""}</p>
+        </div>
+      </footer>
+    </article>
+  );
+}

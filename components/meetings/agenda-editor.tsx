@@ -1,0 +1,139 @@
+"use client";
+import { useRef, useState, useTransition } from "react";
+import { moveAgendaItemAction, removeAgendaItemAction, setPresenterAction } from "@/lib/meetings/actions";
+import { initialFormState, type FormState } from "@/lib/forms";
+import { formatNumber } from "@/lib/i18n/format";
+import { translator, type Locale } from "@/lib/i18n/messages";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
+import { FormMessage } from "@/components/ui/form-message";
+import { inputClass } from "@/components/ui/field";
+import { AmendmentField } from "./amendment-field";
+import type { AgendaItemView } from "./types";
+
+const fd = (entries: Record<string, string>) => {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(entries)) form.set(k, v);
+  return form;
+};
+
+/** The agenda in order: units with their obstacles and amounts; the secretariat reorders it with buttons. */
+export function AgendaEditor({ locale, items, canWrite, locked }: { locale: Locale; items: AgendaItemView[]; canWrite: boolean; locked: boolean }) {
+  const t = translator(locale);
+  const [state, setState] = useState<FormState>(initialFormState);
+  const [pending, startTransition] = useTransition();
+  const [reason, setReason] = useState("");
+  const [removing, setRemoving] = useState<AgendaItemView | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const run = (action: (prev: FormState, form: FormData) => Promise<FormState>, entries: Record<string, string>, focusId?: string) =>
+    startTransition(async () => {
+      const result = await action(initialFormState, fd({ ...entries, amendmentReason: reason }));
+      setState(result);
+      // Keep the keyboard on the unit that moved, so repeated presses keep moving it.
+      if (focusId) requestAnimationFrame(() => document.getElementById(focusId)?.focus());
+    });
+
+  if (items.length === 0) return <EmptyState>{t("meetings.agenda.empty")}</EmptyState>;
+  return (
+    <div className="space-y-3">
+      {canWrite && locked && <AmendmentField locale={locale} value={reason} onChange={setReason} />}
+      <div aria-live="polite"><FormMessage state={state} /></div>
+      <ol className="space-y-3">
+        {items.map((item, index) => (
+          <li key={item.id} className="rounded-md border border-slate-200 p-3" aria-label={item.unitName}>
+            <div className="flex flex-wrap items-start justify-between gap-2">
+              <h3 className="font-semibold">
+                <span className="me-2 text-slate-500">{formatNumber(index + 1, locale)}.</span>
+                {item.unitName}
+              </h3>
+              {canWrite && (
+                <div className="flex gap-1">
+                  <Button
+                    id={`up-${item.id}`}
+                    variant="ghost"
+                    className="px-2 py-1"
+                    aria-label={t("meetings.agenda.moveUp", { unit: item.unitName })}
+                    disabled={pending || index === 0}
+                    onClick={() => run(moveAgendaItemAction, { itemId: item.id, direction: "up" }, index - 1 === 0 ? `down-${item.id}` : `up-${item.id}`)}
+                  >
+                    ↑
+                  </Button>
+                  <Button
+                    id={`down-${item.id}`}
+                    variant="ghost"
+                    className="px-2 py-1"
+                    aria-label={t("meetings.agenda.moveDown", { unit: item.unitName })}
+                    disabled={pending || index === items.length - 1}
+                    onClick={() => run(moveAgendaItemAction, { itemId: item.id, direction: "down" }, index + 1 === items.length - 1 ? `up-${item.id}` : `down-${item.id}`)}
+                  >
+                    ↓
+                  </Button>
+                  <Button
+                    variant="ghost"
+                    className="px-2 py-1 text-red-700"
+                    disabled={pending}
+                    onClick={() => {
+                      setRemoving(item);
+                      dialog.current?.showModal();
+                    }}
+                  >
+                    {t("meetings.agenda.remove")}
+                  </Button>
+                </div>
+              )}
+            </div>
+            <ul className="mt-2 space-y-1 text-sm">
+              {item.obstacles.map((o) => (
+                <li key={o.id} className="flex flex-wrap justify-between gap-2 border-s-2 border-slate-200 ps-2">
+                  <span>
+                    <span className="text-xs text-slate-500">{o.category} — </span>
+                    {o.description}
+                  </span>
+                  {o.amount && <span className="whitespace-nowrap font-medium">{o.amount}</span>}
+                </li>
+              ))}
+            </ul>
+            {item.totalAmount && (
+              <p className="mt-1 text-sm">
+                {t("meetings.agenda.totalAmount")}: <strong>{item.totalAmount}</strong>
+              </p>
+            )}
+            {canWrite ? (
+              <form
+                className="mt-2 flex flex-wrap items-end gap-2"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const presenter = String(new FormData(e.currentTarget).get("presenter") ?? "");
+                  run(setPresenterAction, { itemId: item.id, presenter });
+                }}
+              >
+                <label className="text-sm">
+                  <span className="mb-1 block">{t("meetings.agenda.presenter")}</span>
+                  <input name="presenter" defaultValue={item.presenter} className={`${inputClass} max-w-xs`} aria-label={`${t("meetings.agenda.presenter")} — ${item.unitName}`} />
+                </label>
+                <Button type="submit" variant="secondary" disabled={pending}>{t("common.save")}</Button>
+              </form>
+            ) : (
+              item.presenter && <p className="mt-1 text-sm text-slate-600">{t("meetings.agenda.presenter")}: {item.presenter}</p>
+            )}
+          </li>
+        ))}
+      </ol>
+      <dialog ref={dialog} aria-labelledby="remove-agenda-title" className="m-auto max-w-sm rounded-lg p-6 shadow-xl backdrop:bg-black/40">
+        <p id="remove-agenda-title" className="mb-4 text-sm">{removing ? t("meetings.agenda.removeConfirm", { unit: removing.unitName }) : ""}</p>
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => dialog.current?.close()}>{t("common.cancel")}</Button>
+          <Button
+            variant="danger"
+            onClick={() => {
+              dialog.current?.close();
+              if (removing) run(removeAgendaItemAction, { itemId: removing.id });
+            }}
+          >
+            {t("meetings.agenda.remove")}
+          </Button>
+        </div>
+      </dialog>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+import { useActionState, useState } from "react";
+import { createMeetingAction, planNextCommitteeAction } from "@/lib/meetings/actions";
+import { initialFormState } from "@/lib/forms";
+import { translator, type Locale } from "@/lib/i18n/messages";
+import { Field, inputClass } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { JalaliDateInput } from "@/components/ui/jalali-date-input";
+
+/** Plans a session of either body; its number within the Jalali year is given by the server. */
+export function MeetingForm({ locale, defaultPlace }: { locale: Locale; defaultPlace?: string }) {
+  const t = translator(locale);
+  const [state, action] = useActionState(createMeetingAction, initialFormState);
+  const errors = state.fieldErrors ?? {};
+  const value = (field: string) => {
+    const v = state.values?.[field];
+    return typeof v === "string" ? v : undefined;
+  };
+  const [date, setDate] = useState(value("date") ?? "");
+  return (
+    <form action={action} className="max-w-xl space-y-4" noValidate>
+      <FormMessage state={state} />
+      <Field label={t("meetings.body")} errors={errors.bodyKind}>
+        {(p) => (
+          <select {...p} name="bodyKind" defaultValue={value("bodyKind") ?? "COMMITTEE"} className={inputClass}>
+            <option value="COMMITTEE">{t("meeting.COMMITTEE")}</option>
+            <option value="WORKING_GROUP">{t("meeting.WORKING_GROUP")}</option>
+          </select>
+        )}
+      </Field>
+      <Field label={t("meetings.date")} errors={errors.date} hint={t("meetings.dateHint")}>
+        {(p) => <JalaliDateInput {...p} name="date" value={date} onChange={setDate} locale={locale} required />}
+      </Field>
+      <Field label={t("meetings.time")} errors={errors.time} hint={t("meetings.timeHint")}>
+        {(p) => <input {...p} name="time" defaultValue={value("time") ?? "09:00"} inputMode="numeric" dir="ltr" className={`${inputClass} max-w-28 text-center`} />}
+      </Field>
+      <Field label={t("meetings.place")} errors={errors.place}>
+        {(p) => <input {...p} name="place" defaultValue={value("place") ?? defaultPlace} className={inputClass} />}
+      </Field>
+      <SubmitButton pendingLabel={t("common.saving")}>{t("common.create")}</SubmitButton>
+    </form>
+  );
+}
+
+export function PlanNextCommitteeButton({ locale }: { locale: Locale }) {
+  const t = translator(locale);
+  const [state, action] = useActionState(planNextCommitteeAction, initialFormState);
+  return (
+    <form action={action} className="space-y-2">
+      <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>{t("meetings.planNextCommittee")}</SubmitButton>
+      <FormMessage state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,369 @@
+"use client";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { deleteResolutionAction, saveResolutionAction, setOutcomeAction } from "@/lib/meetings/actions";
+import type { ResolutionSaved } from "@/lib/meetings/resolutions";
+import { addDays, formatNumber } from "@/lib/i18n/format";
+import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
+import { DEADLINE_QUICK_DAYS, OUTCOMES_FOR } from "@/lib/meetings/schema";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
+import { inputClass } from "@/components/ui/field";
+import { JalaliDateInput, jalaliInputValue } from "@/components/ui/jalali-date-input";
+import { AmendmentField } from "./amendment-field";
+import type { AgencyOption, AgendaItemView } from "./types";
+
+type SaveState = "saved" | "unsaved" | "saving" | "failed";
+
+type Draft = {
+  key: string;
+  id: string | null;
+  sequence: number | null;
+  text: string;
+  responsibleAgencyId: string;
+  supportingAgencyIds: string[];
+  deadline: string;
+  editable: boolean;
+  state: SaveState;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+};
+
+let draftCounter = 0;
+const emptyDraft = (deadline: string, key = `new-${++draftCounter}`): Draft => ({
+  key,
+  id: null,
+  sequence: null,
+  text: "",
+  responsibleAgencyId: "",
+  supportingAgencyIds: [],
+  deadline,
+  editable: true,
+  state: "unsaved",
+});
+
+/**
+ * The secretariat's screen during a session: one unit at a time, its outcome and its
+ * resolutions. Each resolution is saved on its own by a server action and shows whether it is
+ * saved, so a dropped connection loses at most the one being typed, which stays on screen.
+ * State lives here, not in the page: moving between units never reloads anything.
+ */
+export function SessionEntry({
+  locale,
+  bodyKind,
+  meetingDate,
+  items,
+  agencies,
+  locked,
+}: {
+  locale: Locale;
+  bodyKind: "COMMITTEE" | "WORKING_GROUP";
+  /** The session's Tehran calendar date, "YYYY-MM-DD": quick deadlines count from it. */
+  meetingDate: string;
+  items: AgendaItemView[];
+  agencies: AgencyOption[];
+  locked: boolean;
+}) {
+  const t = translator(locale);
+  const defaultDeadline = jalaliInputValue(addDays(meetingDate, 30), locale);
+  const [index, setIndex] = useState(0);
+  const [reason, setReason] = useState("");
+  // Keyed by agenda item; a unit added to the agenda after this screen opened starts from its props.
+  const [outcomes, setOutcomes] = useState<Record<string, { value: string; state: SaveState; message?: string }>>({});
+  const [drafts, setDrafts] = useState<Record<string, Draft[]>>({});
+  const initialDrafts = (i: AgendaItemView): Draft[] => [
+    ...i.resolutions.map<Draft>((r) => ({ key: r.id, id: r.id, sequence: r.sequence, text: r.text, responsibleAgencyId: r.responsibleAgencyId, supportingAgencyIds: r.supportingAgencyIds, deadline: r.deadline, editable: r.editable, state: "saved" })),
+    // A stable key: this list is rebuilt on every render until the unit's first edit.
+    emptyDraft(defaultDeadline, `${i.id}-new`),
+  ];
+  const draftsOf = (all: Record<string, Draft[]>, itemId: string): Draft[] => {
+    const known = all[itemId];
+    if (known) return known;
+    const source = items.find((i) => i.id === itemId);
+    return source ? initialDrafts(source) : [];
+  };
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusNewDraftOf = useRef<string | null>(null);
+  useEffect(() => {
+    const itemId = focusNewDraftOf.current;
+    if (!itemId) return;
+    focusNewDraftOf.current = null;
+    document.querySelector<HTMLTextAreaElement>(`[data-entry="${itemId}"] form:last-of-type textarea`)?.focus();
+  }, [drafts]);
+  const moved = useRef(false);
+  const item = items[Math.min(index, items.length - 1)];
+
+  const go = useCallback(
+    (delta: number) => {
+      setIndex((i) => Math.max(0, Math.min(items.length - 1, i + delta)));
+      moved.current = true;
+    },
+    [items.length],
+  );
+  useEffect(() => {
+    if (moved.current) headingRef.current?.focus();
+    moved.current = false;
+  }, [index]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      // e.code, not e.key: the shortcut must work on a Persian keyboard layout too.
+      if (e.code === "KeyN") {
+        e.preventDefault();
+        go(1);
+      } else if (e.code === "KeyP") {
+        e.preventDefault();
+        go(-1);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [go]);
+
+  if (!item) return <EmptyState>{t("meetings.entry.noAgenda")}</EmptyState>;
+  const amendmentReason = locked ? reason : undefined;
+
+  const saveOutcome = async (value: string) => {
+    const itemId = item.id;
+    setOutcomes((o) => ({ ...o, [itemId]: { value, state: "saving" } }));
+    const result = await call(() => setOutcomeAction({ itemId, outcome: value, amendmentReason }), t);
+    setOutcomes((o) => ({ ...o, [itemId]: { value, state: result.ok ? "saved" : "failed", message: result.ok ? undefined : result.message } }));
+  };
+
+  const updateDraft = (itemId: string, key: string, patch: Partial<Draft>) =>
+    setDrafts((all) => ({ ...all, [itemId]: draftsOf(all, itemId).map((d) => (d.key === key ? { ...d, ...patch } : d)) }));
+
+  const saveDraft = async (itemId: string, draft: Draft) => {
+    if (draft.state === "saving") return;
+    updateDraft(itemId, draft.key, { state: "saving", message: undefined, fieldErrors: undefined });
+    const result = await call(
+      () =>
+        saveResolutionAction({
+          ...(draft.id ? { id: draft.id } : {}),
+          itemId,
+          text: draft.text,
+          responsibleAgencyId: draft.responsibleAgencyId,
+          supportingAgencyIds: draft.supportingAgencyIds,
+          deadline: draft.deadline,
+          amendmentReason,
+        }),
+      t,
+    );
+    if (!result.ok || !result.id) {
+      updateDraft(itemId, draft.key, { state: "failed", message: result.message, fieldErrors: result.fieldErrors });
+      return;
+    }
+    const wasNew = draft.id === null;
+    const saved = { id: result.id, sequence: result.sequence ?? null };
+    setDrafts((all) => {
+      const list = draftsOf(all, itemId).map((d) => (d.key === draft.key ? { ...d, ...saved, state: "saved" as const, message: undefined, fieldErrors: undefined } : d));
+      return { ...all, [itemId]: wasNew ? [...list, emptyDraft(draft.deadline)] : list };
+    });
+    // Straight on to the next resolution of the same unit.
+    if (wasNew) focusNewDraftOf.current = itemId;
+  };
+
+  const removeDraft = async (itemId: string, draft: Draft) => {
+    if (!draft.id || !window.confirm(t("meetings.entry.deleteConfirm"))) return;
+    const id = draft.id;
+    const result = await call(() => deleteResolutionAction({ id, amendmentReason }), t);
+    if (result.ok) setDrafts((all) => ({ ...all, [itemId]: draftsOf(all, itemId).filter((d) => d.key !== draft.key) }));
+    else updateDraft(itemId, draft.key, { state: "failed", message: result.message });
+  };
+
+  const outcome = outcomes[item.id] ?? { value: item.outcome ?? "", state: "saved" as const };
+  const itemDrafts = draftsOf(drafts, item.id);
+  let shown = 0;
+  return (
+    <section aria-labelledby="entry-title" className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="entry-title" className="text-base font-semibold">{t("meetings.entry.title")}</h2>
+        <p className="text-xs text-slate-600">{t("meetings.entry.shortcuts")}</p>
+      </div>
+      {locked && <AmendmentField locale={locale} value={reason} onChange={setReason} />}
+      <div className="flex items-center gap-3">
+        <Button variant="secondary" onClick={() => go(-1)} disabled={index === 0} aria-keyshortcuts="Alt+P">{t("meetings.entry.previousUnit")}</Button>
+        <span className="text-sm" aria-live="polite">{t("meetings.entry.unitOf", { n: formatNumber(index + 1, locale), total: formatNumber(items.length, locale) })}</span>
+        <Button variant="secondary" onClick={() => go(1)} disabled={index === items.length - 1} aria-keyshortcuts="Alt+N">{t("meetings.entry.nextUnit")}</Button>
+      </div>
+      <div data-entry={item.id} key={item.id} className="space-y-4 rounded-md border border-slate-200 p-4">
+        <h3 ref={headingRef} tabIndex={-1} className="text-lg font-semibold">{item.unitName}</h3>
+        <ul className="space-y-1 text-sm">
+          {item.obstacles.map((o) => (
+            <li key={o.id} className="border-s-2 border-slate-200 ps-2">
+              {o.description} {o.amount && <strong className="whitespace-nowrap">({o.amount})</strong>}
+            </li>
+          ))}
+        </ul>
+        <fieldset className="space-y-1">
+          <legend className="text-sm font-medium">{t("meetings.outcome.label")}</legend>
+          <div className="flex flex-wrap gap-4">
+            {OUTCOMES_FOR[bodyKind].map((value) => (
+              <label key={value} className="flex items-center gap-1 text-sm">
+                <input type="radio" name={`outcome-${item.id}`} value={value} checked={outcome.value === value} onChange={() => saveOutcome(value)} />
+                {t(`meetings.outcome.${value}`)}
+              </label>
+            ))}
+          </div>
+          {(outcome.value !== "" || outcome.state !== "saved") && <SaveIndicator state={outcome.state} message={outcome.message} t={t} />}
+        </fieldset>
+        <h4 className="text-sm font-semibold">{t("meetings.entry.resolutions")}</h4>
+        {itemDrafts.map((draft) => {
+          if (draft.id) shown++;
+          return (
+            <ResolutionDraftForm
+              key={draft.key}
+              locale={locale}
+              legend={draft.id ? t("meetings.entry.sequence", { n: formatNumber(shown, locale) }) : t("meetings.entry.newResolution")}
+              draft={draft}
+              agencies={agencies}
+              meetingDate={meetingDate}
+              onChange={(patch) => updateDraft(item.id, draft.key, { ...patch, state: "unsaved" })}
+              onSave={() => saveDraft(item.id, draft)}
+              onDelete={() => removeDraft(item.id, draft)}
+            />
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+/** A server action that cannot be reached (connection lost) answers like a refused one, so the draft stays. */
+async function call(action: () => Promise<ResolutionSaved>, t: Translate): Promise<ResolutionSaved> {
+  try {
+    return await action();
+  } catch {
+    return { ok: false, message: t("meetings.entry.offline") };
+  }
+}
+
+function SaveIndicator({ state, message, t }: { state: SaveState; message?: string; t: Translate }) {
+  const text = { saved: t("meetings.entry.savedState"), unsaved: t("meetings.entry.unsaved"), saving: t("meetings.entry.saving"), failed: t("meetings.entry.failed") }[state];
+  const tone = { saved: "text-emerald-700", unsaved: "text-slate-500", saving: "text-slate-600", failed: "text-red-700" }[state];
+  return (
+    <p role="status" className={`text-xs ${tone}`}>
+      {state === "saved" ? "✓ " : ""}
+      {text}
+      {message ? ` — ${message}` : ""}
+    </p>
+  );
+}
+
+function ResolutionDraftForm({
+  locale,
+  legend,
+  draft,
+  agencies,
+  meetingDate,
+  onChange,
+  onSave,
+  onDelete,
+}: {
+  locale: Locale;
+  legend: string;
+  draft: Draft;
+  agencies: AgencyOption[];
+  meetingDate: string;
+  onChange: (patch: Partial<Draft>) => void;
+  onSave: () => void;
+  onDelete: () => void;
+}) {
+  const t = translator(locale);
+  const id = useId();
+  const errors = draft.fieldErrors ?? {};
+  const disabled = !draft.editable;
+  const error = (field: string) =>
+    errors[field]?.length ? (
+      <p id={`${id}-${field}-error`} className="text-sm text-red-700">{errors[field]?.join(" ")}</p>
+    ) : null;
+  const describedBy = (field: string) => (errors[field]?.length ? `${id}-${field}-error` : undefined);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          onSave();
+        }
+      }}
+    >
+      <fieldset disabled={disabled} className={`space-y-3 rounded-md border p-3 ${draft.state === "saved" ? "border-emerald-300 bg-emerald-50/40" : "border-slate-200"}`}>
+        <legend className="px-1 text-sm font-semibold">{legend}</legend>
+        <div className="space-y-1">
+          <label htmlFor={`${id}-text`} className="block text-sm font-medium">{t("meetings.entry.text")}</label>
+          <textarea
+            id={`${id}-text`}
+            value={draft.text}
+            onChange={(e) => onChange({ text: e.target.value })}
+            rows={2}
+            aria-invalid={errors.text ? true : undefined}
+            aria-describedby={describedBy("text")}
+            className={inputClass}
+          />
+          {error("text")}
+        </div>
+        <div className="grid gap-3 md:grid-cols-2">
+          <div className="space-y-1">
+            <label htmlFor={`${id}-responsible`} className="block text-sm font-medium">{t("meetings.entry.responsible")}</label>
+            <select
+              id={`${id}-responsible`}
+              value={draft.responsibleAgencyId}
+              onChange={(e) => onChange({ responsibleAgencyId: e.target.value })}
+              aria-invalid={errors.responsibleAgencyId ? true : undefined}
+              aria-describedby={describedBy("responsibleAgencyId")}
+              className={inputClass}
+            >
+              <option value="">{t("meetings.entry.chooseAgency")}</option>
+              {agencies.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+            </select>
+            {error("responsibleAgencyId")}
+          </div>
+          <div className="space-y-1">
+            <label htmlFor={`${id}-supporting`} className="block text-sm font-medium">{t("meetings.entry.supporting")}</label>
+            <select
+              id={`${id}-supporting`}
+              multiple
+              size={3}
+              value={draft.supportingAgencyIds}
+              onChange={(e) => onChange({ supportingAgencyIds: Array.from(e.target.selectedOptions, (o) => o.value) })}
+              aria-describedby={`${id}-supporting-hint ${describedBy("supportingAgencyIds") ?? ""}`.trim()}
+              className={inputClass}
+            >
+              {agencies.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+            </select>
+            <p id={`${id}-supporting-hint`} className="text-xs text-slate-600">{t("meetings.entry.supportingHint")}</p>
+            {error("supportingAgencyIds")}
+          </div>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor={`${id}-deadline`} className="block text-sm font-medium">{t("meetings.entry.deadline")}</label>
+          <JalaliDateInput
+            id={`${id}-deadline`}
+            value={draft.deadline}
+            onChange={(deadline) => onChange({ deadline })}
+            locale={locale}
+            quickFrom={meetingDate}
+            quickDays={DEADLINE_QUICK_DAYS}
+            quickLabel={(n) => ({ text: t("meetings.entry.plusDays", { n: formatNumber(n, locale) }), label: t("meetings.entry.plusDaysLabel", { n: formatNumber(n, locale) }) })}
+            aria-invalid={errors.deadline ? true : undefined}
+            aria-describedby={describedBy("deadline")}
+          />
+          {error("deadline")}
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" aria-keyshortcuts="Control+Enter" disabled={draft.state === "saving"}>
+            {draft.state === "saving" ? t("meetings.entry.saving") : t("meetings.entry.save")}
+          </Button>
+          {draft.id && draft.editable && (
+            <Button variant="ghost" className="text-red-700" onClick={onDelete}>{t("meetings.entry.delete")}</Button>
+          )}
+          <SaveIndicator state={draft.state} message={draft.message} t={t} />
+        </div>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+// Plain, serialisable shapes the session page hands to its client components (amounts are
+// formatted on the server: bigint rials never cross to the browser).
+export type AgencyOption = { id: string; name: string };
+
+export type AgendaObstacleView = { id: string; description: string; category: string; amount: string | null; status: string };
+
+export type ResolutionView = {
+  id: string;
+  sequence: number;
+  text: string;
+  responsibleAgencyId: string;
+  supportingAgencyIds: string[];
+  /** Jalali "1404/03/10" in the locale's digits, ready for the date input. */
+  deadline: string;
+  editable: boolean;
+};
+
+export type AgendaItemView = {
+  id: string;
+  position: number;
+  unitName: string;
+  presenter: string;
+  outcome: string | null;
+  obstacles: AgendaObstacleView[];
+  totalAmount: string | null;
+  resolutions: ResolutionView[];
+};

@@ -1,0 +1,40 @@
+import { formatDate, formatRials } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/messages";
+import type { MeetingDetail } from "@/lib/meetings/queries";
+import type { AgendaItemView, AgendaObstacleView } from "./types";
+
+type ObstacleRow = MeetingDetail["agendaItems"][number]["obstacles"][number]["obstacle"];
+
+export const localName = (o: { nameFa: string; nameEn: string }, locale: Locale) => (locale === "fa" ? o.nameFa : o.nameEn);
+
+/** "1404/03/10" in the locale's digits, for a date input's initial value. */
+export const jalaliInput = (date: Date, locale: Locale) => formatDate(date, locale, { style: "short" });
+
+export function obstacleView(o: ObstacleRow, locale: Locale): AgendaObstacleView {
+  const category = [o.category, o.subCategory].filter((c) => c !== null).map((c) => localName(c, locale)).join(" / ");
+  return { id: o.id, description: o.description, category, amount: o.amountRials === null ? null : formatRials(o.amountRials, locale), status: o.status };
+}
+
+export function agendaItemViews(meeting: MeetingDetail, locale: Locale): AgendaItemView[] {
+  return meeting.agendaItems.map((item) => {
+    const amounts = item.obstacles.map((l) => l.obstacle.amountRials).filter((a) => a !== null);
+    return {
+      id: item.id,
+      position: item.position,
+      unitName: item.unit.name,
+      presenter: item.presenter ?? "",
+      outcome: item.outcome,
+      obstacles: item.obstacles.map((l) => obstacleView(l.obstacle, locale)),
+      totalAmount: amounts.length > 1 ? formatRials(amounts.reduce((a, b) => a + b, 0n), locale) : null,
+      resolutions: item.resolutions.map((r) => ({
+        id: r.id,
+        sequence: r.sequence,
+        text: r.text,
+        responsibleAgencyId: r.responsibleAgencyId,
+        supportingAgencyIds: r.supportingAgencies.map((s) => s.agency.id),
+        deadline: jalaliInput(r.deadline, locale),
+        editable: r.status === "ISSUED",
+      })),
+    };
+  });
+}

@@ -1,0 +1,39 @@
+// How a session's outcome moves an obstacle through its lifecycle (DESIGN.md §2):
+// REGISTERED → IN_COMMITTEE → REFERRED → DECIDED → RESOLVED. Pure, so client and tests share it.
+import type { AgendaOutcome, BodyKind, MeetingStatus, ObstacleStatus } from "@/lib/generated/prisma/enums";
+
+/** Obstacles a body may put on its agenda: the committee reviews new ones, the working group referred ones. */
+export const ELIGIBLE_STATUS: Record<BodyKind, ObstacleStatus> = {
+  COMMITTEE: "REGISTERED",
+  WORKING_GROUP: "REFERRED",
+};
+
+/** The status an obstacle on a body's agenda has, given the outcome recorded for its unit. */
+export function obstacleStatusFor(kind: BodyKind, outcome: AgendaOutcome | null): ObstacleStatus {
+  if (kind === "COMMITTEE") {
+    switch (outcome) {
+      case "SETTLED":
+        return "RESOLVED";
+      case "REFERRED":
+        return "REFERRED";
+      // The unit brings the missing documents and the case waits for a later committee session.
+      case "MORE_DOCUMENTS":
+        return "REGISTERED";
+      default:
+        return "IN_COMMITTEE";
+    }
+  }
+  return outcome === "DECIDED" ? "DECIDED" : "REFERRED";
+}
+
+/**
+ * Statuses a session may still move an obstacle out of. Anything else means the case has moved
+ * on (decided elsewhere, withdrawn, resolved through follow-up) and a late change of this
+ * session's outcome must not drag it back.
+ */
+export const STATUSES_A_SESSION_CONTROLS: Record<BodyKind, readonly ObstacleStatus[]> = {
+  COMMITTEE: ["REGISTERED", "IN_COMMITTEE", "REFERRED", "RESOLVED"],
+  WORKING_GROUP: ["REFERRED", "DECIDED"],
+};
+
+export const isLocked = (status: MeetingStatus) => status === "MINUTES_APPROVED";

@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { parseJalaliDate, toLatinDigits } from "@/lib/i18n/format";
+
+// Shared by the forms and the server. Messages are message keys, translated where shown.
+
+export const BODY_KINDS = ["COMMITTEE", "WORKING_GROUP"] as const;
+export const MEETING_STATUSES = ["PLANNED", "HELD", "MINUTES_APPROVED"] as const;
+export const ATTENDANCE_MODES = ["HEAD", "REPRESENTATIVE", "ABSENT"] as const;
+/** Which outcomes each body may record (DESIGN.md §3): the committee settles, refers or asks for more. */
+export const OUTCOMES_FOR = {
+  COMMITTEE: ["SETTLED", "REFERRED", "MORE_DOCUMENTS"],
+  WORKING_GROUP: ["DECIDED"],
+} as const;
+export const ALL_OUTCOMES = ["SETTLED", "REFERRED", "MORE_DOCUMENTS", "DECIDED"] as const;
+/** Quick deadline choices offered next to the date input, in days after the session. */
+export const DEADLINE_QUICK_DAYS = [15, 30, 60] as const;
+
+const id = z.string().trim().min(1, "validation.required").max(64);
+
+/** A Jalali calendar date typed in any digits ("۱۴۰۴/۰۳/۱۰", "1404-3-10") ⇒ Gregorian "YYYY-MM-DD". */
+export const jalaliDate = z
+  .string()
+  .trim()
+  .min(1, "validation.required")
+  .transform((value, ctx) => {
+    const iso = parseJalaliDate(value);
+    if (iso === null) {
+      ctx.addIssue({ code: "custom", message: "meetings.invalidDate" });
+      return z.NEVER;
+    }
+    return iso;
+  });
+
+const time = z
+  .string()
+  .trim()
+  .transform((v) => toLatinDigits(v))
+  .pipe(z.string().regex(/^([01]?\d|2[0-3])[:٫.]([0-5]\d)$/, "meetings.invalidTime"))
+  .transform((v) => {
+    const [h = "0", m = "0"] = v.split(/[:٫.]/);
+    return `${h.padStart(2, "0")}:${m}`;
+  });
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "validation.tooLong")
+    .optional()
+    .transform((v) => v || null);
+
+/**
+ * Writes to a session whose minutes are approved are amendments: the secretariat must say why.
+ * Empty means "not an amendment".
+ */
+const amendmentReason = optionalText(500);
+
+export const createMeetingSchema = z.object({
+  bodyKind: z.enum(BODY_KINDS, "validation.required"),
+  date: jalaliDate,
+  time,
+  place: optionalText(200),
+});
+
+export const meetingRefSchema = z.object({ meetingId: id });
+
+export const addToAgendaSchema = z.object({
+  meetingId: id,
+  obstacleIds: z.array(id).min(1, "meetings.agenda.noneSelected").max(500),
+  amendmentReason,
+});
+
+export const agendaItemRefSchema = z.object({ itemId: id, amendmentReason });
+
+export const moveAgendaItemSchema = z.object({ itemId: id, direction: z.enum(["up", "down"]), amendmentReason });
+
+export const presenterSchema = z.object({ itemId: id, presenter: optionalText(200), amendmentReason });
+
+export const outcomeSchema = z.object({
+  itemId: id,
+  outcome: z
+    .enum([...ALL_OUTCOMES, ""])
+    .transform((v) => (v === "" ? null : v)),
+  amendmentReason,
+});
+
+export const attendanceSchema = z.object({
+  meetingId: id,
+  entries: z
+    .array(
+      z.object({
+        agencyId: id,
+        mode: z.enum([...ATTENDANCE_MODES, ""]).transform((v) => (v === "" ? null : v)),
+        attendeeName: optionalText(200),
+      }),
+    )
+    .max(500),
+  amendmentReason,
+});
+
+export const resolutionSchema = z.object({
+  /** Absent for a new resolution. */
+  id: z.string().trim().max(64).optional().transform((v) => v || null),
+  itemId: id,
+  text: z.string().trim().min(3, "meetings.entry.textMin").max(4000, "validation.tooLong"),
+  responsibleAgencyId: z.string().trim().min(1, "validation.required").max(64),
+  supportingAgencyIds: z.array(id).max(50).default([]),
+  deadline: jalaliDate,
+  amendmentReason,
+});
+
+export const deleteResolutionSchema = z.object({ id, amendmentReason });
+
+export type CreateMeetingInput = z.input<typeof createMeetingSchema>;
+export type ResolutionInput = z.input<typeof resolutionSchema>;
+export type AttendanceInput = z.input<typeof attendanceSchema>;
