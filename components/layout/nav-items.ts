@@ -9,6 +9,10 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard", label: "nav.dashboard", visible: (a) => can(a, "dashboard.view") && a.roles.includes("SECRETARIAT") },
   { href: "/chair", label: "nav.chair", visible: (a) => a.roles.includes("CHAIR") },
   { href: "/agency", label: "nav.agency", visible: (a) => a.roles.includes("AGENCY") && a.agencyId !== null },
+  { href: "/units", label: "nav.units", visible: (a) => can(a, "case.read") },
+  { href: "/obstacles", label: "nav.obstacles", visible: (a) => can(a, "case.read") },
   { href: "/resolutions", label: "nav.resolutions", visible: (a) => can(a, "case.read") },
+  { href: "/agencies", label: "agencies.title", visible: (a) => can(a, "case.read") },
+  { href: "/search", label: "search.title", visible: (a) => can(a, "case.read") },
   { href: "/admin/users", label: "nav.admin", visible: (a) => can(a, "user.manage") },
 ];
