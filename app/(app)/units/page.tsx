@@ -76,9 +76,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
                   <th scope="col" className="p-2 text-start font-medium">{t("units.county")}</th>
                   <th scope="col" className="p-2 text-start font-medium">{t("units.sector")}</th>
                   <th scope="col" className="p-2 text-start font-medium">{t("units.status")}</th>
-                  <th scope="col" className="p-2 text-start font-medium">
-                    <Link href={listHref("/units", current, { sort: "obstacles", dir: filters.sort === "obstacles" && filters.dir === "desc" ? undefined : "desc" })} className="underline-offset-4 hover:underline">{t("units.openObstacles")}</Link>
-                  </th>
+                  <th scope="col" className="p-2 text-start font-medium">{t("units.openObstacles")}</th>
                   <th scope="col" className="p-2 text-start font-medium">{t("units.employees")}</th>
                 </tr>
               </thead>
