@@ -75,7 +75,7 @@ export async function getAttachmentForDownload(actor: Actor, id: string) {
   authorize(actor, "case.read");
   const scope = provinceWhere(actor);
   return db.attachment.findFirst({
-    where: { id, OR: [{ obstacle: scope }, { progressReport: { resolution: scope } }] },
+    where: scope.provinceId === undefined ? { id } : { id, OR: [{ obstacle: { is: scope } }, { progressReport: { is: { resolution: scope } } }] },
     select: { id: true, storageKey: true, fileName: true, mimeType: true, sizeBytes: true },
   });
 }

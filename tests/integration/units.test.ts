@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { archiveUnit, changeUnitStatus, createUnit, updateUnit } from "@/lib/units/mutations";
 import { getUnitFile, getUnitForEdit, listUnits, unitFormOptions } from "@/lib/units/queries";
 import { unitFiltersSchema } from "@/lib/units/schema";
@@ -162,7 +163,7 @@ describe("the unit list", () => {
       { name: "فولاد سیرجان", sector: "INDUSTRIAL", status: "ACTIVE", countyId: c1.id, industrialPark: "شهرک خضرا", nationalId: nationalId(), employees: 500 },
       { name: "معدن سنگ آهن بافت", sector: "MINING", status: "IDLE", countyId: c2.id, industrialPark: null, nationalId: miningId, employees: 40 },
       { name: "باغ پسته", sector: "AGRICULTURAL", status: "SEMI_ACTIVE", countyId: c1.id, industrialPark: null, nationalId: null, employees: null },
-    ];
+    ] satisfies Omit<Prisma.ProductionUnitUncheckedCreateInput, "provinceId" | "nameNormalized">[];
     for (const s of specs) {
       const unit = await db.productionUnit.create({ data: { ...s, provinceId: listProvince, nameNormalized: normalizeText(s.name) } });
       if (s.sector !== "AGRICULTURAL")
