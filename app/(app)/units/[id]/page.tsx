@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatDate, formatNumber, formatRials } from "@/lib/i18n/format";
+import { formatDate, formatNumber, formatRials, toPersianDigits } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { getUnitFile } from "@/lib/units/queries";
 import { archiveUnitAction } from "@/lib/units/actions";
@@ -38,13 +38,14 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
   const writeObstacles = live && can(actor, "obstacle.write", { provinceId: unit.provinceId });
   const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);
   const details: [string, string][] = [
-    [t("units.nationalId"), unit.nationalId ? formatNumber(BigInt(unit.nationalId), locale).replace(/[٬,]/g, "") : t("common.none")],
+    // Digits one by one: an id is not a quantity (no separators, leading zeros kept).
+    [t("units.nationalId"), unit.nationalId ? (locale === "fa" ? toPersianDigits(unit.nationalId) : unit.nationalId) : t("common.none")],
     [t("units.sector"), t(`sector.${unit.sector}`)],
     [t("units.activity"), unit.activity ?? t("common.none")],
     [t("units.county"), name(unit.county)],
     [t("units.industrialPark"), unit.industrialPark ?? t("common.none")],
     [t("units.employees"), unit.employees === null ? t("common.none") : formatNumber(unit.employees, locale)],
-    [t("units.capacityUsePct"), unit.capacityUsePct === null ? t("common.none") : `${formatNumber(unit.capacityUsePct, locale)}٪`],
+    [t("units.capacityUsePct"), unit.capacityUsePct === null ? t("common.none") : `${formatNumber(unit.capacityUsePct, locale)}${locale === "fa" ? "٪" : "%"}`],
     [t("units.managerName"), unit.managerName ?? t("common.none")],
     [t("units.phone"), unit.phone ?? t("common.none")],
     [t("units.address"), unit.address ?? t("common.none")],
