@@ -7,7 +7,7 @@ import type { FormState } from "@/lib/forms";
 import { formatNumber, todayInTehran } from "@/lib/i18n/format";
 import { translator, type Locale, type MessageKey, type Translate } from "@/lib/i18n/messages";
 import { normalizeText, parseLocalizedNumber } from "@/lib/i18n/normalize";
-import { mutation, UserFacingError } from "@/lib/mutation";
+import { isUniqueViolation, mutation, UserFacingError } from "@/lib/mutation";
 import type { OperatingStatus, Sector } from "@/lib/generated/prisma/enums";
 import { nationalIdField, OPERATING_STATUSES, SECTORS } from "./schema";
 import { recordsOf, readSheet, UnreadableSheetError, type ImportColumn, type ImportRecord } from "./spreadsheet";
@@ -190,45 +190,53 @@ export async function confirmImport(actor: Actor | null, payload: string, t: Tra
     }
     const records = parsed.map(({ line, record }) => ({ line, record: record as ImportRecord }));
     const today = new Date(`${todayInTehran()}T00:00:00Z`);
-    const written = await db.$transaction(
-      async (tx) => {
-        const { planned } = await planImport(tx, provinceId, records, t, locale);
-        if (planned.length === 0) throw new UserFacingError(t("unitImport.nothingValid"));
-        const unitIds = new Map<string, string>();
-        for (const row of planned) {
-          let unitId = unitIds.get(row.unitKey) ?? row.existingUnitId;
-          const { sector, status, ...fields } = row.unit;
-          if (!unitId) {
-            const created = await tx.productionUnit.create({
-              data: { ...fields, provinceId, nameNormalized: normalizeText(fields.name), sector: sector ?? "INDUSTRIAL", status: status ?? "ACTIVE" },
-              select: { id: true, status: true },
-            });
-            await tx.unitStatusChange.create({ data: { unitId: created.id, toStatus: created.status, changedOn: today, userId: actor.id } });
-            await recordAudit(tx, { actorId: actor.id, provinceId, action: "unit.import.create", entityType: "ProductionUnit", entityId: created.id, after: { ...row.unit, line: row.line } });
-            unitId = created.id;
-          } else if (!unitIds.has(row.unitKey)) {
-            const before = await tx.productionUnit.findUniqueOrThrow({ where: { id: unitId }, select: { status: true, name: true, employees: true, managerName: true, phone: true, activity: true, industrialPark: true } });
-            // Only cells that hold a value overwrite what the registry has.
-            const changes = Object.fromEntries(Object.entries({ ...fields, sector, status }).filter(([k, v]) => v !== null && k !== "countyId" && k !== "name"));
-            await tx.productionUnit.update({ where: { id: unitId }, data: changes });
-            if (status && status !== before.status)
-              await tx.unitStatusChange.create({ data: { unitId, fromStatus: before.status, toStatus: status, changedOn: today, reason: t("units.import"), userId: actor.id } });
-            await recordAudit(tx, { actorId: actor.id, provinceId, action: "unit.import.update", entityType: "ProductionUnit", entityId: unitId, before, after: { ...changes, line: row.line } });
-          }
-          unitIds.set(row.unitKey, unitId);
-          if (row.obstacle) {
-            const obstacle = await tx.obstacle.create({
-              data: { ...row.obstacle, provinceId, unitId, descriptionNormalized: normalizeText(row.obstacle.description), createdById: actor.id },
-              select: { id: true },
-            });
-            await recordAudit(tx, { actorId: actor.id, provinceId, action: "obstacle.import", entityType: "Obstacle", entityId: obstacle.id, after: { ...row.obstacle, unitId, line: row.line } });
-          }
-        }
-        return planned.length;
-      },
-      // A few thousand rows take longer than Prisma's default 5 s interactive transaction.
-      { timeout: 120_000, maxWait: 10_000 },
-    );
+    const written = await writeRows(actor, provinceId, records, today, t, locale).catch((err: unknown) => {
+      // Someone registered the same national id between the check and the write.
+      if (isUniqueViolation(err, "nationalId")) throw new UserFacingError(t("units.nationalIdTakenElsewhere"));
+      throw err;
+    });
     return { ok: true, message: t("unitImport.done", { count: formatNumber(written, locale) }) };
   });
+}
+
+async function writeRows(actor: Actor, provinceId: string, records: { line: number; record: ImportRecord }[], today: Date, t: Translate, locale: Locale): Promise<number> {
+  return db.$transaction(
+    async (tx) => {
+      const { planned } = await planImport(tx, provinceId, records, t, locale);
+      if (planned.length === 0) throw new UserFacingError(t("unitImport.nothingValid"));
+      const unitIds = new Map<string, string>();
+      for (const row of planned) {
+        let unitId = unitIds.get(row.unitKey) ?? row.existingUnitId;
+        const { sector, status, ...fields } = row.unit;
+        if (!unitId) {
+          const created = await tx.productionUnit.create({
+            data: { ...fields, provinceId, nameNormalized: normalizeText(fields.name), sector: sector ?? "INDUSTRIAL", status: status ?? "ACTIVE" },
+            select: { id: true, status: true },
+          });
+          await tx.unitStatusChange.create({ data: { unitId: created.id, toStatus: created.status, changedOn: today, userId: actor.id } });
+          await recordAudit(tx, { actorId: actor.id, provinceId, action: "unit.import.create", entityType: "ProductionUnit", entityId: created.id, after: { ...row.unit, line: row.line } });
+          unitId = created.id;
+        } else if (!unitIds.has(row.unitKey)) {
+          const before = await tx.productionUnit.findUniqueOrThrow({ where: { id: unitId }, select: { status: true, name: true, employees: true, managerName: true, phone: true, activity: true, industrialPark: true } });
+          // Only cells that hold a value overwrite what the registry has.
+          const changes = Object.fromEntries(Object.entries({ ...fields, sector, status }).filter(([k, v]) => v !== null && k !== "countyId" && k !== "name"));
+          await tx.productionUnit.update({ where: { id: unitId }, data: changes });
+          if (status && status !== before.status)
+            await tx.unitStatusChange.create({ data: { unitId, fromStatus: before.status, toStatus: status, changedOn: today, reason: t("units.import"), userId: actor.id } });
+          await recordAudit(tx, { actorId: actor.id, provinceId, action: "unit.import.update", entityType: "ProductionUnit", entityId: unitId, before, after: { ...changes, line: row.line } });
+        }
+        unitIds.set(row.unitKey, unitId);
+        if (row.obstacle) {
+          const obstacle = await tx.obstacle.create({
+            data: { ...row.obstacle, provinceId, unitId, descriptionNormalized: normalizeText(row.obstacle.description), createdById: actor.id },
+            select: { id: true },
+          });
+          await recordAudit(tx, { actorId: actor.id, provinceId, action: "obstacle.import", entityType: "Obstacle", entityId: obstacle.id, after: { ...row.obstacle, unitId, line: row.line } });
+        }
+      }
+      return planned.length;
+    },
+    // A few thousand rows take longer than Prisma's default 5 s interactive transaction.
+    { timeout: 120_000, maxWait: 10_000 },
+  );
 }
