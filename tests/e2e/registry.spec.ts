@@ -130,4 +130,14 @@ test("a member reads the registry but cannot write to it", async ({ page }) => {
   await expect(page.getByRole("link", { name: "ثبت واحد جدید" })).toHaveCount(0);
   const response = await page.goto("/units/new");
   expect(response?.status()).toBe(403);
+
+  // A demo unit reviewed in session 4: its file tells the whole story, open items first.
+  await page.goto("/units?open=yes");
+  await page.getByRole("table").getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "سوابق پرونده" })).toBeVisible();
+  const timeline = page.getByRole("region", { name: "سوابق پرونده" }).getByRole("listitem");
+  await expect(timeline.first()).toContainText("باز");
+  await expect(timeline.filter({ hasText: "مصوبه" }).first()).toBeVisible();
+  await expect(timeline.filter({ hasText: "دستور جلسه" }).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: /انتقال به/ })).toHaveCount(0);
 });
