@@ -133,7 +133,7 @@ test("a member reads the registry but cannot write to it", async ({ page }) => {
 
   // A demo unit reviewed in session 4: its file tells the whole story, open items first.
   await page.goto("/units");
-  await page.getByLabel("جستجوی نام یا شناسه ملی").fill("بتن آماده زرند");
+  await page.getByRole("searchbox", { name: "جستجوی نام یا شناسه ملی" }).fill("بتن آماده زرند");
   await page.getByRole("button", { name: "اعمال فیلتر" }).click();
   await page.getByRole("link", { name: "شرکت بتن آماده زرند" }).click();
   await expect(page.getByRole("heading", { name: "سوابق پرونده" })).toBeVisible();
