@@ -65,24 +65,25 @@ try {
 
   if (wantsVitest) {
     const projects = only === "unit" || only === "integration" ? ["--project", only] : [];
-    await run("vitest", ["run", ...projects, "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], { DATABASE_URL: testUrl });
+    const vitestExit = await run("vitest", ["run", ...projects, "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], { DATABASE_URL: testUrl });
     const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; success: boolean; numFailedTestSuites: number }>("test-results/vitest.json");
     if (!report) tally.failed++;
     else {
       tally.passed += report.numPassedTests;
-      tally.failed += report.numFailedTests + (report.numFailedTests === 0 && !report.success ? Math.max(1, report.numFailedTestSuites) : 0);
+      tally.failed += report.numFailedTests + (report.numFailedTests === 0 && (!report.success || vitestExit !== 0) ? Math.max(1, report.numFailedTestSuites) : 0);
       tally.skipped += report.numPendingTests + report.numTodoTests;
     }
   }
 
   if (wantsE2e) {
     if (!process.env.SKIP_BUILD) await runOrFail("next", ["build"], { DATABASE_URL: e2eUrl });
-    await run("playwright", ["test"], { DATABASE_URL: e2eUrl, CHROMIUM_PATH: CHROMIUM });
+    const playwrightExit = await run("playwright", ["test"], { DATABASE_URL: e2eUrl, CHROMIUM_PATH: CHROMIUM });
     const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>("test-results/playwright.json");
     if (!report) tally.failed++;
     else {
       tally.passed += report.stats.expected + report.stats.flaky;
-      tally.failed += report.stats.unexpected;
+      // A server that never started fails the run without failing any single test.
+      tally.failed += report.stats.unexpected + (report.stats.unexpected === 0 && playwrightExit !== 0 ? 1 : 0);
       tally.skipped += report.stats.skipped;
     }
   }

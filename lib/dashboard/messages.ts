@@ -50,12 +50,6 @@ const fa = {
     agenda: "دستور جلسه",
     noAgenda: "هنوز واحدی در دستور این جلسه قرار نگرفته است.",
   },
-  sector: {
-    INDUSTRIAL: "صنعتی",
-    MINING: "معدنی",
-    AGRICULTURAL: "کشاورزی",
-    SERVICES: "خدماتی",
-  },
 };
 
 const en: typeof fa = {
@@ -109,12 +103,6 @@ const en: typeof fa = {
   chair: {
     agenda: "Agenda",
     noAgenda: "No unit is on this session's agenda yet.",
-  },
-  sector: {
-    INDUSTRIAL: "Industrial",
-    MINING: "Mining",
-    AGRICULTURAL: "Agricultural",
-    SERVICES: "Services",
   },
 };
 

@@ -6,8 +6,11 @@ import settings from "@/lib/settings/messages";
 import resolutions from "@/lib/resolutions/messages";
 import notifications from "@/lib/notifications/messages";
 import meetings from "@/lib/meetings/messages";
+import units from "@/lib/units/messages";
+import obstacles from "@/lib/obstacles/messages";
+import agencies from "@/lib/agencies/messages";
 
 export const domainMessages = {
-  fa: { ...dashboard.fa, ...settings.fa, ...resolutions.fa, ...notifications.fa, ...meetings.fa },
-  en: { ...dashboard.en, ...settings.en, ...resolutions.en, ...notifications.en, ...meetings.en },
+  fa: { ...dashboard.fa, ...settings.fa, ...resolutions.fa, ...notifications.fa, ...meetings.fa, ...units.fa, ...obstacles.fa, ...agencies.fa },
+  en: { ...dashboard.en, ...settings.en, ...resolutions.en, ...notifications.en, ...meetings.en, ...units.en, ...obstacles.en, ...agencies.en },
 };

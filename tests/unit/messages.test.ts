@@ -5,6 +5,21 @@ const keys = (o: object, prefix = ""): string[] =>
   Object.entries(o).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`)));
 
 describe("messages", () => {
+  it("no two domains claim the same top-level key (a later one would silently win)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const imports = [...readFileSync("lib/i18n/domains.ts", "utf8").matchAll(/from "@\/(lib\/[\w/]+)"/g)].map((m) => m[1]);
+    expect(imports.length).toBeGreaterThan(0);
+    const owners = new Map<string, string>();
+    for (const path of imports) {
+      const mod = (await import(/* @vite-ignore */ `${process.cwd()}/${path}.ts`)) as { default: { fa: object } };
+      for (const key of Object.keys(mod.default.fa)) {
+        expect(owners.get(key), `${key} in ${path}`).toBeUndefined();
+        owners.set(key, String(path));
+      }
+    }
+    for (const key of owners.keys()) expect(Object.keys(messages.fa)).toContain(key);
+  });
+
   it("English has every Persian key, with no empty text", () => {
     expect(keys(messages.en)).toEqual(keys(messages.fa));
     for (const locale of ["fa", "en"] as const) {

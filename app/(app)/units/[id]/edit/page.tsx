@@ -1,0 +1,24 @@
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
+import { getUnitForEdit, unitFormOptions } from "@/lib/units/queries";
+import { Card } from "@/components/ui/card";
+import { UnitForm } from "@/components/units/unit-form";
+
+export async function generateMetadata() {
+  const { t } = await getTranslator();
+  return { title: t("units.editUnit") };
+}
+
+export default async function EditUnitPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePermission("unit.write");
+  const { t, locale } = await getTranslator();
+  const [unit, { counties, parks }] = await Promise.all([getUnitForEdit(actor, (await params).id), unitFormOptions(actor)]);
+  if (!unit) notFound();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("units.editUnit")}: {unit.name}</h1>
+      <Card><UnitForm locale={locale} unit={unit} counties={counties} parks={parks} /></Card>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
+import { getUnitForObstacle, obstacleFormOptions } from "@/lib/obstacles/queries";
+import { Card } from "@/components/ui/card";
+import { ObstacleForm } from "@/components/obstacles/obstacle-form";
+
+export async function generateMetadata() {
+  const { t } = await getTranslator();
+  return { title: t("units.addObstacle") };
+}
+
+export default async function NewObstaclePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePermission("obstacle.write");
+  const { t, locale } = await getTranslator();
+  const [unit, { categories, agencies }] = await Promise.all([getUnitForObstacle(actor, (await params).id), obstacleFormOptions(actor)]);
+  if (!unit) notFound();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("obstacles.newObstacle", { unit: unit.name })}</h1>
+      <Card><ObstacleForm locale={locale} unitId={unit.id} categories={categories} agencies={agencies} /></Card>
+    </div>
+  );
+}

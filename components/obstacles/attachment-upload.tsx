@@ -1,0 +1,23 @@
+"use client";
+import { useActionState, useId } from "react";
+import { addObstacleAttachmentsAction } from "@/lib/obstacles/actions";
+import { ACCEPT_ATTRIBUTE } from "@/lib/attachments/rules";
+import { initialFormState } from "@/lib/forms";
+import { translator, type Locale } from "@/lib/i18n/messages";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+export function AttachmentUpload({ locale, obstacleId, unitId }: { locale: Locale; obstacleId: string; unitId: string }) {
+  const t = translator(locale);
+  const [state, action] = useActionState(addObstacleAttachmentsAction, initialFormState);
+  const id = useId();
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="obstacleId" value={obstacleId} />
+      <input type="hidden" name="unitId" value={unitId} />
+      <label htmlFor={id} className="text-xs text-slate-700">{t("obstacles.addAttachment")}</label>
+      <input id={id} name="files" type="file" multiple accept={ACCEPT_ATTRIBUTE} className="text-xs" />
+      <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>{t("obstacles.upload")}</SubmitButton>
+      {state.message && <p role={state.ok ? "status" : "alert"} className={`w-full text-xs ${state.ok ? "text-emerald-700" : "text-red-700"}`}>{state.message}</p>}
+    </form>
+  );
+}

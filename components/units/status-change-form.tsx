@@ -1,0 +1,36 @@
+"use client";
+import { useActionState } from "react";
+import { changeUnitStatusAction } from "@/lib/units/actions";
+import { OPERATING_STATUSES } from "@/lib/units/schema";
+import { initialFormState } from "@/lib/forms";
+import { translator, type Locale } from "@/lib/i18n/messages";
+import { Field, inputClass } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+export function StatusChangeForm({ locale, unitId, current, today }: { locale: Locale; unitId: string; current: string; today: string }) {
+  const t = translator(locale);
+  const [state, action] = useActionState(changeUnitStatusAction, initialFormState);
+  const errors = state.fieldErrors ?? {};
+  const v = (k: string) => (typeof state.values?.[k] === "string" ? String(state.values[k]) : undefined);
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="id" value={unitId} />
+      <Field label={t("units.newStatus")} errors={errors.toStatus}>
+        {(p) => (
+          <select {...p} name="toStatus" defaultValue={v("toStatus") ?? current} className={inputClass}>
+            {OPERATING_STATUSES.map((s) => <option key={s} value={s}>{t(`operatingStatus.${s}`)}</option>)}
+          </select>
+        )}
+      </Field>
+      <Field label={t("units.changedOn")} errors={errors.changedOn} hint={t("units.changedOnHint")}>
+        {(p) => <input {...p} name="changedOn" defaultValue={v("changedOn") ?? today} className={inputClass} />}
+      </Field>
+      <Field label={t("units.reason")} errors={errors.reason}>
+        {(p) => <input {...p} name="reason" defaultValue={v("reason")} className={inputClass} />}
+      </Field>
+      <SubmitButton pendingLabel={t("common.saving")}>{t("units.changeStatus")}</SubmitButton>
+    </form>
+  );
+}

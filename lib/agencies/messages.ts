@@ -1,0 +1,66 @@
+// Strings of the executive agencies' register.
+const fa = {
+  agencies: {
+    title: "دستگاه‌های اجرایی",
+    newAgency: "دستگاه جدید",
+    editAgency: "ویرایش دستگاه",
+    kind: "نوع",
+    nameFa: "نام فارسی",
+    nameEn: "نام انگلیسی",
+    headName: "نام رئیس دستگاه",
+    phone: "تلفن",
+    email: "ایمیل",
+    address: "نشانی",
+    active: "فعال",
+    inactive: "غیرفعال",
+    users: "کاربران دستگاه",
+    noUsers: "کاربری به این دستگاه وابسته نیست.",
+    openResolutions: "مصوبات باز",
+    overdueResolutions: "مصوبات معوق",
+    created: "دستگاه ثبت شد.",
+    updated: "تغییرات دستگاه ذخیره شد.",
+    nameTaken: "دستگاهی با این نام قبلاً ثبت شده است.",
+    noAgencies: "دستگاهی پیدا نشد.",
+    searchLabel: "جستجوی نام دستگاه",
+  },
+  agencyKind: {
+    GOVERNMENT: "دولتی",
+    BANK: "بانک",
+    COMPANY: "شرکت",
+    OTHER: "سایر",
+  },
+};
+
+const en: typeof fa = {
+  agencies: {
+    title: "Executive agencies",
+    newAgency: "New agency",
+    editAgency: "Edit agency",
+    kind: "Kind",
+    nameFa: "Name (Persian)",
+    nameEn: "Name (English)",
+    headName: "Head of agency",
+    phone: "Phone",
+    email: "E-mail",
+    address: "Address",
+    active: "Active",
+    inactive: "Inactive",
+    users: "Agency users",
+    noUsers: "No user belongs to this agency.",
+    openResolutions: "Open resolutions",
+    overdueResolutions: "Overdue resolutions",
+    created: "Agency registered.",
+    updated: "Agency changes saved.",
+    nameTaken: "An agency with this name is already registered.",
+    noAgencies: "No agency found.",
+    searchLabel: "Search agency name",
+  },
+  agencyKind: {
+    GOVERNMENT: "Government",
+    BANK: "Bank",
+    COMPANY: "Company",
+    OTHER: "Other",
+  },
+};
+
+export default { fa, en };

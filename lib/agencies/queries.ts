@@ -1,0 +1,46 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
+import { normalizeText } from "@/lib/i18n/normalize";
+import { OPEN_STATUSES, overdueWhere } from "@/lib/resolutions/queries";
+import { likeEscape } from "@/lib/units/queries";
+
+export const AGENCIES_PAGE_SIZE = 50;
+
+export async function listAgencies(actor: Actor, { q = "", page = 1 }: { q?: string; page?: number }) {
+  authorize(actor, "case.read");
+  const query = normalizeText(q);
+  const where = { ...provinceWhere(actor), ...(query ? { nameNormalized: { contains: likeEscape(query) } } : {}) };
+  const [total, agencies] = await Promise.all([
+    db.agency.count({ where }),
+    db.agency.findMany({
+      where,
+      orderBy: [{ active: "desc" }, { nameFa: "asc" }, { id: "asc" }],
+      skip: (Math.max(page, 1) - 1) * AGENCIES_PAGE_SIZE,
+      take: AGENCIES_PAGE_SIZE,
+      select: {
+        id: true, kind: true, nameFa: true, nameEn: true, headName: true, active: true,
+        _count: { select: { users: true, responsibleResolutions: { where: { status: { in: [...OPEN_STATUSES] } } } } },
+      },
+    }),
+  ]);
+  return { agencies, total, page, pages: Math.max(1, Math.ceil(total / AGENCIES_PAGE_SIZE)) };
+}
+
+/** An agency's page: its details, its users and how many resolutions it still owes. */
+export async function getAgency(actor: Actor, id: string) {
+  authorize(actor, "case.read");
+  const agency = await db.agency.findFirst({
+    where: { id, ...provinceWhere(actor) },
+    select: {
+      id: true, provinceId: true, kind: true, nameFa: true, nameEn: true, headName: true, phone: true, email: true, address: true, active: true,
+      users: { orderBy: { name: "asc" }, select: { id: true, name: true, email: true, roles: true, active: true } },
+    },
+  });
+  if (!agency) return null;
+  const [openResolutions, overdueResolutions] = await Promise.all([
+    db.resolution.count({ where: { responsibleAgencyId: id, status: { in: [...OPEN_STATUSES] } } }),
+    db.resolution.count({ where: { responsibleAgencyId: id, ...overdueWhere() } }),
+  ]);
+  return { ...agency, openResolutions, overdueResolutions };
+}

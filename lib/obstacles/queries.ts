@@ -1,0 +1,81 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
+import { normalizeText } from "@/lib/i18n/normalize";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { likeEscape } from "@/lib/units/queries";
+import type { ObstacleFilters } from "./schema";
+import { OPEN_OBSTACLE_STATUSES } from "./transitions";
+
+export const OBSTACLES_PAGE_SIZE = 25;
+
+export function obstacleWhere(actor: Actor, f: Omit<ObstacleFilters, "page">): Prisma.ObstacleWhereInput {
+  const q = normalizeText(f.q);
+  return {
+    ...provinceWhere(actor),
+    unit: { archivedAt: null, ...(f.countyId ? { countyId: f.countyId } : {}) },
+    ...(f.status ? { status: f.status } : f.open ? { status: { in: [...OPEN_OBSTACLE_STATUSES] } } : {}),
+    ...(f.categoryId ? { categoryId: f.categoryId } : {}),
+    ...(f.agencyId ? { agencies: { some: { agencyId: f.agencyId } } } : {}),
+    // descriptionNormalized carries a pg_trgm GIN index, so "%q%" does not scan the table.
+    ...(q ? { descriptionNormalized: { contains: likeEscape(q) } } : {}),
+  };
+}
+
+const LIST_SELECT = {
+  id: true, description: true, amountRials: true, status: true, createdAt: true,
+  unit: { select: { id: true, name: true, county: { select: { nameFa: true, nameEn: true } } } },
+  category: { select: { nameFa: true, nameEn: true } },
+  subCategory: { select: { nameFa: true, nameEn: true } },
+  agencies: { select: { agency: { select: { id: true, nameFa: true, nameEn: true } } } },
+} satisfies Prisma.ObstacleSelect;
+
+export type ObstacleListItem = Prisma.ObstacleGetPayload<{ select: typeof LIST_SELECT }>;
+
+export async function listObstacles(actor: Actor, filters: ObstacleFilters, { pageSize = OBSTACLES_PAGE_SIZE } = {}) {
+  authorize(actor, "case.read");
+  const where = obstacleWhere(actor, filters);
+  const [total, obstacles] = await Promise.all([
+    db.obstacle.count({ where }),
+    db.obstacle.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (filters.page - 1) * pageSize, take: pageSize, select: LIST_SELECT }),
+  ]);
+  return { obstacles, total, page: filters.page, pages: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+export async function exportObstacles(actor: Actor, filters: ObstacleFilters, cap = 50_000) {
+  authorize(actor, "case.read");
+  return db.obstacle.findMany({ where: obstacleWhere(actor, filters), orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: cap, select: LIST_SELECT });
+}
+
+/** Reference lists for the obstacle form and filters. */
+export async function obstacleFormOptions(actor: Actor) {
+  authorize(actor, "case.read");
+  const [categories, agencies] = await Promise.all([
+    db.obstacleCategory.findMany({
+      where: { parentId: null, active: true },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, code: true, nameFa: true, nameEn: true, children: { where: { active: true }, orderBy: { sortOrder: "asc" }, select: { id: true, code: true, nameFa: true, nameEn: true } } },
+    }),
+    db.agency.findMany({ where: { ...provinceWhere(actor), active: true }, orderBy: { nameFa: "asc" }, select: { id: true, nameFa: true, nameEn: true } }),
+  ]);
+  return { categories, agencies };
+}
+
+/** The unit an obstacle is being added to, if the actor may see it and it is not archived. */
+export async function getUnitForObstacle(actor: Actor, unitId: string) {
+  authorize(actor, "case.read");
+  return db.productionUnit.findFirst({ where: { id: unitId, ...provinceWhere(actor), archivedAt: null }, select: { id: true, name: true } });
+}
+
+/**
+ * An attachment the actor may download: its obstacle's (or progress report's) province must
+ * be within the actor's reach, like every other read.
+ */
+export async function getAttachmentForDownload(actor: Actor, id: string) {
+  authorize(actor, "case.read");
+  const scope = provinceWhere(actor);
+  return db.attachment.findFirst({
+    where: scope.provinceId === undefined ? { id } : { id, OR: [{ obstacle: { is: scope } }, { progressReport: { is: { resolution: scope } } }] },
+    select: { id: true, storageKey: true, fileName: true, mimeType: true, sizeBytes: true },
+  });
+}

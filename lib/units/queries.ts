@@ -1,0 +1,170 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
+import { normalizeText } from "@/lib/i18n/normalize";
+import { toLatinDigits } from "@/lib/i18n/format";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { OPEN_OBSTACLE_STATUSES } from "@/lib/obstacles/transitions";
+import { buildTimeline } from "./timeline";
+import type { UnitFilters } from "./schema";
+
+export const UNITS_PAGE_SIZE = 25;
+
+/** `contains` becomes LIKE '%…%': escape the user's own wildcards so they match literally. */
+export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The list filters as a Prisma `where`. Name search goes through `nameNormalized`, which the
+ * pg_trgm GIN index covers, so "%q%" stays an index scan at national size.
+ */
+export function unitWhere(actor: Actor, f: Omit<UnitFilters, "sort" | "dir" | "page">): Prisma.ProductionUnitWhereInput {
+  const q = normalizeText(f.q);
+  const digits = toLatinDigits(f.q.trim());
+  const open = { status: { in: [...OPEN_OBSTACLE_STATUSES] } };
+  return {
+    ...provinceWhere(actor),
+    archivedAt: null,
+    ...(f.sector ? { sector: f.sector } : {}),
+    ...(f.countyId ? { countyId: f.countyId } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.park ? { industrialPark: f.park } : {}),
+    ...(f.open === "yes" ? { obstacles: { some: open } } : f.open === "no" ? { obstacles: { none: open } } : {}),
+    ...(q
+      ? {
+          OR: [
+            { nameNormalized: { contains: likeEscape(q) } },
+            ...(/^\d{3,11}$/.test(digits) ? [{ nationalId: { startsWith: digits } }] : []),
+          ],
+        }
+      : {}),
+  };
+}
+
+function unitOrder(f: Pick<UnitFilters, "sort" | "dir">): Prisma.ProductionUnitOrderByWithRelationInput[] {
+  const dir = f.dir;
+  switch (f.sort) {
+    case "updated":
+      return [{ updatedAt: dir }, { id: "asc" }];
+    case "obstacles":
+      return [{ obstacles: { _count: dir } }, { name: "asc" }, { id: "asc" }];
+    case "employees":
+      return [{ employees: { sort: dir, nulls: "last" } }, { name: "asc" }, { id: "asc" }];
+    default:
+      return [{ name: dir }, { id: "asc" }];
+  }
+}
+
+const LIST_SELECT = {
+  id: true,
+  name: true,
+  nationalId: true,
+  sector: true,
+  status: true,
+  industrialPark: true,
+  employees: true,
+  county: { select: { id: true, nameFa: true, nameEn: true } },
+  _count: { select: { obstacles: { where: { status: { in: [...OPEN_OBSTACLE_STATUSES] } } } } },
+} satisfies Prisma.ProductionUnitSelect;
+
+export type UnitListItem = Prisma.ProductionUnitGetPayload<{ select: typeof LIST_SELECT }>;
+
+export async function listUnits(actor: Actor, filters: UnitFilters, { pageSize = UNITS_PAGE_SIZE } = {}) {
+  authorize(actor, "case.read");
+  const where = unitWhere(actor, filters);
+  const [total, units] = await Promise.all([
+    db.productionUnit.count({ where }),
+    db.productionUnit.findMany({
+      where,
+      orderBy: unitOrder(filters),
+      skip: (filters.page - 1) * pageSize,
+      take: pageSize,
+      select: LIST_SELECT,
+    }),
+  ]);
+  return { units, total, page: filters.page, pages: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** Every unit the filters match, for the spreadsheet export (capped: a sheet is not a backup). */
+export async function exportUnits(actor: Actor, filters: UnitFilters, cap = 50_000) {
+  authorize(actor, "case.read");
+  return db.productionUnit.findMany({
+    where: unitWhere(actor, filters),
+    orderBy: unitOrder(filters),
+    take: cap,
+    select: { ...LIST_SELECT, activity: true, capacityUsePct: true, managerName: true, phone: true, address: true },
+  });
+}
+
+/** Counties and industrial parks for the filters and the form. */
+export async function unitFormOptions(actor: Actor) {
+  authorize(actor, "case.read");
+  const [counties, parks] = await Promise.all([
+    db.county.findMany({ where: provinceWhere(actor), orderBy: { nameFa: "asc" }, select: { id: true, nameFa: true, nameEn: true } }),
+    db.productionUnit.groupBy({
+      by: ["industrialPark"],
+      where: { ...provinceWhere(actor), archivedAt: null, industrialPark: { not: null } },
+      orderBy: { industrialPark: "asc" },
+    }),
+  ]);
+  return { counties, parks: parks.map((p) => p.industrialPark).filter((p): p is string => p !== null) };
+}
+
+export async function getUnitForEdit(actor: Actor, id: string) {
+  authorize(actor, "case.read");
+  return db.productionUnit.findFirst({
+    where: { id, ...provinceWhere(actor), archivedAt: null },
+    select: {
+      id: true, name: true, nationalId: true, sector: true, activity: true, countyId: true, industrialPark: true,
+      status: true, employees: true, capacityUsePct: true, managerName: true, phone: true, address: true,
+    },
+  });
+}
+
+/** The unit's whole file on one page (DESIGN.md §3.3): details and a timeline of everything. */
+export async function getUnitFile(actor: Actor, id: string) {
+  authorize(actor, "case.read");
+  const unit = await db.productionUnit.findFirst({
+    where: { id, ...provinceWhere(actor) },
+    select: {
+      id: true, provinceId: true, name: true, nationalId: true, sector: true, activity: true, industrialPark: true, status: true,
+      employees: true, capacityUsePct: true, managerName: true, phone: true, address: true, archivedAt: true, createdAt: true,
+      county: { select: { nameFa: true, nameEn: true } },
+      statusChanges: {
+        orderBy: [{ changedOn: "desc" }, { createdAt: "desc" }],
+        select: { id: true, fromStatus: true, toStatus: true, changedOn: true, reason: true, createdAt: true, user: { select: { name: true } } },
+      },
+      obstacles: {
+        orderBy: { createdAt: "desc" },
+        select: {
+          id: true, description: true, amountRials: true, status: true, createdAt: true,
+          category: { select: { nameFa: true, nameEn: true } },
+          subCategory: { select: { nameFa: true, nameEn: true } },
+          agencies: { select: { agency: { select: { id: true, nameFa: true, nameEn: true } } } },
+          attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, sizeBytes: true } },
+        },
+      },
+      agendaItems: {
+        select: {
+          id: true, outcome: true, notes: true,
+          meeting: { select: { id: true, number: true, jalaliYear: true, startsAt: true, status: true, body: { select: { kind: true } } } },
+        },
+      },
+      resolutions: {
+        select: {
+          id: true, text: true, status: true, deadline: true, createdAt: true,
+          responsibleAgency: { select: { nameFa: true, nameEn: true } },
+          meeting: { select: { id: true, number: true, jalaliYear: true, body: { select: { kind: true } } } },
+          // A unit's file shows the latest reports; the resolution page keeps the full list.
+          progressReports: {
+            orderBy: { createdAt: "desc" },
+            take: 20,
+            select: { id: true, note: true, fromStatus: true, toStatus: true, createdAt: true, author: { select: { name: true } } },
+          },
+        },
+      },
+    },
+  });
+  if (!unit) return null;
+  const { statusChanges, obstacles, agendaItems, resolutions, ...details } = unit;
+  return { unit: details, obstacles, timeline: buildTimeline({ statusChanges, obstacles, agendaItems, resolutions }) };
+}

@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { OperatingStatus, Sector } from "@/lib/generated/prisma/enums";
+import { toLatinDigits } from "@/lib/i18n/format";
+import { parseLocalizedNumber } from "@/lib/i18n/normalize";
+
+// Messages are message keys, translated where they are shown (lib/forms.ts).
+export const SECTORS = Object.values(Sector);
+export const OPERATING_STATUSES = Object.values(OperatingStatus);
+
+/** Optional free text: an empty field becomes null. */
+export const optionalText = (max = 300) =>
+  z
+    .string()
+    .trim()
+    .max(max, "validation.tooLong")
+    .optional()
+    .transform((v) => v || null);
+
+/** An optional whole number typed in any digit script ("۱۲٬۰۰۰", "12,000"). */
+const optionalCount = (max: number, message: "units.numberInvalid" | "units.pctInvalid") =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const n = parseLocalizedNumber(v);
+      if (n === null || n > BigInt(max)) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return Number(n);
+    });
+
+/** National IDs (شناسه ملی) of legal persons have 11 digits; older registrations 10. */
+export const nationalIdField = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? toLatinDigits(v).replace(/[\s\-_]/g, "") : null))
+  .refine((v) => v === null || /^\d{10,11}$/.test(v), "units.nationalIdInvalid");
+
+const unitFields = {
+  name: z.string().trim().min(2, "validation.nameMin").max(200, "validation.tooLong"),
+  nationalId: nationalIdField,
+  sector: z.enum(Sector, "validation.required"),
+  activity: optionalText(200),
+  countyId: z.string().trim().min(1, "units.countyUnknown"),
+  industrialPark: optionalText(200),
+  employees: optionalCount(1_000_000, "units.numberInvalid"),
+  capacityUsePct: optionalCount(100, "units.pctInvalid"),
+  managerName: optionalText(120),
+  phone: optionalText(40),
+  address: optionalText(400),
+  /** Ticked by the user after the duplicate-name warning. */
+  confirmDuplicate: z
+    .string()
+    .optional()
+    .transform((v) => v === "on" || v === "true"),
+};
+
+export const createUnitSchema = z.object({ ...unitFields, status: z.enum(OperatingStatus, "validation.required") });
+// The operating status is not edited in place: it changes through changeUnitStatus so the
+// history (and "units returned to production") stays true.
+export const updateUnitSchema = z.object({ ...unitFields, id: z.string().min(1) });
+
+export const changeUnitStatusSchema = z.object({
+  id: z.string().min(1),
+  toStatus: z.enum(OperatingStatus, "validation.required"),
+  /** A Jalali date as typed, e.g. "۱۴۰۴/۰۳/۱۰"; turned into ISO by the mutation. */
+  changedOn: z.string().trim().min(1, "validation.required"),
+  reason: optionalText(500),
+});
+
+export const UNIT_SORTS = ["name", "updated", "obstacles", "employees"] as const;
+export type UnitSort = (typeof UNIT_SORTS)[number];
+
+/** The unit list's filters, read from the URL: anything unknown is dropped, not an error. */
+export const unitFiltersSchema = z.object({
+  q: z.string().trim().max(100).catch("").default(""),
+  sector: z.enum(Sector).optional().catch(undefined),
+  countyId: z.string().trim().max(40).optional().catch(undefined).transform((v) => v || undefined),
+  status: z.enum(OperatingStatus).optional().catch(undefined),
+  park: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
+  open: z.enum(["yes", "no"]).optional().catch(undefined),
+  sort: z.enum(UNIT_SORTS).catch("name").default("name"),
+  dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  page: z.coerce.number().int().min(1).catch(1).default(1),
+});
+export type UnitFilters = z.infer<typeof unitFiltersSchema>;
+
+export type CreateUnitInput = z.infer<typeof createUnitSchema>;
+export type UpdateUnitInput = z.infer<typeof updateUnitSchema>;

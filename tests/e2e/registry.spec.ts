@@ -1,0 +1,145 @@
+import { readFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS, signIn } from "./support";
+
+const persian = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+const arabicLetters = (s: string) => s.replace(/ی/g, "ي").replace(/ک/g, "ك");
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+test("the secretariat registers a unit, adds an obstacle with an attachment, and finds it typing with Arabic letters", async ({ page }) => {
+  const name = `کارخانه کیک‌پزی یکتا ${persian(String(Date.now() % 1_000_000))}`;
+  await signIn(page, ACCOUNTS.secretariat);
+  await page.getByRole("navigation", { name: "منوی اصلی" }).getByRole("link", { name: "واحدهای تولیدی" }).click();
+  await page.getByRole("link", { name: "ثبت واحد جدید" }).click();
+
+  // Bad input first: the form keeps what was typed and names the problem.
+  await page.getByLabel("نام واحد").fill(name);
+  await page.getByLabel("شناسه ملی").fill("۱۲۳");
+  await page.getByRole("button", { name: "ذخیره" }).click();
+  await expect(page.getByRole("main").getByRole("alert").first()).toContainText("اطلاعات وارد شده معتبر نیست");
+  await expect(page.getByText("شناسه ملی باید ۱۰ یا ۱۱ رقم باشد.")).toBeVisible();
+  await expect(page.getByLabel("نام واحد")).toHaveValue(name);
+
+  await page.getByLabel("شناسه ملی").fill("");
+  await page.getByLabel("شهرستان").selectOption({ label: "رفسنجان" });
+  await page.getByLabel("وضعیت بهره‌برداری").selectOption({ label: "راکد" });
+  await page.getByLabel("تعداد کارکنان").fill("۸۵");
+  await page.getByRole("button", { name: "ذخیره" }).click();
+  await expect(page.getByRole("status")).toHaveText("واحد ثبت شد.");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+
+  await page.getByRole("link", { name: "ثبت مانع" }).click();
+  await page.getByLabel("دسته", { exact: true }).selectOption({ label: "بانکی" });
+  await page.getByLabel("زیردسته").selectOption({ label: "امهال تسهیلات" });
+  await page.getByLabel("شرح مانع").fill("درخواست امهال اقساط تسهیلات سرمایه در گردش");
+  await page.getByLabel("مبلغ (ریال)").fill("۲۵۰٬۰۰۰٬۰۰۰");
+  await page.getByLabel("گمرک").check();
+  await page.getByLabel("پیوست‌ها").setInputFiles({ name: "نامه بانک.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page.getByRole("button", { name: "ذخیره" }).click();
+  await expect(page.getByRole("status")).toHaveText("مانع ثبت شد.");
+  const obstacle = page.getByRole("listitem", { name: "درخواست امهال اقساط تسهیلات سرمایه در گردش" });
+  await expect(obstacle).toContainText("۲۵۰٬۰۰۰٬۰۰۰ ریال");
+  await expect(obstacle).toContainText("گمرک");
+
+  // The attachment comes back only as a download, never rendered by the browser.
+  const link = obstacle.getByRole("link", { name: "دریافت نامه بانک.pdf" });
+  const response = await page.request.get((await link.getAttribute("href")) ?? "");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-disposition"]).toContain("attachment;");
+  expect(response.headers()["content-disposition"]).toContain(encodeURIComponent("نامه بانک.pdf"));
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(Buffer.from(await response.body())).toEqual(PDF);
+
+  // A disguised file is refused with its name.
+  await obstacle.getByLabel("افزودن پیوست").setInputFiles({ name: "evil.pdf", mimeType: "application/pdf", buffer: Buffer.from("<script>alert(1)</script>") });
+  await obstacle.getByRole("button", { name: "بارگذاری" }).click();
+  await expect(obstacle.getByRole("alert")).toContainText("نوع فایل «evil.pdf» پذیرفته نیست");
+
+  // The lifecycle moves only along allowed steps, after a confirmation.
+  await obstacle.getByRole("button", { name: "انتقال به «در کمیته»" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "تأیید" }).click();
+  await expect(obstacle.getByRole("button", { name: "انتقال به «ارجاع به کارگروه»" })).toBeVisible();
+  await expect(obstacle).toContainText("در کمیته");
+
+  // Search with an Arabic keyboard: ي and ك, no ZWNJ.
+  await page.getByRole("navigation", { name: "منوی اصلی" }).getByRole("link", { name: "جستجو" }).click();
+  await page.getByLabel("جستجو در واحدها، موانع و دستگاه‌ها").fill(arabicLetters(name).replace("\u200c", ""));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("link", { name })).toBeVisible();
+  await page.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+});
+
+async function sheet(rows: string[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("واحدها");
+  ws.addRow(["نام واحد", "بخش", "شهرستان", "وضعیت بهره‌برداری", "تعداد کارکنان", "دسته", "شرح مانع", "مبلغ (ریال)"]);
+  for (const row of rows) ws.addRow(row);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function preview(page: Page, buffer: Buffer) {
+  await page.getByLabel("فایل اکسل یا CSV").setInputFiles({ name: "units.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+  await page.getByRole("button", { name: "بررسی فایل" }).click();
+}
+
+test("the secretariat imports a spreadsheet after fixing two bad rows, then exports the list and reads it back", async ({ page }) => {
+  const tag = persian(String(Date.now() % 1_000_000));
+  const good = [
+    [`آرد طلایی ${tag}`, "صنعتی", "کرمان", "فعال", "40", "بانکی", "نیاز به سرمایه در گردش برای خرید گندم", "۱۰٬۰۰۰٬۰۰۰٬۰۰۰"],
+    [`سنگ‌بری کوهپایه ${tag}`, "معدنی", "زرند", "راکد", "۱۲", "", "", ""],
+  ];
+  await signIn(page, ACCOUNTS.secretariat);
+  await page.goto("/units");
+  await page.getByRole("link", { name: "ورود از فایل" }).click();
+
+  await preview(page, await sheet([...good, [`لبنیات ${tag}`, "کشاورزی", "شهر خیالی", "فعال", "", "", "", ""], ["", "صنعتی", "کرمان", "فعال", "", "", "", ""]]));
+  await expect(page.getByRole("status")).toHaveText("۲ ردیف معتبر، ۲ ردیف دارای خطا.");
+  await expect(page.getByRole("row", { name: /شهرستان «شهر خیالی» شناخته نشد/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /نام واحد خالی است/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(`آرد طلایی ${tag}`) })).toContainText("واحد جدید + مانع");
+
+  // Fix the two rows and check again; nothing was written meanwhile.
+  await preview(page, await sheet([...good, [`لبنیات ${tag}`, "کشاورزی", "رفسنجان", "فعال", "", "", "", ""], [`کاشی ${tag}`, "صنعتی", "کرمان", "فعال", "", "", "", ""]]));
+  await expect(page.getByRole("status")).toHaveText("۴ ردیف معتبر، ۰ ردیف دارای خطا.");
+  await page.getByRole("button", { name: "ثبت ۴ ردیف معتبر" }).click();
+  await expect(page.getByRole("main").getByRole("status").last()).toHaveText("۴ ردیف ثبت شد.");
+
+  await page.goto(`/units?q=${encodeURIComponent(tag)}`);
+  await expect(page.getByText("۴ مورد")).toBeVisible();
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "خروجی اکسل" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^tashil-units-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  const bytes = await readFile(await download.path());
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const ws = wb.worksheets[0];
+  const header = ws?.getRow(1).values;
+  expect(Array.isArray(header) ? header.slice(1, 4) : []).toEqual(["نام واحد", "شناسه ملی", "بخش"]);
+  const names: string[] = [];
+  ws?.eachRow((row, n) => { if (n > 1) names.push(row.getCell(1).text); });
+  expect(names.sort()).toEqual([`آرد طلایی ${tag}`, `سنگ‌بری کوهپایه ${tag}`, `لبنیات ${tag}`, `کاشی ${tag}`].sort());
+});
+
+test("a member reads the registry but cannot write to it", async ({ page }) => {
+  await signIn(page, ACCOUNTS.member);
+  await page.goto("/units");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("واحدهای تولیدی");
+  await expect(page.getByRole("link", { name: "ثبت واحد جدید" })).toHaveCount(0);
+  const response = await page.goto("/units/new");
+  expect(response?.status()).toBe(403);
+
+  // A demo unit reviewed in session 4: its file tells the whole story, open items first.
+  await page.goto("/units");
+  await page.getByRole("searchbox", { name: "جستجوی نام یا شناسه ملی" }).fill("بتن آماده زرند");
+  await page.getByRole("button", { name: "اعمال فیلتر" }).click();
+  await page.getByRole("link", { name: "شرکت بتن آماده زرند" }).click();
+  await expect(page.getByRole("heading", { name: "سوابق پرونده" })).toBeVisible();
+  const timeline = page.getByRole("region", { name: "سوابق پرونده" }).getByRole("listitem");
+  await expect(timeline.first()).toContainText("باز");
+  await expect(timeline.filter({ hasText: "مصوبه" }).first()).toBeVisible();
+  await expect(timeline.filter({ hasText: "دستور جلسه" }).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: /انتقال به/ })).toHaveCount(0);
+});
