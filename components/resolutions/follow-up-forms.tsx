@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { decideExtensionAction, reportProgressAction, requestExtensionAction, verifyResolutionAction } from "@/lib/resolutions/actions";
 import { initialFormState, type FormState } from "@/lib/forms";
+import { ACCEPT_ATTRIBUTE } from "@/lib/attachments/rules";
 import { translator, type Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -53,7 +54,7 @@ export function ReportProgressForm({ locale, id, version }: Target) {
             name="files"
             type="file"
             multiple
-            accept=".pdf,.jpg,.jpeg,.png,.webp,.doc,.docx,.xls,.xlsx,.txt"
+            accept={ACCEPT_ATTRIBUTE}
             className="block w-full text-sm"
           />
         )}

@@ -6,6 +6,7 @@ import { invalid, type FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
 import { mutation, UserFacingError } from "@/lib/mutation";
 import { saveFile } from "@/lib/storage";
+import { checkUpload, cleanFileName, MAX_ATTACHMENT_BYTES } from "@/lib/attachments/rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ResolutionStatus } from "@/lib/generated/prisma/enums";
 import { OPEN_STATUSES } from "./queries";
@@ -18,19 +19,7 @@ import { decideExtensionSchema, reportProgressSchema, requestExtensionSchema, ve
 // concurrency). Only lib/resolutions/actions.ts is reachable from the browser.
 
 export const MAX_FILES = 5;
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-/** Evidence agencies actually send: letters as PDF or scans, Office documents. */
-const ACCEPTED_TYPES = new Set([
-  "application/pdf",
-  "image/jpeg",
-  "image/png",
-  "image/webp",
-  "application/msword",
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  "application/vnd.ms-excel",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  "text/plain",
-]);
+export const MAX_FILE_BYTES = MAX_ATTACHMENT_BYTES;
 
 const isOpen = (status: ResolutionStatus) => (OPEN_STATUSES as readonly ResolutionStatus[]).includes(status);
 const conflict = (t: Translate) => new UserFacingError(t("resolutions.conflict"));
@@ -62,12 +51,23 @@ export function chosenFiles(values: FormDataEntryValue[]): File[] {
   return values.filter((v): v is File => typeof v !== "string" && v.size > 0);
 }
 
-function checkFiles(files: File[], t: Translate) {
+/**
+ * The same rules as every attachment (lib/attachments/rules.ts): the type comes from the
+ * extension and the file's first bytes, never from the browser's claim. Returns the MIME
+ * type to store for each file.
+ */
+async function checkFiles(files: File[], t: Translate): Promise<string[]> {
   if (files.length > MAX_FILES) throw new UserFacingError(t("validation.invalidInput"), { files: [t("resolutions.tooManyFiles")] });
+  const mimeTypes: string[] = [];
   for (const file of files) {
-    if (file.size > MAX_FILE_BYTES) throw new UserFacingError(t("validation.invalidInput"), { files: [t("resolutions.fileTooLarge", { name: file.name })] });
-    if (!ACCEPTED_TYPES.has(file.type)) throw new UserFacingError(t("validation.invalidInput"), { files: [t("resolutions.fileType", { name: file.name })] });
+    const check = checkUpload(file.name, new Uint8Array(await file.slice(0, 16).arrayBuffer()), file.size);
+    if (!check.ok) {
+      const message = check.problem === "fileTooLarge" ? t("resolutions.fileTooLarge", { name: file.name }) : t("resolutions.fileType", { name: file.name });
+      throw new UserFacingError(t("validation.invalidInput"), { files: [message] });
+    }
+    mimeTypes.push(check.mimeType);
   }
+  return mimeTypes;
 }
 
 /**
@@ -81,7 +81,7 @@ export async function reportProgress(actor: Actor | null, raw: unknown, files: F
     if (!parsed.success) return invalid(parsed.error, t);
     const { id, version, note, toStatus } = parsed.data;
     if (!actor) throw new UserFacingError(t("errors.forbidden"));
-    checkFiles(files, t);
+    const mimeTypes = await checkFiles(files, t);
     if (toStatus === "DONE_REPORTED" && files.length === 0)
       throw new UserFacingError(t("validation.invalidInput"), { files: [t("resolutions.evidenceRequired")] });
 
@@ -90,7 +90,10 @@ export async function reportProgress(actor: Actor | null, raw: unknown, files: F
     if (!isOpen(current.status)) throw new UserFacingError(t("resolutions.notOpen"));
 
     const stored: Awaited<ReturnType<typeof saveFile>>[] = [];
-    for (const file of files) stored.push(await saveFile(file, { maxBytes: MAX_FILE_BYTES }));
+    for (const [i, file] of files.entries()) {
+      const saved = await saveFile(file, { maxBytes: MAX_FILE_BYTES });
+      stored.push({ ...saved, fileName: cleanFileName(saved.fileName), mimeType: mimeTypes[i] ?? saved.mimeType });
+    }
 
     await db.$transaction(async (tx) => {
       const before = await loadChecked(tx, actor, "resolution.report", id, version, t);

@@ -212,11 +212,3 @@ export async function getResolutionDetail(actor: Actor, id: string) {
 }
 export type ResolutionDetail = NonNullable<Awaited<ReturnType<typeof getResolutionDetail>>>;
 
-/** A progress report's attachment, if the actor may read the resolution it belongs to. */
-export async function getProgressAttachment(actor: Actor, id: string) {
-  authorize(actor, "case.read");
-  return db.attachment.findFirst({
-    where: { id, progressReport: { resolution: provinceWhere(actor) } },
-    select: { storageKey: true, fileName: true, mimeType: true, sizeBytes: true },
-  });
-}

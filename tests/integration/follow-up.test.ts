@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/policy";
 import { normalizeText } from "@/lib/i18n/normalize";
 import { decideExtension, reportProgress, requestExtension, verifyResolution } from "@/lib/resolutions/mutations";
-import { getProgressAttachment, getResolutionDetail, listAgencyInbox, listSupportedResolutions } from "@/lib/resolutions/queries";
+import { getAttachmentForDownload } from "@/lib/obstacles/queries";
+import { getResolutionDetail, listAgencyInbox, listSupportedResolutions } from "@/lib/resolutions/queries";
 import { readFile } from "@/lib/storage";
 import { createActor, createAgency, createProvince, t, tEn } from "../support/fixtures";
 
@@ -129,11 +130,11 @@ describe("reporting progress", () => {
       ["ISSUED", "IN_PROGRESS", []],
     ]);
     const attachmentId = detail?.progressReports[0]?.attachments[0]?.id ?? "";
-    const stored = await getProgressAttachment(actors.member, attachmentId);
+    const stored = await getAttachmentForDownload(actors.member, attachmentId);
     expect(stored?.mimeType).toBe("application/pdf");
     expect((await readFile(stored?.storageKey ?? "")).subarray(0, 4).toString()).toBe("%PDF");
     // Another province cannot reach the file.
-    expect(await getProgressAttachment(actors.elsewhere, attachmentId)).toBeNull();
+    expect(await getAttachmentForDownload(actors.elsewhere, attachmentId)).toBeNull();
     // The member sees reports but not the audit trail; the secretariat sees both.
     expect(detail?.history).toBeNull();
     expect((await getResolutionDetail(actors.secretariat, r.id))?.history?.map((h) => h.action)).toEqual(["resolution.report", "resolution.report"]);
@@ -149,6 +150,10 @@ describe("reporting progress", () => {
     const exe = new File(["MZ"], "tool.exe", { type: "application/x-msdownload" });
     const bad = await reportProgress(actors.owner, { id: r.id, version: 1, note: "پیوست نامعتبر برای آزمون", toStatus: "IN_PROGRESS" }, [exe], t);
     expect(bad.fieldErrors?.files).toEqual([t("resolutions.fileType", { name: "tool.exe" })]);
+    // The browser's claim is not believed: an HTML page named .pdf is refused by its bytes.
+    const disguised = new File(["<html><script>alert(1)</script>"], "letter.pdf", { type: "application/pdf" });
+    const sneaky = await reportProgress(actors.owner, { id: r.id, version: 1, note: "پیوست با پسوند جعلی", toStatus: "IN_PROGRESS" }, [disguised], t);
+    expect(sneaky.fieldErrors?.files).toEqual([t("resolutions.fileType", { name: "letter.pdf" })]);
     expect(await state(r.id)).toMatchObject({ status: "ISSUED", version: 1 });
   });
 });

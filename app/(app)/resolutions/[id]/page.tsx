@@ -134,7 +134,7 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
                   <ul className="mt-2 flex flex-wrap gap-3 text-sm" aria-label={t("resolutions.attachments")}>
                     {p.attachments.map((a) => (
                       <li key={a.id}>
-                        <a href={`/api/resolutions/attachments/${a.id}`} className="text-brand-700 underline">{a.fileName}</a>
+                        <a href={`/api/attachments/${a.id}`} className="text-brand-700 underline">{a.fileName}</a>
                         <span className="ms-1 text-xs text-slate-500">({formatNumber(kb(a.sizeBytes), locale)} KB)</span>
                       </li>
                     ))}
