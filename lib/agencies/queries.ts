@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
+import { authorize, can, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { normalizeText } from "@/lib/i18n/normalize";
 import { OPEN_STATUSES, overdueWhere } from "@/lib/resolutions/queries";
 import { likeEscape } from "@/lib/units/queries";
@@ -34,13 +34,17 @@ export async function getAgency(actor: Actor, id: string) {
     where: { id, ...provinceWhere(actor) },
     select: {
       id: true, provinceId: true, kind: true, nameFa: true, nameEn: true, headName: true, phone: true, email: true, address: true, active: true,
-      users: { orderBy: { name: "asc" }, select: { id: true, name: true, email: true, roles: true, active: true } },
     },
   });
   if (!agency) return null;
+  // Who works at an agency (names, e-mails, roles) is account data: for those who manage
+  // agencies, not for every reader of the working group's cases.
+  const users = can(actor, "agency.write", { provinceId: agency.provinceId })
+    ? await db.user.findMany({ where: { agencyId: id }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true, roles: true, active: true } })
+    : null;
   const [openResolutions, overdueResolutions] = await Promise.all([
     db.resolution.count({ where: { responsibleAgencyId: id, status: { in: [...OPEN_STATUSES] } } }),
     db.resolution.count({ where: { responsibleAgencyId: id, ...overdueWhere() } }),
   ]);
-  return { ...agency, openResolutions, overdueResolutions };
+  return { ...agency, users, openResolutions, overdueResolutions };
 }

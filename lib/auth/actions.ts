@@ -3,6 +3,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record";
 import { invalid, submittedValues, type FormState } from "@/lib/forms";
 import { getLocale, getTranslator, LOCALE_COOKIE } from "@/lib/i18n/server";
 import { signIn, signOut } from "./auth";
@@ -34,6 +35,10 @@ export async function switchLocaleAction(): Promise<void> {
   const next = (await getLocale()) === "fa" ? "en" : "fa";
   (await cookies()).set(LOCALE_COOKIE, next, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
   const user = await getCurrentUser();
-  if (user) await db.user.update({ where: { id: user.id }, data: { locale: next } });
+  if (user)
+    await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { locale: next } });
+      await recordAudit(tx, { actorId: user.id, provinceId: user.provinceId, action: "user.locale", entityType: "User", entityId: user.id, before: { locale: user.locale }, after: { locale: next } });
+    });
   revalidatePath("/", "layout");
 }

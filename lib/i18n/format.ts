@@ -143,8 +143,14 @@ function jalaliDayOfYear(month: number, day: number): number {
   return month <= 6 ? (month - 1) * 31 + day : 186 + (month - 7) * 30 + day;
 }
 
+/** Years this system can mean: Intl's persian calendar is exact here, and dates stay ISO-shaped. */
+export const JALALI_YEAR_RANGE = { min: 1300, max: 1500 } as const;
+
 function tryJalaliToGregorian(year: number, month: number, day: number): string | null {
   if (![year, month, day].every(Number.isInteger)) return null;
+  // A typo such as 9999 would otherwise become year 10620, which is not an ISO date and
+  // which PostgreSQL refuses: an error page instead of a message on the field.
+  if (year < JALALI_YEAR_RANGE.min || year > JALALI_YEAR_RANGE.max) return null;
   if (month < 1 || month > 12 || day < 1 || day > (month <= 6 ? 31 : 30)) return null;
   const target = year * 400 + jalaliDayOfYear(month, day);
   // Nowruz falls within a day or two of 20 March, so this guess is off by a few

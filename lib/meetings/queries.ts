@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -17,20 +18,11 @@ const MEETING_SELECT = {
   _count: { select: { agendaItems: true, resolutions: true } },
 } as const;
 
-export async function nextMeeting(actor: Actor, now = new Date()) {
-  authorize(actor, "case.read");
-  return db.meeting.findFirst({
-    where: { ...provinceWhere(actor), status: "PLANNED", startsAt: { gte: now } },
-    orderBy: { startsAt: "asc" },
-    select: MEETING_SELECT,
-  });
-}
-
 /** The latest working-group session that has been held, with its resolutions by status. */
 export async function lastWorkingGroupMeeting(actor: Actor, now = new Date()) {
   authorize(actor, "case.read");
   const meeting = await db.meeting.findFirst({
-    where: { ...provinceWhere(actor), body: { kind: "WORKING_GROUP" }, startsAt: { lt: now } },
+    where: { ...provinceWhere(actor), body: { kind: "WORKING_GROUP" }, status: { not: "PLANNED" }, startsAt: { lt: now } },
     orderBy: { startsAt: "desc" },
     select: MEETING_SELECT,
   });
@@ -78,8 +70,11 @@ const OBSTACLE_SUMMARY = {
   subCategory: { select: { nameFa: true, nameEn: true } },
 } satisfies Prisma.ObstacleSelect;
 
-/** A session with everything its page, its minutes and its export show, in one round of queries. */
-export async function getMeeting(actor: Actor, id: string) {
+/**
+ * A session with everything its page, its minutes and its export show, in one round of
+ * queries; cached per request because a page's metadata and body both ask for it.
+ */
+export const getMeeting = cache(async function getMeeting(actor: Actor, id: string) {
   authorize(actor, "case.read");
   return db.meeting.findFirst({
     where: { id, ...provinceWhere(actor) },
@@ -113,7 +108,7 @@ export async function getMeeting(actor: Actor, id: string) {
       },
     },
   });
-}
+});
 export type MeetingDetail = NonNullable<Awaited<ReturnType<typeof getMeeting>>>;
 
 export const ELIGIBLE_UNITS_LIMIT = 30;
@@ -190,17 +185,3 @@ export async function getChairBrief(actor: Actor, id: string) {
 }
 export type ChairBrief = NonNullable<Awaited<ReturnType<typeof getChairBrief>>>;
 
-/** The next planned session of each body, for the chair's desk. */
-export async function upcomingMeetings(actor: Actor, now = new Date()) {
-  authorize(actor, "case.read");
-  const kinds: BodyKind[] = ["WORKING_GROUP", "COMMITTEE"];
-  return Promise.all(
-    kinds.map((kind) =>
-      db.meeting.findFirst({
-        where: { ...provinceWhere(actor), status: "PLANNED", startsAt: { gte: now }, body: { kind } },
-        orderBy: { startsAt: "asc" },
-        select: MEETING_SELECT,
-      }),
-    ),
-  ).then((list) => list.filter((m) => m !== null));
-}

@@ -31,28 +31,6 @@ export const RESOLUTION_LIST_SELECT = {
 
 export type ResolutionListItem = Prisma.ResolutionGetPayload<{ select: typeof RESOLUTION_LIST_SELECT }>;
 
-export async function listOverdueResolutions(actor: Actor, { take = 20 } = {}, today = todayInTehran()) {
-  authorize(actor, "case.read");
-  return db.resolution.findMany({
-    where: { ...provinceWhere(actor), ...overdueWhere(today) },
-    orderBy: [{ deadline: "asc" }, { id: "asc" }],
-    take,
-    select: RESOLUTION_LIST_SELECT,
-  });
-}
-
-/** An agency's resolutions: overdue first, then by deadline; done and cancelled ones last. */
-export async function listAgencyResolutions(actor: Actor, { take = 50 } = {}) {
-  authorize(actor, "case.read");
-  if (!actor.agencyId) return [];
-  const where = { ...provinceWhere(actor), responsibleAgencyId: actor.agencyId };
-  const [open, closed] = await Promise.all([
-    db.resolution.findMany({ where: { ...where, status: { in: [...OPEN_STATUSES] } }, orderBy: [{ deadline: "asc" }, { id: "asc" }], take, select: RESOLUTION_LIST_SELECT }),
-    db.resolution.findMany({ where: { ...where, status: { notIn: [...OPEN_STATUSES] } }, orderBy: [{ updatedAt: "desc" }], take, select: RESOLUTION_LIST_SELECT }),
-  ]);
-  return [...open, ...closed].slice(0, take);
-}
-
 export const RESOLUTIONS_PAGE_SIZE = 25;
 
 /** The register's filters as a Prisma condition; the province scope is added by the caller. */

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { invalid, type FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
 import { mutation } from "@/lib/mutation";
-import { PUBLIC_FIGURES } from "./queries";
+import { publicFiguresKey } from "./queries";
 
 export const publicFiguresSchema = z.object({ enabled: z.enum(["true", "false"]).transform((v) => v === "true") });
 
@@ -16,10 +16,12 @@ export async function setPublicFigures(actor: Actor | null, raw: unknown, t: Tra
     if (!parsed.success) return invalid(parsed.error, t);
     authorize(actor, "settings.manage");
     const { enabled } = parsed.data;
+    // A provincial admin publishes their own province's figures, never the country's.
+    const key = publicFiguresKey(actor.provinceId);
     await db.$transaction(async (tx) => {
-      const before = await tx.appSetting.findUnique({ where: { key: PUBLIC_FIGURES } });
-      await tx.appSetting.upsert({ where: { key: PUBLIC_FIGURES }, create: { key: PUBLIC_FIGURES, value: enabled }, update: { value: enabled } });
-      await recordAudit(tx, { actorId: actor.id, action: "settings.update", entityType: "AppSetting", entityId: PUBLIC_FIGURES, before: before?.value ?? false, after: enabled });
+      const before = await tx.appSetting.findUnique({ where: { key } });
+      await tx.appSetting.upsert({ where: { key }, create: { key, value: enabled }, update: { value: enabled } });
+      await recordAudit(tx, { actorId: actor.id, provinceId: actor.provinceId, action: "settings.update", entityType: "AppSetting", entityId: key, before: before?.value ?? false, after: enabled });
     });
     return { ok: true, message: t(enabled ? "settings.publicOn" : "settings.publicOff") };
   });

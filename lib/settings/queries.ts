@@ -1,10 +1,20 @@
 import "server-only";
 import { db } from "@/lib/db";
 
-export const PUBLIC_FIGURES = "publicFigures";
+// The public figures page is switched on per province by that province's admin; a national
+// admin switches it on for the whole deployment. Keys: "publicFigures:<provinceId>" or
+// "publicFigures:*".
+const PREFIX = "publicFigures:";
+export const publicFiguresKey = (provinceId: string | null) => `${PREFIX}${provinceId ?? "*"}`;
 
-/** Whether the admin has switched on the public figures page (off until they do). */
-export async function publicFiguresEnabled(): Promise<boolean> {
-  const setting = await db.appSetting.findUnique({ where: { key: PUBLIC_FIGURES } });
+export async function publicFiguresEnabled(provinceId: string | null): Promise<boolean> {
+  const setting = await db.appSetting.findUnique({ where: { key: publicFiguresKey(provinceId) } });
   return setting?.value === true;
+}
+
+/** What the public page may show: every province, some provinces, or nothing at all. */
+export async function publicFiguresScope(): Promise<{ all: true } | { all: false; provinceIds: string[] }> {
+  const settings = await db.appSetting.findMany({ where: { key: { startsWith: PREFIX } } });
+  const on = settings.filter((s) => s.value === true).map((s) => s.key.slice(PREFIX.length));
+  return on.includes("*") ? { all: true } : { all: false, provinceIds: on };
 }

@@ -10,10 +10,11 @@ import {
   unitsReturnedToProduction,
 } from "@/lib/dashboard/queries";
 import { normalizeText } from "@/lib/i18n/normalize";
+import { daysUntil } from "@/lib/resolutions/queries";
 import type { Actor } from "@/lib/auth/policy";
 import { publicFigures } from "@/lib/dashboard/public";
 import { setPublicFigures } from "@/lib/settings/mutations";
-import { publicFiguresEnabled } from "@/lib/settings/queries";
+import { publicFiguresEnabled, publicFiguresScope } from "@/lib/settings/queries";
 import { createActor, createAgency, createProvince, t } from "../support/fixtures";
 
 // A small fixture whose every figure is computed by hand below. "Today" is 2025-07-10
@@ -110,7 +111,10 @@ describe("headline figures", () => {
   });
 
   it("lists overdue resolutions most days late first", async () => {
-    expect(await overdueResolutionIds(secretariat, {}, {}, TODAY)).toEqual([ids.overdue9, ids.overdue1]);
+    const overdue = await overdueResolutionIds(secretariat, {}, {}, TODAY);
+    expect(overdue).toEqual([ids.overdue9, ids.overdue1]);
+    const deadlines = await db.resolution.findMany({ where: { id: { in: overdue } }, orderBy: { deadline: "asc" } });
+    expect(deadlines.map((r) => daysUntil(r.deadline, TODAY))).toEqual([-9, -1]);
   });
 
   it("refuses members and agency users", async () => {
@@ -184,7 +188,7 @@ describe("public figures", () => {
     const meetings = await db.meeting.findMany({ where: { provinceId }, select: { id: true } });
     const unit = await db.productionUnit.findFirstOrThrow({ where: { provinceId, name: "واحد یک" } });
     await db.agendaItem.create({ data: { meetingId: meetings[0]?.id ?? "", unitId: unit.id, position: 1 } });
-    const figures = await publicFigures({ provinceId, now: new Date("2025-07-10T12:00:00Z") });
+    const figures = await publicFigures({ provinceIds: [provinceId], now: new Date("2025-07-10T12:00:00Z") });
     // 10 resolutions, one cancelled; done: doneLate2, verifiedTir, verifiedKhordad, extended.
     expect(figures).toEqual({ sessions: 2, unitsReviewed: 1, resolutions: 9, completed: 4, completionPct: 44, unitsReturned: 2, employees: 55 });
     expect(Object.values(figures).every((v) => typeof v === "number")).toBe(true);
@@ -197,9 +201,14 @@ describe("public figures switch", () => {
     expect(await setPublicFigures(secretariat, { enabled: "true" }, t)).toEqual({ ok: false, message: "شما اجازه دسترسی به این بخش را ندارید." });
     expect(await setPublicFigures(admin, { enabled: "maybe" }, t)).toMatchObject({ ok: false });
     expect(await setPublicFigures(admin, { enabled: "true" }, t)).toEqual({ ok: true, message: "صفحه عمومی آمار فعال شد." });
-    expect(await publicFiguresEnabled()).toBe(true);
+    const provinceId = secretariat.provinceId ?? "";
+    expect(await publicFiguresEnabled(provinceId)).toBe(true);
+    // A provincial admin publishes only their own province.
+    const scope = await publicFiguresScope();
+    expect(scope.all ? [] : scope.provinceIds).toContain(provinceId);
+    expect(await publicFiguresEnabled(null)).toBe(false);
     expect(await setPublicFigures(admin, { enabled: "false" }, t)).toMatchObject({ ok: true });
-    expect(await publicFiguresEnabled()).toBe(false);
+    expect(await publicFiguresEnabled(provinceId)).toBe(false);
     expect(await db.auditEvent.count({ where: { actorId: admin.id, entityType: "AppSetting" } })).toBe(2);
   });
 });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/i18n/format";
-import { listOverdueResolutions } from "@/lib/resolutions/queries";
-import { resolutionFigures } from "@/lib/dashboard/queries";
+import { overdueResolutionIds, resolutionFigures } from "@/lib/dashboard/queries";
 import type { Actor } from "@/lib/auth/policy";
 
 // `npm test` seeds the test database with the demo data (prisma/seed.ts) before running.
@@ -44,9 +43,9 @@ describe("demo data", () => {
     expect(figures.overdue).toBeGreaterThan(0);
     expect(figures.open).toBeGreaterThan(figures.overdue);
     expect(await db.resolution.count({ where: { provinceId: province.id, status: "VERIFIED" } })).toBeGreaterThan(0);
-    const overdue = await listOverdueResolutions(secretariat);
-    const today = new Date();
-    for (const r of overdue) expect(r.deadline.getTime()).toBeLessThan(today.getTime());
+    const overdue = await db.resolution.findMany({ where: { id: { in: await overdueResolutionIds(secretariat) } } });
+    expect(overdue).toHaveLength(Math.min(50, figures.overdue));
+    for (const r of overdue) expect(r.deadline.getTime()).toBeLessThan(Date.now());
 
     const committee = await db.meeting.findMany({ where: { provinceId: province.id, body: { kind: "COMMITTEE" } }, orderBy: { startsAt: "asc" } });
     expect(committee.length).toBeGreaterThanOrEqual(7);

@@ -222,3 +222,14 @@ describe("formatJalaliMonth", () => {
     expect(formatJalaliMonth("2025-06-22", "en")).toBe("Tir 1404");
   });
 });
+
+describe("Jalali years out of range", () => {
+  it("refuses years no deadline or session can have, instead of producing a non-ISO date", async () => {
+    const { parseJalaliDate, jalaliToGregorian } = await import("../../lib/i18n/format");
+    expect(parseJalaliDate("9999/01/01")).toBeNull();
+    expect(parseJalaliDate("3000/01/01")).toBeNull();
+    expect(parseJalaliDate("1299/12/29")).toBeNull();
+    expect(parseJalaliDate("1500/01/01")).toBe("2121-03-21");
+    expect(() => jalaliToGregorian(9999, 1, 1)).toThrow(RangeError);
+  });
+});

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslator } from "@/lib/i18n/server";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
-import { publicFiguresEnabled } from "@/lib/settings/queries";
+import { publicFiguresScope } from "@/lib/settings/queries";
 import { publicFigures } from "@/lib/dashboard/public";
 import { Stat } from "@/components/ui/card";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
@@ -15,9 +15,10 @@ export async function generateMetadata() {
 
 /** Public, no sign-in, switched on by the admin: aggregate numbers only, no names of people. */
 export default async function PublicFiguresPage() {
-  if (!(await publicFiguresEnabled())) notFound();
+  const scope = await publicFiguresScope();
+  if (!scope.all && scope.provinceIds.length === 0) notFound();
   const { t, locale } = await getTranslator();
-  const f = await publicFigures();
+  const f = await publicFigures(scope.all ? {} : { provinceIds: scope.provinceIds });
   const n = (v: number) => formatNumber(v, locale);
   return (
     <main className="mx-auto max-w-4xl space-y-6 p-6">

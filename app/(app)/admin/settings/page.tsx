@@ -11,9 +11,9 @@ export async function generateMetadata() {
 }
 
 export default async function SettingsPage() {
-  await requirePermission("settings.manage");
+  const actor = await requirePermission("settings.manage");
   const { t, locale } = await getTranslator();
-  const enabled = await publicFiguresEnabled();
+  const enabled = await publicFiguresEnabled(actor.provinceId);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("settings.title")}</h1>

@@ -29,6 +29,7 @@ export default async function AgencyPage({ params, searchParams }: { params: Pro
         <Stat label={t("agencies.overdueResolutions")} value={formatNumber(agency.overdueResolutions, locale)} tone={agency.overdueResolutions > 0 ? "danger" : "default"} />
         <Stat label={t("agencies.kind")} value={t(`agencyKind.${agency.kind}`)} />
       </dl>
+      {agency.users && (
       <Card title={t("agencies.users")}>
         {agency.users.length === 0 ? <EmptyState>{t("agencies.noUsers")}</EmptyState> : (
           <ul className="divide-y divide-slate-100 text-sm">
@@ -43,6 +44,7 @@ export default async function AgencyPage({ params, searchParams }: { params: Pro
           </ul>
         )}
       </Card>
+      )}
       {writer ? (
         <Card title={t("agencies.editAgency")}><AgencyForm locale={locale} agency={agency} /></Card>
       ) : (

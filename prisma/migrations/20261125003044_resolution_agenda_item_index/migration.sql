@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Resolution_agendaItemId_idx" ON "Resolution"("agendaItemId");
