@@ -79,16 +79,21 @@ export function UserForm({
           </select>
         )}
       </Field>
-      <Field label={t("admin.province")} errors={errors.provinceId}>
-        {(p) => (
-          <select {...p} name="provinceId" defaultValue={value("provinceId") ?? (user ? (user.provinceId ?? "") : (provinces[0]?.id ?? ""))} className={inputClass}>
-            {allowNational && <option value="">{t("admin.allProvinces")}</option>}
-            {provinces.map((o) => (
-              <option key={o.id} value={o.id}>{name(o)}</option>
-            ))}
-          </select>
-        )}
-      </Field>
+      {/* With one province and no choice of a national account, provinces are not mentioned (DESIGN.md §2). */}
+      {provinces.length === 1 && !allowNational ? (
+        <input type="hidden" name="provinceId" value={provinces[0]?.id ?? ""} />
+      ) : (
+        <Field label={t("admin.province")} errors={errors.provinceId}>
+          {(p) => (
+            <select {...p} name="provinceId" defaultValue={value("provinceId") ?? (user ? (user.provinceId ?? "") : (provinces[0]?.id ?? ""))} className={inputClass}>
+              {allowNational && <option value="">{t("admin.allProvinces")}</option>}
+              {provinces.map((o) => (
+                <option key={o.id} value={o.id}>{name(o)}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
       <input type="hidden" name="locale" value={user?.locale ?? "fa"} />
       <SubmitButton pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
     </form>

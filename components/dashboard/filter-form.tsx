@@ -20,7 +20,7 @@ export function DashboardFilterForm({ action, raw, options, t, locale }: { actio
     </div>
   );
   return (
-    <form method="get" action={action} aria-label={t("dashboard.filters")} className="no-print grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4 lg:grid-cols-8">
+    <form method="get" action={action} aria-label={t("dashboard.filters")} className="no-print flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 [&>div]:min-w-36 [&>div]:flex-1">
       {select("body", t("dashboard.body"), (["WORKING_GROUP", "COMMITTEE"] as const).map((b) => ({ value: b, label: t(`meeting.${b}`) })))}
       {(["from", "to"] as const).map((k) => (
         <div key={k} className="space-y-1">
@@ -32,7 +32,7 @@ export function DashboardFilterForm({ action, raw, options, t, locale }: { actio
       {select("sector", t("dashboard.sector"), (["INDUSTRIAL", "MINING", "AGRICULTURAL", "SERVICES"] as const).map((s) => ({ value: s, label: t(`sector.${s}`) })))}
       {select("category", t("dashboard.category"), options.categories.map((o) => ({ value: o.id, label: name(o) })))}
       {select("agency", t("dashboard.agency"), options.agencies.map((o) => ({ value: o.id, label: name(o) })))}
-      <div className="flex gap-2">
+      <div className="flex flex-none gap-2 whitespace-nowrap">
         <button type="submit" className={buttonClass("primary")}>{t("dashboard.apply")}</button>
         <Link href={action} className={buttonClass("ghost")}>{t("dashboard.clear")}</Link>
       </div>

@@ -39,9 +39,9 @@ export function ResolutionTable({ items, locale, t, empty }: { items: Resolution
         <tbody>
           {items.map((r) => (
             <tr key={r.id} className="border-b border-slate-100 align-top">
-              <td className="p-2 font-medium">{r.unit.name}</td>
+              <td className="p-2 font-medium" dir="auto">{r.unit.name}</td>
               <td className="max-w-md p-2">
-                <Link href={`/resolutions/${r.id}`} className="text-brand-700 underline-offset-4 hover:underline">{r.text}</Link>
+                <Link href={`/resolutions/${r.id}`} dir="auto" className="text-brand-700 underline-offset-4 hover:underline">{r.text}</Link>
                 <p className="mt-1 text-xs text-slate-500">{meetingTitle(r.meeting, locale, t)}</p>
               </td>
               <td className="p-2">{locale === "fa" ? r.responsibleAgency.nameFa : r.responsibleAgency.nameEn}</td>
@@ -50,7 +50,7 @@ export function ResolutionTable({ items, locale, t, empty }: { items: Resolution
                 <DeadlineNote item={r} locale={locale} t={t} />
               </td>
               <td className="p-2">
-                <span className={`rounded px-2 py-0.5 text-xs ${STATUS_TONE[r.status]}`}>{t(`resolutionStatus.${r.status}`)}</span>
+                <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs ${STATUS_TONE[r.status]}`}>{t(`resolutionStatus.${r.status}`)}</span>
               </td>
             </tr>
           ))}

@@ -49,6 +49,9 @@ const fa = {
   chair: {
     agenda: "دستور جلسه",
     noAgenda: "هنوز واحدی در دستور این جلسه قرار نگرفته است.",
+    awaitingApproval: "صورتجلسه این جلسه منتظر تأیید شماست.",
+    reviewMinutes: "بررسی و تأیید صورتجلسه",
+    openMinutes: "مشاهده صورتجلسه",
   },
 };
 
@@ -103,6 +106,9 @@ const en: typeof fa = {
   chair: {
     agenda: "Agenda",
     noAgenda: "No unit is on this session's agenda yet.",
+    awaitingApproval: "The minutes of this session await your approval.",
+    reviewMinutes: "Review and approve the minutes",
+    openMinutes: "Open the minutes",
   },
 };
 

@@ -275,7 +275,7 @@ const en: Messages = {
     memberIntro: "The working group's resolutions and how far they have been carried out",
   },
   meeting: {
-    title: "{body} — session {ordinal} of {year}",
+    title: "{body}: {ordinal} session of {year}",
     WORKING_GROUP: "Working group for facilitating production",
     COMMITTEE: "Specialised committee",
   },

@@ -66,6 +66,16 @@ export default async function ChairPage() {
       <Card title={last ? `${t("home.lastMeeting")}: ${meetingTitle(last, locale, t)}` : t("home.lastMeeting")}>
         {last ? (
           <>
+            {last.status === "HELD" ? (
+              <p role="status" className="mb-3 flex flex-wrap items-center gap-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                {t("chair.awaitingApproval")}
+                <Link href={`/meetings/${last.id}/minutes`} className="font-semibold underline">{t("chair.reviewMinutes")}</Link>
+              </p>
+            ) : (
+              <p className="mb-3 text-sm">
+                <Link href={`/meetings/${last.id}/minutes`} className="text-brand-700 underline">{t("chair.openMinutes")}</Link>
+              </p>
+            )}
             <ul className="mb-3 flex flex-wrap gap-2 text-sm">
               {last.byStatus.map((g) => (
                 <li key={g.status} className="rounded bg-slate-100 px-2 py-1">

@@ -68,7 +68,7 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
           </dd>
           <dt className="font-medium text-slate-600">{t("resolutions.status")}</dt>
           <dd>
-            <span className={`rounded px-2 py-0.5 text-xs ${STATUS_TONE[r.status]}`} data-testid="resolution-status">{t(`resolutionStatus.${r.status}`)}</span>
+            <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs ${STATUS_TONE[r.status]}`} data-testid="resolution-status">{t(`resolutionStatus.${r.status}`)}</span>
           </dd>
           {r.obstacles.length > 0 && (
             <>
