@@ -141,6 +141,8 @@ export async function getUnitFile(actor: Actor, id: string) {
           subCategory: { select: { nameFa: true, nameEn: true } },
           agencies: { select: { agency: { select: { id: true, nameFa: true, nameEn: true } } } },
           attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, sizeBytes: true } },
+          // Resolutions still to be verified: while there are any, only the follow-up may resolve it.
+          _count: { select: { resolutions: { where: { resolution: { status: { notIn: ["VERIFIED", "CANCELLED"] } } } } } },
         },
       },
       agendaItems: {
