@@ -38,8 +38,9 @@ export function obstacleStatusFor(kind: BodyKind, outcome: AgendaOutcome | null)
 
 /**
  * Statuses a session may still move an obstacle out of. Anything else means the case has moved
- * on (decided elsewhere, withdrawn, resolved through follow-up) and a late change of this
- * session's outcome must not drag it back.
+ * on (decided elsewhere, withdrawn) and a late change of this session's outcome must not drag
+ * it back. RESOLVED counts for the committee only when it settled the case itself: an obstacle
+ * with a linked resolution was resolved through follow-up (see controlledBy in ./mutations.ts).
  */
 export const STATUSES_A_SESSION_CONTROLS: Record<BodyKind, readonly ObstacleStatus[]> = {
   COMMITTEE: ["REGISTERED", "IN_COMMITTEE", "REFERRED", "RESOLVED"],
