@@ -197,10 +197,11 @@ export async function addToAgenda(actor: Actor | null, raw: unknown, t: Translat
     await db.$transaction(async (tx) => {
       const { meeting, amendmentReason } = await lockMeetingForWrite(tx, actor, parsed.data.meetingId, "meeting.write", parsed.data.amendmentReason, t);
       const kind = meeting.body.kind;
-      // Eligible: in this province, at the stage this body reviews, and not already waiting on
-      // another session's agenda (an item without an outcome yet).
+      // Eligible: in this province, of a unit still in the register (not archived), at the
+      // stage this body reviews, and not already waiting on another session's agenda (an item
+      // without an outcome yet).
       const obstacles = await tx.obstacle.findMany({
-        where: { id: { in: ids }, provinceId: meeting.provinceId, status: ELIGIBLE_STATUS[kind], agendaItems: { none: { agendaItem: { outcome: null } } } },
+        where: { id: { in: ids }, provinceId: meeting.provinceId, unit: { archivedAt: null }, status: ELIGIBLE_STATUS[kind], agendaItems: { none: { agendaItem: { outcome: null } } } },
         select: { id: true, unitId: true },
       });
       if (obstacles.length !== ids.length) throw new UserFacingError(t("meetings.agenda.notEligible"));

@@ -190,6 +190,22 @@ describe("the committee → working group path of an obstacle", () => {
     expect(await statuses(settled.obstacleIds)).toEqual(["REGISTERED"]);
   });
 
+  it("offers no obstacle of an archived unit and reads % and _ in the search literally", async () => {
+    const committee = await session("COMMITTEE", "1412/02/23");
+    const live = await unitWithObstacles("کارخانه ۵۰_۵۰ آرشیو آزمون", 1);
+    const lookalike = await unitWithObstacles("کارخانه ۵۰۰۵۰ آرشیو آزمون", 1);
+    const archived = await unitWithObstacles("کارخانه بایگانی آرشیو آزمون", 1);
+    await db.productionUnit.update({ where: { id: archived.unit.id }, data: { archivedAt: new Date() } });
+    const names = async (query: string) => (await listEligibleObstacles(secretariat, "COMMITTEE", { query })).map((u) => u.name);
+    expect(await names("آرشیو آزمون")).toEqual([live.unit.name, lookalike.unit.name]);
+    // "_" would match any one character and "%" anything, were they not escaped.
+    expect(await names("۵۰_۵۰")).toEqual([live.unit.name]);
+    expect(await names("کارخانه % آرشیو")).toEqual([]);
+    expect(await addToAgenda(secretariat, { meetingId: committee.id, obstacleIds: archived.obstacleIds }, t)).toMatchObject({ ok: false, message: "برخی از موانع انتخاب‌شده دیگر قابل افزودن به این جلسه نیستند." });
+    expect(await statuses(archived.obstacleIds)).toEqual(["REGISTERED"]);
+    expect(await db.agendaItem.count({ where: { meetingId: committee.id } })).toBe(0);
+  });
+
   it("orders units, sets the presenter and removes a unit, returning its obstacles", async () => {
     const committee = await session("COMMITTEE", "1412/03/03");
     const units = [await unitWithObstacles("ترتیب ۱", 1), await unitWithObstacles("ترتیب ۲", 1), await unitWithObstacles("ترتیب ۳", 1)];
