@@ -8,7 +8,9 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403.
     authInterrupts: true,
-    serverActions: { bodySizeLimit: "12mb" },
+    // Above the 25 MB a submission's files may add up to (lib/attachments/rules.ts) plus its
+    // other fields, so the server's own localised check answers, not Next's request limit.
+    serverActions: { bodySizeLimit: "30mb" },
   },
 };
 

@@ -15,8 +15,9 @@ export function AttachmentUpload({ locale, obstacleId, unitId }: { locale: Local
       <input type="hidden" name="obstacleId" value={obstacleId} />
       <input type="hidden" name="unitId" value={unitId} />
       <label htmlFor={id} className="text-xs text-slate-700">{t("obstacles.addAttachment")}</label>
-      <input id={id} name="files" type="file" multiple accept={ACCEPT_ATTRIBUTE} className="text-xs" />
+      <input id={id} name="files" type="file" multiple accept={ACCEPT_ATTRIBUTE} aria-describedby={`${id}-hint`} className="text-xs" />
       <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>{t("obstacles.upload")}</SubmitButton>
+      <p id={`${id}-hint`} className="w-full text-xs text-slate-500">{t("obstacles.attachmentsHint")}</p>
       {state.message && <p role={state.ok ? "status" : "alert"} className={`w-full text-xs ${state.ok ? "text-emerald-700" : "text-red-700"}`}>{state.message}</p>}
     </form>
   );

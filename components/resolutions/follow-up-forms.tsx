@@ -47,7 +47,7 @@ export function ReportProgressForm({ locale, id, version }: Target) {
           </select>
         )}
       </Field>
-      <Field label={t("resolutions.files")} hint={t("resolutions.filesHint")} errors={errors.files}>
+      <Field label={t("resolutions.files")} hint={t("obstacles.attachmentsHint")} errors={errors.files}>
         {(p) => (
           <input
             {...p}

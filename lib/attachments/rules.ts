@@ -2,8 +2,14 @@
 // file's extension *and* its first bytes, never from the browser's claimed MIME type, so a
 // renamed executable or HTML page cannot be served back as a PDF or an image.
 
+// One limit for every upload (obstacle attachments and follow-up evidence), checked on the
+// server with a localised message. The request limit in next.config.ts
+// (serverActions.bodySizeLimit, 30 MB) sits above MAX_UPLOAD_TOTAL_BYTES plus the form's own
+// fields, so a submission over the limit reaches our check instead of Next's own unlocalised
+// error (tests/unit/registry.test.ts keeps the two in step).
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-export const MAX_FILES_PER_UPLOAD = 10;
+export const MAX_FILES_PER_UPLOAD = 5;
+export const MAX_UPLOAD_TOTAL_BYTES = 25 * 1024 * 1024;
 
 const PDF = [0x25, 0x50, 0x44, 0x46]; // %PDF
 const PNG = [0x89, 0x50, 0x4e, 0x47];

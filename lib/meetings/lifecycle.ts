@@ -1,5 +1,15 @@
-// How a session's outcome moves an obstacle through its lifecycle (DESIGN.md §2):
-// REGISTERED → IN_COMMITTEE → REFERRED → DECIDED → RESOLVED. Pure, so client and tests share it.
+// How a session's outcome moves an obstacle through its lifecycle (DESIGN.md §2). Pure, so
+// client and tests share it. The statuses are driven as follows (lib/obstacles/transitions.ts
+// has the same list, seen from the registry):
+//
+// - Sessions (here, applied by ./mutations.ts): the committee's agenda takes an obstacle
+//   REGISTERED → IN_COMMITTEE and its outcome IN_COMMITTEE → REFERRED | RESOLVED (settled by
+//   the committee itself) | REGISTERED (more documents); the working group's outcome takes it
+//   REFERRED → DECIDED.
+// - Follow-up verification (lib/resolutions/mutations.ts): DECIDED → RESOLVED once every
+//   resolution about it is verified, and back to DECIDED when one is sent back.
+// - By hand on the unit page: only withdrawal, DECIDED → UNRESOLVABLE, and DECIDED → RESOLVED
+//   when the follow-up has verified every resolution; never a status listed above.
 import type { AgendaOutcome, BodyKind, MeetingStatus, ObstacleStatus } from "@/lib/generated/prisma/enums";
 
 /** Obstacles a body may put on its agenda: the committee reviews new ones, the working group referred ones. */
@@ -28,8 +38,9 @@ export function obstacleStatusFor(kind: BodyKind, outcome: AgendaOutcome | null)
 
 /**
  * Statuses a session may still move an obstacle out of. Anything else means the case has moved
- * on (decided elsewhere, withdrawn, resolved through follow-up) and a late change of this
- * session's outcome must not drag it back.
+ * on (decided elsewhere, withdrawn) and a late change of this session's outcome must not drag
+ * it back. RESOLVED counts for the committee only when it settled the case itself: an obstacle
+ * with a linked resolution was resolved through follow-up (see controlledBy in ./mutations.ts).
  */
 export const STATUSES_A_SESSION_CONTROLS: Record<BodyKind, readonly ObstacleStatus[]> = {
   COMMITTEE: ["REGISTERED", "IN_COMMITTEE", "REFERRED", "RESOLVED"],

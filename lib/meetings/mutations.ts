@@ -6,6 +6,7 @@ import { invalid, type FormState } from "@/lib/forms";
 import { addDays, formatDate, jalaliParts, todayInTehran } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { isUniqueViolation, mutation, UserFacingError } from "@/lib/mutation";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BodyKind } from "@/lib/generated/prisma/enums";
 import { meetingTitle } from "@/lib/meetings/title";
 import { auditSessionWrite, lockMeetingForWrite } from "./guard";
@@ -153,14 +154,32 @@ export async function approveMinutes(actor: Actor | null, raw: unknown, t: Trans
 
 // ─── Agenda ──────────────────────────────────────────────────────────────────
 
+/**
+ * The obstacles a (late) change of a session's records may still move. A RESOLVED obstacle is
+ * the committee's only when the committee settled it itself, i.e. no resolution is linked to
+ * it: one with resolutions was resolved by follow-up verification, which no change of a
+ * committee outcome may undo.
+ */
+function controlledBy(kind: BodyKind): Prisma.ObstacleWhereInput {
+  const statuses = STATUSES_A_SESSION_CONTROLS[kind];
+  const unconditional = statuses.filter((s) => s !== "RESOLVED");
+  return {
+    OR: [
+      { status: { in: unconditional } },
+      ...(statuses.includes("RESOLVED") ? [{ status: "RESOLVED" as const, resolutions: { none: {} } }] : []),
+    ],
+  };
+}
+
 /** Moves the item's obstacles to the status its outcome implies, leaving cases that moved on alone. */
 async function applyOutcomeToObstacles(tx: Tx, kind: BodyKind, itemId: string, outcome: Parameters<typeof obstacleStatusFor>[1], obstacleIds?: string[]) {
   const to = obstacleStatusFor(kind, outcome);
   const links = await tx.agendaItemObstacle.findMany({ where: { agendaItemId: itemId, ...(obstacleIds ? { obstacleId: { in: obstacleIds } } : {}) }, select: { obstacleId: true } });
   const ids = links.map((l) => l.obstacleId);
-  const before = await tx.obstacle.findMany({ where: { id: { in: ids }, status: { in: [...STATUSES_A_SESSION_CONTROLS[kind]] } }, select: { id: true, status: true } });
+  const before = await tx.obstacle.findMany({ where: { id: { in: ids }, ...controlledBy(kind) }, select: { id: true, status: true } });
   const changing = before.filter((o) => o.status !== to);
-  if (changing.length) await tx.obstacle.updateMany({ where: { id: { in: changing.map((o) => o.id) } }, data: { status: to } });
+  // The condition again on the update: a case that moved on since the read stays where it is.
+  if (changing.length) await tx.obstacle.updateMany({ where: { id: { in: changing.map((o) => o.id) }, ...controlledBy(kind) }, data: { status: to } });
   return changing.map((o) => ({ id: o.id, from: o.status, to }));
 }
 
@@ -178,10 +197,11 @@ export async function addToAgenda(actor: Actor | null, raw: unknown, t: Translat
     await db.$transaction(async (tx) => {
       const { meeting, amendmentReason } = await lockMeetingForWrite(tx, actor, parsed.data.meetingId, "meeting.write", parsed.data.amendmentReason, t);
       const kind = meeting.body.kind;
-      // Eligible: in this province, at the stage this body reviews, and not already waiting on
-      // another session's agenda (an item without an outcome yet).
+      // Eligible: in this province, of a unit still in the register (not archived), at the
+      // stage this body reviews, and not already waiting on another session's agenda (an item
+      // without an outcome yet).
       const obstacles = await tx.obstacle.findMany({
-        where: { id: { in: ids }, provinceId: meeting.provinceId, status: ELIGIBLE_STATUS[kind], agendaItems: { none: { agendaItem: { outcome: null } } } },
+        where: { id: { in: ids }, provinceId: meeting.provinceId, unit: { archivedAt: null }, status: ELIGIBLE_STATUS[kind], agendaItems: { none: { agendaItem: { outcome: null } } } },
         select: { id: true, unitId: true },
       });
       if (obstacles.length !== ids.length) throw new UserFacingError(t("meetings.agenda.notEligible"));
@@ -215,7 +235,7 @@ export async function removeAgendaItem(actor: Actor | null, raw: unknown, t: Tra
       // Back to the stage the obstacles were at before this session took them up.
       const links = await tx.agendaItemObstacle.findMany({ where: { agendaItemId: item.id }, select: { obstacleId: true } });
       const back = ELIGIBLE_STATUS[kind];
-      await tx.obstacle.updateMany({ where: { id: { in: links.map((l) => l.obstacleId) }, status: { in: [...STATUSES_A_SESSION_CONTROLS[kind]] } }, data: { status: back } });
+      await tx.obstacle.updateMany({ where: { id: { in: links.map((l) => l.obstacleId) }, ...controlledBy(kind) }, data: { status: back } });
       await tx.agendaItem.delete({ where: { id: item.id } });
       await auditSessionWrite(tx, amendmentReason, { actorId: actor?.id ?? null, provinceId: meeting.provinceId, action: "agenda.remove", entityType: "AgendaItem", entityId: item.id, before: { ...item, obstacleIds: links.map((l) => l.obstacleId) } });
     });

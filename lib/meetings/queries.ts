@@ -5,6 +5,7 @@ import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BodyKind, MeetingStatus } from "@/lib/generated/prisma/enums";
 import { normalizeText } from "@/lib/i18n/normalize";
+import { likeEscape } from "@/lib/db-search";
 import { ELIGIBLE_STATUS } from "./lifecycle";
 
 const MEETING_SELECT = {
@@ -115,7 +116,8 @@ export const ELIGIBLE_UNITS_LIMIT = 30;
 
 /**
  * Obstacles the session may take up, grouped by unit: registered ones for the committee,
- * referred ones for the working group, never one already waiting on another agenda.
+ * referred ones for the working group, never one already waiting on another agenda nor one of
+ * an archived unit.
  */
 export async function listEligibleObstacles(actor: Actor, kind: BodyKind, { query = "" }: { query?: string } = {}) {
   authorize(actor, "case.read");
@@ -124,7 +126,8 @@ export async function listEligibleObstacles(actor: Actor, kind: BodyKind, { quer
     ...provinceWhere(actor),
     status: ELIGIBLE_STATUS[kind],
     agendaItems: { none: { agendaItem: { outcome: null } } },
-    ...(q ? { unit: { nameNormalized: { contains: q } } } : {}),
+    // An archived unit has left the register: its obstacles go on no agenda.
+    unit: { archivedAt: null, ...(q ? { nameNormalized: { contains: likeEscape(q) } } : {}) },
   };
   const units = await db.productionUnit.findMany({
     where: { obstacles: { some: where } },

@@ -9,7 +9,7 @@ import { normalizeText } from "@/lib/i18n/normalize";
 import { mutation, UserFacingError } from "@/lib/mutation";
 import { writeProvince } from "@/lib/units/mutations";
 import { changeObstacleStatusSchema, createObstacleSchema, type CreateObstacleInput } from "./schema";
-import { canMoveObstacle } from "./transitions";
+import { canMoveObstacleByHand } from "./transitions";
 
 const AUDITED = { id: true, provinceId: true, unitId: true, categoryId: true, subCategoryId: true, description: true, amountRials: true, status: true } as const;
 
@@ -59,6 +59,10 @@ export async function createObstacle(actor: Actor | null, raw: unknown, files: F
   });
 }
 
+/**
+ * The moves a user makes by hand (see ./transitions.ts): withdraw, unresolvable, and resolved
+ * once the follow-up has verified every resolution about the obstacle.
+ */
 export async function changeObstacleStatus(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
   return mutation(t, async () => {
     const parsed = changeObstacleStatusSchema.safeParse(raw);
@@ -66,10 +70,18 @@ export async function changeObstacleStatus(actor: Actor | null, raw: unknown, t:
     authorize(actor, "obstacle.write");
     const provinceId = writeProvince(actor, "obstacle.write");
     const { id, from, to } = parsed.data;
-    if (!canMoveObstacle(from, to))
+    if (!canMoveObstacleByHand(from, to))
       throw new UserFacingError(t("obstacles.invalidTransition", { from: t(`obstacleStatus.${from}`), to: t(`obstacleStatus.${to}`) }));
     await db.$transaction(async (tx) => {
-      const before = await tx.obstacle.findFirstOrThrow({ where: { id, provinceId }, select: AUDITED });
+      const before = await writableObstacle(tx, t, id, provinceId);
+      if (to === "RESOLVED") {
+        // The same row lock verifyResolution takes (settleObstacles): a resolution sent back
+        // at this moment either waits for this change and reopens the obstacle, or commits
+        // first and is counted here.
+        await tx.$queryRaw`SELECT id FROM "Obstacle" WHERE id = ${id} FOR UPDATE`;
+        const unverified = await tx.resolution.count({ where: { obstacles: { some: { obstacleId: id } }, status: { notIn: ["VERIFIED", "CANCELLED"] } } });
+        if (unverified > 0) throw new UserFacingError(t("obstacles.resolutionsStillOpen"));
+      }
       // Conditional update: if someone moved it meanwhile, nothing changes and the user is told.
       const { count } = await tx.obstacle.updateMany({ where: { id, status: from }, data: { status: to } });
       if (count === 0) throw new UserFacingError(t("obstacles.staleStatus"));
@@ -77,6 +89,15 @@ export async function changeObstacleStatus(actor: Actor | null, raw: unknown, t:
     });
     return { ok: true, message: t("obstacles.statusChanged") };
   });
+}
+
+/** An obstacle of the writer's province whose unit is still in the register (not archived). */
+async function writableObstacle(tx: Tx, t: Translate, id: string, provinceId: string) {
+  const obstacle = await tx.obstacle.findFirst({ where: { id, provinceId }, select: { ...AUDITED, unit: { select: { archivedAt: true } } } });
+  if (!obstacle) throw new UserFacingError(t("errors.notFoundRecord"));
+  const { unit, ...audited } = obstacle;
+  if (unit.archivedAt !== null) throw new UserFacingError(t("obstacles.unitArchived"));
+  return audited;
 }
 
 export async function addObstacleAttachments(actor: Actor | null, obstacleId: string, files: File[], t: Translate): Promise<FormState> {
@@ -87,7 +108,7 @@ export async function addObstacleAttachments(actor: Actor | null, obstacleId: st
     const { stored, discard } = await storeUploads(files, t);
     try {
       await db.$transaction(async (tx) => {
-        await tx.obstacle.findFirstOrThrow({ where: { id: obstacleId, provinceId }, select: { id: true } });
+        await writableObstacle(tx, t, obstacleId, provinceId);
         await tx.attachment.createMany({ data: stored.map((f) => ({ ...f, obstacleId, uploadedById: actor.id })) });
         await recordAudit(tx, { actorId: actor.id, provinceId, action: "obstacle.attach", entityType: "Obstacle", entityId: obstacleId, after: { attachments: stored } });
       });

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { normalizeText } from "@/lib/i18n/normalize";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { likeEscape } from "@/lib/units/queries";
+import { likeEscape } from "@/lib/db-search";
 import type { ObstacleFilters } from "./schema";
 import { OPEN_OBSTACLE_STATUSES } from "./transitions";
 

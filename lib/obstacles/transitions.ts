@@ -1,13 +1,26 @@
-// The obstacle lifecycle of DESIGN.md §2, as data so the server and the tests read the same
-// table: REGISTERED → IN_COMMITTEE → REFERRED → DECIDED → RESOLVED | UNRESOLVABLE, and
-// WITHDRAWN from any open state (the unit may drop its request at any time).
+// The obstacle lifecycle of DESIGN.md §2. Each status change has exactly one driver, so the
+// registry, the sessions and the follow-up never disagree about where a case stands:
+//
+// - Sessions (lib/meetings/lifecycle.ts, applied by lib/meetings/mutations.ts):
+//   REGISTERED → IN_COMMITTEE when the committee puts it on an agenda; the committee's outcome
+//   then takes it IN_COMMITTEE → REFERRED | RESOLVED (settled) | REGISTERED (more documents);
+//   the working group's outcome takes it REFERRED → DECIDED.
+// - Follow-up verification (verifyResolution in lib/resolutions/mutations.ts):
+//   DECIDED → RESOLVED once every resolution about it is verified, RESOLVED → DECIDED when one
+//   is sent back.
+// - By hand on the unit page (this table, changeObstacleStatus in ./mutations.ts): withdraw any
+//   open obstacle, declare a decided one unresolvable, or close a decided one as resolved — the
+//   latter only when every non-cancelled resolution linked to it is verified (checked by the
+//   server in the status change's transaction).
+//
+// Moving a case into a session-driven status by hand would leave it where no session can pick
+// it up again (IN_COMMITTEE without an agenda item is never eligible for an agenda).
 import type { ObstacleStatus } from "@/lib/generated/prisma/enums";
 
-export const OBSTACLE_TRANSITIONS: Record<ObstacleStatus, readonly ObstacleStatus[]> = {
-  REGISTERED: ["IN_COMMITTEE", "WITHDRAWN"],
-  // The committee may settle a case itself instead of referring it to the working group.
-  IN_COMMITTEE: ["REFERRED", "DECIDED", "WITHDRAWN"],
-  REFERRED: ["DECIDED", "WITHDRAWN"],
+export const MANUAL_OBSTACLE_TRANSITIONS: Record<ObstacleStatus, readonly ObstacleStatus[]> = {
+  REGISTERED: ["WITHDRAWN"],
+  IN_COMMITTEE: ["WITHDRAWN"],
+  REFERRED: ["WITHDRAWN"],
   DECIDED: ["RESOLVED", "UNRESOLVABLE", "WITHDRAWN"],
   RESOLVED: [],
   UNRESOLVABLE: [],
@@ -17,6 +30,7 @@ export const OBSTACLE_TRANSITIONS: Record<ObstacleStatus, readonly ObstacleStatu
 /** Statuses in which an obstacle still needs work ("open obstacles" in every list). */
 export const OPEN_OBSTACLE_STATUSES = ["REGISTERED", "IN_COMMITTEE", "REFERRED", "DECIDED"] as const satisfies readonly ObstacleStatus[];
 
-export const canMoveObstacle = (from: ObstacleStatus, to: ObstacleStatus): boolean => OBSTACLE_TRANSITIONS[from].includes(to);
+/** Whether a user may make this change by hand (the server also checks the resolutions for → RESOLVED). */
+export const canMoveObstacleByHand = (from: ObstacleStatus, to: ObstacleStatus): boolean => MANUAL_OBSTACLE_TRANSITIONS[from].includes(to);
 
 export const isOpenObstacle = (status: ObstacleStatus): boolean => (OPEN_OBSTACLE_STATUSES as readonly ObstacleStatus[]).includes(status);

@@ -3,7 +3,8 @@ import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { submittedValues, type FormState } from "@/lib/forms";
-import { chosenFiles, decideExtension, reportProgress, requestExtension, verifyResolution } from "./mutations";
+import { chosenFiles } from "@/lib/attachments/store";
+import { decideExtension, reportProgress, requestExtension, verifyResolution } from "./mutations";
 
 // Thin wrappers: the signed-in user is read here, never taken from the client.
 

@@ -45,7 +45,6 @@ const fa = {
     note: "شرح اقدام",
     noteHint: "اقدام انجام‌شده، شماره و تاریخ نامه یا هر توضیح لازم.",
     files: "پیوست (اختیاری)",
-    filesHint: "حداکثر ۵ فایل، هر کدام تا ۱۰ مگابایت (PDF، تصویر، Word یا Excel).",
     newStatus: "وضعیت جدید",
     doneHint: "برای اعلام انجام، شرح اقدام و دست‌کم یک پیوست (نامه، صورتجلسه یا مستند اقدام) لازم است.",
     submitReport: "ثبت گزارش",
@@ -83,9 +82,6 @@ const fa = {
     deadlineNotLater: "مهلت جدید باید بعد از مهلت فعلی باشد.",
     extensionPendingExists: "برای این مصوبه یک درخواست تمدید در انتظار تصمیم است.",
     extensionNotPending: "درباره این درخواست قبلاً تصمیم گرفته شده است.",
-    fileTooLarge: "حجم فایل «{name}» بیش از حد مجاز است.",
-    fileType: "نوع فایل «{name}» پذیرفته نیست.",
-    tooManyFiles: "حداکثر ۵ فایل می‌توانید پیوست کنید.",
     // Validation keys (used by schema.ts)
     v: {
       noteMin: "شرح اقدام را دست‌کم در ۱۰ نویسه بنویسید.",
@@ -174,7 +170,6 @@ const en: typeof fa = {
     note: "What was done",
     noteHint: "The action taken, the letter's number and date, or any other explanation.",
     files: "Attachments (optional)",
-    filesHint: "Up to 5 files, 10 MB each (PDF, image, Word or Excel).",
     newStatus: "New status",
     doneHint: "Reporting the work done needs a note and at least one attachment (a letter, minutes or other evidence).",
     submitReport: "File report",
@@ -209,9 +204,6 @@ const en: typeof fa = {
     deadlineNotLater: "The new deadline must be later than the current one.",
     extensionPendingExists: "An extension request for this resolution is already awaiting a decision.",
     extensionNotPending: "This request has already been decided.",
-    fileTooLarge: "The file “{name}” is too large.",
-    fileType: "The file type of “{name}” is not accepted.",
-    tooManyFiles: "You can attach at most 5 files.",
     v: {
       noteMin: "Describe the action in at least 10 characters.",
       reasonMin: "Give a reason of at least 10 characters.",

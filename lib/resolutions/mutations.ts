@@ -5,8 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { invalid, type FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
 import { mutation, UserFacingError } from "@/lib/mutation";
-import { saveFile } from "@/lib/storage";
-import { checkUpload, cleanFileName, MAX_ATTACHMENT_BYTES } from "@/lib/attachments/rules";
+import { storeUploads } from "@/lib/attachments/store";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ResolutionStatus } from "@/lib/generated/prisma/enums";
 import { OPEN_STATUSES } from "./queries";
@@ -17,9 +16,6 @@ import { decideExtensionSchema, reportProgressSchema, requestExtensionSchema, ve
 // updates with `where: { id, version }`, so of two people acting on the same page the
 // second is told to reload instead of silently overwriting the first (optimistic
 // concurrency). Only lib/resolutions/actions.ts is reachable from the browser.
-
-export const MAX_FILES = 5;
-export const MAX_FILE_BYTES = MAX_ATTACHMENT_BYTES;
 
 const isOpen = (status: ResolutionStatus) => (OPEN_STATUSES as readonly ResolutionStatus[]).includes(status);
 const conflict = (t: Translate) => new UserFacingError(t("resolutions.conflict"));
@@ -46,30 +42,6 @@ async function bumpVersion(tx: Tx, id: string, version: number, data: Prisma.Res
   if (count === 0) throw conflict(t);
 }
 
-/** Files from a form: browsers send one empty part when nothing was chosen. */
-export function chosenFiles(values: FormDataEntryValue[]): File[] {
-  return values.filter((v): v is File => typeof v !== "string" && v.size > 0);
-}
-
-/**
- * The same rules as every attachment (lib/attachments/rules.ts): the type comes from the
- * extension and the file's first bytes, never from the browser's claim. Returns the MIME
- * type to store for each file.
- */
-async function checkFiles(files: File[], t: Translate): Promise<string[]> {
-  if (files.length > MAX_FILES) throw new UserFacingError(t("validation.invalidInput"), { files: [t("resolutions.tooManyFiles")] });
-  const mimeTypes: string[] = [];
-  for (const file of files) {
-    const check = checkUpload(file.name, new Uint8Array(await file.slice(0, 16).arrayBuffer()), file.size);
-    if (!check.ok) {
-      const message = check.problem === "fileTooLarge" ? t("resolutions.fileTooLarge", { name: file.name }) : t("resolutions.fileType", { name: file.name });
-      throw new UserFacingError(t("validation.invalidInput"), { files: [message] });
-    }
-    mimeTypes.push(check.mimeType);
-  }
-  return mimeTypes;
-}
-
 /**
  * Evidence rule (our choice, shown to the agency beside the form): reporting the work done
  * takes a note of at least 10 characters AND at least one attached document — a letter, a
@@ -81,7 +53,6 @@ export async function reportProgress(actor: Actor | null, raw: unknown, files: F
     if (!parsed.success) return invalid(parsed.error, t);
     const { id, version, note, toStatus } = parsed.data;
     if (!actor) throw new UserFacingError(t("errors.forbidden"));
-    const mimeTypes = await checkFiles(files, t);
     if (toStatus === "DONE_REPORTED" && files.length === 0)
       throw new UserFacingError(t("validation.invalidInput"), { files: [t("resolutions.evidenceRequired")] });
 
@@ -89,30 +60,32 @@ export async function reportProgress(actor: Actor | null, raw: unknown, files: F
     const current = await loadChecked(db, actor, "resolution.report", id, version, t);
     if (!isOpen(current.status)) throw new UserFacingError(t("resolutions.notOpen"));
 
-    const stored: Awaited<ReturnType<typeof saveFile>>[] = [];
-    for (const [i, file] of files.entries()) {
-      const saved = await saveFile(file, { maxBytes: MAX_FILE_BYTES });
-      stored.push({ ...saved, fileName: cleanFileName(saved.fileName), mimeType: mimeTypes[i] ?? saved.mimeType });
+    // The registry's upload path (same rules, same limits); a failed transaction below
+    // removes the bytes again, so a conflict leaves no orphan file behind.
+    const { stored, discard } = await storeUploads(files, t);
+    try {
+      await db.$transaction(async (tx) => {
+        const before = await loadChecked(tx, actor, "resolution.report", id, version, t);
+        if (!isOpen(before.status)) throw new UserFacingError(t("resolutions.notOpen"));
+        const now = new Date();
+        await bumpVersion(tx, id, version, { status: toStatus, ...(toStatus === "DONE_REPORTED" ? { doneReportedAt: now } : {}) }, t);
+        const report = await tx.progressReport.create({
+          data: {
+            resolutionId: id, authorId: actor.id, note, fromStatus: before.status, toStatus,
+            attachments: { create: stored.map((s) => ({ ...s, uploadedById: actor.id })) },
+          },
+          select: { id: true },
+        });
+        await recordAudit(tx, {
+          actorId: actor.id, provinceId: before.provinceId, action: "resolution.report", entityType: "Resolution", entityId: id,
+          before: { status: before.status, version },
+          after: { status: toStatus, version: version + 1, progressReportId: report.id, note, attachments: stored.map((s) => s.fileName) },
+        });
+      });
+    } catch (err) {
+      await discard();
+      throw err;
     }
-
-    await db.$transaction(async (tx) => {
-      const before = await loadChecked(tx, actor, "resolution.report", id, version, t);
-      if (!isOpen(before.status)) throw new UserFacingError(t("resolutions.notOpen"));
-      const now = new Date();
-      await bumpVersion(tx, id, version, { status: toStatus, ...(toStatus === "DONE_REPORTED" ? { doneReportedAt: now } : {}) }, t);
-      const report = await tx.progressReport.create({
-        data: {
-          resolutionId: id, authorId: actor.id, note, fromStatus: before.status, toStatus,
-          attachments: { create: stored.map((s) => ({ ...s, uploadedById: actor.id })) },
-        },
-        select: { id: true },
-      });
-      await recordAudit(tx, {
-        actorId: actor.id, provinceId: before.provinceId, action: "resolution.report", entityType: "Resolution", entityId: id,
-        before: { status: before.status, version },
-        after: { status: toStatus, version: version + 1, progressReportId: report.id, note, attachments: stored.map((s) => s.fileName) },
-      });
-    });
     return { ok: true, message: t("resolutions.reported") };
   });
 }

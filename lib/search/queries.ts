@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { toLatinDigits } from "@/lib/i18n/format";
 import { normalizeText } from "@/lib/i18n/normalize";
-import { likeEscape } from "@/lib/units/queries";
+import { likeEscape } from "@/lib/db-search";
 
 const PER_KIND = 10;
 

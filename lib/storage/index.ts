@@ -57,23 +57,3 @@ export function fileStorage(): FileStorage {
   instance ??= new LocalDirectoryStorage(path.resolve(process.env.STORAGE_DIR ?? ".data/uploads"));
   return instance;
 }
-
-/** Stores an uploaded file under a new key (used for progress-report evidence). */
-export async function saveFile(
-  file: File,
-  opts?: { maxBytes?: number },
-): Promise<{ storageKey: string; fileName: string; mimeType: string; sizeBytes: number }> {
-  if (opts?.maxBytes !== undefined && file.size > opts.maxBytes) throw new RangeError(`file too large: ${file.size} > ${opts.maxBytes}`);
-  const storageKey = newStorageKey();
-  await fileStorage().put(storageKey, new Uint8Array(await file.arrayBuffer()));
-  // Only the base name is kept: browsers on Windows used to send the full path.
-  const fileName = (file.name.split(/[\\/]/).pop() ?? "").slice(0, 200) || "file";
-  return { storageKey, fileName, mimeType: file.type || "application/octet-stream", sizeBytes: file.size };
-}
-
-/** The bytes of a stored file; throws when the key is unknown. */
-export async function readFile(storageKey: string): Promise<Buffer> {
-  const bytes = await fileStorage().get(storageKey);
-  if (!bytes) throw new Error(`no stored file for ${storageKey}`);
-  return bytes;
-}

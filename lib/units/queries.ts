@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { normalizeText } from "@/lib/i18n/normalize";
 import { toLatinDigits } from "@/lib/i18n/format";
+import { likeEscape } from "@/lib/db-search";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { OPEN_OBSTACLE_STATUSES } from "@/lib/obstacles/transitions";
 import { buildTimeline } from "./timeline";
@@ -10,8 +11,8 @@ import type { UnitFilters } from "./schema";
 
 export const UNITS_PAGE_SIZE = 25;
 
-/** `contains` becomes LIKE '%…%': escape the user's own wildcards so they match literally. */
-export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+// Kept importable from here for lib/agencies until it imports lib/db-search itself.
+export { likeEscape };
 
 /**
  * The list filters as a Prisma `where`. Name search goes through `nameNormalized`, which the
@@ -141,6 +142,8 @@ export async function getUnitFile(actor: Actor, id: string) {
           subCategory: { select: { nameFa: true, nameEn: true } },
           agencies: { select: { agency: { select: { id: true, nameFa: true, nameEn: true } } } },
           attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, sizeBytes: true } },
+          // Resolutions still to be verified: while there are any, only the follow-up may resolve it.
+          _count: { select: { resolutions: { where: { resolution: { status: { notIn: ["VERIFIED", "CANCELLED"] } } } } } },
         },
       },
       agendaItems: {

@@ -1,14 +1,14 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/policy";
 import { normalizeText } from "@/lib/i18n/normalize";
 import { decideExtension, reportProgress, requestExtension, verifyResolution } from "@/lib/resolutions/mutations";
 import { getAttachmentForDownload } from "@/lib/obstacles/queries";
 import { getResolutionDetail, listAgencyInbox, listSupportedResolutions } from "@/lib/resolutions/queries";
-import { readFile } from "@/lib/storage";
+import { fileStorage } from "@/lib/storage";
 import { createActor, createAgency, createProvince, t, tEn } from "../support/fixtures";
 
 process.env.STORAGE_DIR = mkdtempSync(path.join(tmpdir(), "tashil-followup-"));
@@ -132,7 +132,7 @@ describe("reporting progress", () => {
     const attachmentId = detail?.progressReports[0]?.attachments[0]?.id ?? "";
     const stored = await getAttachmentForDownload(actors.member, attachmentId);
     expect(stored?.mimeType).toBe("application/pdf");
-    expect((await readFile(stored?.storageKey ?? "")).subarray(0, 4).toString()).toBe("%PDF");
+    expect((await fileStorage().get(stored?.storageKey ?? ""))?.subarray(0, 4).toString()).toBe("%PDF");
     // Another province cannot reach the file.
     expect(await getAttachmentForDownload(actors.elsewhere, attachmentId)).toBeNull();
     // The member sees reports but not the audit trail; the secretariat sees both.
@@ -149,11 +149,48 @@ describe("reporting progress", () => {
     expect(short.fieldErrors?.note).toEqual([t("resolutions.v.noteMin")]);
     const exe = new File(["MZ"], "tool.exe", { type: "application/x-msdownload" });
     const bad = await reportProgress(actors.owner, { id: r.id, version: 1, note: "پیوست نامعتبر برای آزمون", toStatus: "IN_PROGRESS" }, [exe], t);
-    expect(bad.fieldErrors?.files).toEqual([t("resolutions.fileType", { name: "tool.exe" })]);
+    expect(bad.fieldErrors?.files).toEqual([t("obstacles.fileType", { name: "tool.exe" })]);
     // The browser's claim is not believed: an HTML page named .pdf is refused by its bytes.
     const disguised = new File(["<html><script>alert(1)</script>"], "letter.pdf", { type: "application/pdf" });
     const sneaky = await reportProgress(actors.owner, { id: r.id, version: 1, note: "پیوست با پسوند جعلی", toStatus: "IN_PROGRESS" }, [disguised], t);
-    expect(sneaky.fieldErrors?.files).toEqual([t("resolutions.fileType", { name: "letter.pdf" })]);
+    expect(sneaky.fieldErrors?.files).toEqual([t("obstacles.fileType", { name: "letter.pdf" })]);
+    expect(await state(r.id)).toMatchObject({ status: "ISSUED", version: 1 });
+  });
+});
+
+describe("evidence files go through the registry's upload path", () => {
+  const storedFiles = () => readdirSync(process.env.STORAGE_DIR ?? "", { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+  const done = (r: { id: string; version: number }) => ({ id: r.id, version: r.version, note: "اقدام انجام شد؛ نامه بانک پیوست است.", toStatus: "DONE_REPORTED" });
+  afterEach(() => vi.restoreAllMocks());
+
+  it("removes the stored files again when the report loses a version conflict after storing them", async () => {
+    const r = await newResolution();
+    const before = storedFiles();
+    // Someone else's change lands while the files are being written: the report's
+    // transaction then finds a newer version and must not leave the bytes behind.
+    const storage = fileStorage();
+    const put = storage.put.bind(storage);
+    vi.spyOn(storage, "put").mockImplementationOnce(async (key, bytes) => {
+      await put(key, bytes);
+      await db.resolution.update({ where: { id: r.id }, data: { version: { increment: 1 } } });
+    });
+    const result = await reportProgress(actors.owner, done(r), [pdf("نامه یک.pdf"), pdf("نامه دو.pdf")], t);
+    expect(result).toEqual({ ok: false, message: CONFLICT_FA });
+    expect(storage.put).toHaveBeenCalledTimes(2);
+    expect(storedFiles()).toBe(before);
+    expect(await db.progressReport.count({ where: { resolutionId: r.id } })).toBe(0);
+  });
+
+  it("refuses more than 5 files or more than 25 MB in one report, in words, and stores nothing", async () => {
+    const r = await newResolution();
+    const before = storedFiles();
+    const six = [1, 2, 3, 4, 5, 6].map((i) => pdf(`نامه ${i}.pdf`));
+    expect(await reportProgress(actors.owner, done(r), six, t)).toMatchObject({ ok: false, message: "حداکثر ۵ فایل در هر بار.", fieldErrors: { files: ["حداکثر ۵ فایل در هر بار."] } });
+    // Three files of 9 MB: each is under the 10 MB limit, together they pass 25 MB.
+    const nineMb = (name: string) => new File([new Uint8Array(9 * 1024 * 1024).fill(0x25)], name, { type: "application/pdf" });
+    const big = await reportProgress(actors.owner, done(r), [nineMb("الف.pdf"), nineMb("ب.pdf"), nineMb("ج.pdf")], tEn);
+    expect(big).toMatchObject({ ok: false, message: "The files of this submission add up to more than 25 MB." });
+    expect(storedFiles()).toBe(before);
     expect(await state(r.id)).toMatchObject({ status: "ISSUED", version: 1 });
   });
 });

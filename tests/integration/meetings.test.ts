@@ -14,6 +14,7 @@ import {
   setPresenter,
 } from "@/lib/meetings/mutations";
 import { deleteResolution, saveResolution } from "@/lib/meetings/resolutions";
+import { verifyResolution } from "@/lib/resolutions/mutations";
 import { getChairBrief, getMeeting, listEligibleObstacles, listMeetings } from "@/lib/meetings/queries";
 import { normalizeText } from "@/lib/i18n/normalize";
 import { createActor, createAgency, createProvince, t } from "../support/fixtures";
@@ -156,6 +157,53 @@ describe("the committee → working group path of an obstacle", () => {
     // A late change of the committee's outcome does not drag a decided case back.
     await setOutcome(secretariat, { itemId: alphaItem, outcome: "MORE_DOCUMENTS" }, t);
     expect(await statuses(alpha.obstacleIds)).toEqual(["DECIDED", "DECIDED"]);
+  });
+
+  it("never lets a late change of the committee's outcome undo a case resolved through follow-up", async () => {
+    const committee = await session("COMMITTEE", "1412/02/16");
+    const followed = await unitWithObstacles("پیگیری آزمون کمیته", 1);
+    const settled = await unitWithObstacles("حل در کمیته آزمون", 1);
+    await addToAgenda(secretariat, { meetingId: committee.id, obstacleIds: [...followed.obstacleIds, ...settled.obstacleIds] }, t);
+    const itemOf = async (unitId: string) => (await db.agendaItem.findFirstOrThrow({ where: { meetingId: committee.id, unitId } })).id;
+    const followedItem = await itemOf(followed.unit.id);
+    const settledItem = await itemOf(settled.unit.id);
+    expect(await setOutcome(secretariat, { itemId: followedItem, outcome: "REFERRED" }, t)).toMatchObject({ ok: true });
+    expect(await setOutcome(secretariat, { itemId: settledItem, outcome: "SETTLED" }, t)).toMatchObject({ ok: true });
+
+    // The working group decides; its resolution is reported done and verified, which resolves the obstacle.
+    const wg = await session("WORKING_GROUP", "1412/02/24");
+    await addToAgenda(secretariat, { meetingId: wg.id, obstacleIds: followed.obstacleIds }, t);
+    const wgItem = (await db.agendaItem.findFirstOrThrow({ where: { meetingId: wg.id } })).id;
+    expect(await setOutcome(secretariat, { itemId: wgItem, outcome: "DECIDED" }, t)).toMatchObject({ ok: true });
+    const resolution = await saveResolution(secretariat, { itemId: wgItem, text: "بانک امهال کند.", responsibleAgencyId: members[0], deadline: "1412/04/01" }, t);
+    const version = (await db.resolution.update({ where: { id: resolution.id }, data: { status: "DONE_REPORTED" } })).version;
+    expect(await verifyResolution(secretariat, { id: resolution.id, version, decision: "VERIFY" }, t)).toMatchObject({ ok: true });
+    expect(await statuses([...followed.obstacleIds, ...settled.obstacleIds])).toEqual(["RESOLVED", "RESOLVED"]);
+
+    // Changing or clearing the committee's outcome, or taking the unit off its agenda, leaves it resolved…
+    expect(await setOutcome(secretariat, { itemId: followedItem, outcome: "MORE_DOCUMENTS" }, t)).toMatchObject({ ok: true });
+    expect(await setOutcome(secretariat, { itemId: followedItem, outcome: "" }, t)).toMatchObject({ ok: true });
+    expect(await removeAgendaItem(secretariat, { itemId: followedItem }, t)).toMatchObject({ ok: true });
+    expect(await statuses(followed.obstacleIds)).toEqual(["RESOLVED"]);
+    // …while a case the committee settled itself still follows the committee's corrected outcome.
+    expect(await setOutcome(secretariat, { itemId: settledItem, outcome: "MORE_DOCUMENTS" }, t)).toMatchObject({ ok: true });
+    expect(await statuses(settled.obstacleIds)).toEqual(["REGISTERED"]);
+  });
+
+  it("offers no obstacle of an archived unit and reads % and _ in the search literally", async () => {
+    const committee = await session("COMMITTEE", "1412/02/23");
+    const live = await unitWithObstacles("کارخانه ۵۰_۵۰ آرشیو آزمون", 1);
+    const lookalike = await unitWithObstacles("کارخانه ۵۰۰۵۰ آرشیو آزمون", 1);
+    const archived = await unitWithObstacles("کارخانه بایگانی آرشیو آزمون", 1);
+    await db.productionUnit.update({ where: { id: archived.unit.id }, data: { archivedAt: new Date() } });
+    const names = async (query: string) => (await listEligibleObstacles(secretariat, "COMMITTEE", { query })).map((u) => u.name);
+    expect(await names("آرشیو آزمون")).toEqual([live.unit.name, lookalike.unit.name]);
+    // "_" would match any one character and "%" anything, were they not escaped.
+    expect(await names("۵۰_۵۰")).toEqual([live.unit.name]);
+    expect(await names("کارخانه % آرشیو")).toEqual([]);
+    expect(await addToAgenda(secretariat, { meetingId: committee.id, obstacleIds: archived.obstacleIds }, t)).toMatchObject({ ok: false, message: "برخی از موانع انتخاب‌شده دیگر قابل افزودن به این جلسه نیستند." });
+    expect(await statuses(archived.obstacleIds)).toEqual(["REGISTERED"]);
+    expect(await db.agendaItem.count({ where: { meetingId: committee.id } })).toBe(0);
   });
 
   it("orders units, sets the presenter and removes a unit, returning its obstacles", async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -117,24 +117,87 @@ describe("registering obstacles", () => {
   });
 });
 
-describe("the obstacle lifecycle", () => {
-  it("moves along the allowed path and audits each step", async () => {
+describe("the obstacle lifecycle by hand", () => {
+  const STALE = "وضعیت این مانع در این فاصله تغییر کرده است. صفحه را تازه کنید.";
+  const status = async (id: string) => (await db.obstacle.findUniqueOrThrow({ where: { id } })).status;
+  async function obstacleAt(to: "IN_COMMITTEE" | "REFERRED" | "DECIDED") {
     const id = await newObstacle();
-    for (const [from, to] of [["REGISTERED", "IN_COMMITTEE"], ["IN_COMMITTEE", "REFERRED"], ["REFERRED", "DECIDED"], ["DECIDED", "RESOLVED"]] as const) {
-      expect(await changeObstacleStatus(secretariat, { id, from, to }, t)).toEqual({ ok: true, message: "وضعیت مانع تغییر کرد." });
+    await db.obstacle.update({ where: { id }, data: { status: to } });
+    return id;
+  }
+  /** A working-group resolution about the obstacle, at the given follow-up status. */
+  async function resolutionAbout(obstacleId: string, resolutionStatus: "IN_PROGRESS" | "DONE_REPORTED" | "VERIFIED" | "CANCELLED") {
+    const body = await db.body.upsert({ where: { provinceId_kind: { provinceId, kind: "WORKING_GROUP" } }, create: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "Working group" }, update: {} });
+    const { _max } = await db.meeting.aggregate({ where: { bodyId: body.id }, _max: { number: true } });
+    const meeting = await db.meeting.create({ data: { provinceId, bodyId: body.id, jalaliYear: 1404, number: (_max.number ?? 0) + 1, startsAt: new Date("2025-09-01T05:30:00Z"), status: "HELD" } });
+    return db.resolution.create({
+      data: { provinceId, meetingId: meeting.id, unitId, text: "امهال اقساط", responsibleAgencyId: bankId, deadline: new Date("2025-12-01"), status: resolutionStatus, obstacles: { create: [{ obstacleId }] } },
+    });
+  }
+
+  it("withdraws any open obstacle and audits each change", async () => {
+    const ids = [await newObstacle(), await obstacleAt("IN_COMMITTEE"), await obstacleAt("REFERRED"), await obstacleAt("DECIDED")];
+    for (const [i, from] of (["REGISTERED", "IN_COMMITTEE", "REFERRED", "DECIDED"] as const).entries()) {
+      const id = ids[i] ?? "";
+      expect(await changeObstacleStatus(secretariat, { id, from, to: "WITHDRAWN" }, t)).toEqual({ ok: true, message: "وضعیت مانع تغییر کرد." });
+      expect(await status(id)).toBe("WITHDRAWN");
+      expect(await db.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "obstacle.status" } })).toMatchObject({ actorId: secretariat.id, after: { status: "WITHDRAWN" } });
     }
-    expect((await db.obstacle.findUniqueOrThrow({ where: { id } })).status).toBe("RESOLVED");
-    expect(await db.auditEvent.count({ where: { entityId: id, action: "obstacle.status" } })).toBe(4);
+    expect(await changeObstacleStatus(secretariat, { id: ids[0], from: "WITHDRAWN", to: "REGISTERED" }, t)).toMatchObject({ ok: false });
   });
 
-  it("refuses a transition the lifecycle does not allow, and a stale one", async () => {
+  it("never moves an obstacle into a status the sessions drive", async () => {
+    const registered = await newObstacle();
+    // Taken into the committee by hand, it would never be eligible for an agenda again.
+    expect(await changeObstacleStatus(secretariat, { id: registered, from: "REGISTERED", to: "IN_COMMITTEE" }, t)).toEqual({ ok: false, message: "تغییر وضعیت از «ثبت‌شده» به «در کمیته» مجاز نیست." });
+    expect(await changeObstacleStatus(secretariat, { id: registered, from: "REGISTERED", to: "RESOLVED" }, t)).toEqual({ ok: false, message: "تغییر وضعیت از «ثبت‌شده» به «رفع‌شده» مجاز نیست." });
+    expect(await status(registered)).toBe("REGISTERED");
+    const inCommittee = await obstacleAt("IN_COMMITTEE");
+    for (const to of ["REFERRED", "DECIDED", "RESOLVED"] as const) expect(await changeObstacleStatus(secretariat, { id: inCommittee, from: "IN_COMMITTEE", to }, t)).toMatchObject({ ok: false });
+    const referred = await obstacleAt("REFERRED");
+    expect(await changeObstacleStatus(secretariat, { id: referred, from: "REFERRED", to: "DECIDED" }, t)).toEqual({ ok: false, message: "تغییر وضعیت از «ارجاع به کارگروه» به «تصمیم‌گیری‌شده» مجاز نیست." });
+    expect([await status(inCommittee), await status(referred)]).toEqual(["IN_COMMITTEE", "REFERRED"]);
+    expect(await db.auditEvent.count({ where: { entityId: { in: [registered, inCommittee, referred] }, action: "obstacle.status" } })).toBe(0);
+  });
+
+  it("closes a decided obstacle as resolved only once every resolution about it is verified", async () => {
+    const id = await obstacleAt("DECIDED");
+    const open = await resolutionAbout(id, "DONE_REPORTED");
+    await resolutionAbout(id, "CANCELLED");
+    await resolutionAbout(id, "VERIFIED");
+    expect(await changeObstacleStatus(secretariat, { id, from: "DECIDED", to: "RESOLVED" }, t)).toEqual({
+      ok: false,
+      message: "همه مصوبه‌های این مانع هنوز تأیید نشده‌اند؛ مانع با تأیید اجرای آخرین مصوبه در پیگیری خودبه‌خود رفع‌شده می‌شود.",
+    });
+    expect(await status(id)).toBe("DECIDED");
+    await db.resolution.update({ where: { id: open.id }, data: { status: "VERIFIED" } });
+    expect(await changeObstacleStatus(secretariat, { id, from: "DECIDED", to: "RESOLVED" }, t)).toMatchObject({ ok: true });
+    expect(await status(id)).toBe("RESOLVED");
+    // A decision nobody can carry out is declared by hand, whatever its resolutions say.
+    const hopeless = await obstacleAt("DECIDED");
+    await resolutionAbout(hopeless, "IN_PROGRESS");
+    expect(await changeObstacleStatus(secretariat, { id: hopeless, from: "DECIDED", to: "UNRESOLVABLE" }, t)).toMatchObject({ ok: true });
+  });
+
+  it("refuses a stale change: the user saw another status than the obstacle has", async () => {
     const id = await newObstacle();
-    expect(await changeObstacleStatus(secretariat, { id, from: "REGISTERED", to: "RESOLVED" }, t)).toEqual({ ok: false, message: "تغییر وضعیت از «ثبت‌شده» به «رفع‌شده» مجاز نیست." });
-    // The user saw IN_COMMITTEE, but the obstacle is still REGISTERED.
-    expect(await changeObstacleStatus(secretariat, { id, from: "IN_COMMITTEE", to: "REFERRED" }, t)).toEqual({ ok: false, message: "وضعیت این مانع در این فاصله تغییر کرده است. صفحه را تازه کنید." });
-    expect(await changeObstacleStatus(secretariat, { id, from: "REGISTERED", to: "WITHDRAWN" }, t)).toMatchObject({ ok: true });
-    expect(await changeObstacleStatus(secretariat, { id, from: "WITHDRAWN", to: "REGISTERED" }, t)).toMatchObject({ ok: false });
-    expect((await db.obstacle.findUniqueOrThrow({ where: { id } })).status).toBe("WITHDRAWN");
+    expect(await changeObstacleStatus(secretariat, { id, from: "DECIDED", to: "UNRESOLVABLE" }, t)).toEqual({ ok: false, message: STALE });
+    expect(await status(id)).toBe("REGISTERED");
+  });
+
+  it("changes nothing about the obstacles of an archived unit", async () => {
+    const id = await newObstacle();
+    const archived = await db.productionUnit.create({ data: { provinceId, countyId, name: "واحد بایگانی‌شده", nameNormalized: normalizeText("واحد بایگانی‌شده"), sector: "INDUSTRIAL", status: "CLOSED" } });
+    await db.obstacle.update({ where: { id }, data: { unitId: archived.id } });
+    await db.productionUnit.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
+    const message = "واحد تولیدی این مانع بایگانی شده است؛ مانع آن دیگر تغییر نمی‌کند.";
+    const files = () => readdirSync(process.env.STORAGE_DIR ?? "", { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+    const filesBefore = files();
+    expect(await changeObstacleStatus(secretariat, { id, from: "REGISTERED", to: "WITHDRAWN" }, t)).toEqual({ ok: false, message });
+    expect(await addObstacleAttachments(secretariat, id, [pdf()], t)).toEqual({ ok: false, message });
+    expect(await status(id)).toBe("REGISTERED");
+    expect(await db.attachment.count({ where: { obstacleId: id } })).toBe(0);
+    expect(files()).toBe(filesBefore);
   });
 });
 
@@ -144,10 +207,10 @@ describe("read-only roles", () => {
     const count = await db.obstacle.count({ where: { unitId } });
     for (const actor of [...readers, null]) {
       expect(await createObstacle(actor, input(), [pdf()], t)).toEqual({ ok: false, message: FORBIDDEN });
-      expect(await changeObstacleStatus(actor, { id, from: "REGISTERED", to: "IN_COMMITTEE" }, t)).toEqual({ ok: false, message: FORBIDDEN });
+      expect(await changeObstacleStatus(actor, { id, from: "REGISTERED", to: "WITHDRAWN" }, t)).toEqual({ ok: false, message: FORBIDDEN });
       expect(await addObstacleAttachments(actor, id, [pdf()], t)).toEqual({ ok: false, message: FORBIDDEN });
     }
-    expect((await changeObstacleStatus(foreignReader, { id, from: "REGISTERED", to: "IN_COMMITTEE" }, t)).ok).toBe(false);
+    expect((await changeObstacleStatus(foreignReader, { id, from: "REGISTERED", to: "WITHDRAWN" }, t)).ok).toBe(false);
     expect(await db.obstacle.count({ where: { unitId } })).toBe(count);
     expect((await db.obstacle.findUniqueOrThrow({ where: { id } })).status).toBe("REGISTERED");
     expect(await db.attachment.count({ where: { obstacleId: id } })).toBe(0);

@@ -8,7 +8,7 @@ import type { Locale, Translate } from "@/lib/i18n/messages";
 import { getUnitFile } from "@/lib/units/queries";
 import { archiveUnitAction } from "@/lib/units/actions";
 import { changeObstacleStatusAction } from "@/lib/obstacles/actions";
-import { OBSTACLE_TRANSITIONS } from "@/lib/obstacles/transitions";
+import { MANUAL_OBSTACLE_TRANSITIONS } from "@/lib/obstacles/transitions";
 import type { TimelineEntry } from "@/lib/units/timeline";
 import { Card, EmptyState } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
@@ -103,7 +103,7 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
                 </div>
                 {writeObstacles && (
                   <div className="flex flex-wrap items-start gap-2">
-                    {OBSTACLE_TRANSITIONS[o.status].map((to) => (
+                    {MANUAL_OBSTACLE_TRANSITIONS[o.status].filter((to) => to !== "RESOLVED" || o._count.resolutions === 0).map((to) => (
                       <ConfirmForm key={to} action={changeObstacleStatusAction} fields={{ id: o.id, from: o.status, to, unitId: unit.id }} label={t("obstacles.moveTo", { status: t(`obstacleStatus.${to}`) })} question={t("obstacles.confirmMove", { status: t(`obstacleStatus.${to}`) })} confirmLabel={t("common.confirm")} cancelLabel={t("common.cancel")} />
                     ))}
                     <AttachmentUpload locale={locale} obstacleId={o.id} unitId={unit.id} />
