@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { authorize, can, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { normalizeText } from "@/lib/i18n/normalize";
 import { OPEN_STATUSES, overdueWhere } from "@/lib/resolutions/queries";
-import { likeEscape } from "@/lib/units/queries";
+import { likeEscape } from "@/lib/db-search";
 
 export const AGENCIES_PAGE_SIZE = 50;
 

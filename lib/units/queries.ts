@@ -11,8 +11,6 @@ import type { UnitFilters } from "./schema";
 
 export const UNITS_PAGE_SIZE = 25;
 
-// Kept importable from here for lib/agencies until it imports lib/db-search itself.
-export { likeEscape };
 
 /**
  * The list filters as a Prisma `where`. Name search goes through `nameNormalized`, which the
