@@ -205,6 +205,9 @@ export async function addToAgenda(actor: Actor | null, raw: unknown, t: Translat
         select: { id: true, unitId: true },
       });
       if (obstacles.length !== ids.length) throw new UserFacingError(t("meetings.agenda.notEligible"));
+      // Units join the agenda in the order the secretariat picked their obstacles (the
+      // database returns rows in no particular order).
+      obstacles.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
       const byUnit = new Map<string, string[]>();
       for (const o of obstacles) byUnit.set(o.unitId, [...(byUnit.get(o.unitId) ?? []), o.id]);
       const existing = await tx.agendaItem.findMany({ where: { meetingId: meeting.id }, select: { id: true, unitId: true, position: true, outcome: true } });
