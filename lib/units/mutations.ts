@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { authorize, ForbiddenError, type Action, type Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { invalid, type FormState } from "@/lib/forms";
-import { parseJalaliDate, todayInTehran } from "@/lib/i18n/format";
+import { todayInTehran } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/messages";
 import { normalizeText } from "@/lib/i18n/normalize";
 import { isUniqueViolation, mutation, UserFacingError } from "@/lib/mutation";
@@ -124,9 +124,7 @@ export async function changeUnitStatus(actor: Actor | null, raw: unknown, t: Tra
     if (!parsed.success) return invalid(parsed.error, t);
     authorize(actor, "unit.write");
     const provinceId = writeProvince(actor, "unit.write");
-    const { id, toStatus, reason } = parsed.data;
-    const changedOn = parseJalaliDate(parsed.data.changedOn);
-    if (!changedOn) throw new UserFacingError(t("validation.invalidInput"), { changedOn: [t("units.dateInvalid")] });
+    const { id, toStatus, reason, changedOn } = parsed.data;
     if (changedOn > today) throw new UserFacingError(t("validation.invalidInput"), { changedOn: [t("units.dateFuture")] });
     await db.$transaction(async (tx) => {
       const before = await tx.productionUnit.findFirstOrThrow({ where: { id, provinceId, archivedAt: null }, select: UNIT_AUDITED });

@@ -2,19 +2,11 @@ import { z } from "zod";
 import { OperatingStatus, Sector } from "@/lib/generated/prisma/enums";
 import { toLatinDigits } from "@/lib/i18n/format";
 import { parseLocalizedNumber } from "@/lib/i18n/normalize";
+import { jalaliDateField, optionalText } from "@/lib/validation";
 
 // Messages are message keys, translated where they are shown (lib/forms.ts).
 export const SECTORS = Object.values(Sector);
 export const OPERATING_STATUSES = Object.values(OperatingStatus);
-
-/** Optional free text: an empty field becomes null. */
-export const optionalText = (max = 300) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.tooLong")
-    .optional()
-    .transform((v) => v || null);
 
 /** An optional whole number typed in any digit script ("۱۲٬۰۰۰", "12,000"). */
 const optionalCount = (max: number, message: "units.numberInvalid" | "units.pctInvalid") =>
@@ -67,8 +59,8 @@ export const updateUnitSchema = z.object({ ...unitFields, id: z.string().min(1) 
 export const changeUnitStatusSchema = z.object({
   id: z.string().min(1),
   toStatus: z.enum(OperatingStatus, "validation.required"),
-  /** A Jalali date as typed, e.g. "۱۴۰۴/۰۳/۱۰"; turned into ISO by the mutation. */
-  changedOn: z.string().trim().min(1, "validation.required"),
+  /** A Jalali date as typed, e.g. "۱۴۰۴/۰۳/۱۰", as an ISO date. */
+  changedOn: jalaliDateField("units.dateInvalid"),
   reason: optionalText(500),
 });
 
