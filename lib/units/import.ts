@@ -4,7 +4,7 @@ import { db, type Tx } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { FormState } from "@/lib/forms";
-import { formatNumber, todayInTehran } from "@/lib/i18n/format";
+import { calendarDate, formatNumber, todayInTehran } from "@/lib/i18n/format";
 import { translator, type Locale, type MessageKey, type Translate } from "@/lib/i18n/messages";
 import { normalizeText, parseLocalizedNumber } from "@/lib/i18n/normalize";
 import { isUniqueViolation, mutation, UserFacingError } from "@/lib/mutation";
@@ -189,7 +189,7 @@ export async function confirmImport(actor: Actor | null, payload: string, t: Tra
       throw new UserFacingError(t("unitImport.fileRequired"));
     }
     const records = parsed.map(({ line, record }) => ({ line, record: record as ImportRecord }));
-    const today = new Date(`${todayInTehran()}T00:00:00Z`);
+    const today = calendarDate(todayInTehran());
     const written = await writeRows(actor, provinceId, records, today, t, locale).catch((err: unknown) => {
       // Someone registered the same national id between the check and the write.
       if (isUniqueViolation(err, "nationalId")) throw new UserFacingError(t("units.nationalIdTakenElsewhere"));
