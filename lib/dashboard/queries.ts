@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { authorize, type Actor } from "@/lib/auth/policy";
+import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { addDays, jalaliParts, jalaliToGregorian, todayInTehran } from "@/lib/i18n/format";
 import type { DashboardFilters } from "./filters";
 import { RESOLUTION_LIST_SELECT } from "@/lib/resolutions/queries";
@@ -262,7 +262,7 @@ export async function unitsReturnedToProduction(actor: Actor, filters: Dashboard
 /** Lists for the filter form. */
 export async function dashboardFilterOptions(actor: Actor) {
   authorize(actor, "dashboard.view");
-  const scope = actor.provinceId === null ? {} : { provinceId: actor.provinceId };
+  const scope = provinceWhere(actor);
   const [counties, agencies, categories] = await Promise.all([
     db.county.findMany({ where: scope, orderBy: { nameFa: "asc" }, select: { id: true, nameFa: true, nameEn: true } }),
     db.agency.findMany({ where: scope, orderBy: { nameFa: "asc" }, select: { id: true, nameFa: true, nameEn: true } }),

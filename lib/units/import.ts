@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
-import { authorize, type Actor } from "@/lib/auth/policy";
+import { authorize, writeProvince, type Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { FormState } from "@/lib/forms";
 import { calendarDate, formatNumber, todayInTehran } from "@/lib/i18n/format";
@@ -11,7 +11,6 @@ import { isUniqueViolation, mutation, UserFacingError } from "@/lib/mutation";
 import type { OperatingStatus, Sector } from "@/lib/generated/prisma/enums";
 import { nationalIdField, OPERATING_STATUSES, SECTORS } from "./schema";
 import { recordsOf, readSheet, UnreadableSheetError, type ImportColumn, type ImportRecord } from "./spreadsheet";
-import { writeProvince } from "./mutations";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;

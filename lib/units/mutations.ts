@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { authorize, ForbiddenError, type Action, type Actor } from "@/lib/auth/policy";
+import { authorize, writeProvince, type Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { invalid, type FormState } from "@/lib/forms";
 import { calendarDate, todayInTehran } from "@/lib/i18n/format";
@@ -16,13 +16,6 @@ export const UNIT_AUDITED = {
   id: true, provinceId: true, countyId: true, name: true, nationalId: true, sector: true, activity: true, industrialPark: true,
   status: true, employees: true, capacityUsePct: true, managerName: true, phone: true, address: true, archivedAt: true,
 } as const;
-
-/** Units belong to the province of the secretariat that registers them. */
-export function writeProvince(actor: Actor, action: Action): string {
-  // can() refuses writes to national users, so an authorised writer always has a province.
-  if (actor.provinceId === null) throw new ForbiddenError(action);
-  return actor.provinceId;
-}
 
 type UnitFields = Omit<CreateUnitInput, "status" | "confirmDuplicate">;
 
