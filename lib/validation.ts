@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseJalaliDate } from "@/lib/i18n/format";
+import { parseLocalizedNumber } from "@/lib/i18n/normalize";
 import type { MessageKey } from "@/lib/i18n/messages";
 
 // Zod fields shared by every domain's schema (client and server alike). Messages are message
@@ -13,6 +14,25 @@ export const optionalText = (max = 300) =>
     .max(max, "validation.tooLong")
     .optional()
     .transform((v) => v || null);
+
+/**
+ * An optional whole number typed in any digit script ("۱۲٬۰۰۰", "12,000") as a bigint; empty
+ * becomes null, anything unreadable or above `max` is refused with `invalidMessage`.
+ */
+export const optionalWholeNumber = (max: bigint, invalidMessage: MessageKey) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const n = parseLocalizedNumber(v);
+      if (n === null || n > max) {
+        ctx.addIssue({ code: "custom", message: invalidMessage });
+        return z.NEVER;
+      }
+      return n;
+    });
 
 /**
  * A required Jalali calendar date typed in any digits ("۱۴۰۴/۰۳/۱۰", "1404-3-10") ⇒ Gregorian

@@ -1,28 +1,15 @@
 import { z } from "zod";
 import { OperatingStatus, Sector } from "@/lib/generated/prisma/enums";
 import { toLatinDigits } from "@/lib/i18n/format";
-import { parseLocalizedNumber } from "@/lib/i18n/normalize";
-import { jalaliDateField, optionalText } from "@/lib/validation";
+import { jalaliDateField, optionalText, optionalWholeNumber } from "@/lib/validation";
 
 // Messages are message keys, translated where they are shown (lib/forms.ts).
 export const SECTORS = Object.values(Sector);
 export const OPERATING_STATUSES = Object.values(OperatingStatus);
 
-/** An optional whole number typed in any digit script ("۱۲٬۰۰۰", "12,000"). */
+/** An optional count typed in any digit script ("۱۲٬۰۰۰", "12,000"), small enough for a Number. */
 const optionalCount = (max: number, message: "units.numberInvalid" | "units.pctInvalid") =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return null;
-      const n = parseLocalizedNumber(v);
-      if (n === null || n > BigInt(max)) {
-        ctx.addIssue({ code: "custom", message });
-        return z.NEVER;
-      }
-      return Number(n);
-    });
+  optionalWholeNumber(BigInt(max), message).transform((n) => (n === null ? null : Number(n)));
 
 /** National IDs (شناسه ملی) of legal persons have 11 digits; older registrations 10. */
 export const nationalIdField = z

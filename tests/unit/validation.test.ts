@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { jalaliDateField, optionalJalaliDateField, optionalText } from "@/lib/validation";
+import { jalaliDateField, optionalJalaliDateField, optionalText, optionalWholeNumber } from "@/lib/validation";
 
 const messages = (schema: z.ZodType, value: unknown) => {
   const result = schema.safeParse(value);
@@ -24,6 +24,15 @@ describe("shared zod fields", () => {
     expect(field.parse(undefined)).toBeUndefined();
     expect(field.parse("9999/01/01")).toBeUndefined();
     expect(field.parse(["1404/03/31"])).toBeUndefined();
+  });
+
+  it("reads an optional whole number in any digits as a bigint, refusing what it cannot read or what is too large", () => {
+    const field = optionalWholeNumber(10n ** 18n, "obstacles.amountInvalid");
+    expect(field.parse("۵۰۰٬۰۰۰٬۰۰۰")).toBe(500_000_000n);
+    expect(field.parse("12,000")).toBe(12_000n);
+    expect(field.parse("")).toBeNull();
+    expect(messages(field, "صد")).toEqual(["obstacles.amountInvalid"]);
+    expect(messages(optionalWholeNumber(100n, "units.pctInvalid"), "101")).toEqual(["units.pctInvalid"]);
   });
 
   it("turns empty optional text into null and refuses text over the limit", () => {
