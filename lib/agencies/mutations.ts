@@ -1,12 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { authorize, type Actor } from "@/lib/auth/policy";
+import { authorize, writeProvince, type Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { invalid, type FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
 import { normalizeText } from "@/lib/i18n/normalize";
 import { isUniqueViolation, mutation, UserFacingError } from "@/lib/mutation";
-import { writeProvince } from "@/lib/units/mutations";
 import { createAgencySchema, updateAgencySchema } from "./schema";
 
 const AUDITED = { id: true, provinceId: true, kind: true, nameFa: true, nameEn: true, headName: true, phone: true, email: true, address: true, active: true } as const;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AgencyKind } from "@/lib/generated/prisma/enums";
-import { optionalText } from "@/lib/units/schema";
+import { optionalText } from "@/lib/validation";
 
 export const AGENCY_KINDS = Object.values(AgencyKind);
 

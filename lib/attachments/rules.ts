@@ -18,6 +18,9 @@ const RIFF = [0x52, 0x49, 0x46, 0x46]; // WEBP container
 const ZIP = [0x50, 0x4b, 0x03, 0x04]; // docx/xlsx/pptx
 const OLE = [0xd0, 0xcf, 0x11, 0xe0]; // doc/xls/ppt
 
+/** The .xlsx MIME type: uploads are checked against it, exports are served with it. */
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 const TYPES: Record<string, { mime: string; magic: number[] }> = {
   pdf: { mime: "application/pdf", magic: PDF },
   png: { mime: "image/png", magic: PNG },
@@ -25,7 +28,7 @@ const TYPES: Record<string, { mime: string; magic: number[] }> = {
   jpeg: { mime: "image/jpeg", magic: JPEG },
   webp: { mime: "image/webp", magic: RIFF },
   docx: { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", magic: ZIP },
-  xlsx: { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", magic: ZIP },
+  xlsx: { mime: XLSX_MIME, magic: ZIP },
   pptx: { mime: "application/vnd.openxmlformats-officedocument.presentationml.presentation", magic: ZIP },
   doc: { mime: "application/msword", magic: OLE },
   xls: { mime: "application/vnd.ms-excel", magic: OLE },

@@ -106,6 +106,16 @@ export function provinceWhere(actor: Pick<Actor, "provinceId">): { provinceId?: 
   return actor.provinceId === null ? {} : { provinceId: actor.provinceId };
 }
 
+/**
+ * The province a write lands in: the writer's own. Records belong to the province of the
+ * secretariat that writes them. Call after authorize(); can() refuses writes to national
+ * users, so an authorised writer always has a province and this only narrows the type.
+ */
+export function writeProvince(actor: Actor, action: Action): string {
+  if (actor.provinceId === null) throw new ForbiddenError(action);
+  return actor.provinceId;
+}
+
 export class ForbiddenError extends Error {
   constructor(action: Action) {
     super(`forbidden: ${action}`);

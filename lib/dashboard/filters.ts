@@ -1,21 +1,16 @@
 import { z } from "zod";
-import { parseJalaliDate } from "@/lib/i18n/format";
+import { optionalJalaliDateField } from "@/lib/validation";
 
 // The dashboard's filters arrive as URL search parameters, so a filtered view can be
 // bookmarked, shared and exported. Unknown or malformed values are dropped rather than
 // refused: a stale link still opens.
 const optionalId = z.string().trim().min(1).max(64).optional().catch(undefined);
-const jalaliDate = z
-  .string()
-  .optional()
-  .transform((v) => (v ? (parseJalaliDate(v) ?? undefined) : undefined))
-  .catch(undefined);
 
 export const dashboardFilterSchema = z.object({
   body: z.enum(["WORKING_GROUP", "COMMITTEE"]).optional().catch(undefined),
   /** Session dates, entered as Jalali dates ("1404/03/01"), kept as ISO dates. */
-  from: jalaliDate,
-  to: jalaliDate,
+  from: optionalJalaliDateField(),
+  to: optionalJalaliDateField(),
   county: optionalId,
   sector: z.enum(["INDUSTRIAL", "MINING", "AGRICULTURAL", "SERVICES"]).optional().catch(undefined),
   category: optionalId,

@@ -1,17 +1,22 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { authorize, type Actor } from "@/lib/auth/policy";
+import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { addDays, jalaliParts, jalaliToGregorian, todayInTehran } from "@/lib/i18n/format";
 import type { DashboardFilters } from "./filters";
-import { RESOLUTION_LIST_SELECT } from "@/lib/resolutions/queries";
+import { OPEN_STATUSES, RESOLUTION_LIST_SELECT } from "@/lib/resolutions/queries";
 
 // Every figure here is one aggregate SQL query over the filtered resolutions, so the
 // dashboard costs the same number of round trips at 50 units or 50,000 (DESIGN.md §6).
-// Overdue is derived: an open resolution (ISSUED, IN_PROGRESS) whose deadline, a Tehran
-// calendar date, is before today. A deadline of today is due, not overdue.
+// Overdue is derived: an open resolution (OPEN_STATUSES) whose deadline, a Tehran calendar
+// date, is before today. A deadline of today is due, not overdue. This is the SQL twin of
+// overdueWhere() in lib/resolutions/queries.ts (Prisma); both read the statuses from
+// OPEN_STATUSES, and tests/integration/dashboard.test.ts checks they count the same rows.
 
-const OPEN = Prisma.sql`('ISSUED', 'IN_PROGRESS')`;
+// The statuses are our own constants, never user input, so they are inlined as SQL literals
+// like the other enum values in these queries.
+const sqlList = (values: readonly string[]) => Prisma.raw(`(${values.map((v) => `'${v}'`).join(", ")})`);
+const OPEN = sqlList(OPEN_STATUSES);
 const DONE = Prisma.sql`('DONE_REPORTED', 'VERIFIED')`;
 const tehranDate = (column: Prisma.Sql) => Prisma.sql`(${column} at time zone 'Asia/Tehran')::date`;
 const tehranMidnight = (iso: string) => Prisma.sql`(${iso}::date::timestamp at time zone 'Asia/Tehran')`;
@@ -262,7 +267,7 @@ export async function unitsReturnedToProduction(actor: Actor, filters: Dashboard
 /** Lists for the filter form. */
 export async function dashboardFilterOptions(actor: Actor) {
   authorize(actor, "dashboard.view");
-  const scope = actor.provinceId === null ? {} : { provinceId: actor.provinceId };
+  const scope = provinceWhere(actor);
   const [counties, agencies, categories] = await Promise.all([
     db.county.findMany({ where: scope, orderBy: { nameFa: "asc" }, select: { id: true, nameFa: true, nameEn: true } }),
     db.agency.findMany({ where: scope, orderBy: { nameFa: "asc" }, select: { id: true, nameFa: true, nameEn: true } }),

@@ -189,6 +189,17 @@ export function todayInTehran(now: Date = new Date()): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+/**
+ * The value to store in (or compare with) a `@db.Date` column for a calendar day: UTC midnight
+ * of "YYYY-MM-DD", which is how PostgreSQL dates come back through Prisma. Throws RangeError on
+ * a malformed or non-existent date.
+ */
+export function calendarDate(iso: string): Date {
+  const time = parseIsoDate(iso);
+  if (time === null) throw new RangeError(`Invalid ISO date: ${iso}`);
+  return new Date(time);
+}
+
 /** Calendar arithmetic on "YYYY-MM-DD" strings (no time zone involved). */
 export function addDays(iso: string, days: number): string {
   const time = parseIsoDate(iso);

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
+import { authorize, provinceWhere, writeProvince, type Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { invalid, type FormState } from "@/lib/forms";
 import { addDays, formatDate, jalaliParts, todayInTehran } from "@/lib/i18n/format";
@@ -47,9 +47,7 @@ async function insertMeeting(
   locale: Locale,
   auditAction: string,
 ): Promise<{ id: string; title: string }> {
-  const provinceId = actor.provinceId;
-  // A national user writes nowhere; authorize() has refused them already, this narrows the type.
-  if (provinceId === null) throw new UserFacingError(t("errors.forbidden"));
+  const provinceId = writeProvince(actor, "meeting.write");
   const jalaliYear = jalaliParts(input.date).year;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -100,10 +98,10 @@ export async function nextFreeCommitteeSunday(provinceId: string, today = todayI
 export async function planNextCommitteeMeeting(actor: Actor | null, t: Translate, locale: Locale, today = todayInTehran()): Promise<MeetingCreated> {
   return mutation(t, async () => {
     authorize(actor, "meeting.write");
-    if (actor.provinceId === null) throw new UserFacingError(t("errors.forbidden"));
-    const sunday = await nextFreeCommitteeSunday(actor.provinceId, today);
+    const provinceId = writeProvince(actor, "meeting.write");
+    const sunday = await nextFreeCommitteeSunday(provinceId, today);
     const previous = await db.meeting.findFirst({
-      where: { provinceId: actor.provinceId, body: { kind: "COMMITTEE" }, place: { not: null } },
+      where: { provinceId, body: { kind: "COMMITTEE" }, place: { not: null } },
       orderBy: { startsAt: "desc" },
       select: { place: true },
     });

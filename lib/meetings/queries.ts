@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BodyKind, MeetingStatus } from "@/lib/generated/prisma/enums";
 import { normalizeText } from "@/lib/i18n/normalize";
 import { likeEscape } from "@/lib/db-search";
+import { OPEN_OBSTACLE_STATUSES } from "@/lib/obstacles/transitions";
 import { ELIGIBLE_STATUS } from "./lifecycle";
 
 const MEETING_SELECT = {
@@ -143,8 +144,6 @@ export async function listAgencyOptions(actor: Actor) {
   authorize(actor, "case.read");
   return db.agency.findMany({ where: { ...provinceWhere(actor), active: true }, orderBy: [{ kind: "asc" }, { nameFa: "asc" }], select: { id: true, nameFa: true, nameEn: true } });
 }
-
-const OPEN_OBSTACLE_STATUSES = ["REGISTERED", "IN_COMMITTEE", "REFERRED", "DECIDED"] as const;
 
 /**
  * The chair's brief: per unit on the agenda, its details, open obstacles with the agencies

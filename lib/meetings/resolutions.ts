@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/policy";
 import { invalid, type FormState } from "@/lib/forms";
-import { todayInTehran } from "@/lib/i18n/format";
+import { calendarDate, todayInTehran } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/messages";
 import { mutation, UserFacingError } from "@/lib/mutation";
 import { auditSessionWrite, lockMeetingForWrite } from "./guard";
@@ -12,7 +12,6 @@ import { deleteResolutionSchema, resolutionSchema } from "./schema";
 // (the secretariat may lose the connection half-way through thirty units); follow-up after the
 // session (progress, verification, extensions) lives in lib/resolutions.
 
-const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 const AUDITED = {
   id: true, meetingId: true, unitId: true, agendaItemId: true, sequence: true, text: true, responsibleAgencyId: true,
@@ -45,7 +44,7 @@ export async function saveResolution(actor: Actor | null, raw: unknown, t: Trans
       await assertAgencies(tx, meeting.provinceId, input.responsibleAgencyId, supporting, t);
       if (input.deadline < todayInTehran(meeting.startsAt))
         throw new UserFacingError(t("validation.invalidInput"), { deadline: [t("meetings.entry.deadlineBeforeMeeting")] });
-      const fields = { text: input.text, responsibleAgencyId: input.responsibleAgencyId, deadline: asDate(input.deadline) };
+      const fields = { text: input.text, responsibleAgencyId: input.responsibleAgencyId, deadline: calendarDate(input.deadline) };
 
       if (input.id === null) {
         const { _max } = await tx.resolution.aggregate({ where: { meetingId: meeting.id }, _max: { sequence: true } });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { parseJalaliDate, toLatinDigits } from "@/lib/i18n/format";
+import { toLatinDigits } from "@/lib/i18n/format";
+import { jalaliDateField, optionalText } from "@/lib/validation";
 
 // Shared by the forms and the server. Messages are message keys, translated where shown.
 
@@ -17,19 +18,7 @@ export const DEADLINE_QUICK_DAYS = [15, 30, 60] as const;
 
 const id = z.string().trim().min(1, "validation.required").max(64);
 
-/** A Jalali calendar date typed in any digits ("۱۴۰۴/۰۳/۱۰", "1404-3-10") ⇒ Gregorian "YYYY-MM-DD". */
-export const jalaliDate = z
-  .string()
-  .trim()
-  .min(1, "validation.required")
-  .transform((value, ctx) => {
-    const iso = parseJalaliDate(value);
-    if (iso === null) {
-      ctx.addIssue({ code: "custom", message: "meetings.invalidDate" });
-      return z.NEVER;
-    }
-    return iso;
-  });
+const jalaliDate = jalaliDateField("meetings.invalidDate");
 
 const time = z
   .string()
@@ -40,14 +29,6 @@ const time = z
     const [h = "0", m = "0"] = v.split(/[:٫.]/);
     return `${h.padStart(2, "0")}:${m}`;
   });
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.tooLong")
-    .optional()
-    .transform((v) => v || null);
 
 /**
  * Writes to a session whose minutes are approved are amendments: the secretariat must say why.

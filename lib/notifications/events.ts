@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { addDays, formatDate, formatNumber, formatOrdinal, todayInTehran } from "@/lib/i18n/format";
+import { addDays, calendarDate, formatDate, formatNumber, formatOrdinal, todayInTehran } from "@/lib/i18n/format";
 import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { daysUntil, OPEN_STATUSES, overdueWhere } from "@/lib/resolutions/queries";
@@ -91,7 +91,7 @@ export async function sendDeadlineReminders({ today = todayInTehran(), transport
   const resolutions = await db.resolution.findMany({
     where: {
       status: { in: [...OPEN_STATUSES] },
-      deadline: { gte: new Date(`${today}T00:00:00Z`), lte: new Date(`${addDays(today, reminderDays())}T00:00:00Z`) },
+      deadline: { gte: calendarDate(today), lte: calendarDate(addDays(today, reminderDays())) },
       ...(provinceId ? { provinceId } : {}),
     },
     select: RESOLUTION,
@@ -126,7 +126,7 @@ export async function sendWeeklyDigest({ today = todayInTehran(), transport = tr
     const [openCount, overdueCount, dueSoon, doneReported, pendingExtensions, overdueList] = await Promise.all([
       db.resolution.count({ where: open }),
       db.resolution.count({ where: { provinceId: id, ...overdueWhere(today) } }),
-      db.resolution.count({ where: { ...open, deadline: { gte: new Date(`${today}T00:00:00Z`), lte: new Date(`${addDays(today, 7)}T00:00:00Z`) } } }),
+      db.resolution.count({ where: { ...open, deadline: { gte: calendarDate(today), lte: calendarDate(addDays(today, 7)) } } }),
       db.resolution.count({ where: { provinceId: id, status: "DONE_REPORTED" } }),
       db.extensionRequest.count({ where: { status: "PENDING", resolution: { provinceId: id } } }),
       db.resolution.findMany({ where: { provinceId: id, ...overdueWhere(today) }, orderBy: { deadline: "asc" }, take: 20, select: RESOLUTION }),

@@ -1,13 +1,12 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { authorize, type Actor } from "@/lib/auth/policy";
+import { authorize, writeProvince, type Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { storeUploads } from "@/lib/attachments/store";
 import { invalid, type FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
 import { normalizeText } from "@/lib/i18n/normalize";
 import { mutation, UserFacingError } from "@/lib/mutation";
-import { writeProvince } from "@/lib/units/mutations";
 import { changeObstacleStatusSchema, createObstacleSchema, type CreateObstacleInput } from "./schema";
 import { canMoveObstacleByHand } from "./transitions";
 

@@ -1,21 +1,9 @@
 import { z } from "zod";
 import { ObstacleStatus } from "@/lib/generated/prisma/enums";
-import { parseLocalizedNumber } from "@/lib/i18n/normalize";
+import { optionalWholeNumber } from "@/lib/validation";
 
 // Amounts reach trillions of rials, beyond Number's safe range: keep them as bigint.
-const amountRials = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v, ctx) => {
-    if (!v) return null;
-    const n = parseLocalizedNumber(v);
-    if (n === null || n > 10n ** 18n) {
-      ctx.addIssue({ code: "custom", message: "obstacles.amountInvalid" });
-      return z.NEVER;
-    }
-    return n;
-  });
+const amountRials = optionalWholeNumber(10n ** 18n, "obstacles.amountInvalid");
 
 const ids = z
   .union([z.string(), z.array(z.string())])

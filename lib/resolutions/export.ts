@@ -1,48 +1,32 @@
 import "server-only";
-import ExcelJS from "exceljs";
 import type { Actor } from "@/lib/auth/policy";
 import { formatDate, todayInTehran } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { meetingTitle } from "@/lib/meetings/title";
-import { daysUntil, exportResolutions, OPEN_STATUSES } from "./queries";
+import { toXlsx, type Column } from "@/lib/reports/xlsx";
+import { daysUntil, exportResolutions, OPEN_STATUSES, type ResolutionListItem } from "./queries";
 import type { ResolutionFilter } from "./schema";
+
+type Row = ResolutionListItem;
 
 /**
  * The filtered register as an .xlsx workbook. Dates are Jalali text (what readers expect);
  * "days left" is a number so the sheet can be sorted and filtered in Excel.
  */
-export async function writeResolutionsXlsx(actor: Actor, filter: Partial<ResolutionFilter>, locale: Locale, t: Translate, today = todayInTehran()): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Tashil";
-  const sheet = workbook.addWorksheet(t("resolutions.sheetName"), { views: [{ rightToLeft: locale === "fa", state: "frozen", ySplit: 1 }] });
-  sheet.columns = [
-    { header: t("resolutions.col.session"), key: "session", width: 40 },
-    { header: t("resolutions.col.unit"), key: "unit", width: 30 },
-    { header: t("resolutions.col.text"), key: "text", width: 70 },
-    { header: t("resolutions.col.agency"), key: "agency", width: 30 },
-    { header: t("resolutions.col.deadline"), key: "deadline", width: 14 },
-    { header: t("resolutions.col.days"), key: "days", width: 12 },
-    { header: t("resolutions.col.status"), key: "status", width: 16 },
-    { header: t("resolutions.col.overdue"), key: "overdue", width: 10 },
+export async function writeResolutionsXlsx(actor: Actor, filter: Partial<ResolutionFilter>, locale: Locale, t: Translate, today = todayInTehran()): Promise<Uint8Array<ArrayBuffer>> {
+  const rows: Row[] = [];
+  for await (const batch of exportResolutions(actor, filter, today)) rows.push(...batch);
+  const isOpen = (r: Row) => (OPEN_STATUSES as readonly string[]).includes(r.status);
+  const columns: Column<Row>[] = [
+    { header: t("resolutions.col.session"), width: 40, value: (r) => meetingTitle(r.meeting, locale, t) },
+    { header: t("resolutions.col.unit"), width: 30, value: (r) => r.unit.name },
+    { header: t("resolutions.col.text"), width: 70, wrap: true, value: (r) => r.text },
+    { header: t("resolutions.col.agency"), width: 30, value: (r) => (locale === "fa" ? r.responsibleAgency.nameFa : r.responsibleAgency.nameEn) },
+    // Latin digits in the short form so spreadsheet users can sort it as text.
+    { header: t("resolutions.col.deadline"), width: 14, value: (r) => formatDate(r.deadline, "en", { style: "short" }) },
+    { header: t("resolutions.col.days"), width: 12, value: (r) => (isOpen(r) ? daysUntil(r.deadline, today) : null) },
+    { header: t("resolutions.col.status"), width: 16, value: (r) => t(`resolutionStatus.${r.status}`) },
+    { header: t("resolutions.col.overdue"), width: 10, value: (r) => (isOpen(r) && daysUntil(r.deadline, today) < 0 ? t("common.yes") : t("common.no")) },
   ];
-  sheet.getRow(1).font = { bold: true };
-  for await (const rows of exportResolutions(actor, filter, today)) {
-    for (const r of rows) {
-      const open = (OPEN_STATUSES as readonly string[]).includes(r.status);
-      const days = daysUntil(r.deadline, today);
-      sheet.addRow({
-        session: meetingTitle(r.meeting, locale, t),
-        unit: r.unit.name,
-        text: r.text,
-        agency: locale === "fa" ? r.responsibleAgency.nameFa : r.responsibleAgency.nameEn,
-        // Latin digits in the short form so spreadsheet users can sort it as text.
-        deadline: formatDate(r.deadline, "en", { style: "short" }),
-        days: open ? days : null,
-        status: t(`resolutionStatus.${r.status}`),
-        overdue: open && days < 0 ? t("common.yes") : t("common.no"),
-      });
-    }
-  }
-  sheet.getColumn("text").alignment = { wrapText: true, vertical: "top" };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return toXlsx(t("resolutions.sheetName"), columns, rows, { rtl: locale === "fa" });
 }

@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { authorize, provinceWhere, type Action, type Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { invalid, type FormState } from "@/lib/forms";
+import { calendarDate } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/messages";
 import { mutation, UserFacingError } from "@/lib/mutation";
 import { storeUploads } from "@/lib/attachments/store";
@@ -99,7 +100,7 @@ export async function requestExtension(actor: Actor | null, raw: unknown, t: Tra
     await db.$transaction(async (tx) => {
       const before = await loadChecked(tx, actor, "resolution.requestExtension", id, version, t);
       if (!isOpen(before.status)) throw new UserFacingError(t("resolutions.notOpen"));
-      const requested = new Date(`${newDeadline}T00:00:00Z`);
+      const requested = calendarDate(newDeadline);
       if (requested.getTime() <= before.deadline.getTime())
         throw new UserFacingError(t("validation.invalidInput"), { newDeadline: [t("resolutions.deadlineNotLater")] });
       if (await tx.extensionRequest.count({ where: { resolutionId: id, status: "PENDING" } }))

@@ -1,22 +1,24 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { authorize, can, provinceWhere, type Actor } from "@/lib/auth/policy";
-import { todayInTehran } from "@/lib/i18n/format";
+import { calendarDate, todayInTehran } from "@/lib/i18n/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ResolutionStatus } from "@/lib/generated/prisma/enums";
 import type { ResolutionFilter } from "./schema";
 
 // Overdue is derived, never stored: the deadline (a Tehran calendar date) has passed and the
-// agency has not reported the work done. DESIGN.md §2.
-export const OPEN_STATUSES = ["ISSUED", "IN_PROGRESS"] as const;
-const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+// agency has not reported the work done. DESIGN.md §2. The dashboard's raw SQL has a twin of
+// overdueWhere() (lib/dashboard/queries.ts, `status in ${OPEN} and deadline < today`) built
+// from the same OPEN_STATUSES; tests/integration/dashboard.test.ts keeps the two counting alike.
+export const OPEN_STATUSES = ["ISSUED", "IN_PROGRESS"] as const satisfies readonly ResolutionStatus[];
 
 export function overdueWhere(today = todayInTehran()): Prisma.ResolutionWhereInput {
-  return { status: { in: [...OPEN_STATUSES] }, deadline: { lt: asDate(today) } };
+  return { status: { in: [...OPEN_STATUSES] }, deadline: { lt: calendarDate(today) } };
 }
 
 /** Whole days from today (Tehran) to the deadline: negative when late. */
 export function daysUntil(deadline: Date, today = todayInTehran()): number {
-  return Math.round((deadline.getTime() - asDate(today).getTime()) / 86_400_000);
+  return Math.round((deadline.getTime() - calendarDate(today).getTime()) / 86_400_000);
 }
 
 export const RESOLUTION_LIST_SELECT = {
@@ -43,8 +45,8 @@ export function filterWhere(f: Partial<ResolutionFilter>, today = todayInTehran(
   if (f.unitId) and.push({ unitId: f.unitId });
   if (f.categoryId)
     and.push({ obstacles: { some: { obstacle: { OR: [{ categoryId: f.categoryId }, { subCategoryId: f.categoryId }] } } } });
-  if (f.from) and.push({ deadline: { gte: asDate(f.from) } });
-  if (f.to) and.push({ deadline: { lte: asDate(f.to) } });
+  if (f.from) and.push({ deadline: { gte: calendarDate(f.from) } });
+  if (f.to) and.push({ deadline: { lte: calendarDate(f.to) } });
   return and.length ? { AND: and } : {};
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseJalaliDate } from "@/lib/i18n/format";
+import { jalaliDateField, optionalJalaliDateField } from "@/lib/validation";
 
 // Messages are message keys, translated where they are shown (client and server alike).
 
@@ -12,19 +12,7 @@ const target = {
 const note = z.string().trim().min(10, "resolutions.v.noteMin").max(4000, "validation.tooLong");
 const reason = z.string().trim().min(10, "resolutions.v.reasonMin").max(2000, "validation.tooLong");
 
-/** A Jalali date typed by the user ("1404/06/31", any digits) ⇒ Gregorian "YYYY-MM-DD". */
-export const jalaliDateInput = z
-  .string()
-  .trim()
-  .min(1, "validation.required")
-  .transform((v, ctx) => {
-    const iso = parseJalaliDate(v);
-    if (iso === null) {
-      ctx.addIssue({ code: "custom", message: "resolutions.v.jalaliDate" });
-      return z.NEVER;
-    }
-    return iso;
-  });
+const jalaliDateInput = jalaliDateField("resolutions.v.jalaliDate");
 
 /** What an agency may move a resolution to when it reports. */
 export const REPORT_STATUSES = ["IN_PROGRESS", "DONE_REPORTED"] as const;
@@ -68,11 +56,6 @@ export const verifySchema = z
 export type ReportProgressInput = z.infer<typeof reportProgressSchema>;
 
 const optionalId = z.string().trim().optional().transform((v) => v || undefined);
-const optionalJalali = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? (parseJalaliDate(v) ?? undefined) : undefined));
 
 export const RESOLUTION_STATUSES = ["ISSUED", "IN_PROGRESS", "DONE_REPORTED", "VERIFIED", "CANCELLED"] as const;
 
@@ -87,8 +70,8 @@ export const resolutionFilterSchema = z.object({
   meetingId: optionalId,
   unitId: optionalId,
   categoryId: optionalId,
-  from: optionalJalali,
-  to: optionalJalali,
+  from: optionalJalaliDateField(),
+  to: optionalJalaliDateField(),
   page: z.coerce.number().int().min(1).catch(1).default(1),
 });
 export type ResolutionFilter = z.infer<typeof resolutionFilterSchema>;

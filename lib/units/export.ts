@@ -4,9 +4,10 @@ import { formatDate, todayInTehran } from "@/lib/i18n/format";
 import { translator, type Locale } from "@/lib/i18n/messages";
 import { exportObstacles } from "@/lib/obstacles/queries";
 import type { ObstacleFilters } from "@/lib/obstacles/schema";
+import { toXlsx, type Column } from "@/lib/reports/xlsx";
 import { exportUnits } from "./queries";
 import type { UnitFilters } from "./schema";
-import { addTable, IMPORT_COLUMNS, workbookBytes } from "./spreadsheet";
+import { IMPORT_COLUMNS } from "./spreadsheet";
 
 // Exports use the import's headers, so an exported sheet can be edited and imported back.
 
@@ -15,15 +16,21 @@ export async function unitsWorkbook(actor: Actor, filters: UnitFilters, locale: 
   const units = await exportUnits(actor, filters);
   const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);
   const c = IMPORT_COLUMNS;
-  return workbookBytes((wb) => {
-    addTable(
-      wb,
-      t("units.title"),
-      [t(c.name), t(c.nationalId), t(c.sector), t(c.activity), t(c.county), t(c.industrialPark), t(c.status), t(c.employees), t("units.capacityUsePct"), t(c.managerName), t(c.phone), t("units.openObstacles")],
-      units.map((u) => [u.name, u.nationalId, t(`sector.${u.sector}`), u.activity, name(u.county), u.industrialPark, t(`operatingStatus.${u.status}`), u.employees, u.capacityUsePct, u.managerName, u.phone, u._count.obstacles]),
-      locale === "fa",
-    );
-  });
+  const columns: Column<(typeof units)[number]>[] = [
+    { header: t(c.name), value: (u) => u.name },
+    { header: t(c.nationalId), value: (u) => u.nationalId },
+    { header: t(c.sector), value: (u) => t(`sector.${u.sector}`) },
+    { header: t(c.activity), value: (u) => u.activity },
+    { header: t(c.county), value: (u) => name(u.county) },
+    { header: t(c.industrialPark), value: (u) => u.industrialPark },
+    { header: t(c.status), value: (u) => t(`operatingStatus.${u.status}`) },
+    { header: t(c.employees), value: (u) => u.employees },
+    { header: t("units.capacityUsePct"), value: (u) => u.capacityUsePct },
+    { header: t(c.managerName), value: (u) => u.managerName },
+    { header: t(c.phone), value: (u) => u.phone },
+    { header: t("units.openObstacles"), value: (u) => u._count.obstacles },
+  ];
+  return toXlsx(t("units.title"), columns, units, { rtl: locale === "fa" });
 }
 
 export async function obstaclesWorkbook(actor: Actor, filters: ObstacleFilters, locale: Locale) {
@@ -31,20 +38,19 @@ export async function obstaclesWorkbook(actor: Actor, filters: ObstacleFilters, 
   const obstacles = await exportObstacles(actor, filters);
   const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);
   const c = IMPORT_COLUMNS;
-  return workbookBytes((wb) => {
-    addTable(
-      wb,
-      t("obstacles.title"),
-      [t(c.name), t(c.county), t(c.category), t(c.subCategory), t(c.description), t(c.amount), t("obstacles.status"), t("obstacles.registeredOn"), t("obstacles.agencies")],
-      obstacles.map((o) => [
-        o.unit.name, name(o.unit.county), name(o.category), o.subCategory ? name(o.subCategory) : null, o.description,
-        // Rials exceed Number's exact range only beyond 9e15; keep text then so nothing is rounded.
-        o.amountRials === null ? null : o.amountRials <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(o.amountRials) : o.amountRials.toString(),
-        t(`obstacleStatus.${o.status}`), formatDate(o.createdAt, locale, { style: "short" }), o.agencies.map((a) => name(a.agency)).join(locale === "fa" ? "، " : ", "),
-      ]),
-      locale === "fa",
-    );
-  });
+  const columns: Column<(typeof obstacles)[number]>[] = [
+    { header: t(c.name), value: (o) => o.unit.name },
+    { header: t(c.county), value: (o) => name(o.unit.county) },
+    { header: t(c.category), value: (o) => name(o.category) },
+    { header: t(c.subCategory), value: (o) => (o.subCategory ? name(o.subCategory) : null) },
+    { header: t(c.description), value: (o) => o.description },
+    // Rials exceed Number's exact range only beyond 9e15; keep text then so nothing is rounded.
+    { header: t(c.amount), value: (o) => (o.amountRials === null ? null : o.amountRials <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(o.amountRials) : o.amountRials.toString()) },
+    { header: t("obstacles.status"), value: (o) => t(`obstacleStatus.${o.status}`) },
+    { header: t("obstacles.registeredOn"), value: (o) => formatDate(o.createdAt, locale, { style: "short" }) },
+    { header: t("obstacles.agencies"), value: (o) => o.agencies.map((a) => name(a.agency)).join(locale === "fa" ? "، " : ", ") },
+  ];
+  return toXlsx(t("obstacles.title"), columns, obstacles, { rtl: locale === "fa" });
 }
 
 export const exportFileName = (kind: "units" | "obstacles") => `tashil-${kind}-${todayInTehran()}.xlsx`;

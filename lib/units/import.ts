@@ -1,17 +1,16 @@
 import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
-import { authorize, type Actor } from "@/lib/auth/policy";
+import { authorize, writeProvince, type Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { FormState } from "@/lib/forms";
-import { formatNumber, todayInTehran } from "@/lib/i18n/format";
+import { calendarDate, formatNumber, todayInTehran } from "@/lib/i18n/format";
 import { translator, type Locale, type MessageKey, type Translate } from "@/lib/i18n/messages";
 import { normalizeText, parseLocalizedNumber } from "@/lib/i18n/normalize";
 import { isUniqueViolation, mutation, UserFacingError } from "@/lib/mutation";
 import type { OperatingStatus, Sector } from "@/lib/generated/prisma/enums";
 import { nationalIdField, OPERATING_STATUSES, SECTORS } from "./schema";
 import { recordsOf, readSheet, UnreadableSheetError, type ImportColumn, type ImportRecord } from "./spreadsheet";
-import { writeProvince } from "./mutations";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
@@ -189,7 +188,7 @@ export async function confirmImport(actor: Actor | null, payload: string, t: Tra
       throw new UserFacingError(t("unitImport.fileRequired"));
     }
     const records = parsed.map(({ line, record }) => ({ line, record: record as ImportRecord }));
-    const today = new Date(`${todayInTehran()}T00:00:00Z`);
+    const today = calendarDate(todayInTehran());
     const written = await writeRows(actor, provinceId, records, today, t, locale).catch((err: unknown) => {
       // Someone registered the same national id between the check and the write.
       if (isUniqueViolation(err, "nationalId")) throw new UserFacingError(t("units.nationalIdTakenElsewhere"));

@@ -1,9 +1,9 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { authorize, ForbiddenError, type Action, type Actor } from "@/lib/auth/policy";
+import { authorize, writeProvince, type Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { invalid, type FormState } from "@/lib/forms";
-import { parseJalaliDate, todayInTehran } from "@/lib/i18n/format";
+import { calendarDate, todayInTehran } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/messages";
 import { normalizeText } from "@/lib/i18n/normalize";
 import { isUniqueViolation, mutation, UserFacingError } from "@/lib/mutation";
@@ -16,15 +16,6 @@ export const UNIT_AUDITED = {
   id: true, provinceId: true, countyId: true, name: true, nationalId: true, sector: true, activity: true, industrialPark: true,
   status: true, employees: true, capacityUsePct: true, managerName: true, phone: true, address: true, archivedAt: true,
 } as const;
-
-const isoDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-
-/** Units belong to the province of the secretariat that registers them. */
-export function writeProvince(actor: Actor, action: Action): string {
-  // can() refuses writes to national users, so an authorised writer always has a province.
-  if (actor.provinceId === null) throw new ForbiddenError(action);
-  return actor.provinceId;
-}
 
 type UnitFields = Omit<CreateUnitInput, "status" | "confirmDuplicate">;
 
@@ -69,7 +60,7 @@ export async function createUnit(actor: Actor | null, raw: unknown, t: Translate
         await assertNotDuplicate(tx, t, { provinceId, input, confirmDuplicate });
         const created = await tx.productionUnit.create({ data: { ...input, provinceId, nameNormalized: normalizeText(input.name) }, select: UNIT_AUDITED });
         // The first status is history too, so "returned to production" counts start right.
-        await tx.unitStatusChange.create({ data: { unitId: created.id, fromStatus: null, toStatus: input.status, changedOn: isoDate(todayInTehran()), userId: actor.id } });
+        await tx.unitStatusChange.create({ data: { unitId: created.id, fromStatus: null, toStatus: input.status, changedOn: calendarDate(todayInTehran()), userId: actor.id } });
         await recordAudit(tx, { actorId: actor.id, provinceId, action: "unit.create", entityType: "ProductionUnit", entityId: created.id, after: created });
         return created;
       });
@@ -124,15 +115,13 @@ export async function changeUnitStatus(actor: Actor | null, raw: unknown, t: Tra
     if (!parsed.success) return invalid(parsed.error, t);
     authorize(actor, "unit.write");
     const provinceId = writeProvince(actor, "unit.write");
-    const { id, toStatus, reason } = parsed.data;
-    const changedOn = parseJalaliDate(parsed.data.changedOn);
-    if (!changedOn) throw new UserFacingError(t("validation.invalidInput"), { changedOn: [t("units.dateInvalid")] });
+    const { id, toStatus, reason, changedOn } = parsed.data;
     if (changedOn > today) throw new UserFacingError(t("validation.invalidInput"), { changedOn: [t("units.dateFuture")] });
     await db.$transaction(async (tx) => {
       const before = await tx.productionUnit.findFirstOrThrow({ where: { id, provinceId, archivedAt: null }, select: UNIT_AUDITED });
       if (before.status === toStatus) throw new UserFacingError(t("validation.invalidInput"), { toStatus: [t("units.statusSame")] });
       const change = await tx.unitStatusChange.create({
-        data: { unitId: id, fromStatus: before.status, toStatus, changedOn: isoDate(changedOn), reason, userId: actor.id },
+        data: { unitId: id, fromStatus: before.status, toStatus, changedOn: calendarDate(changedOn), reason, userId: actor.id },
         select: { id: true, fromStatus: true, toStatus: true, changedOn: true, reason: true },
       });
       const after = await tx.productionUnit.update({ where: { id }, data: { status: toStatus }, select: UNIT_AUDITED });

@@ -1,36 +1,15 @@
 import { z } from "zod";
 import { OperatingStatus, Sector } from "@/lib/generated/prisma/enums";
 import { toLatinDigits } from "@/lib/i18n/format";
-import { parseLocalizedNumber } from "@/lib/i18n/normalize";
+import { jalaliDateField, optionalText, optionalWholeNumber } from "@/lib/validation";
 
 // Messages are message keys, translated where they are shown (lib/forms.ts).
 export const SECTORS = Object.values(Sector);
 export const OPERATING_STATUSES = Object.values(OperatingStatus);
 
-/** Optional free text: an empty field becomes null. */
-export const optionalText = (max = 300) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.tooLong")
-    .optional()
-    .transform((v) => v || null);
-
-/** An optional whole number typed in any digit script ("۱۲٬۰۰۰", "12,000"). */
+/** An optional count typed in any digit script ("۱۲٬۰۰۰", "12,000"), small enough for a Number. */
 const optionalCount = (max: number, message: "units.numberInvalid" | "units.pctInvalid") =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return null;
-      const n = parseLocalizedNumber(v);
-      if (n === null || n > BigInt(max)) {
-        ctx.addIssue({ code: "custom", message });
-        return z.NEVER;
-      }
-      return Number(n);
-    });
+  optionalWholeNumber(BigInt(max), message).transform((n) => (n === null ? null : Number(n)));
 
 /** National IDs (شناسه ملی) of legal persons have 11 digits; older registrations 10. */
 export const nationalIdField = z
@@ -67,8 +46,8 @@ export const updateUnitSchema = z.object({ ...unitFields, id: z.string().min(1) 
 export const changeUnitStatusSchema = z.object({
   id: z.string().min(1),
   toStatus: z.enum(OperatingStatus, "validation.required"),
-  /** A Jalali date as typed, e.g. "۱۴۰۴/۰۳/۱۰"; turned into ISO by the mutation. */
-  changedOn: z.string().trim().min(1, "validation.required"),
+  /** A Jalali date as typed, e.g. "۱۴۰۴/۰۳/۱۰", as an ISO date. */
+  changedOn: jalaliDateField("units.dateInvalid"),
   reason: optionalText(500),
 });
 

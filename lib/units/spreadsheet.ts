@@ -79,21 +79,3 @@ export function recordsOf(rows: string[][]): { headersFound: boolean; records: {
     .filter(({ record }) => Object.keys(record).length > 0);
   return { headersFound: true, records };
 }
-
-export async function workbookBytes(build: (workbook: ExcelJS.Workbook) => void): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Tashil";
-  build(workbook);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
-/** A right-to-left sheet with a bold, frozen header row. */
-export function addTable(workbook: ExcelJS.Workbook, name: string, headers: string[], rows: (string | number | null)[][], rtl: boolean) {
-  const sheet = workbook.addWorksheet(name, { views: [{ rightToLeft: rtl, state: "frozen", ySplit: 1 }] });
-  sheet.addRow(headers).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  sheet.columns.forEach((column, i) => {
-    column.width = Math.min(60, Math.max(12, (headers[i] ?? "").length + 4));
-  });
-  return sheet;
-}

@@ -10,7 +10,7 @@ import {
   unitsReturnedToProduction,
 } from "@/lib/dashboard/queries";
 import { normalizeText } from "@/lib/i18n/normalize";
-import { daysUntil } from "@/lib/resolutions/queries";
+import { daysUntil, overdueWhere } from "@/lib/resolutions/queries";
 import type { Actor } from "@/lib/auth/policy";
 import { publicFigures } from "@/lib/dashboard/public";
 import { setPublicFigures } from "@/lib/settings/mutations";
@@ -115,6 +115,18 @@ describe("headline figures", () => {
     expect(overdue).toEqual([ids.overdue9, ids.overdue1]);
     const deadlines = await db.resolution.findMany({ where: { id: { in: overdue } }, orderBy: { deadline: "asc" } });
     expect(deadlines.map((r) => daysUntil(r.deadline, TODAY))).toEqual([-9, -1]);
+  });
+
+  it("counts the same overdue resolutions as the register's overdueWhere (SQL and Prisma twins)", async () => {
+    // The fixture mixes open, done, verified and cancelled resolutions around TODAY, including
+    // a deadline of today (due, not overdue), so a drift in either definition shows here.
+    const prisma = await db.resolution.findMany({ where: { provinceId: secretariat.provinceId ?? "", ...overdueWhere(TODAY) }, orderBy: { id: "asc" }, select: { id: true } });
+    expect(prisma).toHaveLength(2);
+    const sql = await overdueResolutionIds(secretariat, {}, { take: 1000 }, TODAY);
+    expect([...sql].sort()).toEqual(prisma.map((r) => r.id).sort());
+    expect((await resolutionFigures(secretariat, {}, TODAY)).overdue).toBe(prisma.length);
+    const scorecard = await agencyScorecard(secretariat, {}, "onTime", TODAY);
+    expect(scorecard.reduce((sum, r) => sum + r.overdueNow, 0)).toBe(prisma.length);
   });
 
   it("refuses members and agency users", async () => {

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
 import { db } from "@/lib/db";
+import { meetingResolutionsFileName, meetingResolutionsXlsx } from "@/lib/meetings/export";
 import {
   addToAgenda,
   approveMinutes,
@@ -283,6 +285,17 @@ describe("resolutions, attendance and the locked minutes", () => {
     const minutes = await getMeeting(chair, wg.id);
     expect(minutes?.agendaItems[0]?.resolutions.map((r) => r.text)).toEqual(["بانک امهال ۲۴ ماهه کند.", "گاز انشعاب دهد."]);
     expect(minutes?.minutesApprovedBy?.name).toBe("کاربر آزمون");
+
+    // The session's resolutions download as one right-to-left sheet under the session's title.
+    if (!minutes) throw new Error("minutes not found");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await meetingResolutionsXlsx(minutes, "fa", t)).buffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.views[0]).toMatchObject({ rightToLeft: true, state: "frozen", ySplit: 2 });
+    expect(sheet?.getRow(1).getCell(1).value).toMatch(/کارگروه/);
+    expect(sheet?.getRow(2).getCell(3).value).toBe(t("meetings.xlsx.text"));
+    expect([3, 4].map((n) => [sheet?.getRow(n).getCell(1).value, sheet?.getRow(n).getCell(3).value])).toEqual([[1, "بانک امهال ۲۴ ماهه کند."], [2, "گاز انشعاب دهد."]]);
+    expect(meetingResolutionsFileName(minutes)).toMatch(/^resolutions-1412-\w+-working_group\.xlsx$/);
   });
 
   it("briefs the chair on each unit: open obstacles and earlier resolutions", async () => {

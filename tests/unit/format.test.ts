@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import {
   addDays,
+  calendarDate,
   formatDate,
   formatDateTime,
   formatNumber,
@@ -129,6 +130,17 @@ describe("todayInTehran / addDays", () => {
     expect(addDays("2025-05-31", 0)).toBe("2025-05-31");
     expect(() => addDays("2025-13-01", 1)).toThrow(RangeError);
     expect(() => addDays("2025-05-31", 0.5)).toThrow(RangeError);
+  });
+});
+
+describe("calendarDate", () => {
+  it("is UTC midnight of the day, as PostgreSQL dates come back through Prisma", () => {
+    expect(calendarDate("2025-05-31").toISOString()).toBe("2025-05-31T00:00:00.000Z");
+    expect(calendarDate(addDays("2025-02-28", 1)).getTime() - calendarDate("2025-02-28").getTime()).toBe(86_400_000);
+    // The same calendar day in Tehran, whatever the hour there.
+    expect(todayInTehran(calendarDate("2025-05-31"))).toBe("2025-05-31");
+    expect(() => calendarDate("2025-02-30")).toThrow(RangeError);
+    expect(() => calendarDate("1404/03/10")).toThrow(RangeError);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, homePath, provinceWhere, type Action, type Actor } from "@/lib/auth/policy";
+import { ACTIONS, can, ForbiddenError, homePath, provinceWhere, writeProvince, type Action, type Actor } from "@/lib/auth/policy";
 import { ROLES, type RoleName } from "@/lib/auth/roles";
 
 // The whole role × action × ownership table, written out so a change to a rule is a
@@ -64,6 +64,12 @@ describe("scope and homes", () => {
   it("scopes provincial users to their province and national users to none", () => {
     expect(provinceWhere({ provinceId: "P1" })).toEqual({ provinceId: "P1" });
     expect(provinceWhere({ provinceId: null })).toEqual({});
+  });
+
+  it("writes into the writer's own province and refuses a national user", () => {
+    const actor = (provinceId: string | null): Actor => ({ id: "u", roles: ["SECRETARIAT"], provinceId, agencyId: null });
+    expect(writeProvince(actor("P1"), "meeting.write")).toBe("P1");
+    expect(() => writeProvince(actor(null), "meeting.write")).toThrow(ForbiddenError);
   });
 
   it("sends each role to the page of its main job", () => {

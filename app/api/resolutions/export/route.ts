@@ -4,6 +4,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { resolutionFilterSchema } from "@/lib/resolutions/schema";
 import { writeResolutionsXlsx } from "@/lib/resolutions/export";
 import { todayInTehran } from "@/lib/i18n/format";
+import { xlsxResponse } from "@/lib/reports/xlsx";
 
 // The register as a spreadsheet, with the filters of the page that linked here.
 export async function GET(request: Request) {
@@ -12,12 +13,5 @@ export async function GET(request: Request) {
   if (!can(user, "case.read")) return new Response("Forbidden", { status: 403 });
   const { t, locale } = await getTranslator();
   const filter = resolutionFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const body = await writeResolutionsXlsx(user, filter, locale, t);
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="resolutions-${todayInTehran()}.xlsx"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return xlsxResponse(await writeResolutionsXlsx(user, filter, locale, t), `resolutions-${todayInTehran()}.xlsx`);
 }

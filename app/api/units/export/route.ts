@@ -2,8 +2,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { exportFileName, unitsWorkbook } from "@/lib/units/export";
 import { unitFiltersSchema } from "@/lib/units/schema";
-
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+import { xlsxResponse } from "@/lib/reports/xlsx";
 
 /** The filtered list as .xlsx: the same filters as the page, read from the query string. */
 export async function GET(request: Request) {
@@ -11,13 +10,5 @@ export async function GET(request: Request) {
   if (!user) return new Response(null, { status: 401 });
   if (!can(user, "case.read")) return new Response(null, { status: 403 });
   const filters = unitFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const bytes = await unitsWorkbook(user, filters, user.locale);
-  return new Response(bytes, {
-    headers: {
-      "Content-Type": XLSX,
-      "Content-Disposition": `attachment; filename="${exportFileName("units")}"`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return xlsxResponse(await unitsWorkbook(user, filters, user.locale), exportFileName("units"));
 }
