@@ -67,7 +67,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
           <EmptyState>{filtered ? t("units.noUnits") : t("units.noUnitsYet")}</EmptyState>
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full text-sm">
+            <table className="w-full min-w-[52rem] text-sm">
               <thead className="border-b border-slate-200 text-slate-600">
                 <tr>
                   <th scope="col" className="p-2 text-start font-medium">
