@@ -21,7 +21,7 @@ export function ScorecardTable({ rows, sort, sortHref, t, locale }: { rows: Scor
   const n = (v: number | null, suffix = "") => (v === null ? t("common.none") : `${formatNumber(v, locale)}${suffix}`);
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[52rem] text-sm print:min-w-0">
+      <table className="w-full min-w-[52rem] text-sm">
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
             {COLUMNS.map((c) => (

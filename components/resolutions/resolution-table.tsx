@@ -26,7 +26,7 @@ export function ResolutionTable({ items, locale, t, empty }: { items: Resolution
   if (items.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[46rem] text-sm print:min-w-0">
+      <table className="w-full min-w-[46rem] text-sm">
         <thead className="border-b border-slate-200 text-start text-slate-600">
           <tr>
             <th scope="col" className="p-2 text-start font-medium">{t("resolution.unit")}</th>

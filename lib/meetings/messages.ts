@@ -74,6 +74,7 @@ const fa = {
     outcome: {
       label: "نتیجه بررسی",
       none: "تعیین نشده",
+      noOutcome: "بدون نتیجه",
       SETTLED: "حل‌شده در کمیته",
       REFERRED: "ارجاع به کارگروه",
       MORE_DOCUMENTS: "نیاز به مدارک بیشتر",
@@ -283,6 +284,7 @@ const en: typeof fa = {
     outcome: {
       label: "Outcome",
       none: "Not set",
+      noOutcome: "No outcome",
       SETTLED: "Settled in committee",
       REFERRED: "Referred to the working group",
       MORE_DOCUMENTS: "More documents needed",
