@@ -11,6 +11,7 @@ import { PrismaClient } from "../lib/generated/prisma/client";
 import type { AgencyKind, ObstacleStatus, OperatingStatus, ResolutionStatus, Sector } from "../lib/generated/prisma/enums";
 import { addDays, jalaliParts, todayInTehran } from "../lib/i18n/format";
 import { normalizeText } from "../lib/i18n/normalize";
+import { obstacleStatusFor } from "../lib/meetings/lifecycle";
 
 export const DEMO_PASSWORD = "Tashil-demo-1404";
 
@@ -212,6 +213,10 @@ async function seed(db: PrismaClient) {
   ];
   for (const u of users) await db.user.create({ data: { ...u, roles: [...u.roles], provinceId, passwordHash } });
   const secretariat = await db.user.findUniqueOrThrow({ where: { email: "secretariat@tashil.demo" } });
+  // Progress is reported by the responsible agency's own user where the demo has one (Bank
+  // Melli, environment); for the other agencies the secretariat enters what they send in.
+  const agencyUsers = await db.user.findMany({ where: { provinceId, agencyId: { not: null } }, select: { id: true, agencyId: true } });
+  const reporterFor = (agencyId: string) => agencyUsers.find((u) => u.agencyId === agencyId)?.id ?? secretariat.id;
 
   // Units: 23 industrial and mining + 8 agricultural reviewed in session 4, and a few more.
   const countyFor = (name: string) =>
@@ -300,8 +305,8 @@ async function seed(db: PrismaClient) {
               ? undefined
               : {
                   create: [
-                    { note: "پرونده در دست بررسی کارشناسی است.", fromStatus: "ISSUED", toStatus: "IN_PROGRESS", createdAt: tehranTime(addDays(meetingDate, 7), "10:00") },
-                    ...(done ? [{ note: "اقدام لازم انجام و نامه ابلاغ شد.", fromStatus: "IN_PROGRESS" as const, toStatus: "DONE_REPORTED" as const, createdAt: tehranTime(doneDate, "09:00") }] : []),
+                    { note: "پرونده در دست بررسی کارشناسی است.", fromStatus: "ISSUED", toStatus: "IN_PROGRESS", authorId: reporterFor(agency), createdAt: tehranTime(addDays(meetingDate, 7), "10:00") },
+                    ...(done ? [{ note: "اقدام لازم انجام و نامه ابلاغ شد.", fromStatus: "IN_PROGRESS" as const, toStatus: "DONE_REPORTED" as const, authorId: reporterFor(agency), createdAt: tehranTime(doneDate, "09:00") }] : []),
                   ],
                 },
         },
@@ -330,12 +335,14 @@ async function seed(db: PrismaClient) {
     return { year, n };
   };
   const sundays = [6, 5, 4, 3, 2, 1, 0].map((w) => addDays(lastSunday, -7 * w));
+  const heldCommittee: { id: string; date: string }[] = [];
   for (const sunday of [...sundays, addDays(lastSunday, 7)]) {
     const { year, n } = committeeNumber(sunday);
     const planned = sunday > today;
-    await db.meeting.create({
+    const meeting = await db.meeting.create({
       data: { provinceId, bodyId: committee.id, jalaliYear: year, number: n, startsAt: tehranTime(sunday, "08:30"), place: "سالن جلسات سازمان صنعت، معدن و تجارت", status: planned ? "PLANNED" : "HELD" },
     });
+    if (!planned) heldCommittee.push({ id: meeting.id, date: sunday });
   }
 
   const recentWgDate = addDays(today, -21);
@@ -368,6 +375,43 @@ async function seed(db: PrismaClient) {
           description: tpl.obstacle, descriptionNormalized: normalizeText(tpl.obstacle), amountRials: tpl.money ? BigInt(tpl.money[1]) * 1_000_000_000n : null,
           status: "REGISTERED", createdById: secretariat.id, createdAt: tehranTime(addDays(today, -3 - k), "10:00"),
           agencies: { create: { agencyId: tpl.agency === "BANK" ? bankMelli : agencyId(tpl.agency) } },
+        },
+      });
+    }
+  }
+
+  // The committee's last three held sessions, on record: who attended and what became of each
+  // unit's case. Units outside session 4 and away from the four awaiting review above (35–38,
+  // which the e2e journey puts on a new committee agenda). Each obstacle carries the status its
+  // session's outcome implies (lib/meetings/lifecycle.ts: settled → RESOLVED, referred →
+  // REFERRED, more documents → back to REGISTERED). No PRNG use, so nothing above shifts.
+  const committeeCases: { session: number; unit: number; template: Template | undefined; outcome: "SETTLED" | "REFERRED" | "MORE_DOCUMENTS" }[] = [
+    { session: 0, unit: 31, template: TEMPLATES[3], outcome: "SETTLED" },
+    { session: 0, unit: 34, template: AGRI_TEMPLATES[0], outcome: "REFERRED" },
+    { session: 1, unit: 32, template: TEMPLATES[1], outcome: "MORE_DOCUMENTS" },
+    { session: 1, unit: 33, template: TEMPLATES[6], outcome: "SETTLED" },
+    { session: 2, unit: 39, template: AGRI_TEMPLATES[1], outcome: "REFERRED" },
+  ];
+  const committeeMembers = governmentAndCompanies.slice(1, 12);
+  for (const [s, session] of heldCommittee.slice(-3).entries()) {
+    await db.attendance.createMany({
+      data: committeeMembers.map((a, i) => {
+        const mode = (i + s) % 7 === 4 ? ("ABSENT" as const) : (i + s) % 4 === 1 ? ("REPRESENTATIVE" as const) : ("HEAD" as const);
+        return { meetingId: session.id, agencyId: a.id, mode, attendeeName: mode === "REPRESENTATIVE" ? MANAGERS[(i + s) % MANAGERS.length] : null };
+      }),
+    });
+    for (const [position, c] of committeeCases.filter((c) => c.session === s).entries()) {
+      const unit = units[c.unit];
+      const tpl = c.template;
+      if (!unit || !tpl) continue;
+      const item = await db.agendaItem.create({ data: { meetingId: session.id, unitId: unit.id, position: position + 1, presenter: unit.managerName, outcome: c.outcome } });
+      await db.obstacle.create({
+        data: {
+          provinceId, unitId: unit.id, categoryId: categoryId(tpl.cat), subCategoryId: tpl.sub ? categoryId(tpl.sub) : null,
+          description: tpl.obstacle, descriptionNormalized: normalizeText(tpl.obstacle), amountRials: tpl.money ? BigInt(tpl.money[0]) * 1_000_000_000n : null,
+          status: obstacleStatusFor("COMMITTEE", c.outcome), createdById: secretariat.id, createdAt: tehranTime(addDays(session.date, -12), "10:00"),
+          agencies: { create: { agencyId: tpl.agency === "BANK" ? bankMelli : agencyId(tpl.agency) } },
+          agendaItems: { create: { agendaItemId: item.id } },
         },
       });
     }

@@ -32,7 +32,7 @@ export function DashboardFilterForm({ action, raw, options, t, locale }: { actio
       {select("sector", t("dashboard.sector"), (["INDUSTRIAL", "MINING", "AGRICULTURAL", "SERVICES"] as const).map((s) => ({ value: s, label: t(`sector.${s}`) })))}
       {select("category", t("dashboard.category"), options.categories.map((o) => ({ value: o.id, label: name(o) })))}
       {select("agency", t("dashboard.agency"), options.agencies.map((o) => ({ value: o.id, label: name(o) })))}
-      <div className="flex flex-none gap-2 whitespace-nowrap">
+      <div className="flex flex-wrap gap-2 whitespace-nowrap">
         <button type="submit" className={buttonClass("primary")}>{t("dashboard.apply")}</button>
         <Link href={action} className={buttonClass("ghost")}>{t("dashboard.clear")}</Link>
       </div>

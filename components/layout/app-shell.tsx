@@ -3,7 +3,8 @@ import { signOutAction } from "@/lib/auth/actions";
 import type { SessionUser } from "@/lib/auth/session";
 import type { Translate } from "@/lib/i18n/messages";
 import { LocaleSwitch } from "./locale-switch";
-import { NAV_ITEMS } from "./nav-items";
+import { MobileMenu } from "./mobile-menu";
+import { NAV_ITEMS, type NavItem } from "./nav-items";
 
 export function AppShell({ user, t, children }: { user: SessionUser; t: Translate; children: React.ReactNode }) {
   const items = NAV_ITEMS.filter((item) => item.visible(user));
@@ -12,35 +13,58 @@ export function AppShell({ user, t, children }: { user: SessionUser; t: Translat
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
         {t("app.skipToContent")}
       </a>
-      <header className="no-print border-b border-slate-200 bg-white">
+      <header className="no-print relative border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/" className="text-xl font-bold text-brand-700">
             {t("app.name")}
           </Link>
-          <nav aria-label={t("nav.mainMenu")} className="flex flex-1 flex-wrap gap-1">
-            {items.map((item) => (
-              <Link key={item.href} href={item.href} className="rounded px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
-                {t(item.label)}
-              </Link>
-            ))}
+          {/* Two renderings of one menu: a full row from md up, a disclosure below it (on a phone
+              the row took four lines before any content). The hidden one is display:none, so only
+              one navigation landmark is ever exposed. */}
+          <nav aria-label={t("nav.mainMenu")} className="hidden flex-1 flex-wrap gap-1 md:flex">
+            <NavLinks items={items} t={t} />
           </nav>
-          <div className="flex items-center gap-3 text-sm">
-            <span className="text-slate-600">
-              {t("nav.signedInAs", { name: user.name })}
-              <span className="ms-1 text-xs text-slate-500">({user.roles.map((r) => t(`roles.${r}`)).join("، ")})</span>
-            </span>
-            <LocaleSwitch t={t} />
-            <form action={signOutAction}>
-              <button type="submit" className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
-                {t("nav.signOut")}
-              </button>
-            </form>
+          <div className="hidden items-center gap-3 text-sm md:flex">
+            <Account user={user} t={t} />
           </div>
+          <MobileMenu label={t("common.menu")}>
+            <nav aria-label={t("nav.mainMenu")} className="grid grid-cols-2 gap-1">
+              <NavLinks items={items} t={t} />
+            </nav>
+            <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-3 text-sm">
+              <Account user={user} t={t} />
+            </div>
+          </MobileMenu>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}
       </main>
     </div>
+  );
+}
+
+function NavLinks({ items, t }: { items: NavItem[]; t: Translate }) {
+  return items.map((item) => (
+    <Link key={item.href} href={item.href} className="rounded px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
+      {t(item.label)}
+    </Link>
+  ));
+}
+
+function Account({ user, t }: { user: SessionUser; t: Translate }) {
+  return (
+    <>
+      <span className="text-slate-600">
+        {t("nav.signedInAs", { name: user.name })}
+        <span className="ms-1 text-xs text-slate-500">({user.roles.map((r) => t(`roles.${r}`)).join("، ")})</span>
+      </span>
+      <LocaleSwitch t={t} />
+      <form action={signOutAction}>
+        <button type="submit" className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
+          {t("nav.signOut")}
+        </button>
+      </form>
+    </>
   );
 }

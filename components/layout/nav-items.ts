@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/auth/policy";
 import { can } from "@/lib/auth/policy";
 import type { MessageKey } from "@/lib/i18n/messages";
 
-type NavItem = { href: string; label: MessageKey; visible: (a: Actor) => boolean };
+export type NavItem = { href: string; label: MessageKey; visible: (a: Actor) => boolean };
 
 // Navigation by role. Visibility is a convenience; each page checks permission itself.
 export const NAV_ITEMS: NavItem[] = [

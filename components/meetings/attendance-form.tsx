@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { saveAttendanceAction } from "@/lib/meetings/actions";
 import { initialFormState } from "@/lib/forms";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 import { EmptyState } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -17,13 +17,16 @@ export function AttendanceForm({ locale, meetingId, rows, canWrite, locked }: { 
   const t = translator(locale);
   const [state, action] = useActionState(saveAttendanceAction, initialFormState);
   if (rows.length === 0) return <EmptyState>{t("meetings.attendance.noMembers")}</EmptyState>;
+  // Readers get the record as text: greyed-out radios and inputs read as "you could edit this
+  // if something were different", and disabled controls are skipped by the keyboard anyway.
+  if (!canWrite) return <AttendanceTable t={t} rows={rows} />;
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="meetingId" value={meetingId} />
-      {canWrite && locked && <AmendmentField locale={locale} name="amendmentReason" />}
+      {locked && <AmendmentField locale={locale} name="amendmentReason" />}
       <FormMessage state={state} />
       <div className="overflow-x-auto">
-        <table className="w-full text-sm">
+        <table className="w-full min-w-[36rem] text-sm">
           <thead className="border-b border-slate-200 text-slate-600">
             <tr>
               <th scope="col" className="p-2 text-start font-medium">{t("meetings.attendance.agency")}</th>
@@ -39,7 +42,7 @@ export function AttendanceForm({ locale, meetingId, rows, canWrite, locked }: { 
                   <input type="hidden" name="agencyId" value={row.agencyId} />
                 </th>
                 <td className="p-2">
-                  <fieldset disabled={!canWrite} className="flex flex-wrap gap-3">
+                  <fieldset className="flex flex-wrap gap-3">
                     <legend className="sr-only">{`${t("meetings.attendance.mode")} — ${row.agencyName}`}</legend>
                     {ATTENDANCE_MODES.map((mode) => (
                       <label key={mode} className="flex items-center gap-1">
@@ -53,7 +56,6 @@ export function AttendanceForm({ locale, meetingId, rows, canWrite, locked }: { 
                   <input
                     name={`name:${row.agencyId}`}
                     defaultValue={row.attendeeName}
-                    disabled={!canWrite}
                     aria-label={`${t("meetings.attendance.attendee")} — ${row.agencyName}`}
                     className={`${inputClass} max-w-56`}
                   />
@@ -63,7 +65,35 @@ export function AttendanceForm({ locale, meetingId, rows, canWrite, locked }: { 
           </tbody>
         </table>
       </div>
-      {canWrite && <SubmitButton pendingLabel={t("common.saving")}>{t("meetings.attendance.save")}</SubmitButton>}
+      <SubmitButton pendingLabel={t("common.saving")}>{t("meetings.attendance.save")}</SubmitButton>
     </form>
+  );
+}
+
+function AttendanceTable({ t, rows }: { t: Translate; rows: AttendanceRow[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[28rem] text-sm">
+        <thead className="border-b border-slate-200 text-slate-600">
+          <tr>
+            <th scope="col" className="p-2 text-start font-medium">{t("meetings.attendance.agency")}</th>
+            <th scope="col" className="p-2 text-start font-medium">{t("meetings.attendance.mode")}</th>
+            <th scope="col" className="p-2 text-start font-medium">{t("meetings.attendance.attendee")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const mode = ATTENDANCE_MODES.find((m) => m === row.mode);
+            return (
+              <tr key={row.agencyId} className="border-b border-slate-100">
+                <th scope="row" className="p-2 text-start font-normal">{row.agencyName}</th>
+                <td className={`p-2 ${mode ? "" : "text-slate-500"}`}>{mode ? t(`meetings.attendance.${mode}`) : t("meetings.attendance.notRecorded")}</td>
+                <td className="p-2">{row.attendeeName || t("common.none")}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -198,10 +198,12 @@ export function SessionEntry({
         <fieldset className="space-y-1">
           <legend className="text-sm font-medium">{t("meetings.outcome.label")}</legend>
           <div className="flex flex-wrap gap-4">
-            {OUTCOMES_FOR[bodyKind].map((value) => (
-              <label key={value} className="flex items-center gap-1 text-sm">
+            {/* "No outcome" first: an outcome chosen by mistake must be undoable, and a radio group
+                cannot be unchecked (with one option — the working group's — not even by switching). */}
+            {(["", ...OUTCOMES_FOR[bodyKind]] as const).map((value) => (
+              <label key={value || "none"} className="flex items-center gap-1 text-sm">
                 <input type="radio" name={`outcome-${item.id}`} value={value} checked={outcome.value === value} onChange={() => saveOutcome(value)} />
-                {t(`meetings.outcome.${value}`)}
+                {value === "" ? t("meetings.outcome.noOutcome") : t(`meetings.outcome.${value}`)}
               </label>
             ))}
           </div>

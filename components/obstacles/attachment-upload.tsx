@@ -5,6 +5,7 @@ import { ACCEPT_ATTRIBUTE } from "@/lib/attachments/rules";
 import { initialFormState } from "@/lib/forms";
 import { translator, type Locale } from "@/lib/i18n/messages";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { FileInput } from "@/components/ui/file-input";
 
 export function AttachmentUpload({ locale, obstacleId, unitId }: { locale: Locale; obstacleId: string; unitId: string }) {
   const t = translator(locale);
@@ -15,7 +16,7 @@ export function AttachmentUpload({ locale, obstacleId, unitId }: { locale: Local
       <input type="hidden" name="obstacleId" value={obstacleId} />
       <input type="hidden" name="unitId" value={unitId} />
       <label htmlFor={id} className="text-xs text-slate-700">{t("obstacles.addAttachment")}</label>
-      <input id={id} name="files" type="file" multiple accept={ACCEPT_ATTRIBUTE} aria-describedby={`${id}-hint`} className="text-xs" />
+      <FileInput locale={locale} id={id} name="files" multiple accept={ACCEPT_ATTRIBUTE} aria-describedby={`${id}-hint`} />
       <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>{t("obstacles.upload")}</SubmitButton>
       <p id={`${id}-hint`} className="w-full text-xs text-slate-500">{t("obstacles.attachmentsHint")}</p>
       {state.message && <p role={state.ok ? "status" : "alert"} className={`w-full text-xs ${state.ok ? "text-emerald-700" : "text-red-700"}`}>{state.message}</p>}

@@ -7,6 +7,7 @@ import { translator, type Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { FileInput } from "@/components/ui/file-input";
 
 type Option = { id: string; nameFa: string; nameEn: string };
 type Category = Option & { children: Option[] };
@@ -59,7 +60,7 @@ export function ObstacleForm({ locale, unitId, categories, agencies }: { locale:
         {errors.agencyIds && <p className="text-sm text-red-700">{errors.agencyIds.join(" ")}</p>}
       </fieldset>
       <Field label={t("obstacles.attachments")} errors={errors.files} hint={t("obstacles.attachmentsHint")}>
-        {(p) => <input {...p} name="files" type="file" multiple accept={ACCEPT_ATTRIBUTE} className="block text-sm" />}
+        {(p) => <FileInput {...p} locale={locale} name="files" multiple accept={ACCEPT_ATTRIBUTE} />}
       </Field>
       <SubmitButton pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
     </form>

@@ -7,6 +7,7 @@ import { translator, type Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { FileInput } from "@/components/ui/file-input";
 import { buttonClass } from "@/components/ui/button";
 
 // The follow-up forms of a resolution's page. Each carries the resolution's id and the
@@ -48,16 +49,7 @@ export function ReportProgressForm({ locale, id, version }: Target) {
         )}
       </Field>
       <Field label={t("resolutions.files")} hint={t("obstacles.attachmentsHint")} errors={errors.files}>
-        {(p) => (
-          <input
-            {...p}
-            name="files"
-            type="file"
-            multiple
-            accept={ACCEPT_ATTRIBUTE}
-            className="block w-full text-sm"
-          />
-        )}
+        {(p) => <FileInput {...p} locale={locale} name="files" multiple accept={ACCEPT_ATTRIBUTE} />}
       </Field>
       <SubmitButton pendingLabel={t("common.saving")}>{t("resolutions.submitReport")}</SubmitButton>
     </form>

@@ -26,7 +26,7 @@ export function ResolutionTable({ items, locale, t, empty }: { items: Resolution
   if (items.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-sm">
+      <table className="w-full min-w-[46rem] text-sm">
         <thead className="border-b border-slate-200 text-start text-slate-600">
           <tr>
             <th scope="col" className="p-2 text-start font-medium">{t("resolution.unit")}</th>
@@ -40,7 +40,7 @@ export function ResolutionTable({ items, locale, t, empty }: { items: Resolution
           {items.map((r) => (
             <tr key={r.id} className="border-b border-slate-100 align-top">
               <td className="p-2 font-medium" dir="auto">{r.unit.name}</td>
-              <td className="max-w-md p-2">
+              <td className="min-w-[16rem] max-w-md p-2">
                 <Link href={`/resolutions/${r.id}`} dir="auto" className="text-brand-700 underline-offset-4 hover:underline">{r.text}</Link>
                 <p className="mt-1 text-xs text-slate-500">{meetingTitle(r.meeting, locale, t)}</p>
               </td>

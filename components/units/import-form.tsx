@@ -7,6 +7,7 @@ import { translator, type Locale } from "@/lib/i18n/messages";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { FileInput } from "@/components/ui/file-input";
 
 const initial: ImportState = { ok: false };
 
@@ -21,7 +22,7 @@ export function ImportForm({ locale }: { locale: Locale }) {
     <div className="space-y-6">
       <form action={previewAction} className="space-y-3">
         <Field label={t("unitImport.file")} errors={preview.fieldErrors?.file}>
-          {(p) => <input {...p} name="file" type="file" accept=".xlsx,.csv" required className="block text-sm" />}
+          {(p) => <FileInput {...p} locale={locale} name="file" accept=".xlsx,.csv" required />}
         </Field>
         <SubmitButton variant="secondary" pendingLabel={t("unitImport.previewing")}>{t("unitImport.preview")}</SubmitButton>
       </form>

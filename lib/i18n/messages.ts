@@ -87,6 +87,11 @@ const fa = {
     confirm: "تأیید",
     close: "بستن",
     days: "{count} روز",
+    chooseFiles: "انتخاب فایل",
+    noFileChosen: "فایلی انتخاب نشده",
+    chosenFiles: "فایل‌های انتخاب‌شده",
+    noResults: "نتیجه‌ای یافت نشد",
+    menu: "منو",
   },
   home: {
     welcome: "خوش آمدید، {name}",
@@ -252,6 +257,11 @@ const en: Messages = {
     confirm: "Confirm",
     close: "Close",
     days: "{count} days",
+    chooseFiles: "Choose files",
+    noFileChosen: "No file chosen",
+    chosenFiles: "Chosen files",
+    noResults: "No results",
+    menu: "Menu",
   },
   home: {
     welcome: "Welcome, {name}",

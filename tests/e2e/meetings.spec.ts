@@ -57,9 +57,13 @@ test("committee refers two units, the working group decides them by keyboard, th
   await press(page, "Alt+KeyN");
   await expect(entry.getByRole("heading", { level: 3 })).toHaveText(CONCRETE);
   await expect(entry.getByRole("heading", { level: 3 })).toBeFocused();
-  // Tab lands on the group's first choice ("settled"); the arrow key moves to and picks "referred".
+  // Tab lands on the checked choice ("no outcome", first); the arrow keys move to and pick the others.
   await press(page, "Tab");
-  await expect(entry.getByRole("radio", { name: "حل‌شده در کمیته" })).toBeFocused();
+  await expect(entry.getByRole("radio", { name: "بدون نتیجه" })).toBeFocused();
+  await expect(entry.getByRole("radio", { name: "بدون نتیجه" })).toBeChecked();
+  await page.keyboard.press("ArrowDown");
+  await expect(entry.getByRole("radio", { name: "حل‌شده در کمیته" })).toBeChecked();
+  await expect(entry.getByRole("group", { name: "نتیجه بررسی" }).getByRole("status")).toHaveText("✓ ذخیره شد");
   await page.keyboard.press("ArrowDown");
   await expect(entry.getByRole("radio", { name: "ارجاع به کارگروه" })).toBeChecked();
   await expect(entry.getByRole("group", { name: "نتیجه بررسی" }).getByRole("status")).toHaveText("✓ ذخیره شد");

@@ -139,7 +139,9 @@ test("a member reads the registry but cannot write to it", async ({ page }) => {
   await page.getByRole("link", { name: "شرکت بتن آماده زرند" }).click();
   await expect(page.getByRole("heading", { name: "سوابق پرونده" })).toBeVisible();
   const timeline = page.getByRole("region", { name: "سوابق پرونده" }).getByRole("listitem");
-  await expect(timeline.first()).toContainText("باز");
+  // Open/closed is shown for obstacles and resolutions only, never on a status change.
+  await expect(timeline.getByText("باز", { exact: true }).first()).toBeVisible();
+  await expect(timeline.filter({ hasText: "تغییر وضعیت" }).getByText(/^(باز|بسته)$/)).toHaveCount(0);
   await expect(timeline.filter({ hasText: "مصوبه" }).first()).toBeVisible();
   await expect(timeline.filter({ hasText: "دستور جلسه" }).first()).toBeVisible();
   await expect(page.getByRole("button", { name: /انتقال به/ })).toHaveCount(0);

@@ -38,10 +38,10 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
         <p className="mb-2 text-sm text-slate-600">{t("common.total", { count: formatNumber(total, locale) })}</p>
         {agencies.length === 0 ? <EmptyState>{t("agencies.noAgencies")}</EmptyState> : (
           <div className="overflow-x-auto">
-            <table className="w-full text-sm">
+            <table className="w-full min-w-[36rem] text-sm">
               <thead className="border-b border-slate-200 text-slate-600">
                 <tr>
-                  <th scope="col" className="p-2 text-start font-medium">{t("agencies.nameFa")}</th>
+                  <th scope="col" className="p-2 text-start font-medium">{t("agencies.name")}</th>
                   <th scope="col" className="p-2 text-start font-medium">{t("agencies.kind")}</th>
                   <th scope="col" className="p-2 text-start font-medium">{t("agencies.headName")}</th>
                   <th scope="col" className="p-2 text-start font-medium">{t("agencies.users")}</th>

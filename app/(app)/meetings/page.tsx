@@ -80,7 +80,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
           <EmptyState>{t("meetings.noSessions")}</EmptyState>
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full text-sm">
+            <table className="w-full min-w-[48rem] text-sm">
               <thead className="border-b border-slate-200 text-slate-600">
                 <tr>
                   <th scope="col" className="p-2 text-start font-medium">{t("resolution.meeting")}</th>

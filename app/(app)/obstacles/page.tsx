@@ -57,7 +57,7 @@ export default async function ObstaclesPage({ searchParams }: { searchParams: Pr
         <p className="mb-2 text-sm text-slate-600">{t("common.total", { count: formatNumber(total, locale) })}</p>
         {obstacles.length === 0 ? <EmptyState>{t("obstacles.noObstacles")}</EmptyState> : (
           <div className="overflow-x-auto">
-            <table className="w-full text-sm">
+            <table className="w-full min-w-[56rem] text-sm">
               <thead className="border-b border-slate-200 text-slate-600">
                 <tr>
                   <th scope="col" className="p-2 text-start font-medium">{t("obstacles.unit")}</th>

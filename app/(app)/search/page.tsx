@@ -39,7 +39,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                   <OperatingStatusBadge status={u.status} t={t} />
                 </li>
               ))}
-              {results.units.length === 0 && <li className="text-slate-500">{t("common.none")}</li>}
+              {results.units.length === 0 && <li className="text-slate-500">{t("common.noResults")}</li>}
             </ul>
           </Card>
           <Card title={t("search.obstacles")}>
@@ -51,7 +51,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                   <p className="text-slate-700">{o.description}</p>
                 </li>
               ))}
-              {results.obstacles.length === 0 && <li className="text-slate-500">{t("common.none")}</li>}
+              {results.obstacles.length === 0 && <li className="text-slate-500">{t("common.noResults")}</li>}
             </ul>
           </Card>
           <Card title={t("search.agencies")}>
@@ -59,7 +59,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               {results.agencies.map((a) => (
                 <li key={a.id}><Link href={`/agencies/${a.id}`} className="font-medium text-brand-700 underline">{name(a)}</Link></li>
               ))}
-              {results.agencies.length === 0 && <li className="text-slate-500">{t("common.none")}</li>}
+              {results.agencies.length === 0 && <li className="text-slate-500">{t("common.noResults")}</li>}
             </ul>
           </Card>
         </div>

@@ -55,9 +55,12 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
           <Select id="unit-status" label={t("units.status")} name="status" value={filters.status} options={OPERATING_STATUSES.map((s) => [s, t(`operatingStatus.${s}`)])} all={t("units.all")} />
           <Select id="unit-park" label={t("units.industrialPark")} name="park" value={filters.park} options={parks.map((p) => [p, p])} all={t("units.all")} />
           <Select id="unit-open" label={t("units.hasOpenObstacles")} name="open" value={filters.open} options={[["yes", t("units.withOpen")], ["no", t("units.withoutOpen")]]} all={t("units.anyObstacles")} />
-          <Select id="unit-sort" label={t("units.sortBy")} name="sort" value={filters.sort} options={UNIT_SORTS.map((s) => [s, t(SORT_LABEL[s])])} />
-          <Select id="unit-dir" label={t("units.sortDir")} name="dir" value={filters.dir} options={[["asc", t("units.ascending")], ["desc", t("units.descending")]]} />
-          <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
+          {/* Sort field and direction are one choice: kept side by side on every width. */}
+          <div className="grid grid-cols-2 gap-3 sm:col-span-2">
+            <Select id="unit-sort" label={t("units.sortBy")} name="sort" value={filters.sort} options={UNIT_SORTS.map((s) => [s, t(SORT_LABEL[s])])} />
+            <Select id="unit-dir" label={t("units.sortDir")} name="dir" value={filters.dir} options={[["asc", t("units.ascending")], ["desc", t("units.descending")]]} />
+          </div>
+          <div className="flex items-end gap-2 sm:col-span-2">
             <button type="submit" className={buttonClass("primary")}>{t("units.filter")}</button>
             {filtered && <Link href="/units" className={buttonClass("ghost")}>{t("units.clearFilters")}</Link>}
           </div>
@@ -67,7 +70,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
           <EmptyState>{filtered ? t("units.noUnits") : t("units.noUnitsYet")}</EmptyState>
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full text-sm">
+            <table className="w-full min-w-[52rem] text-sm">
               <thead className="border-b border-slate-200 text-slate-600">
                 <tr>
                   <th scope="col" className="p-2 text-start font-medium">

@@ -19,7 +19,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold">{t("notifications.outboxTitle")}</h1>
-        <p className="text-sm text-slate-600">{t("notifications.outboxIntro")} — {t("common.total", { count: formatNumber(total, locale) })}</p>
+        <p className="text-sm text-slate-600">{t("notifications.outboxIntro")}{total > 0 && <> — {t("common.total", { count: formatNumber(total, locale) })}</>}</p>
       </div>
       <Card>
         <MessageList items={items} locale={locale} t={t} empty={t("notifications.outboxEmpty")} showRecipient />

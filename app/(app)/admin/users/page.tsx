@@ -39,7 +39,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <EmptyState>{t("admin.noUsers")}</EmptyState>
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full text-sm">
+            <table className="w-full min-w-[40rem] text-sm">
               <thead className="border-b border-slate-200 text-slate-600">
                 <tr>
                   <th scope="col" className="p-2 text-start font-medium">{t("admin.name")}</th>

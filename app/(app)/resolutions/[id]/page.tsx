@@ -76,7 +76,7 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
               <dd>
                 <ul className="list-disc space-y-1 ps-5">
                   {r.obstacles.map(({ obstacle: o }) => (
-                    <li key={o.id}>{o.description} <span className="text-xs text-slate-500">({name(o.category)})</span></li>
+                    <li key={o.id}>{o.description} <span className="ms-1 whitespace-nowrap rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{name(o.category)}</span></li>
                   ))}
                 </ul>
               </dd>

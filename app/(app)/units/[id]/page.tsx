@@ -144,7 +144,8 @@ function TimelineRow({ entry, t, locale }: { entry: TimelineEntry; t: Translate;
       break;
     case "progress":
       kind = t("units.kindProgress");
-      text = <>{t("units.progressBy", { author: entry.report.author?.name ?? t("common.none"), note: entry.report.note })} ({t(`resolutionStatus.${entry.report.toStatus}`)})</>;
+      // Reports imported or written before authors were kept have none: show the note alone.
+      text = <>{entry.report.author ? t("units.progressBy", { author: entry.report.author.name, note: entry.report.note }) : entry.report.note} ({t(`resolutionStatus.${entry.report.toStatus}`)})</>;
       break;
     case "status":
       kind = t("units.kindStatus");
@@ -159,7 +160,10 @@ function TimelineRow({ entry, t, locale }: { entry: TimelineEntry; t: Translate;
       <div className="mb-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
         <span className="font-semibold text-slate-800">{kind}</span>
         <time dateTime={entry.at.toISOString()}>{formatDate(entry.at, locale)}</time>
-        <span className={entry.open ? "text-amber-800" : "text-slate-500"}>{entry.open ? t("units.openItem") : t("units.closedItem")}</span>
+        {/* Open/closed is a state of obstacles and resolutions; on a status change or a report it means nothing. */}
+        {(entry.kind === "obstacle" || entry.kind === "resolution") && (
+          <span className={entry.open ? "text-amber-800" : "text-slate-500"}>{entry.open ? t("units.openItem") : t("units.closedItem")}</span>
+        )}
       </div>
       <p>{text}</p>
     </li>

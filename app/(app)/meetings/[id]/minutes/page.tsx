@@ -26,13 +26,26 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
   const absent = meeting.attendances.filter((a) => a.mode === "ABSENT").length;
   const attendance = new Map(meeting.attendances.map((a) => [a.agencyId, a]));
   const canApprove = meeting.status === "HELD" && can(user, "minutes.approve", { provinceId: meeting.provinceId });
+  // An approved minutes with nothing in it is almost always a session whose record was never
+  // entered; approving stays allowed (a session can end without decisions) but not unwarned.
+  const nothingRecorded = meeting.attendances.length === 0 && !meeting.agendaItems.some((item) => item.outcome);
   const sep = locale === "fa" ? "، " : ", ";
   let resolutionNumber = 0;
   return (
     <article className="print-document mx-auto max-w-4xl space-y-6 bg-white p-6 print:p-0">
       <div className="no-print flex flex-wrap items-start justify-between gap-2">
         <PrintButton label={t("meetings.minutes.print")} />
-        {canApprove && <ApproveMinutesButton locale={locale} meetingId={meeting.id} />}
+        {canApprove && (
+          <div className="flex max-w-xl flex-col items-end gap-2">
+            {nothingRecorded && (
+              <div role="note" aria-labelledby="minutes-nothing-recorded" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+                <p id="minutes-nothing-recorded" className="font-semibold">⚠ {t("meetings.minutes.nothingRecorded")}</p>
+                <p className="mt-1">{t("meetings.minutes.nothingRecordedHint")}</p>
+              </div>
+            )}
+            <ApproveMinutesButton locale={locale} meetingId={meeting.id} />
+          </div>
+        )}
       </div>
       <header className="space-y-1 border-b border-slate-300 pb-3 text-center">
         <p className="text-sm">{localName(meeting.body, locale)}</p>
@@ -73,6 +86,7 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
 
       <section aria-labelledby="minutes-cases" className="space-y-4">
         <h2 id="minutes-cases" className="font-semibold">{t("meetings.minutes.cases")}</h2>
+        {meeting.agendaItems.length === 0 && <p className="rounded-md border border-dashed border-slate-300 p-4 text-center text-sm text-slate-600">{t("meetings.minutes.noCases")}</p>}
         {meeting.agendaItems.map((item, index) => (
           <div key={item.id} className="unit-case space-y-2 border-t border-slate-200 pt-3">
             <h3 className="font-semibold">
