@@ -9,6 +9,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { inputClass } from "@/components/ui/field";
 import { ATTENDANCE_MODES } from "@/lib/meetings/schema";
 import { AmendmentField } from "./amendment-field";
+import { TableHead } from "@/components/ui/table-head";
 
 export type AttendanceRow = { agencyId: string; agencyName: string; mode: string; attendeeName: string };
 
@@ -27,13 +28,7 @@ export function AttendanceForm({ locale, meetingId, rows, canWrite, locked }: { 
       <FormMessage state={state} />
       <div className="overflow-x-auto">
         <table className="w-full min-w-[36rem] text-sm">
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              <th scope="col" className="p-2 text-start font-medium">{t("meetings.attendance.agency")}</th>
-              <th scope="col" className="p-2 text-start font-medium">{t("meetings.attendance.mode")}</th>
-              <th scope="col" className="p-2 text-start font-medium">{t("meetings.attendance.attendee")}</th>
-            </tr>
-          </thead>
+          <TableHead labels={[t("meetings.attendance.agency"), t("meetings.attendance.mode"), t("meetings.attendance.attendee")]} />
           <tbody>
             {rows.map((row) => (
               <tr key={row.agencyId} className="border-b border-slate-100">
@@ -74,13 +69,7 @@ function AttendanceTable({ t, rows }: { t: Translate; rows: AttendanceRow[] }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[28rem] text-sm">
-        <thead className="border-b border-slate-200 text-slate-600">
-          <tr>
-            <th scope="col" className="p-2 text-start font-medium">{t("meetings.attendance.agency")}</th>
-            <th scope="col" className="p-2 text-start font-medium">{t("meetings.attendance.mode")}</th>
-            <th scope="col" className="p-2 text-start font-medium">{t("meetings.attendance.attendee")}</th>
-          </tr>
-        </thead>
+        <TableHead labels={[t("meetings.attendance.agency"), t("meetings.attendance.mode"), t("meetings.attendance.attendee")]} />
         <tbody>
           {rows.map((row) => {
             const mode = ATTENDANCE_MODES.find((m) => m === row.mode);

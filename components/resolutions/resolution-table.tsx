@@ -4,6 +4,7 @@ import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { meetingTitle } from "@/lib/meetings/title";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { EmptyState } from "@/components/ui/card";
+import { TableHead } from "@/components/ui/table-head";
 
 export const STATUS_TONE: Record<ResolutionListItem["status"], string> = {
   ISSUED: "bg-slate-100 text-slate-800",
@@ -27,15 +28,7 @@ export function ResolutionTable({ items, locale, t, empty }: { items: Resolution
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[46rem] text-sm">
-        <thead className="border-b border-slate-200 text-start text-slate-600">
-          <tr>
-            <th scope="col" className="p-2 text-start font-medium">{t("resolution.unit")}</th>
-            <th scope="col" className="p-2 text-start font-medium">{t("resolution.text")}</th>
-            <th scope="col" className="p-2 text-start font-medium">{t("resolution.agency")}</th>
-            <th scope="col" className="p-2 text-start font-medium">{t("resolution.deadline")}</th>
-            <th scope="col" className="p-2 text-start font-medium">{t("resolution.status")}</th>
-          </tr>
-        </thead>
+        <TableHead labels={[t("resolution.unit"), t("resolution.text"), t("resolution.agency"), t("resolution.deadline"), t("resolution.status")]} />
         <tbody>
           {items.map((r) => (
             <tr key={r.id} className="border-b border-slate-100 align-top">

@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FileInput } from "@/components/ui/file-input";
+import { TableHead } from "@/components/ui/table-head";
 
 const initial: ImportState = { ok: false };
 
@@ -33,13 +34,7 @@ export function ImportForm({ locale }: { locale: Locale }) {
           {rows.some((r) => r.errors.length > 0) && <p className="text-sm text-slate-700">{t("unitImport.fixHint")}</p>}
           <div className="overflow-x-auto">
             <table className="w-full text-sm">
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th scope="col" className="p-2 text-start font-medium">{t("unitImport.row")}</th>
-                  <th scope="col" className="p-2 text-start font-medium">{t("units.name")}</th>
-                  <th scope="col" className="p-2 text-start font-medium">{t("unitImport.result")}</th>
-                </tr>
-              </thead>
+              <TableHead labels={[t("unitImport.row"), t("units.name"), t("unitImport.result")]} />
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.line} className={`border-b border-slate-100 ${r.errors.length ? "bg-red-50" : ""}`}>

@@ -9,6 +9,7 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
+import { TableHead } from "@/components/ui/table-head";
 
 export async function generateMetadata() {
   const { t } = await getTranslator();
@@ -39,15 +40,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
         {agencies.length === 0 ? <EmptyState>{t("agencies.noAgencies")}</EmptyState> : (
           <div className="overflow-x-auto">
             <table className="w-full min-w-[36rem] text-sm">
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th scope="col" className="p-2 text-start font-medium">{t("agencies.name")}</th>
-                  <th scope="col" className="p-2 text-start font-medium">{t("agencies.kind")}</th>
-                  <th scope="col" className="p-2 text-start font-medium">{t("agencies.headName")}</th>
-                  <th scope="col" className="p-2 text-start font-medium">{t("agencies.users")}</th>
-                  <th scope="col" className="p-2 text-start font-medium">{t("agencies.openResolutions")}</th>
-                </tr>
-              </thead>
+              <TableHead labels={[t("agencies.name"), t("agencies.kind"), t("agencies.headName"), t("agencies.users"), t("agencies.openResolutions")]} />
               <tbody>
                 {agencies.map((a) => (
                   <tr key={a.id} className="border-b border-slate-100">

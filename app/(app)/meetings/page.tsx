@@ -12,6 +12,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { meetingTitle } from "@/lib/meetings/title";
 import { MeetingStatusBadge } from "@/components/meetings/meeting-status";
 import { PlanNextCommitteeButton } from "@/components/meetings/meeting-form";
+import { TableHead } from "@/components/ui/table-head";
 
 export async function generateMetadata() {
   const { t } = await getTranslator();
@@ -81,16 +82,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full min-w-[48rem] text-sm">
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th scope="col" className="p-2 text-start font-medium">{t("resolution.meeting")}</th>
-                  <th scope="col" className="p-2 text-start font-medium">{t("meetings.date")}</th>
-                  <th scope="col" className="p-2 text-start font-medium">{t("meetings.place")}</th>
-                  <th scope="col" className="p-2 text-start font-medium">{t("meetings.agendaCount")}</th>
-                  <th scope="col" className="p-2 text-start font-medium">{t("meetings.resolutionsCount")}</th>
-                  <th scope="col" className="p-2 text-start font-medium">{t("meetings.status")}</th>
-                </tr>
-              </thead>
+              <TableHead labels={[t("resolution.meeting"), t("meetings.date"), t("meetings.place"), t("meetings.agendaCount"), t("meetings.resolutionsCount"), t("meetings.status")]} />
               <tbody>
                 {meetings.map((m) => (
                   <tr key={m.id} className="border-b border-slate-100">

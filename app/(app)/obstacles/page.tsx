@@ -13,6 +13,7 @@ import { inputClass } from "@/components/ui/field";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { Pagination } from "@/components/ui/pagination";
 import { ObstacleStatusBadge } from "@/components/units/badges";
+import { TableHead } from "@/components/ui/table-head";
 
 export async function generateMetadata() {
   const { t } = await getTranslator();
@@ -58,16 +59,7 @@ export default async function ObstaclesPage({ searchParams }: { searchParams: Pr
         {obstacles.length === 0 ? <EmptyState>{t("obstacles.noObstacles")}</EmptyState> : (
           <div className="overflow-x-auto">
             <table className="w-full min-w-[56rem] text-sm">
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th scope="col" className="p-2 text-start font-medium">{t("obstacles.unit")}</th>
-                  <th scope="col" className="p-2 text-start font-medium">{t("obstacles.category")}</th>
-                  <th scope="col" className="p-2 text-start font-medium">{t("obstacles.description")}</th>
-                  <th scope="col" className="p-2 text-start font-medium">{t("obstacles.amount")}</th>
-                  <th scope="col" className="p-2 text-start font-medium">{t("obstacles.status")}</th>
-                  <th scope="col" className="p-2 text-start font-medium">{t("obstacles.registeredOn")}</th>
-                </tr>
-              </thead>
+              <TableHead labels={[t("obstacles.unit"), t("obstacles.category"), t("obstacles.description"), t("obstacles.amount"), t("obstacles.status"), t("obstacles.registeredOn")]} />
               <tbody>
                 {obstacles.map((o) => (
                   <tr key={o.id} className="border-b border-slate-100 align-top">

@@ -8,6 +8,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { UserActiveToggle } from "@/components/admin/user-active-toggle";
+import { TableHead } from "@/components/ui/table-head";
 
 export async function generateMetadata() {
   const { t } = await getTranslator();
@@ -40,16 +41,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full min-w-[40rem] text-sm">
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th scope="col" className="p-2 text-start font-medium">{t("admin.name")}</th>
-                  <th scope="col" className="p-2 text-start font-medium">{t("admin.roles")}</th>
-                  <th scope="col" className="p-2 text-start font-medium">{t("admin.agency")}</th>
-                  <th scope="col" className="p-2 text-start font-medium">{t("admin.lastLogin")}</th>
-                  <th scope="col" className="p-2 text-start font-medium">{t("admin.status")}</th>
-                  <th scope="col" className="p-2 text-start font-medium">{t("common.actions")}</th>
-                </tr>
-              </thead>
+              <TableHead labels={[t("admin.name"), t("admin.roles"), t("admin.agency"), t("admin.lastLogin"), t("admin.status"), t("common.actions")]} />
               <tbody>
                 {users.map((u) => (
                   <tr key={u.id} className="border-b border-slate-100">
