@@ -49,8 +49,8 @@ export default async function ChairBriefPage({ params }: { params: Promise<{ id:
             <h2 id={`unit-${item.id}-title`} className="text-lg font-bold">{n(index + 1)}. {unit.name}</h2>
             <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm md:grid-cols-3">
               <div><dt className="text-slate-600">{t("meetings.brief.county")}</dt><dd>{localName(unit.county, locale)}</dd></div>
-              <div><dt className="text-slate-600">{t("meetings.brief.sector")}</dt><dd>{t(`meetings.sector.${unit.sector}`)}{unit.activity && ` — ${unit.activity}`}</dd></div>
-              <div><dt className="text-slate-600">{t("meetings.brief.operatingStatus")}</dt><dd>{t(`meetings.operating.${unit.status}`)}</dd></div>
+              <div><dt className="text-slate-600">{t("meetings.brief.sector")}</dt><dd>{t(`sector.${unit.sector}`)}{unit.activity && ` — ${unit.activity}`}</dd></div>
+              <div><dt className="text-slate-600">{t("meetings.brief.operatingStatus")}</dt><dd>{t(`operatingStatus.${unit.status}`)}</dd></div>
               <div><dt className="text-slate-600">{t("meetings.brief.employees")}</dt><dd>{unit.employees === null ? t("common.none") : n(unit.employees)}</dd></div>
               <div><dt className="text-slate-600">{t("meetings.brief.capacity")}</dt><dd>{unit.capacityUsePct === null ? t("common.none") : `${n(unit.capacityUsePct)}٪`}</dd></div>
               <div><dt className="text-slate-600">{t("meetings.brief.manager")}</dt><dd>{unit.managerName ?? t("common.none")}</dd></div>
@@ -59,7 +59,7 @@ export default async function ChairBriefPage({ params }: { params: Promise<{ id:
             <ul className="list-disc space-y-0.5 ps-6 text-sm">
               {unit.obstacles.map((o) => {
                 const v = obstacleView(o, locale);
-                return <li key={o.id}>{v.description}{v.amount && ` (${v.amount})`} — <span className="text-slate-600">{t(`meetings.obstacleStatus.${o.status}`)}</span></li>;
+                return <li key={o.id}>{v.description}{v.amount && ` (${v.amount})`} — <span className="text-slate-600">{t(`obstacleStatus.${o.status}`)}</span></li>;
               })}
             </ul>
             <h3 className="font-semibold">{t("meetings.brief.earlierResolutions")}</h3>
