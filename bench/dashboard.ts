@@ -7,6 +7,7 @@
 import { ensureDatabaseServer, recreateDatabase, withDatabaseName } from "../scripts/db";
 import { runOrFail } from "../scripts/process";
 import { seedLarge } from "../scripts/seed-large";
+import { measure } from "./measure";
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const server = await ensureDatabaseServer(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL);
@@ -25,15 +26,8 @@ try {
     const { loadDashboard } = await import(`../lib/dashboard/queries.ts?db=${name}`);
     const { db } = await import("../lib/db");
     const time = async (label: string, run: () => Promise<unknown>) => {
-      await run(); // warm-up: plans, connections
-      const samples: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const t0 = performance.now();
-        await run();
-        samples.push(performance.now() - t0);
-      }
-      samples.sort((a, b) => a - b);
-      const line = `${units.toLocaleString("en")} units · ${label}: median ${samples[2]?.toFixed(0)} ms (min ${samples[0]?.toFixed(0)}, max ${samples[4]?.toFixed(0)})`;
+      const { median, min, max } = await measure(run);
+      const line = `${units.toLocaleString("en")} units · ${label}: median ${median.toFixed(0)} ms (min ${min.toFixed(0)}, max ${max.toFixed(0)})`;
       console.log(line);
       results.push(line);
     };

@@ -10,6 +10,7 @@ import { unitFiltersSchema } from "@/lib/units/schema";
 import { listObstacles } from "@/lib/obstacles/queries";
 import { obstacleFiltersSchema } from "@/lib/obstacles/schema";
 import { searchRegistry } from "@/lib/search/queries";
+import { measure } from "./measure";
 
 const UNITS = 50_000;
 const province = await db.province.findFirstOrThrow({ orderBy: { createdAt: "asc" } });
@@ -44,15 +45,8 @@ if (have < UNITS) {
 
 const actor: Actor = { id: "bench", roles: ["SECRETARIAT"], agencyId: null, provinceId: province.id };
 async function time(label: string, run: () => Promise<unknown>) {
-  await run(); // warm the pool and the plan cache
-  const samples: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
-    await run();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  console.log(`${label.padEnd(48)} median ${samples[2]?.toFixed(1)} ms  (max ${samples[4]?.toFixed(1)} ms)`);
+  const { median, max } = await measure(run);
+  console.log(`${label.padEnd(48)} median ${median.toFixed(1)} ms  (max ${max.toFixed(1)} ms)`);
 }
 const units = (f: Record<string, string>) => () => listUnits(actor, unitFiltersSchema.parse(f));
 const obstacles = (f: Record<string, string>) => () => listObstacles(actor, obstacleFiltersSchema.parse(f));

@@ -8,6 +8,7 @@ import { PrintButton } from "@/components/ui/print-button";
 import { DashboardFilterForm } from "@/components/dashboard/filter-form";
 import { ScorecardTable } from "@/components/dashboard/scorecard-table";
 import { ResolutionTable } from "@/components/resolutions/resolution-table";
+import { TableHead } from "@/components/ui/table-head";
 
 export async function generateMetadata() {
   const { t } = await getTranslator();
@@ -50,14 +51,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       <section className={section}>
         <h2 className="font-semibold">{t("dashboard.monthly")}</h2>
         <table className="w-full text-sm">
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="p-1 text-start">{t("dashboard.month")}</th>
-              <th scope="col" className="p-1 text-start">{t("dashboard.issued")}</th>
-              <th scope="col" className="p-1 text-start">{t("dashboard.verified")}</th>
-              <th scope="col" className="p-1 text-start">{t("dashboard.unitsReturned")}</th>
-            </tr>
-          </thead>
+          <TableHead compact className="border-b border-slate-300" labels={[t("dashboard.month"), t("dashboard.issued"), t("dashboard.verified"), t("dashboard.unitsReturned")]} />
           <tbody>
             {data.monthly.map((m, i) => (
               <tr key={m.start} className="border-b border-slate-100">

@@ -9,6 +9,7 @@ import { meetingTitle } from "@/lib/meetings/title";
 import { PrintButton } from "@/components/meetings/session-actions";
 import { localName, obstacleView } from "@/components/meetings/views";
 import "@/components/meetings/print.css";
+import { TableHead } from "@/components/ui/table-head";
 
 export async function generateMetadata() {
   const { t } = await getTranslator();
@@ -67,14 +68,7 @@ export default async function ChairBriefPage({ params }: { params: Promise<{ id:
               <p className="text-sm text-slate-600">{t("meetings.brief.noEarlier")}</p>
             ) : (
               <table className="w-full text-sm">
-                <thead className="border-b border-slate-200">
-                  <tr>
-                    <th scope="col" className="p-1 text-start font-medium">{t("resolution.text")}</th>
-                    <th scope="col" className="p-1 text-start font-medium">{t("resolution.agency")}</th>
-                    <th scope="col" className="p-1 text-start font-medium">{t("resolution.deadline")}</th>
-                    <th scope="col" className="p-1 text-start font-medium">{t("resolution.status")}</th>
-                  </tr>
-                </thead>
+                <TableHead compact className="border-b border-slate-200" labels={[t("resolution.text"), t("resolution.agency"), t("resolution.deadline"), t("resolution.status")]} />
                 <tbody>
                   {unit.resolutions.map((r) => {
                     const f = fate(r);

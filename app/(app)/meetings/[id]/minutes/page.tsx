@@ -8,6 +8,7 @@ import { meetingTitle } from "@/lib/meetings/title";
 import { ApproveMinutesButton, PrintButton } from "@/components/meetings/session-actions";
 import { localName, obstacleView } from "@/components/meetings/views";
 import "@/components/meetings/print.css";
+import { TableHead } from "@/components/ui/table-head";
 
 export async function generateMetadata() {
   const { t } = await getTranslator();
@@ -62,13 +63,7 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
         <h2 id="minutes-attendance" className="font-semibold">{t("meetings.minutes.attendance")}</h2>
         <p className="text-sm">{t("meetings.attendance.summary", { present: n(present), absent: n(absent) })}</p>
         <table className="w-full border-collapse text-sm">
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="p-1 text-start font-medium">{t("meetings.attendance.agency")}</th>
-              <th scope="col" className="p-1 text-start font-medium">{t("meetings.attendance.mode")}</th>
-              <th scope="col" className="p-1 text-start font-medium">{t("meetings.attendance.attendee")}</th>
-            </tr>
-          </thead>
+          <TableHead compact className="border-b border-slate-300" labels={[t("meetings.attendance.agency"), t("meetings.attendance.mode"), t("meetings.attendance.attendee")]} />
           <tbody>
             {meeting.body.members.map(({ agency }) => {
               const a = attendance.get(agency.id);
