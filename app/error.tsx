@@ -1,11 +1,17 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 import { translator, type Locale } from "@/lib/i18n/messages";
+
+const noSubscription = () => () => {};
 
 // Shown when a page fails unexpectedly: a plain message and a retry, never the error itself.
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
-  const [locale, setLocale] = useState<Locale>("fa");
-  useEffect(() => setLocale(document.documentElement.lang === "en" ? "en" : "fa"), []);
+  // The page's language is on <html lang>; the server render (no document) assumes Persian.
+  const locale: Locale = useSyncExternalStore(
+    noSubscription,
+    () => (document.documentElement.lang === "en" ? "en" : "fa"),
+    () => "fa",
+  );
   const t = translator(locale);
   return (
     <main className="mx-auto max-w-lg p-8 text-center">

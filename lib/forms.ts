@@ -36,7 +36,8 @@ export function localiseIssues(error: z.ZodError, t: Translate): Record<string, 
   for (const issue of error.issues) {
     const field = issue.path.map(String).join(".") || "_form";
     const text = isMessageKey(issue.message) ? t(issue.message) : t("validation.invalidInput");
-    (out[field] ??= []).includes(text) || out[field].push(text);
+    const messages = (out[field] ??= []);
+    if (!messages.includes(text)) messages.push(text);
   }
   return out;
 }

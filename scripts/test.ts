@@ -1,4 +1,5 @@
 // `npm test`: the whole suite on a machine that may have nothing but Node.
+//  0. The format check and the linter (which also enforces the layering), before anything slow.
 //  1. Chromium from Debian when /usr/bin/chromium is missing (never Playwright's download).
 //  2. PostgreSQL: TEST_DATABASE_URL or DATABASE_URL when set, else the embedded server.
 //  3. Fresh databases `tashil_test` (integration) and `tashil_e2e` (browser), migrated and
@@ -43,6 +44,19 @@ let exitCode = 0;
 try {
   rmSync("test-results", { recursive: true, force: true });
   mkdirSync("test-results", { recursive: true });
+  if (only === undefined) {
+    // Each counts as one test: a formatting slip or a layering breach fails the suite.
+    for (const [cmd, args] of [
+      ["prettier", ["--check", "--log-level=warn", "."]],
+      ["eslint", [".", "--max-warnings", "0"]],
+    ] as const) {
+      if ((await run(cmd, [...args])) === 0) tally.passed++;
+      else {
+        console.error(`[test] ${cmd} failed: run \`npm run ${cmd === "prettier" ? "format" : "lint"}\`.`);
+        tally.failed++;
+      }
+    }
+  }
   const wantsVitest = only !== "e2e";
   const wantsE2e = only === undefined || only === "e2e";
   if (wantsE2e) ensureChromium();

@@ -12,13 +12,13 @@ export type AgencyFormValues = {
   id: string; kind: string; nameFa: string; nameEn: string; headName: string | null; phone: string | null; email: string | null; address: string | null; active: boolean;
 };
 
-const FIELDS = ["kind", "nameFa", "nameEn", "headName", "phone", "email", "address"] as const;
+type Field = "kind" | "nameFa" | "nameEn" | "headName" | "phone" | "email" | "address";
 
 export function AgencyForm({ locale, agency }: { locale: Locale; agency?: AgencyFormValues }) {
   const t = translator(locale);
   const [state, action] = useActionState(agency ? updateAgencyAction : createAgencyAction, initialFormState);
   const errors = state.fieldErrors ?? {};
-  const value = (field: (typeof FIELDS)[number]) => {
+  const value = (field: Field) => {
     const submitted = state.values?.[field];
     return typeof submitted === "string" ? submitted : (agency?.[field] ?? "");
   };

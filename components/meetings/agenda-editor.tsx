@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { inputClass } from "@/components/ui/field";
 import { AmendmentField } from "./amendment-field";
-import type { AgendaItemView } from "./types";
+import type { AgendaItemView } from "@/lib/meetings/types";
 
 const fd = (entries: Record<string, string>) => {
   const form = new FormData();

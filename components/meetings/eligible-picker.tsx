@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { AmendmentField } from "./amendment-field";
-import type { AgendaObstacleView } from "./types";
+import type { AgendaObstacleView } from "@/lib/meetings/types";
 
 export type EligibleUnit = { id: string; name: string; obstacles: AgendaObstacleView[] };
 

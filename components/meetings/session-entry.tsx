@@ -10,7 +10,7 @@ import { EmptyState } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { JalaliDateInput, jalaliInputValue } from "@/components/ui/jalali-date-input";
 import { AmendmentField } from "./amendment-field";
-import type { AgencyOption, AgendaItemView } from "./types";
+import type { AgencyOption, AgendaItemView } from "@/lib/meetings/types";
 
 type SaveState = "saved" | "unsaved" | "saving" | "failed";
 

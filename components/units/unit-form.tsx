@@ -15,14 +15,16 @@ export type UnitFormValues = {
   managerName: string | null; phone: string | null; address: string | null;
 };
 
-const TEXT_FIELDS = ["name", "nationalId", "activity", "industrialPark", "managerName", "phone", "address", "employees", "capacityUsePct", "sector", "countyId", "status"] as const;
+type TextField =
+  | "name" | "nationalId" | "activity" | "industrialPark" | "managerName" | "phone" | "address"
+  | "employees" | "capacityUsePct" | "sector" | "countyId" | "status";
 
 /** One form to register and to edit a unit; the server validates the same schema. */
 export function UnitForm({ locale, unit, counties, parks }: { locale: Locale; unit?: UnitFormValues; counties: Option[]; parks: string[] }) {
   const t = translator(locale);
   const [state, action] = useActionState(unit ? updateUnitAction : createUnitAction, initialFormState);
   const errors = state.fieldErrors ?? {};
-  const value = (field: (typeof TEXT_FIELDS)[number]) => {
+  const value = (field: TextField) => {
     const submitted = state.values?.[field];
     if (typeof submitted === "string") return submitted;
     const stored = unit?.[field];

@@ -2,7 +2,7 @@ import "server-only";
 import { formatDate, formatOrdinal } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { toXlsx, type Column } from "@/lib/reports/xlsx";
-import { localName } from "@/components/meetings/views";
+import { localName } from "@/lib/meetings/views";
 import type { MeetingDetail } from "./queries";
 import { meetingTitle } from "./title";
 

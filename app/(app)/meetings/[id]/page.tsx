@@ -16,7 +16,7 @@ import { EligiblePicker } from "@/components/meetings/eligible-picker";
 import { AttendanceForm } from "@/components/meetings/attendance-form";
 import { SessionEntry } from "@/components/meetings/session-entry";
 import { MarkHeldButton } from "@/components/meetings/session-actions";
-import { agendaItemViews, localName, obstacleView } from "@/components/meetings/views";
+import { agendaItemViews, localName, obstacleView } from "@/lib/meetings/views";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const { t, locale } = await getTranslator();

@@ -7,7 +7,7 @@ import { daysUntil } from "@/lib/resolutions/queries";
 import { EmptyState } from "@/components/ui/card";
 import { meetingTitle } from "@/lib/meetings/title";
 import { PrintButton } from "@/components/meetings/session-actions";
-import { localName, obstacleView } from "@/components/meetings/views";
+import { localName, obstacleView } from "@/lib/meetings/views";
 import "@/components/meetings/print.css";
 import { TableHead } from "@/components/ui/table-head";
 

@@ -6,7 +6,7 @@ import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getMeeting } from "@/lib/meetings/queries";
 import { meetingTitle } from "@/lib/meetings/title";
 import { ApproveMinutesButton, PrintButton } from "@/components/meetings/session-actions";
-import { localName, obstacleView } from "@/components/meetings/views";
+import { localName, obstacleView } from "@/lib/meetings/views";
 import "@/components/meetings/print.css";
 import { TableHead } from "@/components/ui/table-head";
 
