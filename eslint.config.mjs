@@ -37,11 +37,20 @@ export const layering = {
       {
         default: "disallow",
         policies: [
-          { from: { element: { type: "app" } }, allow: { to: { element: { types: { anyOf: ["app", "components", "lib"] } } } } },
-          { from: { element: { type: "components" } }, allow: { to: { element: { types: { anyOf: ["components", "lib"] } } } } },
+          {
+            from: { element: { type: "app" } },
+            allow: { to: { element: { types: { anyOf: ["app", "components", "lib"] } } } },
+          },
+          {
+            from: { element: { type: "components" } },
+            allow: { to: { element: { types: { anyOf: ["components", "lib"] } } } },
+          },
           { from: { element: { type: "lib" } }, allow: { to: { element: { type: "lib" } } } },
           // Components render; they never query.
-          { from: { element: { type: "components" } }, disallow: { to: { file: { categories: "database" } } } },
+          {
+            from: { element: { type: "components" } },
+            disallow: { to: { file: { categories: "database" } } },
+          },
         ],
       },
     ],
@@ -65,7 +74,15 @@ const config = [
   },
   { files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"], ...layering },
   {
-    ignores: [".next/**", "node_modules/**", "lib/generated/**", "test-results/**", ".data/**", "bench/out/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/generated/**",
+      "test-results/**",
+      ".data/**",
+      "bench/out/**",
+      "next-env.d.ts",
+    ],
   },
 ];
 

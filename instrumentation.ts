@@ -2,7 +2,12 @@
 // runtime), unless switched off — for tests, or when a separate process runs it.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  if (process.env.NOTIFICATIONS_DISABLED === "1" || process.env.NODE_ENV === "test" || !process.env.DATABASE_URL) return;
+  if (
+    process.env.NOTIFICATIONS_DISABLED === "1" ||
+    process.env.NODE_ENV === "test" ||
+    !process.env.DATABASE_URL
+  )
+    return;
   try {
     const { startNotificationWorker } = await import("./lib/notifications/worker");
     await startNotificationWorker();

@@ -14,7 +14,10 @@ const vazirmatn = localFont({
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
-  return { title: { default: t("app.name"), template: `%s — ${t("app.name")}` }, description: t("app.fullName") };
+  return {
+    title: { default: t("app.name"), template: `%s — ${t("app.name")}` },
+    description: t("app.fullName"),
+  };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

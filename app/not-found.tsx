@@ -7,7 +7,9 @@ export default async function NotFound() {
     <main className="mx-auto max-w-lg p-8 text-center">
       <h1 className="mb-2 text-2xl font-bold">{t("errors.notFoundTitle")}</h1>
       <p className="mb-6 text-slate-700">{t("errors.notFound")}</p>
-      <Link href="/" className="text-brand-700 underline">{t("errors.backHome")}</Link>
+      <Link href="/" className="text-brand-700 underline">
+        {t("errors.backHome")}
+      </Link>
     </main>
   );
 }

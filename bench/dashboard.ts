@@ -34,7 +34,9 @@ try {
     const provincial = { id: "bench", roles: ["SECRETARIAT"] as const, agencyId: null, provinceId: "lgp0" };
     const national = { ...provincial, provinceId: null };
     await time("dashboard, one province", () => loadDashboard(provincial, {}, "onTime"));
-    await time("dashboard, one province, filtered by sector", () => loadDashboard(provincial, { sector: "INDUSTRIAL" }, "onTime"));
+    await time("dashboard, one province, filtered by sector", () =>
+      loadDashboard(provincial, { sector: "INDUSTRIAL" }, "onTime"),
+    );
     await time("dashboard, national", () => loadDashboard(national, {}, "onTime"));
     await db.$disconnect();
   }

@@ -1,6 +1,9 @@
 // One way to time a query for every benchmark: a warm-up run (connections, plans), then
 // five timed runs; the median is the figure to report.
-export async function measure(run: () => Promise<unknown>, samples = 5): Promise<{ median: number; min: number; max: number }> {
+export async function measure(
+  run: () => Promise<unknown>,
+  samples = 5,
+): Promise<{ median: number; min: number; max: number }> {
   await run();
   const times: number[] = [];
   for (let i = 0; i < samples; i++) {

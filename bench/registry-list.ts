@@ -28,7 +28,9 @@ if (have < UNITS) {
             g % 700, CASE WHEN g % 3 = 0 THEN 'شهرک صنعتی ' || (g % 40) END, now(), now()
      FROM generate_series(1, $3::int) g,
           LATERAL (SELECT (ARRAY['فولاد','کاشی و سرامیک','صنایع غذایی','پسته','سیمان','معدن مس','لبنیات','آجر','نساجی','قطعات خودرو'])[1 + g % 10] AS w) words`,
-    province.id, counties.map((c) => c.id), UNITS - have,
+    province.id,
+    counties.map((c) => c.id),
+    UNITS - have,
   );
   await db.$executeRawUnsafe(
     `INSERT INTO "Obstacle" (id, "provinceId", "unitId", "categoryId", description, "descriptionNormalized", status, "createdAt", "updatedAt")
@@ -36,11 +38,15 @@ if (have < UNITS) {
             (ARRAY['REGISTERED','IN_COMMITTEE','REFERRED','DECIDED','RESOLVED','WITHDRAWN'])[1 + g % 6]::"ObstacleStatus", now() - (g || ' minutes')::interval, now()
      FROM generate_series(1, $3::int * 2) g,
           LATERAL (SELECT (ARRAY['درخواست امهال اقساط تسهیلات','کمبود سهمیه گاز','توقف استعلام منابع طبیعی','بدهی حق بیمه','مالیات علی‌الرأس'])[1 + g % 5] AS d) texts`,
-    province.id, category.id, UNITS - have,
+    province.id,
+    category.id,
+    UNITS - have,
   );
   await db.$executeRawUnsafe(`ANALYZE "ProductionUnit"; `);
   await db.$executeRawUnsafe(`ANALYZE "Obstacle"; `);
-  console.log(`inserted ${UNITS - have} units and ${(UNITS - have) * 2} obstacles in ${Math.round(performance.now() - started)} ms`);
+  console.log(
+    `inserted ${UNITS - have} units and ${(UNITS - have) * 2} obstacles in ${Math.round(performance.now() - started)} ms`,
+  );
 }
 
 const actor: Actor = { id: "bench", roles: ["SECRETARIAT"], agencyId: null, provinceId: province.id };
@@ -51,11 +57,16 @@ async function time(label: string, run: () => Promise<unknown>) {
 const units = (f: Record<string, string>) => () => listUnits(actor, unitFiltersSchema.parse(f));
 const obstacles = (f: Record<string, string>) => () => listObstacles(actor, obstacleFiltersSchema.parse(f));
 
-console.log(`units in province: ${await db.productionUnit.count({ where: { provinceId: province.id } })}, obstacles: ${await db.obstacle.count({ where: { provinceId: province.id } })}`);
+console.log(
+  `units in province: ${await db.productionUnit.count({ where: { provinceId: province.id } })}, obstacles: ${await db.obstacle.count({ where: { provinceId: province.id } })}`,
+);
 await time("units, page 1, by name", units({}));
 await time("units, page 1000, by name", units({ page: "1000" }));
 await time("units, one county + open obstacles", units({ countyId: counties[0]?.id ?? "", open: "yes" }));
-await time("units, sector + status, by employees desc", units({ sector: "MINING", status: "IDLE", sort: "employees", dir: "desc" }));
+await time(
+  "units, sector + status, by employees desc",
+  units({ sector: "MINING", status: "IDLE", sort: "employees", dir: "desc" }),
+);
 await time("units, search 'سرامیک 4999' (trigram)", units({ q: "سرامیک 4999" }));
 await time("units, search Arabic 'كاشي' (many hits)", units({ q: "كاشي" }));
 await time("units, sort by obstacle count", units({ sort: "obstacles", dir: "desc" }));

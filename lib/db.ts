@@ -9,7 +9,9 @@ function createClient(): PrismaClient {
   // No connection is made until the first query, so `next build` may import this without a
   // database; a missing URL then surfaces as a failed query (and /api/health says 503).
   const connectionString = process.env.DATABASE_URL ?? "";
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: Number(process.env.DB_POOL_SIZE ?? 10) }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: Number(process.env.DB_POOL_SIZE ?? 10) }),
+  });
 }
 
 export const db: PrismaClient = globalForPrisma.prisma ?? createClient();

@@ -23,7 +23,8 @@ export async function mutation(t: Translate, work: () => Promise<FormState>): Pr
   try {
     return await work();
   } catch (err) {
-    if (err instanceof UserFacingError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
+    if (err instanceof UserFacingError)
+      return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
     if (err instanceof ForbiddenError) return { ok: false, message: t("errors.forbidden") };
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025")
       return { ok: false, message: t("errors.notFoundRecord") };

@@ -19,8 +19,17 @@ import * as wasmGlue from "@prisma/schema-engine-wasm/schema_engine_bg";
 // stdout carries only JSON-RPC and stderr only JSON lines shaped like the native engine's logs
 // (the CLI parses each stderr line of `cli` commands as JSON and reads `fields`).
 function log(level, message, fields = {}) {
-  const line = { timestamp: new Date().toISOString(), level, fields: { message, ...fields }, target: "schema_engine::logger" };
-  try { process.stderr.write(JSON.stringify(line) + "\n"); } catch { /* the CLI is gone */ }
+  const line = {
+    timestamp: new Date().toISOString(),
+    level,
+    fields: { message, ...fields },
+    target: "schema_engine::logger",
+  };
+  try {
+    process.stderr.write(JSON.stringify(line) + "\n");
+  } catch {
+    /* the CLI is gone */
+  }
 }
 for (const k of ["log", "info", "debug", "warn", "error"]) console[k] = (...a) => log("WARN", a.join(" "));
 process.emitWarning = (w) => log("WARN", String(w?.message ?? w)); // e.g. pg's sslmode notice
@@ -35,7 +44,10 @@ for (let args = process.argv.slice(2), i = 0; i < args.length; i++) {
   else if (args[i].startsWith("--")) i++; // --enabled-preview-features, --extension-types: unused
 }
 const url = opts.datasource.url || undefined; // {url, shadowDatabaseUrl?} from prisma.config.ts
-const wasmUrl = new URL("schema_engine_bg.wasm", import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+const wasmUrl = new URL(
+  "schema_engine_bg.wasm",
+  import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Plain pg, for the `cli` subcommands and the shadow database.
@@ -43,7 +55,11 @@ const ident = (name) => `"${name.replaceAll('"', '""')}"`;
 function dbInfo(connectionString) {
   const u = new URL(connectionString);
   const user = decodeURIComponent(u.username);
-  return { database: decodeURIComponent(u.pathname.slice(1)) || user, user, at: `${u.hostname}:${u.port || 5432}` };
+  return {
+    database: decodeURIComponent(u.pathname.slice(1)) || user,
+    user,
+    at: `${u.hostname}:${u.port || 5432}`,
+  };
 }
 function withDatabase(connectionString, database) {
   const u = new URL(connectionString);
@@ -73,14 +89,38 @@ async function withMaintenanceClient(connectionString, fn) {
 // deploy` and `db push` create the database; any other code aborts with the message.
 function describePgError(e, { database, user, at }) {
   switch (e.code) {
-    case "3D000": return { error_code: "P1003", message: `Database \`${database}\` does not exist on the database server at \`${at}\`.` };
-    case "42P04": return { error_code: "P1009", message: `Database \`${database}\` already exists on the database server at \`${at}\`` };
-    case "28P01": case "28000":
-      return { error_code: "P1000", message: `Authentication failed against database server at \`${at}\`, the provided database credentials for \`${user}\` are not valid.` };
-    case "42501": return { error_code: "P1010", message: `User \`${user}\` was denied access on the database \`${database}\`` };
-    case "ECONNREFUSED": case "ENOTFOUND": case "EAI_AGAIN": case "ETIMEDOUT": case "EHOSTUNREACH":
-      return { error_code: "P1001", message: `Can't reach database server at \`${at}\`\n\nPlease make sure your database server is running at \`${at}\`.` };
-    default: return { message: e.message };
+    case "3D000":
+      return {
+        error_code: "P1003",
+        message: `Database \`${database}\` does not exist on the database server at \`${at}\`.`,
+      };
+    case "42P04":
+      return {
+        error_code: "P1009",
+        message: `Database \`${database}\` already exists on the database server at \`${at}\``,
+      };
+    case "28P01":
+    case "28000":
+      return {
+        error_code: "P1000",
+        message: `Authentication failed against database server at \`${at}\`, the provided database credentials for \`${user}\` are not valid.`,
+      };
+    case "42501":
+      return {
+        error_code: "P1010",
+        message: `User \`${user}\` was denied access on the database \`${database}\``,
+      };
+    case "ECONNREFUSED":
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+    case "ETIMEDOUT":
+    case "EHOSTUNREACH":
+      return {
+        error_code: "P1001",
+        message: `Can't reach database server at \`${at}\`\n\nPlease make sure your database server is running at \`${at}\`.`,
+      };
+    default:
+      return { message: e.message };
   }
 }
 
@@ -115,7 +155,9 @@ function fixQueryable(q) {
     const charColumns = [];
     const performIO = async (query) => {
       const res = await this.performIO(query);
-      res.fields = res.fields.map((f, i) => (f.dataTypeID === CHAR_OID ? (charColumns.push(i), { ...f, dataTypeID: pg.types.builtins.TEXT }) : f));
+      res.fields = res.fields.map((f, i) =>
+        f.dataTypeID === CHAR_OID ? (charColumns.push(i), { ...f, dataTypeID: pg.types.builtins.TEXT }) : f,
+      );
       return res;
     };
     const result = await queryRaw.call(Object.create(this, { performIO: { value: performIO } }), query);
@@ -136,15 +178,24 @@ async function connect(connectionString) {
   if (schema) config.options = `-c search_path=${ident(schema)}`;
   const adapter = fixQueryable(await new PrismaPg(config, { schema }).connect());
   const startTransaction = adapter.startTransaction;
-  adapter.startTransaction = async function (...a) { return fixQueryable(await startTransaction.apply(this, a)); };
+  adapter.startTransaction = async function (...a) {
+    return fixQueryable(await startTransaction.apply(this, a));
+  };
   // adapter-pg's executeScript splits on every ";", breaking semicolons in strings, comments and
   // function bodies. Send scripts whole, as the native engine does (one implicit transaction).
   adapter.executeScript = async function (script) {
-    try { await this.client.query(script); } catch (e) { this.onError(e); }
+    try {
+      await this.client.query(script);
+    } catch (e) {
+      this.onError(e);
+    }
   };
   const dispose = adapter.dispose;
   let disposed; // at most once: the engine may dispose, and we do at exit
-  adapter.dispose = function () { liveAdapters.delete(adapter); return (disposed ??= dispose.call(this)); };
+  adapter.dispose = function () {
+    liveAdapters.delete(adapter);
+    return (disposed ??= dispose.call(this));
+  };
   liveAdapters.add(adapter);
   return adapter;
 }
@@ -154,7 +205,8 @@ async function connect(connectionString) {
 // database instead, prove we are connected to it, and drop it when the engine is done with it.
 const shadowDatabases = new Map(); // name -> dispose; dropped after each request at the latest
 async function connectToShadowDb() {
-  if (opts.datasource.shadowDatabaseUrl) return connectToConfiguredShadowDb(opts.datasource.shadowDatabaseUrl);
+  if (opts.datasource.shadowDatabaseUrl)
+    return connectToConfiguredShadowDb(opts.datasource.shadowDatabaseUrl);
   if (!url) throw new Error("No datasource URL: set DATABASE_URL (prisma.config.ts reads it).");
   const name = `${dbInfo(url).database.slice(0, 40)}_shadow_${crypto.randomBytes(4).toString("hex")}`;
   await withClient(url, (c) => c.query(`CREATE DATABASE ${ident(name)}`));
@@ -162,7 +214,8 @@ async function connectToShadowDb() {
   try {
     adapter = await connect(withDatabase(url, name));
     const { rows } = await adapter.client.query("SELECT current_database() AS db");
-    if (rows[0].db !== name) throw new Error(`Refusing to use "${rows[0].db}" as the shadow database (expected "${name}").`);
+    if (rows[0].db !== name)
+      throw new Error(`Refusing to use "${rows[0].db}" as the shadow database (expected "${name}").`);
   } catch (e) {
     await adapter?.dispose();
     await withClient(url, (c) => c.query(`DROP DATABASE IF EXISTS ${ident(name)}`));
@@ -181,21 +234,28 @@ async function dropShadowDatabase(name) {
   log("INFO", `Dropped shadow database ${name}`);
 }
 const dropShadowDatabases = () =>
-  Promise.all([...shadowDatabases.keys()].map(dropShadowDatabase)).catch((e) => log("ERROR", `Dropping shadow database: ${e.message}`));
+  Promise.all([...shadowDatabases.keys()].map(dropShadowDatabase)).catch((e) =>
+    log("ERROR", `Dropping shadow database: ${e.message}`),
+  );
 
 // A configured shadowDatabaseUrl is, as with the native engine, a database we may wipe; but never
 // the main database.
 async function connectToConfiguredShadowDb(shadowUrl) {
   const adapter = await connect(shadowUrl);
-  const whoami = "SELECT current_database() AS db, inet_server_addr()::text AS addr, inet_server_port() AS port";
+  const whoami =
+    "SELECT current_database() AS db, inet_server_addr()::text AS addr, inet_server_port() AS port";
   const shadow = (await adapter.client.query(whoami)).rows[0];
   const main = url && (await withClient(url, (c) => c.query(whoami))).rows[0];
   if (main && JSON.stringify(main) === JSON.stringify(shadow)) {
     await adapter.dispose();
     throw new Error("The shadow database you configured appears to be the same as the main database.");
   }
-  const { rows } = await adapter.client.query("SELECT nspname FROM pg_namespace WHERE nspname !~ '^pg_' AND nspname <> 'information_schema'");
-  await adapter.client.query(rows.map((r) => `DROP SCHEMA ${ident(r.nspname)} CASCADE;`).join("") + "CREATE SCHEMA public;");
+  const { rows } = await adapter.client.query(
+    "SELECT nspname FROM pg_namespace WHERE nspname !~ '^pg_' AND nspname <> 'information_schema'",
+  );
+  await adapter.client.query(
+    rows.map((r) => `DROP SCHEMA ${ident(r.nspname)} CASCADE;`).join("") + "CREATE SCHEMA public;",
+  );
   return adapter;
 }
 
@@ -209,14 +269,27 @@ function originalError(e) {
 }
 
 async function startEngine() {
-  const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmUrl), { "./schema_engine_bg.js": wasmGlue });
+  const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmUrl), {
+    "./schema_engine_bg.js": wasmGlue,
+  });
   wasmGlue.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start();
-  factory = bindMigrationAwareSqlAdapterFactory({ provider: "postgres", adapterName: "@prisma/adapter-pg", connect: () => connect(url), connectToShadowDb });
-  const datamodels = opts.datamodels.length ? opts.datamodels.map((f) => [f, fs.readFileSync(f, "utf8")]) : undefined;
-  const engineLog = (line) => { // the engine logs JSON lines already
+  factory = bindMigrationAwareSqlAdapterFactory({
+    provider: "postgres",
+    adapterName: "@prisma/adapter-pg",
+    connect: () => connect(url),
+    connectToShadowDb,
+  });
+  const datamodels = opts.datamodels.length
+    ? opts.datamodels.map((f) => [f, fs.readFileSync(f, "utf8")])
+    : undefined;
+  const engineLog = (line) => {
+    // the engine logs JSON lines already
     line = String(line).trim();
-    if (line) process.stderr.write((line.startsWith("{") ? line : JSON.stringify({ level: "INFO", fields: { message: line } })) + "\n");
+    if (line)
+      process.stderr.write(
+        (line.startsWith("{") ? line : JSON.stringify({ level: "INFO", fields: { message: line } })) + "\n",
+      );
   };
   return wasmGlue.SchemaEngine.new({ datamodels }, engineLog, factory); // connects right away
 }
@@ -231,7 +304,11 @@ function runRpcServer() {
   let broken, crash;
   const crashed = new Promise((_, reject) => (crash = reject));
   crashed.catch(() => {});
-  process.on("uncaughtException", (e) => { broken ??= e; crash(e); log("ERROR", originalError(e).message ?? String(e)); });
+  process.on("uncaughtException", (e) => {
+    broken ??= e;
+    crash(e);
+    log("ERROR", originalError(e).message ?? String(e));
+  });
   const enginePromise = startEngine();
   enginePromise.catch(() => {}); // reported to each request
 
@@ -239,11 +316,12 @@ function runRpcServer() {
   // The native engine prints `diff` output through the CLI: a "print" request.
   const printWaiters = new Map();
   let printId = 0;
-  const print = (content) => new Promise((resolve) => {
-    const id = `print-${++printId}`;
-    printWaiters.set(id, resolve);
-    send({ id, method: "print", params: { content } });
-  });
+  const print = (content) =>
+    new Promise((resolve) => {
+      const id = `print-${++printId}`;
+      printWaiters.set(id, resolve);
+      send({ id, method: "print", params: { content } });
+    });
 
   // evaluateDataLoss/createMigration read the schema of the migration history from a cache that
   // only devDiagnostic fills (it is given the shadow database), keyed by the migrations applied
@@ -257,16 +335,34 @@ function runRpcServer() {
   };
   const methods = {
     getDatabaseVersion: (engine, p) => engine.version(p),
-    evaluateDataLoss: async (engine, p) => { await warmCache(engine, p); return engine.evaluateDataLoss(p); },
-    createMigration: async (engine, p) => { await warmCache(engine, p); return engine.createMigration(p); },
+    evaluateDataLoss: async (engine, p) => {
+      await warmCache(engine, p);
+      return engine.evaluateDataLoss(p);
+    },
+    createMigration: async (engine, p) => {
+      await warmCache(engine, p);
+      return engine.createMigration(p);
+    },
     diff: async (engine, p) => {
       const { stdout, exitCode } = await engine.diff(p);
       if (stdout) await print(stdout.replace(/\n$/, "")); // the CLI adds the newline
       return { exitCode };
     },
   };
-  for (const m of ["applyMigrations", "dbExecute", "debugPanic", "devDiagnostic", "diagnoseMigrationHistory", "ensureConnectionValidity",
-    "introspect", "introspectSql", "markMigrationApplied", "markMigrationRolledBack", "reset", "schemaPush"]) {
+  for (const m of [
+    "applyMigrations",
+    "dbExecute",
+    "debugPanic",
+    "devDiagnostic",
+    "diagnoseMigrationHistory",
+    "ensureConnectionValidity",
+    "introspect",
+    "introspectSql",
+    "markMigrationApplied",
+    "markMigrationRolledBack",
+    "reset",
+    "schemaPush",
+  ]) {
     methods[m] = (engine, p) => engine[m](p);
   }
 
@@ -277,7 +373,12 @@ function runRpcServer() {
     if (panicked) broken ??= e; // "no method is safe to call after a panic" (engine.rs)
     const data = panicked
       ? { is_panic: true, message: panicMessage ?? e.message, backtrace: e.stack }
-      : { is_panic: false, message: e.message ?? String(e), ...(e.code && { error_code: e.code }), ...(e.meta && { meta: e.meta }) };
+      : {
+          is_panic: false,
+          message: e.message ?? String(e),
+          ...(e.code && { error_code: e.code }),
+          ...(e.meta && { meta: e.meta }),
+        };
     panicMessage = undefined;
     return { code: 4466, message: data.message, data }; // the CLI shows `message` for panics
   };
@@ -303,23 +404,33 @@ function runRpcServer() {
   };
 
   let closing;
-  const shutdown = () => (closing ??= (async () => {
-    await queue;
-    await dropShadowDatabases();
-    await Promise.allSettled([...liveAdapters].map((a) => a.dispose())); // end the pg pools
-    if (!broken) (await enginePromise.catch(() => undefined))?.free();
-    // The engine leaves timers behind (its 10 s advisory-lock timeout); the CLI waits for exit.
-    process.exit(0);
-  })());
+  const shutdown = () =>
+    (closing ??= (async () => {
+      await queue;
+      await dropShadowDatabases();
+      await Promise.allSettled([...liveAdapters].map((a) => a.dispose())); // end the pg pools
+      if (!broken) (await enginePromise.catch(() => undefined))?.free();
+      // The engine leaves timers behind (its 10 s advisory-lock timeout); the CLI waits for exit.
+      process.exit(0);
+    })());
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
 
-  readline.createInterface({ input: process.stdin, crlfDelay: Infinity })
+  readline
+    .createInterface({ input: process.stdin, crlfDelay: Infinity })
     .on("line", (line) => {
       if (!line.trim()) return;
       let msg;
-      try { msg = JSON.parse(line); } catch { return send({ id: null, error: { code: -32700, message: "Parse error" } }); }
-      if (msg.method === undefined) { printWaiters.get(msg.id)?.(); printWaiters.delete(msg.id); return; } // reply to "print"
+      try {
+        msg = JSON.parse(line);
+      } catch {
+        return send({ id: null, error: { code: -32700, message: "Parse error" } });
+      }
+      if (msg.method === undefined) {
+        printWaiters.get(msg.id)?.();
+        printWaiters.delete(msg.id);
+        return;
+      } // reply to "print"
       queue = queue.then(() => handle(msg));
     })
     .on("close", shutdown);
@@ -328,9 +439,14 @@ function runRpcServer() {
 // ---------------------------------------------------------------------------------------------
 if (printVersion) {
   const pkg = JSON.parse(fs.readFileSync(new URL("package.json", wasmUrl), "utf8"));
-  process.stdout.write(`schema-engine-cli ${pkg.version.split(".").pop()} (wasm stand-in, @prisma/schema-engine-wasm ${pkg.version})\n`);
+  process.stdout.write(
+    `schema-engine-cli ${pkg.version.split(".").pop()} (wasm stand-in, @prisma/schema-engine-wasm ${pkg.version})\n`,
+  );
 } else if (cliCommand) {
-  await runCliCommand(cliCommand).catch((e) => { log("ERROR", e.message); process.exitCode = 1; });
+  await runCliCommand(cliCommand).catch((e) => {
+    log("ERROR", e.message);
+    process.exitCode = 1;
+  });
 } else {
   runRpcServer();
 }

@@ -9,7 +9,12 @@ export function run(cmd: string, args: string[], env: Record<string, string> = {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, {
       stdio: "inherit",
-      env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ""}`, ...env },
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...process.env,
+        PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ""}`,
+        ...env,
+      },
     });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on("SIGINT", forward);
@@ -26,7 +31,11 @@ export function run(cmd: string, args: string[], env: Record<string, string> = {
   });
 }
 
-export async function runOrFail(cmd: string, args: string[], env: Record<string, string> = {}): Promise<void> {
+export async function runOrFail(
+  cmd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<void> {
   const code = await run(cmd, args, env);
   if (code !== 0) throw new Error(`${cmd} ${args.join(" ")} exited with ${code}`);
 }

@@ -45,7 +45,8 @@ function newestSourceMtime(): number {
     }
   };
   for (const d of SOURCE_DIRS) if (existsSync(d)) walk(d);
-  for (const f of ["next.config.ts", "package-lock.json"]) if (existsSync(f)) newest = Math.max(newest, statSync(f).mtimeMs);
+  for (const f of ["next.config.ts", "package-lock.json"])
+    if (existsSync(f)) newest = Math.max(newest, statSync(f).mtimeMs);
   return newest;
 }
 

@@ -13,7 +13,10 @@ const COUNTIES = 10; // per province
 const AGENCIES = 20; // per province
 const MEETINGS = 100; // per province: ten years of working-group and committee sessions
 
-export async function seedLarge(connectionString: string, sizes = { units: UNITS, resolutions: RESOLUTIONS, reports: REPORTS }) {
+export async function seedLarge(
+  connectionString: string,
+  sizes = { units: UNITS, resolutions: RESOLUTIONS, reports: REPORTS },
+) {
   // Sizes are inlined as integer literals (several statements per query, no parameters).
   const units = Math.trunc(sizes.units);
   const resolutions = Math.trunc(sizes.resolutions);
@@ -28,7 +31,9 @@ export async function seedLarge(connectionString: string, sizes = { units: UNITS
   };
   try {
     await client.query("begin");
-    await step("clearing earlier large data", `
+    await step(
+      "clearing earlier large data",
+      `
       delete from "ProgressReport" where id like 'lg%';
       delete from "ExtensionRequest" where id like 'lg%';
       delete from "ResolutionObstacle" where "resolutionId" like 'lg%';
@@ -41,8 +46,11 @@ export async function seedLarge(connectionString: string, sizes = { units: UNITS
       delete from "ProductionUnit" where id like 'lg%';
       delete from "Agency" where id like 'lg%';
       delete from "County" where id like 'lg%';
-      delete from "Province" where id like 'lg%';`);
-    await step("provinces, counties, agencies, bodies", `
+      delete from "Province" where id like 'lg%';`,
+    );
+    await step(
+      "provinces, counties, agencies, bodies",
+      `
       insert into "Province" (id, code, "nameFa", "nameEn")
         select 'lgp' || p, 'LG' || lpad(p::text, 2, '0'), 'استان ' || p, 'Province ' || p from generate_series(0, ${PROVINCES - 1}) p;
       insert into "County" (id, "provinceId", "nameFa", "nameEn")
@@ -61,8 +69,11 @@ export async function seedLarge(connectionString: string, sizes = { units: UNITS
         from generate_series(0, ${PROVINCES - 1}) p, generate_series(0, ${MEETINGS - 1}) m;
       insert into "Attendance" ("meetingId", "agencyId", mode)
         select 'lgm' || p || '-' || m, 'lga' || p || '-' || a, (array['HEAD','REPRESENTATIVE','ABSENT'])[1 + (m + a) % 3]::"AttendanceMode"
-        from generate_series(0, ${PROVINCES - 1}) p, generate_series(0, ${MEETINGS - 2}) m, generate_series(0, ${AGENCIES - 1}) a;`);
-    await step(`${units} units with obstacles and status history`, `
+        from generate_series(0, ${PROVINCES - 1}) p, generate_series(0, ${MEETINGS - 2}) m, generate_series(0, ${AGENCIES - 1}) a;`,
+    );
+    await step(
+      `${units} units with obstacles and status history`,
+      `
       insert into "ProductionUnit" (id, "provinceId", "countyId", name, "nameNormalized", "nationalId", sector, status, employees, "capacityUsePct", "updatedAt")
         select 'lgu' || i, 'lgp' || (i % ${PROVINCES}), 'lgc' || (i % ${PROVINCES}) || '-' || (i / ${PROVINCES}) % ${COUNTIES},
           'واحد تولیدی شماره ' || i, 'واحد تولیدی شماره ' || i, (90000000000 + i)::text,
@@ -77,8 +88,11 @@ export async function seedLarge(connectionString: string, sizes = { units: UNITS
         join (select id, row_number() over (order by code) - 1 as n, count(*) over () as total from "ObstacleCategory" where "parentId" is null) c on c.n = i % c.total;
       insert into "UnitStatusChange" (id, "unitId", "fromStatus", "toStatus", "changedOn")
         select 'lgs' || i, 'lgu' || i, 'IDLE', 'ACTIVE', (now() - (i % 3650) * interval '1 day')::date
-        from generate_series(0, ${units} - 1, 7) i;`);
-    await step(`${resolutions} resolutions`, `
+        from generate_series(0, ${units} - 1, 7) i;`,
+    );
+    await step(
+      `${resolutions} resolutions`,
+      `
       insert into "Resolution" (id, "provinceId", "meetingId", "unitId", text, "responsibleAgencyId", deadline, status, "doneReportedAt", "verifiedAt", "createdAt", "updatedAt")
         select 'lgr' || i, 'lgp' || (u % ${PROVINCES}), 'lgm' || (u % ${PROVINCES}) || '-' || (2 * ((i / 7) % ${MEETINGS / 2 - 1})),
           'lgu' || u, 'مصوبه شماره ' || i, 'lga' || (u % ${PROVINCES}) || '-' || (i * 7) % ${AGENCIES},
@@ -94,11 +108,15 @@ export async function seedLarge(connectionString: string, sizes = { units: UNITS
       insert into "ResolutionObstacle" ("resolutionId", "obstacleId")
         select 'lgr' || i, 'lgo' || (i % ${units}) from generate_series(0, ${resolutions} - 1) i;
       insert into "ExtensionRequest" (id, "resolutionId", "previousDeadline", "requestedDeadline", reason, status)
-        select 'lge' || i, 'lgr' || i, current_date, current_date + 30, 'تمدید', 'APPROVED' from generate_series(0, ${resolutions} - 1, 13) i;`);
-    await step(`${reports} progress reports`, `
+        select 'lge' || i, 'lgr' || i, current_date, current_date + 30, 'تمدید', 'APPROVED' from generate_series(0, ${resolutions} - 1, 13) i;`,
+    );
+    await step(
+      `${reports} progress reports`,
+      `
       insert into "ProgressReport" (id, "resolutionId", note, "fromStatus", "toStatus", "createdAt")
         select 'lgpr' || i, 'lgr' || (i % ${resolutions}), 'گزارش پیشرفت', 'ISSUED', 'IN_PROGRESS', now() - (i % 3650) * interval '1 day'
-        from generate_series(0, ${reports} - 1) i;`);
+        from generate_series(0, ${reports} - 1) i;`,
+    );
     await client.query("commit");
     await step("analyze", "analyze");
     console.log(`[seed:large] done in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -16,11 +16,15 @@ const only = process.argv[2]; // "unit" | "integration" | "e2e" | undefined (eve
 
 function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
-  if (process.getuid?.() !== 0) throw new Error(`${CHROMIUM} is missing: install it with 'sudo apt-get install -y chromium'`);
+  if (process.getuid?.() !== 0)
+    throw new Error(`${CHROMIUM} is missing: install it with 'sudo apt-get install -y chromium'`);
   console.log("[test] installing Chromium from Debian's packages …");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
-  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], { stdio: "inherit", env });
+  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], {
+    stdio: "inherit",
+    env,
+  });
 }
 
 async function prepareDatabase(serverUrl: string, name: string): Promise<string> {
@@ -70,34 +74,75 @@ try {
 
   if (only === undefined) {
     // Fails (exit 2) when schema.prisma has changes no migration records.
-    const drift = await run("prisma", ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"], { DATABASE_URL: testUrl });
+    const drift = await run(
+      "prisma",
+      [
+        "migrate",
+        "diff",
+        "--from-migrations",
+        "prisma/migrations",
+        "--to-schema",
+        "prisma/schema.prisma",
+        "--exit-code",
+      ],
+      { DATABASE_URL: testUrl },
+    );
     if (drift !== 0) {
-      console.error("[test] prisma/schema.prisma and prisma/migrations differ: run `npm run db:migrate:dev`.");
+      console.error(
+        "[test] prisma/schema.prisma and prisma/migrations differ: run `npm run db:migrate:dev`.",
+      );
       tally.failed++;
     }
   }
 
   if (wantsVitest) {
     const projects = only === "unit" || only === "integration" ? ["--project", only] : [];
-    const vitestExit = await run("vitest", ["run", ...projects, "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], { DATABASE_URL: testUrl });
-    const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; success: boolean; numFailedTestSuites: number }>("test-results/vitest.json");
+    const vitestExit = await run(
+      "vitest",
+      [
+        "run",
+        ...projects,
+        "--reporter=default",
+        "--reporter=json",
+        "--outputFile.json=test-results/vitest.json",
+      ],
+      { DATABASE_URL: testUrl },
+    );
+    const report = readJson<{
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+      success: boolean;
+      numFailedTestSuites: number;
+    }>("test-results/vitest.json");
     if (!report) tally.failed++;
     else {
       tally.passed += report.numPassedTests;
-      tally.failed += report.numFailedTests + (report.numFailedTests === 0 && (!report.success || vitestExit !== 0) ? Math.max(1, report.numFailedTestSuites) : 0);
+      tally.failed +=
+        report.numFailedTests +
+        (report.numFailedTests === 0 && (!report.success || vitestExit !== 0)
+          ? Math.max(1, report.numFailedTestSuites)
+          : 0);
       tally.skipped += report.numPendingTests + report.numTodoTests;
     }
   }
 
   if (wantsE2e) {
     if (!process.env.SKIP_BUILD) await runOrFail("next", ["build"], { DATABASE_URL: e2eUrl });
-    const playwrightExit = await run("playwright", ["test"], { DATABASE_URL: e2eUrl, CHROMIUM_PATH: CHROMIUM });
-    const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>("test-results/playwright.json");
+    const playwrightExit = await run("playwright", ["test"], {
+      DATABASE_URL: e2eUrl,
+      CHROMIUM_PATH: CHROMIUM,
+    });
+    const report = readJson<{
+      stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    }>("test-results/playwright.json");
     if (!report) tally.failed++;
     else {
       tally.passed += report.stats.expected + report.stats.flaky;
       // A server that never started fails the run without failing any single test.
-      tally.failed += report.stats.unexpected + (report.stats.unexpected === 0 && playwrightExit !== 0 ? 1 : 0);
+      tally.failed +=
+        report.stats.unexpected + (report.stats.unexpected === 0 && playwrightExit !== 0 ? 1 : 0);
       tally.skipped += report.stats.skipped;
     }
   }

@@ -6,7 +6,17 @@ import { translator, type Locale } from "@/lib/i18n/messages";
 import { Button } from "@/components/ui/button";
 
 /** Deactivation is destructive for the person concerned, so it asks first. */
-export function UserActiveToggle({ locale, id, name, active }: { locale: Locale; id: string; name: string; active: boolean }) {
+export function UserActiveToggle({
+  locale,
+  id,
+  name,
+  active,
+}: {
+  locale: Locale;
+  id: string;
+  name: string;
+  active: boolean;
+}) {
   const t = translator(locale);
   const [state, action, pending] = useActionState(setUserActiveAction, initialFormState);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -17,19 +27,40 @@ export function UserActiveToggle({ locale, id, name, active }: { locale: Locale;
       <input type="hidden" name="active" value={String(!active)} />
       {active ? (
         <>
-          <Button variant="secondary" onClick={() => dialog.current?.showModal()} disabled={pending}>{label}</Button>
-          <dialog ref={dialog} aria-labelledby={`confirm-${id}`} className="m-auto max-w-sm rounded-lg p-6 shadow-xl backdrop:bg-black/40">
-            <p id={`confirm-${id}`} className="mb-4 text-sm">{t("admin.confirmDeactivate", { name })}</p>
+          <Button variant="secondary" onClick={() => dialog.current?.showModal()} disabled={pending}>
+            {label}
+          </Button>
+          <dialog
+            ref={dialog}
+            aria-labelledby={`confirm-${id}`}
+            className="m-auto max-w-sm rounded-lg p-6 shadow-xl backdrop:bg-black/40"
+          >
+            <p id={`confirm-${id}`} className="mb-4 text-sm">
+              {t("admin.confirmDeactivate", { name })}
+            </p>
             <div className="flex justify-end gap-2">
-              <Button variant="secondary" onClick={() => dialog.current?.close()}>{t("common.cancel")}</Button>
-              <Button type="submit" variant="danger" onClick={() => dialog.current?.close()}>{label}</Button>
+              <Button variant="secondary" onClick={() => dialog.current?.close()}>
+                {t("common.cancel")}
+              </Button>
+              <Button type="submit" variant="danger" onClick={() => dialog.current?.close()}>
+                {label}
+              </Button>
             </div>
           </dialog>
         </>
       ) : (
-        <Button type="submit" variant="secondary" disabled={pending}>{label}</Button>
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {label}
+        </Button>
       )}
-      {state.message && <p role={state.ok ? "status" : "alert"} className={`mt-1 text-xs ${state.ok ? "text-emerald-700" : "text-red-700"}`}>{state.message}</p>}
+      {state.message && (
+        <p
+          role={state.ok ? "status" : "alert"}
+          className={`mt-1 text-xs ${state.ok ? "text-emerald-700" : "text-red-700"}`}
+        >
+          {state.message}
+        </p>
+      )}
     </form>
   );
 }

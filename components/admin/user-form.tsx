@@ -49,13 +49,45 @@ export function UserForm({
       <FormMessage state={state} />
       {user && <input type="hidden" name="id" value={user.id} />}
       <Field label={t("admin.name")} errors={errors.name}>
-        {(p) => <input {...p} name="name" defaultValue={value("name") ?? user?.name} required className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            name="name"
+            defaultValue={value("name") ?? user?.name}
+            required
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field label={t("admin.email")} errors={errors.email}>
-        {(p) => <input {...p} name="email" type="email" defaultValue={value("email") ?? user?.email} required dir="ltr" className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            name="email"
+            type="email"
+            defaultValue={value("email") ?? user?.email}
+            required
+            dir="ltr"
+            className={inputClass}
+          />
+        )}
       </Field>
-      <Field label={t("admin.password")} errors={errors.password} hint={t(user ? "admin.passwordHint" : "admin.newPasswordHint")}>
-        {(p) => <input {...p} name="password" type="password" autoComplete="new-password" required={!user} dir="ltr" className={inputClass} />}
+      <Field
+        label={t("admin.password")}
+        errors={errors.password}
+        hint={t(user ? "admin.passwordHint" : "admin.newPasswordHint")}
+      >
+        {(p) => (
+          <input
+            {...p}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required={!user}
+            dir="ltr"
+            className={inputClass}
+          />
+        )}
       </Field>
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium text-slate-800">{t("admin.roles")}</legend>
@@ -67,14 +99,25 @@ export function UserForm({
             </label>
           ))}
         </div>
-        {errors.roles && <p className="text-sm text-red-700" role="alert">{errors.roles.join(" ")}</p>}
+        {errors.roles && (
+          <p className="text-sm text-red-700" role="alert">
+            {errors.roles.join(" ")}
+          </p>
+        )}
       </fieldset>
       <Field label={t("admin.agency")} errors={errors.agencyId}>
         {(p) => (
-          <select {...p} name="agencyId" defaultValue={value("agencyId") ?? user?.agencyId ?? ""} className={inputClass}>
+          <select
+            {...p}
+            name="agencyId"
+            defaultValue={value("agencyId") ?? user?.agencyId ?? ""}
+            className={inputClass}
+          >
             <option value="">{t("admin.noAgency")}</option>
             {agencies.map((a) => (
-              <option key={a.id} value={a.id}>{name(a)}</option>
+              <option key={a.id} value={a.id}>
+                {name(a)}
+              </option>
             ))}
           </select>
         )}
@@ -85,10 +128,19 @@ export function UserForm({
       ) : (
         <Field label={t("admin.province")} errors={errors.provinceId}>
           {(p) => (
-            <select {...p} name="provinceId" defaultValue={value("provinceId") ?? (user ? (user.provinceId ?? "") : (provinces[0]?.id ?? ""))} className={inputClass}>
+            <select
+              {...p}
+              name="provinceId"
+              defaultValue={
+                value("provinceId") ?? (user ? (user.provinceId ?? "") : (provinces[0]?.id ?? ""))
+              }
+              className={inputClass}
+            >
               {allowNational && <option value="">{t("admin.allProvinces")}</option>}
               {provinces.map((o) => (
-                <option key={o.id} value={o.id}>{name(o)}</option>
+                <option key={o.id} value={o.id}>
+                  {name(o)}
+                </option>
               ))}
             </select>
           )}

@@ -9,7 +9,15 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export type AgencyFormValues = {
-  id: string; kind: string; nameFa: string; nameEn: string; headName: string | null; phone: string | null; email: string | null; address: string | null; active: boolean;
+  id: string;
+  kind: string;
+  nameFa: string;
+  nameEn: string;
+  headName: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  active: boolean;
 };
 
 type Field = "kind" | "nameFa" | "nameEn" | "headName" | "phone" | "email" | "address";
@@ -24,18 +32,33 @@ export function AgencyForm({ locale, agency }: { locale: Locale; agency?: Agency
   };
   return (
     <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate>
-      <div className="sm:col-span-2"><FormMessage state={state} /></div>
+      <div className="sm:col-span-2">
+        <FormMessage state={state} />
+      </div>
       {agency && <input type="hidden" name="id" value={agency.id} />}
       <Field label={t("agencies.nameFa")} errors={errors.nameFa}>
         {(p) => <input {...p} name="nameFa" defaultValue={value("nameFa")} required className={inputClass} />}
       </Field>
       <Field label={t("agencies.nameEn")} errors={errors.nameEn}>
-        {(p) => <input {...p} name="nameEn" defaultValue={value("nameEn")} required dir="ltr" className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            name="nameEn"
+            defaultValue={value("nameEn")}
+            required
+            dir="ltr"
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field label={t("agencies.kind")} errors={errors.kind}>
         {(p) => (
           <select {...p} name="kind" defaultValue={value("kind") || "GOVERNMENT"} className={inputClass}>
-            {AGENCY_KINDS.map((k) => <option key={k} value={k}>{t(`agencyKind.${k}`)}</option>)}
+            {AGENCY_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`agencyKind.${k}`)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -43,23 +66,49 @@ export function AgencyForm({ locale, agency }: { locale: Locale; agency?: Agency
         {(p) => <input {...p} name="headName" defaultValue={value("headName")} className={inputClass} />}
       </Field>
       <Field label={t("agencies.phone")} errors={errors.phone}>
-        {(p) => <input {...p} name="phone" type="tel" defaultValue={value("phone")} dir="ltr" className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            name="phone"
+            type="tel"
+            defaultValue={value("phone")}
+            dir="ltr"
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field label={t("agencies.email")} errors={errors.email}>
-        {(p) => <input {...p} name="email" type="email" defaultValue={value("email")} dir="ltr" className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            name="email"
+            type="email"
+            defaultValue={value("email")}
+            dir="ltr"
+            className={inputClass}
+          />
+        )}
       </Field>
       <div className="sm:col-span-2">
         <Field label={t("agencies.address")} errors={errors.address}>
-          {(p) => <textarea {...p} name="address" defaultValue={value("address")} rows={2} className={inputClass} />}
+          {(p) => (
+            <textarea {...p} name="address" defaultValue={value("address")} rows={2} className={inputClass} />
+          )}
         </Field>
       </div>
       {agency && (
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="active" defaultChecked={state.values ? state.values.active === "on" : agency.active} />
+          <input
+            type="checkbox"
+            name="active"
+            defaultChecked={state.values ? state.values.active === "on" : agency.active}
+          />
           {t("agencies.active")}
         </label>
       )}
-      <div className="sm:col-span-2"><SubmitButton pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton></div>
+      <div className="sm:col-span-2">
+        <SubmitButton pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
+      </div>
     </form>
   );
 }

@@ -14,10 +14,31 @@ export function LoginForm({ locale }: { locale: Locale }) {
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
       <Field label={t("login.email")} errors={state.fieldErrors?.email}>
-        {(p) => <input {...p} name="email" type="email" defaultValue={state.values?.email} autoComplete="username" required dir="ltr" className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            name="email"
+            type="email"
+            defaultValue={state.values?.email}
+            autoComplete="username"
+            required
+            dir="ltr"
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field label={t("login.password")} errors={state.fieldErrors?.password}>
-        {(p) => <input {...p} name="password" type="password" autoComplete="current-password" required dir="ltr" className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            dir="ltr"
+            className={inputClass}
+          />
+        )}
       </Field>
       <SubmitButton pendingLabel={t("login.submitting")}>{t("login.submit")}</SubmitButton>
     </form>

@@ -4,7 +4,23 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { BarChart, type ChartRow, type Series } from "./bar-chart";
 
 /** A chart with its data table as the accessible (and printable) alternative. */
-export function ChartFigure({ title, data, series, labelHeader, t, locale, stacked }: { title: string; data: ChartRow[]; series: Series[]; labelHeader: string; t: Translate; locale: Locale; stacked?: boolean }) {
+export function ChartFigure({
+  title,
+  data,
+  series,
+  labelHeader,
+  t,
+  locale,
+  stacked,
+}: {
+  title: string;
+  data: ChartRow[];
+  series: Series[];
+  labelHeader: string;
+  t: Translate;
+  locale: Locale;
+  stacked?: boolean;
+}) {
   const empty = data.every((row) => series.every((s) => Number(row[s.key] ?? 0) === 0));
   return (
     <Card title={title}>
@@ -19,15 +35,27 @@ export function ChartFigure({ title, data, series, labelHeader, t, locale, stack
               <caption className="sr-only">{title}</caption>
               <thead>
                 <tr className="border-b border-slate-200 text-slate-600">
-                  <th scope="col" className="p-1 text-start font-medium">{labelHeader}</th>
-                  {series.map((s) => <th key={s.key} scope="col" className="p-1 text-start font-medium">{s.name}</th>)}
+                  <th scope="col" className="p-1 text-start font-medium">
+                    {labelHeader}
+                  </th>
+                  {series.map((s) => (
+                    <th key={s.key} scope="col" className="p-1 text-start font-medium">
+                      {s.name}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
                 {data.map((row) => (
                   <tr key={row.label} className="border-b border-slate-100">
-                    <th scope="row" className="p-1 text-start font-normal">{row.label}</th>
-                    {series.map((s) => <td key={s.key} className="p-1">{formatNumber(Number(row[s.key] ?? 0), locale)}</td>)}
+                    <th scope="row" className="p-1 text-start font-normal">
+                      {row.label}
+                    </th>
+                    {series.map((s) => (
+                      <td key={s.key} className="p-1">
+                        {formatNumber(Number(row[s.key] ?? 0), locale)}
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </tbody>

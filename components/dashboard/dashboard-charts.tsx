@@ -1,4 +1,9 @@
-import type { monthlyIssuedVerified, overdueByCategory, obstaclesByCategoryAndSector, unitsReturnedToProduction } from "@/lib/dashboard/queries";
+import type {
+  monthlyIssuedVerified,
+  overdueByCategory,
+  obstaclesByCategoryAndSector,
+  unitsReturnedToProduction,
+} from "@/lib/dashboard/queries";
 import { formatJalaliMonth } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { ChartFigure } from "./chart-figure";
@@ -26,7 +31,11 @@ export function DashboardCharts({ data, t, locale }: { data: Data; t: Translate;
       <ChartFigure
         title={t("dashboard.monthly")}
         labelHeader={t("dashboard.month")}
-        data={data.monthly.map((m) => ({ label: formatJalaliMonth(m.start, locale), issued: m.issued, verified: m.verified }))}
+        data={data.monthly.map((m) => ({
+          label: formatJalaliMonth(m.start, locale),
+          issued: m.issued,
+          verified: m.verified,
+        }))}
         series={[
           { key: "issued", name: t("dashboard.issued"), color: "#0f766e" },
           { key: "verified", name: t("dashboard.verified"), color: "#65a30d" },
@@ -45,8 +54,15 @@ export function DashboardCharts({ data, t, locale }: { data: Data; t: Translate;
       <ChartFigure
         title={t("dashboard.obstaclesByCategory")}
         labelHeader={t("dashboard.category")}
-        data={[...byCategory.values()].map((row) => ({ label: String(row.label), ...Object.fromEntries(SECTORS.map((s) => [s, Number(row[s] ?? 0)])) }))}
-        series={SECTORS.map((s, i) => ({ key: s, name: t(`sector.${s}`), color: SECTOR_COLORS[i] ?? "#334155" }))}
+        data={[...byCategory.values()].map((row) => ({
+          label: String(row.label),
+          ...Object.fromEntries(SECTORS.map((s) => [s, Number(row[s] ?? 0)])),
+        }))}
+        series={SECTORS.map((s, i) => ({
+          key: s,
+          name: t(`sector.${s}`),
+          color: SECTOR_COLORS[i] ?? "#334155",
+        }))}
         stacked
         t={t}
         locale={locale}
@@ -54,7 +70,10 @@ export function DashboardCharts({ data, t, locale }: { data: Data; t: Translate;
       <ChartFigure
         title={t("dashboard.impact")}
         labelHeader={t("dashboard.month")}
-        data={data.impact.perMonth.map((m) => ({ label: formatJalaliMonth(m.start, locale), units: m.units }))}
+        data={data.impact.perMonth.map((m) => ({
+          label: formatJalaliMonth(m.start, locale),
+          units: m.units,
+        }))}
         series={[{ key: "units", name: t("dashboard.unitsReturned"), color: "#0369a1" }]}
         t={t}
         locale={locale}

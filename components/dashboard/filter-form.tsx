@@ -7,34 +7,94 @@ type Option = { id: string; nameFa: string; nameEn: string };
 type Raw = Record<string, string | string[] | undefined>;
 
 /** A GET form: the filtered view lives in the URL, so it can be bookmarked and exported. */
-export function DashboardFilterForm({ action, raw, options, t, locale }: { action: string; raw: Raw; options: { counties: Option[]; agencies: Option[]; categories: Option[] }; t: Translate; locale: Locale }) {
+export function DashboardFilterForm({
+  action,
+  raw,
+  options,
+  t,
+  locale,
+}: {
+  action: string;
+  raw: Raw;
+  options: { counties: Option[]; agencies: Option[]; categories: Option[] };
+  t: Translate;
+  locale: Locale;
+}) {
   const value = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : "");
   const name = (o: Option) => (locale === "fa" ? o.nameFa : o.nameEn);
   const select = (id: string, label: string, opts: { value: string; label: string }[]) => (
     <div className="space-y-1">
-      <label htmlFor={`f-${id}`} className="block text-xs font-medium text-slate-700">{label}</label>
+      <label htmlFor={`f-${id}`} className="block text-xs font-medium text-slate-700">
+        {label}
+      </label>
       <select id={`f-${id}`} name={id} defaultValue={value(id)} className={inputClass}>
         <option value="">{t("dashboard.all")}</option>
-        {opts.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {opts.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </div>
   );
   return (
-    <form method="get" action={action} aria-label={t("dashboard.filters")} className="no-print flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 [&>div]:min-w-36 [&>div]:flex-1">
-      {select("body", t("dashboard.body"), (["WORKING_GROUP", "COMMITTEE"] as const).map((b) => ({ value: b, label: t(`meeting.${b}`) })))}
+    <form
+      method="get"
+      action={action}
+      aria-label={t("dashboard.filters")}
+      className="no-print flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 [&>div]:min-w-36 [&>div]:flex-1"
+    >
+      {select(
+        "body",
+        t("dashboard.body"),
+        (["WORKING_GROUP", "COMMITTEE"] as const).map((b) => ({ value: b, label: t(`meeting.${b}`) })),
+      )}
       {(["from", "to"] as const).map((k) => (
         <div key={k} className="space-y-1">
-          <label htmlFor={`f-${k}`} className="block text-xs font-medium text-slate-700">{t(`dashboard.${k}`)}</label>
-          <input id={`f-${k}`} name={k} defaultValue={value(k)} placeholder={t("dashboard.datePlaceholder")} inputMode="numeric" dir="ltr" className={inputClass} />
+          <label htmlFor={`f-${k}`} className="block text-xs font-medium text-slate-700">
+            {t(`dashboard.${k}`)}
+          </label>
+          <input
+            id={`f-${k}`}
+            name={k}
+            defaultValue={value(k)}
+            placeholder={t("dashboard.datePlaceholder")}
+            inputMode="numeric"
+            dir="ltr"
+            className={inputClass}
+          />
         </div>
       ))}
-      {select("county", t("dashboard.county"), options.counties.map((o) => ({ value: o.id, label: name(o) })))}
-      {select("sector", t("dashboard.sector"), (["INDUSTRIAL", "MINING", "AGRICULTURAL", "SERVICES"] as const).map((s) => ({ value: s, label: t(`sector.${s}`) })))}
-      {select("category", t("dashboard.category"), options.categories.map((o) => ({ value: o.id, label: name(o) })))}
-      {select("agency", t("dashboard.agency"), options.agencies.map((o) => ({ value: o.id, label: name(o) })))}
+      {select(
+        "county",
+        t("dashboard.county"),
+        options.counties.map((o) => ({ value: o.id, label: name(o) })),
+      )}
+      {select(
+        "sector",
+        t("dashboard.sector"),
+        (["INDUSTRIAL", "MINING", "AGRICULTURAL", "SERVICES"] as const).map((s) => ({
+          value: s,
+          label: t(`sector.${s}`),
+        })),
+      )}
+      {select(
+        "category",
+        t("dashboard.category"),
+        options.categories.map((o) => ({ value: o.id, label: name(o) })),
+      )}
+      {select(
+        "agency",
+        t("dashboard.agency"),
+        options.agencies.map((o) => ({ value: o.id, label: name(o) })),
+      )}
       <div className="flex flex-wrap gap-2 whitespace-nowrap">
-        <button type="submit" className={buttonClass("primary")}>{t("dashboard.apply")}</button>
-        <Link href={action} className={buttonClass("ghost")}>{t("dashboard.clear")}</Link>
+        <button type="submit" className={buttonClass("primary")}>
+          {t("dashboard.apply")}
+        </button>
+        <Link href={action} className={buttonClass("ghost")}>
+          {t("dashboard.clear")}
+        </Link>
       </div>
     </form>
   );

@@ -16,21 +16,48 @@ const COLUMNS: { sort: ScorecardSort | null; label: MessageKey }[] = [
   { sort: "absent", label: "dashboard.absent" },
 ];
 
-export function ScorecardTable({ rows, sort, sortHref, t, locale }: { rows: ScorecardRow[]; sort: ScorecardSort; sortHref?: (s: ScorecardSort) => string; t: Translate; locale: Locale }) {
+export function ScorecardTable({
+  rows,
+  sort,
+  sortHref,
+  t,
+  locale,
+}: {
+  rows: ScorecardRow[];
+  sort: ScorecardSort;
+  sortHref?: (s: ScorecardSort) => string;
+  t: Translate;
+  locale: Locale;
+}) {
   if (rows.length === 0) return <EmptyState>{t("dashboard.noAgencies")}</EmptyState>;
-  const n = (v: number | null, suffix = "") => (v === null ? t("common.none") : `${formatNumber(v, locale)}${suffix}`);
+  const n = (v: number | null, suffix = "") =>
+    v === null ? t("common.none") : `${formatNumber(v, locale)}${suffix}`;
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[52rem] text-sm">
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
             {COLUMNS.map((c) => (
-              <th key={c.label} scope="col" aria-sort={c.sort === sort ? (sort === "name" ? "ascending" : "descending") : undefined} className="p-2 text-start font-medium">
+              <th
+                key={c.label}
+                scope="col"
+                aria-sort={c.sort === sort ? (sort === "name" ? "ascending" : "descending") : undefined}
+                className="p-2 text-start font-medium"
+              >
                 {c.sort && sortHref ? (
-                  <Link href={sortHref(c.sort)} aria-label={t("dashboard.sortBy", { column: t(c.label) })} className="underline-offset-4 hover:underline">
+                  <Link
+                    href={sortHref(c.sort)}
+                    aria-label={t("dashboard.sortBy", { column: t(c.label) })}
+                    className="underline-offset-4 hover:underline"
+                  >
                     {t(c.label)}
                     {/* The arrow marks the live sort on screen; on paper it is noise. */}
-                    {c.sort === sort && <span aria-hidden="true" className="print:hidden"> ▾</span>}
+                    {c.sort === sort && (
+                      <span aria-hidden="true" className="print:hidden">
+                        {" "}
+                        ▾
+                      </span>
+                    )}
                   </Link>
                 ) : (
                   t(c.label)
@@ -42,10 +69,18 @@ export function ScorecardTable({ rows, sort, sortHref, t, locale }: { rows: Scor
         <tbody>
           {rows.map((r) => (
             <tr key={r.agencyId} className="border-b border-slate-100">
-              <th scope="row" className="min-w-[12rem] p-2 text-start font-medium">{locale === "fa" ? r.nameFa : r.nameEn}</th>
+              <th scope="row" className="min-w-[12rem] p-2 text-start font-medium">
+                {locale === "fa" ? r.nameFa : r.nameEn}
+              </th>
               <td className="p-2">{n(r.issued)}</td>
-              <td className={`p-2 ${r.onTimePct !== null && r.onTimePct < 50 ? "font-semibold text-red-700" : ""}`}>{n(r.onTimePct, locale === "fa" ? "٪" : "%")}</td>
-              <td className={`p-2 ${r.overdueNow > 0 ? "font-semibold text-red-700" : ""}`}>{n(r.overdueNow)}</td>
+              <td
+                className={`p-2 ${r.onTimePct !== null && r.onTimePct < 50 ? "font-semibold text-red-700" : ""}`}
+              >
+                {n(r.onTimePct, locale === "fa" ? "٪" : "%")}
+              </td>
+              <td className={`p-2 ${r.overdueNow > 0 ? "font-semibold text-red-700" : ""}`}>
+                {n(r.overdueNow)}
+              </td>
               <td className="p-2">{n(r.avgDaysLate)}</td>
               <td className="p-2">{n(r.extensionRequests)}</td>
               <td className="p-2">{n(r.attendedHead)}</td>

@@ -6,11 +6,22 @@ import { LocaleSwitch } from "./locale-switch";
 import { MobileMenu } from "./mobile-menu";
 import { NAV_ITEMS, type NavItem } from "./nav-items";
 
-export function AppShell({ user, t, children }: { user: SessionUser; t: Translate; children: React.ReactNode }) {
+export function AppShell({
+  user,
+  t,
+  children,
+}: {
+  user: SessionUser;
+  t: Translate;
+  children: React.ReactNode;
+}) {
   const items = NAV_ITEMS.filter((item) => item.visible(user));
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2"
+      >
         {t("app.skipToContent")}
       </a>
       <header className="no-print relative border-b border-slate-200 bg-white">
@@ -46,7 +57,11 @@ export function AppShell({ user, t, children }: { user: SessionUser; t: Translat
 
 function NavLinks({ items, t }: { items: NavItem[]; t: Translate }) {
   return items.map((item) => (
-    <Link key={item.href} href={item.href} className="rounded px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
+    <Link
+      key={item.href}
+      href={item.href}
+      className="rounded px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
+    >
       {t(item.label)}
     </Link>
   ));
@@ -57,7 +72,9 @@ function Account({ user, t }: { user: SessionUser; t: Translate }) {
     <>
       <span className="text-slate-600">
         {t("nav.signedInAs", { name: user.name })}
-        <span className="ms-1 text-xs text-slate-500">({user.roles.map((r) => t(`roles.${r}`)).join("، ")})</span>
+        <span className="ms-1 text-xs text-slate-500">
+          ({user.roles.map((r) => t(`roles.${r}`)).join("، ")})
+        </span>
       </span>
       <LocaleSwitch t={t} />
       <form action={signOutAction}>

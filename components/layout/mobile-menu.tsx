@@ -16,11 +16,15 @@ export function MobileMenu({ label, children }: { label: string; children: React
   return (
     <details ref={ref} className="ms-auto md:hidden">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
-        <span aria-hidden="true" className="text-base leading-none">☰</span>
+        <span aria-hidden="true" className="text-base leading-none">
+          ☰
+        </span>
         {label}
       </summary>
       {/* Drops over the page under the header (the header is the positioned ancestor), full width. */}
-      <div className="absolute inset-x-0 top-full z-20 space-y-3 border-b border-slate-200 bg-white px-4 py-3 shadow-md">{children}</div>
+      <div className="absolute inset-x-0 top-full z-20 space-y-3 border-b border-slate-200 bg-white px-4 py-3 shadow-md">
+        {children}
+      </div>
     </details>
   );
 }

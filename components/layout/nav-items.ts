@@ -6,7 +6,11 @@ export type NavItem = { href: string; label: MessageKey; visible: (a: Actor) => 
 
 // Navigation by role. Visibility is a convenience; each page checks permission itself.
 export const NAV_ITEMS: NavItem[] = [
-  { href: "/dashboard", label: "nav.dashboard", visible: (a) => can(a, "dashboard.view") && a.roles.includes("SECRETARIAT") },
+  {
+    href: "/dashboard",
+    label: "nav.dashboard",
+    visible: (a) => can(a, "dashboard.view") && a.roles.includes("SECRETARIAT"),
+  },
   { href: "/chair", label: "nav.chair", visible: (a) => a.roles.includes("CHAIR") },
   { href: "/agency", label: "nav.agency", visible: (a) => a.roles.includes("AGENCY") && a.agencyId !== null },
   { href: "/meetings", label: "nav.meetings", visible: (a) => can(a, "case.read") },

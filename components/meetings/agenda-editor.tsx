@@ -18,14 +18,28 @@ const fd = (entries: Record<string, string>) => {
 };
 
 /** The agenda in order: units with their obstacles and amounts; the secretariat reorders it with buttons. */
-export function AgendaEditor({ locale, items, canWrite, locked }: { locale: Locale; items: AgendaItemView[]; canWrite: boolean; locked: boolean }) {
+export function AgendaEditor({
+  locale,
+  items,
+  canWrite,
+  locked,
+}: {
+  locale: Locale;
+  items: AgendaItemView[];
+  canWrite: boolean;
+  locked: boolean;
+}) {
   const t = translator(locale);
   const [state, setState] = useState<FormState>(initialFormState);
   const [pending, startTransition] = useTransition();
   const [reason, setReason] = useState("");
   const [removing, setRemoving] = useState<AgendaItemView | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
-  const run = (action: (prev: FormState, form: FormData) => Promise<FormState>, entries: Record<string, string>, focusId?: string) =>
+  const run = (
+    action: (prev: FormState, form: FormData) => Promise<FormState>,
+    entries: Record<string, string>,
+    focusId?: string,
+  ) =>
     startTransition(async () => {
       const result = await action(initialFormState, fd({ ...entries, amendmentReason: reason }));
       setState(result);
@@ -37,7 +51,9 @@ export function AgendaEditor({ locale, items, canWrite, locked }: { locale: Loca
   return (
     <div className="space-y-3">
       {canWrite && locked && <AmendmentField locale={locale} value={reason} onChange={setReason} />}
-      <div aria-live="polite"><FormMessage state={state} /></div>
+      <div aria-live="polite">
+        <FormMessage state={state} />
+      </div>
       <ol className="space-y-3">
         {items.map((item, index) => (
           <li key={item.id} className="rounded-md border border-slate-200 p-3" aria-label={item.unitName}>
@@ -54,7 +70,13 @@ export function AgendaEditor({ locale, items, canWrite, locked }: { locale: Loca
                     className="px-2 py-1"
                     aria-label={t("meetings.agenda.moveUp", { unit: item.unitName })}
                     disabled={pending || index === 0}
-                    onClick={() => run(moveAgendaItemAction, { itemId: item.id, direction: "up" }, index - 1 === 0 ? `down-${item.id}` : `up-${item.id}`)}
+                    onClick={() =>
+                      run(
+                        moveAgendaItemAction,
+                        { itemId: item.id, direction: "up" },
+                        index - 1 === 0 ? `down-${item.id}` : `up-${item.id}`,
+                      )
+                    }
                   >
                     ↑
                   </Button>
@@ -64,7 +86,13 @@ export function AgendaEditor({ locale, items, canWrite, locked }: { locale: Loca
                     className="px-2 py-1"
                     aria-label={t("meetings.agenda.moveDown", { unit: item.unitName })}
                     disabled={pending || index === items.length - 1}
-                    onClick={() => run(moveAgendaItemAction, { itemId: item.id, direction: "down" }, index + 1 === items.length - 1 ? `up-${item.id}` : `down-${item.id}`)}
+                    onClick={() =>
+                      run(
+                        moveAgendaItemAction,
+                        { itemId: item.id, direction: "down" },
+                        index + 1 === items.length - 1 ? `up-${item.id}` : `down-${item.id}`,
+                      )
+                    }
                   >
                     ↓
                   </Button>
@@ -84,7 +112,10 @@ export function AgendaEditor({ locale, items, canWrite, locked }: { locale: Loca
             </div>
             <ul className="mt-2 space-y-1 text-sm">
               {item.obstacles.map((o) => (
-                <li key={o.id} className="flex flex-wrap justify-between gap-2 border-s-2 border-slate-200 ps-2">
+                <li
+                  key={o.id}
+                  className="flex flex-wrap justify-between gap-2 border-s-2 border-slate-200 ps-2"
+                >
                   <span>
                     <span className="text-xs text-slate-500">{o.category} — </span>
                     {o.description}
@@ -109,20 +140,39 @@ export function AgendaEditor({ locale, items, canWrite, locked }: { locale: Loca
               >
                 <label className="text-sm">
                   <span className="mb-1 block">{t("meetings.agenda.presenter")}</span>
-                  <input name="presenter" defaultValue={item.presenter} className={`${inputClass} max-w-xs`} aria-label={`${t("meetings.agenda.presenter")} — ${item.unitName}`} />
+                  <input
+                    name="presenter"
+                    defaultValue={item.presenter}
+                    className={`${inputClass} max-w-xs`}
+                    aria-label={`${t("meetings.agenda.presenter")} — ${item.unitName}`}
+                  />
                 </label>
-                <Button type="submit" variant="secondary" disabled={pending}>{t("common.save")}</Button>
+                <Button type="submit" variant="secondary" disabled={pending}>
+                  {t("common.save")}
+                </Button>
               </form>
             ) : (
-              item.presenter && <p className="mt-1 text-sm text-slate-600">{t("meetings.agenda.presenter")}: {item.presenter}</p>
+              item.presenter && (
+                <p className="mt-1 text-sm text-slate-600">
+                  {t("meetings.agenda.presenter")}: {item.presenter}
+                </p>
+              )
             )}
           </li>
         ))}
       </ol>
-      <dialog ref={dialog} aria-labelledby="remove-agenda-title" className="m-auto max-w-sm rounded-lg p-6 shadow-xl backdrop:bg-black/40">
-        <p id="remove-agenda-title" className="mb-4 text-sm">{removing ? t("meetings.agenda.removeConfirm", { unit: removing.unitName }) : ""}</p>
+      <dialog
+        ref={dialog}
+        aria-labelledby="remove-agenda-title"
+        className="m-auto max-w-sm rounded-lg p-6 shadow-xl backdrop:bg-black/40"
+      >
+        <p id="remove-agenda-title" className="mb-4 text-sm">
+          {removing ? t("meetings.agenda.removeConfirm", { unit: removing.unitName }) : ""}
+        </p>
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => dialog.current?.close()}>{t("common.cancel")}</Button>
+          <Button variant="secondary" onClick={() => dialog.current?.close()}>
+            {t("common.cancel")}
+          </Button>
           <Button
             variant="danger"
             onClick={() => {

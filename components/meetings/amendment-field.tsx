@@ -4,20 +4,39 @@ import { translator, type Locale } from "@/lib/i18n/messages";
 import { inputClass } from "@/components/ui/field";
 
 /** Shown only on a session whose minutes are approved: every change there is an amendment. */
-export function AmendmentField({ locale, value, onChange, name }: { locale: Locale; value?: string; onChange?: (v: string) => void; name?: string }) {
+export function AmendmentField({
+  locale,
+  value,
+  onChange,
+  name,
+}: {
+  locale: Locale;
+  value?: string;
+  onChange?: (v: string) => void;
+  name?: string;
+}) {
   const t = translator(locale);
   const id = useId();
   return (
     <div className="space-y-1 rounded-md border border-amber-300 bg-amber-50 p-3">
-      <label htmlFor={id} className="block text-sm font-medium text-amber-900">{t("meetings.amendmentReason")}</label>
+      <label htmlFor={id} className="block text-sm font-medium text-amber-900">
+        {t("meetings.amendmentReason")}
+      </label>
       <input
         id={id}
         name={name}
-        {...(onChange ? { value: value ?? "", onChange: (e: React.ChangeEvent<HTMLInputElement>) => onChange(e.target.value) } : {})}
+        {...(onChange
+          ? {
+              value: value ?? "",
+              onChange: (e: React.ChangeEvent<HTMLInputElement>) => onChange(e.target.value),
+            }
+          : {})}
         aria-describedby={`${id}-hint`}
         className={inputClass}
       />
-      <p id={`${id}-hint`} className="text-xs text-amber-900">{t("meetings.amendmentReasonHint")}</p>
+      <p id={`${id}-hint`} className="text-xs text-amber-900">
+        {t("meetings.amendmentReasonHint")}
+      </p>
     </div>
   );
 }

@@ -14,7 +14,19 @@ import { TableHead } from "@/components/ui/table-head";
 export type AttendanceRow = { agencyId: string; agencyName: string; mode: string; attendeeName: string };
 
 /** One row per member agency of the body: head in person, authorised representative, or absent. */
-export function AttendanceForm({ locale, meetingId, rows, canWrite, locked }: { locale: Locale; meetingId: string; rows: AttendanceRow[]; canWrite: boolean; locked: boolean }) {
+export function AttendanceForm({
+  locale,
+  meetingId,
+  rows,
+  canWrite,
+  locked,
+}: {
+  locale: Locale;
+  meetingId: string;
+  rows: AttendanceRow[];
+  canWrite: boolean;
+  locked: boolean;
+}) {
   const t = translator(locale);
   const [state, action] = useActionState(saveAttendanceAction, initialFormState);
   if (rows.length === 0) return <EmptyState>{t("meetings.attendance.noMembers")}</EmptyState>;
@@ -28,7 +40,13 @@ export function AttendanceForm({ locale, meetingId, rows, canWrite, locked }: { 
       <FormMessage state={state} />
       <div className="overflow-x-auto">
         <table className="w-full min-w-[36rem] text-sm">
-          <TableHead labels={[t("meetings.attendance.agency"), t("meetings.attendance.mode"), t("meetings.attendance.attendee")]} />
+          <TableHead
+            labels={[
+              t("meetings.attendance.agency"),
+              t("meetings.attendance.mode"),
+              t("meetings.attendance.attendee"),
+            ]}
+          />
           <tbody>
             {rows.map((row) => (
               <tr key={row.agencyId} className="border-b border-slate-100">
@@ -41,7 +59,12 @@ export function AttendanceForm({ locale, meetingId, rows, canWrite, locked }: { 
                     <legend className="sr-only">{`${t("meetings.attendance.mode")} — ${row.agencyName}`}</legend>
                     {ATTENDANCE_MODES.map((mode) => (
                       <label key={mode} className="flex items-center gap-1">
-                        <input type="radio" name={`mode:${row.agencyId}`} value={mode} defaultChecked={row.mode === mode} />
+                        <input
+                          type="radio"
+                          name={`mode:${row.agencyId}`}
+                          value={mode}
+                          defaultChecked={row.mode === mode}
+                        />
                         {t(`meetings.attendance.${mode}`)}
                       </label>
                     ))}
@@ -69,14 +92,24 @@ function AttendanceTable({ t, rows }: { t: Translate; rows: AttendanceRow[] }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[28rem] text-sm">
-        <TableHead labels={[t("meetings.attendance.agency"), t("meetings.attendance.mode"), t("meetings.attendance.attendee")]} />
+        <TableHead
+          labels={[
+            t("meetings.attendance.agency"),
+            t("meetings.attendance.mode"),
+            t("meetings.attendance.attendee"),
+          ]}
+        />
         <tbody>
           {rows.map((row) => {
             const mode = ATTENDANCE_MODES.find((m) => m === row.mode);
             return (
               <tr key={row.agencyId} className="border-b border-slate-100">
-                <th scope="row" className="p-2 text-start font-normal">{row.agencyName}</th>
-                <td className={`p-2 ${mode ? "" : "text-slate-500"}`}>{mode ? t(`meetings.attendance.${mode}`) : t("meetings.attendance.notRecorded")}</td>
+                <th scope="row" className="p-2 text-start font-normal">
+                  {row.agencyName}
+                </th>
+                <td className={`p-2 ${mode ? "" : "text-slate-500"}`}>
+                  {mode ? t(`meetings.attendance.${mode}`) : t("meetings.attendance.notRecorded")}
+                </td>
                 <td className="p-2">{row.attendeeName || t("common.none")}</td>
               </tr>
             );

@@ -12,7 +12,17 @@ import type { AgendaObstacleView } from "@/lib/meetings/types";
 export type EligibleUnit = { id: string; name: string; obstacles: AgendaObstacleView[] };
 
 /** Obstacles the session may take up, by unit; ticking them and adding groups them per unit on the agenda. */
-export function EligiblePicker({ locale, meetingId, units, locked }: { locale: Locale; meetingId: string; units: EligibleUnit[]; locked: boolean }) {
+export function EligiblePicker({
+  locale,
+  meetingId,
+  units,
+  locked,
+}: {
+  locale: Locale;
+  meetingId: string;
+  units: EligibleUnit[];
+  locked: boolean;
+}) {
   const t = translator(locale);
   const [state, action] = useActionState(addToAgendaAction, initialFormState);
   // The answer stays on screen when the last eligible obstacles have just been taken up.
@@ -36,7 +46,13 @@ export function EligiblePicker({ locale, meetingId, units, locked }: { locale: L
             {unit.obstacles.map((o) => (
               <li key={o.id}>
                 <label className="flex items-start gap-2 text-sm">
-                  <input type="checkbox" name="obstacleIds" value={o.id} defaultChecked={chosen.includes(o.id)} className="mt-1" />
+                  <input
+                    type="checkbox"
+                    name="obstacleIds"
+                    value={o.id}
+                    defaultChecked={chosen.includes(o.id)}
+                    className="mt-1"
+                  />
                   <span>
                     <span className="text-xs text-slate-500">{o.category} — </span>
                     {o.description}

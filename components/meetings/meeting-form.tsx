@@ -23,20 +23,38 @@ export function MeetingForm({ locale, defaultPlace }: { locale: Locale; defaultP
       <FormMessage state={state} />
       <Field label={t("meetings.body")} errors={errors.bodyKind}>
         {(p) => (
-          <select {...p} name="bodyKind" defaultValue={value("bodyKind") ?? "COMMITTEE"} className={inputClass}>
+          <select
+            {...p}
+            name="bodyKind"
+            defaultValue={value("bodyKind") ?? "COMMITTEE"}
+            className={inputClass}
+          >
             <option value="COMMITTEE">{t("meeting.COMMITTEE")}</option>
             <option value="WORKING_GROUP">{t("meeting.WORKING_GROUP")}</option>
           </select>
         )}
       </Field>
       <Field label={t("meetings.date")} errors={errors.date} hint={t("meetings.dateHint")}>
-        {(p) => <JalaliDateInput {...p} name="date" value={date} onChange={setDate} locale={locale} required />}
+        {(p) => (
+          <JalaliDateInput {...p} name="date" value={date} onChange={setDate} locale={locale} required />
+        )}
       </Field>
       <Field label={t("meetings.time")} errors={errors.time} hint={t("meetings.timeHint")}>
-        {(p) => <input {...p} name="time" defaultValue={value("time") ?? "09:00"} inputMode="numeric" dir="ltr" className={`${inputClass} max-w-28 text-center`} />}
+        {(p) => (
+          <input
+            {...p}
+            name="time"
+            defaultValue={value("time") ?? "09:00"}
+            inputMode="numeric"
+            dir="ltr"
+            className={`${inputClass} max-w-28 text-center`}
+          />
+        )}
       </Field>
       <Field label={t("meetings.place")} errors={errors.place}>
-        {(p) => <input {...p} name="place" defaultValue={value("place") ?? defaultPlace} className={inputClass} />}
+        {(p) => (
+          <input {...p} name="place" defaultValue={value("place") ?? defaultPlace} className={inputClass} />
+        )}
       </Field>
       <SubmitButton pendingLabel={t("common.saving")}>{t("common.create")}</SubmitButton>
     </form>
@@ -48,7 +66,9 @@ export function PlanNextCommitteeButton({ locale }: { locale: Locale }) {
   const [state, action] = useActionState(planNextCommitteeAction, initialFormState);
   return (
     <form action={action} className="space-y-2">
-      <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>{t("meetings.planNextCommittee")}</SubmitButton>
+      <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>
+        {t("meetings.planNextCommittee")}
+      </SubmitButton>
       <FormMessage state={state} />
     </form>
   );

@@ -8,5 +8,9 @@ const TONE: Record<MeetingStatus, string> = {
 };
 
 export function MeetingStatusBadge({ status, t }: { status: MeetingStatus; t: Translate }) {
-  return <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs ${TONE[status]}`}>{t(`meetings.statusLabel.${status}`)}</span>;
+  return (
+    <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs ${TONE[status]}`}>
+      {t(`meetings.statusLabel.${status}`)}
+    </span>
+  );
 }

@@ -13,7 +13,9 @@ export function MarkHeldButton({ locale, meetingId }: { locale: Locale; meetingI
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="meetingId" value={meetingId} />
-      <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>{t("meetings.markHeld")}</SubmitButton>
+      <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>
+        {t("meetings.markHeld")}
+      </SubmitButton>
       <FormMessage state={state} />
     </form>
   );
@@ -27,12 +29,24 @@ export function ApproveMinutesButton({ locale, meetingId }: { locale: Locale; me
   return (
     <form action={action} className="no-print space-y-2">
       <input type="hidden" name="meetingId" value={meetingId} />
-      <Button onClick={() => dialog.current?.showModal()} disabled={pending}>{t("meetings.minutes.approve")}</Button>
-      <dialog ref={dialog} aria-labelledby="approve-minutes" className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-black/40">
-        <p id="approve-minutes" className="mb-4 text-sm">{t("meetings.minutes.approveConfirm")}</p>
+      <Button onClick={() => dialog.current?.showModal()} disabled={pending}>
+        {t("meetings.minutes.approve")}
+      </Button>
+      <dialog
+        ref={dialog}
+        aria-labelledby="approve-minutes"
+        className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-black/40"
+      >
+        <p id="approve-minutes" className="mb-4 text-sm">
+          {t("meetings.minutes.approveConfirm")}
+        </p>
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => dialog.current?.close()}>{t("common.cancel")}</Button>
-          <Button type="submit" onClick={() => dialog.current?.close()}>{t("meetings.minutes.approve")}</Button>
+          <Button variant="secondary" onClick={() => dialog.current?.close()}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" onClick={() => dialog.current?.close()}>
+            {t("meetings.minutes.approve")}
+          </Button>
         </div>
       </dialog>
       <FormMessage state={state} />

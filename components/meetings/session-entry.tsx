@@ -68,10 +68,22 @@ export function SessionEntry({
   const [index, setIndex] = useState(0);
   const [reason, setReason] = useState("");
   // Keyed by agenda item; a unit added to the agenda after this screen opened starts from its props.
-  const [outcomes, setOutcomes] = useState<Record<string, { value: string; state: SaveState; message?: string }>>({});
+  const [outcomes, setOutcomes] = useState<
+    Record<string, { value: string; state: SaveState; message?: string }>
+  >({});
   const [drafts, setDrafts] = useState<Record<string, Draft[]>>({});
   const initialDrafts = (i: AgendaItemView): Draft[] => [
-    ...i.resolutions.map<Draft>((r) => ({ key: r.id, id: r.id, sequence: r.sequence, text: r.text, responsibleAgencyId: r.responsibleAgencyId, supportingAgencyIds: r.supportingAgencyIds, deadline: r.deadline, editable: r.editable, state: "saved" })),
+    ...i.resolutions.map<Draft>((r) => ({
+      key: r.id,
+      id: r.id,
+      sequence: r.sequence,
+      text: r.text,
+      responsibleAgencyId: r.responsibleAgencyId,
+      supportingAgencyIds: r.supportingAgencyIds,
+      deadline: r.deadline,
+      editable: r.editable,
+      state: "saved",
+    })),
     // A stable key: this list is rebuilt on every render until the unit's first edit.
     emptyDraft(defaultDeadline, `${i.id}-new`),
   ];
@@ -87,7 +99,9 @@ export function SessionEntry({
     const itemId = focusNewDraftOf.current;
     if (!itemId) return;
     focusNewDraftOf.current = null;
-    document.querySelector<HTMLTextAreaElement>(`[data-entry="${itemId}"] form:last-of-type textarea`)?.focus();
+    document
+      .querySelector<HTMLTextAreaElement>(`[data-entry="${itemId}"] form:last-of-type textarea`)
+      ?.focus();
   }, [drafts]);
   const moved = useRef(false);
   const item = items[Math.min(index, items.length - 1)];
@@ -127,11 +141,21 @@ export function SessionEntry({
     const itemId = item.id;
     setOutcomes((o) => ({ ...o, [itemId]: { value, state: "saving" } }));
     const result = await call(() => setOutcomeAction({ itemId, outcome: value, amendmentReason }), t);
-    setOutcomes((o) => ({ ...o, [itemId]: { value, state: result.ok ? "saved" : "failed", message: result.ok ? undefined : result.message } }));
+    setOutcomes((o) => ({
+      ...o,
+      [itemId]: {
+        value,
+        state: result.ok ? "saved" : "failed",
+        message: result.ok ? undefined : result.message,
+      },
+    }));
   };
 
   const updateDraft = (itemId: string, key: string, patch: Partial<Draft>) =>
-    setDrafts((all) => ({ ...all, [itemId]: draftsOf(all, itemId).map((d) => (d.key === key ? { ...d, ...patch } : d)) }));
+    setDrafts((all) => ({
+      ...all,
+      [itemId]: draftsOf(all, itemId).map((d) => (d.key === key ? { ...d, ...patch } : d)),
+    }));
 
   const saveDraft = async (itemId: string, draft: Draft) => {
     if (draft.state === "saving") return;
@@ -150,13 +174,21 @@ export function SessionEntry({
       t,
     );
     if (!result.ok || !result.id) {
-      updateDraft(itemId, draft.key, { state: "failed", message: result.message, fieldErrors: result.fieldErrors });
+      updateDraft(itemId, draft.key, {
+        state: "failed",
+        message: result.message,
+        fieldErrors: result.fieldErrors,
+      });
       return;
     }
     const wasNew = draft.id === null;
     const saved = { id: result.id, sequence: result.sequence ?? null };
     setDrafts((all) => {
-      const list = draftsOf(all, itemId).map((d) => (d.key === draft.key ? { ...d, ...saved, state: "saved" as const, message: undefined, fieldErrors: undefined } : d));
+      const list = draftsOf(all, itemId).map((d) =>
+        d.key === draft.key
+          ? { ...d, ...saved, state: "saved" as const, message: undefined, fieldErrors: undefined }
+          : d,
+      );
       return { ...all, [itemId]: wasNew ? [...list, emptyDraft(draft.deadline)] : list };
     });
     // Straight on to the next resolution of the same unit.
@@ -167,7 +199,8 @@ export function SessionEntry({
     if (!draft.id || !window.confirm(t("meetings.entry.deleteConfirm"))) return;
     const id = draft.id;
     const result = await call(() => deleteResolutionAction({ id, amendmentReason }), t);
-    if (result.ok) setDrafts((all) => ({ ...all, [itemId]: draftsOf(all, itemId).filter((d) => d.key !== draft.key) }));
+    if (result.ok)
+      setDrafts((all) => ({ ...all, [itemId]: draftsOf(all, itemId).filter((d) => d.key !== draft.key) }));
     else updateDraft(itemId, draft.key, { state: "failed", message: result.message });
   };
 
@@ -177,17 +210,35 @@ export function SessionEntry({
   return (
     <section aria-labelledby="entry-title" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="entry-title" className="text-base font-semibold">{t("meetings.entry.title")}</h2>
+        <h2 id="entry-title" className="text-base font-semibold">
+          {t("meetings.entry.title")}
+        </h2>
         <p className="text-xs text-slate-600">{t("meetings.entry.shortcuts")}</p>
       </div>
       {locked && <AmendmentField locale={locale} value={reason} onChange={setReason} />}
       <div className="flex items-center gap-3">
-        <Button variant="secondary" onClick={() => go(-1)} disabled={index === 0} aria-keyshortcuts="Alt+P">{t("meetings.entry.previousUnit")}</Button>
-        <span className="text-sm" aria-live="polite">{t("meetings.entry.unitOf", { n: formatNumber(index + 1, locale), total: formatNumber(items.length, locale) })}</span>
-        <Button variant="secondary" onClick={() => go(1)} disabled={index === items.length - 1} aria-keyshortcuts="Alt+N">{t("meetings.entry.nextUnit")}</Button>
+        <Button variant="secondary" onClick={() => go(-1)} disabled={index === 0} aria-keyshortcuts="Alt+P">
+          {t("meetings.entry.previousUnit")}
+        </Button>
+        <span className="text-sm" aria-live="polite">
+          {t("meetings.entry.unitOf", {
+            n: formatNumber(index + 1, locale),
+            total: formatNumber(items.length, locale),
+          })}
+        </span>
+        <Button
+          variant="secondary"
+          onClick={() => go(1)}
+          disabled={index === items.length - 1}
+          aria-keyshortcuts="Alt+N"
+        >
+          {t("meetings.entry.nextUnit")}
+        </Button>
       </div>
       <div data-entry={item.id} key={item.id} className="space-y-4 rounded-md border border-slate-200 p-4">
-        <h3 ref={headingRef} tabIndex={-1} className="text-lg font-semibold">{item.unitName}</h3>
+        <h3 ref={headingRef} tabIndex={-1} className="text-lg font-semibold">
+          {item.unitName}
+        </h3>
         <ul className="space-y-1 text-sm">
           {item.obstacles.map((o) => (
             <li key={o.id} className="border-s-2 border-slate-200 ps-2">
@@ -202,12 +253,20 @@ export function SessionEntry({
                 cannot be unchecked (with one option — the working group's — not even by switching). */}
             {(["", ...OUTCOMES_FOR[bodyKind]] as const).map((value) => (
               <label key={value || "none"} className="flex items-center gap-1 text-sm">
-                <input type="radio" name={`outcome-${item.id}`} value={value} checked={outcome.value === value} onChange={() => saveOutcome(value)} />
+                <input
+                  type="radio"
+                  name={`outcome-${item.id}`}
+                  value={value}
+                  checked={outcome.value === value}
+                  onChange={() => saveOutcome(value)}
+                />
                 {value === "" ? t("meetings.outcome.noOutcome") : t(`meetings.outcome.${value}`)}
               </label>
             ))}
           </div>
-          {(outcome.value !== "" || outcome.state !== "saved") && <SaveIndicator state={outcome.state} message={outcome.message} t={t} />}
+          {(outcome.value !== "" || outcome.state !== "saved") && (
+            <SaveIndicator state={outcome.state} message={outcome.message} t={t} />
+          )}
         </fieldset>
         <h4 className="text-sm font-semibold">{t("meetings.entry.resolutions")}</h4>
         {itemDrafts.map((draft) => {
@@ -216,7 +275,11 @@ export function SessionEntry({
             <ResolutionDraftForm
               key={draft.key}
               locale={locale}
-              legend={draft.id ? t("meetings.entry.sequence", { n: formatNumber(shown, locale) }) : t("meetings.entry.newResolution")}
+              legend={
+                draft.id
+                  ? t("meetings.entry.sequence", { n: formatNumber(shown, locale) })
+                  : t("meetings.entry.newResolution")
+              }
               draft={draft}
               agencies={agencies}
               meetingDate={meetingDate}
@@ -241,8 +304,18 @@ async function call(action: () => Promise<ResolutionSaved>, t: Translate): Promi
 }
 
 function SaveIndicator({ state, message, t }: { state: SaveState; message?: string; t: Translate }) {
-  const text = { saved: t("meetings.entry.savedState"), unsaved: t("meetings.entry.unsaved"), saving: t("meetings.entry.saving"), failed: t("meetings.entry.failed") }[state];
-  const tone = { saved: "text-emerald-700", unsaved: "text-slate-500", saving: "text-slate-600", failed: "text-red-700" }[state];
+  const text = {
+    saved: t("meetings.entry.savedState"),
+    unsaved: t("meetings.entry.unsaved"),
+    saving: t("meetings.entry.saving"),
+    failed: t("meetings.entry.failed"),
+  }[state];
+  const tone = {
+    saved: "text-emerald-700",
+    unsaved: "text-slate-500",
+    saving: "text-slate-600",
+    failed: "text-red-700",
+  }[state];
   return (
     <p role="status" className={`text-xs ${tone}`}>
       {state === "saved" ? "✓ " : ""}
@@ -277,7 +350,9 @@ function ResolutionDraftForm({
   const disabled = !draft.editable;
   const error = (field: string) =>
     errors[field]?.length ? (
-      <p id={`${id}-${field}-error`} className="text-sm text-red-700">{errors[field]?.join(" ")}</p>
+      <p id={`${id}-${field}-error`} className="text-sm text-red-700">
+        {errors[field]?.join(" ")}
+      </p>
     ) : null;
   const describedBy = (field: string) => (errors[field]?.length ? `${id}-${field}-error` : undefined);
   return (
@@ -293,10 +368,15 @@ function ResolutionDraftForm({
         }
       }}
     >
-      <fieldset disabled={disabled} className={`space-y-3 rounded-md border p-3 ${draft.state === "saved" ? "border-emerald-300 bg-emerald-50/40" : "border-slate-200"}`}>
+      <fieldset
+        disabled={disabled}
+        className={`space-y-3 rounded-md border p-3 ${draft.state === "saved" ? "border-emerald-300 bg-emerald-50/40" : "border-slate-200"}`}
+      >
         <legend className="px-1 text-sm font-semibold">{legend}</legend>
         <div className="space-y-1">
-          <label htmlFor={`${id}-text`} className="block text-sm font-medium">{t("meetings.entry.text")}</label>
+          <label htmlFor={`${id}-text`} className="block text-sm font-medium">
+            {t("meetings.entry.text")}
+          </label>
           <textarea
             id={`${id}-text`}
             value={draft.text}
@@ -310,7 +390,9 @@ function ResolutionDraftForm({
         </div>
         <div className="grid gap-3 md:grid-cols-2">
           <div className="space-y-1">
-            <label htmlFor={`${id}-responsible`} className="block text-sm font-medium">{t("meetings.entry.responsible")}</label>
+            <label htmlFor={`${id}-responsible`} className="block text-sm font-medium">
+              {t("meetings.entry.responsible")}
+            </label>
             <select
               id={`${id}-responsible`}
               value={draft.responsibleAgencyId}
@@ -320,29 +402,45 @@ function ResolutionDraftForm({
               className={inputClass}
             >
               <option value="">{t("meetings.entry.chooseAgency")}</option>
-              {agencies.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+              {agencies.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
             </select>
             {error("responsibleAgencyId")}
           </div>
           <div className="space-y-1">
-            <label htmlFor={`${id}-supporting`} className="block text-sm font-medium">{t("meetings.entry.supporting")}</label>
+            <label htmlFor={`${id}-supporting`} className="block text-sm font-medium">
+              {t("meetings.entry.supporting")}
+            </label>
             <select
               id={`${id}-supporting`}
               multiple
               size={3}
               value={draft.supportingAgencyIds}
-              onChange={(e) => onChange({ supportingAgencyIds: Array.from(e.target.selectedOptions, (o) => o.value) })}
+              onChange={(e) =>
+                onChange({ supportingAgencyIds: Array.from(e.target.selectedOptions, (o) => o.value) })
+              }
               aria-describedby={`${id}-supporting-hint ${describedBy("supportingAgencyIds") ?? ""}`.trim()}
               className={inputClass}
             >
-              {agencies.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+              {agencies.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
             </select>
-            <p id={`${id}-supporting-hint`} className="text-xs text-slate-600">{t("meetings.entry.supportingHint")}</p>
+            <p id={`${id}-supporting-hint`} className="text-xs text-slate-600">
+              {t("meetings.entry.supportingHint")}
+            </p>
             {error("supportingAgencyIds")}
           </div>
         </div>
         <div className="space-y-1">
-          <label htmlFor={`${id}-deadline`} className="block text-sm font-medium">{t("meetings.entry.deadline")}</label>
+          <label htmlFor={`${id}-deadline`} className="block text-sm font-medium">
+            {t("meetings.entry.deadline")}
+          </label>
           <JalaliDateInput
             id={`${id}-deadline`}
             value={draft.deadline}
@@ -350,7 +448,10 @@ function ResolutionDraftForm({
             locale={locale}
             quickFrom={meetingDate}
             quickDays={DEADLINE_QUICK_DAYS}
-            quickLabel={(n) => ({ text: t("meetings.entry.plusDays", { n: formatNumber(n, locale) }), label: t("meetings.entry.plusDaysLabel", { n: formatNumber(n, locale) }) })}
+            quickLabel={(n) => ({
+              text: t("meetings.entry.plusDays", { n: formatNumber(n, locale) }),
+              label: t("meetings.entry.plusDaysLabel", { n: formatNumber(n, locale) }),
+            })}
             aria-invalid={errors.deadline ? true : undefined}
             aria-describedby={describedBy("deadline")}
           />
@@ -361,7 +462,9 @@ function ResolutionDraftForm({
             {draft.state === "saving" ? t("meetings.entry.saving") : t("meetings.entry.save")}
           </Button>
           {draft.id && draft.editable && (
-            <Button variant="ghost" className="text-red-700" onClick={onDelete}>{t("meetings.entry.delete")}</Button>
+            <Button variant="ghost" className="text-red-700" onClick={onDelete}>
+              {t("meetings.entry.delete")}
+            </Button>
           )}
           <SaveIndicator state={draft.state} message={draft.message} t={t} />
         </div>

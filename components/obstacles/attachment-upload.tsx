@@ -7,7 +7,15 @@ import { translator, type Locale } from "@/lib/i18n/messages";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FileInput } from "@/components/ui/file-input";
 
-export function AttachmentUpload({ locale, obstacleId, unitId }: { locale: Locale; obstacleId: string; unitId: string }) {
+export function AttachmentUpload({
+  locale,
+  obstacleId,
+  unitId,
+}: {
+  locale: Locale;
+  obstacleId: string;
+  unitId: string;
+}) {
   const t = translator(locale);
   const [state, action] = useActionState(addObstacleAttachmentsAction, initialFormState);
   const id = useId();
@@ -15,11 +23,31 @@ export function AttachmentUpload({ locale, obstacleId, unitId }: { locale: Local
     <form action={action} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="obstacleId" value={obstacleId} />
       <input type="hidden" name="unitId" value={unitId} />
-      <label htmlFor={id} className="text-xs text-slate-700">{t("obstacles.addAttachment")}</label>
-      <FileInput locale={locale} id={id} name="files" multiple accept={ACCEPT_ATTRIBUTE} aria-describedby={`${id}-hint`} />
-      <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>{t("obstacles.upload")}</SubmitButton>
-      <p id={`${id}-hint`} className="w-full text-xs text-slate-500">{t("obstacles.attachmentsHint")}</p>
-      {state.message && <p role={state.ok ? "status" : "alert"} className={`w-full text-xs ${state.ok ? "text-emerald-700" : "text-red-700"}`}>{state.message}</p>}
+      <label htmlFor={id} className="text-xs text-slate-700">
+        {t("obstacles.addAttachment")}
+      </label>
+      <FileInput
+        locale={locale}
+        id={id}
+        name="files"
+        multiple
+        accept={ACCEPT_ATTRIBUTE}
+        aria-describedby={`${id}-hint`}
+      />
+      <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>
+        {t("obstacles.upload")}
+      </SubmitButton>
+      <p id={`${id}-hint`} className="w-full text-xs text-slate-500">
+        {t("obstacles.attachmentsHint")}
+      </p>
+      {state.message && (
+        <p
+          role={state.ok ? "status" : "alert"}
+          className={`w-full text-xs ${state.ok ? "text-emerald-700" : "text-red-700"}`}
+        >
+          {state.message}
+        </p>
+      )}
     </form>
   );
 }

@@ -12,7 +12,17 @@ import { FileInput } from "@/components/ui/file-input";
 type Option = { id: string; nameFa: string; nameEn: string };
 type Category = Option & { children: Option[] };
 
-export function ObstacleForm({ locale, unitId, categories, agencies }: { locale: Locale; unitId: string; categories: Category[]; agencies: Option[] }) {
+export function ObstacleForm({
+  locale,
+  unitId,
+  categories,
+  agencies,
+}: {
+  locale: Locale;
+  unitId: string;
+  categories: Category[];
+  agencies: Option[];
+}) {
   const t = translator(locale);
   const [state, action] = useActionState(createObstacleAction, initialFormState);
   const errors = state.fieldErrors ?? {};
@@ -27,32 +37,76 @@ export function ObstacleForm({ locale, unitId, categories, agencies }: { locale:
       <input type="hidden" name="unitId" value={unitId} />
       <Field label={t("obstacles.category")} errors={errors.categoryId}>
         {(p) => (
-          <select {...p} name="categoryId" value={categoryId} onChange={(e) => setCategoryId(e.target.value)} required className={inputClass}>
+          <select
+            {...p}
+            name="categoryId"
+            value={categoryId}
+            onChange={(e) => setCategoryId(e.target.value)}
+            required
+            className={inputClass}
+          >
             <option value="">{t("obstacles.chooseCategory")}</option>
-            {categories.map((c) => <option key={c.id} value={c.id}>{name(c)}</option>)}
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {name(c)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       <Field label={t("obstacles.subCategory")} errors={errors.subCategoryId}>
         {(p) => (
-          <select {...p} key={categoryId} name="subCategoryId" defaultValue={v("subCategoryId")} disabled={subs.length === 0} className={inputClass}>
+          <select
+            {...p}
+            key={categoryId}
+            name="subCategoryId"
+            defaultValue={v("subCategoryId")}
+            disabled={subs.length === 0}
+            className={inputClass}
+          >
             <option value="">{t("obstacles.noSubCategory")}</option>
-            {subs.map((c) => <option key={c.id} value={c.id}>{name(c)}</option>)}
+            {subs.map((c) => (
+              <option key={c.id} value={c.id}>
+                {name(c)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       <Field label={t("obstacles.description")} errors={errors.description}>
-        {(p) => <textarea {...p} name="description" defaultValue={v("description")} rows={4} required className={inputClass} />}
+        {(p) => (
+          <textarea
+            {...p}
+            name="description"
+            defaultValue={v("description")}
+            rows={4}
+            required
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field label={t("obstacles.amount")} errors={errors.amountRials} hint={t("obstacles.amountHint")}>
-        {(p) => <input {...p} name="amountRials" defaultValue={v("amountRials")} inputMode="numeric" className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            name="amountRials"
+            defaultValue={v("amountRials")}
+            inputMode="numeric"
+            className={inputClass}
+          />
+        )}
       </Field>
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium text-slate-800">{t("obstacles.agencies")}</legend>
         <div className="grid max-h-56 gap-1 overflow-y-auto rounded-md border border-slate-200 p-2 sm:grid-cols-2">
           {agencies.map((a) => (
             <label key={a.id} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="agencyIds" value={a.id} defaultChecked={chosenAgencies.includes(a.id)} />
+              <input
+                type="checkbox"
+                name="agencyIds"
+                value={a.id}
+                defaultChecked={chosenAgencies.includes(a.id)}
+              />
               {name(a)}
             </label>
           ))}

@@ -1,6 +1,11 @@
 "use client";
 import { useActionState } from "react";
-import { decideExtensionAction, reportProgressAction, requestExtensionAction, verifyResolutionAction } from "@/lib/resolutions/actions";
+import {
+  decideExtensionAction,
+  reportProgressAction,
+  requestExtensionAction,
+  verifyResolutionAction,
+} from "@/lib/resolutions/actions";
 import { initialFormState, type FormState } from "@/lib/forms";
 import { ACCEPT_ATTRIBUTE } from "@/lib/attachments/rules";
 import { translator, type Locale } from "@/lib/i18n/messages";
@@ -38,11 +43,25 @@ export function ReportProgressForm({ locale, id, version }: Target) {
       <FormMessage state={state} />
       <Hidden id={id} version={version} />
       <Field label={t("resolutions.note")} hint={t("resolutions.noteHint")} errors={errors.note}>
-        {(p) => <textarea {...p} name="note" rows={4} required defaultValue={submitted(state, "note")} className={inputClass} />}
+        {(p) => (
+          <textarea
+            {...p}
+            name="note"
+            rows={4}
+            required
+            defaultValue={submitted(state, "note")}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field label={t("resolutions.newStatus")} hint={t("resolutions.doneHint")} errors={errors.toStatus}>
         {(p) => (
-          <select {...p} name="toStatus" defaultValue={submitted(state, "toStatus") ?? "IN_PROGRESS"} className={inputClass}>
+          <select
+            {...p}
+            name="toStatus"
+            defaultValue={submitted(state, "toStatus") ?? "IN_PROGRESS"}
+            className={inputClass}
+          >
             <option value="IN_PROGRESS">{t("resolutionStatus.IN_PROGRESS")}</option>
             <option value="DONE_REPORTED">{t("resolutionStatus.DONE_REPORTED")}</option>
           </select>
@@ -64,13 +83,38 @@ export function ExtensionRequestForm({ locale, id, version }: Target) {
     <form action={action} className="space-y-4" aria-label={t("resolutions.extensionTitle")}>
       <FormMessage state={state} />
       <Hidden id={id} version={version} />
-      <Field label={t("resolutions.newDeadline")} hint={t("resolutions.newDeadlineHint")} errors={errors.newDeadline}>
-        {(p) => <input {...p} name="newDeadline" inputMode="numeric" dir="ltr" required defaultValue={submitted(state, "newDeadline")} className={`${inputClass} max-w-xs`} />}
+      <Field
+        label={t("resolutions.newDeadline")}
+        hint={t("resolutions.newDeadlineHint")}
+        errors={errors.newDeadline}
+      >
+        {(p) => (
+          <input
+            {...p}
+            name="newDeadline"
+            inputMode="numeric"
+            dir="ltr"
+            required
+            defaultValue={submitted(state, "newDeadline")}
+            className={`${inputClass} max-w-xs`}
+          />
+        )}
       </Field>
       <Field label={t("resolutions.reason")} errors={errors.reason}>
-        {(p) => <textarea {...p} name="reason" rows={3} required defaultValue={submitted(state, "reason")} className={inputClass} />}
+        {(p) => (
+          <textarea
+            {...p}
+            name="reason"
+            rows={3}
+            required
+            defaultValue={submitted(state, "reason")}
+            className={inputClass}
+          />
+        )}
       </Field>
-      <SubmitButton pendingLabel={t("common.saving")} variant="secondary">{t("resolutions.submitExtension")}</SubmitButton>
+      <SubmitButton pendingLabel={t("common.saving")} variant="secondary">
+        {t("resolutions.submitExtension")}
+      </SubmitButton>
     </form>
   );
 }
@@ -85,11 +129,35 @@ export function DecideExtensionForm({ locale, id, version, extensionId }: Target
       <Hidden id={id} version={version} />
       <input type="hidden" name="extensionId" value={extensionId} />
       <Field label={t("resolutions.rejectReason")} errors={errors.note}>
-        {(p) => <textarea {...p} name="note" rows={2} defaultValue={submitted(state, "note")} className={inputClass} />}
+        {(p) => (
+          <textarea
+            {...p}
+            name="note"
+            rows={2}
+            defaultValue={submitted(state, "note")}
+            className={inputClass}
+          />
+        )}
       </Field>
       <div className="flex flex-wrap gap-2">
-        <button type="submit" name="decision" value="APPROVE" disabled={pending} className={buttonClass("primary")}>{t("resolutions.approve")}</button>
-        <button type="submit" name="decision" value="REJECT" disabled={pending} className={buttonClass("danger")}>{t("resolutions.reject")}</button>
+        <button
+          type="submit"
+          name="decision"
+          value="APPROVE"
+          disabled={pending}
+          className={buttonClass("primary")}
+        >
+          {t("resolutions.approve")}
+        </button>
+        <button
+          type="submit"
+          name="decision"
+          value="REJECT"
+          disabled={pending}
+          className={buttonClass("danger")}
+        >
+          {t("resolutions.reject")}
+        </button>
       </div>
     </form>
   );
@@ -107,18 +175,43 @@ export function VerifyForm({ locale, id, version }: Target) {
       onSubmit={(e) => {
         // Both outcomes notify others and move obstacles, so they are confirmed first.
         const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-        const question = submitter?.value === "REOPEN" ? t("resolutions.confirmReopen") : t("resolutions.confirmVerify");
+        const question =
+          submitter?.value === "REOPEN" ? t("resolutions.confirmReopen") : t("resolutions.confirmVerify");
         if (!window.confirm(question)) e.preventDefault();
       }}
     >
       <FormMessage state={state} />
       <Hidden id={id} version={version} />
       <Field label={`${t("resolutions.verifyNote")} / ${t("resolutions.reopenReason")}`} errors={errors.note}>
-        {(p) => <textarea {...p} name="note" rows={2} defaultValue={submitted(state, "note")} className={inputClass} />}
+        {(p) => (
+          <textarea
+            {...p}
+            name="note"
+            rows={2}
+            defaultValue={submitted(state, "note")}
+            className={inputClass}
+          />
+        )}
       </Field>
       <div className="flex flex-wrap gap-2">
-        <button type="submit" name="decision" value="VERIFY" disabled={pending} className={buttonClass("primary")}>{t("resolutions.verify")}</button>
-        <button type="submit" name="decision" value="REOPEN" disabled={pending} className={buttonClass("secondary")}>{t("resolutions.reopen")}</button>
+        <button
+          type="submit"
+          name="decision"
+          value="VERIFY"
+          disabled={pending}
+          className={buttonClass("primary")}
+        >
+          {t("resolutions.verify")}
+        </button>
+        <button
+          type="submit"
+          name="decision"
+          value="REOPEN"
+          disabled={pending}
+          className={buttonClass("secondary")}
+        >
+          {t("resolutions.reopen")}
+        </button>
       </div>
     </form>
   );

@@ -7,7 +7,12 @@ import { meetingTitle } from "@/lib/meetings/title";
 
 type Named = { id: string; nameFa: string; nameEn: string };
 export type FilterOptions = {
-  meetings: { id: string; number: number; jalaliYear: number; body: { kind: "WORKING_GROUP" | "COMMITTEE" } }[];
+  meetings: {
+    id: string;
+    number: number;
+    jalaliYear: number;
+    body: { kind: "WORKING_GROUP" | "COMMITTEE" };
+  }[];
   agencies?: Named[];
   units?: { id: string; name: string }[];
   categories?: (Named & { parentId: string | null })[];
@@ -15,7 +20,12 @@ export type FilterOptions = {
 
 /** A GET form: filters live in the URL, so a filtered list can be bookmarked and shared. */
 export function ResolutionFilters({
-  action, values, options, locale, t, full,
+  action,
+  values,
+  options,
+  locale,
+  t,
+  full,
 }: {
   action: string;
   values: Record<string, string | undefined>;
@@ -26,43 +36,118 @@ export function ResolutionFilters({
   full: boolean;
 }) {
   const name = (o: Named) => (locale === "fa" ? o.nameFa : o.nameEn);
-  const select = (id: string, label: string, field: string, all: string, items: { value: string; label: string }[]) => (
+  const select = (
+    id: string,
+    label: string,
+    field: string,
+    all: string,
+    items: { value: string; label: string }[],
+  ) => (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-xs font-medium text-slate-700">{label}</label>
+      <label htmlFor={id} className="block text-xs font-medium text-slate-700">
+        {label}
+      </label>
       <select id={id} name={field} defaultValue={values[field] ?? ""} className={inputClass}>
         <option value="">{all}</option>
-        {items.map((i) => <option key={i.value} value={i.value}>{i.label}</option>)}
+        {items.map((i) => (
+          <option key={i.value} value={i.value}>
+            {i.label}
+          </option>
+        ))}
       </select>
     </div>
   );
   const parents = (options.categories ?? []).filter((c) => c.parentId === null);
   return (
-    <form method="get" action={action} role="search" aria-label={t("resolutions.filters")} className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-      {select("f-status", t("resolutions.status"), "status", t("resolutions.allStatuses"), RESOLUTION_STATUSES.map((s) => ({ value: s, label: t(`resolutionStatus.${s}`) })))}
-      {select("f-meeting", t("resolutions.session"), "meetingId", t("resolutions.allSessions"), options.meetings.map((m) => ({ value: m.id, label: meetingTitle(m, locale, t) })))}
+    <form
+      method="get"
+      action={action}
+      role="search"
+      aria-label={t("resolutions.filters")}
+      className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
+    >
+      {select(
+        "f-status",
+        t("resolutions.status"),
+        "status",
+        t("resolutions.allStatuses"),
+        RESOLUTION_STATUSES.map((s) => ({ value: s, label: t(`resolutionStatus.${s}`) })),
+      )}
+      {select(
+        "f-meeting",
+        t("resolutions.session"),
+        "meetingId",
+        t("resolutions.allSessions"),
+        options.meetings.map((m) => ({ value: m.id, label: meetingTitle(m, locale, t) })),
+      )}
       {full && (
         <>
-          {select("f-agency", t("resolutions.responsible"), "agencyId", t("resolutions.allAgencies"), (options.agencies ?? []).map((a) => ({ value: a.id, label: name(a) })))}
-          {select("f-unit", t("resolutions.unit"), "unitId", t("resolutions.allUnits"), (options.units ?? []).map((u) => ({ value: u.id, label: u.name })))}
+          {select(
+            "f-agency",
+            t("resolutions.responsible"),
+            "agencyId",
+            t("resolutions.allAgencies"),
+            (options.agencies ?? []).map((a) => ({ value: a.id, label: name(a) })),
+          )}
+          {select(
+            "f-unit",
+            t("resolutions.unit"),
+            "unitId",
+            t("resolutions.allUnits"),
+            (options.units ?? []).map((u) => ({ value: u.id, label: u.name })),
+          )}
           <div className="space-y-1">
-            <label htmlFor="f-category" className="block text-xs font-medium text-slate-700">{t("resolutions.category")}</label>
-            <select id="f-category" name="categoryId" defaultValue={values.categoryId ?? ""} className={inputClass}>
+            <label htmlFor="f-category" className="block text-xs font-medium text-slate-700">
+              {t("resolutions.category")}
+            </label>
+            <select
+              id="f-category"
+              name="categoryId"
+              defaultValue={values.categoryId ?? ""}
+              className={inputClass}
+            >
               <option value="">{t("resolutions.allCategories")}</option>
               {parents.map((p) => (
                 <optgroup key={p.id} label={name(p)}>
                   <option value={p.id}>{name(p)}</option>
-                  {(options.categories ?? []).filter((c) => c.parentId === p.id).map((c) => <option key={c.id} value={c.id}>{name(c)}</option>)}
+                  {(options.categories ?? [])
+                    .filter((c) => c.parentId === p.id)
+                    .map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {name(c)}
+                      </option>
+                    ))}
                 </optgroup>
               ))}
             </select>
           </div>
           <div className="space-y-1">
-            <label htmlFor="f-from" className="block text-xs font-medium text-slate-700">{t("resolutions.deadlineFrom")}</label>
-            <input id="f-from" name="from" dir="ltr" inputMode="numeric" placeholder="1404/01/01" defaultValue={values.from ?? ""} className={inputClass} />
+            <label htmlFor="f-from" className="block text-xs font-medium text-slate-700">
+              {t("resolutions.deadlineFrom")}
+            </label>
+            <input
+              id="f-from"
+              name="from"
+              dir="ltr"
+              inputMode="numeric"
+              placeholder="1404/01/01"
+              defaultValue={values.from ?? ""}
+              className={inputClass}
+            />
           </div>
           <div className="space-y-1">
-            <label htmlFor="f-to" className="block text-xs font-medium text-slate-700">{t("resolutions.deadlineTo")}</label>
-            <input id="f-to" name="to" dir="ltr" inputMode="numeric" placeholder="1404/12/29" defaultValue={values.to ?? ""} className={inputClass} />
+            <label htmlFor="f-to" className="block text-xs font-medium text-slate-700">
+              {t("resolutions.deadlineTo")}
+            </label>
+            <input
+              id="f-to"
+              name="to"
+              dir="ltr"
+              inputMode="numeric"
+              placeholder="1404/12/29"
+              defaultValue={values.to ?? ""}
+              className={inputClass}
+            />
           </div>
           <label className="flex items-center gap-2 self-end pb-2 text-sm">
             <input type="checkbox" name="overdue" value="1" defaultChecked={values.overdue === "1"} />
@@ -71,15 +156,22 @@ export function ResolutionFilters({
         </>
       )}
       <div className="flex items-end gap-2">
-        <button type="submit" className={buttonClass("primary")}>{t("resolutions.apply")}</button>
-        <Link href={action} className={buttonClass("ghost")}>{t("resolutions.clear")}</Link>
+        <button type="submit" className={buttonClass("primary")}>
+          {t("resolutions.apply")}
+        </button>
+        <Link href={action} className={buttonClass("ghost")}>
+          {t("resolutions.clear")}
+        </Link>
       </div>
     </form>
   );
 }
 
 /** The current filters as a query string, for pagination links and the export. */
-export function filterQuery(values: Record<string, string | undefined>, extra: Record<string, string> = {}): string {
+export function filterQuery(
+  values: Record<string, string | undefined>,
+  extra: Record<string, string> = {},
+): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries({ ...values, ...extra })) if (v && k !== "page") params.set(k, v);
   for (const [k, v] of Object.entries(extra)) params.set(k, v);

@@ -11,10 +11,18 @@ export type ButtonVariant = keyof typeof VARIANTS;
 export const buttonClass = (variant: ButtonVariant = "primary") =>
   `inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed ${VARIANTS[variant]}`;
 
-export function Button({ variant, className = "", ...props }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
+export function Button({
+  variant,
+  className = "",
+  ...props
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
   return <button type="button" {...props} className={`${buttonClass(variant)} ${className}`} />;
 }
 
-export function ButtonLink({ variant, className = "", ...props }: React.ComponentProps<typeof Link> & { variant?: ButtonVariant }) {
+export function ButtonLink({
+  variant,
+  className = "",
+  ...props
+}: React.ComponentProps<typeof Link> & { variant?: ButtonVariant }) {
   return <Link {...props} className={`${buttonClass(variant)} ${className}`} />;
 }

@@ -62,7 +62,11 @@ export function FileInput({ locale, id, name, multiple, accept, required, ...ari
         ) : (
           <ul aria-label={t("common.chosenFiles")} className="flex flex-wrap gap-1">
             {names.map((n, i) => (
-              <li key={`${i}-${n}`} dir="auto" className="max-w-full truncate rounded bg-slate-100 px-2 py-0.5 text-xs">
+              <li
+                key={`${i}-${n}`}
+                dir="auto"
+                className="max-w-full truncate rounded bg-slate-100 px-2 py-0.5 text-xs"
+              >
                 {n}
               </li>
             ))}

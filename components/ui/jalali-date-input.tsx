@@ -29,7 +29,15 @@ type Props = {
  * date read back underneath ("شنبه ۱۰ خرداد ۱۴۰۴") confirms what the server will store.
  * Typing is faster than any calendar widget when thirty deadlines are entered in a session.
  */
-export function JalaliDateInput({ value, onChange, locale, quickFrom, quickDays = [], quickLabel, ...input }: Props) {
+export function JalaliDateInput({
+  value,
+  onChange,
+  locale,
+  quickFrom,
+  quickDays = [],
+  quickLabel,
+  ...input
+}: Props) {
   const t = translator(locale);
   const [touched, setTouched] = useState(false);
   const iso = value.trim() ? parseJalaliDate(value) : null;
@@ -41,7 +49,9 @@ export function JalaliDateInput({ value, onChange, locale, quickFrom, quickDays 
         <input
           {...input}
           aria-describedby={describedBy}
-          aria-invalid={input["aria-invalid"] || (touched && value.trim() !== "" && iso === null) || undefined}
+          aria-invalid={
+            input["aria-invalid"] || (touched && value.trim() !== "" && iso === null) || undefined
+          }
           value={value}
           onChange={(e) => onChange(e.target.value)}
           onBlur={() => setTouched(true)}
@@ -67,7 +77,11 @@ export function JalaliDateInput({ value, onChange, locale, quickFrom, quickDays 
             );
           })}
       </div>
-      <p id={readBackId} className={`text-xs ${iso || !value.trim() ? "text-slate-600" : "text-red-700"}`} aria-live="polite">
+      <p
+        id={readBackId}
+        className={`text-xs ${iso || !value.trim() ? "text-slate-600" : "text-red-700"}`}
+        aria-live="polite"
+      >
         {iso ? formatDate(iso, locale) : value.trim() && touched ? t("meetings.invalidDate") : ""}
       </p>
     </div>

@@ -11,10 +11,24 @@ const OPERATING_TONE: Record<OperatingStatus, string> = {
 };
 
 export function OperatingStatusBadge({ status, t }: { status: OperatingStatus; t: Translate }) {
-  return <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${OPERATING_TONE[status]}`}>{t(`operatingStatus.${status}`)}</span>;
+  return (
+    <span
+      className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${OPERATING_TONE[status]}`}
+    >
+      {t(`operatingStatus.${status}`)}
+    </span>
+  );
 }
 
 export function ObstacleStatusBadge({ status, t }: { status: ObstacleStatus; t: Translate }) {
-  const tone = isOpenObstacle(status) ? "bg-amber-50 text-amber-800" : status === "RESOLVED" ? "bg-emerald-50 text-emerald-800" : "bg-slate-200 text-slate-800";
-  return <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${tone}`}>{t(`obstacleStatus.${status}`)}</span>;
+  const tone = isOpenObstacle(status)
+    ? "bg-amber-50 text-amber-800"
+    : status === "RESOLVED"
+      ? "bg-emerald-50 text-emerald-800"
+      : "bg-slate-200 text-slate-800";
+  return (
+    <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${tone}`}>
+      {t(`obstacleStatus.${status}`)}
+    </span>
+  );
 }

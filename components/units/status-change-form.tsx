@@ -8,7 +8,17 @@ import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export function StatusChangeForm({ locale, unitId, current, today }: { locale: Locale; unitId: string; current: string; today: string }) {
+export function StatusChangeForm({
+  locale,
+  unitId,
+  current,
+  today,
+}: {
+  locale: Locale;
+  unitId: string;
+  current: string;
+  today: string;
+}) {
   const t = translator(locale);
   const [state, action] = useActionState(changeUnitStatusAction, initialFormState);
   const errors = state.fieldErrors ?? {};
@@ -20,12 +30,18 @@ export function StatusChangeForm({ locale, unitId, current, today }: { locale: L
       <Field label={t("units.newStatus")} errors={errors.toStatus}>
         {(p) => (
           <select {...p} name="toStatus" defaultValue={v("toStatus") ?? current} className={inputClass}>
-            {OPERATING_STATUSES.map((s) => <option key={s} value={s}>{t(`operatingStatus.${s}`)}</option>)}
+            {OPERATING_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`operatingStatus.${s}`)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       <Field label={t("units.changedOn")} errors={errors.changedOn} hint={t("units.changedOnHint")}>
-        {(p) => <input {...p} name="changedOn" defaultValue={v("changedOn") ?? today} className={inputClass} />}
+        {(p) => (
+          <input {...p} name="changedOn" defaultValue={v("changedOn") ?? today} className={inputClass} />
+        )}
       </Field>
       <Field label={t("units.reason")} errors={errors.reason}>
         {(p) => <input {...p} name="reason" defaultValue={v("reason")} className={inputClass} />}

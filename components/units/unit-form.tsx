@@ -10,17 +10,47 @@ import { SubmitButton } from "@/components/ui/submit-button";
 
 type Option = { id: string; nameFa: string; nameEn: string };
 export type UnitFormValues = {
-  id: string; name: string; nationalId: string | null; sector: string; activity: string | null; countyId: string;
-  industrialPark: string | null; status: string; employees: number | null; capacityUsePct: number | null;
-  managerName: string | null; phone: string | null; address: string | null;
+  id: string;
+  name: string;
+  nationalId: string | null;
+  sector: string;
+  activity: string | null;
+  countyId: string;
+  industrialPark: string | null;
+  status: string;
+  employees: number | null;
+  capacityUsePct: number | null;
+  managerName: string | null;
+  phone: string | null;
+  address: string | null;
 };
 
 type TextField =
-  | "name" | "nationalId" | "activity" | "industrialPark" | "managerName" | "phone" | "address"
-  | "employees" | "capacityUsePct" | "sector" | "countyId" | "status";
+  | "name"
+  | "nationalId"
+  | "activity"
+  | "industrialPark"
+  | "managerName"
+  | "phone"
+  | "address"
+  | "employees"
+  | "capacityUsePct"
+  | "sector"
+  | "countyId"
+  | "status";
 
 /** One form to register and to edit a unit; the server validates the same schema. */
-export function UnitForm({ locale, unit, counties, parks }: { locale: Locale; unit?: UnitFormValues; counties: Option[]; parks: string[] }) {
+export function UnitForm({
+  locale,
+  unit,
+  counties,
+  parks,
+}: {
+  locale: Locale;
+  unit?: UnitFormValues;
+  counties: Option[];
+  parks: string[];
+}) {
   const t = translator(locale);
   const [state, action] = useActionState(unit ? updateUnitAction : createUnitAction, initialFormState);
   const errors = state.fieldErrors ?? {};
@@ -35,18 +65,33 @@ export function UnitForm({ locale, unit, counties, parks }: { locale: Locale; un
   const askDuplicate = errors.confirmDuplicate !== undefined;
   return (
     <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate>
-      <div className="sm:col-span-2"><FormMessage state={state} /></div>
+      <div className="sm:col-span-2">
+        <FormMessage state={state} />
+      </div>
       {unit && <input type="hidden" name="id" value={unit.id} />}
       <Field label={t("units.name")} errors={errors.name}>
         {(p) => <input {...p} name="name" defaultValue={value("name")} required className={inputClass} />}
       </Field>
       <Field label={t("units.nationalId")} errors={errors.nationalId} hint={t("units.nationalIdHint")}>
-        {(p) => <input {...p} name="nationalId" defaultValue={value("nationalId")} inputMode="numeric" dir="ltr" className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            name="nationalId"
+            defaultValue={value("nationalId")}
+            inputMode="numeric"
+            dir="ltr"
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field label={t("units.sector")} errors={errors.sector}>
         {(p) => (
           <select {...p} name="sector" defaultValue={value("sector") || "INDUSTRIAL"} className={inputClass}>
-            {SECTORS.map((s) => <option key={s} value={s}>{t(`sector.${s}`)}</option>)}
+            {SECTORS.map((s) => (
+              <option key={s} value={s}>
+                {t(`sector.${s}`)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -57,38 +102,91 @@ export function UnitForm({ locale, unit, counties, parks }: { locale: Locale; un
         {(p) => (
           <select {...p} name="countyId" defaultValue={value("countyId")} required className={inputClass}>
             <option value="">—</option>
-            {counties.map((c) => <option key={c.id} value={c.id}>{name(c)}</option>)}
+            {counties.map((c) => (
+              <option key={c.id} value={c.id}>
+                {name(c)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
-      <Field label={t("units.industrialPark")} errors={errors.industrialPark} hint={t("units.industrialParkHint")}>
-        {(p) => <input {...p} name="industrialPark" defaultValue={value("industrialPark")} list="industrial-parks" className={inputClass} />}
+      <Field
+        label={t("units.industrialPark")}
+        errors={errors.industrialPark}
+        hint={t("units.industrialParkHint")}
+      >
+        {(p) => (
+          <input
+            {...p}
+            name="industrialPark"
+            defaultValue={value("industrialPark")}
+            list="industrial-parks"
+            className={inputClass}
+          />
+        )}
       </Field>
-      <datalist id="industrial-parks">{parks.map((park) => <option key={park} value={park} />)}</datalist>
+      <datalist id="industrial-parks">
+        {parks.map((park) => (
+          <option key={park} value={park} />
+        ))}
+      </datalist>
       {!unit && (
         <Field label={t("units.status")} errors={errors.status}>
           {(p) => (
             <select {...p} name="status" defaultValue={value("status") || "ACTIVE"} className={inputClass}>
-              {OPERATING_STATUSES.map((s) => <option key={s} value={s}>{t(`operatingStatus.${s}`)}</option>)}
+              {OPERATING_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`operatingStatus.${s}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
       )}
       <Field label={t("units.employees")} errors={errors.employees}>
-        {(p) => <input {...p} name="employees" defaultValue={value("employees")} inputMode="numeric" className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            name="employees"
+            defaultValue={value("employees")}
+            inputMode="numeric"
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field label={t("units.capacityUsePct")} errors={errors.capacityUsePct}>
-        {(p) => <input {...p} name="capacityUsePct" defaultValue={value("capacityUsePct")} inputMode="numeric" className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            name="capacityUsePct"
+            defaultValue={value("capacityUsePct")}
+            inputMode="numeric"
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field label={t("units.managerName")} errors={errors.managerName}>
-        {(p) => <input {...p} name="managerName" defaultValue={value("managerName")} className={inputClass} />}
+        {(p) => (
+          <input {...p} name="managerName" defaultValue={value("managerName")} className={inputClass} />
+        )}
       </Field>
       <Field label={t("units.phone")} errors={errors.phone}>
-        {(p) => <input {...p} name="phone" type="tel" defaultValue={value("phone")} dir="ltr" className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            name="phone"
+            type="tel"
+            defaultValue={value("phone")}
+            dir="ltr"
+            className={inputClass}
+          />
+        )}
       </Field>
       <div className="sm:col-span-2">
         <Field label={t("units.address")} errors={errors.address}>
-          {(p) => <textarea {...p} name="address" defaultValue={value("address")} rows={2} className={inputClass} />}
+          {(p) => (
+            <textarea {...p} name="address" defaultValue={value("address")} rows={2} className={inputClass} />
+          )}
         </Field>
       </div>
       {askDuplicate && (

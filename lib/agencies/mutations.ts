@@ -8,12 +8,28 @@ import { normalizeText } from "@/lib/i18n/normalize";
 import { isUniqueViolation, mutation, UserFacingError } from "@/lib/mutation";
 import { createAgencySchema, updateAgencySchema } from "./schema";
 
-const AUDITED = { id: true, provinceId: true, kind: true, nameFa: true, nameEn: true, headName: true, phone: true, email: true, address: true, active: true } as const;
+const AUDITED = {
+  id: true,
+  provinceId: true,
+  kind: true,
+  nameFa: true,
+  nameEn: true,
+  headName: true,
+  phone: true,
+  email: true,
+  address: true,
+  active: true,
+} as const;
 
 // Agency names are unique per province once normalised (schema: @@unique([provinceId, nameNormalized])).
-const nameTaken = (t: Translate) => new UserFacingError(t("validation.invalidInput"), { nameFa: [t("agencies.nameTaken")] });
+const nameTaken = (t: Translate) =>
+  new UserFacingError(t("validation.invalidInput"), { nameFa: [t("agencies.nameTaken")] });
 
-export async function createAgency(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState & { id?: string }> {
+export async function createAgency(
+  actor: Actor | null,
+  raw: unknown,
+  t: Translate,
+): Promise<FormState & { id?: string }> {
   return mutation(t, async () => {
     const parsed = createAgencySchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
@@ -21,8 +37,18 @@ export async function createAgency(actor: Actor | null, raw: unknown, t: Transla
     const provinceId = writeProvince(actor, "agency.write");
     try {
       const agency = await db.$transaction(async (tx) => {
-        const created = await tx.agency.create({ data: { ...parsed.data, provinceId, nameNormalized: normalizeText(parsed.data.nameFa) }, select: AUDITED });
-        await recordAudit(tx, { actorId: actor.id, provinceId, action: "agency.create", entityType: "Agency", entityId: created.id, after: created });
+        const created = await tx.agency.create({
+          data: { ...parsed.data, provinceId, nameNormalized: normalizeText(parsed.data.nameFa) },
+          select: AUDITED,
+        });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          provinceId,
+          action: "agency.create",
+          entityType: "Agency",
+          entityId: created.id,
+          after: created,
+        });
         return created;
       });
       return { ok: true, message: t("agencies.created"), id: agency.id };
@@ -43,8 +69,20 @@ export async function updateAgency(actor: Actor | null, raw: unknown, t: Transla
     try {
       await db.$transaction(async (tx) => {
         const before = await tx.agency.findFirstOrThrow({ where: { id, provinceId }, select: AUDITED });
-        const after = await tx.agency.update({ where: { id }, data: { ...input, nameNormalized: normalizeText(input.nameFa) }, select: AUDITED });
-        await recordAudit(tx, { actorId: actor.id, provinceId, action: "agency.update", entityType: "Agency", entityId: id, before, after });
+        const after = await tx.agency.update({
+          where: { id },
+          data: { ...input, nameNormalized: normalizeText(input.nameFa) },
+          select: AUDITED,
+        });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          provinceId,
+          action: "agency.update",
+          entityType: "Agency",
+          entityId: id,
+          before,
+          after,
+        });
       });
       return { ok: true, message: t("agencies.updated") };
     } catch (err) {

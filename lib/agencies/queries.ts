@@ -10,7 +10,10 @@ export const AGENCIES_PAGE_SIZE = 50;
 export async function listAgencies(actor: Actor, { q = "", page = 1 }: { q?: string; page?: number }) {
   authorize(actor, "case.read");
   const query = normalizeText(q);
-  const where = { ...provinceWhere(actor), ...(query ? { nameNormalized: { contains: likeEscape(query) } } : {}) };
+  const where = {
+    ...provinceWhere(actor),
+    ...(query ? { nameNormalized: { contains: likeEscape(query) } } : {}),
+  };
   const [total, agencies] = await Promise.all([
     db.agency.count({ where }),
     db.agency.findMany({
@@ -19,8 +22,15 @@ export async function listAgencies(actor: Actor, { q = "", page = 1 }: { q?: str
       skip: (Math.max(page, 1) - 1) * AGENCIES_PAGE_SIZE,
       take: AGENCIES_PAGE_SIZE,
       select: {
-        id: true, kind: true, nameFa: true, nameEn: true, headName: true, active: true,
-        _count: { select: { users: true, responsibleResolutions: { where: { status: { in: [...OPEN_STATUSES] } } } } },
+        id: true,
+        kind: true,
+        nameFa: true,
+        nameEn: true,
+        headName: true,
+        active: true,
+        _count: {
+          select: { users: true, responsibleResolutions: { where: { status: { in: [...OPEN_STATUSES] } } } },
+        },
       },
     }),
   ]);
@@ -33,14 +43,27 @@ export async function getAgency(actor: Actor, id: string) {
   const agency = await db.agency.findFirst({
     where: { id, ...provinceWhere(actor) },
     select: {
-      id: true, provinceId: true, kind: true, nameFa: true, nameEn: true, headName: true, phone: true, email: true, address: true, active: true,
+      id: true,
+      provinceId: true,
+      kind: true,
+      nameFa: true,
+      nameEn: true,
+      headName: true,
+      phone: true,
+      email: true,
+      address: true,
+      active: true,
     },
   });
   if (!agency) return null;
   // Who works at an agency (names, e-mails, roles) is account data: for those who manage
   // agencies, not for every reader of the working group's cases.
   const users = can(actor, "agency.write", { provinceId: agency.provinceId })
-    ? await db.user.findMany({ where: { agencyId: id }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true, roles: true, active: true } })
+    ? await db.user.findMany({
+        where: { agencyId: id },
+        orderBy: { name: "asc" },
+        select: { id: true, name: true, email: true, roles: true, active: true },
+      })
     : null;
   const [openResolutions, overdueResolutions] = await Promise.all([
     db.resolution.count({ where: { responsibleAgencyId: id, status: { in: [...OPEN_STATUSES] } } }),

@@ -25,5 +25,8 @@ export const createAgencySchema = z.object(agencyFields);
 export const updateAgencySchema = z.object({
   ...agencyFields,
   id: z.string().min(1),
-  active: z.string().optional().transform((v) => v === "on" || v === "true"),
+  active: z
+    .string()
+    .optional()
+    .transform((v) => v === "on" || v === "true"),
 });

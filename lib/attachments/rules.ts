@@ -35,9 +35,12 @@ const TYPES: Record<string, { mime: string; magic: number[] }> = {
   ppt: { mime: "application/vnd.ms-powerpoint", magic: OLE },
 };
 
-export const ACCEPT_ATTRIBUTE = Object.keys(TYPES).map((ext) => `.${ext}`).join(",");
+export const ACCEPT_ATTRIBUTE = Object.keys(TYPES)
+  .map((ext) => `.${ext}`)
+  .join(",");
 
-export type UploadCheck = { ok: true; mimeType: string } | { ok: false; problem: "fileEmpty" | "fileTooLarge" | "fileType" };
+export type UploadCheck =
+  { ok: true; mimeType: string } | { ok: false; problem: "fileEmpty" | "fileTooLarge" | "fileType" };
 
 export function checkUpload(fileName: string, head: Uint8Array, sizeBytes: number): UploadCheck {
   if (sizeBytes === 0) return { ok: false, problem: "fileEmpty" };
@@ -51,7 +54,10 @@ export function checkUpload(fileName: string, head: Uint8Array, sizeBytes: numbe
 /** A file name safe to store and show: no path, no control or bidi characters, bounded. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069"]/g, "").trim().slice(-150);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069"]/g, "")
+    .trim()
+    .slice(-150);
   return cleaned || "file";
 }
 

@@ -15,8 +15,13 @@ export const chosenFiles = (values: FormDataEntryValue[]): File[] =>
  * message), then writes them. The caller records rows in its transaction and calls
  * `discard` if that transaction fails, so no orphan bytes stay behind.
  */
-export async function storeUploads(files: File[], t: Translate, field = "files"): Promise<{ stored: StoredFile[]; discard: () => Promise<void> }> {
-  if (files.length > MAX_FILES_PER_UPLOAD) throw new UserFacingError(t("obstacles.tooManyFiles"), { [field]: [t("obstacles.tooManyFiles")] });
+export async function storeUploads(
+  files: File[],
+  t: Translate,
+  field = "files",
+): Promise<{ stored: StoredFile[]; discard: () => Promise<void> }> {
+  if (files.length > MAX_FILES_PER_UPLOAD)
+    throw new UserFacingError(t("obstacles.tooManyFiles"), { [field]: [t("obstacles.tooManyFiles")] });
   if (files.reduce((sum, f) => sum + f.size, 0) > MAX_UPLOAD_TOTAL_BYTES)
     throw new UserFacingError(t("obstacles.totalTooLarge"), { [field]: [t("obstacles.totalTooLarge")] });
   const checked: (StoredFile & { bytes: Uint8Array })[] = [];
@@ -28,7 +33,13 @@ export async function storeUploads(files: File[], t: Translate, field = "files")
       const text = t(`obstacles.${check.problem}`, { name: fileName });
       throw new UserFacingError(text, { [field]: [text] });
     }
-    checked.push({ storageKey: newStorageKey(), fileName, mimeType: check.mimeType, sizeBytes: bytes.byteLength, bytes });
+    checked.push({
+      storageKey: newStorageKey(),
+      fileName,
+      mimeType: check.mimeType,
+      sizeBytes: bytes.byteLength,
+      bytes,
+    });
   }
   const storage = fileStorage();
   const stored: StoredFile[] = [];

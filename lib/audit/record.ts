@@ -16,7 +16,9 @@ export type AuditEntry = {
 const toJson = (value: unknown): Prisma.InputJsonValue | undefined =>
   value === undefined
     ? undefined
-    : (JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue);
+    : (JSON.parse(
+        JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
+      ) as Prisma.InputJsonValue);
 
 /** Written inside the mutation's transaction, so a change and its audit trail land together. */
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {

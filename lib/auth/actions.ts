@@ -20,7 +20,8 @@ export async function loginAction(_prev: FormState, form: FormData): Promise<For
     await signIn("credentials", { ...parsed.data, redirectTo: "/" });
     return { ok: true };
   } catch (err) {
-    if (err instanceof CredentialsSignin && err.code === "throttled") return { ok: false, message: t("login.throttled"), values };
+    if (err instanceof CredentialsSignin && err.code === "throttled")
+      return { ok: false, message: t("login.throttled"), values };
     if (err instanceof AuthError) return { ok: false, message: t("login.invalid"), values };
     throw err; // a successful sign-in "throws" its redirect
   }
@@ -38,7 +39,15 @@ export async function switchLocaleAction(): Promise<void> {
   if (user)
     await db.$transaction(async (tx) => {
       await tx.user.update({ where: { id: user.id }, data: { locale: next } });
-      await recordAudit(tx, { actorId: user.id, provinceId: user.provinceId, action: "user.locale", entityType: "User", entityId: user.id, before: { locale: user.locale }, after: { locale: next } });
+      await recordAudit(tx, {
+        actorId: user.id,
+        provinceId: user.provinceId,
+        action: "user.locale",
+        entityType: "User",
+        entityId: user.id,
+        before: { locale: user.locale },
+        after: { locale: next },
+      });
     });
   revalidatePath("/", "layout");
 }

@@ -6,7 +6,8 @@ export const hashPassword = (password: string) => hash(password);
 
 // Verifying against a fixed hash when the user does not exist keeps response times alike,
 // so timing does not reveal which e-mail addresses have accounts.
-const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$aXVUHpK+nwY/eSEQ8KPggw$XR6tOJwktzjBZ4qu6CbSeErFvB0GTUgjxM4vaL0I7TE";
+const DUMMY_HASH =
+  "$argon2id$v=19$m=19456,t=2,p=1$aXVUHpK+nwY/eSEQ8KPggw$XR6tOJwktzjBZ4qu6CbSeErFvB0GTUgjxM4vaL0I7TE";
 
 export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
   try {

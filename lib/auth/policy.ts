@@ -124,6 +124,10 @@ export class ForbiddenError extends Error {
 }
 
 /** For queries and mutations: throws unless `can(...)`; actions turn it into a message. */
-export function authorize(actor: Actor | null | undefined, action: Action, resource?: Resource): asserts actor is Actor {
+export function authorize(
+  actor: Actor | null | undefined,
+  action: Action,
+  resource?: Resource,
+): asserts actor is Actor {
   if (!can(actor, action, resource)) throw new ForbiddenError(action);
 }

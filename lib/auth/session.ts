@@ -15,7 +15,16 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   if (!id) return null;
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, name: true, email: true, roles: true, agencyId: true, provinceId: true, locale: true, active: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      roles: true,
+      agencyId: true,
+      provinceId: true,
+      locale: true,
+      active: true,
+    },
   });
   if (!user || !user.active) return null;
   const { active: _active, ...rest } = user;

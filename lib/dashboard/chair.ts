@@ -11,9 +11,21 @@ export async function chairHome(actor: Actor) {
   // The chair chairs the working group: its next session, not the weekly committee's.
   const [upcoming, last, scorecard] = await Promise.all([
     db.meeting.findFirst({
-      where: { ...provinceWhere(actor), status: "PLANNED", startsAt: { gte: new Date() }, body: { kind: "WORKING_GROUP" } },
+      where: {
+        ...provinceWhere(actor),
+        status: "PLANNED",
+        startsAt: { gte: new Date() },
+        body: { kind: "WORKING_GROUP" },
+      },
       orderBy: { startsAt: "asc" },
-      select: { id: true, number: true, jalaliYear: true, startsAt: true, place: true, body: { select: { kind: true } } },
+      select: {
+        id: true,
+        number: true,
+        jalaliYear: true,
+        startsAt: true,
+        place: true,
+        body: { select: { kind: true } },
+      },
     }),
     lastWorkingGroupMeeting(actor),
     agencyScorecard(actor, {}, "onTime"),
@@ -26,13 +38,36 @@ export async function chairHome(actor: Actor) {
           select: {
             id: true,
             position: true,
-            unit: { select: { id: true, name: true, sector: true, county: { select: { nameFa: true, nameEn: true } } } },
-            obstacles: { select: { obstacle: { select: { id: true, description: true, amountRials: true, category: { select: { nameFa: true, nameEn: true } } } } } },
+            unit: {
+              select: {
+                id: true,
+                name: true,
+                sector: true,
+                county: { select: { nameFa: true, nameEn: true } },
+              },
+            },
+            obstacles: {
+              select: {
+                obstacle: {
+                  select: {
+                    id: true,
+                    description: true,
+                    amountRials: true,
+                    category: { select: { nameFa: true, nameEn: true } },
+                  },
+                },
+              },
+            },
           },
         })
       : [],
     last
-      ? db.resolution.findMany({ where: { meetingId: last.id, ...provinceWhere(actor) }, orderBy: [{ sequence: "asc" }, { deadline: "asc" }], take: 100, select: RESOLUTION_LIST_SELECT })
+      ? db.resolution.findMany({
+          where: { meetingId: last.id, ...provinceWhere(actor) },
+          orderBy: [{ sequence: "asc" }, { deadline: "asc" }],
+          take: 100,
+          select: RESOLUTION_LIST_SELECT,
+        })
       : [],
   ]);
   return { upcoming, agenda, last, lastResolutions, scorecard };

@@ -19,7 +19,9 @@ export const dashboardFilterSchema = z.object({
 
 export type DashboardFilters = Partial<z.infer<typeof dashboardFilterSchema>>;
 
-export function parseDashboardFilters(params: Record<string, string | string[] | undefined>): DashboardFilters {
+export function parseDashboardFilters(
+  params: Record<string, string | string[] | undefined>,
+): DashboardFilters {
   const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   return dashboardFilterSchema.parse(flat);
 }

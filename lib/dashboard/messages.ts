@@ -72,7 +72,8 @@ const en: typeof fa = {
     clear: "Clear filters",
     overdueSorted: "Overdue resolutions (most days late first)",
     scorecard: "Agency scorecard",
-    scorecardHint: "Worst performers first. “On time” means reported done by the deadline (extensions included).",
+    scorecardHint:
+      "Worst performers first. “On time” means reported done by the deadline (extensions included).",
     issued: "Resolutions",
     onTime: "On time",
     overdueNow: "Overdue now",

@@ -6,10 +6,23 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * Aggregate figures for the public page: counts only, never a name. One query.
  * "Carried out" means reported done or verified; cancelled resolutions count nowhere.
  */
-export async function publicFigures({ provinceIds, now = new Date() }: { provinceIds?: string[]; now?: Date } = {}) {
+export async function publicFigures({
+  provinceIds,
+  now = new Date(),
+}: { provinceIds?: string[]; now?: Date } = {}) {
   // The whole deployment, or only the provinces whose admins published their figures.
-  const inProvince = (column: string) => (provinceIds ? Prisma.sql`and ${Prisma.raw(column)} = any(${provinceIds})` : Prisma.empty);
-  const [row] = await db.$queryRaw<{ sessions: bigint; units: bigint; resolutions: bigint; completed: bigint; returned: bigint; employees: bigint | null }[]>`
+  const inProvince = (column: string) =>
+    provinceIds ? Prisma.sql`and ${Prisma.raw(column)} = any(${provinceIds})` : Prisma.empty;
+  const [row] = await db.$queryRaw<
+    {
+      sessions: bigint;
+      units: bigint;
+      resolutions: bigint;
+      completed: bigint;
+      returned: bigint;
+      employees: bigint | null;
+    }[]
+  >`
     select
       (select count(*) from "Meeting" m where m.status <> 'PLANNED' and m."startsAt" < ${now} ${inProvince('m."provinceId"')}) as sessions,
       (select count(distinct a."unitId") from "AgendaItem" a join "Meeting" m on m.id = a."meetingId" where m.status <> 'PLANNED' and m."startsAt" < ${now} ${inProvince('m."provinceId"')}) as units,

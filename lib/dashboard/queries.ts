@@ -53,7 +53,11 @@ function jalaliMonthStart(today: string): string {
 export type Figures = { open: number; overdue: number; dueSoon: number; verifiedThisMonth: number };
 
 /** Headline figures: open, overdue, due within 7 days (today included), verified this Jalali month. */
-export async function resolutionFigures(actor: Actor, filters: DashboardFilters = {}, today = todayInTehran()): Promise<Figures> {
+export async function resolutionFigures(
+  actor: Actor,
+  filters: DashboardFilters = {},
+  today = todayInTehran(),
+): Promise<Figures> {
   authorize(actor, "dashboard.view");
   const [row] = await db.$queryRaw<{ open: bigint; overdue: bigint; due_soon: bigint; verified: bigint }[]>`
     with r as (${filteredResolutions(actor, filters)})
@@ -63,11 +67,21 @@ export async function resolutionFigures(actor: Actor, filters: DashboardFilters 
       count(*) filter (where status in ${OPEN} and deadline between ${today}::date and ${addDays(today, 7)}::date) as due_soon,
       count(*) filter (where status = 'VERIFIED' and "verifiedAt" >= ${tehranMidnight(jalaliMonthStart(today))}) as verified
     from r`;
-  return { open: Number(row?.open ?? 0), overdue: Number(row?.overdue ?? 0), dueSoon: Number(row?.due_soon ?? 0), verifiedThisMonth: Number(row?.verified ?? 0) };
+  return {
+    open: Number(row?.open ?? 0),
+    overdue: Number(row?.overdue ?? 0),
+    dueSoon: Number(row?.due_soon ?? 0),
+    verifiedThisMonth: Number(row?.verified ?? 0),
+  };
 }
 
 /** Overdue resolutions, most days late first; ids from SQL, rows hydrated in one query. */
-export async function overdueResolutionIds(actor: Actor, filters: DashboardFilters = {}, { take = 50 } = {}, today = todayInTehran()) {
+export async function overdueResolutionIds(
+  actor: Actor,
+  filters: DashboardFilters = {},
+  { take = 50 } = {},
+  today = todayInTehran(),
+) {
   authorize(actor, "dashboard.view");
   const rows = await db.$queryRaw<{ id: string }[]>`
     with r as (${filteredResolutions(actor, filters)})
@@ -100,14 +114,20 @@ export type ScorecardSort = (typeof SCORECARD_SORTS)[number];
  * Cancelled resolutions count nowhere. A resolution is "due" once its deadline has passed or
  * it has been reported done; it was on time if reported done by its deadline.
  */
-export async function agencyScorecard(actor: Actor, filters: DashboardFilters = {}, sort: ScorecardSort = "onTime", today = todayInTehran()): Promise<ScorecardRow[]> {
+export async function agencyScorecard(
+  actor: Actor,
+  filters: DashboardFilters = {},
+  sort: ScorecardSort = "onTime",
+  today = todayInTehran(),
+): Promise<ScorecardRow[]> {
   authorize(actor, "dashboard.view");
   const doneOn = tehranDate(Prisma.sql`"doneReportedAt"`);
   const meetingConditions: Prisma.Sql[] = [Prisma.sql`m.status <> 'PLANNED'`];
   if (actor.provinceId !== null) meetingConditions.push(Prisma.sql`m."provinceId" = ${actor.provinceId}`);
   if (filters.body) meetingConditions.push(Prisma.sql`b.kind::text = ${filters.body}`);
   if (filters.from) meetingConditions.push(Prisma.sql`m."startsAt" >= ${tehranMidnight(filters.from)}`);
-  if (filters.to) meetingConditions.push(Prisma.sql`m."startsAt" < ${tehranMidnight(addDays(filters.to, 1))}`);
+  if (filters.to)
+    meetingConditions.push(Prisma.sql`m."startsAt" < ${tehranMidnight(addDays(filters.to, 1))}`);
   const order = {
     onTime: Prisma.sql`on_time_pct asc nulls last, overdue_now desc`,
     overdue: Prisma.sql`overdue_now desc, on_time_pct asc nulls last`,
@@ -117,7 +137,19 @@ export async function agencyScorecard(actor: Actor, filters: DashboardFilters = 
     name: Prisma.sql`a."nameFa" asc`,
   }[sort];
   const rows = await db.$queryRaw<
-    { id: string; nameFa: string; nameEn: string; issued: bigint; on_time_pct: number | null; overdue_now: bigint; avg_days_late: number | null; extensions: bigint; head: bigint; representative: bigint; absent: bigint }[]
+    {
+      id: string;
+      nameFa: string;
+      nameEn: string;
+      issued: bigint;
+      on_time_pct: number | null;
+      overdue_now: bigint;
+      avg_days_late: number | null;
+      extensions: bigint;
+      head: bigint;
+      representative: bigint;
+      absent: bigint;
+    }[]
   >`
     with r as (select * from (${filteredResolutions(actor, filters)}) f where status <> 'CANCELLED'),
     per_resolution as (
@@ -176,7 +208,10 @@ export async function agencyScorecard(actor: Actor, filters: DashboardFilters = 
 }
 
 /** The last `count` Jalali months ending with today's, as [start, end) ISO dates. */
-export function jalaliMonths(today: string, count: number): { year: number; month: number; start: string; end: string }[] {
+export function jalaliMonths(
+  today: string,
+  count: number,
+): { year: number; month: number; start: string; end: string }[] {
   const { year, month } = jalaliParts(today);
   const months = [];
   for (let i = count - 1; i >= 0; i--) {
@@ -184,13 +219,23 @@ export function jalaliMonths(today: string, count: number): { year: number; mont
     const y = Math.floor(index / 12);
     const m = (index % 12) + 1;
     const nextIndex = index + 1;
-    months.push({ year: y, month: m, start: jalaliToGregorian(y, m, 1), end: jalaliToGregorian(Math.floor(nextIndex / 12), (nextIndex % 12) + 1, 1) });
+    months.push({
+      year: y,
+      month: m,
+      start: jalaliToGregorian(y, m, 1),
+      end: jalaliToGregorian(Math.floor(nextIndex / 12), (nextIndex % 12) + 1, 1),
+    });
   }
   return months;
 }
 
 /** Resolutions issued (recorded) and verified, per Jalali month, for the last `count` months. */
-export async function monthlyIssuedVerified(actor: Actor, filters: DashboardFilters = {}, count = 12, today = todayInTehran()) {
+export async function monthlyIssuedVerified(
+  actor: Actor,
+  filters: DashboardFilters = {},
+  count = 12,
+  today = todayInTehran(),
+) {
   authorize(actor, "dashboard.view");
   const months = jalaliMonths(today, count);
   const bounds = [...months.map((m) => m.start), months.at(-1)?.end ?? today];
@@ -204,11 +249,19 @@ export async function monthlyIssuedVerified(actor: Actor, filters: DashboardFilt
     select coalesce(i.bucket, v.bucket) as bucket, coalesce(i.n, 0) as issued, coalesce(v.n, 0) as verified
     from issued i full join verified v on v.bucket = i.bucket`;
   const byBucket = new Map(rows.map((r) => [Number(r.bucket), r]));
-  return months.map((m, i) => ({ ...m, issued: Number(byBucket.get(i + 1)?.issued ?? 0), verified: Number(byBucket.get(i + 1)?.verified ?? 0) }));
+  return months.map((m, i) => ({
+    ...m,
+    issued: Number(byBucket.get(i + 1)?.issued ?? 0),
+    verified: Number(byBucket.get(i + 1)?.verified ?? 0),
+  }));
 }
 
 /** Overdue resolutions per obstacle category (a resolution counts once per category it touches). */
-export async function overdueByCategory(actor: Actor, filters: DashboardFilters = {}, today = todayInTehran()) {
+export async function overdueByCategory(
+  actor: Actor,
+  filters: DashboardFilters = {},
+  today = todayInTehran(),
+) {
   authorize(actor, "dashboard.view");
   const rows = await db.$queryRaw<{ code: string; nameFa: string; nameEn: string; n: bigint }[]>`
     with r as (${filteredResolutions(actor, filters)})
@@ -227,24 +280,43 @@ export async function obstaclesByCategoryAndSector(actor: Actor, filters: Dashbo
   if (actor.provinceId !== null) conditions.push(Prisma.sql`o."provinceId" = ${actor.provinceId}`);
   if (filters.county) conditions.push(Prisma.sql`u."countyId" = ${filters.county}`);
   if (filters.sector) conditions.push(Prisma.sql`u.sector::text = ${filters.sector}`);
-  if (filters.category) conditions.push(Prisma.sql`(o."categoryId" = ${filters.category} or o."subCategoryId" = ${filters.category})`);
-  const rows = await db.$queryRaw<{ code: string; nameFa: string; nameEn: string; sector: string; n: bigint }[]>`
+  if (filters.category)
+    conditions.push(
+      Prisma.sql`(o."categoryId" = ${filters.category} or o."subCategoryId" = ${filters.category})`,
+    );
+  const rows = await db.$queryRaw<
+    { code: string; nameFa: string; nameEn: string; sector: string; n: bigint }[]
+  >`
     select c.code, c."nameFa", c."nameEn", u.sector::text as sector, count(*) as n
     from "Obstacle" o join "ProductionUnit" u on u.id = o."unitId" join "ObstacleCategory" c on c.id = o."categoryId"
     ${conditions.length ? Prisma.sql`where ${Prisma.join(conditions, " and ")}` : Prisma.empty}
     group by c.code, c."nameFa", c."nameEn", c."sortOrder", u.sector order by c."sortOrder", u.sector`;
-  return rows.map((r) => ({ code: r.code, nameFa: r.nameFa, nameEn: r.nameEn, sector: r.sector, count: Number(r.n) }));
+  return rows.map((r) => ({
+    code: r.code,
+    nameFa: r.nameFa,
+    nameEn: r.nameEn,
+    sector: r.sector,
+    count: Number(r.n),
+  }));
 }
 
 /**
  * Units returned to production: a status change from IDLE or SEMI_ACTIVE to ACTIVE, per
  * Jalali month; each unit counts once per month, with its current number of employees.
  */
-export async function unitsReturnedToProduction(actor: Actor, filters: DashboardFilters = {}, count = 12, today = todayInTehran()) {
+export async function unitsReturnedToProduction(
+  actor: Actor,
+  filters: DashboardFilters = {},
+  count = 12,
+  today = todayInTehran(),
+) {
   authorize(actor, "dashboard.view");
   const months = jalaliMonths(today, count);
   const bounds = [...months.map((m) => m.start), months.at(-1)?.end ?? today];
-  const conditions: Prisma.Sql[] = [Prisma.sql`h."fromStatus" in ('IDLE', 'SEMI_ACTIVE')`, Prisma.sql`h."toStatus" = 'ACTIVE'`];
+  const conditions: Prisma.Sql[] = [
+    Prisma.sql`h."fromStatus" in ('IDLE', 'SEMI_ACTIVE')`,
+    Prisma.sql`h."toStatus" = 'ACTIVE'`,
+  ];
   if (actor.provinceId !== null) conditions.push(Prisma.sql`u."provinceId" = ${actor.provinceId}`);
   if (filters.county) conditions.push(Prisma.sql`u."countyId" = ${filters.county}`);
   if (filters.sector) conditions.push(Prisma.sql`u.sector::text = ${filters.sector}`);
@@ -258,9 +330,16 @@ export async function unitsReturnedToProduction(actor: Actor, filters: Dashboard
     )
     select bucket, count(*) as units, sum(employees) as employees from returned group by bucket`;
   const byBucket = new Map(rows.map((r) => [Number(r.bucket), r]));
-  const perMonth = months.map((m, i) => ({ ...m, units: Number(byBucket.get(i + 1)?.units ?? 0), employees: Number(byBucket.get(i + 1)?.employees ?? 0) }));
+  const perMonth = months.map((m, i) => ({
+    ...m,
+    units: Number(byBucket.get(i + 1)?.units ?? 0),
+    employees: Number(byBucket.get(i + 1)?.employees ?? 0),
+  }));
   // All-time totals include changes outside the charted window (bucket 0 and count+1).
-  const total = rows.reduce((acc, r) => ({ units: acc.units + Number(r.units), employees: acc.employees + Number(r.employees) }), { units: 0, employees: 0 });
+  const total = rows.reduce(
+    (acc, r) => ({ units: acc.units + Number(r.units), employees: acc.employees + Number(r.employees) }),
+    { units: 0, employees: 0 },
+  );
   return { perMonth, total };
 }
 
@@ -269,15 +348,32 @@ export async function dashboardFilterOptions(actor: Actor) {
   authorize(actor, "dashboard.view");
   const scope = provinceWhere(actor);
   const [counties, agencies, categories] = await Promise.all([
-    db.county.findMany({ where: scope, orderBy: { nameFa: "asc" }, select: { id: true, nameFa: true, nameEn: true } }),
-    db.agency.findMany({ where: scope, orderBy: { nameFa: "asc" }, select: { id: true, nameFa: true, nameEn: true } }),
-    db.obstacleCategory.findMany({ where: { parentId: null }, orderBy: { sortOrder: "asc" }, select: { id: true, nameFa: true, nameEn: true } }),
+    db.county.findMany({
+      where: scope,
+      orderBy: { nameFa: "asc" },
+      select: { id: true, nameFa: true, nameEn: true },
+    }),
+    db.agency.findMany({
+      where: scope,
+      orderBy: { nameFa: "asc" },
+      select: { id: true, nameFa: true, nameEn: true },
+    }),
+    db.obstacleCategory.findMany({
+      where: { parentId: null },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, nameFa: true, nameEn: true },
+    }),
   ]);
   return { counties, agencies, categories };
 }
 
 /** Everything the dashboard and the printed report show, fetched in parallel. */
-export async function loadDashboard(actor: Actor, filters: DashboardFilters, sort: ScorecardSort, today = todayInTehran()) {
+export async function loadDashboard(
+  actor: Actor,
+  filters: DashboardFilters,
+  sort: ScorecardSort,
+  today = todayInTehran(),
+) {
   authorize(actor, "dashboard.view");
   const [figures, overdueIds, scorecard, monthly, overdue, obstacles, impact, options] = await Promise.all([
     resolutionFigures(actor, filters, today),
@@ -289,8 +385,20 @@ export async function loadDashboard(actor: Actor, filters: DashboardFilters, sor
     unitsReturnedToProduction(actor, filters, 12, today),
     dashboardFilterOptions(actor),
   ]);
-  const rows = await db.resolution.findMany({ where: { id: { in: overdueIds } }, select: RESOLUTION_LIST_SELECT });
+  const rows = await db.resolution.findMany({
+    where: { id: { in: overdueIds } },
+    select: RESOLUTION_LIST_SELECT,
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const overdueList = overdueIds.flatMap((id) => byId.get(id) ?? []);
-  return { figures, overdue: overdueList, scorecard, monthly, overdueByCategory: overdue, obstacles, impact, options };
+  return {
+    figures,
+    overdue: overdueList,
+    scorecard,
+    monthly,
+    overdueByCategory: overdue,
+    obstacles,
+    impact,
+    options,
+  };
 }

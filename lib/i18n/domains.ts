@@ -11,6 +11,24 @@ import obstacles from "@/lib/obstacles/messages";
 import agencies from "@/lib/agencies/messages";
 
 export const domainMessages = {
-  fa: { ...dashboard.fa, ...settings.fa, ...resolutions.fa, ...notifications.fa, ...meetings.fa, ...units.fa, ...obstacles.fa, ...agencies.fa },
-  en: { ...dashboard.en, ...settings.en, ...resolutions.en, ...notifications.en, ...meetings.en, ...units.en, ...obstacles.en, ...agencies.en },
+  fa: {
+    ...dashboard.fa,
+    ...settings.fa,
+    ...resolutions.fa,
+    ...notifications.fa,
+    ...meetings.fa,
+    ...units.fa,
+    ...obstacles.fa,
+    ...agencies.fa,
+  },
+  en: {
+    ...dashboard.en,
+    ...settings.en,
+    ...resolutions.en,
+    ...notifications.en,
+    ...meetings.en,
+    ...units.en,
+    ...obstacles.en,
+    ...agencies.en,
+  },
 };

@@ -252,7 +252,9 @@ export function formatRials(
   }
   const unit =
     locale === "fa"
-      ? opts.unit === "toman" ? "تومان" : "ریال"
+      ? opts.unit === "toman"
+        ? "تومان"
+        : "ریال"
       : `${opts.unit === "toman" ? "toman" : "rial"}${plural ? "s" : ""}`;
   return `${text} ${unit}`;
 }

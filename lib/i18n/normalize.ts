@@ -4,15 +4,15 @@
 import { toLatinDigits } from "./format";
 
 const LETTER_MAP: Record<string, string> = {
-  "ي": "ی", // U+064A Arabic yeh
-  "ى": "ی", // U+0649 alef maksura
-  "ك": "ک", // U+0643 Arabic kaf
-  "ة": "ه", // U+0629 teh marbuta
-  "ۀ": "ه", // U+06C0 heh with hamza; "هٔ" (ه + U+0654) ends up the same once marks go
-  "ھ": "ه", // U+06BE heh doachashmee, emitted by some Arabic/Urdu layouts
-  "أ": "ا",
-  "إ": "ا",
-  "ٱ": "ا", // U+0671 alef wasla
+  ي: "ی", // U+064A Arabic yeh
+  ى: "ی", // U+0649 alef maksura
+  ك: "ک", // U+0643 Arabic kaf
+  ة: "ه", // U+0629 teh marbuta
+  ۀ: "ه", // U+06C0 heh with hamza; "هٔ" (ه + U+0654) ends up the same once marks go
+  ھ: "ه", // U+06BE heh doachashmee, emitted by some Arabic/Urdu layouts
+  أ: "ا",
+  إ: "ا",
+  ٱ: "ا", // U+0671 alef wasla
 };
 
 // Zero-width characters are removed (not turned into spaces) so "شرکتهای" and
@@ -23,20 +23,18 @@ const DECORATION = /[\u0640\u064b-\u065f\u0670]/g;
 
 /** Canonical form for search and uniqueness comparison; not for display. */
 export function normalizeText(s: string): string {
-  return (
-    toLatinDigits(
-      s
-        // NFKC folds Arabic presentation forms (common in PDF copy-paste) and keeps
-        // آ precomposed, so stripping combining madda below cannot break it.
-        .normalize("NFKC")
-        .replace(INVISIBLE, "")
-        .replace(DECORATION, "")
-        .replace(/[يىكةۀھأإٱ]/g, (c) => LETTER_MAP[c] ?? c),
-    )
-      .toLowerCase()
-      .replace(/\s+/g, " ")
-      .trim()
-  );
+  return toLatinDigits(
+    s
+      // NFKC folds Arabic presentation forms (common in PDF copy-paste) and keeps
+      // آ precomposed, so stripping combining madda below cannot break it.
+      .normalize("NFKC")
+      .replace(INVISIBLE, "")
+      .replace(DECORATION, "")
+      .replace(/[يىكةۀھأإٱ]/g, (c) => LETTER_MAP[c] ?? c),
+  )
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**

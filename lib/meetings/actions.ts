@@ -55,7 +55,11 @@ export async function approveMinutesAction(_prev: FormState, form: FormData): Pr
 
 export async function addToAgendaAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
-  const input = { meetingId: str(form, "meetingId"), obstacleIds: form.getAll("obstacleIds").map(String), amendmentReason: str(form, "amendmentReason") };
+  const input = {
+    meetingId: str(form, "meetingId"),
+    obstacleIds: form.getAll("obstacleIds").map(String),
+    amendmentReason: str(form, "amendmentReason"),
+  };
   const result = await addToAgenda(await getCurrentUser(), input, t);
   if (!result.ok) return { ...result, values: submittedValues(form, { multi: ["obstacleIds"] }) };
   refresh();
@@ -64,21 +68,41 @@ export async function addToAgendaAction(_prev: FormState, form: FormData): Promi
 
 export async function removeAgendaItemAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
-  const result = await removeAgendaItem(await getCurrentUser(), { itemId: str(form, "itemId"), amendmentReason: str(form, "amendmentReason") }, t);
+  const result = await removeAgendaItem(
+    await getCurrentUser(),
+    { itemId: str(form, "itemId"), amendmentReason: str(form, "amendmentReason") },
+    t,
+  );
   if (result.ok) refresh();
   return result;
 }
 
 export async function moveAgendaItemAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
-  const result = await moveAgendaItem(await getCurrentUser(), { itemId: str(form, "itemId"), direction: str(form, "direction"), amendmentReason: str(form, "amendmentReason") }, t);
+  const result = await moveAgendaItem(
+    await getCurrentUser(),
+    {
+      itemId: str(form, "itemId"),
+      direction: str(form, "direction"),
+      amendmentReason: str(form, "amendmentReason"),
+    },
+    t,
+  );
   if (result.ok) refresh();
   return result;
 }
 
 export async function setPresenterAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
-  const result = await setPresenter(await getCurrentUser(), { itemId: str(form, "itemId"), presenter: str(form, "presenter"), amendmentReason: str(form, "amendmentReason") }, t);
+  const result = await setPresenter(
+    await getCurrentUser(),
+    {
+      itemId: str(form, "itemId"),
+      presenter: str(form, "presenter"),
+      amendmentReason: str(form, "amendmentReason"),
+    },
+    t,
+  );
   if (!result.ok) return { ...result, values: submittedValues(form) };
   refresh();
   return result;
@@ -90,8 +114,16 @@ export async function saveAttendanceAction(_prev: FormState, form: FormData): Pr
   const entries = form
     .getAll("agencyId")
     .map(String)
-    .map((agencyId) => ({ agencyId, mode: str(form, `mode:${agencyId}`), attendeeName: str(form, `name:${agencyId}`) }));
-  const result = await saveAttendance(await getCurrentUser(), { meetingId: str(form, "meetingId"), entries, amendmentReason: str(form, "amendmentReason") }, t);
+    .map((agencyId) => ({
+      agencyId,
+      mode: str(form, `mode:${agencyId}`),
+      attendeeName: str(form, `name:${agencyId}`),
+    }));
+  const result = await saveAttendance(
+    await getCurrentUser(),
+    { meetingId: str(form, "meetingId"), entries, amendmentReason: str(form, "amendmentReason") },
+    t,
+  );
   if (!result.ok) return { ...result, values: submittedValues(form) };
   refresh();
   return result;
@@ -100,7 +132,11 @@ export async function saveAttendanceAction(_prev: FormState, form: FormData): Pr
 // In-session entry calls these directly from a client component with plain objects; each
 // answer carries the saved record's id so the entry screen can show it as saved.
 
-export async function setOutcomeAction(input: { itemId: string; outcome: string; amendmentReason?: string }): Promise<FormState> {
+export async function setOutcomeAction(input: {
+  itemId: string;
+  outcome: string;
+  amendmentReason?: string;
+}): Promise<FormState> {
   const { t } = await getTranslator();
   const result = await setOutcome(await getCurrentUser(), input, t);
   if (result.ok) refresh();
@@ -122,7 +158,10 @@ export async function saveResolutionAction(input: {
   return result;
 }
 
-export async function deleteResolutionAction(input: { id: string; amendmentReason?: string }): Promise<FormState> {
+export async function deleteResolutionAction(input: {
+  id: string;
+  amendmentReason?: string;
+}): Promise<FormState> {
   const { t } = await getTranslator();
   const result = await deleteResolution(await getCurrentUser(), input, t);
   if (result.ok) refresh();

@@ -40,14 +40,21 @@ export async function lockMeetingForWrite(
   t: Translate,
 ): Promise<{ meeting: WritableMeeting; amendmentReason: string | null }> {
   authorize(actor, action);
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Meeting" WHERE id = ${meetingId} FOR SHARE`;
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM "Meeting" WHERE id = ${meetingId} FOR SHARE`;
   if (rows.length === 0) throw new UserFacingError(t("errors.notFoundRecord"));
-  const meeting = await tx.meeting.findFirst({ where: { id: meetingId, ...provinceWhere(actor) }, select: WRITABLE_SELECT });
+  const meeting = await tx.meeting.findFirst({
+    where: { id: meetingId, ...provinceWhere(actor) },
+    select: WRITABLE_SELECT,
+  });
   if (!meeting) throw new UserFacingError(t("errors.notFoundRecord"));
   authorize(actor, action, { provinceId: meeting.provinceId });
   if (isLocked(meeting.status)) {
     if (!amendmentReason)
-      throw new UserFacingError(t("meetings.amendmentRequired"), { amendmentReason: [t("meetings.amendmentRequired")] });
+      throw new UserFacingError(t("meetings.amendmentRequired"), {
+        amendmentReason: [t("meetings.amendmentRequired")],
+      });
     return { meeting, amendmentReason };
   }
   // A reason given for an unlocked session is not an amendment; it is simply not needed.
@@ -55,7 +62,11 @@ export async function lockMeetingForWrite(
 }
 
 /** An audit entry for a session write; amendments are marked so they stand out in the trail. */
-export async function auditSessionWrite(tx: Tx, amendmentReason: string | null, entry: AuditEntry): Promise<void> {
+export async function auditSessionWrite(
+  tx: Tx,
+  amendmentReason: string | null,
+  entry: AuditEntry,
+): Promise<void> {
   await recordAudit(tx, {
     ...entry,
     action: amendmentReason ? `${entry.action}+amendment` : entry.action,

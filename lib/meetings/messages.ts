@@ -32,7 +32,8 @@ const fa = {
     markHeld: "ثبت برگزاری جلسه",
     markedHeld: "جلسه برگزارشده ثبت شد.",
     notPlanned: "فقط جلسه برنامه‌ریزی‌شده را می‌توان برگزارشده ثبت کرد.",
-    locked: "صورتجلسه این جلسه تأیید شده است و سوابق آن قفل است. تغییر فقط به‌صورت اصلاحیه و با ذکر دلیل ممکن است.",
+    locked:
+      "صورتجلسه این جلسه تأیید شده است و سوابق آن قفل است. تغییر فقط به‌صورت اصلاحیه و با ذکر دلیل ممکن است.",
     amendmentReason: "دلیل اصلاحیه",
     amendmentReasonHint: "اصلاحیه در سوابق سامانه ثبت می‌شود.",
     amendmentRequired: "صورتجلسه تأیید شده است؛ برای تغییر، دلیل اصلاحیه را بنویسید.",
@@ -135,7 +136,8 @@ const fa = {
       header: "صورتجلسه {title}",
       print: "چاپ صورتجلسه",
       approve: "تأیید صورتجلسه",
-      approveConfirm: "با تأیید صورتجلسه، سوابق این جلسه قفل می‌شود و تغییرات بعدی فقط به‌صورت اصلاحیه ثبت خواهد شد. تأیید می‌کنید؟",
+      approveConfirm:
+        "با تأیید صورتجلسه، سوابق این جلسه قفل می‌شود و تغییرات بعدی فقط به‌صورت اصلاحیه ثبت خواهد شد. تأیید می‌کنید؟",
       approved: "صورتجلسه تأیید شد.",
       approvedBy: "تأییدشده توسط {name} در {date}",
       notApproved: "صورتجلسه هنوز تأیید نشده است.",
@@ -147,7 +149,8 @@ const fa = {
       resolutions: "مصوبات",
       noResolutions: "برای این واحد مصوبه‌ای ثبت نشده است.",
       nothingRecorded: "در این جلسه هیچ پرونده یا حضوری ثبت نشده است",
-      nothingRecordedHint: "پیش از تأیید، نتیجه پرونده‌ها و حضور و غیاب را در صفحه جلسه ثبت کنید؛ صورتجلسه همان چیزی را نشان می‌دهد که ثبت شده است.",
+      nothingRecordedHint:
+        "پیش از تأیید، نتیجه پرونده‌ها و حضور و غیاب را در صفحه جلسه ثبت کنید؛ صورتجلسه همان چیزی را نشان می‌دهد که ثبت شده است.",
       noCases: "هیچ پرونده‌ای برای این جلسه ثبت نشده است.",
       chair: "رئیس جلسه",
       secretary: "دبیر جلسه",
@@ -220,7 +223,8 @@ const en: typeof fa = {
     markHeld: "Record the session as held",
     markedHeld: "The session is recorded as held.",
     notPlanned: "Only a planned session can be recorded as held.",
-    locked: "The minutes of this session are approved and its records are locked. Changes are possible only as an amendment with a reason.",
+    locked:
+      "The minutes of this session are approved and its records are locked. Changes are possible only as an amendment with a reason.",
     amendmentReason: "Reason for the amendment",
     amendmentReasonHint: "Amendments are kept in the audit trail.",
     amendmentRequired: "The minutes are approved; give a reason for the amendment to change them.",
@@ -323,7 +327,8 @@ const en: typeof fa = {
       header: "Minutes of the {title}",
       print: "Print the minutes",
       approve: "Approve the minutes",
-      approveConfirm: "Approving the minutes locks this session's records; later changes are recorded as amendments. Approve?",
+      approveConfirm:
+        "Approving the minutes locks this session's records; later changes are recorded as amendments. Approve?",
       approved: "The minutes are approved.",
       approvedBy: "Approved by {name} on {date}",
       notApproved: "The minutes are not approved yet.",
@@ -335,7 +340,8 @@ const en: typeof fa = {
       resolutions: "Resolutions",
       noResolutions: "No resolution was recorded for this unit.",
       nothingRecorded: "Nothing was recorded for this session: no case and no attendance",
-      nothingRecordedHint: "Before approving, record the cases' outcomes and the attendance on the session page; the minutes show only what was recorded.",
+      nothingRecordedHint:
+        "Before approving, record the cases' outcomes and the attendance on the session page; the minutes show only what was recorded.",
       noCases: "No case was recorded for this session.",
       chair: "Chair",
       secretary: "Secretary",

@@ -52,16 +52,47 @@ async function insertMeeting(
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
-        const body = await tx.body.findUnique({ where: { provinceId_kind: { provinceId, kind: input.bodyKind } }, select: { id: true, kind: true } });
+        const body = await tx.body.findUnique({
+          where: { provinceId_kind: { provinceId, kind: input.bodyKind } },
+          select: { id: true, kind: true },
+        });
         if (!body) throw new UserFacingError(t("errors.notFoundRecord"));
-        const { _max } = await tx.meeting.aggregate({ where: { bodyId: body.id, jalaliYear }, _max: { number: true } });
+        const { _max } = await tx.meeting.aggregate({
+          where: { bodyId: body.id, jalaliYear },
+          _max: { number: true },
+        });
         const number = (_max.number ?? 0) + 1;
         const meeting = await tx.meeting.create({
-          data: { provinceId, bodyId: body.id, jalaliYear, number, startsAt: tehranInstant(input.date, input.time), place: input.place },
-          select: { id: true, jalaliYear: true, number: true, startsAt: true, place: true, status: true, bodyId: true },
+          data: {
+            provinceId,
+            bodyId: body.id,
+            jalaliYear,
+            number,
+            startsAt: tehranInstant(input.date, input.time),
+            place: input.place,
+          },
+          select: {
+            id: true,
+            jalaliYear: true,
+            number: true,
+            startsAt: true,
+            place: true,
+            status: true,
+            bodyId: true,
+          },
         });
-        await recordAudit(tx, { actorId: actor.id, provinceId, action: auditAction, entityType: "Meeting", entityId: meeting.id, after: meeting });
-        return { id: meeting.id, title: meetingTitle({ number, jalaliYear, body: { kind: body.kind } }, locale, t) };
+        await recordAudit(tx, {
+          actorId: actor.id,
+          provinceId,
+          action: auditAction,
+          entityType: "Meeting",
+          entityId: meeting.id,
+          after: meeting,
+        });
+        return {
+          id: meeting.id,
+          title: meetingTitle({ number, jalaliYear, body: { kind: body.kind } }, locale, t),
+        };
       });
     } catch (err) {
       if (isUniqueViolation(err) && attempt < 3) continue;
@@ -71,7 +102,12 @@ async function insertMeeting(
   }
 }
 
-export async function createMeeting(actor: Actor | null, raw: unknown, t: Translate, locale: Locale): Promise<MeetingCreated> {
+export async function createMeeting(
+  actor: Actor | null,
+  raw: unknown,
+  t: Translate,
+  locale: Locale,
+): Promise<MeetingCreated> {
   return mutation(t, async () => {
     const parsed = createMeetingSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
@@ -84,7 +120,7 @@ export async function createMeeting(actor: Actor | null, raw: unknown, t: Transl
 /** The first Sunday after today on which the committee has no session yet. */
 export async function nextFreeCommitteeSunday(provinceId: string, today = todayInTehran()): Promise<string> {
   const dow = new Date(`${today}T12:00:00Z`).getUTCDay();
-  let sunday = addDays(today, ((7 - dow + COMMITTEE_WEEKDAY) % 7) || 7);
+  let sunday = addDays(today, (7 - dow + COMMITTEE_WEEKDAY) % 7 || 7);
   const taken = await db.meeting.findMany({
     where: { provinceId, body: { kind: "COMMITTEE" }, startsAt: { gte: tehranInstant(sunday, "00:00") } },
     select: { startsAt: true },
@@ -95,7 +131,12 @@ export async function nextFreeCommitteeSunday(provinceId: string, today = todayI
 }
 
 /** One click: the committee's next weekly session on the next free Sunday at 08:30. */
-export async function planNextCommitteeMeeting(actor: Actor | null, t: Translate, locale: Locale, today = todayInTehran()): Promise<MeetingCreated> {
+export async function planNextCommitteeMeeting(
+  actor: Actor | null,
+  t: Translate,
+  locale: Locale,
+  today = todayInTehran(),
+): Promise<MeetingCreated> {
   return mutation(t, async () => {
     authorize(actor, "meeting.write");
     const provinceId = writeProvince(actor, "meeting.write");
@@ -105,8 +146,18 @@ export async function planNextCommitteeMeeting(actor: Actor | null, t: Translate
       orderBy: { startsAt: "desc" },
       select: { place: true },
     });
-    const created = await insertMeeting(actor, { bodyKind: "COMMITTEE", date: sunday, time: COMMITTEE_TIME, place: previous?.place ?? null }, t, locale, "meeting.planNextCommittee");
-    return { ok: true, message: t("meetings.plannedNextCommittee", { date: formatDate(sunday, locale) }), id: created.id };
+    const created = await insertMeeting(
+      actor,
+      { bodyKind: "COMMITTEE", date: sunday, time: COMMITTEE_TIME, place: previous?.place ?? null },
+      t,
+      locale,
+      "meeting.planNextCommittee",
+    );
+    return {
+      ok: true,
+      message: t("meetings.plannedNextCommittee", { date: formatDate(sunday, locale) }),
+      id: created.id,
+    };
   });
 }
 
@@ -115,10 +166,25 @@ export async function markMeetingHeld(actor: Actor | null, raw: unknown, t: Tran
     const parsed = meetingRefSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
     await db.$transaction(async (tx) => {
-      const { meeting } = await lockMeetingForWrite(tx, actor, parsed.data.meetingId, "meeting.write", null, t);
+      const { meeting } = await lockMeetingForWrite(
+        tx,
+        actor,
+        parsed.data.meetingId,
+        "meeting.write",
+        null,
+        t,
+      );
       if (meeting.status !== "PLANNED") throw new UserFacingError(t("meetings.notPlanned"));
       await tx.meeting.update({ where: { id: meeting.id }, data: { status: "HELD" } });
-      await recordAudit(tx, { actorId: actor?.id ?? null, provinceId: meeting.provinceId, action: "meeting.held", entityType: "Meeting", entityId: meeting.id, before: { status: meeting.status }, after: { status: "HELD" } });
+      await recordAudit(tx, {
+        actorId: actor?.id ?? null,
+        provinceId: meeting.provinceId,
+        action: "meeting.held",
+        entityType: "Meeting",
+        entityId: meeting.id,
+        before: { status: meeting.status },
+        after: { status: "HELD" },
+      });
     });
     return { ok: true, message: t("meetings.markedHeld") };
   });
@@ -131,20 +197,34 @@ export async function approveMinutes(actor: Actor | null, raw: unknown, t: Trans
     if (!parsed.success) return invalid(parsed.error, t);
     authorize(actor, "minutes.approve");
     await db.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Meeting" WHERE id = ${parsed.data.meetingId} FOR UPDATE`;
+      const rows = await tx.$queryRaw<
+        { id: string }[]
+      >`SELECT id FROM "Meeting" WHERE id = ${parsed.data.meetingId} FOR UPDATE`;
       const meeting = rows.length
-        ? await tx.meeting.findFirst({ where: { id: parsed.data.meetingId, ...provinceWhere(actor) }, select: { id: true, provinceId: true, status: true } })
+        ? await tx.meeting.findFirst({
+            where: { id: parsed.data.meetingId, ...provinceWhere(actor) },
+            select: { id: true, provinceId: true, status: true },
+          })
         : null;
       if (!meeting) throw new UserFacingError(t("errors.notFoundRecord"));
       authorize(actor, "minutes.approve", { provinceId: meeting.provinceId });
-      if (meeting.status === "MINUTES_APPROVED") throw new UserFacingError(t("meetings.minutes.alreadyApproved"));
+      if (meeting.status === "MINUTES_APPROVED")
+        throw new UserFacingError(t("meetings.minutes.alreadyApproved"));
       if (meeting.status !== "HELD") throw new UserFacingError(t("meetings.minutes.mustBeHeld"));
       const after = await tx.meeting.update({
         where: { id: meeting.id },
         data: { status: "MINUTES_APPROVED", minutesApprovedAt: new Date(), minutesApprovedById: actor.id },
         select: { status: true, minutesApprovedAt: true, minutesApprovedById: true },
       });
-      await recordAudit(tx, { actorId: actor.id, provinceId: meeting.provinceId, action: "minutes.approve", entityType: "Meeting", entityId: meeting.id, before: { status: meeting.status }, after });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        provinceId: meeting.provinceId,
+        action: "minutes.approve",
+        entityType: "Meeting",
+        entityId: meeting.id,
+        before: { status: meeting.status },
+        after,
+      });
     });
     return { ok: true, message: t("meetings.minutes.approved") };
   });
@@ -170,19 +250,38 @@ function controlledBy(kind: BodyKind): Prisma.ObstacleWhereInput {
 }
 
 /** Moves the item's obstacles to the status its outcome implies, leaving cases that moved on alone. */
-async function applyOutcomeToObstacles(tx: Tx, kind: BodyKind, itemId: string, outcome: Parameters<typeof obstacleStatusFor>[1], obstacleIds?: string[]) {
+async function applyOutcomeToObstacles(
+  tx: Tx,
+  kind: BodyKind,
+  itemId: string,
+  outcome: Parameters<typeof obstacleStatusFor>[1],
+  obstacleIds?: string[],
+) {
   const to = obstacleStatusFor(kind, outcome);
-  const links = await tx.agendaItemObstacle.findMany({ where: { agendaItemId: itemId, ...(obstacleIds ? { obstacleId: { in: obstacleIds } } : {}) }, select: { obstacleId: true } });
+  const links = await tx.agendaItemObstacle.findMany({
+    where: { agendaItemId: itemId, ...(obstacleIds ? { obstacleId: { in: obstacleIds } } : {}) },
+    select: { obstacleId: true },
+  });
   const ids = links.map((l) => l.obstacleId);
-  const before = await tx.obstacle.findMany({ where: { id: { in: ids }, ...controlledBy(kind) }, select: { id: true, status: true } });
+  const before = await tx.obstacle.findMany({
+    where: { id: { in: ids }, ...controlledBy(kind) },
+    select: { id: true, status: true },
+  });
   const changing = before.filter((o) => o.status !== to);
   // The condition again on the update: a case that moved on since the read stays where it is.
-  if (changing.length) await tx.obstacle.updateMany({ where: { id: { in: changing.map((o) => o.id) }, ...controlledBy(kind) }, data: { status: to } });
+  if (changing.length)
+    await tx.obstacle.updateMany({
+      where: { id: { in: changing.map((o) => o.id) }, ...controlledBy(kind) },
+      data: { status: to },
+    });
   return changing.map((o) => ({ id: o.id, from: o.status, to }));
 }
 
 async function loadItem(tx: Tx, itemId: string, t: Translate) {
-  const item = await tx.agendaItem.findUnique({ where: { id: itemId }, select: { id: true, meetingId: true, unitId: true, position: true, presenter: true, outcome: true } });
+  const item = await tx.agendaItem.findUnique({
+    where: { id: itemId },
+    select: { id: true, meetingId: true, unitId: true, position: true, presenter: true, outcome: true },
+  });
   if (!item) throw new UserFacingError(t("errors.notFoundRecord"));
   return item;
 }
@@ -193,13 +292,26 @@ export async function addToAgenda(actor: Actor | null, raw: unknown, t: Translat
     if (!parsed.success) return invalid(parsed.error, t);
     const ids = [...new Set(parsed.data.obstacleIds)];
     await db.$transaction(async (tx) => {
-      const { meeting, amendmentReason } = await lockMeetingForWrite(tx, actor, parsed.data.meetingId, "meeting.write", parsed.data.amendmentReason, t);
+      const { meeting, amendmentReason } = await lockMeetingForWrite(
+        tx,
+        actor,
+        parsed.data.meetingId,
+        "meeting.write",
+        parsed.data.amendmentReason,
+        t,
+      );
       const kind = meeting.body.kind;
       // Eligible: in this province, of a unit still in the register (not archived), at the
       // stage this body reviews, and not already waiting on another session's agenda (an item
       // without an outcome yet).
       const obstacles = await tx.obstacle.findMany({
-        where: { id: { in: ids }, provinceId: meeting.provinceId, unit: { archivedAt: null }, status: ELIGIBLE_STATUS[kind], agendaItems: { none: { agendaItem: { outcome: null } } } },
+        where: {
+          id: { in: ids },
+          provinceId: meeting.provinceId,
+          unit: { archivedAt: null },
+          status: ELIGIBLE_STATUS[kind],
+          agendaItems: { none: { agendaItem: { outcome: null } } },
+        },
         select: { id: true, unitId: true },
       });
       if (obstacles.length !== ids.length) throw new UserFacingError(t("meetings.agenda.notEligible"));
@@ -208,17 +320,38 @@ export async function addToAgenda(actor: Actor | null, raw: unknown, t: Translat
       obstacles.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
       const byUnit = new Map<string, string[]>();
       for (const o of obstacles) byUnit.set(o.unitId, [...(byUnit.get(o.unitId) ?? []), o.id]);
-      const existing = await tx.agendaItem.findMany({ where: { meetingId: meeting.id }, select: { id: true, unitId: true, position: true, outcome: true } });
+      const existing = await tx.agendaItem.findMany({
+        where: { meetingId: meeting.id },
+        select: { id: true, unitId: true, position: true, outcome: true },
+      });
       let position = Math.max(0, ...existing.map((i) => i.position));
       const changes = [];
       for (const [unitId, obstacleIds] of byUnit) {
         const item =
           existing.find((i) => i.unitId === unitId) ??
-          (await tx.agendaItem.create({ data: { meetingId: meeting.id, unitId, position: ++position }, select: { id: true, unitId: true, position: true, outcome: true } }));
-        await tx.agendaItemObstacle.createMany({ data: obstacleIds.map((obstacleId) => ({ agendaItemId: item.id, obstacleId })), skipDuplicates: true });
-        changes.push({ itemId: item.id, unitId, obstacleIds, statuses: await applyOutcomeToObstacles(tx, kind, item.id, item.outcome, obstacleIds) });
+          (await tx.agendaItem.create({
+            data: { meetingId: meeting.id, unitId, position: ++position },
+            select: { id: true, unitId: true, position: true, outcome: true },
+          }));
+        await tx.agendaItemObstacle.createMany({
+          data: obstacleIds.map((obstacleId) => ({ agendaItemId: item.id, obstacleId })),
+          skipDuplicates: true,
+        });
+        changes.push({
+          itemId: item.id,
+          unitId,
+          obstacleIds,
+          statuses: await applyOutcomeToObstacles(tx, kind, item.id, item.outcome, obstacleIds),
+        });
       }
-      await auditSessionWrite(tx, amendmentReason, { actorId: actor?.id ?? null, provinceId: meeting.provinceId, action: "agenda.add", entityType: "Meeting", entityId: meeting.id, after: { changes } });
+      await auditSessionWrite(tx, amendmentReason, {
+        actorId: actor?.id ?? null,
+        provinceId: meeting.provinceId,
+        action: "agenda.add",
+        entityType: "Meeting",
+        entityId: meeting.id,
+        after: { changes },
+      });
     });
     return { ok: true, message: t("meetings.agenda.added", { count: ids.length }) };
   });
@@ -230,15 +363,36 @@ export async function removeAgendaItem(actor: Actor | null, raw: unknown, t: Tra
     if (!parsed.success) return invalid(parsed.error, t);
     await db.$transaction(async (tx) => {
       const item = await loadItem(tx, parsed.data.itemId, t);
-      const { meeting, amendmentReason } = await lockMeetingForWrite(tx, actor, item.meetingId, "meeting.write", parsed.data.amendmentReason, t);
-      if ((await tx.resolution.count({ where: { agendaItemId: item.id } })) > 0) throw new UserFacingError(t("meetings.agenda.hasResolutions"));
+      const { meeting, amendmentReason } = await lockMeetingForWrite(
+        tx,
+        actor,
+        item.meetingId,
+        "meeting.write",
+        parsed.data.amendmentReason,
+        t,
+      );
+      if ((await tx.resolution.count({ where: { agendaItemId: item.id } })) > 0)
+        throw new UserFacingError(t("meetings.agenda.hasResolutions"));
       const kind = meeting.body.kind;
       // Back to the stage the obstacles were at before this session took them up.
-      const links = await tx.agendaItemObstacle.findMany({ where: { agendaItemId: item.id }, select: { obstacleId: true } });
+      const links = await tx.agendaItemObstacle.findMany({
+        where: { agendaItemId: item.id },
+        select: { obstacleId: true },
+      });
       const back = ELIGIBLE_STATUS[kind];
-      await tx.obstacle.updateMany({ where: { id: { in: links.map((l) => l.obstacleId) }, ...controlledBy(kind) }, data: { status: back } });
+      await tx.obstacle.updateMany({
+        where: { id: { in: links.map((l) => l.obstacleId) }, ...controlledBy(kind) },
+        data: { status: back },
+      });
       await tx.agendaItem.delete({ where: { id: item.id } });
-      await auditSessionWrite(tx, amendmentReason, { actorId: actor?.id ?? null, provinceId: meeting.provinceId, action: "agenda.remove", entityType: "AgendaItem", entityId: item.id, before: { ...item, obstacleIds: links.map((l) => l.obstacleId) } });
+      await auditSessionWrite(tx, amendmentReason, {
+        actorId: actor?.id ?? null,
+        provinceId: meeting.provinceId,
+        action: "agenda.remove",
+        entityType: "AgendaItem",
+        entityId: item.id,
+        before: { ...item, obstacleIds: links.map((l) => l.obstacleId) },
+      });
     });
     return { ok: true, message: t("meetings.agenda.removed") };
   });
@@ -250,8 +404,19 @@ export async function moveAgendaItem(actor: Actor | null, raw: unknown, t: Trans
     if (!parsed.success) return invalid(parsed.error, t);
     await db.$transaction(async (tx) => {
       const item = await loadItem(tx, parsed.data.itemId, t);
-      const { meeting, amendmentReason } = await lockMeetingForWrite(tx, actor, item.meetingId, "meeting.write", parsed.data.amendmentReason, t);
-      const items = await tx.agendaItem.findMany({ where: { meetingId: meeting.id }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, position: true } });
+      const { meeting, amendmentReason } = await lockMeetingForWrite(
+        tx,
+        actor,
+        item.meetingId,
+        "meeting.write",
+        parsed.data.amendmentReason,
+        t,
+      );
+      const items = await tx.agendaItem.findMany({
+        where: { meetingId: meeting.id },
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        select: { id: true, position: true },
+      });
       const order = items.map((i) => i.id);
       const from = order.indexOf(item.id);
       const to = parsed.data.direction === "up" ? from - 1 : from + 1;
@@ -260,9 +425,18 @@ export async function moveAgendaItem(actor: Actor | null, raw: unknown, t: Trans
       // Positions are rewritten 1..n so earlier gaps and ties disappear with the first move.
       for (const [index, id] of order.entries()) {
         const current = items.find((i) => i.id === id);
-        if (current && current.position !== index + 1) await tx.agendaItem.update({ where: { id }, data: { position: index + 1 } });
+        if (current && current.position !== index + 1)
+          await tx.agendaItem.update({ where: { id }, data: { position: index + 1 } });
       }
-      await auditSessionWrite(tx, amendmentReason, { actorId: actor?.id ?? null, provinceId: meeting.provinceId, action: "agenda.reorder", entityType: "Meeting", entityId: meeting.id, before: { order: items.map((i) => i.id) }, after: { order } });
+      await auditSessionWrite(tx, amendmentReason, {
+        actorId: actor?.id ?? null,
+        provinceId: meeting.provinceId,
+        action: "agenda.reorder",
+        entityType: "Meeting",
+        entityId: meeting.id,
+        before: { order: items.map((i) => i.id) },
+        after: { order },
+      });
     });
     return { ok: true, message: t("meetings.agenda.moved") };
   });
@@ -274,9 +448,24 @@ export async function setPresenter(actor: Actor | null, raw: unknown, t: Transla
     if (!parsed.success) return invalid(parsed.error, t);
     await db.$transaction(async (tx) => {
       const item = await loadItem(tx, parsed.data.itemId, t);
-      const { meeting, amendmentReason } = await lockMeetingForWrite(tx, actor, item.meetingId, "meeting.write", parsed.data.amendmentReason, t);
+      const { meeting, amendmentReason } = await lockMeetingForWrite(
+        tx,
+        actor,
+        item.meetingId,
+        "meeting.write",
+        parsed.data.amendmentReason,
+        t,
+      );
       await tx.agendaItem.update({ where: { id: item.id }, data: { presenter: parsed.data.presenter } });
-      await auditSessionWrite(tx, amendmentReason, { actorId: actor?.id ?? null, provinceId: meeting.provinceId, action: "agenda.presenter", entityType: "AgendaItem", entityId: item.id, before: { presenter: item.presenter }, after: { presenter: parsed.data.presenter } });
+      await auditSessionWrite(tx, amendmentReason, {
+        actorId: actor?.id ?? null,
+        provinceId: meeting.provinceId,
+        action: "agenda.presenter",
+        entityType: "AgendaItem",
+        entityId: item.id,
+        before: { presenter: item.presenter },
+        after: { presenter: parsed.data.presenter },
+      });
     });
     return { ok: true, message: t("meetings.agenda.presenterSaved") };
   });
@@ -290,15 +479,29 @@ export async function setOutcome(actor: Actor | null, raw: unknown, t: Translate
     const { outcome } = parsed.data;
     await db.$transaction(async (tx) => {
       const item = await loadItem(tx, parsed.data.itemId, t);
-      const { meeting, amendmentReason } = await lockMeetingForWrite(tx, actor, item.meetingId, "meeting.write", parsed.data.amendmentReason, t);
+      const { meeting, amendmentReason } = await lockMeetingForWrite(
+        tx,
+        actor,
+        item.meetingId,
+        "meeting.write",
+        parsed.data.amendmentReason,
+        t,
+      );
       const kind = meeting.body.kind;
       if (outcome !== null && !(OUTCOMES_FOR[kind] as readonly string[]).includes(outcome))
-        throw new UserFacingError(t("meetings.outcome.notForBody"), { outcome: [t("meetings.outcome.notForBody")] });
+        throw new UserFacingError(t("meetings.outcome.notForBody"), {
+          outcome: [t("meetings.outcome.notForBody")],
+        });
       await tx.agendaItem.update({ where: { id: item.id }, data: { outcome } });
       const obstacles = await applyOutcomeToObstacles(tx, kind, item.id, outcome);
       await auditSessionWrite(tx, amendmentReason, {
-        actorId: actor?.id ?? null, provinceId: meeting.provinceId, action: "agenda.outcome", entityType: "AgendaItem", entityId: item.id,
-        before: { outcome: item.outcome }, after: { outcome, obstacles },
+        actorId: actor?.id ?? null,
+        provinceId: meeting.provinceId,
+        action: "agenda.outcome",
+        entityType: "AgendaItem",
+        entityId: item.id,
+        before: { outcome: item.outcome },
+        after: { outcome, obstacles },
       });
     });
     return { ok: true, message: t("meetings.outcome.saved") };
@@ -312,23 +515,54 @@ export async function saveAttendance(actor: Actor | null, raw: unknown, t: Trans
     const parsed = attendanceSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
     await db.$transaction(async (tx) => {
-      const { meeting, amendmentReason } = await lockMeetingForWrite(tx, actor, parsed.data.meetingId, "meeting.write", parsed.data.amendmentReason, t);
-      const members = await tx.bodyMember.findMany({ where: { bodyId: meeting.bodyId }, select: { agencyId: true } });
+      const { meeting, amendmentReason } = await lockMeetingForWrite(
+        tx,
+        actor,
+        parsed.data.meetingId,
+        "meeting.write",
+        parsed.data.amendmentReason,
+        t,
+      );
+      const members = await tx.bodyMember.findMany({
+        where: { bodyId: meeting.bodyId },
+        select: { agencyId: true },
+      });
       const memberIds = new Set(members.map((m) => m.agencyId));
-      if (parsed.data.entries.some((e) => !memberIds.has(e.agencyId))) throw new UserFacingError(t("meetings.attendance.notMember"));
-      const before = await tx.attendance.findMany({ where: { meetingId: meeting.id }, select: { agencyId: true, mode: true, attendeeName: true } });
+      if (parsed.data.entries.some((e) => !memberIds.has(e.agencyId)))
+        throw new UserFacingError(t("meetings.attendance.notMember"));
+      const before = await tx.attendance.findMany({
+        where: { meetingId: meeting.id },
+        select: { agencyId: true, mode: true, attendeeName: true },
+      });
       for (const entry of parsed.data.entries) {
         const key = { meetingId_agencyId: { meetingId: meeting.id, agencyId: entry.agencyId } };
-        if (entry.mode === null) await tx.attendance.deleteMany({ where: { meetingId: meeting.id, agencyId: entry.agencyId } });
+        if (entry.mode === null)
+          await tx.attendance.deleteMany({ where: { meetingId: meeting.id, agencyId: entry.agencyId } });
         else
           await tx.attendance.upsert({
             where: key,
-            create: { meetingId: meeting.id, agencyId: entry.agencyId, mode: entry.mode, attendeeName: entry.attendeeName },
+            create: {
+              meetingId: meeting.id,
+              agencyId: entry.agencyId,
+              mode: entry.mode,
+              attendeeName: entry.attendeeName,
+            },
             update: { mode: entry.mode, attendeeName: entry.attendeeName },
           });
       }
-      const after = await tx.attendance.findMany({ where: { meetingId: meeting.id }, select: { agencyId: true, mode: true, attendeeName: true } });
-      await auditSessionWrite(tx, amendmentReason, { actorId: actor?.id ?? null, provinceId: meeting.provinceId, action: "attendance.save", entityType: "Meeting", entityId: meeting.id, before, after });
+      const after = await tx.attendance.findMany({
+        where: { meetingId: meeting.id },
+        select: { agencyId: true, mode: true, attendeeName: true },
+      });
+      await auditSessionWrite(tx, amendmentReason, {
+        actorId: actor?.id ?? null,
+        provinceId: meeting.provinceId,
+        action: "attendance.save",
+        entityType: "Meeting",
+        entityId: meeting.id,
+        before,
+        after,
+      });
     });
     return { ok: true, message: t("meetings.attendance.saved") };
   });

@@ -24,12 +24,21 @@ const MEETING_SELECT = {
 export async function lastWorkingGroupMeeting(actor: Actor, now = new Date()) {
   authorize(actor, "case.read");
   const meeting = await db.meeting.findFirst({
-    where: { ...provinceWhere(actor), body: { kind: "WORKING_GROUP" }, status: { not: "PLANNED" }, startsAt: { lt: now } },
+    where: {
+      ...provinceWhere(actor),
+      body: { kind: "WORKING_GROUP" },
+      status: { not: "PLANNED" },
+      startsAt: { lt: now },
+    },
     orderBy: { startsAt: "desc" },
     select: MEETING_SELECT,
   });
   if (!meeting) return null;
-  const byStatus = await db.resolution.groupBy({ by: ["status"], where: { meetingId: meeting.id }, _count: true });
+  const byStatus = await db.resolution.groupBy({
+    by: ["status"],
+    where: { meetingId: meeting.id },
+    _count: true,
+  });
   return { ...meeting, byStatus: byStatus.map((g) => ({ status: g.status, count: g._count })) };
 }
 
@@ -56,9 +65,20 @@ export async function listMeetings(actor: Actor, { body, status, year, page = 1 
       take: MEETINGS_PAGE_SIZE,
       select: MEETING_SELECT,
     }),
-    db.meeting.findMany({ where: provinceWhere(actor), distinct: ["jalaliYear"], orderBy: { jalaliYear: "desc" }, select: { jalaliYear: true } }),
+    db.meeting.findMany({
+      where: provinceWhere(actor),
+      distinct: ["jalaliYear"],
+      orderBy: { jalaliYear: "desc" },
+      select: { jalaliYear: true },
+    }),
   ]);
-  return { meetings, total, page, pages: Math.max(1, Math.ceil(total / MEETINGS_PAGE_SIZE)), years: years.map((y) => y.jalaliYear) };
+  return {
+    meetings,
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / MEETINGS_PAGE_SIZE)),
+    years: years.map((y) => y.jalaliYear),
+  };
 }
 
 const AGENCY_NAME = { select: { id: true, nameFa: true, nameEn: true } } as const;
@@ -87,7 +107,12 @@ export const getMeeting = cache(async function getMeeting(actor: Actor, id: stri
       minutesApprovedBy: { select: { name: true } },
       body: {
         select: {
-          id: true, kind: true, nameFa: true, nameEn: true, chairName: true, secretaryName: true,
+          id: true,
+          kind: true,
+          nameFa: true,
+          nameEn: true,
+          chairName: true,
+          secretaryName: true,
           members: { select: { agency: AGENCY_NAME }, orderBy: { agency: { nameFa: "asc" } } },
         },
       },
@@ -95,13 +120,21 @@ export const getMeeting = cache(async function getMeeting(actor: Actor, id: stri
       agendaItems: {
         orderBy: [{ position: "asc" }, { id: "asc" }],
         select: {
-          id: true, position: true, presenter: true, outcome: true,
+          id: true,
+          position: true,
+          presenter: true,
+          outcome: true,
           unit: { select: { id: true, name: true, managerName: true } },
           obstacles: { select: { obstacle: { select: OBSTACLE_SUMMARY } } },
           resolutions: {
             orderBy: [{ sequence: "asc" }, { createdAt: "asc" }],
             select: {
-              id: true, sequence: true, text: true, deadline: true, status: true, responsibleAgencyId: true,
+              id: true,
+              sequence: true,
+              text: true,
+              deadline: true,
+              status: true,
+              responsibleAgencyId: true,
               responsibleAgency: AGENCY_NAME,
               supportingAgencies: { select: { agency: AGENCY_NAME } },
             },
@@ -120,7 +153,11 @@ export const ELIGIBLE_UNITS_LIMIT = 30;
  * referred ones for the working group, never one already waiting on another agenda nor one of
  * an archived unit.
  */
-export async function listEligibleObstacles(actor: Actor, kind: BodyKind, { query = "" }: { query?: string } = {}) {
+export async function listEligibleObstacles(
+  actor: Actor,
+  kind: BodyKind,
+  { query = "" }: { query?: string } = {},
+) {
   authorize(actor, "case.read");
   const q = normalizeText(query);
   const where: Prisma.ObstacleWhereInput = {
@@ -134,7 +171,11 @@ export async function listEligibleObstacles(actor: Actor, kind: BodyKind, { quer
     where: { obstacles: { some: where } },
     orderBy: { name: "asc" },
     take: ELIGIBLE_UNITS_LIMIT,
-    select: { id: true, name: true, obstacles: { where, orderBy: { createdAt: "asc" }, select: OBSTACLE_SUMMARY } },
+    select: {
+      id: true,
+      name: true,
+      obstacles: { where, orderBy: { createdAt: "asc" }, select: OBSTACLE_SUMMARY },
+    },
   });
   return units;
 }
@@ -142,7 +183,11 @@ export async function listEligibleObstacles(actor: Actor, kind: BodyKind, { quer
 /** Agencies a resolution may name: the province's active agencies, members of the body first. */
 export async function listAgencyOptions(actor: Actor) {
   authorize(actor, "case.read");
-  return db.agency.findMany({ where: { ...provinceWhere(actor), active: true }, orderBy: [{ kind: "asc" }, { nameFa: "asc" }], select: { id: true, nameFa: true, nameEn: true } });
+  return db.agency.findMany({
+    where: { ...provinceWhere(actor), active: true },
+    orderBy: [{ kind: "asc" }, { nameFa: "asc" }],
+    select: { id: true, nameFa: true, nameEn: true },
+  });
 }
 
 /**
@@ -158,11 +203,21 @@ export async function getChairBrief(actor: Actor, id: string) {
       agendaItems: {
         orderBy: [{ position: "asc" }, { id: "asc" }],
         select: {
-          id: true, position: true, presenter: true,
+          id: true,
+          position: true,
+          presenter: true,
           unit: {
             select: {
-              id: true, name: true, sector: true, status: true, activity: true, employees: true, capacityUsePct: true,
-              managerName: true, industrialPark: true, county: { select: { nameFa: true, nameEn: true } },
+              id: true,
+              name: true,
+              sector: true,
+              status: true,
+              activity: true,
+              employees: true,
+              capacityUsePct: true,
+              managerName: true,
+              industrialPark: true,
+              county: { select: { nameFa: true, nameEn: true } },
               obstacles: {
                 where: { status: { in: [...OPEN_OBSTACLE_STATUSES] } },
                 orderBy: { createdAt: "asc" },
@@ -173,7 +228,11 @@ export async function getChairBrief(actor: Actor, id: string) {
                 orderBy: [{ deadline: "desc" }],
                 take: 20,
                 select: {
-                  id: true, text: true, deadline: true, status: true, responsibleAgency: AGENCY_NAME,
+                  id: true,
+                  text: true,
+                  deadline: true,
+                  status: true,
+                  responsibleAgency: AGENCY_NAME,
                   meeting: { select: { number: true, jalaliYear: true, body: { select: { kind: true } } } },
                 },
               },
@@ -186,4 +245,3 @@ export async function getChairBrief(actor: Actor, id: string) {
   return meeting;
 }
 export type ChairBrief = NonNullable<Awaited<ReturnType<typeof getChairBrief>>>;
-

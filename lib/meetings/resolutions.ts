@@ -12,66 +12,134 @@ import { deleteResolutionSchema, resolutionSchema } from "./schema";
 // (the secretariat may lose the connection half-way through thirty units); follow-up after the
 // session (progress, verification, extensions) lives in lib/resolutions.
 
-
 const AUDITED = {
-  id: true, meetingId: true, unitId: true, agendaItemId: true, sequence: true, text: true, responsibleAgencyId: true,
-  deadline: true, status: true, version: true,
+  id: true,
+  meetingId: true,
+  unitId: true,
+  agendaItemId: true,
+  sequence: true,
+  text: true,
+  responsibleAgencyId: true,
+  deadline: true,
+  status: true,
+  version: true,
   supportingAgencies: { select: { agencyId: true } },
   obstacles: { select: { obstacleId: true } },
 } as const;
 
-async function assertAgencies(tx: Tx, provinceId: string, responsibleId: string, supportingIds: string[], t: Translate) {
+async function assertAgencies(
+  tx: Tx,
+  provinceId: string,
+  responsibleId: string,
+  supportingIds: string[],
+  t: Translate,
+) {
   const usable = { provinceId, active: true };
-  const fieldError = (field: string) => new UserFacingError(t("validation.invalidInput"), { [field]: [t("meetings.entry.agencyInvalid")] });
-  if ((await tx.agency.count({ where: { id: responsibleId, ...usable } })) !== 1) throw fieldError("responsibleAgencyId");
-  if (supportingIds.length && (await tx.agency.count({ where: { id: { in: supportingIds }, ...usable } })) !== supportingIds.length)
+  const fieldError = (field: string) =>
+    new UserFacingError(t("validation.invalidInput"), { [field]: [t("meetings.entry.agencyInvalid")] });
+  if ((await tx.agency.count({ where: { id: responsibleId, ...usable } })) !== 1)
+    throw fieldError("responsibleAgencyId");
+  if (
+    supportingIds.length &&
+    (await tx.agency.count({ where: { id: { in: supportingIds }, ...usable } })) !== supportingIds.length
+  )
     throw fieldError("supportingAgencyIds");
 }
 
 export type ResolutionSaved = FormState & { id?: string; sequence?: number };
 
 /** Creates a resolution for a unit on the agenda, or updates one still only issued. */
-export async function saveResolution(actor: Actor | null, raw: unknown, t: Translate): Promise<ResolutionSaved> {
+export async function saveResolution(
+  actor: Actor | null,
+  raw: unknown,
+  t: Translate,
+): Promise<ResolutionSaved> {
   return mutation(t, async () => {
     const parsed = resolutionSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
     const input = parsed.data;
     const supporting = [...new Set(input.supportingAgencyIds)].filter((a) => a !== input.responsibleAgencyId);
     return db.$transaction(async (tx) => {
-      const item = await tx.agendaItem.findUnique({ where: { id: input.itemId }, select: { id: true, meetingId: true, unitId: true, obstacles: { select: { obstacleId: true } } } });
+      const item = await tx.agendaItem.findUnique({
+        where: { id: input.itemId },
+        select: { id: true, meetingId: true, unitId: true, obstacles: { select: { obstacleId: true } } },
+      });
       if (!item) throw new UserFacingError(t("errors.notFoundRecord"));
-      const { meeting, amendmentReason } = await lockMeetingForWrite(tx, actor, item.meetingId, "resolution.write", input.amendmentReason, t);
+      const { meeting, amendmentReason } = await lockMeetingForWrite(
+        tx,
+        actor,
+        item.meetingId,
+        "resolution.write",
+        input.amendmentReason,
+        t,
+      );
       await assertAgencies(tx, meeting.provinceId, input.responsibleAgencyId, supporting, t);
       if (input.deadline < todayInTehran(meeting.startsAt))
-        throw new UserFacingError(t("validation.invalidInput"), { deadline: [t("meetings.entry.deadlineBeforeMeeting")] });
-      const fields = { text: input.text, responsibleAgencyId: input.responsibleAgencyId, deadline: calendarDate(input.deadline) };
+        throw new UserFacingError(t("validation.invalidInput"), {
+          deadline: [t("meetings.entry.deadlineBeforeMeeting")],
+        });
+      const fields = {
+        text: input.text,
+        responsibleAgencyId: input.responsibleAgencyId,
+        deadline: calendarDate(input.deadline),
+      };
 
       if (input.id === null) {
-        const { _max } = await tx.resolution.aggregate({ where: { meetingId: meeting.id }, _max: { sequence: true } });
+        const { _max } = await tx.resolution.aggregate({
+          where: { meetingId: meeting.id },
+          _max: { sequence: true },
+        });
         const created = await tx.resolution.create({
           data: {
-            ...fields, provinceId: meeting.provinceId, meetingId: meeting.id, unitId: item.unitId, agendaItemId: item.id,
-            sequence: (_max.sequence ?? 0) + 1, createdById: actor?.id ?? null,
+            ...fields,
+            provinceId: meeting.provinceId,
+            meetingId: meeting.id,
+            unitId: item.unitId,
+            agendaItemId: item.id,
+            sequence: (_max.sequence ?? 0) + 1,
+            createdById: actor?.id ?? null,
             obstacles: { create: item.obstacles.map((o) => ({ obstacleId: o.obstacleId })) },
             supportingAgencies: { create: supporting.map((agencyId) => ({ agencyId })) },
           },
           select: AUDITED,
         });
-        await auditSessionWrite(tx, amendmentReason, { actorId: actor?.id ?? null, provinceId: meeting.provinceId, action: "resolution.create", entityType: "Resolution", entityId: created.id, after: created });
+        await auditSessionWrite(tx, amendmentReason, {
+          actorId: actor?.id ?? null,
+          provinceId: meeting.provinceId,
+          action: "resolution.create",
+          entityType: "Resolution",
+          entityId: created.id,
+          after: created,
+        });
         return { ok: true, message: t("meetings.entry.saved"), id: created.id, sequence: created.sequence };
       }
 
-      const before = await tx.resolution.findFirst({ where: { id: input.id, agendaItemId: item.id }, select: AUDITED });
+      const before = await tx.resolution.findFirst({
+        where: { id: input.id, agendaItemId: item.id },
+        select: AUDITED,
+      });
       if (!before) throw new UserFacingError(t("errors.notFoundRecord"));
       // Once the agency has started reporting, the text it works from is no longer the session's to edit.
       if (before.status !== "ISSUED") throw new UserFacingError(t("meetings.entry.notEditable"));
       await tx.resolutionSupportingAgency.deleteMany({ where: { resolutionId: before.id } });
       const after = await tx.resolution.update({
         where: { id: before.id },
-        data: { ...fields, version: { increment: 1 }, supportingAgencies: { create: supporting.map((agencyId) => ({ agencyId })) } },
+        data: {
+          ...fields,
+          version: { increment: 1 },
+          supportingAgencies: { create: supporting.map((agencyId) => ({ agencyId })) },
+        },
         select: AUDITED,
       });
-      await auditSessionWrite(tx, amendmentReason, { actorId: actor?.id ?? null, provinceId: meeting.provinceId, action: "resolution.update", entityType: "Resolution", entityId: before.id, before, after });
+      await auditSessionWrite(tx, amendmentReason, {
+        actorId: actor?.id ?? null,
+        provinceId: meeting.provinceId,
+        action: "resolution.update",
+        entityType: "Resolution",
+        entityId: before.id,
+        before,
+        after,
+      });
       return { ok: true, message: t("meetings.entry.saved"), id: after.id, sequence: after.sequence };
     });
   });
@@ -84,10 +152,24 @@ export async function deleteResolution(actor: Actor | null, raw: unknown, t: Tra
     await db.$transaction(async (tx) => {
       const before = await tx.resolution.findUnique({ where: { id: parsed.data.id }, select: AUDITED });
       if (!before) throw new UserFacingError(t("errors.notFoundRecord"));
-      const { meeting, amendmentReason } = await lockMeetingForWrite(tx, actor, before.meetingId, "resolution.write", parsed.data.amendmentReason, t);
+      const { meeting, amendmentReason } = await lockMeetingForWrite(
+        tx,
+        actor,
+        before.meetingId,
+        "resolution.write",
+        parsed.data.amendmentReason,
+        t,
+      );
       if (before.status !== "ISSUED") throw new UserFacingError(t("meetings.entry.notEditable"));
       await tx.resolution.delete({ where: { id: before.id } });
-      await auditSessionWrite(tx, amendmentReason, { actorId: actor?.id ?? null, provinceId: meeting.provinceId, action: "resolution.delete", entityType: "Resolution", entityId: before.id, before });
+      await auditSessionWrite(tx, amendmentReason, {
+        actorId: actor?.id ?? null,
+        provinceId: meeting.provinceId,
+        action: "resolution.delete",
+        entityType: "Resolution",
+        entityId: before.id,
+        before,
+      });
     });
     return { ok: true, message: t("meetings.entry.deleted") };
   });

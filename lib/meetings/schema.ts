@@ -53,15 +53,17 @@ export const addToAgendaSchema = z.object({
 
 export const agendaItemRefSchema = z.object({ itemId: id, amendmentReason });
 
-export const moveAgendaItemSchema = z.object({ itemId: id, direction: z.enum(["up", "down"]), amendmentReason });
+export const moveAgendaItemSchema = z.object({
+  itemId: id,
+  direction: z.enum(["up", "down"]),
+  amendmentReason,
+});
 
 export const presenterSchema = z.object({ itemId: id, presenter: optionalText(200), amendmentReason });
 
 export const outcomeSchema = z.object({
   itemId: id,
-  outcome: z
-    .enum([...ALL_OUTCOMES, ""])
-    .transform((v) => (v === "" ? null : v)),
+  outcome: z.enum([...ALL_OUTCOMES, ""]).transform((v) => (v === "" ? null : v)),
   amendmentReason,
 });
 
@@ -81,7 +83,12 @@ export const attendanceSchema = z.object({
 
 export const resolutionSchema = z.object({
   /** Absent for a new resolution. */
-  id: z.string().trim().max(64).optional().transform((v) => v || null),
+  id: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || null),
   itemId: id,
   text: z.string().trim().min(3, "meetings.entry.textMin").max(4000, "validation.tooLong"),
   responsibleAgencyId: z.string().trim().min(1, "validation.required").max(64),

@@ -2,7 +2,13 @@
 // formatted on the server: bigint rials never cross to the browser).
 export type AgencyOption = { id: string; name: string };
 
-export type AgendaObstacleView = { id: string; description: string; category: string; amount: string | null; status: string };
+export type AgendaObstacleView = {
+  id: string;
+  description: string;
+  category: string;
+  amount: string | null;
+  status: string;
+};
 
 export type ResolutionView = {
   id: string;

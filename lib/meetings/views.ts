@@ -5,14 +5,24 @@ import type { AgendaItemView, AgendaObstacleView } from "./types";
 
 type ObstacleRow = MeetingDetail["agendaItems"][number]["obstacles"][number]["obstacle"];
 
-export const localName = (o: { nameFa: string; nameEn: string }, locale: Locale) => (locale === "fa" ? o.nameFa : o.nameEn);
+export const localName = (o: { nameFa: string; nameEn: string }, locale: Locale) =>
+  locale === "fa" ? o.nameFa : o.nameEn;
 
 /** "1404/03/10" in the locale's digits, for a date input's initial value. */
 export const jalaliInput = (date: Date, locale: Locale) => formatDate(date, locale, { style: "short" });
 
 export function obstacleView(o: ObstacleRow, locale: Locale): AgendaObstacleView {
-  const category = [o.category, o.subCategory].filter((c) => c !== null).map((c) => localName(c, locale)).join(" / ");
-  return { id: o.id, description: o.description, category, amount: o.amountRials === null ? null : formatRials(o.amountRials, locale), status: o.status };
+  const category = [o.category, o.subCategory]
+    .filter((c) => c !== null)
+    .map((c) => localName(c, locale))
+    .join(" / ");
+  return {
+    id: o.id,
+    description: o.description,
+    category,
+    amount: o.amountRials === null ? null : formatRials(o.amountRials, locale),
+    status: o.status,
+  };
 }
 
 export function agendaItemViews(meeting: MeetingDetail, locale: Locale): AgendaItemView[] {
@@ -25,7 +35,13 @@ export function agendaItemViews(meeting: MeetingDetail, locale: Locale): AgendaI
       presenter: item.presenter ?? "",
       outcome: item.outcome,
       obstacles: item.obstacles.map((l) => obstacleView(l.obstacle, locale)),
-      totalAmount: amounts.length > 1 ? formatRials(amounts.reduce((a, b) => a + b, 0n), locale) : null,
+      totalAmount:
+        amounts.length > 1
+          ? formatRials(
+              amounts.reduce((a, b) => a + b, 0n),
+              locale,
+            )
+          : null,
       resolutions: item.resolutions.map((r) => ({
         id: r.id,
         sequence: r.sequence,

@@ -2,7 +2,14 @@ import "server-only";
 import { db } from "@/lib/db";
 import { mailFrom, transportFromEnv, type MailTransport } from "./mailer";
 
-export type Mail = { eventKey: string; toEmail: string; userId?: string | null; provinceId?: string | null; subject: string; body: string };
+export type Mail = {
+  eventKey: string;
+  toEmail: string;
+  userId?: string | null;
+  provinceId?: string | null;
+  subject: string;
+  body: string;
+};
 
 /**
  * Sends each mail at most once per (event, recipient). The row is inserted first, with
@@ -12,27 +19,47 @@ export type Mail = { eventKey: string; toEmail: string; userId?: string | null; 
  * Throws when some sending failed, so the job is retried (and only the failed rows resend).
  */
 export async function deliver(mails: Mail[], transport: MailTransport | null = transportFromEnv()) {
-  const unique = new Map(mails.map((m) => [`${m.eventKey}\n${m.toEmail.trim().toLowerCase()}`, { ...m, toEmail: m.toEmail.trim().toLowerCase() }]));
+  const unique = new Map(
+    mails.map((m) => [
+      `${m.eventKey}\n${m.toEmail.trim().toLowerCase()}`,
+      { ...m, toEmail: m.toEmail.trim().toLowerCase() },
+    ]),
+  );
   const data = [...unique.values()];
   if (data.length === 0) return { sent: 0, failed: 0 };
-  await db.emailMessage.createMany({ data: data.map((m) => ({ ...m, status: transport ? "PENDING" : "OUTBOX" })), skipDuplicates: true });
+  await db.emailMessage.createMany({
+    data: data.map((m) => ({ ...m, status: transport ? "PENDING" : "OUTBOX" })),
+    skipDuplicates: true,
+  });
   if (!transport) return { sent: 0, failed: 0 };
 
   const rows = await db.emailMessage.findMany({
-    where: { OR: data.map((m) => ({ eventKey: m.eventKey, toEmail: m.toEmail })), status: { in: ["PENDING", "FAILED"] } },
+    where: {
+      OR: data.map((m) => ({ eventKey: m.eventKey, toEmail: m.toEmail })),
+      status: { in: ["PENDING", "FAILED"] },
+    },
     select: { id: true, toEmail: true, subject: true, body: true, attempts: true, status: true },
   });
   let sent = 0;
   let failed = 0;
   for (const row of rows) {
-    const claim = await db.emailMessage.updateMany({ where: { id: row.id, attempts: row.attempts, status: row.status }, data: { attempts: { increment: 1 } } });
+    const claim = await db.emailMessage.updateMany({
+      where: { id: row.id, attempts: row.attempts, status: row.status },
+      data: { attempts: { increment: 1 } },
+    });
     if (claim.count === 0) continue;
     try {
       await transport.sendMail({ from: mailFrom(), to: row.toEmail, subject: row.subject, text: row.body });
-      await db.emailMessage.update({ where: { id: row.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
+      await db.emailMessage.update({
+        where: { id: row.id },
+        data: { status: "SENT", sentAt: new Date(), lastError: null },
+      });
       sent++;
     } catch (err) {
-      await db.emailMessage.update({ where: { id: row.id }, data: { status: "FAILED", lastError: String((err as Error).message ?? err).slice(0, 500) } });
+      await db.emailMessage.update({
+        where: { id: row.id },
+        data: { status: "FAILED", lastError: String((err as Error).message ?? err).slice(0, 500) },
+      });
       failed++;
     }
   }

@@ -1,6 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { addDays, calendarDate, formatDate, formatNumber, formatOrdinal, todayInTehran } from "@/lib/i18n/format";
+import {
+  addDays,
+  calendarDate,
+  formatDate,
+  formatNumber,
+  formatOrdinal,
+  todayInTehran,
+} from "@/lib/i18n/format";
 import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { daysUntil, OPEN_STATUSES, overdueWhere } from "@/lib/resolutions/queries";
@@ -11,23 +18,37 @@ import { transportFromEnv, type MailTransport } from "./mailer";
 // and by tests directly. Each mail's eventKey names the event precisely enough that running
 // a handler twice (a retry, two instances, a missed day caught up) never mails anyone twice.
 
-export type JobOptions = { today?: string; now?: Date; transport?: MailTransport | null; provinceId?: string };
+export type JobOptions = {
+  today?: string;
+  now?: Date;
+  transport?: MailTransport | null;
+  provinceId?: string;
+};
 
 export const reminderDays = () => Math.max(1, Number(process.env.REMINDER_DAYS ?? 3) || 3);
 /** New resolutions younger than this are announced; older ones predate the notifier. */
 const NEW_RESOLUTION_LOOKBACK_MS = 2 * 86_400_000;
 
-const appUrl = () => (process.env.APP_URL ?? process.env.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+const appUrl = () =>
+  (process.env.APP_URL ?? process.env.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 const RESOLUTION = {
-  id: true, provinceId: true, text: true, deadline: true,
+  id: true,
+  provinceId: true,
+  text: true,
+  deadline: true,
   unit: { select: { name: true } },
   meeting: { select: { number: true, jalaliYear: true, body: { select: { kind: true } } } },
   responsibleAgency: {
     select: {
-      nameFa: true, nameEn: true, email: true,
-      users: { where: { active: true, roles: { has: "AGENCY" } }, select: { id: true, email: true, locale: true } },
+      nameFa: true,
+      nameEn: true,
+      email: true,
+      users: {
+        where: { active: true, roles: { has: "AGENCY" } },
+        select: { id: true, email: true, locale: true },
+      },
     },
   },
 } satisfies Prisma.ResolutionSelect;
@@ -35,7 +56,9 @@ type ResolutionForMail = Prisma.ResolutionGetPayload<{ select: typeof RESOLUTION
 type Recipient = { id: string | null; email: string; locale: Locale };
 
 function compose(t: Translate, locale: Locale, lines: string, resolutionId?: string) {
-  const link = resolutionId ? `\n\n${t("notifications.mail.link", { url: `${appUrl()}/resolutions/${resolutionId}` })}` : "";
+  const link = resolutionId
+    ? `\n\n${t("notifications.mail.link", { url: `${appUrl()}/resolutions/${resolutionId}` })}`
+    : "";
   return `${t("notifications.mail.greeting")}\n\n${lines}${link}\n\n${t("notifications.mail.signature")}`;
 }
 
@@ -55,39 +78,66 @@ function params(r: ResolutionForMail, locale: Locale, today: string) {
   };
 }
 
-function mailFor(event: string, r: ResolutionForMail, to: Recipient, today: string, kind: "issued" | "reminder" | "overdue"): Mail {
+function mailFor(
+  event: string,
+  r: ResolutionForMail,
+  to: Recipient,
+  today: string,
+  kind: "issued" | "reminder" | "overdue",
+): Mail {
   const t = translator(to.locale);
   const p = params(r, to.locale, today);
   return {
-    eventKey: event, toEmail: to.email, userId: to.id, provinceId: r.provinceId,
+    eventKey: event,
+    toEmail: to.email,
+    userId: to.id,
+    provinceId: r.provinceId,
     subject: t(`notifications.mail.${kind}Subject`, p),
     body: compose(t, to.locale, t(`notifications.mail.${kind}Body`, p), r.id),
   };
 }
 
-const agencyUsers = (r: ResolutionForMail): Recipient[] => r.responsibleAgency.users.map((u) => ({ id: u.id, email: u.email, locale: u.locale }));
+const agencyUsers = (r: ResolutionForMail): Recipient[] =>
+  r.responsibleAgency.users.map((u) => ({ id: u.id, email: u.email, locale: u.locale }));
 
 async function secretariatOf(provinceIds: string[]) {
   const users = await db.user.findMany({
     where: { active: true, roles: { has: "SECRETARIAT" }, provinceId: { in: provinceIds } },
     select: { id: true, email: true, locale: true, provinceId: true },
   });
-  return (provinceId: string): Recipient[] => users.filter((u) => u.provinceId === provinceId).map((u) => ({ id: u.id, email: u.email, locale: u.locale }));
+  return (provinceId: string): Recipient[] =>
+    users
+      .filter((u) => u.provinceId === provinceId)
+      .map((u) => ({ id: u.id, email: u.email, locale: u.locale }));
 }
 
 /** A new resolution, to the users of the agency responsible for it. */
-export async function notifyNewResolutions({ now = new Date(), transport = transportFromEnv(), provinceId }: JobOptions = {}) {
+export async function notifyNewResolutions({
+  now = new Date(),
+  transport = transportFromEnv(),
+  provinceId,
+}: JobOptions = {}) {
   const today = todayInTehran(now);
   const resolutions = await db.resolution.findMany({
-    where: { status: { in: [...OPEN_STATUSES] }, createdAt: { gte: new Date(now.getTime() - NEW_RESOLUTION_LOOKBACK_MS) }, ...(provinceId ? { provinceId } : {}) },
+    where: {
+      status: { in: [...OPEN_STATUSES] },
+      createdAt: { gte: new Date(now.getTime() - NEW_RESOLUTION_LOOKBACK_MS) },
+      ...(provinceId ? { provinceId } : {}),
+    },
     select: RESOLUTION,
   });
-  const mails = resolutions.flatMap((r) => agencyUsers(r).map((u) => mailFor(`resolution.issued:${r.id}`, r, u, today, "issued")));
+  const mails = resolutions.flatMap((r) =>
+    agencyUsers(r).map((u) => mailFor(`resolution.issued:${r.id}`, r, u, today, "issued")),
+  );
   return deliver(mails, transport);
 }
 
 /** REMINDER_DAYS before the deadline (or on any later day a run was missed), once per deadline. */
-export async function sendDeadlineReminders({ today = todayInTehran(), transport = transportFromEnv(), provinceId }: JobOptions = {}) {
+export async function sendDeadlineReminders({
+  today = todayInTehran(),
+  transport = transportFromEnv(),
+  provinceId,
+}: JobOptions = {}) {
   const resolutions = await db.resolution.findMany({
     where: {
       status: { in: [...OPEN_STATUSES] },
@@ -97,49 +147,88 @@ export async function sendDeadlineReminders({ today = todayInTehran(), transport
     select: RESOLUTION,
   });
   // An extended deadline is a new deadline: it earns a reminder of its own.
-  const mails = resolutions.flatMap((r) => agencyUsers(r).map((u) => mailFor(`resolution.reminder:${r.id}:${iso(r.deadline)}`, r, u, today, "reminder")));
+  const mails = resolutions.flatMap((r) =>
+    agencyUsers(r).map((u) =>
+      mailFor(`resolution.reminder:${r.id}:${iso(r.deadline)}`, r, u, today, "reminder"),
+    ),
+  );
   return deliver(mails, transport);
 }
 
 /** Past the deadline with nothing reported: the agency's head and the secretariat, once per deadline. */
-export async function escalateOverdue({ today = todayInTehran(), transport = transportFromEnv(), provinceId }: JobOptions = {}) {
-  const resolutions = await db.resolution.findMany({ where: { ...overdueWhere(today), ...(provinceId ? { provinceId } : {}) }, select: RESOLUTION });
+export async function escalateOverdue({
+  today = todayInTehran(),
+  transport = transportFromEnv(),
+  provinceId,
+}: JobOptions = {}) {
+  const resolutions = await db.resolution.findMany({
+    where: { ...overdueWhere(today), ...(provinceId ? { provinceId } : {}) },
+    select: RESOLUTION,
+  });
   const secretariat = await secretariatOf([...new Set(resolutions.map((r) => r.provinceId))]);
   const mails = resolutions.flatMap((r) => {
-    const head: Recipient[] = r.responsibleAgency.email ? [{ id: null, email: r.responsibleAgency.email, locale: "fa" }] : [];
-    return [...head, ...secretariat(r.provinceId)].map((to) => mailFor(`resolution.overdue:${r.id}:${iso(r.deadline)}`, r, to, today, "overdue"));
+    const head: Recipient[] = r.responsibleAgency.email
+      ? [{ id: null, email: r.responsibleAgency.email, locale: "fa" }]
+      : [];
+    return [...head, ...secretariat(r.provinceId)].map((to) =>
+      mailFor(`resolution.overdue:${r.id}:${iso(r.deadline)}`, r, to, today, "overdue"),
+    );
   });
   return deliver(mails, transport);
 }
 
 /** The secretariat's weekly digest, one per province and Iranian week (weeks start on Saturday). */
-export async function sendWeeklyDigest({ today = todayInTehran(), transport = transportFromEnv(), provinceId }: JobOptions = {}) {
+export async function sendWeeklyDigest({
+  today = todayInTehran(),
+  transport = transportFromEnv(),
+  provinceId,
+}: JobOptions = {}) {
   const dow = new Date(`${today}T12:00:00Z`).getUTCDay(); // 6 = Saturday
   const weekStart = addDays(today, -((dow + 1) % 7));
-  const provinces = await db.province.findMany({ where: provinceId ? { id: provinceId } : {}, select: { id: true } });
+  const provinces = await db.province.findMany({
+    where: provinceId ? { id: provinceId } : {},
+    select: { id: true },
+  });
   const secretariat = await secretariatOf(provinces.map((p) => p.id));
   const mails: Mail[] = [];
   for (const { id } of provinces) {
     const recipients = secretariat(id);
     if (recipients.length === 0) continue;
     const open = { provinceId: id, status: { in: [...OPEN_STATUSES] } };
-    const [openCount, overdueCount, dueSoon, doneReported, pendingExtensions, overdueList] = await Promise.all([
-      db.resolution.count({ where: open }),
-      db.resolution.count({ where: { provinceId: id, ...overdueWhere(today) } }),
-      db.resolution.count({ where: { ...open, deadline: { gte: calendarDate(today), lte: calendarDate(addDays(today, 7)) } } }),
-      db.resolution.count({ where: { provinceId: id, status: "DONE_REPORTED" } }),
-      db.extensionRequest.count({ where: { status: "PENDING", resolution: { provinceId: id } } }),
-      db.resolution.findMany({ where: { provinceId: id, ...overdueWhere(today) }, orderBy: { deadline: "asc" }, take: 20, select: RESOLUTION }),
-    ]);
+    const [openCount, overdueCount, dueSoon, doneReported, pendingExtensions, overdueList] =
+      await Promise.all([
+        db.resolution.count({ where: open }),
+        db.resolution.count({ where: { provinceId: id, ...overdueWhere(today) } }),
+        db.resolution.count({
+          where: { ...open, deadline: { gte: calendarDate(today), lte: calendarDate(addDays(today, 7)) } },
+        }),
+        db.resolution.count({ where: { provinceId: id, status: "DONE_REPORTED" } }),
+        db.extensionRequest.count({ where: { status: "PENDING", resolution: { provinceId: id } } }),
+        db.resolution.findMany({
+          where: { provinceId: id, ...overdueWhere(today) },
+          orderBy: { deadline: "asc" },
+          take: 20,
+          select: RESOLUTION,
+        }),
+      ]);
     for (const to of recipients) {
       const t = translator(to.locale);
       const n = (v: number) => formatNumber(v, to.locale);
-      const summary = t("notifications.mail.digestBody", { open: n(openCount), overdue: n(overdueCount), dueSoon: n(dueSoon), doneReported: n(doneReported), pendingExtensions: n(pendingExtensions) });
+      const summary = t("notifications.mail.digestBody", {
+        open: n(openCount),
+        overdue: n(overdueCount),
+        dueSoon: n(dueSoon),
+        doneReported: n(doneReported),
+        pendingExtensions: n(pendingExtensions),
+      });
       const list = overdueList.length
         ? `\n\n${t("notifications.mail.digestOverdueHeading")}\n${overdueList.map((r) => t("notifications.mail.digestLine", params(r, to.locale, today))).join("\n")}`
         : "";
       mails.push({
-        eventKey: `digest:${id}:${weekStart}`, toEmail: to.email, userId: to.id, provinceId: id,
+        eventKey: `digest:${id}:${weekStart}`,
+        toEmail: to.email,
+        userId: to.id,
+        provinceId: id,
         subject: t("notifications.mail.digestSubject", { date: formatDate(today, to.locale) }),
         body: compose(t, to.locale, summary + list),
       });

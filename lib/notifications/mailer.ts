@@ -21,4 +21,5 @@ export function transportFromEnv(env: NodeJS.ProcessEnv = process.env): MailTran
   });
 }
 
-export const mailFrom = (env: NodeJS.ProcessEnv = process.env) => env.MAIL_FROM ?? "Tashil <no-reply@tashil.local>";
+export const mailFrom = (env: NodeJS.ProcessEnv = process.env) =>
+  env.MAIL_FROM ?? "Tashil <no-reply@tashil.local>";

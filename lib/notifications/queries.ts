@@ -3,7 +3,15 @@ import { db } from "@/lib/db";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 
 export const MESSAGES_PAGE_SIZE = 25;
-const SELECT = { id: true, toEmail: true, subject: true, body: true, status: true, sentAt: true, createdAt: true } as const;
+const SELECT = {
+  id: true,
+  toEmail: true,
+  subject: true,
+  body: true,
+  status: true,
+  sentAt: true,
+  createdAt: true,
+} as const;
 
 /** What was sent to the signed-in user: their own rows only, whatever their role. */
 export async function listMyMessages(actor: Actor, { page = 1 }: { page?: number } = {}) {
@@ -11,7 +19,13 @@ export async function listMyMessages(actor: Actor, { page = 1 }: { page?: number
   const where = { userId: actor.id };
   const [total, items] = await Promise.all([
     db.emailMessage.count({ where }),
-    db.emailMessage.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (Math.max(1, page) - 1) * MESSAGES_PAGE_SIZE, take: MESSAGES_PAGE_SIZE, select: SELECT }),
+    db.emailMessage.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (Math.max(1, page) - 1) * MESSAGES_PAGE_SIZE,
+      take: MESSAGES_PAGE_SIZE,
+      select: SELECT,
+    }),
   ]);
   return { items, total, page, pages: Math.max(1, Math.ceil(total / MESSAGES_PAGE_SIZE)) };
 }
@@ -22,7 +36,13 @@ export async function listOutbox(actor: Actor, { page = 1 }: { page?: number } =
   const where = { status: "OUTBOX" as const, ...provinceWhere(actor) };
   const [total, items] = await Promise.all([
     db.emailMessage.count({ where }),
-    db.emailMessage.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (Math.max(1, page) - 1) * MESSAGES_PAGE_SIZE, take: MESSAGES_PAGE_SIZE, select: SELECT }),
+    db.emailMessage.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (Math.max(1, page) - 1) * MESSAGES_PAGE_SIZE,
+      take: MESSAGES_PAGE_SIZE,
+      select: SELECT,
+    }),
   ]);
   return { items, total, page, pages: Math.max(1, Math.ceil(total / MESSAGES_PAGE_SIZE)) };
 }

@@ -21,7 +21,13 @@ export function startNotificationWorker(): Promise<PgBoss> {
     boss.on("error", (err) => console.error("[notifications]", err));
     await boss.start();
     for (const [name, job] of Object.entries(JOBS)) {
-      await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 120, retryBackoff: true, expireInSeconds: 15 * 60 });
+      await boss.createQueue(name, {
+        name,
+        retryLimit: 5,
+        retryDelay: 120,
+        retryBackoff: true,
+        expireInSeconds: 15 * 60,
+      });
       await boss.schedule(name, job.cron, {}, { tz: "Asia/Tehran" });
       await boss.work(name, async () => {
         await job.run();

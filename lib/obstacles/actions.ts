@@ -11,7 +11,8 @@ export async function createObstacleAction(_prev: FormState, form: FormData): Pr
   const { t } = await getTranslator();
   const input = { ...Object.fromEntries(form), agencyIds: form.getAll("agencyIds").map(String) };
   const result = await createObstacle(await getCurrentUser(), input, chosenFiles(form.getAll("files")), t);
-  if (!result.ok) return { ...result, values: submittedValues(form, { omit: ["files"], multi: ["agencyIds"] }) };
+  if (!result.ok)
+    return { ...result, values: submittedValues(form, { omit: ["files"], multi: ["agencyIds"] }) };
   revalidatePath("/obstacles");
   revalidatePath(`/units/${String(form.get("unitId"))}`);
   redirect(`/units/${String(form.get("unitId"))}?saved=obstacle`);
@@ -29,7 +30,12 @@ export async function changeObstacleStatusAction(_prev: FormState, form: FormDat
 
 export async function addObstacleAttachmentsAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
-  const result = await addObstacleAttachments(await getCurrentUser(), String(form.get("obstacleId") ?? ""), chosenFiles(form.getAll("files")), t);
+  const result = await addObstacleAttachments(
+    await getCurrentUser(),
+    String(form.get("obstacleId") ?? ""),
+    chosenFiles(form.getAll("files")),
+    t,
+  );
   if (result.ok) revalidatePath(`/units/${String(form.get("unitId"))}`);
   return result;
 }

@@ -14,7 +14,8 @@ const fa = {
     amountInvalid: "مبلغ را به ریال و به صورت عدد صحیح وارد کنید.",
     agencies: "دستگاه‌های مرتبط",
     attachments: "پیوست‌ها",
-    attachmentsHint: "PDF، تصویر یا سند Office؛ حداکثر ۵ فایل در هر بار، هر فایل تا ۱۰ مگابایت و روی هم تا ۲۵ مگابایت.",
+    attachmentsHint:
+      "PDF، تصویر یا سند Office؛ حداکثر ۵ فایل در هر بار، هر فایل تا ۱۰ مگابایت و روی هم تا ۲۵ مگابایت.",
     status: "وضعیت",
     registeredOn: "تاریخ ثبت",
     created: "مانع ثبت شد.",
@@ -24,7 +25,8 @@ const fa = {
     confirmMove: "وضعیت مانع به «{status}» تغییر کند؟",
     invalidTransition: "تغییر وضعیت از «{from}» به «{to}» مجاز نیست.",
     staleStatus: "وضعیت این مانع در این فاصله تغییر کرده است. صفحه را تازه کنید.",
-    resolutionsStillOpen: "همه مصوبه‌های این مانع هنوز تأیید نشده‌اند؛ مانع با تأیید اجرای آخرین مصوبه در پیگیری خودبه‌خود رفع‌شده می‌شود.",
+    resolutionsStillOpen:
+      "همه مصوبه‌های این مانع هنوز تأیید نشده‌اند؛ مانع با تأیید اجرای آخرین مصوبه در پیگیری خودبه‌خود رفع‌شده می‌شود.",
     unitArchived: "واحد تولیدی این مانع بایگانی شده است؛ مانع آن دیگر تغییر نمی‌کند.",
     categoryInvalid: "دسته را از فهرست انتخاب کنید.",
     subCategoryInvalid: "زیردسته با دسته انتخاب‌شده هم‌خوانی ندارد.",
@@ -38,7 +40,8 @@ const fa = {
     upload: "بارگذاری",
     attachmentAdded: "پیوست افزوده شد.",
     fileTooLarge: "فایل «{name}» بزرگ‌تر از ۱۰ مگابایت است.",
-    fileType: "نوع فایل «{name}» پذیرفته نیست. فقط PDF، تصویر (JPG، PNG، WEBP) و اسناد Word، Excel و PowerPoint.",
+    fileType:
+      "نوع فایل «{name}» پذیرفته نیست. فقط PDF، تصویر (JPG، PNG، WEBP) و اسناد Word، Excel و PowerPoint.",
     fileEmpty: "فایل «{name}» خالی است.",
     fileRequired: "یک فایل انتخاب کنید.",
     tooManyFiles: "حداکثر ۵ فایل در هر بار.",
@@ -67,11 +70,13 @@ const en: typeof fa = {
     chooseCategory: "— choose a category —",
     description: "Description",
     amount: "Amount (rials)",
-    amountHint: "When money is involved; Persian, Arabic or Latin digits with thousands separators are accepted.",
+    amountHint:
+      "When money is involved; Persian, Arabic or Latin digits with thousands separators are accepted.",
     amountInvalid: "Enter the amount in rials as a whole number.",
     agencies: "Agencies concerned",
     attachments: "Attachments",
-    attachmentsHint: "PDF, image or Office document; at most 5 files at a time, 10 MB each and 25 MB together.",
+    attachmentsHint:
+      "PDF, image or Office document; at most 5 files at a time, 10 MB each and 25 MB together.",
     status: "Status",
     registeredOn: "Registered on",
     created: "Obstacle registered.",
@@ -81,7 +86,8 @@ const en: typeof fa = {
     confirmMove: "Change the obstacle's status to “{status}”?",
     invalidTransition: "An obstacle cannot move from “{from}” to “{to}”.",
     staleStatus: "This obstacle's status changed meanwhile. Reload the page.",
-    resolutionsStillOpen: "Not every resolution about this obstacle has been verified yet; it becomes resolved by itself once the follow-up verifies the last one.",
+    resolutionsStillOpen:
+      "Not every resolution about this obstacle has been verified yet; it becomes resolved by itself once the follow-up verifies the last one.",
     unitArchived: "This obstacle's production unit is archived; its obstacles can no longer be changed.",
     categoryInvalid: "Choose a category from the list.",
     subCategoryInvalid: "The sub-category does not belong to the chosen category.",
@@ -95,7 +101,8 @@ const en: typeof fa = {
     upload: "Upload",
     attachmentAdded: "Attachment added.",
     fileTooLarge: "“{name}” is larger than 10 MB.",
-    fileType: "“{name}” is not an accepted file type. Only PDF, images (JPG, PNG, WEBP) and Word, Excel and PowerPoint documents.",
+    fileType:
+      "“{name}” is not an accepted file type. Only PDF, images (JPG, PNG, WEBP) and Word, Excel and PowerPoint documents.",
     fileEmpty: "“{name}” is empty.",
     fileRequired: "Choose a file.",
     tooManyFiles: "At most 5 files at a time.",

@@ -23,7 +23,11 @@ export function obstacleWhere(actor: Actor, f: Omit<ObstacleFilters, "page">): P
 }
 
 const LIST_SELECT = {
-  id: true, description: true, amountRials: true, status: true, createdAt: true,
+  id: true,
+  description: true,
+  amountRials: true,
+  status: true,
+  createdAt: true,
   unit: { select: { id: true, name: true, county: { select: { nameFa: true, nameEn: true } } } },
   category: { select: { nameFa: true, nameEn: true } },
   subCategory: { select: { nameFa: true, nameEn: true } },
@@ -32,19 +36,34 @@ const LIST_SELECT = {
 
 export type ObstacleListItem = Prisma.ObstacleGetPayload<{ select: typeof LIST_SELECT }>;
 
-export async function listObstacles(actor: Actor, filters: ObstacleFilters, { pageSize = OBSTACLES_PAGE_SIZE } = {}) {
+export async function listObstacles(
+  actor: Actor,
+  filters: ObstacleFilters,
+  { pageSize = OBSTACLES_PAGE_SIZE } = {},
+) {
   authorize(actor, "case.read");
   const where = obstacleWhere(actor, filters);
   const [total, obstacles] = await Promise.all([
     db.obstacle.count({ where }),
-    db.obstacle.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (filters.page - 1) * pageSize, take: pageSize, select: LIST_SELECT }),
+    db.obstacle.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (filters.page - 1) * pageSize,
+      take: pageSize,
+      select: LIST_SELECT,
+    }),
   ]);
   return { obstacles, total, page: filters.page, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
 export async function exportObstacles(actor: Actor, filters: ObstacleFilters, cap = 50_000) {
   authorize(actor, "case.read");
-  return db.obstacle.findMany({ where: obstacleWhere(actor, filters), orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: cap, select: LIST_SELECT });
+  return db.obstacle.findMany({
+    where: obstacleWhere(actor, filters),
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: cap,
+    select: LIST_SELECT,
+  });
 }
 
 /** Reference lists for the obstacle form and filters. */
@@ -54,9 +73,23 @@ export async function obstacleFormOptions(actor: Actor) {
     db.obstacleCategory.findMany({
       where: { parentId: null, active: true },
       orderBy: { sortOrder: "asc" },
-      select: { id: true, code: true, nameFa: true, nameEn: true, children: { where: { active: true }, orderBy: { sortOrder: "asc" }, select: { id: true, code: true, nameFa: true, nameEn: true } } },
+      select: {
+        id: true,
+        code: true,
+        nameFa: true,
+        nameEn: true,
+        children: {
+          where: { active: true },
+          orderBy: { sortOrder: "asc" },
+          select: { id: true, code: true, nameFa: true, nameEn: true },
+        },
+      },
     }),
-    db.agency.findMany({ where: { ...provinceWhere(actor), active: true }, orderBy: { nameFa: "asc" }, select: { id: true, nameFa: true, nameEn: true } }),
+    db.agency.findMany({
+      where: { ...provinceWhere(actor), active: true },
+      orderBy: { nameFa: "asc" },
+      select: { id: true, nameFa: true, nameEn: true },
+    }),
   ]);
   return { categories, agencies };
 }
@@ -64,7 +97,10 @@ export async function obstacleFormOptions(actor: Actor) {
 /** The unit an obstacle is being added to, if the actor may see it and it is not archived. */
 export async function getUnitForObstacle(actor: Actor, unitId: string) {
   authorize(actor, "case.read");
-  return db.productionUnit.findFirst({ where: { id: unitId, ...provinceWhere(actor), archivedAt: null }, select: { id: true, name: true } });
+  return db.productionUnit.findFirst({
+    where: { id: unitId, ...provinceWhere(actor), archivedAt: null },
+    select: { id: true, name: true },
+  });
 }
 
 /**
@@ -75,7 +111,10 @@ export async function getAttachmentForDownload(actor: Actor, id: string) {
   authorize(actor, "case.read");
   const scope = provinceWhere(actor);
   return db.attachment.findFirst({
-    where: scope.provinceId === undefined ? { id } : { id, OR: [{ obstacle: { is: scope } }, { progressReport: { is: { resolution: scope } } }] },
+    where:
+      scope.provinceId === undefined
+        ? { id }
+        : { id, OR: [{ obstacle: { is: scope } }, { progressReport: { is: { resolution: scope } } }] },
     select: { id: true, storageKey: true, fileName: true, mimeType: true, sizeBytes: true },
   });
 }

@@ -13,7 +13,11 @@ const ids = z
 export const createObstacleSchema = z.object({
   unitId: z.string().min(1),
   categoryId: z.string().trim().min(1, "obstacles.categoryInvalid"),
-  subCategoryId: z.string().trim().optional().transform((v) => v || null),
+  subCategoryId: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null),
   description: z.string().trim().min(5, "obstacles.descriptionMin").max(4000, "validation.tooLong"),
   amountRials,
   agencyIds: ids,
@@ -31,9 +35,27 @@ export const obstacleFiltersSchema = z.object({
   q: z.string().trim().max(100).catch("").default(""),
   status: z.enum(ObstacleStatus).optional().catch(undefined),
   open: z.enum(["yes"]).optional().catch(undefined),
-  categoryId: z.string().trim().max(40).optional().catch(undefined).transform((v) => v || undefined),
-  countyId: z.string().trim().max(40).optional().catch(undefined).transform((v) => v || undefined),
-  agencyId: z.string().trim().max(40).optional().catch(undefined).transform((v) => v || undefined),
+  categoryId: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
+  countyId: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
+  agencyId: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   page: z.coerce.number().int().min(1).catch(1).default(1),
 });
 export type ObstacleFilters = z.infer<typeof obstacleFiltersSchema>;

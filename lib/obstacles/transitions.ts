@@ -28,9 +28,16 @@ export const MANUAL_OBSTACLE_TRANSITIONS: Record<ObstacleStatus, readonly Obstac
 };
 
 /** Statuses in which an obstacle still needs work ("open obstacles" in every list). */
-export const OPEN_OBSTACLE_STATUSES = ["REGISTERED", "IN_COMMITTEE", "REFERRED", "DECIDED"] as const satisfies readonly ObstacleStatus[];
+export const OPEN_OBSTACLE_STATUSES = [
+  "REGISTERED",
+  "IN_COMMITTEE",
+  "REFERRED",
+  "DECIDED",
+] as const satisfies readonly ObstacleStatus[];
 
 /** Whether a user may make this change by hand (the server also checks the resolutions for → RESOLVED). */
-export const canMoveObstacleByHand = (from: ObstacleStatus, to: ObstacleStatus): boolean => MANUAL_OBSTACLE_TRANSITIONS[from].includes(to);
+export const canMoveObstacleByHand = (from: ObstacleStatus, to: ObstacleStatus): boolean =>
+  MANUAL_OBSTACLE_TRANSITIONS[from].includes(to);
 
-export const isOpenObstacle = (status: ObstacleStatus): boolean => (OPEN_OBSTACLE_STATUSES as readonly ObstacleStatus[]).includes(status);
+export const isOpenObstacle = (status: ObstacleStatus): boolean =>
+  (OPEN_OBSTACLE_STATUSES as readonly ObstacleStatus[]).includes(status);

@@ -16,7 +16,12 @@ export type Column<T> = ColumnHead & { value: (row: T) => Cell };
 export type Sheet = { name: string; title?: string; columns: ColumnHead[]; rows: Cell[][] };
 
 /** A sheet from typed rows and columns that say how to read each cell. */
-export function sheet<T>(name: string, columns: Column<T>[], rows: Iterable<T>, { title }: { title?: string } = {}): Sheet {
+export function sheet<T>(
+  name: string,
+  columns: Column<T>[],
+  rows: Iterable<T>,
+  { title }: { title?: string } = {},
+): Sheet {
   return {
     name,
     title,
@@ -26,14 +31,21 @@ export function sheet<T>(name: string, columns: Column<T>[], rows: Iterable<T>, 
 }
 
 /** A workbook of one or more sheets, right-to-left when `rtl` (Persian), each with a bold, frozen header row. */
-export async function writeWorkbook(sheets: Sheet[], { rtl }: { rtl: boolean }): Promise<Uint8Array<ArrayBuffer>> {
+export async function writeWorkbook(
+  sheets: Sheet[],
+  { rtl }: { rtl: boolean },
+): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Tashil";
   for (const spec of sheets) {
     const headerRow = spec.title ? 2 : 1;
     // Excel refuses sheet names longer than 31 characters.
-    const ws = workbook.addWorksheet(spec.name.slice(0, 31), { views: [{ rightToLeft: rtl, state: "frozen", ySplit: headerRow }] });
-    ws.columns = spec.columns.map((c) => ({ width: c.width ?? Math.min(60, Math.max(12, c.header.length + 4)) }));
+    const ws = workbook.addWorksheet(spec.name.slice(0, 31), {
+      views: [{ rightToLeft: rtl, state: "frozen", ySplit: headerRow }],
+    });
+    ws.columns = spec.columns.map((c) => ({
+      width: c.width ?? Math.min(60, Math.max(12, c.header.length + 4)),
+    }));
     if (spec.title) {
       ws.addRow([spec.title]).font = { bold: true, size: 13 };
       ws.mergeCells(1, 1, 1, Math.max(1, spec.columns.length));
@@ -48,7 +60,12 @@ export async function writeWorkbook(sheets: Sheet[], { rtl }: { rtl: boolean }):
 }
 
 /** One sheet as an .xlsx file. */
-export async function toXlsx<T>(sheetName: string, columns: Column<T>[], rows: Iterable<T>, { rtl = true, title }: { rtl?: boolean; title?: string } = {}): Promise<Uint8Array<ArrayBuffer>> {
+export async function toXlsx<T>(
+  sheetName: string,
+  columns: Column<T>[],
+  rows: Iterable<T>,
+  { rtl = true, title }: { rtl?: boolean; title?: string } = {},
+): Promise<Uint8Array<ArrayBuffer>> {
   return writeWorkbook([sheet(sheetName, columns, rows, { title })], { rtl });
 }
 

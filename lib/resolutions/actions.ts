@@ -16,7 +16,12 @@ function revalidate(form: FormData) {
 
 export async function reportProgressAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
-  const result = await reportProgress(await getCurrentUser(), Object.fromEntries(form), chosenFiles(form.getAll("files")), t);
+  const result = await reportProgress(
+    await getCurrentUser(),
+    Object.fromEntries(form),
+    chosenFiles(form.getAll("files")),
+    t,
+  );
   if (!result.ok) return { ...result, values: submittedValues(form, { omit: ["files"] }) };
   revalidate(form);
   return result;

@@ -171,7 +171,8 @@ const en: typeof fa = {
     noteHint: "The action taken, the letter's number and date, or any other explanation.",
     files: "Attachments (optional)",
     newStatus: "New status",
-    doneHint: "Reporting the work done needs a note and at least one attachment (a letter, minutes or other evidence).",
+    doneHint:
+      "Reporting the work done needs a note and at least one attachment (a letter, minutes or other evidence).",
     submitReport: "File report",
     reported: "Progress report filed.",
     extensionTitle: "Request a deadline extension",
@@ -194,7 +195,8 @@ const en: typeof fa = {
     verifyNote: "Note (optional)",
     verified: "Completion verified.",
     reopened: "The resolution was reopened and returned to the responsible agency.",
-    confirmVerify: "Verify this resolution as done? Related obstacles become resolved once all their resolutions are verified.",
+    confirmVerify:
+      "Verify this resolution as done? Related obstacles become resolved once all their resolutions are verified.",
     confirmReopen: "Reopen this resolution and return it to the responsible agency?",
     conflict: "Someone else changed this resolution; reload the page.",
     notOpen: "This resolution is not in a state that accepts reports or requests.",

@@ -21,7 +21,14 @@ import { decideExtensionSchema, reportProgressSchema, requestExtensionSchema, ve
 const isOpen = (status: ResolutionStatus) => (OPEN_STATUSES as readonly ResolutionStatus[]).includes(status);
 const conflict = (t: Translate) => new UserFacingError(t("resolutions.conflict"));
 
-const FOR_UPDATE = { id: true, provinceId: true, responsibleAgencyId: true, status: true, version: true, deadline: true } as const;
+const FOR_UPDATE = {
+  id: true,
+  provinceId: true,
+  responsibleAgencyId: true,
+  status: true,
+  version: true,
+  deadline: true,
+} as const;
 type Locked = Prisma.ResolutionGetPayload<{ select: typeof FOR_UPDATE }>;
 
 /**
@@ -29,17 +36,39 @@ type Locked = Prisma.ResolutionGetPayload<{ select: typeof FOR_UPDATE }>;
  * the version the user read. A stale version is a conflict before anything else: whatever
  * the user saw may no longer be true.
  */
-async function loadChecked(client: Tx | typeof db, actor: Actor, action: Action, id: string, version: number, t: Translate): Promise<Locked> {
-  const resolution = await client.resolution.findFirst({ where: { id, ...provinceWhere(actor) }, select: FOR_UPDATE });
+async function loadChecked(
+  client: Tx | typeof db,
+  actor: Actor,
+  action: Action,
+  id: string,
+  version: number,
+  t: Translate,
+): Promise<Locked> {
+  const resolution = await client.resolution.findFirst({
+    where: { id, ...provinceWhere(actor) },
+    select: FOR_UPDATE,
+  });
   if (!resolution) throw new UserFacingError(t("errors.notFoundRecord"));
-  authorize(actor, action, { provinceId: resolution.provinceId, responsibleAgencyId: resolution.responsibleAgencyId });
+  authorize(actor, action, {
+    provinceId: resolution.provinceId,
+    responsibleAgencyId: resolution.responsibleAgencyId,
+  });
   if (resolution.version !== version) throw conflict(t);
   return resolution;
 }
 
 /** The compare-and-set every change goes through. */
-async function bumpVersion(tx: Tx, id: string, version: number, data: Prisma.ResolutionUpdateManyMutationInput, t: Translate) {
-  const { count } = await tx.resolution.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+async function bumpVersion(
+  tx: Tx,
+  id: string,
+  version: number,
+  data: Prisma.ResolutionUpdateManyMutationInput,
+  t: Translate,
+) {
+  const { count } = await tx.resolution.updateMany({
+    where: { id, version },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (count === 0) throw conflict(t);
 }
 
@@ -48,7 +77,12 @@ async function bumpVersion(tx: Tx, id: string, version: number, data: Prisma.Res
  * takes a note of at least 10 characters AND at least one attached document — a letter, a
  * signed minute, a bank notice. A note alone is a claim, not evidence.
  */
-export async function reportProgress(actor: Actor | null, raw: unknown, files: File[], t: Translate): Promise<FormState> {
+export async function reportProgress(
+  actor: Actor | null,
+  raw: unknown,
+  files: File[],
+  t: Translate,
+): Promise<FormState> {
   return mutation(t, async () => {
     const parsed = reportProgressSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
@@ -69,18 +103,38 @@ export async function reportProgress(actor: Actor | null, raw: unknown, files: F
         const before = await loadChecked(tx, actor, "resolution.report", id, version, t);
         if (!isOpen(before.status)) throw new UserFacingError(t("resolutions.notOpen"));
         const now = new Date();
-        await bumpVersion(tx, id, version, { status: toStatus, ...(toStatus === "DONE_REPORTED" ? { doneReportedAt: now } : {}) }, t);
+        await bumpVersion(
+          tx,
+          id,
+          version,
+          { status: toStatus, ...(toStatus === "DONE_REPORTED" ? { doneReportedAt: now } : {}) },
+          t,
+        );
         const report = await tx.progressReport.create({
           data: {
-            resolutionId: id, authorId: actor.id, note, fromStatus: before.status, toStatus,
+            resolutionId: id,
+            authorId: actor.id,
+            note,
+            fromStatus: before.status,
+            toStatus,
             attachments: { create: stored.map((s) => ({ ...s, uploadedById: actor.id })) },
           },
           select: { id: true },
         });
         await recordAudit(tx, {
-          actorId: actor.id, provinceId: before.provinceId, action: "resolution.report", entityType: "Resolution", entityId: id,
+          actorId: actor.id,
+          provinceId: before.provinceId,
+          action: "resolution.report",
+          entityType: "Resolution",
+          entityId: id,
           before: { status: before.status, version },
-          after: { status: toStatus, version: version + 1, progressReportId: report.id, note, attachments: stored.map((s) => s.fileName) },
+          after: {
+            status: toStatus,
+            version: version + 1,
+            progressReportId: report.id,
+            note,
+            attachments: stored.map((s) => s.fileName),
+          },
         });
       });
     } catch (err) {
@@ -102,16 +156,28 @@ export async function requestExtension(actor: Actor | null, raw: unknown, t: Tra
       if (!isOpen(before.status)) throw new UserFacingError(t("resolutions.notOpen"));
       const requested = calendarDate(newDeadline);
       if (requested.getTime() <= before.deadline.getTime())
-        throw new UserFacingError(t("validation.invalidInput"), { newDeadline: [t("resolutions.deadlineNotLater")] });
+        throw new UserFacingError(t("validation.invalidInput"), {
+          newDeadline: [t("resolutions.deadlineNotLater")],
+        });
       if (await tx.extensionRequest.count({ where: { resolutionId: id, status: "PENDING" } }))
         throw new UserFacingError(t("resolutions.extensionPendingExists"));
       await bumpVersion(tx, id, version, {}, t);
       const request = await tx.extensionRequest.create({
-        data: { resolutionId: id, requestedById: actor.id, previousDeadline: before.deadline, requestedDeadline: requested, reason },
+        data: {
+          resolutionId: id,
+          requestedById: actor.id,
+          previousDeadline: before.deadline,
+          requestedDeadline: requested,
+          reason,
+        },
         select: { id: true },
       });
       await recordAudit(tx, {
-        actorId: actor.id, provinceId: before.provinceId, action: "resolution.requestExtension", entityType: "Resolution", entityId: id,
+        actorId: actor.id,
+        provinceId: before.provinceId,
+        action: "resolution.requestExtension",
+        entityType: "Resolution",
+        entityId: id,
         before: { deadline: before.deadline, version },
         after: { extensionRequestId: request.id, requestedDeadline: requested, reason, version: version + 1 },
       });
@@ -129,7 +195,10 @@ export async function decideExtension(actor: Actor | null, raw: unknown, t: Tran
     const approve = decision === "APPROVE";
     await db.$transaction(async (tx) => {
       const before = await loadChecked(tx, actor, "extension.decide", id, version, t);
-      const request = await tx.extensionRequest.findFirst({ where: { id: extensionId, resolutionId: id }, select: { status: true, requestedDeadline: true } });
+      const request = await tx.extensionRequest.findFirst({
+        where: { id: extensionId, resolutionId: id },
+        select: { status: true, requestedDeadline: true },
+      });
       if (!request) throw new UserFacingError(t("errors.notFoundRecord"));
       if (request.status !== "PENDING") throw new UserFacingError(t("resolutions.extensionNotPending"));
       if (approve && !isOpen(before.status)) throw new UserFacingError(t("resolutions.notOpen"));
@@ -137,12 +206,26 @@ export async function decideExtension(actor: Actor | null, raw: unknown, t: Tran
       await bumpVersion(tx, id, version, approve ? { deadline: request.requestedDeadline } : {}, t);
       await tx.extensionRequest.update({
         where: { id: extensionId },
-        data: { status: approve ? "APPROVED" : "REJECTED", decidedById: actor.id, decidedAt: new Date(), decisionNote: note || null },
+        data: {
+          status: approve ? "APPROVED" : "REJECTED",
+          decidedById: actor.id,
+          decidedAt: new Date(),
+          decisionNote: note || null,
+        },
       });
       await recordAudit(tx, {
-        actorId: actor.id, provinceId: before.provinceId, action: approve ? "extension.approve" : "extension.reject", entityType: "Resolution", entityId: id,
+        actorId: actor.id,
+        provinceId: before.provinceId,
+        action: approve ? "extension.approve" : "extension.reject",
+        entityType: "Resolution",
+        entityId: id,
         before: { deadline: before.deadline, version },
-        after: { deadline: approve ? request.requestedDeadline : before.deadline, extensionRequestId: extensionId, note, version: version + 1 },
+        after: {
+          deadline: approve ? request.requestedDeadline : before.deadline,
+          extensionRequestId: extensionId,
+          note,
+          version: version + 1,
+        },
       });
     });
     return { ok: true, message: t(approve ? "resolutions.approved" : "resolutions.rejected") };
@@ -165,12 +248,25 @@ export async function verifyResolution(actor: Actor | null, raw: unknown, t: Tra
       const before = await loadChecked(tx, actor, "resolution.verify", id, version, t);
       if (before.status !== "DONE_REPORTED") throw new UserFacingError(t("resolutions.notDoneReported"));
       const toStatus = verify ? "VERIFIED" : "IN_PROGRESS";
-      await bumpVersion(tx, id, version, verify ? { status: toStatus, verifiedAt: new Date() } : { status: toStatus, doneReportedAt: null }, t);
+      await bumpVersion(
+        tx,
+        id,
+        version,
+        verify ? { status: toStatus, verifiedAt: new Date() } : { status: toStatus, doneReportedAt: null },
+        t,
+      );
       // Kept as a report too, so the agency reads the secretariat's word where it reads its own.
-      await tx.progressReport.create({ data: { resolutionId: id, authorId: actor.id, note, fromStatus: before.status, toStatus } });
+      await tx.progressReport.create({
+        data: { resolutionId: id, authorId: actor.id, note, fromStatus: before.status, toStatus },
+      });
       await recordAudit(tx, {
-        actorId: actor.id, provinceId: before.provinceId, action: verify ? "resolution.verify" : "resolution.reopen", entityType: "Resolution", entityId: id,
-        before: { status: before.status, version }, after: { status: toStatus, note, version: version + 1 },
+        actorId: actor.id,
+        provinceId: before.provinceId,
+        action: verify ? "resolution.verify" : "resolution.reopen",
+        entityType: "Resolution",
+        entityId: id,
+        before: { status: before.status, version },
+        after: { status: toStatus, note, version: version + 1 },
       });
       await settleObstacles(tx, actor, id, verify);
     });
@@ -179,14 +275,20 @@ export async function verifyResolution(actor: Actor | null, raw: unknown, t: Tra
 }
 
 async function settleObstacles(tx: Tx, actor: Actor, resolutionId: string, verified: boolean) {
-  const links = await tx.resolutionObstacle.findMany({ where: { resolutionId }, select: { obstacleId: true } });
+  const links = await tx.resolutionObstacle.findMany({
+    where: { resolutionId },
+    select: { obstacleId: true },
+  });
   const ids = links.map((l) => l.obstacleId).sort();
   if (ids.length === 0) return;
   // Two resolutions of one obstacle verified at the same moment must not both conclude
   // "the other is still open": take the obstacles' row locks first, in a stable order.
   await tx.$queryRaw`SELECT id FROM "Obstacle" WHERE id = ANY(${ids}) ORDER BY id FOR UPDATE`;
   for (const obstacleId of ids) {
-    const obstacle = await tx.obstacle.findUniqueOrThrow({ where: { id: obstacleId }, select: { status: true, provinceId: true } });
+    const obstacle = await tx.obstacle.findUniqueOrThrow({
+      where: { id: obstacleId },
+      select: { status: true, provinceId: true },
+    });
     let next: "RESOLVED" | "DECIDED" | null = null;
     if (verified && obstacle.status !== "RESOLVED") {
       const stillOpen = await tx.resolution.count({
@@ -199,8 +301,13 @@ async function settleObstacles(tx: Tx, actor: Actor, resolutionId: string, verif
     if (!next) continue;
     await tx.obstacle.update({ where: { id: obstacleId }, data: { status: next } });
     await recordAudit(tx, {
-      actorId: actor.id, provinceId: obstacle.provinceId, action: next === "RESOLVED" ? "obstacle.resolve" : "obstacle.reopen",
-      entityType: "Obstacle", entityId: obstacleId, before: { status: obstacle.status }, after: { status: next, byResolution: resolutionId },
+      actorId: actor.id,
+      provinceId: obstacle.provinceId,
+      action: next === "RESOLVED" ? "obstacle.resolve" : "obstacle.reopen",
+      entityType: "Obstacle",
+      entityId: obstacleId,
+      before: { status: obstacle.status },
+      after: { status: next, byResolution: resolutionId },
     });
   }
 }

@@ -36,7 +36,10 @@ export type ResolutionListItem = Prisma.ResolutionGetPayload<{ select: typeof RE
 export const RESOLUTIONS_PAGE_SIZE = 25;
 
 /** The register's filters as a Prisma condition; the province scope is added by the caller. */
-export function filterWhere(f: Partial<ResolutionFilter>, today = todayInTehran()): Prisma.ResolutionWhereInput {
+export function filterWhere(
+  f: Partial<ResolutionFilter>,
+  today = todayInTehran(),
+): Prisma.ResolutionWhereInput {
   const and: Prisma.ResolutionWhereInput[] = [];
   if (f.agencyId) and.push({ responsibleAgencyId: f.agencyId });
   if (f.status) and.push({ status: f.status });
@@ -44,7 +47,11 @@ export function filterWhere(f: Partial<ResolutionFilter>, today = todayInTehran(
   if (f.meetingId) and.push({ meetingId: f.meetingId });
   if (f.unitId) and.push({ unitId: f.unitId });
   if (f.categoryId)
-    and.push({ obstacles: { some: { obstacle: { OR: [{ categoryId: f.categoryId }, { subCategoryId: f.categoryId }] } } } });
+    and.push({
+      obstacles: {
+        some: { obstacle: { OR: [{ categoryId: f.categoryId }, { subCategoryId: f.categoryId }] } },
+      },
+    });
   if (f.from) and.push({ deadline: { gte: calendarDate(f.from) } });
   if (f.to) and.push({ deadline: { lte: calendarDate(f.to) } });
   return and.length ? { AND: and } : {};
@@ -58,16 +65,31 @@ export function filterWhere(f: Partial<ResolutionFilter>, today = todayInTehran(
 async function openFirstPage(where: Prisma.ResolutionWhereInput, page: number, size: number) {
   const openWhere = { AND: [where, { status: { in: [...OPEN_STATUSES] } }] };
   const closedWhere = { AND: [where, { status: { notIn: [...OPEN_STATUSES] } }] };
-  const [openCount, closedCount] = await Promise.all([db.resolution.count({ where: openWhere }), db.resolution.count({ where: closedWhere })]);
+  const [openCount, closedCount] = await Promise.all([
+    db.resolution.count({ where: openWhere }),
+    db.resolution.count({ where: closedWhere }),
+  ]);
   const skip = (Math.max(1, page) - 1) * size;
   const openTake = Math.max(0, Math.min(size, openCount - skip));
   const closedSkip = Math.max(0, skip - openCount);
   const [open, closed] = await Promise.all([
     openTake > 0
-      ? db.resolution.findMany({ where: openWhere, orderBy: [{ deadline: "asc" }, { id: "asc" }], skip, take: openTake, select: RESOLUTION_LIST_SELECT })
+      ? db.resolution.findMany({
+          where: openWhere,
+          orderBy: [{ deadline: "asc" }, { id: "asc" }],
+          skip,
+          take: openTake,
+          select: RESOLUTION_LIST_SELECT,
+        })
       : Promise.resolve([]),
     size - openTake > 0
-      ? db.resolution.findMany({ where: closedWhere, orderBy: [{ updatedAt: "desc" }, { id: "asc" }], skip: closedSkip, take: size - openTake, select: RESOLUTION_LIST_SELECT })
+      ? db.resolution.findMany({
+          where: closedWhere,
+          orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+          skip: closedSkip,
+          take: size - openTake,
+          select: RESOLUTION_LIST_SELECT,
+        })
       : Promise.resolve([]),
   ]);
   const total = openCount + closedCount;
@@ -75,10 +97,19 @@ async function openFirstPage(where: Prisma.ResolutionWhereInput, page: number, s
 }
 
 /** The agency inbox: resolutions the actor's agency is responsible for, with filters. */
-export async function listAgencyInbox(actor: Actor, f: Partial<ResolutionFilter> = {}, today = todayInTehran()) {
+export async function listAgencyInbox(
+  actor: Actor,
+  f: Partial<ResolutionFilter> = {},
+  today = todayInTehran(),
+) {
   authorize(actor, "case.read");
   if (!actor.agencyId) return { items: [], total: 0, page: 1, pages: 1 };
-  const where = { AND: [{ ...provinceWhere(actor), responsibleAgencyId: actor.agencyId }, filterWhere({ status: f.status, meetingId: f.meetingId }, today)] };
+  const where = {
+    AND: [
+      { ...provinceWhere(actor), responsibleAgencyId: actor.agencyId },
+      filterWhere({ status: f.status, meetingId: f.meetingId }, today),
+    ],
+  };
   return openFirstPage(where, f.page ?? 1, RESOLUTIONS_PAGE_SIZE);
 }
 
@@ -86,25 +117,57 @@ export async function listAgencyInbox(actor: Actor, f: Partial<ResolutionFilter>
 export async function listSupportedResolutions(actor: Actor, { page = 1 }: { page?: number } = {}) {
   authorize(actor, "case.read");
   if (!actor.agencyId) return { items: [], total: 0, page: 1, pages: 1 };
-  return openFirstPage({ ...provinceWhere(actor), supportingAgencies: { some: { agencyId: actor.agencyId } } }, page, RESOLUTIONS_PAGE_SIZE);
+  return openFirstPage(
+    { ...provinceWhere(actor), supportingAgencies: { some: { agencyId: actor.agencyId } } },
+    page,
+    RESOLUTIONS_PAGE_SIZE,
+  );
 }
 
 /** Sessions that have resolutions, newest first, for filter menus. */
 export async function resolutionFilterOptions(actor: Actor, { agencyId }: { agencyId?: string } = {}) {
   authorize(actor, "case.read");
   const scope = provinceWhere(actor);
-  const withResolutions = agencyId ? { resolutions: { some: { responsibleAgencyId: agencyId } } } : { resolutions: { some: {} } };
+  const withResolutions = agencyId
+    ? { resolutions: { some: { responsibleAgencyId: agencyId } } }
+    : { resolutions: { some: {} } };
   const [meetings, agencies, units, categories] = await Promise.all([
-    db.meeting.findMany({ where: { ...scope, ...withResolutions }, orderBy: { startsAt: "desc" }, select: { id: true, number: true, jalaliYear: true, body: { select: { kind: true } } } }),
-    agencyId ? Promise.resolve([]) : db.agency.findMany({ where: { ...scope, responsibleResolutions: { some: {} } }, orderBy: { nameFa: "asc" }, select: { id: true, nameFa: true, nameEn: true } }),
-    agencyId ? Promise.resolve([]) : db.productionUnit.findMany({ where: { ...scope, resolutions: { some: {} } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    agencyId ? Promise.resolve([]) : db.obstacleCategory.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { nameFa: "asc" }], select: { id: true, nameFa: true, nameEn: true, parentId: true } }),
+    db.meeting.findMany({
+      where: { ...scope, ...withResolutions },
+      orderBy: { startsAt: "desc" },
+      select: { id: true, number: true, jalaliYear: true, body: { select: { kind: true } } },
+    }),
+    agencyId
+      ? Promise.resolve([])
+      : db.agency.findMany({
+          where: { ...scope, responsibleResolutions: { some: {} } },
+          orderBy: { nameFa: "asc" },
+          select: { id: true, nameFa: true, nameEn: true },
+        }),
+    agencyId
+      ? Promise.resolve([])
+      : db.productionUnit.findMany({
+          where: { ...scope, resolutions: { some: {} } },
+          orderBy: { name: "asc" },
+          select: { id: true, name: true },
+        }),
+    agencyId
+      ? Promise.resolve([])
+      : db.obstacleCategory.findMany({
+          where: { active: true },
+          orderBy: [{ sortOrder: "asc" }, { nameFa: "asc" }],
+          select: { id: true, nameFa: true, nameEn: true, parentId: true },
+        }),
   ]);
   return { meetings, agencies, units, categories };
 }
 
 /** The register: every resolution in the actor's reach, filtered, one page at a time. */
-export async function listResolutions(actor: Actor, f: Partial<ResolutionFilter> = {}, today = todayInTehran()) {
+export async function listResolutions(
+  actor: Actor,
+  f: Partial<ResolutionFilter> = {},
+  today = todayInTehran(),
+) {
   authorize(actor, "case.read");
   const where = { AND: [provinceWhere(actor), filterWhere(f, today)] };
   const page = f.page ?? 1;
@@ -125,7 +188,12 @@ export async function listResolutions(actor: Actor, f: Partial<ResolutionFilter>
  * Every matching resolution for the spreadsheet export, in batches (keyset on id), so a
  * national export never holds 200,000 rows in memory at once.
  */
-export async function* exportResolutions(actor: Actor, f: Partial<ResolutionFilter> = {}, today = todayInTehran(), batch = 1000) {
+export async function* exportResolutions(
+  actor: Actor,
+  f: Partial<ResolutionFilter> = {},
+  today = todayInTehran(),
+  batch = 1000,
+) {
   authorize(actor, "case.read");
   const where = { AND: [provinceWhere(actor), filterWhere(f, today)] };
   let cursor: string | undefined;
@@ -150,28 +218,65 @@ export async function getResolutionDetail(actor: Actor, id: string) {
   const resolution = await db.resolution.findFirst({
     where: { id, ...provinceWhere(actor) },
     select: {
-      id: true, provinceId: true, text: true, status: true, version: true, deadline: true,
-      doneReportedAt: true, verifiedAt: true, createdAt: true,
+      id: true,
+      provinceId: true,
+      text: true,
+      status: true,
+      version: true,
+      deadline: true,
+      doneReportedAt: true,
+      verifiedAt: true,
+      createdAt: true,
       unit: { select: { id: true, name: true } },
-      meeting: { select: { id: true, number: true, jalaliYear: true, startsAt: true, body: { select: { kind: true } } } },
+      meeting: {
+        select: {
+          id: true,
+          number: true,
+          jalaliYear: true,
+          startsAt: true,
+          body: { select: { kind: true } },
+        },
+      },
       responsibleAgency: { select: { id: true, nameFa: true, nameEn: true } },
       supportingAgencies: { select: { agency: { select: { id: true, nameFa: true, nameEn: true } } } },
       obstacles: {
-        select: { obstacle: { select: { id: true, description: true, status: true, category: { select: { nameFa: true, nameEn: true } } } } },
+        select: {
+          obstacle: {
+            select: {
+              id: true,
+              description: true,
+              status: true,
+              category: { select: { nameFa: true, nameEn: true } },
+            },
+          },
+        },
       },
       progressReports: {
         orderBy: { createdAt: "desc" },
         select: {
-          id: true, note: true, fromStatus: true, toStatus: true, createdAt: true,
+          id: true,
+          note: true,
+          fromStatus: true,
+          toStatus: true,
+          createdAt: true,
           author: { select: { name: true } },
-          attachments: { select: { id: true, fileName: true, sizeBytes: true }, orderBy: { createdAt: "asc" } },
+          attachments: {
+            select: { id: true, fileName: true, sizeBytes: true },
+            orderBy: { createdAt: "asc" },
+          },
         },
       },
       extensionRequests: {
         orderBy: { createdAt: "desc" },
         select: {
-          id: true, previousDeadline: true, requestedDeadline: true, reason: true, status: true,
-          decidedAt: true, decisionNote: true, createdAt: true,
+          id: true,
+          previousDeadline: true,
+          requestedDeadline: true,
+          reason: true,
+          status: true,
+          decidedAt: true,
+          decisionNote: true,
+          createdAt: true,
           requestedBy: { select: { name: true } },
           decidedBy: { select: { name: true } },
         },
@@ -185,10 +290,16 @@ export async function getResolutionDetail(actor: Actor, id: string) {
         where: { entityType: "Resolution", entityId: id },
         orderBy: { createdAt: "desc" },
         take: 100,
-        select: { id: true, action: true, before: true, after: true, createdAt: true, actor: { select: { name: true } } },
+        select: {
+          id: true,
+          action: true,
+          before: true,
+          after: true,
+          createdAt: true,
+          actor: { select: { name: true } },
+        },
       })
     : null;
   return { ...resolution, history };
 }
 export type ResolutionDetail = NonNullable<Awaited<ReturnType<typeof getResolutionDetail>>>;
-

@@ -55,9 +55,19 @@ export const verifySchema = z
 
 export type ReportProgressInput = z.infer<typeof reportProgressSchema>;
 
-const optionalId = z.string().trim().optional().transform((v) => v || undefined);
+const optionalId = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || undefined);
 
-export const RESOLUTION_STATUSES = ["ISSUED", "IN_PROGRESS", "DONE_REPORTED", "VERIFIED", "CANCELLED"] as const;
+export const RESOLUTION_STATUSES = [
+  "ISSUED",
+  "IN_PROGRESS",
+  "DONE_REPORTED",
+  "VERIFIED",
+  "CANCELLED",
+] as const;
 
 /**
  * The register's and the inbox's filters, read from the URL. Anything malformed is dropped
@@ -66,7 +76,10 @@ export const RESOLUTION_STATUSES = ["ISSUED", "IN_PROGRESS", "DONE_REPORTED", "V
 export const resolutionFilterSchema = z.object({
   agencyId: optionalId,
   status: z.enum(RESOLUTION_STATUSES).optional().catch(undefined),
-  overdue: z.string().optional().transform((v) => v === "1" || v === "on"),
+  overdue: z
+    .string()
+    .optional()
+    .transform((v) => v === "1" || v === "on"),
   meetingId: optionalId,
   unitId: optionalId,
   categoryId: optionalId,

@@ -21,10 +21,23 @@ export async function searchRegistry(actor: Actor, raw: string) {
   const scope = provinceWhere(actor);
   const [units, obstacles, agencies] = await Promise.all([
     db.productionUnit.findMany({
-      where: { ...scope, archivedAt: null, OR: [{ nameNormalized: { contains: like } }, ...(/^\d{3,11}$/.test(digits) ? [{ nationalId: { startsWith: digits } }] : [])] },
+      where: {
+        ...scope,
+        archivedAt: null,
+        OR: [
+          { nameNormalized: { contains: like } },
+          ...(/^\d{3,11}$/.test(digits) ? [{ nationalId: { startsWith: digits } }] : []),
+        ],
+      },
       orderBy: [{ name: "asc" }, { id: "asc" }],
       take: PER_KIND,
-      select: { id: true, name: true, nationalId: true, status: true, county: { select: { nameFa: true, nameEn: true } } },
+      select: {
+        id: true,
+        name: true,
+        nationalId: true,
+        status: true,
+        county: { select: { nameFa: true, nameEn: true } },
+      },
     }),
     db.obstacle.findMany({
       where: { ...scope, unit: { archivedAt: null }, descriptionNormalized: { contains: like } },

@@ -2,7 +2,8 @@ const fa = {
   settings: {
     title: "تنظیمات",
     publicFigures: "صفحه عمومی آمار",
-    publicFiguresHint: "صفحه /figures بدون ورود، فقط آمار کلی را نشان می‌دهد: تعداد جلسات، واحدهای بررسی‌شده، مصوبات و میزان اجرا، واحدهای بازگشته به تولید. هیچ نامی از اشخاص نمایش داده نمی‌شود.",
+    publicFiguresHint:
+      "صفحه /figures بدون ورود، فقط آمار کلی را نشان می‌دهد: تعداد جلسات، واحدهای بررسی‌شده، مصوبات و میزان اجرا، واحدهای بازگشته به تولید. هیچ نامی از اشخاص نمایش داده نمی‌شود.",
     enable: "فعال کردن صفحه عمومی",
     disable: "غیرفعال کردن صفحه عمومی",
     isOn: "صفحه عمومی فعال است.",
@@ -28,7 +29,8 @@ const en: typeof fa = {
   settings: {
     title: "Settings",
     publicFigures: "Public figures page",
-    publicFiguresHint: "The /figures page shows aggregate numbers without sign-in: sessions, units reviewed, resolutions and their completion, units returned to production. No person is named.",
+    publicFiguresHint:
+      "The /figures page shows aggregate numbers without sign-in: sessions, units reviewed, resolutions and their completion, units returned to production. No person is named.",
     enable: "Switch the public page on",
     disable: "Switch the public page off",
     isOn: "The public page is on.",
@@ -38,7 +40,8 @@ const en: typeof fa = {
   },
   figures: {
     title: "The working group for facilitating production, in figures",
-    intro: "Aggregate figures of the working group's sessions and resolutions. This page holds no personal information.",
+    intro:
+      "Aggregate figures of the working group's sessions and resolutions. This page holds no personal information.",
     sessions: "Sessions held",
     unitsReviewed: "Production units reviewed",
     resolutions: "Resolutions",

@@ -8,7 +8,9 @@ import type { Translate } from "@/lib/i18n/messages";
 import { mutation } from "@/lib/mutation";
 import { publicFiguresKey } from "./queries";
 
-export const publicFiguresSchema = z.object({ enabled: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const publicFiguresSchema = z.object({
+  enabled: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
 
 export async function setPublicFigures(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
   return mutation(t, async () => {
@@ -20,8 +22,20 @@ export async function setPublicFigures(actor: Actor | null, raw: unknown, t: Tra
     const key = publicFiguresKey(actor.provinceId);
     await db.$transaction(async (tx) => {
       const before = await tx.appSetting.findUnique({ where: { key } });
-      await tx.appSetting.upsert({ where: { key }, create: { key, value: enabled }, update: { value: enabled } });
-      await recordAudit(tx, { actorId: actor.id, provinceId: actor.provinceId, action: "settings.update", entityType: "AppSetting", entityId: key, before: before?.value ?? false, after: enabled });
+      await tx.appSetting.upsert({
+        where: { key },
+        create: { key, value: enabled },
+        update: { value: enabled },
+      });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        provinceId: actor.provinceId,
+        action: "settings.update",
+        entityType: "AppSetting",
+        entityId: key,
+        before: before?.value ?? false,
+        after: enabled,
+      });
     });
     return { ok: true, message: t(enabled ? "settings.publicOn" : "settings.publicOff") };
   });

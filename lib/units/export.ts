@@ -45,10 +45,24 @@ export async function obstaclesWorkbook(actor: Actor, filters: ObstacleFilters, 
     { header: t(c.subCategory), value: (o) => (o.subCategory ? name(o.subCategory) : null) },
     { header: t(c.description), value: (o) => o.description },
     // Rials exceed Number's exact range only beyond 9e15; keep text then so nothing is rounded.
-    { header: t(c.amount), value: (o) => (o.amountRials === null ? null : o.amountRials <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(o.amountRials) : o.amountRials.toString()) },
+    {
+      header: t(c.amount),
+      value: (o) =>
+        o.amountRials === null
+          ? null
+          : o.amountRials <= BigInt(Number.MAX_SAFE_INTEGER)
+            ? Number(o.amountRials)
+            : o.amountRials.toString(),
+    },
     { header: t("obstacles.status"), value: (o) => t(`obstacleStatus.${o.status}`) },
-    { header: t("obstacles.registeredOn"), value: (o) => formatDate(o.createdAt, locale, { style: "short" }) },
-    { header: t("obstacles.agencies"), value: (o) => o.agencies.map((a) => name(a.agency)).join(locale === "fa" ? "، " : ", ") },
+    {
+      header: t("obstacles.registeredOn"),
+      value: (o) => formatDate(o.createdAt, locale, { style: "short" }),
+    },
+    {
+      header: t("obstacles.agencies"),
+      value: (o) => o.agencies.map((a) => name(a.agency)).join(locale === "fa" ? "، " : ", "),
+    },
   ];
   return toXlsx(t("obstacles.title"), columns, obstacles, { rtl: locale === "fa" });
 }

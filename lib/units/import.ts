@@ -10,7 +10,13 @@ import { normalizeText, parseLocalizedNumber } from "@/lib/i18n/normalize";
 import { isUniqueViolation, mutation, UserFacingError } from "@/lib/mutation";
 import type { OperatingStatus, Sector } from "@/lib/generated/prisma/enums";
 import { nationalIdField, OPERATING_STATUSES, SECTORS } from "./schema";
-import { recordsOf, readSheet, UnreadableSheetError, type ImportColumn, type ImportRecord } from "./spreadsheet";
+import {
+  recordsOf,
+  readSheet,
+  UnreadableSheetError,
+  type ImportColumn,
+  type ImportRecord,
+} from "./spreadsheet";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
@@ -30,17 +36,36 @@ type PlannedRow = {
   unitKey: string;
   existingUnitId: string | null;
   unit: {
-    name: string; nationalId: string | null; sector: Sector | null; activity: string | null; countyId: string;
-    industrialPark: string | null; status: OperatingStatus | null; employees: number | null; managerName: string | null; phone: string | null;
+    name: string;
+    nationalId: string | null;
+    sector: Sector | null;
+    activity: string | null;
+    countyId: string;
+    industrialPark: string | null;
+    status: OperatingStatus | null;
+    employees: number | null;
+    managerName: string | null;
+    phone: string | null;
   };
-  obstacle: { categoryId: string; subCategoryId: string | null; description: string; amountRials: bigint | null } | null;
+  obstacle: {
+    categoryId: string;
+    subCategoryId: string | null;
+    description: string;
+    amountRials: bigint | null;
+  } | null;
 };
 
 // Enum values may be typed as the Persian or English label, or the code itself.
 function enumLookup<T extends string>(values: readonly T[], label: (v: T) => MessageKey): Map<string, T> {
   const fa = translator("fa");
   const en = translator("en");
-  return new Map(values.flatMap((v): [string, T][] => [[normalizeText(fa(label(v))), v], [normalizeText(en(label(v))), v], [normalizeText(v), v]]));
+  return new Map(
+    values.flatMap((v): [string, T][] => [
+      [normalizeText(fa(label(v))), v],
+      [normalizeText(en(label(v))), v],
+      [normalizeText(v), v],
+    ]),
+  );
 }
 const SECTOR_BY_NAME = enumLookup(SECTORS, (v) => `sector.${v}`);
 const STATUS_BY_NAME = enumLookup(OPERATING_STATUSES, (v) => `operatingStatus.${v}`);
@@ -48,11 +73,27 @@ const STATUS_BY_NAME = enumLookup(OPERATING_STATUSES, (v) => `operatingStatus.${
 async function referenceData(tx: Tx, provinceId: string) {
   const [counties, categories] = await Promise.all([
     tx.county.findMany({ where: { provinceId }, select: { id: true, nameFa: true, nameEn: true } }),
-    tx.obstacleCategory.findMany({ where: { active: true }, select: { id: true, parentId: true, code: true, nameFa: true, nameEn: true } }),
+    tx.obstacleCategory.findMany({
+      where: { active: true },
+      select: { id: true, parentId: true, code: true, nameFa: true, nameEn: true },
+    }),
   ]);
-  const countyByName = new Map(counties.flatMap((c) => [[normalizeText(c.nameFa), c.id], [normalizeText(c.nameEn), c.id]]));
+  const countyByName = new Map(
+    counties.flatMap((c) => [
+      [normalizeText(c.nameFa), c.id],
+      [normalizeText(c.nameEn), c.id],
+    ]),
+  );
   const categoryByName = (parentId: string | null) =>
-    new Map(categories.filter((c) => c.parentId === parentId).flatMap((c) => [[normalizeText(c.nameFa), c.id], [normalizeText(c.nameEn), c.id], [normalizeText(c.code), c.id]]));
+    new Map(
+      categories
+        .filter((c) => c.parentId === parentId)
+        .flatMap((c) => [
+          [normalizeText(c.nameFa), c.id],
+          [normalizeText(c.nameEn), c.id],
+          [normalizeText(c.code), c.id],
+        ]),
+    );
   return { countyByName, categoryByName };
 }
 
@@ -60,13 +101,26 @@ async function referenceData(tx: Tx, provinceId: string) {
  * Checks every row against the registry without writing anything. Used for the preview and
  * again inside the import's transaction, so what is written is what was checked.
  */
-async function planImport(tx: Tx, provinceId: string, records: { line: number; record: ImportRecord }[], t: Translate, locale: Locale) {
+async function planImport(
+  tx: Tx,
+  provinceId: string,
+  records: { line: number; record: ImportRecord }[],
+  t: Translate,
+  locale: Locale,
+) {
   const { countyByName, categoryByName } = await referenceData(tx, provinceId);
   const topCategories = categoryByName(null);
-  const nationalIds = records.map((r) => nationalIdField.safeParse(r.record.nationalId)).flatMap((p) => (p.success && p.data ? [p.data] : []));
+  const nationalIds = records
+    .map((r) => nationalIdField.safeParse(r.record.nationalId))
+    .flatMap((p) => (p.success && p.data ? [p.data] : []));
   const names = records.flatMap((r) => (r.record.name ? [normalizeText(r.record.name)] : []));
   const existing = await tx.productionUnit.findMany({
-    where: { OR: [{ nationalId: { in: nationalIds } }, { provinceId, nameNormalized: { in: names }, archivedAt: null }] },
+    where: {
+      OR: [
+        { nationalId: { in: nationalIds } },
+        { provinceId, nameNormalized: { in: names }, archivedAt: null },
+      ],
+    },
     select: { id: true, provinceId: true, nationalId: true, countyId: true, nameNormalized: true },
   });
   const seen = new Map<string, number>();
@@ -89,43 +143,73 @@ async function planImport(tx: Tx, provinceId: string, records: { line: number; r
       if (!record[column]) return null;
       const n = parseLocalizedNumber(record[column]);
       if (n === null || (column === "employees" && n > 1_000_000n)) {
-        errors.push(t("unitImport.badNumber", { value: value(column), column: t(column === "employees" ? "units.employees" : "obstacles.amount") }));
+        errors.push(
+          t("unitImport.badNumber", {
+            value: value(column),
+            column: t(column === "employees" ? "units.employees" : "obstacles.amount"),
+          }),
+        );
         return null;
       }
       return n;
     };
     const employees = number("employees");
     const amountRials = number("amount");
-    const withObstacle = Boolean(record.category || record.description || record.subCategory || record.amount);
+    const withObstacle = Boolean(
+      record.category || record.description || record.subCategory || record.amount,
+    );
     let obstacle: PlannedRow["obstacle"] = null;
     if (withObstacle) {
       const categoryId = topCategories.get(normalizeText(value("category")));
-      const subCategoryId = categoryId && record.subCategory ? categoryByName(categoryId).get(normalizeText(record.subCategory)) : null;
+      const subCategoryId =
+        categoryId && record.subCategory
+          ? categoryByName(categoryId).get(normalizeText(record.subCategory))
+          : null;
       if (!categoryId) errors.push(t("unitImport.unknownCategory", { value: value("category") }));
-      else if (subCategoryId === undefined) errors.push(t("unitImport.unknownCategory", { value: value("subCategory") }));
+      else if (subCategoryId === undefined)
+        errors.push(t("unitImport.unknownCategory", { value: value("subCategory") }));
       const description = value("description");
       if (description.length < 5) errors.push(t("unitImport.descriptionMissing"));
-      if (categoryId && subCategoryId !== undefined) obstacle = { categoryId, subCategoryId, description, amountRials };
+      if (categoryId && subCategoryId !== undefined)
+        obstacle = { categoryId, subCategoryId, description, amountRials };
     }
 
     const nationalId = nid.success ? nid.data : null;
     const nameKey = normalizeText(name);
-    const match = existing.find((u) => (nationalId !== null && u.nationalId === nationalId) || (u.provinceId === provinceId && u.countyId === countyId && u.nameNormalized === nameKey));
+    const match = existing.find(
+      (u) =>
+        (nationalId !== null && u.nationalId === nationalId) ||
+        (u.provinceId === provinceId && u.countyId === countyId && u.nameNormalized === nameKey),
+    );
     if (match && match.provinceId !== provinceId) errors.push(t("units.nationalIdTakenElsewhere"));
     const unitKey = nationalId ?? `${countyId}|${nameKey}`;
     // Several rows may carry several obstacles of one unit; the same unit with the same
     // obstacle (or with none) twice is a copy-paste mistake.
     const rowKey = `${unitKey}|${normalizeText(value("description"))}`;
     const earlier = seen.get(rowKey);
-    if (earlier !== undefined) errors.push(t("unitImport.duplicateRow", { row: formatNumber(earlier, locale) }));
+    if (earlier !== undefined)
+      errors.push(t("unitImport.duplicateRow", { row: formatNumber(earlier, locale) }));
     else seen.set(rowKey, line);
 
     const action = match || planned.some((p) => p.unitKey === unitKey) ? "update" : "create";
     preview.push({ line, name, action, withObstacle, errors });
     if (errors.length === 0 && countyId) {
       planned.push({
-        line, unitKey, existingUnitId: match?.id ?? null,
-        unit: { name, nationalId, sector: sector ?? null, activity: record.activity ?? null, countyId, industrialPark: record.industrialPark ?? null, status: status ?? null, employees: employees === null ? null : Number(employees), managerName: record.managerName ?? null, phone: record.phone ?? null },
+        line,
+        unitKey,
+        existingUnitId: match?.id ?? null,
+        unit: {
+          name,
+          nationalId,
+          sector: sector ?? null,
+          activity: record.activity ?? null,
+          countyId,
+          industrialPark: record.industrialPark ?? null,
+          status: status ?? null,
+          employees: employees === null ? null : Number(employees),
+          managerName: record.managerName ?? null,
+          phone: record.phone ?? null,
+        },
         obstacle,
       });
     }
@@ -134,23 +218,32 @@ async function planImport(tx: Tx, provinceId: string, records: { line: number; r
 }
 
 async function recordsFromFile(file: File | null, t: Translate) {
-  if (!file || file.size === 0 || !/\.(xlsx|csv)$/i.test(file.name)) throw new UserFacingError(t("unitImport.fileRequired"), { file: [t("unitImport.fileRequired")] });
-  if (file.size > MAX_IMPORT_BYTES) throw new UserFacingError(t("unitImport.fileTooLarge"), { file: [t("unitImport.fileTooLarge")] });
+  if (!file || file.size === 0 || !/\.(xlsx|csv)$/i.test(file.name))
+    throw new UserFacingError(t("unitImport.fileRequired"), { file: [t("unitImport.fileRequired")] });
+  if (file.size > MAX_IMPORT_BYTES)
+    throw new UserFacingError(t("unitImport.fileTooLarge"), { file: [t("unitImport.fileTooLarge")] });
   let rows: string[][];
   try {
     rows = await readSheet(await file.arrayBuffer(), file.name);
   } catch (err) {
-    if (err instanceof UnreadableSheetError) throw new UserFacingError(t("unitImport.fileUnreadable"), { file: [t("unitImport.fileUnreadable")] });
+    if (err instanceof UnreadableSheetError)
+      throw new UserFacingError(t("unitImport.fileUnreadable"), { file: [t("unitImport.fileUnreadable")] });
     throw err;
   }
   const { headersFound, records } = recordsOf(rows);
-  if (!headersFound) throw new UserFacingError(t("unitImport.headersMissing"), { file: [t("unitImport.headersMissing")] });
+  if (!headersFound)
+    throw new UserFacingError(t("unitImport.headersMissing"), { file: [t("unitImport.headersMissing")] });
   if (records.length > MAX_IMPORT_ROWS) throw new UserFacingError(t("unitImport.tooManyRows"));
   return records;
 }
 
 /** Step 1: read the file and say, row by row, what would happen. Writes nothing. */
-export async function previewImport(actor: Actor | null, file: File | null, t: Translate, locale: Locale = "fa"): Promise<ImportState> {
+export async function previewImport(
+  actor: Actor | null,
+  file: File | null,
+  t: Translate,
+  locale: Locale = "fa",
+): Promise<ImportState> {
   let state: ImportState = { ok: false };
   const result = await mutation(t, async () => {
     authorize(actor, "unit.write");
@@ -160,7 +253,10 @@ export async function previewImport(actor: Actor | null, file: File | null, t: T
     const invalidCount = preview.filter((r) => r.errors.length > 0).length;
     state = {
       ok: true,
-      message: t("unitImport.summary", { valid: formatNumber(planned.length, locale), invalid: formatNumber(invalidCount, locale) }),
+      message: t("unitImport.summary", {
+        valid: formatNumber(planned.length, locale),
+        invalid: formatNumber(invalidCount, locale),
+      }),
       rows: preview,
       validCount: planned.length,
       // The checked records go back to the browser and return on confirmation; the server
@@ -177,7 +273,12 @@ const payloadSchema = z
   .max(MAX_IMPORT_ROWS);
 
 /** Step 2: write every valid row in one transaction, or nothing at all. */
-export async function confirmImport(actor: Actor | null, payload: string, t: Translate, locale: Locale = "fa"): Promise<ImportState> {
+export async function confirmImport(
+  actor: Actor | null,
+  payload: string,
+  t: Translate,
+  locale: Locale = "fa",
+): Promise<ImportState> {
   return mutation(t, async () => {
     authorize(actor, "unit.write");
     const provinceId = writeProvince(actor, "unit.write");
@@ -191,14 +292,22 @@ export async function confirmImport(actor: Actor | null, payload: string, t: Tra
     const today = calendarDate(todayInTehran());
     const written = await writeRows(actor, provinceId, records, today, t, locale).catch((err: unknown) => {
       // Someone registered the same national id between the check and the write.
-      if (isUniqueViolation(err, "nationalId")) throw new UserFacingError(t("units.nationalIdTakenElsewhere"));
+      if (isUniqueViolation(err, "nationalId"))
+        throw new UserFacingError(t("units.nationalIdTakenElsewhere"));
       throw err;
     });
     return { ok: true, message: t("unitImport.done", { count: formatNumber(written, locale) }) };
   });
 }
 
-async function writeRows(actor: Actor, provinceId: string, records: { line: number; record: ImportRecord }[], today: Date, t: Translate, locale: Locale): Promise<number> {
+async function writeRows(
+  actor: Actor,
+  provinceId: string,
+  records: { line: number; record: ImportRecord }[],
+  today: Date,
+  t: Translate,
+  locale: Locale,
+): Promise<number> {
   return db.$transaction(
     async (tx) => {
       const { planned } = await planImport(tx, provinceId, records, t, locale);
@@ -209,28 +318,88 @@ async function writeRows(actor: Actor, provinceId: string, records: { line: numb
         const { sector, status, ...fields } = row.unit;
         if (!unitId) {
           const created = await tx.productionUnit.create({
-            data: { ...fields, provinceId, nameNormalized: normalizeText(fields.name), sector: sector ?? "INDUSTRIAL", status: status ?? "ACTIVE" },
+            data: {
+              ...fields,
+              provinceId,
+              nameNormalized: normalizeText(fields.name),
+              sector: sector ?? "INDUSTRIAL",
+              status: status ?? "ACTIVE",
+            },
             select: { id: true, status: true },
           });
-          await tx.unitStatusChange.create({ data: { unitId: created.id, toStatus: created.status, changedOn: today, userId: actor.id } });
-          await recordAudit(tx, { actorId: actor.id, provinceId, action: "unit.import.create", entityType: "ProductionUnit", entityId: created.id, after: { ...row.unit, line: row.line } });
+          await tx.unitStatusChange.create({
+            data: { unitId: created.id, toStatus: created.status, changedOn: today, userId: actor.id },
+          });
+          await recordAudit(tx, {
+            actorId: actor.id,
+            provinceId,
+            action: "unit.import.create",
+            entityType: "ProductionUnit",
+            entityId: created.id,
+            after: { ...row.unit, line: row.line },
+          });
           unitId = created.id;
         } else if (!unitIds.has(row.unitKey)) {
-          const before = await tx.productionUnit.findUniqueOrThrow({ where: { id: unitId }, select: { status: true, name: true, employees: true, managerName: true, phone: true, activity: true, industrialPark: true } });
+          const before = await tx.productionUnit.findUniqueOrThrow({
+            where: { id: unitId },
+            select: {
+              status: true,
+              name: true,
+              employees: true,
+              managerName: true,
+              phone: true,
+              activity: true,
+              industrialPark: true,
+            },
+          });
           // Only cells that hold a value overwrite what the registry has.
-          const changes = Object.fromEntries(Object.entries({ ...fields, sector, status }).filter(([k, v]) => v !== null && k !== "countyId" && k !== "name"));
+          const changes = Object.fromEntries(
+            Object.entries({ ...fields, sector, status }).filter(
+              ([k, v]) => v !== null && k !== "countyId" && k !== "name",
+            ),
+          );
           await tx.productionUnit.update({ where: { id: unitId }, data: changes });
           if (status && status !== before.status)
-            await tx.unitStatusChange.create({ data: { unitId, fromStatus: before.status, toStatus: status, changedOn: today, reason: t("units.import"), userId: actor.id } });
-          await recordAudit(tx, { actorId: actor.id, provinceId, action: "unit.import.update", entityType: "ProductionUnit", entityId: unitId, before, after: { ...changes, line: row.line } });
+            await tx.unitStatusChange.create({
+              data: {
+                unitId,
+                fromStatus: before.status,
+                toStatus: status,
+                changedOn: today,
+                reason: t("units.import"),
+                userId: actor.id,
+              },
+            });
+          await recordAudit(tx, {
+            actorId: actor.id,
+            provinceId,
+            action: "unit.import.update",
+            entityType: "ProductionUnit",
+            entityId: unitId,
+            before,
+            after: { ...changes, line: row.line },
+          });
         }
         unitIds.set(row.unitKey, unitId);
         if (row.obstacle) {
           const obstacle = await tx.obstacle.create({
-            data: { ...row.obstacle, provinceId, unitId, descriptionNormalized: normalizeText(row.obstacle.description), createdById: actor.id },
+            data: {
+              ...row.obstacle,
+              provinceId,
+              unitId,
+              descriptionNormalized: normalizeText(row.obstacle.description),
+              createdById: actor.id,
+            },
             select: { id: true },
           });
-          await recordAudit(tx, { actorId: actor.id, provinceId, action: "obstacle.import", entityType: "Obstacle", entityId: obstacle.id, after: { ...row.obstacle, unitId, line: row.line } });
+          await recordAudit(tx, {
+            actorId: actor.id,
+            provinceId,
+            action: "obstacle.import",
+            entityType: "Obstacle",
+            entityId: obstacle.id,
+            after: { ...row.obstacle, unitId, line: row.line },
+          });
         }
       }
       return planned.length;

@@ -46,7 +46,8 @@ const fa = {
     nationalIdTaken: "واحدی با این شناسه ملی قبلاً ثبت شده است: {name}",
     nationalIdTakenElsewhere: "این شناسه ملی قبلاً برای واحد دیگری ثبت شده است.",
     nationalIdInvalid: "شناسه ملی باید ۱۰ یا ۱۱ رقم باشد.",
-    duplicateName: "واحدی با همین نام در این شهرستان ثبت شده است: {name}. اگر واحد دیگری است، «ثبت با وجود نام مشابه» را بزنید.",
+    duplicateName:
+      "واحدی با همین نام در این شهرستان ثبت شده است: {name}. اگر واحد دیگری است، «ثبت با وجود نام مشابه» را بزنید.",
     confirmDuplicate: "ثبت با وجود نام مشابه",
     countyUnknown: "شهرستان را از فهرست انتخاب کنید.",
     numberInvalid: "یک عدد صحیح وارد کنید.",
@@ -100,7 +101,8 @@ const fa = {
   },
   unitImport: {
     title: "ورود واحدها و موانع از فایل",
-    intro: "فایل ‎.xlsx یا ‎.csv با ستون‌های زیر را بارگذاری کنید. پیش از ثبت، نتیجه هر ردیف نمایش داده می‌شود و تا تأیید شما چیزی ذخیره نمی‌شود.",
+    intro:
+      "فایل ‎.xlsx یا ‎.csv با ستون‌های زیر را بارگذاری کنید. پیش از ثبت، نتیجه هر ردیف نمایش داده می‌شود و تا تأیید شما چیزی ذخیره نمی‌شود.",
     file: "فایل اکسل یا CSV",
     preview: "بررسی فایل",
     previewing: "در حال بررسی…",
@@ -113,7 +115,8 @@ const fa = {
     withObstacle: "+ مانع",
     error: "خطا",
     summary: "{valid} ردیف معتبر، {invalid} ردیف دارای خطا.",
-    fixHint: "ردیف‌های دارای خطا ثبت نمی‌شوند. فایل را اصلاح و دوباره بررسی کنید یا فقط ردیف‌های معتبر را ثبت کنید.",
+    fixHint:
+      "ردیف‌های دارای خطا ثبت نمی‌شوند. فایل را اصلاح و دوباره بررسی کنید یا فقط ردیف‌های معتبر را ثبت کنید.",
     done: "{count} ردیف ثبت شد.",
     nothingValid: "ردیف معتبری برای ثبت وجود ندارد.",
     fileRequired: "یک فایل ‎.xlsx یا ‎.csv انتخاب کنید.",
@@ -191,7 +194,8 @@ const en: typeof fa = {
     nationalIdTaken: "A unit with this national ID is already registered: {name}",
     nationalIdTakenElsewhere: "This national ID is already registered for another unit.",
     nationalIdInvalid: "A national ID has 10 or 11 digits.",
-    duplicateName: "A unit with the same name is registered in this county: {name}. If this is a different unit, tick “Register despite the similar name”.",
+    duplicateName:
+      "A unit with the same name is registered in this county: {name}. If this is a different unit, tick “Register despite the similar name”.",
     confirmDuplicate: "Register despite the similar name",
     countyUnknown: "Choose a county from the list.",
     numberInvalid: "Enter a whole number.",
@@ -245,7 +249,8 @@ const en: typeof fa = {
   },
   unitImport: {
     title: "Import units and obstacles",
-    intro: "Upload an .xlsx or .csv file with the columns below. You will see what happens to each row before anything is saved.",
+    intro:
+      "Upload an .xlsx or .csv file with the columns below. You will see what happens to each row before anything is saved.",
     file: "Excel or CSV file",
     preview: "Check the file",
     previewing: "Checking…",
@@ -258,7 +263,8 @@ const en: typeof fa = {
     withObstacle: "+ obstacle",
     error: "Error",
     summary: "{valid} valid rows, {invalid} rows with errors.",
-    fixHint: "Rows with errors are not imported. Fix the file and check it again, or import only the valid rows.",
+    fixHint:
+      "Rows with errors are not imported. Fix the file and check it again, or import only the valid rows.",
     done: "{count} rows imported.",
     nothingValid: "There is no valid row to import.",
     fileRequired: "Choose an .xlsx or .csv file.",

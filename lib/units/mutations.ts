@@ -13,8 +13,21 @@ import { changeUnitStatusSchema, createUnitSchema, updateUnitSchema, type Create
 // reachable from the browser and it passes the signed-in user.
 
 export const UNIT_AUDITED = {
-  id: true, provinceId: true, countyId: true, name: true, nationalId: true, sector: true, activity: true, industrialPark: true,
-  status: true, employees: true, capacityUsePct: true, managerName: true, phone: true, address: true, archivedAt: true,
+  id: true,
+  provinceId: true,
+  countyId: true,
+  name: true,
+  nationalId: true,
+  sector: true,
+  activity: true,
+  industrialPark: true,
+  status: true,
+  employees: true,
+  capacityUsePct: true,
+  managerName: true,
+  phone: true,
+  address: true,
+  archivedAt: true,
 } as const;
 
 type UnitFields = Omit<CreateUnitInput, "status" | "confirmDuplicate">;
@@ -26,29 +39,64 @@ type UnitFields = Omit<CreateUnitInput, "status" | "confirmDuplicate">;
 export async function assertNotDuplicate(
   tx: Tx,
   t: Translate,
-  { provinceId, input, confirmDuplicate, exceptId }: { provinceId: string; input: Pick<UnitFields, "name" | "nationalId" | "countyId">; confirmDuplicate: boolean; exceptId?: string },
+  {
+    provinceId,
+    input,
+    confirmDuplicate,
+    exceptId,
+  }: {
+    provinceId: string;
+    input: Pick<UnitFields, "name" | "nationalId" | "countyId">;
+    confirmDuplicate: boolean;
+    exceptId?: string;
+  },
 ) {
-  const county = await tx.county.findFirst({ where: { id: input.countyId, provinceId }, select: { id: true } });
-  if (!county) throw new UserFacingError(t("validation.invalidInput"), { countyId: [t("units.countyUnknown")] });
+  const county = await tx.county.findFirst({
+    where: { id: input.countyId, provinceId },
+    select: { id: true },
+  });
+  if (!county)
+    throw new UserFacingError(t("validation.invalidInput"), { countyId: [t("units.countyUnknown")] });
   if (input.nationalId) {
-    const same = await tx.productionUnit.findUnique({ where: { nationalId: input.nationalId }, select: { id: true, name: true, provinceId: true } });
+    const same = await tx.productionUnit.findUnique({
+      where: { nationalId: input.nationalId },
+      select: { id: true, name: true, provinceId: true },
+    });
     if (same && same.id !== exceptId) {
-      const text = same.provinceId === provinceId ? t("units.nationalIdTaken", { name: same.name }) : t("units.nationalIdTakenElsewhere");
+      const text =
+        same.provinceId === provinceId
+          ? t("units.nationalIdTaken", { name: same.name })
+          : t("units.nationalIdTakenElsewhere");
       throw new UserFacingError(t("validation.invalidInput"), { nationalId: [text] });
     }
   }
   if (!confirmDuplicate) {
     const same = await tx.productionUnit.findFirst({
-      where: { provinceId, countyId: input.countyId, nameNormalized: normalizeText(input.name), archivedAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) },
+      where: {
+        provinceId,
+        countyId: input.countyId,
+        nameNormalized: normalizeText(input.name),
+        archivedAt: null,
+        ...(exceptId ? { id: { not: exceptId } } : {}),
+      },
       select: { name: true },
     });
-    if (same) throw new UserFacingError(t("units.duplicateName", { name: same.name }), { name: [t("units.duplicateName", { name: same.name })], confirmDuplicate: [] });
+    if (same)
+      throw new UserFacingError(t("units.duplicateName", { name: same.name }), {
+        name: [t("units.duplicateName", { name: same.name })],
+        confirmDuplicate: [],
+      });
   }
 }
 
-const nationalIdRace = (t: Translate) => new UserFacingError(t("validation.invalidInput"), { nationalId: [t("units.nationalIdTakenElsewhere")] });
+const nationalIdRace = (t: Translate) =>
+  new UserFacingError(t("validation.invalidInput"), { nationalId: [t("units.nationalIdTakenElsewhere")] });
 
-export async function createUnit(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState & { id?: string }> {
+export async function createUnit(
+  actor: Actor | null,
+  raw: unknown,
+  t: Translate,
+): Promise<FormState & { id?: string }> {
   return mutation(t, async () => {
     const parsed = createUnitSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
@@ -58,10 +106,28 @@ export async function createUnit(actor: Actor | null, raw: unknown, t: Translate
     try {
       const unit = await db.$transaction(async (tx) => {
         await assertNotDuplicate(tx, t, { provinceId, input, confirmDuplicate });
-        const created = await tx.productionUnit.create({ data: { ...input, provinceId, nameNormalized: normalizeText(input.name) }, select: UNIT_AUDITED });
+        const created = await tx.productionUnit.create({
+          data: { ...input, provinceId, nameNormalized: normalizeText(input.name) },
+          select: UNIT_AUDITED,
+        });
         // The first status is history too, so "returned to production" counts start right.
-        await tx.unitStatusChange.create({ data: { unitId: created.id, fromStatus: null, toStatus: input.status, changedOn: calendarDate(todayInTehran()), userId: actor.id } });
-        await recordAudit(tx, { actorId: actor.id, provinceId, action: "unit.create", entityType: "ProductionUnit", entityId: created.id, after: created });
+        await tx.unitStatusChange.create({
+          data: {
+            unitId: created.id,
+            fromStatus: null,
+            toStatus: input.status,
+            changedOn: calendarDate(todayInTehran()),
+            userId: actor.id,
+          },
+        });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          provinceId,
+          action: "unit.create",
+          entityType: "ProductionUnit",
+          entityId: created.id,
+          after: created,
+        });
         return created;
       });
       return { ok: true, message: t("units.created"), id: unit.id };
@@ -81,11 +147,26 @@ export async function updateUnit(actor: Actor | null, raw: unknown, t: Translate
     const { id, confirmDuplicate, ...input } = parsed.data;
     try {
       await db.$transaction(async (tx) => {
-        const before = await tx.productionUnit.findFirstOrThrow({ where: { id, provinceId, archivedAt: null }, select: UNIT_AUDITED });
+        const before = await tx.productionUnit.findFirstOrThrow({
+          where: { id, provinceId, archivedAt: null },
+          select: UNIT_AUDITED,
+        });
         authorize(actor, "unit.write", { provinceId: before.provinceId });
         await assertNotDuplicate(tx, t, { provinceId, input, confirmDuplicate, exceptId: id });
-        const after = await tx.productionUnit.update({ where: { id }, data: { ...input, nameNormalized: normalizeText(input.name) }, select: UNIT_AUDITED });
-        await recordAudit(tx, { actorId: actor.id, provinceId, action: "unit.update", entityType: "ProductionUnit", entityId: id, before, after });
+        const after = await tx.productionUnit.update({
+          where: { id },
+          data: { ...input, nameNormalized: normalizeText(input.name) },
+          select: UNIT_AUDITED,
+        });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          provinceId,
+          action: "unit.update",
+          entityType: "ProductionUnit",
+          entityId: id,
+          before,
+          after,
+        });
       });
       return { ok: true, message: t("units.updated") };
     } catch (err) {
@@ -101,31 +182,75 @@ export async function archiveUnit(actor: Actor | null, id: string, t: Translate)
     authorize(actor, "unit.write");
     const provinceId = writeProvince(actor, "unit.write");
     await db.$transaction(async (tx) => {
-      const before = await tx.productionUnit.findFirstOrThrow({ where: { id, provinceId, archivedAt: null }, select: UNIT_AUDITED });
-      const after = await tx.productionUnit.update({ where: { id }, data: { archivedAt: new Date() }, select: UNIT_AUDITED });
-      await recordAudit(tx, { actorId: actor.id, provinceId, action: "unit.archive", entityType: "ProductionUnit", entityId: id, before, after });
+      const before = await tx.productionUnit.findFirstOrThrow({
+        where: { id, provinceId, archivedAt: null },
+        select: UNIT_AUDITED,
+      });
+      const after = await tx.productionUnit.update({
+        where: { id },
+        data: { archivedAt: new Date() },
+        select: UNIT_AUDITED,
+      });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        provinceId,
+        action: "unit.archive",
+        entityType: "ProductionUnit",
+        entityId: id,
+        before,
+        after,
+      });
     });
     return { ok: true, message: t("units.archived") };
   });
 }
 
-export async function changeUnitStatus(actor: Actor | null, raw: unknown, t: Translate, today = todayInTehran()): Promise<FormState> {
+export async function changeUnitStatus(
+  actor: Actor | null,
+  raw: unknown,
+  t: Translate,
+  today = todayInTehran(),
+): Promise<FormState> {
   return mutation(t, async () => {
     const parsed = changeUnitStatusSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
     authorize(actor, "unit.write");
     const provinceId = writeProvince(actor, "unit.write");
     const { id, toStatus, reason, changedOn } = parsed.data;
-    if (changedOn > today) throw new UserFacingError(t("validation.invalidInput"), { changedOn: [t("units.dateFuture")] });
+    if (changedOn > today)
+      throw new UserFacingError(t("validation.invalidInput"), { changedOn: [t("units.dateFuture")] });
     await db.$transaction(async (tx) => {
-      const before = await tx.productionUnit.findFirstOrThrow({ where: { id, provinceId, archivedAt: null }, select: UNIT_AUDITED });
-      if (before.status === toStatus) throw new UserFacingError(t("validation.invalidInput"), { toStatus: [t("units.statusSame")] });
+      const before = await tx.productionUnit.findFirstOrThrow({
+        where: { id, provinceId, archivedAt: null },
+        select: UNIT_AUDITED,
+      });
+      if (before.status === toStatus)
+        throw new UserFacingError(t("validation.invalidInput"), { toStatus: [t("units.statusSame")] });
       const change = await tx.unitStatusChange.create({
-        data: { unitId: id, fromStatus: before.status, toStatus, changedOn: calendarDate(changedOn), reason, userId: actor.id },
+        data: {
+          unitId: id,
+          fromStatus: before.status,
+          toStatus,
+          changedOn: calendarDate(changedOn),
+          reason,
+          userId: actor.id,
+        },
         select: { id: true, fromStatus: true, toStatus: true, changedOn: true, reason: true },
       });
-      const after = await tx.productionUnit.update({ where: { id }, data: { status: toStatus }, select: UNIT_AUDITED });
-      await recordAudit(tx, { actorId: actor.id, provinceId, action: "unit.status", entityType: "ProductionUnit", entityId: id, before, after: { ...after, change } });
+      const after = await tx.productionUnit.update({
+        where: { id },
+        data: { status: toStatus },
+        select: UNIT_AUDITED,
+      });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        provinceId,
+        action: "unit.status",
+        entityType: "ProductionUnit",
+        entityId: id,
+        before,
+        after: { ...after, change },
+      });
     });
     return { ok: true, message: t("units.statusChanged") };
   });

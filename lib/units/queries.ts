@@ -11,12 +11,14 @@ import type { UnitFilters } from "./schema";
 
 export const UNITS_PAGE_SIZE = 25;
 
-
 /**
  * The list filters as a Prisma `where`. Name search goes through `nameNormalized`, which the
  * pg_trgm GIN index covers, so "%q%" stays an index scan at national size.
  */
-export function unitWhere(actor: Actor, f: Omit<UnitFilters, "sort" | "dir" | "page">): Prisma.ProductionUnitWhereInput {
+export function unitWhere(
+  actor: Actor,
+  f: Omit<UnitFilters, "sort" | "dir" | "page">,
+): Prisma.ProductionUnitWhereInput {
   const q = normalizeText(f.q);
   const digits = toLatinDigits(f.q.trim());
   const open = { status: { in: [...OPEN_OBSTACLE_STATUSES] } };
@@ -27,7 +29,11 @@ export function unitWhere(actor: Actor, f: Omit<UnitFilters, "sort" | "dir" | "p
     ...(f.countyId ? { countyId: f.countyId } : {}),
     ...(f.status ? { status: f.status } : {}),
     ...(f.park ? { industrialPark: f.park } : {}),
-    ...(f.open === "yes" ? { obstacles: { some: open } } : f.open === "no" ? { obstacles: { none: open } } : {}),
+    ...(f.open === "yes"
+      ? { obstacles: { some: open } }
+      : f.open === "no"
+        ? { obstacles: { none: open } }
+        : {}),
     ...(q
       ? {
           OR: [
@@ -90,7 +96,14 @@ export async function exportUnits(actor: Actor, filters: UnitFilters, cap = 50_0
     where: unitWhere(actor, filters),
     orderBy: unitOrder(filters),
     take: cap,
-    select: { ...LIST_SELECT, activity: true, capacityUsePct: true, managerName: true, phone: true, address: true },
+    select: {
+      ...LIST_SELECT,
+      activity: true,
+      capacityUsePct: true,
+      managerName: true,
+      phone: true,
+      address: true,
+    },
   });
 }
 
@@ -98,7 +111,11 @@ export async function exportUnits(actor: Actor, filters: UnitFilters, cap = 50_0
 export async function unitFormOptions(actor: Actor) {
   authorize(actor, "case.read");
   const [counties, parks] = await Promise.all([
-    db.county.findMany({ where: provinceWhere(actor), orderBy: { nameFa: "asc" }, select: { id: true, nameFa: true, nameEn: true } }),
+    db.county.findMany({
+      where: provinceWhere(actor),
+      orderBy: { nameFa: "asc" },
+      select: { id: true, nameFa: true, nameEn: true },
+    }),
     db.productionUnit.groupBy({
       by: ["industrialPark"],
       where: { ...provinceWhere(actor), archivedAt: null, industrialPark: { not: null } },
@@ -113,8 +130,19 @@ export async function getUnitForEdit(actor: Actor, id: string) {
   return db.productionUnit.findFirst({
     where: { id, ...provinceWhere(actor), archivedAt: null },
     select: {
-      id: true, name: true, nationalId: true, sector: true, activity: true, countyId: true, industrialPark: true,
-      status: true, employees: true, capacityUsePct: true, managerName: true, phone: true, address: true,
+      id: true,
+      name: true,
+      nationalId: true,
+      sector: true,
+      activity: true,
+      countyId: true,
+      industrialPark: true,
+      status: true,
+      employees: true,
+      capacityUsePct: true,
+      managerName: true,
+      phone: true,
+      address: true,
     },
   });
 }
@@ -125,41 +153,95 @@ export async function getUnitFile(actor: Actor, id: string) {
   const unit = await db.productionUnit.findFirst({
     where: { id, ...provinceWhere(actor) },
     select: {
-      id: true, provinceId: true, name: true, nationalId: true, sector: true, activity: true, industrialPark: true, status: true,
-      employees: true, capacityUsePct: true, managerName: true, phone: true, address: true, archivedAt: true, createdAt: true,
+      id: true,
+      provinceId: true,
+      name: true,
+      nationalId: true,
+      sector: true,
+      activity: true,
+      industrialPark: true,
+      status: true,
+      employees: true,
+      capacityUsePct: true,
+      managerName: true,
+      phone: true,
+      address: true,
+      archivedAt: true,
+      createdAt: true,
       county: { select: { nameFa: true, nameEn: true } },
       statusChanges: {
         orderBy: [{ changedOn: "desc" }, { createdAt: "desc" }],
-        select: { id: true, fromStatus: true, toStatus: true, changedOn: true, reason: true, createdAt: true, user: { select: { name: true } } },
+        select: {
+          id: true,
+          fromStatus: true,
+          toStatus: true,
+          changedOn: true,
+          reason: true,
+          createdAt: true,
+          user: { select: { name: true } },
+        },
       },
       obstacles: {
         orderBy: { createdAt: "desc" },
         select: {
-          id: true, description: true, amountRials: true, status: true, createdAt: true,
+          id: true,
+          description: true,
+          amountRials: true,
+          status: true,
+          createdAt: true,
           category: { select: { nameFa: true, nameEn: true } },
           subCategory: { select: { nameFa: true, nameEn: true } },
           agencies: { select: { agency: { select: { id: true, nameFa: true, nameEn: true } } } },
-          attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, sizeBytes: true } },
+          attachments: {
+            orderBy: { createdAt: "asc" },
+            select: { id: true, fileName: true, sizeBytes: true },
+          },
           // Resolutions still to be verified: while there are any, only the follow-up may resolve it.
-          _count: { select: { resolutions: { where: { resolution: { status: { notIn: ["VERIFIED", "CANCELLED"] } } } } } },
+          _count: {
+            select: {
+              resolutions: { where: { resolution: { status: { notIn: ["VERIFIED", "CANCELLED"] } } } },
+            },
+          },
         },
       },
       agendaItems: {
         select: {
-          id: true, outcome: true, notes: true,
-          meeting: { select: { id: true, number: true, jalaliYear: true, startsAt: true, status: true, body: { select: { kind: true } } } },
+          id: true,
+          outcome: true,
+          notes: true,
+          meeting: {
+            select: {
+              id: true,
+              number: true,
+              jalaliYear: true,
+              startsAt: true,
+              status: true,
+              body: { select: { kind: true } },
+            },
+          },
         },
       },
       resolutions: {
         select: {
-          id: true, text: true, status: true, deadline: true, createdAt: true,
+          id: true,
+          text: true,
+          status: true,
+          deadline: true,
+          createdAt: true,
           responsibleAgency: { select: { nameFa: true, nameEn: true } },
           meeting: { select: { id: true, number: true, jalaliYear: true, body: { select: { kind: true } } } },
           // A unit's file shows the latest reports; the resolution page keeps the full list.
           progressReports: {
             orderBy: { createdAt: "desc" },
             take: 20,
-            select: { id: true, note: true, fromStatus: true, toStatus: true, createdAt: true, author: { select: { name: true } } },
+            select: {
+              id: true,
+              note: true,
+              fromStatus: true,
+              toStatus: true,
+              createdAt: true,
+              author: { select: { name: true } },
+            },
           },
         },
       },
@@ -167,5 +249,9 @@ export async function getUnitFile(actor: Actor, id: string) {
   });
   if (!unit) return null;
   const { statusChanges, obstacles, agendaItems, resolutions, ...details } = unit;
-  return { unit: details, obstacles, timeline: buildTimeline({ statusChanges, obstacles, agendaItems, resolutions }) };
+  return {
+    unit: details,
+    obstacles,
+    timeline: buildTimeline({ statusChanges, obstacles, agendaItems, resolutions }),
+  };
 }

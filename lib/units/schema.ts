@@ -38,7 +38,10 @@ const unitFields = {
     .transform((v) => v === "on" || v === "true"),
 };
 
-export const createUnitSchema = z.object({ ...unitFields, status: z.enum(OperatingStatus, "validation.required") });
+export const createUnitSchema = z.object({
+  ...unitFields,
+  status: z.enum(OperatingStatus, "validation.required"),
+});
 // The operating status is not edited in place: it changes through changeUnitStatus so the
 // history (and "units returned to production") stays true.
 export const updateUnitSchema = z.object({ ...unitFields, id: z.string().min(1) });
@@ -58,9 +61,21 @@ export type UnitSort = (typeof UNIT_SORTS)[number];
 export const unitFiltersSchema = z.object({
   q: z.string().trim().max(100).catch("").default(""),
   sector: z.enum(Sector).optional().catch(undefined),
-  countyId: z.string().trim().max(40).optional().catch(undefined).transform((v) => v || undefined),
+  countyId: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   status: z.enum(OperatingStatus).optional().catch(undefined),
-  park: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
+  park: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   open: z.enum(["yes", "no"]).optional().catch(undefined),
   sort: z.enum(UNIT_SORTS).catch("name").default("name"),
   dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),

@@ -63,7 +63,10 @@ export async function readSheet(bytes: ArrayBuffer, fileName: string): Promise<s
 }
 
 /** Rows as records by column, keeping each row's line number in the sheet. */
-export function recordsOf(rows: string[][]): { headersFound: boolean; records: { line: number; record: ImportRecord }[] } {
+export function recordsOf(rows: string[][]): {
+  headersFound: boolean;
+  records: { line: number; record: ImportRecord }[];
+} {
   const [header = [], ...body] = rows;
   const columns = header.map((h) => HEADER_TO_COLUMN.get(normalizeText(h)));
   if (!columns.includes("name")) return { headersFound: false, records: [] };

@@ -24,7 +24,12 @@ export async function updateUserAction(_prev: FormState, form: FormData): Promis
 
 export async function setUserActiveAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
-  const result = await setUserActive(await getCurrentUser(), String(form.get("id") ?? ""), form.get("active") === "true", t);
+  const result = await setUserActive(
+    await getCurrentUser(),
+    String(form.get("id") ?? ""),
+    form.get("active") === "true",
+    t,
+  );
   if (result.ok) revalidatePath("/admin/users");
   return result;
 }

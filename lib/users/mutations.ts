@@ -12,9 +12,23 @@ import { createUserSchema, updateUserSchema } from "./schema";
 // only lib/users/actions.ts ('use server') is reachable from the browser, and it passes the
 // signed-in user, never an actor the client could choose.
 
-const AUDITED = { id: true, name: true, email: true, roles: true, agencyId: true, provinceId: true, locale: true, active: true } as const;
+const AUDITED = {
+  id: true,
+  name: true,
+  email: true,
+  roles: true,
+  agencyId: true,
+  provinceId: true,
+  locale: true,
+  active: true,
+} as const;
 
-async function assertAgencyInProvince(tx: Tx, agencyId: string | null, provinceId: string | null, t: Translate) {
+async function assertAgencyInProvince(
+  tx: Tx,
+  agencyId: string | null,
+  provinceId: string | null,
+  t: Translate,
+) {
   if (!agencyId) return;
   const agency = await tx.agency.findUnique({ where: { id: agencyId }, select: { provinceId: true } });
   if (!agency || (provinceId !== null && agency.provinceId !== provinceId))
@@ -28,7 +42,11 @@ export function userFormInput(form: FormData) {
   return { ...Object.fromEntries(form), roles: form.getAll("roles") };
 }
 
-export async function createUser(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState & { id?: string }> {
+export async function createUser(
+  actor: Actor | null,
+  raw: unknown,
+  t: Translate,
+): Promise<FormState & { id?: string }> {
   return mutation(t, async () => {
     const parsed = createUserSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
@@ -39,7 +57,14 @@ export async function createUser(actor: Actor | null, raw: unknown, t: Translate
       const user = await db.$transaction(async (tx) => {
         await assertAgencyInProvince(tx, input.agencyId, input.provinceId, t);
         const created = await tx.user.create({ data: { ...input, passwordHash }, select: AUDITED });
-        await recordAudit(tx, { actorId: actor.id, provinceId: input.provinceId, action: "user.create", entityType: "User", entityId: created.id, after: created });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          provinceId: input.provinceId,
+          action: "user.create",
+          entityType: "User",
+          entityId: created.id,
+          after: created,
+        });
         return created;
       });
       return { ok: true, message: t("admin.created"), id: user.id };
@@ -63,10 +88,19 @@ export async function updateUser(actor: Actor | null, raw: unknown, t: Translate
         // The user being edited must be in the administrator's reach too, not only the target province.
         authorize(actor, "user.manage", { provinceId: before.provinceId });
         await assertAgencyInProvince(tx, input.agencyId, input.provinceId, t);
-        const after = await tx.user.update({ where: { id }, data: { ...input, ...(passwordHash ? { passwordHash } : {}) }, select: AUDITED });
+        const after = await tx.user.update({
+          where: { id },
+          data: { ...input, ...(passwordHash ? { passwordHash } : {}) },
+          select: AUDITED,
+        });
         await recordAudit(tx, {
-          actorId: actor.id, provinceId: after.provinceId, action: passwordHash ? "user.update+password" : "user.update",
-          entityType: "User", entityId: id, before, after,
+          actorId: actor.id,
+          provinceId: after.provinceId,
+          action: passwordHash ? "user.update+password" : "user.update",
+          entityType: "User",
+          entityId: id,
+          before,
+          after,
         });
       });
       return { ok: true, message: t("admin.updated") };
@@ -77,7 +111,12 @@ export async function updateUser(actor: Actor | null, raw: unknown, t: Translate
   });
 }
 
-export async function setUserActive(actor: Actor | null, id: string, active: boolean, t: Translate): Promise<FormState> {
+export async function setUserActive(
+  actor: Actor | null,
+  id: string,
+  active: boolean,
+  t: Translate,
+): Promise<FormState> {
   return mutation(t, async () => {
     authorize(actor, "user.manage");
     if (!active && id === actor.id) throw new UserFacingError(t("admin.cannotDeactivateSelf"));
@@ -85,7 +124,15 @@ export async function setUserActive(actor: Actor | null, id: string, active: boo
       const before = await tx.user.findUniqueOrThrow({ where: { id }, select: AUDITED });
       authorize(actor, "user.manage", { provinceId: before.provinceId });
       const after = await tx.user.update({ where: { id }, data: { active }, select: AUDITED });
-      await recordAudit(tx, { actorId: actor.id, provinceId: after.provinceId, action: active ? "user.activate" : "user.deactivate", entityType: "User", entityId: id, before, after });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        provinceId: after.provinceId,
+        action: active ? "user.activate" : "user.deactivate",
+        entityType: "User",
+        entityId: id,
+        before,
+        after,
+      });
     });
     return { ok: true, message: t(active ? "admin.activated" : "admin.deactivated") };
   });

@@ -11,7 +11,14 @@ export async function listUsers(actor: Actor, { query = "", page = 1 }: { query?
   const q = normalizeText(query);
   const where = {
     ...provinceWhere(actor),
-    ...(q ? { OR: [{ name: { contains: query.trim(), mode: "insensitive" as const } }, { email: { contains: q } }] } : {}),
+    ...(q
+      ? {
+          OR: [
+            { name: { contains: query.trim(), mode: "insensitive" as const } },
+            { email: { contains: q } },
+          ],
+        }
+      : {}),
   };
   const [total, users] = await Promise.all([
     db.user.count({ where }),
@@ -21,7 +28,13 @@ export async function listUsers(actor: Actor, { query = "", page = 1 }: { query?
       skip: (Math.max(page, 1) - 1) * USERS_PAGE_SIZE,
       take: USERS_PAGE_SIZE,
       select: {
-        id: true, name: true, email: true, roles: true, active: true, lastLoginAt: true, locale: true,
+        id: true,
+        name: true,
+        email: true,
+        roles: true,
+        active: true,
+        lastLoginAt: true,
+        locale: true,
         agency: { select: { id: true, nameFa: true, nameEn: true } },
         province: { select: { id: true, nameFa: true, nameEn: true } },
       },
@@ -34,7 +47,16 @@ export async function getUserForEdit(actor: Actor, id: string) {
   authorize(actor, "user.manage");
   return db.user.findFirst({
     where: { id, ...provinceWhere(actor) },
-    select: { id: true, name: true, email: true, roles: true, agencyId: true, provinceId: true, locale: true, active: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      roles: true,
+      agencyId: true,
+      provinceId: true,
+      locale: true,
+      active: true,
+    },
   });
 }
 

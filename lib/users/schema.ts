@@ -19,8 +19,16 @@ const userFields = {
   name: z.string().trim().min(2, "validation.nameMin").max(120, "validation.tooLong"),
   email,
   roles: z.array(z.enum(ROLES)).min(1, "validation.rolesMin"),
-  agencyId: z.string().trim().optional().transform((v) => v || null),
-  provinceId: z.string().trim().optional().transform((v) => v || null),
+  agencyId: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null),
+  provinceId: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null),
   locale: z.enum(["fa", "en"]).default("fa"),
 };
 
@@ -34,7 +42,10 @@ function agencyMatchesRole(u: { roles: string[]; agencyId: string | null }, ctx:
 }
 
 export const createUserSchema = z
-  .object({ ...userFields, password: z.string().min(10, "validation.passwordMin").max(200, "validation.tooLong") })
+  .object({
+    ...userFields,
+    password: z.string().min(10, "validation.passwordMin").max(200, "validation.tooLong"),
+  })
   .superRefine(agencyMatchesRole);
 
 export const updateUserSchema = z

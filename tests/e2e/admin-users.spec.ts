@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, signIn } from "./support";
 
-test("the admin creates an agency user, who can then sign in, and deactivates them", async ({ page, browser }) => {
+test("the admin creates an agency user, who can then sign in, and deactivates them", async ({
+  page,
+  browser,
+}) => {
   const email = `officer-${Date.now()}@tashil.demo`;
   await signIn(page, ACCOUNTS.admin);
   await page.getByRole("link", { name: "کاربر جدید" }).click();
@@ -12,7 +15,9 @@ test("the admin creates an agency user, who can then sign in, and deactivates th
   await page.getByLabel("گذرواژه").fill("short");
   await page.getByLabel("دستگاه اجرایی").check();
   await page.getByRole("button", { name: "ذخیره" }).click();
-  await expect(page.getByRole("main").getByRole("alert").first()).toContainText("اطلاعات وارد شده معتبر نیست");
+  await expect(page.getByRole("main").getByRole("alert").first()).toContainText(
+    "اطلاعات وارد شده معتبر نیست",
+  );
   // Nothing typed is lost (except the password, which is never sent back).
   await expect(page.getByLabel("نام و نام خانوادگی")).toHaveValue("کارشناس گاز");
   await expect(page.getByLabel("دستگاه اجرایی")).toBeChecked();

@@ -1,10 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, signIn } from "./support";
 
-test("the secretariat registers an agency; an agency's page shows its users and open resolutions", async ({ page }) => {
+test("the secretariat registers an agency; an agency's page shows its users and open resolutions", async ({
+  page,
+}) => {
   const name = `بانک توسعه تعاون ${Date.now() % 1_000_000}`;
   await signIn(page, ACCOUNTS.secretariat);
-  await page.getByRole("navigation", { name: "منوی اصلی" }).getByRole("link", { name: "دستگاه‌های اجرایی" }).click();
+  await page
+    .getByRole("navigation", { name: "منوی اصلی" })
+    .getByRole("link", { name: "دستگاه‌های اجرایی" })
+    .click();
   await page.getByRole("link", { name: "دستگاه جدید" }).click();
   await page.getByLabel("نام فارسی").fill(name);
   await page.getByLabel("نام انگلیسی").fill("Cooperative Development Bank");

@@ -2,13 +2,17 @@ import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { ACCOUNTS, signIn } from "./support";
 
-test("the secretariat sees overdue items, filters by agency, opens one and exports the scorecard", async ({ page }) => {
+test("the secretariat sees overdue items, filters by agency, opens one and exports the scorecard", async ({
+  page,
+}) => {
   await signIn(page, ACCOUNTS.secretariat);
   await expect(page).toHaveURL(/\/dashboard$/);
   const overdue = page.getByRole("region", { name: /مصوبات معوق/ });
   await expect(overdue.getByText(/روز تأخیر/).first()).toBeVisible();
   const overdueFigure = page.getByRole("definition").nth(1);
-  const before = Number((await overdueFigure.textContent())?.replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d))));
+  const before = Number(
+    (await overdueFigure.textContent())?.replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d))),
+  );
   expect(before).toBeGreaterThan(0);
 
   // Filter by one agency: every overdue row is that agency's.
@@ -21,7 +25,10 @@ test("the secretariat sees overdue items, filters by agency, opens one and expor
   await expect(scorecard.getByRole("rowheader")).toHaveText(["بانک ملی ایران"]);
 
   // Export the scorecard and read the spreadsheet back.
-  await page.getByRole("button", { name: "حذف فیلترها" }).or(page.getByRole("link", { name: "حذف فیلترها" })).click();
+  await page
+    .getByRole("button", { name: "حذف فیلترها" })
+    .or(page.getByRole("link", { name: "حذف فیلترها" }))
+    .click();
   const downloadPromise = page.waitForEvent("download");
   await page.getByRole("link", { name: "خروجی اکسل" }).click();
   const download = await downloadPromise;
@@ -46,7 +53,9 @@ test("the chair's home shows the next session's agenda and the scorecard", async
   const next = page.getByRole("region", { name: "جلسه بعدی" });
   await expect(next.getByText(/کارگروه تسهیل و رفع موانع تولید/)).toBeVisible();
   await expect(next.getByRole("list", { name: "دستور جلسه" }).getByRole("listitem").first()).toBeVisible();
-  await expect(page.getByRole("region", { name: "کارنامه دستگاه‌ها" }).getByRole("rowheader").first()).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "کارنامه دستگاه‌ها" }).getByRole("rowheader").first(),
+  ).toBeVisible();
 });
 
 test("the public figures page is off until the admin switches it on", async ({ page, browser }) => {
@@ -60,7 +69,9 @@ test("the public figures page is off until the admin switches it on", async ({ p
   await expect(page.getByRole("main").getByRole("status")).toHaveText("صفحه عمومی آمار فعال شد.");
 
   expect((await visitor.goto("/figures"))?.status()).toBe(200);
-  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("کارنامه کارگروه تسهیل و رفع موانع تولید");
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(
+    "کارنامه کارگروه تسهیل و رفع موانع تولید",
+  );
   await expect(visitor.getByText("واحدهای تولیدی بررسی‌شده")).toBeVisible();
   // No person is named: not the chair, not a demo user.
   await expect(visitor.getByText("سالاری")).toHaveCount(0);

@@ -24,12 +24,18 @@ async function newBankResolution(): Promise<string> {
 }
 
 const row = async (id: string) =>
-  (await pool.query<{ status: string; version: number; reports: string }>(
-    `SELECT status, version, (SELECT count(*) FROM "ProgressReport" p WHERE p."resolutionId" = r.id) AS reports FROM "Resolution" r WHERE id = $1`,
-    [id],
-  )).rows[0];
+  (
+    await pool.query<{ status: string; version: number; reports: string }>(
+      `SELECT status, version, (SELECT count(*) FROM "ProgressReport" p WHERE p."resolutionId" = r.id) AS reports FROM "Resolution" r WHERE id = $1`,
+      [id],
+    )
+  ).rows[0];
 
-const letter = { name: "namé-emhal.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% امهال\n") };
+const letter = {
+  name: "namé-emhal.pdf",
+  mimeType: "application/pdf",
+  buffer: Buffer.from("%PDF-1.4\n% امهال\n"),
+};
 
 async function report(page: Page, note: string, status: "در حال اجرا" | "اعلام انجام") {
   const form = page.getByRole("form", { name: "ثبت گزارش عملکرد" });
@@ -41,7 +47,9 @@ async function report(page: Page, note: string, status: "در حال اجرا" |
   if (status === "در حال اجرا") await expect(form.getByRole("status")).toHaveText("گزارش عملکرد ثبت شد.");
 }
 
-test("the bank reports progress with a letter, reports done, and the secretariat verifies", async ({ browser }) => {
+test("the bank reports progress with a letter, reports done, and the secretariat verifies", async ({
+  browser,
+}) => {
   const id = await newBankResolution();
   const bank = await (await browser.newContext()).newPage();
   await signIn(bank, ACCOUNTS.bank);
@@ -80,7 +88,9 @@ test("the bank reports progress with a letter, reports done, and the secretariat
   expect(await row(id)).toMatchObject({ status: "VERIFIED", version: 4 });
 });
 
-test("another agency sees no edit control and cannot change the bank's resolution, even by posting the action", async ({ browser }) => {
+test("another agency sees no edit control and cannot change the bank's resolution, even by posting the action", async ({
+  browser,
+}) => {
   const id = await newBankResolution();
   const environment = await (await browser.newContext()).newPage();
   await signIn(environment, ACCOUNTS.environment);
@@ -94,11 +104,22 @@ test("another agency sees no edit control and cannot change the bank's resolutio
   const bank = await (await browser.newContext()).newPage();
   await signIn(bank, ACCOUNTS.bank);
   await bank.goto(`/resolutions/${id}`);
-  const fields = await bank.getByRole("form", { name: "ثبت گزارش عملکرد" }).evaluate((form) =>
-    Object.fromEntries([...new FormData(form as HTMLFormElement)].filter((entry): entry is [string, string] => typeof entry[1] === "string")),
-  );
+  const fields = await bank
+    .getByRole("form", { name: "ثبت گزارش عملکرد" })
+    .evaluate((form) =>
+      Object.fromEntries(
+        [...new FormData(form as HTMLFormElement)].filter(
+          (entry): entry is [string, string] => typeof entry[1] === "string",
+        ),
+      ),
+    );
   expect(Object.keys(fields).some((k) => k.startsWith("$ACTION"))).toBe(true);
-  const attack = { ...fields, note: "گزارش جعلی از دستگاه دیگر برای این مصوبه", toStatus: "DONE_REPORTED", files: letter };
+  const attack = {
+    ...fields,
+    note: "گزارش جعلی از دستگاه دیگر برای این مصوبه",
+    toStatus: "DONE_REPORTED",
+    files: letter,
+  };
 
   // ...and post it in the environment user's session: refused, nothing changes.
   const refused = await environment.request.post(`/resolutions/${id}`, { multipart: attack });

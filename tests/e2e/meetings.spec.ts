@@ -23,7 +23,9 @@ async function addUnitsToAgenda(page: Page, units: string[]) {
     for (const box of await group.getByRole("checkbox").all()) await box.check();
   }
   await page.getByRole("button", { name: "افزودن به دستور جلسه" }).click();
-  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "به دستور جلسه افزوده شد" })).toBeVisible();
+  await expect(
+    page.getByRole("main").getByRole("status").filter({ hasText: "به دستور جلسه افزوده شد" }),
+  ).toBeVisible();
 }
 
 /** Keyboard only: focus moves with Tab/shortcuts, values are typed or picked with the arrow keys. */
@@ -31,7 +33,10 @@ async function press(page: Page, key: string, times = 1) {
   for (let i = 0; i < times; i++) await page.keyboard.press(key);
 }
 
-test("committee refers two units, the working group decides them by keyboard, the chair approves the minutes", async ({ page, browser }, testInfo) => {
+test("committee refers two units, the working group decides them by keyboard, the chair approves the minutes", async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000);
   await signIn(page, ACCOUNTS.secretariat);
   await page.getByRole("navigation", { name: "منوی اصلی" }).getByRole("link", { name: "جلسات" }).click();
@@ -53,7 +58,9 @@ test("committee refers two units, the working group decides them by keyboard, th
   const entry = page.getByRole("region", { name: "ثبت نتایج و مصوبات در جلسه" });
   await entry.getByRole("radio", { name: "ارجاع به کارگروه" }).focus();
   await page.keyboard.press("Space");
-  await expect(entry.getByRole("group", { name: "نتیجه بررسی" }).getByRole("status")).toHaveText("✓ ذخیره شد");
+  await expect(entry.getByRole("group", { name: "نتیجه بررسی" }).getByRole("status")).toHaveText(
+    "✓ ذخیره شد",
+  );
   await press(page, "Alt+KeyN");
   await expect(entry.getByRole("heading", { level: 3 })).toHaveText(CONCRETE);
   await expect(entry.getByRole("heading", { level: 3 })).toBeFocused();
@@ -63,10 +70,14 @@ test("committee refers two units, the working group decides them by keyboard, th
   await expect(entry.getByRole("radio", { name: "بدون نتیجه" })).toBeChecked();
   await page.keyboard.press("ArrowDown");
   await expect(entry.getByRole("radio", { name: "حل‌شده در کمیته" })).toBeChecked();
-  await expect(entry.getByRole("group", { name: "نتیجه بررسی" }).getByRole("status")).toHaveText("✓ ذخیره شد");
+  await expect(entry.getByRole("group", { name: "نتیجه بررسی" }).getByRole("status")).toHaveText(
+    "✓ ذخیره شد",
+  );
   await page.keyboard.press("ArrowDown");
   await expect(entry.getByRole("radio", { name: "ارجاع به کارگروه" })).toBeChecked();
-  await expect(entry.getByRole("group", { name: "نتیجه بررسی" }).getByRole("status")).toHaveText("✓ ذخیره شد");
+  await expect(entry.getByRole("group", { name: "نتیجه بررسی" }).getByRole("status")).toHaveText(
+    "✓ ذخیره شد",
+  );
 
   // The working-group session picks up exactly what the committee referred.
   const wgUrl = await planSession(page, "WORKING_GROUP", "1409/02/20");
@@ -95,7 +106,10 @@ test("committee refers two units, the working group decides them by keyboard, th
   await page.keyboard.type("بانک عامل اقساط واحد را ۲۴ ماه امهال کند.");
   await press(page, "Tab");
   await press(page, "ArrowDown", 2);
-  await entry.getByRole("group", { name: "مصوبه جدید" }).getByRole("button", { name: "مهلت: ۶۰ روز پس از جلسه" }).focus();
+  await entry
+    .getByRole("group", { name: "مصوبه جدید" })
+    .getByRole("button", { name: "مهلت: ۶۰ روز پس از جلسه" })
+    .focus();
   await page.keyboard.press("Enter");
   await press(page, "Control+Enter");
   await expect(entry.getByRole("group", { name: "مصوبه ۱" }).getByRole("status")).toHaveText("✓ ذخیره شد");

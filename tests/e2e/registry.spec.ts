@@ -7,17 +7,24 @@ const persian = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x06f
 const arabicLetters = (s: string) => s.replace(/ی/g, "ي").replace(/ک/g, "ك");
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
-test("the secretariat registers a unit, adds an obstacle with an attachment, and finds it typing with Arabic letters", async ({ page }) => {
+test("the secretariat registers a unit, adds an obstacle with an attachment, and finds it typing with Arabic letters", async ({
+  page,
+}) => {
   const name = `کارخانه کیک‌پزی یکتا ${persian(String(Date.now() % 1_000_000))}`;
   await signIn(page, ACCOUNTS.secretariat);
-  await page.getByRole("navigation", { name: "منوی اصلی" }).getByRole("link", { name: "واحدهای تولیدی" }).click();
+  await page
+    .getByRole("navigation", { name: "منوی اصلی" })
+    .getByRole("link", { name: "واحدهای تولیدی" })
+    .click();
   await page.getByRole("link", { name: "ثبت واحد جدید" }).click();
 
   // Bad input first: the form keeps what was typed and names the problem.
   await page.getByLabel("نام واحد").fill(name);
   await page.getByLabel("شناسه ملی").fill("۱۲۳");
   await page.getByRole("button", { name: "ذخیره" }).click();
-  await expect(page.getByRole("main").getByRole("alert").first()).toContainText("اطلاعات وارد شده معتبر نیست");
+  await expect(page.getByRole("main").getByRole("alert").first()).toContainText(
+    "اطلاعات وارد شده معتبر نیست",
+  );
   await expect(page.getByText("شناسه ملی باید ۱۰ یا ۱۱ رقم باشد.")).toBeVisible();
   await expect(page.getByLabel("نام واحد")).toHaveValue(name);
 
@@ -35,7 +42,9 @@ test("the secretariat registers a unit, adds an obstacle with an attachment, and
   await page.getByLabel("شرح مانع").fill("درخواست امهال اقساط تسهیلات سرمایه در گردش");
   await page.getByLabel("مبلغ (ریال)").fill("۲۵۰٬۰۰۰٬۰۰۰");
   await page.getByLabel("گمرک").check();
-  await page.getByLabel("پیوست‌ها").setInputFiles({ name: "نامه بانک.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page
+    .getByLabel("پیوست‌ها")
+    .setInputFiles({ name: "نامه بانک.pdf", mimeType: "application/pdf", buffer: PDF });
   await page.getByRole("button", { name: "ذخیره" }).click();
   await expect(page.getByRole("status")).toHaveText("مانع ثبت شد.");
   const obstacle = page.getByRole("listitem", { name: "درخواست امهال اقساط تسهیلات سرمایه در گردش" });
@@ -52,7 +61,13 @@ test("the secretariat registers a unit, adds an obstacle with an attachment, and
   expect(Buffer.from(await response.body())).toEqual(PDF);
 
   // A disguised file is refused with its name.
-  await obstacle.getByLabel("افزودن پیوست").setInputFiles({ name: "evil.pdf", mimeType: "application/pdf", buffer: Buffer.from("<script>alert(1)</script>") });
+  await obstacle
+    .getByLabel("افزودن پیوست")
+    .setInputFiles({
+      name: "evil.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("<script>alert(1)</script>"),
+    });
   await obstacle.getByRole("button", { name: "بارگذاری" }).click();
   await expect(obstacle.getByRole("alert")).toContainText("نوع فایل «evil.pdf» پذیرفته نیست");
 
@@ -75,34 +90,76 @@ test("the secretariat registers a unit, adds an obstacle with an attachment, and
 async function sheet(rows: string[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("واحدها");
-  ws.addRow(["نام واحد", "بخش", "شهرستان", "وضعیت بهره‌برداری", "تعداد کارکنان", "دسته", "شرح مانع", "مبلغ (ریال)"]);
+  ws.addRow([
+    "نام واحد",
+    "بخش",
+    "شهرستان",
+    "وضعیت بهره‌برداری",
+    "تعداد کارکنان",
+    "دسته",
+    "شرح مانع",
+    "مبلغ (ریال)",
+  ]);
   for (const row of rows) ws.addRow(row);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 async function preview(page: Page, buffer: Buffer) {
-  await page.getByLabel("فایل اکسل یا CSV").setInputFiles({ name: "units.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+  await page
+    .getByLabel("فایل اکسل یا CSV")
+    .setInputFiles({
+      name: "units.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer,
+    });
   await page.getByRole("button", { name: "بررسی فایل" }).click();
 }
 
-test("the secretariat imports a spreadsheet after fixing two bad rows, then exports the list and reads it back", async ({ page }) => {
+test("the secretariat imports a spreadsheet after fixing two bad rows, then exports the list and reads it back", async ({
+  page,
+}) => {
   const tag = persian(String(Date.now() % 1_000_000));
   const good = [
-    [`آرد طلایی ${tag}`, "صنعتی", "کرمان", "فعال", "40", "بانکی", "نیاز به سرمایه در گردش برای خرید گندم", "۱۰٬۰۰۰٬۰۰۰٬۰۰۰"],
+    [
+      `آرد طلایی ${tag}`,
+      "صنعتی",
+      "کرمان",
+      "فعال",
+      "40",
+      "بانکی",
+      "نیاز به سرمایه در گردش برای خرید گندم",
+      "۱۰٬۰۰۰٬۰۰۰٬۰۰۰",
+    ],
     [`سنگ‌بری کوهپایه ${tag}`, "معدنی", "زرند", "راکد", "۱۲", "", "", ""],
   ];
   await signIn(page, ACCOUNTS.secretariat);
   await page.goto("/units");
   await page.getByRole("link", { name: "ورود از فایل" }).click();
 
-  await preview(page, await sheet([...good, [`لبنیات ${tag}`, "کشاورزی", "شهر خیالی", "فعال", "", "", "", ""], ["", "صنعتی", "کرمان", "فعال", "", "", "", ""]]));
+  await preview(
+    page,
+    await sheet([
+      ...good,
+      [`لبنیات ${tag}`, "کشاورزی", "شهر خیالی", "فعال", "", "", "", ""],
+      ["", "صنعتی", "کرمان", "فعال", "", "", "", ""],
+    ]),
+  );
   await expect(page.getByRole("status")).toHaveText("۲ ردیف معتبر، ۲ ردیف دارای خطا.");
   await expect(page.getByRole("row", { name: /شهرستان «شهر خیالی» شناخته نشد/ })).toBeVisible();
   await expect(page.getByRole("row", { name: /نام واحد خالی است/ })).toBeVisible();
-  await expect(page.getByRole("row", { name: new RegExp(`آرد طلایی ${tag}`) })).toContainText("واحد جدید + مانع");
+  await expect(page.getByRole("row", { name: new RegExp(`آرد طلایی ${tag}`) })).toContainText(
+    "واحد جدید + مانع",
+  );
 
   // Fix the two rows and check again; nothing was written meanwhile.
-  await preview(page, await sheet([...good, [`لبنیات ${tag}`, "کشاورزی", "رفسنجان", "فعال", "", "", "", ""], [`کاشی ${tag}`, "صنعتی", "کرمان", "فعال", "", "", "", ""]]));
+  await preview(
+    page,
+    await sheet([
+      ...good,
+      [`لبنیات ${tag}`, "کشاورزی", "رفسنجان", "فعال", "", "", "", ""],
+      [`کاشی ${tag}`, "صنعتی", "کرمان", "فعال", "", "", "", ""],
+    ]),
+  );
   await expect(page.getByRole("status")).toHaveText("۴ ردیف معتبر، ۰ ردیف دارای خطا.");
   await page.getByRole("button", { name: "ثبت ۴ ردیف معتبر" }).click();
   await expect(page.getByRole("main").getByRole("status").last()).toHaveText("۴ ردیف ثبت شد.");
@@ -120,8 +177,12 @@ test("the secretariat imports a spreadsheet after fixing two bad rows, then expo
   const header = ws?.getRow(1).values;
   expect(Array.isArray(header) ? header.slice(1, 4) : []).toEqual(["نام واحد", "شناسه ملی", "بخش"]);
   const names: string[] = [];
-  ws?.eachRow((row, n) => { if (n > 1) names.push(row.getCell(1).text); });
-  expect(names.sort()).toEqual([`آرد طلایی ${tag}`, `سنگ‌بری کوهپایه ${tag}`, `لبنیات ${tag}`, `کاشی ${tag}`].sort());
+  ws?.eachRow((row, n) => {
+    if (n > 1) names.push(row.getCell(1).text);
+  });
+  expect(names.sort()).toEqual(
+    [`آرد طلایی ${tag}`, `سنگ‌بری کوهپایه ${tag}`, `لبنیات ${tag}`, `کاشی ${tag}`].sort(),
+  );
 });
 
 test("a member reads the registry but cannot write to it", async ({ page }) => {

@@ -19,24 +19,49 @@ beforeAll(async () => {
   foreign = await createActor(["MEMBER"], { provinceId: (await createProvince()).id });
 });
 
-const agencyInput = (o: Record<string, unknown> = {}) => ({ kind: "BANK", nameFa: "بانک ملی استان", nameEn: "Bank Melli", headName: "علی رضایی", phone: "034-3222", email: "Info@Bank.example", ...o });
+const agencyInput = (o: Record<string, unknown> = {}) => ({
+  kind: "BANK",
+  nameFa: "بانک ملی استان",
+  nameEn: "Bank Melli",
+  headName: "علی رضایی",
+  phone: "034-3222",
+  email: "Info@Bank.example",
+  ...o,
+});
 
 describe("agencies", () => {
   it("creates and edits an agency, refusing a second one with the same normalised name", async () => {
     const created = await createAgency(secretariat, agencyInput(), t);
     expect(created).toMatchObject({ ok: true, message: "دستگاه ثبت شد." });
     const id = created.id ?? "";
-    expect(await db.agency.findUniqueOrThrow({ where: { id } })).toMatchObject({ provinceId, kind: "BANK", email: "info@bank.example", nameNormalized: normalizeText("بانک ملی استان") });
+    expect(await db.agency.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      provinceId,
+      kind: "BANK",
+      email: "info@bank.example",
+      nameNormalized: normalizeText("بانک ملی استان"),
+    });
     const again = await createAgency(admin, agencyInput({ nameFa: "بانك ملي استان" }), t);
     expect(again.fieldErrors?.nameFa).toEqual(["دستگاهی با این نام قبلاً ثبت شده است."]);
-    expect(await updateAgency(admin, { ...agencyInput({ headName: "مریم احمدی" }), id, active: "on" }, t)).toEqual({ ok: true, message: "تغییرات دستگاه ذخیره شد." });
+    expect(
+      await updateAgency(admin, { ...agencyInput({ headName: "مریم احمدی" }), id, active: "on" }, t),
+    ).toEqual({ ok: true, message: "تغییرات دستگاه ذخیره شد." });
     expect((await db.agency.findUniqueOrThrow({ where: { id } })).headName).toBe("مریم احمدی");
     expect(await db.auditEvent.count({ where: { entityId: id } })).toBe(2);
-    expect((await createAgency(secretariat, agencyInput({ email: "not-mail", nameFa: "x" }), t)).fieldErrors).toMatchObject({ email: ["ایمیل معتبر وارد کنید."], nameFa: ["نام را وارد کنید."] });
+    expect(
+      (await createAgency(secretariat, agencyInput({ email: "not-mail", nameFa: "x" }), t)).fieldErrors,
+    ).toMatchObject({ email: ["ایمیل معتبر وارد کنید."], nameFa: ["نام را وارد کنید."] });
   });
 
   it("refuses agency writes for chair, agency, member and national users", async () => {
-    const agency = await db.agency.create({ data: { provinceId, kind: "GOVERNMENT", nameFa: "اداره آزمون", nameEn: "Test office", nameNormalized: normalizeText("اداره آزمون") } });
+    const agency = await db.agency.create({
+      data: {
+        provinceId,
+        kind: "GOVERNMENT",
+        nameFa: "اداره آزمون",
+        nameEn: "Test office",
+        nameNormalized: normalizeText("اداره آزمون"),
+      },
+    });
     const readers = [
       await createActor(["CHAIR"], { provinceId }),
       await createActor(["AGENCY"], { provinceId, agencyId: agency.id }),
@@ -44,27 +69,71 @@ describe("agencies", () => {
       await createActor(["SECRETARIAT"], { provinceId: null }),
     ];
     for (const actor of [...readers, null]) {
-      expect(await createAgency(actor, agencyInput({ nameFa: "دستگاه رد شده" }), t)).toEqual({ ok: false, message: FORBIDDEN });
-      expect(await updateAgency(actor, { ...agencyInput({ nameFa: "نام تازه" }), id: agency.id }, t)).toEqual({ ok: false, message: FORBIDDEN });
+      expect(await createAgency(actor, agencyInput({ nameFa: "دستگاه رد شده" }), t)).toEqual({
+        ok: false,
+        message: FORBIDDEN,
+      });
+      expect(await updateAgency(actor, { ...agencyInput({ nameFa: "نام تازه" }), id: agency.id }, t)).toEqual(
+        { ok: false, message: FORBIDDEN },
+      );
     }
-    expect(await db.agency.count({ where: { provinceId, nameFa: { in: ["دستگاه رد شده", "نام تازه"] } } })).toBe(0);
+    expect(
+      await db.agency.count({ where: { provinceId, nameFa: { in: ["دستگاه رد شده", "نام تازه"] } } }),
+    ).toBe(0);
   });
 
   it("lists agencies with users and open resolutions, and shows each agency's page", async () => {
-    const agency = await db.agency.create({ data: { provinceId, kind: "COMPANY", nameFa: "شرکت گاز آزمون", nameEn: "Gas", nameNormalized: normalizeText("شرکت گاز آزمون") } });
+    const agency = await db.agency.create({
+      data: {
+        provinceId,
+        kind: "COMPANY",
+        nameFa: "شرکت گاز آزمون",
+        nameEn: "Gas",
+        nameNormalized: normalizeText("شرکت گاز آزمون"),
+      },
+    });
     await createActor(["AGENCY"], { provinceId, agencyId: agency.id });
     const county = await db.county.create({ data: { provinceId, nameFa: "کهنوج", nameEn: "Kahnuj" } });
-    const unit = await db.productionUnit.create({ data: { provinceId, countyId: county.id, name: "واحد گاز", nameNormalized: "واحد گاز", sector: "INDUSTRIAL", status: "ACTIVE" } });
-    const body = await db.body.create({ data: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "WG" } });
-    const meeting = await db.meeting.create({ data: { provinceId, bodyId: body.id, jalaliYear: 1404, number: 1, startsAt: new Date("2025-05-01T05:00:00Z") } });
-    const base = { provinceId, meetingId: meeting.id, unitId: unit.id, text: "اقدام", responsibleAgencyId: agency.id };
-    await db.resolution.createMany({ data: [
-      { ...base, deadline: new Date("2020-01-01"), status: "ISSUED" },
-      { ...base, deadline: new Date("2099-01-01"), status: "IN_PROGRESS" },
-      { ...base, deadline: new Date("2020-01-01"), status: "VERIFIED" },
-    ] });
+    const unit = await db.productionUnit.create({
+      data: {
+        provinceId,
+        countyId: county.id,
+        name: "واحد گاز",
+        nameNormalized: "واحد گاز",
+        sector: "INDUSTRIAL",
+        status: "ACTIVE",
+      },
+    });
+    const body = await db.body.create({
+      data: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "WG" },
+    });
+    const meeting = await db.meeting.create({
+      data: {
+        provinceId,
+        bodyId: body.id,
+        jalaliYear: 1404,
+        number: 1,
+        startsAt: new Date("2025-05-01T05:00:00Z"),
+      },
+    });
+    const base = {
+      provinceId,
+      meetingId: meeting.id,
+      unitId: unit.id,
+      text: "اقدام",
+      responsibleAgencyId: agency.id,
+    };
+    await db.resolution.createMany({
+      data: [
+        { ...base, deadline: new Date("2020-01-01"), status: "ISSUED" },
+        { ...base, deadline: new Date("2099-01-01"), status: "IN_PROGRESS" },
+        { ...base, deadline: new Date("2020-01-01"), status: "VERIFIED" },
+      ],
+    });
     const { agencies } = await listAgencies(secretariat, { q: "گاز آزمون" });
-    expect(agencies.map((a) => [a.nameFa, a._count.users, a._count.responsibleResolutions])).toEqual([["شرکت گاز آزمون", 1, 2]]);
+    expect(agencies.map((a) => [a.nameFa, a._count.users, a._count.responsibleResolutions])).toEqual([
+      ["شرکت گاز آزمون", 1, 2],
+    ]);
     const page = await getAgency(await createActor(["CHAIR"], { provinceId }), agency.id);
     expect(page).toMatchObject({ openResolutions: 2, overdueResolutions: 1 });
     // Account data is for those who manage agencies: the chair sees the counts, not the people.
@@ -78,14 +147,45 @@ describe("registry search", () => {
   it("finds units by name typed with Arabic letters and without ZWNJ, by national id in Persian digits, obstacles by text and agencies by name", async () => {
     const county = await db.county.create({ data: { provinceId, nameFa: "بردسیر", nameEn: "Bardsir" } });
     const nationalId = String(Math.floor(10_000_000_000 + Math.random() * 89_999_999_999));
-    const unit = await db.productionUnit.create({ data: { provinceId, countyId: county.id, name: "شهرک‌های کیمیا کاشی", nameNormalized: normalizeText("شهرک‌های کیمیا کاشی"), nationalId, sector: "INDUSTRIAL", status: "ACTIVE" } });
-    const category = await db.obstacleCategory.create({ data: { code: `S-${provinceId}`, nameFa: "سوخت", nameEn: "Fuel" } });
-    await db.obstacle.create({ data: { provinceId, unitId: unit.id, categoryId: category.id, description: "کمبود سهمیه گاز کوره", descriptionNormalized: normalizeText("کمبود سهمیه گاز کوره") } });
-    await db.agency.create({ data: { provinceId, kind: "COMPANY", nameFa: "شرکت کیمیا خدمات", nameEn: "Kimia", nameNormalized: normalizeText("شرکت کیمیا خدمات") } });
+    const unit = await db.productionUnit.create({
+      data: {
+        provinceId,
+        countyId: county.id,
+        name: "شهرک‌های کیمیا کاشی",
+        nameNormalized: normalizeText("شهرک‌های کیمیا کاشی"),
+        nationalId,
+        sector: "INDUSTRIAL",
+        status: "ACTIVE",
+      },
+    });
+    const category = await db.obstacleCategory.create({
+      data: { code: `S-${provinceId}`, nameFa: "سوخت", nameEn: "Fuel" },
+    });
+    await db.obstacle.create({
+      data: {
+        provinceId,
+        unitId: unit.id,
+        categoryId: category.id,
+        description: "کمبود سهمیه گاز کوره",
+        descriptionNormalized: normalizeText("کمبود سهمیه گاز کوره"),
+      },
+    });
+    await db.agency.create({
+      data: {
+        provinceId,
+        kind: "COMPANY",
+        nameFa: "شرکت کیمیا خدمات",
+        nameEn: "Kimia",
+        nameNormalized: normalizeText("شرکت کیمیا خدمات"),
+      },
+    });
 
     const byName = await searchRegistry(secretariat, "شهركهاي كيميا");
     expect(byName?.units.map((u) => u.id)).toEqual([unit.id]);
-    const byId = await searchRegistry(secretariat, nationalId.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d))));
+    const byId = await searchRegistry(
+      secretariat,
+      nationalId.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d))),
+    );
     expect(byId?.units.map((u) => u.id)).toEqual([unit.id]);
     const byText = await searchRegistry(secretariat, "سهميه گاز");
     expect(byText?.obstacles.map((o) => o.unit.id)).toEqual([unit.id]);

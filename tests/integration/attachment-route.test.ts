@@ -15,8 +15,13 @@ let signedIn: SessionUser | null = null;
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn }));
 const { GET } = await import("@/app/api/attachments/[id]/route");
 
-const asUser = (actor: Awaited<ReturnType<typeof createActor>>): SessionUser => ({ ...actor, name: "x", locale: "fa" });
-const download = (id: string) => GET(new Request(`http://test/api/attachments/${id}`), { params: Promise.resolve({ id }) });
+const asUser = (actor: Awaited<ReturnType<typeof createActor>>): SessionUser => ({
+  ...actor,
+  name: "x",
+  locale: "fa",
+});
+const download = (id: string) =>
+  GET(new Request(`http://test/api/attachments/${id}`), { params: Promise.resolve({ id }) });
 
 let attachmentId: string;
 let member: Awaited<ReturnType<typeof createActor>>;
@@ -25,11 +30,27 @@ let foreign: Awaited<ReturnType<typeof createActor>>;
 beforeAll(async () => {
   const provinceId = (await createProvince()).id;
   const county = await db.county.create({ data: { provinceId, nameFa: "بم", nameEn: "Bam" } });
-  const unit = await db.productionUnit.create({ data: { provinceId, countyId: county.id, name: "خرمای بم", nameNormalized: normalizeText("خرمای بم"), sector: "AGRICULTURAL", status: "ACTIVE" } });
-  const category = await db.obstacleCategory.create({ data: { code: `R-${provinceId}`, nameFa: "گمرکی", nameEn: "Customs" } });
+  const unit = await db.productionUnit.create({
+    data: {
+      provinceId,
+      countyId: county.id,
+      name: "خرمای بم",
+      nameNormalized: normalizeText("خرمای بم"),
+      sector: "AGRICULTURAL",
+      status: "ACTIVE",
+    },
+  });
+  const category = await db.obstacleCategory.create({
+    data: { code: `R-${provinceId}`, nameFa: "گمرکی", nameEn: "Customs" },
+  });
   const secretariat = await createActor(["SECRETARIAT"], { provinceId });
-  const pdf = new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x0a])], "مجوز \"صادرات\".pdf");
-  const { id } = await createObstacle(secretariat, { unitId: unit.id, categoryId: category.id, description: "توقف ترخیص محموله صادراتی" }, [pdf], t);
+  const pdf = new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x0a])], 'مجوز "صادرات".pdf');
+  const { id } = await createObstacle(
+    secretariat,
+    { unitId: unit.id, categoryId: category.id, description: "توقف ترخیص محموله صادراتی" },
+    [pdf],
+    t,
+  );
   attachmentId = (await db.attachment.findFirstOrThrow({ where: { obstacleId: id } })).id;
   member = await createActor(["MEMBER"], { provinceId });
   foreign = await createActor(["SECRETARIAT"], { provinceId: (await createProvince()).id });
@@ -42,8 +63,12 @@ describe("GET /api/attachments/[id]", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="____ ______.pdf"; filename*=UTF-8''${encodeURIComponent("مجوز صادرات.pdf")}`);
-    expect(new Uint8Array(await response.arrayBuffer())).toEqual(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x0a]));
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="____ ______.pdf"; filename*=UTF-8''${encodeURIComponent("مجوز صادرات.pdf")}`,
+    );
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(
+      new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x0a]),
+    );
   });
 
   it("answers 401 to a visitor and 404 to another province or an unknown id", async () => {

@@ -35,15 +35,52 @@ beforeAll(async () => {
   agencyA = (await createAgency(provinceId, "دستگاه الف")).id;
   agencyB = (await createAgency(provinceId, "دستگاه ب")).id;
   const county = await db.county.create({ data: { provinceId, nameFa: "شهرستان", nameEn: "County" } });
-  const unit = (name: string, status: "IDLE" | "ACTIVE" | "SEMI_ACTIVE", employees: number, sector: "INDUSTRIAL" | "AGRICULTURAL" = "INDUSTRIAL") =>
-    db.productionUnit.create({ data: { provinceId, countyId: county.id, name, nameNormalized: normalizeText(name), sector, status, employees } });
+  const unit = (
+    name: string,
+    status: "IDLE" | "ACTIVE" | "SEMI_ACTIVE",
+    employees: number,
+    sector: "INDUSTRIAL" | "AGRICULTURAL" = "INDUSTRIAL",
+  ) =>
+    db.productionUnit.create({
+      data: {
+        provinceId,
+        countyId: county.id,
+        name,
+        nameNormalized: normalizeText(name),
+        sector,
+        status,
+        employees,
+      },
+    });
   const u1 = await unit("واحد یک", "IDLE", 40);
   const u2 = await unit("واحد دو", "SEMI_ACTIVE", 15, "AGRICULTURAL");
   const u3 = await unit("واحد سه", "ACTIVE", 99);
-  const wg = await db.body.create({ data: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "WG" } });
-  const committee = await db.body.create({ data: { provinceId, kind: "COMMITTEE", nameFa: "کمیته", nameEn: "Committee" } });
-  const m1 = await db.meeting.create({ data: { provinceId, bodyId: wg.id, jalaliYear: 1404, number: 1, startsAt: at("2025-06-01"), status: "HELD" } });
-  const m2 = await db.meeting.create({ data: { provinceId, bodyId: committee.id, jalaliYear: 1404, number: 1, startsAt: at("2025-06-08"), status: "HELD" } });
+  const wg = await db.body.create({
+    data: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "WG" },
+  });
+  const committee = await db.body.create({
+    data: { provinceId, kind: "COMMITTEE", nameFa: "کمیته", nameEn: "Committee" },
+  });
+  const m1 = await db.meeting.create({
+    data: {
+      provinceId,
+      bodyId: wg.id,
+      jalaliYear: 1404,
+      number: 1,
+      startsAt: at("2025-06-01"),
+      status: "HELD",
+    },
+  });
+  const m2 = await db.meeting.create({
+    data: {
+      provinceId,
+      bodyId: committee.id,
+      jalaliYear: 1404,
+      number: 1,
+      startsAt: at("2025-06-08"),
+      status: "HELD",
+    },
+  });
   await db.attendance.createMany({
     data: [
       { meetingId: m1.id, agencyId: agencyA, mode: "HEAD" },
@@ -59,33 +96,87 @@ beforeAll(async () => {
   const energyObstacle = await obstacle(u2.id, energy.id);
   await obstacle(u2.id, banking.id);
 
-  type Row = { key: string; agency: string; deadline: string; status: "ISSUED" | "IN_PROGRESS" | "DONE_REPORTED" | "VERIFIED" | "CANCELLED"; done?: string; verified?: string; meeting?: string; obstacle?: string };
+  type Row = {
+    key: string;
+    agency: string;
+    deadline: string;
+    status: "ISSUED" | "IN_PROGRESS" | "DONE_REPORTED" | "VERIFIED" | "CANCELLED";
+    done?: string;
+    verified?: string;
+    meeting?: string;
+    obstacle?: string;
+  };
   const rows: Row[] = [
-    { key: "overdue9", agency: agencyA, deadline: "2025-07-01", status: "ISSUED", obstacle: bankingObstacle.id },
-    { key: "overdue1", agency: agencyB, deadline: "2025-07-09", status: "IN_PROGRESS", obstacle: energyObstacle.id },
+    {
+      key: "overdue9",
+      agency: agencyA,
+      deadline: "2025-07-01",
+      status: "ISSUED",
+      obstacle: bankingObstacle.id,
+    },
+    {
+      key: "overdue1",
+      agency: agencyB,
+      deadline: "2025-07-09",
+      status: "IN_PROGRESS",
+      obstacle: energyObstacle.id,
+    },
     { key: "dueToday", agency: agencyA, deadline: TODAY, status: "ISSUED" },
     { key: "dueIn7", agency: agencyA, deadline: "2025-07-17", status: "IN_PROGRESS", meeting: m2.id },
     { key: "dueIn8", agency: agencyA, deadline: "2025-07-18", status: "ISSUED" },
-    { key: "doneLate2", agency: agencyA, deadline: "2025-07-01", status: "DONE_REPORTED", done: "2025-07-03" },
+    {
+      key: "doneLate2",
+      agency: agencyA,
+      deadline: "2025-07-01",
+      status: "DONE_REPORTED",
+      done: "2025-07-03",
+    },
     { key: "cancelled", agency: agencyA, deadline: "2025-07-01", status: "CANCELLED" },
-    { key: "verifiedTir", agency: agencyA, deadline: "2025-07-05", status: "VERIFIED", done: "2025-07-04", verified: "2025-07-06" },
-    { key: "verifiedKhordad", agency: agencyA, deadline: "2025-06-20", status: "VERIFIED", done: "2025-06-19", verified: "2025-06-21" },
+    {
+      key: "verifiedTir",
+      agency: agencyA,
+      deadline: "2025-07-05",
+      status: "VERIFIED",
+      done: "2025-07-04",
+      verified: "2025-07-06",
+    },
+    {
+      key: "verifiedKhordad",
+      agency: agencyA,
+      deadline: "2025-06-20",
+      status: "VERIFIED",
+      done: "2025-06-19",
+      verified: "2025-06-21",
+    },
     // Deadline extended from 07-05 to 07-20: reported on 07-08, on time against the new deadline.
     { key: "extended", agency: agencyB, deadline: "2025-07-20", status: "DONE_REPORTED", done: "2025-07-08" },
   ];
   for (const r of rows) {
     const created = await db.resolution.create({
       data: {
-        provinceId, meetingId: r.meeting ?? m1.id, unitId: u1.id, text: r.key, responsibleAgencyId: r.agency, deadline: d(r.deadline), status: r.status,
+        provinceId,
+        meetingId: r.meeting ?? m1.id,
+        unitId: u1.id,
+        text: r.key,
+        responsibleAgencyId: r.agency,
+        deadline: d(r.deadline),
+        status: r.status,
         createdAt: at(r.meeting ? "2025-06-08" : "2025-06-01"),
-        doneReportedAt: r.done ? at(r.done) : null, verifiedAt: r.verified ? at(r.verified) : null,
+        doneReportedAt: r.done ? at(r.done) : null,
+        verifiedAt: r.verified ? at(r.verified) : null,
         obstacles: r.obstacle ? { create: { obstacleId: r.obstacle } } : undefined,
       },
     });
     ids[r.key] = created.id;
   }
   await db.extensionRequest.create({
-    data: { resolutionId: ids.extended ?? "", previousDeadline: d("2025-07-05"), requestedDeadline: d("2025-07-20"), reason: "تأخیر در تأمین اعتبار", status: "APPROVED" },
+    data: {
+      resolutionId: ids.extended ?? "",
+      previousDeadline: d("2025-07-05"),
+      requestedDeadline: d("2025-07-20"),
+      reason: "تأخیر در تأمین اعتبار",
+      status: "APPROVED",
+    },
   });
 
   // Returned to production: u1 in Tir, u2 in Khordad; u3 went the other way and does not count.
@@ -100,27 +191,59 @@ beforeAll(async () => {
 
 describe("headline figures", () => {
   it("counts open, overdue (deadline today is not), due within 7 days and verified this Jalali month", async () => {
-    expect(await resolutionFigures(secretariat, {}, TODAY)).toEqual({ open: 5, overdue: 2, dueSoon: 2, verifiedThisMonth: 1 });
+    expect(await resolutionFigures(secretariat, {}, TODAY)).toEqual({
+      open: 5,
+      overdue: 2,
+      dueSoon: 2,
+      verifiedThisMonth: 1,
+    });
   });
 
   it("applies the filters: body, agency, session period, sector", async () => {
-    expect(await resolutionFigures(secretariat, { body: "COMMITTEE" }, TODAY)).toEqual({ open: 1, overdue: 0, dueSoon: 1, verifiedThisMonth: 0 });
-    expect(await resolutionFigures(secretariat, { agency: agencyB }, TODAY)).toEqual({ open: 1, overdue: 1, dueSoon: 0, verifiedThisMonth: 0 });
-    expect(await resolutionFigures(secretariat, { from: "2025-06-05", to: "2025-06-30" }, TODAY)).toEqual({ open: 1, overdue: 0, dueSoon: 1, verifiedThisMonth: 0 });
-    expect(await resolutionFigures(secretariat, { sector: "AGRICULTURAL" }, TODAY)).toEqual({ open: 0, overdue: 0, dueSoon: 0, verifiedThisMonth: 0 });
+    expect(await resolutionFigures(secretariat, { body: "COMMITTEE" }, TODAY)).toEqual({
+      open: 1,
+      overdue: 0,
+      dueSoon: 1,
+      verifiedThisMonth: 0,
+    });
+    expect(await resolutionFigures(secretariat, { agency: agencyB }, TODAY)).toEqual({
+      open: 1,
+      overdue: 1,
+      dueSoon: 0,
+      verifiedThisMonth: 0,
+    });
+    expect(await resolutionFigures(secretariat, { from: "2025-06-05", to: "2025-06-30" }, TODAY)).toEqual({
+      open: 1,
+      overdue: 0,
+      dueSoon: 1,
+      verifiedThisMonth: 0,
+    });
+    expect(await resolutionFigures(secretariat, { sector: "AGRICULTURAL" }, TODAY)).toEqual({
+      open: 0,
+      overdue: 0,
+      dueSoon: 0,
+      verifiedThisMonth: 0,
+    });
   });
 
   it("lists overdue resolutions most days late first", async () => {
     const overdue = await overdueResolutionIds(secretariat, {}, {}, TODAY);
     expect(overdue).toEqual([ids.overdue9, ids.overdue1]);
-    const deadlines = await db.resolution.findMany({ where: { id: { in: overdue } }, orderBy: { deadline: "asc" } });
+    const deadlines = await db.resolution.findMany({
+      where: { id: { in: overdue } },
+      orderBy: { deadline: "asc" },
+    });
     expect(deadlines.map((r) => daysUntil(r.deadline, TODAY))).toEqual([-9, -1]);
   });
 
   it("counts the same overdue resolutions as the register's overdueWhere (SQL and Prisma twins)", async () => {
     // The fixture mixes open, done, verified and cancelled resolutions around TODAY, including
     // a deadline of today (due, not overdue), so a drift in either definition shows here.
-    const prisma = await db.resolution.findMany({ where: { provinceId: secretariat.provinceId ?? "", ...overdueWhere(TODAY) }, orderBy: { id: "asc" }, select: { id: true } });
+    const prisma = await db.resolution.findMany({
+      where: { provinceId: secretariat.provinceId ?? "", ...overdueWhere(TODAY) },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
     expect(prisma).toHaveLength(2);
     const sql = await overdueResolutionIds(secretariat, {}, { take: 1000 }, TODAY);
     expect([...sql].sort()).toEqual(prisma.map((r) => r.id).sort());
@@ -132,13 +255,21 @@ describe("headline figures", () => {
   it("refuses members and agency users", async () => {
     const member = await createActor(["MEMBER"], { provinceId: secretariat.provinceId });
     await expect(resolutionFigures(member, {}, TODAY)).rejects.toThrow(/forbidden/);
-    const agencyUser = await createActor(["AGENCY"], { provinceId: secretariat.provinceId, agencyId: agencyA });
+    const agencyUser = await createActor(["AGENCY"], {
+      provinceId: secretariat.provinceId,
+      agencyId: agencyA,
+    });
     await expect(agencyScorecard(agencyUser, {}, "onTime", TODAY)).rejects.toThrow(/forbidden/);
   });
 
   it("keeps other provinces out", async () => {
     const elsewhere = await createActor(["SECRETARIAT"], { provinceId: (await createProvince()).id });
-    expect(await resolutionFigures(elsewhere, {}, TODAY)).toEqual({ open: 0, overdue: 0, dueSoon: 0, verifiedThisMonth: 0 });
+    expect(await resolutionFigures(elsewhere, {}, TODAY)).toEqual({
+      open: 0,
+      overdue: 0,
+      dueSoon: 0,
+      verifiedThisMonth: 0,
+    });
     expect(await agencyScorecard(elsewhere, {}, "onTime", TODAY)).toEqual([]);
   });
 });
@@ -148,15 +279,45 @@ describe("agency scorecard", () => {
     const rows = await agencyScorecard(secretariat, {}, "onTime", TODAY);
     expect(rows).toEqual([
       // A: 7 issued (cancelled excluded); due = overdue9, doneLate2, verifiedTir, verifiedKhordad; 2 on time.
-      { agencyId: agencyA, nameFa: "دستگاه الف", nameEn: "دستگاه الف", issued: 7, onTimePct: 50, overdueNow: 1, avgDaysLate: 5.5, extensionRequests: 0, attendedHead: 1, attendedRepresentative: 1, absent: 0 },
+      {
+        agencyId: agencyA,
+        nameFa: "دستگاه الف",
+        nameEn: "دستگاه الف",
+        issued: 7,
+        onTimePct: 50,
+        overdueNow: 1,
+        avgDaysLate: 5.5,
+        extensionRequests: 0,
+        attendedHead: 1,
+        attendedRepresentative: 1,
+        absent: 0,
+      },
       // B: overdue1 (late 1 day) and the extended one, on time against its new deadline.
-      { agencyId: agencyB, nameFa: "دستگاه ب", nameEn: "دستگاه ب", issued: 2, onTimePct: 50, overdueNow: 1, avgDaysLate: 1, extensionRequests: 1, attendedHead: 0, attendedRepresentative: 0, absent: 1 },
+      {
+        agencyId: agencyB,
+        nameFa: "دستگاه ب",
+        nameEn: "دستگاه ب",
+        issued: 2,
+        onTimePct: 50,
+        overdueNow: 1,
+        avgDaysLate: 1,
+        extensionRequests: 1,
+        attendedHead: 0,
+        attendedRepresentative: 0,
+        absent: 1,
+      },
     ]);
   });
 
   it("sorts by the chosen column", async () => {
-    expect((await agencyScorecard(secretariat, {}, "absent", TODAY)).map((r) => r.agencyId)).toEqual([agencyB, agencyA]);
-    expect((await agencyScorecard(secretariat, {}, "issued", TODAY)).map((r) => r.agencyId)).toEqual([agencyA, agencyB]);
+    expect((await agencyScorecard(secretariat, {}, "absent", TODAY)).map((r) => r.agencyId)).toEqual([
+      agencyB,
+      agencyA,
+    ]);
+    expect((await agencyScorecard(secretariat, {}, "issued", TODAY)).map((r) => r.agencyId)).toEqual([
+      agencyA,
+      agencyB,
+    ]);
   });
 });
 
@@ -176,11 +337,13 @@ describe("charts and impact", () => {
       ["BANKING", 1],
       ["ENERGY", 1],
     ]);
-    expect((await obstaclesByCategoryAndSector(secretariat)).map((r) => [r.code, r.sector, r.count])).toEqual([
-      ["BANKING", "INDUSTRIAL", 1],
-      ["BANKING", "AGRICULTURAL", 1],
-      ["ENERGY", "AGRICULTURAL", 1],
-    ]);
+    expect((await obstaclesByCategoryAndSector(secretariat)).map((r) => [r.code, r.sector, r.count])).toEqual(
+      [
+        ["BANKING", "INDUSTRIAL", 1],
+        ["BANKING", "AGRICULTURAL", 1],
+        ["ENERGY", "AGRICULTURAL", 1],
+      ],
+    );
   });
 
   it("counts units returned to production with their employees, per month", async () => {
@@ -190,7 +353,9 @@ describe("charts and impact", () => {
       [4, 1, 40],
     ]);
     expect(total).toEqual({ units: 2, employees: 55 });
-    expect((await unitsReturnedToProduction(secretariat, { sector: "AGRICULTURAL" }, 2, TODAY)).total).toEqual({ units: 1, employees: 15 });
+    expect(
+      (await unitsReturnedToProduction(secretariat, { sector: "AGRICULTURAL" }, 2, TODAY)).total,
+    ).toEqual({ units: 1, employees: 15 });
   });
 });
 
@@ -202,7 +367,15 @@ describe("public figures", () => {
     await db.agendaItem.create({ data: { meetingId: meetings[0]?.id ?? "", unitId: unit.id, position: 1 } });
     const figures = await publicFigures({ provinceIds: [provinceId], now: new Date("2025-07-10T12:00:00Z") });
     // 10 resolutions, one cancelled; done: doneLate2, verifiedTir, verifiedKhordad, extended.
-    expect(figures).toEqual({ sessions: 2, unitsReviewed: 1, resolutions: 9, completed: 4, completionPct: 44, unitsReturned: 2, employees: 55 });
+    expect(figures).toEqual({
+      sessions: 2,
+      unitsReviewed: 1,
+      resolutions: 9,
+      completed: 4,
+      completionPct: 44,
+      unitsReturned: 2,
+      employees: 55,
+    });
     expect(Object.values(figures).every((v) => typeof v === "number")).toBe(true);
   });
 });
@@ -210,9 +383,15 @@ describe("public figures", () => {
 describe("public figures switch", () => {
   it("only the admin switches it, and the change is audited", async () => {
     const admin = await createActor(["ADMIN"], { provinceId: secretariat.provinceId });
-    expect(await setPublicFigures(secretariat, { enabled: "true" }, t)).toEqual({ ok: false, message: "شما اجازه دسترسی به این بخش را ندارید." });
+    expect(await setPublicFigures(secretariat, { enabled: "true" }, t)).toEqual({
+      ok: false,
+      message: "شما اجازه دسترسی به این بخش را ندارید.",
+    });
     expect(await setPublicFigures(admin, { enabled: "maybe" }, t)).toMatchObject({ ok: false });
-    expect(await setPublicFigures(admin, { enabled: "true" }, t)).toEqual({ ok: true, message: "صفحه عمومی آمار فعال شد." });
+    expect(await setPublicFigures(admin, { enabled: "true" }, t)).toEqual({
+      ok: true,
+      message: "صفحه عمومی آمار فعال شد.",
+    });
     const provinceId = secretariat.provinceId ?? "";
     expect(await publicFiguresEnabled(provinceId)).toBe(true);
     // A provincial admin publishes only their own province.

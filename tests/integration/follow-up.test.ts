@@ -5,7 +5,12 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/policy";
 import { normalizeText } from "@/lib/i18n/normalize";
-import { decideExtension, reportProgress, requestExtension, verifyResolution } from "@/lib/resolutions/mutations";
+import {
+  decideExtension,
+  reportProgress,
+  requestExtension,
+  verifyResolution,
+} from "@/lib/resolutions/mutations";
 import { getAttachmentForDownload } from "@/lib/obstacles/queries";
 import { getResolutionDetail, listAgencyInbox, listSupportedResolutions } from "@/lib/resolutions/queries";
 import { fileStorage } from "@/lib/storage";
@@ -14,7 +19,8 @@ import { createActor, createAgency, createProvince, t, tEn } from "../support/fi
 process.env.STORAGE_DIR = mkdtempSync(path.join(tmpdir(), "tashil-followup-"));
 
 const CONFLICT_FA = "این مصوبه را کاربر دیگری تغییر داده است؛ صفحه را دوباره بارگذاری کنید.";
-const pdf = (name = "letter.pdf") => new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d])], name, { type: "application/pdf" });
+const pdf = (name = "letter.pdf") =>
+  new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d])], name, { type: "application/pdf" });
 
 let provinceId: string;
 let responsible: string;
@@ -22,25 +28,48 @@ let supporting: string;
 let other: string;
 let unitId: string;
 let meetingId: string;
-const actors = {} as Record<"owner" | "supporter" | "stranger" | "secretariat" | "member" | "chair" | "admin" | "elsewhere", Actor>;
+const actors = {} as Record<
+  "owner" | "supporter" | "stranger" | "secretariat" | "member" | "chair" | "admin" | "elsewhere",
+  Actor
+>;
 
-async function newResolution(opts: { status?: "ISSUED" | "IN_PROGRESS" | "DONE_REPORTED"; obstacleIds?: string[]; deadline?: string } = {}) {
+async function newResolution(
+  opts: {
+    status?: "ISSUED" | "IN_PROGRESS" | "DONE_REPORTED";
+    obstacleIds?: string[];
+    deadline?: string;
+  } = {},
+) {
   return db.resolution.create({
     data: {
-      provinceId, meetingId, unitId, text: "بانک عامل نسبت به امهال اقساط اقدام کند.", responsibleAgencyId: responsible,
-      deadline: new Date(`${opts.deadline ?? "2030-01-15"}T00:00:00Z`), status: opts.status ?? "ISSUED",
+      provinceId,
+      meetingId,
+      unitId,
+      text: "بانک عامل نسبت به امهال اقساط اقدام کند.",
+      responsibleAgencyId: responsible,
+      deadline: new Date(`${opts.deadline ?? "2030-01-15"}T00:00:00Z`),
+      status: opts.status ?? "ISSUED",
       supportingAgencies: { create: { agencyId: supporting } },
-      obstacles: opts.obstacleIds ? { create: opts.obstacleIds.map((obstacleId) => ({ obstacleId })) } : undefined,
+      obstacles: opts.obstacleIds
+        ? { create: opts.obstacleIds.map((obstacleId) => ({ obstacleId })) }
+        : undefined,
     },
   });
 }
 
 async function newObstacle() {
-  const category = await db.obstacleCategory.upsert({ where: { code: "T-FOLLOWUP" }, update: {}, create: { code: "T-FOLLOWUP", nameFa: "بانکی", nameEn: "Banking" } });
-  return db.obstacle.create({ data: { provinceId, unitId, categoryId: category.id, description: "امهال", status: "DECIDED" } });
+  const category = await db.obstacleCategory.upsert({
+    where: { code: "T-FOLLOWUP" },
+    update: {},
+    create: { code: "T-FOLLOWUP", nameFa: "بانکی", nameEn: "Banking" },
+  });
+  return db.obstacle.create({
+    data: { provinceId, unitId, categoryId: category.id, description: "امهال", status: "DECIDED" },
+  });
 }
 
-const state = (id: string) => db.resolution.findUniqueOrThrow({ where: { id }, select: { status: true, version: true, deadline: true } });
+const state = (id: string) =>
+  db.resolution.findUniqueOrThrow({ where: { id }, select: { status: true, version: true, deadline: true } });
 
 beforeAll(async () => {
   provinceId = (await createProvince()).id;
@@ -48,9 +77,32 @@ beforeAll(async () => {
   supporting = (await createAgency(provinceId)).id;
   other = (await createAgency(provinceId)).id;
   const county = await db.county.create({ data: { provinceId, nameFa: "شهرستان", nameEn: "County" } });
-  unitId = (await db.productionUnit.create({ data: { provinceId, countyId: county.id, name: "واحد پیگیری", nameNormalized: normalizeText("واحد پیگیری"), sector: "INDUSTRIAL", status: "IDLE" } })).id;
-  const body = await db.body.create({ data: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "WG" } });
-  meetingId = (await db.meeting.create({ data: { provinceId, bodyId: body.id, jalaliYear: 1404, number: 4, startsAt: new Date("2025-05-31T05:30:00Z") } })).id;
+  unitId = (
+    await db.productionUnit.create({
+      data: {
+        provinceId,
+        countyId: county.id,
+        name: "واحد پیگیری",
+        nameNormalized: normalizeText("واحد پیگیری"),
+        sector: "INDUSTRIAL",
+        status: "IDLE",
+      },
+    })
+  ).id;
+  const body = await db.body.create({
+    data: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "WG" },
+  });
+  meetingId = (
+    await db.meeting.create({
+      data: {
+        provinceId,
+        bodyId: body.id,
+        jalaliYear: 1404,
+        number: 4,
+        startsAt: new Date("2025-05-31T05:30:00Z"),
+      },
+    })
+  ).id;
   actors.owner = await createActor(["AGENCY"], { provinceId, agencyId: responsible });
   actors.supporter = await createActor(["AGENCY"], { provinceId, agencyId: supporting });
   actors.stranger = await createActor(["AGENCY"], { provinceId, agencyId: other });
@@ -63,17 +115,49 @@ beforeAll(async () => {
 });
 
 describe("who may act on a resolution (server-side, whatever the caller)", () => {
-  type Attempt = (actor: Actor, r: { id: string; version: number }) => Promise<{ ok: boolean; message?: string }>;
-  const report: Attempt = (a, r) => reportProgress(a, { id: r.id, version: r.version, note: "نامه امهال به شعبه ابلاغ شد.", toStatus: "IN_PROGRESS" }, [], t);
-  const extend: Attempt = (a, r) => requestExtension(a, { id: r.id, version: r.version, newDeadline: "1409/01/01", reason: "نیاز به استعلام از اداره مرکزی بانک" }, t);
-  const verify: Attempt = (a, r) => verifyResolution(a, { id: r.id, version: r.version, decision: "VERIFY" }, t);
-  const actions: Record<string, { attempt: Attempt; status: "ISSUED" | "DONE_REPORTED"; allowed: (keyof typeof actors)[] }> = {
+  type Attempt = (
+    actor: Actor,
+    r: { id: string; version: number },
+  ) => Promise<{ ok: boolean; message?: string }>;
+  const report: Attempt = (a, r) =>
+    reportProgress(
+      a,
+      { id: r.id, version: r.version, note: "نامه امهال به شعبه ابلاغ شد.", toStatus: "IN_PROGRESS" },
+      [],
+      t,
+    );
+  const extend: Attempt = (a, r) =>
+    requestExtension(
+      a,
+      {
+        id: r.id,
+        version: r.version,
+        newDeadline: "1409/01/01",
+        reason: "نیاز به استعلام از اداره مرکزی بانک",
+      },
+      t,
+    );
+  const verify: Attempt = (a, r) =>
+    verifyResolution(a, { id: r.id, version: r.version, decision: "VERIFY" }, t);
+  const actions: Record<
+    string,
+    { attempt: Attempt; status: "ISSUED" | "DONE_REPORTED"; allowed: (keyof typeof actors)[] }
+  > = {
     "resolution.report": { attempt: report, status: "ISSUED", allowed: ["owner"] },
     "resolution.requestExtension": { attempt: extend, status: "ISSUED", allowed: ["owner"] },
     "resolution.verify": { attempt: verify, status: "DONE_REPORTED", allowed: ["secretariat"] },
   };
   for (const [action, { attempt, status, allowed }] of Object.entries(actions)) {
-    for (const who of ["owner", "supporter", "stranger", "secretariat", "member", "chair", "admin", "elsewhere"] as const) {
+    for (const who of [
+      "owner",
+      "supporter",
+      "stranger",
+      "secretariat",
+      "member",
+      "chair",
+      "admin",
+      "elsewhere",
+    ] as const) {
       const allow = allowed.includes(who);
       it(`${action}: ${who} is ${allow ? "allowed" : "refused"}`, async () => {
         const r = await newResolution({ status });
@@ -82,7 +166,11 @@ describe("who may act on a resolution (server-side, whatever the caller)", () =>
         const after = await state(r.id);
         if (allow) {
           expect(after.version).toBe(2);
-          expect(await db.auditEvent.count({ where: { entityType: "Resolution", entityId: r.id, actorId: actors[who].id } })).toBe(1);
+          expect(
+            await db.auditEvent.count({
+              where: { entityType: "Resolution", entityId: r.id, actorId: actors[who].id },
+            }),
+          ).toBe(1);
         } else {
           // Refused in words, nothing written.
           expect(result.message).toMatch(who === "elsewhere" ? /پیدا نشد/ : /اجازه/);
@@ -98,7 +186,11 @@ describe("who may act on a resolution (server-side, whatever the caller)", () =>
       const r = await newResolution();
       expect((await extend(actors.owner, r)).ok).toBe(true);
       const request = await db.extensionRequest.findFirstOrThrow({ where: { resolutionId: r.id } });
-      const result = await decideExtension(actors[who], { id: r.id, version: 2, extensionId: request.id, decision: "APPROVE" }, t);
+      const result = await decideExtension(
+        actors[who],
+        { id: r.id, version: 2, extensionId: request.id, decision: "APPROVE" },
+        t,
+      );
       expect(result, who).toMatchObject({ ok: false });
       expect((await state(r.id)).deadline).toEqual(r.deadline);
     }
@@ -106,26 +198,55 @@ describe("who may act on a resolution (server-side, whatever the caller)", () =>
 
   it("refuses a signed-out caller", async () => {
     const r = await newResolution();
-    expect(await reportProgress(null, { id: r.id, version: 1, note: "گزارش بدون ورود", toStatus: "IN_PROGRESS" }, [], t)).toMatchObject({ ok: false });
+    expect(
+      await reportProgress(
+        null,
+        { id: r.id, version: 1, note: "گزارش بدون ورود", toStatus: "IN_PROGRESS" },
+        [],
+        t,
+      ),
+    ).toMatchObject({ ok: false });
   });
 });
 
 describe("reporting progress", () => {
   it("moves ISSUED → IN_PROGRESS → DONE_REPORTED with evidence, keeping each report and its files", async () => {
     const r = await newResolution();
-    expect(await reportProgress(actors.owner, { id: r.id, version: 1, note: "پرونده در شعبه مرکزی در حال بررسی است.", toStatus: "IN_PROGRESS" }, [], t)).toMatchObject({ ok: true, message: "گزارش عملکرد ثبت شد." });
+    expect(
+      await reportProgress(
+        actors.owner,
+        { id: r.id, version: 1, note: "پرونده در شعبه مرکزی در حال بررسی است.", toStatus: "IN_PROGRESS" },
+        [],
+        t,
+      ),
+    ).toMatchObject({ ok: true, message: "گزارش عملکرد ثبت شد." });
     expect(await state(r.id)).toMatchObject({ status: "IN_PROGRESS", version: 2 });
 
     // Done without a document is refused: a note alone is not evidence.
-    const bare = await reportProgress(actors.owner, { id: r.id, version: 2, note: "اقدام لازم انجام شد و نامه ابلاغ شد.", toStatus: "DONE_REPORTED" }, [], t);
-    expect(bare).toMatchObject({ ok: false, fieldErrors: { files: ["برای اعلام انجام، دست‌کم یک پیوست لازم است."] } });
+    const bare = await reportProgress(
+      actors.owner,
+      { id: r.id, version: 2, note: "اقدام لازم انجام شد و نامه ابلاغ شد.", toStatus: "DONE_REPORTED" },
+      [],
+      t,
+    );
+    expect(bare).toMatchObject({
+      ok: false,
+      fieldErrors: { files: ["برای اعلام انجام، دست‌کم یک پیوست لازم است."] },
+    });
 
-    const done = await reportProgress(actors.owner, { id: r.id, version: 2, note: "اقدام لازم انجام شد و نامه ابلاغ شد.", toStatus: "DONE_REPORTED" }, [pdf()], t);
+    const done = await reportProgress(
+      actors.owner,
+      { id: r.id, version: 2, note: "اقدام لازم انجام شد و نامه ابلاغ شد.", toStatus: "DONE_REPORTED" },
+      [pdf()],
+      t,
+    );
     expect(done.ok).toBe(true);
     expect(await state(r.id)).toMatchObject({ status: "DONE_REPORTED", version: 3 });
 
     const detail = await getResolutionDetail(actors.member, r.id);
-    expect(detail?.progressReports.map((p) => [p.fromStatus, p.toStatus, p.attachments.map((a) => a.fileName)])).toEqual([
+    expect(
+      detail?.progressReports.map((p) => [p.fromStatus, p.toStatus, p.attachments.map((a) => a.fileName)]),
+    ).toEqual([
       ["IN_PROGRESS", "DONE_REPORTED", ["letter.pdf"]],
       ["ISSUED", "IN_PROGRESS", []],
     ]);
@@ -137,30 +258,65 @@ describe("reporting progress", () => {
     expect(await getAttachmentForDownload(actors.elsewhere, attachmentId)).toBeNull();
     // The member sees reports but not the audit trail; the secretariat sees both.
     expect(detail?.history).toBeNull();
-    expect((await getResolutionDetail(actors.secretariat, r.id))?.history?.map((h) => h.action)).toEqual(["resolution.report", "resolution.report"]);
+    expect((await getResolutionDetail(actors.secretariat, r.id))?.history?.map((h) => h.action)).toEqual([
+      "resolution.report",
+      "resolution.report",
+    ]);
 
     // Once reported done, the agency cannot report again until the secretariat reopens it.
-    expect(await reportProgress(actors.owner, { id: r.id, version: 3, note: "گزارش تکمیلی اقدام انجام‌شده", toStatus: "IN_PROGRESS" }, [], t)).toMatchObject({ ok: false, message: t("resolutions.notOpen") });
+    expect(
+      await reportProgress(
+        actors.owner,
+        { id: r.id, version: 3, note: "گزارش تکمیلی اقدام انجام‌شده", toStatus: "IN_PROGRESS" },
+        [],
+        t,
+      ),
+    ).toMatchObject({ ok: false, message: t("resolutions.notOpen") });
   });
 
   it("validates the note and the files", async () => {
     const r = await newResolution();
-    const short = await reportProgress(actors.owner, { id: r.id, version: 1, note: "کوتاه", toStatus: "IN_PROGRESS" }, [], t);
+    const short = await reportProgress(
+      actors.owner,
+      { id: r.id, version: 1, note: "کوتاه", toStatus: "IN_PROGRESS" },
+      [],
+      t,
+    );
     expect(short.fieldErrors?.note).toEqual([t("resolutions.v.noteMin")]);
     const exe = new File(["MZ"], "tool.exe", { type: "application/x-msdownload" });
-    const bad = await reportProgress(actors.owner, { id: r.id, version: 1, note: "پیوست نامعتبر برای آزمون", toStatus: "IN_PROGRESS" }, [exe], t);
+    const bad = await reportProgress(
+      actors.owner,
+      { id: r.id, version: 1, note: "پیوست نامعتبر برای آزمون", toStatus: "IN_PROGRESS" },
+      [exe],
+      t,
+    );
     expect(bad.fieldErrors?.files).toEqual([t("obstacles.fileType", { name: "tool.exe" })]);
     // The browser's claim is not believed: an HTML page named .pdf is refused by its bytes.
-    const disguised = new File(["<html><script>alert(1)</script>"], "letter.pdf", { type: "application/pdf" });
-    const sneaky = await reportProgress(actors.owner, { id: r.id, version: 1, note: "پیوست با پسوند جعلی", toStatus: "IN_PROGRESS" }, [disguised], t);
+    const disguised = new File(["<html><script>alert(1)</script>"], "letter.pdf", {
+      type: "application/pdf",
+    });
+    const sneaky = await reportProgress(
+      actors.owner,
+      { id: r.id, version: 1, note: "پیوست با پسوند جعلی", toStatus: "IN_PROGRESS" },
+      [disguised],
+      t,
+    );
     expect(sneaky.fieldErrors?.files).toEqual([t("obstacles.fileType", { name: "letter.pdf" })]);
     expect(await state(r.id)).toMatchObject({ status: "ISSUED", version: 1 });
   });
 });
 
 describe("evidence files go through the registry's upload path", () => {
-  const storedFiles = () => readdirSync(process.env.STORAGE_DIR ?? "", { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
-  const done = (r: { id: string; version: number }) => ({ id: r.id, version: r.version, note: "اقدام انجام شد؛ نامه بانک پیوست است.", toStatus: "DONE_REPORTED" });
+  const storedFiles = () =>
+    readdirSync(process.env.STORAGE_DIR ?? "", { recursive: true, withFileTypes: true }).filter((e) =>
+      e.isFile(),
+    ).length;
+  const done = (r: { id: string; version: number }) => ({
+    id: r.id,
+    version: r.version,
+    note: "اقدام انجام شد؛ نامه بانک پیوست است.",
+    toStatus: "DONE_REPORTED",
+  });
   afterEach(() => vi.restoreAllMocks());
 
   it("removes the stored files again when the report loses a version conflict after storing them", async () => {
@@ -185,11 +341,24 @@ describe("evidence files go through the registry's upload path", () => {
     const r = await newResolution();
     const before = storedFiles();
     const six = [1, 2, 3, 4, 5, 6].map((i) => pdf(`نامه ${i}.pdf`));
-    expect(await reportProgress(actors.owner, done(r), six, t)).toMatchObject({ ok: false, message: "حداکثر ۵ فایل در هر بار.", fieldErrors: { files: ["حداکثر ۵ فایل در هر بار."] } });
+    expect(await reportProgress(actors.owner, done(r), six, t)).toMatchObject({
+      ok: false,
+      message: "حداکثر ۵ فایل در هر بار.",
+      fieldErrors: { files: ["حداکثر ۵ فایل در هر بار."] },
+    });
     // Three files of 9 MB: each is under the 10 MB limit, together they pass 25 MB.
-    const nineMb = (name: string) => new File([new Uint8Array(9 * 1024 * 1024).fill(0x25)], name, { type: "application/pdf" });
-    const big = await reportProgress(actors.owner, done(r), [nineMb("الف.pdf"), nineMb("ب.pdf"), nineMb("ج.pdf")], tEn);
-    expect(big).toMatchObject({ ok: false, message: "The files of this submission add up to more than 25 MB." });
+    const nineMb = (name: string) =>
+      new File([new Uint8Array(9 * 1024 * 1024).fill(0x25)], name, { type: "application/pdf" });
+    const big = await reportProgress(
+      actors.owner,
+      done(r),
+      [nineMb("الف.pdf"), nineMb("ب.pdf"), nineMb("ج.pdf")],
+      tEn,
+    );
+    expect(big).toMatchObject({
+      ok: false,
+      message: "The files of this submission add up to more than 25 MB.",
+    });
     expect(storedFiles()).toBe(before);
     expect(await state(r.id)).toMatchObject({ status: "ISSUED", version: 1 });
   });
@@ -198,11 +367,24 @@ describe("evidence files go through the registry's upload path", () => {
 describe("no lost updates", () => {
   it("the second of two people who read the same version is told to reload, in both languages", async () => {
     const r = await newResolution();
-    const first = await reportProgress(actors.owner, { id: r.id, version: 1, note: "گزارش نفر اول از اقدام بانک", toStatus: "IN_PROGRESS" }, [], t);
-    const second = await requestExtension(actors.owner, { id: r.id, version: 1, newDeadline: "1409/01/01", reason: "درخواست نفر دوم بر اساس نسخه قدیمی" }, t);
+    const first = await reportProgress(
+      actors.owner,
+      { id: r.id, version: 1, note: "گزارش نفر اول از اقدام بانک", toStatus: "IN_PROGRESS" },
+      [],
+      t,
+    );
+    const second = await requestExtension(
+      actors.owner,
+      { id: r.id, version: 1, newDeadline: "1409/01/01", reason: "درخواست نفر دوم بر اساس نسخه قدیمی" },
+      t,
+    );
     expect(first.ok).toBe(true);
     expect(second).toEqual({ ok: false, message: CONFLICT_FA });
-    const secondEn = await verifyResolution(actors.secretariat, { id: r.id, version: 1, decision: "VERIFY" }, tEn);
+    const secondEn = await verifyResolution(
+      actors.secretariat,
+      { id: r.id, version: 1, decision: "VERIFY" },
+      tEn,
+    );
     expect(secondEn.message).toBe("Someone else changed this resolution; reload the page.");
     expect(await db.extensionRequest.count({ where: { resolutionId: r.id } })).toBe(0);
     expect(await state(r.id)).toMatchObject({ status: "IN_PROGRESS", version: 2 });
@@ -212,7 +394,11 @@ describe("no lost updates", () => {
     const r = await newResolution({ status: "DONE_REPORTED" });
     const results = await Promise.all([
       verifyResolution(actors.secretariat, { id: r.id, version: 1, decision: "VERIFY" }, t),
-      verifyResolution(actors.secretariat, { id: r.id, version: 1, decision: "REOPEN", note: "مستندات ارسالی کافی نیست" }, t),
+      verifyResolution(
+        actors.secretariat,
+        { id: r.id, version: 1, decision: "REOPEN", note: "مستندات ارسالی کافی نیست" },
+        t,
+      ),
     ]);
     expect(results.filter((x) => x.ok)).toHaveLength(1);
     expect(results.find((x) => !x.ok)?.message).toBe(CONFLICT_FA);
@@ -224,30 +410,96 @@ describe("no lost updates", () => {
 describe("extensions", () => {
   it("approval moves the deadline and keeps the old one in the history", async () => {
     const r = await newResolution({ deadline: "2030-01-15" });
-    const past = await requestExtension(actors.owner, { id: r.id, version: 1, newDeadline: "1408/01/01", reason: "مهلت پیشنهادی زودتر از مهلت فعلی" }, t);
+    const past = await requestExtension(
+      actors.owner,
+      { id: r.id, version: 1, newDeadline: "1408/01/01", reason: "مهلت پیشنهادی زودتر از مهلت فعلی" },
+      t,
+    );
     expect(past.fieldErrors?.newDeadline).toEqual([t("resolutions.deadlineNotLater")]);
-    const badDate = await requestExtension(actors.owner, { id: r.id, version: 1, newDeadline: "1409/13/01", reason: "تاریخ نامعتبر برای آزمون" }, t);
+    const badDate = await requestExtension(
+      actors.owner,
+      { id: r.id, version: 1, newDeadline: "1409/13/01", reason: "تاریخ نامعتبر برای آزمون" },
+      t,
+    );
     expect(badDate.fieldErrors?.newDeadline).toEqual([t("resolutions.v.jalaliDate")]);
 
-    expect((await requestExtension(actors.owner, { id: r.id, version: 1, newDeadline: "۱۴۰۹/۰۱/۰۱", reason: "نیاز به استعلام از اداره مرکزی بانک" }, t)).ok).toBe(true);
-    expect((await requestExtension(actors.owner, { id: r.id, version: 2, newDeadline: "1409/02/01", reason: "درخواست دوم پیش از تصمیم" }, t)).message).toBe(t("resolutions.extensionPendingExists"));
+    expect(
+      (
+        await requestExtension(
+          actors.owner,
+          { id: r.id, version: 1, newDeadline: "۱۴۰۹/۰۱/۰۱", reason: "نیاز به استعلام از اداره مرکزی بانک" },
+          t,
+        )
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await requestExtension(
+          actors.owner,
+          { id: r.id, version: 2, newDeadline: "1409/02/01", reason: "درخواست دوم پیش از تصمیم" },
+          t,
+        )
+      ).message,
+    ).toBe(t("resolutions.extensionPendingExists"));
     const request = await db.extensionRequest.findFirstOrThrow({ where: { resolutionId: r.id } });
-    expect((await decideExtension(actors.secretariat, { id: r.id, version: 2, extensionId: request.id, decision: "APPROVE" }, t)).ok).toBe(true);
+    expect(
+      (
+        await decideExtension(
+          actors.secretariat,
+          { id: r.id, version: 2, extensionId: request.id, decision: "APPROVE" },
+          t,
+        )
+      ).ok,
+    ).toBe(true);
     const detail = await getResolutionDetail(actors.secretariat, r.id);
     expect(detail?.deadline.toISOString().slice(0, 10)).toBe("2030-03-21"); // 1409/01/01
-    expect(detail?.extensionRequests.map((e) => [e.status, e.previousDeadline.toISOString().slice(0, 10), e.requestedDeadline.toISOString().slice(0, 10)])).toEqual([["APPROVED", "2030-01-15", "2030-03-21"]]);
-    expect(detail?.history?.map((h) => h.action)).toEqual(["extension.approve", "resolution.requestExtension"]);
+    expect(
+      detail?.extensionRequests.map((e) => [
+        e.status,
+        e.previousDeadline.toISOString().slice(0, 10),
+        e.requestedDeadline.toISOString().slice(0, 10),
+      ]),
+    ).toEqual([["APPROVED", "2030-01-15", "2030-03-21"]]);
+    expect(detail?.history?.map((h) => h.action)).toEqual([
+      "extension.approve",
+      "resolution.requestExtension",
+    ]);
   });
 
   it("a rejection needs a reason and leaves the deadline alone", async () => {
     const r = await newResolution();
-    await requestExtension(actors.owner, { id: r.id, version: 1, newDeadline: "1409/01/01", reason: "نیاز به استعلام از اداره مرکزی بانک" }, t);
+    await requestExtension(
+      actors.owner,
+      { id: r.id, version: 1, newDeadline: "1409/01/01", reason: "نیاز به استعلام از اداره مرکزی بانک" },
+      t,
+    );
     const request = await db.extensionRequest.findFirstOrThrow({ where: { resolutionId: r.id } });
-    const noReason = await decideExtension(actors.secretariat, { id: r.id, version: 2, extensionId: request.id, decision: "REJECT" }, t);
+    const noReason = await decideExtension(
+      actors.secretariat,
+      { id: r.id, version: 2, extensionId: request.id, decision: "REJECT" },
+      t,
+    );
     expect(noReason.fieldErrors?.note).toEqual([t("resolutions.v.reasonMin")]);
-    expect((await decideExtension(actors.secretariat, { id: r.id, version: 2, extensionId: request.id, decision: "REJECT", note: "مهلت فعلی برای این اقدام کافی است" }, t)).ok).toBe(true);
+    expect(
+      (
+        await decideExtension(
+          actors.secretariat,
+          {
+            id: r.id,
+            version: 2,
+            extensionId: request.id,
+            decision: "REJECT",
+            note: "مهلت فعلی برای این اقدام کافی است",
+          },
+          t,
+        )
+      ).ok,
+    ).toBe(true);
     expect((await state(r.id)).deadline).toEqual(r.deadline);
-    expect(await db.extensionRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ status: "REJECTED", decisionNote: "مهلت فعلی برای این اقدام کافی است" });
+    expect(await db.extensionRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
+      status: "REJECTED",
+      decisionNote: "مهلت فعلی برای این اقدام کافی است",
+    });
   });
 });
 
@@ -256,30 +508,66 @@ describe("verification and the unit's obstacle", () => {
     const obstacle = await newObstacle();
     const a = await newResolution({ status: "DONE_REPORTED", obstacleIds: [obstacle.id] });
     const b = await newResolution({ status: "DONE_REPORTED", obstacleIds: [obstacle.id] });
-    await db.resolution.create({ data: { provinceId, meetingId, unitId, text: "لغوشده", responsibleAgencyId: responsible, deadline: new Date("2030-01-01"), status: "CANCELLED", obstacles: { create: { obstacleId: obstacle.id } } } });
-    const obstacleStatus = async () => (await db.obstacle.findUniqueOrThrow({ where: { id: obstacle.id } })).status;
+    await db.resolution.create({
+      data: {
+        provinceId,
+        meetingId,
+        unitId,
+        text: "لغوشده",
+        responsibleAgencyId: responsible,
+        deadline: new Date("2030-01-01"),
+        status: "CANCELLED",
+        obstacles: { create: { obstacleId: obstacle.id } },
+      },
+    });
+    const obstacleStatus = async () =>
+      (await db.obstacle.findUniqueOrThrow({ where: { id: obstacle.id } })).status;
 
-    expect((await verifyResolution(actors.secretariat, { id: a.id, version: 1, decision: "VERIFY" }, t)).ok).toBe(true);
+    expect(
+      (await verifyResolution(actors.secretariat, { id: a.id, version: 1, decision: "VERIFY" }, t)).ok,
+    ).toBe(true);
     expect(await obstacleStatus()).toBe("DECIDED");
-    expect((await verifyResolution(actors.secretariat, { id: b.id, version: 1, decision: "VERIFY" }, t)).ok).toBe(true);
+    expect(
+      (await verifyResolution(actors.secretariat, { id: b.id, version: 1, decision: "VERIFY" }, t)).ok,
+    ).toBe(true);
     expect(await obstacleStatus()).toBe("RESOLVED");
-    expect(await db.auditEvent.count({ where: { entityType: "Obstacle", entityId: obstacle.id, action: "obstacle.resolve" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { entityType: "Obstacle", entityId: obstacle.id, action: "obstacle.resolve" },
+      }),
+    ).toBe(1);
 
     // Verified is final for the agency; the secretariat may only reopen a reported one.
-    expect((await verifyResolution(actors.secretariat, { id: b.id, version: 2, decision: "VERIFY" }, t)).message).toBe(t("resolutions.notDoneReported"));
+    expect(
+      (await verifyResolution(actors.secretariat, { id: b.id, version: 2, decision: "VERIFY" }, t)).message,
+    ).toBe(t("resolutions.notDoneReported"));
   });
 
   it("reopening needs a reason, returns the resolution to the agency and un-resolves the obstacle", async () => {
     const obstacle = await newObstacle();
     const r = await newResolution({ status: "DONE_REPORTED", obstacleIds: [obstacle.id] });
     await db.obstacle.update({ where: { id: obstacle.id }, data: { status: "RESOLVED" } });
-    const noReason = await verifyResolution(actors.secretariat, { id: r.id, version: 1, decision: "REOPEN" }, t);
+    const noReason = await verifyResolution(
+      actors.secretariat,
+      { id: r.id, version: 1, decision: "REOPEN" },
+      t,
+    );
     expect(noReason.fieldErrors?.note).toEqual([t("resolutions.v.reasonMin")]);
-    expect(await verifyResolution(actors.secretariat, { id: r.id, version: 1, decision: "REOPEN", note: "نامه ابلاغ امهال پیوست نشده است" }, t)).toMatchObject({ ok: true });
+    expect(
+      await verifyResolution(
+        actors.secretariat,
+        { id: r.id, version: 1, decision: "REOPEN", note: "نامه ابلاغ امهال پیوست نشده است" },
+        t,
+      ),
+    ).toMatchObject({ ok: true });
     expect(await state(r.id)).toMatchObject({ status: "IN_PROGRESS", version: 2 });
     expect((await db.obstacle.findUniqueOrThrow({ where: { id: obstacle.id } })).status).toBe("DECIDED");
     const [latest] = (await getResolutionDetail(actors.owner, r.id))?.progressReports ?? [];
-    expect(latest).toMatchObject({ fromStatus: "DONE_REPORTED", toStatus: "IN_PROGRESS", note: "نامه ابلاغ امهال پیوست نشده است" });
+    expect(latest).toMatchObject({
+      fromStatus: "DONE_REPORTED",
+      toStatus: "IN_PROGRESS",
+      note: "نامه ابلاغ امهال پیوست نشده است",
+    });
   });
 });
 
@@ -288,19 +576,62 @@ describe("agency inbox", () => {
     const province = (await createProvince()).id;
     const agency = (await createAgency(province)).id;
     const helper = (await createAgency(province)).id;
-    const county = await db.county.create({ data: { provinceId: province, nameFa: "شهرستان", nameEn: "County" } });
-    const unit = await db.productionUnit.create({ data: { provinceId: province, countyId: county.id, name: "واحد", nameNormalized: "واحد", sector: "MINING", status: "ACTIVE" } });
-    const body = await db.body.create({ data: { provinceId: province, kind: "COMMITTEE", nameFa: "کمیته", nameEn: "Committee" } });
-    const m1 = await db.meeting.create({ data: { provinceId: province, bodyId: body.id, jalaliYear: 1404, number: 1, startsAt: new Date("2025-06-01") } });
-    const m2 = await db.meeting.create({ data: { provinceId: province, bodyId: body.id, jalaliYear: 1404, number: 2, startsAt: new Date("2025-06-08") } });
+    const county = await db.county.create({
+      data: { provinceId: province, nameFa: "شهرستان", nameEn: "County" },
+    });
+    const unit = await db.productionUnit.create({
+      data: {
+        provinceId: province,
+        countyId: county.id,
+        name: "واحد",
+        nameNormalized: "واحد",
+        sector: "MINING",
+        status: "ACTIVE",
+      },
+    });
+    const body = await db.body.create({
+      data: { provinceId: province, kind: "COMMITTEE", nameFa: "کمیته", nameEn: "Committee" },
+    });
+    const m1 = await db.meeting.create({
+      data: {
+        provinceId: province,
+        bodyId: body.id,
+        jalaliYear: 1404,
+        number: 1,
+        startsAt: new Date("2025-06-01"),
+      },
+    });
+    const m2 = await db.meeting.create({
+      data: {
+        provinceId: province,
+        bodyId: body.id,
+        jalaliYear: 1404,
+        number: 2,
+        startsAt: new Date("2025-06-08"),
+      },
+    });
     const rows = [
-      ["verified", "2025-07-01", "VERIFIED", m1.id], ["later", "2025-08-01", "ISSUED", m1.id],
-      ["overdue", "2025-07-01", "IN_PROGRESS", m2.id], ["soon", "2025-07-12", "ISSUED", m2.id],
+      ["verified", "2025-07-01", "VERIFIED", m1.id],
+      ["later", "2025-08-01", "ISSUED", m1.id],
+      ["overdue", "2025-07-01", "IN_PROGRESS", m2.id],
+      ["soon", "2025-07-12", "ISSUED", m2.id],
     ] as const;
     for (const [text, deadline, status, meeting] of rows)
-      await db.resolution.create({ data: { provinceId: province, meetingId: meeting, unitId: unit.id, text, responsibleAgencyId: agency, deadline: new Date(deadline), status, supportingAgencies: text === "soon" ? { create: { agencyId: helper } } : undefined } });
+      await db.resolution.create({
+        data: {
+          provinceId: province,
+          meetingId: meeting,
+          unitId: unit.id,
+          text,
+          responsibleAgencyId: agency,
+          deadline: new Date(deadline),
+          status,
+          supportingAgencies: text === "soon" ? { create: { agencyId: helper } } : undefined,
+        },
+      });
     const user = await createActor(["AGENCY"], { provinceId: province, agencyId: agency });
-    const texts = async (f: Parameters<typeof listAgencyInbox>[1]) => (await listAgencyInbox(user, f, "2025-07-10")).items.map((i) => i.text);
+    const texts = async (f: Parameters<typeof listAgencyInbox>[1]) =>
+      (await listAgencyInbox(user, f, "2025-07-10")).items.map((i) => i.text);
     expect(await texts({})).toEqual(["overdue", "soon", "later", "verified"]);
     expect(await texts({ status: "ISSUED" })).toEqual(["soon", "later"]);
     expect(await texts({ meetingId: m1.id })).toEqual(["later", "verified"]);

@@ -6,7 +6,12 @@ import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
 import { normalizeText } from "@/lib/i18n/normalize";
 import { addDays, todayInTehran } from "@/lib/i18n/format";
-import { escalateOverdue, notifyNewResolutions, sendDeadlineReminders, sendWeeklyDigest } from "@/lib/notifications/events";
+import {
+  escalateOverdue,
+  notifyNewResolutions,
+  sendDeadlineReminders,
+  sendWeeklyDigest,
+} from "@/lib/notifications/events";
 import { transportFromEnv, type MailTransport } from "@/lib/notifications/mailer";
 import { listMyMessages, listOutbox } from "@/lib/notifications/queries";
 import { startNotificationWorker } from "@/lib/notifications/worker";
@@ -24,11 +29,24 @@ let unitId: string;
 let meetingId: string;
 const users = {} as Record<"agency1" | "agency2" | "secretariat", Awaited<ReturnType<typeof createActor>>>;
 
-const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ""));
-const mine = () => received.filter((m) => to(m).some((a) => [...Object.values(users).map((u) => u.email), "head@bank.test"].includes(a)));
+const to = (m: ParsedMail) =>
+  (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ""));
+const mine = () =>
+  received.filter((m) =>
+    to(m).some((a) => [...Object.values(users).map((u) => u.email), "head@bank.test"].includes(a)),
+  );
 
 async function resolution(deadline: string, text = "بانک عامل نسبت به امهال اقساط تسهیلات واحد اقدام کند.") {
-  return db.resolution.create({ data: { provinceId, meetingId, unitId, text, responsibleAgencyId: agencyId, deadline: new Date(`${deadline}T00:00:00Z`) } });
+  return db.resolution.create({
+    data: {
+      provinceId,
+      meetingId,
+      unitId,
+      text,
+      responsibleAgencyId: agencyId,
+      deadline: new Date(`${deadline}T00:00:00Z`),
+    },
+  });
 }
 
 beforeAll(async () => {
@@ -37,7 +55,10 @@ beforeAll(async () => {
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => { received.push(mail); callback(); }, callback);
+      simpleParser(stream).then((mail) => {
+        received.push(mail);
+        callback();
+      }, callback);
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -54,9 +75,26 @@ beforeAll(async () => {
   const gone = await createActor(["AGENCY"], { provinceId, agencyId });
   await db.user.update({ where: { id: gone.id }, data: { active: false } });
   const county = await db.county.create({ data: { provinceId, nameFa: "رفسنجان", nameEn: "Rafsanjan" } });
-  unitId = (await db.productionUnit.create({ data: { provinceId, countyId: county.id, name: "صنایع پسته رفسنجان", nameNormalized: normalizeText("صنایع پسته رفسنجان"), sector: "INDUSTRIAL", status: "IDLE" } })).id;
-  const body = await db.body.create({ data: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "WG" } });
-  meetingId = (await db.meeting.create({ data: { provinceId, bodyId: body.id, jalaliYear: 1404, number: 4, startsAt: new Date() } })).id;
+  unitId = (
+    await db.productionUnit.create({
+      data: {
+        provinceId,
+        countyId: county.id,
+        name: "صنایع پسته رفسنجان",
+        nameNormalized: normalizeText("صنایع پسته رفسنجان"),
+        sector: "INDUSTRIAL",
+        status: "IDLE",
+      },
+    })
+  ).id;
+  const body = await db.body.create({
+    data: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "WG" },
+  });
+  meetingId = (
+    await db.meeting.create({
+      data: { provinceId, bodyId: body.id, jalaliYear: 1404, number: 4, startsAt: new Date() },
+    })
+  ).id;
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -97,7 +135,9 @@ describe("e-mail over SMTP", () => {
     expect(rows.map((m) => m.status)).toEqual(["SENT", "SENT"]);
     expect(rows.map((m) => m.attempts).sort()).toEqual([1, 2]);
     // Each user sees what was sent to them, and only that.
-    expect((await listMyMessages(users.agency1)).items.map((m) => m.subject)).toEqual(["ابلاغ مصوبه جدید: صنایع پسته رفسنجان"]);
+    expect((await listMyMessages(users.agency1)).items.map((m) => m.subject)).toEqual([
+      "ابلاغ مصوبه جدید: صنایع پسته رفسنجان",
+    ]);
     expect((await listMyMessages(users.secretariat)).items).toEqual([]);
   });
 
@@ -106,7 +146,10 @@ describe("e-mail over SMTP", () => {
     const before = mine().length;
     const due = await resolution(addDays(TODAY, 3), "مصوبه با مهلت نزدیک");
     const late = await resolution(addDays(TODAY, -4), "مصوبه معوق آزمون");
-    await db.resolution.updateMany({ where: { id: { in: [due.id, late.id] } }, data: { createdAt: new Date("2025-01-01") } });
+    await db.resolution.updateMany({
+      where: { id: { in: [due.id, late.id] } },
+      data: { createdAt: new Date("2025-01-01") },
+    });
     await sendDeadlineReminders({ transport, provinceId });
     await escalateOverdue({ transport, provinceId });
     await sendDeadlineReminders({ transport, provinceId });
@@ -146,7 +189,9 @@ describe("without SMTP", () => {
     const rows = await db.emailMessage.findMany({ where: { eventKey: `resolution.issued:${r.id}` } });
     expect(rows.map((m) => m.status)).toEqual(["OUTBOX", "OUTBOX"]);
     const admin = await createActor(["ADMIN"], { provinceId });
-    expect((await listOutbox(admin)).items.filter((m) => m.body.includes("مصوبه برای صندوق خروجی"))).toHaveLength(2);
+    expect(
+      (await listOutbox(admin)).items.filter((m) => m.body.includes("مصوبه برای صندوق خروجی")),
+    ).toHaveLength(2);
     const member = await createActor(["MEMBER"], { provinceId });
     await expect(listOutbox(member)).rejects.toThrow(/forbidden/);
   });
@@ -157,7 +202,9 @@ describe("the scheduler", () => {
     const boss = await startNotificationWorker();
     try {
       const schedules = await boss.getSchedules();
-      expect(schedules.map((s) => [s.name, s.cron, "timezone" in s ? s.timezone : s.options?.tz]).sort()).toEqual([
+      expect(
+        schedules.map((s) => [s.name, s.cron, "timezone" in s ? s.timezone : s.options?.tz]).sort(),
+      ).toEqual([
         ["deadline-reminders", "0 8 * * *", "Asia/Tehran"],
         ["notify-new-resolutions", "*/10 * * * *", "Asia/Tehran"],
         ["overdue-escalations", "30 8 * * *", "Asia/Tehran"],

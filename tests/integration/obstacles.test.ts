@@ -4,7 +4,12 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { addObstacleAttachments, changeObstacleStatus, createObstacle } from "@/lib/obstacles/mutations";
-import { getAttachmentForDownload, getUnitForObstacle, listObstacles, obstacleFormOptions } from "@/lib/obstacles/queries";
+import {
+  getAttachmentForDownload,
+  getUnitForObstacle,
+  listObstacles,
+  obstacleFormOptions,
+} from "@/lib/obstacles/queries";
 import { obstacleFiltersSchema } from "@/lib/obstacles/schema";
 import { fileStorage } from "@/lib/storage";
 import { normalizeText } from "@/lib/i18n/normalize";
@@ -32,11 +37,30 @@ beforeAll(async () => {
   provinceId = (await createProvince()).id;
   const other = (await createProvince()).id;
   countyId = (await db.county.create({ data: { provinceId, nameFa: "جیرفت", nameEn: "Jiroft" } })).id;
-  unitId = (await db.productionUnit.create({ data: { provinceId, countyId, name: "کشت و صنعت جیرفت", nameNormalized: normalizeText("کشت و صنعت جیرفت"), sector: "AGRICULTURAL", status: "IDLE" } })).id;
+  unitId = (
+    await db.productionUnit.create({
+      data: {
+        provinceId,
+        countyId,
+        name: "کشت و صنعت جیرفت",
+        nameNormalized: normalizeText("کشت و صنعت جیرفت"),
+        sector: "AGRICULTURAL",
+        status: "IDLE",
+      },
+    })
+  ).id;
   const suffix = provinceId.slice(-6);
-  bankingId = (await db.obstacleCategory.create({ data: { code: `BANK-${suffix}`, nameFa: "بانکی", nameEn: "Banking" } })).id;
-  reschedulingId = (await db.obstacleCategory.create({ data: { code: `RESCH-${suffix}`, parentId: bankingId, nameFa: "امهال", nameEn: "Rescheduling" } })).id;
-  taxId = (await db.obstacleCategory.create({ data: { code: `TAX-${suffix}`, nameFa: "مالیاتی", nameEn: "Tax" } })).id;
+  bankingId = (
+    await db.obstacleCategory.create({ data: { code: `BANK-${suffix}`, nameFa: "بانکی", nameEn: "Banking" } })
+  ).id;
+  reschedulingId = (
+    await db.obstacleCategory.create({
+      data: { code: `RESCH-${suffix}`, parentId: bankingId, nameFa: "امهال", nameEn: "Rescheduling" },
+    })
+  ).id;
+  taxId = (
+    await db.obstacleCategory.create({ data: { code: `TAX-${suffix}`, nameFa: "مالیاتی", nameEn: "Tax" } })
+  ).id;
   bankId = (await createAgency(provinceId, `بانک کشاورزی ${suffix}`)).id;
   foreignAgencyId = (await createAgency(other)).id;
   secretariat = await createActor(["SECRETARIAT"], { provinceId });
@@ -50,8 +74,12 @@ beforeAll(async () => {
 });
 
 const input = (overrides: Record<string, unknown> = {}) => ({
-  unitId, categoryId: bankingId, subCategoryId: reschedulingId,
-  description: "درخواست امهال اقساط تسهیلات به دلیل توقف تولید", amountRials: "۱۲٬۵۰۰٬۰۰۰٬۰۰۰", agencyIds: [bankId],
+  unitId,
+  categoryId: bankingId,
+  subCategoryId: reschedulingId,
+  description: "درخواست امهال اقساط تسهیلات به دلیل توقف تولید",
+  amountRials: "۱۲٬۵۰۰٬۰۰۰٬۰۰۰",
+  agencyIds: [bankId],
   ...overrides,
 });
 
@@ -64,12 +92,25 @@ async function newObstacle(overrides: Record<string, unknown> = {}, files: File[
 describe("registering obstacles", () => {
   it("stores category, sub-category, amount typed in Persian digits, agencies and an attachment", async () => {
     const id = await newObstacle({}, [pdf()]);
-    const obstacle = await db.obstacle.findUniqueOrThrow({ where: { id }, include: { agencies: true, attachments: true } });
-    expect(obstacle).toMatchObject({ provinceId, status: "REGISTERED", amountRials: 12_500_000_000n, subCategoryId: reschedulingId, createdById: secretariat.id });
+    const obstacle = await db.obstacle.findUniqueOrThrow({
+      where: { id },
+      include: { agencies: true, attachments: true },
+    });
+    expect(obstacle).toMatchObject({
+      provinceId,
+      status: "REGISTERED",
+      amountRials: 12_500_000_000n,
+      subCategoryId: reschedulingId,
+      createdById: secretariat.id,
+    });
     expect(obstacle.descriptionNormalized).toBe(normalizeText(obstacle.description));
     expect(obstacle.agencies.map((a) => a.agencyId)).toEqual([bankId]);
     expect(obstacle.attachments).toHaveLength(1);
-    expect(obstacle.attachments[0]).toMatchObject({ fileName: "نامه بانک.pdf", mimeType: "application/pdf", sizeBytes: PDF.byteLength });
+    expect(obstacle.attachments[0]).toMatchObject({
+      fileName: "نامه بانک.pdf",
+      mimeType: "application/pdf",
+      sizeBytes: PDF.byteLength,
+    });
     expect(await fileStorage().get(obstacle.attachments[0]?.storageKey ?? "")).toEqual(Buffer.from(PDF));
     expect(await db.auditEvent.count({ where: { entityId: id, action: "obstacle.create" } })).toBe(1);
   });
@@ -84,19 +125,35 @@ describe("registering obstacles", () => {
   });
 
   it("refuses a sub-category of another category, a foreign agency and a short description", async () => {
-    expect((await createObstacle(secretariat, input({ categoryId: taxId }), [], t)).fieldErrors?.subCategoryId).toEqual(["زیردسته با دسته انتخاب‌شده هم‌خوانی ندارد."]);
-    expect((await createObstacle(secretariat, input({ agencyIds: [foreignAgencyId] }), [], t)).fieldErrors?.agencyIds).toEqual(["دستگاه انتخاب‌شده معتبر نیست."]);
-    expect((await createObstacle(secretariat, input({ description: "کم" }), [], t)).fieldErrors?.description).toEqual(["شرح مانع را دست‌کم در ۵ نویسه بنویسید."]);
-    expect((await createObstacle(secretariat, input({ categoryId: reschedulingId, subCategoryId: "" }), [], t)).fieldErrors?.categoryId).toEqual(["دسته را از فهرست انتخاب کنید."]);
+    expect(
+      (await createObstacle(secretariat, input({ categoryId: taxId }), [], t)).fieldErrors?.subCategoryId,
+    ).toEqual(["زیردسته با دسته انتخاب‌شده هم‌خوانی ندارد."]);
+    expect(
+      (await createObstacle(secretariat, input({ agencyIds: [foreignAgencyId] }), [], t)).fieldErrors
+        ?.agencyIds,
+    ).toEqual(["دستگاه انتخاب‌شده معتبر نیست."]);
+    expect(
+      (await createObstacle(secretariat, input({ description: "کم" }), [], t)).fieldErrors?.description,
+    ).toEqual(["شرح مانع را دست‌کم در ۵ نویسه بنویسید."]);
+    expect(
+      (await createObstacle(secretariat, input({ categoryId: reschedulingId, subCategoryId: "" }), [], t))
+        .fieldErrors?.categoryId,
+    ).toEqual(["دسته را از فهرست انتخاب کنید."]);
   });
 
   it("refuses a disguised or oversized file by name, and keeps neither the row nor the bytes", async () => {
     const before = await db.obstacle.count({ where: { unitId } });
     const fake = new File(["<html><script>alert(1)</script>"], "invoice.pdf", { type: "application/pdf" });
     const result = await createObstacle(secretariat, input(), [pdf("ok.pdf"), fake], t);
-    expect(result).toMatchObject({ ok: false, message: "نوع فایل «invoice.pdf» پذیرفته نیست. فقط PDF، تصویر (JPG، PNG، WEBP) و اسناد Word، Excel و PowerPoint." });
+    expect(result).toMatchObject({
+      ok: false,
+      message:
+        "نوع فایل «invoice.pdf» پذیرفته نیست. فقط PDF، تصویر (JPG، PNG، WEBP) و اسناد Word، Excel و PowerPoint.",
+    });
     const big = new File([new Uint8Array(10 * 1024 * 1024 + 1).fill(0x25)], "big.pdf");
-    expect((await createObstacle(secretariat, input(), [big], t)).message).toBe("فایل «big.pdf» بزرگ‌تر از ۱۰ مگابایت است.");
+    expect((await createObstacle(secretariat, input(), [big], t)).message).toBe(
+      "فایل «big.pdf» بزرگ‌تر از ۱۰ مگابایت است.",
+    );
     expect(await db.obstacle.count({ where: { unitId } })).toBe(before);
   });
 
@@ -109,10 +166,17 @@ describe("registering obstacles", () => {
 
   it("adds attachments later, and a download is scoped to the reader's province", async () => {
     const id = await newObstacle();
-    expect(await addObstacleAttachments(secretariat, id, [pdf("صورتجلسه.pdf")], t)).toEqual({ ok: true, message: "پیوست افزوده شد." });
-    expect(await addObstacleAttachments(secretariat, id, [], t)).toMatchObject({ ok: false, message: "یک فایل انتخاب کنید." });
+    expect(await addObstacleAttachments(secretariat, id, [pdf("صورتجلسه.pdf")], t)).toEqual({
+      ok: true,
+      message: "پیوست افزوده شد.",
+    });
+    expect(await addObstacleAttachments(secretariat, id, [], t)).toMatchObject({
+      ok: false,
+      message: "یک فایل انتخاب کنید.",
+    });
     const attachment = await db.attachment.findFirstOrThrow({ where: { obstacleId: id } });
-    for (const reader of readers) expect((await getAttachmentForDownload(reader, attachment.id))?.fileName).toBe("صورتجلسه.pdf");
+    for (const reader of readers)
+      expect((await getAttachmentForDownload(reader, attachment.id))?.fileName).toBe("صورتجلسه.pdf");
     expect(await getAttachmentForDownload(foreignReader, attachment.id)).toBeNull();
   });
 });
@@ -126,38 +190,88 @@ describe("the obstacle lifecycle by hand", () => {
     return id;
   }
   /** A working-group resolution about the obstacle, at the given follow-up status. */
-  async function resolutionAbout(obstacleId: string, resolutionStatus: "IN_PROGRESS" | "DONE_REPORTED" | "VERIFIED" | "CANCELLED") {
-    const body = await db.body.upsert({ where: { provinceId_kind: { provinceId, kind: "WORKING_GROUP" } }, create: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "Working group" }, update: {} });
+  async function resolutionAbout(
+    obstacleId: string,
+    resolutionStatus: "IN_PROGRESS" | "DONE_REPORTED" | "VERIFIED" | "CANCELLED",
+  ) {
+    const body = await db.body.upsert({
+      where: { provinceId_kind: { provinceId, kind: "WORKING_GROUP" } },
+      create: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "Working group" },
+      update: {},
+    });
     const { _max } = await db.meeting.aggregate({ where: { bodyId: body.id }, _max: { number: true } });
-    const meeting = await db.meeting.create({ data: { provinceId, bodyId: body.id, jalaliYear: 1404, number: (_max.number ?? 0) + 1, startsAt: new Date("2025-09-01T05:30:00Z"), status: "HELD" } });
+    const meeting = await db.meeting.create({
+      data: {
+        provinceId,
+        bodyId: body.id,
+        jalaliYear: 1404,
+        number: (_max.number ?? 0) + 1,
+        startsAt: new Date("2025-09-01T05:30:00Z"),
+        status: "HELD",
+      },
+    });
     return db.resolution.create({
-      data: { provinceId, meetingId: meeting.id, unitId, text: "امهال اقساط", responsibleAgencyId: bankId, deadline: new Date("2025-12-01"), status: resolutionStatus, obstacles: { create: [{ obstacleId }] } },
+      data: {
+        provinceId,
+        meetingId: meeting.id,
+        unitId,
+        text: "امهال اقساط",
+        responsibleAgencyId: bankId,
+        deadline: new Date("2025-12-01"),
+        status: resolutionStatus,
+        obstacles: { create: [{ obstacleId }] },
+      },
     });
   }
 
   it("withdraws any open obstacle and audits each change", async () => {
-    const ids = [await newObstacle(), await obstacleAt("IN_COMMITTEE"), await obstacleAt("REFERRED"), await obstacleAt("DECIDED")];
+    const ids = [
+      await newObstacle(),
+      await obstacleAt("IN_COMMITTEE"),
+      await obstacleAt("REFERRED"),
+      await obstacleAt("DECIDED"),
+    ];
     for (const [i, from] of (["REGISTERED", "IN_COMMITTEE", "REFERRED", "DECIDED"] as const).entries()) {
       const id = ids[i] ?? "";
-      expect(await changeObstacleStatus(secretariat, { id, from, to: "WITHDRAWN" }, t)).toEqual({ ok: true, message: "وضعیت مانع تغییر کرد." });
+      expect(await changeObstacleStatus(secretariat, { id, from, to: "WITHDRAWN" }, t)).toEqual({
+        ok: true,
+        message: "وضعیت مانع تغییر کرد.",
+      });
       expect(await status(id)).toBe("WITHDRAWN");
-      expect(await db.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "obstacle.status" } })).toMatchObject({ actorId: secretariat.id, after: { status: "WITHDRAWN" } });
+      expect(
+        await db.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "obstacle.status" } }),
+      ).toMatchObject({ actorId: secretariat.id, after: { status: "WITHDRAWN" } });
     }
-    expect(await changeObstacleStatus(secretariat, { id: ids[0], from: "WITHDRAWN", to: "REGISTERED" }, t)).toMatchObject({ ok: false });
+    expect(
+      await changeObstacleStatus(secretariat, { id: ids[0], from: "WITHDRAWN", to: "REGISTERED" }, t),
+    ).toMatchObject({ ok: false });
   });
 
   it("never moves an obstacle into a status the sessions drive", async () => {
     const registered = await newObstacle();
     // Taken into the committee by hand, it would never be eligible for an agenda again.
-    expect(await changeObstacleStatus(secretariat, { id: registered, from: "REGISTERED", to: "IN_COMMITTEE" }, t)).toEqual({ ok: false, message: "تغییر وضعیت از «ثبت‌شده» به «در کمیته» مجاز نیست." });
-    expect(await changeObstacleStatus(secretariat, { id: registered, from: "REGISTERED", to: "RESOLVED" }, t)).toEqual({ ok: false, message: "تغییر وضعیت از «ثبت‌شده» به «رفع‌شده» مجاز نیست." });
+    expect(
+      await changeObstacleStatus(secretariat, { id: registered, from: "REGISTERED", to: "IN_COMMITTEE" }, t),
+    ).toEqual({ ok: false, message: "تغییر وضعیت از «ثبت‌شده» به «در کمیته» مجاز نیست." });
+    expect(
+      await changeObstacleStatus(secretariat, { id: registered, from: "REGISTERED", to: "RESOLVED" }, t),
+    ).toEqual({ ok: false, message: "تغییر وضعیت از «ثبت‌شده» به «رفع‌شده» مجاز نیست." });
     expect(await status(registered)).toBe("REGISTERED");
     const inCommittee = await obstacleAt("IN_COMMITTEE");
-    for (const to of ["REFERRED", "DECIDED", "RESOLVED"] as const) expect(await changeObstacleStatus(secretariat, { id: inCommittee, from: "IN_COMMITTEE", to }, t)).toMatchObject({ ok: false });
+    for (const to of ["REFERRED", "DECIDED", "RESOLVED"] as const)
+      expect(
+        await changeObstacleStatus(secretariat, { id: inCommittee, from: "IN_COMMITTEE", to }, t),
+      ).toMatchObject({ ok: false });
     const referred = await obstacleAt("REFERRED");
-    expect(await changeObstacleStatus(secretariat, { id: referred, from: "REFERRED", to: "DECIDED" }, t)).toEqual({ ok: false, message: "تغییر وضعیت از «ارجاع به کارگروه» به «تصمیم‌گیری‌شده» مجاز نیست." });
+    expect(
+      await changeObstacleStatus(secretariat, { id: referred, from: "REFERRED", to: "DECIDED" }, t),
+    ).toEqual({ ok: false, message: "تغییر وضعیت از «ارجاع به کارگروه» به «تصمیم‌گیری‌شده» مجاز نیست." });
     expect([await status(inCommittee), await status(referred)]).toEqual(["IN_COMMITTEE", "REFERRED"]);
-    expect(await db.auditEvent.count({ where: { entityId: { in: [registered, inCommittee, referred] }, action: "obstacle.status" } })).toBe(0);
+    expect(
+      await db.auditEvent.count({
+        where: { entityId: { in: [registered, inCommittee, referred] }, action: "obstacle.status" },
+      }),
+    ).toBe(0);
   });
 
   it("closes a decided obstacle as resolved only once every resolution about it is verified", async () => {
@@ -167,33 +281,56 @@ describe("the obstacle lifecycle by hand", () => {
     await resolutionAbout(id, "VERIFIED");
     expect(await changeObstacleStatus(secretariat, { id, from: "DECIDED", to: "RESOLVED" }, t)).toEqual({
       ok: false,
-      message: "همه مصوبه‌های این مانع هنوز تأیید نشده‌اند؛ مانع با تأیید اجرای آخرین مصوبه در پیگیری خودبه‌خود رفع‌شده می‌شود.",
+      message:
+        "همه مصوبه‌های این مانع هنوز تأیید نشده‌اند؛ مانع با تأیید اجرای آخرین مصوبه در پیگیری خودبه‌خود رفع‌شده می‌شود.",
     });
     expect(await status(id)).toBe("DECIDED");
     await db.resolution.update({ where: { id: open.id }, data: { status: "VERIFIED" } });
-    expect(await changeObstacleStatus(secretariat, { id, from: "DECIDED", to: "RESOLVED" }, t)).toMatchObject({ ok: true });
+    expect(await changeObstacleStatus(secretariat, { id, from: "DECIDED", to: "RESOLVED" }, t)).toMatchObject(
+      { ok: true },
+    );
     expect(await status(id)).toBe("RESOLVED");
     // A decision nobody can carry out is declared by hand, whatever its resolutions say.
     const hopeless = await obstacleAt("DECIDED");
     await resolutionAbout(hopeless, "IN_PROGRESS");
-    expect(await changeObstacleStatus(secretariat, { id: hopeless, from: "DECIDED", to: "UNRESOLVABLE" }, t)).toMatchObject({ ok: true });
+    expect(
+      await changeObstacleStatus(secretariat, { id: hopeless, from: "DECIDED", to: "UNRESOLVABLE" }, t),
+    ).toMatchObject({ ok: true });
   });
 
   it("refuses a stale change: the user saw another status than the obstacle has", async () => {
     const id = await newObstacle();
-    expect(await changeObstacleStatus(secretariat, { id, from: "DECIDED", to: "UNRESOLVABLE" }, t)).toEqual({ ok: false, message: STALE });
+    expect(await changeObstacleStatus(secretariat, { id, from: "DECIDED", to: "UNRESOLVABLE" }, t)).toEqual({
+      ok: false,
+      message: STALE,
+    });
     expect(await status(id)).toBe("REGISTERED");
   });
 
   it("changes nothing about the obstacles of an archived unit", async () => {
     const id = await newObstacle();
-    const archived = await db.productionUnit.create({ data: { provinceId, countyId, name: "واحد بایگانی‌شده", nameNormalized: normalizeText("واحد بایگانی‌شده"), sector: "INDUSTRIAL", status: "CLOSED" } });
+    const archived = await db.productionUnit.create({
+      data: {
+        provinceId,
+        countyId,
+        name: "واحد بایگانی‌شده",
+        nameNormalized: normalizeText("واحد بایگانی‌شده"),
+        sector: "INDUSTRIAL",
+        status: "CLOSED",
+      },
+    });
     await db.obstacle.update({ where: { id }, data: { unitId: archived.id } });
     await db.productionUnit.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
     const message = "واحد تولیدی این مانع بایگانی شده است؛ مانع آن دیگر تغییر نمی‌کند.";
-    const files = () => readdirSync(process.env.STORAGE_DIR ?? "", { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+    const files = () =>
+      readdirSync(process.env.STORAGE_DIR ?? "", { recursive: true, withFileTypes: true }).filter((e) =>
+        e.isFile(),
+      ).length;
     const filesBefore = files();
-    expect(await changeObstacleStatus(secretariat, { id, from: "REGISTERED", to: "WITHDRAWN" }, t)).toEqual({ ok: false, message });
+    expect(await changeObstacleStatus(secretariat, { id, from: "REGISTERED", to: "WITHDRAWN" }, t)).toEqual({
+      ok: false,
+      message,
+    });
     expect(await addObstacleAttachments(secretariat, id, [pdf()], t)).toEqual({ ok: false, message });
     expect(await status(id)).toBe("REGISTERED");
     expect(await db.attachment.count({ where: { obstacleId: id } })).toBe(0);
@@ -207,10 +344,15 @@ describe("read-only roles", () => {
     const count = await db.obstacle.count({ where: { unitId } });
     for (const actor of [...readers, null]) {
       expect(await createObstacle(actor, input(), [pdf()], t)).toEqual({ ok: false, message: FORBIDDEN });
-      expect(await changeObstacleStatus(actor, { id, from: "REGISTERED", to: "WITHDRAWN" }, t)).toEqual({ ok: false, message: FORBIDDEN });
+      expect(await changeObstacleStatus(actor, { id, from: "REGISTERED", to: "WITHDRAWN" }, t)).toEqual({
+        ok: false,
+        message: FORBIDDEN,
+      });
       expect(await addObstacleAttachments(actor, id, [pdf()], t)).toEqual({ ok: false, message: FORBIDDEN });
     }
-    expect((await changeObstacleStatus(foreignReader, { id, from: "REGISTERED", to: "WITHDRAWN" }, t)).ok).toBe(false);
+    expect(
+      (await changeObstacleStatus(foreignReader, { id, from: "REGISTERED", to: "WITHDRAWN" }, t)).ok,
+    ).toBe(false);
     expect(await db.obstacle.count({ where: { unitId } })).toBe(count);
     expect((await db.obstacle.findUniqueOrThrow({ where: { id } })).status).toBe("REGISTERED");
     expect(await db.attachment.count({ where: { obstacleId: id } })).toBe(0);
@@ -220,13 +362,27 @@ describe("read-only roles", () => {
 describe("the obstacle list and form options", () => {
   it("filters by status, open, category, county, agency and normalised text", async () => {
     const id = await newObstacle({ description: "عدم پذيرش وثايق ملكي برای ضمانت‌نامه" });
-    const list = async (f: Record<string, string>) => (await listObstacles(readers[2] ?? secretariat, obstacleFiltersSchema.parse(f))).obstacles.map((o) => o.id);
+    const list = async (f: Record<string, string>) =>
+      (await listObstacles(readers[2] ?? secretariat, obstacleFiltersSchema.parse(f))).obstacles.map(
+        (o) => o.id,
+      );
     expect(await list({ q: "وثایق ملکی" })).toEqual([id]);
     expect(await list({ q: "ضمانتنامه" })).toEqual([id]);
     expect(await list({ q: "وثایق", categoryId: taxId })).toEqual([]);
-    expect(await list({ q: "وثایق", categoryId: bankingId, countyId, agencyId: bankId, open: "yes", status: "REGISTERED" })).toEqual([id]);
+    expect(
+      await list({
+        q: "وثایق",
+        categoryId: bankingId,
+        countyId,
+        agencyId: bankId,
+        open: "yes",
+        status: "REGISTERED",
+      }),
+    ).toEqual([id]);
     expect(await list({ q: "وثایق", status: "RESOLVED" })).toEqual([]);
-    expect((await listObstacles(foreignReader, obstacleFiltersSchema.parse({ q: "وثایق ملکی" }))).total).toBe(0);
+    expect((await listObstacles(foreignReader, obstacleFiltersSchema.parse({ q: "وثایق ملکی" }))).total).toBe(
+      0,
+    );
   });
 
   it("offers active top-level categories with their sub-categories, and the province's agencies", async () => {

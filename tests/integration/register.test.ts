@@ -21,14 +21,44 @@ beforeAll(async () => {
   bank = (await createAgency(provinceId, "بانک ملت آزمون")).id;
   gas = (await createAgency(provinceId, "شرکت گاز آزمون")).id;
   const county = await db.county.create({ data: { provinceId, nameFa: "کرمان", nameEn: "Kerman" } });
-  const mk = (name: string) => db.productionUnit.create({ data: { provinceId, countyId: county.id, name, nameNormalized: normalizeText(name), sector: "INDUSTRIAL", status: "IDLE" } });
+  const mk = (name: string) =>
+    db.productionUnit.create({
+      data: {
+        provinceId,
+        countyId: county.id,
+        name,
+        nameNormalized: normalizeText(name),
+        sector: "INDUSTRIAL",
+        status: "IDLE",
+      },
+    });
   unitA = (await mk("واحد الف")).id;
   const unitB = (await mk("واحد ب")).id;
-  const body = await db.body.create({ data: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "WG" } });
-  const m1 = await db.meeting.create({ data: { provinceId, bodyId: body.id, jalaliYear: 1404, number: 1, startsAt: new Date("2025-05-01") } });
-  meeting2 = (await db.meeting.create({ data: { provinceId, bodyId: body.id, jalaliYear: 1404, number: 2, startsAt: new Date("2025-06-01") } })).id;
-  banking = (await db.obstacleCategory.upsert({ where: { code: "T-REG-BANK" }, update: {}, create: { code: "T-REG-BANK", nameFa: "بانکی", nameEn: "Banking" } })).id;
-  const energy = (await db.obstacleCategory.upsert({ where: { code: "T-REG-ENERGY" }, update: {}, create: { code: "T-REG-ENERGY", nameFa: "انرژی", nameEn: "Energy" } })).id;
+  const body = await db.body.create({
+    data: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "WG" },
+  });
+  const m1 = await db.meeting.create({
+    data: { provinceId, bodyId: body.id, jalaliYear: 1404, number: 1, startsAt: new Date("2025-05-01") },
+  });
+  meeting2 = (
+    await db.meeting.create({
+      data: { provinceId, bodyId: body.id, jalaliYear: 1404, number: 2, startsAt: new Date("2025-06-01") },
+    })
+  ).id;
+  banking = (
+    await db.obstacleCategory.upsert({
+      where: { code: "T-REG-BANK" },
+      update: {},
+      create: { code: "T-REG-BANK", nameFa: "بانکی", nameEn: "Banking" },
+    })
+  ).id;
+  const energy = (
+    await db.obstacleCategory.upsert({
+      where: { code: "T-REG-ENERGY" },
+      update: {},
+      create: { code: "T-REG-ENERGY", nameFa: "انرژی", nameEn: "Energy" },
+    })
+  ).id;
   const rows = [
     ["bank-overdue", bank, unitA, m1.id, "2025-07-01", "ISSUED", banking],
     ["bank-later", bank, unitB, meeting2, "2025-09-01", "IN_PROGRESS", banking],
@@ -36,8 +66,21 @@ beforeAll(async () => {
     ["gas-done", gas, unitB, m1.id, "2025-07-02", "DONE_REPORTED", energy],
   ] as const;
   for (const [text, agency, unit, meeting, deadline, status, categoryId] of rows) {
-    const obstacle = await db.obstacle.create({ data: { provinceId, unitId: unit, categoryId, description: text } });
-    await db.resolution.create({ data: { provinceId, meetingId: meeting, unitId: unit, text, responsibleAgencyId: agency, deadline: new Date(deadline), status, obstacles: { create: { obstacleId: obstacle.id } } } });
+    const obstacle = await db.obstacle.create({
+      data: { provinceId, unitId: unit, categoryId, description: text },
+    });
+    await db.resolution.create({
+      data: {
+        provinceId,
+        meetingId: meeting,
+        unitId: unit,
+        text,
+        responsibleAgencyId: agency,
+        deadline: new Date(deadline),
+        status,
+        obstacles: { create: { obstacleId: obstacle.id } },
+      },
+    });
   }
 });
 
@@ -62,15 +105,39 @@ describe("resolution register", () => {
 
   it("exports the filtered register as an .xlsx sheet", async () => {
     const member = await createActor(["MEMBER"], { provinceId });
-    const buffer = await writeResolutionsXlsx(member, resolutionFilterSchema.parse({ overdue: "1" }), "fa", t, TODAY);
+    const buffer = await writeResolutionsXlsx(
+      member,
+      resolutionFilterSchema.parse({ overdue: "1" }),
+      "fa",
+      t,
+      TODAY,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("مصوبات");
     const values = (n: number) => (sheet?.getRow(n).values as unknown[]).slice(1);
-    expect(values(1)).toEqual(["جلسه", "واحد تولیدی", "متن مصوبه", "دستگاه مسئول", "مهلت", "روز مانده (منفی: تأخیر)", "وضعیت", "معوق"]);
+    expect(values(1)).toEqual([
+      "جلسه",
+      "واحد تولیدی",
+      "متن مصوبه",
+      "دستگاه مسئول",
+      "مهلت",
+      "روز مانده (منفی: تأخیر)",
+      "وضعیت",
+      "معوق",
+    ]);
     expect(sheet?.rowCount).toBe(3);
     const rows = [values(2), values(3)].sort((a, b) => String(a[2]).localeCompare(String(b[2])));
-    expect(rows[0]).toEqual(["جلسه اول کارگروه تسهیل و رفع موانع تولید در سال ۱۴۰۴", "واحد الف", "bank-overdue", "بانک ملت آزمون", "1404/04/10", -9, "ابلاغ‌شده", "بله"]);
+    expect(rows[0]).toEqual([
+      "جلسه اول کارگروه تسهیل و رفع موانع تولید در سال ۱۴۰۴",
+      "واحد الف",
+      "bank-overdue",
+      "بانک ملت آزمون",
+      "1404/04/10",
+      -9,
+      "ابلاغ‌شده",
+      "بله",
+    ]);
   });
 
   it("keeps other provinces out of the register", async () => {

@@ -11,7 +11,16 @@ const PASSWORD = "correct-horse-battery";
 
 async function makeUser(active = true) {
   const email = `signin-${randomUUID()}@test.local`;
-  await db.user.create({ data: { email, name: "آزمون", roles: ["MEMBER"], provinceId, passwordHash: await hashPassword(PASSWORD), active } });
+  await db.user.create({
+    data: {
+      email,
+      name: "آزمون",
+      roles: ["MEMBER"],
+      provinceId,
+      passwordHash: await hashPassword(PASSWORD),
+      active,
+    },
+  });
   return email;
 }
 
@@ -29,11 +38,22 @@ describe("verifyCredentials", () => {
 
   it("refuses a wrong password, an unknown e-mail and a deactivated account alike", async () => {
     const email = await makeUser();
-    expect(await verifyCredentials({ email, password: "wrong-password" }, null)).toEqual({ ok: false, reason: "invalid" });
-    expect(await verifyCredentials({ email: `nobody-${randomUUID()}@test.local`, password: PASSWORD }, null)).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials({ email, password: "wrong-password" }, null)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(
+      await verifyCredentials({ email: `nobody-${randomUUID()}@test.local`, password: PASSWORD }, null),
+    ).toEqual({ ok: false, reason: "invalid" });
     const inactive = await makeUser(false);
-    expect(await verifyCredentials({ email: inactive, password: PASSWORD }, null)).toEqual({ ok: false, reason: "invalid" });
-    expect(await verifyCredentials({ email: "", password: "" }, null)).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials({ email: inactive, password: PASSWORD }, null)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await verifyCredentials({ email: "", password: "" }, null)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it(`throttles an address after ${MAX_FAILURES_PER_EMAIL} failures, even for the right password`, async () => {
@@ -41,7 +61,10 @@ describe("verifyCredentials", () => {
     for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
       expect((await verifyCredentials({ email, password: `wrong-${i}` }, null)).ok).toBe(false);
     }
-    expect(await verifyCredentials({ email, password: PASSWORD }, null)).toEqual({ ok: false, reason: "throttled" });
+    expect(await verifyCredentials({ email, password: PASSWORD }, null)).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
     // Other accounts are not affected.
     const other = await makeUser();
     expect((await verifyCredentials({ email: other, password: PASSWORD }, null)).ok).toBe(true);
@@ -49,9 +72,11 @@ describe("verifyCredentials", () => {
 
   it("forgets earlier failures after a successful sign-in", async () => {
     const email = await makeUser();
-    for (let i = 0; i < MAX_FAILURES_PER_EMAIL - 1; i++) await verifyCredentials({ email, password: "wrong-password" }, null);
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL - 1; i++)
+      await verifyCredentials({ email, password: "wrong-password" }, null);
     expect((await verifyCredentials({ email, password: PASSWORD }, null)).ok).toBe(true);
-    for (let i = 0; i < MAX_FAILURES_PER_EMAIL - 1; i++) await verifyCredentials({ email, password: "wrong-password" }, null);
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL - 1; i++)
+      await verifyCredentials({ email, password: "wrong-password" }, null);
     expect((await verifyCredentials({ email, password: PASSWORD }, null)).ok).toBe(true);
   });
 });

@@ -61,14 +61,31 @@ describe("registering units", () => {
   it("creates a unit with its normalised name, its first status as history and an audit event", async () => {
     const id = await newUnit({ name: "شركت كاشي يزد", employees: "۱٬۲۰۰" });
     const unit = await db.productionUnit.findUniqueOrThrow({ where: { id } });
-    expect(unit).toMatchObject({ provinceId, nameNormalized: normalizeText("شرکت کاشی یزد"), employees: 1200, capacityUsePct: 35, status: "IDLE" });
-    expect(await db.unitStatusChange.findMany({ where: { unitId: id }, select: { fromStatus: true, toStatus: true } })).toEqual([{ fromStatus: null, toStatus: "IDLE" }]);
-    expect(await db.auditEvent.count({ where: { entityId: id, action: "unit.create", actorId: secretariat.id } })).toBe(1);
+    expect(unit).toMatchObject({
+      provinceId,
+      nameNormalized: normalizeText("شرکت کاشی یزد"),
+      employees: 1200,
+      capacityUsePct: 35,
+      status: "IDLE",
+    });
+    expect(
+      await db.unitStatusChange.findMany({
+        where: { unitId: id },
+        select: { fromStatus: true, toStatus: true },
+      }),
+    ).toEqual([{ fromStatus: null, toStatus: "IDLE" }]);
+    expect(
+      await db.auditEvent.count({ where: { entityId: id, action: "unit.create", actorId: secretariat.id } }),
+    ).toBe(1);
   });
 
   it("answers bad fields in Persian and writes nothing", async () => {
     const before = await db.productionUnit.count({ where: { provinceId } });
-    const result = await createUnit(secretariat, unitInput({ name: "", nationalId: "12ab", capacityUsePct: "140", employees: "12.5", countyId: "" }), t);
+    const result = await createUnit(
+      secretariat,
+      unitInput({ name: "", nationalId: "12ab", capacityUsePct: "140", employees: "12.5", countyId: "" }),
+      t,
+    );
     expect(result.ok).toBe(false);
     expect(result.fieldErrors).toMatchObject({
       name: ["نام را وارد کنید."],
@@ -81,7 +98,9 @@ describe("registering units", () => {
   });
 
   it("refuses a county of another province", async () => {
-    const foreignCounty = await db.county.create({ data: { provinceId: foreignSecretariat.provinceId ?? "", nameFa: "بم", nameEn: "Bam" } });
+    const foreignCounty = await db.county.create({
+      data: { provinceId: foreignSecretariat.provinceId ?? "", nameFa: "بم", nameEn: "Bam" },
+    });
     const result = await createUnit(secretariat, unitInput({ countyId: foreignCounty.id }), t);
     expect(result.fieldErrors?.countyId).toEqual(["شهرستان را از فهرست انتخاب کنید."]);
   });
@@ -92,27 +111,56 @@ describe("registering units", () => {
     const persianDigits = nid.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
     const again = await createUnit(secretariat, unitInput({ nationalId: persianDigits }), t);
     expect(again.ok).toBe(false);
-    expect(again.fieldErrors?.nationalId).toEqual(["واحدی با این شناسه ملی قبلاً ثبت شده است: صنایع غذایی کویر"]);
+    expect(again.fieldErrors?.nationalId).toEqual([
+      "واحدی با این شناسه ملی قبلاً ثبت شده است: صنایع غذایی کویر",
+    ]);
     // Another province learns only that the id is taken, not whose it is.
-    const elsewhere = await createUnit(foreignSecretariat, unitInput({ nationalId: nid, countyId: (await db.county.findFirstOrThrow({ where: { provinceId: foreignSecretariat.provinceId ?? "" } })).id }), t);
+    const elsewhere = await createUnit(
+      foreignSecretariat,
+      unitInput({
+        nationalId: nid,
+        countyId: (
+          await db.county.findFirstOrThrow({ where: { provinceId: foreignSecretariat.provinceId ?? "" } })
+        ).id,
+      }),
+      t,
+    );
     expect(elsewhere.fieldErrors?.nationalId).toEqual(["این شناسه ملی قبلاً برای واحد دیگری ثبت شده است."]);
   });
 
   it("warns about the same normalised name in the same county until the user confirms", async () => {
     await newUnit({ name: "شهرک‌های کاشی مهر", countyId: countyA });
-    const warned = await createUnit(secretariat, unitInput({ name: "شهركهاي كاشي مهر", countyId: countyA }), t);
+    const warned = await createUnit(
+      secretariat,
+      unitInput({ name: "شهركهاي كاشي مهر", countyId: countyA }),
+      t,
+    );
     expect(warned.ok).toBe(false);
     expect(warned.message).toContain("واحدی با همین نام در این شهرستان ثبت شده است: شهرک‌های کاشی مهر");
     expect(warned.fieldErrors).toHaveProperty("confirmDuplicate");
-    expect((await createUnit(secretariat, unitInput({ name: "شهرک‌های کاشی مهر", countyId: countyB }), t)).ok).toBe(true);
-    expect((await createUnit(secretariat, unitInput({ name: "شهركهاي كاشي مهر", countyId: countyA, confirmDuplicate: "on" }), t)).ok).toBe(true);
+    expect(
+      (await createUnit(secretariat, unitInput({ name: "شهرک‌های کاشی مهر", countyId: countyB }), t)).ok,
+    ).toBe(true);
+    expect(
+      (
+        await createUnit(
+          secretariat,
+          unitInput({ name: "شهركهاي كاشي مهر", countyId: countyA, confirmDuplicate: "on" }),
+          t,
+        )
+      ).ok,
+    ).toBe(true);
   });
 
   it("edits a unit, audits before and after, and does not warn about its own name", async () => {
     const id = await newUnit({ name: "آجر نسوز کرمان" });
     const edit = await getUnitForEdit(secretariat, id);
     expect(edit?.name).toBe("آجر نسوز کرمان");
-    const result = await updateUnit(secretariat, { ...unitInput({ name: "آجر نسوز کرمان", employees: "80" }), id }, t);
+    const result = await updateUnit(
+      secretariat,
+      { ...unitInput({ name: "آجر نسوز کرمان", employees: "80" }), id },
+      t,
+    );
     expect(result).toEqual({ ok: true, message: "تغییرات واحد ذخیره شد." });
     expect((await db.productionUnit.findUniqueOrThrow({ where: { id } })).employees).toBe(80);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "unit.update" } });
@@ -133,16 +181,43 @@ describe("registering units", () => {
 describe("operating-status history", () => {
   it("records a change with its Jalali date and reason, and refuses bad ones", async () => {
     const id = await newUnit({ status: "IDLE" });
-    expect(await changeUnitStatus(secretariat, { id, toStatus: "ACTIVE", changedOn: "۱۴۰۴/۰۳/۱۰", reason: "تأمین سرمایه در گردش" }, t)).toEqual({ ok: true, message: "وضعیت واحد ثبت شد." });
-    const history = await db.unitStatusChange.findMany({ where: { unitId: id }, orderBy: { createdAt: "asc" } });
-    expect(history.map((h) => [h.fromStatus, h.toStatus])).toEqual([[null, "IDLE"], ["IDLE", "ACTIVE"]]);
+    expect(
+      await changeUnitStatus(
+        secretariat,
+        { id, toStatus: "ACTIVE", changedOn: "۱۴۰۴/۰۳/۱۰", reason: "تأمین سرمایه در گردش" },
+        t,
+      ),
+    ).toEqual({ ok: true, message: "وضعیت واحد ثبت شد." });
+    const history = await db.unitStatusChange.findMany({
+      where: { unitId: id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(history.map((h) => [h.fromStatus, h.toStatus])).toEqual([
+      [null, "IDLE"],
+      ["IDLE", "ACTIVE"],
+    ]);
     expect(history[1]?.changedOn.toISOString().slice(0, 10)).toBe("2025-05-31");
     expect(history[1]?.reason).toBe("تأمین سرمایه در گردش");
     expect((await db.productionUnit.findUniqueOrThrow({ where: { id } })).status).toBe("ACTIVE");
 
-    expect((await changeUnitStatus(secretariat, { id, toStatus: "ACTIVE", changedOn: "1404/03/11" }, t)).fieldErrors?.toStatus).toEqual(["وضعیت جدید با وضعیت فعلی یکی است."]);
-    expect((await changeUnitStatus(secretariat, { id, toStatus: "CLOSED", changedOn: "1404/13/01" }, t)).fieldErrors?.changedOn).toEqual(["تاریخ شمسی معتبر وارد کنید (سال/ماه/روز)."]);
-    expect((await changeUnitStatus(secretariat, { id, toStatus: "CLOSED", changedOn: "1404/03/11" }, t, "2025-05-31")).fieldErrors?.changedOn).toEqual(["تاریخ تغییر نمی‌تواند در آینده باشد."]);
+    expect(
+      (await changeUnitStatus(secretariat, { id, toStatus: "ACTIVE", changedOn: "1404/03/11" }, t))
+        .fieldErrors?.toStatus,
+    ).toEqual(["وضعیت جدید با وضعیت فعلی یکی است."]);
+    expect(
+      (await changeUnitStatus(secretariat, { id, toStatus: "CLOSED", changedOn: "1404/13/01" }, t))
+        .fieldErrors?.changedOn,
+    ).toEqual(["تاریخ شمسی معتبر وارد کنید (سال/ماه/روز)."]);
+    expect(
+      (
+        await changeUnitStatus(
+          secretariat,
+          { id, toStatus: "CLOSED", changedOn: "1404/03/11" },
+          t,
+          "2025-05-31",
+        )
+      ).fieldErrors?.changedOn,
+    ).toEqual(["تاریخ تغییر نمی‌تواند در آینده باشد."]);
     expect(await db.unitStatusChange.count({ where: { unitId: id } })).toBe(2);
   });
 });
@@ -158,19 +233,56 @@ describe("the unit list", () => {
       db.county.create({ data: { provinceId: listProvince, nameFa: "سیرجان", nameEn: "Sirjan" } }),
       db.county.create({ data: { provinceId: listProvince, nameFa: "بافت", nameEn: "Baft" } }),
     ]);
-    const category = await db.obstacleCategory.create({ data: { code: `C-${listProvince}`, nameFa: "بانکی", nameEn: "Banking" } });
+    const category = await db.obstacleCategory.create({
+      data: { code: `C-${listProvince}`, nameFa: "بانکی", nameEn: "Banking" },
+    });
     const specs = [
-      { name: "فولاد سیرجان", sector: "INDUSTRIAL", status: "ACTIVE", countyId: c1.id, industrialPark: "شهرک خضرا", nationalId: nationalId(), employees: 500 },
-      { name: "معدن سنگ آهن بافت", sector: "MINING", status: "IDLE", countyId: c2.id, industrialPark: null, nationalId: miningId, employees: 40 },
-      { name: "باغ پسته", sector: "AGRICULTURAL", status: "SEMI_ACTIVE", countyId: c1.id, industrialPark: null, nationalId: null, employees: null },
+      {
+        name: "فولاد سیرجان",
+        sector: "INDUSTRIAL",
+        status: "ACTIVE",
+        countyId: c1.id,
+        industrialPark: "شهرک خضرا",
+        nationalId: nationalId(),
+        employees: 500,
+      },
+      {
+        name: "معدن سنگ آهن بافت",
+        sector: "MINING",
+        status: "IDLE",
+        countyId: c2.id,
+        industrialPark: null,
+        nationalId: miningId,
+        employees: 40,
+      },
+      {
+        name: "باغ پسته",
+        sector: "AGRICULTURAL",
+        status: "SEMI_ACTIVE",
+        countyId: c1.id,
+        industrialPark: null,
+        nationalId: null,
+        employees: null,
+      },
     ] satisfies Omit<Prisma.ProductionUnitUncheckedCreateInput, "provinceId" | "nameNormalized">[];
     for (const s of specs) {
-      const unit = await db.productionUnit.create({ data: { ...s, provinceId: listProvince, nameNormalized: normalizeText(s.name) } });
+      const unit = await db.productionUnit.create({
+        data: { ...s, provinceId: listProvince, nameNormalized: normalizeText(s.name) },
+      });
       if (s.sector !== "AGRICULTURAL")
-        await db.obstacle.create({ data: { provinceId: listProvince, unitId: unit.id, categoryId: category.id, description: "مانع", status: s.sector === "MINING" ? "REGISTERED" : "RESOLVED" } });
+        await db.obstacle.create({
+          data: {
+            provinceId: listProvince,
+            unitId: unit.id,
+            categoryId: category.id,
+            description: "مانع",
+            status: s.sector === "MINING" ? "REGISTERED" : "RESOLVED",
+          },
+        });
     }
   });
-  const names = async (f: Record<string, string>) => (await listUnits(actor, filters(f))).units.map((u) => u.name);
+  const names = async (f: Record<string, string>) =>
+    (await listUnits(actor, filters(f))).units.map((u) => u.name);
 
   it("filters by sector, county, status, park and open obstacles, and counts open obstacles only", async () => {
     expect(await names({ sector: "MINING" })).toEqual(["معدن سنگ آهن بافت"]);
@@ -181,24 +293,38 @@ describe("the unit list", () => {
     expect(await names({ open: "yes" })).toEqual(["معدن سنگ آهن بافت"]);
     expect(await names({ open: "no" })).toEqual(["باغ پسته", "فولاد سیرجان"]);
     const { units } = await listUnits(actor, filters());
-    expect(units.map((u) => [u.name, u._count.obstacles])).toEqual([["باغ پسته", 0], ["فولاد سیرجان", 0], ["معدن سنگ آهن بافت", 1]]);
+    expect(units.map((u) => [u.name, u._count.obstacles])).toEqual([
+      ["باغ پسته", 0],
+      ["فولاد سیرجان", 0],
+      ["معدن سنگ آهن بافت", 1],
+    ]);
     expect((await unitFormOptions(actor)).parks).toEqual(["شهرک خضرا"]);
   });
 
   it("searches the normalised name (Arabic letters, ZWNJ, digits) and national-id prefixes, with wildcards taken literally", async () => {
     expect(await names({ q: "فولاد سيرجان" })).toEqual(["فولاد سیرجان"]);
     expect(await names({ q: "آهن" })).toEqual(["معدن سنگ آهن بافت"]);
-    expect(await names({ q: miningId.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d))) })).toEqual(["معدن سنگ آهن بافت"]);
+    expect(
+      await names({ q: miningId.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d))) }),
+    ).toEqual(["معدن سنگ آهن بافت"]);
     expect(await names({ q: "%" })).toEqual([]);
   });
 
   it("sorts and paginates on the server", async () => {
-    expect(await names({ sort: "employees", dir: "desc" })).toEqual(["فولاد سیرجان", "معدن سنگ آهن بافت", "باغ پسته"]);
+    expect(await names({ sort: "employees", dir: "desc" })).toEqual([
+      "فولاد سیرجان",
+      "معدن سنگ آهن بافت",
+      "باغ پسته",
+    ]);
     const page2 = await listUnits(actor, filters({ page: "2" }), { pageSize: 2 });
     expect(page2).toMatchObject({ total: 3, pages: 2, page: 2 });
     expect(page2.units.map((u) => u.name)).toEqual(["معدن سنگ آهن بافت"]);
     // By the number of obstacles of any status (Prisma cannot order by a filtered count).
-    expect(await names({ sort: "obstacles", dir: "desc" })).toEqual(["فولاد سیرجان", "معدن سنگ آهن بافت", "باغ پسته"]);
+    expect(await names({ sort: "obstacles", dir: "desc" })).toEqual([
+      "فولاد سیرجان",
+      "معدن سنگ آهن بافت",
+      "باغ پسته",
+    ]);
   });
 
   it("shows another province nothing, and a national reader every province", async () => {
@@ -211,9 +337,28 @@ describe("the unit list", () => {
 describe("the unit file", () => {
   it("puts open items first, then everything newest first", async () => {
     const id = await newUnit();
-    const category = await db.obstacleCategory.create({ data: { code: `T-${id}`, nameFa: "مالیاتی", nameEn: "Tax" } });
-    const old = await db.obstacle.create({ data: { provinceId, unitId: id, categoryId: category.id, description: "مانع قدیمی باز", createdAt: new Date("2024-01-01T08:00:00Z") } });
-    const closed = await db.obstacle.create({ data: { provinceId, unitId: id, categoryId: category.id, description: "مانع رفع‌شده", status: "RESOLVED", createdAt: new Date("2025-01-01T08:00:00Z") } });
+    const category = await db.obstacleCategory.create({
+      data: { code: `T-${id}`, nameFa: "مالیاتی", nameEn: "Tax" },
+    });
+    const old = await db.obstacle.create({
+      data: {
+        provinceId,
+        unitId: id,
+        categoryId: category.id,
+        description: "مانع قدیمی باز",
+        createdAt: new Date("2024-01-01T08:00:00Z"),
+      },
+    });
+    const closed = await db.obstacle.create({
+      data: {
+        provinceId,
+        unitId: id,
+        categoryId: category.id,
+        description: "مانع رفع‌شده",
+        status: "RESOLVED",
+        createdAt: new Date("2025-01-01T08:00:00Z"),
+      },
+    });
     const file = await getUnitFile(secretariat, id);
     const keys = file?.timeline.map((e) => [e.kind, e.open]);
     expect(keys?.[0]).toEqual(["obstacle", true]);
@@ -232,7 +377,10 @@ describe("read-only roles", () => {
       expect(await createUnit(actor, unitInput(), t)).toEqual({ ok: false, message: FORBIDDEN });
       expect(await updateUnit(actor, { ...unitInput(), id }, t)).toEqual({ ok: false, message: FORBIDDEN });
       expect(await archiveUnit(actor, id, t)).toEqual({ ok: false, message: FORBIDDEN });
-      expect(await changeUnitStatus(actor, { id, toStatus: "CLOSED", changedOn: "1404/01/01" }, t)).toEqual({ ok: false, message: FORBIDDEN });
+      expect(await changeUnitStatus(actor, { id, toStatus: "CLOSED", changedOn: "1404/01/01" }, t)).toEqual({
+        ok: false,
+        message: FORBIDDEN,
+      });
     }
     // A secretariat of another province cannot touch it either.
     expect((await updateUnit(foreignSecretariat, { ...unitInput(), id }, t)).ok).toBe(false);
@@ -240,6 +388,9 @@ describe("read-only roles", () => {
     expect(await db.auditEvent.count({ where: { entityId: id } })).toBe(before);
     expect((await db.productionUnit.findUniqueOrThrow({ where: { id } })).archivedAt).toBeNull();
     // …while everyone may read.
-    for (const actor of readers) expect((await getUnitFile(actor, id))?.unit.id).toBe(actor.provinceId === null || actor.provinceId === provinceId ? id : undefined);
+    for (const actor of readers)
+      expect((await getUnitFile(actor, id))?.unit.id).toBe(
+        actor.provinceId === null || actor.provinceId === provinceId ? id : undefined,
+      );
   });
 });

@@ -43,7 +43,11 @@ describe("creating users", () => {
 
   it("answers bad input field by field, in the user's language, and writes nothing", async () => {
     const before = await db.user.count();
-    const result = await createUser(admin, { name: "", email: "not-an-email", password: "short", roles: [], provinceId }, t);
+    const result = await createUser(
+      admin,
+      { name: "", email: "not-an-email", password: "short", roles: [], provinceId },
+      t,
+    );
     expect(result.ok).toBe(false);
     expect(result.message).toBe("اطلاعات وارد شده معتبر نیست. موارد مشخص‌شده را اصلاح کنید.");
     expect(result.fieldErrors).toMatchObject({
@@ -58,8 +62,12 @@ describe("creating users", () => {
   });
 
   it("requires an agency exactly for agency users", async () => {
-    expect((await createUser(admin, validInput({ agencyId: "" }), t)).fieldErrors?.agencyId).toEqual(["کاربر دستگاه اجرایی باید به یک دستگاه وابسته باشد."]);
-    expect((await createUser(admin, validInput({ roles: ["MEMBER"] }), t)).fieldErrors?.agencyId).toEqual(["دستگاه فقط برای نقش «دستگاه اجرایی» تعیین می‌شود."]);
+    expect((await createUser(admin, validInput({ agencyId: "" }), t)).fieldErrors?.agencyId).toEqual([
+      "کاربر دستگاه اجرایی باید به یک دستگاه وابسته باشد.",
+    ]);
+    expect((await createUser(admin, validInput({ roles: ["MEMBER"] }), t)).fieldErrors?.agencyId).toEqual([
+      "دستگاه فقط برای نقش «دستگاه اجرایی» تعیین می‌شود.",
+    ]);
   });
 
   it("refuses an agency of another province and leaves no user behind", async () => {
@@ -84,7 +92,11 @@ describe("creating users", () => {
       const result = await createUser(actor, validInput(), t);
       expect(result).toEqual({ ok: false, message: "شما اجازه دسترسی به این بخش را ندارید." });
     }
-    const result = await createUser(admin, validInput({ provinceId: otherProvinceId, agencyId: "", roles: ["MEMBER"] }), t);
+    const result = await createUser(
+      admin,
+      validInput({ provinceId: otherProvinceId, agencyId: "", roles: ["MEMBER"] }),
+      t,
+    );
     expect(result.message).toBe("شما اجازه دسترسی به این بخش را ندارید.");
     expect(await createUser(null, validInput(), t)).toMatchObject({ ok: false });
   });
@@ -95,7 +107,11 @@ describe("editing and deactivating users", () => {
     const input = validInput();
     const { id } = await createUser(admin, input, t);
     if (!id) throw new Error("user not created");
-    const result = await updateUser(admin, { ...input, id, roles: ["MEMBER"], agencyId: "", password: "" }, t);
+    const result = await updateUser(
+      admin,
+      { ...input, id, roles: ["MEMBER"], agencyId: "", password: "" },
+      t,
+    );
     expect(result.ok).toBe(true);
     const user = await db.user.findUniqueOrThrow({ where: { id } });
     expect(user.roles).toEqual(["MEMBER"]);
@@ -110,10 +126,16 @@ describe("editing and deactivating users", () => {
     const input = validInput();
     const { id } = await createUser(admin, input, t);
     if (!id) throw new Error("user not created");
-    expect(await setUserActive(admin, id, false, t)).toMatchObject({ ok: true, message: "کاربر غیرفعال شد." });
+    expect(await setUserActive(admin, id, false, t)).toMatchObject({
+      ok: true,
+      message: "کاربر غیرفعال شد.",
+    });
     const { users } = await listUsers(admin, { query: input.email });
     expect(users.map((u) => [u.id, u.active])).toEqual([[id, false]]);
-    expect(await setUserActive(admin, admin.id, false, t)).toEqual({ ok: false, message: "نمی‌توانید حساب خودتان را غیرفعال کنید." });
+    expect(await setUserActive(admin, admin.id, false, t)).toEqual({
+      ok: false,
+      message: "نمی‌توانید حساب خودتان را غیرفعال کنید.",
+    });
   });
 
   it("lists only the admin's province", async () => {

@@ -12,17 +12,31 @@ export const tEn = translator("en");
 
 export async function createProvince() {
   const code = `T-${randomUUID().slice(0, 8)}`;
-  return db.province.create({ data: { code, nameFa: `استان آزمون ${code}`, nameEn: `Test province ${code}` } });
+  return db.province.create({
+    data: { code, nameFa: `استان آزمون ${code}`, nameEn: `Test province ${code}` },
+  });
 }
 
 export async function createAgency(provinceId: string, nameFa = `دستگاه ${randomUUID().slice(0, 6)}`) {
-  return db.agency.create({ data: { provinceId, kind: "GOVERNMENT", nameFa, nameEn: nameFa, nameNormalized: normalizeText(nameFa) } });
+  return db.agency.create({
+    data: { provinceId, kind: "GOVERNMENT", nameFa, nameEn: nameFa, nameNormalized: normalizeText(nameFa) },
+  });
 }
 
-export async function createActor(roles: RoleName[], opts: { provinceId: string | null; agencyId?: string | null }): Promise<Actor & { email: string }> {
+export async function createActor(
+  roles: RoleName[],
+  opts: { provinceId: string | null; agencyId?: string | null },
+): Promise<Actor & { email: string }> {
   const email = `u-${randomUUID()}@test.local`;
   const user = await db.user.create({
-    data: { email, name: "کاربر آزمون", passwordHash: "x", roles, provinceId: opts.provinceId, agencyId: opts.agencyId ?? null },
+    data: {
+      email,
+      name: "کاربر آزمون",
+      passwordHash: "x",
+      roles,
+      provinceId: opts.provinceId,
+      agencyId: opts.agencyId ?? null,
+    },
   });
   return { id: user.id, roles, agencyId: user.agencyId, provinceId: user.provinceId, email };
 }

@@ -29,7 +29,9 @@ describe("formatDate", () => {
   it("treats date-only strings and Prisma @db.Date values (UTC midnight) as the same calendar day", () => {
     const prismaDate = new Date(Date.UTC(2025, 4, 31));
     expect(formatDate(prismaDate, "fa")).toBe("شنبه ۱۰ خرداد ۱۴۰۴");
-    expect(formatDate("2025-05-31", "en", { style: "short" })).toBe(formatDate(prismaDate, "en", { style: "short" }));
+    expect(formatDate("2025-05-31", "en", { style: "short" })).toBe(
+      formatDate(prismaDate, "en", { style: "short" }),
+    );
   });
 
   it("uses Tehran time for instants", () => {
@@ -108,7 +110,18 @@ describe("jalaliToGregorian / parseJalaliDate", () => {
   });
 
   it("rejects invalid input", () => {
-    for (const bad of ["", "1404/13/01", "1404/00/10", "1404/07/31", "1404/01/32", "1404/03/00", "1404/03-10", "14040310", "1404/3/10x", "۱۴۰۴/۰۳"]) {
+    for (const bad of [
+      "",
+      "1404/13/01",
+      "1404/00/10",
+      "1404/07/31",
+      "1404/01/32",
+      "1404/03/00",
+      "1404/03-10",
+      "14040310",
+      "1404/3/10x",
+      "۱۴۰۴/۰۳",
+    ]) {
       expect(parseJalaliDate(bad), bad).toBeNull();
     }
     expect(parseJalaliDate("1404/06/31")).toBe(jalaliToGregorian(1404, 6, 31));
@@ -136,7 +149,9 @@ describe("todayInTehran / addDays", () => {
 describe("calendarDate", () => {
   it("is UTC midnight of the day, as PostgreSQL dates come back through Prisma", () => {
     expect(calendarDate("2025-05-31").toISOString()).toBe("2025-05-31T00:00:00.000Z");
-    expect(calendarDate(addDays("2025-02-28", 1)).getTime() - calendarDate("2025-02-28").getTime()).toBe(86_400_000);
+    expect(calendarDate(addDays("2025-02-28", 1)).getTime() - calendarDate("2025-02-28").getTime()).toBe(
+      86_400_000,
+    );
     // The same calendar day in Tehran, whatever the hour there.
     expect(todayInTehran(calendarDate("2025-05-31"))).toBe("2025-05-31");
     expect(() => calendarDate("2025-02-30")).toThrow(RangeError);
@@ -209,7 +224,18 @@ describe("formatOrdinal", () => {
 
   it("writes English ordinals", () => {
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map((n) => formatOrdinal(n, "en"))).toEqual([
-      "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th",
+      "1st",
+      "2nd",
+      "3rd",
+      "4th",
+      "11th",
+      "12th",
+      "13th",
+      "21st",
+      "22nd",
+      "23rd",
+      "101st",
+      "111th",
     ]);
   });
 

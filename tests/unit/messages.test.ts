@@ -2,16 +2,22 @@ import { describe, expect, it } from "vitest";
 import { messages, translator } from "@/lib/i18n/messages";
 
 const keys = (o: object, prefix = ""): string[] =>
-  Object.entries(o).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`)));
+  Object.entries(o).flatMap(([k, v]) =>
+    typeof v === "string" ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`),
+  );
 
 describe("messages", () => {
   it("no two domains claim the same top-level key (a later one would silently win)", async () => {
     const { readFileSync } = await import("node:fs");
-    const imports = [...readFileSync("lib/i18n/domains.ts", "utf8").matchAll(/from "@\/(lib\/[\w/]+)"/g)].map((m) => m[1]);
+    const imports = [...readFileSync("lib/i18n/domains.ts", "utf8").matchAll(/from "@\/(lib\/[\w/]+)"/g)].map(
+      (m) => m[1],
+    );
     expect(imports.length).toBeGreaterThan(0);
     const owners = new Map<string, string>();
     for (const path of imports) {
-      const mod = (await import(/* @vite-ignore */ `${process.cwd()}/${path}.ts`)) as { default: { fa: object } };
+      const mod = (await import(/* @vite-ignore */ `${process.cwd()}/${path}.ts`)) as {
+        default: { fa: object };
+      };
       for (const key of Object.keys(mod.default.fa)) {
         expect(owners.get(key), `${key} in ${path}`).toBeUndefined();
         owners.set(key, String(path));

@@ -1,13 +1,42 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, ForbiddenError, homePath, provinceWhere, writeProvince, type Action, type Actor } from "@/lib/auth/policy";
+import {
+  ACTIONS,
+  can,
+  ForbiddenError,
+  homePath,
+  provinceWhere,
+  writeProvince,
+  type Action,
+  type Actor,
+} from "@/lib/auth/policy";
 import { ROLES, type RoleName } from "@/lib/auth/roles";
 
 // The whole role × action × ownership table, written out so a change to a rule is a
 // visible change here. "own"/"other" is the resolution's responsible agency relative to
 // the actor's agency; "home"/"away" is the resource's province relative to the actor's.
 const ALLOWED: Record<RoleName, readonly Action[]> = {
-  ADMIN: ["case.read", "unit.write", "obstacle.write", "agency.write", "dashboard.view", "audit.read", "user.manage", "settings.manage"],
-  SECRETARIAT: ["case.read", "unit.write", "obstacle.write", "agency.write", "meeting.write", "resolution.write", "resolution.verify", "extension.decide", "dashboard.view", "audit.read"],
+  ADMIN: [
+    "case.read",
+    "unit.write",
+    "obstacle.write",
+    "agency.write",
+    "dashboard.view",
+    "audit.read",
+    "user.manage",
+    "settings.manage",
+  ],
+  SECRETARIAT: [
+    "case.read",
+    "unit.write",
+    "obstacle.write",
+    "agency.write",
+    "meeting.write",
+    "resolution.write",
+    "resolution.verify",
+    "extension.decide",
+    "dashboard.view",
+    "audit.read",
+  ],
   CHAIR: ["case.read", "minutes.approve", "dashboard.view"],
   AGENCY: ["case.read", "resolution.report", "resolution.requestExtension"],
   MEMBER: ["case.read"],
@@ -37,7 +66,10 @@ describe("can(): role × action × ownership × province", () => {
         // Another province: never.
         expect(can(actor(role), action, away)).toBe(false);
         // A national user (no province) reads everywhere; only the admin's account work writes.
-        const nationalAllows = roleAllows && (READ_ONLY.includes(action) || action === "user.manage" || action === "settings.manage") && !owned;
+        const nationalAllows =
+          roleAllows &&
+          (READ_ONLY.includes(action) || action === "user.manage" || action === "settings.manage") &&
+          !owned;
         expect(can(actor(role, null), action, away)).toBe(nationalAllows);
       });
     }
@@ -67,7 +99,12 @@ describe("scope and homes", () => {
   });
 
   it("writes into the writer's own province and refuses a national user", () => {
-    const actor = (provinceId: string | null): Actor => ({ id: "u", roles: ["SECRETARIAT"], provinceId, agencyId: null });
+    const actor = (provinceId: string | null): Actor => ({
+      id: "u",
+      roles: ["SECRETARIAT"],
+      provinceId,
+      agencyId: null,
+    });
     expect(writeProvince(actor("P1"), "meeting.write")).toBe("P1");
     expect(() => writeProvince(actor(null), "meeting.write")).toThrow(ForbiddenError);
   });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { jalaliDateField, optionalJalaliDateField, optionalText, optionalWholeNumber } from "@/lib/validation";
+import {
+  jalaliDateField,
+  optionalJalaliDateField,
+  optionalText,
+  optionalWholeNumber,
+} from "@/lib/validation";
 
 const messages = (schema: z.ZodType, value: unknown) => {
   const result = schema.safeParse(value);

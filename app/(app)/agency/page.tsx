@@ -2,7 +2,11 @@ import { forbidden } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { formatNumber } from "@/lib/i18n/format";
-import { listAgencyInbox, listSupportedResolutions, resolutionFilterOptions } from "@/lib/resolutions/queries";
+import {
+  listAgencyInbox,
+  listSupportedResolutions,
+  resolutionFilterOptions,
+} from "@/lib/resolutions/queries";
 import { resolutionFilterSchema } from "@/lib/resolutions/schema";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
@@ -21,7 +25,11 @@ export default async function AgencyInboxPage({ searchParams }: { searchParams: 
   if (!user.roles.includes("AGENCY") || !user.agencyId) forbidden();
   const { t, locale } = await getTranslator();
   const raw = await searchParams;
-  const filter = resolutionFilterSchema.parse({ status: raw.status, meetingId: raw.meetingId, page: raw.page });
+  const filter = resolutionFilterSchema.parse({
+    status: raw.status,
+    meetingId: raw.meetingId,
+    page: raw.page,
+  });
   const supportedPage = Math.max(1, Number(raw.spage) || 1);
   const [inbox, supported, options] = await Promise.all([
     listAgencyInbox(user, filter),
@@ -33,14 +41,45 @@ export default async function AgencyInboxPage({ searchParams }: { searchParams: 
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("nav.agency")}</h1>
       <Card title={t("resolutions.responsibleSection")}>
-        <ResolutionFilters action="/agency" values={values} options={options} locale={locale} t={t} full={false} />
-        <p className="mb-2 text-sm text-slate-600">{t("common.total", { count: formatNumber(inbox.total, locale) })}</p>
-        <ResolutionTable items={inbox.items} locale={locale} t={t} empty={filter.status || filter.meetingId ? t("resolutions.noMatches") : t("home.agencyEmpty")} />
-        <Pagination page={inbox.page} pages={inbox.pages} href={(p) => `/agency?${filterQuery(values, { page: String(p) })}`} t={t} locale={locale} />
+        <ResolutionFilters
+          action="/agency"
+          values={values}
+          options={options}
+          locale={locale}
+          t={t}
+          full={false}
+        />
+        <p className="mb-2 text-sm text-slate-600">
+          {t("common.total", { count: formatNumber(inbox.total, locale) })}
+        </p>
+        <ResolutionTable
+          items={inbox.items}
+          locale={locale}
+          t={t}
+          empty={filter.status || filter.meetingId ? t("resolutions.noMatches") : t("home.agencyEmpty")}
+        />
+        <Pagination
+          page={inbox.page}
+          pages={inbox.pages}
+          href={(p) => `/agency?${filterQuery(values, { page: String(p) })}`}
+          t={t}
+          locale={locale}
+        />
       </Card>
       <Card title={t("resolutions.supportingSection")}>
-        <ResolutionTable items={supported.items} locale={locale} t={t} empty={t("resolutions.supportingEmpty")} />
-        <Pagination page={supported.page} pages={supported.pages} href={(p) => `/agency?${filterQuery(values, { spage: String(p) })}`} t={t} locale={locale} />
+        <ResolutionTable
+          items={supported.items}
+          locale={locale}
+          t={t}
+          empty={t("resolutions.supportingEmpty")}
+        />
+        <Pagination
+          page={supported.page}
+          pages={supported.pages}
+          href={(p) => `/agency?${filterQuery(values, { spage: String(p) })}`}
+          t={t}
+          locale={locale}
+        />
       </Card>
     </div>
   );

@@ -32,25 +32,38 @@ export default async function ChairPage() {
               {upcoming.place && <span className="text-slate-600"> — {upcoming.place}</span>}
             </p>
             <p>
-              <Link href={`/meetings/${upcoming.id}/brief`} className="font-medium text-brand-700 underline-offset-4 hover:underline">
+              <Link
+                href={`/meetings/${upcoming.id}/brief`}
+                className="font-medium text-brand-700 underline-offset-4 hover:underline"
+              >
                 {t("meetings.brief.nextSessionAgenda")}
               </Link>
             </p>
             {agenda.length === 0 ? (
               <EmptyState>{t("chair.noAgenda")}</EmptyState>
             ) : (
-              <ol aria-label={t("chair.agenda")} className="divide-y divide-slate-100 rounded border border-slate-200">
+              <ol
+                aria-label={t("chair.agenda")}
+                className="divide-y divide-slate-100 rounded border border-slate-200"
+              >
                 {agenda.map((item) => (
                   <li key={item.id} className="p-3">
                     <p className="font-medium">
                       {formatNumber(item.position, locale)}. {item.unit.name}
-                      <span className="ms-2 text-xs text-slate-500">{t(`sector.${item.unit.sector}`)} — {name(item.unit.county)}</span>
+                      <span className="ms-2 text-xs text-slate-500">
+                        {t(`sector.${item.unit.sector}`)} — {name(item.unit.county)}
+                      </span>
                     </p>
                     <ul className="mt-1 list-disc space-y-0.5 ps-5 text-slate-700">
                       {item.obstacles.map(({ obstacle }) => (
                         <li key={obstacle.id}>
-                          <span className="text-slate-500">{name(obstacle.category)}:</span> {obstacle.description}
-                          {obstacle.amountRials !== null && <span className="ms-1 whitespace-nowrap text-slate-500">({formatRials(obstacle.amountRials, locale)})</span>}
+                          <span className="text-slate-500">{name(obstacle.category)}:</span>{" "}
+                          {obstacle.description}
+                          {obstacle.amountRials !== null && (
+                            <span className="ms-1 whitespace-nowrap text-slate-500">
+                              ({formatRials(obstacle.amountRials, locale)})
+                            </span>
+                          )}
                         </li>
                       ))}
                     </ul>
@@ -63,17 +76,26 @@ export default async function ChairPage() {
           <EmptyState>{t("home.noMeeting")}</EmptyState>
         )}
       </Card>
-      <Card title={last ? `${t("home.lastMeeting")}: ${meetingTitle(last, locale, t)}` : t("home.lastMeeting")}>
+      <Card
+        title={last ? `${t("home.lastMeeting")}: ${meetingTitle(last, locale, t)}` : t("home.lastMeeting")}
+      >
         {last ? (
           <>
             {last.status === "HELD" ? (
-              <p role="status" className="mb-3 flex flex-wrap items-center gap-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              <p
+                role="status"
+                className="mb-3 flex flex-wrap items-center gap-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+              >
                 {t("chair.awaitingApproval")}
-                <Link href={`/meetings/${last.id}/minutes`} className="font-semibold underline">{t("chair.reviewMinutes")}</Link>
+                <Link href={`/meetings/${last.id}/minutes`} className="font-semibold underline">
+                  {t("chair.reviewMinutes")}
+                </Link>
               </p>
             ) : (
               <p className="mb-3 text-sm">
-                <Link href={`/meetings/${last.id}/minutes`} className="text-brand-700 underline">{t("chair.openMinutes")}</Link>
+                <Link href={`/meetings/${last.id}/minutes`} className="text-brand-700 underline">
+                  {t("chair.openMinutes")}
+                </Link>
               </p>
             )}
             <ul className="mb-3 flex flex-wrap gap-2 text-sm">

@@ -36,8 +36,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("nav.dashboard")}</h1>
         <div className="no-print flex gap-2">
-          <ButtonLink variant="secondary" href={`/api/reports/scorecard?${query({})}`}>{t("dashboard.exportXlsx")}</ButtonLink>
-          <ButtonLink variant="secondary" href={`/reports?${query({})}`}>{t("dashboard.print")}</ButtonLink>
+          <ButtonLink variant="secondary" href={`/api/reports/scorecard?${query({})}`}>
+            {t("dashboard.exportXlsx")}
+          </ButtonLink>
+          <ButtonLink variant="secondary" href={`/reports?${query({})}`}>
+            {t("dashboard.print")}
+          </ButtonLink>
         </div>
       </div>
       <DashboardFilterForm action="/dashboard" raw={raw} options={data.options} t={t} locale={locale} />
@@ -54,7 +58,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </Card>
       <Card title={t("dashboard.scorecard")}>
         <p className="mb-2 text-xs text-slate-600">{t("dashboard.scorecardHint")}</p>
-        <ScorecardTable rows={data.scorecard} sort={sort} sortHref={(s) => `/dashboard?${query({ sort: s })}`} t={t} locale={locale} />
+        <ScorecardTable
+          rows={data.scorecard}
+          sort={sort}
+          sortHref={(s) => `/dashboard?${query({ sort: s })}`}
+          t={t}
+          locale={locale}
+        />
       </Card>
       <DashboardCharts data={data} t={t} locale={locale} />
     </div>

@@ -20,7 +20,8 @@ export async function generateMetadata() {
 }
 
 type Search = { body?: string; status?: string; year?: string; page?: string };
-const oneOf = <T extends string>(list: readonly T[], v: string | undefined): T | undefined => list.find((x) => x === v);
+const oneOf = <T extends string>(list: readonly T[], v: string | undefined): T | undefined =>
+  list.find((x) => x === v);
 
 export default async function MeetingsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requirePermission("case.read");
@@ -57,43 +58,81 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
             <span className="mb-1 block font-medium">{t("meetings.body")}</span>
             <select name="body" defaultValue={filters.body ?? ""} className={inputClass}>
               <option value="">{t("meetings.allBodies")}</option>
-              {BODY_KINDS.map((k) => <option key={k} value={k}>{t(`meeting.${k}`)}</option>)}
+              {BODY_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`meeting.${k}`)}
+                </option>
+              ))}
             </select>
           </label>
           <label className="text-sm">
             <span className="mb-1 block font-medium">{t("meetings.status")}</span>
             <select name="status" defaultValue={filters.status ?? ""} className={inputClass}>
               <option value="">{t("meetings.allStatuses")}</option>
-              {MEETING_STATUSES.map((s) => <option key={s} value={s}>{t(`meetings.statusLabel.${s}`)}</option>)}
+              {MEETING_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`meetings.statusLabel.${s}`)}
+                </option>
+              ))}
             </select>
           </label>
           <label className="text-sm">
             <span className="mb-1 block font-medium">{t("meetings.year")}</span>
-            <select name="year" defaultValue={filters.year ? String(filters.year) : ""} className={inputClass}>
+            <select
+              name="year"
+              defaultValue={filters.year ? String(filters.year) : ""}
+              className={inputClass}
+            >
               <option value="">{t("meetings.allYears")}</option>
-              {years.map((y) => <option key={y} value={y}>{year(y)}</option>)}
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {year(y)}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm">{t("meetings.filter")}</button>
+          <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm">
+            {t("meetings.filter")}
+          </button>
         </form>
-        <p className="mb-2 text-sm text-slate-600">{t("common.total", { count: formatNumber(total, locale) })}</p>
+        <p className="mb-2 text-sm text-slate-600">
+          {t("common.total", { count: formatNumber(total, locale) })}
+        </p>
         {meetings.length === 0 ? (
           <EmptyState>{t("meetings.noSessions")}</EmptyState>
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full min-w-[48rem] text-sm">
-              <TableHead labels={[t("resolution.meeting"), t("meetings.date"), t("meetings.place"), t("meetings.agendaCount"), t("meetings.resolutionsCount"), t("meetings.status")]} />
+              <TableHead
+                labels={[
+                  t("resolution.meeting"),
+                  t("meetings.date"),
+                  t("meetings.place"),
+                  t("meetings.agendaCount"),
+                  t("meetings.resolutionsCount"),
+                  t("meetings.status"),
+                ]}
+              />
               <tbody>
                 {meetings.map((m) => (
                   <tr key={m.id} className="border-b border-slate-100">
                     <td className="p-2">
-                      <Link href={`/meetings/${m.id}`} className="font-medium text-brand-700 underline-offset-4 hover:underline">{meetingTitle(m, locale, t)}</Link>
+                      <Link
+                        href={`/meetings/${m.id}`}
+                        className="font-medium text-brand-700 underline-offset-4 hover:underline"
+                      >
+                        {meetingTitle(m, locale, t)}
+                      </Link>
                     </td>
-                    <td className="whitespace-nowrap p-2">{formatDateTime(m.startsAt, locale, { style: "short" })}</td>
+                    <td className="whitespace-nowrap p-2">
+                      {formatDateTime(m.startsAt, locale, { style: "short" })}
+                    </td>
                     <td className="p-2">{m.place ?? t("common.none")}</td>
                     <td className="p-2">{formatNumber(m._count.agendaItems, locale)}</td>
                     <td className="p-2">{formatNumber(m._count.resolutions, locale)}</td>
-                    <td className="p-2"><MeetingStatusBadge status={m.status} t={t} /></td>
+                    <td className="p-2">
+                      <MeetingStatusBadge status={m.status} t={t} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -10,10 +10,16 @@ export async function generateMetadata() {
   return { title: t("notifications.title") };
 }
 
-export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function NotificationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ page?: string }>;
+}) {
   const user = await requirePermission("case.read");
   const { t, locale } = await getTranslator();
-  const { items, page, pages } = await listMyMessages(user, { page: Math.max(1, Number((await searchParams).page) || 1) });
+  const { items, page, pages } = await listMyMessages(user, {
+    page: Math.max(1, Number((await searchParams).page) || 1),
+  });
   return (
     <div className="space-y-6">
       <div>
@@ -21,8 +27,20 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         <p className="text-sm text-slate-600">{t("notifications.intro")}</p>
       </div>
       <Card>
-        <MessageList items={items} locale={locale} t={t} empty={t("notifications.empty")} showRecipient={false} />
-        <Pagination page={page} pages={pages} href={(p) => `/notifications?page=${p}`} t={t} locale={locale} />
+        <MessageList
+          items={items}
+          locale={locale}
+          t={t}
+          empty={t("notifications.empty")}
+          showRecipient={false}
+        />
+        <Pagination
+          page={page}
+          pages={pages}
+          href={(p) => `/notifications?page=${p}`}
+          t={t}
+          locale={locale}
+        />
       </Card>
     </div>
   );

@@ -20,65 +20,153 @@ export async function generateMetadata() {
   return { title: t("obstacles.title") };
 }
 
-export default async function ObstaclesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ObstaclesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requirePermission("case.read");
   const { t, locale } = await getTranslator();
   const filters = obstacleFiltersSchema.parse(await searchParams);
   const [{ obstacles, total, pages }, { categories, agencies }, { counties }] = await Promise.all([
-    listObstacles(actor, filters), obstacleFormOptions(actor), unitFormOptions(actor),
+    listObstacles(actor, filters),
+    obstacleFormOptions(actor),
+    unitFormOptions(actor),
   ]);
-  const current = { q: filters.q, status: filters.status, open: filters.open, categoryId: filters.categoryId, countyId: filters.countyId, agencyId: filters.agencyId };
+  const current = {
+    q: filters.q,
+    status: filters.status,
+    open: filters.open,
+    categoryId: filters.categoryId,
+    countyId: filters.countyId,
+    agencyId: filters.agencyId,
+  };
   const filtered = Object.values(current).some((v) => v !== undefined && v !== "");
   const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-bold">{t("obstacles.title")}</h1>
-        <a href={listHref("/api/obstacles/export", current)} className={buttonClass("secondary")}>{t("units.export")}</a>
+        <a href={listHref("/api/obstacles/export", current)} className={buttonClass("secondary")}>
+          {t("units.export")}
+        </a>
       </div>
       <Card>
-        <form role="search" aria-label={t("obstacles.searchLabel")} className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        <form
+          role="search"
+          aria-label={t("obstacles.searchLabel")}
+          className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
+        >
           <div className="space-y-1">
-            <label htmlFor="obstacle-q" className="block text-sm font-medium">{t("obstacles.searchLabel")}</label>
+            <label htmlFor="obstacle-q" className="block text-sm font-medium">
+              {t("obstacles.searchLabel")}
+            </label>
             <input id="obstacle-q" name="q" type="search" defaultValue={filters.q} className={inputClass} />
           </div>
-          <FilterSelect id="obstacle-status" label={t("obstacles.status")} name="status" value={filters.status} options={Object.values(ObstacleStatus).map((s) => [s, t(`obstacleStatus.${s}`)])} all={t("units.all")} />
-          <FilterSelect id="obstacle-category" label={t("obstacles.category")} name="categoryId" value={filters.categoryId} options={categories.map((c) => [c.id, name(c)])} all={t("units.all")} />
-          <FilterSelect id="obstacle-county" label={t("units.county")} name="countyId" value={filters.countyId} options={counties.map((c) => [c.id, name(c)])} all={t("units.all")} />
-          <FilterSelect id="obstacle-agency" label={t("obstacles.agencies")} name="agencyId" value={filters.agencyId} options={agencies.map((a) => [a.id, name(a)])} all={t("units.all")} />
+          <FilterSelect
+            id="obstacle-status"
+            label={t("obstacles.status")}
+            name="status"
+            value={filters.status}
+            options={Object.values(ObstacleStatus).map((s) => [s, t(`obstacleStatus.${s}`)])}
+            all={t("units.all")}
+          />
+          <FilterSelect
+            id="obstacle-category"
+            label={t("obstacles.category")}
+            name="categoryId"
+            value={filters.categoryId}
+            options={categories.map((c) => [c.id, name(c)])}
+            all={t("units.all")}
+          />
+          <FilterSelect
+            id="obstacle-county"
+            label={t("units.county")}
+            name="countyId"
+            value={filters.countyId}
+            options={counties.map((c) => [c.id, name(c)])}
+            all={t("units.all")}
+          />
+          <FilterSelect
+            id="obstacle-agency"
+            label={t("obstacles.agencies")}
+            name="agencyId"
+            value={filters.agencyId}
+            options={agencies.map((a) => [a.id, name(a)])}
+            all={t("units.all")}
+          />
           <label className="flex items-end gap-2 pb-2 text-sm">
             <input type="checkbox" name="open" value="yes" defaultChecked={filters.open === "yes"} />
             {t("obstacles.openOnly")}
           </label>
           <div className="flex gap-2 sm:col-span-2 lg:col-span-3">
-            <button type="submit" className={buttonClass("primary")}>{t("units.filter")}</button>
-            {filtered && <Link href="/obstacles" className={buttonClass("ghost")}>{t("units.clearFilters")}</Link>}
+            <button type="submit" className={buttonClass("primary")}>
+              {t("units.filter")}
+            </button>
+            {filtered && (
+              <Link href="/obstacles" className={buttonClass("ghost")}>
+                {t("units.clearFilters")}
+              </Link>
+            )}
           </div>
         </form>
-        <p className="mb-2 text-sm text-slate-600">{t("common.total", { count: formatNumber(total, locale) })}</p>
-        {obstacles.length === 0 ? <EmptyState>{t("obstacles.noObstacles")}</EmptyState> : (
+        <p className="mb-2 text-sm text-slate-600">
+          {t("common.total", { count: formatNumber(total, locale) })}
+        </p>
+        {obstacles.length === 0 ? (
+          <EmptyState>{t("obstacles.noObstacles")}</EmptyState>
+        ) : (
           <div className="overflow-x-auto">
             <table className="w-full min-w-[56rem] text-sm">
-              <TableHead labels={[t("obstacles.unit"), t("obstacles.category"), t("obstacles.description"), t("obstacles.amount"), t("obstacles.status"), t("obstacles.registeredOn")]} />
+              <TableHead
+                labels={[
+                  t("obstacles.unit"),
+                  t("obstacles.category"),
+                  t("obstacles.description"),
+                  t("obstacles.amount"),
+                  t("obstacles.status"),
+                  t("obstacles.registeredOn"),
+                ]}
+              />
               <tbody>
                 {obstacles.map((o) => (
                   <tr key={o.id} className="border-b border-slate-100 align-top">
                     <td className="p-2">
-                      <Link href={`/units/${o.unit.id}`} className="font-medium text-brand-700 underline-offset-4 hover:underline">{o.unit.name}</Link>
+                      <Link
+                        href={`/units/${o.unit.id}`}
+                        className="font-medium text-brand-700 underline-offset-4 hover:underline"
+                      >
+                        {o.unit.name}
+                      </Link>
                       <div className="text-xs text-slate-500">{name(o.unit.county)}</div>
                     </td>
-                    <td className="p-2">{name(o.category)}{o.subCategory && <div className="text-xs text-slate-500">{name(o.subCategory)}</div>}</td>
+                    <td className="p-2">
+                      {name(o.category)}
+                      {o.subCategory && <div className="text-xs text-slate-500">{name(o.subCategory)}</div>}
+                    </td>
                     <td className="max-w-md p-2">{o.description}</td>
-                    <td className="p-2 whitespace-nowrap">{o.amountRials === null ? t("common.none") : formatRials(o.amountRials, locale)}</td>
-                    <td className="p-2"><ObstacleStatusBadge status={o.status} t={t} /></td>
-                    <td className="p-2 whitespace-nowrap">{formatDate(o.createdAt, locale, { style: "short" })}</td>
+                    <td className="p-2 whitespace-nowrap">
+                      {o.amountRials === null ? t("common.none") : formatRials(o.amountRials, locale)}
+                    </td>
+                    <td className="p-2">
+                      <ObstacleStatusBadge status={o.status} t={t} />
+                    </td>
+                    <td className="p-2 whitespace-nowrap">
+                      {formatDate(o.createdAt, locale, { style: "short" })}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         )}
-        <Pagination page={filters.page} pages={pages} href={(p) => listHref("/obstacles", current, { page: p })} t={t} locale={locale} />
+        <Pagination
+          page={filters.page}
+          pages={pages}
+          href={(p) => listHref("/obstacles", current, { page: p })}
+          t={t}
+          locale={locale}
+        />
       </Card>
     </div>
   );

@@ -16,7 +16,11 @@ export async function generateMetadata() {
 }
 
 /** The A4 report for a Jalali period, for the governor's office: the dashboard's tables on paper. */
-export default async function ReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("dashboard.view");
   const { t, locale } = await getTranslator();
   const raw = await searchParams;
@@ -25,7 +29,10 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const n = (v: number) => formatNumber(v, locale);
   const period =
     filters.from || filters.to
-      ? t("dashboard.reportPeriod", { from: filters.from ? formatDate(filters.from, locale) : "…", to: filters.to ? formatDate(filters.to, locale) : "…" })
+      ? t("dashboard.reportPeriod", {
+          from: filters.from ? formatDate(filters.from, locale) : "…",
+          to: filters.to ? formatDate(filters.to, locale) : "…",
+        })
       : t("dashboard.reportAllTime");
   const section = "break-inside-avoid space-y-2";
   return (
@@ -37,7 +44,9 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       <header className="border-b border-slate-300 pb-3 text-center">
         <h1 className="text-xl font-bold">{t("dashboard.reportTitle")}</h1>
         <p className="text-sm">{period}</p>
-        <p className="text-xs text-slate-600">{t("dashboard.generatedAt", { date: formatDate(new Date(), locale) })}</p>
+        <p className="text-xs text-slate-600">
+          {t("dashboard.generatedAt", { date: formatDate(new Date(), locale) })}
+        </p>
       </header>
       <dl className="grid grid-cols-3 gap-3">
         <Stat label={t("home.openResolutions")} value={n(data.figures.open)} />
@@ -51,11 +60,22 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       <section className={section}>
         <h2 className="font-semibold">{t("dashboard.monthly")}</h2>
         <table className="w-full text-sm">
-          <TableHead compact className="border-b border-slate-300" labels={[t("dashboard.month"), t("dashboard.issued"), t("dashboard.verified"), t("dashboard.unitsReturned")]} />
+          <TableHead
+            compact
+            className="border-b border-slate-300"
+            labels={[
+              t("dashboard.month"),
+              t("dashboard.issued"),
+              t("dashboard.verified"),
+              t("dashboard.unitsReturned"),
+            ]}
+          />
           <tbody>
             {data.monthly.map((m, i) => (
               <tr key={m.start} className="border-b border-slate-100">
-                <th scope="row" className="p-1 text-start font-normal">{formatJalaliMonth(m.start, locale)}</th>
+                <th scope="row" className="p-1 text-start font-normal">
+                  {formatJalaliMonth(m.start, locale)}
+                </th>
                 <td className="p-1">{n(m.issued)}</td>
                 <td className="p-1">{n(m.verified)}</td>
                 <td className="p-1">{n(data.impact.perMonth[i]?.units ?? 0)}</td>

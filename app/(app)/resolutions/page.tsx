@@ -16,7 +16,11 @@ export async function generateMetadata() {
 
 const FIELDS = ["agencyId", "status", "overdue", "meetingId", "unitId", "categoryId", "from", "to"] as const;
 
-export default async function ResolutionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ResolutionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("case.read");
   const { t, locale } = await getTranslator();
   const raw = await searchParams;
@@ -24,7 +28,10 @@ export default async function ResolutionsPage({ searchParams }: { searchParams: 
   const values = Object.fromEntries(FIELDS.map((k) => [k, one(k)]));
   const filter = resolutionFilterSchema.parse({ ...values, page: one("page") });
   const filtered = FIELDS.some((k) => values[k]);
-  const [{ items, total, page, pages }, options] = await Promise.all([listResolutions(user, filter), resolutionFilterOptions(user)]);
+  const [{ items, total, page, pages }, options] = await Promise.all([
+    listResolutions(user, filter),
+    resolutionFilterOptions(user),
+  ]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -33,15 +40,39 @@ export default async function ResolutionsPage({ searchParams }: { searchParams: 
           <p className="text-sm text-slate-600">{t("resolutions.registerIntro")}</p>
         </div>
         {/* A plain link: the route handler streams the file with the same filters. */}
-        <a href={`/api/resolutions/export?${filterQuery(values)}`} className={buttonClass("secondary")} download>
+        <a
+          href={`/api/resolutions/export?${filterQuery(values)}`}
+          className={buttonClass("secondary")}
+          download
+        >
           {t("resolutions.exportXlsx")}
         </a>
       </div>
       <Card>
-        <ResolutionFilters action="/resolutions" values={values} options={options} locale={locale} t={t} full />
-        <p className="mb-2 text-sm text-slate-600" role="status">{t("common.total", { count: formatNumber(total, locale) })}</p>
-        <ResolutionTable items={items} locale={locale} t={t} empty={filtered ? t("resolutions.noMatches") : t("home.agencyEmpty")} />
-        <Pagination page={page} pages={pages} href={(p) => `/resolutions?${filterQuery(values, { page: String(p) })}`} t={t} locale={locale} />
+        <ResolutionFilters
+          action="/resolutions"
+          values={values}
+          options={options}
+          locale={locale}
+          t={t}
+          full
+        />
+        <p className="mb-2 text-sm text-slate-600" role="status">
+          {t("common.total", { count: formatNumber(total, locale) })}
+        </p>
+        <ResolutionTable
+          items={items}
+          locale={locale}
+          t={t}
+          empty={filtered ? t("resolutions.noMatches") : t("home.agencyEmpty")}
+        />
+        <Pagination
+          page={page}
+          pages={pages}
+          href={(p) => `/resolutions?${filterQuery(values, { page: String(p) })}`}
+          t={t}
+          locale={locale}
+        />
       </Card>
     </div>
   );

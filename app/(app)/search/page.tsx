@@ -22,9 +22,21 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("search.title")}</h1>
       <form role="search" className="flex max-w-2xl gap-2">
-        <label htmlFor="registry-q" className="sr-only">{t("search.label")}</label>
-        <input id="registry-q" name="q" type="search" defaultValue={q} placeholder={t("search.placeholder")} autoFocus className={inputClass} />
-        <button type="submit" className="rounded-md bg-brand-700 px-4 text-sm text-white">{t("common.search")}</button>
+        <label htmlFor="registry-q" className="sr-only">
+          {t("search.label")}
+        </label>
+        <input
+          id="registry-q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          placeholder={t("search.placeholder")}
+          autoFocus
+          className={inputClass}
+        />
+        <button type="submit" className="rounded-md bg-brand-700 px-4 text-sm text-white">
+          {t("common.search")}
+        </button>
       </form>
       {q.trim() && !results && <p className="text-sm text-slate-600">{t("search.prompt")}</p>}
       {empty && <EmptyState>{t("search.none", { q })}</EmptyState>}
@@ -34,7 +46,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             <ul className="space-y-2 text-sm">
               {results.units.map((u) => (
                 <li key={u.id} className="flex flex-wrap items-center gap-2">
-                  <Link href={`/units/${u.id}`} className="font-medium text-brand-700 underline">{u.name}</Link>
+                  <Link href={`/units/${u.id}`} className="font-medium text-brand-700 underline">
+                    {u.name}
+                  </Link>
                   <span className="text-xs text-slate-500">{name(u.county)}</span>
                   <OperatingStatusBadge status={u.status} t={t} />
                 </li>
@@ -46,7 +60,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             <ul className="space-y-2 text-sm">
               {results.obstacles.map((o) => (
                 <li key={o.id}>
-                  <Link href={`/units/${o.unit.id}`} className="font-medium text-brand-700 underline">{o.unit.name}</Link>{" "}
+                  <Link href={`/units/${o.unit.id}`} className="font-medium text-brand-700 underline">
+                    {o.unit.name}
+                  </Link>{" "}
                   <ObstacleStatusBadge status={o.status} t={t} />
                   <p className="text-slate-700">{o.description}</p>
                 </li>
@@ -57,7 +73,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <Card title={t("search.agencies")}>
             <ul className="space-y-2 text-sm">
               {results.agencies.map((a) => (
-                <li key={a.id}><Link href={`/agencies/${a.id}`} className="font-medium text-brand-700 underline">{name(a)}</Link></li>
+                <li key={a.id}>
+                  <Link href={`/agencies/${a.id}`} className="font-medium text-brand-700 underline">
+                    {name(a)}
+                  </Link>
+                </li>
               ))}
               {results.agencies.length === 0 && <li className="text-slate-500">{t("common.noResults")}</li>}
             </ul>

@@ -35,11 +35,17 @@ export default async function PublicFiguresPage() {
         <Stat label={t("figures.unitsReviewed")} value={n(f.unitsReviewed)} />
         <Stat label={t("figures.resolutions")} value={n(f.resolutions)} />
         <Stat label={t("figures.completed")} value={n(f.completed)} tone="success" />
-        <Stat label={t("figures.completion")} value={`${n(f.completionPct)}${locale === "fa" ? "٪" : "%"}`} tone="success" />
+        <Stat
+          label={t("figures.completion")}
+          value={`${n(f.completionPct)}${locale === "fa" ? "٪" : "%"}`}
+          tone="success"
+        />
         <Stat label={t("figures.unitsReturned")} value={n(f.unitsReturned)} tone="success" />
         <Stat label={t("figures.employees")} value={n(f.employees)} />
       </dl>
-      <p className="text-xs text-slate-500">{t("figures.updated", { date: formatDate(new Date(), locale) })}</p>
+      <p className="text-xs text-slate-500">
+        {t("figures.updated", { date: formatDate(new Date(), locale) })}
+      </p>
     </main>
   );
 }

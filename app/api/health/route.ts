@@ -11,7 +11,11 @@ export async function GET() {
     return Response.json({ status: "ok", database: "reachable", latencyMs: Date.now() - started });
   } catch {
     return Response.json(
-      { status: "unavailable", database: "unreachable", message: "The database is not reachable; check DATABASE_URL and that PostgreSQL is running." },
+      {
+        status: "unavailable",
+        database: "unreachable",
+        message: "The database is not reachable; check DATABASE_URL and that PostgreSQL is running.",
+      },
       { status: 503, headers: { "Retry-After": "10" } },
     );
   }

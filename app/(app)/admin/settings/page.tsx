@@ -20,7 +20,11 @@ export default async function SettingsPage() {
       <Card title={t("settings.publicFigures")}>
         <p className="mb-3 text-sm text-slate-700">{t("settings.publicFiguresHint")}</p>
         <PublicFiguresToggle locale={locale} enabled={enabled} />
-        {enabled && <Link href="/figures" className="mt-3 inline-block text-sm text-brand-700 underline">/figures</Link>}
+        {enabled && (
+          <Link href="/figures" className="mt-3 inline-block text-sm text-brand-700 underline">
+            /figures
+          </Link>
+        )}
       </Card>
     </div>
   );

@@ -15,7 +15,11 @@ export async function generateMetadata() {
   return { title: t("admin.users") };
 }
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string; saved?: string }> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; page?: string; saved?: string }>;
+}) {
   const actor = await requirePermission("user.manage");
   const { t, locale } = await getTranslator();
   const params = await searchParams;
@@ -28,33 +32,81 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <h1 className="text-2xl font-bold">{t("admin.users")}</h1>
         <ButtonLink href="/admin/users/new">{t("admin.newUser")}</ButtonLink>
       </div>
-      {params.saved === "created" && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t("admin.created")}</p>}
+      {params.saved === "created" && (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t("admin.created")}
+        </p>
+      )}
       <Card>
         <form role="search" className="mb-4 flex gap-2">
-          <label htmlFor="user-search" className="sr-only">{t("admin.searchUsers")}</label>
-          <input id="user-search" name="q" defaultValue={query} placeholder={t("admin.searchUsers")} className={`${inputClass} max-w-xs`} />
-          <button type="submit" className="rounded-md border border-slate-300 px-3 text-sm">{t("common.search")}</button>
+          <label htmlFor="user-search" className="sr-only">
+            {t("admin.searchUsers")}
+          </label>
+          <input
+            id="user-search"
+            name="q"
+            defaultValue={query}
+            placeholder={t("admin.searchUsers")}
+            className={`${inputClass} max-w-xs`}
+          />
+          <button type="submit" className="rounded-md border border-slate-300 px-3 text-sm">
+            {t("common.search")}
+          </button>
         </form>
-        <p className="mb-2 text-sm text-slate-600">{t("common.total", { count: formatNumber(total, locale) })}</p>
+        <p className="mb-2 text-sm text-slate-600">
+          {t("common.total", { count: formatNumber(total, locale) })}
+        </p>
         {users.length === 0 ? (
           <EmptyState>{t("admin.noUsers")}</EmptyState>
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full min-w-[40rem] text-sm">
-              <TableHead labels={[t("admin.name"), t("admin.roles"), t("admin.agency"), t("admin.lastLogin"), t("admin.status"), t("common.actions")]} />
+              <TableHead
+                labels={[
+                  t("admin.name"),
+                  t("admin.roles"),
+                  t("admin.agency"),
+                  t("admin.lastLogin"),
+                  t("admin.status"),
+                  t("common.actions"),
+                ]}
+              />
               <tbody>
                 {users.map((u) => (
                   <tr key={u.id} className="border-b border-slate-100">
                     <td className="p-2">
-                      <Link href={`/admin/users/${u.id}`} className="font-medium text-brand-700 underline-offset-4 hover:underline">{u.name}</Link>
-                      <div className="text-xs text-slate-500" dir="ltr">{u.email}</div>
+                      <Link
+                        href={`/admin/users/${u.id}`}
+                        className="font-medium text-brand-700 underline-offset-4 hover:underline"
+                      >
+                        {u.name}
+                      </Link>
+                      <div className="text-xs text-slate-500" dir="ltr">
+                        {u.email}
+                      </div>
                     </td>
-                    <td className="p-2">{u.roles.map((r) => t(`roles.${r}`)).join(locale === "fa" ? "، " : ", ")}</td>
-                    <td className="p-2">{u.agency ? (locale === "fa" ? u.agency.nameFa : u.agency.nameEn) : t("common.none")}</td>
-                    <td className="p-2">{u.lastLoginAt ? formatDateTime(u.lastLoginAt, locale, { style: "short" }) : t("admin.never")}</td>
-                    <td className="p-2">{u.active ? t("admin.active") : <span className="text-red-700">{t("admin.inactive")}</span>}</td>
                     <td className="p-2">
-                      {u.id !== actor.id && <UserActiveToggle locale={locale} id={u.id} name={u.name} active={u.active} />}
+                      {u.roles.map((r) => t(`roles.${r}`)).join(locale === "fa" ? "، " : ", ")}
+                    </td>
+                    <td className="p-2">
+                      {u.agency ? (locale === "fa" ? u.agency.nameFa : u.agency.nameEn) : t("common.none")}
+                    </td>
+                    <td className="p-2">
+                      {u.lastLoginAt
+                        ? formatDateTime(u.lastLoginAt, locale, { style: "short" })
+                        : t("admin.never")}
+                    </td>
+                    <td className="p-2">
+                      {u.active ? (
+                        t("admin.active")
+                      ) : (
+                        <span className="text-red-700">{t("admin.inactive")}</span>
+                      )}
+                    </td>
+                    <td className="p-2">
+                      {u.id !== actor.id && (
+                        <UserActiveToggle locale={locale} id={u.id} name={u.name} active={u.active} />
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -62,7 +114,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             </table>
           </div>
         )}
-        <Pagination page={page} pages={pages} href={(p) => `/admin/users?q=${encodeURIComponent(query)}&page=${p}`} t={t} locale={locale} />
+        <Pagination
+          page={page}
+          pages={pages}
+          href={(p) => `/admin/users?q=${encodeURIComponent(query)}&page=${p}`}
+          t={t}
+          locale={locale}
+        />
       </Card>
     </div>
   );

@@ -12,7 +12,13 @@ export async function generateMetadata() {
   return { title: t("agencies.title") };
 }
 
-export default async function AgencyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function AgencyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
   const actor = await requirePermission("case.read");
   const { t, locale } = await getTranslator();
   const agency = await getAgency(actor, (await params).id);
@@ -23,35 +29,61 @@ export default async function AgencyPage({ params, searchParams }: { params: Pro
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{name}</h1>
-      {saved && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t("agencies.created")}</p>}
+      {saved && (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t("agencies.created")}
+        </p>
+      )}
       <dl className="grid gap-4 sm:grid-cols-3">
         <Stat label={t("agencies.openResolutions")} value={formatNumber(agency.openResolutions, locale)} />
-        <Stat label={t("agencies.overdueResolutions")} value={formatNumber(agency.overdueResolutions, locale)} tone={agency.overdueResolutions > 0 ? "danger" : "default"} />
+        <Stat
+          label={t("agencies.overdueResolutions")}
+          value={formatNumber(agency.overdueResolutions, locale)}
+          tone={agency.overdueResolutions > 0 ? "danger" : "default"}
+        />
         <Stat label={t("agencies.kind")} value={t(`agencyKind.${agency.kind}`)} />
       </dl>
       {agency.users && (
-      <Card title={t("agencies.users")}>
-        {agency.users.length === 0 ? <EmptyState>{t("agencies.noUsers")}</EmptyState> : (
-          <ul className="divide-y divide-slate-100 text-sm">
-            {agency.users.map((u) => (
-              <li key={u.id} className="flex flex-wrap gap-3 py-2">
-                <span className="font-medium">{u.name}</span>
-                <span dir="ltr" className="text-slate-600">{u.email}</span>
-                <span className="text-slate-600">{u.roles.map((r) => t(`roles.${r}`)).join(locale === "fa" ? "، " : ", ")}</span>
-                {!u.active && <span className="text-red-700">{t("agencies.inactive")}</span>}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Card>
+        <Card title={t("agencies.users")}>
+          {agency.users.length === 0 ? (
+            <EmptyState>{t("agencies.noUsers")}</EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {agency.users.map((u) => (
+                <li key={u.id} className="flex flex-wrap gap-3 py-2">
+                  <span className="font-medium">{u.name}</span>
+                  <span dir="ltr" className="text-slate-600">
+                    {u.email}
+                  </span>
+                  <span className="text-slate-600">
+                    {u.roles.map((r) => t(`roles.${r}`)).join(locale === "fa" ? "، " : ", ")}
+                  </span>
+                  {!u.active && <span className="text-red-700">{t("agencies.inactive")}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
       )}
       {writer ? (
-        <Card title={t("agencies.editAgency")}><AgencyForm locale={locale} agency={agency} /></Card>
+        <Card title={t("agencies.editAgency")}>
+          <AgencyForm locale={locale} agency={agency} />
+        </Card>
       ) : (
         <Card>
           <dl className="grid gap-2 text-sm sm:grid-cols-2">
-            {([["agencies.headName", agency.headName], ["agencies.phone", agency.phone], ["agencies.email", agency.email], ["agencies.address", agency.address]] as const).map(([label, value]) => (
-              <div key={label} className="flex gap-2"><dt className="text-slate-600">{t(label)}:</dt><dd>{value ?? t("common.none")}</dd></div>
+            {(
+              [
+                ["agencies.headName", agency.headName],
+                ["agencies.phone", agency.phone],
+                ["agencies.email", agency.email],
+                ["agencies.address", agency.address],
+              ] as const
+            ).map(([label, value]) => (
+              <div key={label} className="flex gap-2">
+                <dt className="text-slate-600">{t(label)}:</dt>
+                <dd>{value ?? t("common.none")}</dd>
+              </div>
             ))}
           </dl>
         </Card>

@@ -14,7 +14,9 @@ export default async function NewAgencyPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("agencies.newAgency")}</h1>
-      <Card><AgencyForm locale={locale} /></Card>
+      <Card>
+        <AgencyForm locale={locale} />
+      </Card>
     </div>
   );
 }

@@ -25,7 +25,13 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: meeting ? meetingTitle(meeting, locale, t) : t("meetings.title") };
 }
 
-export default async function MeetingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ q?: string; saved?: string }> }) {
+export default async function MeetingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ q?: string; saved?: string }>;
+}) {
   const user = await requirePermission("case.read");
   const { t, locale } = await getTranslator();
   const { id } = await params;
@@ -46,7 +52,11 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="space-y-1">
-          <p className="text-sm"><Link href="/meetings" className="text-brand-700 underline-offset-4 hover:underline">{t("meetings.title")}</Link></p>
+          <p className="text-sm">
+            <Link href="/meetings" className="text-brand-700 underline-offset-4 hover:underline">
+              {t("meetings.title")}
+            </Link>
+          </p>
           <h1 className="text-2xl font-bold">{title}</h1>
           <p className="text-sm text-slate-700">
             {formatDateTime(meeting.startsAt, locale)}
@@ -55,31 +65,67 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
           <MeetingStatusBadge status={meeting.status} t={t} />
         </div>
         <nav aria-label={t("meetings.tabs.session")} className="flex flex-wrap items-start gap-2">
-          <Link href={`/meetings/${meeting.id}/minutes`} className={buttonClass("secondary")}>{t("meetings.tabs.minutes")}</Link>
-          <Link href={`/meetings/${meeting.id}/brief`} className={buttonClass("secondary")}>{t("meetings.tabs.brief")}</Link>
-          <a href={`/api/meetings/${meeting.id}/resolutions`} className={buttonClass("secondary")} download>{t("meetings.tabs.export")}</a>
-          {canWrite && meeting.status === "PLANNED" && <MarkHeldButton locale={locale} meetingId={meeting.id} />}
+          <Link href={`/meetings/${meeting.id}/minutes`} className={buttonClass("secondary")}>
+            {t("meetings.tabs.minutes")}
+          </Link>
+          <Link href={`/meetings/${meeting.id}/brief`} className={buttonClass("secondary")}>
+            {t("meetings.tabs.brief")}
+          </Link>
+          <a href={`/api/meetings/${meeting.id}/resolutions`} className={buttonClass("secondary")} download>
+            {t("meetings.tabs.export")}
+          </a>
+          {canWrite && meeting.status === "PLANNED" && (
+            <MarkHeldButton locale={locale} meetingId={meeting.id} />
+          )}
         </nav>
       </div>
-      {saved === "planned" && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t("meetings.created", { title })}</p>}
-      {locked && <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("meetings.locked")}</p>}
+      {saved === "planned" && (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t("meetings.created", { title })}
+        </p>
+      )}
+      {locked && (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("meetings.locked")}
+        </p>
+      )}
 
       <Card title={t("meetings.agenda.title")}>
         <AgendaEditor locale={locale} items={items} canWrite={canWrite} locked={locked} />
       </Card>
 
       {canWrite && (
-        <Card title={t(meeting.body.kind === "COMMITTEE" ? "meetings.agenda.eligibleCommittee" : "meetings.agenda.eligibleWorkingGroup")}>
+        <Card
+          title={t(
+            meeting.body.kind === "COMMITTEE"
+              ? "meetings.agenda.eligibleCommittee"
+              : "meetings.agenda.eligibleWorkingGroup",
+          )}
+        >
           <form role="search" className="mb-4 flex gap-2">
-            <label htmlFor="unit-search" className="sr-only">{t("meetings.agenda.searchUnit")}</label>
-            <input id="unit-search" name="q" defaultValue={q} placeholder={t("meetings.agenda.searchUnit")} className={`${inputClass} max-w-xs`} />
-            <button type="submit" className="rounded-md border border-slate-300 px-3 text-sm">{t("common.search")}</button>
+            <label htmlFor="unit-search" className="sr-only">
+              {t("meetings.agenda.searchUnit")}
+            </label>
+            <input
+              id="unit-search"
+              name="q"
+              defaultValue={q}
+              placeholder={t("meetings.agenda.searchUnit")}
+              className={`${inputClass} max-w-xs`}
+            />
+            <button type="submit" className="rounded-md border border-slate-300 px-3 text-sm">
+              {t("common.search")}
+            </button>
           </form>
           <EligiblePicker
             locale={locale}
             meetingId={meeting.id}
             locked={locked}
-            units={eligible.map((u) => ({ id: u.id, name: u.name, obstacles: u.obstacles.map((o) => obstacleView(o, locale)) }))}
+            units={eligible.map((u) => ({
+              id: u.id,
+              name: u.name,
+              obstacles: u.obstacles.map((o) => obstacleView(o, locale)),
+            }))}
           />
         </Card>
       )}

@@ -8,7 +8,12 @@ import { getResolutionDetail } from "@/lib/resolutions/queries";
 import { Card, EmptyState } from "@/components/ui/card";
 import { DeadlineNote, STATUS_TONE } from "@/components/resolutions/resolution-table";
 import { meetingTitle } from "@/lib/meetings/title";
-import { DecideExtensionForm, ExtensionRequestForm, ReportProgressForm, VerifyForm } from "@/components/resolutions/follow-up-forms";
+import {
+  DecideExtensionForm,
+  ExtensionRequestForm,
+  ReportProgressForm,
+  VerifyForm,
+} from "@/components/resolutions/follow-up-forms";
 
 export async function generateMetadata() {
   const { t } = await getTranslator();
@@ -46,7 +51,9 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
     <div className="space-y-6">
       <div>
         <p className="text-sm text-slate-600">{meetingTitle(r.meeting, locale, t)}</p>
-        <h1 className="text-2xl font-bold">{t("resolutions.pageTitle")}: {r.unit.name}</h1>
+        <h1 className="text-2xl font-bold">
+          {t("resolutions.pageTitle")}: {r.unit.name}
+        </h1>
       </div>
 
       <Card title={t("resolutions.details")}>
@@ -56,11 +63,17 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
           <dt className="font-medium text-slate-600">{t("resolutions.unit")}</dt>
           <dd>{r.unit.name}</dd>
           <dt className="font-medium text-slate-600">{t("resolutions.session")}</dt>
-          <dd>{meetingTitle(r.meeting, locale, t)} — {formatDate(r.meeting.startsAt, locale)}</dd>
+          <dd>
+            {meetingTitle(r.meeting, locale, t)} — {formatDate(r.meeting.startsAt, locale)}
+          </dd>
           <dt className="font-medium text-slate-600">{t("resolutions.responsible")}</dt>
           <dd>{name(r.responsibleAgency)}</dd>
           <dt className="font-medium text-slate-600">{t("resolutions.supporting")}</dt>
-          <dd>{r.supportingAgencies.length ? r.supportingAgencies.map((s) => name(s.agency)).join(locale === "fa" ? "، " : ", ") : t("resolutions.noSupporting")}</dd>
+          <dd>
+            {r.supportingAgencies.length
+              ? r.supportingAgencies.map((s) => name(s.agency)).join(locale === "fa" ? "، " : ", ")
+              : t("resolutions.noSupporting")}
+          </dd>
           <dt className="font-medium text-slate-600">{t("resolutions.deadline")}</dt>
           <dd className="flex flex-wrap items-center gap-3">
             <span>{formatDate(r.deadline, locale)}</span>
@@ -68,7 +81,12 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
           </dd>
           <dt className="font-medium text-slate-600">{t("resolutions.status")}</dt>
           <dd>
-            <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs ${STATUS_TONE[r.status]}`} data-testid="resolution-status">{t(`resolutionStatus.${r.status}`)}</span>
+            <span
+              className={`whitespace-nowrap rounded px-2 py-0.5 text-xs ${STATUS_TONE[r.status]}`}
+              data-testid="resolution-status"
+            >
+              {t(`resolutionStatus.${r.status}`)}
+            </span>
           </dd>
           {r.obstacles.length > 0 && (
             <>
@@ -76,7 +94,12 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
               <dd>
                 <ul className="list-disc space-y-1 ps-5">
                   {r.obstacles.map(({ obstacle: o }) => (
-                    <li key={o.id}>{o.description} <span className="ms-1 whitespace-nowrap rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{name(o.category)}</span></li>
+                    <li key={o.id}>
+                      {o.description}{" "}
+                      <span className="ms-1 whitespace-nowrap rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">
+                        {name(o.category)}
+                      </span>
+                    </li>
                   ))}
                 </ul>
               </dd>
@@ -100,7 +123,10 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
           {mayDecide && pending && (
             <Card title={t("resolutions.decideTitle")}>
               <p className="mb-3 text-sm">
-                {t("resolutions.extensionLine", { from: formatDate(pending.previousDeadline, locale), to: formatDate(pending.requestedDeadline, locale) })}
+                {t("resolutions.extensionLine", {
+                  from: formatDate(pending.previousDeadline, locale),
+                  to: formatDate(pending.requestedDeadline, locale),
+                })}
                 <br />
                 {pending.reason}
               </p>
@@ -126,7 +152,14 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
                   {formatDateTime(p.createdAt, locale, { style: "short" })}
                   {p.author && <> — {t("resolutions.by", { name: p.author.name })}</>}
                   {p.fromStatus !== p.toStatus && (
-                    <> — {t("resolutions.statusChange", { from: t(`resolutionStatus.${p.fromStatus}`), to: t(`resolutionStatus.${p.toStatus}`) })}</>
+                    <>
+                      {" "}
+                      —{" "}
+                      {t("resolutions.statusChange", {
+                        from: t(`resolutionStatus.${p.fromStatus}`),
+                        to: t(`resolutionStatus.${p.toStatus}`),
+                      })}
+                    </>
                   )}
                 </p>
                 {p.note && <p className="mt-1 whitespace-pre-line text-sm">{p.note}</p>}
@@ -134,8 +167,12 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
                   <ul className="mt-2 flex flex-wrap gap-3 text-sm" aria-label={t("resolutions.attachments")}>
                     {p.attachments.map((a) => (
                       <li key={a.id}>
-                        <a href={`/api/attachments/${a.id}`} className="text-brand-700 underline">{a.fileName}</a>
-                        <span className="ms-1 text-xs text-slate-500">({formatNumber(kb(a.sizeBytes), locale)} KB)</span>
+                        <a href={`/api/attachments/${a.id}`} className="text-brand-700 underline">
+                          {a.fileName}
+                        </a>
+                        <span className="ms-1 text-xs text-slate-500">
+                          ({formatNumber(kb(a.sizeBytes), locale)} KB)
+                        </span>
                       </li>
                     ))}
                   </ul>
@@ -155,14 +192,21 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
               <li key={e.id} className="border-s-2 border-slate-200 ps-4">
                 <p>
                   <span className="font-medium">{t(`resolutions.extensionStatus.${e.status}`)}</span> —{" "}
-                  {t("resolutions.extensionLine", { from: formatDate(e.previousDeadline, locale), to: formatDate(e.requestedDeadline, locale) })}
+                  {t("resolutions.extensionLine", {
+                    from: formatDate(e.previousDeadline, locale),
+                    to: formatDate(e.requestedDeadline, locale),
+                  })}
                 </p>
                 <p className="text-xs text-slate-600">
                   {formatDateTime(e.createdAt, locale, { style: "short" })}
                   {e.requestedBy && <> — {t("resolutions.by", { name: e.requestedBy.name })}</>}
                 </p>
                 <p className="mt-1 whitespace-pre-line">{e.reason}</p>
-                {e.decisionNote && <p className="mt-1 text-slate-700">{t("resolutions.decisionNote", { note: e.decisionNote })}</p>}
+                {e.decisionNote && (
+                  <p className="mt-1 text-slate-700">
+                    {t("resolutions.decisionNote", { note: e.decisionNote })}
+                  </p>
+                )}
               </li>
             ))}
           </ol>
@@ -178,7 +222,9 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
               <tbody>
                 {r.history.map((h) => (
                   <tr key={h.id} className="border-b border-slate-100">
-                    <td className="whitespace-nowrap p-2 text-slate-600">{formatDateTime(h.createdAt, locale, { style: "short" })}</td>
+                    <td className="whitespace-nowrap p-2 text-slate-600">
+                      {formatDateTime(h.createdAt, locale, { style: "short" })}
+                    </td>
                     <td className="p-2">{t(AUDIT_LABEL[h.action] ?? "resolutions.auditAction.other")}</td>
                     <td className="p-2">{h.actor?.name ?? t("common.none")}</td>
                   </tr>

@@ -24,7 +24,13 @@ export async function generateMetadata() {
 
 const SAVED = { created: "units.created", updated: "units.updated", obstacle: "obstacles.created" } as const;
 
-export default async function UnitPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function UnitPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
   const actor = await requirePermission("case.read");
   const { t, locale } = await getTranslator();
   const file = await getUnitFile(actor, (await params).id);
@@ -38,13 +44,25 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
   const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);
   const details: [string, string][] = [
     // Digits one by one: an id is not a quantity (no separators, leading zeros kept).
-    [t("units.nationalId"), unit.nationalId ? (locale === "fa" ? toPersianDigits(unit.nationalId) : unit.nationalId) : t("common.none")],
+    [
+      t("units.nationalId"),
+      unit.nationalId
+        ? locale === "fa"
+          ? toPersianDigits(unit.nationalId)
+          : unit.nationalId
+        : t("common.none"),
+    ],
     [t("units.sector"), t(`sector.${unit.sector}`)],
     [t("units.activity"), unit.activity ?? t("common.none")],
     [t("units.county"), name(unit.county)],
     [t("units.industrialPark"), unit.industrialPark ?? t("common.none")],
     [t("units.employees"), unit.employees === null ? t("common.none") : formatNumber(unit.employees, locale)],
-    [t("units.capacityUsePct"), unit.capacityUsePct === null ? t("common.none") : `${formatNumber(unit.capacityUsePct, locale)}${locale === "fa" ? "٪" : "%"}`],
+    [
+      t("units.capacityUsePct"),
+      unit.capacityUsePct === null
+        ? t("common.none")
+        : `${formatNumber(unit.capacityUsePct, locale)}${locale === "fa" ? "٪" : "%"}`,
+    ],
     [t("units.managerName"), unit.managerName ?? t("common.none")],
     [t("units.phone"), unit.phone ?? t("common.none")],
     [t("units.address"), unit.address ?? t("common.none")],
@@ -55,28 +73,56 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold">{unit.name}</h1>
           <OperatingStatusBadge status={unit.status} t={t} />
-          {!live && <span className="rounded bg-slate-200 px-2 py-0.5 text-xs">{t("units.archivedBadge")}</span>}
+          {!live && (
+            <span className="rounded bg-slate-200 px-2 py-0.5 text-xs">{t("units.archivedBadge")}</span>
+          )}
         </div>
         <div className="flex flex-wrap gap-2">
-          {writeObstacles && <ButtonLink href={`/units/${unit.id}/obstacles/new`}>{t("units.addObstacle")}</ButtonLink>}
-          {writeUnits && <ButtonLink variant="secondary" href={`/units/${unit.id}/edit`}>{t("common.edit")}</ButtonLink>}
+          {writeObstacles && (
+            <ButtonLink href={`/units/${unit.id}/obstacles/new`}>{t("units.addObstacle")}</ButtonLink>
+          )}
           {writeUnits && (
-            <ConfirmForm action={archiveUnitAction} fields={{ id: unit.id }} label={t("units.archive")} question={t("units.confirmArchive", { name: unit.name })} confirmLabel={t("units.archive")} cancelLabel={t("common.cancel")} variant="danger" />
+            <ButtonLink variant="secondary" href={`/units/${unit.id}/edit`}>
+              {t("common.edit")}
+            </ButtonLink>
+          )}
+          {writeUnits && (
+            <ConfirmForm
+              action={archiveUnitAction}
+              fields={{ id: unit.id }}
+              label={t("units.archive")}
+              question={t("units.confirmArchive", { name: unit.name })}
+              confirmLabel={t("units.archive")}
+              cancelLabel={t("common.cancel")}
+              variant="danger"
+            />
           )}
         </div>
       </div>
-      {savedKey && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t(savedKey)}</p>}
+      {savedKey && (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t(savedKey)}
+        </p>
+      )}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title={t("units.details")} className="lg:col-span-2">
           <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
             {details.map(([label, value]) => (
-              <div key={label} className="flex gap-2"><dt className="text-slate-600">{label}:</dt><dd>{value}</dd></div>
+              <div key={label} className="flex gap-2">
+                <dt className="text-slate-600">{label}:</dt>
+                <dd>{value}</dd>
+              </div>
             ))}
           </dl>
         </Card>
         {writeUnits && (
           <Card title={t("units.changeStatus")}>
-            <StatusChangeForm locale={locale} unitId={unit.id} current={unit.status} today={formatDate(new Date(), locale, { style: "short" })} />
+            <StatusChangeForm
+              locale={locale}
+              unitId={unit.id}
+              current={unit.status}
+              today={formatDate(new Date(), locale, { style: "short" })}
+            />
           </Card>
         )}
       </div>
@@ -89,22 +135,51 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
               <li key={o.id} className="space-y-2 py-3" aria-label={o.description}>
                 <div className="flex flex-wrap items-center gap-2 text-sm">
                   <ObstacleStatusBadge status={o.status} t={t} />
-                  <span className="font-medium">{name(o.category)}{o.subCategory ? ` / ${name(o.subCategory)}` : ""}</span>
-                  <span className="text-slate-500">{formatDate(o.createdAt, locale, { style: "short" })}</span>
-                  {o.amountRials !== null && <span className="text-slate-700">{formatRials(o.amountRials, locale)}</span>}
+                  <span className="font-medium">
+                    {name(o.category)}
+                    {o.subCategory ? ` / ${name(o.subCategory)}` : ""}
+                  </span>
+                  <span className="text-slate-500">
+                    {formatDate(o.createdAt, locale, { style: "short" })}
+                  </span>
+                  {o.amountRials !== null && (
+                    <span className="text-slate-700">{formatRials(o.amountRials, locale)}</span>
+                  )}
                 </div>
                 <p className="text-sm">{o.description}</p>
-                {o.agencies.length > 0 && <p className="text-xs text-slate-600">{t("obstacles.agencies")}: {o.agencies.map((a) => name(a.agency)).join(locale === "fa" ? "، " : ", ")}</p>}
+                {o.agencies.length > 0 && (
+                  <p className="text-xs text-slate-600">
+                    {t("obstacles.agencies")}:{" "}
+                    {o.agencies.map((a) => name(a.agency)).join(locale === "fa" ? "، " : ", ")}
+                  </p>
+                )}
                 <div className="flex flex-wrap gap-3 text-xs">
                   {o.attachments.map((a) => (
-                    <a key={a.id} href={`/api/attachments/${a.id}`} className="text-brand-700 underline" aria-label={t("obstacles.download", { name: a.fileName })}>{a.fileName}</a>
+                    <a
+                      key={a.id}
+                      href={`/api/attachments/${a.id}`}
+                      className="text-brand-700 underline"
+                      aria-label={t("obstacles.download", { name: a.fileName })}
+                    >
+                      {a.fileName}
+                    </a>
                   ))}
                 </div>
                 {writeObstacles && (
                   <div className="flex flex-wrap items-start gap-2">
-                    {MANUAL_OBSTACLE_TRANSITIONS[o.status].filter((to) => to !== "RESOLVED" || o._count.resolutions === 0).map((to) => (
-                      <ConfirmForm key={to} action={changeObstacleStatusAction} fields={{ id: o.id, from: o.status, to, unitId: unit.id }} label={t("obstacles.moveTo", { status: t(`obstacleStatus.${to}`) })} question={t("obstacles.confirmMove", { status: t(`obstacleStatus.${to}`) })} confirmLabel={t("common.confirm")} cancelLabel={t("common.cancel")} />
-                    ))}
+                    {MANUAL_OBSTACLE_TRANSITIONS[o.status]
+                      .filter((to) => to !== "RESOLVED" || o._count.resolutions === 0)
+                      .map((to) => (
+                        <ConfirmForm
+                          key={to}
+                          action={changeObstacleStatusAction}
+                          fields={{ id: o.id, from: o.status, to, unitId: unit.id }}
+                          label={t("obstacles.moveTo", { status: t(`obstacleStatus.${to}`) })}
+                          question={t("obstacles.confirmMove", { status: t(`obstacleStatus.${to}`) })}
+                          confirmLabel={t("common.confirm")}
+                          cancelLabel={t("common.cancel")}
+                        />
+                      ))}
                     <AttachmentUpload locale={locale} obstacleId={o.id} unitId={unit.id} />
                   </div>
                 )}
@@ -114,9 +189,13 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
         )}
       </Card>
       <Card title={t("units.timeline")}>
-        {timeline.length === 0 ? <EmptyState>{t("units.timelineEmpty")}</EmptyState> : (
+        {timeline.length === 0 ? (
+          <EmptyState>{t("units.timelineEmpty")}</EmptyState>
+        ) : (
           <ol className="space-y-3">
-            {timeline.map((entry) => <TimelineRow key={entry.key} entry={entry} t={t} locale={locale} />)}
+            {timeline.map((entry) => (
+              <TimelineRow key={entry.key} entry={entry} t={t} locale={locale} />
+            ))}
           </ol>
         )}
       </Card>
@@ -131,37 +210,73 @@ function TimelineRow({ entry, t, locale }: { entry: TimelineEntry; t: Translate;
   switch (entry.kind) {
     case "obstacle":
       kind = t("units.kindObstacle");
-      text = <>{name(entry.obstacle.category)}: {entry.obstacle.description} — {t(`obstacleStatus.${entry.obstacle.status}`)}</>;
+      text = (
+        <>
+          {name(entry.obstacle.category)}: {entry.obstacle.description} —{" "}
+          {t(`obstacleStatus.${entry.obstacle.status}`)}
+        </>
+      );
       break;
     case "agenda":
       kind = t("units.kindAgenda");
-      text = <>{meetingTitle(entry.item.meeting, locale, t)}{entry.item.outcome && ` — ${t("units.outcome", { outcome: t(`agendaOutcome.${entry.item.outcome}`) })}`}</>;
+      text = (
+        <>
+          {meetingTitle(entry.item.meeting, locale, t)}
+          {entry.item.outcome &&
+            ` — ${t("units.outcome", { outcome: t(`agendaOutcome.${entry.item.outcome}`) })}`}
+        </>
+      );
       break;
     case "resolution":
       kind = t("units.kindResolution");
-      text = <>{entry.resolution.text} — {name(entry.resolution.responsibleAgency)}{locale === "fa" ? "، " : ", "}{t("resolution.deadline")}: {formatDate(entry.resolution.deadline, locale, { style: "short" })} — {t(`resolutionStatus.${entry.resolution.status}`)}</>;
+      text = (
+        <>
+          {entry.resolution.text} — {name(entry.resolution.responsibleAgency)}
+          {locale === "fa" ? "، " : ", "}
+          {t("resolution.deadline")}: {formatDate(entry.resolution.deadline, locale, { style: "short" })} —{" "}
+          {t(`resolutionStatus.${entry.resolution.status}`)}
+        </>
+      );
       break;
     case "progress":
       kind = t("units.kindProgress");
       // Reports imported or written before authors were kept have none: show the note alone.
-      text = <>{entry.report.author ? t("units.progressBy", { author: entry.report.author.name, note: entry.report.note }) : entry.report.note} ({t(`resolutionStatus.${entry.report.toStatus}`)})</>;
+      text = (
+        <>
+          {entry.report.author
+            ? t("units.progressBy", { author: entry.report.author.name, note: entry.report.note })
+            : entry.report.note}{" "}
+          ({t(`resolutionStatus.${entry.report.toStatus}`)})
+        </>
+      );
       break;
     case "status":
       kind = t("units.kindStatus");
-      text = <>
-        {entry.change.fromStatus ? t("units.statusChangeText", { from: t(`operatingStatus.${entry.change.fromStatus}`), to: t(`operatingStatus.${entry.change.toStatus}`) }) : `${t("units.initialStatus")}: ${t(`operatingStatus.${entry.change.toStatus}`)}`}
-        {entry.change.reason && ` — ${entry.change.reason}`}
-      </>;
+      text = (
+        <>
+          {entry.change.fromStatus
+            ? t("units.statusChangeText", {
+                from: t(`operatingStatus.${entry.change.fromStatus}`),
+                to: t(`operatingStatus.${entry.change.toStatus}`),
+              })
+            : `${t("units.initialStatus")}: ${t(`operatingStatus.${entry.change.toStatus}`)}`}
+          {entry.change.reason && ` — ${entry.change.reason}`}
+        </>
+      );
       break;
   }
   return (
-    <li className={`rounded-md border p-3 text-sm ${entry.open ? "border-amber-300 bg-amber-50/40" : "border-slate-200"}`}>
+    <li
+      className={`rounded-md border p-3 text-sm ${entry.open ? "border-amber-300 bg-amber-50/40" : "border-slate-200"}`}
+    >
       <div className="mb-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
         <span className="font-semibold text-slate-800">{kind}</span>
         <time dateTime={entry.at.toISOString()}>{formatDate(entry.at, locale)}</time>
         {/* Open/closed is a state of obstacles and resolutions; on a status change or a report it means nothing. */}
         {(entry.kind === "obstacle" || entry.kind === "resolution") && (
-          <span className={entry.open ? "text-amber-800" : "text-slate-500"}>{entry.open ? t("units.openItem") : t("units.closedItem")}</span>
+          <span className={entry.open ? "text-amber-800" : "text-slate-500"}>
+            {entry.open ? t("units.openItem") : t("units.closedItem")}
+          </span>
         )}
       </div>
       <p>{text}</p>

@@ -17,7 +17,12 @@ export default async function ImportUnitsPage() {
       <h1 className="text-2xl font-bold">{t("unitImport.title")}</h1>
       <Card>
         <p className="mb-2 text-sm text-slate-700">{t("unitImport.intro")}</p>
-        <p className="mb-4 text-sm"><span className="font-medium">{t("unitImport.columns")}:</span> {Object.values(IMPORT_COLUMNS).map((key) => t(key)).join(locale === "fa" ? "، " : ", ")}</p>
+        <p className="mb-4 text-sm">
+          <span className="font-medium">{t("unitImport.columns")}:</span>{" "}
+          {Object.values(IMPORT_COLUMNS)
+            .map((key) => t(key))
+            .join(locale === "fa" ? "، " : ", ")}
+        </p>
         <ImportForm locale={locale} />
       </Card>
     </div>

@@ -16,7 +16,9 @@ export default async function NewUnitPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("units.newUnit")}</h1>
-      <Card><UnitForm locale={locale} counties={counties} parks={parks} /></Card>
+      <Card>
+        <UnitForm locale={locale} counties={counties} parks={parks} />
+      </Card>
     </div>
   );
 }

@@ -28,5 +28,8 @@ export async function GET(request: Request) {
     { header: t("dashboard.representative"), value: (r) => r.attendedRepresentative },
     { header: t("dashboard.absent"), value: (r) => r.absent },
   ];
-  return xlsxResponse(await toXlsx(t("dashboard.scorecard"), columns, rows, { rtl: locale === "fa" }), `tashil-scorecard-${todayInTehran()}.xlsx`);
+  return xlsxResponse(
+    await toXlsx(t("dashboard.scorecard"), columns, rows, { rtl: locale === "fa" }),
+    `tashil-scorecard-${todayInTehran()}.xlsx`,
+  );
 }

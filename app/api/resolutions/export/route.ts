@@ -13,5 +13,8 @@ export async function GET(request: Request) {
   if (!can(user, "case.read")) return new Response("Forbidden", { status: 403 });
   const { t, locale } = await getTranslator();
   const filter = resolutionFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return xlsxResponse(await writeResolutionsXlsx(user, filter, locale, t), `resolutions-${todayInTehran()}.xlsx`);
+  return xlsxResponse(
+    await writeResolutionsXlsx(user, filter, locale, t),
+    `resolutions-${todayInTehran()}.xlsx`,
+  );
 }

@@ -13,13 +13,24 @@ export async function generateMetadata() {
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("user.manage");
   const { t, locale } = await getTranslator();
-  const [user, { agencies, provinces }] = await Promise.all([getUserForEdit(actor, (await params).id), userFormOptions(actor)]);
+  const [user, { agencies, provinces }] = await Promise.all([
+    getUserForEdit(actor, (await params).id),
+    userFormOptions(actor),
+  ]);
   if (!user) notFound();
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("admin.editUser")}: {user.name}</h1>
+      <h1 className="text-2xl font-bold">
+        {t("admin.editUser")}: {user.name}
+      </h1>
       <Card>
-        <UserForm locale={locale} user={user} agencies={agencies} provinces={provinces} allowNational={actor.provinceId === null} />
+        <UserForm
+          locale={locale}
+          user={user}
+          agencies={agencies}
+          provinces={provinces}
+          allowNational={actor.provinceId === null}
+        />
       </Card>
     </div>
   );

@@ -17,7 +17,12 @@ export default async function NewUserPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("admin.newUser")}</h1>
       <Card>
-        <UserForm locale={locale} agencies={agencies} provinces={provinces} allowNational={actor.provinceId === null} />
+        <UserForm
+          locale={locale}
+          agencies={agencies}
+          provinces={provinces}
+          allowNational={actor.provinceId === null}
+        />
       </Card>
     </div>
   );

@@ -25,42 +25,91 @@ export default async function ChairBriefPage({ params }: { params: Promise<{ id:
   const n = (v: number) => formatNumber(v, locale);
   const sep = locale === "fa" ? "، " : ", ";
   const fate = (r: { status: string; deadline: Date }) => {
-    if (r.status === "VERIFIED" || r.status === "DONE_REPORTED") return { text: t("meetings.brief.met"), tone: "text-emerald-700" };
+    if (r.status === "VERIFIED" || r.status === "DONE_REPORTED")
+      return { text: t("meetings.brief.met"), tone: "text-emerald-700" };
     if (r.status === "CANCELLED") return { text: t("resolutionStatus.CANCELLED"), tone: "text-slate-600" };
-    return daysUntil(r.deadline) < 0 ? { text: t("meetings.brief.notMet"), tone: "text-red-700" } : { text: t("meetings.brief.pending"), tone: "text-slate-700" };
+    return daysUntil(r.deadline) < 0
+      ? { text: t("meetings.brief.notMet"), tone: "text-red-700" }
+      : { text: t("meetings.brief.pending"), tone: "text-slate-700" };
   };
   return (
     <article className="print-document mx-auto max-w-4xl space-y-6 bg-white p-6 print:p-0">
-      <div className="no-print"><PrintButton label={t("meetings.brief.print")} /></div>
+      <div className="no-print">
+        <PrintButton label={t("meetings.brief.print")} />
+      </div>
       <header className="space-y-1 border-b border-slate-300 pb-3">
         <h1 className="text-xl font-bold">{t("meetings.brief.title")}</h1>
-        <p className="text-sm">{meetingTitle(brief, locale, t)} — {formatDateTime(brief.startsAt, locale)}{brief.place && <> — {brief.place}</>}</p>
+        <p className="text-sm">
+          {meetingTitle(brief, locale, t)} — {formatDateTime(brief.startsAt, locale)}
+          {brief.place && <> — {brief.place}</>}
+        </p>
         <ol className="list-decimal ps-6 text-sm">
-          {brief.agendaItems.map((item) => <li key={item.id}><a href={`#unit-${item.id}`}>{item.unit.name}</a></li>)}
+          {brief.agendaItems.map((item) => (
+            <li key={item.id}>
+              <a href={`#unit-${item.id}`}>{item.unit.name}</a>
+            </li>
+          ))}
         </ol>
       </header>
       {brief.agendaItems.length === 0 && <EmptyState>{t("meetings.brief.noAgenda")}</EmptyState>}
       {brief.agendaItems.map((item, index) => {
         const unit = item.unit;
         const agencies = new Map<string, string>();
-        for (const o of unit.obstacles) for (const { agency } of o.agencies) agencies.set(agency.id, localName(agency, locale));
-        for (const r of unit.resolutions) if (r.status !== "VERIFIED" && r.status !== "CANCELLED") agencies.set(r.responsibleAgency.id, localName(r.responsibleAgency, locale));
+        for (const o of unit.obstacles)
+          for (const { agency } of o.agencies) agencies.set(agency.id, localName(agency, locale));
+        for (const r of unit.resolutions)
+          if (r.status !== "VERIFIED" && r.status !== "CANCELLED")
+            agencies.set(r.responsibleAgency.id, localName(r.responsibleAgency, locale));
         return (
-          <section key={item.id} id={`unit-${item.id}`} aria-labelledby={`unit-${item.id}-title`} className="unit-brief space-y-3 rounded-md border border-slate-200 p-4">
-            <h2 id={`unit-${item.id}-title`} className="text-lg font-bold">{n(index + 1)}. {unit.name}</h2>
+          <section
+            key={item.id}
+            id={`unit-${item.id}`}
+            aria-labelledby={`unit-${item.id}-title`}
+            className="unit-brief space-y-3 rounded-md border border-slate-200 p-4"
+          >
+            <h2 id={`unit-${item.id}-title`} className="text-lg font-bold">
+              {n(index + 1)}. {unit.name}
+            </h2>
             <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm md:grid-cols-3">
-              <div><dt className="text-slate-600">{t("meetings.brief.county")}</dt><dd>{localName(unit.county, locale)}</dd></div>
-              <div><dt className="text-slate-600">{t("meetings.brief.sector")}</dt><dd>{t(`sector.${unit.sector}`)}{unit.activity && ` — ${unit.activity}`}</dd></div>
-              <div><dt className="text-slate-600">{t("meetings.brief.operatingStatus")}</dt><dd>{t(`operatingStatus.${unit.status}`)}</dd></div>
-              <div><dt className="text-slate-600">{t("meetings.brief.employees")}</dt><dd>{unit.employees === null ? t("common.none") : n(unit.employees)}</dd></div>
-              <div><dt className="text-slate-600">{t("meetings.brief.capacity")}</dt><dd>{unit.capacityUsePct === null ? t("common.none") : `${n(unit.capacityUsePct)}٪`}</dd></div>
-              <div><dt className="text-slate-600">{t("meetings.brief.manager")}</dt><dd>{unit.managerName ?? t("common.none")}</dd></div>
+              <div>
+                <dt className="text-slate-600">{t("meetings.brief.county")}</dt>
+                <dd>{localName(unit.county, locale)}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-600">{t("meetings.brief.sector")}</dt>
+                <dd>
+                  {t(`sector.${unit.sector}`)}
+                  {unit.activity && ` — ${unit.activity}`}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-slate-600">{t("meetings.brief.operatingStatus")}</dt>
+                <dd>{t(`operatingStatus.${unit.status}`)}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-600">{t("meetings.brief.employees")}</dt>
+                <dd>{unit.employees === null ? t("common.none") : n(unit.employees)}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-600">{t("meetings.brief.capacity")}</dt>
+                <dd>{unit.capacityUsePct === null ? t("common.none") : `${n(unit.capacityUsePct)}٪`}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-600">{t("meetings.brief.manager")}</dt>
+                <dd>{unit.managerName ?? t("common.none")}</dd>
+              </div>
             </dl>
             <h3 className="font-semibold">{t("meetings.brief.openObstacles")}</h3>
             <ul className="list-disc space-y-0.5 ps-6 text-sm">
               {unit.obstacles.map((o) => {
                 const v = obstacleView(o, locale);
-                return <li key={o.id}>{v.description}{v.amount && ` (${v.amount})`} — <span className="text-slate-600">{t(`obstacleStatus.${o.status}`)}</span></li>;
+                return (
+                  <li key={o.id}>
+                    {v.description}
+                    {v.amount && ` (${v.amount})`} —{" "}
+                    <span className="text-slate-600">{t(`obstacleStatus.${o.status}`)}</span>
+                  </li>
+                );
               })}
             </ul>
             <h3 className="font-semibold">{t("meetings.brief.earlierResolutions")}</h3>
@@ -68,15 +117,31 @@ export default async function ChairBriefPage({ params }: { params: Promise<{ id:
               <p className="text-sm text-slate-600">{t("meetings.brief.noEarlier")}</p>
             ) : (
               <table className="w-full text-sm">
-                <TableHead compact className="border-b border-slate-200" labels={[t("resolution.text"), t("resolution.agency"), t("resolution.deadline"), t("resolution.status")]} />
+                <TableHead
+                  compact
+                  className="border-b border-slate-200"
+                  labels={[
+                    t("resolution.text"),
+                    t("resolution.agency"),
+                    t("resolution.deadline"),
+                    t("resolution.status"),
+                  ]}
+                />
                 <tbody>
                   {unit.resolutions.map((r) => {
                     const f = fate(r);
                     return (
                       <tr key={r.id} className="border-b border-slate-100 align-top">
-                        <td className="p-1">{r.text}<span className="block text-xs text-slate-500">{meetingTitle(r.meeting, locale, t)}</span></td>
+                        <td className="p-1">
+                          {r.text}
+                          <span className="block text-xs text-slate-500">
+                            {meetingTitle(r.meeting, locale, t)}
+                          </span>
+                        </td>
                         <td className="p-1">{localName(r.responsibleAgency, locale)}</td>
-                        <td className="whitespace-nowrap p-1">{formatDate(r.deadline, locale, { style: "short" })}</td>
+                        <td className="whitespace-nowrap p-1">
+                          {formatDate(r.deadline, locale, { style: "short" })}
+                        </td>
                         <td className={`p-1 font-medium ${f.tone}`}>{f.text}</td>
                       </tr>
                     );
@@ -84,7 +149,10 @@ export default async function ChairBriefPage({ params }: { params: Promise<{ id:
                 </tbody>
               </table>
             )}
-            <p className="text-sm"><span className="font-semibold">{t("meetings.brief.agencies")}: </span>{[...agencies.values()].join(sep) || t("common.none")}</p>
+            <p className="text-sm">
+              <span className="font-semibold">{t("meetings.brief.agencies")}: </span>
+              {[...agencies.values()].join(sep) || t("common.none")}
+            </p>
           </section>
         );
       })}

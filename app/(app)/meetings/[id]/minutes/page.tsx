@@ -26,10 +26,12 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
   const present = meeting.attendances.filter((a) => a.mode !== "ABSENT").length;
   const absent = meeting.attendances.filter((a) => a.mode === "ABSENT").length;
   const attendance = new Map(meeting.attendances.map((a) => [a.agencyId, a]));
-  const canApprove = meeting.status === "HELD" && can(user, "minutes.approve", { provinceId: meeting.provinceId });
+  const canApprove =
+    meeting.status === "HELD" && can(user, "minutes.approve", { provinceId: meeting.provinceId });
   // An approved minutes with nothing in it is almost always a session whose record was never
   // entered; approving stays allowed (a session can end without decisions) but not unwarned.
-  const nothingRecorded = meeting.attendances.length === 0 && !meeting.agendaItems.some((item) => item.outcome);
+  const nothingRecorded =
+    meeting.attendances.length === 0 && !meeting.agendaItems.some((item) => item.outcome);
   const sep = locale === "fa" ? "، " : ", ";
   let resolutionNumber = 0;
   return (
@@ -39,8 +41,14 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
         {canApprove && (
           <div className="flex max-w-xl flex-col items-end gap-2">
             {nothingRecorded && (
-              <div role="note" aria-labelledby="minutes-nothing-recorded" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-                <p id="minutes-nothing-recorded" className="font-semibold">⚠ {t("meetings.minutes.nothingRecorded")}</p>
+              <div
+                role="note"
+                aria-labelledby="minutes-nothing-recorded"
+                className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+              >
+                <p id="minutes-nothing-recorded" className="font-semibold">
+                  ⚠ {t("meetings.minutes.nothingRecorded")}
+                </p>
                 <p className="mt-1">{t("meetings.minutes.nothingRecordedHint")}</p>
               </div>
             )}
@@ -51,26 +59,46 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
       <header className="space-y-1 border-b border-slate-300 pb-3 text-center">
         <p className="text-sm">{localName(meeting.body, locale)}</p>
         <h1 className="text-xl font-bold">{t("meetings.minutes.header", { title })}</h1>
-        <p className="text-sm">{formatDateTime(meeting.startsAt, locale)}{meeting.place && <> — {meeting.place}</>}</p>
+        <p className="text-sm">
+          {formatDateTime(meeting.startsAt, locale)}
+          {meeting.place && <> — {meeting.place}</>}
+        </p>
         <p className="text-sm" role="status">
           {meeting.status === "MINUTES_APPROVED" && meeting.minutesApprovedAt
-            ? t("meetings.minutes.approvedBy", { name: meeting.minutesApprovedBy?.name ?? t("meetings.minutes.chair"), date: formatDate(meeting.minutesApprovedAt, locale) })
+            ? t("meetings.minutes.approvedBy", {
+                name: meeting.minutesApprovedBy?.name ?? t("meetings.minutes.chair"),
+                date: formatDate(meeting.minutesApprovedAt, locale),
+              })
             : t("meetings.minutes.notApproved")}
         </p>
       </header>
 
       <section aria-labelledby="minutes-attendance" className="space-y-2">
-        <h2 id="minutes-attendance" className="font-semibold">{t("meetings.minutes.attendance")}</h2>
-        <p className="text-sm">{t("meetings.attendance.summary", { present: n(present), absent: n(absent) })}</p>
+        <h2 id="minutes-attendance" className="font-semibold">
+          {t("meetings.minutes.attendance")}
+        </h2>
+        <p className="text-sm">
+          {t("meetings.attendance.summary", { present: n(present), absent: n(absent) })}
+        </p>
         <table className="w-full border-collapse text-sm">
-          <TableHead compact className="border-b border-slate-300" labels={[t("meetings.attendance.agency"), t("meetings.attendance.mode"), t("meetings.attendance.attendee")]} />
+          <TableHead
+            compact
+            className="border-b border-slate-300"
+            labels={[
+              t("meetings.attendance.agency"),
+              t("meetings.attendance.mode"),
+              t("meetings.attendance.attendee"),
+            ]}
+          />
           <tbody>
             {meeting.body.members.map(({ agency }) => {
               const a = attendance.get(agency.id);
               return (
                 <tr key={agency.id} className="border-b border-slate-100">
                   <td className="p-1">{localName(agency, locale)}</td>
-                  <td className="p-1">{a ? t(`meetings.attendance.${a.mode}`) : t("meetings.attendance.notRecorded")}</td>
+                  <td className="p-1">
+                    {a ? t(`meetings.attendance.${a.mode}`) : t("meetings.attendance.notRecorded")}
+                  </td>
                   <td className="p-1">{a?.attendeeName ?? ""}</td>
                 </tr>
               );
@@ -80,19 +108,32 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
       </section>
 
       <section aria-labelledby="minutes-cases" className="space-y-4">
-        <h2 id="minutes-cases" className="font-semibold">{t("meetings.minutes.cases")}</h2>
-        {meeting.agendaItems.length === 0 && <p className="rounded-md border border-dashed border-slate-300 p-4 text-center text-sm text-slate-600">{t("meetings.minutes.noCases")}</p>}
+        <h2 id="minutes-cases" className="font-semibold">
+          {t("meetings.minutes.cases")}
+        </h2>
+        {meeting.agendaItems.length === 0 && (
+          <p className="rounded-md border border-dashed border-slate-300 p-4 text-center text-sm text-slate-600">
+            {t("meetings.minutes.noCases")}
+          </p>
+        )}
         {meeting.agendaItems.map((item, index) => (
           <div key={item.id} className="unit-case space-y-2 border-t border-slate-200 pt-3">
             <h3 className="font-semibold">
               {n(index + 1)}. {item.unit.name}
-              {item.outcome && <span className="ms-2 text-sm font-normal">({t(`meetings.outcome.${item.outcome}`)})</span>}
+              {item.outcome && (
+                <span className="ms-2 text-sm font-normal">({t(`meetings.outcome.${item.outcome}`)})</span>
+              )}
             </h3>
             <p className="text-sm font-medium">{t("meetings.minutes.obstaclesDiscussed")}:</p>
             <ul className="list-disc space-y-0.5 ps-6 text-sm">
               {item.obstacles.map(({ obstacle }) => {
                 const o = obstacleView(obstacle, locale);
-                return <li key={o.id}>{o.description}{o.amount && ` (${o.amount})`}</li>;
+                return (
+                  <li key={o.id}>
+                    {o.description}
+                    {o.amount && ` (${o.amount})`}
+                  </li>
+                );
               })}
             </ul>
             <p className="text-sm font-medium">{t("meetings.minutes.resolutions")}:</p>
@@ -106,8 +147,17 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
                     {r.text}
                     <span className="block text-xs text-slate-700">
                       {t("resolution.agency")}: {localName(r.responsibleAgency, locale)}
-                      {r.supportingAgencies.length > 0 && <> — {t("meetings.minutes.supportingShort", { names: r.supportingAgencies.map((s) => localName(s.agency, locale)).join(sep) })}</>}
-                      {" — "}{t("resolution.deadline")}: {formatDate(r.deadline, locale, { style: "short" })}
+                      {r.supportingAgencies.length > 0 && (
+                        <>
+                          {" "}
+                          —{" "}
+                          {t("meetings.minutes.supportingShort", {
+                            names: r.supportingAgencies.map((s) => localName(s.agency, locale)).join(sep),
+                          })}
+                        </>
+                      )}
+                      {" — "}
+                      {t("resolution.deadline")}: {formatDate(r.deadline, locale, { style: "short" })}
                     </span>
                   </li>
                 ))}

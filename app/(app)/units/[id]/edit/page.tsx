@@ -13,12 +13,19 @@ export async function generateMetadata() {
 export default async function EditUnitPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("unit.write");
   const { t, locale } = await getTranslator();
-  const [unit, { counties, parks }] = await Promise.all([getUnitForEdit(actor, (await params).id), unitFormOptions(actor)]);
+  const [unit, { counties, parks }] = await Promise.all([
+    getUnitForEdit(actor, (await params).id),
+    unitFormOptions(actor),
+  ]);
   if (!unit) notFound();
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("units.editUnit")}: {unit.name}</h1>
-      <Card><UnitForm locale={locale} unit={unit} counties={counties} parks={parks} /></Card>
+      <h1 className="text-2xl font-bold">
+        {t("units.editUnit")}: {unit.name}
+      </h1>
+      <Card>
+        <UnitForm locale={locale} unit={unit} counties={counties} parks={parks} />
+      </Card>
     </div>
   );
 }

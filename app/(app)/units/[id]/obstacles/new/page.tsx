@@ -13,12 +13,17 @@ export async function generateMetadata() {
 export default async function NewObstaclePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("obstacle.write");
   const { t, locale } = await getTranslator();
-  const [unit, { categories, agencies }] = await Promise.all([getUnitForObstacle(actor, (await params).id), obstacleFormOptions(actor)]);
+  const [unit, { categories, agencies }] = await Promise.all([
+    getUnitForObstacle(actor, (await params).id),
+    obstacleFormOptions(actor),
+  ]);
   if (!unit) notFound();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("obstacles.newObstacle", { unit: unit.name })}</h1>
-      <Card><ObstacleForm locale={locale} unitId={unit.id} categories={categories} agencies={agencies} /></Card>
+      <Card>
+        <ObstacleForm locale={locale} unitId={unit.id} categories={categories} agencies={agencies} />
+      </Card>
     </div>
   );
 }
