@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { signOutAction } from "@/lib/auth/actions";
+import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import type { Translate } from "@/lib/i18n/messages";
 import { LocaleSwitch } from "./locale-switch";
@@ -15,7 +16,7 @@ export function AppShell({
   t: Translate;
   children: React.ReactNode;
 }) {
-  const items = NAV_ITEMS.filter((item) => item.visible(user));
+  const items = NAV_ITEMS.filter((item) => can(user, item.permission));
   return (
     <div className="min-h-screen">
       <a

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { daysUntil, type ResolutionListItem } from "@/lib/resolutions/queries";
+import { isOpenResolution } from "@/lib/resolutions/status";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { meetingTitle } from "@/lib/meetings/title";
 import type { Locale, Translate } from "@/lib/i18n/messages";
@@ -23,7 +24,7 @@ export function DeadlineNote({
   locale: Locale;
   t: Translate;
 }) {
-  if (item.status !== "ISSUED" && item.status !== "IN_PROGRESS") return null;
+  if (!isOpenResolution(item.status)) return null;
   const days = daysUntil(item.deadline);
   const count = formatNumber(Math.abs(days), locale);
   if (days < 0)

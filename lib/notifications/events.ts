@@ -10,7 +10,8 @@ import {
 } from "@/lib/i18n/format";
 import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { daysUntil, OPEN_STATUSES, overdueWhere } from "@/lib/resolutions/queries";
+import { daysUntil, overdueWhere } from "@/lib/resolutions/queries";
+import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import { deliver, type Mail } from "./deliver";
 import { transportFromEnv, type MailTransport } from "./mailer";
 

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { forbidden } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { formatDateTime, formatNumber, formatRials } from "@/lib/i18n/format";
 import { chairHome } from "@/lib/dashboard/chair";
@@ -15,8 +14,7 @@ export async function generateMetadata() {
 }
 
 export default async function ChairPage() {
-  const user = await requireUser();
-  if (!user.roles.includes("CHAIR")) forbidden();
+  const user = await requirePermission("chairDesk.view");
   const { t, locale } = await getTranslator();
   const { upcoming, agenda, last, lastResolutions, scorecard } = await chairHome(user);
   const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);

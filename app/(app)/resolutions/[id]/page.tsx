@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
-import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
+import { followUpChoices } from "@/lib/resolutions/status";
 import { getTranslator } from "@/lib/i18n/server";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
 import type { MessageKey } from "@/lib/i18n/messages";
@@ -38,14 +38,14 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
   if (!r) notFound();
 
   const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);
-  const resource = { provinceId: r.provinceId, responsibleAgencyId: r.responsibleAgency.id };
-  const open = r.status === "ISSUED" || r.status === "IN_PROGRESS";
   const pending = r.extensionRequests.find((e) => e.status === "PENDING");
   // The UI hides what the server would refuse anyway (lib/resolutions/mutations.ts checks again).
-  const mayReport = open && can(user, "resolution.report", resource);
-  const mayExtend = open && !pending && can(user, "resolution.requestExtension", resource);
-  const mayDecide = open && pending !== undefined && can(user, "extension.decide", resource);
-  const mayVerify = r.status === "DONE_REPORTED" && can(user, "resolution.verify", resource);
+  const may = followUpChoices(user, {
+    status: r.status,
+    provinceId: r.provinceId,
+    responsibleAgencyId: r.responsibleAgency.id,
+    hasPendingExtension: pending !== undefined,
+  });
 
   return (
     <div className="space-y-6">
@@ -108,19 +108,19 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
         </dl>
       </Card>
 
-      {(mayReport || mayExtend || mayDecide || mayVerify) && (
+      {(may.report || may.requestExtension || may.decideExtension || may.verify) && (
         <div className="grid gap-6 lg:grid-cols-2">
-          {mayReport && (
+          {may.report && (
             <Card title={t("resolutions.reportTitle")}>
               <ReportProgressForm locale={locale} id={r.id} version={r.version} />
             </Card>
           )}
-          {mayExtend && (
+          {may.requestExtension && (
             <Card title={t("resolutions.extensionTitle")}>
               <ExtensionRequestForm locale={locale} id={r.id} version={r.version} />
             </Card>
           )}
-          {mayDecide && pending && (
+          {may.decideExtension && pending && (
             <Card title={t("resolutions.decideTitle")}>
               <p className="mb-3 text-sm">
                 {t("resolutions.extensionLine", {
@@ -133,7 +133,7 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
               <DecideExtensionForm locale={locale} id={r.id} version={r.version} extensionId={pending.id} />
             </Card>
           )}
-          {mayVerify && (
+          {may.verify && (
             <Card title={t("resolutions.verifyTitle")}>
               <VerifyForm locale={locale} id={r.id} version={r.version} />
             </Card>
