@@ -6,6 +6,7 @@ import type { Translate } from "@/lib/i18n/messages";
 import { LocaleSwitch } from "./locale-switch";
 import { MobileMenu } from "./mobile-menu";
 import { NAV_ITEMS, type NavItem } from "./nav-items";
+import { formatList } from "@/lib/i18n/format";
 
 export function AppShell({
   user,
@@ -74,7 +75,12 @@ function Account({ user, t }: { user: SessionUser; t: Translate }) {
       <span className="text-slate-600">
         {t("nav.signedInAs", { name: user.name })}
         <span className="ms-1 text-xs text-slate-500">
-          ({user.roles.map((r) => t(`roles.${r}`)).join("، ")})
+          (
+          {formatList(
+            user.roles.map((r) => t(`roles.${r}`)),
+            user.locale,
+          )}
+          )
         </span>
       </span>
       <LocaleSwitch t={t} />

@@ -7,6 +7,7 @@ import {
   formatNumber,
   formatOrdinal,
   todayInTehran,
+  localName,
 } from "@/lib/i18n/format";
 import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -68,7 +69,7 @@ function params(r: ResolutionForMail, locale: Locale, today: string) {
   return {
     unit: r.unit.name,
     text: r.text,
-    agency: locale === "fa" ? r.responsibleAgency.nameFa : r.responsibleAgency.nameEn,
+    agency: localName(r.responsibleAgency, locale),
     deadline: formatDate(r.deadline, locale),
     days: formatNumber(Math.abs(daysUntil(r.deadline, today)), locale),
     meeting: t("meeting.title", {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
-import { formatDate, todayInTehran } from "@/lib/i18n/format";
+import { formatDate, todayInTehran, localName, isRtl } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { meetingTitle } from "@/lib/meetings/title";
 import { toXlsx, type Column } from "@/lib/reports/xlsx";
@@ -31,7 +31,7 @@ export async function writeResolutionsXlsx(
     {
       header: t("resolutions.col.agency"),
       width: 30,
-      value: (r) => (locale === "fa" ? r.responsibleAgency.nameFa : r.responsibleAgency.nameEn),
+      value: (r) => localName(r.responsibleAgency, locale),
     },
     // Latin digits in the short form so spreadsheet users can sort it as text.
     {
@@ -51,5 +51,5 @@ export async function writeResolutionsXlsx(
       value: (r) => (isOpen(r) && daysUntil(r.deadline, today) < 0 ? t("common.yes") : t("common.no")),
     },
   ];
-  return toXlsx(t("resolutions.sheetName"), columns, rows, { rtl: locale === "fa" });
+  return toXlsx(t("resolutions.sheetName"), columns, rows, { rtl: isRtl(locale) });
 }

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { followUpChoices } from "@/lib/resolutions/status";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatNumber, localName, formatList } from "@/lib/i18n/format";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { getResolutionDetail } from "@/lib/resolutions/queries";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -36,8 +36,6 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
   const { t, locale } = await getTranslator();
   const r = await getResolutionDetail(user, (await params).id);
   if (!r) notFound();
-
-  const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);
   const pending = r.extensionRequests.find((e) => e.status === "PENDING");
   // The UI hides what the server would refuse anyway (lib/resolutions/mutations.ts checks again).
   const may = followUpChoices(user, {
@@ -67,11 +65,14 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
             {meetingTitle(r.meeting, locale, t)} — {formatDate(r.meeting.startsAt, locale)}
           </dd>
           <dt className="font-medium text-slate-600">{t("resolutions.responsible")}</dt>
-          <dd>{name(r.responsibleAgency)}</dd>
+          <dd>{localName(r.responsibleAgency, locale)}</dd>
           <dt className="font-medium text-slate-600">{t("resolutions.supporting")}</dt>
           <dd>
             {r.supportingAgencies.length
-              ? r.supportingAgencies.map((s) => name(s.agency)).join(locale === "fa" ? "، " : ", ")
+              ? formatList(
+                  r.supportingAgencies.map((s) => localName(s.agency, locale)),
+                  locale,
+                )
               : t("resolutions.noSupporting")}
           </dd>
           <dt className="font-medium text-slate-600">{t("resolutions.deadline")}</dt>
@@ -97,7 +98,7 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
                     <li key={o.id}>
                       {o.description}{" "}
                       <span className="ms-1 whitespace-nowrap rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">
-                        {name(o.category)}
+                        {localName(o.category, locale)}
                       </span>
                     </li>
                   ))}
