@@ -78,8 +78,8 @@ test("the bank reports progress with a letter, reports done, and the secretariat
   await signIn(secretariat, ACCOUNTS.secretariat);
   await secretariat.goto(`/resolutions/${id}`);
   await expect(secretariat.getByRole("link", { name: letter.name })).toHaveCount(2);
-  secretariat.once("dialog", (dialog) => void dialog.accept());
   await secretariat.getByRole("button", { name: "تأیید انجام" }).click();
+  await secretariat.getByRole("dialog").getByRole("button", { name: "تأیید" }).click();
   await expect(secretariat.getByTestId("resolution-status")).toHaveText("تأییدشده");
   // The secretariat sees the audit history of every step.
   const history = secretariat.getByRole("region", { name: "سابقه تغییرات" });

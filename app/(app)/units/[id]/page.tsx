@@ -77,7 +77,6 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
               label={t("units.archive")}
               question={t("units.confirmArchive", { name: unit.name })}
               confirmLabel={t("units.archive")}
-              cancelLabel={t("common.cancel")}
               variant="danger"
             />
           )}
@@ -158,7 +157,6 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
                           label={t("obstacles.moveTo", { status: t(`obstacleStatus.${to}`) })}
                           question={t("obstacles.confirmMove", { status: t(`obstacleStatus.${to}`) })}
                           confirmLabel={t("common.confirm")}
-                          cancelLabel={t("common.cancel")}
                         />
                       ))}
                     <AttachmentUpload obstacleId={o.id} unitId={unit.id} />
