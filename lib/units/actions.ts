@@ -5,7 +5,14 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { submittedValues, type FormState } from "@/lib/forms";
 import { archiveUnit, changeUnitStatus, createUnit, updateUnit } from "./mutations";
-import { confirmImport, previewImport, type ImportState } from "./import";
+import {
+  checkImport,
+  importNextChunk,
+  uploadImport,
+  type CheckState,
+  type ProgressState,
+  type UploadState,
+} from "./import";
 
 export async function createUnitAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
@@ -39,16 +46,32 @@ export async function changeUnitStatusAction(_prev: FormState, form: FormData): 
   return result;
 }
 
-export async function previewImportAction(_prev: ImportState, form: FormData): Promise<ImportState> {
-  const { t, locale } = await getTranslator();
+export async function uploadImportAction(_prev: UploadState, form: FormData): Promise<UploadState> {
+  const { t } = await getTranslator();
   const file = form.get("file");
-  return previewImport(await getCurrentUser(), file instanceof File ? file : null, t, locale);
+  return uploadImport(await getCurrentUser(), file instanceof File ? file : null, t);
 }
 
-export async function confirmImportAction(_prev: ImportState, form: FormData): Promise<ImportState> {
+/** The mapping form: one "mapping" select per column, in the sheet's order. */
+export async function checkImportAction(_prev: CheckState, form: FormData): Promise<CheckState> {
   const { t, locale } = await getTranslator();
-  const result = await confirmImport(await getCurrentUser(), String(form.get("payload") ?? ""), t, locale);
-  if (result.ok) {
+  return checkImport(
+    await getCurrentUser(),
+    {
+      batchId: String(form.get("batchId") ?? ""),
+      mapping: form.getAll("mapping").map(String) as never,
+      remember: form.get("remember") === "on",
+    },
+    t,
+    locale,
+  );
+}
+
+/** Called by the page in a loop until `finished`; each call writes one chunk. */
+export async function importChunkAction(batchId: string): Promise<ProgressState> {
+  const { t, locale } = await getTranslator();
+  const result = await importNextChunk(await getCurrentUser(), String(batchId), t, locale);
+  if (result.finished) {
     revalidatePath("/units");
     revalidatePath("/obstacles");
   }
