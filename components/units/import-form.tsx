@@ -54,12 +54,16 @@ function MappingStep({ upload, locale }: { upload: UploadState; locale: Locale }
   // A result checked with another mapping is hidden until checked again.
   const [checkedWith, setCheckedWith] = useState<string | null>(null);
   const current = mapping.join("|");
-  const headerOf = (i: number) => columns[i]?.header || t("unitImport.column", { letter: columns[i]?.letter ?? "" });
+  const headerOf = (i: number) =>
+    columns[i]?.header || t("unitImport.column", { letter: columns[i]?.letter ?? "" });
   const ignored = columns.filter((c) => !c.verdictColumn && !mapping[c.index]).map((c) => headerOf(c.index));
   const problems = mappingProblems(mapping.map((f) => f || null)).map((p) =>
     p.kind === "missing"
       ? t("unitImport.requiredUnmapped", { field: t(FIELD_LABEL[p.field]) })
-      : t("unitImport.fieldTwice", { field: t(FIELD_LABEL[p.field]), columns: list(p.columns.map(headerOf), locale) }),
+      : t("unitImport.fieldTwice", {
+          field: t(FIELD_LABEL[p.field]),
+          columns: list(p.columns.map(headerOf), locale),
+        }),
   );
   const required = new Set<ImportField>(REQUIRED_FIELDS);
   return (
@@ -68,8 +72,12 @@ function MappingStep({ upload, locale }: { upload: UploadState; locale: Locale }
         {t("unitImport.mappingTitle")}
       </h2>
       <p className="text-sm text-slate-700">
-        {t("unitImport.rowsRead", { rows: formatNumber(upload.rowCount ?? 0, locale), file: upload.fileName ?? "" })}{" "}
-        {(upload.blankRows ?? 0) > 0 && t("unitImport.blankRows", { count: formatNumber(upload.blankRows ?? 0, locale) })}
+        {t("unitImport.rowsRead", {
+          rows: formatNumber(upload.rowCount ?? 0, locale),
+          file: upload.fileName ?? "",
+        })}{" "}
+        {(upload.blankRows ?? 0) > 0 &&
+          t("unitImport.blankRows", { count: formatNumber(upload.blankRows ?? 0, locale) })}
       </p>
       <p className="text-sm text-slate-700">
         {upload.reused ? t("unitImport.mappingReused") : t("unitImport.mappingIntro")}
@@ -104,7 +112,9 @@ function MappingStep({ upload, locale }: { upload: UploadState; locale: Locale }
                           aria-label={t("unitImport.fieldFor", { header: headerOf(c.index) })}
                           value={mapping[c.index] ?? ""}
                           onChange={(e) =>
-                            setMapping((m) => m.map((f, i) => (i === c.index ? (e.target.value as ImportField | "") : f)))
+                            setMapping((m) =>
+                              m.map((f, i) => (i === c.index ? (e.target.value as ImportField | "") : f)),
+                            )
                           }
                           className="w-full rounded-md border border-slate-300 bg-white px-2 py-1"
                         >
@@ -118,7 +128,9 @@ function MappingStep({ upload, locale }: { upload: UploadState; locale: Locale }
                         </select>
                         {mapping[c.index] === "amount" && c.amountScale !== "1" && (
                           <span className="mt-1 block text-xs text-slate-600">
-                            {t("unitImport.amountScale", { scale: formatNumber(BigInt(c.amountScale), locale) })}
+                            {t("unitImport.amountScale", {
+                              scale: formatNumber(BigInt(c.amountScale), locale),
+                            })}
                           </span>
                         )}
                       </>
@@ -135,7 +147,10 @@ function MappingStep({ upload, locale }: { upload: UploadState; locale: Locale }
             : t("unitImport.noneIgnored")}
         </p>
         {problems.length > 0 && (
-          <ul role="alert" className="list-inside list-disc rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          <ul
+            role="alert"
+            className="list-inside list-disc rounded-md bg-red-50 px-3 py-2 text-sm text-red-800"
+          >
             {problems.map((p) => (
               <li key={p}>{p}</li>
             ))}
@@ -219,10 +234,15 @@ function CheckResult({ check, locale }: { check: CheckState; locale: Locale }) {
           />
           <tbody>
             {rows.map((r) => (
-              <tr key={r.line} className={`border-b border-slate-100 ${r.outcome === "refused" ? "bg-red-50" : ""}`}>
+              <tr
+                key={r.line}
+                className={`border-b border-slate-100 ${r.outcome === "refused" ? "bg-red-50" : ""}`}
+              >
                 <td className="p-2">{formatNumber(r.line, locale)}</td>
                 <td className="p-2">{r.name || t("common.none")}</td>
-                <td className={`p-2 ${r.outcome === "refused" ? "text-red-800" : ""}`}>{outcomeLabel(r, t)}</td>
+                <td className={`p-2 ${r.outcome === "refused" ? "text-red-800" : ""}`}>
+                  {outcomeLabel(r, t)}
+                </td>
                 <td className="p-2">{r.messages.join(" ")}</td>
               </tr>
             ))}
@@ -250,9 +270,7 @@ function CheckResult({ check, locale }: { check: CheckState; locale: Locale }) {
           </p>
         </div>
       )}
-      {running && !progress && (
-        <progress className="w-full" aria-label={t("unitImport.progress")} />
-      )}
+      {running && !progress && <progress className="w-full" aria-label={t("unitImport.progress")} />}
       {progress && <FormMessage state={progress} />}
     </section>
   );

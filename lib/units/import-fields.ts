@@ -127,8 +127,28 @@ const HEADER_SYNONYMS: Record<ImportField, string[]> = {
     "capacity",
     "capacity use",
   ],
-  managerName: ["مدیرعامل", "مدیر عامل", "نام مدیر", "نام مدیرعامل", "مدیر", "manager", "ceo", "manager name"],
-  phone: ["تلفن", "تلفن تماس", "شماره تماس", "تماس", "موبایل", "همراه", "phone", "telephone", "mobile", "contact"],
+  managerName: [
+    "مدیرعامل",
+    "مدیر عامل",
+    "نام مدیر",
+    "نام مدیرعامل",
+    "مدیر",
+    "manager",
+    "ceo",
+    "manager name",
+  ],
+  phone: [
+    "تلفن",
+    "تلفن تماس",
+    "شماره تماس",
+    "تماس",
+    "موبایل",
+    "همراه",
+    "phone",
+    "telephone",
+    "mobile",
+    "contact",
+  ],
   category: [
     "دسته",
     "دسته مانع",
@@ -224,7 +244,10 @@ export function fieldForHeader(header: string): ImportField | null {
   if (found) return found;
   // «مبلغ به میلیون ریال», «amount in rials»: the unit words say how to read the cells
   // (amountScaleOfHeader), not which field the column is.
-  const bare = header.replace(/(^|\s)(به|در|in|ریال|تومان|میلیون|میلیارد|هزار|rials?|tomans?|million|billion|thousand)(?=\s|$)/giu, " ");
+  const bare = header.replace(
+    /(^|\s)(به|در|in|ریال|تومان|میلیون|میلیارد|هزار|rials?|tomans?|million|billion|thousand)(?=\s|$)/giu,
+    " ",
+  );
   return FIELD_BY_HEADER.get(headerKey(bare)) ?? null;
 }
 
@@ -251,7 +274,10 @@ export function proposeMapping(headers: readonly string[]): Mapping {
 
 /** The header row's shape, so a mapping is reused only for a sheet of the same columns. */
 export function headerSignatureText(headers: readonly string[]): string {
-  return headers.map((h) => (isVerdictHeader(h) ? "" : headerKey(h))).join("|");
+  return headers
+    .filter((h) => !isVerdictHeader(h))
+    .map(headerKey)
+    .join("|");
 }
 
 /** How many header cells name some field: picks the header row under a title row or two. */
@@ -286,8 +312,7 @@ export function columnLetter(index: number): string {
 }
 
 export type MappingProblem =
-  | { kind: "missing"; field: ImportField }
-  | { kind: "twice"; field: ImportField; columns: number[] };
+  { kind: "missing"; field: ImportField } | { kind: "twice"; field: ImportField; columns: number[] };
 
 /** What stops a mapping: a required field without a column, or a field fed by two columns. */
 export function mappingProblems(mapping: Mapping): MappingProblem[] {

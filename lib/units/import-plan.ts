@@ -80,8 +80,9 @@ type UnitState = {
   name: string;
   countyId: string;
   values: UnitValues;
-  /** The sheet line that set each value; a value from the registry has none. */
+  /** The sheet line that set each value, and the cell as written; a value from the registry has none. */
   setOnLine: Partial<Record<UnitValueField, number>>;
+  setText: Partial<Record<UnitValueField, string>>;
   obstacles: Map<string, KnownObstacle>;
 };
 
@@ -90,7 +91,10 @@ type UnitState = {
  * audit events go in with one multi-row insert each. Same shape as Prisma's cuid (c + base36).
  */
 export function newId(): string {
-  return `c${Date.now().toString(36)}${BigInt(`0x${randomBytes(10).toString("hex")}`).toString(36)}`.slice(0, 25);
+  return `c${Date.now().toString(36)}${BigInt(`0x${randomBytes(10).toString("hex")}`).toString(36)}`.slice(
+    0,
+    25,
+  );
 }
 
 type Category = { id: string; parentId: string | null; nameFa: string };
@@ -114,15 +118,21 @@ export async function referenceData(tx: Tx, provinceId: string): Promise<Referen
       select: { id: true, nameFa: true, nameEn: true, nameNormalized: true },
     }),
   ]);
-  const countyByKey = new Map(counties.flatMap((c) => [countyKey(c.nameFa), countyKey(c.nameEn)].map((k) => [k, c])));
+  const countyByKey = new Map(
+    counties.flatMap((c) => [countyKey(c.nameFa), countyKey(c.nameEn)].map((k) => [k, c])),
+  );
   const topCategoryByKey = new Map<string, Category>();
   const subCategoriesByKey = new Map<string, Category[]>();
+  const ambiguousTop = new Set<string>();
   for (const c of categories) {
     for (const key of new Set([matchKey(c.nameFa), matchKey(c.nameEn), matchKey(c.code)])) {
-      if (c.parentId === null) topCategoryByKey.set(key, c);
-      else subCategoriesByKey.set(key, [...(subCategoriesByKey.get(key) ?? []), c]);
+      if (c.parentId !== null) subCategoriesByKey.set(key, [...(subCategoriesByKey.get(key) ?? []), c]);
+      else if (topCategoryByKey.has(key)) ambiguousTop.add(key);
+      else topCategoryByKey.set(key, c);
     }
   }
+  // A name two categories share picks neither: the row is refused rather than filed by chance.
+  for (const key of ambiguousTop) topCategoryByKey.delete(key);
   // Agencies by their Persian or English name; a name two agencies share matches neither.
   const agencyByKey = new Map<string, { id: string; nameFa: string }>();
   const ambiguous = new Set<string>();
@@ -185,7 +195,9 @@ export async function planRows(
     const i = columnOf.get(f) ?? 0;
     return headers[i] || columnLetter(i);
   };
-  const amountScale = columnOf.has("amount") ? amountScaleOfHeader(headers[columnOf.get("amount") ?? 0] ?? "") : 1n;
+  const amountScale = columnOf.has("amount")
+    ? amountScaleOfHeader(headers[columnOf.get("amount") ?? 0] ?? "")
+    : 1n;
 
   // Everything the rows may refer to, in two queries: units by national id or by name, then
   // those units' obstacles (so a sheet imported twice adds nothing).
@@ -222,7 +234,9 @@ export async function planRows(
     : [];
   const byNid = new Map(found.flatMap((u) => (u.nationalId ? [[u.nationalId, u]] : [])));
   const byName = new Map(
-    found.filter((u) => u.provinceId === provinceId && !u.archivedAt).map((u) => [`${u.countyId}|${u.nameNormalized}`, u]),
+    found
+      .filter((u) => u.provinceId === provinceId && !u.archivedAt)
+      .map((u) => [`${u.countyId}|${u.nameNormalized}`, u]),
   );
 
   const states = new Map<string, UnitState>(); // by unit id
@@ -248,6 +262,7 @@ export async function planRows(
           phone: u.phone,
         },
         setOnLine: {},
+        setText: {},
         obstacles: new Map(
           foundObstacles
             .filter((o) => o.unitId === u.id)
@@ -350,7 +365,8 @@ export async function planRows(
       }
       const description = cell(row, "description");
       if (!description) refuse("unitImport.missingValue", "description");
-      else if (description.length < 5 || description.length > 4000) refuse("unitImport.badDescription", "description");
+      else if (description.length < 5 || description.length > 4000)
+        refuse("unitImport.badDescription", "description");
       let amountRials: bigint | null = null;
       const amountText = cell(row, "amount");
       if (amountText) {
@@ -361,11 +377,21 @@ export async function planRows(
       const agencyIds: string[] = [];
       for (const part of splitList(cell(row, "agencies"))) {
         const agency = ref.agencyByKey.get(matchKey(part));
-        if (!agency) notes.push({ key: "unitImport.unknownValue", values: { column: columnName("agencies"), value: part } });
+        if (!agency)
+          notes.push({
+            key: "unitImport.unknownValue",
+            values: { column: columnName("agencies"), value: part },
+          });
         else if (!agencyIds.includes(agency.id)) agencyIds.push(agency.id);
       }
       if (category && description)
-        obstacle = { categoryId: category.id, subCategoryId: sub?.id ?? null, description, amountRials, agencyIds };
+        obstacle = {
+          categoryId: category.id,
+          subCategoryId: sub?.id ?? null,
+          description,
+          amountRials,
+          agencyIds,
+        };
     }
 
     // Which unit: the same national id, else the same name in the same county; a unit met
@@ -379,18 +405,29 @@ export async function planRows(
       if (!state) {
         const match = (nationalId ? byNid.get(nationalId) : undefined) ?? byName.get(nameRef);
         if (match && match.provinceId !== provinceId) notes.push({ key: "units.nationalIdTakenElsewhere" });
-        else if (match?.archivedAt) notes.push({ key: "unitImport.unitArchived", values: { name: match.name } });
+        else if (match?.archivedAt)
+          notes.push({ key: "unitImport.unitArchived", values: { name: match.name } });
         else if (match) state = stateOf(match);
       }
       if (state && nationalId && state.values.nationalId && state.values.nationalId !== nationalId)
         notes.push({
           key: "unitImport.otherNationalId",
-          values: { column: columnName("nationalId"), value: nationalId, registered: state.values.nationalId },
+          values: {
+            column: columnName("nationalId"),
+            value: nationalId,
+            registered: state.values.nationalId,
+          },
         });
       if (state && normalizeText(state.name) !== nameKey)
-        warnings.push({ key: "unitImport.nameKept", values: { column: columnName("name"), value: name, kept: state.name } });
+        warnings.push({
+          key: "unitImport.nameKept",
+          values: { column: columnName("name"), value: name, kept: state.name },
+        });
       if (state && state.countyId !== county.id)
-        warnings.push({ key: "unitImport.countyKept", values: { column: columnName("county"), value: countyText } });
+        warnings.push({
+          key: "unitImport.countyKept",
+          values: { column: columnName("county"), value: countyText },
+        });
     }
 
     const changes: Partial<UnitValues> = {};
@@ -398,18 +435,24 @@ export async function planRows(
       for (const f of UNIT_VALUE_FIELDS) {
         const value = sheet[f];
         if (value === undefined || value === state.values[f]) continue;
+        // An earlier row of the sheet said otherwise: which one is right is the clerk's call.
         const line = state.setOnLine[f];
-        if (state.values[f] !== null && line !== undefined) {
-          const column = columnName(f === "nationalId" ? "nationalId" : f);
+        if (line !== undefined)
           notes.push({
             key: "unitImport.conflictsWithRow",
-            values: { column, value: String(value), row: line, other: String(state.values[f]) },
+            values: {
+              column: columnName(f),
+              value: cell(row, f),
+              row: line,
+              other: state.setText[f] ?? String(state.values[f]),
+            },
           });
-        } else (changes as Record<string, unknown>)[f] = value;
+        else (changes as Record<string, unknown>)[f] = value;
       }
     } else if (name && county) {
-      if (!sheet.sector) refuse("unitImport.requiredForNewUnit", "sector");
-      if (!sheet.status) refuse("unitImport.requiredForNewUnit", "status");
+      // An unreadable cell is refused above already; an empty one is never filled with a default.
+      if (!sectorText) refuse("unitImport.requiredForNewUnit", "sector");
+      if (!statusText) refuse("unitImport.requiredForNewUnit", "status");
     }
 
     let obstacleIsNew = false;
@@ -461,20 +504,31 @@ export async function planRows(
         name,
         countyId: county.id,
         values,
-        setOnLine: Object.fromEntries(UNIT_VALUE_FIELDS.filter((f) => values[f] !== null).map((f) => [f, row.line])),
+        setOnLine: Object.fromEntries(
+          UNIT_VALUE_FIELDS.filter((f) => values[f] !== null).map((f) => [f, row.line]),
+        ),
+        setText: Object.fromEntries(
+          UNIT_VALUE_FIELDS.filter((f) => values[f] !== null).map((f) => [f, cell(row, f)]),
+        ),
         obstacles: new Map(),
       };
       states.set(state.id, state);
       plan.newUnits.push({ ...values, id: state.id, name, countyId: county.id, line: row.line });
       outcome = "create";
-    } else if (Object.keys(changes).length > 0) {
-      for (const [f, v] of Object.entries(changes)) {
-        (state.values as Record<string, unknown>)[f] = v;
-        state.setOnLine[f as UnitValueField] = row.line;
-      }
-      plan.updates.push({ unitId: state.id, line: row.line, changes });
-      outcome = "update";
-    } else outcome = obstacleIsNew ? "append" : "unchanged";
+    } else {
+      // Every cell this row states binds later rows, changed or not: the same sheet imported
+      // twice must meet the same conflicts the second time.
+      for (const f of UNIT_VALUE_FIELDS)
+        if (sheet[f] !== undefined && state.setOnLine[f] === undefined) {
+          state.setOnLine[f] = row.line;
+          state.setText[f] = cell(row, f);
+        }
+      for (const [f, v] of Object.entries(changes)) (state.values as Record<string, unknown>)[f] = v;
+      if (Object.keys(changes).length > 0) {
+        plan.updates.push({ unitId: state.id, line: row.line, changes });
+        outcome = "update";
+      } else outcome = obstacleIsNew ? "append" : "unchanged";
+    }
     if (nationalId) stateByNid.set(nationalId, state);
     stateByName.set(`${county.id}|${nameKey}`, state);
     if (obstacle && obstacleIsNew) {

@@ -25,7 +25,15 @@ const SECTOR_WORDS: Record<Sector, string[]> = {
 
 const STATUS_WORDS: Record<OperatingStatus, string[]> = {
   ACTIVE: ["فعال", "در حال فعالیت", "دایر", "active", "operating", "working"],
-  SEMI_ACTIVE: ["نیمه فعال", "نیمه‌فعال", "نیمه تعطیل", "کم کار", "semi active", "partly active", "semi-active"],
+  SEMI_ACTIVE: [
+    "نیمه فعال",
+    "نیمه‌فعال",
+    "نیمه تعطیل",
+    "کم کار",
+    "semi active",
+    "partly active",
+    "semi-active",
+  ],
   IDLE: ["راکد", "غیرفعال", "غیر فعال", "متوقف", "idle", "inactive", "stopped"],
   CLOSED: ["تعطیل", "تعطیل شده", "بسته", "بسته شده", "closed", "shut", "shut down"],
   UNDER_CONSTRUCTION: [
@@ -49,10 +57,7 @@ function lookup<T extends string>(words: Record<T, string[]>, label: (v: T) => s
 const fa = translator("fa");
 const en = translator("en");
 const SECTOR_BY_WORD = lookup(SECTOR_WORDS, (v) => [fa(`sector.${v}`), en(`sector.${v}`)]);
-const STATUS_BY_WORD = lookup(STATUS_WORDS, (v) => [
-  fa(`operatingStatus.${v}`),
-  en(`operatingStatus.${v}`),
-]);
+const STATUS_BY_WORD = lookup(STATUS_WORDS, (v) => [fa(`operatingStatus.${v}`), en(`operatingStatus.${v}`)]);
 
 export const sectorOf = (text: string): Sector | null => SECTOR_BY_WORD.get(matchKey(text)) ?? null;
 export const statusOf = (text: string): OperatingStatus | null => STATUS_BY_WORD.get(matchKey(text)) ?? null;
@@ -119,13 +124,17 @@ export function parseAmount(input: string, scale: bigint = 1n): NumberReading {
   if (NUMBER_WORDS.test(text)) return { ok: false, reason: "words" };
 
   const words = Object.keys(MULTIPLIER).join("|");
-  const part = new RegExp(`^(\\d[\\d, ]*(?:[./]\\d+)?)\\s*((?:(?:${words})\\s*)*)$`, "u");
+  const part = new RegExp(`^(\\d[\\d,. ]*(?:\\/\\d+)?)\\s*((?:(?:${words})\\s*)*)$`, "u");
   const parts = text.split(/\s+(?:و|and)\s+/u);
   let total = 0n;
   let previousMultiplier: bigint | null = null;
   for (const p of parts) {
     const m = part.exec(p.trim());
-    if (!m) return { ok: false, reason: /[a-z\u0600-\u06ff]/u.test(p) ? "words" : "format" };
+    if (!m) {
+      // Letters left once the unit words are gone are words for numbers («حدود», «دویست»).
+      const rest = p.replace(new RegExp(words, "gu"), "");
+      return { ok: false, reason: /[a-z]{2,}|[\u0600-\u06ff]{2,}/u.test(rest) ? "words" : "format" };
+    }
     const [, number = "", multiplierText = ""] = m;
     const multiplier = multiplierText
       .trim()

@@ -67,7 +67,13 @@ export type UploadState = FormState & {
   /** The proposal is a mapping saved for a sheet of the same shape. */
   reused?: boolean;
 };
-export type ShownRow = { line: number; name: string; outcome: Outcome; obstacle: boolean; messages: string[] };
+export type ShownRow = {
+  line: number;
+  name: string;
+  outcome: Outcome;
+  obstacle: boolean;
+  messages: string[];
+};
 export type ImportCounts = Record<Outcome, number> & { obstacles: number; unitsUpdated: number };
 export type CheckState = FormState & {
   batchId?: string;
@@ -80,14 +86,23 @@ export type ProgressState = FormState & {
   done?: number;
   total?: number;
   finished?: boolean;
-  summary?: { unitsCreated: number; unitsUpdated: number; obstaclesAdded: number; rowsUnchanged: number; rowsRefused: number };
+  summary?: {
+    unitsCreated: number;
+    unitsUpdated: number;
+    obstaclesAdded: number;
+    rowsUnchanged: number;
+    rowsRefused: number;
+  };
 };
 
 export const renderNote = (note: Note, t: Translate, locale: Locale) =>
   t(
     note.key,
     Object.fromEntries(
-      Object.entries(note.values ?? {}).map(([k, v]) => [k, typeof v === "number" ? formatNumber(v, locale) : v]),
+      Object.entries(note.values ?? {}).map(([k, v]) => [
+        k,
+        typeof v === "number" ? formatNumber(v, locale) : v,
+      ]),
     ),
   );
 
@@ -104,32 +119,44 @@ function onColumns(headers: readonly string[], saved: readonly (ImportField | nu
 
 async function readUpload(file: File | null, t: Translate) {
   const fileError = (key: Parameters<Translate>[0]) => new UserFacingError(t(key), { file: [t(key)] });
-  if (!file || file.size === 0 || !/\.(xlsx|csv|xls)$/i.test(file.name)) throw fileError("unitImport.fileRequired");
+  if (!file || file.size === 0 || !/\.(xlsx|csv|xls)$/i.test(file.name))
+    throw fileError("unitImport.fileRequired");
   if (file.size > MAX_IMPORT_BYTES) throw fileError("unitImport.fileTooLarge");
   try {
     return await readSheet(await file.arrayBuffer(), file.name);
   } catch (err) {
     if (!(err instanceof UnreadableSheetError)) throw err;
     throw fileError(
-      err.reason === "xls" ? "unitImport.fileXls" : err.reason === "empty" ? "unitImport.fileEmpty" : "unitImport.fileUnreadable",
+      err.reason === "xls"
+        ? "unitImport.fileXls"
+        : err.reason === "empty"
+          ? "unitImport.fileEmpty"
+          : "unitImport.fileUnreadable",
     );
   }
 }
 
 /** Step 1: read the file, keep it, and propose a field for each column. Writes no unit. */
-export async function uploadImport(actor: Actor | null, file: File | null, t: Translate): Promise<UploadState> {
+export async function uploadImport(
+  actor: Actor | null,
+  file: File | null,
+  t: Translate,
+): Promise<UploadState> {
   let state: UploadState = { ok: false };
   const result = await mutation(t, async () => {
     authorize(actor, "unit.write");
     const provinceId = writeProvince(actor, "unit.write");
     const sheet = await readUpload(file, t);
-    if (sheet.rows.length === 0) throw new UserFacingError(t("unitImport.noRows"), { file: [t("unitImport.noRows")] });
+    if (sheet.rows.length === 0)
+      throw new UserFacingError(t("unitImport.noRows"), { file: [t("unitImport.noRows")] });
     if (sheet.rows.length > MAX_IMPORT_ROWS) throw new UserFacingError(t("unitImport.tooManyRows"));
     const saved = await db.importMapping.findUnique({
       where: { provinceId_signature: { provinceId, signature: signatureOf(sheet.headers) } },
       select: { mapping: true },
     });
-    const proposal = saved ? onColumns(sheet.headers, mappingSchema.parse(saved.mapping)) : proposeMapping(sheet.headers);
+    const proposal = saved
+      ? onColumns(sheet.headers, mappingSchema.parse(saved.mapping))
+      : proposeMapping(sheet.headers);
     // Old batches go when new ones come: staging data never piles up, no scheduler needed.
     await db.importBatch.deleteMany({
       where: { createdAt: { lt: new Date(Date.now() - BATCH_RETENTION_DAYS * 86_400_000) } },
@@ -170,7 +197,9 @@ const mappingSchema = z.array(z.enum(IMPORT_FIELDS).nullable()).max(500);
 export const checkInputSchema = z.object({
   batchId: z.string().min(1).max(40),
   /** One entry per column: a field, or "" for a column to ignore. */
-  mapping: z.array(z.union([z.enum(IMPORT_FIELDS), z.literal("")]).transform((v) => (v === "" ? null : v))).max(500),
+  mapping: z
+    .array(z.union([z.enum(IMPORT_FIELDS), z.literal("")]).transform((v) => (v === "" ? null : v)))
+    .max(500),
   remember: z.boolean().default(true),
 });
 
@@ -186,7 +215,15 @@ const rowsOf = (json: unknown) => json as SheetRow[];
 const verdictsOf = (json: unknown) => (json ?? []) as RowVerdict[];
 
 function countsOf(verdicts: RowVerdict[], plan?: Pick<Plan, "updates">): ImportCounts {
-  const counts: ImportCounts = { create: 0, update: 0, append: 0, unchanged: 0, refused: 0, obstacles: 0, unitsUpdated: 0 };
+  const counts: ImportCounts = {
+    create: 0,
+    update: 0,
+    append: 0,
+    unchanged: 0,
+    refused: 0,
+    obstacles: 0,
+    unitsUpdated: 0,
+  };
   for (const v of verdicts) {
     counts[v.outcome] += 1;
     if (v.obstacle) counts.obstacles += 1;
@@ -210,7 +247,8 @@ export async function checkImport(
     if (!parsed.success) throw new UserFacingError(t("validation.invalidInput"));
     const { batchId, mapping, remember } = parsed.data;
     const batch = await ownBatch(db, actor, provinceId, batchId, t);
-    if (batch.status === "IMPORTING" || batch.status === "DONE") throw new UserFacingError(t("unitImport.alreadyImported"));
+    if (batch.status === "IMPORTING" || batch.status === "DONE")
+      throw new UserFacingError(t("unitImport.alreadyImported"));
     const headers = batch.headers as string[];
     if (mapping.length !== headers.length) throw new UserFacingError(t("validation.invalidInput"));
     const problems = mappingProblems(mapping);
@@ -222,7 +260,9 @@ export async function checkImport(
               ? t("unitImport.requiredUnmapped", { field: t(FIELD_LABEL[p.field]) })
               : t("unitImport.fieldTwice", {
                   field: t(FIELD_LABEL[p.field]),
-                  columns: p.columns.map((c) => headers[c] || columnLetter(c)).join(locale === "fa" ? "، " : ", "),
+                  columns: p.columns
+                    .map((c) => headers[c] || columnLetter(c))
+                    .join(locale === "fa" ? "، " : ", "),
                 }),
           )
           .join(" "),
@@ -234,7 +274,10 @@ export async function checkImport(
     // served while 5,000 rows are checked (bench/import.ts measures the longest stall).
     const plan = await planRows(db, provinceId, headers, mapping, rows, ref, yieldToEventLoop);
     await db.$transaction(async (tx) => {
-      await tx.importBatch.update({ where: { id: batchId }, data: { mapping, verdicts: plan.verdicts, status: "CHECKED" } });
+      await tx.importBatch.update({
+        where: { id: batchId },
+        data: { mapping, verdicts: plan.verdicts, status: "CHECKED" },
+      });
       if (remember) {
         const signature = signatureOf(headers);
         const saved = withoutVerdictColumns(headers, mapping);
@@ -247,7 +290,10 @@ export async function checkImport(
     });
     const counts = countsOf(plan.verdicts, plan);
     // Refused rows first: they are what the clerk has to act on.
-    const shown = [...plan.verdicts.filter((v) => v.outcome === "refused"), ...plan.verdicts.filter((v) => v.outcome !== "refused")]
+    const shown = [
+      ...plan.verdicts.filter((v) => v.outcome === "refused"),
+      ...plan.verdicts.filter((v) => v.outcome !== "refused"),
+    ]
       .slice(0, SHOWN_ROWS)
       .sort((a, b) => a.line - b.line);
     state = {
@@ -288,10 +334,13 @@ export async function importNextChunk(
     const provinceId = writeProvince(actor, "unit.write");
     const today = calendarDate(todayInTehran());
     try {
-      state = await db.$transaction((tx) => importChunk(tx, actor, provinceId, batchId, today, IMPORT_CHUNK_ROWS, t), {
-        timeout: 60_000,
-        maxWait: 10_000,
-      });
+      state = await db.$transaction(
+        (tx) => importChunk(tx, actor, provinceId, batchId, today, IMPORT_CHUNK_ROWS, t),
+        {
+          timeout: 60_000,
+          maxWait: 10_000,
+        },
+      );
     } catch (err) {
       if (err instanceof UserFacingError) throw err;
       // Something changed under the chunk (a national id registered meanwhile, say): write
@@ -330,16 +379,19 @@ async function lockBatch(tx: Tx, actor: Actor, provinceId: string, batchId: stri
   return batch;
 }
 
-function progressOf(batch: {
-  id: string;
-  cursor: number;
-  status: string;
-  unitsCreated: number;
-  unitsUpdated: number;
-  obstaclesAdded: number;
-  rowsUnchanged: number;
-  rowsRefused: number;
-}, total: number): ProgressState {
+function progressOf(
+  batch: {
+    id: string;
+    cursor: number;
+    status: string;
+    unitsCreated: number;
+    unitsUpdated: number;
+    obstaclesAdded: number;
+    rowsUnchanged: number;
+    rowsRefused: number;
+  },
+  total: number,
+): ProgressState {
   return {
     ok: true,
     batchId: batch.id,
@@ -424,7 +476,14 @@ async function refuseNextRow(tx: Tx, actor: Actor, provinceId: string, batchId: 
   const rows = rowsOf(batch.rows);
   const row = rows[batch.cursor];
   const verdicts = verdictsOf(batch.verdicts).map((v) =>
-    v.line === row?.line ? { ...v, outcome: "refused" as const, obstacle: false, notes: [{ key: "unitImport.rowFailed" as const }] } : v,
+    v.line === row?.line
+      ? {
+          ...v,
+          outcome: "refused" as const,
+          obstacle: false,
+          notes: [{ key: "unitImport.rowFailed" as const }],
+        }
+      : v,
   );
   const cursor = batch.cursor + 1;
   const finished = cursor >= rows.length;
@@ -460,7 +519,13 @@ async function writePlan(
     });
     await tx.productionUnit.createMany({ data: units });
     await tx.unitStatusChange.createMany({
-      data: units.map((u) => ({ unitId: u.id, toStatus: u.status, changedOn: today, reason: t("units.import"), userId: actor.id })),
+      data: units.map((u) => ({
+        unitId: u.id,
+        toStatus: u.status,
+        changedOn: today,
+        reason: t("units.import"),
+        userId: actor.id,
+      })),
     });
     for (const [i, u] of units.entries())
       audits.push({
@@ -482,13 +547,25 @@ async function writePlan(
   }
   const newIds = new Set(plan.newUnits.map((u) => u.id));
   for (const [unitId, { lines, changes }] of updates) {
-    const current = await tx.productionUnit.findUniqueOrThrow({ where: { id: unitId }, select: UNIT_VALUES_SELECT });
-    const before = Object.fromEntries(Object.keys(changes).map((k) => [k, current[k as keyof typeof current]]));
+    const current = await tx.productionUnit.findUniqueOrThrow({
+      where: { id: unitId },
+      select: UNIT_VALUES_SELECT,
+    });
+    const before = Object.fromEntries(
+      Object.keys(changes).map((k) => [k, current[k as keyof typeof current]]),
+    );
     await tx.productionUnit.update({ where: { id: unitId }, data: changes });
     const toStatus = changes.status as (typeof OPERATING_STATUSES)[number] | undefined;
     if (toStatus && toStatus !== current.status)
       await tx.unitStatusChange.create({
-        data: { unitId, fromStatus: current.status, toStatus, changedOn: today, reason: t("units.import"), userId: actor.id },
+        data: {
+          unitId,
+          fromStatus: current.status,
+          toStatus,
+          changedOn: today,
+          reason: t("units.import"),
+          userId: actor.id,
+        },
       });
     audits.push({
       actorId: actor.id,
@@ -514,10 +591,19 @@ async function writePlan(
         createdById: actor.id,
       })),
     });
-    const links = plan.obstacles.flatMap((o) => o.agencyIds.map((agencyId) => ({ obstacleId: o.id, agencyId })));
+    const links = plan.obstacles.flatMap((o) =>
+      o.agencyIds.map((agencyId) => ({ obstacleId: o.id, agencyId })),
+    );
     if (links.length > 0) await tx.obstacleAgency.createMany({ data: links });
     for (const { id, line, ...o } of plan.obstacles)
-      audits.push({ actorId: actor.id, provinceId, action: "obstacle.import", entityType: "Obstacle", entityId: id, after: { ...o, batchId, line } });
+      audits.push({
+        actorId: actor.id,
+        provinceId,
+        action: "obstacle.import",
+        entityType: "Obstacle",
+        entityId: id,
+        after: { ...o, batchId, line },
+      });
   }
   // "Units updated" counts units, not rows: a unit this batch created, or updated in an
   // earlier chunk, is not counted again.
@@ -610,7 +696,10 @@ export async function templateWorkbook(actor: Actor | null, locale: Locale) {
   const provinceId = writeProvince(actor, "unit.write");
   const [counties, categories, agencies] = await Promise.all([
     db.county.findMany({ where: { provinceId }, orderBy: { nameFa: "asc" } }),
-    db.obstacleCategory.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { nameFa: "asc" }] }),
+    db.obstacleCategory.findMany({
+      where: { active: true },
+      orderBy: [{ sortOrder: "asc" }, { nameFa: "asc" }],
+    }),
     db.agency.findMany({ where: { provinceId, active: true }, orderBy: { nameFa: "asc" } }),
   ]);
   const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);
@@ -622,7 +711,9 @@ export async function templateWorkbook(actor: Actor | null, locale: Locale) {
     [t("obstacles.category"), categories.filter((c) => !c.parentId).map(name)],
     [
       t("obstacles.subCategory"),
-      categories.filter((c) => c.parentId).map((c) => `${name(categories.find((p) => p.id === c.parentId) ?? c)} / ${name(c)}`),
+      categories
+        .filter((c) => c.parentId)
+        .map((c) => `${name(categories.find((p) => p.id === c.parentId) ?? c)} / ${name(c)}`),
     ],
     [t("obstacles.agencies"), agencies.map(name)],
     [t("obstacles.amount"), [t("unitImport.templateAmountHint")]],
@@ -633,7 +724,10 @@ export async function templateWorkbook(actor: Actor | null, locale: Locale) {
       [
         {
           name: t("unitImport.templateSheet"),
-          columns: IMPORT_FIELDS.map((f) => ({ header: t(FIELD_LABEL[f]), width: required.has(f) ? 18 : 16 })),
+          columns: IMPORT_FIELDS.map((f) => ({
+            header: t(FIELD_LABEL[f]),
+            width: required.has(f) ? 18 : 16,
+          })),
           rows: [],
         },
         {

@@ -133,7 +133,8 @@ const fa = {
       "{create} واحد جدید، به‌روزرسانی {units} واحد، {obstacles} مانع جدید، {unchanged} ردیف بدون تغییر، {refused} ردیف رد شده.",
     fixHint:
       "ردیف‌های رد شده ثبت نمی‌شوند. فایل نتیجه را دریافت کنید، ردیف‌ها را اصلاح کنید و همان فایل را دوباره بارگذاری کنید؛ یا فقط ردیف‌های پذیرفته را ثبت کنید.",
-    shownLimited: "{shown} ردیف از {total} ردیف نمایش داده شده است (اول ردیف‌های رد شده). نتیجه همه ردیف‌ها در فایل نتیجه است.",
+    shownLimited:
+      "{shown} ردیف از {total} ردیف نمایش داده شده است (اول ردیف‌های رد شده). نتیجه همه ردیف‌ها در فایل نتیجه است.",
     downloadVerdict: "دریافت فایل نتیجه (اکسل)",
     confirm: "ثبت ردیف‌های پذیرفته",
     importing: "در حال ثبت: {done} از {total} ردیف",
@@ -177,8 +178,10 @@ const fa = {
     badCount: "«{value}» در ستون «{column}» عدد صحیح معتبری نیست.",
     badPercent: "«{value}» در ستون «{column}» درصد معتبری (۰ تا ۱۰۰) نیست.",
     amount: {
-      words: "مبلغ «{value}» (ستون «{column}») با حروف نوشته شده است؛ آن را با رقم بنویسید، مثلاً ۵۰۰ میلیون یا ۵۰۰٬۰۰۰٬۰۰۰.",
-      decimal: "مبلغ «{value}» (ستون «{column}») اعشار ریال یا نامعلوم است؛ ریال را کامل بنویسید یا واحد (میلیون، میلیارد) را بیاورید.",
+      words:
+        "مبلغ «{value}» (ستون «{column}») با حروف نوشته شده است؛ آن را با رقم بنویسید، مثلاً ۵۰۰ میلیون یا ۵۰۰٬۰۰۰٬۰۰۰.",
+      decimal:
+        "مبلغ «{value}» (ستون «{column}») اعشار ریال یا نامعلوم است؛ ریال را کامل بنویسید یا واحد (میلیون، میلیارد) را بیاورید.",
       zero: "مبلغ «{value}» (ستون «{column}») صفر است؛ اگر مبلغی در کار نیست، خانه را خالی بگذارید.",
       format: "مبلغ «{value}» (ستون «{column}») خوانده نشد.",
       tooLarge: "مبلغ «{value}» (ستون «{column}») بیش از حد بزرگ است.",
@@ -191,7 +194,8 @@ const fa = {
     requiredForNewUnit: "برای ثبت واحد جدید، ستون «{column}» لازم است و خالی است.",
     obstacleDiffersFromRegistry:
       "این مانع با همین شرح قبلاً برای واحد ثبت شده و مبلغ، زیردسته یا دستگاه آن فرق دارد؛ آن را در سامانه ویرایش کنید.",
-    obstacleDiffersFromRow: "این مانع در ردیف {row} با همین شرح ولی با مبلغ، زیردسته یا دستگاه دیگری آمده است.",
+    obstacleDiffersFromRow:
+      "این مانع در ردیف {row} با همین شرح ولی با مبلغ، زیردسته یا دستگاه دیگری آمده است.",
     obstacleRegistered: "این مانع قبلاً ثبت شده است و دوباره ثبت نمی‌شود.",
     obstacleRepeatsRow: "تکرار مانع ردیف {row}؛ دوباره ثبت نمی‌شود.",
   },
@@ -320,7 +324,8 @@ const en: typeof fa = {
     mappingTitle: "The file's columns",
     mappingIntro:
       "Say what each column of the file holds. The proposal comes from the column headers; you can change every choice.",
-    mappingReused: "This file has the same columns as an earlier one; the mapping confirmed then is proposed.",
+    mappingReused:
+      "This file has the same columns as an earlier one; the mapping confirmed then is proposed.",
     column: "Column {letter}",
     sheetColumn: "File column",
     field: "Holds",
@@ -385,21 +390,25 @@ const en: typeof fa = {
     badCount: "“{value}” in column “{column}” is not a valid whole number.",
     badPercent: "“{value}” in column “{column}” is not a valid percentage (0 to 100).",
     amount: {
-      words: "Amount “{value}” (column “{column}”) is written in words; write it in digits, e.g. 500 million or 500,000,000.",
-      decimal: "Amount “{value}” (column “{column}”) has a fraction of a rial or is ambiguous; write whole rials or add the unit (million, billion).",
+      words:
+        "Amount “{value}” (column “{column}”) is written in words; write it in digits, e.g. 500 million or 500,000,000.",
+      decimal:
+        "Amount “{value}” (column “{column}”) has a fraction of a rial or is ambiguous; write whole rials or add the unit (million, billion).",
       zero: "Amount “{value}” (column “{column}”) is zero; leave the cell empty when no money is involved.",
       format: "Amount “{value}” (column “{column}”) could not be read.",
       tooLarge: "Amount “{value}” (column “{column}”) is too large.",
     },
     unitArchived: "Unit “{name}” is archived and is not changed from a file.",
-    otherNationalId: "This unit is registered with national ID {registered}, not “{value}” (column “{column}”).",
+    otherNationalId:
+      "This unit is registered with national ID {registered}, not “{value}” (column “{column}”).",
     nameKept: "The registered name “{kept}” was kept; “{value}” (column “{column}”) was not used.",
     countyKept: "The unit's registered county was kept; “{value}” (column “{column}”) was not used.",
     conflictsWithRow: "“{value}” in column “{column}” differs from “{other}” in row {row} for the same unit.",
     requiredForNewUnit: "A new unit needs column “{column}”, and it is empty.",
     obstacleDiffersFromRegistry:
       "An obstacle with this description is already registered for the unit with a different amount, sub-category or agency; edit it in the registry.",
-    obstacleDiffersFromRow: "Row {row} has this obstacle with the same description but another amount, sub-category or agency.",
+    obstacleDiffersFromRow:
+      "Row {row} has this obstacle with the same description but another amount, sub-category or agency.",
     obstacleRegistered: "This obstacle is already registered and is not added again.",
     obstacleRepeatsRow: "Repeats the obstacle of row {row}; not added again.",
   },

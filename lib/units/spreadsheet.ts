@@ -97,7 +97,10 @@ export async function readSheet(bytes: ArrayBuffer, fileName: string): Promise<R
   const lastLine = grid.at(-1)?.line ?? headerLine;
   return {
     headers,
-    rows: body.map((r) => ({ line: r.line, cells: Array.from({ length: width }, (_, i) => r.cells[i] ?? "") })),
+    rows: body.map((r) => ({
+      line: r.line,
+      cells: Array.from({ length: width }, (_, i) => r.cells[i] ?? ""),
+    })),
     blankRows: lastLine - headerLine - body.length,
   };
 }
