@@ -59,7 +59,7 @@ export async function checkImportAction(_prev: CheckState, form: FormData): Prom
     await getCurrentUser(),
     {
       batchId: String(form.get("batchId") ?? ""),
-      mapping: form.getAll("mapping").map(String) as never,
+      mapping: form.getAll("mapping").map(String),
       remember: form.get("remember") === "on",
     },
     t,

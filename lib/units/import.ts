@@ -235,7 +235,7 @@ function countsOf(verdicts: RowVerdict[], plan?: Pick<Plan, "updates">): ImportC
 /** Step 2: apply the user's mapping and say what each row would do. Writes no unit. */
 export async function checkImport(
   actor: Actor | null,
-  input: z.input<typeof checkInputSchema>,
+  input: unknown,
   t: Translate,
   locale: Locale = "fa",
 ): Promise<CheckState> {
@@ -281,10 +281,19 @@ export async function checkImport(
       if (remember) {
         const signature = signatureOf(headers);
         const saved = withoutVerdictColumns(headers, mapping);
-        await tx.importMapping.upsert({
+        const stored = await tx.importMapping.upsert({
           where: { provinceId_signature: { provinceId, signature } },
           create: { provinceId, signature, mapping: saved, updatedById: actor.id },
           update: { mapping: saved, updatedById: actor.id },
+          select: { id: true },
+        });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          provinceId,
+          action: "unit.import.mapping",
+          entityType: "ImportMapping",
+          entityId: stored.id,
+          after: { headers, mapping: saved },
         });
       }
     });
