@@ -61,8 +61,16 @@ export const OBSTACLE_REQUIRED: readonly ImportField[] = ["category", "descripti
  * punctuation, so «وضعیت بهره‌برداری», «وضعیت بهره برداری» and «وضعيت‌بهره‌برداري:» agree.
  */
 export function matchKey(s: string): string {
-  return normalizeText(s).replace(/[\s\p{P}\p{S}]+/gu, "");
+  let key = matchKeys.get(s);
+  if (key === undefined) {
+    key = normalizeText(s).replace(/[\s\p{P}\p{S}]+/gu, "");
+    // A sheet repeats the same few counties, statuses and categories thousands of times.
+    if (matchKeys.size > 20_000) matchKeys.clear();
+    matchKeys.set(s, key);
+  }
+  return key;
 }
+const matchKeys = new Map<string, string>();
 
 /** A header without its parenthesised note: «مبلغ (میلیون ریال)» is the amount column. */
 const headerKey = (header: string) => matchKey(header.replace(/\([^)]*\)|\[[^\]]*\]/g, " "));

@@ -152,28 +152,50 @@ export async function referenceData(tx: Tx, provinceId: string): Promise<Referen
   };
 }
 
-const UNIT_SELECT = {
-  id: true,
-  provinceId: true,
-  countyId: true,
-  name: true,
-  nameNormalized: true,
-  nationalId: true,
-  sector: true,
-  activity: true,
-  industrialPark: true,
-  status: true,
-  employees: true,
-  capacityUsePct: true,
-  managerName: true,
-  phone: true,
-  archivedAt: true,
-} as const;
+type FoundUnit = UnitValues & {
+  id: string;
+  provinceId: string;
+  countyId: string;
+  name: string;
+  nameNormalized: string;
+  archivedAt: Date | null;
+};
+type FoundObstacle = {
+  unitId: string;
+  categoryId: string;
+  subCategoryId: string | null;
+  descriptionNormalized: string;
+  amountRials: bigint | number | string | null;
+  agencyIds: string[];
+};
 
 /** Text limits of the unit form (lib/units/schema.ts), so an import cannot store more than the form. */
 const TEXT_LIMITS = { activity: 200, industrialPark: 200, managerName: 120, phone: 40 } as const;
 
 const YIELD_EVERY = 250;
+
+/**
+ * The agencies a cell lists. Names may hold the separators themselves («سازمان صنعت، معدن و
+ * تجارت»), so the longest run of pieces that names an agency wins; a piece that names none
+ * comes back as text, to be reported.
+ */
+function agenciesIn(text: string, ref: Reference): ({ id: string } | string)[] {
+  const parts = splitList(text);
+  const out: ({ id: string } | string)[] = [];
+  for (let i = 0; i < parts.length;) {
+    let found: { id: string } | undefined;
+    let j = parts.length;
+    for (; j > i; j--) {
+      found = ref.agencyByKey.get(matchKey(parts.slice(i, j).join(" ")));
+      if (found) break;
+    }
+    if (found) {
+      out.push(found);
+      i = j;
+    } else out.push(parts[i++] ?? "");
+  }
+  return out;
+}
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
@@ -210,28 +232,26 @@ export async function planRows(
     return p.success && p.data ? [p.data] : [];
   });
   const names = [...new Set(rows.map((r) => normalizeText(cell(r, "name"))).filter(Boolean))];
-  const found = await tx.productionUnit.findMany({
-    where: {
-      OR: [
-        ...(nids.length ? [{ nationalId: { in: nids } }] : []),
-        { provinceId, nameNormalized: { in: names }, archivedAt: null },
-      ],
-    },
-    select: UNIT_SELECT,
-  });
+  // Arrays as one parameter each (= ANY): thousands of names in an IN list cost seconds in the
+  // query builder; this way the lookup of a 5,000-row sheet is one short query.
+  const found = await tx.$queryRaw<FoundUnit[]>`
+    SELECT id, "provinceId", "countyId", name, "nameNormalized", "nationalId", sector::text AS sector,
+           activity, "industrialPark", status::text AS status, employees, "capacityUsePct",
+           "managerName", phone, "archivedAt"
+    FROM "ProductionUnit"
+    WHERE "nationalId" = ANY(${nids}::text[])
+       OR ("provinceId" = ${provinceId} AND "nameNormalized" = ANY(${names}::text[]) AND "archivedAt" IS NULL)`;
   const foundObstacles = found.length
-    ? await tx.obstacle.findMany({
-        where: { unitId: { in: found.map((u) => u.id) } },
-        select: {
-          unitId: true,
-          categoryId: true,
-          subCategoryId: true,
-          descriptionNormalized: true,
-          amountRials: true,
-          agencies: { select: { agencyId: true } },
-        },
-      })
+    ? await tx.$queryRaw<FoundObstacle[]>`
+        SELECT o."unitId", o."categoryId", o."subCategoryId", o."descriptionNormalized", o."amountRials",
+               COALESCE(array_agg(oa."agencyId") FILTER (WHERE oa."agencyId" IS NOT NULL), '{}') AS "agencyIds"
+        FROM "Obstacle" o LEFT JOIN "ObstacleAgency" oa ON oa."obstacleId" = o.id
+        WHERE o."unitId" = ANY(${found.map((u) => u.id)}::text[])
+        GROUP BY o.id`
     : [];
+  const obstaclesByUnit = new Map<string, FoundObstacle[]>();
+  for (const o of foundObstacles)
+    obstaclesByUnit.set(o.unitId, [...(obstaclesByUnit.get(o.unitId) ?? []), o]);
   const byNid = new Map(found.flatMap((u) => (u.nationalId ? [[u.nationalId, u]] : [])));
   const byName = new Map(
     found
@@ -264,17 +284,15 @@ export async function planRows(
         setOnLine: {},
         setText: {},
         obstacles: new Map(
-          foundObstacles
-            .filter((o) => o.unitId === u.id)
-            .map((o) => [
-              `${o.categoryId}|${o.descriptionNormalized}`,
-              {
-                line: null,
-                subCategoryId: o.subCategoryId,
-                amountRials: o.amountRials,
-                agencyIds: o.agencies.map((a) => a.agencyId),
-              },
-            ]),
+          (obstaclesByUnit.get(u.id) ?? []).map((o) => [
+            `${o.categoryId}|${o.descriptionNormalized}`,
+            {
+              line: null,
+              subCategoryId: o.subCategoryId,
+              amountRials: o.amountRials === null ? null : BigInt(o.amountRials),
+              agencyIds: o.agencyIds,
+            },
+          ]),
         ),
       };
       states.set(u.id, s);
@@ -375,14 +393,13 @@ export async function planRows(
         else refuse(`unitImport.amount.${a.reason}`, "amount");
       }
       const agencyIds: string[] = [];
-      for (const part of splitList(cell(row, "agencies"))) {
-        const agency = ref.agencyByKey.get(matchKey(part));
-        if (!agency)
+      for (const item of agenciesIn(cell(row, "agencies"), ref)) {
+        if (typeof item === "string")
           notes.push({
             key: "unitImport.unknownValue",
-            values: { column: columnName("agencies"), value: part },
+            values: { column: columnName("agencies"), value: item },
           });
-        else if (!agencyIds.includes(agency.id)) agencyIds.push(agency.id);
+        else if (!agencyIds.includes(item.id)) agencyIds.push(item.id);
       }
       if (category && description)
         obstacle = {

@@ -92,6 +92,12 @@ const MULTIPLIER: Record<string, bigint> = {
 };
 const NUMBER_WORDS =
   /(^|\s)(یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|بیست|سی|چهل|پنجاه|شصت|هفتاد|هشتاد|نود|صد|یکصد|دویست|سیصد|چهارصد|پانصد|ششصد|هفتصد|هشتصد|نهصد|نیم|one|two|three|four|five|six|seven|eight|nine|ten|hundred)(?=\s|$)/iu;
+const MULTIPLIER_WORDS = new RegExp(Object.keys(MULTIPLIER).join("|"), "gu");
+/** «۲٫۵ میلیارد», «500,000», «۱۲۰ هزار میلیارد»: digits, then unit words. */
+const AMOUNT_PART = new RegExp(
+  `^(\\d[\\d,. ]*(?:\\/\\d+)?)\\s*((?:(?:${Object.keys(MULTIPLIER).join("|")})\\s*)*)$`,
+  "u",
+);
 /** Largest amount a BIGINT column holds, with room: 10^18 rials. */
 const MAX_AMOUNT = 1_000_000_000_000_000_000n;
 
@@ -123,16 +129,14 @@ export function parseAmount(input: string, scale: bigint = 1n): NumberReading {
   if (!text) return { ok: false, reason: "format" };
   if (NUMBER_WORDS.test(text)) return { ok: false, reason: "words" };
 
-  const words = Object.keys(MULTIPLIER).join("|");
-  const part = new RegExp(`^(\\d[\\d,. ]*(?:\\/\\d+)?)\\s*((?:(?:${words})\\s*)*)$`, "u");
   const parts = text.split(/\s+(?:و|and)\s+/u);
   let total = 0n;
   let previousMultiplier: bigint | null = null;
   for (const p of parts) {
-    const m = part.exec(p.trim());
+    const m = AMOUNT_PART.exec(p.trim());
     if (!m) {
       // Letters left once the unit words are gone are words for numbers («حدود», «دویست»).
-      const rest = p.replace(new RegExp(words, "gu"), "");
+      const rest = p.replace(MULTIPLIER_WORDS, "");
       return { ok: false, reason: /[a-z]{2,}|[\u0600-\u06ff]{2,}/u.test(rest) ? "words" : "format" };
     }
     const [, number = "", multiplierText = ""] = m;

@@ -380,32 +380,69 @@ export async function importNextChunk(
   return result.ok ? state : result;
 }
 
-/** Locks the batch row so two tabs (or a double click) never write the same chunk twice. */
-async function lockBatch(tx: Tx, actor: Actor, provinceId: string, batchId: string, t: Translate) {
-  await tx.$queryRaw`SELECT id FROM "ImportBatch" WHERE id = ${batchId} FOR UPDATE`;
-  const batch = await ownBatch(tx, actor, provinceId, batchId, t);
+type LockedBatch = {
+  id: string;
+  provinceId: string;
+  createdById: string;
+  fileName: string;
+  status: string;
+  cursor: number;
+  headers: string[];
+  mapping: unknown;
+  total: number;
+  unitsCreated: number;
+  unitsUpdated: number;
+  obstaclesAdded: number;
+  rowsUnchanged: number;
+  rowsRefused: number;
+  /** The next `size` rows and their verdicts from the check (same order, same length). */
+  rows: SheetRow[] | null;
+  verdicts: RowVerdict[] | null;
+};
+
+/**
+ * Locks the batch row, so two tabs (or a double click) never write the same chunk twice, and
+ * reads only the next `size` rows: the whole sheet's JSON is never parsed or rewritten per chunk.
+ */
+async function lockBatch(
+  tx: Tx,
+  actor: Actor,
+  provinceId: string,
+  batchId: string,
+  size: number,
+  t: Translate,
+) {
+  const [batch] = await tx.$queryRaw<LockedBatch[]>`
+    SELECT id, "provinceId", "createdById", "fileName", status::text AS status, cursor, headers, mapping,
+           jsonb_array_length(rows) AS total, "unitsCreated", "unitsUpdated", "obstaclesAdded",
+           "rowsUnchanged", "rowsRefused",
+           (SELECT jsonb_agg(e ORDER BY n) FROM jsonb_array_elements(rows) WITH ORDINALITY AS r(e, n)
+             WHERE n > cursor AND n <= cursor + ${size}) AS rows,
+           (SELECT jsonb_agg(e ORDER BY n) FROM jsonb_array_elements(COALESCE(verdicts, '[]')) WITH ORDINALITY AS v(e, n)
+             WHERE n > cursor AND n <= cursor + ${size}) AS verdicts
+    FROM "ImportBatch" WHERE id = ${batchId} FOR UPDATE`;
+  if (!batch || batch.provinceId !== provinceId || batch.createdById !== actor.id)
+    throw new UserFacingError(t("unitImport.batchMissing"));
   if (batch.status === "UPLOADED" || !batch.mapping) throw new UserFacingError(t("unitImport.checkFirst"));
-  return batch;
+  return { ...batch, total: Number(batch.total), rows: batch.rows ?? [], verdicts: batch.verdicts ?? [] };
 }
 
-function progressOf(
-  batch: {
-    id: string;
-    cursor: number;
-    status: string;
-    unitsCreated: number;
-    unitsUpdated: number;
-    obstaclesAdded: number;
-    rowsUnchanged: number;
-    rowsRefused: number;
-  },
-  total: number,
-): ProgressState {
+function progressOf(batch: {
+  id: string;
+  cursor: number;
+  status: string;
+  total: number;
+  unitsCreated: number;
+  unitsUpdated: number;
+  obstaclesAdded: number;
+  rowsUnchanged: number;
+  rowsRefused: number;
+}): ProgressState {
   return {
     ok: true,
     batchId: batch.id,
-    done: Math.min(batch.cursor, total),
-    total,
+    done: Math.min(batch.cursor, batch.total),
+    total: batch.total,
     finished: batch.status === "DONE",
     summary: {
       unitsCreated: batch.unitsCreated,
@@ -417,6 +454,69 @@ function progressOf(
   };
 }
 
+/**
+ * Moves the cursor past `slice` and stores the verdicts that changed since the check (a row
+ * that became unchanged, or refused, at import time). On the last chunk the unchanged and
+ * refused rows are counted from the verdicts, in SQL, and the import is audited.
+ */
+async function advance(
+  tx: Tx,
+  actor: Actor,
+  batch: LockedBatch,
+  changed: { index: number; verdict: RowVerdict }[],
+  written: { unitsCreated: number; unitsUpdated: number; obstaclesAdded: number },
+): Promise<ProgressState> {
+  for (const { index, verdict } of changed)
+    await tx.$executeRaw`
+      UPDATE "ImportBatch" SET verdicts = jsonb_set(verdicts, ARRAY[${String(index)}], ${JSON.stringify(verdict)}::jsonb)
+      WHERE id = ${batch.id}`;
+  const cursor = batch.cursor + (batch.rows?.length ?? 0);
+  const finished = cursor >= batch.total;
+  let outcomes = { unchanged: batch.rowsUnchanged, refused: batch.rowsRefused };
+  if (finished) {
+    const [counted] = await tx.$queryRaw<{ unchanged: bigint; refused: bigint }[]>`
+      SELECT count(*) FILTER (WHERE e->>'outcome' = 'unchanged') AS unchanged,
+             count(*) FILTER (WHERE e->>'outcome' = 'refused') AS refused
+      FROM "ImportBatch", jsonb_array_elements(verdicts) e WHERE id = ${batch.id}`;
+    outcomes = { unchanged: Number(counted?.unchanged ?? 0), refused: Number(counted?.refused ?? 0) };
+  }
+  const updated = await tx.importBatch.update({
+    where: { id: batch.id },
+    data: {
+      cursor,
+      status: finished ? "DONE" : "IMPORTING",
+      finishedAt: finished ? new Date() : null,
+      unitsCreated: { increment: written.unitsCreated },
+      unitsUpdated: { increment: written.unitsUpdated },
+      obstaclesAdded: { increment: written.obstaclesAdded },
+      rowsUnchanged: outcomes.unchanged,
+      rowsRefused: outcomes.refused,
+    },
+    select: {
+      id: true,
+      cursor: true,
+      status: true,
+      unitsCreated: true,
+      unitsUpdated: true,
+      obstaclesAdded: true,
+      rowsUnchanged: true,
+      rowsRefused: true,
+    },
+  });
+  if (finished)
+    await recordAudit(tx, {
+      actorId: actor.id,
+      provinceId: batch.provinceId,
+      action: "unit.import",
+      entityType: "ImportBatch",
+      entityId: batch.id,
+      after: { fileName: batch.fileName, rows: batch.total, ...updated, id: undefined, status: undefined },
+    });
+  return progressOf({ ...updated, total: batch.total });
+}
+
+const sameVerdict = (a: RowVerdict, b: RowVerdict) => JSON.stringify(a) === JSON.stringify(b);
+
 async function importChunk(
   tx: Tx,
   actor: Actor,
@@ -426,87 +526,52 @@ async function importChunk(
   size: number,
   t: Translate,
 ): Promise<ProgressState> {
-  const batch = await lockBatch(tx, actor, provinceId, batchId, t);
-  const rows = rowsOf(batch.rows);
-  if (batch.status === "DONE") return progressOf(batch, rows.length);
-  const verdicts = verdictsOf(batch.verdicts);
-  const slice = rows.slice(batch.cursor, batch.cursor + size);
+  const batch = await lockBatch(tx, actor, provinceId, batchId, size, t);
+  if (batch.status === "DONE") return progressOf(batch);
+  const slice = batch.rows ?? [];
+  const checked = batch.verdicts ?? [];
   // Rows the check refused stay refused: the clerk saw that verdict before confirming.
-  const refusedAtCheck = new Set(verdicts.filter((v) => v.outcome === "refused").map((v) => v.line));
-  const toWrite = slice.filter((r) => !refusedAtCheck.has(r.line));
-  const headers = batch.headers as string[];
+  const toWrite = slice.filter((_, i) => checked[i]?.outcome !== "refused");
   const mapping = mappingSchema.parse(batch.mapping);
-  const plan = await planRows(tx, provinceId, headers, mapping, toWrite, await referenceData(tx, provinceId));
+  const plan = await planRows(
+    tx,
+    provinceId,
+    batch.headers,
+    mapping,
+    toWrite,
+    await referenceData(tx, provinceId),
+  );
   const unitsUpdated = await writePlan(tx, actor, provinceId, batchId, plan, today, t);
-
   const byLine = new Map(plan.verdicts.map((v) => [v.line, v]));
-  const merged = verdicts.map((v) => byLine.get(v.line) ?? v);
-  const cursor = batch.cursor + slice.length;
-  const finished = cursor >= rows.length;
-  const counts = countsOf(merged);
-  const updated = await tx.importBatch.update({
-    where: { id: batchId },
-    data: {
-      verdicts: merged,
-      cursor,
-      status: finished ? "DONE" : "IMPORTING",
-      finishedAt: finished ? new Date() : null,
-      unitsCreated: { increment: plan.newUnits.length },
-      unitsUpdated: { increment: unitsUpdated },
-      obstaclesAdded: { increment: plan.obstacles.length },
-      // Unchanged and refused rows are the verdicts' counts over the whole sheet.
-      rowsUnchanged: counts.unchanged,
-      rowsRefused: counts.refused,
-    },
+  const changed = slice.flatMap((row, i) => {
+    const now = byLine.get(row.line);
+    const before = checked[i];
+    return now && before && !sameVerdict(now, before) ? [{ index: batch.cursor + i, verdict: now }] : [];
   });
-  if (finished)
-    await recordAudit(tx, {
-      actorId: actor.id,
-      provinceId,
-      action: "unit.import",
-      entityType: "ImportBatch",
-      entityId: batchId,
-      after: {
-        fileName: batch.fileName,
-        rows: rows.length,
-        unitsCreated: updated.unitsCreated,
-        unitsUpdated: updated.unitsUpdated,
-        obstaclesAdded: updated.obstaclesAdded,
-        rowsUnchanged: updated.rowsUnchanged,
-        rowsRefused: updated.rowsRefused,
-      },
-    });
-  return progressOf(updated, rows.length);
+  return advance(tx, actor, batch, changed, {
+    unitsCreated: plan.newUnits.length,
+    unitsUpdated,
+    obstaclesAdded: plan.obstacles.length,
+  });
 }
 
 /** The row the import could not write even alone: refused with a message, the rest goes on. */
 async function refuseNextRow(tx: Tx, actor: Actor, provinceId: string, batchId: string, t: Translate) {
-  const batch = await lockBatch(tx, actor, provinceId, batchId, t);
-  const rows = rowsOf(batch.rows);
-  const row = rows[batch.cursor];
-  const verdicts = verdictsOf(batch.verdicts).map((v) =>
-    v.line === row?.line
-      ? {
-          ...v,
-          outcome: "refused" as const,
-          obstacle: false,
-          notes: [{ key: "unitImport.rowFailed" as const }],
-        }
-      : v,
-  );
-  const cursor = batch.cursor + 1;
-  const finished = cursor >= rows.length;
-  const updated = await tx.importBatch.update({
-    where: { id: batchId },
-    data: {
-      verdicts,
-      cursor,
-      status: finished ? "DONE" : "IMPORTING",
-      finishedAt: finished ? new Date() : null,
-      rowsRefused: countsOf(verdicts).refused,
-    },
+  const batch = await lockBatch(tx, actor, provinceId, batchId, 1, t);
+  if (batch.status === "DONE") return progressOf(batch);
+  const [row] = batch.rows ?? [];
+  const verdict: RowVerdict = {
+    line: row?.line ?? 0,
+    name: batch.verdicts?.[0]?.name ?? "",
+    outcome: "refused",
+    obstacle: false,
+    notes: [{ key: "unitImport.rowFailed" }],
+  };
+  return advance(tx, actor, batch, [{ index: batch.cursor, verdict }], {
+    unitsCreated: 0,
+    unitsUpdated: 0,
+    obstaclesAdded: 0,
   });
-  return progressOf(updated, rows.length);
 }
 
 /** Writes a chunk's plan with one multi-row insert per table; returns units updated for the first time by this batch. */

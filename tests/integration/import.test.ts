@@ -25,7 +25,7 @@ let category: Record<"banking" | "energy" | "permits" | "tax" | "raw", string>;
 const S = String(Math.floor(Math.random() * 1e6));
 const C = (name: string) => `${name} ${S}`;
 let rescheduling: string;
-let agency: Record<"melli" | "environment" | "customs", string>;
+let agency: Record<"melli" | "environment" | "customs" | "industry", string>;
 let run = 0;
 /** A national id no other test file uses. */
 const nid = () => String(10_000_000_000 + Math.floor(Math.random() * 89_999_999_999));
@@ -67,6 +67,8 @@ beforeAll(async () => {
     melli: await a("بانک ملی ایران", "Bank Melli Iran", "BANK"),
     environment: await a("اداره کل حفاظت محیط زیست", "Environmental Protection", "GOVERNMENT"),
     customs: await a("گمرک", "Customs", "GOVERNMENT"),
+    // Its name holds the very separator cells use between agencies.
+    industry: await a("سازمان صنعت، معدن و تجارت استان", "Industry, Mine and Trade", "GOVERNMENT"),
   };
 });
 
@@ -240,7 +242,7 @@ describe("values mapped, never defaulted; every cell accounted for", () => {
         C("امهال تسهیلات"),
         "امهال اقساط تسهیلات سرمایه در گردش",
         "۵۰۰٬۰۰۰٬۰۰۰",
-        "بانک ملی ایران، گمرک",
+        "بانک ملی ایران، سازمان صنعت، معدن و تجارت استان، گمرک",
       ],
       // 3: under construction, a sub-category written in the category column, amount in words.
       [
@@ -391,7 +393,7 @@ describe("values mapped, never defaulted; every cell accounted for", () => {
             subCategoryId: rescheduling,
             description: "امهال اقساط تسهیلات سرمایه در گردش",
             amountRials: 500_000_000n,
-            agencies: [agency.melli, agency.customs].sort(),
+            agencies: [agency.melli, agency.customs, agency.industry].sort(),
             status: "REGISTERED",
             createdById: clerk.id,
           },
