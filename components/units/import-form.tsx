@@ -10,7 +10,8 @@ import {
   type ImportField,
 } from "@/lib/units/import-fields";
 import { formatNumber } from "@/lib/i18n/format";
-import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
+import type { Locale, Translate } from "@/lib/i18n/messages";
+import { useT } from "@/components/ui/messages";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -23,13 +24,13 @@ import { TableHead } from "@/components/ui/table-head";
  * column's use and each row's fate (docs/decisions/040).
  */
 export function ImportForm({ locale }: { locale: Locale }) {
-  const t = translator(locale);
+  const t = useT();
   const [upload, uploadAction] = useActionState(uploadImportAction, { ok: false } as UploadState);
   return (
     <div className="space-y-6">
       <form action={uploadAction} className="flex flex-wrap items-end gap-3">
         <Field label={t("unitImport.file")} errors={upload.fieldErrors?.file}>
-          {(p) => <FileInput {...p} locale={locale} name="file" accept=".xlsx,.csv" required />}
+          {(p) => <FileInput {...p} name="file" accept=".xlsx,.csv" required />}
         </Field>
         <SubmitButton variant="secondary" pendingLabel={t("unitImport.uploading")}>
           {t("unitImport.upload")}
@@ -47,7 +48,7 @@ export function ImportForm({ locale }: { locale: Locale }) {
 const list = (items: string[], locale: Locale) => items.join(locale === "fa" ? "، " : ", ");
 
 function MappingStep({ upload, locale }: { upload: UploadState; locale: Locale }) {
-  const t = translator(locale);
+  const t = useT();
   const columns = upload.columns ?? [];
   const [mapping, setMapping] = useState<(ImportField | "")[]>(columns.map((c) => c.proposed ?? ""));
   const [check, checkAction] = useActionState(checkImportAction, { ok: false } as CheckState);
@@ -187,7 +188,7 @@ const OUTCOMES = {
 } as const;
 
 function CheckResult({ check, locale }: { check: CheckState; locale: Locale }) {
-  const t = translator(locale);
+  const t = useT();
   const rows = check.rows ?? [];
   const counts = check.counts;
   const writable = counts ? counts.create + counts.update + counts.append : 0;

@@ -5,7 +5,8 @@ import type { MessageKey } from "@/lib/i18n/messages";
 import { normalizeText } from "@/lib/i18n/normalize";
 import type { OperatingStatus, Sector } from "@/lib/generated/prisma/enums";
 import { nationalIdField } from "./schema";
-import { amountScaleOfHeader, columnLetter, matchKey, type ImportField, type Mapping } from "./import-fields";
+import { columnLetter, matchKey, type ImportField, type Mapping } from "./import-fields";
+import { amountScaleOfHeader } from "./import-headers";
 import { countyKey, parseAmount, parseCount, sectorOf, splitList, statusOf } from "./import-values";
 import type { SheetRow } from "./spreadsheet";
 

@@ -13,19 +13,21 @@ import { mutation, UserFacingError } from "@/lib/mutation";
 import { writeWorkbook, type Cell } from "@/lib/reports/xlsx";
 import { OPERATING_STATUSES, SECTORS } from "./schema";
 import {
-  amountScaleOfHeader,
   columnLetter,
   FIELD_LABEL,
-  headerSignatureText,
   IMPORT_FIELDS,
-  isVerdictHeader,
   mappingProblems,
-  proposeMapping,
   REQUIRED_FIELDS,
-  VERDICT_HEADERS,
   type ImportField,
   type Mapping,
 } from "./import-fields";
+import {
+  amountScaleOfHeader,
+  headerSignatureText,
+  isVerdictHeader,
+  proposeMapping,
+  VERDICT_HEADERS,
+} from "./import-headers";
 import { planRows, referenceData, type Note, type Outcome, type Plan, type RowVerdict } from "./import-plan";
 import { readSheet, UnreadableSheetError, type SheetRow } from "./spreadsheet";
 
@@ -466,10 +468,15 @@ async function advance(
   changed: { index: number; verdict: RowVerdict }[],
   written: { unitsCreated: number; unitsUpdated: number; obstaclesAdded: number },
 ): Promise<ProgressState> {
-  for (const { index, verdict } of changed)
+  if (changed.length > 0) {
+    // One rewrite of the verdicts for the whole chunk, in SQL.
+    const byIndex = JSON.stringify(Object.fromEntries(changed.map((c) => [String(c.index), c.verdict])));
     await tx.$executeRaw`
-      UPDATE "ImportBatch" SET verdicts = jsonb_set(verdicts, ARRAY[${String(index)}], ${JSON.stringify(verdict)}::jsonb)
+      UPDATE "ImportBatch" SET verdicts = (
+        SELECT jsonb_agg(COALESCE(${byIndex}::jsonb -> (n - 1)::text, e) ORDER BY n)
+        FROM jsonb_array_elements(verdicts) WITH ORDINALITY AS v(e, n))
       WHERE id = ${batch.id}`;
+  }
   const cursor = batch.cursor + (batch.rows?.length ?? 0);
   const finished = cursor >= batch.total;
   let outcomes = { unchanged: batch.rowsUnchanged, refused: batch.rowsRefused };
@@ -515,7 +522,14 @@ async function advance(
   return progressOf({ ...updated, total: batch.total });
 }
 
-const sameVerdict = (a: RowVerdict, b: RowVerdict) => JSON.stringify(a) === JSON.stringify(b);
+/** Verdicts compared by content: jsonb gives keys back in its own order. */
+const verdictText = (v: RowVerdict) =>
+  JSON.stringify([
+    v.outcome,
+    v.obstacle,
+    v.notes.map((n) => [n.key, Object.entries(n.values ?? {}).sort(([a], [b]) => a.localeCompare(b))]),
+  ]);
+const sameVerdict = (a: RowVerdict, b: RowVerdict) => verdictText(a) === verdictText(b);
 
 async function importChunk(
   tx: Tx,

@@ -1,7 +1,8 @@
 import "server-only";
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { FIELD_LABEL, headerScore } from "./import-fields";
+import { FIELD_LABEL } from "./import-fields";
+import { headerScore } from "./import-headers";
 
 // The export writes the import's headers, so a sheet exported from Tashil, edited and
 // imported back maps itself. (Kept under this name for lib/units/export.ts.)

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  amountScaleOfHeader,
-  headerSignatureText,
-  mappingProblems,
-  proposeMapping,
-} from "../../lib/units/import-fields";
+import { mappingProblems } from "../../lib/units/import-fields";
+import { amountScaleOfHeader, headerSignatureText, proposeMapping } from "../../lib/units/import-headers";
 import { parseAmount, parseCount, sectorOf, splitList, statusOf } from "../../lib/units/import-values";
 
 const ok = (value: bigint) => ({ ok: true, value });
