@@ -42,8 +42,8 @@ import { readSheet, UnreadableSheetError, type SheetRow } from "./spreadsheet";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
-/** Rows per import transaction: ~1 s of work on a busy two-core machine (bench/import.ts). */
-export const IMPORT_CHUNK_ROWS = 250;
+/** Rows per import transaction: bounds how long one request holds the event loop (bench/import.ts). */
+export const IMPORT_CHUNK_ROWS = 100;
 /** Rows shown in the page after a check; every row is in the verdict sheet. */
 export const SHOWN_ROWS = 300;
 /** Staging data is removed this long after upload. */

@@ -808,7 +808,7 @@ describe("large sheets and safety", () => {
       seen.push(a.done ?? 0, b.done ?? 0);
       if (a.finished || b.finished) break;
     }
-    expect(seen.slice(0, 2).sort((x, y) => x - y)).toEqual([250, 500]);
+    expect(seen.slice(0, 2).sort((x, y) => x - y)).toEqual([100, 200]);
     const finalState = await importNextChunk(clerk, batchId, t);
     expect(finalState).toMatchObject({
       finished: true,
