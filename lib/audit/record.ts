@@ -34,3 +34,19 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
     },
   });
 }
+
+/** Many events in one insert, for bulk writes (a spreadsheet import's chunk). */
+export async function recordAudits(tx: Tx, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.auditEvent.createMany({
+    data: entries.map((entry) => ({
+      actorId: entry.actorId,
+      provinceId: entry.provinceId ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: toJson(entry.before),
+      after: toJson(entry.after),
+    })),
+  });
+}

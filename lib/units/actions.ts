@@ -1,7 +1,14 @@
 "use server";
-import { field, formAction } from "@/lib/action";
+import { field, formAction, inputAction } from "@/lib/action";
 import { archiveUnit, changeUnitStatus, createUnit, updateUnit } from "./mutations";
-import { confirmImport, previewImport, type ImportState } from "./import";
+import {
+  checkImport,
+  importNextChunk,
+  uploadImport,
+  type CheckState,
+  type ProgressState,
+  type UploadState,
+} from "./import";
 
 export const createUnitAction = formAction(
   ({ user, t }, form) => createUnit(user, Object.fromEntries(form), t),
@@ -31,15 +38,32 @@ export const changeUnitStatusAction = formAction(
   { revalidate: (form) => [`/units/${field(form, "id")}`] },
 );
 
-export const previewImportAction = formAction<ImportState>(
-  ({ user, t, locale }, form) => {
+export const uploadImportAction = formAction<UploadState>(
+  ({ user, t }, form) => {
     const file = form.get("file");
-    return previewImport(user, file instanceof File ? file : null, t, locale);
+    return uploadImport(user, file instanceof File ? file : null, t);
   },
   { echo: false },
 );
 
-export const confirmImportAction = formAction<ImportState>(
-  ({ user, t, locale }, form) => confirmImport(user, field(form, "payload"), t, locale),
-  { revalidate: ["/units", "/obstacles"], echo: false },
+/** The mapping form: one "mapping" select per column, in the sheet's order. */
+export const checkImportAction = formAction<CheckState>(
+  ({ user, t, locale }, form) =>
+    checkImport(
+      user,
+      {
+        batchId: field(form, "batchId"),
+        mapping: form.getAll("mapping").map(String),
+        remember: field(form, "remember") === "on",
+      },
+      t,
+      locale,
+    ),
+  { echo: false },
+);
+
+/** Called by the page in a loop until `finished`; each call writes one chunk. */
+export const importChunkAction = inputAction<string, ProgressState>(
+  ({ user, t, locale }, batchId) => importNextChunk(user, String(batchId), t, locale),
+  { revalidate: (_batchId, result) => (result.finished ? ["/units", "/obstacles"] : []) },
 );

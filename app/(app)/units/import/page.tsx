@@ -1,8 +1,6 @@
 import { pageContext, pageTitle } from "@/lib/page";
-import { IMPORT_COLUMNS } from "@/lib/units/spreadsheet";
 import { Card } from "@/components/ui/card";
 import { ImportForm } from "@/components/units/import-form";
-import { formatList } from "@/lib/i18n/format";
 
 export const generateMetadata = pageTitle("unitImport.title");
 
@@ -12,14 +10,7 @@ export default async function ImportUnitsPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("unitImport.title")}</h1>
       <Card>
-        <p className="mb-2 text-sm text-slate-700">{t("unitImport.intro")}</p>
-        <p className="mb-4 text-sm">
-          <span className="font-medium">{t("unitImport.columns")}:</span>{" "}
-          {formatList(
-            Object.values(IMPORT_COLUMNS).map((key) => t(key)),
-            locale,
-          )}
-        </p>
+        <p className="mb-4 text-sm text-slate-700">{t("unitImport.intro")}</p>
         <ImportForm locale={locale} />
       </Card>
     </div>
