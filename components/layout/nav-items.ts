@@ -23,4 +23,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin/users", label: "nav.admin", visible: (a) => can(a, "user.manage") },
   { href: "/admin/outbox", label: "notifications.outboxTitle", visible: (a) => can(a, "settings.manage") },
   { href: "/notifications", label: "notifications.nav", visible: () => true },
+  { href: "/exports", label: "exports.nav", visible: (a) => can(a, "case.read") },
 ];

@@ -17,6 +17,8 @@ export type Resource = {
   provinceId?: string | null;
   /** The agency responsible for a resolution. */
   responsibleAgencyId?: string | null;
+  /** The user a prepared file (a background export) was made for. */
+  ownerId?: string | null;
 };
 
 export const ACTIONS = [
@@ -40,6 +42,8 @@ export const ACTIONS = [
   // Monitoring.
   "dashboard.view",
   "audit.read",
+  // A background export's file: it holds what its requester could read, so only they fetch it.
+  "export.download",
   // Administration.
   "user.manage",
   "settings.manage",
@@ -63,11 +67,17 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "extension.decide": ["SECRETARIAT"],
   "dashboard.view": ["SECRETARIAT", "CHAIR", "ADMIN"],
   "audit.read": ["SECRETARIAT", "ADMIN"],
+  "export.download": ["ADMIN", "SECRETARIAT", "CHAIR", "AGENCY", "MEMBER"],
   "user.manage": ["ADMIN"],
   "settings.manage": ["ADMIN"],
 };
 
-const READ_ONLY: ReadonlySet<Action> = new Set(["case.read", "dashboard.view", "audit.read"]);
+const READ_ONLY: ReadonlySet<Action> = new Set([
+  "case.read",
+  "dashboard.view",
+  "audit.read",
+  "export.download",
+]);
 /** Actions only the responsible agency's own users may take. */
 const AGENCY_OWNED: ReadonlySet<Action> = new Set(["resolution.report", "resolution.requestExtension"]);
 /** A national administrator manages accounts everywhere; every other national user only reads. */
@@ -83,6 +93,9 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
     return false;
   }
 
+  if (action === "export.download") {
+    return resource.ownerId != null && resource.ownerId === actor.id;
+  }
   if (AGENCY_OWNED.has(action)) {
     return actor.agencyId !== null && resource.responsibleAgencyId === actor.agencyId;
   }

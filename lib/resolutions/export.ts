@@ -3,25 +3,30 @@ import type { Actor } from "@/lib/auth/policy";
 import { formatDate, todayInTehran } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { meetingTitle } from "@/lib/meetings/title";
-import { toXlsx, type Column } from "@/lib/reports/xlsx";
-import { daysUntil, exportResolutions, OPEN_STATUSES, type ResolutionListItem } from "./queries";
+import { tableSource, type Column, type TableExport } from "@/lib/reports/table";
+import { collect, writeXlsx } from "@/lib/reports/xlsx";
+import {
+  countResolutions,
+  daysUntil,
+  exportResolutions,
+  OPEN_STATUSES,
+  type ResolutionListItem,
+} from "./queries";
 import type { ResolutionFilter } from "./schema";
 
 type Row = ResolutionListItem;
 
 /**
- * The filtered register as an .xlsx workbook. Dates are Jalali text (what readers expect);
+ * The filtered register as a table to stream. Dates are Jalali text (what readers expect);
  * "days left" is a number so the sheet can be sorted and filtered in Excel.
  */
-export async function writeResolutionsXlsx(
+export function resolutionsExport(
   actor: Actor,
   filter: Partial<ResolutionFilter>,
   locale: Locale,
   t: Translate,
   today = todayInTehran(),
-): Promise<Uint8Array<ArrayBuffer>> {
-  const rows: Row[] = [];
-  for await (const batch of exportResolutions(actor, filter, today)) rows.push(...batch);
+): TableExport {
   const isOpen = (r: Row) => (OPEN_STATUSES as readonly string[]).includes(r.status);
   const columns: Column<Row>[] = [
     { header: t("resolutions.col.session"), width: 40, value: (r) => meetingTitle(r.meeting, locale, t) },
@@ -50,5 +55,24 @@ export async function writeResolutionsXlsx(
       value: (r) => (isOpen(r) && daysUntil(r.deadline, today) < 0 ? t("common.yes") : t("common.no")),
     },
   ];
-  return toXlsx(t("resolutions.sheetName"), columns, rows, { rtl: locale === "fa" });
+  return {
+    count: () => countResolutions(actor, filter, today),
+    table: () =>
+      tableSource(t("resolutions.sheetName"), columns, exportResolutions(actor, filter, today), {
+        rtl: locale === "fa",
+      }),
+    fileStem: `resolutions-${today}`,
+  };
+}
+
+/** The filtered register as .xlsx bytes (the same writer as the streamed download). */
+export async function writeResolutionsXlsx(
+  actor: Actor,
+  filter: Partial<ResolutionFilter>,
+  locale: Locale,
+  t: Translate,
+  today = todayInTehran(),
+): Promise<Uint8Array<ArrayBuffer>> {
+  const { table } = resolutionsExport(actor, filter, locale, t, today);
+  return collect((out) => writeXlsx(out, [table()]));
 }

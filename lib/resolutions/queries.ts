@@ -184,6 +184,16 @@ export async function listResolutions(
   return { items, total, page, pages: Math.max(1, Math.ceil(total / RESOLUTIONS_PAGE_SIZE)) };
 }
 
+/** How many resolutions the register's filters match: decides between a download and a job. */
+export async function countResolutions(
+  actor: Actor,
+  f: Partial<ResolutionFilter> = {},
+  today = todayInTehran(),
+) {
+  authorize(actor, "case.read");
+  return db.resolution.count({ where: { AND: [provinceWhere(actor), filterWhere(f, today)] } });
+}
+
 /**
  * Every matching resolution for the spreadsheet export, in batches (keyset on id), so a
  * national export never holds 200,000 rows in memory at once.

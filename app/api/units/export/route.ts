@@ -1,14 +1,7 @@
-import { getCurrentUser } from "@/lib/auth/session";
-import { can } from "@/lib/auth/policy";
-import { exportFileName, unitsWorkbook } from "@/lib/units/export";
-import { unitFiltersSchema } from "@/lib/units/schema";
-import { xlsxResponse } from "@/lib/reports/xlsx";
+import { exportDownload } from "@/lib/exports/http";
 
-/** The filtered list as .xlsx: the same filters as the page, read from the query string. */
-export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user) return new Response(null, { status: 401 });
-  if (!can(user, "case.read")) return new Response(null, { status: 403 });
-  const filters = unitFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return xlsxResponse(await unitsWorkbook(user, filters, user.locale), exportFileName("units"));
+// The filtered list as .xlsx or .csv (?format=csv), with the filters of the page that linked
+// here: streamed when small, a background job with progress when large (lib/exports/http.ts).
+export function GET(request: Request) {
+  return exportDownload(request, "units");
 }

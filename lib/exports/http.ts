@@ -1,0 +1,79 @@
+import "server-only";
+import { PassThrough, Readable } from "node:stream";
+import { getCurrentUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/policy";
+import { XLSX_MIME } from "@/lib/attachments/rules";
+import { getTranslator } from "@/lib/i18n/server";
+import { CSV_MIME } from "@/lib/reports/csv";
+import { ExportCancelled, type ExportFormat, type TableExport } from "@/lib/reports/table";
+import { downloadHeaders } from "@/lib/reports/xlsx";
+import { buildExport } from "./kinds";
+import { exportJobThreshold, requestExport, writeTable } from "./jobs";
+import { openExportFile } from "./queries";
+import { exportOptionsSchema, type ExportKind } from "./schema";
+
+// The HTTP side of exports, shared by the route handlers under app/api/**/export and
+// app/api/exports/[id], so those stay one line each.
+
+const mimeOf = (format: ExportFormat) => (format === "csv" ? CSV_MIME : XLSX_MIME);
+
+/**
+ * The export as a streamed download: the response starts at once and rows follow as they
+ * are read, batch by batch; a cancelled download stops the reading.
+ */
+export function streamedExport(exp: TableExport, format: ExportFormat): Response {
+  const out = new PassThrough();
+  writeTable(out, exp.table(), format).catch((err: unknown) => {
+    if (!(err instanceof ExportCancelled)) console.error("[exports] streamed export failed", err);
+    // The status line has gone already: an aborted body is how the browser learns it failed.
+    out.destroy(err instanceof Error ? err : new Error(String(err)));
+  });
+  // The reader cancelling destroys `out`; the writer notices at its next batch.
+  out.on("error", () => {});
+  return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
+    headers: downloadHeaders(mimeOf(format), `${exp.fileStem}.${format}`),
+  });
+}
+
+/**
+ * GET /api/<kind>/export with the list page's filters: small exports stream at once; above
+ * the threshold (or `mode=job`) a background job is queued and the browser is sent to the
+ * exports page, where its progress shows. `mode=stream` streams whatever the size.
+ */
+export async function exportDownload(request: Request, kind: ExportKind): Promise<Response> {
+  const user = await getCurrentUser();
+  if (!user) return new Response(null, { status: 401 });
+  const { t, locale } = await getTranslator();
+  if (!can(user, "case.read")) return new Response(t("errors.forbidden"), { status: 403 });
+  const { format: _format, mode: _mode, ...filters } = Object.fromEntries(new URL(request.url).searchParams);
+  const { format, mode } = exportOptionsSchema.parse({ format: _format, mode: _mode });
+  const exp = buildExport(kind, user, filters, locale);
+  if (mode === "job" || (mode === "auto" && (await exp.count()) > exportJobThreshold())) {
+    const job = await requestExport(user, {
+      kind,
+      format,
+      params: filters,
+      locale,
+      fileName: `${exp.fileStem}.${format}`,
+    });
+    return new Response(null, { status: 303, headers: { Location: `/exports?job=${job.id}` } });
+  }
+  return streamedExport(exp, format);
+}
+
+/** GET /api/exports/<id>: a prepared file, for its requester only, until it expires. */
+export async function storedExportDownload(id: string): Promise<Response> {
+  const user = await getCurrentUser();
+  if (!user) return new Response(null, { status: 401 });
+  const { t } = await getTranslator();
+  const opened = await openExportFile(user, id);
+  if ("error" in opened) {
+    return new Response(t(`exports.${opened.error}`), {
+      status: opened.error === "expired" ? 410 : 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+  const headers = downloadHeaders(mimeOf(opened.format === "CSV" ? "csv" : "xlsx"), opened.fileName);
+  if (opened.byteSize !== null) headers["Content-Length"] = String(opened.byteSize);
+  return new Response(Readable.toWeb(opened.file) as ReadableStream<Uint8Array>, { headers });
+}
