@@ -1,5 +1,5 @@
 import "server-only";
-import { PassThrough, Readable } from "node:stream";
+import { PassThrough, type Readable } from "node:stream";
 import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { XLSX_MIME } from "@/lib/attachments/rules";
@@ -18,6 +18,33 @@ import { exportOptionsSchema, type ExportKind } from "./schema";
 const mimeOf = (format: ExportFormat) => (format === "csv" ? CSV_MIME : XLSX_MIME);
 
 /**
+ * A Node stream as a web stream that reads a chunk only when the response asks for one.
+ * Not `Readable.toWeb`: on Node 20 it queues up to 16,384 *chunks* ahead of the reader, so a
+ * fast writer fills memory with the whole file while the socket drains it.
+ */
+export function pullStream(source: Readable): ReadableStream<Uint8Array> {
+  const chunks = source[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { value, done } = (await chunks.next()) as IteratorResult<Buffer>;
+          if (done) controller.close();
+          else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+        } catch (err) {
+          controller.error(err);
+        }
+      },
+      async cancel() {
+        // The download was cancelled: destroying the source stops the writer at its next batch.
+        source.destroy();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/**
  * The export as a streamed download: the response starts at once and rows follow as they
  * are read, batch by batch; a cancelled download stops the reading.
  */
@@ -30,7 +57,7 @@ export function streamedExport(exp: TableExport, format: ExportFormat): Response
   });
   // The reader cancelling destroys `out`; the writer notices at its next batch.
   out.on("error", () => {});
-  return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
+  return new Response(pullStream(out), {
     headers: downloadHeaders(mimeOf(format), `${exp.fileStem}.${format}`),
   });
 }
@@ -75,5 +102,5 @@ export async function storedExportDownload(id: string): Promise<Response> {
   }
   const headers = downloadHeaders(mimeOf(opened.format === "CSV" ? "csv" : "xlsx"), opened.fileName);
   if (opened.byteSize !== null) headers["Content-Length"] = String(opened.byteSize);
-  return new Response(Readable.toWeb(opened.file) as ReadableStream<Uint8Array>, { headers });
+  return new Response(pullStream(opened.file), { headers });
 }
