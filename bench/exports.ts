@@ -41,28 +41,74 @@ const counts = await client.query<{ r: string; u: string; o: string }>(
   `select (select count(*) from "Resolution") r, (select count(*) from "ProductionUnit" where "archivedAt" is null) u,
           (select count(*) from "Obstacle") o`,
 );
-console.log(`database: ${counts.rows[0]?.r} resolutions, ${counts.rows[0]?.u} units, ${counts.rows[0]?.o} obstacles`);
+console.log(
+  `database: ${counts.rows[0]?.r} resolutions, ${counts.rows[0]?.u} units, ${counts.rows[0]?.o} obstacles`,
+);
 
-// ── the production server ─────────────────────────────────────────────────────────────────
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL,
-    AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123456789",
-    AUTH_URL: BASE,
-    NOTIFICATIONS_DISABLED: "1",
-    STORAGE_DIR: mkdtempSync(path.join(tmpdir(), "tashil-bench-exports-")),
-  },
-  stdio: ["ignore", "pipe", "pipe"],
-});
-let serverLog = "";
-server.stdout.on("data", (d: Buffer) => (serverLog += d.toString()));
-server.stderr.on("data", (d: Buffer) => (serverLog += d.toString()));
-const stop = () => {
-  if (server.exitCode === null) server.kill("SIGTERM");
+// ── the production server: a fresh one per export, so every figure starts from the same idle
+const STORAGE_DIR = mkdtempSync(path.join(tmpdir(), "tashil-bench-exports-"));
+let pid = 0;
+let stop = () => {};
+const jar = new Map<string, string>();
+
+async function startServer() {
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL,
+      AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123456789",
+      AUTH_URL: BASE,
+      NOTIFICATIONS_DISABLED: "1",
+      STORAGE_DIR,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let serverLog = "";
+  server.stdout.on("data", (d: Buffer) => (serverLog += d.toString()));
+  server.stderr.on("data", (d: Buffer) => (serverLog += d.toString()));
+  const exited = new Promise((r) => server.once("exit", r));
+  stop = () => {
+    if (server.exitCode === null) server.kill("SIGTERM");
+  };
+  pid = server.pid ?? 0;
+  for (let i = 0; ; i++) {
+    if (i > 480) throw new Error(`server did not start:\n${serverLog}`);
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  // Sign in through Auth.js's credentials endpoint, as the login form does.
+  jar.clear();
+  const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
+  remember(csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const signInRes = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ email: EMAIL, password: PASSWORD, csrfToken, callbackUrl: `${BASE}/` }),
+  });
+  remember(signInRes);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error("sign-in failed");
+  return async () => {
+    stop();
+    await exited;
+  };
+}
+process.on("exit", () => stop());
+
+const remember = (res: Response) => {
+  for (const c of res.headers.getSetCookie()) {
+    const [pair] = c.split(";");
+    const [k, ...v] = (pair ?? "").split("=");
+    if (k) jar.set(k.trim(), v.join("="));
+  }
 };
-process.on("exit", stop);
+const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 
 /** RSS in bytes of the server and every process below it (Linux /proc). */
 function treeRss(root: number): number {
@@ -91,39 +137,6 @@ function treeRss(root: number): number {
   }
   return total;
 }
-
-const pid = server.pid ?? 0;
-for (let i = 0; ; i++) {
-  if (i > 240) throw new Error(`server did not start:\n${serverLog}`);
-  try {
-    if ((await fetch(`${BASE}/api/health`)).ok) break;
-  } catch {
-    // not listening yet
-  }
-  await new Promise((r) => setTimeout(r, 250));
-}
-
-// ── sign in through Auth.js's credentials endpoint ───────────────────────────────────────
-const jar = new Map<string, string>();
-const remember = (res: Response) => {
-  for (const c of res.headers.getSetCookie()) {
-    const [pair] = c.split(";");
-    const [k, ...v] = (pair ?? "").split("=");
-    if (k) jar.set(k.trim(), v.join("="));
-  }
-};
-const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
-remember(csrfRes);
-const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-const signInRes = await fetch(`${BASE}/api/auth/callback/credentials`, {
-  method: "POST",
-  redirect: "manual",
-  headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-  body: new URLSearchParams({ email: EMAIL, password: PASSWORD, csrfToken, callbackUrl: `${BASE}/` }),
-});
-remember(signInRes);
-if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error("sign-in failed");
 
 // ── measuring ─────────────────────────────────────────────────────────────────────────────
 const MB = 1024 * 1024;
@@ -185,12 +198,7 @@ async function job(url: string) {
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-// Warm-up: load the route modules and the Prisma client once, as a long-running server has.
-for (const kind of ["resolutions", "units", "obstacles"]) {
-  await download(`${BASE}/api/${kind}/export?status=CANCELLED&q=warm-up-no-match&mode=stream`);
-}
-
-const cases: { label: string; run: () => ReturnType<typeof download> }[] = [];
+const cases: { label: string; kind: string; run: () => ReturnType<typeof download> }[] = [];
 for (const [kind, label] of [
   ["resolutions", "resolutions register"],
   ["units", "units"],
@@ -199,33 +207,46 @@ for (const [kind, label] of [
   for (const format of ["xlsx", "csv"] as const) {
     cases.push({
       label: `${label} (.${format}), streamed`,
+      kind,
       run: () => download(`${BASE}/api/${kind}/export?format=${format}&mode=stream`),
     });
   }
 }
 cases.push({
   label: "resolutions register (.xlsx), background job",
+  kind: "resolutions",
   run: () => job(`${BASE}/api/resolutions/export?format=xlsx&mode=job`),
 });
 
-console.log(`\n${RUNS} runs each; medians, and the highest peak memory of the runs.\n`);
-console.log("| export | first byte | total | size | idle RSS | peak RSS | peak above idle |");
+console.log(
+  `\nA fresh server per export, warmed with one empty export; ${RUNS} runs each. Times are medians;` +
+    `\nmemory is the first run's peak above idle (a cold heap) and the highest of the later runs.\n`,
+);
+console.log("| export | first byte | total | size | idle RSS | peak above idle, 1st run | later runs |");
 console.log("|---|---|---|---|---|---|---|");
 try {
   for (const c of cases) {
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await c.run());
-    const worst = runs.reduce((a, b) => (b.peak - b.idle > a.peak - a.idle ? b : a));
-    console.log(
-      `| ${c.label} | ${fmt(median(runs.map((r) => r.firstByte)))} | ${fmt(median(runs.map((r) => r.total)))} | ${(
-        median(runs.map((r) => r.bytes)) / MB
-      ).toFixed(1)} MB | ${Math.round(worst.idle / MB)} MB | ${Math.round(worst.peak / MB)} MB | **${Math.round(
-        (worst.peak - worst.idle) / MB,
-      )} MB** |`,
-    );
+    const stopServer = await startServer();
+    try {
+      // Warm-up: load the route modules and the Prisma client once, as a running server has.
+      await download(`${BASE}/api/${c.kind}/export?unitId=warm-up-no-match&q=warm-up-no-match&mode=stream`);
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await c.run());
+      const [first, ...later] = runs;
+      if (!first) continue;
+      const above = (r: typeof first) => Math.round((r.peak - r.idle) / MB);
+      console.log(
+        `| ${c.label} | ${fmt(median(runs.map((r) => r.firstByte)))} | ${fmt(median(runs.map((r) => r.total)))} | ${(
+          median(runs.map((r) => r.bytes)) / MB
+        ).toFixed(1)} MB | ${Math.round(first.idle / MB)} MB | **${above(first)} MB** | ${
+          later.length ? `${Math.max(...later.map(above))} MB` : "—"
+        } |`,
+      );
+    } finally {
+      await stopServer();
+    }
   }
 } finally {
   await client.query(`delete from "ExportJob" where "requesterId" = 'bench-national'`);
   await client.end();
-  stop();
 }

@@ -114,7 +114,7 @@ export async function countUnits(actor: Actor, filters: UnitFilters) {
 export async function* exportUnits(
   actor: Actor,
   filters: UnitFilters,
-  batch = 1000,
+  batch = Number(process.env.EXPORT_BATCH_ROWS ?? 1000),
 ): AsyncGenerator<UnitExportRow[]> {
   authorize(actor, "case.read");
   const ids = await db.productionUnit.findMany({
