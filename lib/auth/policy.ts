@@ -39,6 +39,9 @@ export const ACTIONS = [
   // Follow-up control by the secretariat.
   "resolution.verify",
   "extension.decide",
+  // Desks: the chair's page of sessions and minutes awaiting them; an agency's inbox.
+  "chairDesk.view",
+  "agencyInbox.view",
   // Monitoring.
   "dashboard.view",
   "audit.read",
@@ -65,6 +68,8 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "resolution.requestExtension": ["AGENCY"],
   "resolution.verify": ["SECRETARIAT"],
   "extension.decide": ["SECRETARIAT"],
+  "chairDesk.view": ["CHAIR"],
+  "agencyInbox.view": ["AGENCY"],
   "dashboard.view": ["SECRETARIAT", "CHAIR", "ADMIN"],
   "audit.read": ["SECRETARIAT", "ADMIN"],
   "export.download": ["ADMIN", "SECRETARIAT", "CHAIR", "AGENCY", "MEMBER"],
@@ -74,6 +79,8 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
 
 const READ_ONLY: ReadonlySet<Action> = new Set([
   "case.read",
+  "chairDesk.view",
+  "agencyInbox.view",
   "dashboard.view",
   "audit.read",
   "export.download",
@@ -96,6 +103,8 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
   if (action === "export.download") {
     return resource.ownerId != null && resource.ownerId === actor.id;
   }
+  // An inbox needs an agency to be the inbox of.
+  if (action === "agencyInbox.view") return actor.agencyId !== null;
   if (AGENCY_OWNED.has(action)) {
     return actor.agencyId !== null && resource.responsibleAgencyId === actor.agencyId;
   }

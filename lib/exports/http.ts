@@ -1,19 +1,19 @@
 import "server-only";
 import { PassThrough, type Readable } from "node:stream";
-import { getCurrentUser } from "@/lib/auth/session";
-import { can } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/policy";
 import { XLSX_MIME } from "@/lib/attachments/rules";
-import { getTranslator } from "@/lib/i18n/server";
+import type { Locale, Translate } from "@/lib/i18n/messages";
+import { problem } from "@/lib/route";
 import { CSV_MIME } from "@/lib/reports/csv";
 import { ExportCancelled, type ExportFormat, type TableExport } from "@/lib/reports/table";
 import { downloadHeaders } from "@/lib/reports/xlsx";
 import { buildExport } from "./kinds";
 import { exportJobThreshold, requestExport, writeTable } from "./jobs";
 import { openExportFile } from "./queries";
-import { exportOptionsSchema, type ExportKind } from "./schema";
+import type { ExportKind, ExportOptions } from "./schema";
 
 // The HTTP side of exports, shared by the route handlers under app/api/**/export and
-// app/api/exports/[id], so those stay one line each.
+// app/api/exports/[id], so those stay a few lines each.
 
 const mimeOf = (format: ExportFormat) => (format === "csv" ? CSV_MIME : XLSX_MIME);
 
@@ -66,14 +66,14 @@ export function streamedExport(exp: TableExport, format: ExportFormat): Response
  * GET /api/<kind>/export with the list page's filters: small exports stream at once; above
  * the threshold (or `mode=job`) a background job is queued and the browser is sent to the
  * exports page, where its progress shows. `mode=stream` streams whatever the size.
+ * Signed-in and permission checks are the route helper's (lib/route.ts).
  */
-export async function exportDownload(request: Request, kind: ExportKind): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user) return new Response(null, { status: 401 });
-  const { t, locale } = await getTranslator();
-  if (!can(user, "case.read")) return new Response(t("errors.forbidden"), { status: 403 });
+export async function exportDownload(
+  { user, locale, request, query }: { user: Actor; locale: Locale; request: Request; query: ExportOptions },
+  kind: ExportKind,
+): Promise<Response> {
+  const { format, mode } = query;
   const { format: _format, mode: _mode, ...filters } = Object.fromEntries(new URL(request.url).searchParams);
-  const { format, mode } = exportOptionsSchema.parse({ format: _format, mode: _mode });
   const exp = buildExport(kind, user, filters, locale);
   if (mode === "job" || (mode === "auto" && (await exp.count()) > exportJobThreshold())) {
     const job = await requestExport(user, {
@@ -89,17 +89,12 @@ export async function exportDownload(request: Request, kind: ExportKind): Promis
 }
 
 /** GET /api/exports/<id>: a prepared file, for its requester only, until it expires. */
-export async function storedExportDownload(id: string): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user) return new Response(null, { status: 401 });
-  const { t } = await getTranslator();
+export async function storedExportDownload(
+  { user, t }: { user: Actor; t: Translate },
+  id: string,
+): Promise<Response> {
   const opened = await openExportFile(user, id);
-  if ("error" in opened) {
-    return new Response(t(`exports.${opened.error}`), {
-      status: opened.error === "expired" ? 410 : 404,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
-  }
+  if ("error" in opened) return problem(opened.error === "expired" ? 410 : 404, t(`exports.${opened.error}`));
   const headers = downloadHeaders(mimeOf(opened.format === "CSV" ? "csv" : "xlsx"), opened.fileName);
   if (opened.byteSize !== null) headers["Content-Length"] = String(opened.byteSize);
   return new Response(pullStream(opened.file), { headers });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
-import { formatDate, todayInTehran } from "@/lib/i18n/format";
+import { formatDate, todayInTehran, localName, isRtl, formatList } from "@/lib/i18n/format";
 import { translator, type Locale } from "@/lib/i18n/messages";
 import { countObstacles, exportObstacles, type ObstacleListItem } from "@/lib/obstacles/queries";
 import type { ObstacleFilters } from "@/lib/obstacles/schema";
@@ -12,19 +12,15 @@ import { IMPORT_COLUMNS } from "./spreadsheet";
 
 // Exports use the import's headers, so an exported sheet can be edited and imported back.
 
-const localName = (locale: Locale) => (o: { nameFa: string; nameEn: string }) =>
-  locale === "fa" ? o.nameFa : o.nameEn;
-
 export function unitsExport(actor: Actor, filters: UnitFilters, locale: Locale): TableExport {
   const t = translator(locale);
-  const name = localName(locale);
   const c = IMPORT_COLUMNS;
   const columns: Column<UnitExportRow>[] = [
     { header: t(c.name), value: (u) => u.name },
     { header: t(c.nationalId), value: (u) => u.nationalId },
     { header: t(c.sector), value: (u) => t(`sector.${u.sector}`) },
     { header: t(c.activity), value: (u) => u.activity },
-    { header: t(c.county), value: (u) => name(u.county) },
+    { header: t(c.county), value: (u) => localName(u.county, locale) },
     { header: t(c.industrialPark), value: (u) => u.industrialPark },
     { header: t(c.status), value: (u) => t(`operatingStatus.${u.status}`) },
     { header: t(c.employees), value: (u) => u.employees },
@@ -35,21 +31,19 @@ export function unitsExport(actor: Actor, filters: UnitFilters, locale: Locale):
   ];
   return {
     count: () => countUnits(actor, filters),
-    table: () =>
-      tableSource(t("units.title"), columns, exportUnits(actor, filters), { rtl: locale === "fa" }),
+    table: () => tableSource(t("units.title"), columns, exportUnits(actor, filters), { rtl: isRtl(locale) }),
     fileStem: `tashil-units-${todayInTehran()}`,
   };
 }
 
 export function obstaclesExport(actor: Actor, filters: ObstacleFilters, locale: Locale): TableExport {
   const t = translator(locale);
-  const name = localName(locale);
   const c = IMPORT_COLUMNS;
   const columns: Column<ObstacleListItem>[] = [
     { header: t(c.name), value: (o) => o.unit.name },
-    { header: t(c.county), value: (o) => name(o.unit.county) },
-    { header: t(c.category), value: (o) => name(o.category) },
-    { header: t(c.subCategory), value: (o) => (o.subCategory ? name(o.subCategory) : null) },
+    { header: t(c.county), value: (o) => localName(o.unit.county, locale) },
+    { header: t(c.category), value: (o) => localName(o.category, locale) },
+    { header: t(c.subCategory), value: (o) => (o.subCategory ? localName(o.subCategory, locale) : null) },
     { header: t(c.description), value: (o) => o.description },
     // Rials exceed Number's exact range only beyond 9e15; keep text then so nothing is rounded.
     {
@@ -68,13 +62,17 @@ export function obstaclesExport(actor: Actor, filters: ObstacleFilters, locale: 
     },
     {
       header: t("obstacles.agencies"),
-      value: (o) => o.agencies.map((a) => name(a.agency)).join(locale === "fa" ? "، " : ", "),
+      value: (o) =>
+        formatList(
+          o.agencies.map((a) => localName(a.agency, locale)),
+          locale,
+        ),
     },
   ];
   return {
     count: () => countObstacles(actor, filters),
     table: () =>
-      tableSource(t("obstacles.title"), columns, exportObstacles(actor, filters), { rtl: locale === "fa" }),
+      tableSource(t("obstacles.title"), columns, exportObstacles(actor, filters), { rtl: isRtl(locale) }),
     fileStem: `tashil-obstacles-${todayInTehran()}`,
   };
 }

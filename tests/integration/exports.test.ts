@@ -86,6 +86,8 @@ afterAll(async () => {
   await stopExportQueue();
 });
 
+const noParams = { params: Promise.resolve({}) };
+const exportRegister = (request: Request) => registerRoute.GET(request, noParams);
 const url = (query: string) => new Request(`http://test/api/resolutions/export?${query}`);
 const bytesOf = async (res: Response) => Buffer.from(await res.arrayBuffer());
 
@@ -119,7 +121,7 @@ const expectedFirst = [
 describe("streamed export", () => {
   it("streams the filtered register as .xlsx that reads back as the filtered rows, Persian intact", async () => {
     signedIn = asUser(member);
-    const res = await registerRoute.GET(url(`agencyId=${agencyId}`));
+    const res = await exportRegister(url(`agencyId=${agencyId}`));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe(
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -145,7 +147,7 @@ describe("streamed export", () => {
 
   it("offers CSV: UTF-8 with a byte order mark, quoted where needed, formulas defused", async () => {
     signedIn = asUser(member);
-    const res = await registerRoute.GET(url(`agencyId=${agencyId}&format=csv`));
+    const res = await exportRegister(url(`agencyId=${agencyId}&format=csv`));
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toMatch(/\.csv/);
     const bytes = await bytesOf(res);
@@ -163,7 +165,7 @@ describe("streamed export", () => {
 
   it("refuses a visitor who is not signed in", async () => {
     signedIn = null;
-    expect((await registerRoute.GET(url(""))).status).toBe(401);
+    expect((await exportRegister(url(""))).status).toBe(401);
   });
 });
 
@@ -174,16 +176,16 @@ describe("export as a background job", () => {
       await startExportJobs();
       signedIn = asUser(member);
       const streamed = await sheetRows(
-        await bytesOf(await registerRoute.GET(url(`agencyId=${agencyId}&mode=stream`))),
+        await bytesOf(await exportRegister(url(`agencyId=${agencyId}&mode=stream`))),
       );
 
-      const res = await registerRoute.GET(url(`agencyId=${agencyId}`));
+      const res = await exportRegister(url(`agencyId=${agencyId}`));
       expect(res.status).toBe(303);
       const location = res.headers.get("location") ?? "";
       expect(location).toMatch(/^\/exports\?job=/);
       const id = location.split("=")[1] ?? "";
       // Asked again while it runs (a reload): the same job, not a second one.
-      const again = await registerRoute.GET(url(`agencyId=${agencyId}`));
+      const again = await exportRegister(url(`agencyId=${agencyId}`));
       expect(again.headers.get("location")).toBe(location);
 
       const job = await waitForJob(id);
@@ -231,10 +233,8 @@ describe("export as a background job", () => {
   it("a CSV job's file is byte for byte the streamed CSV", async () => {
     signedIn = asUser(member);
     await startExportJobs();
-    const streamed = await bytesOf(
-      await registerRoute.GET(url(`agencyId=${agencyId}&format=csv&mode=stream`)),
-    );
-    const res = await registerRoute.GET(url(`agencyId=${agencyId}&format=csv&mode=job`));
+    const streamed = await bytesOf(await exportRegister(url(`agencyId=${agencyId}&format=csv&mode=stream`)));
+    const res = await exportRegister(url(`agencyId=${agencyId}&format=csv&mode=job`));
     const id = (res.headers.get("location") ?? "").split("=")[1] ?? "";
     expect((await waitForJob(id)).status).toBe("READY");
     const file = await fileRoute.GET(new Request(`http://test/api/exports/${id}`), {
@@ -246,7 +246,10 @@ describe("export as a background job", () => {
 
   it("streams units too, in the list's order", async () => {
     signedIn = asUser(member);
-    const res = await unitsRoute.GET(new Request("http://test/api/units/export?sort=obstacles&dir=desc"));
+    const res = await unitsRoute.GET(
+      new Request("http://test/api/units/export?sort=obstacles&dir=desc"),
+      noParams,
+    );
     const { rows } = await sheetRows(await bytesOf(res));
     expect(rows[0]?.slice(0, 3)).toEqual(["نام واحد", "شناسه ملی", "بخش"]);
     expect(rows.slice(1).map((r) => r[0])).toEqual(["شرکت پسته‌ی رفسنجان"]);

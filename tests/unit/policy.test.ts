@@ -39,12 +39,25 @@ const ALLOWED: Record<RoleName, readonly Action[]> = {
     "dashboard.view",
     "audit.read",
   ],
-  CHAIR: ["case.read", "export.download", "minutes.approve", "dashboard.view"],
-  AGENCY: ["case.read", "export.download", "resolution.report", "resolution.requestExtension"],
+  CHAIR: ["case.read", "export.download", "minutes.approve", "chairDesk.view", "dashboard.view"],
+  AGENCY: [
+    "case.read",
+    "export.download",
+    "resolution.report",
+    "resolution.requestExtension",
+    "agencyInbox.view",
+  ],
   MEMBER: ["case.read", "export.download"],
 };
 const AGENCY_OWNED: readonly Action[] = ["resolution.report", "resolution.requestExtension"];
-const READ_ONLY: readonly Action[] = ["case.read", "dashboard.view", "audit.read", "export.download"];
+const READ_ONLY: readonly Action[] = [
+  "case.read",
+  "chairDesk.view",
+  "agencyInbox.view",
+  "dashboard.view",
+  "audit.read",
+  "export.download",
+];
 // Owned by the requesting user (the actor is "u1"): a background export's file.
 const REQUESTER_OWNED: readonly Action[] = ["export.download"];
 
@@ -107,6 +120,7 @@ describe("can(): role × action × ownership × province", () => {
   it("an agency user without an agency reports on nothing", () => {
     const orphan: Actor = { id: "u", roles: ["AGENCY"], agencyId: null, provinceId: "P1" };
     expect(can(orphan, "resolution.report", { responsibleAgencyId: null })).toBe(false);
+    expect(can(orphan, "agencyInbox.view")).toBe(false);
   });
 });
 

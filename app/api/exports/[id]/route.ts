@@ -1,6 +1,7 @@
 import { storedExportDownload } from "@/lib/exports/http";
+import { route } from "@/lib/route";
 
 /** A background export's file, for the user who asked for it, until it expires. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return storedExportDownload((await params).id);
-}
+export const GET = route({ permission: "case.read" }, (ctx) =>
+  storedExportDownload(ctx, ctx.params.id ?? ""),
+);
