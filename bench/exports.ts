@@ -218,6 +218,10 @@ cases.push({
   run: () => job(`${BASE}/api/resolutions/export?format=xlsx&mode=job`),
 });
 
+// BENCH_ONLY=register (a substring of the labels) runs only the matching exports.
+const only = process.env.BENCH_ONLY;
+if (only) cases.splice(0, cases.length, ...cases.filter((c) => c.label.includes(only)));
+
 console.log(
   `\nA fresh server per export, warmed with one empty export; ${RUNS} runs each. Times are medians;` +
     `\nmemory is the first run's peak above idle (a cold heap) and the highest of the later runs.\n`,
