@@ -66,7 +66,11 @@ export async function countObstacles(actor: Actor, filters: ObstacleFilters) {
  * export: keyset pages on (createdAt desc, id asc), so each page starts where the last ended
  * instead of skipping over everything before it.
  */
-export async function* exportObstacles(actor: Actor, filters: ObstacleFilters, batch = Number(process.env.EXPORT_BATCH_ROWS ?? 1000)) {
+export async function* exportObstacles(
+  actor: Actor,
+  filters: ObstacleFilters,
+  batch = Number(process.env.EXPORT_BATCH_ROWS ?? 1000),
+) {
   authorize(actor, "case.read");
   const where = obstacleWhere(actor, filters);
   let last: { createdAt: Date; id: string } | undefined;
