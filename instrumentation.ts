@@ -3,6 +3,9 @@
 // separate process runs them.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Which Node.js serves: the pinned runtime (docs/decisions/010-node-runtime.md) unless
+  // someone started the server by hand with another.
+  console.log(`[server] Node.js ${process.version}`);
   if (process.env.NODE_ENV === "test" || !process.env.DATABASE_URL) return;
   if (process.env.NOTIFICATIONS_DISABLED !== "1") {
     try {

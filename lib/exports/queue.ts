@@ -1,9 +1,9 @@
 import "server-only";
-import PgBoss from "pg-boss";
+import { PgBoss } from "pg-boss";
 
 // The only file that speaks pg-boss for exports: a queue of export jobs and an hourly
-// clean-up, on the application's own PostgreSQL (DESIGN.md §6). pg-boss 10 is pinned while
-// Node 20 is supported; 11+ changes the import and some options, and only this file follows.
+// clean-up, on the application's own PostgreSQL (DESIGN.md §6), in pg-boss 12's schema
+// beside the mail jobs (docs/decisions/011-pg-boss-12.md). An upgrade touches only this file.
 // The job's state and progress live in the ExportJob table, not in pg-boss, so pg-boss only
 // has to deliver "run export <id>" once to some instance (and again after a crash).
 
@@ -16,15 +16,21 @@ function boss(): Promise<PgBoss> {
   started ??= (async () => {
     const instance = new PgBoss({
       connectionString: process.env.DATABASE_URL ?? "",
-      schema: "pgboss",
+      schema: "pgboss_v12",
       max: 2,
     });
     instance.on("error", (err) => console.error("[exports]", err));
     await instance.start();
     // One retry: a crash mid-export leaves the row RUNNING, and the retry starts it over.
     // The expiry is generous: a national register takes well under a minute.
-    await instance.createQueue(RUN, { name: RUN, retryLimit: 1, retryDelay: 30, expireInSeconds: 30 * 60 });
-    await instance.createQueue(CLEANUP, { name: CLEANUP, retryLimit: 2, expireInSeconds: 10 * 60 });
+    const queues = [
+      [RUN, { retryLimit: 1, retryDelay: 30, expireInSeconds: 30 * 60 }],
+      [CLEANUP, { retryLimit: 2, expireInSeconds: 10 * 60 }],
+    ] as const;
+    for (const [name, settings] of queues) {
+      if (await instance.getQueue(name)) await instance.updateQueue(name, settings);
+      else await instance.createQueue(name, settings);
+    }
     return instance;
   })().catch((err: unknown) => {
     started = null;
@@ -61,5 +67,5 @@ export async function startExportWorker(handlers: {
 export async function stopExportQueue(): Promise<void> {
   const current = started;
   started = null;
-  if (current) await (await current).stop({ graceful: true, wait: true, timeout: 60_000 });
+  if (current) await (await current).stop({ graceful: true, timeout: 60_000 });
 }

@@ -212,7 +212,7 @@ describe("the scheduler", () => {
       expect(
         schedules
           .filter((s) => MAIL_JOBS.includes(s.name))
-          .map((s) => [s.name, s.cron, "timezone" in s ? s.timezone : s.options?.tz])
+          .map((s) => [s.name, s.cron, s.timezone])
           .sort(),
       ).toEqual([
         ["deadline-reminders", "0 8 * * *", "Asia/Tehran"],
@@ -222,7 +222,7 @@ describe("the scheduler", () => {
       ]);
       expect((await boss.getQueue("deadline-reminders"))?.retryLimit).toBe(5);
     } finally {
-      await boss.stop({ graceful: false, wait: true });
+      await boss.stop({ graceful: false });
     }
   });
 });
