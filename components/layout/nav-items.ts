@@ -19,4 +19,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin/users", label: "nav.admin", permission: "user.manage" },
   { href: "/admin/outbox", label: "notifications.outboxTitle", permission: "settings.manage" },
   { href: "/notifications", label: "notifications.nav", permission: "case.read" },
+  { href: "/exports", label: "exports.nav", permission: "case.read" },
 ];

@@ -17,6 +17,8 @@ export type Resource = {
   provinceId?: string | null;
   /** The agency responsible for a resolution. */
   responsibleAgencyId?: string | null;
+  /** The user a prepared file (a background export) was made for. */
+  ownerId?: string | null;
 };
 
 export const ACTIONS = [
@@ -43,6 +45,8 @@ export const ACTIONS = [
   // Monitoring.
   "dashboard.view",
   "audit.read",
+  // A background export's file: it holds what its requester could read, so only they fetch it.
+  "export.download",
   // Administration.
   "user.manage",
   "settings.manage",
@@ -68,6 +72,7 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "agencyInbox.view": ["AGENCY"],
   "dashboard.view": ["SECRETARIAT", "CHAIR", "ADMIN"],
   "audit.read": ["SECRETARIAT", "ADMIN"],
+  "export.download": ["ADMIN", "SECRETARIAT", "CHAIR", "AGENCY", "MEMBER"],
   "user.manage": ["ADMIN"],
   "settings.manage": ["ADMIN"],
 };
@@ -78,6 +83,7 @@ const READ_ONLY: ReadonlySet<Action> = new Set([
   "agencyInbox.view",
   "dashboard.view",
   "audit.read",
+  "export.download",
 ]);
 /** Actions only the responsible agency's own users may take. */
 const AGENCY_OWNED: ReadonlySet<Action> = new Set(["resolution.report", "resolution.requestExtension"]);
@@ -94,6 +100,9 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
     return false;
   }
 
+  if (action === "export.download") {
+    return resource.ownerId != null && resource.ownerId === actor.id;
+  }
   // An inbox needs an agency to be the inbox of.
   if (action === "agencyInbox.view") return actor.agencyId !== null;
   if (AGENCY_OWNED.has(action)) {

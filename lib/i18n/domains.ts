@@ -9,6 +9,7 @@ import meetings from "@/lib/meetings/messages";
 import units from "@/lib/units/messages";
 import obstacles from "@/lib/obstacles/messages";
 import agencies from "@/lib/agencies/messages";
+import exportFiles from "@/lib/exports/messages";
 
 export const domainMessages = {
   fa: {
@@ -20,6 +21,7 @@ export const domainMessages = {
     ...units.fa,
     ...obstacles.fa,
     ...agencies.fa,
+    ...exportFiles.fa,
   },
   en: {
     ...dashboard.en,
@@ -30,5 +32,6 @@ export const domainMessages = {
     ...units.en,
     ...obstacles.en,
     ...agencies.en,
+    ...exportFiles.en,
   },
 };

@@ -56,14 +56,48 @@ export async function listObstacles(
   return { obstacles, total, page: filters.page, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
-export async function exportObstacles(actor: Actor, filters: ObstacleFilters, cap = 50_000) {
+export async function countObstacles(actor: Actor, filters: ObstacleFilters) {
   authorize(actor, "case.read");
-  return db.obstacle.findMany({
-    where: obstacleWhere(actor, filters),
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    take: cap,
-    select: LIST_SELECT,
-  });
+  return db.obstacle.count({ where: obstacleWhere(actor, filters) });
+}
+
+/**
+ * Every obstacle the filters match, newest first like the list, in batches for the streamed
+ * export: keyset pages on (createdAt desc, id asc), so each page starts where the last ended
+ * instead of skipping over everything before it.
+ */
+export async function* exportObstacles(
+  actor: Actor,
+  filters: ObstacleFilters,
+  batch = Number(process.env.EXPORT_BATCH_ROWS ?? 1000),
+) {
+  authorize(actor, "case.read");
+  const where = obstacleWhere(actor, filters);
+  let last: { createdAt: Date; id: string } | undefined;
+  for (;;) {
+    const rows: ObstacleListItem[] = await db.obstacle.findMany({
+      where: last
+        ? {
+            AND: [
+              where,
+              {
+                OR: [
+                  { createdAt: { lt: last.createdAt } },
+                  { createdAt: last.createdAt, id: { gt: last.id } },
+                ],
+              },
+            ],
+          }
+        : where,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      take: batch,
+      select: LIST_SELECT,
+    });
+    if (rows.length > 0) yield rows;
+    const end = rows.at(-1);
+    if (!end || rows.length < batch) return;
+    last = { createdAt: end.createdAt, id: end.id };
+  }
 }
 
 /** Reference lists for the obstacle form and filters. */

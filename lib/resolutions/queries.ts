@@ -183,33 +183,83 @@ export async function listResolutions(
   return { items, total, page, pages: Math.max(1, Math.ceil(total / RESOLUTIONS_PAGE_SIZE)) };
 }
 
+/** How many resolutions the register's filters match: decides between a download and a job. */
+export async function countResolutions(
+  actor: Actor,
+  f: Partial<ResolutionFilter> = {},
+  today = todayInTehran(),
+) {
+  authorize(actor, "case.read");
+  return db.resolution.count({ where: { AND: [provinceWhere(actor), filterWhere(f, today)] } });
+}
+
 /**
- * Every matching resolution for the spreadsheet export, in batches (keyset on id), so a
- * national export never holds 200,000 rows in memory at once.
+ * Every matching resolution for the spreadsheet export, in batches, so a national export
+ * never holds 200,000 rows in memory at once. Each batch is two queries: the ids through
+ * Prisma (the register's filters and scope, keyset on id), then the rows with their unit,
+ * agency and session joined in one SQL statement. Prisma's nested reads cost four queries
+ * and several objects per row; at 200,000 rows that garbage alone grew the server's heap
+ * by ~190 MB (docs/performance.md).
  */
 export async function* exportResolutions(
   actor: Actor,
   f: Partial<ResolutionFilter> = {},
   today = todayInTehran(),
-  batch = 1000,
-) {
+  batch = Number(process.env.EXPORT_BATCH_ROWS ?? 1000),
+): AsyncGenerator<ResolutionListItem[]> {
   authorize(actor, "case.read");
   const where = { AND: [provinceWhere(actor), filterWhere(f, today)] };
-  let cursor: string | undefined;
+  let last: string | undefined;
   for (;;) {
-    const rows = await db.resolution.findMany({
-      where,
-      orderBy: { id: "asc" },
-      take: batch,
-      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-      select: RESOLUTION_LIST_SELECT,
-    });
-    if (rows.length === 0) return;
-    yield rows;
-    cursor = rows.at(-1)?.id;
-    if (rows.length < batch) return;
+    const ids = (
+      await db.resolution.findMany({
+        where: last ? { AND: [where, { id: { gt: last } }] } : where,
+        orderBy: { id: "asc" },
+        take: batch,
+        select: { id: true },
+      })
+    ).map((r) => r.id);
+    if (ids.length === 0) return;
+    const rows = await db.$queryRaw<FlatResolution[]>`
+      select r.id, r.text, r.deadline, r.status::text as status, r."unitId", u.name as "unitName",
+             r."responsibleAgencyId", a."nameFa" as "agencyFa", a."nameEn" as "agencyEn",
+             r."meetingId", m.number, m."jalaliYear", b.kind::text as "bodyKind"
+      from "Resolution" r
+      join "ProductionUnit" u on u.id = r."unitId"
+      join "Agency" a on a.id = r."responsibleAgencyId"
+      join "Meeting" m on m.id = r."meetingId"
+      join "Body" b on b.id = m."bodyId"
+      where r.id = any(${ids})
+      order by r.id`;
+    yield rows.map((r) => ({
+      id: r.id,
+      text: r.text,
+      deadline: r.deadline,
+      status: r.status,
+      unit: { id: r.unitId, name: r.unitName },
+      responsibleAgency: { id: r.responsibleAgencyId, nameFa: r.agencyFa, nameEn: r.agencyEn },
+      meeting: { id: r.meetingId, number: r.number, jalaliYear: r.jalaliYear, body: { kind: r.bodyKind } },
+    }));
+    last = ids.at(-1);
+    if (ids.length < batch) return;
   }
 }
+
+type FlatResolution = {
+  id: string;
+  text: string;
+  deadline: Date;
+  status: ResolutionListItem["status"];
+  unitId: string;
+  unitName: string;
+  responsibleAgencyId: string;
+  agencyFa: string;
+  agencyEn: string;
+  meetingId: string;
+  number: number;
+  jalaliYear: number;
+  bodyKind: ResolutionListItem["meeting"]["body"]["kind"];
+};
 
 /** Everything the resolution's page shows, or null when it is not in the actor's reach. */
 export async function getResolutionDetail(actor: Actor, id: string) {

@@ -1,7 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile as readFromDisk, rm, writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { mkdir, open, readFile as readFromDisk, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { Transform, type Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 
 /**
  * Where attachment bytes live. The default is a local directory; a deployment with several
@@ -13,6 +16,13 @@ export interface FileStorage {
   /** The stored bytes, or null when the key is unknown. */
   get(key: string): Promise<Buffer | null>;
   remove(key: string): Promise<void>;
+  /**
+   * Stores what the stream yields without holding it in memory (large exports); resolves
+   * with the number of bytes once everything is stored, rejects (and stores nothing) on error.
+   */
+  putStream(key: string, source: Readable): Promise<number>;
+  /** The stored bytes as a stream, or null when the key is unknown. */
+  getStream(key: string): Promise<Readable | null>;
 }
 
 const KEY = /^\d{4}\/\d{2}\/[0-9a-f-]{36}$/;
@@ -47,6 +57,38 @@ export class LocalDirectoryStorage implements FileStorage {
 
   async remove(key: string) {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  async putStream(key: string, source: Readable) {
+    const file = this.pathOf(key);
+    await mkdir(path.dirname(file), { recursive: true });
+    let bytes = 0;
+    const count = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        bytes += chunk.length;
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(source, count, createWriteStream(file, { flags: "wx" }));
+    } catch (err) {
+      // A half-written file must not look like a stored one.
+      await rm(file, { force: true });
+      throw err;
+    }
+    return bytes;
+  }
+
+  async getStream(key: string) {
+    const file = this.pathOf(key);
+    try {
+      // Opened first so a missing key is a null here, not an error event mid-response.
+      const handle = await open(/*turbopackIgnore: true*/ file, "r");
+      return handle.createReadStream();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw err;
+    }
   }
 }
 

@@ -2,20 +2,20 @@ import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { formatDate, todayInTehran, localName, isRtl, formatList } from "@/lib/i18n/format";
 import { translator, type Locale } from "@/lib/i18n/messages";
-import { exportObstacles } from "@/lib/obstacles/queries";
+import { countObstacles, exportObstacles, type ObstacleListItem } from "@/lib/obstacles/queries";
 import type { ObstacleFilters } from "@/lib/obstacles/schema";
-import { toXlsx, type Column } from "@/lib/reports/xlsx";
-import { exportUnits } from "./queries";
+import { tableSource, type Column, type TableExport } from "@/lib/reports/table";
+import { collect, writeXlsx } from "@/lib/reports/xlsx";
+import { countUnits, exportUnits, type UnitExportRow } from "./queries";
 import type { UnitFilters } from "./schema";
 import { IMPORT_COLUMNS } from "./spreadsheet";
 
 // Exports use the import's headers, so an exported sheet can be edited and imported back.
 
-export async function unitsWorkbook(actor: Actor, filters: UnitFilters, locale: Locale) {
+export function unitsExport(actor: Actor, filters: UnitFilters, locale: Locale): TableExport {
   const t = translator(locale);
-  const units = await exportUnits(actor, filters);
   const c = IMPORT_COLUMNS;
-  const columns: Column<(typeof units)[number]>[] = [
+  const columns: Column<UnitExportRow>[] = [
     { header: t(c.name), value: (u) => u.name },
     { header: t(c.nationalId), value: (u) => u.nationalId },
     { header: t(c.sector), value: (u) => t(`sector.${u.sector}`) },
@@ -29,14 +29,17 @@ export async function unitsWorkbook(actor: Actor, filters: UnitFilters, locale: 
     { header: t(c.phone), value: (u) => u.phone },
     { header: t("units.openObstacles"), value: (u) => u._count.obstacles },
   ];
-  return toXlsx(t("units.title"), columns, units, { rtl: isRtl(locale) });
+  return {
+    count: () => countUnits(actor, filters),
+    table: () => tableSource(t("units.title"), columns, exportUnits(actor, filters), { rtl: isRtl(locale) }),
+    fileStem: `tashil-units-${todayInTehran()}`,
+  };
 }
 
-export async function obstaclesWorkbook(actor: Actor, filters: ObstacleFilters, locale: Locale) {
+export function obstaclesExport(actor: Actor, filters: ObstacleFilters, locale: Locale): TableExport {
   const t = translator(locale);
-  const obstacles = await exportObstacles(actor, filters);
   const c = IMPORT_COLUMNS;
-  const columns: Column<(typeof obstacles)[number]>[] = [
+  const columns: Column<ObstacleListItem>[] = [
     { header: t(c.name), value: (o) => o.unit.name },
     { header: t(c.county), value: (o) => localName(o.unit.county, locale) },
     { header: t(c.category), value: (o) => localName(o.category, locale) },
@@ -66,7 +69,22 @@ export async function obstaclesWorkbook(actor: Actor, filters: ObstacleFilters, 
         ),
     },
   ];
-  return toXlsx(t("obstacles.title"), columns, obstacles, { rtl: isRtl(locale) });
+  return {
+    count: () => countObstacles(actor, filters),
+    table: () =>
+      tableSource(t("obstacles.title"), columns, exportObstacles(actor, filters), { rtl: isRtl(locale) }),
+    fileStem: `tashil-obstacles-${todayInTehran()}`,
+  };
 }
 
-export const exportFileName = (kind: "units" | "obstacles") => `tashil-${kind}-${todayInTehran()}.xlsx`;
+/** The filtered units as .xlsx bytes (the same writer as the streamed download). */
+export async function unitsWorkbook(actor: Actor, filters: UnitFilters, locale: Locale) {
+  const { table } = unitsExport(actor, filters, locale);
+  return collect((out) => writeXlsx(out, [table()]));
+}
+
+/** The filtered obstacles as .xlsx bytes (the same writer as the streamed download). */
+export async function obstaclesWorkbook(actor: Actor, filters: ObstacleFilters, locale: Locale) {
+  const { table } = obstaclesExport(actor, filters, locale);
+  return collect((out) => writeXlsx(out, [table()]));
+}

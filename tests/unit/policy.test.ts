@@ -17,6 +17,7 @@ import { ROLES, type RoleName } from "@/lib/auth/roles";
 const ALLOWED: Record<RoleName, readonly Action[]> = {
   ADMIN: [
     "case.read",
+    "export.download",
     "unit.write",
     "obstacle.write",
     "agency.write",
@@ -27,6 +28,7 @@ const ALLOWED: Record<RoleName, readonly Action[]> = {
   ],
   SECRETARIAT: [
     "case.read",
+    "export.download",
     "unit.write",
     "obstacle.write",
     "agency.write",
@@ -37,9 +39,15 @@ const ALLOWED: Record<RoleName, readonly Action[]> = {
     "dashboard.view",
     "audit.read",
   ],
-  CHAIR: ["case.read", "minutes.approve", "chairDesk.view", "dashboard.view"],
-  AGENCY: ["case.read", "resolution.report", "resolution.requestExtension", "agencyInbox.view"],
-  MEMBER: ["case.read"],
+  CHAIR: ["case.read", "export.download", "minutes.approve", "chairDesk.view", "dashboard.view"],
+  AGENCY: [
+    "case.read",
+    "export.download",
+    "resolution.report",
+    "resolution.requestExtension",
+    "agencyInbox.view",
+  ],
+  MEMBER: ["case.read", "export.download"],
 };
 const AGENCY_OWNED: readonly Action[] = ["resolution.report", "resolution.requestExtension"];
 const READ_ONLY: readonly Action[] = [
@@ -48,7 +56,10 @@ const READ_ONLY: readonly Action[] = [
   "agencyInbox.view",
   "dashboard.view",
   "audit.read",
+  "export.download",
 ];
+// Owned by the requesting user (the actor is "u1"): a background export's file.
+const REQUESTER_OWNED: readonly Action[] = ["export.download"];
 
 const actor = (role: RoleName, provinceId: string | null = "P1"): Actor => ({
   id: "u1",
@@ -63,23 +74,37 @@ describe("can(): role × action × ownership × province", () => {
       const roleAllows = ALLOWED[role].includes(action);
       const owned = AGENCY_OWNED.includes(action);
       it(`${role} ${action}`, () => {
-        const own = { provinceId: "P1", responsibleAgencyId: "A1" };
-        const other = { provinceId: "P1", responsibleAgencyId: "A2" };
+        const own = { provinceId: "P1", responsibleAgencyId: "A1", ownerId: "u1" };
+        const other = { provinceId: "P1", responsibleAgencyId: "A2", ownerId: "u2" };
         const away = { provinceId: "P2", responsibleAgencyId: "A1" };
         expect(can(actor(role), action, own)).toBe(roleAllows);
         // Another agency's resolution: only agency-owned actions change their answer.
-        expect(can(actor(role), action, other)).toBe(roleAllows && !owned);
+        expect(can(actor(role), action, other)).toBe(
+          roleAllows && !owned && !REQUESTER_OWNED.includes(action),
+        );
         // Another province: never.
         expect(can(actor(role), action, away)).toBe(false);
         // A national user (no province) reads everywhere; only the admin's account work writes.
         const nationalAllows =
           roleAllows &&
           (READ_ONLY.includes(action) || action === "user.manage" || action === "settings.manage") &&
-          !owned;
+          !owned &&
+          // `away` names no owner: nobody's prepared file.
+          !REQUESTER_OWNED.includes(action);
         expect(can(actor(role, null), action, away)).toBe(nationalAllows);
       });
     }
   }
+
+  it("lets only its requester fetch a prepared export, national or not, whatever the role", () => {
+    for (const role of ROLES) {
+      for (const provinceId of ["P1", null]) {
+        expect(can(actor(role, provinceId), "export.download", { ownerId: "u1" })).toBe(true);
+        expect(can(actor(role, provinceId), "export.download", { ownerId: "u2" })).toBe(false);
+        expect(can(actor(role, provinceId), "export.download", {})).toBe(false);
+      }
+    }
+  });
 
   it("refuses anyone not signed in", () => {
     for (const action of ACTIONS) expect(can(null, action)).toBe(false);

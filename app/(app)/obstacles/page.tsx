@@ -13,6 +13,7 @@ import { FilterSelect } from "@/components/ui/filter-select";
 import { Pagination } from "@/components/ui/pagination";
 import { ObstacleStatusBadge } from "@/components/units/badges";
 import { TableHead } from "@/components/ui/table-head";
+import { ExportLinks } from "@/components/exports/export-links";
 
 export const generateMetadata = pageTitle("obstacles.title");
 
@@ -41,9 +42,9 @@ export default async function ObstaclesPage({
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-bold">{t("obstacles.title")}</h1>
-        <a href={listHref("/api/obstacles/export", current)} className={buttonClass("secondary")}>
-          {t("units.export")}
-        </a>
+        <div className="flex flex-wrap gap-2">
+          <ExportLinks href={listHref("/api/obstacles/export", current)} label={t("units.export")} t={t} />
+        </div>
       </div>
       <Card>
         <form

@@ -4,9 +4,9 @@ import { listResolutions, resolutionFilterOptions } from "@/lib/resolutions/quer
 import { resolutionFilterSchema } from "@/lib/resolutions/schema";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import { buttonClass } from "@/components/ui/button";
 import { ResolutionTable } from "@/components/resolutions/resolution-table";
 import { filterQuery, ResolutionFilters } from "@/components/resolutions/resolution-filters";
+import { ExportLinks } from "@/components/exports/export-links";
 
 export const generateMetadata = pageTitle("nav.resolutions");
 
@@ -34,14 +34,14 @@ export default async function ResolutionsPage({
           <h1 className="text-2xl font-bold">{t("nav.resolutions")}</h1>
           <p className="text-sm text-slate-600">{t("resolutions.registerIntro")}</p>
         </div>
-        {/* A plain link: the route handler streams the file with the same filters. */}
-        <a
-          href={`/api/resolutions/export?${filterQuery(values)}`}
-          className={buttonClass("secondary")}
-          download
-        >
-          {t("resolutions.exportXlsx")}
-        </a>
+        {/* Plain links: the route handler streams the file with the same filters, or queues it. */}
+        <div className="flex flex-wrap gap-2">
+          <ExportLinks
+            href={`/api/resolutions/export?${filterQuery(values)}`}
+            label={t("resolutions.exportXlsx")}
+            t={t}
+          />
+        </div>
       </div>
       <Card>
         <ResolutionFilters

@@ -18,6 +18,7 @@ import { inputClass } from "@/components/ui/field";
 import { FilterSelect as Select } from "@/components/ui/filter-select";
 import { Pagination } from "@/components/ui/pagination";
 import { OperatingStatusBadge } from "@/components/units/badges";
+import { ExportLinks } from "@/components/exports/export-links";
 
 export const generateMetadata = pageTitle("units.title");
 
@@ -57,9 +58,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-bold">{t("units.title")}</h1>
         <div className="flex flex-wrap gap-2">
-          <a href={listHref("/api/units/export", current)} className={buttonClass("secondary")}>
-            {t("units.export")}
-          </a>
+          <ExportLinks href={listHref("/api/units/export", current)} label={t("units.export")} t={t} />
           {writer && (
             <ButtonLink variant="secondary" href="/units/import">
               {t("units.import")}

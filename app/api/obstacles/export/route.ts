@@ -1,9 +1,9 @@
+import { exportDownload } from "@/lib/exports/http";
+import { exportOptionsSchema } from "@/lib/exports/schema";
 import { route } from "@/lib/route";
-import { exportFileName, obstaclesWorkbook } from "@/lib/units/export";
-import { obstacleFiltersSchema } from "@/lib/obstacles/schema";
-import { xlsxResponse } from "@/lib/reports/xlsx";
 
-/** The filtered list as .xlsx: the same filters as the page, read from the query string. */
-export const GET = route({ permission: "case.read", query: obstacleFiltersSchema }, async ({ user, query }) =>
-  xlsxResponse(await obstaclesWorkbook(user, query, user.locale), exportFileName("obstacles")),
+// The filtered list as .xlsx or .csv (?format=csv), with the filters of the page that linked
+// here: streamed when small, a background job with progress when large (lib/exports/http.ts).
+export const GET = route({ permission: "case.read", query: exportOptionsSchema }, (ctx) =>
+  exportDownload(ctx, "obstacles"),
 );

@@ -1,12 +1,9 @@
+import { exportDownload } from "@/lib/exports/http";
+import { exportOptionsSchema } from "@/lib/exports/schema";
 import { route } from "@/lib/route";
-import { resolutionFilterSchema } from "@/lib/resolutions/schema";
-import { writeResolutionsXlsx } from "@/lib/resolutions/export";
-import { todayInTehran } from "@/lib/i18n/format";
-import { xlsxResponse } from "@/lib/reports/xlsx";
 
-// The register as a spreadsheet, with the filters of the page that linked here.
-export const GET = route(
-  { permission: "case.read", query: resolutionFilterSchema },
-  async ({ user, t, locale, query }) =>
-    xlsxResponse(await writeResolutionsXlsx(user, query, locale, t), `resolutions-${todayInTehran()}.xlsx`),
+// The filtered list as .xlsx or .csv (?format=csv), with the filters of the page that linked
+// here: streamed when small, a background job with progress when large (lib/exports/http.ts).
+export const GET = route({ permission: "case.read", query: exportOptionsSchema }, (ctx) =>
+  exportDownload(ctx, "resolutions"),
 );

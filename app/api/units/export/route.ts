@@ -1,9 +1,9 @@
+import { exportDownload } from "@/lib/exports/http";
+import { exportOptionsSchema } from "@/lib/exports/schema";
 import { route } from "@/lib/route";
-import { exportFileName, unitsWorkbook } from "@/lib/units/export";
-import { unitFiltersSchema } from "@/lib/units/schema";
-import { xlsxResponse } from "@/lib/reports/xlsx";
 
-/** The filtered list as .xlsx: the same filters as the page, read from the query string. */
-export const GET = route({ permission: "case.read", query: unitFiltersSchema }, async ({ user, query }) =>
-  xlsxResponse(await unitsWorkbook(user, query, user.locale), exportFileName("units")),
+// The filtered list as .xlsx or .csv (?format=csv), with the filters of the page that linked
+// here: streamed when small, a background job with progress when large (lib/exports/http.ts).
+export const GET = route({ permission: "case.read", query: exportOptionsSchema }, (ctx) =>
+  exportDownload(ctx, "units"),
 );
