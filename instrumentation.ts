@@ -2,6 +2,9 @@
 // runtime), unless switched off — for tests, or when a separate process runs it.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before the first request: sign-in throttling needs each request's socket address.
+  const { installSocketAddressStamp } = await import("./lib/auth/socket-address");
+  installSocketAddressStamp();
   if (
     process.env.NOTIFICATIONS_DISABLED === "1" ||
     process.env.NODE_ENV === "test" ||

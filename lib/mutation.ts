@@ -28,6 +28,10 @@ export async function mutation(t: Translate, work: () => Promise<FormState>): Pr
     if (err instanceof ForbiddenError) return { ok: false, message: t("errors.forbidden") };
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025")
       return { ok: false, message: t("errors.notFoundRecord") };
+    // A value the database cannot take (a number beyond its column, a malformed id): the
+    // input was wrong, not the server.
+    if (err instanceof Prisma.PrismaClientValidationError)
+      return { ok: false, message: t("validation.invalidInput") };
     console.error("[mutation]", err);
     return { ok: false, message: t("errors.unexpected") };
   }

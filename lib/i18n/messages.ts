@@ -42,7 +42,7 @@ const fa = {
     submit: "ورود",
     submitting: "در حال ورود…",
     invalid: "ایمیل یا گذرواژه نادرست است.",
-    throttled: "تلاش‌های ناموفق زیادی انجام شده است. لطفاً ۱۵ دقیقه دیگر دوباره تلاش کنید.",
+    throttled: "تلاش‌های ناموفق زیادی انجام شده است. لطفاً چند دقیقه دیگر دوباره تلاش کنید.",
     intro: "سامانه پیگیری موانع واحدهای تولیدی و مصوبات کارگروه",
   },
   validation: {
@@ -66,6 +66,10 @@ const fa = {
     backHome: "بازگشت به خانه",
     retry: "تلاش دوباره",
     notFoundRecord: "این مورد پیدا نشد.",
+    conflict:
+      "این مورد را کاربر دیگری هم‌زمان تغییر داده است؛ تغییر شما ذخیره نشد. صفحه را دوباره بارگذاری کنید و تغییر را دوباره اعمال کنید.",
+    tooLarge: "حجم درخواست بیش از حد مجاز (۳۰ مگابایت) است. فایل‌های کوچک‌تر یا کمتری بفرستید.",
+    badRequest: "درخواست نامعتبر است. صفحه را دوباره بارگذاری کنید و دوباره تلاش کنید.",
   },
   common: {
     save: "ذخیره",
@@ -212,7 +216,7 @@ const en: Messages = {
     submit: "Sign in",
     submitting: "Signing in…",
     invalid: "The e-mail or password is incorrect.",
-    throttled: "Too many failed attempts. Please try again in 15 minutes.",
+    throttled: "Too many failed attempts. Please try again in a few minutes.",
     intro: "Tracking production units' obstacles and the working group's resolutions",
   },
   validation: {
@@ -236,6 +240,10 @@ const en: Messages = {
     backHome: "Back to home",
     retry: "Try again",
     notFoundRecord: "This record was not found.",
+    conflict:
+      "Someone else changed this record at the same time; your change was not saved. Reload the page and apply your change again.",
+    tooLarge: "The request is larger than allowed (30 MB). Send smaller or fewer files.",
+    badRequest: "The request is not valid. Reload the page and try again.",
   },
   common: {
     save: "Save",
@@ -346,6 +354,9 @@ export const messages = { fa, en } as const;
 export type Locale = keyof typeof messages;
 export const LOCALES: readonly Locale[] = ["fa", "en"];
 export const DEFAULT_LOCALE: Locale = "fa";
+/** The visitor's language before sign-in (and for answers given before the user is known). */
+export const LOCALE_COOKIE = "tashil-locale";
+export const isLocale = (v: string | undefined | null): v is Locale => v === "fa" || v === "en";
 
 type Leaves<T, P extends string = ""> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;

@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/policy";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record";
+import { bumpSessionVersion } from "@/lib/auth/session-version";
 import { invalid, type FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
 import { isUniqueViolation, mutation, UserFacingError } from "@/lib/mutation";
@@ -88,9 +89,20 @@ export async function updateUser(actor: Actor | null, raw: unknown, t: Translate
         // The user being edited must be in the administrator's reach too, not only the target province.
         authorize(actor, "user.manage", { provinceId: before.provinceId });
         await assertAgencyInProvince(tx, input.agencyId, input.provinceId, t);
+        // New roles, agency or province, or a new password, end the user's sessions: the next
+        // request signs in afresh under the new rights.
+        const rightsChanged =
+          passwordHash !== undefined ||
+          before.agencyId !== input.agencyId ||
+          before.provinceId !== input.provinceId ||
+          [...before.roles].sort().join() !== [...input.roles].sort().join();
         const after = await tx.user.update({
           where: { id },
-          data: { ...input, ...(passwordHash ? { passwordHash } : {}) },
+          data: {
+            ...input,
+            ...(passwordHash ? { passwordHash } : {}),
+            ...(rightsChanged ? bumpSessionVersion : {}),
+          },
           select: AUDITED,
         });
         await recordAudit(tx, {
@@ -123,7 +135,13 @@ export async function setUserActive(
     await db.$transaction(async (tx) => {
       const before = await tx.user.findUniqueOrThrow({ where: { id }, select: AUDITED });
       authorize(actor, "user.manage", { provinceId: before.provinceId });
-      const after = await tx.user.update({ where: { id }, data: { active }, select: AUDITED });
+      // Both directions end the user's sessions: a reactivated user signs in again rather
+      // than finding the tokens they held before deactivation working once more.
+      const after = await tx.user.update({
+        where: { id },
+        data: { active, ...bumpSessionVersion },
+        select: AUDITED,
+      });
       await recordAudit(tx, {
         actorId: actor.id,
         provinceId: after.provinceId,

@@ -10,6 +10,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { TableHead } from "@/components/ui/table-head";
+import { pageNumber } from "@/lib/validation";
 
 export async function generateMetadata() {
   const { t } = await getTranslator();
@@ -25,7 +26,7 @@ export default async function AgenciesPage({
   const { t, locale } = await getTranslator();
   const params = await searchParams;
   const q = (params.q ?? "").slice(0, 100);
-  const page = Math.max(1, Number(params.page) || 1);
+  const page = pageNumber(params.page);
   const { agencies, total, pages } = await listAgencies(actor, { q, page });
   const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);
   return (

@@ -4,6 +4,7 @@ import { listMyMessages } from "@/lib/notifications/queries";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { MessageList } from "@/components/notifications/message-list";
+import { pageNumber } from "@/lib/validation";
 
 export async function generateMetadata() {
   const { t } = await getTranslator();
@@ -18,7 +19,7 @@ export default async function NotificationsPage({
   const user = await requirePermission("case.read");
   const { t, locale } = await getTranslator();
   const { items, page, pages } = await listMyMessages(user, {
-    page: Math.max(1, Number((await searchParams).page) || 1),
+    page: pageNumber((await searchParams).page),
   });
   return (
     <div className="space-y-6">

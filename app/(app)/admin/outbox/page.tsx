@@ -5,6 +5,7 @@ import { listOutbox } from "@/lib/notifications/queries";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { MessageList } from "@/components/notifications/message-list";
+import { pageNumber } from "@/lib/validation";
 
 export async function generateMetadata() {
   const { t } = await getTranslator();
@@ -15,7 +16,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const user = await requirePermission("settings.manage");
   const { t, locale } = await getTranslator();
   const { items, total, page, pages } = await listOutbox(user, {
-    page: Math.max(1, Number((await searchParams).page) || 1),
+    page: pageNumber((await searchParams).page),
   });
   return (
     <div className="space-y-6">
