@@ -37,6 +37,17 @@ export async function mutation(t: Translate, work: () => Promise<FormState>): Pr
   }
 }
 
+/** Someone saved the record after this form was filled in; nothing was written. */
+export const conflictError = (t: Translate) => new UserFacingError(t("errors.conflict"));
+
+/**
+ * The compare-and-set step of an optimistic edit: `updateMany({ where: { id, version } })`
+ * touched no row, so the version the user read is stale. Throwing rolls the transaction back.
+ */
+export function assertCurrentVersion(updated: { count: number }, t: Translate): void {
+  if (updated.count === 0) throw conflictError(t);
+}
+
 export const isUniqueViolation = (err: unknown, field?: string): boolean =>
   err instanceof Prisma.PrismaClientKnownRequestError &&
   err.code === "P2002" &&

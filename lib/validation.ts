@@ -28,6 +28,18 @@ export const text = () => z.string().overwrite((v) => cleanText(v));
 /** Like `text`, keeping line breaks and tabs: descriptions, notes, resolution texts. */
 export const multilineText = () => z.string().overwrite((v) => cleanText(v, { multiline: true }));
 
+/**
+ * Optimistic concurrency: the version of the record the form was filled in from. An edit
+ * whose version is no longer the record's is refused with one conflict message
+ * (lib/mutation.ts `conflictError`), so two people saving one form cannot both win.
+ */
+export const versionField = () =>
+  z.coerce
+    .number("validation.invalidInput")
+    .int("validation.invalidInput")
+    .min(1, "validation.invalidInput")
+    .max(2_147_483_647, "validation.invalidInput");
+
 /** The most pages any list offers; a larger `?page=` (say 1e308) is a hand-made URL. */
 export const MAX_PAGE = 100_000;
 

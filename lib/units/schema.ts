@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { OperatingStatus, Sector } from "@/lib/generated/prisma/enums";
 import { toLatinDigits } from "@/lib/i18n/format";
-import { jalaliDateField, optionalText, optionalWholeNumber, pageField, text } from "@/lib/validation";
+import {
+  jalaliDateField,
+  optionalText,
+  optionalWholeNumber,
+  pageField,
+  text,
+  versionField,
+} from "@/lib/validation";
 
 // Messages are message keys, translated where they are shown (lib/forms.ts).
 export const SECTORS = Object.values(Sector);
@@ -42,7 +49,7 @@ export const createUnitSchema = z.object({
 });
 // The operating status is not edited in place: it changes through changeUnitStatus so the
 // history (and "units returned to production") stays true.
-export const updateUnitSchema = z.object({ ...unitFields, id: text().min(1) });
+export const updateUnitSchema = z.object({ ...unitFields, id: text().min(1), version: versionField() });
 
 export const changeUnitStatusSchema = z.object({
   id: text().min(1),
