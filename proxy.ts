@@ -2,10 +2,11 @@ import { NextResponse, type NextRequest } from "next/server";
 import { refreshSessionCookie } from "@/lib/auth/session-refresh";
 import { contentSecurityPolicy, createNonce, HSTS } from "@/lib/http/security-headers";
 import { badRequestResponse, MAX_REQUEST_BYTES, tooLargeResponse } from "@/lib/http/limits";
+import { isMalformedServerAction } from "@/lib/http/server-action-request";
 
 // Runs before every page and route handler, so it stays cheap (DESIGN.md §7): no database,
 // no auth() — a nonce, a header check and, about once a minute per user, a re-signed session
-// token (lib/auth/session-refresh.ts).
+// token (lib/auth/session-refresh.ts). Only server-action POSTs have their body read.
 export async function proxy(request: NextRequest) {
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_REQUEST_BYTES) return tooLargeResponse(request);
@@ -15,6 +16,7 @@ export async function proxy(request: NextRequest) {
   } catch {
     return badRequestResponse(request);
   }
+  if (await isMalformedServerAction(request)) return badRequestResponse(request);
 
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const nonce = createNonce();

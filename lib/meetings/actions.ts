@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
-import { submittedValues, type FormState } from "@/lib/forms";
+import { type FormState, malformedRequest, submittedValues } from "@/lib/forms";
 import {
   addToAgenda,
   approveMinutes,
@@ -25,6 +25,7 @@ const refresh = () => revalidatePath("/meetings", "layout");
 
 export async function createMeetingAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t, locale } = await getTranslator();
+  if (!(form instanceof FormData)) return malformedRequest(t);
   const result = await createMeeting(await getCurrentUser(), Object.fromEntries(form), t, locale);
   if (!result.ok || !result.id) return { ...result, values: submittedValues(form) };
   refresh();
@@ -41,6 +42,7 @@ export async function planNextCommitteeAction(_prev: FormState, _form: FormData)
 
 export async function markHeldAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
+  if (!(form instanceof FormData)) return malformedRequest(t);
   const result = await markMeetingHeld(await getCurrentUser(), { meetingId: str(form, "meetingId") }, t);
   if (result.ok) refresh();
   return result;
@@ -48,6 +50,7 @@ export async function markHeldAction(_prev: FormState, form: FormData): Promise<
 
 export async function approveMinutesAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
+  if (!(form instanceof FormData)) return malformedRequest(t);
   const result = await approveMinutes(await getCurrentUser(), { meetingId: str(form, "meetingId") }, t);
   if (result.ok) refresh();
   return result;
@@ -55,6 +58,7 @@ export async function approveMinutesAction(_prev: FormState, form: FormData): Pr
 
 export async function addToAgendaAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
+  if (!(form instanceof FormData)) return malformedRequest(t);
   const input = {
     meetingId: str(form, "meetingId"),
     obstacleIds: form.getAll("obstacleIds").map(String),
@@ -68,6 +72,7 @@ export async function addToAgendaAction(_prev: FormState, form: FormData): Promi
 
 export async function removeAgendaItemAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
+  if (!(form instanceof FormData)) return malformedRequest(t);
   const result = await removeAgendaItem(
     await getCurrentUser(),
     { itemId: str(form, "itemId"), amendmentReason: str(form, "amendmentReason") },
@@ -79,6 +84,7 @@ export async function removeAgendaItemAction(_prev: FormState, form: FormData): 
 
 export async function moveAgendaItemAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
+  if (!(form instanceof FormData)) return malformedRequest(t);
   const result = await moveAgendaItem(
     await getCurrentUser(),
     {
@@ -94,6 +100,7 @@ export async function moveAgendaItemAction(_prev: FormState, form: FormData): Pr
 
 export async function setPresenterAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
+  if (!(form instanceof FormData)) return malformedRequest(t);
   const result = await setPresenter(
     await getCurrentUser(),
     {
@@ -110,6 +117,7 @@ export async function setPresenterAction(_prev: FormState, form: FormData): Prom
 
 export async function saveAttendanceAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
+  if (!(form instanceof FormData)) return malformedRequest(t);
   // One radio group ("mode:<agencyId>") and one name field ("name:<agencyId>") per member agency.
   const entries = form
     .getAll("agencyId")

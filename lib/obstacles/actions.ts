@@ -4,11 +4,12 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { chosenFiles } from "@/lib/attachments/store";
-import { submittedValues, type FormState } from "@/lib/forms";
+import { type FormState, malformedRequest, submittedValues } from "@/lib/forms";
 import { addObstacleAttachments, changeObstacleStatus, createObstacle } from "./mutations";
 
 export async function createObstacleAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
+  if (!(form instanceof FormData)) return malformedRequest(t);
   const input = { ...Object.fromEntries(form), agencyIds: form.getAll("agencyIds").map(String) };
   const result = await createObstacle(await getCurrentUser(), input, chosenFiles(form.getAll("files")), t);
   if (!result.ok)
@@ -20,6 +21,7 @@ export async function createObstacleAction(_prev: FormState, form: FormData): Pr
 
 export async function changeObstacleStatusAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
+  if (!(form instanceof FormData)) return malformedRequest(t);
   const result = await changeObstacleStatus(await getCurrentUser(), Object.fromEntries(form), t);
   if (result.ok) {
     revalidatePath("/obstacles");
@@ -30,6 +32,7 @@ export async function changeObstacleStatusAction(_prev: FormState, form: FormDat
 
 export async function addObstacleAttachmentsAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
+  if (!(form instanceof FormData)) return malformedRequest(t);
   const result = await addObstacleAttachments(
     await getCurrentUser(),
     String(form.get("obstacleId") ?? ""),

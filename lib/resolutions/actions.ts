@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
-import { submittedValues, type FormState } from "@/lib/forms";
+import { type FormState, malformedRequest, submittedValues } from "@/lib/forms";
 import { chosenFiles } from "@/lib/attachments/store";
 import { decideExtension, reportProgress, requestExtension, verifyResolution } from "./mutations";
 
@@ -16,6 +16,7 @@ function revalidate(form: FormData) {
 
 export async function reportProgressAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
+  if (!(form instanceof FormData)) return malformedRequest(t);
   const result = await reportProgress(
     await getCurrentUser(),
     Object.fromEntries(form),
@@ -29,6 +30,7 @@ export async function reportProgressAction(_prev: FormState, form: FormData): Pr
 
 export async function requestExtensionAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
+  if (!(form instanceof FormData)) return malformedRequest(t);
   const result = await requestExtension(await getCurrentUser(), Object.fromEntries(form), t);
   if (!result.ok) return { ...result, values: submittedValues(form) };
   revalidate(form);
@@ -37,6 +39,7 @@ export async function requestExtensionAction(_prev: FormState, form: FormData): 
 
 export async function decideExtensionAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
+  if (!(form instanceof FormData)) return malformedRequest(t);
   const result = await decideExtension(await getCurrentUser(), Object.fromEntries(form), t);
   if (!result.ok) return { ...result, values: submittedValues(form) };
   revalidate(form);
@@ -45,6 +48,7 @@ export async function decideExtensionAction(_prev: FormState, form: FormData): P
 
 export async function verifyResolutionAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
+  if (!(form instanceof FormData)) return malformedRequest(t);
   const result = await verifyResolution(await getCurrentUser(), Object.fromEntries(form), t);
   if (!result.ok) return { ...result, values: submittedValues(form) };
   revalidate(form);
