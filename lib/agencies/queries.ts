@@ -53,6 +53,7 @@ export async function getAgency(actor: Actor, id: string) {
       email: true,
       address: true,
       active: true,
+      version: true,
     },
   });
   if (!agency) return null;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AgencyKind } from "@/lib/generated/prisma/enums";
-import { optionalText, text } from "@/lib/validation";
+import { optionalText, text, versionField } from "@/lib/validation";
 
 export const AGENCY_KINDS = Object.values(AgencyKind);
 
@@ -24,6 +24,7 @@ export const createAgencySchema = z.object(agencyFields);
 export const updateAgencySchema = z.object({
   ...agencyFields,
   id: text().min(1),
+  version: versionField(),
   active: text()
     .optional()
     .transform((v) => v === "on" || v === "true"),

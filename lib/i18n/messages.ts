@@ -56,6 +56,21 @@ const fa = {
     emailTaken: "این ایمیل قبلاً ثبت شده است.",
     invalidInput: "اطلاعات وارد شده معتبر نیست. موارد مشخص‌شده را اصلاح کنید.",
     tooLong: "متن طولانی‌تر از حد مجاز است.",
+    passwordCommon: "این گذرواژه در فهرست گذرواژه‌های رایج است؛ گذرواژه دیگری برگزینید.",
+    passwordLikeEmail: "گذرواژه نباید ایمیل یا بخشی از آن باشد.",
+    passwordMismatch: "تکرار گذرواژه با آن یکسان نیست.",
+    passwordWrong: "گذرواژه فعلی نادرست است.",
+    passwordSame: "گذرواژه تازه باید با گذرواژه فعلی فرق داشته باشد.",
+  },
+  account: {
+    changePassword: "تغییر گذرواژه",
+    mustChange: "مدیر سامانه برای شما گذرواژه موقت تعیین کرده است. پیش از ادامه، گذرواژه تازه‌ای برگزینید.",
+    currentPassword: "گذرواژه فعلی",
+    newPassword: "گذرواژه تازه",
+    confirmPassword: "تکرار گذرواژه تازه",
+    passwordHint:
+      "دست‌کم ۱۰ نویسه؛ گذرواژه‌های رایج پذیرفته نمی‌شوند. با تغییر گذرواژه، از همه دستگاه‌های دیگر خارج می‌شوید.",
+    passwordChanged: "گذرواژه تغییر کرد.",
   },
   errors: {
     forbiddenTitle: "دسترسی مجاز نیست",
@@ -230,6 +245,22 @@ const en: Messages = {
     emailTaken: "This e-mail is already registered.",
     invalidInput: "Some of the information is not valid. Correct the marked fields.",
     tooLong: "The text is longer than allowed.",
+    passwordCommon: "This password is on the list of common passwords; choose another.",
+    passwordLikeEmail: "The password must not be the e-mail address or part of it.",
+    passwordMismatch: "The repeated password does not match.",
+    passwordWrong: "The current password is not correct.",
+    passwordSame: "The new password must differ from the current one.",
+  },
+  account: {
+    changePassword: "Change password",
+    mustChange:
+      "An administrator set a temporary password for you. Choose a new password before you continue.",
+    currentPassword: "Current password",
+    newPassword: "New password",
+    confirmPassword: "Repeat the new password",
+    passwordHint:
+      "At least 10 characters; common passwords are refused. Changing it signs you out on every other device.",
+    passwordChanged: "Password changed.",
   },
   errors: {
     forbiddenTitle: "Access denied",

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { text } from "@/lib/validation";
 import { ROLES } from "@/lib/auth/roles";
+import { text, versionField } from "@/lib/validation";
 
 // Messages are keys of `messages.validation`, translated where they are shown.
 const email = text()
@@ -50,6 +50,7 @@ export const updateUserSchema = z
   .object({
     ...userFields,
     id: text().min(1),
+    version: versionField(),
     password: text()
       .max(200, "validation.tooLong")
       .optional()
@@ -60,3 +61,15 @@ export const updateUserSchema = z
 
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+/** A user choosing their own password: the current one proves it is them. */
+export const changeOwnPasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "validation.required").max(200, "validation.tooLong"),
+    newPassword: z.string().min(10, "validation.passwordMin").max(200, "validation.tooLong"),
+    confirmPassword: z.string().max(200, "validation.tooLong"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.newPassword !== v.confirmPassword)
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "validation.passwordMismatch" });
+  });

@@ -50,8 +50,13 @@ test.describe("sessions that end", () => {
     await signIn(adminPage, ACCOUNTS.admin);
     await adminPage.goto(`/admin/users?q=${encodeURIComponent(email)}`);
     const row = adminPage.getByRole("row").filter({ hasText: email });
-    await row.getByRole("button", { name: "غیرفعال کردن" }).click();
-    await adminPage.getByRole("dialog").getByRole("button", { name: "غیرفعال کردن" }).click();
+    const dialog = adminPage.getByRole("dialog");
+    // The page may not be hydrated yet when the button is first clicked (as in admin-users).
+    await expect(async () => {
+      await row.getByRole("button", { name: "غیرفعال کردن" }).click();
+      await expect(dialog).toBeVisible({ timeout: 1_000 });
+    }).toPass();
+    await dialog.getByRole("button", { name: "غیرفعال کردن" }).click();
     await expect(row.getByRole("button", { name: "فعال کردن", exact: true })).toBeVisible();
     await row.getByRole("button", { name: "فعال کردن", exact: true }).click();
     await expect(row.getByRole("status")).toHaveText("کاربر فعال شد.");
