@@ -3,10 +3,12 @@ import { useActionState } from "react";
 import { createUserAction, updateUserAction } from "@/lib/users/actions";
 import { initialFormState } from "@/lib/forms";
 import { ROLES } from "@/lib/auth/roles";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { localName } from "@/lib/i18n/format";
+import { useT } from "@/components/ui/messages";
 
 type Option = { id: string; nameFa: string; nameEn: string };
 export type UserFormValues = {
@@ -35,9 +37,8 @@ export function UserForm({
   provinces: Option[];
   allowNational: boolean;
 }) {
-  const t = translator(locale);
+  const t = useT();
   const [state, action] = useActionState(user ? updateUserAction : createUserAction, initialFormState);
-  const name = (o: Option) => (locale === "fa" ? o.nameFa : o.nameEn);
   const errors = state.fieldErrors ?? {};
   // After a refused submission, show what was submitted rather than the stored values.
   const submitted = state.values;
@@ -119,7 +120,7 @@ export function UserForm({
             <option value="">{t("admin.noAgency")}</option>
             {agencies.map((a) => (
               <option key={a.id} value={a.id}>
-                {name(a)}
+                {localName(a, locale)}
               </option>
             ))}
           </select>
@@ -142,7 +143,7 @@ export function UserForm({
               {allowNational && <option value="">{t("admin.allProvinces")}</option>}
               {provinces.map((o) => (
                 <option key={o.id} value={o.id}>
-                  {name(o)}
+                  {localName(o, locale)}
                 </option>
               ))}
             </select>
