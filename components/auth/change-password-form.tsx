@@ -2,14 +2,14 @@
 import { useActionState } from "react";
 import { changeOwnPasswordAction } from "@/lib/users/actions";
 import { initialFormState } from "@/lib/forms";
-import { translator, type Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useT } from "@/components/ui/messages";
 
 /** Passwords are never sent back to the form, so a refused form comes back empty. */
-export function ChangePasswordForm({ locale }: { locale: Locale }) {
-  const t = translator(locale);
+export function ChangePasswordForm() {
+  const t = useT();
   const [state, action] = useActionState(changeOwnPasswordAction, initialFormState);
   const errors = state.fieldErrors ?? {};
   const password = (name: string, label: string, autoComplete: string, hint?: string) => (

@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { getUserForPasswordChange } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
+import { ClientMessages } from "@/components/ui/client-messages";
 
 export async function generateMetadata() {
   const { t } = await getTranslator();
@@ -14,7 +15,7 @@ export async function generateMetadata() {
 export default async function ChangePasswordPage() {
   const user = await getUserForPasswordChange();
   if (!user) redirect("/login");
-  const { t, locale } = await getTranslator();
+  const { t } = await getTranslator();
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm space-y-6 rounded-xl border border-slate-200 bg-white p-8 shadow">
@@ -25,7 +26,9 @@ export default async function ChangePasswordPage() {
             {t("account.mustChange")}
           </p>
         )}
-        <ChangePasswordForm locale={locale} />
+        <ClientMessages namespaces={["account", "common"]}>
+          <ChangePasswordForm />
+        </ClientMessages>
       </div>
     </main>
   );
