@@ -366,8 +366,9 @@ const QUERY_KEYS = [
   "spage",
 ];
 
-// One role after another, so the fuzz loads one worker and leaves the other to the journeys.
-test.describe.configure({ mode: "serial" });
+// Its own Playwright project, run after the journeys (playwright.config.ts), so its roles
+// may run side by side.
+test.describe.configure({ mode: "parallel" });
 
 for (const [role, share] of [
   ["secretariat", 0],
