@@ -1,5 +1,4 @@
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { pageContext, pageTitle } from "@/lib/page";
 import { formatNumber } from "@/lib/i18n/format";
 import {
   listAgencyInbox,
@@ -13,16 +12,12 @@ import { ResolutionTable } from "@/components/resolutions/resolution-table";
 import { filterQuery, ResolutionFilters } from "@/components/resolutions/resolution-filters";
 import { pageNumber } from "@/lib/validation";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("nav.agency") };
-}
+export const generateMetadata = pageTitle("nav.agency");
 
 type Search = { status?: string; meetingId?: string; page?: string; spage?: string };
 
 export default async function AgencyInboxPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const user = await requirePermission("agencyInbox.view");
-  const { t, locale } = await getTranslator();
+  const { user, t, locale } = await pageContext("agencyInbox.view");
   const raw = await searchParams;
   const filter = resolutionFilterSchema.parse({
     status: raw.status,
