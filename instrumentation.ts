@@ -6,6 +6,9 @@ export async function register() {
   // Which Node.js serves: the pinned runtime (docs/decisions/010-node-runtime.md) unless
   // someone started the server by hand with another.
   console.log(`[server] Node.js ${process.version}`);
+  // Before the first request: sign-in throttling needs each request's socket address.
+  const { installSocketAddressStamp } = await import("./lib/auth/socket-address");
+  installSocketAddressStamp();
   if (process.env.NODE_ENV === "test" || !process.env.DATABASE_URL) return;
   if (process.env.NOTIFICATIONS_DISABLED !== "1") {
     try {

@@ -3,6 +3,17 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 // Debian's Chromium, never a downloaded browser (the machine cannot download one).
+const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results/e2e",
@@ -21,19 +32,15 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
-      },
+      // The fuzz runs on its own afterwards: its load would slow the journeys past their timeouts.
+      testIgnore: /fuzz\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], launchOptions: CHROMIUM },
+    },
+    {
+      name: "fuzz",
+      testMatch: /fuzz\.spec\.ts/,
+      dependencies: ["chromium"],
+      use: { ...devices["Desktop Chrome"], launchOptions: CHROMIUM },
     },
   ],
   webServer: {

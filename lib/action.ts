@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { setFlash, type Flash } from "@/lib/flash";
-import { submittedValues, type FormState } from "@/lib/forms";
+import { malformedRequest, submittedValues, type FormState } from "@/lib/forms";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { getTranslator } from "@/lib/i18n/server";
 
@@ -46,6 +46,8 @@ export function formAction<R extends FormState>(
   options: FormActionOptions<R> = {},
 ): (prev: R, form: FormData) => Promise<R> {
   return async (_prev, form) => {
+    // A hand-made request may call the action with anything; the browser always sends a form.
+    if (!(form instanceof FormData)) return malformedRequest((await getTranslator()).t) as R;
     const result = await run(await actionContext(), form);
     if (!result.ok) {
       if (options.echo === false) return result;
@@ -67,6 +69,9 @@ export function inputAction<I, R extends FormState>(
   options: { revalidate?: Paths<I, R> } = {},
 ): (input: I) => Promise<R> {
   return async (input) => {
+    // The browser sends one plain object; anything else is a hand-made request.
+    if (input === null || typeof input !== "object" || Array.isArray(input))
+      return malformedRequest((await getTranslator()).t) as R;
     const result = await run(await actionContext(), input);
     if (result.ok) revalidate(options.revalidate, input, result);
     return result;

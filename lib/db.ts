@@ -5,13 +5,36 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 // One client per process; in `next dev` modules reload, so keep it on globalThis.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
+/**
+ * PostgreSQL refuses NUL in text and JSON ("invalid byte sequence"), which used to surface as
+ * a 500 wherever an unchecked string reached a query: an id from a URL, a search term. The
+ * shared zod fields (lib/validation.ts) strip control characters from what people type; this
+ * is the net under them, for every model query's arguments. Raw SQL takes its values from
+ * those fields.
+ */
+function withoutNul<T>(value: T): T {
+  if (typeof value === "string") return (value.includes("\0") ? value.replaceAll("\0", "") : value) as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)])) as T;
+  return value;
+}
+
 function createClient(): PrismaClient {
   // No connection is made until the first query, so `next build` may import this without a
   // database; a missing URL then surfaces as a failed query (and /api/health says 503).
   const connectionString = process.env.DATABASE_URL ?? "";
-  return new PrismaClient({
+  const client = new PrismaClient({
     adapter: new PrismaPg({ connectionString, max: Number(process.env.DB_POOL_SIZE ?? 10) }),
   });
+  // A query extension changes no model's types, so the client keeps PrismaClient's type.
+  return client.$extends({
+    query: {
+      $allModels: {
+        $allOperations: ({ args, query }) => query(withoutNul(args)),
+      },
+    },
+  }) as unknown as PrismaClient;
 }
 
 export const db: PrismaClient = globalForPrisma.prisma ?? createClient();

@@ -45,3 +45,11 @@ export function localiseIssues(error: z.ZodError, t: Translate): Record<string, 
 export function invalid(error: z.ZodError, t: Translate): FormState {
   return { ok: false, message: t("validation.invalidInput"), fieldErrors: localiseIssues(error, t) };
 }
+
+/**
+ * For a server action called with something other than a form (a hand-made request: the
+ * browser's own calls always send one). Answered in words rather than with a crash.
+ */
+export function malformedRequest(t: Translate): FormState {
+  return { ok: false, message: t("errors.badRequest") };
+}

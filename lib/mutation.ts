@@ -28,9 +28,24 @@ export async function mutation(t: Translate, work: () => Promise<FormState>): Pr
     if (err instanceof ForbiddenError) return { ok: false, message: t("errors.forbidden") };
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025")
       return { ok: false, message: t("errors.notFoundRecord") };
+    // A value the database cannot take (a number beyond its column, a malformed id): the
+    // input was wrong, not the server.
+    if (err instanceof Prisma.PrismaClientValidationError)
+      return { ok: false, message: t("validation.invalidInput") };
     console.error("[mutation]", err);
     return { ok: false, message: t("errors.unexpected") };
   }
+}
+
+/** Someone saved the record after this form was filled in; nothing was written. */
+export const conflictError = (t: Translate) => new UserFacingError(t("errors.conflict"));
+
+/**
+ * The compare-and-set step of an optimistic edit: `updateMany({ where: { id, version } })`
+ * touched no row, so the version the user read is stale. Throwing rolls the transaction back.
+ */
+export function assertCurrentVersion(updated: { count: number }, t: Translate): void {
+  if (updated.count === 0) throw conflictError(t);
 }
 
 export const isUniqueViolation = (err: unknown, field?: string): boolean =>

@@ -6,10 +6,63 @@ import type { MessageKey } from "@/lib/i18n/messages";
 // Zod fields shared by every domain's schema (client and server alike). Messages are message
 // keys, translated where they are shown (lib/forms.ts).
 
+// C0 control characters and DEL, except tab and line breaks; and the C1 range. NUL cannot be
+// stored in PostgreSQL text at all (it used to surface as "unexpected error"), and none of
+// these belongs in a name, a description or a search.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const LINE_BREAKS_AND_TABS = /[\t\r\n]/g;
+
+/** Text without control characters; line breaks and tabs only when `multiline`. */
+export function cleanText(value: string, { multiline = false } = {}): string {
+  const cleaned = value.replace(CONTROL, "");
+  return multiline ? cleaned : cleaned.replace(LINE_BREAKS_AND_TABS, " ");
+}
+
+/**
+ * The one string field for anything a person or a URL sends: a single line with control
+ * characters removed, ready for `.trim().min().max()`. Every text field, query parameter,
+ * record id and file name goes through it (or `multilineText`).
+ */
+export const text = () => z.string().overwrite((v) => cleanText(v));
+
+/** Like `text`, keeping line breaks and tabs: descriptions, notes, resolution texts. */
+export const multilineText = () => z.string().overwrite((v) => cleanText(v, { multiline: true }));
+
+/**
+ * Optimistic concurrency: the version of the record the form was filled in from. An edit
+ * whose version is no longer the record's is refused with one conflict message
+ * (lib/mutation.ts `conflictError`), so two people saving one form cannot both win.
+ */
+export const versionField = () =>
+  z.coerce
+    .number("validation.invalidInput")
+    .int("validation.invalidInput")
+    .min(1, "validation.invalidInput")
+    .max(2_147_483_647, "validation.invalidInput");
+
+/** The most pages any list offers; a larger `?page=` (say 1e308) is a hand-made URL. */
+export const MAX_PAGE = 100_000;
+
+/** A `?page=` value: a whole number from 1 to MAX_PAGE, anything else means page 1. */
+export const pageField = () => z.coerce.number().int().min(1).max(MAX_PAGE).catch(1).default(1);
+
+/** A Jalali year in a URL filter (sessions are numbered within one), else no filter. */
+export const jalaliYearParam = (value: unknown): number | undefined =>
+  z.coerce
+    .number()
+    .int()
+    .min(1300)
+    .max(1600)
+    .optional()
+    .catch(undefined)
+    .parse(value || undefined);
+
+/** The same, for pages that read one search parameter without a schema. */
+export const pageNumber = (value: unknown): number => pageField().parse(value);
+
 /** Optional free text: an empty field becomes null. */
-export const optionalText = (max = 300) =>
-  z
-    .string()
+export const optionalText = (max = 300, { multiline = false } = {}) =>
+  (multiline ? multilineText() : text())
     .trim()
     .max(max, "validation.tooLong")
     .optional()
@@ -20,8 +73,7 @@ export const optionalText = (max = 300) =>
  * becomes null, anything unreadable or above `max` is refused with `invalidMessage`.
  */
 export const optionalWholeNumber = (max: bigint, invalidMessage: MessageKey) =>
-  z
-    .string()
+  text()
     .trim()
     .optional()
     .transform((v, ctx) => {
@@ -39,8 +91,7 @@ export const optionalWholeNumber = (max: bigint, invalidMessage: MessageKey) =>
  * "YYYY-MM-DD". Empty ⇒ "validation.required"; malformed or non-existent ⇒ `invalidMessage`.
  */
 export const jalaliDateField = (invalidMessage: MessageKey) =>
-  z
-    .string()
+  text()
     .trim()
     .min(1, "validation.required")
     .transform((value, ctx) => {
@@ -57,8 +108,7 @@ export const jalaliDateField = (invalidMessage: MessageKey) =>
  * malformed is dropped rather than refused: a hand-edited or stale link still opens.
  */
 export const optionalJalaliDateField = () =>
-  z
-    .string()
+  text()
     .trim()
     .optional()
     .transform((v) => (v ? (parseJalaliDate(v) ?? undefined) : undefined))

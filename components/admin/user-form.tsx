@@ -13,6 +13,8 @@ import { useT } from "@/components/ui/messages";
 type Option = { id: string; nameFa: string; nameEn: string };
 export type UserFormValues = {
   id: string;
+  /** The record's version when the form was drawn: a save over someone else's is refused. */
+  version?: number;
   name: string;
   email: string;
   roles: string[];
@@ -49,6 +51,7 @@ export function UserForm({
     <form action={action} className="max-w-xl space-y-4" noValidate>
       <FormMessage state={state} />
       {user && <input type="hidden" name="id" value={user.id} />}
+      {user?.version !== undefined && <input type="hidden" name="version" value={user.version} />}
       <Field label={t("admin.name")} errors={errors.name}>
         {(p) => (
           <input

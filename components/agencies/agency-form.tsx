@@ -10,6 +10,8 @@ import { useT } from "@/components/ui/messages";
 
 export type AgencyFormValues = {
   id: string;
+  /** The record's version when the form was drawn: a save over someone else's is refused. */
+  version?: number;
   kind: string;
   nameFa: string;
   nameEn: string;
@@ -36,6 +38,7 @@ export function AgencyForm({ agency }: { agency?: AgencyFormValues }) {
         <FormMessage state={state} />
       </div>
       {agency && <input type="hidden" name="id" value={agency.id} />}
+      {agency?.version !== undefined && <input type="hidden" name="version" value={agency.version} />}
       <Field label={t("agencies.nameFa")} errors={errors.nameFa}>
         {(p) => <input {...p} name="nameFa" defaultValue={value("nameFa")} required className={inputClass} />}
       </Field>

@@ -84,6 +84,9 @@ function Account({ user, t }: { user: SessionUser; t: Translate }) {
         </span>
       </span>
       <LocaleSwitch t={t} />
+      <Link href="/account/password" className="rounded px-2 py-1 hover:bg-slate-100">
+        {t("account.changePassword")}
+      </Link>
       <form action={signOutAction}>
         <button type="submit" className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
           {t("nav.signOut")}

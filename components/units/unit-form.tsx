@@ -13,6 +13,8 @@ import { useT } from "@/components/ui/messages";
 type Option = { id: string; nameFa: string; nameEn: string };
 export type UnitFormValues = {
   id: string;
+  /** The record's version when the form was drawn: a save over someone else's is refused. */
+  version?: number;
   name: string;
   nationalId: string | null;
   sector: string;
@@ -70,6 +72,7 @@ export function UnitForm({
         <FormMessage state={state} />
       </div>
       {unit && <input type="hidden" name="id" value={unit.id} />}
+      {unit?.version !== undefined && <input type="hidden" name="version" value={unit.version} />}
       <Field label={t("units.name")} errors={errors.name}>
         {(p) => <input {...p} name="name" defaultValue={value("name")} required className={inputClass} />}
       </Field>

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { invalid, type FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
 import { normalizeText } from "@/lib/i18n/normalize";
-import { isUniqueViolation, mutation, UserFacingError } from "@/lib/mutation";
+import { assertCurrentVersion, isUniqueViolation, mutation, UserFacingError } from "@/lib/mutation";
 import { createAgencySchema, updateAgencySchema } from "./schema";
 
 const AUDITED = {
@@ -65,15 +65,18 @@ export async function updateAgency(actor: Actor | null, raw: unknown, t: Transla
     if (!parsed.success) return invalid(parsed.error, t);
     authorize(actor, "agency.write");
     const provinceId = writeProvince(actor, "agency.write");
-    const { id, ...input } = parsed.data;
+    const { id, version, ...input } = parsed.data;
     try {
       await db.$transaction(async (tx) => {
         const before = await tx.agency.findFirstOrThrow({ where: { id, provinceId }, select: AUDITED });
-        const after = await tx.agency.update({
-          where: { id },
-          data: { ...input, nameNormalized: normalizeText(input.nameFa) },
-          select: AUDITED,
-        });
+        assertCurrentVersion(
+          await tx.agency.updateMany({
+            where: { id, version },
+            data: { ...input, nameNormalized: normalizeText(input.nameFa), version: { increment: 1 } },
+          }),
+          t,
+        );
+        const after = await tx.agency.findUniqueOrThrow({ where: { id }, select: AUDITED });
         await recordAudit(tx, {
           actorId: actor.id,
           provinceId,

@@ -54,6 +54,7 @@ export async function getAgency(actor: Actor, id: string) {
       email: true,
       address: true,
       active: true,
+      version: true,
     },
   });
   if (!agency) return null;

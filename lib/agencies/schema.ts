@@ -1,32 +1,31 @@
 import { z } from "zod";
 import { AgencyKind } from "@/lib/generated/prisma/enums";
-import { optionalText } from "@/lib/validation";
+import { optionalText, text, versionField } from "@/lib/validation";
 
 export const AGENCY_KINDS = Object.values(AgencyKind);
 
 const agencyFields = {
   kind: z.enum(AgencyKind, "validation.required"),
-  nameFa: z.string().trim().min(2, "validation.nameMin").max(200, "validation.tooLong"),
-  nameEn: z.string().trim().min(2, "validation.nameMin").max(200, "validation.tooLong"),
+  nameFa: text().trim().min(2, "validation.nameMin").max(200, "validation.tooLong"),
+  nameEn: text().trim().min(2, "validation.nameMin").max(200, "validation.tooLong"),
   headName: optionalText(120),
   phone: optionalText(40),
-  email: z
-    .string()
+  email: text()
     .trim()
     .toLowerCase()
     .max(200, "validation.tooLong")
     .optional()
     .transform((v) => v || null)
     .pipe(z.email("validation.email").nullable()),
-  address: optionalText(400),
+  address: optionalText(400, { multiline: true }),
 };
 
 export const createAgencySchema = z.object(agencyFields);
 export const updateAgencySchema = z.object({
   ...agencyFields,
-  id: z.string().min(1),
-  active: z
-    .string()
+  id: text().min(1),
+  version: versionField(),
+  active: text()
     .optional()
     .transform((v) => v === "on" || v === "true"),
 });

@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
-import { invalid, submittedValues, type FormState } from "@/lib/forms";
+import { type FormState, invalid, malformedRequest, submittedValues } from "@/lib/forms";
 import { getLocale, getTranslator, LOCALE_COOKIE } from "@/lib/i18n/server";
 import { signIn, signOut } from "./auth";
 import { getCurrentUser } from "./session";
@@ -12,6 +12,7 @@ import { loginSchema } from "@/lib/users/schema";
 
 export async function loginAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getTranslator();
+  if (!(form instanceof FormData)) return malformedRequest(t);
   const parsed = loginSchema.safeParse({ email: form.get("email"), password: form.get("password") });
   const values = submittedValues(form);
   if (!parsed.success) return { ...invalid(parsed.error, t), values };

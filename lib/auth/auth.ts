@@ -1,29 +1,30 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { clientAddress } from "./client-address";
 import { verifyCredentials } from "./credentials";
+import { endAllSessions } from "./session-version";
+import { idleTimeoutSeconds, nowSeconds, type SessionClaims } from "./session-config";
 
 /** Thrown so the login form can tell "too many attempts" from "wrong password". */
 class ThrottledSignin extends CredentialsSignin {
   code = "throttled";
 }
 
-function clientIp(request: Request | undefined): string | null {
-  const forwarded = request?.headers.get("x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || request?.headers.get("x-real-ip") || null;
-}
-
-// Sessions are signed JWTs holding only the user id (docs/decisions/002-auth.md); the user,
-// their roles and whether they are still active are read from the database on each use.
+// Sessions are signed JWTs holding the user id, the user's session version and the sign-in
+// time (docs/decisions/002-auth.md, 050-sessions-and-sign-in-throttling.md). The user, their
+// roles, whether they are still active and whether the version still matches are read from
+// the database on each use (getCurrentUser). The token expires after the idle timeout;
+// proxy.ts pushes the expiry forward while the user keeps working.
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: idleTimeoutSeconds() },
   pages: { signIn: "/login" },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(raw, request) {
-        const result = await verifyCredentials(raw, clientIp(request));
+        const result = await verifyCredentials(raw, clientAddress(request.headers));
         if (result.ok) return result.user;
         if (result.reason === "throttled") throw new ThrottledSignin();
         return null;
@@ -32,12 +33,27 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        const claims: SessionClaims = {
+          sv: (user as { sessionVersion?: number }).sessionVersion ?? 0,
+          authTime: nowSeconds(),
+        };
+        Object.assign(token, { sub: user.id }, claims);
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      return session;
+      const { sv, authTime } = token as SessionClaims;
+      return Object.assign(session, { sv, authTime } satisfies SessionClaims);
+    },
+  },
+  events: {
+    // Signing out ends every session of the user, so a cookie copied before sign-out (another
+    // tab, another machine, a stolen copy) is refused from then on.
+    async signOut(message) {
+      const sub = "token" in message ? message.token?.sub : undefined;
+      if (sub) await endAllSessions(sub, "auth.signOut");
     },
   },
 });

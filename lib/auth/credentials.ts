@@ -1,25 +1,53 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record";
 import { loginSchema } from "@/lib/users/schema";
 import { verifyPassword } from "./password";
-import { isThrottled, recordLoginAttempt } from "./throttle";
+import { checkThrottle, recordLoginAttempt } from "./throttle";
 
 export type CredentialsResult =
-  | { ok: true; user: { id: string; name: string; email: string } }
+  | { ok: true; user: { id: string; name: string; email: string; sessionVersion: number } }
   | { ok: false; reason: "invalid" | "throttled" };
 
-/** Checks a sign-in attempt: throttled, then password, then whether the account is active. */
+/**
+ * Checks a sign-in attempt: throttled, then password, then whether the account is active.
+ * An unknown e-mail takes the same steps as a wrong password (a dummy hash is verified and an
+ * attempt and audit event are written), so neither the answer nor its timing tells them apart.
+ */
 export async function verifyCredentials(raw: unknown, ip: string | null): Promise<CredentialsResult> {
   const parsed = loginSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
-  if (await isThrottled(email, ip)) return { ok: false, reason: "throttled" };
 
   const user = await db.user.findUnique({ where: { email } });
+  const audit = (action: string, after: Record<string, unknown>) =>
+    recordAudit(db, {
+      actorId: user?.id ?? null,
+      provinceId: user?.provinceId ?? null,
+      action,
+      entityType: "User",
+      // The audit trail of a sign-in to an unknown e-mail hangs off the e-mail itself.
+      entityId: user?.id ?? email,
+      after: { email, ip, ...after },
+    });
+
+  const verdict = await checkThrottle(email, ip);
+  if (!verdict.ok) {
+    await audit("auth.signInThrottled", { reason: verdict.reason });
+    return { ok: false, reason: "throttled" };
+  }
+
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
   const success = passwordOk && user !== null && user.active;
   await recordLoginAttempt(email, ip, success);
-  if (!success || !user) return { ok: false, reason: "invalid" };
+  if (!success || !user) {
+    await audit("auth.signInFailed", { reason: user && passwordOk ? "inactive" : "invalid" });
+    return { ok: false, reason: "invalid" };
+  }
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-  return { ok: true, user: { id: user.id, name: user.name, email: user.email } };
+  await audit("auth.signIn", {});
+  return {
+    ok: true,
+    user: { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion },
+  };
 }

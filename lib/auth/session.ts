@@ -4,15 +4,24 @@ import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { auth } from "./auth";
 import { can, type Action, type Actor, type Resource } from "./policy";
+import { pastAbsoluteLifetime, type SessionClaims } from "./session-config";
 import type { Locale } from "@/lib/i18n/messages";
 
 export type SessionUser = Actor & { name: string; email: string; locale: Locale };
 
-/** The signed-in, active user, or null. Read once per request. */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
+/** Where a user whose password an administrator set goes before anything else. */
+export const CHANGE_PASSWORD_PATH = "/account/password";
+
+/**
+ * The user behind the request's session token, however far along: null when there is no
+ * valid session — no token, the user gone or deactivated, the token issued before the user's
+ * sessions were ended (sign-out, deactivation, role or password change), or past the
+ * absolute lifetime. The idle timeout is the token's own expiry, checked by auth().
+ */
+const loadSession = cache(async (): Promise<(SessionUser & { mustChangePassword: boolean }) | null> => {
+  const session = (await auth()) as (SessionClaims & { user?: { id?: string } }) | null;
   const id = session?.user?.id;
-  if (!id) return null;
+  if (!id || pastAbsoluteLifetime(session.authTime)) return null;
   const user = await db.user.findUnique({
     where: { id },
     select: {
@@ -24,18 +33,40 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
       provinceId: true,
       locale: true,
       active: true,
+      sessionVersion: true,
+      mustChangePassword: true,
     },
   });
-  if (!user || !user.active) return null;
-  const { active: _active, ...rest } = user;
+  if (!user || !user.active || user.sessionVersion !== (session.sv ?? 0)) return null;
+  const { active: _active, sessionVersion: _version, ...rest } = user;
   return rest;
 });
 
-/** For pages: the user, or a redirect to the sign-in page. */
+/**
+ * The signed-in, active user, or null. Read once per request. A user who must change the
+ * password an administrator gave them counts as not signed in here, so no page, action or
+ * route handler serves them until they have (only the password page uses the session below).
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const user = await loadSession();
+  if (!user || user.mustChangePassword) return null;
+  const { mustChangePassword: _must, ...rest } = user;
+  return rest;
+});
+
+/** For the change-password page and action: the user even while a new password is due. */
+export async function getUserForPasswordChange(): Promise<
+  (SessionUser & { mustChangePassword: boolean }) | null
+> {
+  return loadSession();
+}
+
+/** For pages: the user, or a redirect to the sign-in page (or to choose a password). */
 export async function requireUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) redirect("/login");
-  return user;
+  if (user) return user;
+  if ((await loadSession())?.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
+  redirect("/login");
 }
 
 /** For pages: the user if `can(user, action, resource)`, otherwise the 403 page. */

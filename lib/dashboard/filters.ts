@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { optionalJalaliDateField } from "@/lib/validation";
+import { optionalJalaliDateField, text } from "@/lib/validation";
 
 // The dashboard's filters arrive as URL search parameters, so a filtered view can be
 // bookmarked, shared and exported. Unknown or malformed values are dropped rather than
 // refused: a stale link still opens.
-const optionalId = z.string().trim().min(1).max(64).optional().catch(undefined);
+const optionalId = text().trim().min(1).max(64).optional().catch(undefined);
 
 export const dashboardFilterSchema = z.object({
   body: z.enum(["WORKING_GROUP", "COMMITTEE"]).optional().catch(undefined),

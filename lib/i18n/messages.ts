@@ -43,7 +43,7 @@ const fa = {
     submit: "ورود",
     submitting: "در حال ورود…",
     invalid: "ایمیل یا گذرواژه نادرست است.",
-    throttled: "تلاش‌های ناموفق زیادی انجام شده است. لطفاً ۱۵ دقیقه دیگر دوباره تلاش کنید.",
+    throttled: "تلاش‌های ناموفق زیادی انجام شده است. لطفاً چند دقیقه دیگر دوباره تلاش کنید.",
     intro: "سامانه پیگیری موانع واحدهای تولیدی و مصوبات کارگروه",
   },
   validation: {
@@ -57,6 +57,21 @@ const fa = {
     emailTaken: "این ایمیل قبلاً ثبت شده است.",
     invalidInput: "اطلاعات وارد شده معتبر نیست. موارد مشخص‌شده را اصلاح کنید.",
     tooLong: "متن طولانی‌تر از حد مجاز است.",
+    passwordCommon: "این گذرواژه در فهرست گذرواژه‌های رایج است؛ گذرواژه دیگری برگزینید.",
+    passwordLikeEmail: "گذرواژه نباید ایمیل یا بخشی از آن باشد.",
+    passwordMismatch: "تکرار گذرواژه با آن یکسان نیست.",
+    passwordWrong: "گذرواژه فعلی نادرست است.",
+    passwordSame: "گذرواژه تازه باید با گذرواژه فعلی فرق داشته باشد.",
+  },
+  account: {
+    changePassword: "تغییر گذرواژه",
+    mustChange: "مدیر سامانه برای شما گذرواژه موقت تعیین کرده است. پیش از ادامه، گذرواژه تازه‌ای برگزینید.",
+    currentPassword: "گذرواژه فعلی",
+    newPassword: "گذرواژه تازه",
+    confirmPassword: "تکرار گذرواژه تازه",
+    passwordHint:
+      "دست‌کم ۱۰ نویسه؛ گذرواژه‌های رایج پذیرفته نمی‌شوند. با تغییر گذرواژه، از همه دستگاه‌های دیگر خارج می‌شوید.",
+    passwordChanged: "گذرواژه تغییر کرد.",
   },
   errors: {
     forbiddenTitle: "دسترسی مجاز نیست",
@@ -67,8 +82,11 @@ const fa = {
     backHome: "بازگشت به خانه",
     retry: "تلاش دوباره",
     notFoundRecord: "این مورد پیدا نشد.",
+    conflict:
+      "این مورد را کاربر دیگری هم‌زمان تغییر داده است؛ تغییر شما ذخیره نشد. صفحه را دوباره بارگذاری کنید و تغییر را دوباره اعمال کنید.",
+    tooLarge: "حجم درخواست بیش از حد مجاز (۳۰ مگابایت) است. فایل‌های کوچک‌تر یا کمتری بفرستید.",
+    badRequest: "درخواست نامعتبر است. صفحه را دوباره بارگذاری کنید و دوباره تلاش کنید.",
     unauthenticated: "برای این کار ابتدا وارد سامانه شوید.",
-    badRequest: "درخواست معتبر نیست.",
   },
   common: {
     save: "ذخیره",
@@ -215,7 +233,7 @@ const en: Messages = {
     submit: "Sign in",
     submitting: "Signing in…",
     invalid: "The e-mail or password is incorrect.",
-    throttled: "Too many failed attempts. Please try again in 15 minutes.",
+    throttled: "Too many failed attempts. Please try again in a few minutes.",
     intro: "Tracking production units' obstacles and the working group's resolutions",
   },
   validation: {
@@ -229,6 +247,22 @@ const en: Messages = {
     emailTaken: "This e-mail is already registered.",
     invalidInput: "Some of the information is not valid. Correct the marked fields.",
     tooLong: "The text is longer than allowed.",
+    passwordCommon: "This password is on the list of common passwords; choose another.",
+    passwordLikeEmail: "The password must not be the e-mail address or part of it.",
+    passwordMismatch: "The repeated password does not match.",
+    passwordWrong: "The current password is not correct.",
+    passwordSame: "The new password must differ from the current one.",
+  },
+  account: {
+    changePassword: "Change password",
+    mustChange:
+      "An administrator set a temporary password for you. Choose a new password before you continue.",
+    currentPassword: "Current password",
+    newPassword: "New password",
+    confirmPassword: "Repeat the new password",
+    passwordHint:
+      "At least 10 characters; common passwords are refused. Changing it signs you out on every other device.",
+    passwordChanged: "Password changed.",
   },
   errors: {
     forbiddenTitle: "Access denied",
@@ -239,8 +273,11 @@ const en: Messages = {
     backHome: "Back to home",
     retry: "Try again",
     notFoundRecord: "This record was not found.",
+    conflict:
+      "Someone else changed this record at the same time; your change was not saved. Reload the page and apply your change again.",
+    tooLarge: "The request is larger than allowed (30 MB). Send smaller or fewer files.",
+    badRequest: "The request is not valid. Reload the page and try again.",
     unauthenticated: "Sign in first.",
-    badRequest: "The request is not valid.",
   },
   common: {
     save: "Save",
@@ -351,6 +388,9 @@ export const messages = { fa, en } as const;
 export type Locale = keyof typeof messages;
 export const LOCALES: readonly Locale[] = ["fa", "en"];
 export const DEFAULT_LOCALE: Locale = "fa";
+/** The visitor's language before sign-in (and for answers given before the user is known). */
+export const LOCALE_COOKIE = "tashil-locale";
+export const isLocale = (v: string | undefined | null): v is Locale => v === "fa" || v === "en";
 
 type Leaves<T, P extends string = ""> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;

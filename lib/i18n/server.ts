@@ -2,11 +2,9 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { getCurrentUser } from "@/lib/auth/session";
-import { DEFAULT_LOCALE, translator, type Locale } from "./messages";
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, translator, type Locale } from "./messages";
 
-export const LOCALE_COOKIE = "tashil-locale";
-
-const isLocale = (v: string | undefined): v is Locale => v === "fa" || v === "en";
+export { LOCALE_COOKIE };
 
 /** The signed-in user's language, else the visitor's cookie, else Persian. */
 export const getLocale = cache(async (): Promise<Locale> => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { toLatinDigits } from "@/lib/i18n/format";
-import { jalaliDateField, optionalText } from "@/lib/validation";
+import { jalaliDateField, multilineText, optionalText, text } from "@/lib/validation";
 
 // Shared by the forms and the server. Messages are message keys, translated where shown.
 
@@ -16,15 +16,14 @@ export const ALL_OUTCOMES = ["SETTLED", "REFERRED", "MORE_DOCUMENTS", "DECIDED"]
 /** Quick deadline choices offered next to the date input, in days after the session. */
 export const DEADLINE_QUICK_DAYS = [15, 30, 60] as const;
 
-const id = z.string().trim().min(1, "validation.required").max(64);
+const id = text().trim().min(1, "validation.required").max(64);
 
 const jalaliDate = jalaliDateField("meetings.invalidDate");
 
-const time = z
-  .string()
+const time = text()
   .trim()
   .transform((v) => toLatinDigits(v))
-  .pipe(z.string().regex(/^([01]?\d|2[0-3])[:٫.]([0-5]\d)$/, "meetings.invalidTime"))
+  .pipe(text().regex(/^([01]?\d|2[0-3])[:٫.]([0-5]\d)$/, "meetings.invalidTime"))
   .transform((v) => {
     const [h = "0", m = "0"] = v.split(/[:٫.]/);
     return `${h.padStart(2, "0")}:${m}`;
@@ -83,15 +82,14 @@ export const attendanceSchema = z.object({
 
 export const resolutionSchema = z.object({
   /** Absent for a new resolution. */
-  id: z
-    .string()
+  id: text()
     .trim()
     .max(64)
     .optional()
     .transform((v) => v || null),
   itemId: id,
-  text: z.string().trim().min(3, "meetings.entry.textMin").max(4000, "validation.tooLong"),
-  responsibleAgencyId: z.string().trim().min(1, "validation.required").max(64),
+  text: multilineText().trim().min(3, "meetings.entry.textMin").max(4000, "validation.tooLong"),
+  responsibleAgencyId: text().trim().min(1, "validation.required").max(64),
   supportingAgencyIds: z.array(id).max(50).default([]),
   deadline: jalaliDate,
   amendmentReason,

@@ -1,16 +1,16 @@
 import { z } from "zod";
-import { jalaliDateField, optionalJalaliDateField } from "@/lib/validation";
+import { jalaliDateField, multilineText, optionalJalaliDateField, pageField, text } from "@/lib/validation";
 
 // Messages are message keys, translated where they are shown (client and server alike).
 
 /** Every follow-up form names the resolution and the `version` the user read. */
 const target = {
-  id: z.string().trim().min(1, "validation.required"),
+  id: text().trim().min(1, "validation.required"),
   version: z.coerce.number().int("validation.invalidInput").min(1, "validation.invalidInput"),
 };
 
-const note = z.string().trim().min(10, "resolutions.v.noteMin").max(4000, "validation.tooLong");
-const reason = z.string().trim().min(10, "resolutions.v.reasonMin").max(2000, "validation.tooLong");
+const note = multilineText().trim().min(10, "resolutions.v.noteMin").max(4000, "validation.tooLong");
+const reason = multilineText().trim().min(10, "resolutions.v.reasonMin").max(2000, "validation.tooLong");
 
 const jalaliDateInput = jalaliDateField("resolutions.v.jalaliDate");
 
@@ -32,9 +32,9 @@ export const requestExtensionSchema = z.object({
 export const decideExtensionSchema = z
   .object({
     ...target,
-    extensionId: z.string().trim().min(1, "validation.required"),
+    extensionId: text().trim().min(1, "validation.required"),
     decision: z.enum(["APPROVE", "REJECT"]),
-    note: z.string().trim().max(2000, "validation.tooLong").optional().default(""),
+    note: multilineText().trim().max(2000, "validation.tooLong").optional().default(""),
   })
   .superRefine((v, ctx) => {
     // A refusal must say why: the agency reads it on the resolution's page.
@@ -46,7 +46,7 @@ export const verifySchema = z
   .object({
     ...target,
     decision: z.enum(["VERIFY", "REOPEN"]),
-    note: z.string().trim().max(2000, "validation.tooLong").optional().default(""),
+    note: multilineText().trim().max(2000, "validation.tooLong").optional().default(""),
   })
   .superRefine((v, ctx) => {
     if (v.decision === "REOPEN" && v.note.length < 10)
@@ -55,8 +55,7 @@ export const verifySchema = z
 
 export type ReportProgressInput = z.infer<typeof reportProgressSchema>;
 
-const optionalId = z
-  .string()
+const optionalId = text()
   .trim()
   .optional()
   .transform((v) => v || undefined);
@@ -76,8 +75,7 @@ export const RESOLUTION_STATUSES = [
 export const resolutionFilterSchema = z.object({
   agencyId: optionalId,
   status: z.enum(RESOLUTION_STATUSES).optional().catch(undefined),
-  overdue: z
-    .string()
+  overdue: text()
     .optional()
     .transform((v) => v === "1" || v === "on"),
   meetingId: optionalId,
@@ -85,6 +83,6 @@ export const resolutionFilterSchema = z.object({
   categoryId: optionalId,
   from: optionalJalaliDateField(),
   to: optionalJalaliDateField(),
-  page: z.coerce.number().int().min(1).catch(1).default(1),
+  page: pageField(),
 });
 export type ResolutionFilter = z.infer<typeof resolutionFilterSchema>;

@@ -6,7 +6,13 @@ import { invalid, type FormState } from "@/lib/forms";
 import { calendarDate, todayInTehran } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/messages";
 import { normalizeText } from "@/lib/i18n/normalize";
-import { isUniqueViolation, mutation, UserFacingError } from "@/lib/mutation";
+import {
+  assertCurrentVersion,
+  conflictError,
+  isUniqueViolation,
+  mutation,
+  UserFacingError,
+} from "@/lib/mutation";
 import { changeUnitStatusSchema, createUnitSchema, updateUnitSchema, type CreateUnitInput } from "./schema";
 
 // Domain mutations take the actor so tests and jobs share the code; only ./actions.ts is
@@ -144,20 +150,25 @@ export async function updateUnit(actor: Actor | null, raw: unknown, t: Translate
     if (!parsed.success) return invalid(parsed.error, t);
     authorize(actor, "unit.write");
     const provinceId = writeProvince(actor, "unit.write");
-    const { id, confirmDuplicate, ...input } = parsed.data;
+    const { id, version, confirmDuplicate, ...input } = parsed.data;
     try {
       await db.$transaction(async (tx) => {
         const before = await tx.productionUnit.findFirstOrThrow({
           where: { id, provinceId, archivedAt: null },
-          select: UNIT_AUDITED,
+          select: { ...UNIT_AUDITED, version: true },
         });
         authorize(actor, "unit.write", { provinceId: before.provinceId });
+        // Stale before anything else: the duplicate warning may be about a name since changed.
+        if (before.version !== version) throw conflictError(t);
         await assertNotDuplicate(tx, t, { provinceId, input, confirmDuplicate, exceptId: id });
-        const after = await tx.productionUnit.update({
-          where: { id },
-          data: { ...input, nameNormalized: normalizeText(input.name) },
-          select: UNIT_AUDITED,
-        });
+        assertCurrentVersion(
+          await tx.productionUnit.updateMany({
+            where: { id, version },
+            data: { ...input, nameNormalized: normalizeText(input.name), version: { increment: 1 } },
+          }),
+          t,
+        );
+        const after = await tx.productionUnit.findUniqueOrThrow({ where: { id }, select: UNIT_AUDITED });
         await recordAudit(tx, {
           actorId: actor.id,
           provinceId,
@@ -188,7 +199,7 @@ export async function archiveUnit(actor: Actor | null, id: string, t: Translate)
       });
       const after = await tx.productionUnit.update({
         where: { id },
-        data: { archivedAt: new Date() },
+        data: { archivedAt: new Date(), version: { increment: 1 } },
         select: UNIT_AUDITED,
       });
       await recordAudit(tx, {
@@ -239,7 +250,7 @@ export async function changeUnitStatus(
       });
       const after = await tx.productionUnit.update({
         where: { id },
-        data: { status: toStatus },
+        data: { status: toStatus, version: { increment: 1 } },
         select: UNIT_AUDITED,
       });
       await recordAudit(tx, {

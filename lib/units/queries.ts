@@ -170,6 +170,7 @@ export async function getUnitForEdit(actor: Actor, id: string) {
       managerName: true,
       phone: true,
       address: true,
+      version: true,
     },
   });
 }

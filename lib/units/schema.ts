@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { OperatingStatus, Sector } from "@/lib/generated/prisma/enums";
 import { toLatinDigits } from "@/lib/i18n/format";
-import { jalaliDateField, optionalText, optionalWholeNumber } from "@/lib/validation";
+import {
+  jalaliDateField,
+  optionalText,
+  optionalWholeNumber,
+  pageField,
+  text,
+  versionField,
+} from "@/lib/validation";
 
 // Messages are message keys, translated where they are shown (lib/forms.ts).
 export const SECTORS = Object.values(Sector);
@@ -12,28 +19,26 @@ const optionalCount = (max: number, message: "units.numberInvalid" | "units.pctI
   optionalWholeNumber(BigInt(max), message).transform((n) => (n === null ? null : Number(n)));
 
 /** National IDs (شناسه ملی) of legal persons have 11 digits; older registrations 10. */
-export const nationalIdField = z
-  .string()
+export const nationalIdField = text()
   .trim()
   .optional()
   .transform((v) => (v ? toLatinDigits(v).replace(/[\s\-_]/g, "") : null))
   .refine((v) => v === null || /^\d{10,11}$/.test(v), "units.nationalIdInvalid");
 
 const unitFields = {
-  name: z.string().trim().min(2, "validation.nameMin").max(200, "validation.tooLong"),
+  name: text().trim().min(2, "validation.nameMin").max(200, "validation.tooLong"),
   nationalId: nationalIdField,
   sector: z.enum(Sector, "validation.required"),
   activity: optionalText(200),
-  countyId: z.string().trim().min(1, "units.countyUnknown"),
+  countyId: text().trim().min(1, "units.countyUnknown"),
   industrialPark: optionalText(200),
   employees: optionalCount(1_000_000, "units.numberInvalid"),
   capacityUsePct: optionalCount(100, "units.pctInvalid"),
   managerName: optionalText(120),
   phone: optionalText(40),
-  address: optionalText(400),
+  address: optionalText(400, { multiline: true }),
   /** Ticked by the user after the duplicate-name warning. */
-  confirmDuplicate: z
-    .string()
+  confirmDuplicate: text()
     .optional()
     .transform((v) => v === "on" || v === "true"),
 };
@@ -44,10 +49,10 @@ export const createUnitSchema = z.object({
 });
 // The operating status is not edited in place: it changes through changeUnitStatus so the
 // history (and "units returned to production") stays true.
-export const updateUnitSchema = z.object({ ...unitFields, id: z.string().min(1) });
+export const updateUnitSchema = z.object({ ...unitFields, id: text().min(1), version: versionField() });
 
 export const changeUnitStatusSchema = z.object({
-  id: z.string().min(1),
+  id: text().min(1),
   toStatus: z.enum(OperatingStatus, "validation.required"),
   /** A Jalali date as typed, e.g. "۱۴۰۴/۰۳/۱۰", as an ISO date. */
   changedOn: jalaliDateField("units.dateInvalid"),
@@ -59,18 +64,16 @@ export type UnitSort = (typeof UNIT_SORTS)[number];
 
 /** The unit list's filters, read from the URL: anything unknown is dropped, not an error. */
 export const unitFiltersSchema = z.object({
-  q: z.string().trim().max(100).catch("").default(""),
+  q: text().trim().max(100).catch("").default(""),
   sector: z.enum(Sector).optional().catch(undefined),
-  countyId: z
-    .string()
+  countyId: text()
     .trim()
     .max(40)
     .optional()
     .catch(undefined)
     .transform((v) => v || undefined),
   status: z.enum(OperatingStatus).optional().catch(undefined),
-  park: z
-    .string()
+  park: text()
     .trim()
     .max(200)
     .optional()
@@ -79,7 +82,7 @@ export const unitFiltersSchema = z.object({
   open: z.enum(["yes", "no"]).optional().catch(undefined),
   sort: z.enum(UNIT_SORTS).catch("name").default("name"),
   dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
-  page: z.coerce.number().int().min(1).catch(1).default(1),
+  page: pageField(),
 });
 export type UnitFilters = z.infer<typeof unitFiltersSchema>;
 

@@ -1,12 +1,20 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/policy";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { recordAudit } from "@/lib/audit/record";
+import { bumpSessionVersion } from "@/lib/auth/session-version";
 import { invalid, type FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
-import { isUniqueViolation, mutation, UserFacingError } from "@/lib/mutation";
-import { createUserSchema, updateUserSchema } from "./schema";
+import {
+  assertCurrentVersion,
+  conflictError,
+  isUniqueViolation,
+  mutation,
+  UserFacingError,
+} from "@/lib/mutation";
+import { changeOwnPasswordSchema, createUserSchema, updateUserSchema } from "./schema";
 
 // Domain mutations take the actor as an argument so tests and jobs use the very same code;
 // only lib/users/actions.ts ('use server') is reachable from the browser, and it passes the
@@ -14,6 +22,7 @@ import { createUserSchema, updateUserSchema } from "./schema";
 
 const AUDITED = {
   id: true,
+  version: true,
   name: true,
   email: true,
   roles: true,
@@ -38,6 +47,12 @@ async function assertAgencyInProvince(
 const emailTaken = (t: Translate) =>
   new UserFacingError(t("validation.invalidInput"), { email: [t("validation.emailTaken")] });
 
+/** Refuses a password the policy rejects, as a message on the field that holds it. */
+function assertPasswordAllowed(password: string, email: string, field: string, t: Translate) {
+  const problem = passwordProblem(password, email);
+  if (problem) throw new UserFacingError(t("validation.invalidInput"), { [field]: [t(problem)] });
+}
+
 export function userFormInput(form: FormData) {
   return { ...Object.fromEntries(form), roles: form.getAll("roles") };
 }
@@ -52,11 +67,17 @@ export async function createUser(
     if (!parsed.success) return invalid(parsed.error, t);
     const { password, ...input } = parsed.data;
     authorize(actor, "user.manage", { provinceId: input.provinceId });
+    assertPasswordAllowed(password, input.email, "password", t);
     const passwordHash = await hashPassword(password);
     try {
       const user = await db.$transaction(async (tx) => {
         await assertAgencyInProvince(tx, input.agencyId, input.provinceId, t);
-        const created = await tx.user.create({ data: { ...input, passwordHash }, select: AUDITED });
+        // The administrator chose this password, so it is temporary: the user picks their own
+        // at the first sign-in.
+        const created = await tx.user.create({
+          data: { ...input, passwordHash, mustChangePassword: true },
+          select: AUDITED,
+        });
         await recordAudit(tx, {
           actorId: actor.id,
           provinceId: input.provinceId,
@@ -79,20 +100,38 @@ export async function updateUser(actor: Actor | null, raw: unknown, t: Translate
   return mutation(t, async () => {
     const parsed = updateUserSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
-    const { id, password, ...input } = parsed.data;
+    const { id, version, password, ...input } = parsed.data;
     authorize(actor, "user.manage", { provinceId: input.provinceId });
+    if (password) assertPasswordAllowed(password, input.email, "password", t);
     const passwordHash = password ? await hashPassword(password) : undefined;
     try {
       await db.$transaction(async (tx) => {
         const before = await tx.user.findUniqueOrThrow({ where: { id }, select: AUDITED });
         // The user being edited must be in the administrator's reach too, not only the target province.
         authorize(actor, "user.manage", { provinceId: before.provinceId });
+        if (before.version !== version) throw conflictError(t);
         await assertAgencyInProvince(tx, input.agencyId, input.provinceId, t);
-        const after = await tx.user.update({
-          where: { id },
-          data: { ...input, ...(passwordHash ? { passwordHash } : {}) },
-          select: AUDITED,
-        });
+        // New roles, agency or province, or a new password, end the user's sessions: the next
+        // request signs in afresh under the new rights.
+        const rightsChanged =
+          passwordHash !== undefined ||
+          before.agencyId !== input.agencyId ||
+          before.provinceId !== input.provinceId ||
+          [...before.roles].sort().join() !== [...input.roles].sort().join();
+        assertCurrentVersion(
+          await tx.user.updateMany({
+            where: { id, version },
+            data: {
+              version: { increment: 1 },
+              ...input,
+              // A password set by an administrator is temporary (not when they set their own).
+              ...(passwordHash ? { passwordHash, mustChangePassword: id !== actor.id } : {}),
+              ...(rightsChanged ? bumpSessionVersion : {}),
+            },
+          }),
+          t,
+        );
+        const after = await tx.user.findUniqueOrThrow({ where: { id }, select: AUDITED });
         await recordAudit(tx, {
           actorId: actor.id,
           provinceId: after.provinceId,
@@ -123,7 +162,13 @@ export async function setUserActive(
     await db.$transaction(async (tx) => {
       const before = await tx.user.findUniqueOrThrow({ where: { id }, select: AUDITED });
       authorize(actor, "user.manage", { provinceId: before.provinceId });
-      const after = await tx.user.update({ where: { id }, data: { active }, select: AUDITED });
+      // Both directions end the user's sessions: a reactivated user signs in again rather
+      // than finding the tokens they held before deactivation working once more.
+      const after = await tx.user.update({
+        where: { id },
+        data: { active, version: { increment: 1 }, ...bumpSessionVersion },
+        select: AUDITED,
+      });
       await recordAudit(tx, {
         actorId: actor.id,
         provinceId: after.provinceId,
@@ -135,5 +180,50 @@ export async function setUserActive(
       });
     });
     return { ok: true, message: t(active ? "admin.activated" : "admin.deactivated") };
+  });
+}
+
+/**
+ * A user replaces their own password (or the temporary one an administrator set). Every
+ * session of theirs ends with it; the action signs this browser in again with the new one.
+ */
+export async function changeOwnPassword(
+  user: { id: string; email: string } | null,
+  raw: unknown,
+  t: Translate,
+): Promise<FormState & { newPassword?: string }> {
+  return mutation(t, async () => {
+    if (!user) return { ok: false, message: t("errors.forbidden") };
+    const parsed = changeOwnPasswordSchema.safeParse(raw);
+    if (!parsed.success) return invalid(parsed.error, t);
+    const { currentPassword, newPassword } = parsed.data;
+    const stored = await db.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { passwordHash: true, provinceId: true },
+    });
+    if (!(await verifyPassword(stored.passwordHash, currentPassword)))
+      throw new UserFacingError(t("validation.invalidInput"), {
+        currentPassword: [t("validation.passwordWrong")],
+      });
+    if (newPassword === currentPassword)
+      throw new UserFacingError(t("validation.invalidInput"), {
+        newPassword: [t("validation.passwordSame")],
+      });
+    assertPasswordAllowed(newPassword, user.email, "newPassword", t);
+    const passwordHash = await hashPassword(newPassword);
+    await db.$transaction(async (tx) => {
+      await tx.user.update({
+        where: { id: user.id },
+        data: { passwordHash, mustChangePassword: false, ...bumpSessionVersion },
+      });
+      await recordAudit(tx, {
+        actorId: user.id,
+        provinceId: stored.provinceId,
+        action: "user.password",
+        entityType: "User",
+        entityId: user.id,
+      });
+    });
+    return { ok: true, message: t("account.passwordChanged"), newPassword };
   });
 }

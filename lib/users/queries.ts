@@ -56,6 +56,7 @@ export async function getUserForEdit(actor: Actor, id: string) {
       provinceId: true,
       locale: true,
       active: true,
+      version: true,
     },
   });
 }

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import { text, versionField } from "@/lib/validation";
 
 // Messages are keys of `messages.validation`, translated where they are shown.
-const email = z
-  .string()
+const email = text()
   .trim()
   .toLowerCase()
   .min(1, "validation.required")
@@ -16,16 +16,14 @@ export const loginSchema = z.object({
 });
 
 const userFields = {
-  name: z.string().trim().min(2, "validation.nameMin").max(120, "validation.tooLong"),
+  name: text().trim().min(2, "validation.nameMin").max(120, "validation.tooLong"),
   email,
   roles: z.array(z.enum(ROLES)).min(1, "validation.rolesMin"),
-  agencyId: z
-    .string()
+  agencyId: text()
     .trim()
     .optional()
     .transform((v) => v || null),
-  provinceId: z
-    .string()
+  provinceId: text()
     .trim()
     .optional()
     .transform((v) => v || null),
@@ -51,9 +49,9 @@ export const createUserSchema = z
 export const updateUserSchema = z
   .object({
     ...userFields,
-    id: z.string().min(1),
-    password: z
-      .string()
+    id: text().min(1),
+    version: versionField(),
+    password: text()
       .max(200, "validation.tooLong")
       .optional()
       .transform((v) => v || undefined)
@@ -63,3 +61,15 @@ export const updateUserSchema = z
 
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+/** A user choosing their own password: the current one proves it is them. */
+export const changeOwnPasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "validation.required").max(200, "validation.tooLong"),
+    newPassword: z.string().min(10, "validation.passwordMin").max(200, "validation.tooLong"),
+    confirmPassword: z.string().max(200, "validation.tooLong"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.newPassword !== v.confirmPassword)
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "validation.passwordMismatch" });
+  });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, signIn } from "./support";
+import { ACCOUNTS, createTestMember, signIn, TEST_USER_PASSWORD } from "./support";
 
 test.describe("each role lands on its own home", () => {
   const homes = [
@@ -76,9 +76,9 @@ test("the language switch flips direction and is kept for the user", async ({ pa
 });
 
 test("sign-out ends the session", async ({ page }) => {
-  await signIn(page, ACCOUNTS.chair);
+  await signIn(page, await createTestMember(), TEST_USER_PASSWORD);
   await page.getByRole("button", { name: "خروج" }).click();
   await expect(page).toHaveURL(/\/login/);
-  await page.goto("/chair");
+  await page.goto("/resolutions");
   await expect(page).toHaveURL(/\/login/);
 });

@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
+import { hash } from "@node-rs/argon2";
 import { expect, type Page } from "@playwright/test";
+import pg from "pg";
 
 // Demo accounts from prisma/seed.ts (README lists them).
 export const DEMO_PASSWORD = "Tashil-demo-1404";
@@ -18,4 +21,31 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("گذرواژه").fill(password);
   await page.getByRole("button", { name: "ورود" }).click();
   await expect(page).not.toHaveURL(/\/login/);
+}
+
+export const TEST_USER_PASSWORD = "Sahar-e2e-password-1404";
+
+/**
+ * A member of the demo province made for one test. Signing out ends every session of the
+ * user (docs/decisions/050), so a test that signs out must not use an account other tests
+ * are signed in with at the same time.
+ */
+export async function createTestMember(): Promise<string> {
+  const email = `e2e-${randomUUID()}@tashil.test`;
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO "User" (id, email, name, "passwordHash", roles, "provinceId", "updatedAt")
+       SELECT $1, $2, 'کاربر آزمون', $3, '{MEMBER}', id, now() FROM "Province" WHERE code = 'KRM'`,
+      [
+        `e2e-${randomUUID()}`,
+        email,
+        await hash(TEST_USER_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 }),
+      ],
+    );
+  } finally {
+    await client.end();
+  }
+  return email;
 }

@@ -43,7 +43,11 @@ describe("agencies", () => {
     const again = await createAgency(admin, agencyInput({ nameFa: "بانك ملي استان" }), t);
     expect(again.fieldErrors?.nameFa).toEqual(["دستگاهی با این نام قبلاً ثبت شده است."]);
     expect(
-      await updateAgency(admin, { ...agencyInput({ headName: "مریم احمدی" }), id, active: "on" }, t),
+      await updateAgency(
+        admin,
+        { ...agencyInput({ headName: "مریم احمدی" }), id, version: "1", active: "on" },
+        t,
+      ),
     ).toEqual({ ok: true, message: "تغییرات دستگاه ذخیره شد." });
     expect((await db.agency.findUniqueOrThrow({ where: { id } })).headName).toBe("مریم احمدی");
     expect(await db.auditEvent.count({ where: { entityId: id } })).toBe(2);
@@ -73,9 +77,9 @@ describe("agencies", () => {
         ok: false,
         message: FORBIDDEN,
       });
-      expect(await updateAgency(actor, { ...agencyInput({ nameFa: "نام تازه" }), id: agency.id }, t)).toEqual(
-        { ok: false, message: FORBIDDEN },
-      );
+      expect(
+        await updateAgency(actor, { ...agencyInput({ nameFa: "نام تازه" }), id: agency.id, version: "1" }, t),
+      ).toEqual({ ok: false, message: FORBIDDEN });
     }
     expect(
       await db.agency.count({ where: { provinceId, nameFa: { in: ["دستگاه رد شده", "نام تازه"] } } }),

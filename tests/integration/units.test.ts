@@ -158,7 +158,7 @@ describe("registering units", () => {
     expect(edit?.name).toBe("آجر نسوز کرمان");
     const result = await updateUnit(
       secretariat,
-      { ...unitInput({ name: "آجر نسوز کرمان", employees: "80" }), id },
+      { ...unitInput({ name: "آجر نسوز کرمان", employees: "80" }), id, version: String(edit?.version) },
       t,
     );
     expect(result).toEqual({ ok: true, message: "تغییرات واحد ذخیره شد." });
@@ -166,6 +166,26 @@ describe("registering units", () => {
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "unit.update" } });
     expect(audit.before).toMatchObject({ employees: 120 });
     expect(audit.after).toMatchObject({ employees: 80 });
+  });
+
+  it("lets one of two concurrent edits of a unit win and tells the other it conflicted", async () => {
+    const id = await newUnit({ name: "فولاد هم‌زمان" });
+    const { version } = (await getUnitForEdit(secretariat, id))!;
+    const edit = (employees: string) =>
+      updateUnit(
+        secretariat,
+        { ...unitInput({ name: "فولاد هم‌زمان", employees }), id, version: String(version) },
+        t,
+      );
+    const results = await Promise.all([edit("10"), edit("20")]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, message: t("errors.conflict") }]);
+    const saved = await db.productionUnit.findUniqueOrThrow({ where: { id } });
+    expect(saved.version).toBe(version + 1);
+    expect(await db.auditEvent.count({ where: { entityId: id, action: "unit.update" } })).toBe(1);
+    // A form filled in before the save is refused too, and writes nothing.
+    expect(await edit("30")).toEqual({ ok: false, message: t("errors.conflict") });
+    expect((await db.productionUnit.findUniqueOrThrow({ where: { id } })).employees).toBe(saved.employees);
   });
 
   it("archives a unit: it leaves the list but its file stays readable", async () => {
@@ -375,7 +395,10 @@ describe("read-only roles", () => {
     const before = await db.auditEvent.count({ where: { entityId: id } });
     for (const actor of [...readers, null]) {
       expect(await createUnit(actor, unitInput(), t)).toEqual({ ok: false, message: FORBIDDEN });
-      expect(await updateUnit(actor, { ...unitInput(), id }, t)).toEqual({ ok: false, message: FORBIDDEN });
+      expect(await updateUnit(actor, { ...unitInput(), id, version: "1" }, t)).toEqual({
+        ok: false,
+        message: FORBIDDEN,
+      });
       expect(await archiveUnit(actor, id, t)).toEqual({ ok: false, message: FORBIDDEN });
       expect(await changeUnitStatus(actor, { id, toStatus: "CLOSED", changedOn: "1404/01/01" }, t)).toEqual({
         ok: false,
@@ -383,7 +406,7 @@ describe("read-only roles", () => {
       });
     }
     // A secretariat of another province cannot touch it either.
-    expect((await updateUnit(foreignSecretariat, { ...unitInput(), id }, t)).ok).toBe(false);
+    expect((await updateUnit(foreignSecretariat, { ...unitInput(), id, version: "1" }, t)).ok).toBe(false);
     expect((await archiveUnit(foreignSecretariat, id, t)).ok).toBe(false);
     expect(await db.auditEvent.count({ where: { entityId: id } })).toBe(before);
     expect((await db.productionUnit.findUniqueOrThrow({ where: { id } })).archivedAt).toBeNull();

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createUser, setUserActive, updateUser } from "@/lib/users/mutations";
+import { changeOwnPassword, createUser, setUserActive, updateUser } from "@/lib/users/mutations";
 import { listUsers } from "@/lib/users/queries";
 import { verifyPassword } from "@/lib/auth/password";
 import { createActor, createAgency, createProvince, t, tEn } from "../support/fixtures";
@@ -109,7 +109,7 @@ describe("editing and deactivating users", () => {
     if (!id) throw new Error("user not created");
     const result = await updateUser(
       admin,
-      { ...input, id, roles: ["MEMBER"], agencyId: "", password: "" },
+      { ...input, id, version: "1", roles: ["MEMBER"], agencyId: "", password: "" },
       t,
     );
     expect(result.ok).toBe(true);
@@ -120,6 +120,67 @@ describe("editing and deactivating users", () => {
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "user.update" } });
     expect(audit.before).toMatchObject({ roles: ["AGENCY"] });
     expect(audit.after).toMatchObject({ roles: ["MEMBER"] });
+  });
+
+  it("ends a user's sessions on role change, deactivation and reactivation, not on a rename", async () => {
+    const input = validInput({ agencyId: "", roles: ["MEMBER"] });
+    const edit = { ...input, password: "" };
+    const { id } = await createUser(admin, input, t);
+    if (!id) throw new Error("user not created");
+    const sessionVersion = async () => (await db.user.findUniqueOrThrow({ where: { id } })).sessionVersion;
+    const start = await sessionVersion();
+    const version = async () => String((await db.user.findUniqueOrThrow({ where: { id } })).version);
+    expect((await updateUser(admin, { ...edit, id, version: await version(), name: "نام تازه" }, t)).ok).toBe(
+      true,
+    );
+    expect(await sessionVersion()).toBe(start);
+    expect((await updateUser(admin, { ...edit, id, version: await version(), roles: ["CHAIR"] }, t)).ok).toBe(
+      true,
+    );
+    expect(await sessionVersion()).toBe(start + 1);
+    await setUserActive(admin, id, false, t);
+    await setUserActive(admin, id, true, t);
+    expect(await sessionVersion()).toBe(start + 3);
+  });
+
+  it("refuses a stale edit of a user with one conflict message", async () => {
+    const input = validInput({ agencyId: "", roles: ["MEMBER"] });
+    const { id } = await createUser(admin, input, t);
+    if (!id) throw new Error("user not created");
+    const [a, b] = await Promise.all([
+      updateUser(admin, { ...input, id, version: "1", name: "نام یکم" }, t),
+      updateUser(admin, { ...input, id, version: "1", name: "نام دوم" }, t),
+    ]);
+    expect([a, b].filter((r) => r.ok)).toHaveLength(1);
+    expect([a, b].find((r) => !r.ok)).toEqual({ ok: false, message: t("errors.conflict") });
+  });
+
+  it("makes an administrator's password temporary and refuses common ones; the user then sets their own", async () => {
+    expect((await createUser(admin, { ...validInput(), password: "1234567890" }, t)).fieldErrors).toEqual({
+      password: ["این گذرواژه در فهرست گذرواژه‌های رایج است؛ گذرواژه دیگری برگزینید."],
+    });
+    const input = validInput({ agencyId: "", roles: ["MEMBER"] });
+    const { id } = await createUser(admin, input, t);
+    if (!id) throw new Error("user not created");
+    const user = await db.user.findUniqueOrThrow({ where: { id } });
+    expect(user.mustChangePassword).toBe(true);
+    const self = { id, email: user.email };
+    const change = (currentPassword: string, newPassword: string, confirmPassword = newPassword) =>
+      changeOwnPassword(self, { currentPassword, newPassword, confirmPassword }, t);
+    expect((await change("wrong-password", "Another-long-passphrase")).fieldErrors).toEqual({
+      currentPassword: ["گذرواژه فعلی نادرست است."],
+    });
+    expect((await change(input.password, "Another-long-passphrase", "different")).fieldErrors).toEqual({
+      confirmPassword: ["تکرار گذرواژه با آن یکسان نیست."],
+    });
+    expect((await change(input.password, "qwertyuiop")).fieldErrors).toEqual({
+      newPassword: ["این گذرواژه در فهرست گذرواژه‌های رایج است؛ گذرواژه دیگری برگزینید."],
+    });
+    expect(await change(input.password, "Another-long-passphrase")).toMatchObject({ ok: true });
+    const after = await db.user.findUniqueOrThrow({ where: { id } });
+    expect(after.mustChangePassword).toBe(false);
+    expect(after.sessionVersion).toBe(user.sessionVersion + 1);
+    expect(await verifyPassword(after.passwordHash, "Another-long-passphrase")).toBe(true);
   });
 
   it("deactivates a user after which listing shows them inactive; an admin cannot deactivate themselves", async () => {

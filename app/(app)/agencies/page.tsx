@@ -9,6 +9,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { TableHead } from "@/components/ui/table-head";
+import { pageNumber } from "@/lib/validation";
 
 export const generateMetadata = pageTitle("agencies.title");
 
@@ -20,7 +21,7 @@ export default async function AgenciesPage({
   const { user: actor, t, locale } = await pageContext("case.read");
   const params = await searchParams;
   const q = (params.q ?? "").slice(0, 100);
-  const page = Math.max(1, Number(params.page) || 1);
+  const page = pageNumber(params.page);
   const { agencies, total, pages } = await listAgencies(actor, { q, page });
   return (
     <div className="space-y-6">

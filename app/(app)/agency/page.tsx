@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { ResolutionTable } from "@/components/resolutions/resolution-table";
 import { filterQuery, ResolutionFilters } from "@/components/resolutions/resolution-filters";
+import { pageNumber } from "@/lib/validation";
 
 export const generateMetadata = pageTitle("nav.agency");
 
@@ -23,7 +24,7 @@ export default async function AgencyInboxPage({ searchParams }: { searchParams: 
     meetingId: raw.meetingId,
     page: raw.page,
   });
-  const supportedPage = Math.max(1, Number(raw.spage) || 1);
+  const supportedPage = pageNumber(raw.spage);
   const [inbox, supported, options] = await Promise.all([
     listAgencyInbox(user, filter),
     listSupportedResolutions(user, { page: supportedPage }),

@@ -12,6 +12,7 @@ import { meetingTitle } from "@/lib/meetings/title";
 import { MeetingStatusBadge } from "@/components/meetings/meeting-status";
 import { PlanNextCommitteeButton } from "@/components/meetings/meeting-form";
 import { TableHead } from "@/components/ui/table-head";
+import { jalaliYearParam, pageNumber } from "@/lib/validation";
 
 export const generateMetadata = pageTitle("meetings.title");
 
@@ -25,8 +26,8 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
   const filters = {
     body: oneOf(BODY_KINDS, params.body),
     status: oneOf(MEETING_STATUSES, params.status),
-    year: Number(params.year) || undefined,
-    page: Math.max(1, Number(params.page) || 1),
+    year: jalaliYearParam(params.year),
+    page: pageNumber(params.page),
   };
   const { meetings, total, pages, years } = await listMeetings(user, filters);
   const canWrite = can(user, "meeting.write");

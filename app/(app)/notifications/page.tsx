@@ -3,6 +3,7 @@ import { listMyMessages } from "@/lib/notifications/queries";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { MessageList } from "@/components/notifications/message-list";
+import { pageNumber } from "@/lib/validation";
 
 export const generateMetadata = pageTitle("notifications.title");
 
@@ -13,7 +14,7 @@ export default async function NotificationsPage({
 }) {
   const { user, t, locale } = await pageContext("case.read");
   const { items, page, pages } = await listMyMessages(user, {
-    page: Math.max(1, Number((await searchParams).page) || 1),
+    page: pageNumber((await searchParams).page),
   });
   return (
     <div className="space-y-6">

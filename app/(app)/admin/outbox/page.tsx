@@ -4,13 +4,14 @@ import { listOutbox } from "@/lib/notifications/queries";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { MessageList } from "@/components/notifications/message-list";
+import { pageNumber } from "@/lib/validation";
 
 export const generateMetadata = pageTitle("notifications.outboxTitle");
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const { user, t, locale } = await pageContext("settings.manage");
   const { items, total, page, pages } = await listOutbox(user, {
-    page: Math.max(1, Number((await searchParams).page) || 1),
+    page: pageNumber((await searchParams).page),
   });
   return (
     <div className="space-y-6">

@@ -8,6 +8,7 @@ import { inputClass } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { UserActiveToggle } from "@/components/admin/user-active-toggle";
 import { TableHead } from "@/components/ui/table-head";
+import { pageNumber } from "@/lib/validation";
 
 export const generateMetadata = pageTitle("admin.users");
 
@@ -19,7 +20,7 @@ export default async function UsersPage({
   const { user: actor, t, locale } = await pageContext("user.manage");
   const params = await searchParams;
   const query = params.q ?? "";
-  const page = Math.max(1, Number(params.page) || 1);
+  const page = pageNumber(params.page);
   const { users, total, pages } = await listUsers(actor, { query, page });
   return (
     <div className="space-y-6">

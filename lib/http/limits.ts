@@ -1,0 +1,29 @@
+import { direction, isLocale, LOCALE_COOKIE, translator, type Locale } from "@/lib/i18n/messages";
+
+/**
+ * The largest request body the app accepts: the server actions' limit in next.config.ts
+ * (serverActions.bodySizeLimit), itself above the 25 MB a submission's files may add up to
+ * (lib/attachments/rules.ts). Anything larger is answered 413 by proxy.ts before Next reads it.
+ */
+export const MAX_REQUEST_BYTES = 30 * 1024 * 1024;
+
+type RequestLike = { cookies: { get(name: string): { value: string } | undefined } };
+
+const localeOf = (request: RequestLike): Locale => {
+  const value = request.cookies.get(LOCALE_COOKIE)?.value;
+  return isLocale(value) ? value : "fa";
+};
+
+/** A short localised page, readable both by a person (a form posted without script) and a client. */
+function errorPage(request: RequestLike, status: number, key: "errors.tooLarge" | "errors.badRequest") {
+  const locale = localeOf(request);
+  const text = translator(locale)(key);
+  const html = `<!doctype html><html lang="${locale}" dir="${direction(locale)}"><meta charset="utf-8"><title>${status}</title><p role="alert">${text}</p></html>`;
+  return new Response(html, {
+    status,
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+  });
+}
+
+export const tooLargeResponse = (request: RequestLike) => errorPage(request, 413, "errors.tooLarge");
+export const badRequestResponse = (request: RequestLike) => errorPage(request, 400, "errors.badRequest");
