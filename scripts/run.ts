@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, readdirSync, writeFileSy
 import path from "node:path";
 import pg from "pg";
 import { ensureAppDatabase } from "./app-database";
+import { orExplain } from "./db";
 import { run, runOrFail } from "./process";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -55,7 +56,7 @@ function buildIsCurrent(): boolean {
   return existsSync(stamp) && statSync(stamp).mtimeMs > newestSourceMtime();
 }
 
-const db = await ensureAppDatabase();
+const db = await orExplain(ensureAppDatabase());
 const env = { DATABASE_URL: db.url, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true" };
 let code = 1;
 try {
