@@ -15,7 +15,7 @@ const port = process.env.PORT ?? "3000";
 function authSecret(): string {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
   // Demo convenience: a secret made once per checkout, so sign-ins survive restarts.
-  const file = path.resolve(".data/auth-secret");
+  const file = path.resolve(process.env.AUTH_SECRET_FILE ?? ".data/auth-secret");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
