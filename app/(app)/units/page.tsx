@@ -74,11 +74,6 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
           {writer && <ButtonLink href="/units/new">{t("units.newUnit")}</ButtonLink>}
         </div>
       </div>
-      {raw.saved === "archived" && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t("units.archived")}
-        </p>
-      )}
       <Card>
         <form
           role="search"

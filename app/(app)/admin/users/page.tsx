@@ -18,7 +18,7 @@ export async function generateMetadata() {
 export default async function UsersPage({
   searchParams,
 }: {
-  searchParams: Promise<{ q?: string; page?: string; saved?: string }>;
+  searchParams: Promise<{ q?: string; page?: string }>;
 }) {
   const actor = await requirePermission("user.manage");
   const { t, locale } = await getTranslator();
@@ -32,11 +32,6 @@ export default async function UsersPage({
         <h1 className="text-2xl font-bold">{t("admin.users")}</h1>
         <ButtonLink href="/admin/users/new">{t("admin.newUser")}</ButtonLink>
       </div>
-      {params.saved === "created" && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t("admin.created")}
-        </p>
-      )}
       <Card>
         <form role="search" className="mb-4 flex gap-2">
           <label htmlFor="user-search" className="sr-only">

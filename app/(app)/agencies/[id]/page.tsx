@@ -12,28 +12,16 @@ export async function generateMetadata() {
   return { title: t("agencies.title") };
 }
 
-export default async function AgencyPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ saved?: string }>;
-}) {
+export default async function AgencyPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("case.read");
   const { t, locale } = await getTranslator();
   const agency = await getAgency(actor, (await params).id);
   if (!agency) notFound();
-  const saved = (await searchParams).saved === "created";
   const name = locale === "fa" ? agency.nameFa : agency.nameEn;
   const writer = can(actor, "agency.write", { provinceId: agency.provinceId });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{name}</h1>
-      {saved && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t("agencies.created")}
-        </p>
-      )}
       <dl className="grid gap-4 sm:grid-cols-3">
         <Stat label={t("agencies.openResolutions")} value={formatNumber(agency.openResolutions, locale)} />
         <Stat

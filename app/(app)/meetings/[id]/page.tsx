@@ -30,12 +30,12 @@ export default async function MeetingPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ q?: string; saved?: string }>;
+  searchParams: Promise<{ q?: string }>;
 }) {
   const user = await requirePermission("case.read");
   const { t, locale } = await getTranslator();
   const { id } = await params;
-  const { q = "", saved } = await searchParams;
+  const { q = "" } = await searchParams;
   const meeting = await getMeeting(user, id);
   if (!meeting) notFound();
   const canWrite = can(user, "meeting.write", { provinceId: meeting.provinceId });
@@ -79,11 +79,6 @@ export default async function MeetingPage({
           )}
         </nav>
       </div>
-      {saved === "planned" && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t("meetings.created", { title })}
-        </p>
-      )}
       {locked && (
         <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {t("meetings.locked")}

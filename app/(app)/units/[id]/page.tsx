@@ -22,22 +22,12 @@ export async function generateMetadata() {
   return { title: t("units.details") };
 }
 
-const SAVED = { created: "units.created", updated: "units.updated", obstacle: "obstacles.created" } as const;
-
-export default async function UnitPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ saved?: string }>;
-}) {
+export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("case.read");
   const { t, locale } = await getTranslator();
   const file = await getUnitFile(actor, (await params).id);
   if (!file) notFound();
   const { unit, obstacles, timeline } = file;
-  const saved = (await searchParams).saved;
-  const savedKey = saved && saved in SAVED ? SAVED[saved as keyof typeof SAVED] : null;
   const live = unit.archivedAt === null;
   const writeUnits = live && can(actor, "unit.write", { provinceId: unit.provinceId });
   const writeObstacles = live && can(actor, "obstacle.write", { provinceId: unit.provinceId });
@@ -99,11 +89,6 @@ export default async function UnitPage({
           )}
         </div>
       </div>
-      {savedKey && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t(savedKey)}
-        </p>
-      )}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title={t("units.details")} className="lg:col-span-2">
           <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
