@@ -6,6 +6,7 @@ import { setFlash, type Flash } from "@/lib/flash";
 import { submittedValues, type FormState } from "@/lib/forms";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { getTranslator } from "@/lib/i18n/server";
+import { isDatabaseUnavailable } from "@/lib/outage";
 
 // The one place a domain mutation becomes a server action. The mutation (lib/<domain>/
 // mutations.ts) does the four steps — parse, authorise, transact, audit — and answers a
@@ -33,6 +34,20 @@ async function actionContext(): Promise<ActionContext> {
   return { user, t, locale };
 }
 
+/**
+ * Runs the action's own work; a database outage anywhere in it (even looking up the
+ * signed-in user) becomes the localised "temporarily unavailable; nothing was saved".
+ */
+async function unlessUnavailable<R extends FormState>(work: () => Promise<R>): Promise<R | FormState> {
+  try {
+    return await work();
+  } catch (err) {
+    if (!isDatabaseUnavailable(err)) throw err; // includes redirect(), which unwinds by throwing
+    const { t } = await getTranslator();
+    return { ok: false, message: t("errors.serviceUnavailable") };
+  }
+}
+
 function revalidate<A, R>(paths: Paths<A, R> | undefined, input: A, result: R) {
   const list = typeof paths === "function" ? paths(input, result) : (paths ?? []);
   for (const path of list)
@@ -46,7 +61,8 @@ export function formAction<R extends FormState>(
   options: FormActionOptions<R> = {},
 ): (prev: R, form: FormData) => Promise<R> {
   return async (_prev, form) => {
-    const result = await run(await actionContext(), form);
+    // An outage answer has the FormState shape every action's R extends.
+    const result = (await unlessUnavailable(async () => run(await actionContext(), form))) as R;
     if (!result.ok) {
       if (options.echo === false) return result;
       return { ...result, values: submittedValues(form, options.echo ?? { omit: ["password", "files"] }) };
@@ -67,7 +83,7 @@ export function inputAction<I, R extends FormState>(
   options: { revalidate?: Paths<I, R> } = {},
 ): (input: I) => Promise<R> {
   return async (input) => {
-    const result = await run(await actionContext(), input);
+    const result = (await unlessUnavailable(async () => run(await actionContext(), input))) as R;
     if (result.ok) revalidate(options.revalidate, input, result);
     return result;
   };

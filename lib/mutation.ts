@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { ForbiddenError } from "@/lib/auth/policy";
 import type { FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
+import { isDatabaseUnavailable } from "@/lib/outage";
 
 /** A failure the user can act on, with its message already localised. */
 export class UserFacingError extends Error {
@@ -28,6 +29,11 @@ export async function mutation(t: Translate, work: () => Promise<FormState>): Pr
     if (err instanceof ForbiddenError) return { ok: false, message: t("errors.forbidden") };
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025")
       return { ok: false, message: t("errors.notFoundRecord") };
+    // The transaction never committed (or its connection was lost before it could).
+    if (isDatabaseUnavailable(err)) {
+      console.warn(`[mutation] database unavailable: ${(err as Error).message.split("\n").at(-1)}`);
+      return { ok: false, message: t("errors.serviceUnavailable") };
+    }
     console.error("[mutation]", err);
     return { ok: false, message: t("errors.unexpected") };
   }

@@ -1,12 +1,7 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { verifyCredentials } from "./credentials";
-
-/** Thrown so the login form can tell "too many attempts" from "wrong password". */
-class ThrottledSignin extends CredentialsSignin {
-  code = "throttled";
-}
+import { authorizeSignIn } from "./credentials";
 
 function clientIp(request: Request | undefined): string | null {
   const forwarded = request?.headers.get("x-forwarded-for");
@@ -22,12 +17,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw, request) {
-        const result = await verifyCredentials(raw, clientIp(request));
-        if (result.ok) return result.user;
-        if (result.reason === "throttled") throw new ThrottledSignin();
-        return null;
-      },
+      authorize: (raw, request) => authorizeSignIn(raw, clientIp(request)),
     }),
   ],
   callbacks: {

@@ -1,5 +1,7 @@
 import "server-only";
+import { CredentialsSignin } from "next-auth";
 import { db } from "@/lib/db";
+import { isDatabaseUnavailable } from "@/lib/outage";
 import { loginSchema } from "@/lib/users/schema";
 import { verifyPassword } from "./password";
 import { isThrottled, recordLoginAttempt } from "./throttle";
@@ -22,4 +24,28 @@ export async function verifyCredentials(raw: unknown, ip: string | null): Promis
   if (!success || !user) return { ok: false, reason: "invalid" };
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   return { ok: true, user: { id: user.id, name: user.name, email: user.email } };
+}
+
+/** Thrown so the login form can tell "too many attempts" from "wrong password". */
+class ThrottledSignin extends CredentialsSignin {
+  code = "throttled";
+}
+
+/**
+ * The database is out of reach: said as a sign-in failure with its own code, since any
+ * other error thrown from `authorize` makes Auth.js answer with its "Configuration" page.
+ */
+class UnavailableSignin extends CredentialsSignin {
+  code = "unavailable";
+}
+
+/** Auth.js's `authorize`: the user, null for a refusal, or a sign-in error with a code. */
+export async function authorizeSignIn(raw: unknown, ip: string | null) {
+  const result = await verifyCredentials(raw, ip).catch((err: unknown) => {
+    if (isDatabaseUnavailable(err)) throw new UnavailableSignin();
+    throw err;
+  });
+  if (result.ok) return result.user;
+  if (result.reason === "throttled") throw new ThrottledSignin();
+  return null;
 }

@@ -68,6 +68,8 @@ const fa = {
     notFoundRecord: "این مورد پیدا نشد.",
     unauthenticated: "برای این کار ابتدا وارد سامانه شوید.",
     badRequest: "درخواست معتبر نیست.",
+    serviceUnavailable: "سامانه موقتاً در دسترس نیست و چیزی ذخیره نشد. چند لحظه بعد دوباره تلاش کنید.",
+    duplicateSubmission: "این فرم پیش‌تر ثبت شده بود؛ دوباره ثبت نشد.",
   },
   common: {
     save: "ذخیره",
@@ -240,6 +242,9 @@ const en: Messages = {
     notFoundRecord: "This record was not found.",
     unauthenticated: "Sign in first.",
     badRequest: "The request is not valid.",
+    serviceUnavailable:
+      "The service is temporarily unavailable; nothing was saved. Please try again in a moment.",
+    duplicateSubmission: "This form had already been submitted; it was not saved a second time.",
   },
   common: {
     save: "Save",

@@ -75,10 +75,15 @@ export async function dumpDatabase(client: pg.ClientBase, file: string): Promise
   await client.query("begin isolation level repeatable read read only");
   try {
     const { rows: version } = await client.query<{ v: string }>("show server_version");
-    const { rows: migrations } = await client.query<{ migration_name: string }>(
-      `select migration_name from ${quote(MIGRATIONS_TABLE)}
-        where finished_at is not null and rolled_back_at is null order by started_at, migration_name`,
+    const { rows: hasMigrations } = await client.query<{ ok: boolean }>(
+      `select to_regclass('public.${MIGRATIONS_TABLE}') is not null as ok`,
     );
+    const { rows: migrations } = hasMigrations[0]?.ok
+      ? await client.query<{ migration_name: string }>(
+          `select migration_name from ${quote(MIGRATIONS_TABLE)}
+            where finished_at is not null and rolled_back_at is null order by started_at, migration_name`,
+        )
+      : { rows: [] };
     const { tables, deps } = await tablesAndDependencies(client);
     const counts: Record<string, number> = {};
     for (const table of loadOrder(tables, deps)) {
