@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { ForbiddenError } from "@/lib/auth/policy";
 import type { FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
+import { AlreadySubmitted, firstAnswer } from "@/lib/idempotency";
 import { isDatabaseUnavailable } from "@/lib/outage";
 
 /** A failure the user can act on, with its message already localised. */
@@ -26,6 +27,7 @@ export async function mutation(t: Translate, work: () => Promise<FormState>): Pr
   } catch (err) {
     if (err instanceof UserFacingError)
       return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
+    if (err instanceof AlreadySubmitted) return firstAnswer(err, t);
     if (err instanceof ForbiddenError) return { ok: false, message: t("errors.forbidden") };
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025")
       return { ok: false, message: t("errors.notFoundRecord") };

@@ -14,6 +14,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FileInput } from "@/components/ui/file-input";
 import { buttonClass } from "@/components/ui/button";
+import { SubmissionKeyField } from "@/components/ui/submission-key-field";
 
 // The follow-up forms of a resolution's page. Each carries the resolution's id and the
 // version the page was rendered with; the server refuses a stale version.
@@ -41,6 +42,7 @@ export function ReportProgressForm({ locale, id, version }: Target) {
   return (
     <form action={action} className="space-y-4" aria-label={t("resolutions.reportTitle")}>
       <FormMessage state={state} />
+      <SubmissionKeyField answer={state} />
       <Hidden id={id} version={version} />
       <Field label={t("resolutions.note")} hint={t("resolutions.noteHint")} errors={errors.note}>
         {(p) => (

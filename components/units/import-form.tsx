@@ -9,6 +9,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FileInput } from "@/components/ui/file-input";
 import { TableHead } from "@/components/ui/table-head";
+import { SubmissionKeyField } from "@/components/ui/submission-key-field";
 
 const initial: ImportState = { ok: false };
 
@@ -69,6 +70,7 @@ export function ImportForm({ locale }: { locale: Locale }) {
           {!confirmed && (preview.validCount ?? 0) > 0 && (
             <form action={confirmAction}>
               <input type="hidden" name="payload" value={preview.payload ?? ""} />
+              <SubmissionKeyField answer={preview} />
               <SubmitButton pendingLabel={t("unitImport.confirming")}>
                 {t("unitImport.confirm", { count: formatNumber(preview.validCount ?? 0, locale) })}
               </SubmitButton>

@@ -7,6 +7,7 @@ import { translator, type Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { SubmissionKeyField } from "@/components/ui/submission-key-field";
 
 type Option = { id: string; nameFa: string; nameEn: string };
 export type UnitFormValues = {
@@ -67,6 +68,7 @@ export function UnitForm({
     <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate>
       <div className="sm:col-span-2">
         <FormMessage state={state} />
+        {!unit && <SubmissionKeyField answer={state} />}
       </div>
       {unit && <input type="hidden" name="id" value={unit.id} />}
       <Field label={t("units.name")} errors={errors.name}>

@@ -1,5 +1,6 @@
 "use server";
 import { field, formAction } from "@/lib/action";
+import { submissionKey } from "@/lib/idempotency";
 import { archiveUnit, changeUnitStatus, createUnit, updateUnit } from "./mutations";
 import { confirmImport, previewImport, type ImportState } from "./import";
 
@@ -40,6 +41,7 @@ export const previewImportAction = formAction<ImportState>(
 );
 
 export const confirmImportAction = formAction<ImportState>(
-  ({ user, t, locale }, form) => confirmImport(user, field(form, "payload"), t, locale),
+  ({ user, t, locale }, form) =>
+    confirmImport(user, field(form, "payload"), t, locale, submissionKey(Object.fromEntries(form))),
   { revalidate: ["/units", "/obstacles"], echo: false },
 );

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertNotSubmitted, claimSubmission, rememberAnswer } from "@/lib/idempotency";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { authorize, writeProvince, type Actor } from "@/lib/auth/policy";
@@ -278,9 +279,12 @@ export async function confirmImport(
   payload: string,
   t: Translate,
   locale: Locale = "fa",
+  /** The confirm form's idempotency key (lib/idempotency.ts): a repeat imports nothing. */
+  key: string | null = null,
 ): Promise<ImportState> {
   return mutation(t, async () => {
     authorize(actor, "unit.write");
+    await assertNotSubmitted(key);
     const provinceId = writeProvince(actor, "unit.write");
     let parsed: z.infer<typeof payloadSchema>;
     try {
@@ -290,13 +294,12 @@ export async function confirmImport(
     }
     const records = parsed.map(({ line, record }) => ({ line, record: record as ImportRecord }));
     const today = calendarDate(todayInTehran());
-    const written = await writeRows(actor, provinceId, records, today, t, locale).catch((err: unknown) => {
+    return writeRows(actor, provinceId, records, today, t, locale, key).catch((err: unknown) => {
       // Someone registered the same national id between the check and the write.
       if (isUniqueViolation(err, "nationalId"))
         throw new UserFacingError(t("units.nationalIdTakenElsewhere"));
       throw err;
     });
-    return { ok: true, message: t("unitImport.done", { count: formatNumber(written, locale) }) };
   });
 }
 
@@ -307,9 +310,11 @@ async function writeRows(
   today: Date,
   t: Translate,
   locale: Locale,
-): Promise<number> {
+  key: string | null,
+): Promise<ImportState> {
   return db.$transaction(
     async (tx) => {
+      await claimSubmission(tx, key, actor.id);
       const { planned } = await planImport(tx, provinceId, records, t, locale);
       if (planned.length === 0) throw new UserFacingError(t("unitImport.nothingValid"));
       const unitIds = new Map<string, string>();
@@ -402,7 +407,10 @@ async function writeRows(
           });
         }
       }
-      return planned.length;
+      return rememberAnswer(tx, key, {
+        ok: true,
+        message: t("unitImport.done", { count: formatNumber(planned.length, locale) }),
+      });
     },
     // A few thousand rows take longer than Prisma's default 5 s interactive transaction.
     { timeout: 120_000, maxWait: 10_000 },
