@@ -1,7 +1,15 @@
-// Next's start-up hook: the e-mail worker runs inside the Node.js server (never the edge
-// runtime), unless switched off — for tests, or when a separate process runs it.
+// Next's start-up hook: checks the production configuration, then runs the e-mail worker
+// inside the Node.js server (never the edge runtime), unless switched off — for tests, or
+// when a separate process runs it (`npm run worker`, docs/deploy.md).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Refuse to serve with a configuration that cannot work safely: one sentence, no trace.
+  const { productionConfigProblem } = await import("./lib/startup");
+  const problem = productionConfigProblem(process.env);
+  if (problem && process.env.NEXT_PHASE !== "phase-production-build") {
+    console.error(`[start] ${problem}`);
+    process.exit(1);
+  }
   if (
     process.env.NOTIFICATIONS_DISABLED === "1" ||
     process.env.NODE_ENV === "test" ||
