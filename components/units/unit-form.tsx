@@ -8,6 +8,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { SubmissionKeyField } from "@/components/ui/submission-key-field";
+import { localName } from "@/lib/i18n/format";
 
 type Option = { id: string; nameFa: string; nameEn: string };
 export type UnitFormValues = {
@@ -61,7 +62,6 @@ export function UnitForm({
     const stored = unit?.[field];
     return stored === null || stored === undefined ? "" : String(stored);
   };
-  const name = (o: Option) => (locale === "fa" ? o.nameFa : o.nameEn);
   // The duplicate-name warning is the one refusal the user may override.
   const askDuplicate = errors.confirmDuplicate !== undefined;
   return (
@@ -106,7 +106,7 @@ export function UnitForm({
             <option value="">—</option>
             {counties.map((c) => (
               <option key={c.id} value={c.id}>
-                {name(c)}
+                {localName(c, locale)}
               </option>
             ))}
           </select>

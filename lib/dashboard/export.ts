@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
-import { todayInTehran } from "@/lib/i18n/format";
+import { todayInTehran, localName, isRtl } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { toXlsx, type Column } from "@/lib/reports/xlsx";
 import { parseDashboardFilters } from "./filters";
@@ -18,7 +18,7 @@ export async function scorecardXlsx(
   const sort = SCORECARD_SORTS.find((s) => s === params.sort) ?? "onTime";
   const rows = await agencyScorecard(actor, parseDashboardFilters(params), sort);
   const columns: Column<Row>[] = [
-    { header: t("resolution.agency"), width: 40, value: (r) => (locale === "fa" ? r.nameFa : r.nameEn) },
+    { header: t("resolution.agency"), width: 40, value: (r) => localName(r, locale) },
     { header: t("dashboard.issued"), value: (r) => r.issued },
     { header: `${t("dashboard.onTime")} (%)`, value: (r) => r.onTimePct },
     { header: t("dashboard.overdueNow"), value: (r) => r.overdueNow },
@@ -29,7 +29,7 @@ export async function scorecardXlsx(
     { header: t("dashboard.absent"), value: (r) => r.absent },
   ];
   return {
-    bytes: await toXlsx(t("dashboard.scorecard"), columns, rows, { rtl: locale === "fa" }),
+    bytes: await toXlsx(t("dashboard.scorecard"), columns, rows, { rtl: isRtl(locale) }),
     fileName: `tashil-scorecard-${todayInTehran()}.xlsx`,
   };
 }

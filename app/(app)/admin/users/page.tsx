@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { formatDateTime, formatNumber, localName, formatList } from "@/lib/i18n/format";
 import { listUsers } from "@/lib/users/queries";
 import { Card, EmptyState } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
@@ -81,11 +81,12 @@ export default async function UsersPage({
                       </div>
                     </td>
                     <td className="p-2">
-                      {u.roles.map((r) => t(`roles.${r}`)).join(locale === "fa" ? "، " : ", ")}
+                      {formatList(
+                        u.roles.map((r) => t(`roles.${r}`)),
+                        locale,
+                      )}
                     </td>
-                    <td className="p-2">
-                      {u.agency ? (locale === "fa" ? u.agency.nameFa : u.agency.nameEn) : t("common.none")}
-                    </td>
+                    <td className="p-2">{u.agency ? localName(u.agency, locale) : t("common.none")}</td>
                     <td className="p-2">
                       {u.lastLoginAt
                         ? formatDateTime(u.lastLoginAt, locale, { style: "short" })

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatNumber } from "@/lib/i18n/format";
+import { formatNumber, localName, formatList } from "@/lib/i18n/format";
 import { getAgency } from "@/lib/agencies/queries";
 import { Card, EmptyState, Stat } from "@/components/ui/card";
 import { AgencyForm } from "@/components/agencies/agency-form";
@@ -17,7 +17,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
   const { t, locale } = await getTranslator();
   const agency = await getAgency(actor, (await params).id);
   if (!agency) notFound();
-  const name = locale === "fa" ? agency.nameFa : agency.nameEn;
+  const name = localName(agency, locale);
   const writer = can(actor, "agency.write", { provinceId: agency.provinceId });
   return (
     <div className="space-y-6">
@@ -44,7 +44,10 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
                     {u.email}
                   </span>
                   <span className="text-slate-600">
-                    {u.roles.map((r) => t(`roles.${r}`)).join(locale === "fa" ? "، " : ", ")}
+                    {formatList(
+                      u.roles.map((r) => t(`roles.${r}`)),
+                      locale,
+                    )}
                   </span>
                   {!u.active && <span className="text-red-700">{t("agencies.inactive")}</span>}
                 </li>

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatDateTime, todayInTehran } from "@/lib/i18n/format";
+import { formatDateTime, todayInTehran, localName } from "@/lib/i18n/format";
 import { getMeeting, listAgencyOptions, listEligibleObstacles } from "@/lib/meetings/queries";
 import { isLocked } from "@/lib/meetings/lifecycle";
 import { Card } from "@/components/ui/card";
@@ -16,7 +16,7 @@ import { EligiblePicker } from "@/components/meetings/eligible-picker";
 import { AttendanceForm } from "@/components/meetings/attendance-form";
 import { SessionEntry } from "@/components/meetings/session-entry";
 import { MarkHeldButton } from "@/components/meetings/session-actions";
-import { agendaItemViews, localName, obstacleView } from "@/lib/meetings/views";
+import { agendaItemViews, obstacleView } from "@/lib/meetings/views";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const { t, locale } = await getTranslator();
