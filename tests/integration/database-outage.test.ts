@@ -41,14 +41,14 @@ let provinceId: string;
 let countyId: string;
 let secretariat: Awaited<ReturnType<typeof createActor>>;
 
-/** Rows counted on a direct connection, past the relay: what really is in the database. */
+/** This file's units, counted on a direct connection past the relay: what really is stored. */
 async function unitsNamed(name: string): Promise<number> {
   const client = new pg.Client({ connectionString: directUrl });
   await client.connect();
   try {
     const { rows } = await client.query<{ n: string }>(
-      `select count(*) as n from "ProductionUnit" where name = $1`,
-      [name],
+      `select count(*) as n from "ProductionUnit" where name = $1 and "provinceId" = $2`,
+      [name, provinceId],
     );
     return Number(rows[0]?.n);
   } finally {
