@@ -84,11 +84,18 @@ describe.skipIf(!isRoot)("embedded PostgreSQL as root in a 0700 clone (skipped: 
 
 describe("embedded PostgreSQL with its port taken", () => {
   let checkout: string;
+  let relocationRoot: string;
   beforeAll(() => {
     checkout = mkdtempSync(path.join(os.tmpdir(), "tashil-open-"));
     chmodSync(checkout, 0o755);
+    // Used when this checkout's node_modules is itself out of the postgres user's reach
+    // (the suite run as root from a private clone).
+    relocationRoot = mkdtempSync(path.join(os.tmpdir(), "tashil-reloc-"));
   });
-  afterAll(() => rmSync(checkout, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(checkout, { recursive: true, force: true });
+    rmSync(relocationRoot, { recursive: true, force: true });
+  });
 
   it("listens on the next free port and says so", async () => {
     const taken = await occupiedPort();
@@ -98,11 +105,12 @@ describe("embedded PostgreSQL with its port taken", () => {
         checkoutDir: checkout,
         nativeDir,
         port: taken.port,
+        relocationRoot,
         log: (l) => lines.push(l),
       });
       try {
         expect(server.port).not.toBe(taken.port);
-        expect(existsSync(path.join(checkout, ".data/pg/PG_VERSION"))).toBe(true);
+        expect(existsSync(path.join(server.dataDir, "PG_VERSION"))).toBe(true);
         expect(await answers(server.url)).toMatch(/^18\./);
         expect(lines.some((l) => l.includes(`port ${taken.port} is taken`))).toBe(true);
       } finally {
