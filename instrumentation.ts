@@ -3,6 +3,9 @@
 // when a separate process runs it (`npm run worker`, docs/deploy.md).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Which Node.js serves: the pinned runtime (docs/decisions/010-node-runtime.md) unless
+  // someone started the server by hand with another.
+  console.log(`[server] Node.js ${process.version}`);
   // Refuse to serve with a configuration that cannot work safely: one sentence, no trace.
   const { productionConfigProblem } = await import("./lib/startup");
   const problem = productionConfigProblem(process.env);

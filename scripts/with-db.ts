@@ -3,12 +3,14 @@
 import { ensureAppDatabase } from "./app-database";
 import { orExplain } from "./db";
 import { run } from "./process";
+import { checkRuntime } from "./runtime";
 
 const [cmd, ...args] = process.argv.slice(2);
 if (!cmd) {
   console.error("usage: tsx scripts/with-db.ts <command> [args…]");
   process.exit(2);
 }
+checkRuntime("db");
 const db = await orExplain(ensureAppDatabase());
 const code = await run(cmd, args, { DATABASE_URL: db.url });
 await db.stop();

@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
+import { pageContext, pageTitle } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
-import { getTranslator } from "@/lib/i18n/server";
 import {
   formatDate,
   formatNumber,
@@ -26,14 +25,10 @@ import { ObstacleStatusBadge, OperatingStatusBadge } from "@/components/units/ba
 import { StatusChangeForm } from "@/components/units/status-change-form";
 import { AttachmentUpload } from "@/components/obstacles/attachment-upload";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("units.details") };
-}
+export const generateMetadata = pageTitle("units.details");
 
 export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePermission("case.read");
-  const { t, locale } = await getTranslator();
+  const { user: actor, t, locale } = await pageContext("case.read");
   const file = await getUnitFile(actor, (await params).id);
   if (!file) notFound();
   const { unit, obstacles, timeline } = file;
