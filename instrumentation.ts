@@ -1,11 +1,19 @@
-// Next's start-up hook: the e-mail worker and the background-export worker run inside the
-// Node.js server (never the edge runtime), unless switched off — for tests, or when a
-// separate process runs them.
+// Next's start-up hook: checks the production configuration, then runs the e-mail worker
+// and the background-export worker inside the Node.js server (never the edge runtime),
+// unless switched off — for tests, or when a separate process runs them (`npm run worker`,
+// docs/deploy.md).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Which Node.js serves: the pinned runtime (docs/decisions/010-node-runtime.md) unless
   // someone started the server by hand with another.
   console.log(`[server] Node.js ${process.version}`);
+  // Refuse to serve with a configuration that cannot work safely: one sentence, no trace.
+  const { productionConfigProblem } = await import("./lib/startup");
+  const problem = productionConfigProblem(process.env);
+  if (problem && process.env.NEXT_PHASE !== "phase-production-build") {
+    console.error(`[start] ${problem}`);
+    process.exit(1);
+  }
   // Before the first request: sign-in throttling needs each request's socket address.
   const { installSocketAddressStamp } = await import("./lib/auth/socket-address");
   installSocketAddressStamp();

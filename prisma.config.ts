@@ -12,7 +12,9 @@ process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.resolve("scripts/prisma-schema-
 
 export default defineConfig({
   schema: "prisma/schema.prisma",
-  migrations: { path: "prisma/migrations", seed: "tsx prisma/seed.ts" },
+  // PRISMA_MIGRATIONS_DIR: `npm run restore` first replays only the migrations a backup was
+  // taken at (scripts/restore.ts).
+  migrations: { path: process.env.PRISMA_MIGRATIONS_DIR ?? "prisma/migrations", seed: "tsx prisma/seed.ts" },
   // `env()` throws when unset, which would break `prisma generate` during `npm ci`.
   datasource: { url: process.env.DATABASE_URL ?? "" },
 });

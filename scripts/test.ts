@@ -8,12 +8,30 @@
 // Ends with one "N passed, N failed" line over every runner.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { ensureDatabaseServer, recreateDatabase, withDatabaseName } from "./db";
+import { ensureDatabaseServer, orExplain, recreateDatabase, withDatabaseName } from "./db";
 import { run, runOrFail } from "./process";
 import { checkRuntime } from "./runtime";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const only = process.argv[2]; // "unit" | "integration" | "e2e" | undefined (everything)
+
+// Another install (unattended-upgrades, a colleague's apt-get) may hold the package
+// manager's lock: wait for it (up to 10 minutes) rather than fail the whole run.
+const APT_WAIT = ["-o", "DPkg::Lock::Timeout=600"];
+
+function aptGet(args: string[], env: NodeJS.ProcessEnv) {
+  // `update` takes the lists lock, which older apt versions do not wait for: retry.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      execFileSync("apt-get", [...APT_WAIT, ...args], { stdio: "inherit", env });
+      return;
+    } catch (err) {
+      if (attempt >= 20) throw err;
+      console.log(`[test] apt-get ${args[0]} failed (the package manager may be busy); retrying in 30 s …`);
+      execFileSync("sleep", ["30"]);
+    }
+  }
+}
 
 function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
@@ -21,11 +39,8 @@ function ensureChromium() {
     throw new Error(`${CHROMIUM} is missing: install it with 'sudo apt-get install -y chromium'`);
   console.log("[test] installing Chromium from Debian's packages …");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
-  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], {
-    stdio: "inherit",
-    env,
-  });
+  aptGet(["update", "-qq"], env);
+  aptGet(["install", "-y", "-qq", "--no-install-recommends", "chromium"], env);
 }
 
 async function prepareDatabase(serverUrl: string, name: string): Promise<string> {
@@ -45,7 +60,9 @@ function readJson<T>(file: string): T | null {
 
 checkRuntime("test");
 const started = Date.now();
-const server = await ensureDatabaseServer(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL);
+const server = await orExplain(
+  ensureDatabaseServer(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL),
+);
 let exitCode = 0;
 try {
   rmSync("test-results", { recursive: true, force: true });

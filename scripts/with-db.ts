@@ -1,6 +1,7 @@
 // Runs a command with DATABASE_URL pointing at the app database, starting the embedded
 // PostgreSQL first when no DATABASE_URL is configured. Usage: tsx scripts/with-db.ts cmd …
 import { ensureAppDatabase } from "./app-database";
+import { orExplain } from "./db";
 import { run } from "./process";
 import { checkRuntime } from "./runtime";
 
@@ -10,7 +11,7 @@ if (!cmd) {
   process.exit(2);
 }
 checkRuntime("db");
-const db = await ensureAppDatabase();
+const db = await orExplain(ensureAppDatabase());
 const code = await run(cmd, args, { DATABASE_URL: db.url });
 await db.stop();
 process.exit(code);

@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { deleteResolutionAction, saveResolutionAction, setOutcomeAction } from "@/lib/meetings/actions";
+import { newSubmissionKey } from "@/lib/forms";
 import type { ResolutionSaved } from "@/lib/meetings/resolutions";
 import { addDays, formatNumber } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
@@ -18,6 +19,8 @@ type SaveState = "saved" | "unsaved" | "saving" | "failed";
 
 type Draft = {
   key: string;
+  /** Sent with a new resolution: a retry after a lost answer saves it once (lib/idempotency.ts). */
+  submissionKey: string;
   id: string | null;
   sequence: number | null;
   text: string;
@@ -33,6 +36,8 @@ type Draft = {
 let draftCounter = 0;
 const emptyDraft = (deadline: string, key = `new-${++draftCounter}`): Draft => ({
   key,
+  // Kept in the draft's state from its first edit on, so every retry sends the same one.
+  submissionKey: newSubmissionKey(),
   id: null,
   sequence: null,
   text: "",
@@ -78,6 +83,7 @@ export function SessionEntry({
   const initialDrafts = (i: AgendaItemView): Draft[] => [
     ...i.resolutions.map<Draft>((r) => ({
       key: r.id,
+      submissionKey: r.id,
       id: r.id,
       sequence: r.sequence,
       text: r.text,
@@ -166,7 +172,7 @@ export function SessionEntry({
     const result = await call(
       () =>
         saveResolutionAction({
-          ...(draft.id ? { id: draft.id } : {}),
+          ...(draft.id ? { id: draft.id } : { idempotencyKey: draft.submissionKey }),
           itemId,
           text: draft.text,
           responsibleAgencyId: draft.responsibleAgencyId,

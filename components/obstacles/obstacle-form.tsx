@@ -8,6 +8,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FileInput } from "@/components/ui/file-input";
+import { SubmissionKeyField } from "@/components/ui/submission-key-field";
 import { localName } from "@/lib/i18n/format";
 import { useT } from "@/components/ui/messages";
 
@@ -35,6 +36,7 @@ export function ObstacleForm({
   return (
     <form action={action} className="max-w-2xl space-y-4" noValidate>
       <FormMessage state={state} />
+      <SubmissionKeyField answer={state} />
       <input type="hidden" name="unitId" value={unitId} />
       <Field label={t("obstacles.category")} errors={errors.categoryId}>
         {(p) => (

@@ -13,6 +13,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FileInput } from "@/components/ui/file-input";
 import { buttonClass } from "@/components/ui/button";
+import { SubmissionKeyField } from "@/components/ui/submission-key-field";
 import { useT } from "@/components/ui/messages";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 
@@ -42,6 +43,7 @@ export function ReportProgressForm({ id, version }: Target) {
   return (
     <form action={action} className="space-y-4" aria-label={t("resolutions.reportTitle")}>
       <FormMessage state={state} />
+      <SubmissionKeyField answer={state} />
       <Hidden id={id} version={version} />
       <Field label={t("resolutions.note")} hint={t("resolutions.noteHint")} errors={errors.note}>
         {(p) => (

@@ -7,6 +7,7 @@ import type { Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { SubmissionKeyField } from "@/components/ui/submission-key-field";
 import { localName } from "@/lib/i18n/format";
 import { useT } from "@/components/ui/messages";
 
@@ -70,6 +71,7 @@ export function UnitForm({
     <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate>
       <div className="sm:col-span-2">
         <FormMessage state={state} />
+        {!unit && <SubmissionKeyField answer={state} />}
       </div>
       {unit && <input type="hidden" name="id" value={unit.id} />}
       {unit?.version !== undefined && <input type="hidden" name="version" value={unit.version} />}

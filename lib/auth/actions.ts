@@ -23,6 +23,8 @@ export async function loginAction(_prev: FormState, form: FormData): Promise<For
   } catch (err) {
     if (err instanceof CredentialsSignin && err.code === "throttled")
       return { ok: false, message: t("login.throttled"), values };
+    if (err instanceof CredentialsSignin && err.code === "unavailable")
+      return { ok: false, message: t("errors.serviceUnavailable"), values };
     if (err instanceof AuthError) return { ok: false, message: t("login.invalid"), values };
     throw err; // a successful sign-in "throws" its redirect
   }

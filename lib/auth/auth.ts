@@ -1,15 +1,10 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { clientAddress } from "./client-address";
-import { verifyCredentials } from "./credentials";
+import { authorizeSignIn } from "./credentials";
 import { endAllSessions } from "./session-version";
 import { idleTimeoutSeconds, nowSeconds, type SessionClaims } from "./session-config";
-
-/** Thrown so the login form can tell "too many attempts" from "wrong password". */
-class ThrottledSignin extends CredentialsSignin {
-  code = "throttled";
-}
 
 // Sessions are signed JWTs holding the user id, the user's session version and the sign-in
 // time (docs/decisions/002-auth.md, 050-sessions-and-sign-in-throttling.md). The user, their
@@ -23,12 +18,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw, request) {
-        const result = await verifyCredentials(raw, clientAddress(request.headers));
-        if (result.ok) return result.user;
-        if (result.reason === "throttled") throw new ThrottledSignin();
-        return null;
-      },
+      authorize: (raw, request) => authorizeSignIn(raw, clientAddress(request.headers)),
     }),
   ],
   callbacks: {

@@ -1,6 +1,8 @@
 import "server-only";
+import { CredentialsSignin } from "next-auth";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
+import { isDatabaseUnavailable } from "@/lib/outage";
 import { loginSchema } from "@/lib/users/schema";
 import { verifyPassword } from "./password";
 import { checkThrottle, recordLoginAttempt } from "./throttle";
@@ -50,4 +52,28 @@ export async function verifyCredentials(raw: unknown, ip: string | null): Promis
     ok: true,
     user: { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion },
   };
+}
+
+/** Thrown so the login form can tell "too many attempts" from "wrong password". */
+class ThrottledSignin extends CredentialsSignin {
+  code = "throttled";
+}
+
+/**
+ * The database is out of reach: said as a sign-in failure with its own code, since any
+ * other error thrown from `authorize` makes Auth.js answer with its "Configuration" page.
+ */
+class UnavailableSignin extends CredentialsSignin {
+  code = "unavailable";
+}
+
+/** Auth.js's `authorize`: the user, null for a refusal, or a sign-in error with a code. */
+export async function authorizeSignIn(raw: unknown, ip: string | null) {
+  const result = await verifyCredentials(raw, ip).catch((err: unknown) => {
+    if (isDatabaseUnavailable(err)) throw new UnavailableSignin();
+    throw err;
+  });
+  if (result.ok) return result.user;
+  if (result.reason === "throttled") throw new ThrottledSignin();
+  return null;
 }

@@ -87,6 +87,8 @@ const fa = {
     tooLarge: "حجم درخواست بیش از حد مجاز (۳۰ مگابایت) است. فایل‌های کوچک‌تر یا کمتری بفرستید.",
     badRequest: "درخواست نامعتبر است. صفحه را دوباره بارگذاری کنید و دوباره تلاش کنید.",
     unauthenticated: "برای این کار ابتدا وارد سامانه شوید.",
+    serviceUnavailable: "سامانه موقتاً در دسترس نیست و چیزی ذخیره نشد. چند لحظه بعد دوباره تلاش کنید.",
+    duplicateSubmission: "این فرم پیش‌تر ثبت شده بود؛ دوباره ثبت نشد.",
   },
   common: {
     save: "ذخیره",
@@ -278,6 +280,9 @@ const en: Messages = {
     tooLarge: "The request is larger than allowed (30 MB). Send smaller or fewer files.",
     badRequest: "The request is not valid. Reload the page and try again.",
     unauthenticated: "Sign in first.",
+    serviceUnavailable:
+      "The service is temporarily unavailable; nothing was saved. Please try again in a moment.",
+    duplicateSubmission: "This form had already been submitted; it was not saved a second time.",
   },
   common: {
     save: "Save",

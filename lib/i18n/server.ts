@@ -2,13 +2,19 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { getCurrentUser } from "@/lib/auth/session";
+import { isDatabaseUnavailable } from "@/lib/outage";
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, translator, type Locale } from "./messages";
 
 export { LOCALE_COOKIE };
 
 /** The signed-in user's language, else the visitor's cookie, else Persian. */
 export const getLocale = cache(async (): Promise<Locale> => {
-  const user = await getCurrentUser();
+  // During a database outage the user's own setting is out of reach; the cookie still
+  // lets us say so in their language.
+  const user = await getCurrentUser().catch((err: unknown) => {
+    if (isDatabaseUnavailable(err)) return null;
+    throw err;
+  });
   if (user) return user.locale;
   const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
   return isLocale(fromCookie) ? fromCookie : DEFAULT_LOCALE;

@@ -133,6 +133,7 @@ export const saveResolutionAction = inputAction(
     { user, t },
     input: {
       id?: string;
+      idempotencyKey?: string;
       itemId: string;
       text: string;
       responsibleAgencyId: string;

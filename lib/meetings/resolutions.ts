@@ -1,4 +1,5 @@
 import "server-only";
+import { assertNotSubmitted, claimSubmission, rememberAnswer, submissionKey } from "@/lib/idempotency";
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/policy";
 import { invalid, type FormState } from "@/lib/forms";
@@ -59,7 +60,11 @@ export async function saveResolution(
     if (!parsed.success) return invalid(parsed.error, t);
     const input = parsed.data;
     const supporting = [...new Set(input.supportingAgencyIds)].filter((a) => a !== input.responsibleAgencyId);
+    // Only a new resolution can be duplicated; saving an existing one again changes nothing.
+    const key = input.id === null ? submissionKey(raw) : null;
+    await assertNotSubmitted(key);
     return db.$transaction(async (tx) => {
+      await claimSubmission(tx, key, actor?.id ?? null);
       const item = await tx.agendaItem.findUnique({
         where: { id: input.itemId },
         select: { id: true, meetingId: true, unitId: true, obstacles: { select: { obstacleId: true } } },
@@ -111,7 +116,12 @@ export async function saveResolution(
           entityId: created.id,
           after: created,
         });
-        return { ok: true, message: t("meetings.entry.saved"), id: created.id, sequence: created.sequence };
+        return rememberAnswer(tx, key, {
+          ok: true,
+          message: t("meetings.entry.saved"),
+          id: created.id,
+          sequence: created.sequence,
+        });
       }
 
       const before = await tx.resolution.findFirst({

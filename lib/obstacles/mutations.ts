@@ -1,4 +1,5 @@
 import "server-only";
+import { assertNotSubmitted, claimSubmission, rememberAnswer, submissionKey } from "@/lib/idempotency";
 import { db, type Tx } from "@/lib/db";
 import { authorize, writeProvince, type Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
@@ -63,9 +64,12 @@ export async function createObstacle(
     authorize(actor, "obstacle.write");
     const provinceId = writeProvince(actor, "obstacle.write");
     const { agencyIds, ...input } = parsed.data;
+    const key = submissionKey(raw);
+    await assertNotSubmitted(key);
     const { stored, discard } = await storeUploads(files, t);
     try {
-      const obstacle = await db.$transaction(async (tx) => {
+      return await db.$transaction(async (tx) => {
+        await claimSubmission(tx, key, actor.id);
         const unit = await tx.productionUnit.findFirst({
           where: { id: input.unitId, provinceId, archivedAt: null },
           select: { id: true },
@@ -91,9 +95,8 @@ export async function createObstacle(
           entityId: created.id,
           after: { ...created, agencyIds, attachments: stored.map((f) => f.fileName) },
         });
-        return created;
+        return rememberAnswer(tx, key, { ok: true, message: t("obstacles.created"), id: created.id });
       });
-      return { ok: true, message: t("obstacles.created"), id: obstacle.id };
     } catch (err) {
       await discard();
       throw err;

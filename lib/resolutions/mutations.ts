@@ -1,4 +1,5 @@
 import "server-only";
+import { assertNotSubmitted, claimSubmission, rememberAnswer, submissionKey } from "@/lib/idempotency";
 import { db, type Tx } from "@/lib/db";
 import { authorize, provinceWhere, type Action, type Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
@@ -86,6 +87,9 @@ export async function reportProgress(
     if (!parsed.success) return invalid(parsed.error, t);
     const { id, version, note, toStatus } = parsed.data;
     if (!actor) throw new UserFacingError(t("errors.forbidden"));
+    // Before the version check: a repeat carries the version the first one already moved on.
+    const key = submissionKey(raw);
+    await assertNotSubmitted(key);
     if (toStatus === "DONE_REPORTED" && files.length === 0)
       throw new UserFacingError(t("validation.invalidInput"), { files: [t("resolutions.evidenceRequired")] });
 
@@ -97,7 +101,8 @@ export async function reportProgress(
     // removes the bytes again, so a conflict leaves no orphan file behind.
     const { stored, discard } = await storeUploads(files, t);
     try {
-      await db.$transaction(async (tx) => {
+      return await db.$transaction(async (tx) => {
+        await claimSubmission(tx, key, actor.id);
         const before = await loadChecked(tx, actor, "resolution.report", id, version, t);
         if (!isOpen(before.status)) throw new UserFacingError(t("resolutions.notOpen"));
         const now = new Date();
@@ -134,12 +139,12 @@ export async function reportProgress(
             attachments: stored.map((s) => s.fileName),
           },
         });
+        return rememberAnswer(tx, key, { ok: true, message: t("resolutions.reported") });
       });
     } catch (err) {
       await discard();
       throw err;
     }
-    return { ok: true, message: t("resolutions.reported") };
   });
 }
 

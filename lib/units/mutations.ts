@@ -1,4 +1,5 @@
 import "server-only";
+import { assertNotSubmitted, claimSubmission, rememberAnswer, submissionKey } from "@/lib/idempotency";
 import { db, type Tx } from "@/lib/db";
 import { authorize, writeProvince, type Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
@@ -109,8 +110,11 @@ export async function createUnit(
     authorize(actor, "unit.write");
     const provinceId = writeProvince(actor, "unit.write");
     const { confirmDuplicate, ...input } = parsed.data;
+    const key = submissionKey(raw);
+    await assertNotSubmitted(key);
     try {
-      const unit = await db.$transaction(async (tx) => {
+      return await db.$transaction(async (tx) => {
+        await claimSubmission(tx, key, actor.id);
         await assertNotDuplicate(tx, t, { provinceId, input, confirmDuplicate });
         const created = await tx.productionUnit.create({
           data: { ...input, provinceId, nameNormalized: normalizeText(input.name) },
@@ -134,9 +138,8 @@ export async function createUnit(
           entityId: created.id,
           after: created,
         });
-        return created;
+        return rememberAnswer(tx, key, { ok: true, message: t("units.created"), id: created.id });
       });
-      return { ok: true, message: t("units.created"), id: unit.id };
     } catch (err) {
       if (isUniqueViolation(err, "nationalId")) throw nationalIdRace(t);
       throw err;
