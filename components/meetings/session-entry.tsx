@@ -21,6 +21,8 @@ type Draft = {
   text: string;
   responsibleAgencyId: string;
   supportingAgencyIds: string[];
+  /** The agenda item's obstacles this resolution answers; a new one starts with all of them. */
+  obstacleIds: string[];
   deadline: string;
   editable: boolean;
   state: SaveState;
@@ -29,13 +31,14 @@ type Draft = {
 };
 
 let draftCounter = 0;
-const emptyDraft = (deadline: string, key = `new-${++draftCounter}`): Draft => ({
+const emptyDraft = (deadline: string, obstacleIds: string[], key = `new-${++draftCounter}`): Draft => ({
   key,
   id: null,
   sequence: null,
   text: "",
   responsibleAgencyId: "",
   supportingAgencyIds: [],
+  obstacleIds,
   deadline,
   editable: true,
   state: "unsaved",
@@ -80,12 +83,17 @@ export function SessionEntry({
       text: r.text,
       responsibleAgencyId: r.responsibleAgencyId,
       supportingAgencyIds: r.supportingAgencyIds,
+      obstacleIds: r.obstacleIds,
       deadline: r.deadline,
       editable: r.editable,
       state: "saved",
     })),
     // A stable key: this list is rebuilt on every render until the unit's first edit.
-    emptyDraft(defaultDeadline, `${i.id}-new`),
+    emptyDraft(
+      defaultDeadline,
+      i.obstacles.map((o) => o.id),
+      `${i.id}-new`,
+    ),
   ];
   const draftsOf = (all: Record<string, Draft[]>, itemId: string): Draft[] => {
     const known = all[itemId];
@@ -168,6 +176,7 @@ export function SessionEntry({
           text: draft.text,
           responsibleAgencyId: draft.responsibleAgencyId,
           supportingAgencyIds: draft.supportingAgencyIds,
+          obstacleIds: draft.obstacleIds,
           deadline: draft.deadline,
           amendmentReason,
         }),
@@ -189,7 +198,8 @@ export function SessionEntry({
           ? { ...d, ...saved, state: "saved" as const, message: undefined, fieldErrors: undefined }
           : d,
       );
-      return { ...all, [itemId]: wasNew ? [...list, emptyDraft(draft.deadline)] : list };
+      const allObstacles = items.find((i) => i.id === itemId)?.obstacles.map((o) => o.id) ?? [];
+      return { ...all, [itemId]: wasNew ? [...list, emptyDraft(draft.deadline, allObstacles)] : list };
     });
     // Straight on to the next resolution of the same unit.
     if (wasNew) focusNewDraftOf.current = itemId;
@@ -281,6 +291,7 @@ export function SessionEntry({
                   : t("meetings.entry.newResolution")
               }
               draft={draft}
+              obstacles={item.obstacles}
               agencies={agencies}
               meetingDate={meetingDate}
               onChange={(patch) => updateDraft(item.id, draft.key, { ...patch, state: "unsaved" })}
@@ -329,6 +340,7 @@ function ResolutionDraftForm({
   locale,
   legend,
   draft,
+  obstacles,
   agencies,
   meetingDate,
   onChange,
@@ -338,6 +350,7 @@ function ResolutionDraftForm({
   locale: Locale;
   legend: string;
   draft: Draft;
+  obstacles: AgendaItemView["obstacles"];
   agencies: AgencyOption[];
   meetingDate: string;
   onChange: (patch: Partial<Draft>) => void;
@@ -388,6 +401,35 @@ function ResolutionDraftForm({
           />
           {error("text")}
         </div>
+        {/* With one obstacle there is nothing to choose: the resolution answers it. */}
+        {obstacles.length > 1 && (
+          <fieldset className="space-y-1" aria-describedby={describedBy("obstacleIds")}>
+            <legend className="text-sm font-medium">{t("meetings.entry.obstacles")}</legend>
+            {obstacles.map((o, index) => (
+              <label key={o.id} className="flex items-start gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  className="mt-1"
+                  checked={draft.obstacleIds.includes(o.id)}
+                  onChange={(e) =>
+                    onChange({
+                      obstacleIds: e.target.checked
+                        ? obstacles
+                            .filter((x) => x.id === o.id || draft.obstacleIds.includes(x.id))
+                            .map((x) => x.id)
+                        : draft.obstacleIds.filter((x) => x !== o.id),
+                    })
+                  }
+                />
+                <span>
+                  {formatNumber(index + 1, locale)}. {o.category ? `${o.category}: ` : ""}
+                  {o.description}
+                </span>
+              </label>
+            ))}
+            {error("obstacleIds")}
+          </fieldset>
+        )}
         <div className="grid gap-3 md:grid-cols-2">
           <div className="space-y-1">
             <label htmlFor={`${id}-responsible`} className="block text-sm font-medium">

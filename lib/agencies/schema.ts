@@ -1,15 +1,15 @@
 import { z } from "zod";
 import { AgencyKind } from "@/lib/generated/prisma/enums";
-import { optionalText } from "@/lib/validation";
+import { nameText, optionalName, optionalPhone, optionalText } from "@/lib/validation";
 
 export const AGENCY_KINDS = Object.values(AgencyKind);
 
 const agencyFields = {
   kind: z.enum(AgencyKind, "validation.required"),
-  nameFa: z.string().trim().min(2, "validation.nameMin").max(200, "validation.tooLong"),
-  nameEn: z.string().trim().min(2, "validation.nameMin").max(200, "validation.tooLong"),
-  headName: optionalText(120),
-  phone: optionalText(40),
+  nameFa: nameText(2, 200),
+  nameEn: nameText(2, 200),
+  headName: optionalName(120),
+  phone: optionalPhone(40),
   email: z
     .string()
     .trim()

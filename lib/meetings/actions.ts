@@ -12,6 +12,7 @@ import {
   moveAgendaItem,
   planNextCommitteeMeeting,
   removeAgendaItem,
+  rescheduleMeeting,
   saveAttendance,
   setOutcome,
   setPresenter,
@@ -37,6 +38,14 @@ export async function planNextCommitteeAction(_prev: FormState, _form: FormData)
   if (!result.ok || !result.id) return result;
   refresh();
   redirect(`/meetings/${result.id}?saved=planned`);
+}
+
+export async function rescheduleMeetingAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const { t } = await getTranslator();
+  const result = await rescheduleMeeting(await getCurrentUser(), Object.fromEntries(form), t);
+  if (!result.ok) return { ...result, values: submittedValues(form) };
+  refresh();
+  return result;
 }
 
 export async function markHeldAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -149,6 +158,7 @@ export async function saveResolutionAction(input: {
   text: string;
   responsibleAgencyId: string;
   supportingAgencyIds: string[];
+  obstacleIds?: string[];
   deadline: string;
   amendmentReason?: string;
 }): Promise<ResolutionSaved> {

@@ -10,6 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BodyKind } from "@/lib/generated/prisma/enums";
 import { meetingTitle } from "@/lib/meetings/title";
 import { auditSessionWrite, lockMeetingForWrite } from "./guard";
+import { renumberSessions } from "./numbering";
 import { ELIGIBLE_STATUS, obstacleStatusFor, STATUSES_A_SESSION_CONTROLS } from "./lifecycle";
 import {
   addToAgendaSchema,
@@ -21,6 +22,7 @@ import {
   OUTCOMES_FOR,
   outcomeSchema,
   presenterSchema,
+  rescheduleMeetingSchema,
 } from "./schema";
 
 // Domain mutations take the actor as an argument (tests and jobs use the same code); only
@@ -35,10 +37,17 @@ export const COMMITTEE_TIME = "08:30";
 
 type MeetingCreated = FormState & { id?: string };
 
+/** A number no session of the body's year holds, taken under the body's row lock. */
+async function nextFreeNumber(tx: Tx, bodyId: string, jalaliYear: number): Promise<number> {
+  await tx.$queryRaw`SELECT id FROM "Body" WHERE id = ${bodyId} FOR UPDATE`;
+  const { _max } = await tx.meeting.aggregate({ where: { bodyId, jalaliYear }, _max: { number: true } });
+  return (_max.number ?? 0) + 1;
+}
+
 /**
- * Creates a session numbered within its body's Jalali year: number = max + 1, read inside the
- * transaction. Two secretaries saving at the same moment collide on the unique
- * (bodyId, jalaliYear, number) constraint; the loser simply tries again with the next number.
+ * Creates a session numbered within its body's Jalali year in date order (./numbering.ts); the
+ * planned sessions dated after it move up one. The body's row lock serialises two secretaries
+ * saving at once; should a number still collide, the loser simply tries again.
  */
 async function insertMeeting(
   actor: Actor,
@@ -57,20 +66,21 @@ async function insertMeeting(
           select: { id: true, kind: true },
         });
         if (!body) throw new UserFacingError(t("errors.notFoundRecord"));
-        const { _max } = await tx.meeting.aggregate({
-          where: { bodyId: body.id, jalaliYear },
-          _max: { number: true },
-        });
-        const number = (_max.number ?? 0) + 1;
-        const meeting = await tx.meeting.create({
+        // Entered last, numbered last for a moment; renumberSessions then puts it in date order.
+        const created = await tx.meeting.create({
           data: {
             provinceId,
             bodyId: body.id,
             jalaliYear,
-            number,
+            number: await nextFreeNumber(tx, body.id, jalaliYear),
             startsAt: tehranInstant(input.date, input.time),
             place: input.place,
           },
+          select: { id: true },
+        });
+        const renumbered = await renumberSessions(tx, body.id, jalaliYear);
+        const meeting = await tx.meeting.findUniqueOrThrow({
+          where: { id: created.id },
           select: {
             id: true,
             jalaliYear: true,
@@ -87,11 +97,11 @@ async function insertMeeting(
           action: auditAction,
           entityType: "Meeting",
           entityId: meeting.id,
-          after: meeting,
+          after: { ...meeting, renumbered: renumbered.filter((r) => r.id !== meeting.id) },
         });
         return {
           id: meeting.id,
-          title: meetingTitle({ number, jalaliYear, body: { kind: body.kind } }, locale, t),
+          title: meetingTitle({ number: meeting.number, jalaliYear, body: { kind: body.kind } }, locale, t),
         };
       });
     } catch (err) {
@@ -158,6 +168,58 @@ export async function planNextCommitteeMeeting(
       message: t("meetings.plannedNextCommittee", { date: formatDate(sunday, locale) }),
       id: created.id,
     };
+  });
+}
+
+/**
+ * Moves a planned session to another date, time or place. Its number and those of the other
+ * planned sessions of its body follow the new date (./numbering.ts); a session moved into
+ * another Jalali year leaves a renumbered old year behind. Held sessions keep their date: it is
+ * what happened.
+ */
+export async function rescheduleMeeting(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
+  return mutation(t, async () => {
+    const parsed = rescheduleMeetingSchema.safeParse(raw);
+    if (!parsed.success) return invalid(parsed.error, t);
+    const input = parsed.data;
+    await db.$transaction(async (tx) => {
+      const { meeting } = await lockMeetingForWrite(tx, actor, input.meetingId, "meeting.write", null, t);
+      if (meeting.status !== "PLANNED") throw new UserFacingError(t("meetings.rescheduleOnlyPlanned"));
+      const before = await tx.meeting.findUniqueOrThrow({
+        where: { id: meeting.id },
+        select: { jalaliYear: true, number: true, startsAt: true, place: true },
+      });
+      const jalaliYear = jalaliParts(input.date).year;
+      const yearChanged = jalaliYear !== before.jalaliYear;
+      await tx.meeting.update({
+        where: { id: meeting.id },
+        data: {
+          startsAt: tehranInstant(input.date, input.time),
+          place: input.place,
+          ...(yearChanged
+            ? { jalaliYear, number: await nextFreeNumber(tx, meeting.bodyId, jalaliYear) }
+            : {}),
+        },
+      });
+      const renumbered = [
+        ...(yearChanged ? await renumberSessions(tx, meeting.bodyId, before.jalaliYear) : []),
+        ...(await renumberSessions(tx, meeting.bodyId, jalaliYear)),
+      ];
+      const after = await tx.meeting.findUniqueOrThrow({
+        where: { id: meeting.id },
+        select: { jalaliYear: true, number: true, startsAt: true, place: true },
+      });
+      await recordAudit(tx, {
+        actorId: actor?.id ?? null,
+        provinceId: meeting.provinceId,
+        action: "meeting.reschedule",
+        entityType: "Meeting",
+        entityId: meeting.id,
+        before,
+        after: { ...after, renumbered: renumbered.filter((r) => r.id !== meeting.id) },
+      });
+    });
+    return { ok: true, message: t("meetings.rescheduled") };
   });
 }
 

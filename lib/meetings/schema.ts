@@ -43,6 +43,13 @@ export const createMeetingSchema = z.object({
   place: optionalText(200),
 });
 
+export const rescheduleMeetingSchema = z.object({
+  meetingId: id,
+  date: jalaliDate,
+  time,
+  place: optionalText(200),
+});
+
 export const meetingRefSchema = z.object({ meetingId: id });
 
 export const addToAgendaSchema = z.object({
@@ -93,6 +100,11 @@ export const resolutionSchema = z.object({
   text: z.string().trim().min(3, "meetings.entry.textMin").max(4000, "validation.tooLong"),
   responsibleAgencyId: z.string().trim().min(1, "validation.required").max(64),
   supportingAgencyIds: z.array(id).max(50).default([]),
+  /**
+   * Which of the agenda item's obstacles the resolution answers. Left out, it answers all of
+   * them (the usual case: one obstacle per unit); given, it must name at least one.
+   */
+  obstacleIds: z.array(id).min(1, "meetings.entry.obstaclesRequired").max(100).optional(),
   deadline: jalaliDate,
   amendmentReason,
 });

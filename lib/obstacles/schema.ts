@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ObstacleStatus } from "@/lib/generated/prisma/enums";
-import { optionalWholeNumber } from "@/lib/validation";
+import { nameText, optionalWholeNumber } from "@/lib/validation";
 
 // Amounts reach trillions of rials, beyond Number's safe range: keep them as bigint.
 const amountRials = optionalWholeNumber(10n ** 18n, "obstacles.amountInvalid");
@@ -18,7 +18,7 @@ export const createObstacleSchema = z.object({
     .trim()
     .optional()
     .transform((v) => v || null),
-  description: z.string().trim().min(5, "obstacles.descriptionMin").max(4000, "validation.tooLong"),
+  description: nameText(5, 4000, "obstacles.descriptionMin"),
   amountRials,
   agencyIds: ids,
 });

@@ -16,7 +16,8 @@ import { EligiblePicker } from "@/components/meetings/eligible-picker";
 import { AttendanceForm } from "@/components/meetings/attendance-form";
 import { SessionEntry } from "@/components/meetings/session-entry";
 import { MarkHeldButton } from "@/components/meetings/session-actions";
-import { agendaItemViews, localName, obstacleView } from "@/lib/meetings/views";
+import { agendaItemViews, jalaliInput, localName, obstacleView, tehranTime } from "@/lib/meetings/views";
+import { RescheduleForm } from "@/components/meetings/meeting-form";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const { t, locale } = await getTranslator();
@@ -83,6 +84,15 @@ export default async function MeetingPage({
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           {t("meetings.created", { title })}
         </p>
+      )}
+      {canWrite && meeting.status === "PLANNED" && (
+        <RescheduleForm
+          locale={locale}
+          meetingId={meeting.id}
+          date={jalaliInput(meeting.startsAt, locale)}
+          time={tehranTime(meeting.startsAt)}
+          place={meeting.place ?? ""}
+        />
       )}
       {locked && (
         <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
@@ -152,6 +153,24 @@ export default async function UnitPage({
                     {t("obstacles.agencies")}:{" "}
                     {o.agencies.map((a) => name(a.agency)).join(locale === "fa" ? "، " : ", ")}
                   </p>
+                )}
+                {o.resolutions.length > 0 && (
+                  <div className="text-xs">
+                    <p className="font-medium text-slate-700">{t("obstacles.answeredBy")}:</p>
+                    <ul className="list-disc ps-5">
+                      {o.resolutions.map(({ resolution: r }) => (
+                        <li key={r.id}>
+                          <Link
+                            href={`/resolutions/${r.id}`}
+                            className="text-brand-700 underline-offset-4 hover:underline"
+                          >
+                            {r.text}
+                          </Link>{" "}
+                          — {name(r.responsibleAgency)} — {t(`resolutionStatus.${r.status}`)}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
                 )}
                 <div className="flex flex-wrap gap-3 text-xs">
                   {o.attachments.map((a) => (

@@ -6,7 +6,7 @@ import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getMeeting } from "@/lib/meetings/queries";
 import { meetingTitle } from "@/lib/meetings/title";
 import { ApproveMinutesButton, PrintButton } from "@/components/meetings/session-actions";
-import { localName, obstacleView } from "@/lib/meetings/views";
+import { answeredPositions, localName, obstacleView } from "@/lib/meetings/views";
 import "@/components/meetings/print.css";
 import { TableHead } from "@/components/ui/table-head";
 
@@ -125,7 +125,7 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
               )}
             </h3>
             <p className="text-sm font-medium">{t("meetings.minutes.obstaclesDiscussed")}:</p>
-            <ul className="list-disc space-y-0.5 ps-6 text-sm">
+            <ol className="list-decimal space-y-0.5 ps-6 text-sm">
               {item.obstacles.map(({ obstacle }) => {
                 const o = obstacleView(obstacle, locale);
                 return (
@@ -135,7 +135,7 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
                   </li>
                 );
               })}
-            </ul>
+            </ol>
             <p className="text-sm font-medium">{t("meetings.minutes.resolutions")}:</p>
             {item.resolutions.length === 0 ? (
               <p className="text-sm text-slate-600">{t("meetings.minutes.noResolutions")}</p>
@@ -159,6 +159,18 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
                       {" — "}
                       {t("resolution.deadline")}: {formatDate(r.deadline, locale, { style: "short" })}
                     </span>
+                    {item.obstacles.length > 1 && (
+                      <span className="block text-xs text-slate-700">
+                        {t("meetings.minutes.answers", {
+                          list: answeredPositions(
+                            item.obstacles.map((l) => l.obstacle.id),
+                            r.obstacles.map((o) => o.obstacleId),
+                          )
+                            .map(n)
+                            .join(sep),
+                        })}
+                      </span>
+                    )}
                   </li>
                 ))}
               </ol>
