@@ -7,6 +7,7 @@ import { translator, type Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { Select } from "@/components/ui/select";
 
 type Option = { id: string; nameFa: string; nameEn: string };
 export type UserFormValues = {
@@ -107,7 +108,7 @@ export function UserForm({
       </fieldset>
       <Field label={t("admin.agency")} errors={errors.agencyId}>
         {(p) => (
-          <select
+          <Select
             {...p}
             name="agencyId"
             defaultValue={value("agencyId") ?? user?.agencyId ?? ""}
@@ -119,7 +120,7 @@ export function UserForm({
                 {name(a)}
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
       {/* With one province and no choice of a national account, provinces are not mentioned (DESIGN.md §2). */}
@@ -128,7 +129,7 @@ export function UserForm({
       ) : (
         <Field label={t("admin.province")} errors={errors.provinceId}>
           {(p) => (
-            <select
+            <Select
               {...p}
               name="provinceId"
               defaultValue={
@@ -142,7 +143,7 @@ export function UserForm({
                   {name(o)}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
       )}

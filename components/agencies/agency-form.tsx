@@ -7,6 +7,7 @@ import { translator, type Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { Select } from "@/components/ui/select";
 
 export type AgencyFormValues = {
   id: string;
@@ -53,13 +54,13 @@ export function AgencyForm({ locale, agency }: { locale: Locale; agency?: Agency
       </Field>
       <Field label={t("agencies.kind")} errors={errors.kind}>
         {(p) => (
-          <select {...p} name="kind" defaultValue={value("kind") || "GOVERNMENT"} className={inputClass}>
+          <Select {...p} name="kind" defaultValue={value("kind") || "GOVERNMENT"} className={inputClass}>
             {AGENCY_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`agencyKind.${k}`)}
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
       <Field label={t("agencies.headName")} errors={errors.headName}>

@@ -11,6 +11,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { JalaliDateInput } from "@/components/ui/jalali-date-input";
+import { Select } from "@/components/ui/select";
 
 /** Plans a session of either body; its number within the Jalali year is given by the server. */
 export function MeetingForm({ locale, defaultPlace }: { locale: Locale; defaultPlace?: string }) {
@@ -27,7 +28,7 @@ export function MeetingForm({ locale, defaultPlace }: { locale: Locale; defaultP
       <FormMessage state={state} />
       <Field label={t("meetings.body")} errors={errors.bodyKind}>
         {(p) => (
-          <select
+          <Select
             {...p}
             name="bodyKind"
             defaultValue={value("bodyKind") ?? "COMMITTEE"}
@@ -35,7 +36,7 @@ export function MeetingForm({ locale, defaultPlace }: { locale: Locale; defaultP
           >
             <option value="COMMITTEE">{t("meeting.COMMITTEE")}</option>
             <option value="WORKING_GROUP">{t("meeting.WORKING_GROUP")}</option>
-          </select>
+          </Select>
         )}
       </Field>
       <Field label={t("meetings.date")} errors={errors.date} hint={t("meetings.dateHint")}>

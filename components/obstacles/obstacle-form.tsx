@@ -8,6 +8,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FileInput } from "@/components/ui/file-input";
+import { Select } from "@/components/ui/select";
 
 type Option = { id: string; nameFa: string; nameEn: string };
 type Category = Option & { children: Option[] };
@@ -37,11 +38,11 @@ export function ObstacleForm({
       <input type="hidden" name="unitId" value={unitId} />
       <Field label={t("obstacles.category")} errors={errors.categoryId}>
         {(p) => (
-          <select
+          <Select
             {...p}
             name="categoryId"
-            value={categoryId}
-            onChange={(e) => setCategoryId(e.target.value)}
+            defaultValue={v("categoryId")}
+            onValueChange={setCategoryId}
             required
             className={inputClass}
           >
@@ -51,12 +52,12 @@ export function ObstacleForm({
                 {name(c)}
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
       <Field label={t("obstacles.subCategory")} errors={errors.subCategoryId}>
         {(p) => (
-          <select
+          <Select
             {...p}
             key={categoryId}
             name="subCategoryId"
@@ -70,7 +71,7 @@ export function ObstacleForm({
                 {name(c)}
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
       <Field label={t("obstacles.description")} errors={errors.description}>

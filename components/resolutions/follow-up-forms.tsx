@@ -14,6 +14,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FileInput } from "@/components/ui/file-input";
 import { buttonClass } from "@/components/ui/button";
+import { Select } from "@/components/ui/select";
 
 // The follow-up forms of a resolution's page. Each carries the resolution's id and the
 // version the page was rendered with; the server refuses a stale version.
@@ -56,7 +57,7 @@ export function ReportProgressForm({ locale, id, version }: Target) {
       </Field>
       <Field label={t("resolutions.newStatus")} hint={t("resolutions.doneHint")} errors={errors.toStatus}>
         {(p) => (
-          <select
+          <Select
             {...p}
             name="toStatus"
             defaultValue={submitted(state, "toStatus") ?? "IN_PROGRESS"}
@@ -64,7 +65,7 @@ export function ReportProgressForm({ locale, id, version }: Target) {
           >
             <option value="IN_PROGRESS">{t("resolutionStatus.IN_PROGRESS")}</option>
             <option value="DONE_REPORTED">{t("resolutionStatus.DONE_REPORTED")}</option>
-          </select>
+          </Select>
         )}
       </Field>
       <Field label={t("resolutions.files")} hint={t("obstacles.attachmentsHint")} errors={errors.files}>
