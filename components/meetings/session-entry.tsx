@@ -10,7 +10,8 @@ import { EmptyState } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { JalaliDateInput, jalaliInputValue } from "@/components/ui/jalali-date-input";
 import { AmendmentField } from "./amendment-field";
-import type { AgencyOption, AgendaItemView } from "@/lib/meetings/types";
+import type { AgendaItemView } from "@/lib/meetings/types";
+import { AgencyCombobox, type AgencyChoice } from "@/components/ui/agency-combobox";
 
 type SaveState = "saved" | "unsaved" | "saving" | "failed";
 
@@ -56,6 +57,7 @@ export function SessionEntry({
   meetingDate,
   items,
   agencies,
+  agencyGroups,
   locked,
 }: {
   locale: Locale;
@@ -63,7 +65,9 @@ export function SessionEntry({
   /** The session's Tehran calendar date, "YYYY-MM-DD": quick deadlines count from it. */
   meetingDate: string;
   items: AgendaItemView[];
-  agencies: AgencyOption[];
+  /** The agency picker's choices: the body's members and the case's agencies first. */
+  agencies: AgencyChoice[];
+  agencyGroups: string[];
   locked: boolean;
 }) {
   const t = translator(locale);
@@ -293,6 +297,7 @@ export function SessionEntry({
               draft={draft}
               obstacles={item.obstacles}
               agencies={agencies}
+              agencyGroups={agencyGroups}
               meetingDate={meetingDate}
               onChange={(patch) => updateDraft(item.id, draft.key, { ...patch, state: "unsaved" })}
               onSave={() => saveDraft(item.id, draft)}
@@ -342,6 +347,7 @@ function ResolutionDraftForm({
   draft,
   obstacles,
   agencies,
+  agencyGroups,
   meetingDate,
   onChange,
   onSave,
@@ -351,7 +357,8 @@ function ResolutionDraftForm({
   legend: string;
   draft: Draft;
   obstacles: AgendaItemView["obstacles"];
-  agencies: AgencyOption[];
+  agencies: AgencyChoice[];
+  agencyGroups: string[];
   meetingDate: string;
   onChange: (patch: Partial<Draft>) => void;
   onSave: () => void;
@@ -435,44 +442,36 @@ function ResolutionDraftForm({
             <label htmlFor={`${id}-responsible`} className="block text-sm font-medium">
               {t("meetings.entry.responsible")}
             </label>
-            <select
+            <AgencyCombobox
               id={`${id}-responsible`}
               value={draft.responsibleAgencyId}
-              onChange={(e) => onChange({ responsibleAgencyId: e.target.value })}
+              onChange={(responsibleAgencyId) => onChange({ responsibleAgencyId })}
+              choices={agencies}
+              groupOrder={agencyGroups}
+              placeholder={t("agencies.picker.placeholder")}
+              noMatch={t("agencies.picker.noMatch")}
               aria-invalid={errors.responsibleAgencyId ? true : undefined}
               aria-describedby={describedBy("responsibleAgencyId")}
-              className={inputClass}
-            >
-              <option value="">{t("meetings.entry.chooseAgency")}</option>
-              {agencies.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
+            />
             {error("responsibleAgencyId")}
           </div>
           <div className="space-y-1">
             <label htmlFor={`${id}-supporting`} className="block text-sm font-medium">
               {t("meetings.entry.supporting")}
             </label>
-            <select
+            <AgencyCombobox
               id={`${id}-supporting`}
               multiple
-              size={3}
               value={draft.supportingAgencyIds}
-              onChange={(e) =>
-                onChange({ supportingAgencyIds: Array.from(e.target.selectedOptions, (o) => o.value) })
-              }
+              onChange={(supportingAgencyIds) => onChange({ supportingAgencyIds })}
+              choices={agencies.filter((a) => a.id !== draft.responsibleAgencyId)}
+              groupOrder={agencyGroups}
+              placeholder={t("agencies.picker.placeholder")}
+              noMatch={t("agencies.picker.noMatch")}
+              chosenLabel={t("meetings.entry.supporting")}
+              removeLabel={(name) => t("agencies.picker.remove", { name })}
               aria-describedby={`${id}-supporting-hint ${describedBy("supportingAgencyIds") ?? ""}`.trim()}
-              className={inputClass}
-            >
-              {agencies.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
+            />
             <p id={`${id}-supporting-hint`} className="text-xs text-slate-600">
               {t("meetings.entry.supportingHint")}
             </p>

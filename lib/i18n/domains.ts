@@ -9,6 +9,7 @@ import meetings from "@/lib/meetings/messages";
 import units from "@/lib/units/messages";
 import obstacles from "@/lib/obstacles/messages";
 import agencies from "@/lib/agencies/messages";
+import bodies from "@/lib/bodies/messages";
 
 export const domainMessages = {
   fa: {
@@ -20,6 +21,7 @@ export const domainMessages = {
     ...units.fa,
     ...obstacles.fa,
     ...agencies.fa,
+    ...bodies.fa,
   },
   en: {
     ...dashboard.en,
@@ -30,5 +32,6 @@ export const domainMessages = {
     ...units.en,
     ...obstacles.en,
     ...agencies.en,
+    ...bodies.en,
   },
 };

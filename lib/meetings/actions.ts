@@ -14,6 +14,7 @@ import {
   removeAgendaItem,
   rescheduleMeeting,
   saveAttendance,
+  saveInvitees,
   setOutcome,
   setPresenter,
 } from "./mutations";
@@ -113,6 +114,22 @@ export async function setPresenterAction(_prev: FormState, form: FormData): Prom
     t,
   );
   if (!result.ok) return { ...result, values: submittedValues(form) };
+  refresh();
+  return result;
+}
+
+export async function saveInviteesAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const { t } = await getTranslator();
+  const result = await saveInvitees(
+    await getCurrentUser(),
+    {
+      meetingId: str(form, "meetingId"),
+      agencyIds: form.getAll("agencyIds").map(String),
+      amendmentReason: str(form, "amendmentReason"),
+    },
+    t,
+  );
+  if (!result.ok) return { ...result, values: submittedValues(form, { multi: ["agencyIds"] }) };
   refresh();
   return result;
 }

@@ -74,6 +74,12 @@ export const outcomeSchema = z.object({
   amendmentReason,
 });
 
+export const inviteesSchema = z.object({
+  meetingId: id,
+  agencyIds: z.array(id).max(200),
+  amendmentReason,
+});
+
 export const attendanceSchema = z.object({
   meetingId: id,
   entries: z

@@ -13,6 +13,9 @@ import { listUnits } from "@/lib/units/queries";
 import { searchRegistry } from "@/lib/search/queries";
 import { listAgencies } from "@/lib/agencies/queries";
 import { normalizeText } from "@/lib/i18n/normalize";
+import { updateBody } from "@/lib/bodies/mutations";
+import { markMeetingHeld, saveAttendance, saveInvitees } from "@/lib/meetings/mutations";
+import { agencyScorecard } from "@/lib/dashboard/queries";
 import { unitFiltersSchema } from "@/lib/units/schema";
 import { createActor, createAgency, createProvince, t } from "../support/fixtures";
 
@@ -247,6 +250,9 @@ describe("session numbers follow the date within the Jalali year", () => {
 
 describe("names are stored normalised and found however word breaks were typed", () => {
   it("stores Persian ی/ک, trimmed, with Latin digits in national ids and phones", async () => {
+    // National ids are unique across the database, which test runs share.
+    const nationalIdLatin = String(10_000_000_000 + Math.floor(Math.random() * 89_999_999_999));
+    const nationalIdFa = nationalIdLatin.replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)] ?? d);
     const agency = await createAgencyRecord(
       secretariat,
       {
@@ -287,7 +293,7 @@ describe("names are stored normalised and found however word breaks were typed",
       secretariat,
       {
         name: " كارخانه  آرد ياسين ",
-        nationalId: "۱۴۰۰۳۲۱۵۶۷۸",
+        nationalId: nationalIdFa,
         sector: "INDUSTRIAL",
         status: "ACTIVE",
         countyId,
@@ -299,7 +305,7 @@ describe("names are stored normalised and found however word breaks were typed",
     expect(unit.ok).toBe(true);
     expect(await db.productionUnit.findUniqueOrThrow({ where: { id: unit.id } })).toMatchObject({
       name: "کارخانه آرد یاسین",
-      nationalId: "14003215678",
+      nationalId: nationalIdLatin,
       phone: "034 3222",
       managerName: "رضا کاظمی",
     });
@@ -345,5 +351,79 @@ describe("names are stored normalised and found however word breaks were typed",
         typed,
       ).toContain("شرکت شهرک‌های صنعتی");
     }
+  });
+});
+
+describe("bodies, members and invitees", () => {
+  it("lists members and invitees for attendance and counts only sessions an agency was expected at", async () => {
+    const admin = await createActor(["ADMIN"], { provinceId });
+    const melli = (await createAgency(provinceId, "بانک ملت آزمون")).id;
+    const water = (await createAgency(provinceId, "آب منطقه‌ای آزمون")).id;
+    const wgBody = await db.body.findFirstOrThrow({ where: { provinceId, kind: "WORKING_GROUP" } });
+    // Only the secretariat or the administrator edits a body; names are stored tidied.
+    expect(
+      await updateBody(chair, { bodyId: wgBody.id, nameFa: "کارگروه", nameEn: "WG", memberIds: [bank] }, t),
+    ).toMatchObject({ ok: false });
+    expect(
+      await updateBody(
+        admin,
+        {
+          bodyId: wgBody.id,
+          nameFa: " كارگروه تسهيل ",
+          nameEn: "Working group",
+          chairName: "معاون اقتصادی",
+          memberIds: [bank, water],
+        },
+        t,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await db.body.findUniqueOrThrow({ where: { id: wgBody.id } })).toMatchObject({
+      nameFa: "کارگروه تسهیل",
+      chairName: "معاون اقتصادی",
+    });
+
+    const wg = await session("WORKING_GROUP", "1413/08/10");
+    // Not a member and not invited: its attendance is refused.
+    expect(
+      (await saveAttendance(secretariat, { meetingId: wg, entries: [{ agencyId: melli, mode: "HEAD" }] }, t))
+        .ok,
+    ).toBe(false);
+    expect((await saveInvitees(secretariat, { meetingId: wg, agencyIds: [melli, bank] }, t)).ok).toBe(true);
+    // A member is not also an invitee.
+    expect((await db.meetingInvitee.findMany({ where: { meetingId: wg } })).map((i) => i.agencyId)).toEqual([
+      melli,
+    ]);
+    expect(
+      await saveAttendance(
+        secretariat,
+        {
+          meetingId: wg,
+          entries: [
+            { agencyId: bank, mode: "HEAD" },
+            { agencyId: melli, mode: "REPRESENTATIVE", attendeeName: "نماینده" },
+          ],
+        },
+        t,
+      ),
+    ).toMatchObject({ ok: true });
+    const meeting = await getMeeting(secretariat, wg);
+    expect(meeting?.body.members.map((m) => m.agency.id).sort()).toEqual([bank, water].sort());
+    expect(meeting?.invitees.map((i) => i.agency.id)).toEqual([melli]);
+
+    expect((await markMeetingHeld(secretariat, { meetingId: wg }, t)).ok).toBe(true);
+    const filters = { from: "2034-10-01", to: "2034-11-30" };
+    const row = async (agencyId: string) =>
+      (await agencyScorecard(secretariat, filters)).find((r) => r.agencyId === agencyId);
+    // The invited bank was expected once and came by representative; the member water company
+    // was expected but nothing was recorded; environment left the body and was expected nowhere.
+    expect(await row(melli)).toMatchObject({ sessionsExpected: 1, attendedRepresentative: 1, absent: 0 });
+    expect(await row(bank)).toMatchObject({ sessionsExpected: 1, attendedHead: 1 });
+    expect(await row(water)).toMatchObject({ sessionsExpected: 1, attendedHead: 0, absent: 0 });
+    expect(await row(environment)).toBeUndefined();
+
+    // Uninviting drops the invitee's attendance too: it was not expected after all.
+    expect((await saveInvitees(secretariat, { meetingId: wg, agencyIds: [] }, t)).ok).toBe(true);
+    expect(await db.attendance.count({ where: { meetingId: wg, agencyId: melli } })).toBe(0);
+    expect(await row(melli)).toBeUndefined();
   });
 });

@@ -4,7 +4,14 @@ import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { getTranslator } from "@/lib/i18n/server";
 import { formatDateTime, todayInTehran } from "@/lib/i18n/format";
-import { getMeeting, listAgencyOptions, listEligibleObstacles } from "@/lib/meetings/queries";
+import {
+  getMeeting,
+  listAgencyOptions,
+  listCaseAgencyIds,
+  listEligibleObstacles,
+} from "@/lib/meetings/queries";
+import { agencyChoices } from "@/lib/agencies/choices";
+import { InviteesForm } from "@/components/meetings/invitees-form";
 import { isLocked } from "@/lib/meetings/lifecycle";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
@@ -42,10 +49,21 @@ export default async function MeetingPage({
   const canWrite = can(user, "meeting.write", { provinceId: meeting.provinceId });
   const canEnter = can(user, "resolution.write", { provinceId: meeting.provinceId });
   const locked = isLocked(meeting.status);
-  const [eligible, agencies] = await Promise.all([
+  const [eligible, agencies, caseAgencyIds] = await Promise.all([
     canWrite ? listEligibleObstacles(user, meeting.body.kind, { query: q }) : Promise.resolve([]),
-    canEnter ? listAgencyOptions(user) : Promise.resolve([]),
+    canEnter || canWrite ? listAgencyOptions(user) : Promise.resolve([]),
+    listCaseAgencyIds(user, meeting.id),
   ]);
+  const memberIds = meeting.body.members.map((m) => m.agency.id);
+  const invitedIds = meeting.invitees.map((i) => i.agency.id);
+  // Resolutions name the body's members and the case's agencies far more often than the rest.
+  const picker = agencyChoices(agencies, { members: memberIds, caseAgencies: caseAgencyIds }, t, locale);
+  const inviteePicker = agencyChoices(
+    agencies.filter((a) => !memberIds.includes(a.id)),
+    { caseAgencies: caseAgencyIds },
+    t,
+    locale,
+  );
   const items = agendaItemViews(meeting, locale);
   const title = meetingTitle(meeting, locale, t);
   const attendance = new Map(meeting.attendances.map((a) => [a.agencyId, a]));
@@ -140,15 +158,35 @@ export default async function MeetingPage({
         </Card>
       )}
 
+      {canWrite && (
+        <Card title={t("meetings.invitees.title")}>
+          <InviteesForm
+            key={invitedIds.join(",")}
+            locale={locale}
+            meetingId={meeting.id}
+            invited={invitedIds}
+            proposed={caseAgencyIds.filter((id) => !memberIds.includes(id))}
+            choices={inviteePicker.choices}
+            groupOrder={inviteePicker.groupOrder}
+            locked={locked}
+          />
+        </Card>
+      )}
+
       <Card title={t("meetings.attendance.title")}>
         <AttendanceForm
           locale={locale}
           meetingId={meeting.id}
           canWrite={canWrite}
           locked={locked}
-          rows={meeting.body.members.map(({ agency }) => ({
+          rows={[
+            ...meeting.body.members.map(({ agency }) => ({ agency, invited: false })),
+            ...meeting.invitees.map(({ agency }) => ({ agency, invited: true })),
+          ].map(({ agency, invited }) => ({
             agencyId: agency.id,
-            agencyName: localName(agency, locale),
+            agencyName: invited
+              ? `${localName(agency, locale)} (${t("meetings.invitees.invited")})`
+              : localName(agency, locale),
             mode: attendance.get(agency.id)?.mode ?? "",
             attendeeName: attendance.get(agency.id)?.attendeeName ?? "",
           }))}
@@ -162,7 +200,8 @@ export default async function MeetingPage({
             bodyKind={meeting.body.kind}
             meetingDate={todayInTehran(meeting.startsAt)}
             items={items}
-            agencies={agencies.map((a) => ({ id: a.id, name: localName(a, locale) }))}
+            agencies={picker.choices}
+            agencyGroups={picker.groupOrder}
             locked={locked}
           />
         </Card>

@@ -91,11 +91,18 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
             ]}
           />
           <tbody>
-            {meeting.body.members.map(({ agency }) => {
+            {/* Who the session expected: the body's members, then its invitees. */}
+            {[
+              ...meeting.body.members.map(({ agency }) => ({ agency, invited: false })),
+              ...meeting.invitees.map(({ agency }) => ({ agency, invited: true })),
+            ].map(({ agency, invited }) => {
               const a = attendance.get(agency.id);
               return (
                 <tr key={agency.id} className="border-b border-slate-100">
-                  <td className="p-1">{localName(agency, locale)}</td>
+                  <td className="p-1">
+                    {localName(agency, locale)}
+                    {invited && ` (${t("meetings.invitees.invited")})`}
+                  </td>
                   <td className="p-1">
                     {a ? t(`meetings.attendance.${a.mode}`) : t("meetings.attendance.notRecorded")}
                   </td>
