@@ -6,7 +6,7 @@ import { translator, type Locale } from "@/lib/i18n/messages";
 import { EmptyState } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { AmendmentField } from "./amendment-field";
+import { AmendableForm } from "./amendment-dialog";
 import type { AgendaObstacleView } from "@/lib/meetings/types";
 
 export type EligibleUnit = { id: string; name: string; obstacles: AgendaObstacleView[] };
@@ -16,12 +16,10 @@ export function EligiblePicker({
   locale,
   meetingId,
   units,
-  locked,
 }: {
   locale: Locale;
   meetingId: string;
   units: EligibleUnit[];
-  locked: boolean;
 }) {
   const t = translator(locale);
   const [state, action] = useActionState(addToAgendaAction, initialFormState);
@@ -35,9 +33,8 @@ export function EligiblePicker({
     );
   const chosen = Array.isArray(state.values?.obstacleIds) ? state.values.obstacleIds : [];
   return (
-    <form action={action} className="space-y-3">
+    <AmendableForm action={action} className="space-y-3">
       <input type="hidden" name="meetingId" value={meetingId} />
-      {locked && <AmendmentField locale={locale} name="amendmentReason" />}
       <FormMessage state={state} />
       {units.map((unit) => (
         <fieldset key={unit.id} className="rounded-md border border-slate-200 p-3">
@@ -65,6 +62,6 @@ export function EligiblePicker({
         </fieldset>
       ))}
       <SubmitButton pendingLabel={t("common.saving")}>{t("meetings.agenda.add")}</SubmitButton>
-    </form>
+    </AmendableForm>
   );
 }

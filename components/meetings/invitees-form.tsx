@@ -6,7 +6,7 @@ import { translator, type Locale } from "@/lib/i18n/messages";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { AgencyCombobox, type AgencyChoice } from "@/components/ui/agency-combobox";
-import { AmendmentField } from "./amendment-field";
+import { AmendableForm } from "./amendment-dialog";
 
 /**
  * Agencies invited to this session beyond the body's members. The agencies named in its cases
@@ -19,7 +19,6 @@ export function InviteesForm({
   proposed,
   choices,
   groupOrder,
-  locked,
 }: {
   locale: Locale;
   meetingId: string;
@@ -27,7 +26,6 @@ export function InviteesForm({
   proposed: string[];
   choices: AgencyChoice[];
   groupOrder: string[];
-  locked: boolean;
 }) {
   const t = translator(locale);
   const id = useId();
@@ -36,10 +34,9 @@ export function InviteesForm({
   const name = (agencyId: string) => choices.find((c) => c.id === agencyId)?.name ?? agencyId;
   const notYet = proposed.filter((p) => !chosen.includes(p));
   return (
-    <form action={action} className="space-y-3">
+    <AmendableForm action={action} className="space-y-3">
       <input type="hidden" name="meetingId" value={meetingId} />
       <p className="text-sm text-slate-700">{t("meetings.invitees.hint")}</p>
-      {locked && <AmendmentField locale={locale} name="amendmentReason" />}
       <FormMessage state={state} />
       <label htmlFor={`${id}-picker`} className="block text-sm font-medium">
         {t("meetings.invitees.add")}
@@ -73,6 +70,6 @@ export function InviteesForm({
         </div>
       )}
       <SubmitButton pendingLabel={t("common.saving")}>{t("meetings.invitees.save")}</SubmitButton>
-    </form>
+    </AmendableForm>
   );
 }

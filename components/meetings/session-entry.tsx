@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { JalaliDateInput, jalaliInputValue } from "@/components/ui/jalali-date-input";
-import { AmendmentField } from "./amendment-field";
+import { useAmendmentReason } from "./amendment-dialog";
 import type { AgendaItemView } from "@/lib/meetings/types";
 import { AgencyCombobox, type AgencyChoice } from "@/components/ui/agency-combobox";
 
@@ -58,7 +58,6 @@ export function SessionEntry({
   items,
   agencies,
   agencyGroups,
-  locked,
 }: {
   locale: Locale;
   bodyKind: "COMMITTEE" | "WORKING_GROUP";
@@ -68,12 +67,11 @@ export function SessionEntry({
   /** The agency picker's choices: the body's members and the case's agencies first. */
   agencies: AgencyChoice[];
   agencyGroups: string[];
-  locked: boolean;
 }) {
   const t = translator(locale);
   const defaultDeadline = jalaliInputValue(addDays(meetingDate, 30), locale);
   const [index, setIndex] = useState(0);
-  const [reason, setReason] = useState("");
+  const askReason = useAmendmentReason();
   // Keyed by agenda item; a unit added to the agenda after this screen opened starts from its props.
   const [outcomes, setOutcomes] = useState<
     Record<string, { value: string; state: SaveState; message?: string }>
@@ -147,10 +145,16 @@ export function SessionEntry({
   }, [go]);
 
   if (!item) return <EmptyState>{t("meetings.entry.noAgenda")}</EmptyState>;
-  const amendmentReason = locked ? reason : undefined;
+  // On approved minutes every save is an amendment with its own reason, asked at the change.
+  const reasonForChange = async (): Promise<string | undefined | null> => {
+    const reason = await askReason();
+    return reason === null ? null : reason || undefined;
+  };
 
   const saveOutcome = async (value: string) => {
     const itemId = item.id;
+    const amendmentReason = await reasonForChange();
+    if (amendmentReason === null) return;
     setOutcomes((o) => ({ ...o, [itemId]: { value, state: "saving" } }));
     const result = await call(() => setOutcomeAction({ itemId, outcome: value, amendmentReason }), t);
     setOutcomes((o) => ({
@@ -171,6 +175,8 @@ export function SessionEntry({
 
   const saveDraft = async (itemId: string, draft: Draft) => {
     if (draft.state === "saving") return;
+    const amendmentReason = await reasonForChange();
+    if (amendmentReason === null) return;
     updateDraft(itemId, draft.key, { state: "saving", message: undefined, fieldErrors: undefined });
     const result = await call(
       () =>
@@ -211,6 +217,8 @@ export function SessionEntry({
 
   const removeDraft = async (itemId: string, draft: Draft) => {
     if (!draft.id || !window.confirm(t("meetings.entry.deleteConfirm"))) return;
+    const amendmentReason = await reasonForChange();
+    if (amendmentReason === null) return;
     const id = draft.id;
     const result = await call(() => deleteResolutionAction({ id, amendmentReason }), t);
     if (result.ok)
@@ -229,7 +237,6 @@ export function SessionEntry({
         </h2>
         <p className="text-xs text-slate-600">{t("meetings.entry.shortcuts")}</p>
       </div>
-      {locked && <AmendmentField locale={locale} value={reason} onChange={setReason} />}
       <div className="flex items-center gap-3">
         <Button variant="secondary" onClick={() => go(-1)} disabled={index === 0} aria-keyshortcuts="Alt+P">
           {t("meetings.entry.previousUnit")}

@@ -39,6 +39,11 @@ const fa = {
     locked:
       "صورتجلسه این جلسه تأیید شده است و سوابق آن قفل است. تغییر فقط به‌صورت اصلاحیه و با ذکر دلیل ممکن است.",
     amendmentReason: "دلیل اصلاحیه",
+    amendment: {
+      title: "اصلاحیه صورتجلسه تأییدشده",
+      hint: "صورتجلسه این جلسه تأیید شده است. دلیل همین تغییر را بنویسید؛ همراه آن در سوابق ثبت می‌شود.",
+      confirm: "ثبت اصلاحیه",
+    },
     amendmentReasonHint: "اصلاحیه در سوابق سامانه ثبت می‌شود.",
     amendmentRequired: "صورتجلسه تأیید شده است؛ برای تغییر، دلیل اصلاحیه را بنویسید.",
     amendmentNotAllowed: "صورتجلسه تأیید شده است؛ اصلاحیه فقط توسط دبیرخانه ثبت می‌شود.",
@@ -248,6 +253,11 @@ const en: typeof fa = {
     locked:
       "The minutes of this session are approved and its records are locked. Changes are possible only as an amendment with a reason.",
     amendmentReason: "Reason for the amendment",
+    amendment: {
+      title: "Amending approved minutes",
+      hint: "The minutes of this session are approved. Say why you make this change; the reason is recorded with it.",
+      confirm: "Record the amendment",
+    },
     amendmentReasonHint: "Amendments are kept in the audit trail.",
     amendmentRequired: "The minutes are approved; give a reason for the amendment to change them.",
     amendmentNotAllowed: "The minutes are approved; only the secretariat may record an amendment.",

@@ -12,6 +12,7 @@ import {
 } from "@/lib/meetings/queries";
 import { agencyChoices } from "@/lib/agencies/choices";
 import { InviteesForm } from "@/components/meetings/invitees-form";
+import { AmendmentProvider } from "@/components/meetings/amendment-dialog";
 import { isLocked } from "@/lib/meetings/lifecycle";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
@@ -118,94 +119,92 @@ export default async function MeetingPage({
         </p>
       )}
 
-      <Card title={t("meetings.agenda.title")}>
-        <AgendaEditor locale={locale} items={items} canWrite={canWrite} locked={locked} />
-      </Card>
+      <AmendmentProvider locked={locked} locale={locale}>
+        <Card title={t("meetings.agenda.title")}>
+          <AgendaEditor locale={locale} items={items} canWrite={canWrite} />
+        </Card>
 
-      {canWrite && (
-        <Card
-          title={t(
-            meeting.body.kind === "COMMITTEE"
-              ? "meetings.agenda.eligibleCommittee"
-              : "meetings.agenda.eligibleWorkingGroup",
-          )}
-        >
-          <form role="search" className="mb-4 flex gap-2">
-            <label htmlFor="unit-search" className="sr-only">
-              {t("meetings.agenda.searchUnit")}
-            </label>
-            <input
-              id="unit-search"
-              name="q"
-              defaultValue={q}
-              placeholder={t("meetings.agenda.searchUnit")}
-              className={`${inputClass} max-w-xs`}
+        {canWrite && (
+          <Card
+            title={t(
+              meeting.body.kind === "COMMITTEE"
+                ? "meetings.agenda.eligibleCommittee"
+                : "meetings.agenda.eligibleWorkingGroup",
+            )}
+          >
+            <form role="search" className="mb-4 flex gap-2">
+              <label htmlFor="unit-search" className="sr-only">
+                {t("meetings.agenda.searchUnit")}
+              </label>
+              <input
+                id="unit-search"
+                name="q"
+                defaultValue={q}
+                placeholder={t("meetings.agenda.searchUnit")}
+                className={`${inputClass} max-w-xs`}
+              />
+              <button type="submit" className="rounded-md border border-slate-300 px-3 text-sm">
+                {t("common.search")}
+              </button>
+            </form>
+            <EligiblePicker
+              locale={locale}
+              meetingId={meeting.id}
+              units={eligible.map((u) => ({
+                id: u.id,
+                name: u.name,
+                obstacles: u.obstacles.map((o) => obstacleView(o, locale)),
+              }))}
             />
-            <button type="submit" className="rounded-md border border-slate-300 px-3 text-sm">
-              {t("common.search")}
-            </button>
-          </form>
-          <EligiblePicker
+          </Card>
+        )}
+
+        {canWrite && (
+          <Card title={t("meetings.invitees.title")}>
+            <InviteesForm
+              key={invitedIds.join(",")}
+              locale={locale}
+              meetingId={meeting.id}
+              invited={invitedIds}
+              proposed={caseAgencyIds.filter((id) => !memberIds.includes(id))}
+              choices={inviteePicker.choices}
+              groupOrder={inviteePicker.groupOrder}
+            />
+          </Card>
+        )}
+
+        <Card title={t("meetings.attendance.title")}>
+          <AttendanceForm
             locale={locale}
             meetingId={meeting.id}
-            locked={locked}
-            units={eligible.map((u) => ({
-              id: u.id,
-              name: u.name,
-              obstacles: u.obstacles.map((o) => obstacleView(o, locale)),
+            canWrite={canWrite}
+            rows={[
+              ...meeting.body.members.map(({ agency }) => ({ agency, invited: false })),
+              ...meeting.invitees.map(({ agency }) => ({ agency, invited: true })),
+            ].map(({ agency, invited }) => ({
+              agencyId: agency.id,
+              agencyName: invited
+                ? `${localName(agency, locale)} (${t("meetings.invitees.invited")})`
+                : localName(agency, locale),
+              mode: attendance.get(agency.id)?.mode ?? "",
+              attendeeName: attendance.get(agency.id)?.attendeeName ?? "",
             }))}
           />
         </Card>
-      )}
 
-      {canWrite && (
-        <Card title={t("meetings.invitees.title")}>
-          <InviteesForm
-            key={invitedIds.join(",")}
-            locale={locale}
-            meetingId={meeting.id}
-            invited={invitedIds}
-            proposed={caseAgencyIds.filter((id) => !memberIds.includes(id))}
-            choices={inviteePicker.choices}
-            groupOrder={inviteePicker.groupOrder}
-            locked={locked}
-          />
-        </Card>
-      )}
-
-      <Card title={t("meetings.attendance.title")}>
-        <AttendanceForm
-          locale={locale}
-          meetingId={meeting.id}
-          canWrite={canWrite}
-          locked={locked}
-          rows={[
-            ...meeting.body.members.map(({ agency }) => ({ agency, invited: false })),
-            ...meeting.invitees.map(({ agency }) => ({ agency, invited: true })),
-          ].map(({ agency, invited }) => ({
-            agencyId: agency.id,
-            agencyName: invited
-              ? `${localName(agency, locale)} (${t("meetings.invitees.invited")})`
-              : localName(agency, locale),
-            mode: attendance.get(agency.id)?.mode ?? "",
-            attendeeName: attendance.get(agency.id)?.attendeeName ?? "",
-          }))}
-        />
-      </Card>
-
-      {canEnter && (
-        <Card>
-          <SessionEntry
-            locale={locale}
-            bodyKind={meeting.body.kind}
-            meetingDate={todayInTehran(meeting.startsAt)}
-            items={items}
-            agencies={picker.choices}
-            agencyGroups={picker.groupOrder}
-            locked={locked}
-          />
-        </Card>
-      )}
+        {canEnter && (
+          <Card>
+            <SessionEntry
+              locale={locale}
+              bodyKind={meeting.body.kind}
+              meetingDate={todayInTehran(meeting.startsAt)}
+              items={items}
+              agencies={picker.choices}
+              agencyGroups={picker.groupOrder}
+            />
+          </Card>
+        )}
+      </AmendmentProvider>
     </div>
   );
 }
