@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { createUserAction, updateUserAction } from "@/lib/users/actions";
 import { initialFormState } from "@/lib/forms";
 import { ROLES } from "@/lib/auth/roles";
@@ -8,6 +8,8 @@ import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Select } from "@/components/ui/select";
+import { AgencyCombobox } from "@/components/ui/agency-combobox";
+import { agencyChoices, type AgencyForChoice } from "@/lib/agencies/choices";
 
 type Option = { id: string; nameFa: string; nameEn: string };
 export type UserFormValues = {
@@ -30,13 +32,14 @@ export function UserForm({
 }: {
   locale: Locale;
   user?: UserFormValues;
-  agencies: Option[];
+  agencies: AgencyForChoice[];
   provinces: Option[];
   allowNational: boolean;
 }) {
   const t = translator(locale);
   const [state, action] = useActionState(user ? updateUserAction : createUserAction, initialFormState);
   const name = (o: Option) => (locale === "fa" ? o.nameFa : o.nameEn);
+  const picker = agencyChoices(agencies, {}, t, locale);
   const errors = state.fieldErrors ?? {};
   // After a refused submission, show what was submitted rather than the stored values.
   const submitted = state.values;
@@ -44,6 +47,8 @@ export function UserForm({
     const v = submitted?.[field];
     return typeof v === "string" ? v : undefined;
   };
+  // Held in state: the picker posts it as a hidden input, so a refused submission keeps it.
+  const [agencyId, setAgencyId] = useState(value("agencyId") ?? user?.agencyId ?? "");
   const roles = Array.isArray(submitted?.roles) ? submitted.roles : (user?.roles ?? []);
   return (
     <form action={action} className="max-w-xl space-y-4" noValidate>
@@ -108,19 +113,16 @@ export function UserForm({
       </fieldset>
       <Field label={t("admin.agency")} errors={errors.agencyId}>
         {(p) => (
-          <Select
+          <AgencyCombobox
             {...p}
             name="agencyId"
-            defaultValue={value("agencyId") ?? user?.agencyId ?? ""}
-            className={inputClass}
-          >
-            <option value="">{t("admin.noAgency")}</option>
-            {agencies.map((a) => (
-              <option key={a.id} value={a.id}>
-                {name(a)}
-              </option>
-            ))}
-          </Select>
+            value={agencyId}
+            onChange={setAgencyId}
+            choices={picker.choices}
+            groupOrder={picker.groupOrder}
+            placeholder={t("agencies.picker.placeholder")}
+            noMatch={t("agencies.picker.noMatch")}
+          />
         )}
       </Field>
       {/* With one province and no choice of a national account, provinces are not mentioned (DESIGN.md §2). */}
