@@ -15,9 +15,9 @@ type Props = Omit<React.ComponentProps<"select">, "value" | "defaultValue" | "mu
  * default values, and for a select React sets those defaults (`option.defaultSelected`) only
  * when it first mounts, never again when `defaultValue` changes. A refused submission therefore
  * put the select back on its first default ("کمیته تخصصی") while every text field kept what was
- * typed, and the corrected resubmission created the wrong body (issue #12). Held in state, the
- * choice is re-applied after the reset; a changed `defaultValue` (the submitted value coming
- * back) replaces it.
+ * typed, and the corrected resubmission created the wrong body (issue #12). Here the chosen
+ * option is always the one marked as default, so the reset keeps it; a changed `defaultValue`
+ * (the submitted value coming back) replaces the choice.
  *
  * Why not simply controlled: a choice made before hydration lives only in the DOM; state
  * initialised from the props would overwrite it at the first re-render (typing in another
@@ -31,6 +31,12 @@ export function Select({ defaultValue = "", onChange, onValueChange, ...props }:
     setLastDefault(defaultValue);
     setValue(defaultValue);
   }
+  // React resets the form after its action (form.reset()), and a reset selects the options
+  // marked defaultSelected, which React set once at mount. Marking the chosen option as the
+  // default makes the reset land on what the user chose.
+  useEffect(() => {
+    for (const option of ref.current?.options ?? []) option.defaultSelected = option.value === value;
+  }, [value]);
   useEffect(() => {
     const chosen = ref.current?.value;
     if (chosen !== undefined && chosen !== defaultValue) {

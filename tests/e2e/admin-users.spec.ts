@@ -5,6 +5,7 @@ test("the admin creates an agency user, who can then sign in, and deactivates th
   page,
   browser,
 }) => {
+  test.setTimeout(60_000);
   const email = `officer-${Date.now()}@tashil.demo`;
   await signIn(page, ACCOUNTS.admin);
   await page.getByRole("link", { name: "کاربر جدید" }).click();
