@@ -3,13 +3,15 @@ import { useActionState, useState } from "react";
 import { createUserAction, updateUserAction } from "@/lib/users/actions";
 import { initialFormState } from "@/lib/forms";
 import { ROLES } from "@/lib/auth/roles";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Select } from "@/components/ui/select";
 import { AgencyCombobox } from "@/components/ui/agency-combobox";
 import { agencyChoices, type AgencyForChoice } from "@/lib/agencies/choices";
+import { localName } from "@/lib/i18n/format";
+import { useT } from "@/components/ui/messages";
 
 type Option = { id: string; nameFa: string; nameEn: string };
 export type UserFormValues = {
@@ -36,9 +38,8 @@ export function UserForm({
   provinces: Option[];
   allowNational: boolean;
 }) {
-  const t = translator(locale);
+  const t = useT();
   const [state, action] = useActionState(user ? updateUserAction : createUserAction, initialFormState);
-  const name = (o: Option) => (locale === "fa" ? o.nameFa : o.nameEn);
   const picker = agencyChoices(agencies, {}, t, locale);
   const errors = state.fieldErrors ?? {};
   // After a refused submission, show what was submitted rather than the stored values.
@@ -142,7 +143,7 @@ export function UserForm({
               {allowNational && <option value="">{t("admin.allProvinces")}</option>}
               {provinces.map((o) => (
                 <option key={o.id} value={o.id}>
-                  {name(o)}
+                  {localName(o, locale)}
                 </option>
               ))}
             </Select>

@@ -1,6 +1,6 @@
 "use client";
 import { createContext, useCallback, useContext, useId, useRef, useState, useTransition } from "react";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import { useT } from "@/components/ui/messages";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 
@@ -16,16 +16,8 @@ const notLocked: AskReason = () => Promise.resolve("");
  * every section of the page, and travels with that change only (the server writes it into the
  * change's audit event). One reason never covers a second change.
  */
-export function AmendmentProvider({
-  locked,
-  locale,
-  children,
-}: {
-  locked: boolean;
-  locale: Locale;
-  children: React.ReactNode;
-}) {
-  const t = translator(locale);
+export function AmendmentProvider({ locked, children }: { locked: boolean; children: React.ReactNode }) {
+  const t = useT();
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const pending = useRef<((reason: string | null) => void) | null>(null);

@@ -2,7 +2,7 @@
 import { useActionState, useId, useState } from "react";
 import { updateBodyAction } from "@/lib/bodies/actions";
 import { initialFormState } from "@/lib/forms";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import { useT } from "@/components/ui/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -19,17 +19,15 @@ export type BodyFormValues = {
 
 /** One body: its names, chair, secretary and member agencies (picked by typing). */
 export function BodyForm({
-  locale,
   body,
   choices,
   groupOrder,
 }: {
-  locale: Locale;
   body: BodyFormValues;
   choices: AgencyChoice[];
   groupOrder: string[];
 }) {
-  const t = translator(locale);
+  const t = useT();
   const id = useId();
   const [state, action] = useActionState(updateBodyAction, initialFormState);
   const errors = state.fieldErrors ?? {};

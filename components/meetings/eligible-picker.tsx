@@ -2,26 +2,18 @@
 import { useActionState } from "react";
 import { addToAgendaAction } from "@/lib/meetings/actions";
 import { initialFormState } from "@/lib/forms";
-import { translator, type Locale } from "@/lib/i18n/messages";
 import { EmptyState } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { AmendableForm } from "./amendment-dialog";
 import type { AgendaObstacleView } from "@/lib/meetings/types";
+import { useT } from "@/components/ui/messages";
 
 export type EligibleUnit = { id: string; name: string; obstacles: AgendaObstacleView[] };
 
 /** Obstacles the session may take up, by unit; ticking them and adding groups them per unit on the agenda. */
-export function EligiblePicker({
-  locale,
-  meetingId,
-  units,
-}: {
-  locale: Locale;
-  meetingId: string;
-  units: EligibleUnit[];
-}) {
-  const t = translator(locale);
+export function EligiblePicker({ meetingId, units }: { meetingId: string; units: EligibleUnit[] }) {
+  const t = useT();
   const [state, action] = useActionState(addToAgendaAction, initialFormState);
   // The answer stays on screen when the last eligible obstacles have just been taken up.
   if (units.length === 0)

@@ -2,7 +2,7 @@
 import { useActionState, useId, useState } from "react";
 import { saveInviteesAction } from "@/lib/meetings/actions";
 import { initialFormState } from "@/lib/forms";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import { useT } from "@/components/ui/messages";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { AgencyCombobox, type AgencyChoice } from "@/components/ui/agency-combobox";
@@ -13,21 +13,19 @@ import { AmendableForm } from "./amendment-dialog";
  * that are not members yet are proposed, one click each.
  */
 export function InviteesForm({
-  locale,
   meetingId,
   invited,
   proposed,
   choices,
   groupOrder,
 }: {
-  locale: Locale;
   meetingId: string;
   invited: string[];
   proposed: string[];
   choices: AgencyChoice[];
   groupOrder: string[];
 }) {
-  const t = translator(locale);
+  const t = useT();
   const id = useId();
   const [state, action] = useActionState(saveInviteesAction, initialFormState);
   const [chosen, setChosen] = useState<string[]>(invited);

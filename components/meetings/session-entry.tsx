@@ -3,7 +3,7 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { deleteResolutionAction, saveResolutionAction, setOutcomeAction } from "@/lib/meetings/actions";
 import type { ResolutionSaved } from "@/lib/meetings/resolutions";
 import { addDays, formatNumber } from "@/lib/i18n/format";
-import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
+import type { Locale, Translate } from "@/lib/i18n/messages";
 import { DEADLINE_QUICK_DAYS, OUTCOMES_FOR } from "@/lib/meetings/schema";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
@@ -12,6 +12,7 @@ import { JalaliDateInput, jalaliInputValue } from "@/components/ui/jalali-date-i
 import { useAmendmentReason } from "./amendment-dialog";
 import type { AgendaItemView } from "@/lib/meetings/types";
 import { AgencyCombobox, type AgencyChoice } from "@/components/ui/agency-combobox";
+import { useT } from "@/components/ui/messages";
 
 type SaveState = "saved" | "unsaved" | "saving" | "failed";
 
@@ -68,7 +69,7 @@ export function SessionEntry({
   agencies: AgencyChoice[];
   agencyGroups: string[];
 }) {
-  const t = translator(locale);
+  const t = useT();
   const defaultDeadline = jalaliInputValue(addDays(meetingDate, 30), locale);
   const [index, setIndex] = useState(0);
   const askReason = useAmendmentReason();
@@ -371,7 +372,7 @@ function ResolutionDraftForm({
   onSave: () => void;
   onDelete: () => void;
 }) {
-  const t = translator(locale);
+  const t = useT();
   const id = useId();
   const errors = draft.fieldErrors ?? {};
   const disabled = !draft.editable;

@@ -3,7 +3,7 @@ import { useActionState, useId, useState } from "react";
 import { createObstacleAction } from "@/lib/obstacles/actions";
 import { ACCEPT_ATTRIBUTE } from "@/lib/attachments/rules";
 import { initialFormState } from "@/lib/forms";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -11,6 +11,8 @@ import { FileInput } from "@/components/ui/file-input";
 import { Select } from "@/components/ui/select";
 import { AgencyCombobox } from "@/components/ui/agency-combobox";
 import { agencyChoices, type AgencyForChoice } from "@/lib/agencies/choices";
+import { localName } from "@/lib/i18n/format";
+import { useT } from "@/components/ui/messages";
 
 type Option = { id: string; nameFa: string; nameEn: string };
 type Category = Option & { children: Option[] };
@@ -26,7 +28,7 @@ export function ObstacleForm({
   categories: Category[];
   agencies: AgencyForChoice[];
 }) {
-  const t = translator(locale);
+  const t = useT();
   const [state, action] = useActionState(createObstacleAction, initialFormState);
   const errors = state.fieldErrors ?? {};
   const v = (k: string) => (typeof state.values?.[k] === "string" ? String(state.values[k]) : "");
@@ -37,7 +39,6 @@ export function ObstacleForm({
   const picker = agencyChoices(agencies, {}, t, locale);
   const [categoryId, setCategoryId] = useState(v("categoryId"));
   const subs = categories.find((c) => c.id === categoryId)?.children ?? [];
-  const name = (o: Option) => (locale === "fa" ? o.nameFa : o.nameEn);
   return (
     <form action={action} className="max-w-2xl space-y-4" noValidate>
       <FormMessage state={state} />
@@ -55,7 +56,7 @@ export function ObstacleForm({
             <option value="">{t("obstacles.chooseCategory")}</option>
             {categories.map((c) => (
               <option key={c.id} value={c.id}>
-                {name(c)}
+                {localName(c, locale)}
               </option>
             ))}
           </Select>
@@ -74,7 +75,7 @@ export function ObstacleForm({
             <option value="">{t("obstacles.noSubCategory")}</option>
             {subs.map((c) => (
               <option key={c.id} value={c.id}>
-                {name(c)}
+                {localName(c, locale)}
               </option>
             ))}
           </Select>
@@ -123,7 +124,7 @@ export function ObstacleForm({
         {errors.agencyIds && <p className="text-sm text-red-700">{errors.agencyIds.join(" ")}</p>}
       </div>
       <Field label={t("obstacles.attachments")} errors={errors.files} hint={t("obstacles.attachmentsHint")}>
-        {(p) => <FileInput {...p} locale={locale} name="files" multiple accept={ACCEPT_ATTRIBUTE} />}
+        {(p) => <FileInput {...p} name="files" multiple accept={ACCEPT_ATTRIBUTE} />}
       </Field>
       <SubmitButton pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
     </form>

@@ -1,8 +1,9 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import { addDays, formatDate, parseJalaliDate } from "@/lib/i18n/format";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import { addDays, formatDate, formatDigits, parseJalaliDate } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/messages";
 import { inputClass } from "./field";
+import { useT } from "@/components/ui/messages";
 
 /** "YYYY-MM-DD" ⇒ "1404/03/10" in the locale's digits, for prefilling the input. */
 export function jalaliInputValue(iso: string, locale: Locale): string {
@@ -38,7 +39,7 @@ export function JalaliDateInput({
   quickLabel,
   ...input
 }: Props) {
-  const t = translator(locale);
+  const t = useT();
   const [touched, setTouched] = useState(false);
   const ref = useRef<HTMLInputElement>(null);
   // A date typed before hydration lives only in the DOM; the parent's state would overwrite it
@@ -66,7 +67,7 @@ export function JalaliDateInput({
           onBlur={() => setTouched(true)}
           inputMode="numeric"
           autoComplete="off"
-          placeholder={locale === "fa" ? "۱۴۰۴/۰۳/۱۰" : "1404/03/10"}
+          placeholder={formatDigits("1404/03/10", locale)}
           dir="ltr"
           className={`${inputClass} max-w-40 text-center`}
         />

@@ -3,11 +3,13 @@ import { useActionState } from "react";
 import { createUnitAction, updateUnitAction } from "@/lib/units/actions";
 import { OPERATING_STATUSES, SECTORS } from "@/lib/units/schema";
 import { initialFormState } from "@/lib/forms";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Select } from "@/components/ui/select";
+import { localName } from "@/lib/i18n/format";
+import { useT } from "@/components/ui/messages";
 
 type Option = { id: string; nameFa: string; nameEn: string };
 export type UnitFormValues = {
@@ -52,7 +54,7 @@ export function UnitForm({
   counties: Option[];
   parks: string[];
 }) {
-  const t = translator(locale);
+  const t = useT();
   const [state, action] = useActionState(unit ? updateUnitAction : createUnitAction, initialFormState);
   const errors = state.fieldErrors ?? {};
   const value = (field: TextField) => {
@@ -61,7 +63,6 @@ export function UnitForm({
     const stored = unit?.[field];
     return stored === null || stored === undefined ? "" : String(stored);
   };
-  const name = (o: Option) => (locale === "fa" ? o.nameFa : o.nameEn);
   // The duplicate-name warning is the one refusal the user may override.
   const askDuplicate = errors.confirmDuplicate !== undefined;
   return (
@@ -105,7 +106,7 @@ export function UnitForm({
             <option value="">—</option>
             {counties.map((c) => (
               <option key={c.id} value={c.id}>
-                {name(c)}
+                {localName(c, locale)}
               </option>
             ))}
           </Select>

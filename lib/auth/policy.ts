@@ -39,6 +39,9 @@ export const ACTIONS = [
   // Follow-up control by the secretariat.
   "resolution.verify",
   "extension.decide",
+  // Desks: the chair's page of sessions and minutes awaiting them; an agency's inbox.
+  "chairDesk.view",
+  "agencyInbox.view",
   // Monitoring.
   "dashboard.view",
   "audit.read",
@@ -66,13 +69,21 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "resolution.requestExtension": ["AGENCY"],
   "resolution.verify": ["SECRETARIAT"],
   "extension.decide": ["SECRETARIAT"],
+  "chairDesk.view": ["CHAIR"],
+  "agencyInbox.view": ["AGENCY"],
   "dashboard.view": ["SECRETARIAT", "CHAIR", "ADMIN"],
   "audit.read": ["SECRETARIAT", "ADMIN"],
   "user.manage": ["ADMIN"],
   "settings.manage": ["ADMIN"],
 };
 
-const READ_ONLY: ReadonlySet<Action> = new Set(["case.read", "dashboard.view", "audit.read"]);
+const READ_ONLY: ReadonlySet<Action> = new Set([
+  "case.read",
+  "chairDesk.view",
+  "agencyInbox.view",
+  "dashboard.view",
+  "audit.read",
+]);
 /** Actions only the responsible agency's own users may take. */
 const AGENCY_OWNED: ReadonlySet<Action> = new Set(["resolution.report", "resolution.requestExtension"]);
 /** A national administrator manages accounts everywhere; every other national user only reads. */
@@ -88,6 +99,8 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
     return false;
   }
 
+  // An inbox needs an agency to be the inbox of.
+  if (action === "agencyInbox.view") return actor.agencyId !== null;
   if (AGENCY_OWNED.has(action)) {
     return actor.agencyId !== null && resource.responsibleAgencyId === actor.agencyId;
   }

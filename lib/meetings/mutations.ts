@@ -36,7 +36,7 @@ export const tehranInstant = (isoDate: string, hhmm: string) => new Date(`${isoD
 export const COMMITTEE_WEEKDAY = 0;
 export const COMMITTEE_TIME = "08:30";
 
-type MeetingCreated = FormState & { id?: string };
+type MeetingCreated = FormState & { id?: string; title?: string };
 
 /** A number no session of the body's year holds, taken under the body's row lock. */
 async function nextFreeNumber(tx: Tx, bodyId: string, jalaliYear: number): Promise<number> {
@@ -168,6 +168,7 @@ export async function planNextCommitteeMeeting(
       ok: true,
       message: t("meetings.plannedNextCommittee", { date: formatDate(sunday, locale) }),
       id: created.id,
+      title: created.title,
     };
   });
 }

@@ -39,12 +39,18 @@ const ALLOWED: Record<RoleName, readonly Action[]> = {
     "dashboard.view",
     "audit.read",
   ],
-  CHAIR: ["case.read", "minutes.approve", "dashboard.view"],
-  AGENCY: ["case.read", "resolution.report", "resolution.requestExtension"],
+  CHAIR: ["case.read", "minutes.approve", "chairDesk.view", "dashboard.view"],
+  AGENCY: ["case.read", "resolution.report", "resolution.requestExtension", "agencyInbox.view"],
   MEMBER: ["case.read"],
 };
 const AGENCY_OWNED: readonly Action[] = ["resolution.report", "resolution.requestExtension"];
-const READ_ONLY: readonly Action[] = ["case.read", "dashboard.view", "audit.read"];
+const READ_ONLY: readonly Action[] = [
+  "case.read",
+  "chairDesk.view",
+  "agencyInbox.view",
+  "dashboard.view",
+  "audit.read",
+];
 
 const actor = (role: RoleName, provinceId: string | null = "P1"): Actor => ({
   id: "u1",
@@ -91,6 +97,7 @@ describe("can(): role × action × ownership × province", () => {
   it("an agency user without an agency reports on nothing", () => {
     const orphan: Actor = { id: "u", roles: ["AGENCY"], agencyId: null, provinceId: "P1" };
     expect(can(orphan, "resolution.report", { responsibleAgencyId: null })).toBe(false);
+    expect(can(orphan, "agencyInbox.view")).toBe(false);
   });
 });
 

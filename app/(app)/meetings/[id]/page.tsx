@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatDateTime, todayInTehran } from "@/lib/i18n/format";
+import { formatDateTime, todayInTehran, localName } from "@/lib/i18n/format";
 import {
   getMeeting,
   listAgencyOptions,
@@ -24,7 +24,7 @@ import { EligiblePicker } from "@/components/meetings/eligible-picker";
 import { AttendanceForm } from "@/components/meetings/attendance-form";
 import { SessionEntry } from "@/components/meetings/session-entry";
 import { MarkHeldButton } from "@/components/meetings/session-actions";
-import { agendaItemViews, jalaliInput, localName, obstacleView, tehranTime } from "@/lib/meetings/views";
+import { agendaItemViews, jalaliInput, obstacleView, tehranTime } from "@/lib/meetings/views";
 import { RescheduleForm } from "@/components/meetings/meeting-form";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
@@ -39,12 +39,12 @@ export default async function MeetingPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ q?: string; saved?: string }>;
+  searchParams: Promise<{ q?: string }>;
 }) {
   const user = await requirePermission("case.read");
   const { t, locale } = await getTranslator();
   const { id } = await params;
-  const { q = "", saved } = await searchParams;
+  const { q = "" } = await searchParams;
   const meeting = await getMeeting(user, id);
   if (!meeting) notFound();
   const canWrite = can(user, "meeting.write", { provinceId: meeting.provinceId });
@@ -94,16 +94,9 @@ export default async function MeetingPage({
           <a href={`/api/meetings/${meeting.id}/resolutions`} className={buttonClass("secondary")} download>
             {t("meetings.tabs.export")}
           </a>
-          {canWrite && meeting.status === "PLANNED" && (
-            <MarkHeldButton locale={locale} meetingId={meeting.id} />
-          )}
+          {canWrite && meeting.status === "PLANNED" && <MarkHeldButton meetingId={meeting.id} />}
         </nav>
       </div>
-      {saved === "planned" && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t("meetings.created", { title })}
-        </p>
-      )}
       {canWrite && meeting.status === "PLANNED" && (
         <RescheduleForm
           locale={locale}
@@ -119,7 +112,7 @@ export default async function MeetingPage({
         </p>
       )}
 
-      <AmendmentProvider locked={locked} locale={locale}>
+      <AmendmentProvider locked={locked}>
         <Card title={t("meetings.agenda.title")}>
           <AgendaEditor locale={locale} items={items} canWrite={canWrite} />
         </Card>
@@ -148,7 +141,6 @@ export default async function MeetingPage({
               </button>
             </form>
             <EligiblePicker
-              locale={locale}
               meetingId={meeting.id}
               units={eligible.map((u) => ({
                 id: u.id,
@@ -163,7 +155,6 @@ export default async function MeetingPage({
           <Card title={t("meetings.invitees.title")}>
             <InviteesForm
               key={invitedIds.join(",")}
-              locale={locale}
               meetingId={meeting.id}
               invited={invitedIds}
               proposed={caseAgencyIds.filter((id) => !memberIds.includes(id))}
@@ -175,7 +166,6 @@ export default async function MeetingPage({
 
         <Card title={t("meetings.attendance.title")}>
           <AttendanceForm
-            locale={locale}
             meetingId={meeting.id}
             canWrite={canWrite}
             rows={[

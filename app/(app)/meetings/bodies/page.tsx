@@ -39,7 +39,6 @@ export default async function BodiesPage() {
           >
             <BodyForm
               key={memberIds.join(",")}
-              locale={locale}
               body={{
                 id: body.id,
                 nameFa: body.nameFa,
