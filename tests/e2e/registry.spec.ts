@@ -41,7 +41,10 @@ test("the secretariat registers a unit, adds an obstacle with an attachment, and
   await page.getByLabel("زیردسته").selectOption({ label: "امهال تسهیلات" });
   await page.getByLabel("شرح مانع").fill("درخواست امهال اقساط تسهیلات سرمایه در گردش");
   await page.getByLabel("مبلغ (ریال)").fill("۲۵۰٬۰۰۰٬۰۰۰");
-  await page.getByLabel("گمرک").check();
+  // The agencies concerned are picked by typing; Enter adds one and the list stays open.
+  await page.getByRole("combobox", { name: "دستگاه‌های مرتبط" }).fill("گمرک");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: "حذف گمرک" })).toBeVisible();
   await page
     .getByLabel("پیوست‌ها")
     .setInputFiles({ name: "نامه بانک.pdf", mimeType: "application/pdf", buffer: PDF });
