@@ -75,6 +75,7 @@ test("a working-group session chosen before hydration, members and an invited ba
   await invitees.getByRole("combobox", { name: "افزودن دستگاه مدعو" }).fill("بانك ملي");
   await page.keyboard.press("Enter");
   await expect(invitees.getByRole("button", { name: `حذف ${INVITED_BANK}` })).toBeVisible();
+  await page.keyboard.press("Escape");
   await invitees.getByRole("button", { name: "ذخیره مدعوین" }).click();
   await expect(invitees.getByRole("status")).toHaveText("فهرست مدعوین ذخیره شد.");
 

@@ -154,7 +154,6 @@ export default async function MeetingPage({
         {canWrite && (
           <Card title={t("meetings.invitees.title")}>
             <InviteesForm
-              key={invitedIds.join(",")}
               meetingId={meeting.id}
               invited={invitedIds}
               proposed={caseAgencyIds.filter((id) => !memberIds.includes(id))}

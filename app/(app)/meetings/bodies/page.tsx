@@ -38,7 +38,6 @@ export default async function BodiesPage() {
             title={`${t(`meeting.${body.kind}`)} — ${t("bodies.membersCount", { n: formatNumber(memberIds.length, locale) })}`}
           >
             <BodyForm
-              key={memberIds.join(",")}
               body={{
                 id: body.id,
                 nameFa: body.nameFa,
