@@ -147,7 +147,8 @@ test("a working-group session chosen before hydration, members and an invited ba
   // After approval a change is an amendment: one reason, asked once, at the change.
   await page.goto(wgUrl);
   await expect(page.getByText(/سوابق آن قفل است/)).toBeVisible();
-  await expect(page.getByLabel("دلیل اصلاحیه")).toHaveCount(0);
+  // No amendment box waits on the page: the reason is asked for at the change.
+  await expect(page.getByRole("textbox", { name: "دلیل اصلاحیه" })).toHaveCount(0);
   const first = entry.getByRole("group", { name: "مصوبه ۱" });
   await first.getByLabel("متن مصوبه").fill("بانک ملی تسهیلات سرمایه در گردش واحد را ۱۲ ماه تمدید کند.");
   await first.getByRole("button", { name: "ذخیره مصوبه" }).click();
