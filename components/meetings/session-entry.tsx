@@ -13,6 +13,7 @@ import { useAmendmentReason } from "./amendment-dialog";
 import type { AgendaItemView } from "@/lib/meetings/types";
 import { AgencyCombobox, type AgencyChoice } from "@/components/ui/agency-combobox";
 import { useT } from "@/components/ui/messages";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 
 type SaveState = "saved" | "unsaved" | "saving" | "failed";
 
@@ -70,6 +71,7 @@ export function SessionEntry({
   agencyGroups: string[];
 }) {
   const t = useT();
+  const { confirm, dialog } = useConfirm();
   const defaultDeadline = jalaliInputValue(addDays(meetingDate, 30), locale);
   const [index, setIndex] = useState(0);
   const askReason = useAmendmentReason();
@@ -217,7 +219,7 @@ export function SessionEntry({
   };
 
   const removeDraft = async (itemId: string, draft: Draft) => {
-    if (!draft.id || !window.confirm(t("meetings.entry.deleteConfirm"))) return;
+    if (!draft.id || !(await confirm(t("meetings.entry.deleteConfirm"), { danger: true }))) return;
     const amendmentReason = await reasonForChange();
     if (amendmentReason === null) return;
     const id = draft.id;
@@ -232,6 +234,7 @@ export function SessionEntry({
   let shown = 0;
   return (
     <section aria-labelledby="entry-title" className="space-y-4">
+      {dialog}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="entry-title" className="text-base font-semibold">
           {t("meetings.entry.title")}

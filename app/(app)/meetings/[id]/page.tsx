@@ -26,6 +26,7 @@ import { SessionEntry } from "@/components/meetings/session-entry";
 import { MarkHeldButton } from "@/components/meetings/session-actions";
 import { agendaItemViews, jalaliInput, obstacleView, tehranTime } from "@/lib/meetings/views";
 import { RescheduleForm } from "@/components/meetings/meeting-form";
+import { pageContext } from "@/lib/page";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const { t, locale } = await getTranslator();
@@ -41,8 +42,7 @@ export default async function MeetingPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ q?: string }>;
 }) {
-  const user = await requirePermission("case.read");
-  const { t, locale } = await getTranslator();
+  const { user, t, locale } = await pageContext("case.read");
   const { id } = await params;
   const { q = "" } = await searchParams;
   const meeting = await getMeeting(user, id);
