@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseJalaliDate } from "@/lib/i18n/format";
-import { parseLocalizedNumber } from "@/lib/i18n/normalize";
+import { parseLocalizedNumber, tidyText } from "@/lib/i18n/normalize";
+import { toLatinDigits } from "@/lib/i18n/format";
 import type { MessageKey } from "@/lib/i18n/messages";
 
 // Zod fields shared by every domain's schema (client and server alike). Messages are message
@@ -66,6 +67,34 @@ export const optionalText = (max = 300, { multiline = false } = {}) =>
     .trim()
     .max(max, "validation.tooLong")
     .optional()
+    .transform((v) => v || null);
+
+/**
+ * A required name or title (of a unit, agency, obstacle, body), stored tidied: Persian ی/ک,
+ * one space between words, trimmed (tidyText). Length is checked on the tidied text.
+ */
+export const nameText = (min: number, max: number, minMessage: MessageKey = "validation.nameMin") =>
+  z
+    .string()
+    .transform((v) => tidyText(cleanText(v)))
+    .pipe(z.string().min(min, minMessage).max(max, "validation.tooLong"));
+
+/** An optional name (a head's or manager's), tidied like nameText; empty becomes null. */
+export const optionalName = (max = 200) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ? tidyText(cleanText(v)) : ""))
+    .pipe(z.string().max(max, "validation.tooLong"))
+    .transform((v) => v || null);
+
+/** An optional phone number, stored with Latin digits so it can be dialled and searched. */
+export const optionalPhone = (max = 40) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ? toLatinDigits(cleanText(v)).replace(/\s+/g, " ").trim() : ""))
+    .pipe(z.string().max(max, "validation.tooLong"))
     .transform((v) => v || null);
 
 /**

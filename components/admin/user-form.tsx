@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { createUserAction, updateUserAction } from "@/lib/users/actions";
 import { initialFormState } from "@/lib/forms";
 import { ROLES } from "@/lib/auth/roles";
@@ -7,6 +7,9 @@ import type { Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { Select } from "@/components/ui/select";
+import { AgencyCombobox } from "@/components/ui/agency-combobox";
+import { agencyChoices, type AgencyForChoice } from "@/lib/agencies/choices";
 import { localName } from "@/lib/i18n/format";
 import { useT } from "@/components/ui/messages";
 
@@ -33,12 +36,13 @@ export function UserForm({
 }: {
   locale: Locale;
   user?: UserFormValues;
-  agencies: Option[];
+  agencies: AgencyForChoice[];
   provinces: Option[];
   allowNational: boolean;
 }) {
   const t = useT();
   const [state, action] = useActionState(user ? updateUserAction : createUserAction, initialFormState);
+  const picker = agencyChoices(agencies, {}, t, locale);
   const errors = state.fieldErrors ?? {};
   // After a refused submission, show what was submitted rather than the stored values.
   const submitted = state.values;
@@ -46,6 +50,8 @@ export function UserForm({
     const v = submitted?.[field];
     return typeof v === "string" ? v : undefined;
   };
+  // Held in state: the picker posts it as a hidden input, so a refused submission keeps it.
+  const [agencyId, setAgencyId] = useState(value("agencyId") ?? user?.agencyId ?? "");
   const roles = Array.isArray(submitted?.roles) ? submitted.roles : (user?.roles ?? []);
   return (
     <form action={action} className="max-w-xl space-y-4" noValidate>
@@ -111,19 +117,16 @@ export function UserForm({
       </fieldset>
       <Field label={t("admin.agency")} errors={errors.agencyId}>
         {(p) => (
-          <select
+          <AgencyCombobox
             {...p}
             name="agencyId"
-            defaultValue={value("agencyId") ?? user?.agencyId ?? ""}
-            className={inputClass}
-          >
-            <option value="">{t("admin.noAgency")}</option>
-            {agencies.map((a) => (
-              <option key={a.id} value={a.id}>
-                {localName(a, locale)}
-              </option>
-            ))}
-          </select>
+            value={agencyId}
+            onChange={setAgencyId}
+            choices={picker.choices}
+            groupOrder={picker.groupOrder}
+            placeholder={t("agencies.picker.placeholder")}
+            noMatch={t("agencies.picker.noMatch")}
+          />
         )}
       </Field>
       {/* With one province and no choice of a national account, provinces are not mentioned (DESIGN.md §2). */}
@@ -132,7 +135,7 @@ export function UserForm({
       ) : (
         <Field label={t("admin.province")} errors={errors.provinceId}>
           {(p) => (
-            <select
+            <Select
               {...p}
               name="provinceId"
               defaultValue={
@@ -146,7 +149,7 @@ export function UserForm({
                   {localName(o, locale)}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
       )}

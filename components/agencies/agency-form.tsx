@@ -6,6 +6,7 @@ import { initialFormState } from "@/lib/forms";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { Select } from "@/components/ui/select";
 import { useT } from "@/components/ui/messages";
 
 export type AgencyFormValues = {
@@ -56,13 +57,13 @@ export function AgencyForm({ agency }: { agency?: AgencyFormValues }) {
       </Field>
       <Field label={t("agencies.kind")} errors={errors.kind}>
         {(p) => (
-          <select {...p} name="kind" defaultValue={value("kind") || "GOVERNMENT"} className={inputClass}>
+          <Select {...p} name="kind" defaultValue={value("kind") || "GOVERNMENT"} className={inputClass}>
             {AGENCY_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`agencyKind.${k}`)}
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
       <Field label={t("agencies.headName")} errors={errors.headName}>

@@ -11,6 +11,7 @@ const COLUMNS: { sort: ScorecardSort | null; label: MessageKey }[] = [
   { sort: "overdue", label: "dashboard.overdueNow" },
   { sort: "daysLate", label: "dashboard.avgDaysLate" },
   { sort: null, label: "dashboard.extensions" },
+  { sort: null, label: "dashboard.expected" },
   { sort: null, label: "dashboard.head" },
   { sort: null, label: "dashboard.representative" },
   { sort: "absent", label: "dashboard.absent" },
@@ -82,6 +83,7 @@ export function ScorecardTable({
               </td>
               <td className="p-2">{n(r.avgDaysLate)}</td>
               <td className="p-2">{n(r.extensionRequests)}</td>
+              <td className="p-2">{n(r.sessionsExpected)}</td>
               <td className="p-2">{n(r.attendedHead)}</td>
               <td className="p-2">{n(r.attendedRepresentative)}</td>
               <td className={`p-2 ${r.absent > 0 ? "text-amber-700" : ""}`}>{n(r.absent)}</td>

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { inputClass } from "@/components/ui/field";
-import { AmendmentField } from "./amendment-field";
+import { useAmendmentReason } from "./amendment-dialog";
 import type { AgendaItemView } from "@/lib/meetings/types";
 import { useT } from "@/components/ui/messages";
 import { useConfirm } from "@/components/ui/confirm-dialog";
@@ -24,17 +24,15 @@ export function AgendaEditor({
   locale,
   items,
   canWrite,
-  locked,
 }: {
   locale: Locale;
   items: AgendaItemView[];
   canWrite: boolean;
-  locked: boolean;
 }) {
   const t = useT();
   const [state, setState] = useState<FormState>(initialFormState);
   const [pending, startTransition] = useTransition();
-  const [reason, setReason] = useState("");
+  const askReason = useAmendmentReason();
   const { confirm, dialog } = useConfirm();
   const run = (
     action: (prev: FormState, form: FormData) => Promise<FormState>,
@@ -42,6 +40,9 @@ export function AgendaEditor({
     focusId?: string,
   ) =>
     startTransition(async () => {
+      // On approved minutes each change carries its own reason, asked for here.
+      const reason = await askReason();
+      if (reason === null) return;
       const result = await action(initialFormState, fd({ ...entries, amendmentReason: reason }));
       setState(result);
       // Keep the keyboard on the unit that moved, so repeated presses keep moving it.
@@ -51,7 +52,6 @@ export function AgendaEditor({
   if (items.length === 0) return <EmptyState>{t("meetings.agenda.empty")}</EmptyState>;
   return (
     <div className="space-y-3">
-      {canWrite && locked && <AmendmentField value={reason} onChange={setReason} />}
       <div aria-live="polite">
         <FormMessage state={state} />
       </div>

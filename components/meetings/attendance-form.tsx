@@ -8,7 +8,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { inputClass } from "@/components/ui/field";
 import { ATTENDANCE_MODES } from "@/lib/meetings/schema";
-import { AmendmentField } from "./amendment-field";
+import { AmendableForm } from "./amendment-dialog";
 import { TableHead } from "@/components/ui/table-head";
 import { useT } from "@/components/ui/messages";
 
@@ -19,12 +19,10 @@ export function AttendanceForm({
   meetingId,
   rows,
   canWrite,
-  locked,
 }: {
   meetingId: string;
   rows: AttendanceRow[];
   canWrite: boolean;
-  locked: boolean;
 }) {
   const t = useT();
   const [state, action] = useActionState(saveAttendanceAction, initialFormState);
@@ -33,9 +31,8 @@ export function AttendanceForm({
   // if something were different", and disabled controls are skipped by the keyboard anyway.
   if (!canWrite) return <AttendanceTable t={t} rows={rows} />;
   return (
-    <form action={action} className="space-y-3">
+    <AmendableForm action={action} className="space-y-3">
       <input type="hidden" name="meetingId" value={meetingId} />
-      {locked && <AmendmentField name="amendmentReason" />}
       <FormMessage state={state} />
       <div className="overflow-x-auto">
         <table className="w-full min-w-[36rem] text-sm">
@@ -83,7 +80,7 @@ export function AttendanceForm({
         </table>
       </div>
       <SubmitButton pendingLabel={t("common.saving")}>{t("meetings.attendance.save")}</SubmitButton>
-    </form>
+    </AmendableForm>
   );
 }
 

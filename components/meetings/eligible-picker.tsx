@@ -5,22 +5,14 @@ import { initialFormState } from "@/lib/forms";
 import { EmptyState } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { AmendmentField } from "./amendment-field";
+import { AmendableForm } from "./amendment-dialog";
 import type { AgendaObstacleView } from "@/lib/meetings/types";
 import { useT } from "@/components/ui/messages";
 
 export type EligibleUnit = { id: string; name: string; obstacles: AgendaObstacleView[] };
 
 /** Obstacles the session may take up, by unit; ticking them and adding groups them per unit on the agenda. */
-export function EligiblePicker({
-  meetingId,
-  units,
-  locked,
-}: {
-  meetingId: string;
-  units: EligibleUnit[];
-  locked: boolean;
-}) {
+export function EligiblePicker({ meetingId, units }: { meetingId: string; units: EligibleUnit[] }) {
   const t = useT();
   const [state, action] = useActionState(addToAgendaAction, initialFormState);
   // The answer stays on screen when the last eligible obstacles have just been taken up.
@@ -33,9 +25,8 @@ export function EligiblePicker({
     );
   const chosen = Array.isArray(state.values?.obstacleIds) ? state.values.obstacleIds : [];
   return (
-    <form action={action} className="space-y-3">
+    <AmendableForm action={action} className="space-y-3">
       <input type="hidden" name="meetingId" value={meetingId} />
-      {locked && <AmendmentField name="amendmentReason" />}
       <FormMessage state={state} />
       {units.map((unit) => (
         <fieldset key={unit.id} className="rounded-md border border-slate-200 p-3">
@@ -63,6 +54,6 @@ export function EligiblePicker({
         </fieldset>
       ))}
       <SubmitButton pendingLabel={t("common.saving")}>{t("meetings.agenda.add")}</SubmitButton>
-    </form>
+    </AmendableForm>
   );
 }

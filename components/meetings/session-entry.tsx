@@ -10,8 +10,9 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { JalaliDateInput, jalaliInputValue } from "@/components/ui/jalali-date-input";
-import { AmendmentField } from "./amendment-field";
-import type { AgencyOption, AgendaItemView } from "@/lib/meetings/types";
+import { useAmendmentReason } from "./amendment-dialog";
+import type { AgendaItemView } from "@/lib/meetings/types";
+import { AgencyCombobox, type AgencyChoice } from "@/components/ui/agency-combobox";
 import { useT } from "@/components/ui/messages";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 
@@ -26,6 +27,8 @@ type Draft = {
   text: string;
   responsibleAgencyId: string;
   supportingAgencyIds: string[];
+  /** The agenda item's obstacles this resolution answers; a new one starts with all of them. */
+  obstacleIds: string[];
   deadline: string;
   editable: boolean;
   state: SaveState;
@@ -34,7 +37,7 @@ type Draft = {
 };
 
 let draftCounter = 0;
-const emptyDraft = (deadline: string, key = `new-${++draftCounter}`): Draft => ({
+const emptyDraft = (deadline: string, obstacleIds: string[], key = `new-${++draftCounter}`): Draft => ({
   key,
   // Kept in the draft's state from its first edit on, so every retry sends the same one.
   submissionKey: newSubmissionKey(),
@@ -43,6 +46,7 @@ const emptyDraft = (deadline: string, key = `new-${++draftCounter}`): Draft => (
   text: "",
   responsibleAgencyId: "",
   supportingAgencyIds: [],
+  obstacleIds,
   deadline,
   editable: true,
   state: "unsaved",
@@ -60,21 +64,22 @@ export function SessionEntry({
   meetingDate,
   items,
   agencies,
-  locked,
+  agencyGroups,
 }: {
   locale: Locale;
   bodyKind: "COMMITTEE" | "WORKING_GROUP";
   /** The session's Tehran calendar date, "YYYY-MM-DD": quick deadlines count from it. */
   meetingDate: string;
   items: AgendaItemView[];
-  agencies: AgencyOption[];
-  locked: boolean;
+  /** The agency picker's choices: the body's members and the case's agencies first. */
+  agencies: AgencyChoice[];
+  agencyGroups: string[];
 }) {
   const t = useT();
   const { confirm, dialog } = useConfirm();
   const defaultDeadline = jalaliInputValue(addDays(meetingDate, 30), locale);
   const [index, setIndex] = useState(0);
-  const [reason, setReason] = useState("");
+  const askReason = useAmendmentReason();
   // Keyed by agenda item; a unit added to the agenda after this screen opened starts from its props.
   const [outcomes, setOutcomes] = useState<
     Record<string, { value: string; state: SaveState; message?: string }>
@@ -89,12 +94,17 @@ export function SessionEntry({
       text: r.text,
       responsibleAgencyId: r.responsibleAgencyId,
       supportingAgencyIds: r.supportingAgencyIds,
+      obstacleIds: r.obstacleIds,
       deadline: r.deadline,
       editable: r.editable,
       state: "saved",
     })),
     // A stable key: this list is rebuilt on every render until the unit's first edit.
-    emptyDraft(defaultDeadline, `${i.id}-new`),
+    emptyDraft(
+      defaultDeadline,
+      i.obstacles.map((o) => o.id),
+      `${i.id}-new`,
+    ),
   ];
   const draftsOf = (all: Record<string, Draft[]>, itemId: string): Draft[] => {
     const known = all[itemId];
@@ -144,10 +154,16 @@ export function SessionEntry({
   }, [go]);
 
   if (!item) return <EmptyState>{t("meetings.entry.noAgenda")}</EmptyState>;
-  const amendmentReason = locked ? reason : undefined;
+  // On approved minutes every save is an amendment with its own reason, asked at the change.
+  const reasonForChange = async (): Promise<string | undefined | null> => {
+    const reason = await askReason();
+    return reason === null ? null : reason || undefined;
+  };
 
   const saveOutcome = async (value: string) => {
     const itemId = item.id;
+    const amendmentReason = await reasonForChange();
+    if (amendmentReason === null) return;
     setOutcomes((o) => ({ ...o, [itemId]: { value, state: "saving" } }));
     const result = await call(() => setOutcomeAction({ itemId, outcome: value, amendmentReason }), t);
     setOutcomes((o) => ({
@@ -168,6 +184,8 @@ export function SessionEntry({
 
   const saveDraft = async (itemId: string, draft: Draft) => {
     if (draft.state === "saving") return;
+    const amendmentReason = await reasonForChange();
+    if (amendmentReason === null) return;
     updateDraft(itemId, draft.key, { state: "saving", message: undefined, fieldErrors: undefined });
     const result = await call(
       () =>
@@ -177,6 +195,7 @@ export function SessionEntry({
           text: draft.text,
           responsibleAgencyId: draft.responsibleAgencyId,
           supportingAgencyIds: draft.supportingAgencyIds,
+          obstacleIds: draft.obstacleIds,
           deadline: draft.deadline,
           amendmentReason,
         }),
@@ -198,7 +217,8 @@ export function SessionEntry({
           ? { ...d, ...saved, state: "saved" as const, message: undefined, fieldErrors: undefined }
           : d,
       );
-      return { ...all, [itemId]: wasNew ? [...list, emptyDraft(draft.deadline)] : list };
+      const allObstacles = items.find((i) => i.id === itemId)?.obstacles.map((o) => o.id) ?? [];
+      return { ...all, [itemId]: wasNew ? [...list, emptyDraft(draft.deadline, allObstacles)] : list };
     });
     // Straight on to the next resolution of the same unit.
     if (wasNew) focusNewDraftOf.current = itemId;
@@ -206,6 +226,8 @@ export function SessionEntry({
 
   const removeDraft = async (itemId: string, draft: Draft) => {
     if (!draft.id || !(await confirm(t("meetings.entry.deleteConfirm"), { danger: true }))) return;
+    const amendmentReason = await reasonForChange();
+    if (amendmentReason === null) return;
     const id = draft.id;
     const result = await call(() => deleteResolutionAction({ id, amendmentReason }), t);
     if (result.ok)
@@ -225,7 +247,6 @@ export function SessionEntry({
         </h2>
         <p className="text-xs text-slate-600">{t("meetings.entry.shortcuts")}</p>
       </div>
-      {locked && <AmendmentField value={reason} onChange={setReason} />}
       <div className="flex items-center gap-3">
         <Button variant="secondary" onClick={() => go(-1)} disabled={index === 0} aria-keyshortcuts="Alt+P">
           {t("meetings.entry.previousUnit")}
@@ -291,7 +312,9 @@ export function SessionEntry({
                   : t("meetings.entry.newResolution")
               }
               draft={draft}
+              obstacles={item.obstacles}
               agencies={agencies}
+              agencyGroups={agencyGroups}
               meetingDate={meetingDate}
               onChange={(patch) => updateDraft(item.id, draft.key, { ...patch, state: "unsaved" })}
               onSave={() => saveDraft(item.id, draft)}
@@ -339,7 +362,9 @@ function ResolutionDraftForm({
   locale,
   legend,
   draft,
+  obstacles,
   agencies,
+  agencyGroups,
   meetingDate,
   onChange,
   onSave,
@@ -348,7 +373,9 @@ function ResolutionDraftForm({
   locale: Locale;
   legend: string;
   draft: Draft;
-  agencies: AgencyOption[];
+  obstacles: AgendaItemView["obstacles"];
+  agencies: AgencyChoice[];
+  agencyGroups: string[];
   meetingDate: string;
   onChange: (patch: Partial<Draft>) => void;
   onSave: () => void;
@@ -398,49 +425,70 @@ function ResolutionDraftForm({
           />
           {error("text")}
         </div>
+        {/* With one obstacle there is nothing to choose: the resolution answers it. */}
+        {obstacles.length > 1 && (
+          <fieldset className="space-y-1" aria-describedby={describedBy("obstacleIds")}>
+            <legend className="text-sm font-medium">{t("meetings.entry.obstacles")}</legend>
+            {obstacles.map((o, index) => (
+              <label key={o.id} className="flex items-start gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  className="mt-1"
+                  checked={draft.obstacleIds.includes(o.id)}
+                  onChange={(e) =>
+                    onChange({
+                      obstacleIds: e.target.checked
+                        ? obstacles
+                            .filter((x) => x.id === o.id || draft.obstacleIds.includes(x.id))
+                            .map((x) => x.id)
+                        : draft.obstacleIds.filter((x) => x !== o.id),
+                    })
+                  }
+                />
+                <span>
+                  {formatNumber(index + 1, locale)}. {o.category ? `${o.category}: ` : ""}
+                  {o.description}
+                </span>
+              </label>
+            ))}
+            {error("obstacleIds")}
+          </fieldset>
+        )}
         <div className="grid gap-3 md:grid-cols-2">
           <div className="space-y-1">
             <label htmlFor={`${id}-responsible`} className="block text-sm font-medium">
               {t("meetings.entry.responsible")}
             </label>
-            <select
+            <AgencyCombobox
               id={`${id}-responsible`}
               value={draft.responsibleAgencyId}
-              onChange={(e) => onChange({ responsibleAgencyId: e.target.value })}
+              onChange={(responsibleAgencyId) => onChange({ responsibleAgencyId })}
+              choices={agencies}
+              groupOrder={agencyGroups}
+              placeholder={t("agencies.picker.placeholder")}
+              noMatch={t("agencies.picker.noMatch")}
               aria-invalid={errors.responsibleAgencyId ? true : undefined}
               aria-describedby={describedBy("responsibleAgencyId")}
-              className={inputClass}
-            >
-              <option value="">{t("meetings.entry.chooseAgency")}</option>
-              {agencies.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
+            />
             {error("responsibleAgencyId")}
           </div>
           <div className="space-y-1">
             <label htmlFor={`${id}-supporting`} className="block text-sm font-medium">
               {t("meetings.entry.supporting")}
             </label>
-            <select
+            <AgencyCombobox
               id={`${id}-supporting`}
               multiple
-              size={3}
               value={draft.supportingAgencyIds}
-              onChange={(e) =>
-                onChange({ supportingAgencyIds: Array.from(e.target.selectedOptions, (o) => o.value) })
-              }
+              onChange={(supportingAgencyIds) => onChange({ supportingAgencyIds })}
+              choices={agencies.filter((a) => a.id !== draft.responsibleAgencyId)}
+              groupOrder={agencyGroups}
+              placeholder={t("agencies.picker.placeholder")}
+              noMatch={t("agencies.picker.noMatch")}
+              chosenLabel={t("meetings.entry.supporting")}
+              removeLabel={(name) => t("agencies.picker.remove", { name })}
               aria-describedby={`${id}-supporting-hint ${describedBy("supportingAgencyIds") ?? ""}`.trim()}
-              className={inputClass}
-            >
-              {agencies.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
+            />
             <p id={`${id}-supporting-hint`} className="text-xs text-slate-600">
               {t("meetings.entry.supportingHint")}
             </p>

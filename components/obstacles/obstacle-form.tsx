@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState, useId, useState } from "react";
 import { createObstacleAction } from "@/lib/obstacles/actions";
 import { ACCEPT_ATTRIBUTE } from "@/lib/attachments/rules";
 import { initialFormState } from "@/lib/forms";
@@ -9,6 +9,9 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FileInput } from "@/components/ui/file-input";
 import { SubmissionKeyField } from "@/components/ui/submission-key-field";
+import { Select } from "@/components/ui/select";
+import { AgencyCombobox } from "@/components/ui/agency-combobox";
+import { agencyChoices, type AgencyForChoice } from "@/lib/agencies/choices";
 import { localName } from "@/lib/i18n/format";
 import { useT } from "@/components/ui/messages";
 
@@ -24,13 +27,17 @@ export function ObstacleForm({
   locale: Locale;
   unitId: string;
   categories: Category[];
-  agencies: Option[];
+  agencies: AgencyForChoice[];
 }) {
   const t = useT();
   const [state, action] = useActionState(createObstacleAction, initialFormState);
   const errors = state.fieldErrors ?? {};
   const v = (k: string) => (typeof state.values?.[k] === "string" ? String(state.values[k]) : "");
-  const chosenAgencies = Array.isArray(state.values?.agencyIds) ? state.values.agencyIds : [];
+  const formId = useId();
+  const [agencyIds, setAgencyIds] = useState<string[]>(
+    Array.isArray(state.values?.agencyIds) ? state.values.agencyIds : [],
+  );
+  const picker = agencyChoices(agencies, {}, t, locale);
   const [categoryId, setCategoryId] = useState(v("categoryId"));
   const subs = categories.find((c) => c.id === categoryId)?.children ?? [];
   return (
@@ -40,11 +47,11 @@ export function ObstacleForm({
       <input type="hidden" name="unitId" value={unitId} />
       <Field label={t("obstacles.category")} errors={errors.categoryId}>
         {(p) => (
-          <select
+          <Select
             {...p}
             name="categoryId"
-            value={categoryId}
-            onChange={(e) => setCategoryId(e.target.value)}
+            defaultValue={v("categoryId")}
+            onValueChange={setCategoryId}
             required
             className={inputClass}
           >
@@ -54,12 +61,12 @@ export function ObstacleForm({
                 {localName(c, locale)}
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
       <Field label={t("obstacles.subCategory")} errors={errors.subCategoryId}>
         {(p) => (
-          <select
+          <Select
             {...p}
             key={categoryId}
             name="subCategoryId"
@@ -73,7 +80,7 @@ export function ObstacleForm({
                 {localName(c, locale)}
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
       <Field label={t("obstacles.description")} errors={errors.description}>
@@ -99,23 +106,25 @@ export function ObstacleForm({
           />
         )}
       </Field>
-      <fieldset className="space-y-1">
-        <legend className="text-sm font-medium text-slate-800">{t("obstacles.agencies")}</legend>
-        <div className="grid max-h-56 gap-1 overflow-y-auto rounded-md border border-slate-200 p-2 sm:grid-cols-2">
-          {agencies.map((a) => (
-            <label key={a.id} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                name="agencyIds"
-                value={a.id}
-                defaultChecked={chosenAgencies.includes(a.id)}
-              />
-              {localName(a, locale)}
-            </label>
-          ))}
-        </div>
+      <div className="space-y-1">
+        <label htmlFor={`${formId}-agencies`} className="block text-sm font-medium text-slate-800">
+          {t("obstacles.agencies")}
+        </label>
+        <AgencyCombobox
+          id={`${formId}-agencies`}
+          name="agencyIds"
+          multiple
+          value={agencyIds}
+          onChange={setAgencyIds}
+          choices={picker.choices}
+          groupOrder={picker.groupOrder}
+          placeholder={t("agencies.picker.placeholder")}
+          noMatch={t("agencies.picker.noMatch")}
+          chosenLabel={t("obstacles.agencies")}
+          removeLabel={(n) => t("agencies.picker.remove", { name: n })}
+        />
         {errors.agencyIds && <p className="text-sm text-red-700">{errors.agencyIds.join(" ")}</p>}
-      </fieldset>
+      </div>
       <Field label={t("obstacles.attachments")} errors={errors.files} hint={t("obstacles.attachmentsHint")}>
         {(p) => <FileInput {...p} name="files" multiple accept={ACCEPT_ATTRIBUTE} />}
       </Field>

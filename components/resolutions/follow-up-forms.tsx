@@ -14,6 +14,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { FileInput } from "@/components/ui/file-input";
 import { buttonClass } from "@/components/ui/button";
 import { SubmissionKeyField } from "@/components/ui/submission-key-field";
+import { Select } from "@/components/ui/select";
 import { useT } from "@/components/ui/messages";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 
@@ -59,7 +60,7 @@ export function ReportProgressForm({ id, version }: Target) {
       </Field>
       <Field label={t("resolutions.newStatus")} hint={t("resolutions.doneHint")} errors={errors.toStatus}>
         {(p) => (
-          <select
+          <Select
             {...p}
             name="toStatus"
             defaultValue={submitted(state, "toStatus") ?? "IN_PROGRESS"}
@@ -67,7 +68,7 @@ export function ReportProgressForm({ id, version }: Target) {
           >
             <option value="IN_PROGRESS">{t("resolutionStatus.IN_PROGRESS")}</option>
             <option value="DONE_REPORTED">{t("resolutionStatus.DONE_REPORTED")}</option>
-          </select>
+          </Select>
         )}
       </Field>
       <Field label={t("resolutions.files")} hint={t("obstacles.attachmentsHint")} errors={errors.files}>

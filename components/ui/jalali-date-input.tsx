@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { addDays, formatDate, formatDigits, parseJalaliDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/messages";
 import { inputClass } from "./field";
@@ -41,6 +41,14 @@ export function JalaliDateInput({
 }: Props) {
   const t = useT();
   const [touched, setTouched] = useState(false);
+  const ref = useRef<HTMLInputElement>(null);
+  // A date typed before hydration lives only in the DOM; the parent's state would overwrite it
+  // at the next re-render (see components/ui/select.tsx). Adopt it once, on mount.
+  useEffect(() => {
+    const typed = ref.current?.value;
+    if (typed !== undefined && typed !== value) onChange(typed);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const iso = value.trim() ? parseJalaliDate(value) : null;
   const readBackId = input.id ? `${input.id}-readback` : undefined;
   const describedBy = [input["aria-describedby"], readBackId].filter(Boolean).join(" ") || undefined;
@@ -48,6 +56,7 @@ export function JalaliDateInput({
     <div className="space-y-1">
       <div className="flex flex-wrap items-center gap-2">
         <input
+          ref={ref}
           {...input}
           aria-describedby={describedBy}
           aria-invalid={

@@ -6,6 +6,7 @@ import { initialFormState } from "@/lib/forms";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { Select } from "@/components/ui/select";
 import { useT } from "@/components/ui/messages";
 
 export function StatusChangeForm({
@@ -27,13 +28,13 @@ export function StatusChangeForm({
       <input type="hidden" name="id" value={unitId} />
       <Field label={t("units.newStatus")} errors={errors.toStatus}>
         {(p) => (
-          <select {...p} name="toStatus" defaultValue={v("toStatus") ?? current} className={inputClass}>
+          <Select {...p} name="toStatus" defaultValue={v("toStatus") ?? current} className={inputClass}>
             {OPERATING_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`operatingStatus.${s}`)}
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
       <Field label={t("units.changedOn")} errors={errors.changedOn} hint={t("units.changedOnHint")}>

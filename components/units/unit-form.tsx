@@ -8,6 +8,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { SubmissionKeyField } from "@/components/ui/submission-key-field";
+import { Select } from "@/components/ui/select";
 import { localName } from "@/lib/i18n/format";
 import { useT } from "@/components/ui/messages";
 
@@ -92,13 +93,13 @@ export function UnitForm({
       </Field>
       <Field label={t("units.sector")} errors={errors.sector}>
         {(p) => (
-          <select {...p} name="sector" defaultValue={value("sector") || "INDUSTRIAL"} className={inputClass}>
+          <Select {...p} name="sector" defaultValue={value("sector") || "INDUSTRIAL"} className={inputClass}>
             {SECTORS.map((s) => (
               <option key={s} value={s}>
                 {t(`sector.${s}`)}
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
       <Field label={t("units.activity")} errors={errors.activity}>
@@ -106,14 +107,14 @@ export function UnitForm({
       </Field>
       <Field label={t("units.county")} errors={errors.countyId}>
         {(p) => (
-          <select {...p} name="countyId" defaultValue={value("countyId")} required className={inputClass}>
+          <Select {...p} name="countyId" defaultValue={value("countyId")} required className={inputClass}>
             <option value="">—</option>
             {counties.map((c) => (
               <option key={c.id} value={c.id}>
                 {localName(c, locale)}
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
       <Field
@@ -139,13 +140,13 @@ export function UnitForm({
       {!unit && (
         <Field label={t("units.status")} errors={errors.status}>
           {(p) => (
-            <select {...p} name="status" defaultValue={value("status") || "ACTIVE"} className={inputClass}>
+            <Select {...p} name="status" defaultValue={value("status") || "ACTIVE"} className={inputClass}>
               {OPERATING_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {t(`operatingStatus.${s}`)}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
       )}

@@ -23,6 +23,14 @@ const fa = {
     nameTaken: "دستگاهی با این نام قبلاً ثبت شده است.",
     noAgencies: "دستگاهی پیدا نشد.",
     searchLabel: "جستجوی نام دستگاه",
+    picker: {
+      members: "اعضای مرجع",
+      caseAgencies: "دستگاه‌های مرتبط با پرونده",
+      placeholder: "چند حرف از نام دستگاه را بنویسید…",
+      noMatch: "دستگاهی با این نام پیدا نشد.",
+      remove: "حذف {name}",
+      chosen: "دستگاه‌های انتخاب‌شده",
+    },
   },
   agencyKind: {
     GOVERNMENT: "دولتی",
@@ -56,6 +64,14 @@ const en: typeof fa = {
     nameTaken: "An agency with this name is already registered.",
     noAgencies: "No agency found.",
     searchLabel: "Search agency name",
+    picker: {
+      members: "Members of the body",
+      caseAgencies: "Agencies of this case",
+      placeholder: "Type a few letters of the agency's name…",
+      noMatch: "No agency matches.",
+      remove: "Remove {name}",
+      chosen: "Chosen agencies",
+    },
   },
   agencyKind: {
     GOVERNMENT: "Government",

@@ -1,15 +1,15 @@
 import { z } from "zod";
 import { AgencyKind } from "@/lib/generated/prisma/enums";
-import { optionalText, text, versionField } from "@/lib/validation";
+import { nameText, optionalName, optionalPhone, optionalText, text, versionField } from "@/lib/validation";
 
 export const AGENCY_KINDS = Object.values(AgencyKind);
 
 const agencyFields = {
   kind: z.enum(AgencyKind, "validation.required"),
-  nameFa: text().trim().min(2, "validation.nameMin").max(200, "validation.tooLong"),
-  nameEn: text().trim().min(2, "validation.nameMin").max(200, "validation.tooLong"),
-  headName: optionalText(120),
-  phone: optionalText(40),
+  nameFa: nameText(2, 200),
+  nameEn: nameText(2, 200),
+  headName: optionalName(120),
+  phone: optionalPhone(40),
   email: text()
     .trim()
     .toLowerCase()

@@ -28,6 +28,8 @@ export const ACTIONS = [
   "unit.write",
   "obstacle.write",
   "agency.write",
+  // The working group and its committee: member agencies, chair and secretary.
+  "body.manage",
   // Sessions: agendas, attendance, outcomes, resolutions entry.
   "meeting.write",
   "resolution.write",
@@ -61,6 +63,9 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "unit.write": ["ADMIN", "SECRETARIAT"],
   "obstacle.write": ["ADMIN", "SECRETARIAT"],
   "agency.write": ["ADMIN", "SECRETARIAT"],
+  // Membership is reference data of the province (like agencies): the secretariat keeps it,
+  // the administrator may set it up.
+  "body.manage": ["ADMIN", "SECRETARIAT"],
   "meeting.write": ["SECRETARIAT"],
   "resolution.write": ["SECRETARIAT"],
   "minutes.approve": ["CHAIR"],

@@ -101,6 +101,8 @@ export type ScorecardRow = {
   overdueNow: number;
   avgDaysLate: number | null;
   extensionRequests: number;
+  /** Held sessions (in the filter) that expected the agency: as a member or an invitee. */
+  sessionsExpected: number;
   attendedHead: number;
   attendedRepresentative: number;
   absent: number;
@@ -147,6 +149,7 @@ export async function agencyScorecard(
       overdue_now: bigint;
       avg_days_late: number | null;
       extensions: bigint;
+      expected: bigint;
       head: bigint;
       representative: bigint;
       absent: bigint;
@@ -173,18 +176,30 @@ export async function agencyScorecard(
       select r."responsibleAgencyId" as agency_id, count(*) as n
       from "ExtensionRequest" e join r on r.id = e."resolutionId" group by 1
     ),
+    held as (
+      select m.id, m."bodyId" from "Meeting" m join "Body" b on b.id = m."bodyId"
+      where ${Prisma.join(meetingConditions, " and ")}
+    ),
+    -- Who each held session expected: its body's members, its invitees, and whoever has a
+    -- recorded row (a member since removed was expected then). Attendance counts only these.
+    expected as (
+      select h.id as meeting_id, bm."agencyId" as agency_id from held h join "BodyMember" bm on bm."bodyId" = h."bodyId"
+      union
+      select h.id, mi."agencyId" from held h join "MeetingInvitee" mi on mi."meetingId" = h.id
+      union
+      select h.id, at."agencyId" from held h join "Attendance" at on at."meetingId" = h.id
+    ),
     attendance as (
-      select at."agencyId" as agency_id,
+      select e.agency_id, count(*) as expected,
         count(*) filter (where at.mode = 'HEAD') as head,
         count(*) filter (where at.mode = 'REPRESENTATIVE') as representative,
         count(*) filter (where at.mode = 'ABSENT') as absent
-      from "Attendance" at join "Meeting" m on m.id = at."meetingId" join "Body" b on b.id = m."bodyId"
-      where ${Prisma.join(meetingConditions, " and ")}
+      from expected e left join "Attendance" at on at."meetingId" = e.meeting_id and at."agencyId" = e.agency_id
       group by 1
     )
     select a.id, a."nameFa", a."nameEn",
       coalesce(s.issued, 0) as issued, s.on_time_pct, coalesce(s.overdue_now, 0) as overdue_now, s.avg_days_late,
-      coalesce(e.n, 0) as extensions, coalesce(t.head, 0) as head, coalesce(t.representative, 0) as representative, coalesce(t.absent, 0) as absent
+      coalesce(e.n, 0) as extensions, coalesce(t.expected, 0) as expected, coalesce(t.head, 0) as head, coalesce(t.representative, 0) as representative, coalesce(t.absent, 0) as absent
     from "Agency" a
     left join by_agency s on s.agency_id = a.id
     left join extensions e on e.agency_id = a.id
@@ -202,6 +217,7 @@ export async function agencyScorecard(
     overdueNow: Number(r.overdue_now),
     avgDaysLate: r.avg_days_late,
     extensionRequests: Number(r.extensions),
+    sessionsExpected: Number(r.expected),
     attendedHead: Number(r.head),
     attendedRepresentative: Number(r.representative),
     absent: Number(r.absent),

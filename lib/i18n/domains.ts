@@ -10,6 +10,7 @@ import units from "@/lib/units/messages";
 import obstacles from "@/lib/obstacles/messages";
 import agencies from "@/lib/agencies/messages";
 import exportFiles from "@/lib/exports/messages";
+import bodies from "@/lib/bodies/messages";
 
 export const domainMessages = {
   fa: {
@@ -22,6 +23,7 @@ export const domainMessages = {
     ...obstacles.fa,
     ...agencies.fa,
     ...exportFiles.fa,
+    ...bodies.fa,
   },
   en: {
     ...dashboard.en,
@@ -33,5 +35,6 @@ export const domainMessages = {
     ...obstacles.en,
     ...agencies.en,
     ...exportFiles.en,
+    ...bodies.en,
   },
 };

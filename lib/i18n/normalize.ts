@@ -21,7 +21,12 @@ const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 // Tatweel, harakat (incl. hamza above/below and madda as combining marks) and superscript alef.
 const DECORATION = /[\u0640\u064b-\u065f\u0670]/g;
 
-/** Canonical form for search and uniqueness comparison; not for display. */
+/**
+ * Canonical form for search and uniqueness comparison; not for display. Word breaks are
+ * dropped altogether: people type "فرآورده‌ها" with a zero-width non-joiner, with a space or
+ * with nothing, and all three must find each other (docs/decisions/030). Stored in the
+ * `*Normalized` columns; a search looks for the normalised query inside them.
+ */
 export function normalizeText(s: string): string {
   return toLatinDigits(
     s
@@ -33,7 +38,24 @@ export function normalizeText(s: string): string {
       .replace(/[يىكةۀھأإٱ]/g, (c) => LETTER_MAP[c] ?? c),
   )
     .toLowerCase()
-    .replace(/\s+/g, " ")
+    .replace(/\s+/g, "");
+}
+
+// Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) come from PDF copy-paste; NFKC
+// turns them into ordinary letters. Only they are folded, so nothing else a user typed changes.
+const PRESENTATION_FORMS = /[\ufb50-\ufdff\ufe70-\ufefc]+/g;
+
+/**
+ * The form a name or title is stored and shown in: Persian ی and ک instead of the Arabic
+ * letters an Arabic keyboard gives (ي ى ك), presentation forms folded, runs of spaces made one
+ * and the ends trimmed. The zero-width non-joiner and everything else stay as typed.
+ */
+export function tidyText(s: string): string {
+  return s
+    .replace(PRESENTATION_FORMS, (m) => m.normalize("NFKC"))
+    .replace(/[يى]/g, "ی")
+    .replace(/ك/g, "ک")
+    .replace(/[ \t\u00a0]+/g, " ")
     .trim();
 }
 

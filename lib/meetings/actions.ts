@@ -8,7 +8,9 @@ import {
   moveAgendaItem,
   planNextCommitteeMeeting,
   removeAgendaItem,
+  rescheduleMeeting,
   saveAttendance,
+  saveInvitees,
   setOutcome,
   setPresenter,
 } from "./mutations";
@@ -35,6 +37,25 @@ export const planNextCommitteeAction = formAction(
         : null,
     echo: false,
   },
+);
+
+export const rescheduleMeetingAction = formAction(
+  ({ user, t }, form) => rescheduleMeeting(user, Object.fromEntries(form), t),
+  { revalidate },
+);
+
+export const saveInviteesAction = formAction(
+  ({ user, t }, form) =>
+    saveInvitees(
+      user,
+      {
+        meetingId: field(form, "meetingId"),
+        agencyIds: form.getAll("agencyIds").map(String),
+        amendmentReason: field(form, "amendmentReason"),
+      },
+      t,
+    ),
+  { revalidate, echo: { multi: ["agencyIds"] } },
 );
 
 export const markHeldAction = formAction(
@@ -138,6 +159,7 @@ export const saveResolutionAction = inputAction(
       text: string;
       responsibleAgencyId: string;
       supportingAgencyIds: string[];
+      obstacleIds?: string[];
       deadline: string;
       amendmentReason?: string;
     },

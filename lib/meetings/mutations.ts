@@ -10,6 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BodyKind } from "@/lib/generated/prisma/enums";
 import { meetingTitle } from "@/lib/meetings/title";
 import { auditSessionWrite, lockMeetingForWrite } from "./guard";
+import { renumberSessions } from "./numbering";
 import { ELIGIBLE_STATUS, obstacleStatusFor, STATUSES_A_SESSION_CONTROLS } from "./lifecycle";
 import {
   addToAgendaSchema,
@@ -21,6 +22,8 @@ import {
   OUTCOMES_FOR,
   outcomeSchema,
   presenterSchema,
+  inviteesSchema,
+  rescheduleMeetingSchema,
 } from "./schema";
 
 // Domain mutations take the actor as an argument (tests and jobs use the same code); only
@@ -35,10 +38,17 @@ export const COMMITTEE_TIME = "08:30";
 
 type MeetingCreated = FormState & { id?: string; title?: string };
 
+/** A number no session of the body's year holds, taken under the body's row lock. */
+async function nextFreeNumber(tx: Tx, bodyId: string, jalaliYear: number): Promise<number> {
+  await tx.$queryRaw`SELECT id FROM "Body" WHERE id = ${bodyId} FOR UPDATE`;
+  const { _max } = await tx.meeting.aggregate({ where: { bodyId, jalaliYear }, _max: { number: true } });
+  return (_max.number ?? 0) + 1;
+}
+
 /**
- * Creates a session numbered within its body's Jalali year: number = max + 1, read inside the
- * transaction. Two secretaries saving at the same moment collide on the unique
- * (bodyId, jalaliYear, number) constraint; the loser simply tries again with the next number.
+ * Creates a session numbered within its body's Jalali year in date order (./numbering.ts); the
+ * planned sessions dated after it move up one. The body's row lock serialises two secretaries
+ * saving at once; should a number still collide, the loser simply tries again.
  */
 async function insertMeeting(
   actor: Actor,
@@ -57,20 +67,21 @@ async function insertMeeting(
           select: { id: true, kind: true },
         });
         if (!body) throw new UserFacingError(t("errors.notFoundRecord"));
-        const { _max } = await tx.meeting.aggregate({
-          where: { bodyId: body.id, jalaliYear },
-          _max: { number: true },
-        });
-        const number = (_max.number ?? 0) + 1;
-        const meeting = await tx.meeting.create({
+        // Entered last, numbered last for a moment; renumberSessions then puts it in date order.
+        const created = await tx.meeting.create({
           data: {
             provinceId,
             bodyId: body.id,
             jalaliYear,
-            number,
+            number: await nextFreeNumber(tx, body.id, jalaliYear),
             startsAt: tehranInstant(input.date, input.time),
             place: input.place,
           },
+          select: { id: true },
+        });
+        const renumbered = await renumberSessions(tx, body.id, jalaliYear);
+        const meeting = await tx.meeting.findUniqueOrThrow({
+          where: { id: created.id },
           select: {
             id: true,
             jalaliYear: true,
@@ -87,11 +98,11 @@ async function insertMeeting(
           action: auditAction,
           entityType: "Meeting",
           entityId: meeting.id,
-          after: meeting,
+          after: { ...meeting, renumbered: renumbered.filter((r) => r.id !== meeting.id) },
         });
         return {
           id: meeting.id,
-          title: meetingTitle({ number, jalaliYear, body: { kind: body.kind } }, locale, t),
+          title: meetingTitle({ number: meeting.number, jalaliYear, body: { kind: body.kind } }, locale, t),
         };
       });
     } catch (err) {
@@ -159,6 +170,58 @@ export async function planNextCommitteeMeeting(
       id: created.id,
       title: created.title,
     };
+  });
+}
+
+/**
+ * Moves a planned session to another date, time or place. Its number and those of the other
+ * planned sessions of its body follow the new date (./numbering.ts); a session moved into
+ * another Jalali year leaves a renumbered old year behind. Held sessions keep their date: it is
+ * what happened.
+ */
+export async function rescheduleMeeting(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
+  return mutation(t, async () => {
+    const parsed = rescheduleMeetingSchema.safeParse(raw);
+    if (!parsed.success) return invalid(parsed.error, t);
+    const input = parsed.data;
+    await db.$transaction(async (tx) => {
+      const { meeting } = await lockMeetingForWrite(tx, actor, input.meetingId, "meeting.write", null, t);
+      if (meeting.status !== "PLANNED") throw new UserFacingError(t("meetings.rescheduleOnlyPlanned"));
+      const before = await tx.meeting.findUniqueOrThrow({
+        where: { id: meeting.id },
+        select: { jalaliYear: true, number: true, startsAt: true, place: true },
+      });
+      const jalaliYear = jalaliParts(input.date).year;
+      const yearChanged = jalaliYear !== before.jalaliYear;
+      await tx.meeting.update({
+        where: { id: meeting.id },
+        data: {
+          startsAt: tehranInstant(input.date, input.time),
+          place: input.place,
+          ...(yearChanged
+            ? { jalaliYear, number: await nextFreeNumber(tx, meeting.bodyId, jalaliYear) }
+            : {}),
+        },
+      });
+      const renumbered = [
+        ...(yearChanged ? await renumberSessions(tx, meeting.bodyId, before.jalaliYear) : []),
+        ...(await renumberSessions(tx, meeting.bodyId, jalaliYear)),
+      ];
+      const after = await tx.meeting.findUniqueOrThrow({
+        where: { id: meeting.id },
+        select: { jalaliYear: true, number: true, startsAt: true, place: true },
+      });
+      await recordAudit(tx, {
+        actorId: actor?.id ?? null,
+        provinceId: meeting.provinceId,
+        action: "meeting.reschedule",
+        entityType: "Meeting",
+        entityId: meeting.id,
+        before,
+        after: { ...after, renumbered: renumbered.filter((r) => r.id !== meeting.id) },
+      });
+    });
+    return { ok: true, message: t("meetings.rescheduled") };
   });
 }
 
@@ -511,6 +574,71 @@ export async function setOutcome(actor: Actor | null, raw: unknown, t: Translate
 
 // ─── Attendance ──────────────────────────────────────────────────────────────
 
+/** Who a session expects: its body's members and the agencies invited to it. */
+async function expectedAgencyIds(tx: Tx, meetingId: string, bodyId: string): Promise<Set<string>> {
+  const [members, invitees] = await Promise.all([
+    tx.bodyMember.findMany({ where: { bodyId }, select: { agencyId: true } }),
+    tx.meetingInvitee.findMany({ where: { meetingId }, select: { agencyId: true } }),
+  ]);
+  return new Set([...members, ...invitees].map((m) => m.agencyId));
+}
+
+/**
+ * Sets the agencies invited to a session beyond its body's members (the page proposes those
+ * named in its cases). An agency no longer invited loses the attendance recorded for it: it was
+ * not expected after all, and the scorecard counts only sessions an agency was expected at.
+ */
+export async function saveInvitees(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
+  return mutation(t, async () => {
+    const parsed = inviteesSchema.safeParse(raw);
+    if (!parsed.success) return invalid(parsed.error, t);
+    await db.$transaction(async (tx) => {
+      const { meeting, amendmentReason } = await lockMeetingForWrite(
+        tx,
+        actor,
+        parsed.data.meetingId,
+        "meeting.write",
+        parsed.data.amendmentReason,
+        t,
+      );
+      const members = new Set(
+        (await tx.bodyMember.findMany({ where: { bodyId: meeting.bodyId }, select: { agencyId: true } })).map(
+          (m) => m.agencyId,
+        ),
+      );
+      // A member is expected anyway; inviting it too would list it twice.
+      const wanted = [...new Set(parsed.data.agencyIds)].filter((id) => !members.has(id));
+      if (
+        (await tx.agency.count({ where: { id: { in: wanted }, provinceId: meeting.provinceId } })) !==
+        wanted.length
+      )
+        throw new UserFacingError(t("validation.invalidInput"), {
+          agencyIds: [t("meetings.entry.agencyInvalid")],
+        });
+      const before = (
+        await tx.meetingInvitee.findMany({ where: { meetingId: meeting.id }, select: { agencyId: true } })
+      ).map((i) => i.agencyId);
+      const dropped = before.filter((id) => !wanted.includes(id));
+      await tx.meetingInvitee.deleteMany({ where: { meetingId: meeting.id, agencyId: { in: dropped } } });
+      await tx.attendance.deleteMany({ where: { meetingId: meeting.id, agencyId: { in: dropped } } });
+      await tx.meetingInvitee.createMany({
+        data: wanted.map((agencyId) => ({ meetingId: meeting.id, agencyId })),
+        skipDuplicates: true,
+      });
+      await auditSessionWrite(tx, amendmentReason, {
+        actorId: actor?.id ?? null,
+        provinceId: meeting.provinceId,
+        action: "meeting.invitees",
+        entityType: "Meeting",
+        entityId: meeting.id,
+        before: { invitees: before },
+        after: { invitees: wanted },
+      });
+    });
+    return { ok: true, message: t("meetings.invitees.saved") };
+  });
+}
+
 export async function saveAttendance(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
   return mutation(t, async () => {
     const parsed = attendanceSchema.safeParse(raw);
@@ -524,12 +652,8 @@ export async function saveAttendance(actor: Actor | null, raw: unknown, t: Trans
         parsed.data.amendmentReason,
         t,
       );
-      const members = await tx.bodyMember.findMany({
-        where: { bodyId: meeting.bodyId },
-        select: { agencyId: true },
-      });
-      const memberIds = new Set(members.map((m) => m.agencyId));
-      if (parsed.data.entries.some((e) => !memberIds.has(e.agencyId)))
+      const expected = await expectedAgencyIds(tx, meeting.id, meeting.bodyId);
+      if (parsed.data.entries.some((e) => !expected.has(e.agencyId)))
         throw new UserFacingError(t("meetings.attendance.notMember"));
       const before = await tx.attendance.findMany({
         where: { meetingId: meeting.id },

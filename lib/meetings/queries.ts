@@ -117,6 +117,7 @@ export const getMeeting = cache(async function getMeeting(actor: Actor, id: stri
         },
       },
       attendances: { select: { agencyId: true, mode: true, attendeeName: true } },
+      invitees: { select: { agency: AGENCY_NAME }, orderBy: { agency: { nameFa: "asc" } } },
       agendaItems: {
         orderBy: [{ position: "asc" }, { id: "asc" }],
         select: {
@@ -137,6 +138,7 @@ export const getMeeting = cache(async function getMeeting(actor: Actor, id: stri
               responsibleAgencyId: true,
               responsibleAgency: AGENCY_NAME,
               supportingAgencies: { select: { agency: AGENCY_NAME } },
+              obstacles: { select: { obstacleId: true } },
             },
           },
         },
@@ -186,8 +188,33 @@ export async function listAgencyOptions(actor: Actor) {
   return db.agency.findMany({
     where: { ...provinceWhere(actor), active: true },
     orderBy: [{ kind: "asc" }, { nameFa: "asc" }],
-    select: { id: true, nameFa: true, nameEn: true },
+    select: { id: true, nameFa: true, nameEn: true, kind: true },
   });
+}
+
+/**
+ * The agencies named in a session's cases: those concerned by the obstacles on its agenda and
+ * those its resolutions name. The page proposes them as invitees and lists them first in the
+ * agency picker.
+ */
+export async function listCaseAgencyIds(actor: Actor, meetingId: string): Promise<string[]> {
+  authorize(actor, "case.read");
+  const scope = { meeting: { id: meetingId, ...provinceWhere(actor) } };
+  const [concerned, responsible, supporting] = await Promise.all([
+    db.obstacleAgency.findMany({
+      where: { obstacle: { agendaItems: { some: { agendaItem: scope } } } },
+      select: { agencyId: true },
+    }),
+    db.resolution.findMany({ where: scope, select: { responsibleAgencyId: true } }),
+    db.resolutionSupportingAgency.findMany({ where: { resolution: scope }, select: { agencyId: true } }),
+  ]);
+  return [
+    ...new Set([
+      ...concerned.map((c) => c.agencyId),
+      ...responsible.map((r) => r.responsibleAgencyId),
+      ...supporting.map((s) => s.agencyId),
+    ]),
+  ];
 }
 
 /**
@@ -233,6 +260,7 @@ export async function getChairBrief(actor: Actor, id: string) {
                   deadline: true,
                   status: true,
                   responsibleAgency: AGENCY_NAME,
+                  obstacles: { select: { obstacle: { select: { id: true, description: true } } } },
                   meeting: { select: { number: true, jalaliYear: true, body: { select: { kind: true } } } },
                 },
               },

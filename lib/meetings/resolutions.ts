@@ -6,6 +6,7 @@ import { invalid, type FormState } from "@/lib/forms";
 import { calendarDate, todayInTehran } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/messages";
 import { mutation, UserFacingError } from "@/lib/mutation";
+import { recordAudit } from "@/lib/audit/record";
 import { auditSessionWrite, lockMeetingForWrite } from "./guard";
 import { deleteResolutionSchema, resolutionSchema } from "./schema";
 
@@ -47,6 +48,64 @@ async function assertAgencies(
     throw fieldError("supportingAgencyIds");
 }
 
+/**
+ * The obstacles a resolution answers: those chosen, which must be on its agenda item (a
+ * resolution cannot answer another unit's obstacle), or every obstacle of the item when the
+ * form named none. An obstacle is resolved once all of its own resolutions are verified
+ * (lib/resolutions/mutations.ts), so these links decide when each obstacle is closed.
+ */
+function chosenObstacles(onItem: string[], chosen: string[] | undefined, t: Translate): string[] {
+  if (chosen === undefined) return onItem;
+  const unique = [...new Set(chosen)];
+  if (unique.some((id) => !onItem.includes(id)))
+    throw new UserFacingError(t("validation.invalidInput"), {
+      obstacleIds: [t("meetings.entry.obstacleNotOnAgenda")],
+    });
+  return unique;
+}
+
+/**
+ * After a resolution starts or stops answering obstacles, each of them is resolved exactly when
+ * it has resolutions and all of them are verified (cancelled ones aside). Only the follow-up's
+ * pair DECIDED ⇄ RESOLVED moves here; an obstacle the committee settled has no resolution and
+ * one still on its way (REFERRED) is the session outcome's to move.
+ */
+async function resettleObstacles(
+  tx: Tx,
+  actorId: string | null,
+  obstacleIds: string[],
+  resolutionId: string,
+) {
+  const ids = [...new Set(obstacleIds)].sort();
+  if (ids.length === 0) return;
+  await tx.$queryRaw`SELECT id FROM "Obstacle" WHERE id = ANY(${ids}) ORDER BY id FOR UPDATE`;
+  const obstacles = await tx.obstacle.findMany({
+    where: { id: { in: ids }, status: { in: ["DECIDED", "RESOLVED"] } },
+    select: {
+      id: true,
+      status: true,
+      provinceId: true,
+      resolutions: { select: { resolution: { select: { status: true } } } },
+    },
+  });
+  for (const obstacle of obstacles) {
+    const live = obstacle.resolutions.filter((r) => r.resolution.status !== "CANCELLED");
+    const done = live.length > 0 && live.every((r) => r.resolution.status === "VERIFIED");
+    const next = done ? "RESOLVED" : live.length > 0 ? "DECIDED" : obstacle.status;
+    if (next === obstacle.status) continue;
+    await tx.obstacle.update({ where: { id: obstacle.id }, data: { status: next } });
+    await recordAudit(tx, {
+      actorId,
+      provinceId: obstacle.provinceId,
+      action: next === "RESOLVED" ? "obstacle.resolve" : "obstacle.reopen",
+      entityType: "Obstacle",
+      entityId: obstacle.id,
+      before: { status: obstacle.status },
+      after: { status: next, byResolution: resolutionId },
+    });
+  }
+}
+
 export type ResolutionSaved = FormState & { id?: string; sequence?: number };
 
 /** Creates a resolution for a unit on the agenda, or updates one still only issued. */
@@ -79,6 +138,11 @@ export async function saveResolution(
         t,
       );
       await assertAgencies(tx, meeting.provinceId, input.responsibleAgencyId, supporting, t);
+      const obstacleIds = chosenObstacles(
+        item.obstacles.map((o) => o.obstacleId),
+        input.obstacleIds,
+        t,
+      );
       if (input.deadline < todayInTehran(meeting.startsAt))
         throw new UserFacingError(t("validation.invalidInput"), {
           deadline: [t("meetings.entry.deadlineBeforeMeeting")],
@@ -103,11 +167,12 @@ export async function saveResolution(
             agendaItemId: item.id,
             sequence: (_max.sequence ?? 0) + 1,
             createdById: actor?.id ?? null,
-            obstacles: { create: item.obstacles.map((o) => ({ obstacleId: o.obstacleId })) },
+            obstacles: { create: obstacleIds.map((obstacleId) => ({ obstacleId })) },
             supportingAgencies: { create: supporting.map((agencyId) => ({ agencyId })) },
           },
           select: AUDITED,
         });
+        await resettleObstacles(tx, actor?.id ?? null, obstacleIds, created.id);
         await auditSessionWrite(tx, amendmentReason, {
           actorId: actor?.id ?? null,
           provinceId: meeting.provinceId,
@@ -132,15 +197,26 @@ export async function saveResolution(
       // Once the agency has started reporting, the text it works from is no longer the session's to edit.
       if (before.status !== "ISSUED") throw new UserFacingError(t("meetings.entry.notEditable"));
       await tx.resolutionSupportingAgency.deleteMany({ where: { resolutionId: before.id } });
+      // Links are rewritten only when the form named obstacles: an older client that sends
+      // none leaves the resolution answering what it answered.
+      if (input.obstacleIds) await tx.resolutionObstacle.deleteMany({ where: { resolutionId: before.id } });
       const after = await tx.resolution.update({
         where: { id: before.id },
         data: {
           ...fields,
           version: { increment: 1 },
           supportingAgencies: { create: supporting.map((agencyId) => ({ agencyId })) },
+          ...(input.obstacleIds
+            ? { obstacles: { create: obstacleIds.map((obstacleId) => ({ obstacleId })) } }
+            : {}),
         },
         select: AUDITED,
       });
+      const relinked = [
+        ...before.obstacles.map((o) => o.obstacleId),
+        ...after.obstacles.map((o) => o.obstacleId),
+      ];
+      await resettleObstacles(tx, actor?.id ?? null, relinked, before.id);
       await auditSessionWrite(tx, amendmentReason, {
         actorId: actor?.id ?? null,
         provinceId: meeting.provinceId,
@@ -172,6 +248,12 @@ export async function deleteResolution(actor: Actor | null, raw: unknown, t: Tra
       );
       if (before.status !== "ISSUED") throw new UserFacingError(t("meetings.entry.notEditable"));
       await tx.resolution.delete({ where: { id: before.id } });
+      await resettleObstacles(
+        tx,
+        actor?.id ?? null,
+        before.obstacles.map((o) => o.obstacleId),
+        before.id,
+      );
       await auditSessionWrite(tx, amendmentReason, {
         actorId: actor?.id ?? null,
         provinceId: meeting.provinceId,

@@ -42,6 +42,13 @@ export const createMeetingSchema = z.object({
   place: optionalText(200),
 });
 
+export const rescheduleMeetingSchema = z.object({
+  meetingId: id,
+  date: jalaliDate,
+  time,
+  place: optionalText(200),
+});
+
 export const meetingRefSchema = z.object({ meetingId: id });
 
 export const addToAgendaSchema = z.object({
@@ -63,6 +70,12 @@ export const presenterSchema = z.object({ itemId: id, presenter: optionalText(20
 export const outcomeSchema = z.object({
   itemId: id,
   outcome: z.enum([...ALL_OUTCOMES, ""]).transform((v) => (v === "" ? null : v)),
+  amendmentReason,
+});
+
+export const inviteesSchema = z.object({
+  meetingId: id,
+  agencyIds: z.array(id).max(200),
   amendmentReason,
 });
 
@@ -91,6 +104,11 @@ export const resolutionSchema = z.object({
   text: multilineText().trim().min(3, "meetings.entry.textMin").max(4000, "validation.tooLong"),
   responsibleAgencyId: text().trim().min(1, "validation.required").max(64),
   supportingAgencyIds: z.array(id).max(50).default([]),
+  /**
+   * Which of the agenda item's obstacles the resolution answers. Left out, it answers all of
+   * them (the usual case: one obstacle per unit); given, it must name at least one.
+   */
+  obstacleIds: z.array(id).min(1, "meetings.entry.obstaclesRequired").max(100).optional(),
   deadline: jalaliDate,
   amendmentReason,
 });

@@ -16,6 +16,8 @@ export type ResolutionView = {
   text: string;
   responsibleAgencyId: string;
   supportingAgencyIds: string[];
+  /** The agenda item's obstacles this resolution answers. */
+  obstacleIds: string[];
   /** Jalali "1404/03/10" in the locale's digits, ready for the date input. */
   deadline: string;
   editable: boolean;

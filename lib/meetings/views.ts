@@ -45,9 +45,28 @@ export function agendaItemViews(meeting: MeetingDetail, locale: Locale): AgendaI
         text: r.text,
         responsibleAgencyId: r.responsibleAgencyId,
         supportingAgencyIds: r.supportingAgencies.map((s) => s.agency.id),
+        obstacleIds: r.obstacles.map((o) => o.obstacleId),
         deadline: jalaliInput(r.deadline, locale),
         editable: r.status === "ISSUED",
       })),
     };
   });
 }
+
+/**
+ * "1، 2": the positions (in the agenda item's obstacle list, counted from 1) of the obstacles a
+ * resolution answers, so minutes and briefs can say which resolution answers which obstacle
+ * without repeating the descriptions.
+ */
+export function answeredPositions(itemObstacleIds: readonly string[], answered: readonly string[]): number[] {
+  return itemObstacleIds.flatMap((id, index) => (answered.includes(id) ? [index + 1] : []));
+}
+
+/** "08:30": a session's starting time on Tehran's clock, for the time input. */
+export const tehranTime = (date: Date) =>
+  new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Asia/Tehran",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(date);

@@ -13,6 +13,7 @@ const fa = {
     amountHint: "در صورت مالی بودن مانع؛ ارقام فارسی، عربی یا لاتین با جداکننده هزارگان پذیرفته می‌شود.",
     amountInvalid: "مبلغ را به ریال و به صورت عدد صحیح وارد کنید.",
     agencies: "دستگاه‌های مرتبط",
+    answeredBy: "مصوبات این مانع",
     attachments: "پیوست‌ها",
     attachmentsHint:
       "PDF، تصویر یا سند Office؛ حداکثر ۵ فایل در هر بار، هر فایل تا ۱۰ مگابایت و روی هم تا ۲۵ مگابایت.",
@@ -74,6 +75,7 @@ const en: typeof fa = {
       "When money is involved; Persian, Arabic or Latin digits with thousands separators are accepted.",
     amountInvalid: "Enter the amount in rials as a whole number.",
     agencies: "Agencies concerned",
+    answeredBy: "Resolutions on this obstacle",
     attachments: "Attachments",
     attachmentsHint:
       "PDF, image or Office document; at most 5 files at a time, 10 MB each and 25 MB together.",

@@ -122,7 +122,7 @@ export async function obstacleFormOptions(actor: Actor) {
     db.agency.findMany({
       where: { ...provinceWhere(actor), active: true },
       orderBy: { nameFa: "asc" },
-      select: { id: true, nameFa: true, nameEn: true },
+      select: { id: true, nameFa: true, nameEn: true, kind: true },
     }),
   ]);
   return { categories, agencies };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ObstacleStatus } from "@/lib/generated/prisma/enums";
 import { multilineText, optionalWholeNumber, pageField, text } from "@/lib/validation";
+import { tidyText } from "@/lib/i18n/normalize";
 
 // Amounts reach trillions of rials, beyond Number's safe range: keep them as bigint.
 const amountRials = optionalWholeNumber(10n ** 18n, "obstacles.amountInvalid");
@@ -17,7 +18,10 @@ export const createObstacleSchema = z.object({
     .trim()
     .optional()
     .transform((v) => v || null),
-  description: multilineText().trim().min(5, "obstacles.descriptionMin").max(4000, "validation.tooLong"),
+  // Kept on several lines, with Persian letters (docs/decisions/030).
+  description: multilineText()
+    .transform(tidyText)
+    .pipe(z.string().min(5, "obstacles.descriptionMin").max(4000, "validation.tooLong")),
   amountRials,
   agencyIds: ids,
 });

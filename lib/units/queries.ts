@@ -224,6 +224,21 @@ export async function getUnitFile(actor: Actor, id: string) {
             orderBy: { createdAt: "asc" },
             select: { id: true, fileName: true, sizeBytes: true },
           },
+          // Which resolutions answer this obstacle: it is resolved once all of these are verified.
+          resolutions: {
+            orderBy: { resolution: { createdAt: "asc" } },
+            select: {
+              resolution: {
+                select: {
+                  id: true,
+                  text: true,
+                  status: true,
+                  deadline: true,
+                  responsibleAgency: { select: { nameFa: true, nameEn: true } },
+                },
+              },
+            },
+          },
           // Resolutions still to be verified: while there are any, only the follow-up may resolve it.
           _count: {
             select: {

@@ -3,6 +3,9 @@ import { OperatingStatus, Sector } from "@/lib/generated/prisma/enums";
 import { toLatinDigits } from "@/lib/i18n/format";
 import {
   jalaliDateField,
+  nameText,
+  optionalName,
+  optionalPhone,
   optionalText,
   optionalWholeNumber,
   pageField,
@@ -26,16 +29,16 @@ export const nationalIdField = text()
   .refine((v) => v === null || /^\d{10,11}$/.test(v), "units.nationalIdInvalid");
 
 const unitFields = {
-  name: text().trim().min(2, "validation.nameMin").max(200, "validation.tooLong"),
+  name: nameText(2, 200),
   nationalId: nationalIdField,
   sector: z.enum(Sector, "validation.required"),
-  activity: optionalText(200),
+  activity: optionalName(200),
   countyId: text().trim().min(1, "units.countyUnknown"),
-  industrialPark: optionalText(200),
+  industrialPark: optionalName(200),
   employees: optionalCount(1_000_000, "units.numberInvalid"),
   capacityUsePct: optionalCount(100, "units.pctInvalid"),
-  managerName: optionalText(120),
-  phone: optionalText(40),
+  managerName: optionalName(120),
+  phone: optionalPhone(40),
   address: optionalText(400, { multiline: true }),
   /** Ticked by the user after the duplicate-name warning. */
   confirmDuplicate: text()

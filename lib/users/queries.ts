@@ -68,7 +68,7 @@ export async function userFormOptions(actor: Actor) {
     db.agency.findMany({
       where: { ...provinceWhere(actor), active: true },
       orderBy: { nameFa: "asc" },
-      select: { id: true, nameFa: true, nameEn: true, provinceId: true },
+      select: { id: true, nameFa: true, nameEn: true, kind: true, provinceId: true },
     }),
     db.province.findMany({
       where: actor.provinceId ? { id: actor.provinceId } : {},

@@ -97,15 +97,20 @@ test("committee refers two units, the working group decides them by keyboard, th
   await page.keyboard.press("Enter");
   await expect(attendance.getByRole("status")).toHaveText("حضور و غیاب ذخیره شد.");
 
-  // Three resolutions for two units, keyboard only: type, arrow through agencies, quick deadline, Ctrl+Enter.
+  // Three resolutions for two units, keyboard only: type, pick the agency by typing, quick deadline, Ctrl+Enter.
   const unitOne = await entry.getByRole("heading", { level: 3 }).textContent();
   await entry.getByRole("radio", { name: "تصمیم‌گیری شد" }).focus();
   await page.keyboard.press("Space");
   await press(page, "Tab");
   await expect(entry.getByRole("group", { name: "مصوبه جدید" }).getByLabel("متن مصوبه")).toBeFocused();
   await page.keyboard.type("بانک عامل اقساط واحد را ۲۴ ماه امهال کند.");
-  await press(page, "Tab");
-  await press(page, "ArrowDown", 2);
+  // The agency picker finds the agency from a few letters; Enter chooses it.
+  await entry
+    .getByRole("group", { name: "مصوبه جدید" })
+    .getByRole("combobox", { name: "دستگاه مسئول" })
+    .focus();
+  await page.keyboard.type("ملی");
+  await page.keyboard.press("Enter");
   await entry
     .getByRole("group", { name: "مصوبه جدید" })
     .getByRole("button", { name: "مهلت: ۶۰ روز پس از جلسه" })
@@ -116,8 +121,12 @@ test("committee refers two units, the working group decides them by keyboard, th
   // Focus is already on the next, empty resolution.
   await expect(entry.getByRole("group", { name: "مصوبه جدید" }).getByLabel("متن مصوبه")).toBeFocused();
   await page.keyboard.type("شرکت توزیع برق دیماند واحد را افزایش دهد.");
-  await press(page, "Tab");
-  await press(page, "ArrowDown", 3);
+  await entry
+    .getByRole("group", { name: "مصوبه جدید" })
+    .getByRole("combobox", { name: "دستگاه مسئول" })
+    .focus();
+  await page.keyboard.type("توزیع نیروی");
+  await page.keyboard.press("Enter");
   await press(page, "Control+Enter");
   await expect(entry.getByRole("group", { name: "مصوبه ۲" }).getByRole("status")).toHaveText("✓ ذخیره شد");
 
@@ -127,8 +136,12 @@ test("committee refers two units, the working group decides them by keyboard, th
   await page.keyboard.press("Space");
   await press(page, "Tab");
   await page.keyboard.type("سازمان صنعت، معدن و تجارت سهمیه سوخت واحد را اصلاح کند.");
-  await press(page, "Tab");
-  await press(page, "ArrowDown", 1);
+  await entry
+    .getByRole("group", { name: "مصوبه جدید" })
+    .getByRole("combobox", { name: "دستگاه مسئول" })
+    .focus();
+  await page.keyboard.type("صنعت، معدن و تجارت");
+  await page.keyboard.press("Enter");
   await press(page, "Control+Enter");
   await expect(entry.getByRole("group", { name: "مصوبه ۱" }).getByRole("status")).toHaveText("✓ ذخیره شد");
   // Back to the first unit: its two resolutions are still there, no reload in between.

@@ -473,7 +473,7 @@ describe("resolutions, attendance and the locked minutes", () => {
         { meetingId: wg.id, entries: [{ agencyId: outsider.id, mode: "HEAD" }] },
         t,
       ),
-    ).toMatchObject({ ok: false, message: "دستگاه انتخاب‌شده عضو این مرجع نیست." });
+    ).toMatchObject({ ok: false, message: "دستگاه انتخاب‌شده عضو این مرجع یا مدعو این جلسه نیست." });
 
     // Approval needs a held session, and only the chair may give it.
     expect(await approveMinutes(chair, { meetingId: wg.id }, t)).toMatchObject({

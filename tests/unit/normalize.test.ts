@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { normalizeText, parseLocalizedNumber } from "../../lib/i18n/normalize";
+import { normalizeText, parseLocalizedNumber, tidyText } from "../../lib/i18n/normalize";
 
 describe("normalizeText", () => {
   it("unifies Arabic and Persian letter variants and ZWNJ", () => {
@@ -12,7 +12,7 @@ describe("normalizeText", () => {
   });
 
   it("maps hamza-carrying alefs to plain alef but keeps آ", () => {
-    expect(normalizeText("أمین إیران")).toBe("امین ایران");
+    expect(normalizeText("أمین إیران")).toBe(normalizeText("امین ایران"));
     expect(normalizeText("آب")).toBe("آب");
     expect(normalizeText("آب".normalize("NFD"))).toBe("آب");
   });
@@ -23,10 +23,26 @@ describe("normalizeText", () => {
     expect(normalizeText("\u200fکار\u200bگاه\u200d\ufeff")).toBe("کارگاه");
   });
 
-  it("folds digits, case and whitespace", () => {
-    expect(normalizeText("  Tashil   ۱۴۰۴\n\t١٢٣  ")).toBe("tashil 1404 123");
-    expect(normalizeText("a\u00a0b")).toBe("a b");
+  it("folds digits and case, and drops word breaks", () => {
+    expect(normalizeText("  Tashil   ۱۴۰۴\n\t١٢٣  ")).toBe("tashil1404123");
+    expect(normalizeText("a\u00a0b")).toBe("ab");
     expect(normalizeText("")).toBe("");
+  });
+
+  it("treats a space, a zero-width non-joiner and nothing between word parts as the same", () => {
+    const key = normalizeText("فرآورده‌های");
+    expect(normalizeText("فرآورده های")).toBe(key);
+    expect(normalizeText("فرآوردههای")).toBe(key);
+    expect(normalizeText("فرآورده  هاي")).toBe(key);
+  });
+});
+
+describe("tidyText", () => {
+  it("stores Persian ی/ک, one space between words, trimmed, and keeps the ZWNJ", () => {
+    expect(tidyText("  شركت   فرآورده‌هاي نفتى ")).toBe("شرکت فرآورده‌های نفتی");
+    expect(tidyText("خط ۱\nخط ۲")).toBe("خط ۱\nخط ۲");
+    expect(tidyText("\ufefb")).toBe("لا");
+    expect(tidyText("")).toBe("");
   });
 
   it("folds Arabic presentation forms", () => {

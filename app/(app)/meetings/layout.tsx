@@ -1,6 +1,8 @@
 import { ClientMessages } from "@/components/ui/client-messages";
 
-// The session screens' strings (agenda, attendance, entry, date input), for the browser.
+// The session screens' strings (agenda, attendance, entry, date input, bodies, agency picker), for the browser.
 export default function Layout({ children }: { children: React.ReactNode }) {
-  return <ClientMessages namespaces={["meeting", "meetings"]}>{children}</ClientMessages>;
+  return (
+    <ClientMessages namespaces={["meeting", "meetings", "bodies", "agencies"]}>{children}</ClientMessages>
+  );
 }

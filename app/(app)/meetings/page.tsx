@@ -41,6 +41,15 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
           <h1 className="text-2xl font-bold">{t("meetings.title")}</h1>
           <p className="text-sm text-slate-600">{t("meetings.intro")}</p>
         </div>
+        {(canWrite || can(user, "body.manage")) && (
+          <div className="flex flex-wrap items-start gap-2">
+            {can(user, "body.manage") && (
+              <ButtonLink href="/meetings/bodies" variant="secondary">
+                {t("bodies.manage")}
+              </ButtonLink>
+            )}
+          </div>
+        )}
         {canWrite && (
           <div className="flex flex-wrap items-start gap-2">
             <PlanNextCommitteeButton />

@@ -4,7 +4,15 @@ import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { getTranslator } from "@/lib/i18n/server";
 import { formatDateTime, todayInTehran, localName } from "@/lib/i18n/format";
-import { getMeeting, listAgencyOptions, listEligibleObstacles } from "@/lib/meetings/queries";
+import {
+  getMeeting,
+  listAgencyOptions,
+  listCaseAgencyIds,
+  listEligibleObstacles,
+} from "@/lib/meetings/queries";
+import { agencyChoices } from "@/lib/agencies/choices";
+import { InviteesForm } from "@/components/meetings/invitees-form";
+import { AmendmentProvider } from "@/components/meetings/amendment-dialog";
 import { isLocked } from "@/lib/meetings/lifecycle";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
@@ -16,7 +24,8 @@ import { EligiblePicker } from "@/components/meetings/eligible-picker";
 import { AttendanceForm } from "@/components/meetings/attendance-form";
 import { SessionEntry } from "@/components/meetings/session-entry";
 import { MarkHeldButton } from "@/components/meetings/session-actions";
-import { agendaItemViews, obstacleView } from "@/lib/meetings/views";
+import { agendaItemViews, jalaliInput, obstacleView, tehranTime } from "@/lib/meetings/views";
+import { RescheduleForm } from "@/components/meetings/meeting-form";
 import { pageContext } from "@/lib/page";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
@@ -41,10 +50,21 @@ export default async function MeetingPage({
   const canWrite = can(user, "meeting.write", { provinceId: meeting.provinceId });
   const canEnter = can(user, "resolution.write", { provinceId: meeting.provinceId });
   const locked = isLocked(meeting.status);
-  const [eligible, agencies] = await Promise.all([
+  const [eligible, agencies, caseAgencyIds] = await Promise.all([
     canWrite ? listEligibleObstacles(user, meeting.body.kind, { query: q }) : Promise.resolve([]),
-    canEnter ? listAgencyOptions(user) : Promise.resolve([]),
+    canEnter || canWrite ? listAgencyOptions(user) : Promise.resolve([]),
+    listCaseAgencyIds(user, meeting.id),
   ]);
+  const memberIds = meeting.body.members.map((m) => m.agency.id);
+  const invitedIds = meeting.invitees.map((i) => i.agency.id);
+  // Resolutions name the body's members and the case's agencies far more often than the rest.
+  const picker = agencyChoices(agencies, { members: memberIds, caseAgencies: caseAgencyIds }, t, locale);
+  const inviteePicker = agencyChoices(
+    agencies.filter((a) => !memberIds.includes(a.id)),
+    { caseAgencies: caseAgencyIds },
+    t,
+    locale,
+  );
   const items = agendaItemViews(meeting, locale);
   const title = meetingTitle(meeting, locale, t);
   const attendance = new Map(meeting.attendances.map((a) => [a.agencyId, a]));
@@ -77,77 +97,103 @@ export default async function MeetingPage({
           {canWrite && meeting.status === "PLANNED" && <MarkHeldButton meetingId={meeting.id} />}
         </nav>
       </div>
+      {canWrite && meeting.status === "PLANNED" && (
+        <RescheduleForm
+          locale={locale}
+          meetingId={meeting.id}
+          date={jalaliInput(meeting.startsAt, locale)}
+          time={tehranTime(meeting.startsAt)}
+          place={meeting.place ?? ""}
+        />
+      )}
       {locked && (
         <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {t("meetings.locked")}
         </p>
       )}
 
-      <Card title={t("meetings.agenda.title")}>
-        <AgendaEditor locale={locale} items={items} canWrite={canWrite} locked={locked} />
-      </Card>
+      <AmendmentProvider locked={locked}>
+        <Card title={t("meetings.agenda.title")}>
+          <AgendaEditor locale={locale} items={items} canWrite={canWrite} />
+        </Card>
 
-      {canWrite && (
-        <Card
-          title={t(
-            meeting.body.kind === "COMMITTEE"
-              ? "meetings.agenda.eligibleCommittee"
-              : "meetings.agenda.eligibleWorkingGroup",
-          )}
-        >
-          <form role="search" className="mb-4 flex gap-2">
-            <label htmlFor="unit-search" className="sr-only">
-              {t("meetings.agenda.searchUnit")}
-            </label>
-            <input
-              id="unit-search"
-              name="q"
-              defaultValue={q}
-              placeholder={t("meetings.agenda.searchUnit")}
-              className={`${inputClass} max-w-xs`}
+        {canWrite && (
+          <Card
+            title={t(
+              meeting.body.kind === "COMMITTEE"
+                ? "meetings.agenda.eligibleCommittee"
+                : "meetings.agenda.eligibleWorkingGroup",
+            )}
+          >
+            <form role="search" className="mb-4 flex gap-2">
+              <label htmlFor="unit-search" className="sr-only">
+                {t("meetings.agenda.searchUnit")}
+              </label>
+              <input
+                id="unit-search"
+                name="q"
+                defaultValue={q}
+                placeholder={t("meetings.agenda.searchUnit")}
+                className={`${inputClass} max-w-xs`}
+              />
+              <button type="submit" className="rounded-md border border-slate-300 px-3 text-sm">
+                {t("common.search")}
+              </button>
+            </form>
+            <EligiblePicker
+              meetingId={meeting.id}
+              units={eligible.map((u) => ({
+                id: u.id,
+                name: u.name,
+                obstacles: u.obstacles.map((o) => obstacleView(o, locale)),
+              }))}
             />
-            <button type="submit" className="rounded-md border border-slate-300 px-3 text-sm">
-              {t("common.search")}
-            </button>
-          </form>
-          <EligiblePicker
+          </Card>
+        )}
+
+        {canWrite && (
+          <Card title={t("meetings.invitees.title")}>
+            <InviteesForm
+              meetingId={meeting.id}
+              invited={invitedIds}
+              proposed={caseAgencyIds.filter((id) => !memberIds.includes(id))}
+              choices={inviteePicker.choices}
+              groupOrder={inviteePicker.groupOrder}
+            />
+          </Card>
+        )}
+
+        <Card title={t("meetings.attendance.title")}>
+          <AttendanceForm
             meetingId={meeting.id}
-            locked={locked}
-            units={eligible.map((u) => ({
-              id: u.id,
-              name: u.name,
-              obstacles: u.obstacles.map((o) => obstacleView(o, locale)),
+            canWrite={canWrite}
+            rows={[
+              ...meeting.body.members.map(({ agency }) => ({ agency, invited: false })),
+              ...meeting.invitees.map(({ agency }) => ({ agency, invited: true })),
+            ].map(({ agency, invited }) => ({
+              agencyId: agency.id,
+              agencyName: invited
+                ? `${localName(agency, locale)} (${t("meetings.invitees.invited")})`
+                : localName(agency, locale),
+              mode: attendance.get(agency.id)?.mode ?? "",
+              attendeeName: attendance.get(agency.id)?.attendeeName ?? "",
             }))}
           />
         </Card>
-      )}
 
-      <Card title={t("meetings.attendance.title")}>
-        <AttendanceForm
-          meetingId={meeting.id}
-          canWrite={canWrite}
-          locked={locked}
-          rows={meeting.body.members.map(({ agency }) => ({
-            agencyId: agency.id,
-            agencyName: localName(agency, locale),
-            mode: attendance.get(agency.id)?.mode ?? "",
-            attendeeName: attendance.get(agency.id)?.attendeeName ?? "",
-          }))}
-        />
-      </Card>
-
-      {canEnter && (
-        <Card>
-          <SessionEntry
-            locale={locale}
-            bodyKind={meeting.body.kind}
-            meetingDate={todayInTehran(meeting.startsAt)}
-            items={items}
-            agencies={agencies.map((a) => ({ id: a.id, name: localName(a, locale) }))}
-            locked={locked}
-          />
-        </Card>
-      )}
+        {canEnter && (
+          <Card>
+            <SessionEntry
+              locale={locale}
+              bodyKind={meeting.body.kind}
+              meetingDate={todayInTehran(meeting.startsAt)}
+              items={items}
+              agencies={picker.choices}
+              agencyGroups={picker.groupOrder}
+            />
+          </Card>
+        )}
+      </AmendmentProvider>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageContext, pageTitle } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
@@ -132,6 +133,24 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
                       locale,
                     )}
                   </p>
+                )}
+                {o.resolutions.length > 0 && (
+                  <div className="text-xs">
+                    <p className="font-medium text-slate-700">{t("obstacles.answeredBy")}:</p>
+                    <ul className="list-disc ps-5">
+                      {o.resolutions.map(({ resolution: r }) => (
+                        <li key={r.id}>
+                          <Link
+                            href={`/resolutions/${r.id}`}
+                            className="text-brand-700 underline-offset-4 hover:underline"
+                          >
+                            {r.text}
+                          </Link>{" "}
+                          — {localName(r.responsibleAgency, locale)} — {t(`resolutionStatus.${r.status}`)}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
                 )}
                 <div className="flex flex-wrap gap-3 text-xs">
                   {o.attachments.map((a) => (

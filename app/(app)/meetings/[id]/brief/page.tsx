@@ -105,7 +105,7 @@ export default async function ChairBriefPage({ params }: { params: Promise<{ id:
               </div>
             </dl>
             <h3 className="font-semibold">{t("meetings.brief.openObstacles")}</h3>
-            <ul className="list-disc space-y-0.5 ps-6 text-sm">
+            <ol className="list-decimal space-y-0.5 ps-6 text-sm">
               {unit.obstacles.map((o) => {
                 const v = obstacleView(o, locale);
                 return (
@@ -116,7 +116,7 @@ export default async function ChairBriefPage({ params }: { params: Promise<{ id:
                   </li>
                 );
               })}
-            </ul>
+            </ol>
             <h3 className="font-semibold">{t("meetings.brief.earlierResolutions")}</h3>
             {unit.resolutions.length === 0 ? (
               <p className="text-sm text-slate-600">{t("meetings.brief.noEarlier")}</p>
@@ -142,6 +142,20 @@ export default async function ChairBriefPage({ params }: { params: Promise<{ id:
                           <span className="block text-xs text-slate-500">
                             {meetingTitle(r.meeting, locale, t)}
                           </span>
+                          {r.obstacles.length > 0 && (
+                            <span className="block text-xs text-slate-600">
+                              {t("meetings.minutes.answers", {
+                                // An open obstacle by its number in the list above; a closed one by its words.
+                                list: formatList(
+                                  r.obstacles.map(({ obstacle }) => {
+                                    const at = unit.obstacles.findIndex((o) => o.id === obstacle.id);
+                                    return at >= 0 ? n(at + 1) : `«${obstacle.description}»`;
+                                  }),
+                                  locale,
+                                ),
+                              })}
+                            </span>
+                          )}
                         </td>
                         <td className="p-1">{localName(r.responsibleAgency, locale)}</td>
                         <td className="whitespace-nowrap p-1">

@@ -5,7 +5,7 @@ import { formatDate, formatDateTime, formatNumber, localName, formatList } from 
 import { getMeeting } from "@/lib/meetings/queries";
 import { meetingTitle } from "@/lib/meetings/title";
 import { ApproveMinutesButton, PrintButton } from "@/components/meetings/session-actions";
-import { obstacleView } from "@/lib/meetings/views";
+import { answeredPositions, obstacleView } from "@/lib/meetings/views";
 import "@/components/meetings/print.css";
 import { TableHead } from "@/components/ui/table-head";
 
@@ -85,11 +85,18 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
             ]}
           />
           <tbody>
-            {meeting.body.members.map(({ agency }) => {
+            {/* Who the session expected: the body's members, then its invitees. */}
+            {[
+              ...meeting.body.members.map(({ agency }) => ({ agency, invited: false })),
+              ...meeting.invitees.map(({ agency }) => ({ agency, invited: true })),
+            ].map(({ agency, invited }) => {
               const a = attendance.get(agency.id);
               return (
                 <tr key={agency.id} className="border-b border-slate-100">
-                  <td className="p-1">{localName(agency, locale)}</td>
+                  <td className="p-1">
+                    {localName(agency, locale)}
+                    {invited && ` (${t("meetings.invitees.invited")})`}
+                  </td>
                   <td className="p-1">
                     {a ? t(`meetings.attendance.${a.mode}`) : t("meetings.attendance.notRecorded")}
                   </td>
@@ -119,7 +126,7 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
               )}
             </h3>
             <p className="text-sm font-medium">{t("meetings.minutes.obstaclesDiscussed")}:</p>
-            <ul className="list-disc space-y-0.5 ps-6 text-sm">
+            <ol className="list-decimal space-y-0.5 ps-6 text-sm">
               {item.obstacles.map(({ obstacle }) => {
                 const o = obstacleView(obstacle, locale);
                 return (
@@ -129,7 +136,7 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
                   </li>
                 );
               })}
-            </ul>
+            </ol>
             <p className="text-sm font-medium">{t("meetings.minutes.resolutions")}:</p>
             {item.resolutions.length === 0 ? (
               <p className="text-sm text-slate-600">{t("meetings.minutes.noResolutions")}</p>
@@ -156,6 +163,19 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
                       {" — "}
                       {t("resolution.deadline")}: {formatDate(r.deadline, locale, { style: "short" })}
                     </span>
+                    {item.obstacles.length > 1 && (
+                      <span className="block text-xs text-slate-700">
+                        {t("meetings.minutes.answers", {
+                          list: formatList(
+                            answeredPositions(
+                              item.obstacles.map((l) => l.obstacle.id),
+                              r.obstacles.map((o) => o.obstacleId),
+                            ).map(n),
+                            locale,
+                          ),
+                        })}
+                      </span>
+                    )}
                   </li>
                 ))}
               </ol>

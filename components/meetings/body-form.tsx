@@ -1,0 +1,84 @@
+"use client";
+import { useActionState, useId, useState } from "react";
+import { updateBodyAction } from "@/lib/bodies/actions";
+import { initialFormState } from "@/lib/forms";
+import { useT } from "@/components/ui/messages";
+import { Field, inputClass } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { AgencyCombobox, type AgencyChoice } from "@/components/ui/agency-combobox";
+
+export type BodyFormValues = {
+  id: string;
+  nameFa: string;
+  nameEn: string;
+  chairName: string;
+  secretaryName: string;
+  memberIds: string[];
+};
+
+/** One body: its names, chair, secretary and member agencies (picked by typing). */
+export function BodyForm({
+  body,
+  choices,
+  groupOrder,
+}: {
+  body: BodyFormValues;
+  choices: AgencyChoice[];
+  groupOrder: string[];
+}) {
+  const t = useT();
+  const id = useId();
+  const [state, action] = useActionState(updateBodyAction, initialFormState);
+  const errors = state.fieldErrors ?? {};
+  const value = (field: keyof BodyFormValues) => {
+    const v = state.values?.[field];
+    return typeof v === "string" ? v : String(body[field]);
+  };
+  const [members, setMembers] = useState<string[]>(body.memberIds);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="bodyId" value={body.id} />
+      <FormMessage state={state} />
+      <div className="grid gap-4 md:grid-cols-2">
+        <Field label={t("bodies.nameFa")} errors={errors.nameFa}>
+          {(p) => <input {...p} name="nameFa" defaultValue={value("nameFa")} className={inputClass} />}
+        </Field>
+        <Field label={t("bodies.nameEn")} errors={errors.nameEn}>
+          {(p) => (
+            <input {...p} name="nameEn" dir="ltr" defaultValue={value("nameEn")} className={inputClass} />
+          )}
+        </Field>
+        <Field label={t("bodies.chair")} errors={errors.chairName}>
+          {(p) => <input {...p} name="chairName" defaultValue={value("chairName")} className={inputClass} />}
+        </Field>
+        <Field label={t("bodies.secretary")} errors={errors.secretaryName}>
+          {(p) => (
+            <input {...p} name="secretaryName" defaultValue={value("secretaryName")} className={inputClass} />
+          )}
+        </Field>
+      </div>
+      <div className="space-y-1">
+        <label htmlFor={`${id}-members`} className="block text-sm font-medium text-slate-800">
+          {t("bodies.members")}
+        </label>
+        <AgencyCombobox
+          id={`${id}-members`}
+          name="memberIds"
+          multiple
+          value={members}
+          onChange={setMembers}
+          choices={choices}
+          groupOrder={groupOrder}
+          placeholder={t("agencies.picker.placeholder")}
+          noMatch={t("agencies.picker.noMatch")}
+          chosenLabel={t("bodies.members")}
+          removeLabel={(name) => t("agencies.picker.remove", { name })}
+          aria-invalid={errors.memberIds ? true : undefined}
+        />
+        {errors.memberIds && <p className="text-sm text-red-700">{errors.memberIds.join(" ")}</p>}
+      </div>
+      <SubmitButton pendingLabel={t("common.saving")}>{t("bodies.save")}</SubmitButton>
+    </form>
+  );
+}

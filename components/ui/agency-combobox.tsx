@@ -1,0 +1,243 @@
+"use client";
+import { useId, useMemo, useRef, useState } from "react";
+import { normalizeText } from "@/lib/i18n/normalize";
+import { inputClass } from "./field";
+
+/** One agency the picker offers. `group` is the heading it is listed under. */
+export type AgencyChoice = { id: string; name: string; group: string };
+
+type Common = {
+  id?: string;
+  /** Posted as hidden inputs under this name (one per chosen agency), for plain forms. */
+  name?: string;
+  choices: readonly AgencyChoice[];
+  /**
+   * Group headings in the order they are listed: the body's members and the case's agencies
+   * first, then the rest by kind. Groups with nothing to show are left out.
+   */
+  groupOrder: readonly string[];
+  placeholder?: string;
+  /** Read out when no agency matches what was typed. */
+  noMatch: string;
+  /** "Remove {name}" for the chosen chips of a multiple picker. */
+  removeLabel?: (name: string) => string;
+  /** Names the list of chosen agencies of a multiple picker. */
+  chosenLabel?: string;
+  "aria-describedby"?: string;
+  "aria-invalid"?: boolean;
+  disabled?: boolean;
+};
+
+type Props =
+  | (Common & { multiple?: false; value: string; onChange: (id: string) => void })
+  | (Common & { multiple: true; value: readonly string[]; onChange: (ids: string[]) => void });
+
+/**
+ * An agency picker people can type into (WAI-ARIA 1.2 combobox with a listbox popup): a few
+ * letters in Persian or Arabic letter forms find the agency (both sides normalised, so «ملي»
+ * finds «ملی» and a space matches a ZWNJ), ↑/↓ move, Enter chooses, Escape closes. With
+ * `multiple`, Enter adds or removes the agency and the list stays open, so several supporting
+ * agencies need no modifier key; the chosen ones are listed as removable chips.
+ */
+export function AgencyCombobox(props: Props) {
+  const { choices, groupOrder, placeholder, noMatch, removeLabel, chosenLabel, disabled } = props;
+  const generatedId = useId();
+  const inputId = props.id ?? `${generatedId}-input`;
+  const listId = `${generatedId}-list`;
+  const inputRef = useRef<HTMLInputElement>(null);
+  const chosen: readonly string[] = props.multiple ? props.value : props.value ? [props.value] : [];
+  const byId = useMemo(() => new Map(choices.map((c) => [c.id, c])), [choices]);
+  const keys = useMemo(() => new Map(choices.map((c) => [c.id, normalizeText(c.name)])), [choices]);
+  const single = props.multiple ? null : (byId.get(props.value) ?? null);
+
+  const [open, setOpen] = useState(false);
+  // While closed, a single picker shows the chosen agency's name; typing starts a search.
+  const [query, setQuery] = useState<string | null>(null);
+  const [active, setActive] = useState(0);
+
+  const key = normalizeText(query ?? "");
+  const shown = useMemo(() => {
+    const matching = choices.filter((c) => !key || (keys.get(c.id) ?? "").includes(key));
+    return groupOrder.flatMap((group) => {
+      const items = matching.filter((c) => c.group === group);
+      return items.length ? [{ group, items }] : [];
+    });
+  }, [choices, groupOrder, key, keys]);
+  const flat = shown.flatMap((g) => g.items);
+  const activeChoice = open ? flat[Math.min(active, flat.length - 1)] : undefined;
+  const optionId = (id: string) => `${generatedId}-opt-${id}`;
+
+  const choose = (choice: AgencyChoice) => {
+    if (props.multiple) {
+      const next = chosen.includes(choice.id)
+        ? chosen.filter((id) => id !== choice.id)
+        : [...chosen, choice.id];
+      props.onChange(next);
+      setQuery("");
+      // Keep the list open on the same agency: the next one is a few letters away.
+    } else {
+      props.onChange(choice.id);
+      setQuery(null);
+      setOpen(false);
+    }
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    switch (e.key) {
+      case "ArrowDown":
+        e.preventDefault();
+        if (!open) setOpen(true);
+        else setActive((i) => Math.min(i + 1, flat.length - 1));
+        break;
+      case "ArrowUp":
+        e.preventDefault();
+        if (!open) setOpen(true);
+        else setActive((i) => Math.max(i - 1, 0));
+        break;
+      case "Home":
+      case "End":
+        if (!open) return;
+        e.preventDefault();
+        setActive(e.key === "Home" ? 0 : flat.length - 1);
+        break;
+      case "Enter":
+        // Enter chooses from an open list; with the list closed it submits the form as usual.
+        if (!open || !activeChoice) return;
+        e.preventDefault();
+        choose(activeChoice);
+        break;
+      case "Escape":
+        if (open) {
+          e.preventDefault();
+          setOpen(false);
+          setQuery(null);
+        } else if (!props.multiple && props.value) {
+          e.preventDefault();
+          props.onChange("");
+        }
+        break;
+      case "Backspace":
+        if (props.multiple && !query && chosen.length) props.onChange(chosen.slice(0, -1));
+        break;
+      case "Tab":
+        setOpen(false);
+        setQuery(null);
+        break;
+    }
+  };
+
+  let index = -1;
+  return (
+    <div className="relative">
+      {props.name &&
+        (chosen.length ? chosen : props.multiple ? [] : [""]).map((id) => (
+          <input key={id || "none"} type="hidden" name={props.name} value={id} />
+        ))}
+      {props.multiple && chosen.length > 0 && (
+        <ul className="mb-1 flex flex-wrap gap-1" aria-label={chosenLabel}>
+          {chosen.map((id) => {
+            const c = byId.get(id);
+            return (
+              <li key={id}>
+                <button
+                  type="button"
+                  disabled={disabled}
+                  onClick={() => {
+                    props.onChange(chosen.filter((x) => x !== id));
+                    inputRef.current?.focus();
+                  }}
+                  aria-label={removeLabel?.(c?.name ?? id)}
+                  className="flex items-center gap-1 rounded-full border border-slate-300 bg-slate-100 px-2 py-0.5 text-xs hover:bg-slate-200"
+                >
+                  {c?.name ?? id}
+                  <span aria-hidden="true">×</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <input
+        ref={inputRef}
+        id={inputId}
+        type="text"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-activedescendant={activeChoice ? optionId(activeChoice.id) : undefined}
+        aria-describedby={props["aria-describedby"]}
+        aria-invalid={props["aria-invalid"]}
+        autoComplete="off"
+        disabled={disabled}
+        placeholder={placeholder}
+        value={query ?? single?.name ?? ""}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+          setOpen(true);
+        }}
+        onFocus={(e) => e.target.select()}
+        onClick={() => setOpen(true)}
+        onBlur={() => {
+          setOpen(false);
+          setQuery(null);
+        }}
+        onKeyDown={onKeyDown}
+        className={inputClass}
+      />
+      <div
+        id={listId}
+        role="listbox"
+        aria-multiselectable={props.multiple || undefined}
+        aria-labelledby={inputId}
+        hidden={!open}
+        className="absolute inset-x-0 z-20 mt-1 max-h-72 overflow-y-auto rounded-md border border-slate-300 bg-white py-1 text-sm shadow-lg"
+      >
+        {flat.length === 0 && (
+          <p role="presentation" className="px-3 py-2 text-slate-600">
+            {noMatch}
+          </p>
+        )}
+        {shown.map(({ group, items }, g) => (
+          <div key={group} role="group" aria-labelledby={`${generatedId}-g${g}`}>
+            <p
+              id={`${generatedId}-g${g}`}
+              role="presentation"
+              className="px-3 pt-2 pb-1 text-xs font-semibold text-slate-500"
+            >
+              {group}
+            </p>
+            {items.map((c) => {
+              index++;
+              const at = index;
+              const selected = chosen.includes(c.id);
+              const isActive = activeChoice?.id === c.id;
+              return (
+                <div
+                  key={c.id}
+                  id={optionId(c.id)}
+                  role="option"
+                  aria-selected={selected}
+                  // mousedown, not click: the input's blur would close the list first.
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    setActive(at);
+                    choose(c);
+                  }}
+                  onMouseMove={() => setActive(at)}
+                  className={`flex cursor-pointer items-center gap-2 px-3 py-1.5 ${isActive ? "bg-brand-50 outline outline-1 outline-brand-600" : ""}`}
+                >
+                  <span aria-hidden="true" className="w-4 text-brand-700">
+                    {selected ? "✓" : ""}
+                  </span>
+                  {c.name}
+                </div>
+              );
+            })}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
