@@ -10,6 +10,12 @@ export type Actor = {
   agencyId: string | null;
   /** Null for a national user, who reads every province and writes nowhere (except ADMIN). */
   provinceId: string | null;
+  /**
+   * Set when an actor is narrowed to reading only: a national viewer looking into one
+   * province (narrowToProvince) or an API token without the reporting scope. Such an actor
+   * has a province, so without the flag it would pass the province check of a write.
+   */
+  readOnly?: boolean;
 };
 
 /** What an action touches, as far as permission depends on it. */
@@ -17,6 +23,8 @@ export type Resource = {
   provinceId?: string | null;
   /** The agency responsible for a resolution. */
   responsibleAgencyId?: string | null;
+  /** The agency an API token reports for. */
+  agencyId?: string | null;
 };
 
 export const ACTIONS = [
@@ -40,9 +48,15 @@ export const ACTIONS = [
   // Monitoring.
   "dashboard.view",
   "audit.read",
+  // The national headquarters compares provinces (national users only).
+  "province.compare",
   // Administration.
   "user.manage",
   "settings.manage",
+  // A national administrator opens a province and its first secretariat account.
+  "province.manage",
+  // Tokens for other systems: an administrator, or an agency user for their own agency.
+  "apiToken.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -63,22 +77,39 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "extension.decide": ["SECRETARIAT"],
   "dashboard.view": ["SECRETARIAT", "CHAIR", "ADMIN"],
   "audit.read": ["SECRETARIAT", "ADMIN"],
+  "province.compare": ["ADMIN", "SECRETARIAT", "CHAIR", "MEMBER"],
   "user.manage": ["ADMIN"],
   "settings.manage": ["ADMIN"],
+  "province.manage": ["ADMIN"],
+  "apiToken.manage": ["ADMIN", "AGENCY"],
 };
 
-const READ_ONLY: ReadonlySet<Action> = new Set(["case.read", "dashboard.view", "audit.read"]);
+const READ_ONLY: ReadonlySet<Action> = new Set([
+  "case.read",
+  "dashboard.view",
+  "audit.read",
+  "province.compare",
+]);
+/** Actions about the whole country: a provincial user has no business with them. */
+const NATIONAL_ONLY: ReadonlySet<Action> = new Set(["province.compare", "province.manage"]);
 /** Actions only the responsible agency's own users may take. */
 const AGENCY_OWNED: ReadonlySet<Action> = new Set(["resolution.report", "resolution.requestExtension"]);
 /** A national administrator manages accounts everywhere; every other national user only reads. */
-const NATIONAL_WRITES: ReadonlySet<Action> = new Set(["user.manage", "settings.manage"]);
+const NATIONAL_WRITES: ReadonlySet<Action> = new Set([
+  "user.manage",
+  "settings.manage",
+  "province.manage",
+  "apiToken.manage",
+]);
 
 export function can(actor: Actor | null | undefined, action: Action, resource: Resource = {}): boolean {
   if (!actor) return false;
   if (!ROLES_FOR[action].some((role) => has(actor, role))) return false;
+  if (actor.readOnly && !READ_ONLY.has(action)) return false;
+  if (NATIONAL_ONLY.has(action) && actor.provinceId !== null) return false;
 
   if (actor.provinceId === null) {
-    if (!READ_ONLY.has(action) && !NATIONAL_WRITES.has(action)) return false;
+    if (!READ_ONLY.has(action) && !(NATIONAL_WRITES.has(action) && has(actor, "ADMIN"))) return false;
   } else if (resource.provinceId !== undefined && resource.provinceId !== actor.provinceId) {
     return false;
   }
@@ -86,7 +117,22 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
   if (AGENCY_OWNED.has(action)) {
     return actor.agencyId !== null && resource.responsibleAgencyId === actor.agencyId;
   }
+  // An administrator issues tokens for any agency in reach; an agency user only for their own.
+  if (action === "apiToken.manage" && !has(actor, "ADMIN")) {
+    return actor.agencyId !== null && resource.agencyId === actor.agencyId;
+  }
   return true;
+}
+
+/**
+ * A national viewer looking at one province (the comparison's drill-down): the same queries
+ * run with that province's scope, and the narrowed actor may only read. A provincial user
+ * may only "narrow" to their own province.
+ */
+export function narrowToProvince<A extends Actor>(actor: A, provinceId: string): A {
+  if (actor.provinceId === provinceId) return actor;
+  if (actor.provinceId !== null) throw new ForbiddenError("province.compare");
+  return { ...actor, provinceId, readOnly: true };
 }
 
 /** Where an actor lands after signing in: the page that serves their main job. */

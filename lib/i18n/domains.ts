@@ -9,6 +9,9 @@ import meetings from "@/lib/meetings/messages";
 import units from "@/lib/units/messages";
 import obstacles from "@/lib/obstacles/messages";
 import agencies from "@/lib/agencies/messages";
+import api from "@/lib/api/messages";
+import audit from "@/lib/audit/messages";
+import provinces from "@/lib/provinces/messages";
 
 export const domainMessages = {
   fa: {
@@ -20,6 +23,9 @@ export const domainMessages = {
     ...units.fa,
     ...obstacles.fa,
     ...agencies.fa,
+    ...api.fa,
+    ...audit.fa,
+    ...provinces.fa,
   },
   en: {
     ...dashboard.en,
@@ -30,5 +36,8 @@ export const domainMessages = {
     ...units.en,
     ...obstacles.en,
     ...agencies.en,
+    ...api.en,
+    ...audit.en,
+    ...provinces.en,
   },
 };
