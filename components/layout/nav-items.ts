@@ -20,7 +20,18 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/agencies", label: "agencies.title", visible: (a) => can(a, "case.read") },
   { href: "/search", label: "search.title", visible: (a) => can(a, "case.read") },
   { href: "/reports", label: "nav.reports", visible: (a) => can(a, "dashboard.view") },
+  { href: "/provinces", label: "provinces.title", visible: (a) => can(a, "province.compare") },
   { href: "/admin/users", label: "nav.admin", visible: (a) => can(a, "user.manage") },
   { href: "/admin/outbox", label: "notifications.outboxTitle", visible: (a) => can(a, "settings.manage") },
+  {
+    href: "/admin/audit",
+    label: "audit.title",
+    visible: (a) => can(a, "audit.read") && !can(a, "user.manage"),
+  },
+  {
+    href: "/admin/tokens",
+    label: "api.tokens.title",
+    visible: (a) => a.roles.includes("AGENCY") && can(a, "apiToken.manage", { agencyId: a.agencyId }),
+  },
   { href: "/notifications", label: "notifications.nav", visible: () => true },
 ];

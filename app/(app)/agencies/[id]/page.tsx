@@ -4,6 +4,8 @@ import { can } from "@/lib/auth/policy";
 import { getTranslator } from "@/lib/i18n/server";
 import { formatNumber } from "@/lib/i18n/format";
 import { getAgency } from "@/lib/agencies/queries";
+import { recordHistory } from "@/lib/audit/queries";
+import { HistorySection } from "@/components/audit/audit-event-list";
 import { Card, EmptyState, Stat } from "@/components/ui/card";
 import { AgencyForm } from "@/components/agencies/agency-form";
 
@@ -26,6 +28,10 @@ export default async function AgencyPage({
   const saved = (await searchParams).saved === "created";
   const name = locale === "fa" ? agency.nameFa : agency.nameEn;
   const writer = can(actor, "agency.write", { provinceId: agency.provinceId });
+  const history = await recordHistory(actor, {
+    provinceId: agency.provinceId,
+    entities: [{ type: "Agency", ids: [agency.id] }],
+  });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{name}</h1>
@@ -88,6 +94,7 @@ export default async function AgencyPage({
           </dl>
         </Card>
       )}
+      <HistorySection events={history} t={t} locale={locale} />
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { can } from "@/lib/auth/policy";
 import { getTranslator } from "@/lib/i18n/server";
 import { formatDateTime, todayInTehran } from "@/lib/i18n/format";
 import { getMeeting, listAgencyOptions, listEligibleObstacles } from "@/lib/meetings/queries";
+import { recordHistory } from "@/lib/audit/queries";
+import { HistorySection } from "@/components/audit/audit-event-list";
 import { isLocked } from "@/lib/meetings/lifecycle";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
@@ -41,6 +43,13 @@ export default async function MeetingPage({
   const canWrite = can(user, "meeting.write", { provinceId: meeting.provinceId });
   const canEnter = can(user, "resolution.write", { provinceId: meeting.provinceId });
   const locked = isLocked(meeting.status);
+  const history = await recordHistory(user, {
+    provinceId: meeting.provinceId,
+    entities: [
+      { type: "Meeting", ids: [meeting.id] },
+      { type: "AgendaItem", ids: meeting.agendaItems.map((i) => i.id) },
+    ],
+  });
   const [eligible, agencies] = await Promise.all([
     canWrite ? listEligibleObstacles(user, meeting.body.kind, { query: q }) : Promise.resolve([]),
     canEnter ? listAgencyOptions(user) : Promise.resolve([]),
@@ -157,6 +166,7 @@ export default async function MeetingPage({
           />
         </Card>
       )}
+      <HistorySection events={history} t={t} locale={locale} />
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { getTranslator } from "@/lib/i18n/server";
 import { formatDate, formatNumber, formatRials, toPersianDigits } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { getUnitFile } from "@/lib/units/queries";
+import { recordHistory } from "@/lib/audit/queries";
+import { HistorySection } from "@/components/audit/audit-event-list";
 import { archiveUnitAction } from "@/lib/units/actions";
 import { changeObstacleStatusAction } from "@/lib/obstacles/actions";
 import { MANUAL_OBSTACLE_TRANSITIONS } from "@/lib/obstacles/transitions";
@@ -36,6 +38,13 @@ export default async function UnitPage({
   const file = await getUnitFile(actor, (await params).id);
   if (!file) notFound();
   const { unit, obstacles, timeline } = file;
+  const history = await recordHistory(actor, {
+    provinceId: unit.provinceId,
+    entities: [
+      { type: "ProductionUnit", ids: [unit.id] },
+      { type: "Obstacle", ids: obstacles.map((o) => o.id) },
+    ],
+  });
   const saved = (await searchParams).saved;
   const savedKey = saved && saved in SAVED ? SAVED[saved as keyof typeof SAVED] : null;
   const live = unit.archivedAt === null;
@@ -199,6 +208,7 @@ export default async function UnitPage({
           </ol>
         )}
       </Card>
+      <HistorySection events={history} t={t} locale={locale} />
     </div>
   );
 }

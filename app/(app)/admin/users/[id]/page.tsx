@@ -2,6 +2,8 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { getUserForEdit, userFormOptions } from "@/lib/users/queries";
+import { recordHistory } from "@/lib/audit/queries";
+import { HistorySection } from "@/components/audit/audit-event-list";
 import { Card } from "@/components/ui/card";
 import { UserForm } from "@/components/admin/user-form";
 
@@ -18,6 +20,10 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
     userFormOptions(actor),
   ]);
   if (!user) notFound();
+  const history = await recordHistory(actor, {
+    provinceId: user.provinceId,
+    entities: [{ type: "User", ids: [user.id] }],
+  });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">
@@ -32,6 +38,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           allowNational={actor.provinceId === null}
         />
       </Card>
+      <HistorySection events={history} t={t} locale={locale} />
     </div>
   );
 }
