@@ -108,9 +108,9 @@ export async function revokeApiToken(actor: Actor | null, id: string, t: Transla
 }
 
 /** The tokens an actor manages, newest first, with when each was last used. */
-export async function listApiTokens(actor: Actor) {
+export async function listApiTokens(actor: Actor, now = new Date()) {
   authorize(actor, "apiToken.manage", { agencyId: actor.agencyId });
-  return db.apiToken.findMany({
+  const tokens = await db.apiToken.findMany({
     where: tokenScope(actor),
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     take: 200,
@@ -128,6 +128,14 @@ export async function listApiTokens(actor: Actor) {
       createdBy: { select: { name: true } },
     },
   });
+  return tokens.map((token) => ({
+    ...token,
+    state: token.revokedAt
+      ? ("revoked" as const)
+      : token.expiresAt.getTime() <= now.getTime()
+        ? ("expired" as const)
+        : ("active" as const),
+  }));
 }
 
 /** Agencies a token may report for: the administrator's province's, or the agency user's own. */

@@ -61,13 +61,11 @@ test("the secretariat registers a unit, adds an obstacle with an attachment, and
   expect(Buffer.from(await response.body())).toEqual(PDF);
 
   // A disguised file is refused with its name.
-  await obstacle
-    .getByLabel("افزودن پیوست")
-    .setInputFiles({
-      name: "evil.pdf",
-      mimeType: "application/pdf",
-      buffer: Buffer.from("<script>alert(1)</script>"),
-    });
+  await obstacle.getByLabel("افزودن پیوست").setInputFiles({
+    name: "evil.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("<script>alert(1)</script>"),
+  });
   await obstacle.getByRole("button", { name: "بارگذاری" }).click();
   await expect(obstacle.getByRole("alert")).toContainText("نوع فایل «evil.pdf» پذیرفته نیست");
 
@@ -105,13 +103,11 @@ async function sheet(rows: string[][]): Promise<Buffer> {
 }
 
 async function preview(page: Page, buffer: Buffer) {
-  await page
-    .getByLabel("فایل اکسل یا CSV")
-    .setInputFiles({
-      name: "units.xlsx",
-      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      buffer,
-    });
+  await page.getByLabel("فایل اکسل یا CSV").setInputFiles({
+    name: "units.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer,
+  });
   await page.getByRole("button", { name: "بررسی فایل" }).click();
 }
 
