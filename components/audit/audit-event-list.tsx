@@ -57,7 +57,8 @@ export function AuditEventList({
   return (
     <ol className="space-y-3">
       {events.map((e) => {
-        const changes = auditChanges(e.before, e.after);
+        // The record's own id is named in the event's heading already.
+        const changes = auditChanges(e.before, e.after).filter((c) => c.field !== "id");
         const href = auditRecordHref(e.entityType, e.entityId);
         return (
           <li key={e.id} className="rounded-md border border-slate-200 p-3">

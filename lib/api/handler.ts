@@ -58,7 +58,13 @@ export function parseQuery<S extends z.ZodType>(schema: S, url: URL, t: Translat
   const raw = Object.fromEntries(url.searchParams);
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const errors = localiseIssues(parsed.error, t);
+  // Query schemas carry no message keys (their rules are in the OpenAPI document), so each
+  // field at fault gets one plain localised sentence; an unknown parameter is named as such.
+  const errors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const fields = issue.code === "unrecognized_keys" ? issue.keys : [issue.path.map(String).join(".")];
+    for (const field of fields) errors[field] = [t("api.e.fieldInvalid")];
+  }
   throw new ProblemError("bad-request", t("api.e.invalidQuery", { fields: Object.keys(errors).join(", ") }), {
     errors,
   });

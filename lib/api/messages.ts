@@ -22,6 +22,7 @@ const fa = {
       rateLimited: "بیش از {limit} درخواست در دقیقه فرستاده‌اید. {seconds} ثانیه دیگر دوباره تلاش کنید.",
       invalidQuery: "پارامترهای درخواست معتبر نیست: {fields}.",
       invalidCursor: "نشانگر صفحه (cursor) معتبر نیست.",
+      fieldInvalid: "این مقدار پذیرفته نیست؛ مقدارهای مجاز در سند OpenAPI آمده است.",
       notFound: "این مورد پیدا نشد یا در دسترس این توکن نیست.",
       unsupportedMediaType: "بدنه درخواست باید multipart/form-data یا application/json باشد.",
       invalidBody: "بدنه درخواست خوانا نیست.",
@@ -74,7 +75,7 @@ const fa = {
       openapi: "سند OpenAPI 3.1 (JSON)",
       auth: "احراز هویت",
       authText:
-        "توکن را در سرآیند Authorization بفرستید: Authorization: Bearer tashil_… . هر توکن مجوزهای مشخص، تاریخ انقضا و سقف تعداد درخواست در دقیقه دارد.",
+        "توکن را در سرآیند Authorization بفرستید، مانند نمونه زیر. هر توکن مجوزهای مشخص، تاریخ انقضا و سقف تعداد درخواست در دقیقه دارد.",
       errors: "خطاها",
       errorsText:
         "خطاها با نوع محتوای application/problem+json (RFC 9457) برمی‌گردند؛ متن detail به زبانی است که در Accept-Language خواسته‌اید (fa یا en).",
@@ -119,6 +120,7 @@ const en: typeof fa = {
       rateLimited: "More than {limit} requests a minute. Try again in {seconds} seconds.",
       invalidQuery: "Invalid request parameters: {fields}.",
       invalidCursor: "The page cursor is not valid.",
+      fieldInvalid: "This value is not accepted; the OpenAPI document lists the allowed values.",
       notFound: "Not found, or not within this token's reach.",
       unsupportedMediaType: "The request body must be multipart/form-data or application/json.",
       invalidBody: "The request body could not be read.",
@@ -171,7 +173,7 @@ const en: typeof fa = {
       openapi: "OpenAPI 3.1 document (JSON)",
       auth: "Authentication",
       authText:
-        "Send the token in the Authorization header: Authorization: Bearer tashil_… . Each token has scopes, an expiry date and a limit on requests per minute.",
+        "Send the token in the Authorization header, as in the example below. Each token has scopes, an expiry date and a limit on requests per minute.",
       errors: "Errors",
       errorsText:
         "Errors come back as application/problem+json (RFC 9457); the detail text is in the language asked for with Accept-Language (fa or en).",

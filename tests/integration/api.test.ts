@@ -345,6 +345,13 @@ describe("the API and the UI list the same rows", () => {
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(Object.keys(body.errors).sort()).toEqual(["limit", "status"]);
+    expect(body.errors.status).toEqual([
+      "This value is not accepted; the OpenAPI document lists the allowed values.",
+    ]);
+    // A misspelt parameter is not silently ignored either (it would widen the result).
+    const typo = await call(listResolutionsRoute, "/api/v1/resolutions?agency=x", secret);
+    expect(typo.status).toBe(400);
+    expect(Object.keys((await typo.json()).errors)).toEqual(["agency"]);
   });
 });
 
