@@ -42,7 +42,10 @@ function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string
   return id && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
 }
 
-export function auditWhere(actor: Actor, f: Omit<AuditFilters, "cursor">): Prisma.AuditEventWhereInput {
+export function auditWhere(
+  actor: Actor,
+  f: Partial<Omit<AuditFilters, "cursor">>,
+): Prisma.AuditEventWhereInput {
   const and: Prisma.AuditEventWhereInput[] = [scope(actor)];
   if (f.actorId) and.push({ actorId: f.actorId });
   if (f.entityType) and.push({ entityType: f.entityType });
@@ -54,7 +57,7 @@ export function auditWhere(actor: Actor, f: Omit<AuditFilters, "cursor">): Prism
 }
 
 /** One page of the trail, newest first, and the cursor of the next (older) page. */
-export async function listAuditEvents(actor: Actor, f: AuditFilters, pageSize = AUDIT_PAGE_SIZE) {
+export async function listAuditEvents(actor: Actor, f: Partial<AuditFilters>, pageSize = AUDIT_PAGE_SIZE) {
   authorize(actor, "audit.read");
   const after = decodeCursor(f.cursor);
   const where: Prisma.AuditEventWhereInput = {

@@ -49,7 +49,7 @@ const ORDER: Record<ProvinceSort, string> = {
 
 export async function compareProvinces(
   actor: Actor,
-  f: Pick<ComparisonFilters, "from" | "to" | "sort" | "dir">,
+  f: Partial<Pick<ComparisonFilters, "from" | "to">> & Pick<ComparisonFilters, "sort" | "dir">,
   today = todayInTehran(),
 ): Promise<ProvinceRow[]> {
   authorize(actor, "province.compare");
