@@ -7,6 +7,7 @@ import { translator, type Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { localName } from "@/lib/i18n/format";
 
 type Option = { id: string; nameFa: string; nameEn: string };
 export type UserFormValues = {
@@ -35,7 +36,6 @@ export function UserForm({
 }) {
   const t = translator(locale);
   const [state, action] = useActionState(user ? updateUserAction : createUserAction, initialFormState);
-  const name = (o: Option) => (locale === "fa" ? o.nameFa : o.nameEn);
   const errors = state.fieldErrors ?? {};
   // After a refused submission, show what was submitted rather than the stored values.
   const submitted = state.values;
@@ -116,7 +116,7 @@ export function UserForm({
             <option value="">{t("admin.noAgency")}</option>
             {agencies.map((a) => (
               <option key={a.id} value={a.id}>
-                {name(a)}
+                {localName(a, locale)}
               </option>
             ))}
           </select>
@@ -139,7 +139,7 @@ export function UserForm({
               {allowNational && <option value="">{t("admin.allProvinces")}</option>}
               {provinces.map((o) => (
                 <option key={o.id} value={o.id}>
-                  {name(o)}
+                  {localName(o, locale)}
                 </option>
               ))}
             </select>

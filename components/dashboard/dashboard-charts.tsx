@@ -4,7 +4,7 @@ import type {
   obstaclesByCategoryAndSector,
   unitsReturnedToProduction,
 } from "@/lib/dashboard/queries";
-import { formatJalaliMonth } from "@/lib/i18n/format";
+import { formatJalaliMonth, localName } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { ChartFigure } from "./chart-figure";
 
@@ -19,10 +19,9 @@ const SECTORS = ["INDUSTRIAL", "MINING", "AGRICULTURAL", "SERVICES"] as const;
 const SECTOR_COLORS = ["#0f766e", "#b45309", "#4d7c0f", "#6d28d9"];
 
 export function DashboardCharts({ data, t, locale }: { data: Data; t: Translate; locale: Locale }) {
-  const name = (r: { nameFa: string; nameEn: string }) => (locale === "fa" ? r.nameFa : r.nameEn);
   const byCategory = new Map<string, Record<string, number | string>>();
   for (const r of data.obstacles) {
-    const row = byCategory.get(r.code) ?? { label: name(r) };
+    const row = byCategory.get(r.code) ?? { label: localName(r, locale) };
     row[r.sector] = r.count;
     byCategory.set(r.code, row);
   }
@@ -46,7 +45,7 @@ export function DashboardCharts({ data, t, locale }: { data: Data; t: Translate;
       <ChartFigure
         title={t("dashboard.overdueByCategory")}
         labelHeader={t("dashboard.category")}
-        data={data.overdueByCategory.map((r) => ({ label: name(r), count: r.count }))}
+        data={data.overdueByCategory.map((r) => ({ label: localName(r, locale), count: r.count }))}
         series={[{ key: "count", name: t("dashboard.count"), color: "#b91c1c" }]}
         t={t}
         locale={locale}

@@ -2,6 +2,7 @@ import type { Locale, Translate } from "@/lib/i18n/messages";
 import { inputClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 import Link from "next/link";
+import { localName } from "@/lib/i18n/format";
 
 type Option = { id: string; nameFa: string; nameEn: string };
 type Raw = Record<string, string | string[] | undefined>;
@@ -24,7 +25,6 @@ export function DashboardFilterForm({
   locale: Locale;
 }) {
   const value = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : "");
-  const name = (o: Option) => (locale === "fa" ? o.nameFa : o.nameEn);
   const select = (id: string, label: string, opts: { value: string; label: string }[]) => (
     <div className="space-y-1">
       <label htmlFor={`f-${id}`} className="block text-xs font-medium text-slate-700">
@@ -74,7 +74,7 @@ export function DashboardFilterForm({
       {select(
         "county",
         t("dashboard.county"),
-        options.counties.map((o) => ({ value: o.id, label: name(o) })),
+        options.counties.map((o) => ({ value: o.id, label: localName(o, locale) })),
       )}
       {select(
         "sector",
@@ -87,12 +87,12 @@ export function DashboardFilterForm({
       {select(
         "category",
         t("dashboard.category"),
-        options.categories.map((o) => ({ value: o.id, label: name(o) })),
+        options.categories.map((o) => ({ value: o.id, label: localName(o, locale) })),
       )}
       {select(
         "agency",
         t("dashboard.agency"),
-        options.agencies.map((o) => ({ value: o.id, label: name(o) })),
+        options.agencies.map((o) => ({ value: o.id, label: localName(o, locale) })),
       )}
       <div className="flex flex-wrap gap-2 whitespace-nowrap">
         <button type="submit" className={buttonClass("primary")}>

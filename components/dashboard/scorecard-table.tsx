@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ScorecardRow, ScorecardSort } from "@/lib/dashboard/queries";
-import { formatNumber } from "@/lib/i18n/format";
+import { formatPercent, formatNumber, localName } from "@/lib/i18n/format";
 import type { Locale, MessageKey, Translate } from "@/lib/i18n/messages";
 import { EmptyState } from "@/components/ui/card";
 
@@ -30,8 +30,7 @@ export function ScorecardTable({
   locale: Locale;
 }) {
   if (rows.length === 0) return <EmptyState>{t("dashboard.noAgencies")}</EmptyState>;
-  const n = (v: number | null, suffix = "") =>
-    v === null ? t("common.none") : `${formatNumber(v, locale)}${suffix}`;
+  const n = (v: number | null) => (v === null ? t("common.none") : formatNumber(v, locale));
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[52rem] text-sm">
@@ -70,13 +69,13 @@ export function ScorecardTable({
           {rows.map((r) => (
             <tr key={r.agencyId} className="border-b border-slate-100">
               <th scope="row" className="min-w-[12rem] p-2 text-start font-medium">
-                {locale === "fa" ? r.nameFa : r.nameEn}
+                {localName(r, locale)}
               </th>
               <td className="p-2">{n(r.issued)}</td>
               <td
                 className={`p-2 ${r.onTimePct !== null && r.onTimePct < 50 ? "font-semibold text-red-700" : ""}`}
               >
-                {n(r.onTimePct, locale === "fa" ? "٪" : "%")}
+                {r.onTimePct === null ? t("common.none") : formatPercent(r.onTimePct, locale)}
               </td>
               <td className={`p-2 ${r.overdueNow > 0 ? "font-semibold text-red-700" : ""}`}>
                 {n(r.overdueNow)}

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { signOutAction } from "@/lib/auth/actions";
+import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import type { Translate } from "@/lib/i18n/messages";
 import { LocaleSwitch } from "./locale-switch";
 import { MobileMenu } from "./mobile-menu";
 import { NAV_ITEMS, type NavItem } from "./nav-items";
+import { formatList } from "@/lib/i18n/format";
 
 export function AppShell({
   user,
@@ -15,7 +17,7 @@ export function AppShell({
   t: Translate;
   children: React.ReactNode;
 }) {
-  const items = NAV_ITEMS.filter((item) => item.visible(user));
+  const items = NAV_ITEMS.filter((item) => can(user, item.permission));
   return (
     <div className="min-h-screen">
       <a
@@ -73,7 +75,12 @@ function Account({ user, t }: { user: SessionUser; t: Translate }) {
       <span className="text-slate-600">
         {t("nav.signedInAs", { name: user.name })}
         <span className="ms-1 text-xs text-slate-500">
-          ({user.roles.map((r) => t(`roles.${r}`)).join("، ")})
+          (
+          {formatList(
+            user.roles.map((r) => t(`roles.${r}`)),
+            user.locale,
+          )}
+          )
         </span>
       </span>
       <LocaleSwitch t={t} />

@@ -1,37 +1,25 @@
-import type { Actor } from "@/lib/auth/policy";
-import { can } from "@/lib/auth/policy";
+import type { Action } from "@/lib/auth/policy";
 import type { MessageKey } from "@/lib/i18n/messages";
 
-export type NavItem = { href: string; label: MessageKey; visible: (a: Actor) => boolean };
+/** A menu entry and the permission its page requires (lib/auth/policy.ts decides). */
+export type NavItem = { href: string; label: MessageKey; permission: Action };
 
-// Navigation by role. Visibility is a convenience; each page checks permission itself.
+// The menu shows exactly the pages the policy lets the user open; each page checks again.
 export const NAV_ITEMS: NavItem[] = [
-  {
-    href: "/dashboard",
-    label: "nav.dashboard",
-    visible: (a) => can(a, "dashboard.view") && a.roles.includes("SECRETARIAT"),
-  },
-  { href: "/chair", label: "nav.chair", visible: (a) => a.roles.includes("CHAIR") },
-  { href: "/agency", label: "nav.agency", visible: (a) => a.roles.includes("AGENCY") && a.agencyId !== null },
-  { href: "/meetings", label: "nav.meetings", visible: (a) => can(a, "case.read") },
-  { href: "/units", label: "nav.units", visible: (a) => can(a, "case.read") },
-  { href: "/obstacles", label: "nav.obstacles", visible: (a) => can(a, "case.read") },
-  { href: "/resolutions", label: "nav.resolutions", visible: (a) => can(a, "case.read") },
-  { href: "/agencies", label: "agencies.title", visible: (a) => can(a, "case.read") },
-  { href: "/search", label: "search.title", visible: (a) => can(a, "case.read") },
-  { href: "/reports", label: "nav.reports", visible: (a) => can(a, "dashboard.view") },
-  { href: "/provinces", label: "provinces.title", visible: (a) => can(a, "province.compare") },
-  { href: "/admin/users", label: "nav.admin", visible: (a) => can(a, "user.manage") },
-  { href: "/admin/outbox", label: "notifications.outboxTitle", visible: (a) => can(a, "settings.manage") },
-  {
-    href: "/admin/audit",
-    label: "audit.title",
-    visible: (a) => can(a, "audit.read") && !can(a, "user.manage"),
-  },
-  {
-    href: "/admin/tokens",
-    label: "api.tokens.title",
-    visible: (a) => a.roles.includes("AGENCY") && can(a, "apiToken.manage", { agencyId: a.agencyId }),
-  },
-  { href: "/notifications", label: "notifications.nav", visible: () => true },
+  { href: "/dashboard", label: "nav.dashboard", permission: "dashboard.view" },
+  { href: "/chair", label: "nav.chair", permission: "chairDesk.view" },
+  { href: "/agency", label: "nav.agency", permission: "agencyInbox.view" },
+  { href: "/meetings", label: "nav.meetings", permission: "case.read" },
+  { href: "/units", label: "nav.units", permission: "case.read" },
+  { href: "/obstacles", label: "nav.obstacles", permission: "case.read" },
+  { href: "/resolutions", label: "nav.resolutions", permission: "case.read" },
+  { href: "/agencies", label: "agencies.title", permission: "case.read" },
+  { href: "/search", label: "search.title", permission: "case.read" },
+  { href: "/reports", label: "nav.reports", permission: "dashboard.view" },
+  { href: "/provinces", label: "provinces.title", permission: "province.compare" },
+  { href: "/admin/users", label: "nav.admin", permission: "user.manage" },
+  { href: "/admin/outbox", label: "notifications.outboxTitle", permission: "settings.manage" },
+  { href: "/admin/audit", label: "audit.title", permission: "audit.read" },
+  { href: "/admin/tokens", label: "api.tokens.title", permission: "apiToken.manage" },
+  { href: "/notifications", label: "notifications.nav", permission: "case.read" },
 ];

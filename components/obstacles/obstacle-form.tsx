@@ -8,6 +8,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FileInput } from "@/components/ui/file-input";
+import { localName } from "@/lib/i18n/format";
 
 type Option = { id: string; nameFa: string; nameEn: string };
 type Category = Option & { children: Option[] };
@@ -30,7 +31,6 @@ export function ObstacleForm({
   const chosenAgencies = Array.isArray(state.values?.agencyIds) ? state.values.agencyIds : [];
   const [categoryId, setCategoryId] = useState(v("categoryId"));
   const subs = categories.find((c) => c.id === categoryId)?.children ?? [];
-  const name = (o: Option) => (locale === "fa" ? o.nameFa : o.nameEn);
   return (
     <form action={action} className="max-w-2xl space-y-4" noValidate>
       <FormMessage state={state} />
@@ -48,7 +48,7 @@ export function ObstacleForm({
             <option value="">{t("obstacles.chooseCategory")}</option>
             {categories.map((c) => (
               <option key={c.id} value={c.id}>
-                {name(c)}
+                {localName(c, locale)}
               </option>
             ))}
           </select>
@@ -67,7 +67,7 @@ export function ObstacleForm({
             <option value="">{t("obstacles.noSubCategory")}</option>
             {subs.map((c) => (
               <option key={c.id} value={c.id}>
-                {name(c)}
+                {localName(c, locale)}
               </option>
             ))}
           </select>
@@ -107,7 +107,7 @@ export function ObstacleForm({
                 value={a.id}
                 defaultChecked={chosenAgencies.includes(a.id)}
               />
-              {name(a)}
+              {localName(a, locale)}
             </label>
           ))}
         </div>

@@ -4,6 +4,7 @@ import { RESOLUTION_STATUSES } from "@/lib/resolutions/schema";
 import { inputClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 import { meetingTitle } from "@/lib/meetings/title";
+import { localName } from "@/lib/i18n/format";
 
 type Named = { id: string; nameFa: string; nameEn: string };
 export type FilterOptions = {
@@ -35,7 +36,6 @@ export function ResolutionFilters({
   /** The register's full set; the inbox shows status and session only. */
   full: boolean;
 }) {
-  const name = (o: Named) => (locale === "fa" ? o.nameFa : o.nameEn);
   const select = (
     id: string,
     label: string,
@@ -87,7 +87,7 @@ export function ResolutionFilters({
             t("resolutions.responsible"),
             "agencyId",
             t("resolutions.allAgencies"),
-            (options.agencies ?? []).map((a) => ({ value: a.id, label: name(a) })),
+            (options.agencies ?? []).map((a) => ({ value: a.id, label: localName(a, locale) })),
           )}
           {select(
             "f-unit",
@@ -108,13 +108,13 @@ export function ResolutionFilters({
             >
               <option value="">{t("resolutions.allCategories")}</option>
               {parents.map((p) => (
-                <optgroup key={p.id} label={name(p)}>
-                  <option value={p.id}>{name(p)}</option>
+                <optgroup key={p.id} label={localName(p, locale)}>
+                  <option value={p.id}>{localName(p, locale)}</option>
                   {(options.categories ?? [])
                     .filter((c) => c.parentId === p.id)
                     .map((c) => (
                       <option key={c.id} value={c.id}>
-                        {name(c)}
+                        {localName(c, locale)}
                       </option>
                     ))}
                 </optgroup>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { daysUntil, type ResolutionListItem } from "@/lib/resolutions/queries";
-import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { isOpenResolution } from "@/lib/resolutions/status";
+import { formatDate, formatNumber, localName } from "@/lib/i18n/format";
 import { meetingTitle } from "@/lib/meetings/title";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { EmptyState } from "@/components/ui/card";
@@ -23,7 +24,7 @@ export function DeadlineNote({
   locale: Locale;
   t: Translate;
 }) {
-  if (item.status !== "ISSUED" && item.status !== "IN_PROGRESS") return null;
+  if (!isOpenResolution(item.status)) return null;
   const days = daysUntil(item.deadline);
   const count = formatNumber(Math.abs(days), locale);
   if (days < 0)
@@ -72,9 +73,7 @@ export function ResolutionTable({
                 </Link>
                 <p className="mt-1 text-xs text-slate-500">{meetingTitle(r.meeting, locale, t)}</p>
               </td>
-              <td className="p-2">
-                {locale === "fa" ? r.responsibleAgency.nameFa : r.responsibleAgency.nameEn}
-              </td>
+              <td className="p-2">{localName(r.responsibleAgency, locale)}</td>
               <td className="whitespace-nowrap p-2">
                 <div>{formatDate(r.deadline, locale, { style: "short" })}</div>
                 <DeadlineNote item={r} locale={locale} t={t} />

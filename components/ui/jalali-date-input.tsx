@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { addDays, formatDate, parseJalaliDate } from "@/lib/i18n/format";
+import { addDays, formatDate, formatDigits, parseJalaliDate } from "@/lib/i18n/format";
 import { translator, type Locale } from "@/lib/i18n/messages";
 import { inputClass } from "./field";
 
@@ -57,7 +57,7 @@ export function JalaliDateInput({
           onBlur={() => setTouched(true)}
           inputMode="numeric"
           autoComplete="off"
-          placeholder={locale === "fa" ? "۱۴۰۴/۰۳/۱۰" : "1404/03/10"}
+          placeholder={formatDigits("1404/03/10", locale)}
           dir="ltr"
           className={`${inputClass} max-w-40 text-center`}
         />

@@ -7,6 +7,7 @@ import { translator, type Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { localName } from "@/lib/i18n/format";
 
 type Option = { id: string; nameFa: string; nameEn: string };
 export type UnitFormValues = {
@@ -60,7 +61,6 @@ export function UnitForm({
     const stored = unit?.[field];
     return stored === null || stored === undefined ? "" : String(stored);
   };
-  const name = (o: Option) => (locale === "fa" ? o.nameFa : o.nameEn);
   // The duplicate-name warning is the one refusal the user may override.
   const askDuplicate = errors.confirmDuplicate !== undefined;
   return (
@@ -104,7 +104,7 @@ export function UnitForm({
             <option value="">—</option>
             {counties.map((c) => (
               <option key={c.id} value={c.id}>
-                {name(c)}
+                {localName(c, locale)}
               </option>
             ))}
           </select>

@@ -1,24 +1,17 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
-import { submittedValues, type FormState } from "@/lib/forms";
+import { field, formAction } from "@/lib/action";
 import { createAgency, updateAgency } from "./mutations";
 
-export async function createAgencyAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await createAgency(await getCurrentUser(), Object.fromEntries(form), t);
-  if (!result.ok || !result.id) return { ...result, values: submittedValues(form) };
-  revalidatePath("/agencies");
-  redirect(`/agencies/${result.id}?saved=created`);
-}
+export const createAgencyAction = formAction(
+  ({ user, t }, form) => createAgency(user, Object.fromEntries(form), t),
+  {
+    revalidate: ["/agencies"],
+    redirect: (_form, result) =>
+      result.id ? { to: `/agencies/${result.id}`, flash: { key: "agencies.created" } } : null,
+  },
+);
 
-export async function updateAgencyAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await updateAgency(await getCurrentUser(), Object.fromEntries(form), t);
-  if (!result.ok) return { ...result, values: submittedValues(form) };
-  revalidatePath("/agencies");
-  revalidatePath(`/agencies/${String(form.get("id"))}`);
-  return result;
-}
+export const updateAgencyAction = formAction(
+  ({ user, t }, form) => updateAgency(user, Object.fromEntries(form), t),
+  { revalidate: (form) => ["/agencies", `/agencies/${field(form, "id")}`] },
+);

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { authorize, can, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { normalizeText } from "@/lib/i18n/normalize";
-import { OPEN_STATUSES, overdueWhere } from "@/lib/resolutions/queries";
+import { overdueWhere } from "@/lib/resolutions/queries";
+import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import { likeEscape } from "@/lib/db-search";
 
 export const AGENCIES_PAGE_SIZE = 50;

@@ -7,7 +7,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { unitWhere } from "@/lib/units/queries";
 import { obstacleWhere } from "@/lib/obstacles/queries";
 import { meetingWhere } from "@/lib/meetings/queries";
-import { daysUntil, OPEN_STATUSES, registerWhere } from "@/lib/resolutions/queries";
+import { daysUntil, registerWhere } from "@/lib/resolutions/queries";
+import { isOpenResolution } from "@/lib/resolutions/status";
 import { OPEN_OBSTACLE_STATUSES } from "@/lib/obstacles/transitions";
 import { ProblemError } from "./problem";
 import type {
@@ -246,7 +247,7 @@ const RESOLUTION_SELECT = {
 type ResolutionRow = Prisma.ResolutionGetPayload<{ select: typeof RESOLUTION_SELECT }>;
 
 function resolutionOut(r: ResolutionRow, today: string): ResolutionOut {
-  const open = (OPEN_STATUSES as readonly string[]).includes(r.status);
+  const open = isOpenResolution(r.status);
   const days = daysUntil(r.deadline, today);
   const pending = r.extensionRequests[0];
   return {

@@ -45,6 +45,9 @@ export const ACTIONS = [
   // Follow-up control by the secretariat.
   "resolution.verify",
   "extension.decide",
+  // Desks: the chair's page of sessions and minutes awaiting them; an agency's inbox.
+  "chairDesk.view",
+  "agencyInbox.view",
   // Monitoring.
   "dashboard.view",
   "audit.read",
@@ -75,6 +78,8 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "resolution.requestExtension": ["AGENCY"],
   "resolution.verify": ["SECRETARIAT"],
   "extension.decide": ["SECRETARIAT"],
+  "chairDesk.view": ["CHAIR"],
+  "agencyInbox.view": ["AGENCY"],
   "dashboard.view": ["SECRETARIAT", "CHAIR", "ADMIN"],
   "audit.read": ["SECRETARIAT", "ADMIN"],
   "province.compare": ["ADMIN", "SECRETARIAT", "CHAIR", "MEMBER"],
@@ -86,6 +91,8 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
 
 const READ_ONLY: ReadonlySet<Action> = new Set([
   "case.read",
+  "chairDesk.view",
+  "agencyInbox.view",
   "dashboard.view",
   "audit.read",
   "province.compare",
@@ -114,12 +121,16 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
     return false;
   }
 
+  // An inbox needs an agency to be the inbox of.
+  if (action === "agencyInbox.view") return actor.agencyId !== null;
   if (AGENCY_OWNED.has(action)) {
     return actor.agencyId !== null && resource.responsibleAgencyId === actor.agencyId;
   }
   // An administrator issues tokens for any agency in reach; an agency user only for their own.
+  // Without an agency named, the question is whether they manage any tokens at all (the menu).
   if (action === "apiToken.manage" && !has(actor, "ADMIN")) {
-    return actor.agencyId !== null && resource.agencyId === actor.agencyId;
+    if (actor.agencyId === null) return false;
+    return resource.agencyId === undefined || resource.agencyId === actor.agencyId;
   }
   return true;
 }

@@ -4,7 +4,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { addDays, jalaliParts, jalaliToGregorian, todayInTehran } from "@/lib/i18n/format";
 import type { DashboardFilters } from "./filters";
-import { OPEN_STATUSES, RESOLUTION_LIST_SELECT } from "@/lib/resolutions/queries";
+import { RESOLUTION_LIST_SELECT } from "@/lib/resolutions/queries";
+import { OPEN_STATUSES } from "@/lib/resolutions/status";
 
 // Every figure here is one aggregate SQL query over the filtered resolutions, so the
 // dashboard costs the same number of round trips at 50 units or 50,000 (DESIGN.md §6).

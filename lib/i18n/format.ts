@@ -317,3 +317,32 @@ export function formatJalaliMonth(date: Date | string, locale: Locale): string {
   const p = partsOf(dateFormatter(DATE_LOCALES[locale], { month: "long", year: "numeric" }), toInstant(date));
   return `${p.month} ${p.year}`;
 }
+
+/** A record's name in the reader's language (reference data keeps both). */
+export const localName = (o: { nameFa: string; nameEn: string }, locale: Locale): string =>
+  locale === "fa" ? o.nameFa : o.nameEn;
+
+/** "الف، ب و ج" / "a, b, and c": the locale's own separators and conjunction. */
+export function formatList(items: readonly string[], locale: Locale): string {
+  return new Intl.ListFormat(locale, { type: "conjunction", style: "long" }).format(items);
+}
+
+/** 45.6 → "۴۵٫۶٪" / "45.6%": the value is a percentage already (0–100), as SQL computes it. */
+export function formatPercent(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === "fa" ? "fa-IR" : "en", {
+    style: "percent",
+    maximumFractionDigits: 1,
+  }).format(value / 100);
+}
+
+/** Right-to-left for Persian: sheets, charts and documents follow the page. */
+export const isRtl = (locale: Locale): boolean => locale === "fa";
+
+/** "الف، ب": clauses of one line, without a conjunction. */
+export function formatParts(parts: readonly string[], locale: Locale): string {
+  return new Intl.ListFormat(locale, { type: "unit", style: "short" }).format(parts);
+}
+
+/** Digits one by one in the reader's script, for ids and phone numbers (not quantities). */
+export const formatDigits = (s: string, locale: Locale): string =>
+  locale === "fa" ? toPersianDigits(s) : toLatinDigits(s);

@@ -66,6 +66,8 @@ const fa = {
     backHome: "بازگشت به خانه",
     retry: "تلاش دوباره",
     notFoundRecord: "این مورد پیدا نشد.",
+    unauthenticated: "برای این کار ابتدا وارد سامانه شوید.",
+    badRequest: "درخواست معتبر نیست.",
   },
   common: {
     save: "ذخیره",
@@ -236,6 +238,8 @@ const en: Messages = {
     backHome: "Back to home",
     retry: "Try again",
     notFoundRecord: "This record was not found.",
+    unauthenticated: "Sign in first.",
+    badRequest: "The request is not valid.",
   },
   common: {
     save: "Save",

@@ -1,9 +1,5 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
-import { submittedValues, type FormState } from "@/lib/forms";
+import { field, formAction, inputAction } from "@/lib/action";
 import {
   addToAgenda,
   approveMinutes,
@@ -16,154 +12,139 @@ import {
   setOutcome,
   setPresenter,
 } from "./mutations";
-import { deleteResolution, saveResolution, type ResolutionSaved } from "./resolutions";
+import { deleteResolution, saveResolution } from "./resolutions";
 
-// Thin wrappers: the signed-in user is looked up here, never taken from the client.
+// Every session page shows the agenda, attendance and resolutions: refresh them all.
+const revalidate = [{ layout: "/meetings" }];
 
-const str = (form: FormData, key: string) => String(form.get(key) ?? "");
-const refresh = () => revalidatePath("/meetings", "layout");
+export const createMeetingAction = formAction(
+  ({ user, t, locale }, form) => createMeeting(user, Object.fromEntries(form), t, locale),
+  { revalidate, redirect: (_form, result) => (result.id ? { to: `/meetings/${result.id}` } : null) },
+);
 
-export async function createMeetingAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t, locale } = await getTranslator();
-  const result = await createMeeting(await getCurrentUser(), Object.fromEntries(form), t, locale);
-  if (!result.ok || !result.id) return { ...result, values: submittedValues(form) };
-  refresh();
-  redirect(`/meetings/${result.id}`);
-}
+export const planNextCommitteeAction = formAction(
+  ({ user, t, locale }) => planNextCommitteeMeeting(user, t, locale),
+  {
+    revalidate,
+    redirect: (_form, result) =>
+      result.id && result.title
+        ? {
+            to: `/meetings/${result.id}`,
+            flash: { key: "meetings.created", params: { title: result.title } },
+          }
+        : null,
+    echo: false,
+  },
+);
 
-export async function planNextCommitteeAction(_prev: FormState, _form: FormData): Promise<FormState> {
-  const { t, locale } = await getTranslator();
-  const result = await planNextCommitteeMeeting(await getCurrentUser(), t, locale);
-  if (!result.ok || !result.id) return result;
-  refresh();
-  redirect(`/meetings/${result.id}?saved=planned`);
-}
+export const markHeldAction = formAction(
+  ({ user, t }, form) => markMeetingHeld(user, { meetingId: field(form, "meetingId") }, t),
+  { revalidate, echo: false },
+);
 
-export async function markHeldAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await markMeetingHeld(await getCurrentUser(), { meetingId: str(form, "meetingId") }, t);
-  if (result.ok) refresh();
-  return result;
-}
+export const approveMinutesAction = formAction(
+  ({ user, t }, form) => approveMinutes(user, { meetingId: field(form, "meetingId") }, t),
+  { revalidate, echo: false },
+);
 
-export async function approveMinutesAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await approveMinutes(await getCurrentUser(), { meetingId: str(form, "meetingId") }, t);
-  if (result.ok) refresh();
-  return result;
-}
+export const addToAgendaAction = formAction(
+  ({ user, t }, form) =>
+    addToAgenda(
+      user,
+      {
+        meetingId: field(form, "meetingId"),
+        obstacleIds: form.getAll("obstacleIds").map(String),
+        amendmentReason: field(form, "amendmentReason"),
+      },
+      t,
+    ),
+  { revalidate, echo: { multi: ["obstacleIds"] } },
+);
 
-export async function addToAgendaAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const input = {
-    meetingId: str(form, "meetingId"),
-    obstacleIds: form.getAll("obstacleIds").map(String),
-    amendmentReason: str(form, "amendmentReason"),
-  };
-  const result = await addToAgenda(await getCurrentUser(), input, t);
-  if (!result.ok) return { ...result, values: submittedValues(form, { multi: ["obstacleIds"] }) };
-  refresh();
-  return result;
-}
+export const removeAgendaItemAction = formAction(
+  ({ user, t }, form) =>
+    removeAgendaItem(
+      user,
+      { itemId: field(form, "itemId"), amendmentReason: field(form, "amendmentReason") },
+      t,
+    ),
+  { revalidate, echo: false },
+);
 
-export async function removeAgendaItemAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await removeAgendaItem(
-    await getCurrentUser(),
-    { itemId: str(form, "itemId"), amendmentReason: str(form, "amendmentReason") },
-    t,
-  );
-  if (result.ok) refresh();
-  return result;
-}
+export const moveAgendaItemAction = formAction(
+  ({ user, t }, form) =>
+    moveAgendaItem(
+      user,
+      {
+        itemId: field(form, "itemId"),
+        direction: field(form, "direction"),
+        amendmentReason: field(form, "amendmentReason"),
+      },
+      t,
+    ),
+  { revalidate, echo: false },
+);
 
-export async function moveAgendaItemAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await moveAgendaItem(
-    await getCurrentUser(),
-    {
-      itemId: str(form, "itemId"),
-      direction: str(form, "direction"),
-      amendmentReason: str(form, "amendmentReason"),
+export const setPresenterAction = formAction(
+  ({ user, t }, form) =>
+    setPresenter(
+      user,
+      {
+        itemId: field(form, "itemId"),
+        presenter: field(form, "presenter"),
+        amendmentReason: field(form, "amendmentReason"),
+      },
+      t,
+    ),
+  { revalidate },
+);
+
+export const saveAttendanceAction = formAction(
+  ({ user, t }, form) => {
+    // One radio group ("mode:<agencyId>") and one name field ("name:<agencyId>") per member agency.
+    const entries = form
+      .getAll("agencyId")
+      .map(String)
+      .map((agencyId) => ({
+        agencyId,
+        mode: field(form, `mode:${agencyId}`),
+        attendeeName: field(form, `name:${agencyId}`),
+      }));
+    return saveAttendance(
+      user,
+      { meetingId: field(form, "meetingId"), entries, amendmentReason: field(form, "amendmentReason") },
+      t,
+    );
+  },
+  { revalidate },
+);
+
+// In-session entry calls these from a client component with plain objects; each answer
+// carries the saved record's id so the entry screen can show it as saved.
+
+export const setOutcomeAction = inputAction(
+  ({ user, t }, input: { itemId: string; outcome: string; amendmentReason?: string }) =>
+    setOutcome(user, input, t),
+  { revalidate },
+);
+
+export const saveResolutionAction = inputAction(
+  (
+    { user, t },
+    input: {
+      id?: string;
+      itemId: string;
+      text: string;
+      responsibleAgencyId: string;
+      supportingAgencyIds: string[];
+      deadline: string;
+      amendmentReason?: string;
     },
-    t,
-  );
-  if (result.ok) refresh();
-  return result;
-}
+  ) => saveResolution(user, input, t),
+  { revalidate },
+);
 
-export async function setPresenterAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await setPresenter(
-    await getCurrentUser(),
-    {
-      itemId: str(form, "itemId"),
-      presenter: str(form, "presenter"),
-      amendmentReason: str(form, "amendmentReason"),
-    },
-    t,
-  );
-  if (!result.ok) return { ...result, values: submittedValues(form) };
-  refresh();
-  return result;
-}
-
-export async function saveAttendanceAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  // One radio group ("mode:<agencyId>") and one name field ("name:<agencyId>") per member agency.
-  const entries = form
-    .getAll("agencyId")
-    .map(String)
-    .map((agencyId) => ({
-      agencyId,
-      mode: str(form, `mode:${agencyId}`),
-      attendeeName: str(form, `name:${agencyId}`),
-    }));
-  const result = await saveAttendance(
-    await getCurrentUser(),
-    { meetingId: str(form, "meetingId"), entries, amendmentReason: str(form, "amendmentReason") },
-    t,
-  );
-  if (!result.ok) return { ...result, values: submittedValues(form) };
-  refresh();
-  return result;
-}
-
-// In-session entry calls these directly from a client component with plain objects; each
-// answer carries the saved record's id so the entry screen can show it as saved.
-
-export async function setOutcomeAction(input: {
-  itemId: string;
-  outcome: string;
-  amendmentReason?: string;
-}): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await setOutcome(await getCurrentUser(), input, t);
-  if (result.ok) refresh();
-  return result;
-}
-
-export async function saveResolutionAction(input: {
-  id?: string;
-  itemId: string;
-  text: string;
-  responsibleAgencyId: string;
-  supportingAgencyIds: string[];
-  deadline: string;
-  amendmentReason?: string;
-}): Promise<ResolutionSaved> {
-  const { t } = await getTranslator();
-  const result = await saveResolution(await getCurrentUser(), input, t);
-  if (result.ok) refresh();
-  return result;
-}
-
-export async function deleteResolutionAction(input: {
-  id: string;
-  amendmentReason?: string;
-}): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await deleteResolution(await getCurrentUser(), input, t);
-  if (result.ok) refresh();
-  return result;
-}
+export const deleteResolutionAction = inputAction(
+  ({ user, t }, input: { id: string; amendmentReason?: string }) => deleteResolution(user, input, t),
+  { revalidate },
+);

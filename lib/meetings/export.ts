@@ -1,8 +1,7 @@
 import "server-only";
-import { formatDate, formatOrdinal } from "@/lib/i18n/format";
+import { formatDate, formatOrdinal, localName, isRtl, formatList } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { toXlsx, type Column } from "@/lib/reports/xlsx";
-import { localName } from "@/lib/meetings/views";
 import type { MeetingDetail } from "./queries";
 import { meetingTitle } from "./title";
 
@@ -36,7 +35,10 @@ export async function meetingResolutionsXlsx(
       width: 30,
       wrap: true,
       value: ({ r }) =>
-        r.supportingAgencies.map((s) => localName(s.agency, locale)).join(locale === "fa" ? "، " : ", "),
+        formatList(
+          r.supportingAgencies.map((s) => localName(s.agency, locale)),
+          locale,
+        ),
     },
     {
       header: t("meetings.xlsx.deadline"),
@@ -52,7 +54,7 @@ export async function meetingResolutionsXlsx(
     },
   ];
   return toXlsx(t("meetings.xlsx.sheet"), columns, rows, {
-    rtl: locale === "fa",
+    rtl: isRtl(locale),
     title: meetingTitle(meeting, locale, t),
   });
 }

@@ -33,7 +33,7 @@ export const tehranInstant = (isoDate: string, hhmm: string) => new Date(`${isoD
 export const COMMITTEE_WEEKDAY = 0;
 export const COMMITTEE_TIME = "08:30";
 
-type MeetingCreated = FormState & { id?: string };
+type MeetingCreated = FormState & { id?: string; title?: string };
 
 /**
  * Creates a session numbered within its body's Jalali year: number = max + 1, read inside the
@@ -157,6 +157,7 @@ export async function planNextCommitteeMeeting(
       ok: true,
       message: t("meetings.plannedNextCommittee", { date: formatDate(sunday, locale) }),
       id: created.id,
+      title: created.title,
     };
   });
 }

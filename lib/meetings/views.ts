@@ -1,12 +1,9 @@
-import { formatDate, formatRials } from "@/lib/i18n/format";
+import { formatDate, formatRials, localName } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/messages";
 import type { MeetingDetail } from "@/lib/meetings/queries";
 import type { AgendaItemView, AgendaObstacleView } from "./types";
 
 type ObstacleRow = MeetingDetail["agendaItems"][number]["obstacles"][number]["obstacle"];
-
-export const localName = (o: { nameFa: string; nameEn: string }, locale: Locale) =>
-  locale === "fa" ? o.nameFa : o.nameEn;
 
 /** "1404/03/10" in the locale's digits, for a date input's initial value. */
 export const jalaliInput = (date: Date, locale: Locale) => formatDate(date, locale, { style: "short" });

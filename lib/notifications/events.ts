@@ -7,10 +7,12 @@ import {
   formatNumber,
   formatOrdinal,
   todayInTehran,
+  localName,
 } from "@/lib/i18n/format";
 import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { daysUntil, OPEN_STATUSES, overdueWhere } from "@/lib/resolutions/queries";
+import { daysUntil, overdueWhere } from "@/lib/resolutions/queries";
+import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import { deliver, type Mail } from "./deliver";
 import { transportFromEnv, type MailTransport } from "./mailer";
 
@@ -67,7 +69,7 @@ function params(r: ResolutionForMail, locale: Locale, today: string) {
   return {
     unit: r.unit.name,
     text: r.text,
-    agency: locale === "fa" ? r.responsibleAgency.nameFa : r.responsibleAgency.nameEn,
+    agency: localName(r.responsibleAgency, locale),
     deadline: formatDate(r.deadline, locale),
     days: formatNumber(Math.abs(daysUntil(r.deadline, today)), locale),
     meeting: t("meeting.title", {

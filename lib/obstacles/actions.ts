@@ -1,41 +1,32 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { field, formAction } from "@/lib/action";
 import { chosenFiles } from "@/lib/attachments/store";
-import { submittedValues, type FormState } from "@/lib/forms";
 import { addObstacleAttachments, changeObstacleStatus, createObstacle } from "./mutations";
 
-export async function createObstacleAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const input = { ...Object.fromEntries(form), agencyIds: form.getAll("agencyIds").map(String) };
-  const result = await createObstacle(await getCurrentUser(), input, chosenFiles(form.getAll("files")), t);
-  if (!result.ok)
-    return { ...result, values: submittedValues(form, { omit: ["files"], multi: ["agencyIds"] }) };
-  revalidatePath("/obstacles");
-  revalidatePath(`/units/${String(form.get("unitId"))}`);
-  redirect(`/units/${String(form.get("unitId"))}?saved=obstacle`);
-}
+const unitPages = (form: FormData) => ["/obstacles", `/units/${field(form, "unitId")}`];
 
-export async function changeObstacleStatusAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await changeObstacleStatus(await getCurrentUser(), Object.fromEntries(form), t);
-  if (result.ok) {
-    revalidatePath("/obstacles");
-    revalidatePath(`/units/${String(form.get("unitId"))}`);
-  }
-  return result;
-}
+export const createObstacleAction = formAction(
+  ({ user, t }, form) =>
+    createObstacle(
+      user,
+      { ...Object.fromEntries(form), agencyIds: form.getAll("agencyIds").map(String) },
+      chosenFiles(form.getAll("files")),
+      t,
+    ),
+  {
+    revalidate: unitPages,
+    redirect: (form) => ({ to: `/units/${field(form, "unitId")}`, flash: { key: "obstacles.created" } }),
+    echo: { omit: ["files"], multi: ["agencyIds"] },
+  },
+);
 
-export async function addObstacleAttachmentsAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await addObstacleAttachments(
-    await getCurrentUser(),
-    String(form.get("obstacleId") ?? ""),
-    chosenFiles(form.getAll("files")),
-    t,
-  );
-  if (result.ok) revalidatePath(`/units/${String(form.get("unitId"))}`);
-  return result;
-}
+export const changeObstacleStatusAction = formAction(
+  ({ user, t }, form) => changeObstacleStatus(user, Object.fromEntries(form), t),
+  { revalidate: unitPages, echo: false },
+);
+
+export const addObstacleAttachmentsAction = formAction(
+  ({ user, t }, form) =>
+    addObstacleAttachments(user, field(form, "obstacleId"), chosenFiles(form.getAll("files")), t),
+  { revalidate: (form) => [`/units/${field(form, "unitId")}`], echo: false },
+);

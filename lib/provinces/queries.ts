@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/auth/policy";
 import { addDays, todayInTehran } from "@/lib/i18n/format";
-import { OPEN_STATUSES } from "@/lib/resolutions/queries";
+import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import type { ComparisonFilters, ProvinceSort } from "./schema";
 
 // The national headquarters' comparison: one row per province, all figures from one SQL

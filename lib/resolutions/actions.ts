@@ -1,52 +1,27 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
-import { submittedValues, type FormState } from "@/lib/forms";
+import { field, formAction } from "@/lib/action";
 import { chosenFiles } from "@/lib/attachments/store";
 import { decideExtension, reportProgress, requestExtension, verifyResolution } from "./mutations";
 
-// Thin wrappers: the signed-in user is read here, never taken from the client.
+// The resolution's page, the register and the agency inbox all show its state.
+const resolutionPages = (form: FormData) => [`/resolutions/${field(form, "id")}`, "/resolutions", "/agency"];
 
-function revalidate(form: FormData) {
-  revalidatePath(`/resolutions/${String(form.get("id") ?? "")}`);
-  revalidatePath("/resolutions");
-  revalidatePath("/agency");
-}
+export const reportProgressAction = formAction(
+  ({ user, t }, form) => reportProgress(user, Object.fromEntries(form), chosenFiles(form.getAll("files")), t),
+  { revalidate: resolutionPages },
+);
 
-export async function reportProgressAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await reportProgress(
-    await getCurrentUser(),
-    Object.fromEntries(form),
-    chosenFiles(form.getAll("files")),
-    t,
-  );
-  if (!result.ok) return { ...result, values: submittedValues(form, { omit: ["files"] }) };
-  revalidate(form);
-  return result;
-}
+export const requestExtensionAction = formAction(
+  ({ user, t }, form) => requestExtension(user, Object.fromEntries(form), t),
+  { revalidate: resolutionPages },
+);
 
-export async function requestExtensionAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await requestExtension(await getCurrentUser(), Object.fromEntries(form), t);
-  if (!result.ok) return { ...result, values: submittedValues(form) };
-  revalidate(form);
-  return result;
-}
+export const decideExtensionAction = formAction(
+  ({ user, t }, form) => decideExtension(user, Object.fromEntries(form), t),
+  { revalidate: resolutionPages },
+);
 
-export async function decideExtensionAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await decideExtension(await getCurrentUser(), Object.fromEntries(form), t);
-  if (!result.ok) return { ...result, values: submittedValues(form) };
-  revalidate(form);
-  return result;
-}
-
-export async function verifyResolutionAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await verifyResolution(await getCurrentUser(), Object.fromEntries(form), t);
-  if (!result.ok) return { ...result, values: submittedValues(form) };
-  revalidate(form);
-  return result;
-}
+export const verifyResolutionAction = formAction(
+  ({ user, t }, form) => verifyResolution(user, Object.fromEntries(form), t),
+  { revalidate: resolutionPages },
+);

@@ -1,10 +1,11 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
-import { formatDate, todayInTehran } from "@/lib/i18n/format";
+import { formatDate, todayInTehran, localName, isRtl } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { meetingTitle } from "@/lib/meetings/title";
 import { toXlsx, type Column } from "@/lib/reports/xlsx";
-import { daysUntil, exportResolutions, OPEN_STATUSES, type ResolutionListItem } from "./queries";
+import { daysUntil, exportResolutions, type ResolutionListItem } from "./queries";
+import { isOpenResolution } from "./status";
 import type { ResolutionFilter } from "./schema";
 
 type Row = ResolutionListItem;
@@ -22,7 +23,7 @@ export async function writeResolutionsXlsx(
 ): Promise<Uint8Array<ArrayBuffer>> {
   const rows: Row[] = [];
   for await (const batch of exportResolutions(actor, filter, today)) rows.push(...batch);
-  const isOpen = (r: Row) => (OPEN_STATUSES as readonly string[]).includes(r.status);
+  const isOpen = (r: Row) => isOpenResolution(r.status);
   const columns: Column<Row>[] = [
     { header: t("resolutions.col.session"), width: 40, value: (r) => meetingTitle(r.meeting, locale, t) },
     { header: t("resolutions.col.unit"), width: 30, value: (r) => r.unit.name },
@@ -30,7 +31,7 @@ export async function writeResolutionsXlsx(
     {
       header: t("resolutions.col.agency"),
       width: 30,
-      value: (r) => (locale === "fa" ? r.responsibleAgency.nameFa : r.responsibleAgency.nameEn),
+      value: (r) => localName(r.responsibleAgency, locale),
     },
     // Latin digits in the short form so spreadsheet users can sort it as text.
     {
@@ -50,5 +51,5 @@ export async function writeResolutionsXlsx(
       value: (r) => (isOpen(r) && daysUntil(r.deadline, today) < 0 ? t("common.yes") : t("common.no")),
     },
   ];
-  return toXlsx(t("resolutions.sheetName"), columns, rows, { rtl: locale === "fa" });
+  return toXlsx(t("resolutions.sheetName"), columns, rows, { rtl: isRtl(locale) });
 }

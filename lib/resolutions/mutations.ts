@@ -8,8 +8,7 @@ import type { Translate } from "@/lib/i18n/messages";
 import { mutation, UserFacingError } from "@/lib/mutation";
 import { storeUploads } from "@/lib/attachments/store";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ResolutionStatus } from "@/lib/generated/prisma/enums";
-import { OPEN_STATUSES } from "./queries";
+import { isOpenResolution as isOpen } from "./status";
 import { decideExtensionSchema, reportProgressSchema, requestExtensionSchema, verifySchema } from "./schema";
 
 // Follow-up of a resolution: the responsible agency reports and asks for time, the
@@ -18,7 +17,6 @@ import { decideExtensionSchema, reportProgressSchema, requestExtensionSchema, ve
 // second is told to reload instead of silently overwriting the first (optimistic
 // concurrency). Only lib/resolutions/actions.ts is reachable from the browser.
 
-const isOpen = (status: ResolutionStatus) => (OPEN_STATUSES as readonly ResolutionStatus[]).includes(status);
 const conflict = (t: Translate) => new UserFacingError(t("resolutions.conflict"));
 
 const FOR_UPDATE = {

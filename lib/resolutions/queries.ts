@@ -3,14 +3,13 @@ import { db } from "@/lib/db";
 import { authorize, can, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { calendarDate, todayInTehran } from "@/lib/i18n/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ResolutionStatus } from "@/lib/generated/prisma/enums";
 import type { ResolutionFilter } from "./schema";
+import { OPEN_STATUSES } from "./status";
 
 // Overdue is derived, never stored: the deadline (a Tehran calendar date) has passed and the
 // agency has not reported the work done. DESIGN.md §2. The dashboard's raw SQL has a twin of
 // overdueWhere() (lib/dashboard/queries.ts, `status in ${OPEN} and deadline < today`) built
 // from the same OPEN_STATUSES; tests/integration/dashboard.test.ts keeps the two counting alike.
-export const OPEN_STATUSES = ["ISSUED", "IN_PROGRESS"] as const satisfies readonly ResolutionStatus[];
 
 export function overdueWhere(today = todayInTehran()): Prisma.ResolutionWhereInput {
   return { status: { in: [...OPEN_STATUSES] }, deadline: { lt: calendarDate(today) } };

@@ -1,16 +1,8 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
-import type { FormState } from "@/lib/forms";
+import { formAction } from "@/lib/action";
 import { setPublicFigures } from "./mutations";
 
-export async function setPublicFiguresAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await setPublicFigures(await getCurrentUser(), { enabled: form.get("enabled") }, t);
-  if (result.ok) {
-    revalidatePath("/admin/settings");
-    revalidatePath("/figures");
-  }
-  return result;
-}
+export const setPublicFiguresAction = formAction(
+  ({ user, t }, form) => setPublicFigures(user, { enabled: form.get("enabled") }, t),
+  { revalidate: ["/admin/settings", "/figures"], echo: false },
+);

@@ -1,56 +1,45 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
-import { submittedValues, type FormState } from "@/lib/forms";
+import { field, formAction } from "@/lib/action";
 import { archiveUnit, changeUnitStatus, createUnit, updateUnit } from "./mutations";
 import { confirmImport, previewImport, type ImportState } from "./import";
 
-export async function createUnitAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await createUnit(await getCurrentUser(), Object.fromEntries(form), t);
-  if (!result.ok || !result.id) return { ...result, values: submittedValues(form) };
-  revalidatePath("/units");
-  redirect(`/units/${result.id}?saved=created`);
-}
+export const createUnitAction = formAction(
+  ({ user, t }, form) => createUnit(user, Object.fromEntries(form), t),
+  {
+    revalidate: ["/units"],
+    redirect: (_form, result) =>
+      result.id ? { to: `/units/${result.id}`, flash: { key: "units.created" } } : null,
+  },
+);
 
-export async function updateUnitAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await updateUnit(await getCurrentUser(), Object.fromEntries(form), t);
-  if (!result.ok) return { ...result, values: submittedValues(form) };
-  revalidatePath("/units");
-  redirect(`/units/${String(form.get("id"))}?saved=updated`);
-}
+export const updateUnitAction = formAction(
+  ({ user, t }, form) => updateUnit(user, Object.fromEntries(form), t),
+  {
+    revalidate: ["/units"],
+    redirect: (form) => ({ to: `/units/${field(form, "id")}`, flash: { key: "units.updated" } }),
+  },
+);
 
-export async function archiveUnitAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await archiveUnit(await getCurrentUser(), String(form.get("id") ?? ""), t);
-  if (!result.ok) return result;
-  revalidatePath("/units");
-  redirect("/units?saved=archived");
-}
+export const archiveUnitAction = formAction(({ user, t }, form) => archiveUnit(user, field(form, "id"), t), {
+  revalidate: ["/units"],
+  redirect: () => ({ to: "/units", flash: { key: "units.archived" } }),
+  echo: false,
+});
 
-export async function changeUnitStatusAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await changeUnitStatus(await getCurrentUser(), Object.fromEntries(form), t);
-  if (!result.ok) return { ...result, values: submittedValues(form) };
-  revalidatePath(`/units/${String(form.get("id"))}`);
-  return result;
-}
+export const changeUnitStatusAction = formAction(
+  ({ user, t }, form) => changeUnitStatus(user, Object.fromEntries(form), t),
+  { revalidate: (form) => [`/units/${field(form, "id")}`] },
+);
 
-export async function previewImportAction(_prev: ImportState, form: FormData): Promise<ImportState> {
-  const { t, locale } = await getTranslator();
-  const file = form.get("file");
-  return previewImport(await getCurrentUser(), file instanceof File ? file : null, t, locale);
-}
+export const previewImportAction = formAction<ImportState>(
+  ({ user, t, locale }, form) => {
+    const file = form.get("file");
+    return previewImport(user, file instanceof File ? file : null, t, locale);
+  },
+  { echo: false },
+);
 
-export async function confirmImportAction(_prev: ImportState, form: FormData): Promise<ImportState> {
-  const { t, locale } = await getTranslator();
-  const result = await confirmImport(await getCurrentUser(), String(form.get("payload") ?? ""), t, locale);
-  if (result.ok) {
-    revalidatePath("/units");
-    revalidatePath("/obstacles");
-  }
-  return result;
-}
+export const confirmImportAction = formAction<ImportState>(
+  ({ user, t, locale }, form) => confirmImport(user, field(form, "payload"), t, locale),
+  { revalidate: ["/units", "/obstacles"], echo: false },
+);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
-import { formatDate, todayInTehran } from "@/lib/i18n/format";
+import { formatDate, todayInTehran, localName, isRtl, formatList } from "@/lib/i18n/format";
 import { translator, type Locale } from "@/lib/i18n/messages";
 import { exportObstacles } from "@/lib/obstacles/queries";
 import type { ObstacleFilters } from "@/lib/obstacles/schema";
@@ -14,14 +14,13 @@ import { IMPORT_COLUMNS } from "./spreadsheet";
 export async function unitsWorkbook(actor: Actor, filters: UnitFilters, locale: Locale) {
   const t = translator(locale);
   const units = await exportUnits(actor, filters);
-  const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);
   const c = IMPORT_COLUMNS;
   const columns: Column<(typeof units)[number]>[] = [
     { header: t(c.name), value: (u) => u.name },
     { header: t(c.nationalId), value: (u) => u.nationalId },
     { header: t(c.sector), value: (u) => t(`sector.${u.sector}`) },
     { header: t(c.activity), value: (u) => u.activity },
-    { header: t(c.county), value: (u) => name(u.county) },
+    { header: t(c.county), value: (u) => localName(u.county, locale) },
     { header: t(c.industrialPark), value: (u) => u.industrialPark },
     { header: t(c.status), value: (u) => t(`operatingStatus.${u.status}`) },
     { header: t(c.employees), value: (u) => u.employees },
@@ -30,19 +29,18 @@ export async function unitsWorkbook(actor: Actor, filters: UnitFilters, locale: 
     { header: t(c.phone), value: (u) => u.phone },
     { header: t("units.openObstacles"), value: (u) => u._count.obstacles },
   ];
-  return toXlsx(t("units.title"), columns, units, { rtl: locale === "fa" });
+  return toXlsx(t("units.title"), columns, units, { rtl: isRtl(locale) });
 }
 
 export async function obstaclesWorkbook(actor: Actor, filters: ObstacleFilters, locale: Locale) {
   const t = translator(locale);
   const obstacles = await exportObstacles(actor, filters);
-  const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);
   const c = IMPORT_COLUMNS;
   const columns: Column<(typeof obstacles)[number]>[] = [
     { header: t(c.name), value: (o) => o.unit.name },
-    { header: t(c.county), value: (o) => name(o.unit.county) },
-    { header: t(c.category), value: (o) => name(o.category) },
-    { header: t(c.subCategory), value: (o) => (o.subCategory ? name(o.subCategory) : null) },
+    { header: t(c.county), value: (o) => localName(o.unit.county, locale) },
+    { header: t(c.category), value: (o) => localName(o.category, locale) },
+    { header: t(c.subCategory), value: (o) => (o.subCategory ? localName(o.subCategory, locale) : null) },
     { header: t(c.description), value: (o) => o.description },
     // Rials exceed Number's exact range only beyond 9e15; keep text then so nothing is rounded.
     {
@@ -61,10 +59,14 @@ export async function obstaclesWorkbook(actor: Actor, filters: ObstacleFilters, 
     },
     {
       header: t("obstacles.agencies"),
-      value: (o) => o.agencies.map((a) => name(a.agency)).join(locale === "fa" ? "، " : ", "),
+      value: (o) =>
+        formatList(
+          o.agencies.map((a) => localName(a.agency, locale)),
+          locale,
+        ),
     },
   ];
-  return toXlsx(t("obstacles.title"), columns, obstacles, { rtl: locale === "fa" });
+  return toXlsx(t("obstacles.title"), columns, obstacles, { rtl: isRtl(locale) });
 }
 
 export const exportFileName = (kind: "units" | "obstacles") => `tashil-${kind}-${todayInTehran()}.xlsx`;

@@ -1,35 +1,21 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
-import { submittedValues, type FormState } from "@/lib/forms";
+import { field, formAction } from "@/lib/action";
 import { createUser, setUserActive, updateUser, userFormInput } from "./mutations";
 
-export async function createUserAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await createUser(await getCurrentUser(), userFormInput(form), t);
-  if (!result.ok) return { ...result, values: submittedValues(form, { multi: ["roles"] }) };
-  revalidatePath("/admin/users");
-  redirect("/admin/users?saved=created");
-}
+const echo = { omit: ["password"], multi: ["roles"] };
 
-export async function updateUserAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await updateUser(await getCurrentUser(), userFormInput(form), t);
-  if (!result.ok) return { ...result, values: submittedValues(form, { multi: ["roles"] }) };
-  revalidatePath("/admin/users");
-  return result;
-}
+export const createUserAction = formAction(({ user, t }, form) => createUser(user, userFormInput(form), t), {
+  revalidate: ["/admin/users"],
+  redirect: () => ({ to: "/admin/users", flash: { key: "admin.created" } }),
+  echo,
+});
 
-export async function setUserActiveAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await setUserActive(
-    await getCurrentUser(),
-    String(form.get("id") ?? ""),
-    form.get("active") === "true",
-    t,
-  );
-  if (result.ok) revalidatePath("/admin/users");
-  return result;
-}
+export const updateUserAction = formAction(({ user, t }, form) => updateUser(user, userFormInput(form), t), {
+  revalidate: ["/admin/users"],
+  echo,
+});
+
+export const setUserActiveAction = formAction(
+  ({ user, t }, form) => setUserActive(user, field(form, "id"), form.get("active") === "true", t),
+  { revalidate: ["/admin/users"], echo: false },
+);

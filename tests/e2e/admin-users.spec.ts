@@ -27,7 +27,7 @@ test("the admin creates an agency user, who can then sign in, and deactivates th
   await page.getByLabel("گذرواژه").fill("gas-officer-2025");
   await page.getByLabel("دستگاه", { exact: true }).selectOption({ label: "شرکت گاز استان" });
   await page.getByRole("button", { name: "ذخیره" }).click();
-  await expect(page).toHaveURL(/\/admin\/users\?saved=created/);
+  await expect(page).toHaveURL(/\/admin\/users$/);
   await expect(page.getByRole("status")).toHaveText("کاربر ایجاد شد.");
 
   // The new user signs in on their own and lands in the agency inbox.

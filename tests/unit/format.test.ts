@@ -1,5 +1,9 @@
 import { describe, it, expect } from "vitest";
 import {
+  formatDigits,
+  formatList,
+  formatPercent,
+  localName,
   addDays,
   calendarDate,
   formatDate,
@@ -269,5 +273,26 @@ describe("Jalali years out of range", () => {
     expect(parseJalaliDate("1299/12/29")).toBeNull();
     expect(parseJalaliDate("1500/01/01")).toBe("2121-03-21");
     expect(() => jalaliToGregorian(9999, 1, 1)).toThrow(RangeError);
+  });
+});
+
+describe("locale helpers", () => {
+  it("joins lists with the locale's own separators and conjunction", () => {
+    expect(formatList(["بانک ملی", "محیط زیست", "گاز"], "fa")).toBe("بانک ملی،\u200f محیط زیست، و گاز");
+    expect(formatList(["Bank Melli", "Environment"], "en")).toBe("Bank Melli and Environment");
+    expect(formatList(["تنها"], "fa")).toBe("تنها");
+  });
+
+  it("writes percentages with the locale's sign and digits", () => {
+    expect(formatPercent(45.6, "fa")).toBe("۴۵٫۶٪");
+    expect(formatPercent(100, "en")).toBe("100%");
+  });
+
+  it("names reference records in the reader's language and ids in the reader's digits", () => {
+    const bank = { nameFa: "بانک ملی", nameEn: "Bank Melli" };
+    expect(localName(bank, "fa")).toBe("بانک ملی");
+    expect(localName(bank, "en")).toBe("Bank Melli");
+    expect(formatDigits("0012345678", "fa")).toBe("۰۰۱۲۳۴۵۶۷۸");
+    expect(formatDigits("۰۰۱۲", "en")).toBe("0012");
   });
 });

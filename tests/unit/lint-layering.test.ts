@@ -11,7 +11,8 @@ async function layeringErrors(filePath: string, code: string): Promise<string[]>
   return (result?.messages ?? []).filter((m) => m.ruleId === "boundaries/dependencies").map((m) => m.message);
 }
 
-describe("layering rules", () => {
+// The first lint loads the whole configuration and the TypeScript resolver: seconds on a busy machine.
+describe("layering rules", { timeout: 60_000 }, () => {
   it("refuses the domain importing a component", async () => {
     const errors = await layeringErrors(
       "lib/units/zz-breach.ts",

@@ -39,8 +39,14 @@ const ALLOWED: Record<RoleName, readonly Action[]> = {
     "dashboard.view",
     "audit.read",
   ],
-  CHAIR: ["case.read", "minutes.approve", "dashboard.view"],
-  AGENCY: ["case.read", "resolution.report", "resolution.requestExtension", "apiToken.manage"],
+  CHAIR: ["case.read", "minutes.approve", "chairDesk.view", "dashboard.view"],
+  AGENCY: [
+    "case.read",
+    "resolution.report",
+    "resolution.requestExtension",
+    "agencyInbox.view",
+    "apiToken.manage",
+  ],
   MEMBER: ["case.read"],
 };
 /** Actions only national users take, and which roles may (provincial users never). */
@@ -56,7 +62,14 @@ const AGENCY_OWNED: readonly Action[] = ["resolution.report", "resolution.reques
 /** Owned by the agency for an agency user only: an administrator issues tokens for any agency. */
 const ownedFor = (role: RoleName, action: Action) =>
   AGENCY_OWNED.includes(action) || (action === "apiToken.manage" && role === "AGENCY");
-const READ_ONLY: readonly Action[] = ["case.read", "dashboard.view", "audit.read", "province.compare"];
+const READ_ONLY: readonly Action[] = [
+  "case.read",
+  "chairDesk.view",
+  "agencyInbox.view",
+  "dashboard.view",
+  "audit.read",
+  "province.compare",
+];
 
 const actor = (role: RoleName, provinceId: string | null = "P1"): Actor => ({
   id: "u1",
@@ -116,9 +129,19 @@ describe("can(): role × action × ownership × province", () => {
     expect(() => narrowToProvince(provincial, "P2")).toThrow(ForbiddenError);
   });
 
+  it("an agency user manages tokens of their own agency only", () => {
+    const officer: Actor = { id: "u", roles: ["AGENCY"], agencyId: "A1", provinceId: "P1" };
+    expect(can(officer, "apiToken.manage")).toBe(true);
+    expect(can(officer, "apiToken.manage", { agencyId: "A1" })).toBe(true);
+    expect(can(officer, "apiToken.manage", { agencyId: "A2" })).toBe(false);
+    expect(can(officer, "apiToken.manage", { agencyId: null })).toBe(false);
+    expect(can({ ...officer, agencyId: null }, "apiToken.manage")).toBe(false);
+  });
+
   it("an agency user without an agency reports on nothing", () => {
     const orphan: Actor = { id: "u", roles: ["AGENCY"], agencyId: null, provinceId: "P1" };
     expect(can(orphan, "resolution.report", { responsibleAgencyId: null })).toBe(false);
+    expect(can(orphan, "agencyInbox.view")).toBe(false);
   });
 });
 

@@ -16,11 +16,7 @@ const TABS: { href: string; label: MessageKey; action: Action }[] = [
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const { t } = await getTranslator();
   const user = await getCurrentUser();
-  const tabs = TABS.filter((tab) =>
-    tab.action === "apiToken.manage"
-      ? user !== null && can(user, tab.action, { agencyId: user.agencyId })
-      : can(user, tab.action),
-  );
+  const tabs = TABS.filter((tab) => can(user, tab.action));
   return (
     <div className="space-y-4">
       <nav

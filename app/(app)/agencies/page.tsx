@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatNumber } from "@/lib/i18n/format";
+import { formatNumber, localName } from "@/lib/i18n/format";
 import { listAgencies } from "@/lib/agencies/queries";
 import { listHref } from "@/lib/units/url";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -27,7 +27,6 @@ export default async function AgenciesPage({
   const q = (params.q ?? "").slice(0, 100);
   const page = Math.max(1, Number(params.page) || 1);
   const { agencies, total, pages } = await listAgencies(actor, { q, page });
-  const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -78,7 +77,7 @@ export default async function AgenciesPage({
                         href={`/agencies/${a.id}`}
                         className="font-medium text-brand-700 underline-offset-4 hover:underline"
                       >
-                        {name(a)}
+                        {localName(a, locale)}
                       </Link>
                       {!a.active && (
                         <span className="ms-2 text-xs text-red-700">{t("agencies.inactive")}</span>

@@ -1,5 +1,4 @@
-import { forbidden } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { formatNumber } from "@/lib/i18n/format";
 import {
@@ -21,8 +20,7 @@ export async function generateMetadata() {
 type Search = { status?: string; meetingId?: string; page?: string; spage?: string };
 
 export default async function AgencyInboxPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const user = await requireUser();
-  if (!user.roles.includes("AGENCY") || !user.agencyId) forbidden();
+  const user = await requirePermission("agencyInbox.view");
   const { t, locale } = await getTranslator();
   const raw = await searchParams;
   const filter = resolutionFilterSchema.parse({
@@ -34,7 +32,8 @@ export default async function AgencyInboxPage({ searchParams }: { searchParams: 
   const [inbox, supported, options] = await Promise.all([
     listAgencyInbox(user, filter),
     listSupportedResolutions(user, { page: supportedPage }),
-    resolutionFilterOptions(user, { agencyId: user.agencyId }),
+    // agencyInbox.view is only granted with an agency; "" would match nothing.
+    resolutionFilterOptions(user, { agencyId: user.agencyId ?? "" }),
   ]);
   const values = { status: raw.status, meetingId: raw.meetingId };
   return (

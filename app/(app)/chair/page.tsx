@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { forbidden } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatDateTime, formatNumber, formatRials } from "@/lib/i18n/format";
+import { formatDateTime, formatNumber, formatRials, localName } from "@/lib/i18n/format";
 import { chairHome } from "@/lib/dashboard/chair";
 import { Card, EmptyState } from "@/components/ui/card";
 import { ResolutionTable } from "@/components/resolutions/resolution-table";
@@ -15,11 +14,9 @@ export async function generateMetadata() {
 }
 
 export default async function ChairPage() {
-  const user = await requireUser();
-  if (!user.roles.includes("CHAIR")) forbidden();
+  const user = await requirePermission("chairDesk.view");
   const { t, locale } = await getTranslator();
   const { upcoming, agenda, last, lastResolutions, scorecard } = await chairHome(user);
-  const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("home.welcome", { name: user.name })}</h1>
@@ -51,13 +48,13 @@ export default async function ChairPage() {
                     <p className="font-medium">
                       {formatNumber(item.position, locale)}. {item.unit.name}
                       <span className="ms-2 text-xs text-slate-500">
-                        {t(`sector.${item.unit.sector}`)} — {name(item.unit.county)}
+                        {t(`sector.${item.unit.sector}`)} — {localName(item.unit.county, locale)}
                       </span>
                     </p>
                     <ul className="mt-1 list-disc space-y-0.5 ps-5 text-slate-700">
                       {item.obstacles.map(({ obstacle }) => (
                         <li key={obstacle.id}>
-                          <span className="text-slate-500">{name(obstacle.category)}:</span>{" "}
+                          <span className="text-slate-500">{localName(obstacle.category, locale)}:</span>{" "}
                           {obstacle.description}
                           {obstacle.amountRials !== null && (
                             <span className="ms-1 whitespace-nowrap text-slate-500">

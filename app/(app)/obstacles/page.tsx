@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatDate, formatNumber, formatRials } from "@/lib/i18n/format";
+import { formatDate, formatNumber, formatRials, localName } from "@/lib/i18n/format";
 import { listObstacles, obstacleFormOptions } from "@/lib/obstacles/queries";
 import { obstacleFiltersSchema } from "@/lib/obstacles/schema";
 import { unitFormOptions } from "@/lib/units/queries";
@@ -42,7 +42,6 @@ export default async function ObstaclesPage({
     agencyId: filters.agencyId,
   };
   const filtered = Object.values(current).some((v) => v !== undefined && v !== "");
-  const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -76,7 +75,7 @@ export default async function ObstaclesPage({
             label={t("obstacles.category")}
             name="categoryId"
             value={filters.categoryId}
-            options={categories.map((c) => [c.id, name(c)])}
+            options={categories.map((c) => [c.id, localName(c, locale)])}
             all={t("units.all")}
           />
           <FilterSelect
@@ -84,7 +83,7 @@ export default async function ObstaclesPage({
             label={t("units.county")}
             name="countyId"
             value={filters.countyId}
-            options={counties.map((c) => [c.id, name(c)])}
+            options={counties.map((c) => [c.id, localName(c, locale)])}
             all={t("units.all")}
           />
           <FilterSelect
@@ -92,7 +91,7 @@ export default async function ObstaclesPage({
             label={t("obstacles.agencies")}
             name="agencyId"
             value={filters.agencyId}
-            options={agencies.map((a) => [a.id, name(a)])}
+            options={agencies.map((a) => [a.id, localName(a, locale)])}
             all={t("units.all")}
           />
           <label className="flex items-end gap-2 pb-2 text-sm">
@@ -138,11 +137,13 @@ export default async function ObstaclesPage({
                       >
                         {o.unit.name}
                       </Link>
-                      <div className="text-xs text-slate-500">{name(o.unit.county)}</div>
+                      <div className="text-xs text-slate-500">{localName(o.unit.county, locale)}</div>
                     </td>
                     <td className="p-2">
-                      {name(o.category)}
-                      {o.subCategory && <div className="text-xs text-slate-500">{name(o.subCategory)}</div>}
+                      {localName(o.category, locale)}
+                      {o.subCategory && (
+                        <div className="text-xs text-slate-500">{localName(o.subCategory, locale)}</div>
+                      )}
                     </td>
                     <td className="max-w-md p-2">{o.description}</td>
                     <td className="p-2 whitespace-nowrap">

@@ -5,6 +5,7 @@ import { searchRegistry } from "@/lib/search/queries";
 import { Card, EmptyState } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { ObstacleStatusBadge, OperatingStatusBadge } from "@/components/units/badges";
+import { localName } from "@/lib/i18n/format";
 
 export async function generateMetadata() {
   const { t } = await getTranslator();
@@ -16,7 +17,6 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const { t, locale } = await getTranslator();
   const q = ((await searchParams).q ?? "").slice(0, 100);
   const results = q.trim() ? await searchRegistry(actor, q) : null;
-  const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);
   const empty = results && results.units.length + results.obstacles.length + results.agencies.length === 0;
   return (
     <div className="space-y-6">
@@ -49,7 +49,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                   <Link href={`/units/${u.id}`} className="font-medium text-brand-700 underline">
                     {u.name}
                   </Link>
-                  <span className="text-xs text-slate-500">{name(u.county)}</span>
+                  <span className="text-xs text-slate-500">{localName(u.county, locale)}</span>
                   <OperatingStatusBadge status={u.status} t={t} />
                 </li>
               ))}
@@ -75,7 +75,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               {results.agencies.map((a) => (
                 <li key={a.id}>
                   <Link href={`/agencies/${a.id}`} className="font-medium text-brand-700 underline">
-                    {name(a)}
+                    {localName(a, locale)}
                   </Link>
                 </li>
               ))}

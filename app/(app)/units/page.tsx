@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatNumber } from "@/lib/i18n/format";
+import { formatNumber, localName } from "@/lib/i18n/format";
 import { listUnits, unitFormOptions } from "@/lib/units/queries";
 import {
   OPERATING_STATUSES,
@@ -56,7 +56,6 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
   const filtered = Object.entries(current).some(
     ([k, v]) => v !== undefined && v !== "" && k !== "sort" && k !== "dir",
   );
-  const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);
   const writer = can(actor, "unit.write");
   return (
     <div className="space-y-6">
@@ -74,11 +73,6 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
           {writer && <ButtonLink href="/units/new">{t("units.newUnit")}</ButtonLink>}
         </div>
       </div>
-      {raw.saved === "archived" && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t("units.archived")}
-        </p>
-      )}
       <Card>
         <form
           role="search"
@@ -104,7 +98,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
             label={t("units.county")}
             name="countyId"
             value={filters.countyId}
-            options={counties.map((c) => [c.id, name(c)])}
+            options={counties.map((c) => [c.id, localName(c, locale)])}
             all={t("units.all")}
           />
           <Select
@@ -215,7 +209,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
                       </Link>
                       {u.industrialPark && <div className="text-xs text-slate-500">{u.industrialPark}</div>}
                     </td>
-                    <td className="p-2">{name(u.county)}</td>
+                    <td className="p-2">{localName(u.county, locale)}</td>
                     <td className="p-2">{t(`sector.${u.sector}`)}</td>
                     <td className="p-2">
                       <OperatingStatusBadge status={u.status} t={t} />

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatNumber, formatPercent } from "@/lib/i18n/format";
 import { publicFiguresScope } from "@/lib/settings/queries";
 import { publicFigures } from "@/lib/dashboard/public";
 import { Stat } from "@/components/ui/card";
@@ -35,11 +35,7 @@ export default async function PublicFiguresPage() {
         <Stat label={t("figures.unitsReviewed")} value={n(f.unitsReviewed)} />
         <Stat label={t("figures.resolutions")} value={n(f.resolutions)} />
         <Stat label={t("figures.completed")} value={n(f.completed)} tone="success" />
-        <Stat
-          label={t("figures.completion")}
-          value={`${n(f.completionPct)}${locale === "fa" ? "٪" : "%"}`}
-          tone="success"
-        />
+        <Stat label={t("figures.completion")} value={formatPercent(f.completionPct, locale)} tone="success" />
         <Stat label={t("figures.unitsReturned")} value={n(f.unitsReturned)} tone="success" />
         <Stat label={t("figures.employees")} value={n(f.employees)} />
       </dl>

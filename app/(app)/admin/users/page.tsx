@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { formatDateTime, formatNumber, localName, formatList } from "@/lib/i18n/format";
 import { listUsers } from "@/lib/users/queries";
 import { Card, EmptyState } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
@@ -18,7 +18,7 @@ export async function generateMetadata() {
 export default async function UsersPage({
   searchParams,
 }: {
-  searchParams: Promise<{ q?: string; page?: string; saved?: string }>;
+  searchParams: Promise<{ q?: string; page?: string }>;
 }) {
   const actor = await requirePermission("user.manage");
   const { t, locale } = await getTranslator();
@@ -32,11 +32,6 @@ export default async function UsersPage({
         <h1 className="text-2xl font-bold">{t("admin.users")}</h1>
         <ButtonLink href="/admin/users/new">{t("admin.newUser")}</ButtonLink>
       </div>
-      {params.saved === "created" && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t("admin.created")}
-        </p>
-      )}
       <Card>
         <form role="search" className="mb-4 flex gap-2">
           <label htmlFor="user-search" className="sr-only">
@@ -86,11 +81,12 @@ export default async function UsersPage({
                       </div>
                     </td>
                     <td className="p-2">
-                      {u.roles.map((r) => t(`roles.${r}`)).join(locale === "fa" ? "، " : ", ")}
+                      {formatList(
+                        u.roles.map((r) => t(`roles.${r}`)),
+                        locale,
+                      )}
                     </td>
-                    <td className="p-2">
-                      {u.agency ? (locale === "fa" ? u.agency.nameFa : u.agency.nameEn) : t("common.none")}
-                    </td>
+                    <td className="p-2">{u.agency ? localName(u.agency, locale) : t("common.none")}</td>
                     <td className="p-2">
                       {u.lastLoginAt
                         ? formatDateTime(u.lastLoginAt, locale, { style: "short" })

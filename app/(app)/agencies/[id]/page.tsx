@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatNumber } from "@/lib/i18n/format";
+import { formatNumber, localName, formatList } from "@/lib/i18n/format";
 import { getAgency } from "@/lib/agencies/queries";
 import { recordHistory } from "@/lib/audit/queries";
 import { HistorySection } from "@/components/audit/audit-event-list";
@@ -14,19 +14,12 @@ export async function generateMetadata() {
   return { title: t("agencies.title") };
 }
 
-export default async function AgencyPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ saved?: string }>;
-}) {
+export default async function AgencyPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("case.read");
   const { t, locale } = await getTranslator();
   const agency = await getAgency(actor, (await params).id);
   if (!agency) notFound();
-  const saved = (await searchParams).saved === "created";
-  const name = locale === "fa" ? agency.nameFa : agency.nameEn;
+  const name = localName(agency, locale);
   const writer = can(actor, "agency.write", { provinceId: agency.provinceId });
   const history = await recordHistory(actor, {
     provinceId: agency.provinceId,
@@ -35,11 +28,6 @@ export default async function AgencyPage({
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{name}</h1>
-      {saved && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t("agencies.created")}
-        </p>
-      )}
       <dl className="grid gap-4 sm:grid-cols-3">
         <Stat label={t("agencies.openResolutions")} value={formatNumber(agency.openResolutions, locale)} />
         <Stat
@@ -62,7 +50,10 @@ export default async function AgencyPage({
                     {u.email}
                   </span>
                   <span className="text-slate-600">
-                    {u.roles.map((r) => t(`roles.${r}`)).join(locale === "fa" ? "، " : ", ")}
+                    {formatList(
+                      u.roles.map((r) => t(`roles.${r}`)),
+                      locale,
+                    )}
                   </span>
                   {!u.active && <span className="text-red-700">{t("agencies.inactive")}</span>}
                 </li>

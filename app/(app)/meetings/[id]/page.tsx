@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatDateTime, todayInTehran } from "@/lib/i18n/format";
+import { formatDateTime, todayInTehran, localName } from "@/lib/i18n/format";
 import { getMeeting, listAgencyOptions, listEligibleObstacles } from "@/lib/meetings/queries";
 import { recordHistory } from "@/lib/audit/queries";
 import { HistorySection } from "@/components/audit/audit-event-list";
@@ -18,7 +18,7 @@ import { EligiblePicker } from "@/components/meetings/eligible-picker";
 import { AttendanceForm } from "@/components/meetings/attendance-form";
 import { SessionEntry } from "@/components/meetings/session-entry";
 import { MarkHeldButton } from "@/components/meetings/session-actions";
-import { agendaItemViews, localName, obstacleView } from "@/lib/meetings/views";
+import { agendaItemViews, obstacleView } from "@/lib/meetings/views";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const { t, locale } = await getTranslator();
@@ -32,12 +32,12 @@ export default async function MeetingPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ q?: string; saved?: string }>;
+  searchParams: Promise<{ q?: string }>;
 }) {
   const user = await requirePermission("case.read");
   const { t, locale } = await getTranslator();
   const { id } = await params;
-  const { q = "", saved } = await searchParams;
+  const { q = "" } = await searchParams;
   const meeting = await getMeeting(user, id);
   if (!meeting) notFound();
   const canWrite = can(user, "meeting.write", { provinceId: meeting.provinceId });
@@ -88,11 +88,6 @@ export default async function MeetingPage({
           )}
         </nav>
       </div>
-      {saved === "planned" && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t("meetings.created", { title })}
-        </p>
-      )}
       {locked && (
         <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {t("meetings.locked")}

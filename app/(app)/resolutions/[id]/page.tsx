@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
-import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
+import { followUpChoices } from "@/lib/resolutions/status";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatNumber, localName, formatList } from "@/lib/i18n/format";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { getResolutionDetail } from "@/lib/resolutions/queries";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -36,16 +36,14 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
   const { t, locale } = await getTranslator();
   const r = await getResolutionDetail(user, (await params).id);
   if (!r) notFound();
-
-  const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);
-  const resource = { provinceId: r.provinceId, responsibleAgencyId: r.responsibleAgency.id };
-  const open = r.status === "ISSUED" || r.status === "IN_PROGRESS";
   const pending = r.extensionRequests.find((e) => e.status === "PENDING");
   // The UI hides what the server would refuse anyway (lib/resolutions/mutations.ts checks again).
-  const mayReport = open && can(user, "resolution.report", resource);
-  const mayExtend = open && !pending && can(user, "resolution.requestExtension", resource);
-  const mayDecide = open && pending !== undefined && can(user, "extension.decide", resource);
-  const mayVerify = r.status === "DONE_REPORTED" && can(user, "resolution.verify", resource);
+  const may = followUpChoices(user, {
+    status: r.status,
+    provinceId: r.provinceId,
+    responsibleAgencyId: r.responsibleAgency.id,
+    hasPendingExtension: pending !== undefined,
+  });
 
   return (
     <div className="space-y-6">
@@ -67,11 +65,14 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
             {meetingTitle(r.meeting, locale, t)} — {formatDate(r.meeting.startsAt, locale)}
           </dd>
           <dt className="font-medium text-slate-600">{t("resolutions.responsible")}</dt>
-          <dd>{name(r.responsibleAgency)}</dd>
+          <dd>{localName(r.responsibleAgency, locale)}</dd>
           <dt className="font-medium text-slate-600">{t("resolutions.supporting")}</dt>
           <dd>
             {r.supportingAgencies.length
-              ? r.supportingAgencies.map((s) => name(s.agency)).join(locale === "fa" ? "، " : ", ")
+              ? formatList(
+                  r.supportingAgencies.map((s) => localName(s.agency, locale)),
+                  locale,
+                )
               : t("resolutions.noSupporting")}
           </dd>
           <dt className="font-medium text-slate-600">{t("resolutions.deadline")}</dt>
@@ -97,7 +98,7 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
                     <li key={o.id}>
                       {o.description}{" "}
                       <span className="ms-1 whitespace-nowrap rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">
-                        {name(o.category)}
+                        {localName(o.category, locale)}
                       </span>
                     </li>
                   ))}
@@ -108,19 +109,19 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
         </dl>
       </Card>
 
-      {(mayReport || mayExtend || mayDecide || mayVerify) && (
+      {(may.report || may.requestExtension || may.decideExtension || may.verify) && (
         <div className="grid gap-6 lg:grid-cols-2">
-          {mayReport && (
+          {may.report && (
             <Card title={t("resolutions.reportTitle")}>
               <ReportProgressForm locale={locale} id={r.id} version={r.version} />
             </Card>
           )}
-          {mayExtend && (
+          {may.requestExtension && (
             <Card title={t("resolutions.extensionTitle")}>
               <ExtensionRequestForm locale={locale} id={r.id} version={r.version} />
             </Card>
           )}
-          {mayDecide && pending && (
+          {may.decideExtension && pending && (
             <Card title={t("resolutions.decideTitle")}>
               <p className="mb-3 text-sm">
                 {t("resolutions.extensionLine", {
@@ -133,7 +134,7 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
               <DecideExtensionForm locale={locale} id={r.id} version={r.version} extensionId={pending.id} />
             </Card>
           )}
-          {mayVerify && (
+          {may.verify && (
             <Card title={t("resolutions.verifyTitle")}>
               <VerifyForm locale={locale} id={r.id} version={r.version} />
             </Card>

@@ -2,7 +2,16 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatDate, formatNumber, formatRials, toPersianDigits } from "@/lib/i18n/format";
+import {
+  formatDate,
+  formatNumber,
+  formatRials,
+  localName,
+  formatList,
+  formatDigits,
+  formatPercent,
+  formatParts,
+} from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { getUnitFile } from "@/lib/units/queries";
 import { recordHistory } from "@/lib/audit/queries";
@@ -24,15 +33,7 @@ export async function generateMetadata() {
   return { title: t("units.details") };
 }
 
-const SAVED = { created: "units.created", updated: "units.updated", obstacle: "obstacles.created" } as const;
-
-export default async function UnitPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ saved?: string }>;
-}) {
+export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("case.read");
   const { t, locale } = await getTranslator();
   const file = await getUnitFile(actor, (await params).id);
@@ -45,32 +46,20 @@ export default async function UnitPage({
       { type: "Obstacle", ids: obstacles.map((o) => o.id) },
     ],
   });
-  const saved = (await searchParams).saved;
-  const savedKey = saved && saved in SAVED ? SAVED[saved as keyof typeof SAVED] : null;
   const live = unit.archivedAt === null;
   const writeUnits = live && can(actor, "unit.write", { provinceId: unit.provinceId });
   const writeObstacles = live && can(actor, "obstacle.write", { provinceId: unit.provinceId });
-  const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);
   const details: [string, string][] = [
     // Digits one by one: an id is not a quantity (no separators, leading zeros kept).
-    [
-      t("units.nationalId"),
-      unit.nationalId
-        ? locale === "fa"
-          ? toPersianDigits(unit.nationalId)
-          : unit.nationalId
-        : t("common.none"),
-    ],
+    [t("units.nationalId"), unit.nationalId ? formatDigits(unit.nationalId, locale) : t("common.none")],
     [t("units.sector"), t(`sector.${unit.sector}`)],
     [t("units.activity"), unit.activity ?? t("common.none")],
-    [t("units.county"), name(unit.county)],
+    [t("units.county"), localName(unit.county, locale)],
     [t("units.industrialPark"), unit.industrialPark ?? t("common.none")],
     [t("units.employees"), unit.employees === null ? t("common.none") : formatNumber(unit.employees, locale)],
     [
       t("units.capacityUsePct"),
-      unit.capacityUsePct === null
-        ? t("common.none")
-        : `${formatNumber(unit.capacityUsePct, locale)}${locale === "fa" ? "٪" : "%"}`,
+      unit.capacityUsePct === null ? t("common.none") : formatPercent(unit.capacityUsePct, locale),
     ],
     [t("units.managerName"), unit.managerName ?? t("common.none")],
     [t("units.phone"), unit.phone ?? t("common.none")],
@@ -108,11 +97,6 @@ export default async function UnitPage({
           )}
         </div>
       </div>
-      {savedKey && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t(savedKey)}
-        </p>
-      )}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title={t("units.details")} className="lg:col-span-2">
           <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
@@ -145,8 +129,8 @@ export default async function UnitPage({
                 <div className="flex flex-wrap items-center gap-2 text-sm">
                   <ObstacleStatusBadge status={o.status} t={t} />
                   <span className="font-medium">
-                    {name(o.category)}
-                    {o.subCategory ? ` / ${name(o.subCategory)}` : ""}
+                    {localName(o.category, locale)}
+                    {o.subCategory ? ` / ${localName(o.subCategory, locale)}` : ""}
                   </span>
                   <span className="text-slate-500">
                     {formatDate(o.createdAt, locale, { style: "short" })}
@@ -159,7 +143,10 @@ export default async function UnitPage({
                 {o.agencies.length > 0 && (
                   <p className="text-xs text-slate-600">
                     {t("obstacles.agencies")}:{" "}
-                    {o.agencies.map((a) => name(a.agency)).join(locale === "fa" ? "، " : ", ")}
+                    {formatList(
+                      o.agencies.map((a) => localName(a.agency, locale)),
+                      locale,
+                    )}
                   </p>
                 )}
                 <div className="flex flex-wrap gap-3 text-xs">
@@ -214,7 +201,6 @@ export default async function UnitPage({
 }
 
 function TimelineRow({ entry, t, locale }: { entry: TimelineEntry; t: Translate; locale: Locale }) {
-  const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);
   let kind: string;
   let text: React.ReactNode;
   switch (entry.kind) {
@@ -222,7 +208,7 @@ function TimelineRow({ entry, t, locale }: { entry: TimelineEntry; t: Translate;
       kind = t("units.kindObstacle");
       text = (
         <>
-          {name(entry.obstacle.category)}: {entry.obstacle.description} —{" "}
+          {localName(entry.obstacle.category, locale)}: {entry.obstacle.description} —{" "}
           {t(`obstacleStatus.${entry.obstacle.status}`)}
         </>
       );
@@ -241,10 +227,14 @@ function TimelineRow({ entry, t, locale }: { entry: TimelineEntry; t: Translate;
       kind = t("units.kindResolution");
       text = (
         <>
-          {entry.resolution.text} — {name(entry.resolution.responsibleAgency)}
-          {locale === "fa" ? "، " : ", "}
-          {t("resolution.deadline")}: {formatDate(entry.resolution.deadline, locale, { style: "short" })} —{" "}
-          {t(`resolutionStatus.${entry.resolution.status}`)}
+          {formatParts(
+            [
+              `${entry.resolution.text} — ${localName(entry.resolution.responsibleAgency, locale)}`,
+              `${t("resolution.deadline")}: ${formatDate(entry.resolution.deadline, locale, { style: "short" })}`,
+            ],
+            locale,
+          )}{" "}
+          — {t(`resolutionStatus.${entry.resolution.status}`)}
         </>
       );
       break;

@@ -3,6 +3,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { IMPORT_COLUMNS } from "@/lib/units/spreadsheet";
 import { Card } from "@/components/ui/card";
 import { ImportForm } from "@/components/units/import-form";
+import { formatList } from "@/lib/i18n/format";
 
 export async function generateMetadata() {
   const { t } = await getTranslator();
@@ -19,9 +20,10 @@ export default async function ImportUnitsPage() {
         <p className="mb-2 text-sm text-slate-700">{t("unitImport.intro")}</p>
         <p className="mb-4 text-sm">
           <span className="font-medium">{t("unitImport.columns")}:</span>{" "}
-          {Object.values(IMPORT_COLUMNS)
-            .map((key) => t(key))
-            .join(locale === "fa" ? "، " : ", ")}
+          {formatList(
+            Object.values(IMPORT_COLUMNS).map((key) => t(key)),
+            locale,
+          )}
         </p>
         <ImportForm locale={locale} />
       </Card>

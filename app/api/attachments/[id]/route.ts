@@ -1,18 +1,14 @@
-import { getCurrentUser } from "@/lib/auth/session";
-import { can } from "@/lib/auth/policy";
+import { NotFound, route } from "@/lib/route";
 import { contentDisposition } from "@/lib/attachments/rules";
 import { getAttachmentForDownload } from "@/lib/obstacles/queries";
 import { fileStorage } from "@/lib/storage";
 
 // Files are only ever served as downloads, with sniffing off, so an uploaded file can never
 // run as a page of this site.
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return new Response(null, { status: 401 });
-  if (!can(user, "case.read")) return new Response(null, { status: 403 });
-  const attachment = await getAttachmentForDownload(user, (await params).id);
+export const GET = route({ permission: "case.read" }, async ({ user, params }) => {
+  const attachment = await getAttachmentForDownload(user, params.id ?? "");
   const bytes = attachment ? await fileStorage().get(attachment.storageKey) : null;
-  if (!attachment || !bytes) return new Response(null, { status: 404 });
+  if (!attachment || !bytes) throw new NotFound();
   return new Response(new Uint8Array(bytes), {
     headers: {
       "Content-Type": attachment.mimeType,
@@ -22,4 +18,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -1,14 +1,9 @@
-import { getCurrentUser } from "@/lib/auth/session";
-import { can } from "@/lib/auth/policy";
+import { route } from "@/lib/route";
 import { exportFileName, unitsWorkbook } from "@/lib/units/export";
 import { unitFiltersSchema } from "@/lib/units/schema";
 import { xlsxResponse } from "@/lib/reports/xlsx";
 
 /** The filtered list as .xlsx: the same filters as the page, read from the query string. */
-export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user) return new Response(null, { status: 401 });
-  if (!can(user, "case.read")) return new Response(null, { status: 403 });
-  const filters = unitFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return xlsxResponse(await unitsWorkbook(user, filters, user.locale), exportFileName("units"));
-}
+export const GET = route({ permission: "case.read", query: unitFiltersSchema }, async ({ user, query }) =>
+  xlsxResponse(await unitsWorkbook(user, query, user.locale), exportFileName("units")),
+);

@@ -1,13 +1,20 @@
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
+import {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  localName,
+  formatList,
+  formatPercent,
+} from "@/lib/i18n/format";
 import { getChairBrief } from "@/lib/meetings/queries";
 import { daysUntil } from "@/lib/resolutions/queries";
 import { EmptyState } from "@/components/ui/card";
 import { meetingTitle } from "@/lib/meetings/title";
 import { PrintButton } from "@/components/meetings/session-actions";
-import { localName, obstacleView } from "@/lib/meetings/views";
+import { obstacleView } from "@/lib/meetings/views";
 import "@/components/meetings/print.css";
 import { TableHead } from "@/components/ui/table-head";
 
@@ -23,7 +30,6 @@ export default async function ChairBriefPage({ params }: { params: Promise<{ id:
   const brief = await getChairBrief(user, (await params).id);
   if (!brief) notFound();
   const n = (v: number) => formatNumber(v, locale);
-  const sep = locale === "fa" ? "، " : ", ";
   const fate = (r: { status: string; deadline: Date }) => {
     if (r.status === "VERIFIED" || r.status === "DONE_REPORTED")
       return { text: t("meetings.brief.met"), tone: "text-emerald-700" };
@@ -92,7 +98,11 @@ export default async function ChairBriefPage({ params }: { params: Promise<{ id:
               </div>
               <div>
                 <dt className="text-slate-600">{t("meetings.brief.capacity")}</dt>
-                <dd>{unit.capacityUsePct === null ? t("common.none") : `${n(unit.capacityUsePct)}٪`}</dd>
+                <dd>
+                  {unit.capacityUsePct === null
+                    ? t("common.none")
+                    : formatPercent(unit.capacityUsePct, locale)}
+                </dd>
               </div>
               <div>
                 <dt className="text-slate-600">{t("meetings.brief.manager")}</dt>
@@ -151,7 +161,7 @@ export default async function ChairBriefPage({ params }: { params: Promise<{ id:
             )}
             <p className="text-sm">
               <span className="font-semibold">{t("meetings.brief.agencies")}: </span>
-              {[...agencies.values()].join(sep) || t("common.none")}
+              {agencies.size > 0 ? formatList([...agencies.values()], locale) : t("common.none")}
             </p>
           </section>
         );

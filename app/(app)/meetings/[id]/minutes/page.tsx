@@ -2,11 +2,11 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatNumber, localName, formatList } from "@/lib/i18n/format";
 import { getMeeting } from "@/lib/meetings/queries";
 import { meetingTitle } from "@/lib/meetings/title";
 import { ApproveMinutesButton, PrintButton } from "@/components/meetings/session-actions";
-import { localName, obstacleView } from "@/lib/meetings/views";
+import { obstacleView } from "@/lib/meetings/views";
 import "@/components/meetings/print.css";
 import { TableHead } from "@/components/ui/table-head";
 
@@ -32,7 +32,6 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
   // entered; approving stays allowed (a session can end without decisions) but not unwarned.
   const nothingRecorded =
     meeting.attendances.length === 0 && !meeting.agendaItems.some((item) => item.outcome);
-  const sep = locale === "fa" ? "، " : ", ";
   let resolutionNumber = 0;
   return (
     <article className="print-document mx-auto max-w-4xl space-y-6 bg-white p-6 print:p-0">
@@ -152,7 +151,10 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
                           {" "}
                           —{" "}
                           {t("meetings.minutes.supportingShort", {
-                            names: r.supportingAgencies.map((s) => localName(s.agency, locale)).join(sep),
+                            names: formatList(
+                              r.supportingAgencies.map((s) => localName(s.agency, locale)),
+                              locale,
+                            ),
                           })}
                         </>
                       )}
