@@ -43,6 +43,9 @@ CREATE INDEX "AuditEvent_createdAt_id_idx" ON "AuditEvent"("createdAt", "id");
 -- CreateIndex
 CREATE INDEX "AuditEvent_provinceId_createdAt_id_idx" ON "AuditEvent"("provinceId", "createdAt", "id");
 
+-- CreateIndex
+CREATE INDEX "AuditEvent_entityId_createdAt_idx" ON "AuditEvent"("entityId", "createdAt");
+
 -- AddForeignKey
 ALTER TABLE "ApiToken" ADD CONSTRAINT "ApiToken_provinceId_fkey" FOREIGN KEY ("provinceId") REFERENCES "Province"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
