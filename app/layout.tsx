@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import localFont from "next/font/local";
 import { direction } from "@/lib/i18n/messages";
 import { getTranslator } from "@/lib/i18n/server";
+import { ClientMessages } from "@/components/ui/client-messages";
 import "./globals.css";
 
 // Self-hosted from the vazirmatn npm package: nothing is fetched at build or run time.
@@ -24,7 +25,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const { locale } = await getTranslator();
   return (
     <html lang={locale} dir={direction(locale)} className={vazirmatn.variable}>
-      <body className="min-h-screen font-sans">{children}</body>
+      <body className="min-h-screen font-sans">
+        {/* Strings every client component may need: buttons, errors, validation. */}
+        <ClientMessages namespaces={["common", "errors", "validation"]}>{children}</ClientMessages>
+      </body>
     </html>
   );
 }

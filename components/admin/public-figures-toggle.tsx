@@ -2,12 +2,12 @@
 import { useActionState } from "react";
 import { setPublicFiguresAction } from "@/lib/settings/actions";
 import { initialFormState } from "@/lib/forms";
-import { translator, type Locale } from "@/lib/i18n/messages";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useT } from "@/components/ui/messages";
 
-export function PublicFiguresToggle({ locale, enabled }: { locale: Locale; enabled: boolean }) {
-  const t = translator(locale);
+export function PublicFiguresToggle({ enabled }: { enabled: boolean }) {
+  const t = useT();
   const [state, action] = useActionState(setPublicFiguresAction, initialFormState);
   return (
     <form action={action} className="space-y-3">

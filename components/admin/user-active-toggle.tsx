@@ -2,22 +2,12 @@
 import { useActionState, useRef } from "react";
 import { setUserActiveAction } from "@/lib/users/actions";
 import { initialFormState } from "@/lib/forms";
-import { translator, type Locale } from "@/lib/i18n/messages";
 import { Button } from "@/components/ui/button";
+import { useT } from "@/components/ui/messages";
 
 /** Deactivation is destructive for the person concerned, so it asks first. */
-export function UserActiveToggle({
-  locale,
-  id,
-  name,
-  active,
-}: {
-  locale: Locale;
-  id: string;
-  name: string;
-  active: boolean;
-}) {
-  const t = translator(locale);
+export function UserActiveToggle({ id, name, active }: { id: string; name: string; active: boolean }) {
+  const t = useT();
   const [state, action, pending] = useActionState(setUserActiveAction, initialFormState);
   const dialog = useRef<HTMLDialogElement>(null);
   const label = t(active ? "admin.deactivate" : "admin.activate");

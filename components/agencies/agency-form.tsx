@@ -3,10 +3,10 @@ import { useActionState } from "react";
 import { createAgencyAction, updateAgencyAction } from "@/lib/agencies/actions";
 import { AGENCY_KINDS } from "@/lib/agencies/schema";
 import { initialFormState } from "@/lib/forms";
-import { translator, type Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useT } from "@/components/ui/messages";
 
 export type AgencyFormValues = {
   id: string;
@@ -22,8 +22,8 @@ export type AgencyFormValues = {
 
 type Field = "kind" | "nameFa" | "nameEn" | "headName" | "phone" | "email" | "address";
 
-export function AgencyForm({ locale, agency }: { locale: Locale; agency?: AgencyFormValues }) {
-  const t = translator(locale);
+export function AgencyForm({ agency }: { agency?: AgencyFormValues }) {
+  const t = useT();
   const [state, action] = useActionState(agency ? updateAgencyAction : createAgencyAction, initialFormState);
   const errors = state.fieldErrors ?? {};
   const value = (field: Field) => {

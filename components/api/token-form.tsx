@@ -2,22 +2,29 @@
 import { useActionState } from "react";
 import { createApiTokenAction, type TokenFormState } from "@/lib/api/actions";
 import { API_SCOPES, TOKEN_LIFETIMES_DAYS } from "@/lib/api/token-schema";
-import { translator, type Locale } from "@/lib/i18n/messages";
-import { formatNumber } from "@/lib/i18n/format";
+import { useT } from "@/components/ui/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-type Option = { id: string; nameFa: string; nameEn: string };
+type Option = { id: string; name: string };
 
 const initial: TokenFormState = { ok: false };
 
-/** Creates a token and shows its secret once, in a read-only field ready to copy. */
-export function TokenForm({ locale, agencies }: { locale: Locale; agencies: Option[] }) {
-  const t = translator(locale);
+/**
+ * Creates a token and shows its secret once, in a read-only field ready to copy. Names and
+ * the period labels arrive localised from the server.
+ */
+export function TokenForm({
+  agencies,
+  lifetimeLabel,
+}: {
+  agencies: Option[];
+  lifetimeLabel: Record<number, string>;
+}) {
+  const t = useT();
   const [state, action] = useActionState(createApiTokenAction, initial);
   const errors = state.fieldErrors ?? {};
-  const name = (o: Option) => (locale === "fa" ? o.nameFa : o.nameEn);
   const sent = state.ok ? undefined : state.values;
   const scopes = Array.isArray(sent?.scopes) ? sent.scopes : ["READ"];
   return (
@@ -66,7 +73,7 @@ export function TokenForm({ locale, agencies }: { locale: Locale; agencies: Opti
               {agencies.length !== 1 && <option value="">{t("api.tokens.noAgency")}</option>}
               {agencies.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {name(a)}
+                  {a.name}
                 </option>
               ))}
             </select>
@@ -77,7 +84,7 @@ export function TokenForm({ locale, agencies }: { locale: Locale; agencies: Opti
             <select {...p} name="expiresInDays" defaultValue="90" className={inputClass}>
               {TOKEN_LIFETIMES_DAYS.map((d) => (
                 <option key={d} value={d}>
-                  {t("api.tokens.days", { count: formatNumber(d, locale) })}
+                  {lifetimeLabel[d]}
                 </option>
               ))}
             </select>

@@ -2,13 +2,13 @@
 import { useActionState } from "react";
 import { loginAction } from "@/lib/auth/actions";
 import { initialFormState } from "@/lib/forms";
-import { translator, type Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useT } from "@/components/ui/messages";
 
-export function LoginForm({ locale }: { locale: Locale }) {
-  const t = translator(locale);
+export function LoginForm() {
+  const t = useT();
   const [state, action] = useActionState(loginAction, initialFormState);
   return (
     <form action={action} className="space-y-4" noValidate>

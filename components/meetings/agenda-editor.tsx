@@ -3,13 +3,14 @@ import { useRef, useState, useTransition } from "react";
 import { moveAgendaItemAction, removeAgendaItemAction, setPresenterAction } from "@/lib/meetings/actions";
 import { initialFormState, type FormState } from "@/lib/forms";
 import { formatNumber } from "@/lib/i18n/format";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/i18n/messages";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { inputClass } from "@/components/ui/field";
 import { AmendmentField } from "./amendment-field";
 import type { AgendaItemView } from "@/lib/meetings/types";
+import { useT } from "@/components/ui/messages";
 
 const fd = (entries: Record<string, string>) => {
   const form = new FormData();
@@ -29,7 +30,7 @@ export function AgendaEditor({
   canWrite: boolean;
   locked: boolean;
 }) {
-  const t = translator(locale);
+  const t = useT();
   const [state, setState] = useState<FormState>(initialFormState);
   const [pending, startTransition] = useTransition();
   const [reason, setReason] = useState("");
@@ -50,7 +51,7 @@ export function AgendaEditor({
   if (items.length === 0) return <EmptyState>{t("meetings.agenda.empty")}</EmptyState>;
   return (
     <div className="space-y-3">
-      {canWrite && locked && <AmendmentField locale={locale} value={reason} onChange={setReason} />}
+      {canWrite && locked && <AmendmentField value={reason} onChange={setReason} />}
       <div aria-live="polite">
         <FormMessage state={state} />
       </div>

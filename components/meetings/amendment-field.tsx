@@ -1,21 +1,19 @@
 "use client";
 import { useId } from "react";
-import { translator, type Locale } from "@/lib/i18n/messages";
 import { inputClass } from "@/components/ui/field";
+import { useT } from "@/components/ui/messages";
 
 /** Shown only on a session whose minutes are approved: every change there is an amendment. */
 export function AmendmentField({
-  locale,
   value,
   onChange,
   name,
 }: {
-  locale: Locale;
   value?: string;
   onChange?: (v: string) => void;
   name?: string;
 }) {
-  const t = translator(locale);
+  const t = useT();
   const id = useId();
   return (
     <div className="space-y-1 rounded-md border border-amber-300 bg-amber-50 p-3">

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { saveAttendanceAction } from "@/lib/meetings/actions";
 import { initialFormState } from "@/lib/forms";
-import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
+import type { Translate } from "@/lib/i18n/messages";
 import { EmptyState } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -10,24 +10,23 @@ import { inputClass } from "@/components/ui/field";
 import { ATTENDANCE_MODES } from "@/lib/meetings/schema";
 import { AmendmentField } from "./amendment-field";
 import { TableHead } from "@/components/ui/table-head";
+import { useT } from "@/components/ui/messages";
 
 export type AttendanceRow = { agencyId: string; agencyName: string; mode: string; attendeeName: string };
 
 /** One row per member agency of the body: head in person, authorised representative, or absent. */
 export function AttendanceForm({
-  locale,
   meetingId,
   rows,
   canWrite,
   locked,
 }: {
-  locale: Locale;
   meetingId: string;
   rows: AttendanceRow[];
   canWrite: boolean;
   locked: boolean;
 }) {
-  const t = translator(locale);
+  const t = useT();
   const [state, action] = useActionState(saveAttendanceAction, initialFormState);
   if (rows.length === 0) return <EmptyState>{t("meetings.attendance.noMembers")}</EmptyState>;
   // Readers get the record as text: greyed-out radios and inputs read as "you could edit this
@@ -36,7 +35,7 @@ export function AttendanceForm({
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="meetingId" value={meetingId} />
-      {locked && <AmendmentField locale={locale} name="amendmentReason" />}
+      {locked && <AmendmentField name="amendmentReason" />}
       <FormMessage state={state} />
       <div className="overflow-x-auto">
         <table className="w-full min-w-[36rem] text-sm">

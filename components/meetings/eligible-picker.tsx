@@ -2,28 +2,26 @@
 import { useActionState } from "react";
 import { addToAgendaAction } from "@/lib/meetings/actions";
 import { initialFormState } from "@/lib/forms";
-import { translator, type Locale } from "@/lib/i18n/messages";
 import { EmptyState } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { AmendmentField } from "./amendment-field";
 import type { AgendaObstacleView } from "@/lib/meetings/types";
+import { useT } from "@/components/ui/messages";
 
 export type EligibleUnit = { id: string; name: string; obstacles: AgendaObstacleView[] };
 
 /** Obstacles the session may take up, by unit; ticking them and adding groups them per unit on the agenda. */
 export function EligiblePicker({
-  locale,
   meetingId,
   units,
   locked,
 }: {
-  locale: Locale;
   meetingId: string;
   units: EligibleUnit[];
   locked: boolean;
 }) {
-  const t = translator(locale);
+  const t = useT();
   const [state, action] = useActionState(addToAgendaAction, initialFormState);
   // The answer stays on screen when the last eligible obstacles have just been taken up.
   if (units.length === 0)
@@ -37,7 +35,7 @@ export function EligiblePicker({
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="meetingId" value={meetingId} />
-      {locked && <AmendmentField locale={locale} name="amendmentReason" />}
+      {locked && <AmendmentField name="amendmentReason" />}
       <FormMessage state={state} />
       {units.map((unit) => (
         <fieldset key={unit.id} className="rounded-md border border-slate-200 p-3">

@@ -2,15 +2,16 @@
 import { useActionState, useState } from "react";
 import { createMeetingAction, planNextCommitteeAction } from "@/lib/meetings/actions";
 import { initialFormState } from "@/lib/forms";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { JalaliDateInput } from "@/components/ui/jalali-date-input";
+import { useT } from "@/components/ui/messages";
 
 /** Plans a session of either body; its number within the Jalali year is given by the server. */
 export function MeetingForm({ locale, defaultPlace }: { locale: Locale; defaultPlace?: string }) {
-  const t = translator(locale);
+  const t = useT();
   const [state, action] = useActionState(createMeetingAction, initialFormState);
   const errors = state.fieldErrors ?? {};
   const value = (field: string) => {
@@ -61,8 +62,8 @@ export function MeetingForm({ locale, defaultPlace }: { locale: Locale; defaultP
   );
 }
 
-export function PlanNextCommitteeButton({ locale }: { locale: Locale }) {
-  const t = translator(locale);
+export function PlanNextCommitteeButton() {
+  const t = useT();
   const [state, action] = useActionState(planNextCommitteeAction, initialFormState);
   return (
     <form action={action} className="space-y-2">

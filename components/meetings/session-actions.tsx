@@ -2,13 +2,13 @@
 import { useActionState, useRef } from "react";
 import { approveMinutesAction, markHeldAction } from "@/lib/meetings/actions";
 import { initialFormState } from "@/lib/forms";
-import { translator, type Locale } from "@/lib/i18n/messages";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useT } from "@/components/ui/messages";
 
-export function MarkHeldButton({ locale, meetingId }: { locale: Locale; meetingId: string }) {
-  const t = translator(locale);
+export function MarkHeldButton({ meetingId }: { meetingId: string }) {
+  const t = useT();
   const [state, action] = useActionState(markHeldAction, initialFormState);
   return (
     <form action={action} className="space-y-2">
@@ -22,8 +22,8 @@ export function MarkHeldButton({ locale, meetingId }: { locale: Locale; meetingI
 }
 
 /** Approval locks the session's records, so the chair confirms it first. */
-export function ApproveMinutesButton({ locale, meetingId }: { locale: Locale; meetingId: string }) {
-  const t = translator(locale);
+export function ApproveMinutesButton({ meetingId }: { meetingId: string }) {
+  const t = useT();
   const [state, action, pending] = useActionState(approveMinutesAction, initialFormState);
   const dialog = useRef<HTMLDialogElement>(null);
   return (

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { deleteResolutionAction, saveResolutionAction, setOutcomeAction } from "@/lib/meetings/actions";
 import type { ResolutionSaved } from "@/lib/meetings/resolutions";
 import { addDays, formatNumber } from "@/lib/i18n/format";
-import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
+import type { Locale, Translate } from "@/lib/i18n/messages";
 import { DEADLINE_QUICK_DAYS, OUTCOMES_FOR } from "@/lib/meetings/schema";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
@@ -11,6 +11,7 @@ import { inputClass } from "@/components/ui/field";
 import { JalaliDateInput, jalaliInputValue } from "@/components/ui/jalali-date-input";
 import { AmendmentField } from "./amendment-field";
 import type { AgencyOption, AgendaItemView } from "@/lib/meetings/types";
+import { useT } from "@/components/ui/messages";
 
 type SaveState = "saved" | "unsaved" | "saving" | "failed";
 
@@ -63,7 +64,7 @@ export function SessionEntry({
   agencies: AgencyOption[];
   locked: boolean;
 }) {
-  const t = translator(locale);
+  const t = useT();
   const defaultDeadline = jalaliInputValue(addDays(meetingDate, 30), locale);
   const [index, setIndex] = useState(0);
   const [reason, setReason] = useState("");
@@ -215,7 +216,7 @@ export function SessionEntry({
         </h2>
         <p className="text-xs text-slate-600">{t("meetings.entry.shortcuts")}</p>
       </div>
-      {locked && <AmendmentField locale={locale} value={reason} onChange={setReason} />}
+      {locked && <AmendmentField value={reason} onChange={setReason} />}
       <div className="flex items-center gap-3">
         <Button variant="secondary" onClick={() => go(-1)} disabled={index === 0} aria-keyshortcuts="Alt+P">
           {t("meetings.entry.previousUnit")}
@@ -344,7 +345,7 @@ function ResolutionDraftForm({
   onSave: () => void;
   onDelete: () => void;
 }) {
-  const t = translator(locale);
+  const t = useT();
   const id = useId();
   const errors = draft.fieldErrors ?? {};
   const disabled = !draft.editable;

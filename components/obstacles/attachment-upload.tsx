@@ -3,20 +3,12 @@ import { useActionState, useId } from "react";
 import { addObstacleAttachmentsAction } from "@/lib/obstacles/actions";
 import { ACCEPT_ATTRIBUTE } from "@/lib/attachments/rules";
 import { initialFormState } from "@/lib/forms";
-import { translator, type Locale } from "@/lib/i18n/messages";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FileInput } from "@/components/ui/file-input";
+import { useT } from "@/components/ui/messages";
 
-export function AttachmentUpload({
-  locale,
-  obstacleId,
-  unitId,
-}: {
-  locale: Locale;
-  obstacleId: string;
-  unitId: string;
-}) {
-  const t = translator(locale);
+export function AttachmentUpload({ obstacleId, unitId }: { obstacleId: string; unitId: string }) {
+  const t = useT();
   const [state, action] = useActionState(addObstacleAttachmentsAction, initialFormState);
   const id = useId();
   return (
@@ -26,14 +18,7 @@ export function AttachmentUpload({
       <label htmlFor={id} className="text-xs text-slate-700">
         {t("obstacles.addAttachment")}
       </label>
-      <FileInput
-        locale={locale}
-        id={id}
-        name="files"
-        multiple
-        accept={ACCEPT_ATTRIBUTE}
-        aria-describedby={`${id}-hint`}
-      />
+      <FileInput id={id} name="files" multiple accept={ACCEPT_ATTRIBUTE} aria-describedby={`${id}-hint`} />
       <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>
         {t("obstacles.upload")}
       </SubmitButton>

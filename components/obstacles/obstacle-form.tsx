@@ -3,12 +3,13 @@ import { useActionState, useState } from "react";
 import { createObstacleAction } from "@/lib/obstacles/actions";
 import { ACCEPT_ATTRIBUTE } from "@/lib/attachments/rules";
 import { initialFormState } from "@/lib/forms";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FileInput } from "@/components/ui/file-input";
 import { localName } from "@/lib/i18n/format";
+import { useT } from "@/components/ui/messages";
 
 type Option = { id: string; nameFa: string; nameEn: string };
 type Category = Option & { children: Option[] };
@@ -24,7 +25,7 @@ export function ObstacleForm({
   categories: Category[];
   agencies: Option[];
 }) {
-  const t = translator(locale);
+  const t = useT();
   const [state, action] = useActionState(createObstacleAction, initialFormState);
   const errors = state.fieldErrors ?? {};
   const v = (k: string) => (typeof state.values?.[k] === "string" ? String(state.values[k]) : "");
@@ -114,7 +115,7 @@ export function ObstacleForm({
         {errors.agencyIds && <p className="text-sm text-red-700">{errors.agencyIds.join(" ")}</p>}
       </fieldset>
       <Field label={t("obstacles.attachments")} errors={errors.files} hint={t("obstacles.attachmentsHint")}>
-        {(p) => <FileInput {...p} locale={locale} name="files" multiple accept={ACCEPT_ATTRIBUTE} />}
+        {(p) => <FileInput {...p} name="files" multiple accept={ACCEPT_ATTRIBUTE} />}
       </Field>
       <SubmitButton pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
     </form>

@@ -2,14 +2,14 @@
 import { useActionState } from "react";
 import { createProvinceAction } from "@/lib/provinces/actions";
 import { initialFormState } from "@/lib/forms";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import { useT } from "@/components/ui/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /** A new province with its counties and its first secretariat user (createProvinceSchema). */
-export function ProvinceForm({ locale }: { locale: Locale }) {
-  const t = translator(locale);
+export function ProvinceForm() {
+  const t = useT();
   const [state, action] = useActionState(createProvinceAction, initialFormState);
   const errors = state.fieldErrors ?? {};
   // A successful creation empties the form (React resets it); a refusal shows what was sent.

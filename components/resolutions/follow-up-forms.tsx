@@ -8,17 +8,17 @@ import {
 } from "@/lib/resolutions/actions";
 import { initialFormState, type FormState } from "@/lib/forms";
 import { ACCEPT_ATTRIBUTE } from "@/lib/attachments/rules";
-import { translator, type Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FileInput } from "@/components/ui/file-input";
 import { buttonClass } from "@/components/ui/button";
+import { useT } from "@/components/ui/messages";
 
 // The follow-up forms of a resolution's page. Each carries the resolution's id and the
 // version the page was rendered with; the server refuses a stale version.
 
-type Target = { locale: Locale; id: string; version: number };
+type Target = { id: string; version: number };
 
 const submitted = (state: FormState, field: string) => {
   const v = state.values?.[field];
@@ -34,8 +34,8 @@ function Hidden({ id, version }: { id: string; version: number }) {
   );
 }
 
-export function ReportProgressForm({ locale, id, version }: Target) {
-  const t = translator(locale);
+export function ReportProgressForm({ id, version }: Target) {
+  const t = useT();
   const [state, action] = useActionState(reportProgressAction, initialFormState);
   const errors = state.fieldErrors ?? {};
   return (
@@ -68,15 +68,15 @@ export function ReportProgressForm({ locale, id, version }: Target) {
         )}
       </Field>
       <Field label={t("resolutions.files")} hint={t("obstacles.attachmentsHint")} errors={errors.files}>
-        {(p) => <FileInput {...p} locale={locale} name="files" multiple accept={ACCEPT_ATTRIBUTE} />}
+        {(p) => <FileInput {...p} name="files" multiple accept={ACCEPT_ATTRIBUTE} />}
       </Field>
       <SubmitButton pendingLabel={t("common.saving")}>{t("resolutions.submitReport")}</SubmitButton>
     </form>
   );
 }
 
-export function ExtensionRequestForm({ locale, id, version }: Target) {
-  const t = translator(locale);
+export function ExtensionRequestForm({ id, version }: Target) {
+  const t = useT();
   const [state, action] = useActionState(requestExtensionAction, initialFormState);
   const errors = state.fieldErrors ?? {};
   return (
@@ -119,8 +119,8 @@ export function ExtensionRequestForm({ locale, id, version }: Target) {
   );
 }
 
-export function DecideExtensionForm({ locale, id, version, extensionId }: Target & { extensionId: string }) {
-  const t = translator(locale);
+export function DecideExtensionForm({ id, version, extensionId }: Target & { extensionId: string }) {
+  const t = useT();
   const [state, action, pending] = useActionState(decideExtensionAction, initialFormState);
   const errors = state.fieldErrors ?? {};
   return (
@@ -163,8 +163,8 @@ export function DecideExtensionForm({ locale, id, version, extensionId }: Target
   );
 }
 
-export function VerifyForm({ locale, id, version }: Target) {
-  const t = translator(locale);
+export function VerifyForm({ id, version }: Target) {
+  const t = useT();
   const [state, action, pending] = useActionState(verifyResolutionAction, initialFormState);
   const errors = state.fieldErrors ?? {};
   return (

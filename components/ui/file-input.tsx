@@ -1,10 +1,9 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import { translator, type Locale } from "@/lib/i18n/messages";
 import { buttonClass } from "@/components/ui/button";
+import { useT } from "@/components/ui/messages";
 
 type FileInputProps = {
-  locale: Locale;
   id: string;
   name: string;
   multiple?: boolean;
@@ -20,8 +19,8 @@ type FileInputProps = {
  * screen readers, form submission and the field's <label for> — but visually hidden, and a
  * button-styled label plus a live list of the chosen names stand in for its face.
  */
-export function FileInput({ locale, id, name, multiple, accept, required, ...aria }: FileInputProps) {
-  const t = translator(locale);
+export function FileInput({ id, name, multiple, accept, required, ...aria }: FileInputProps) {
+  const t = useT();
   const ref = useRef<HTMLInputElement>(null);
   const [names, setNames] = useState<string[]>([]);
   const listId = `${id}-files`;

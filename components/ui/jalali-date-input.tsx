@@ -1,8 +1,9 @@
 "use client";
 import { useState } from "react";
 import { addDays, formatDate, formatDigits, parseJalaliDate } from "@/lib/i18n/format";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/i18n/messages";
 import { inputClass } from "./field";
+import { useT } from "@/components/ui/messages";
 
 /** "YYYY-MM-DD" ⇒ "1404/03/10" in the locale's digits, for prefilling the input. */
 export function jalaliInputValue(iso: string, locale: Locale): string {
@@ -38,7 +39,7 @@ export function JalaliDateInput({
   quickLabel,
   ...input
 }: Props) {
-  const t = translator(locale);
+  const t = useT();
   const [touched, setTouched] = useState(false);
   const iso = value.trim() ? parseJalaliDate(value) : null;
   const readBackId = input.id ? `${input.id}-readback` : undefined;

@@ -3,18 +3,19 @@ import { useActionState } from "react";
 import { confirmImportAction, previewImportAction } from "@/lib/units/actions";
 import type { ImportState } from "@/lib/units/import";
 import { formatNumber } from "@/lib/i18n/format";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/i18n/messages";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FileInput } from "@/components/ui/file-input";
 import { TableHead } from "@/components/ui/table-head";
+import { useT } from "@/components/ui/messages";
 
 const initial: ImportState = { ok: false };
 
 /** Check first, then confirm: nothing is written until the user has seen every row's fate. */
 export function ImportForm({ locale }: { locale: Locale }) {
-  const t = translator(locale);
+  const t = useT();
   const [preview, previewAction] = useActionState(previewImportAction, initial);
   const [done, confirmAction] = useActionState(confirmImportAction, initial);
   const rows = preview.rows ?? [];
@@ -23,7 +24,7 @@ export function ImportForm({ locale }: { locale: Locale }) {
     <div className="space-y-6">
       <form action={previewAction} className="space-y-3">
         <Field label={t("unitImport.file")} errors={preview.fieldErrors?.file}>
-          {(p) => <FileInput {...p} locale={locale} name="file" accept=".xlsx,.csv" required />}
+          {(p) => <FileInput {...p} name="file" accept=".xlsx,.csv" required />}
         </Field>
         <SubmitButton variant="secondary" pendingLabel={t("unitImport.previewing")}>
           {t("unitImport.preview")}

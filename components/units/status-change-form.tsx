@@ -3,23 +3,21 @@ import { useActionState } from "react";
 import { changeUnitStatusAction } from "@/lib/units/actions";
 import { OPERATING_STATUSES } from "@/lib/units/schema";
 import { initialFormState } from "@/lib/forms";
-import { translator, type Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useT } from "@/components/ui/messages";
 
 export function StatusChangeForm({
-  locale,
   unitId,
   current,
   today,
 }: {
-  locale: Locale;
   unitId: string;
   current: string;
   today: string;
 }) {
-  const t = translator(locale);
+  const t = useT();
   const [state, action] = useActionState(changeUnitStatusAction, initialFormState);
   const errors = state.fieldErrors ?? {};
   const v = (k: string) => (typeof state.values?.[k] === "string" ? String(state.values[k]) : undefined);

@@ -3,11 +3,12 @@ import { useActionState } from "react";
 import { createUnitAction, updateUnitAction } from "@/lib/units/actions";
 import { OPERATING_STATUSES, SECTORS } from "@/lib/units/schema";
 import { initialFormState } from "@/lib/forms";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { localName } from "@/lib/i18n/format";
+import { useT } from "@/components/ui/messages";
 
 type Option = { id: string; nameFa: string; nameEn: string };
 export type UnitFormValues = {
@@ -52,7 +53,7 @@ export function UnitForm({
   counties: Option[];
   parks: string[];
 }) {
-  const t = translator(locale);
+  const t = useT();
   const [state, action] = useActionState(unit ? updateUnitAction : createUnitAction, initialFormState);
   const errors = state.fieldErrors ?? {};
   const value = (field: TextField) => {

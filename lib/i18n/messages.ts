@@ -3,6 +3,7 @@
 // client and the server. Each domain keeps its own strings in lib/<domain>/messages.ts,
 // gathered in ./domains.ts.
 import { domainMessages } from "./domains";
+import { createTranslator, type Catalogue } from "./translate";
 
 const fa = {
   ...domainMessages.fa,
@@ -358,14 +359,19 @@ export type MessageKey = Leaves<Messages>;
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+const translators = { fa: createTranslator(messages.fa), en: createTranslator(messages.en) };
+
+/** The whole catalogue of one language: for server code. Client components use useT(). */
 export function translator(locale: Locale): Translate {
-  const dict = messages[locale];
-  return (key, params) => {
-    let node: unknown = dict;
-    for (const part of key.split(".")) node = (node as Record<string, unknown>)[part];
-    const text = typeof node === "string" ? node : key;
-    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
-  };
+  return translators[locale];
+}
+
+/** A top-level group of strings ("units", "common"): what a client component asks for. */
+export type Namespace = keyof Messages;
+
+/** Only the given namespaces of one language, for the browser. */
+export function pickMessages(locale: Locale, namespaces: readonly Namespace[]): Catalogue {
+  return Object.fromEntries(namespaces.map((ns) => [ns, messages[locale][ns]]));
 }
 
 export const isMessageKey = (value: string): value is MessageKey =>

@@ -47,7 +47,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
         </div>
         {canWrite && (
           <div className="flex flex-wrap items-start gap-2">
-            <PlanNextCommitteeButton locale={locale} />
+            <PlanNextCommitteeButton />
             <ButtonLink href="/meetings/new">{t("meetings.newSession")}</ButtonLink>
           </div>
         )}

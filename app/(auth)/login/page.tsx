@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { LoginForm } from "@/components/auth/login-form";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 
 export async function generateMetadata() {
@@ -11,7 +12,7 @@ export async function generateMetadata() {
 
 export default async function LoginPage() {
   if (await getCurrentUser()) redirect("/");
-  const { t, locale } = await getTranslator();
+  const { t } = await getTranslator();
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm space-y-6 rounded-xl border border-slate-200 bg-white p-8 shadow">
@@ -23,7 +24,9 @@ export default async function LoginPage() {
           <LocaleSwitch t={t} />
         </div>
         <h1 className="text-lg font-semibold">{t("login.title")}</h1>
-        <LoginForm locale={locale} />
+        <ClientMessages namespaces={["login"]}>
+          <LoginForm />
+        </ClientMessages>
         <p className="text-xs text-slate-500">{t("login.intro")}</p>
       </div>
     </main>

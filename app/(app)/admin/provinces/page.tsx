@@ -48,7 +48,7 @@ export default async function ProvincesAdminPage() {
         </div>
       </Card>
       <Card title={t("provinces.admin.newProvince")}>
-        <ProvinceForm locale={locale} />
+        <ProvinceForm />
       </Card>
     </div>
   );

@@ -12,14 +12,14 @@ export async function generateMetadata() {
 
 export default async function SettingsPage() {
   const actor = await requirePermission("settings.manage");
-  const { t, locale } = await getTranslator();
+  const { t } = await getTranslator();
   const enabled = await publicFiguresEnabled(actor.provinceId);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("settings.title")}</h1>
       <Card title={t("settings.publicFigures")}>
         <p className="mb-3 text-sm text-slate-700">{t("settings.publicFiguresHint")}</p>
-        <PublicFiguresToggle locale={locale} enabled={enabled} />
+        <PublicFiguresToggle enabled={enabled} />
         {enabled && (
           <Link href="/figures" className="mt-3 inline-block text-sm text-brand-700 underline">
             /figures

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { TOKEN_LIFETIMES_DAYS } from "@/lib/api/token-schema";
 import { canManageTokens, listApiTokens, tokenAgencyOptions } from "@/lib/api/tokens";
 import { revokeApiTokenAction } from "@/lib/api/actions";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -93,7 +94,12 @@ export default async function ApiTokensPage() {
         )}
       </Card>
       <Card title={t("api.tokens.newToken")}>
-        <TokenForm locale={locale} agencies={agencies} />
+        <TokenForm
+          agencies={agencies.map((a) => ({ id: a.id, name: locale === "fa" ? a.nameFa : a.nameEn }))}
+          lifetimeLabel={Object.fromEntries(
+            TOKEN_LIFETIMES_DAYS.map((d) => [d, t("api.tokens.days", { count: formatNumber(d, locale) })]),
+          )}
+        />
       </Card>
     </div>
   );

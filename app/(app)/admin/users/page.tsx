@@ -100,9 +100,7 @@ export default async function UsersPage({
                       )}
                     </td>
                     <td className="p-2">
-                      {u.id !== actor.id && (
-                        <UserActiveToggle locale={locale} id={u.id} name={u.name} active={u.active} />
-                      )}
+                      {u.id !== actor.id && <UserActiveToggle id={u.id} name={u.name} active={u.active} />}
                     </td>
                   </tr>
                 ))}

@@ -64,7 +64,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
       )}
       {writer ? (
         <Card title={t("agencies.editAgency")}>
-          <AgencyForm locale={locale} agency={agency} />
+          <AgencyForm agency={agency} />
         </Card>
       ) : (
         <Card>

@@ -10,12 +10,12 @@ export async function generateMetadata() {
 
 export default async function NewAgencyPage() {
   await requirePermission("agency.write");
-  const { t, locale } = await getTranslator();
+  const { t } = await getTranslator();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("agencies.newAgency")}</h1>
       <Card>
-        <AgencyForm locale={locale} />
+        <AgencyForm />
       </Card>
     </div>
   );

@@ -83,9 +83,7 @@ export default async function MeetingPage({
           <a href={`/api/meetings/${meeting.id}/resolutions`} className={buttonClass("secondary")} download>
             {t("meetings.tabs.export")}
           </a>
-          {canWrite && meeting.status === "PLANNED" && (
-            <MarkHeldButton locale={locale} meetingId={meeting.id} />
-          )}
+          {canWrite && meeting.status === "PLANNED" && <MarkHeldButton meetingId={meeting.id} />}
         </nav>
       </div>
       {locked && (
@@ -122,7 +120,6 @@ export default async function MeetingPage({
             </button>
           </form>
           <EligiblePicker
-            locale={locale}
             meetingId={meeting.id}
             locked={locked}
             units={eligible.map((u) => ({
@@ -136,7 +133,6 @@ export default async function MeetingPage({
 
       <Card title={t("meetings.attendance.title")}>
         <AttendanceForm
-          locale={locale}
           meetingId={meeting.id}
           canWrite={canWrite}
           locked={locked}

@@ -113,12 +113,12 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
         <div className="grid gap-6 lg:grid-cols-2">
           {may.report && (
             <Card title={t("resolutions.reportTitle")}>
-              <ReportProgressForm locale={locale} id={r.id} version={r.version} />
+              <ReportProgressForm id={r.id} version={r.version} />
             </Card>
           )}
           {may.requestExtension && (
             <Card title={t("resolutions.extensionTitle")}>
-              <ExtensionRequestForm locale={locale} id={r.id} version={r.version} />
+              <ExtensionRequestForm id={r.id} version={r.version} />
             </Card>
           )}
           {may.decideExtension && pending && (
@@ -131,12 +131,12 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
                 <br />
                 {pending.reason}
               </p>
-              <DecideExtensionForm locale={locale} id={r.id} version={r.version} extensionId={pending.id} />
+              <DecideExtensionForm id={r.id} version={r.version} extensionId={pending.id} />
             </Card>
           )}
           {may.verify && (
             <Card title={t("resolutions.verifyTitle")}>
-              <VerifyForm locale={locale} id={r.id} version={r.version} />
+              <VerifyForm id={r.id} version={r.version} />
             </Card>
           )}
         </div>

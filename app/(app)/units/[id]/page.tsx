@@ -111,7 +111,6 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
         {writeUnits && (
           <Card title={t("units.changeStatus")}>
             <StatusChangeForm
-              locale={locale}
               unitId={unit.id}
               current={unit.status}
               today={formatDate(new Date(), locale, { style: "short" })}
@@ -176,7 +175,7 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
                           cancelLabel={t("common.cancel")}
                         />
                       ))}
-                    <AttachmentUpload locale={locale} obstacleId={o.id} unitId={unit.id} />
+                    <AttachmentUpload obstacleId={o.id} unitId={unit.id} />
                   </div>
                 )}
               </li>

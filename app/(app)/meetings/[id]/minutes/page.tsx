@@ -51,7 +51,7 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
                 <p className="mt-1">{t("meetings.minutes.nothingRecordedHint")}</p>
               </div>
             )}
-            <ApproveMinutesButton locale={locale} meetingId={meeting.id} />
+            <ApproveMinutesButton meetingId={meeting.id} />
           </div>
         )}
       </div>
