@@ -34,6 +34,7 @@ test("the national administrator opens a province with its first secretariat use
 });
 
 test("a national viewer compares provinces, sorts them and drills into one, read-only", async ({ page }) => {
+  test.setTimeout(90_000);
   await signIn(page, NATIONAL);
   await page
     .getByRole("navigation", { name: "منوی اصلی" })
