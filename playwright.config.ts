@@ -37,8 +37,11 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // The production build `npm test` made, started directly so stopping it stops one process.
-    command: `node node_modules/next/dist/bin/next start -p ${PORT}`,
+    // The production build `npm test` made, started directly so stopping it stops one process,
+    // on the Node.js that runs Playwright (the pinned one, docs/decisions/010-node-runtime.md).
+    command: `"${process.execPath}" node_modules/next/dist/bin/next start -p ${PORT}`,
+    // Its log names its runtime (instrumentation.ts); show it beside the tests'.
+    stdout: "pipe",
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 60_000,
     reuseExistingServer: false,

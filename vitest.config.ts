@@ -14,7 +14,17 @@ export default defineConfig({
   },
   test: {
     projects: [
-      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          // A few unit tests do real work (every Jalali day of two centuries, ESLint on the
+          // tree): ~2–4 s alone, past vitest's 5 s default on a loaded 2-core CI machine.
+          testTimeout: 30_000,
+        },
+      },
       {
         extends: true,
         test: {

@@ -7,6 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { ensureAppDatabase } from "./app-database";
 import { run, runOrFail } from "./process";
+import { checkRuntime } from "./runtime";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const port = process.env.PORT ?? "3000";
@@ -55,6 +56,7 @@ function buildIsCurrent(): boolean {
   return existsSync(stamp) && statSync(stamp).mtimeMs > newestSourceMtime();
 }
 
+checkRuntime(mode);
 const db = await ensureAppDatabase();
 const env = { DATABASE_URL: db.url, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true" };
 let code = 1;
@@ -66,7 +68,7 @@ try {
   }
   if (mode === "start" && !buildIsCurrent()) await runOrFail("next", ["build"], env);
   console.log(`[start] Tashil on http://localhost:${port}`);
-  code = await run("node", ["node_modules/next/dist/bin/next", mode, "-p", port], env);
+  code = await run(process.execPath, ["node_modules/next/dist/bin/next", mode, "-p", port], env);
 } catch (err) {
   console.error(`[start] ${(err as Error).message}`);
 } finally {

@@ -10,6 +10,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { ensureDatabaseServer, recreateDatabase, withDatabaseName } from "./db";
 import { run, runOrFail } from "./process";
+import { checkRuntime } from "./runtime";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const only = process.argv[2]; // "unit" | "integration" | "e2e" | undefined (everything)
@@ -42,6 +43,7 @@ function readJson<T>(file: string): T | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
 }
 
+checkRuntime("test");
 const started = Date.now();
 const server = await ensureDatabaseServer(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL);
 let exitCode = 0;

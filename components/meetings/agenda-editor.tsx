@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { moveAgendaItemAction, removeAgendaItemAction, setPresenterAction } from "@/lib/meetings/actions";
 import { initialFormState, type FormState } from "@/lib/forms";
 import { formatNumber } from "@/lib/i18n/format";
@@ -11,6 +11,7 @@ import { inputClass } from "@/components/ui/field";
 import { AmendmentField } from "./amendment-field";
 import type { AgendaItemView } from "@/lib/meetings/types";
 import { useT } from "@/components/ui/messages";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 
 const fd = (entries: Record<string, string>) => {
   const form = new FormData();
@@ -34,8 +35,7 @@ export function AgendaEditor({
   const [state, setState] = useState<FormState>(initialFormState);
   const [pending, startTransition] = useTransition();
   const [reason, setReason] = useState("");
-  const [removing, setRemoving] = useState<AgendaItemView | null>(null);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const { confirm, dialog } = useConfirm();
   const run = (
     action: (prev: FormState, form: FormData) => Promise<FormState>,
     entries: Record<string, string>,
@@ -101,9 +101,11 @@ export function AgendaEditor({
                     variant="ghost"
                     className="px-2 py-1 text-red-700"
                     disabled={pending}
-                    onClick={() => {
-                      setRemoving(item);
-                      dialog.current?.showModal();
+                    onClick={async () => {
+                      const question = t("meetings.agenda.removeConfirm", { unit: item.unitName });
+                      const label = t("meetings.agenda.remove");
+                      if (await confirm(question, { confirmLabel: label, danger: true }))
+                        run(removeAgendaItemAction, { itemId: item.id });
                     }}
                   >
                     {t("meetings.agenda.remove")}
@@ -162,29 +164,7 @@ export function AgendaEditor({
           </li>
         ))}
       </ol>
-      <dialog
-        ref={dialog}
-        aria-labelledby="remove-agenda-title"
-        className="m-auto max-w-sm rounded-lg p-6 shadow-xl backdrop:bg-black/40"
-      >
-        <p id="remove-agenda-title" className="mb-4 text-sm">
-          {removing ? t("meetings.agenda.removeConfirm", { unit: removing.unitName }) : ""}
-        </p>
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => dialog.current?.close()}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            variant="danger"
-            onClick={() => {
-              dialog.current?.close();
-              if (removing) run(removeAgendaItemAction, { itemId: removing.id });
-            }}
-          >
-            {t("meetings.agenda.remove")}
-          </Button>
-        </div>
-      </dialog>
+      {dialog}
     </div>
   );
 }

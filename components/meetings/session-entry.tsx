@@ -12,6 +12,7 @@ import { JalaliDateInput, jalaliInputValue } from "@/components/ui/jalali-date-i
 import { AmendmentField } from "./amendment-field";
 import type { AgencyOption, AgendaItemView } from "@/lib/meetings/types";
 import { useT } from "@/components/ui/messages";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 
 type SaveState = "saved" | "unsaved" | "saving" | "failed";
 
@@ -65,6 +66,7 @@ export function SessionEntry({
   locked: boolean;
 }) {
   const t = useT();
+  const { confirm, dialog } = useConfirm();
   const defaultDeadline = jalaliInputValue(addDays(meetingDate, 30), locale);
   const [index, setIndex] = useState(0);
   const [reason, setReason] = useState("");
@@ -197,7 +199,7 @@ export function SessionEntry({
   };
 
   const removeDraft = async (itemId: string, draft: Draft) => {
-    if (!draft.id || !window.confirm(t("meetings.entry.deleteConfirm"))) return;
+    if (!draft.id || !(await confirm(t("meetings.entry.deleteConfirm"), { danger: true }))) return;
     const id = draft.id;
     const result = await call(() => deleteResolutionAction({ id, amendmentReason }), t);
     if (result.ok)
@@ -210,6 +212,7 @@ export function SessionEntry({
   let shown = 0;
   return (
     <section aria-labelledby="entry-title" className="space-y-4">
+      {dialog}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="entry-title" className="text-base font-semibold">
           {t("meetings.entry.title")}

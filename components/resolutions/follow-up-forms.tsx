@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import {
   decideExtensionAction,
   reportProgressAction,
@@ -14,6 +14,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { FileInput } from "@/components/ui/file-input";
 import { buttonClass } from "@/components/ui/button";
 import { useT } from "@/components/ui/messages";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 
 // The follow-up forms of a resolution's page. Each carries the resolution's id and the
 // version the page was rendered with; the server refuses a stale version.
@@ -167,17 +168,31 @@ export function VerifyForm({ id, version }: Target) {
   const t = useT();
   const [state, action, pending] = useActionState(verifyResolutionAction, initialFormState);
   const errors = state.fieldErrors ?? {};
+  const form = useRef<HTMLFormElement>(null);
+  const confirmed = useRef(false);
+  const { confirm, dialog } = useConfirm();
   return (
     <form
       action={action}
       className="space-y-3"
       aria-label={t("resolutions.verifyTitle")}
+      ref={form}
       onSubmit={(e) => {
-        // Both outcomes notify others and move obstacles, so they are confirmed first.
+        // Both outcomes notify others and move obstacles, so each is confirmed first; the
+        // confirmed submission comes back through requestSubmit with the same button.
         const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+        if (confirmed.current) {
+          confirmed.current = false;
+          return;
+        }
+        e.preventDefault();
         const question =
           submitter?.value === "REOPEN" ? t("resolutions.confirmReopen") : t("resolutions.confirmVerify");
-        if (!window.confirm(question)) e.preventDefault();
+        void confirm(question).then((yes) => {
+          if (!yes) return;
+          confirmed.current = true;
+          form.current?.requestSubmit(submitter);
+        });
       }}
     >
       <FormMessage state={state} />
@@ -213,6 +228,7 @@ export function VerifyForm({ id, version }: Target) {
           {t("resolutions.reopen")}
         </button>
       </div>
+      {dialog}
     </form>
   );
 }

@@ -22,7 +22,7 @@ export function StatusChangeForm({
   const errors = state.fieldErrors ?? {};
   const v = (k: string) => (typeof state.values?.[k] === "string" ? String(state.values[k]) : undefined);
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <form action={action} className="space-y-3" noValidate aria-label={t("units.changeStatus")}>
       <FormMessage state={state} />
       <input type="hidden" name="id" value={unitId} />
       <Field label={t("units.newStatus")} errors={errors.toStatus}>

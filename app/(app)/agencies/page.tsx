@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { requirePermission } from "@/lib/auth/session";
+import { pageContext, pageTitle } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
-import { getTranslator } from "@/lib/i18n/server";
 import { formatNumber, localName } from "@/lib/i18n/format";
 import { listAgencies } from "@/lib/agencies/queries";
 import { listHref } from "@/lib/units/url";
@@ -11,18 +10,14 @@ import { inputClass } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { TableHead } from "@/components/ui/table-head";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("agencies.title") };
-}
+export const generateMetadata = pageTitle("agencies.title");
 
 export default async function AgenciesPage({
   searchParams,
 }: {
   searchParams: Promise<{ q?: string; page?: string }>;
 }) {
-  const actor = await requirePermission("case.read");
-  const { t, locale } = await getTranslator();
+  const { user: actor, t, locale } = await pageContext("case.read");
   const params = await searchParams;
   const q = (params.q ?? "").slice(0, 100);
   const page = Math.max(1, Number(params.page) || 1);

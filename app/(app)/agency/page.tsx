@@ -1,5 +1,4 @@
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { pageContext, pageTitle } from "@/lib/page";
 import { formatNumber } from "@/lib/i18n/format";
 import {
   listAgencyInbox,
@@ -12,16 +11,12 @@ import { Pagination } from "@/components/ui/pagination";
 import { ResolutionTable } from "@/components/resolutions/resolution-table";
 import { filterQuery, ResolutionFilters } from "@/components/resolutions/resolution-filters";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("nav.agency") };
-}
+export const generateMetadata = pageTitle("nav.agency");
 
 type Search = { status?: string; meetingId?: string; page?: string; spage?: string };
 
 export default async function AgencyInboxPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const user = await requirePermission("agencyInbox.view");
-  const { t, locale } = await getTranslator();
+  const { user, t, locale } = await pageContext("agencyInbox.view");
   const raw = await searchParams;
   const filter = resolutionFilterSchema.parse({
     status: raw.status,

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { pageContext, pageTitle } from "@/lib/page";
 import { formatDateTime, formatNumber, formatRials, localName } from "@/lib/i18n/format";
 import { chairHome } from "@/lib/dashboard/chair";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -8,14 +7,10 @@ import { ResolutionTable } from "@/components/resolutions/resolution-table";
 import { meetingTitle } from "@/lib/meetings/title";
 import { ScorecardTable } from "@/components/dashboard/scorecard-table";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("nav.chair") };
-}
+export const generateMetadata = pageTitle("nav.chair");
 
 export default async function ChairPage() {
-  const user = await requirePermission("chairDesk.view");
-  const { t, locale } = await getTranslator();
+  const { user, t, locale } = await pageContext("chairDesk.view");
   const { upcoming, agenda, last, lastResolutions, scorecard } = await chairHome(user);
   return (
     <div className="space-y-6">

@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
+import { pageContext, pageTitle } from "@/lib/page";
 import { narrowToProvince } from "@/lib/auth/policy";
 import { getProvinceForDrillDown } from "@/lib/provinces/queries";
 import { listHref } from "@/lib/units/url";
-import { getTranslator } from "@/lib/i18n/server";
 import { formatNumber } from "@/lib/i18n/format";
 import { parseDashboardFilters } from "@/lib/dashboard/filters";
 import { loadDashboard, SCORECARD_SORTS, type ScorecardSort } from "@/lib/dashboard/queries";
@@ -15,16 +14,12 @@ import { DashboardFilterForm } from "@/components/dashboard/filter-form";
 import { ScorecardTable } from "@/components/dashboard/scorecard-table";
 import { DashboardCharts } from "@/components/dashboard/dashboard-charts";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("nav.dashboard") };
-}
+export const generateMetadata = pageTitle("nav.dashboard");
 
 type Params = Record<string, string | string[] | undefined>;
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const user = await requirePermission("dashboard.view");
-  const { t, locale } = await getTranslator();
+  const { user, t, locale } = await pageContext("dashboard.view");
   const raw = await searchParams;
   const filters = parseDashboardFilters(raw);
   const sort: ScorecardSort = SCORECARD_SORTS.find((s) => s === raw.sort) ?? "onTime";

@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { requirePermission } from "@/lib/auth/session";
+import { pageContext, pageTitle } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
-import { getTranslator } from "@/lib/i18n/server";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { listMeetings } from "@/lib/meetings/queries";
 import { BODY_KINDS, MEETING_STATUSES } from "@/lib/meetings/schema";
@@ -14,18 +13,14 @@ import { MeetingStatusBadge } from "@/components/meetings/meeting-status";
 import { PlanNextCommitteeButton } from "@/components/meetings/meeting-form";
 import { TableHead } from "@/components/ui/table-head";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("meetings.title") };
-}
+export const generateMetadata = pageTitle("meetings.title");
 
 type Search = { body?: string; status?: string; year?: string; page?: string };
 const oneOf = <T extends string>(list: readonly T[], v: string | undefined): T | undefined =>
   list.find((x) => x === v);
 
 export default async function MeetingsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const user = await requirePermission("case.read");
-  const { t, locale } = await getTranslator();
+  const { user, t, locale } = await pageContext("case.read");
   const params = await searchParams;
   const filters = {
     body: oneOf(BODY_KINDS, params.body),

@@ -1,22 +1,17 @@
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { pageContext, pageTitle } from "@/lib/page";
 import { listMyMessages } from "@/lib/notifications/queries";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { MessageList } from "@/components/notifications/message-list";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("notifications.title") };
-}
+export const generateMetadata = pageTitle("notifications.title");
 
 export default async function NotificationsPage({
   searchParams,
 }: {
   searchParams: Promise<{ page?: string }>;
 }) {
-  const user = await requirePermission("case.read");
-  const { t, locale } = await getTranslator();
+  const { user, t, locale } = await pageContext("case.read");
   const { items, page, pages } = await listMyMessages(user, {
     page: Math.max(1, Number((await searchParams).page) || 1),
   });

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { pageContext, pageTitle } from "@/lib/page";
 import { formatDate, formatNumber, formatRials, localName } from "@/lib/i18n/format";
 import { listObstacles, obstacleFormOptions } from "@/lib/obstacles/queries";
 import { obstacleFiltersSchema } from "@/lib/obstacles/schema";
@@ -15,18 +14,14 @@ import { Pagination } from "@/components/ui/pagination";
 import { ObstacleStatusBadge } from "@/components/units/badges";
 import { TableHead } from "@/components/ui/table-head";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("obstacles.title") };
-}
+export const generateMetadata = pageTitle("obstacles.title");
 
 export default async function ObstaclesPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const actor = await requirePermission("case.read");
-  const { t, locale } = await getTranslator();
+  const { user: actor, t, locale } = await pageContext("case.read");
   const filters = obstacleFiltersSchema.parse(await searchParams);
   const [{ obstacles, total, pages }, { categories, agencies }, { counties }] = await Promise.all([
     listObstacles(actor, filters),

@@ -1,5 +1,4 @@
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { pageContext, pageTitle } from "@/lib/page";
 import { formatDate, formatJalaliMonth, formatNumber } from "@/lib/i18n/format";
 import { parseDashboardFilters } from "@/lib/dashboard/filters";
 import { loadDashboard } from "@/lib/dashboard/queries";
@@ -10,10 +9,7 @@ import { ScorecardTable } from "@/components/dashboard/scorecard-table";
 import { ResolutionTable } from "@/components/resolutions/resolution-table";
 import { TableHead } from "@/components/ui/table-head";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("nav.reports") };
-}
+export const generateMetadata = pageTitle("nav.reports");
 
 /** The A4 report for a Jalali period, for the governor's office: the dashboard's tables on paper. */
 export default async function ReportPage({
@@ -21,8 +17,7 @@ export default async function ReportPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await requirePermission("dashboard.view");
-  const { t, locale } = await getTranslator();
+  const { user, t, locale } = await pageContext("dashboard.view");
   const raw = await searchParams;
   const filters = parseDashboardFilters(raw);
   const data = await loadDashboard(user, filters, "onTime");

@@ -1,5 +1,4 @@
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { pageContext, pageTitle } from "@/lib/page";
 import { formatNumber } from "@/lib/i18n/format";
 import { listResolutions, resolutionFilterOptions } from "@/lib/resolutions/queries";
 import { resolutionFilterSchema } from "@/lib/resolutions/schema";
@@ -9,10 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { ResolutionTable } from "@/components/resolutions/resolution-table";
 import { filterQuery, ResolutionFilters } from "@/components/resolutions/resolution-filters";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("nav.resolutions") };
-}
+export const generateMetadata = pageTitle("nav.resolutions");
 
 const FIELDS = ["agencyId", "status", "overdue", "meetingId", "unitId", "categoryId", "from", "to"] as const;
 
@@ -21,8 +17,7 @@ export default async function ResolutionsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await requirePermission("case.read");
-  const { t, locale } = await getTranslator();
+  const { user, t, locale } = await pageContext("case.read");
   const raw = await searchParams;
   const one = (k: string) => (typeof raw[k] === "string" ? raw[k] : undefined);
   const values = Object.fromEntries(FIELDS.map((k) => [k, one(k)]));

@@ -1,20 +1,15 @@
 import Link from "next/link";
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { pageContext, pageTitle } from "@/lib/page";
 import { searchRegistry } from "@/lib/search/queries";
 import { Card, EmptyState } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { ObstacleStatusBadge, OperatingStatusBadge } from "@/components/units/badges";
 import { localName } from "@/lib/i18n/format";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("search.title") };
-}
+export const generateMetadata = pageTitle("search.title");
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  const actor = await requirePermission("case.read");
-  const { t, locale } = await getTranslator();
+  const { user: actor, t, locale } = await pageContext("case.read");
   const q = ((await searchParams).q ?? "").slice(0, 100);
   const results = q.trim() ? await searchRegistry(actor, q) : null;
   const empty = results && results.units.length + results.obstacles.length + results.agencies.length === 0;

@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { requirePermission } from "@/lib/auth/session";
+import { pageContext, pageTitle } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
-import { getTranslator } from "@/lib/i18n/server";
 import { formatNumber, localName } from "@/lib/i18n/format";
 import { listUnits, unitFormOptions } from "@/lib/units/queries";
 import {
@@ -20,10 +19,7 @@ import { FilterSelect as Select } from "@/components/ui/filter-select";
 import { Pagination } from "@/components/ui/pagination";
 import { OperatingStatusBadge } from "@/components/units/badges";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("units.title") };
-}
+export const generateMetadata = pageTitle("units.title");
 
 type Params = Record<string, string | undefined>;
 
@@ -35,8 +31,7 @@ const SORT_LABEL = {
 } as const satisfies Record<UnitSort, MessageKey>;
 
 export default async function UnitsPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const actor = await requirePermission("case.read");
-  const { t, locale } = await getTranslator();
+  const { user: actor, t, locale } = await pageContext("case.read");
   const raw = await searchParams;
   const filters = unitFiltersSchema.parse(raw);
   const [{ units, total, pages }, { counties, parks }] = await Promise.all([

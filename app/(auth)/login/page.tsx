@@ -4,11 +4,9 @@ import { getTranslator } from "@/lib/i18n/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { ClientMessages } from "@/components/ui/client-messages";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { pageTitle } from "@/lib/page";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("login.title") };
-}
+export const generateMetadata = pageTitle("login.title");
 
 export default async function LoginPage() {
   if (await getCurrentUser()) redirect("/");

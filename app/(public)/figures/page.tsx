@@ -5,13 +5,11 @@ import { publicFiguresScope } from "@/lib/settings/queries";
 import { publicFigures } from "@/lib/dashboard/public";
 import { Stat } from "@/components/ui/card";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { pageTitle } from "@/lib/page";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("figures.title") };
-}
+export const generateMetadata = pageTitle("figures.title");
 
 /** Public, no sign-in, switched on by the admin: aggregate numbers only, no names of people. */
 export default async function PublicFiguresPage() {

@@ -1,19 +1,14 @@
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { pageContext, pageTitle } from "@/lib/page";
 import { formatNumber } from "@/lib/i18n/format";
 import { listOutbox } from "@/lib/notifications/queries";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { MessageList } from "@/components/notifications/message-list";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("notifications.outboxTitle") };
-}
+export const generateMetadata = pageTitle("notifications.outboxTitle");
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const user = await requirePermission("settings.manage");
-  const { t, locale } = await getTranslator();
+  const { user, t, locale } = await pageContext("settings.manage");
   const { items, total, page, pages } = await listOutbox(user, {
     page: Math.max(1, Number((await searchParams).page) || 1),
   });

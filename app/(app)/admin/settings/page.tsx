@@ -1,18 +1,13 @@
 import Link from "next/link";
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { pageContext, pageTitle } from "@/lib/page";
 import { publicFiguresEnabled } from "@/lib/settings/queries";
 import { Card } from "@/components/ui/card";
 import { PublicFiguresToggle } from "@/components/admin/public-figures-toggle";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("settings.title") };
-}
+export const generateMetadata = pageTitle("settings.title");
 
 export default async function SettingsPage() {
-  const actor = await requirePermission("settings.manage");
-  const { t } = await getTranslator();
+  const { user: actor, t } = await pageContext("settings.manage");
   const enabled = await publicFiguresEnabled(actor.provinceId);
   return (
     <div className="space-y-6">

@@ -80,7 +80,6 @@ export default async function ApiTokensPage() {
                             label={t("api.tokens.revoke")}
                             question={t("api.tokens.confirmRevoke", { name: token.name })}
                             confirmLabel={t("api.tokens.revoke")}
-                            cancelLabel={t("common.cancel")}
                             variant="secondary"
                           />
                         )}

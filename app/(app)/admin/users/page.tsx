@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { pageContext, pageTitle } from "@/lib/page";
 import { formatDateTime, formatNumber, localName, formatList } from "@/lib/i18n/format";
 import { listUsers } from "@/lib/users/queries";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -10,18 +9,14 @@ import { Pagination } from "@/components/ui/pagination";
 import { UserActiveToggle } from "@/components/admin/user-active-toggle";
 import { TableHead } from "@/components/ui/table-head";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("admin.users") };
-}
+export const generateMetadata = pageTitle("admin.users");
 
 export default async function UsersPage({
   searchParams,
 }: {
   searchParams: Promise<{ q?: string; page?: string }>;
 }) {
-  const actor = await requirePermission("user.manage");
-  const { t, locale } = await getTranslator();
+  const { user: actor, t, locale } = await pageContext("user.manage");
   const params = await searchParams;
   const query = params.q ?? "";
   const page = Math.max(1, Number(params.page) || 1);

@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
+import { pageContext, pageTitle } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
-import { getTranslator } from "@/lib/i18n/server";
 import { formatNumber, localName, formatList } from "@/lib/i18n/format";
 import { getAgency } from "@/lib/agencies/queries";
 import { recordHistory } from "@/lib/audit/queries";
@@ -9,14 +8,10 @@ import { HistorySection } from "@/components/audit/audit-event-list";
 import { Card, EmptyState, Stat } from "@/components/ui/card";
 import { AgencyForm } from "@/components/agencies/agency-form";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("agencies.title") };
-}
+export const generateMetadata = pageTitle("agencies.title");
 
 export default async function AgencyPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePermission("case.read");
-  const { t, locale } = await getTranslator();
+  const { user: actor, t, locale } = await pageContext("case.read");
   const agency = await getAgency(actor, (await params).id);
   if (!agency) notFound();
   const name = localName(agency, locale);

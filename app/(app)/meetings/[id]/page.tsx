@@ -19,6 +19,7 @@ import { AttendanceForm } from "@/components/meetings/attendance-form";
 import { SessionEntry } from "@/components/meetings/session-entry";
 import { MarkHeldButton } from "@/components/meetings/session-actions";
 import { agendaItemViews, obstacleView } from "@/lib/meetings/views";
+import { pageContext } from "@/lib/page";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const { t, locale } = await getTranslator();
@@ -34,8 +35,7 @@ export default async function MeetingPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ q?: string }>;
 }) {
-  const user = await requirePermission("case.read");
-  const { t, locale } = await getTranslator();
+  const { user, t, locale } = await pageContext("case.read");
   const { id } = await params;
   const { q = "" } = await searchParams;
   const meeting = await getMeeting(user, id);

@@ -1,16 +1,11 @@
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { pageContext, pageTitle } from "@/lib/page";
 import { Card } from "@/components/ui/card";
 import { MeetingForm } from "@/components/meetings/meeting-form";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("meetings.newSession") };
-}
+export const generateMetadata = pageTitle("meetings.newSession");
 
 export default async function NewMeetingPage() {
-  await requirePermission("meeting.write");
-  const { t, locale } = await getTranslator();
+  const { t, locale } = await pageContext("meeting.write");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("meetings.newSession")}</h1>

@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
+import { pageContext, pageTitle } from "@/lib/page";
 import { followUpChoices } from "@/lib/resolutions/status";
-import { getTranslator } from "@/lib/i18n/server";
 import { formatDate, formatDateTime, formatNumber, localName, formatList } from "@/lib/i18n/format";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { getResolutionDetail } from "@/lib/resolutions/queries";
@@ -15,10 +14,7 @@ import {
   VerifyForm,
 } from "@/components/resolutions/follow-up-forms";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("resolutions.pageTitle") };
-}
+export const generateMetadata = pageTitle("resolutions.pageTitle");
 
 const AUDIT_LABEL: Record<string, MessageKey> = {
   "resolution.report": "resolutions.auditAction.report",
@@ -32,8 +28,7 @@ const AUDIT_LABEL: Record<string, MessageKey> = {
 const kb = (bytes: number) => Math.max(1, Math.round(bytes / 1024));
 
 export default async function ResolutionPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePermission("case.read");
-  const { t, locale } = await getTranslator();
+  const { user, t, locale } = await pageContext("case.read");
   const r = await getResolutionDetail(user, (await params).id);
   if (!r) notFound();
   const pending = r.extensionRequests.find((e) => e.status === "PENDING");

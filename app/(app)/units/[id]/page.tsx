@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
+import { pageContext, pageTitle } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
-import { getTranslator } from "@/lib/i18n/server";
 import {
   formatDate,
   formatNumber,
@@ -28,14 +27,10 @@ import { ObstacleStatusBadge, OperatingStatusBadge } from "@/components/units/ba
 import { StatusChangeForm } from "@/components/units/status-change-form";
 import { AttachmentUpload } from "@/components/obstacles/attachment-upload";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("units.details") };
-}
+export const generateMetadata = pageTitle("units.details");
 
 export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePermission("case.read");
-  const { t, locale } = await getTranslator();
+  const { user: actor, t, locale } = await pageContext("case.read");
   const file = await getUnitFile(actor, (await params).id);
   if (!file) notFound();
   const { unit, obstacles, timeline } = file;
@@ -91,7 +86,6 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
               label={t("units.archive")}
               question={t("units.confirmArchive", { name: unit.name })}
               confirmLabel={t("units.archive")}
-              cancelLabel={t("common.cancel")}
               variant="danger"
             />
           )}
@@ -172,7 +166,6 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
                           label={t("obstacles.moveTo", { status: t(`obstacleStatus.${to}`) })}
                           question={t("obstacles.confirmMove", { status: t(`obstacleStatus.${to}`) })}
                           confirmLabel={t("common.confirm")}
-                          cancelLabel={t("common.cancel")}
                         />
                       ))}
                     <AttachmentUpload obstacleId={o.id} unitId={unit.id} />

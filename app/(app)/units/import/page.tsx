@@ -1,18 +1,13 @@
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { pageContext, pageTitle } from "@/lib/page";
 import { IMPORT_COLUMNS } from "@/lib/units/spreadsheet";
 import { Card } from "@/components/ui/card";
 import { ImportForm } from "@/components/units/import-form";
 import { formatList } from "@/lib/i18n/format";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("unitImport.title") };
-}
+export const generateMetadata = pageTitle("unitImport.title");
 
 export default async function ImportUnitsPage() {
-  await requirePermission("unit.write");
-  const { t, locale } = await getTranslator();
+  const { t, locale } = await pageContext("unit.write");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("unitImport.title")}</h1>

@@ -1,17 +1,12 @@
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { pageContext, pageTitle } from "@/lib/page";
 import { unitFormOptions } from "@/lib/units/queries";
 import { Card } from "@/components/ui/card";
 import { UnitForm } from "@/components/units/unit-form";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("units.newUnit") };
-}
+export const generateMetadata = pageTitle("units.newUnit");
 
 export default async function NewUnitPage() {
-  const actor = await requirePermission("unit.write");
-  const { t, locale } = await getTranslator();
+  const { user: actor, t, locale } = await pageContext("unit.write");
   const { counties, parks } = await unitFormOptions(actor);
   return (
     <div className="space-y-6">

@@ -1,20 +1,15 @@
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { pageContext, pageTitle } from "@/lib/page";
 import { getUserForEdit, userFormOptions } from "@/lib/users/queries";
 import { recordHistory } from "@/lib/audit/queries";
 import { HistorySection } from "@/components/audit/audit-event-list";
 import { Card } from "@/components/ui/card";
 import { UserForm } from "@/components/admin/user-form";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("admin.editUser") };
-}
+export const generateMetadata = pageTitle("admin.editUser");
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePermission("user.manage");
-  const { t, locale } = await getTranslator();
+  const { user: actor, t, locale } = await pageContext("user.manage");
   const [user, { agencies, provinces }] = await Promise.all([
     getUserForEdit(actor, (await params).id),
     userFormOptions(actor),

@@ -1,17 +1,12 @@
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { pageContext, pageTitle } from "@/lib/page";
 import { userFormOptions } from "@/lib/users/queries";
 import { Card } from "@/components/ui/card";
 import { UserForm } from "@/components/admin/user-form";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("admin.newUser") };
-}
+export const generateMetadata = pageTitle("admin.newUser");
 
 export default async function NewUserPage() {
-  const actor = await requirePermission("user.manage");
-  const { t, locale } = await getTranslator();
+  const { user: actor, t, locale } = await pageContext("user.manage");
   const { agencies, provinces } = await userFormOptions(actor);
   return (
     <div className="space-y-6">

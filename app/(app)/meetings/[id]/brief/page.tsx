@@ -1,6 +1,5 @@
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { pageContext, pageTitle } from "@/lib/page";
 import {
   formatDate,
   formatDateTime,
@@ -18,15 +17,11 @@ import { obstacleView } from "@/lib/meetings/views";
 import "@/components/meetings/print.css";
 import { TableHead } from "@/components/ui/table-head";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("meetings.brief.title") };
-}
+export const generateMetadata = pageTitle("meetings.brief.title");
 
 /** The chair's reading before the session: one printed page per unit on the agenda. */
 export default async function ChairBriefPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePermission("case.read");
-  const { t, locale } = await getTranslator();
+  const { user, t, locale } = await pageContext("case.read");
   const brief = await getChairBrief(user, (await params).id);
   if (!brief) notFound();
   const n = (v: number) => formatNumber(v, locale);

@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
+import { pageContext, pageTitle } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
-import { getTranslator } from "@/lib/i18n/server";
 import { formatDate, formatDateTime, formatNumber, localName, formatList } from "@/lib/i18n/format";
 import { getMeeting } from "@/lib/meetings/queries";
 import { meetingTitle } from "@/lib/meetings/title";
@@ -10,15 +9,11 @@ import { obstacleView } from "@/lib/meetings/views";
 import "@/components/meetings/print.css";
 import { TableHead } from "@/components/ui/table-head";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("meetings.minutes.title") };
-}
+export const generateMetadata = pageTitle("meetings.minutes.title");
 
 /** صورتجلسه: generated from the recorded agenda, attendance and resolutions; printed on A4. */
 export default async function MinutesPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePermission("case.read");
-  const { t, locale } = await getTranslator();
+  const { user, t, locale } = await pageContext("case.read");
   const meeting = await getMeeting(user, (await params).id);
   if (!meeting) notFound();
   const title = meetingTitle(meeting, locale, t);

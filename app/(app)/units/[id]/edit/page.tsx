@@ -1,18 +1,13 @@
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { pageContext, pageTitle } from "@/lib/page";
 import { getUnitForEdit, unitFormOptions } from "@/lib/units/queries";
 import { Card } from "@/components/ui/card";
 import { UnitForm } from "@/components/units/unit-form";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("units.editUnit") };
-}
+export const generateMetadata = pageTitle("units.editUnit");
 
 export default async function EditUnitPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePermission("unit.write");
-  const { t, locale } = await getTranslator();
+  const { user: actor, t, locale } = await pageContext("unit.write");
   const [unit, { counties, parks }] = await Promise.all([
     getUnitForEdit(actor, (await params).id),
     unitFormOptions(actor),

@@ -1,18 +1,13 @@
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { pageContext, pageTitle } from "@/lib/page";
 import { getUnitForObstacle, obstacleFormOptions } from "@/lib/obstacles/queries";
 import { Card } from "@/components/ui/card";
 import { ObstacleForm } from "@/components/obstacles/obstacle-form";
 
-export async function generateMetadata() {
-  const { t } = await getTranslator();
-  return { title: t("units.addObstacle") };
-}
+export const generateMetadata = pageTitle("units.addObstacle");
 
 export default async function NewObstaclePage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePermission("obstacle.write");
-  const { t, locale } = await getTranslator();
+  const { user: actor, t, locale } = await pageContext("obstacle.write");
   const [unit, { categories, agencies }] = await Promise.all([
     getUnitForObstacle(actor, (await params).id),
     obstacleFormOptions(actor),

@@ -1,0 +1,20 @@
+import "server-only";
+import type { Action } from "@/lib/auth/policy";
+import { requirePermission } from "@/lib/auth/session";
+import type { MessageKey } from "@/lib/i18n/messages";
+import { getTranslator } from "@/lib/i18n/server";
+
+/**
+ * Every page's first line: the signed-in user if the policy lets them open it (otherwise
+ * the sign-in page or the 403 page), and the translator in their language.
+ */
+export async function pageContext(action: Action) {
+  const user = await requirePermission(action);
+  const { t, locale } = await getTranslator();
+  return { user, t, locale };
+}
+
+/** A page's <title> from one message key, in the reader's language. */
+export function pageTitle(key: MessageKey) {
+  return async () => ({ title: (await getTranslator()).t(key) });
+}
