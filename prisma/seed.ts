@@ -430,6 +430,14 @@ async function seed(db: PrismaClient) {
   ];
   for (const u of users)
     await db.user.create({ data: { ...u, roles: [...u.roles], provinceId, passwordHash } });
+  // The national headquarters (no province): a viewer who compares provinces and an
+  // administrator who opens new ones. A single-province install simply leaves them unused.
+  const nationalUsers = [
+    { email: "national@tashil.demo", name: "ستاد ملی تسهیل", roles: ["SECRETARIAT"] as const },
+    { email: "hq-admin@tashil.demo", name: "مدیر سامانه ملی", roles: ["ADMIN"] as const },
+  ];
+  for (const u of nationalUsers)
+    await db.user.create({ data: { ...u, roles: [...u.roles], provinceId: null, passwordHash } });
   const secretariat = await db.user.findUniqueOrThrow({ where: { email: "secretariat@tashil.demo" } });
   // Progress is reported by the responsible agency's own user where the demo has one (Bank
   // Melli, environment); for the other agencies the secretariat enters what they send in.

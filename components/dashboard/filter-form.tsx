@@ -12,12 +12,15 @@ export function DashboardFilterForm({
   action,
   raw,
   options,
+  hidden,
   t,
   locale,
 }: {
   action: string;
   raw: Raw;
   options: { counties: Option[]; agencies: Option[]; categories: Option[] };
+  /** Parameters the form keeps as they are (a national viewer's chosen province). */
+  hidden?: Record<string, string>;
   t: Translate;
   locale: Locale;
 }) {
@@ -44,6 +47,9 @@ export function DashboardFilterForm({
       aria-label={t("dashboard.filters")}
       className="no-print flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 [&>div]:min-w-36 [&>div]:flex-1"
     >
+      {Object.entries(hidden ?? {}).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
       {select(
         "body",
         t("dashboard.body"),
@@ -92,7 +98,10 @@ export function DashboardFilterForm({
         <button type="submit" className={buttonClass("primary")}>
           {t("dashboard.apply")}
         </button>
-        <Link href={action} className={buttonClass("ghost")}>
+        <Link
+          href={hidden ? `${action}?${new URLSearchParams(hidden).toString()}` : action}
+          className={buttonClass("ghost")}
+        >
           {t("dashboard.clear")}
         </Link>
       </div>

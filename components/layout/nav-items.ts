@@ -16,8 +16,12 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/agencies", label: "agencies.title", permission: "case.read" },
   { href: "/search", label: "search.title", permission: "case.read" },
   { href: "/reports", label: "nav.reports", permission: "dashboard.view" },
+  { href: "/provinces", label: "provinces.title", permission: "province.compare" },
   { href: "/admin/users", label: "nav.admin", permission: "user.manage" },
   { href: "/admin/outbox", label: "notifications.outboxTitle", permission: "settings.manage" },
+  { href: "/admin/provinces", label: "provinces.admin.title", permission: "province.manage" },
+  { href: "/admin/audit", label: "audit.title", permission: "audit.read" },
+  { href: "/admin/tokens", label: "api.tokens.title", permission: "apiToken.manage" },
   { href: "/notifications", label: "notifications.nav", permission: "case.read" },
   { href: "/exports", label: "exports.nav", permission: "case.read" },
 ];

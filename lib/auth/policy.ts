@@ -10,6 +10,12 @@ export type Actor = {
   agencyId: string | null;
   /** Null for a national user, who reads every province and writes nowhere (except ADMIN). */
   provinceId: string | null;
+  /**
+   * Set when an actor is narrowed to reading only: a national viewer looking into one
+   * province (narrowToProvince) or an API token without the reporting scope. Such an actor
+   * has a province, so without the flag it would pass the province check of a write.
+   */
+  readOnly?: boolean;
 };
 
 /** What an action touches, as far as permission depends on it. */
@@ -19,6 +25,8 @@ export type Resource = {
   responsibleAgencyId?: string | null;
   /** The user a prepared file (a background export) was made for. */
   ownerId?: string | null;
+  /** The agency an API token reports for. */
+  agencyId?: string | null;
 };
 
 export const ACTIONS = [
@@ -49,9 +57,15 @@ export const ACTIONS = [
   "audit.read",
   // A background export's file: it holds what its requester could read, so only they fetch it.
   "export.download",
+  // The national headquarters compares provinces (national users only).
+  "province.compare",
   // Administration.
   "user.manage",
   "settings.manage",
+  // A national administrator opens a province and its first secretariat account.
+  "province.manage",
+  // Tokens for other systems: an administrator, or an agency user for their own agency.
+  "apiToken.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -78,8 +92,11 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "dashboard.view": ["SECRETARIAT", "CHAIR", "ADMIN"],
   "audit.read": ["SECRETARIAT", "ADMIN"],
   "export.download": ["ADMIN", "SECRETARIAT", "CHAIR", "AGENCY", "MEMBER"],
+  "province.compare": ["ADMIN", "SECRETARIAT", "CHAIR", "MEMBER"],
   "user.manage": ["ADMIN"],
   "settings.manage": ["ADMIN"],
+  "province.manage": ["ADMIN"],
+  "apiToken.manage": ["ADMIN", "AGENCY"],
 };
 
 const READ_ONLY: ReadonlySet<Action> = new Set([
@@ -89,18 +106,28 @@ const READ_ONLY: ReadonlySet<Action> = new Set([
   "dashboard.view",
   "audit.read",
   "export.download",
+  "province.compare",
 ]);
+/** Actions about the whole country: a provincial user has no business with them. */
+const NATIONAL_ONLY: ReadonlySet<Action> = new Set(["province.compare", "province.manage"]);
 /** Actions only the responsible agency's own users may take. */
 const AGENCY_OWNED: ReadonlySet<Action> = new Set(["resolution.report", "resolution.requestExtension"]);
 /** A national administrator manages accounts everywhere; every other national user only reads. */
-const NATIONAL_WRITES: ReadonlySet<Action> = new Set(["user.manage", "settings.manage"]);
+const NATIONAL_WRITES: ReadonlySet<Action> = new Set([
+  "user.manage",
+  "settings.manage",
+  "province.manage",
+  "apiToken.manage",
+]);
 
 export function can(actor: Actor | null | undefined, action: Action, resource: Resource = {}): boolean {
   if (!actor) return false;
   if (!ROLES_FOR[action].some((role) => has(actor, role))) return false;
+  if (actor.readOnly && !READ_ONLY.has(action)) return false;
+  if (NATIONAL_ONLY.has(action) && actor.provinceId !== null) return false;
 
   if (actor.provinceId === null) {
-    if (!READ_ONLY.has(action) && !NATIONAL_WRITES.has(action)) return false;
+    if (!READ_ONLY.has(action) && !(NATIONAL_WRITES.has(action) && has(actor, "ADMIN"))) return false;
   } else if (resource.provinceId !== undefined && resource.provinceId !== actor.provinceId) {
     return false;
   }
@@ -113,7 +140,24 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
   if (AGENCY_OWNED.has(action)) {
     return actor.agencyId !== null && resource.responsibleAgencyId === actor.agencyId;
   }
+  // An administrator issues tokens for any agency in reach; an agency user only for their own.
+  // Without an agency named, the question is whether they manage any tokens at all (the menu).
+  if (action === "apiToken.manage" && !has(actor, "ADMIN")) {
+    if (actor.agencyId === null) return false;
+    return resource.agencyId === undefined || resource.agencyId === actor.agencyId;
+  }
   return true;
+}
+
+/**
+ * A national viewer looking at one province (the comparison's drill-down): the same queries
+ * run with that province's scope, and the narrowed actor may only read. A provincial user
+ * may only "narrow" to their own province.
+ */
+export function narrowToProvince<A extends Actor>(actor: A, provinceId: string): A {
+  if (actor.provinceId === provinceId) return actor;
+  if (actor.provinceId !== null) throw new ForbiddenError("province.compare");
+  return { ...actor, provinceId, readOnly: true };
 }
 
 /** Where an actor lands after signing in: the page that serves their main job. */

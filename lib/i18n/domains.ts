@@ -11,6 +11,9 @@ import obstacles from "@/lib/obstacles/messages";
 import agencies from "@/lib/agencies/messages";
 import exportFiles from "@/lib/exports/messages";
 import bodies from "@/lib/bodies/messages";
+import api from "@/lib/api/messages";
+import audit from "@/lib/audit/messages";
+import provinces from "@/lib/provinces/messages";
 
 export const domainMessages = {
   fa: {
@@ -24,6 +27,9 @@ export const domainMessages = {
     ...agencies.fa,
     ...exportFiles.fa,
     ...bodies.fa,
+    ...api.fa,
+    ...audit.fa,
+    ...provinces.fa,
   },
   en: {
     ...dashboard.en,
@@ -36,5 +42,8 @@ export const domainMessages = {
     ...agencies.en,
     ...exportFiles.en,
     ...bodies.en,
+    ...api.en,
+    ...audit.en,
+    ...provinces.en,
   },
 };

@@ -48,14 +48,22 @@ export const MEETINGS_PAGE_SIZE = 20;
 
 export type MeetingFilters = { body?: BodyKind; status?: MeetingStatus; year?: number; page?: number };
 
-export async function listMeetings(actor: Actor, { body, status, year, page = 1 }: MeetingFilters = {}) {
-  authorize(actor, "case.read");
-  const where: Prisma.MeetingWhereInput = {
+/** The sessions list's filters in the actor's province; the API lists with the same. */
+export function meetingWhere(
+  actor: Actor,
+  { body, status, year }: Omit<MeetingFilters, "page">,
+): Prisma.MeetingWhereInput {
+  return {
     ...provinceWhere(actor),
     ...(body ? { body: { kind: body } } : {}),
     ...(status ? { status } : {}),
     ...(year ? { jalaliYear: year } : {}),
   };
+}
+
+export async function listMeetings(actor: Actor, { page = 1, ...filters }: MeetingFilters = {}) {
+  authorize(actor, "case.read");
+  const where = meetingWhere(actor, filters);
   const [total, meetings, years] = await Promise.all([
     db.meeting.count({ where }),
     db.meeting.findMany({

@@ -161,6 +161,18 @@ export async function resolutionFilterOptions(actor: Actor, { agencyId }: { agen
   return { meetings, agencies, units, categories };
 }
 
+/**
+ * The register's rows for a filter, in the actor's province: the one definition the page, the
+ * spreadsheet export and the API (lib/api/resources.ts) share, so they list the same rows.
+ */
+export function registerWhere(
+  actor: Actor,
+  f: Partial<ResolutionFilter>,
+  today = todayInTehran(),
+): Prisma.ResolutionWhereInput {
+  return { AND: [provinceWhere(actor), filterWhere(f, today)] };
+}
+
 /** The register: every resolution in the actor's reach, filtered, one page at a time. */
 export async function listResolutions(
   actor: Actor,
@@ -168,7 +180,7 @@ export async function listResolutions(
   today = todayInTehran(),
 ) {
   authorize(actor, "case.read");
-  const where = { AND: [provinceWhere(actor), filterWhere(f, today)] };
+  const where = registerWhere(actor, f, today);
   const page = f.page ?? 1;
   const [total, items] = await Promise.all([
     db.resolution.count({ where }),
@@ -190,7 +202,7 @@ export async function countResolutions(
   today = todayInTehran(),
 ) {
   authorize(actor, "case.read");
-  return db.resolution.count({ where: { AND: [provinceWhere(actor), filterWhere(f, today)] } });
+  return db.resolution.count({ where: registerWhere(actor, f, today) });
 }
 
 /**
@@ -208,7 +220,7 @@ export async function* exportResolutions(
   batch = Number(process.env.EXPORT_BATCH_ROWS ?? 1000),
 ): AsyncGenerator<ResolutionListItem[]> {
   authorize(actor, "case.read");
-  const where = { AND: [provinceWhere(actor), filterWhere(f, today)] };
+  const where = registerWhere(actor, f, today);
   let last: string | undefined;
   for (;;) {
     const ids = (

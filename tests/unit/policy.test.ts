@@ -4,6 +4,7 @@ import {
   can,
   ForbiddenError,
   homePath,
+  narrowToProvince,
   provinceWhere,
   writeProvince,
   type Action,
@@ -26,6 +27,7 @@ const ALLOWED: Record<RoleName, readonly Action[]> = {
     "audit.read",
     "user.manage",
     "settings.manage",
+    "apiToken.manage",
   ],
   SECRETARIAT: [
     "case.read",
@@ -48,10 +50,23 @@ const ALLOWED: Record<RoleName, readonly Action[]> = {
     "resolution.report",
     "resolution.requestExtension",
     "agencyInbox.view",
+    "apiToken.manage",
   ],
   MEMBER: ["case.read", "export.download"],
 };
+/** Actions only national users take, and which roles may (provincial users never). */
+const NATIONAL_ONLY: Record<RoleName, readonly Action[]> = {
+  ADMIN: ["province.compare", "province.manage"],
+  SECRETARIAT: ["province.compare"],
+  CHAIR: ["province.compare"],
+  AGENCY: [],
+  MEMBER: ["province.compare"],
+};
+const NATIONAL_ADMIN_WRITES: readonly Action[] = ["user.manage", "settings.manage", "apiToken.manage"];
 const AGENCY_OWNED: readonly Action[] = ["resolution.report", "resolution.requestExtension"];
+/** Owned by the agency for an agency user only: an administrator issues tokens for any agency. */
+const ownedFor = (role: RoleName, action: Action) =>
+  AGENCY_OWNED.includes(action) || (action === "apiToken.manage" && role === "AGENCY");
 const READ_ONLY: readonly Action[] = [
   "case.read",
   "chairDesk.view",
@@ -59,6 +74,7 @@ const READ_ONLY: readonly Action[] = [
   "dashboard.view",
   "audit.read",
   "export.download",
+  "province.compare",
 ];
 // Owned by the requesting user (the actor is "u1"): a background export's file.
 const REQUESTER_OWNED: readonly Action[] = ["export.download"];
@@ -74,11 +90,11 @@ describe("can(): role × action × ownership × province", () => {
   for (const role of ROLES) {
     for (const action of ACTIONS) {
       const roleAllows = ALLOWED[role].includes(action);
-      const owned = AGENCY_OWNED.includes(action);
+      const owned = ownedFor(role, action);
       it(`${role} ${action}`, () => {
-        const own = { provinceId: "P1", responsibleAgencyId: "A1", ownerId: "u1" };
-        const other = { provinceId: "P1", responsibleAgencyId: "A2", ownerId: "u2" };
-        const away = { provinceId: "P2", responsibleAgencyId: "A1" };
+        const own = { provinceId: "P1", responsibleAgencyId: "A1", agencyId: "A1", ownerId: "u1" };
+        const other = { provinceId: "P1", responsibleAgencyId: "A2", agencyId: "A2", ownerId: "u2" };
+        const away = { provinceId: "P2", responsibleAgencyId: "A1", agencyId: "A1" };
         expect(can(actor(role), action, own)).toBe(roleAllows);
         // Another agency's resolution: only agency-owned actions change their answer.
         expect(can(actor(role), action, other)).toBe(
@@ -88,12 +104,16 @@ describe("can(): role × action × ownership × province", () => {
         expect(can(actor(role), action, away)).toBe(false);
         // A national user (no province) reads everywhere; only the admin's account work writes.
         const nationalAllows =
-          roleAllows &&
-          (READ_ONLY.includes(action) || action === "user.manage" || action === "settings.manage") &&
-          !owned &&
+          ((roleAllows && READ_ONLY.includes(action) && !owned) ||
+            (role === "ADMIN" && NATIONAL_ADMIN_WRITES.includes(action)) ||
+            NATIONAL_ONLY[role].includes(action)) &&
           // `away` names no owner: nobody's prepared file.
           !REQUESTER_OWNED.includes(action);
         expect(can(actor(role, null), action, away)).toBe(nationalAllows);
+        // Narrowed to read (a drill-down, a read-only API token): the same answers for
+        // reads, none for writes.
+        const narrowed = { ...actor(role), readOnly: true };
+        expect(can(narrowed, action, own)).toBe(roleAllows && READ_ONLY.includes(action));
       });
     }
   }
@@ -117,6 +137,27 @@ describe("can(): role × action × ownership × province", () => {
     expect(can(both, "minutes.approve")).toBe(true);
     expect(can(both, "resolution.verify")).toBe(true);
     expect(can(both, "user.manage")).toBe(false);
+  });
+
+  it("narrows a national viewer to one province, read-only; a provincial user only to their own", () => {
+    const national: Actor = { id: "u", roles: ["SECRETARIAT"], agencyId: null, provinceId: null };
+    const narrowed = narrowToProvince(national, "P2");
+    expect(narrowed.provinceId).toBe("P2");
+    expect(can(narrowed, "dashboard.view", { provinceId: "P2" })).toBe(true);
+    expect(can(narrowed, "dashboard.view", { provinceId: "P3" })).toBe(false);
+    expect(can(narrowed, "unit.write", { provinceId: "P2" })).toBe(false);
+    const provincial: Actor = { ...national, provinceId: "P1" };
+    expect(narrowToProvince(provincial, "P1")).toBe(provincial);
+    expect(() => narrowToProvince(provincial, "P2")).toThrow(ForbiddenError);
+  });
+
+  it("an agency user manages tokens of their own agency only", () => {
+    const officer: Actor = { id: "u", roles: ["AGENCY"], agencyId: "A1", provinceId: "P1" };
+    expect(can(officer, "apiToken.manage")).toBe(true);
+    expect(can(officer, "apiToken.manage", { agencyId: "A1" })).toBe(true);
+    expect(can(officer, "apiToken.manage", { agencyId: "A2" })).toBe(false);
+    expect(can(officer, "apiToken.manage", { agencyId: null })).toBe(false);
+    expect(can({ ...officer, agencyId: null }, "apiToken.manage")).toBe(false);
   });
 
   it("an agency user without an agency reports on nothing", () => {

@@ -1,4 +1,9 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
 import { pageContext, pageTitle } from "@/lib/page";
+import { narrowToProvince } from "@/lib/auth/policy";
+import { getProvinceForDrillDown } from "@/lib/provinces/queries";
+import { listHref } from "@/lib/units/url";
 import { formatNumber } from "@/lib/i18n/format";
 import { parseDashboardFilters } from "@/lib/dashboard/filters";
 import { loadDashboard, SCORECARD_SORTS, type ScorecardSort } from "@/lib/dashboard/queries";
@@ -18,7 +23,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const raw = await searchParams;
   const filters = parseDashboardFilters(raw);
   const sort: ScorecardSort = SCORECARD_SORTS.find((s) => s === raw.sort) ?? "onTime";
-  const data = await loadDashboard(user, filters, sort);
+  // A national viewer drilling into one province (from /provinces): the same queries, scoped
+  // to that province by a narrowed, read-only actor. Provincial users have no such parameter.
+  const drilled =
+    typeof raw.province === "string" && user.provinceId === null
+      ? await getProvinceForDrillDown(user, raw.province)
+      : null;
+  if (typeof raw.province === "string" && user.provinceId === null && !drilled) notFound();
+  const viewer = drilled ? narrowToProvince(user, drilled.id) : user;
+  const data = await loadDashboard(viewer, filters, sort);
   const n = (v: number) => formatNumber(v, locale);
   const query = (extra: Record<string, string>) => {
     const q = new URLSearchParams();
@@ -29,8 +42,26 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">{t("nav.dashboard")}</h1>
-        <div className="no-print flex gap-2">
+        <div>
+          <h1 className="text-2xl font-bold">
+            {drilled
+              ? t("provinces.drillTitle", { name: locale === "fa" ? drilled.nameFa : drilled.nameEn })
+              : t("nav.dashboard")}
+          </h1>
+          {drilled && (
+            <Link
+              href={listHref("/provinces", {
+                from: typeof raw.from === "string" ? raw.from : undefined,
+                to: typeof raw.to === "string" ? raw.to : undefined,
+              })}
+              className="no-print text-sm text-brand-700 underline-offset-4 hover:underline"
+            >
+              {t("provinces.back")}
+            </Link>
+          )}
+        </div>
+        {/* The exports read the signed-in user's own scope; a drill-down stays on screen. */}
+        <div className={`no-print flex gap-2 ${drilled ? "hidden" : ""}`}>
           <ButtonLink variant="secondary" href={`/api/reports/scorecard?${query({})}`}>
             {t("dashboard.exportXlsx")}
           </ButtonLink>
@@ -39,7 +70,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </ButtonLink>
         </div>
       </div>
-      <DashboardFilterForm action="/dashboard" raw={raw} options={data.options} t={t} locale={locale} />
+      <DashboardFilterForm
+        action="/dashboard"
+        raw={raw}
+        options={data.options}
+        hidden={drilled ? { province: drilled.id } : undefined}
+        t={t}
+        locale={locale}
+      />
       <dl className="grid grid-cols-2 gap-4 md:grid-cols-3 lg:grid-cols-6">
         <Stat label={t("home.openResolutions")} value={n(data.figures.open)} />
         <Stat label={t("home.overdue")} value={n(data.figures.overdue)} tone="danger" />

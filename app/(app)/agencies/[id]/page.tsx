@@ -3,6 +3,8 @@ import { pageContext, pageTitle } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
 import { formatNumber, localName, formatList } from "@/lib/i18n/format";
 import { getAgency } from "@/lib/agencies/queries";
+import { recordHistory } from "@/lib/audit/queries";
+import { HistorySection } from "@/components/audit/audit-event-list";
 import { Card, EmptyState, Stat } from "@/components/ui/card";
 import { AgencyForm } from "@/components/agencies/agency-form";
 
@@ -14,6 +16,10 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
   if (!agency) notFound();
   const name = localName(agency, locale);
   const writer = can(actor, "agency.write", { provinceId: agency.provinceId });
+  const history = await recordHistory(actor, {
+    provinceId: agency.provinceId,
+    entities: [{ type: "Agency", ids: [agency.id] }],
+  });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{name}</h1>
@@ -74,6 +80,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
           </dl>
         </Card>
       )}
+      <HistorySection events={history} t={t} locale={locale} />
     </div>
   );
 }

@@ -13,6 +13,8 @@ import {
 import { agencyChoices } from "@/lib/agencies/choices";
 import { InviteesForm } from "@/components/meetings/invitees-form";
 import { AmendmentProvider } from "@/components/meetings/amendment-dialog";
+import { recordHistory } from "@/lib/audit/queries";
+import { HistorySection } from "@/components/audit/audit-event-list";
 import { isLocked } from "@/lib/meetings/lifecycle";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
@@ -50,6 +52,13 @@ export default async function MeetingPage({
   const canWrite = can(user, "meeting.write", { provinceId: meeting.provinceId });
   const canEnter = can(user, "resolution.write", { provinceId: meeting.provinceId });
   const locked = isLocked(meeting.status);
+  const history = await recordHistory(user, {
+    provinceId: meeting.provinceId,
+    entities: [
+      { type: "Meeting", ids: [meeting.id] },
+      { type: "AgendaItem", ids: meeting.agendaItems.map((i) => i.id) },
+    ],
+  });
   const [eligible, agencies, caseAgencyIds] = await Promise.all([
     canWrite ? listEligibleObstacles(user, meeting.body.kind, { query: q }) : Promise.resolve([]),
     canEnter || canWrite ? listAgencyOptions(user) : Promise.resolve([]),
@@ -194,6 +203,7 @@ export default async function MeetingPage({
           </Card>
         )}
       </AmendmentProvider>
+      <HistorySection events={history} t={t} locale={locale} />
     </div>
   );
 }

@@ -14,6 +14,8 @@ import {
 } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { getUnitFile } from "@/lib/units/queries";
+import { recordHistory } from "@/lib/audit/queries";
+import { HistorySection } from "@/components/audit/audit-event-list";
 import { archiveUnitAction } from "@/lib/units/actions";
 import { changeObstacleStatusAction } from "@/lib/obstacles/actions";
 import { MANUAL_OBSTACLE_TRANSITIONS } from "@/lib/obstacles/transitions";
@@ -33,6 +35,13 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
   const file = await getUnitFile(actor, (await params).id);
   if (!file) notFound();
   const { unit, obstacles, timeline } = file;
+  const history = await recordHistory(actor, {
+    provinceId: unit.provinceId,
+    entities: [
+      { type: "ProductionUnit", ids: [unit.id] },
+      { type: "Obstacle", ids: obstacles.map((o) => o.id) },
+    ],
+  });
   const live = unit.archivedAt === null;
   const writeUnits = live && can(actor, "unit.write", { provinceId: unit.provinceId });
   const writeObstacles = live && can(actor, "obstacle.write", { provinceId: unit.provinceId });
@@ -197,6 +206,7 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
           </ol>
         )}
       </Card>
+      <HistorySection events={history} t={t} locale={locale} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { notFound } from "next/navigation";
 import { pageContext, pageTitle } from "@/lib/page";
 import { getUserForEdit, userFormOptions } from "@/lib/users/queries";
+import { recordHistory } from "@/lib/audit/queries";
+import { HistorySection } from "@/components/audit/audit-event-list";
 import { Card } from "@/components/ui/card";
 import { UserForm } from "@/components/admin/user-form";
 
@@ -13,6 +15,10 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
     userFormOptions(actor),
   ]);
   if (!user) notFound();
+  const history = await recordHistory(actor, {
+    provinceId: user.provinceId,
+    entities: [{ type: "User", ids: [user.id] }],
+  });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">
@@ -27,6 +33,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           allowNational={actor.provinceId === null}
         />
       </Card>
+      <HistorySection events={history} t={t} locale={locale} />
     </div>
   );
 }

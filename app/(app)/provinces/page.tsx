@@ -1,0 +1,92 @@
+import Link from "next/link";
+import { requirePermission } from "@/lib/auth/session";
+import { can } from "@/lib/auth/policy";
+import { getTranslator } from "@/lib/i18n/server";
+import { compareProvinces, nationalTotals } from "@/lib/provinces/queries";
+import { comparisonFilterSchema } from "@/lib/provinces/schema";
+import { listHref } from "@/lib/units/url";
+import { Card, EmptyState } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { ComparisonTable } from "@/components/provinces/comparison-table";
+
+export async function generateMetadata() {
+  const { t } = await getTranslator();
+  return { title: t("provinces.title") };
+}
+
+type Params = Record<string, string | string[] | undefined>;
+
+export default async function ProvinceComparisonPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const viewer = await requirePermission("province.compare");
+  const { t, locale } = await getTranslator();
+  const raw = await searchParams;
+  const text = (k: string) => (typeof raw[k] === "string" ? raw[k] : undefined);
+  const filters = comparisonFilterSchema.parse({
+    from: text("from"),
+    to: text("to"),
+    sort: text("sort"),
+    dir: text("dir"),
+  });
+  const rows = await compareProvinces(viewer, filters);
+  // Period as the user typed it (Jalali), carried into sort links and the drill-down.
+  const period = { from: text("from"), to: text("to") };
+  const drill = can(viewer, "dashboard.view")
+    ? (id: string) => listHref("/dashboard", { province: id, ...period })
+    : null;
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">{t("provinces.title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("provinces.intro")}</p>
+      </div>
+      <form
+        method="get"
+        aria-label={t("provinces.period")}
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <input type="hidden" name="sort" value={filters.sort} />
+        <input type="hidden" name="dir" value={filters.dir} />
+        {(["from", "to"] as const).map((k) => (
+          <div key={k} className="space-y-1">
+            <label htmlFor={`cmp-${k}`} className="block text-xs font-medium text-slate-700">
+              {t(`provinces.${k}`)}
+            </label>
+            <input
+              id={`cmp-${k}`}
+              name={k}
+              defaultValue={period[k] ?? ""}
+              placeholder={t("dashboard.datePlaceholder")}
+              inputMode="numeric"
+              dir="ltr"
+              className={inputClass}
+            />
+          </div>
+        ))}
+        <button type="submit" className={buttonClass("primary")}>
+          {t("provinces.show")}
+        </button>
+        <Link href="/provinces" className={buttonClass("ghost")}>
+          {t("dashboard.clear")}
+        </Link>
+      </form>
+      <Card>
+        <p className="mb-2 text-xs text-slate-600">{t("provinces.hint")}</p>
+        {rows.length === 0 ? (
+          <EmptyState>{t("provinces.none")}</EmptyState>
+        ) : (
+          <ComparisonTable
+            rows={rows}
+            totals={nationalTotals(rows)}
+            sort={filters.sort}
+            dir={filters.dir}
+            sortHref={(sort, dir) => listHref("/provinces", { ...period, sort, dir })}
+            drillHref={drill}
+            t={t}
+            locale={locale}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

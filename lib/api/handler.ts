@@ -1,0 +1,95 @@
+import "server-only";
+import type { z } from "zod";
+import { ForbiddenError } from "@/lib/auth/policy";
+import { localiseIssues, type FormState } from "@/lib/forms";
+import type { Locale, Translate } from "@/lib/i18n/messages";
+import { authenticate, requireScope, type ApiPrincipal } from "./auth";
+import { problem, ProblemError, requestLanguage } from "./problem";
+import type { ApiScopeName } from "./token-schema";
+
+// The one shape of every /api/v1 handler: language from Accept-Language, token and scope,
+// then the work; whatever goes wrong leaves as problem+json, never as an HTML error page.
+
+export type ApiContext = {
+  request: Request;
+  url: URL;
+  t: Translate;
+  locale: Locale;
+  principal: ApiPrincipal;
+};
+
+type RouteContext<P> = { params: Promise<P> };
+
+export function apiHandler<P = Record<string, never>>(
+  scope: ApiScopeName,
+  work: (ctx: ApiContext, params: P) => Promise<Response>,
+) {
+  return async (request: Request, route: RouteContext<P>): Promise<Response> => {
+    const { t, locale } = requestLanguage(request);
+    const url = new URL(request.url);
+    try {
+      const principal = await authenticate(request, t);
+      requireScope(principal, scope, t);
+      return await work({ request, url, t, locale, principal }, await route.params);
+    } catch (err) {
+      return problemFromError(err, t, locale, url.pathname);
+    }
+  };
+}
+
+export function problemFromError(err: unknown, t: Translate, locale: Locale, instance: string): Response {
+  if (err instanceof ProblemError)
+    return problem(err.kind, t, err.detail, { instance, locale, ...err.extra });
+  if (err instanceof ForbiddenError)
+    return problem("forbidden", t, t("errors.forbidden"), { instance, locale });
+  console.error("[api]", err);
+  return problem("internal-error", t, t("errors.unexpected"), { instance, locale });
+}
+
+export function json(data: unknown, status = 200): Response {
+  return new Response(JSON.stringify(data), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
+  });
+}
+
+/** Query parameters through the endpoint's schema; a refusal names the fields at fault. */
+export function parseQuery<S extends z.ZodType>(schema: S, url: URL, t: Translate): z.infer<S> {
+  const raw = Object.fromEntries(url.searchParams);
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  // Query schemas carry no message keys (their rules are in the OpenAPI document), so each
+  // field at fault gets one plain localised sentence; an unknown parameter is named as such.
+  const errors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const fields = issue.code === "unrecognized_keys" ? issue.keys : [issue.path.map(String).join(".")];
+    for (const field of fields) errors[field] = [t("api.e.fieldInvalid")];
+  }
+  throw new ProblemError("bad-request", t("api.e.invalidQuery", { fields: Object.keys(errors).join(", ") }), {
+    errors,
+  });
+}
+
+export function parseBody<S extends z.ZodType>(schema: S, raw: unknown, t: Translate): z.infer<S> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new ProblemError("unprocessable-content", t("validation.invalidInput"), {
+    errors: localiseIssues(parsed.error, t),
+  });
+}
+
+/**
+ * A domain mutation's refusal (FormState, already localised) as a problem. The mutations
+ * answer in words for people; the status code is chosen from which words they are.
+ */
+export function problemFromFormState(state: FormState, t: Translate): ProblemError {
+  const message = state.message ?? t("errors.unexpected");
+  if (state.fieldErrors && Object.keys(state.fieldErrors).length > 0)
+    return new ProblemError("unprocessable-content", message, { errors: state.fieldErrors });
+  if (message === t("errors.forbidden")) return new ProblemError("forbidden", message);
+  if (message === t("errors.notFoundRecord")) return new ProblemError("not-found", t("api.e.notFound"));
+  if (message === t("resolutions.conflict") || message === t("resolutions.notOpen"))
+    return new ProblemError("conflict", message);
+  if (message === t("errors.unexpected")) return new ProblemError("internal-error", message);
+  return new ProblemError("unprocessable-content", message);
+}

@@ -1,0 +1,332 @@
+import "server-only";
+import type { z } from "zod";
+import { db } from "@/lib/db";
+import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
+import { todayInTehran } from "@/lib/i18n/format";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { unitWhere } from "@/lib/units/queries";
+import { obstacleWhere } from "@/lib/obstacles/queries";
+import { meetingWhere } from "@/lib/meetings/queries";
+import { daysUntil, registerWhere } from "@/lib/resolutions/queries";
+import { isOpenResolution } from "@/lib/resolutions/status";
+import { OPEN_OBSTACLE_STATUSES } from "@/lib/obstacles/transitions";
+import { ProblemError } from "./problem";
+import type {
+  obstacleQuerySchema,
+  ObstacleOut,
+  resolutionQuerySchema,
+  ResolutionOut,
+  sessionQuerySchema,
+  SessionOut,
+  unitQuerySchema,
+  UnitOut,
+} from "./schema";
+import type { Translate } from "@/lib/i18n/messages";
+
+// The API's reads. Each list takes the same `where` its page in the UI builds (unitWhere,
+// obstacleWhere, meetingWhere, registerWhere: province scope included), so for one filter
+// the API and the UI return the same rows. Pages are a keyset on id: a cursor names the last
+// id seen and the next page starts after it, so rows added meanwhile never shift a page.
+
+export type Page<T> = { data: T[]; nextCursor: string | null };
+
+const encodeCursor = (id: string) => Buffer.from(id, "utf8").toString("base64url");
+
+function decodeCursor(cursor: string | undefined, t: Translate): string | undefined {
+  if (!cursor) return undefined;
+  const id = Buffer.from(cursor, "base64url").toString("utf8");
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new ProblemError("bad-request", t("api.e.invalidCursor"));
+  return id;
+}
+
+async function keysetPage<Row extends { id: string }>(
+  fetch: (args: { where: { id: { gt: string } } | object; take: number }) => Promise<Row[]>,
+  cursor: string | undefined,
+  limit: number,
+  t: Translate,
+): Promise<{ rows: Row[]; nextCursor: string | null }> {
+  const after = decodeCursor(cursor, t);
+  const rows = await fetch({ where: after ? { id: { gt: after } } : {}, take: limit + 1 });
+  const more = rows.length > limit;
+  const pageRows = more ? rows.slice(0, limit) : rows;
+  const last = pageRows.at(-1);
+  return { rows: pageRows, nextCursor: more && last ? encodeCursor(last.id) : null };
+}
+
+const iso = (d: Date) => d.toISOString();
+/** A DB date column (a calendar date read as UTC midnight) as YYYY-MM-DD. */
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+
+// ─── Units ──────────────────────────────────────────────────────────────────
+
+const UNIT_SELECT = {
+  id: true,
+  name: true,
+  nationalId: true,
+  sector: true,
+  status: true,
+  activity: true,
+  industrialPark: true,
+  employees: true,
+  capacityUsePct: true,
+  updatedAt: true,
+  county: { select: { id: true, nameFa: true, nameEn: true } },
+  _count: { select: { obstacles: { where: { status: { in: [...OPEN_OBSTACLE_STATUSES] } } } } },
+} satisfies Prisma.ProductionUnitSelect;
+
+export async function apiUnits(
+  actor: Actor,
+  q: z.infer<typeof unitQuerySchema>,
+  t: Translate,
+): Promise<Page<UnitOut>> {
+  authorize(actor, "case.read");
+  const where = unitWhere(actor, {
+    q: q.q ?? "",
+    sector: q.sector,
+    countyId: q.countyId,
+    status: q.status,
+    park: q.park,
+    open: q.open,
+  });
+  const { rows, nextCursor } = await keysetPage(
+    (p) =>
+      db.productionUnit.findMany({
+        where: { AND: [where, p.where] },
+        orderBy: { id: "asc" },
+        take: p.take,
+        select: UNIT_SELECT,
+      }),
+    q.cursor,
+    q.limit,
+    t,
+  );
+  return {
+    nextCursor,
+    data: rows.map(({ _count, updatedAt, ...u }) => ({
+      ...u,
+      openObstacles: _count.obstacles,
+      updatedAt: iso(updatedAt),
+    })),
+  };
+}
+
+// ─── Obstacles ──────────────────────────────────────────────────────────────
+
+const CATEGORY = { select: { code: true, nameFa: true, nameEn: true } } as const;
+const OBSTACLE_SELECT = {
+  id: true,
+  description: true,
+  amountRials: true,
+  status: true,
+  createdAt: true,
+  unit: { select: { id: true, name: true } },
+  category: CATEGORY,
+  subCategory: CATEGORY,
+  agencies: { select: { agency: { select: { id: true, nameFa: true, nameEn: true } } } },
+} satisfies Prisma.ObstacleSelect;
+
+export async function apiObstacles(
+  actor: Actor,
+  q: z.infer<typeof obstacleQuerySchema>,
+  t: Translate,
+): Promise<Page<ObstacleOut>> {
+  authorize(actor, "case.read");
+  const where = obstacleWhere(actor, {
+    q: q.q ?? "",
+    status: q.status,
+    open: q.open,
+    categoryId: q.categoryId,
+    countyId: q.countyId,
+    agencyId: q.agencyId,
+  });
+  const { rows, nextCursor } = await keysetPage(
+    (p) =>
+      db.obstacle.findMany({
+        where: { AND: [where, p.where] },
+        orderBy: { id: "asc" },
+        take: p.take,
+        select: OBSTACLE_SELECT,
+      }),
+    q.cursor,
+    q.limit,
+    t,
+  );
+  return {
+    nextCursor,
+    data: rows.map((o) => ({
+      ...o,
+      amountRials: o.amountRials === null ? null : o.amountRials.toString(),
+      agencies: o.agencies.map((a) => a.agency),
+      createdAt: iso(o.createdAt),
+    })),
+  };
+}
+
+// ─── Sessions ───────────────────────────────────────────────────────────────
+
+const SESSION_SELECT = {
+  id: true,
+  jalaliYear: true,
+  number: true,
+  startsAt: true,
+  place: true,
+  status: true,
+  minutesApprovedAt: true,
+  body: { select: { kind: true } },
+  _count: { select: { agendaItems: true, resolutions: true } },
+} satisfies Prisma.MeetingSelect;
+
+export async function apiSessions(
+  actor: Actor,
+  q: z.infer<typeof sessionQuerySchema>,
+  t: Translate,
+): Promise<Page<SessionOut>> {
+  authorize(actor, "case.read");
+  const where = meetingWhere(actor, q);
+  const { rows, nextCursor } = await keysetPage(
+    (p) =>
+      db.meeting.findMany({
+        where: { AND: [where, p.where] },
+        orderBy: { id: "asc" },
+        take: p.take,
+        select: SESSION_SELECT,
+      }),
+    q.cursor,
+    q.limit,
+    t,
+  );
+  return {
+    nextCursor,
+    data: rows.map(({ body, _count, startsAt, minutesApprovedAt, ...m }) => ({
+      ...m,
+      body: body.kind,
+      startsAt: iso(startsAt),
+      minutesApprovedAt: isoOrNull(minutesApprovedAt),
+      agendaItems: _count.agendaItems,
+      resolutions: _count.resolutions,
+    })),
+  };
+}
+
+// ─── Resolutions ────────────────────────────────────────────────────────────
+
+const NAMED = { select: { id: true, nameFa: true, nameEn: true } } as const;
+const RESOLUTION_SELECT = {
+  id: true,
+  text: true,
+  status: true,
+  version: true,
+  deadline: true,
+  doneReportedAt: true,
+  verifiedAt: true,
+  meeting: { select: { id: true, jalaliYear: true, number: true, body: { select: { kind: true } } } },
+  unit: { select: { id: true, name: true } },
+  responsibleAgency: NAMED,
+  supportingAgencies: { select: { agency: NAMED } },
+  obstacles: { select: { obstacleId: true } },
+  extensionRequests: {
+    where: { status: "PENDING" },
+    take: 1,
+    select: { requestedDeadline: true, createdAt: true },
+  },
+  progressReports: {
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: 50,
+    select: {
+      id: true,
+      note: true,
+      fromStatus: true,
+      toStatus: true,
+      createdAt: true,
+      author: { select: { name: true } },
+      attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, sizeBytes: true } },
+    },
+  },
+} satisfies Prisma.ResolutionSelect;
+type ResolutionRow = Prisma.ResolutionGetPayload<{ select: typeof RESOLUTION_SELECT }>;
+
+function resolutionOut(r: ResolutionRow, today: string): ResolutionOut {
+  const open = isOpenResolution(r.status);
+  const days = daysUntil(r.deadline, today);
+  const pending = r.extensionRequests[0];
+  return {
+    id: r.id,
+    text: r.text,
+    status: r.status,
+    version: r.version,
+    deadline: isoDate(r.deadline),
+    overdue: open && days < 0,
+    daysUntilDeadline: days,
+    doneReportedAt: isoOrNull(r.doneReportedAt),
+    verifiedAt: isoOrNull(r.verifiedAt),
+    session: {
+      id: r.meeting.id,
+      body: r.meeting.body.kind,
+      jalaliYear: r.meeting.jalaliYear,
+      number: r.meeting.number,
+    },
+    unit: r.unit,
+    responsibleAgency: r.responsibleAgency,
+    supportingAgencies: r.supportingAgencies.map((s) => s.agency),
+    obstacleIds: r.obstacles.map((o) => o.obstacleId),
+    pendingExtension: pending
+      ? { requestedDeadline: isoDate(pending.requestedDeadline), createdAt: iso(pending.createdAt) }
+      : null,
+    progressReports: r.progressReports.map((p) => ({
+      id: p.id,
+      note: p.note,
+      fromStatus: p.fromStatus,
+      toStatus: p.toStatus,
+      author: p.author?.name ?? null,
+      createdAt: iso(p.createdAt),
+      attachments: p.attachments,
+    })),
+  };
+}
+
+export async function apiResolutions(
+  actor: Actor,
+  q: z.infer<typeof resolutionQuerySchema>,
+  t: Translate,
+  today = todayInTehran(),
+): Promise<Page<ResolutionOut>> {
+  authorize(actor, "case.read");
+  const where = registerWhere(
+    actor,
+    {
+      agencyId: q.agencyId,
+      status: q.status,
+      overdue: q.overdue === "true",
+      meetingId: q.sessionId,
+      unitId: q.unitId,
+      categoryId: q.categoryId,
+      from: q.from,
+      to: q.to,
+    },
+    today,
+  );
+  const { rows, nextCursor } = await keysetPage(
+    (p) =>
+      db.resolution.findMany({
+        where: { AND: [where, p.where] },
+        orderBy: { id: "asc" },
+        take: p.take,
+        select: RESOLUTION_SELECT,
+      }),
+    q.cursor,
+    q.limit,
+    t,
+  );
+  return { nextCursor, data: rows.map((r) => resolutionOut(r, today)) };
+}
+
+/** One resolution in the actor's reach, or null (the same answer for "absent" and "elsewhere"). */
+export async function apiResolution(actor: Actor, id: string, today = todayInTehran()) {
+  authorize(actor, "case.read");
+  const row = await db.resolution.findFirst({
+    where: { id, ...provinceWhere(actor) },
+    select: RESOLUTION_SELECT,
+  });
+  return row ? resolutionOut(row, today) : null;
+}
