@@ -201,7 +201,7 @@ function CheckResult({ check, locale }: { check: CheckState; locale: Locale }) {
       let state: ProgressState;
       // One chunk per request: the progress bar moves and the server never holds one long job.
       do {
-        state = await importChunkAction(check.batchId ?? "");
+        state = await importChunkAction({ batchId: check.batchId ?? "" });
         setProgress(state);
       } while (state.ok && !state.finished);
     } catch {

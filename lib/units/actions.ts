@@ -63,7 +63,7 @@ export const checkImportAction = formAction<CheckState>(
 );
 
 /** Called by the page in a loop until `finished`; each call writes one chunk. */
-export const importChunkAction = inputAction<string, ProgressState>(
-  ({ user, t, locale }, batchId) => importNextChunk(user, String(batchId), t, locale),
-  { revalidate: (_batchId, result) => (result.finished ? ["/units", "/obstacles"] : []) },
+export const importChunkAction = inputAction<{ batchId: string }, ProgressState>(
+  ({ user, t, locale }, input) => importNextChunk(user, String(input.batchId), t, locale),
+  { revalidate: (_input, result) => (result.finished ? ["/units", "/obstacles"] : []) },
 );

@@ -59,7 +59,7 @@ export const test = base.extend<
            ORDER BY m."startsAt" DESC, u.name LIMIT 1`,
           [
             id,
-            text ?? `بانک ملی نسبت به امهال اقساط تسهیلات واحد اقدام کند (آزمون ${id.slice(4, 10)}).`,
+            text ?? "بانک ملی نسبت به امهال اقساط تسهیلات واحد به مدت ۲۴ ماه اقدام کند (آزمون).",
             daysLeft,
           ],
         );

@@ -35,7 +35,8 @@ beforeAll(async () => {
   const created = await createUnit(clerk, base, t);
   expect(created.ok, created.message).toBe(true);
   unitId = created.id ?? "";
-  const updated = await updateUnit(colleague, { ...base, id: unitId, employees: "95" }, t);
+  // An edit names the version it read (optimistic concurrency).
+  const updated = await updateUnit(colleague, { ...base, id: unitId, version: 1, employees: "95" }, t);
   expect(updated.ok, updated.message).toBe(true);
 });
 

@@ -283,7 +283,13 @@ describe("names are stored normalised and found however word breaks were typed",
       (
         await updateAgency(
           secretariat,
-          { id: agency.id ?? "", kind: "COMPANY", nameFa: "شركت فرآورده‌هاي نفتي", nameEn: "Oil" },
+          {
+            id: agency.id ?? "",
+            version: 1,
+            kind: "COMPANY",
+            nameFa: "شركت فرآورده‌هاي نفتي",
+            nameEn: "Oil",
+          },
           t,
         )
       ).ok,

@@ -672,7 +672,13 @@ describe("fix and re-upload", () => {
     const ws = wb.worksheets[0];
     const read = () => {
       const out: string[][] = [];
-      ws?.eachRow((r) => out.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ""))));
+      // Empty trailing cells are not written: pad each row to the header's width.
+      const width = ws?.getRow(1).cellCount ?? 0;
+      ws?.eachRow((r) => {
+        const cells = (r.values as unknown[]).slice(1).map((v) => String(v ?? ""));
+        while (cells.length < width) cells.push("");
+        out.push(cells);
+      });
       return out;
     };
     expect(ws?.views[0]?.rightToLeft).toBe(true);
