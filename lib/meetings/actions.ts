@@ -1,19 +1,14 @@
 "use server";
 import { field, formAction, inputAction } from "@/lib/action";
+import { addToAgenda, moveAgendaItem, removeAgendaItem, setOutcome, setPresenter } from "./agenda";
 import {
-  addToAgenda,
   approveMinutes,
   createMeeting,
   markMeetingHeld,
-  moveAgendaItem,
   planNextCommitteeMeeting,
-  removeAgendaItem,
   rescheduleMeeting,
-  saveAttendance,
-  saveInvitees,
-  setOutcome,
-  setPresenter,
-} from "./mutations";
+} from "./sessions";
+import { saveAttendance, saveInvitees } from "./attendance";
 import { deleteResolution, saveResolution } from "./resolutions";
 
 // Every session page shows the agenda, attendance and resolutions: refresh them all.

@@ -1,7 +1,7 @@
 // The obstacle lifecycle of DESIGN.md §2. Each status change has exactly one driver, so the
 // registry, the sessions and the follow-up never disagree about where a case stands:
 //
-// - Sessions (lib/meetings/lifecycle.ts, applied by lib/meetings/mutations.ts):
+// - Sessions (lib/meetings/lifecycle.ts, applied by lib/meetings/agenda.ts):
 //   REGISTERED → IN_COMMITTEE when the committee puts it on an agenda; the committee's outcome
 //   then takes it IN_COMMITTEE → REFERRED | RESOLVED (settled) | REGISTERED (more documents);
 //   the working group's outcome takes it REFERRED → DECIDED.

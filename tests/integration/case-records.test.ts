@@ -2,7 +2,8 @@
 // numbers by date, names stored normalised and found however the word breaks were typed.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { addToAgenda, createMeeting, rescheduleMeeting, setOutcome } from "@/lib/meetings/mutations";
+import { addToAgenda, setOutcome } from "@/lib/meetings/agenda";
+import { createMeeting, rescheduleMeeting } from "@/lib/meetings/sessions";
 import { saveResolution } from "@/lib/meetings/resolutions";
 import { getMeeting } from "@/lib/meetings/queries";
 import { verifyResolution } from "@/lib/resolutions/mutations";
@@ -14,7 +15,8 @@ import { searchRegistry } from "@/lib/search/queries";
 import { listAgencies } from "@/lib/agencies/queries";
 import { normalizeText } from "@/lib/i18n/normalize";
 import { updateBody } from "@/lib/bodies/mutations";
-import { markMeetingHeld, saveAttendance, saveInvitees } from "@/lib/meetings/mutations";
+import { markMeetingHeld } from "@/lib/meetings/sessions";
+import { saveAttendance, saveInvitees } from "@/lib/meetings/attendance";
 import { agencyScorecard } from "@/lib/dashboard/queries";
 import { unitFiltersSchema } from "@/lib/units/schema";
 import { createActor, createAgency, createProvince, t } from "../support/fixtures";

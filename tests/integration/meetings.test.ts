@@ -4,17 +4,19 @@ import { db } from "@/lib/db";
 import { meetingResolutionsFileName, meetingResolutionsXlsx } from "@/lib/meetings/export";
 import {
   addToAgenda,
+  moveAgendaItem,
+  removeAgendaItem,
+  setOutcome,
+  setPresenter,
+} from "@/lib/meetings/agenda";
+import {
   approveMinutes,
   createMeeting,
   markMeetingHeld,
-  moveAgendaItem,
   nextFreeCommitteeSunday,
   planNextCommitteeMeeting,
-  removeAgendaItem,
-  saveAttendance,
-  setOutcome,
-  setPresenter,
-} from "@/lib/meetings/mutations";
+} from "@/lib/meetings/sessions";
+import { saveAttendance } from "@/lib/meetings/attendance";
 import { deleteResolution, saveResolution } from "@/lib/meetings/resolutions";
 import { verifyResolution } from "@/lib/resolutions/mutations";
 import { getChairBrief, getMeeting, listEligibleObstacles, listMeetings } from "@/lib/meetings/queries";

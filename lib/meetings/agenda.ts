@@ -1,0 +1,297 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import type { Actor } from "@/lib/auth/policy";
+import { invalid, type FormState } from "@/lib/forms";
+import type { Translate } from "@/lib/i18n/messages";
+import { mutation, UserFacingError } from "@/lib/mutation";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { BodyKind } from "@/lib/generated/prisma/enums";
+import { auditSessionWrite, lockMeetingForWrite } from "./guard";
+import { ELIGIBLE_STATUS, obstacleStatusFor, STATUSES_A_SESSION_CONTROLS } from "./lifecycle";
+import {
+  addToAgendaSchema,
+  agendaItemRefSchema,
+  moveAgendaItemSchema,
+  OUTCOMES_FOR,
+  outcomeSchema,
+  presenterSchema,
+} from "./schema";
+
+// The agenda of a session: which units and obstacles it reviews, in what order, with which
+// outcome, and the obstacle statuses those outcomes drive (./lifecycle.ts).
+
+/**
+ * The obstacles a (late) change of a session's records may still move. A RESOLVED obstacle is
+ * the committee's only when the committee settled it itself, i.e. no resolution is linked to
+ * it: one with resolutions was resolved by follow-up verification, which no change of a
+ * committee outcome may undo.
+ */
+function controlledBy(kind: BodyKind): Prisma.ObstacleWhereInput {
+  const statuses = STATUSES_A_SESSION_CONTROLS[kind];
+  const unconditional = statuses.filter((s) => s !== "RESOLVED");
+  return {
+    OR: [
+      { status: { in: unconditional } },
+      ...(statuses.includes("RESOLVED") ? [{ status: "RESOLVED" as const, resolutions: { none: {} } }] : []),
+    ],
+  };
+}
+
+/** Moves the item's obstacles to the status its outcome implies, leaving cases that moved on alone. */
+async function applyOutcomeToObstacles(
+  tx: Tx,
+  kind: BodyKind,
+  itemId: string,
+  outcome: Parameters<typeof obstacleStatusFor>[1],
+  obstacleIds?: string[],
+) {
+  const to = obstacleStatusFor(kind, outcome);
+  const links = await tx.agendaItemObstacle.findMany({
+    where: { agendaItemId: itemId, ...(obstacleIds ? { obstacleId: { in: obstacleIds } } : {}) },
+    select: { obstacleId: true },
+  });
+  const ids = links.map((l) => l.obstacleId);
+  const before = await tx.obstacle.findMany({
+    where: { id: { in: ids }, ...controlledBy(kind) },
+    select: { id: true, status: true },
+  });
+  const changing = before.filter((o) => o.status !== to);
+  // The condition again on the update: a case that moved on since the read stays where it is.
+  if (changing.length)
+    await tx.obstacle.updateMany({
+      where: { id: { in: changing.map((o) => o.id) }, ...controlledBy(kind) },
+      data: { status: to },
+    });
+  return changing.map((o) => ({ id: o.id, from: o.status, to }));
+}
+
+async function loadItem(tx: Tx, itemId: string, t: Translate) {
+  const item = await tx.agendaItem.findUnique({
+    where: { id: itemId },
+    select: { id: true, meetingId: true, unitId: true, position: true, presenter: true, outcome: true },
+  });
+  if (!item) throw new UserFacingError(t("errors.notFoundRecord"));
+  return item;
+}
+
+export async function addToAgenda(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
+  return mutation(t, async () => {
+    const parsed = addToAgendaSchema.safeParse(raw);
+    if (!parsed.success) return invalid(parsed.error, t);
+    const ids = [...new Set(parsed.data.obstacleIds)];
+    await db.$transaction(async (tx) => {
+      const { meeting, amendmentReason } = await lockMeetingForWrite(
+        tx,
+        actor,
+        parsed.data.meetingId,
+        "meeting.write",
+        parsed.data.amendmentReason,
+        t,
+      );
+      const kind = meeting.body.kind;
+      // Eligible: in this province, of a unit still in the register (not archived), at the
+      // stage this body reviews, and not already waiting on another session's agenda (an item
+      // without an outcome yet).
+      const obstacles = await tx.obstacle.findMany({
+        where: {
+          id: { in: ids },
+          provinceId: meeting.provinceId,
+          unit: { archivedAt: null },
+          status: ELIGIBLE_STATUS[kind],
+          agendaItems: { none: { agendaItem: { outcome: null } } },
+        },
+        select: { id: true, unitId: true },
+      });
+      if (obstacles.length !== ids.length) throw new UserFacingError(t("meetings.agenda.notEligible"));
+      // Units join the agenda in the order the secretariat picked their obstacles (the
+      // database returns rows in no particular order).
+      obstacles.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+      const byUnit = new Map<string, string[]>();
+      for (const o of obstacles) byUnit.set(o.unitId, [...(byUnit.get(o.unitId) ?? []), o.id]);
+      const existing = await tx.agendaItem.findMany({
+        where: { meetingId: meeting.id },
+        select: { id: true, unitId: true, position: true, outcome: true },
+      });
+      let position = Math.max(0, ...existing.map((i) => i.position));
+      const changes = [];
+      for (const [unitId, obstacleIds] of byUnit) {
+        const item =
+          existing.find((i) => i.unitId === unitId) ??
+          (await tx.agendaItem.create({
+            data: { meetingId: meeting.id, unitId, position: ++position },
+            select: { id: true, unitId: true, position: true, outcome: true },
+          }));
+        await tx.agendaItemObstacle.createMany({
+          data: obstacleIds.map((obstacleId) => ({ agendaItemId: item.id, obstacleId })),
+          skipDuplicates: true,
+        });
+        changes.push({
+          itemId: item.id,
+          unitId,
+          obstacleIds,
+          statuses: await applyOutcomeToObstacles(tx, kind, item.id, item.outcome, obstacleIds),
+        });
+      }
+      await auditSessionWrite(tx, amendmentReason, {
+        actorId: actor?.id ?? null,
+        provinceId: meeting.provinceId,
+        action: "agenda.add",
+        entityType: "Meeting",
+        entityId: meeting.id,
+        after: { changes },
+      });
+    });
+    return { ok: true, message: t("meetings.agenda.added", { count: ids.length }) };
+  });
+}
+
+export async function removeAgendaItem(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
+  return mutation(t, async () => {
+    const parsed = agendaItemRefSchema.safeParse(raw);
+    if (!parsed.success) return invalid(parsed.error, t);
+    await db.$transaction(async (tx) => {
+      const item = await loadItem(tx, parsed.data.itemId, t);
+      const { meeting, amendmentReason } = await lockMeetingForWrite(
+        tx,
+        actor,
+        item.meetingId,
+        "meeting.write",
+        parsed.data.amendmentReason,
+        t,
+      );
+      if ((await tx.resolution.count({ where: { agendaItemId: item.id } })) > 0)
+        throw new UserFacingError(t("meetings.agenda.hasResolutions"));
+      const kind = meeting.body.kind;
+      // Back to the stage the obstacles were at before this session took them up.
+      const links = await tx.agendaItemObstacle.findMany({
+        where: { agendaItemId: item.id },
+        select: { obstacleId: true },
+      });
+      const back = ELIGIBLE_STATUS[kind];
+      await tx.obstacle.updateMany({
+        where: { id: { in: links.map((l) => l.obstacleId) }, ...controlledBy(kind) },
+        data: { status: back },
+      });
+      await tx.agendaItem.delete({ where: { id: item.id } });
+      await auditSessionWrite(tx, amendmentReason, {
+        actorId: actor?.id ?? null,
+        provinceId: meeting.provinceId,
+        action: "agenda.remove",
+        entityType: "AgendaItem",
+        entityId: item.id,
+        before: { ...item, obstacleIds: links.map((l) => l.obstacleId) },
+      });
+    });
+    return { ok: true, message: t("meetings.agenda.removed") };
+  });
+}
+
+export async function moveAgendaItem(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
+  return mutation(t, async () => {
+    const parsed = moveAgendaItemSchema.safeParse(raw);
+    if (!parsed.success) return invalid(parsed.error, t);
+    await db.$transaction(async (tx) => {
+      const item = await loadItem(tx, parsed.data.itemId, t);
+      const { meeting, amendmentReason } = await lockMeetingForWrite(
+        tx,
+        actor,
+        item.meetingId,
+        "meeting.write",
+        parsed.data.amendmentReason,
+        t,
+      );
+      const items = await tx.agendaItem.findMany({
+        where: { meetingId: meeting.id },
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        select: { id: true, position: true },
+      });
+      const order = items.map((i) => i.id);
+      const from = order.indexOf(item.id);
+      const to = parsed.data.direction === "up" ? from - 1 : from + 1;
+      if (to < 0 || to >= order.length) return;
+      [order[from], order[to]] = [order[to] ?? item.id, order[from] ?? item.id];
+      // Positions are rewritten 1..n so earlier gaps and ties disappear with the first move.
+      for (const [index, id] of order.entries()) {
+        const current = items.find((i) => i.id === id);
+        if (current && current.position !== index + 1)
+          await tx.agendaItem.update({ where: { id }, data: { position: index + 1 } });
+      }
+      await auditSessionWrite(tx, amendmentReason, {
+        actorId: actor?.id ?? null,
+        provinceId: meeting.provinceId,
+        action: "agenda.reorder",
+        entityType: "Meeting",
+        entityId: meeting.id,
+        before: { order: items.map((i) => i.id) },
+        after: { order },
+      });
+    });
+    return { ok: true, message: t("meetings.agenda.moved") };
+  });
+}
+
+export async function setPresenter(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
+  return mutation(t, async () => {
+    const parsed = presenterSchema.safeParse(raw);
+    if (!parsed.success) return invalid(parsed.error, t);
+    await db.$transaction(async (tx) => {
+      const item = await loadItem(tx, parsed.data.itemId, t);
+      const { meeting, amendmentReason } = await lockMeetingForWrite(
+        tx,
+        actor,
+        item.meetingId,
+        "meeting.write",
+        parsed.data.amendmentReason,
+        t,
+      );
+      await tx.agendaItem.update({ where: { id: item.id }, data: { presenter: parsed.data.presenter } });
+      await auditSessionWrite(tx, amendmentReason, {
+        actorId: actor?.id ?? null,
+        provinceId: meeting.provinceId,
+        action: "agenda.presenter",
+        entityType: "AgendaItem",
+        entityId: item.id,
+        before: { presenter: item.presenter },
+        after: { presenter: parsed.data.presenter },
+      });
+    });
+    return { ok: true, message: t("meetings.agenda.presenterSaved") };
+  });
+}
+
+/** Records a unit's outcome and moves its obstacles along in the same transaction. */
+export async function setOutcome(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
+  return mutation(t, async () => {
+    const parsed = outcomeSchema.safeParse(raw);
+    if (!parsed.success) return invalid(parsed.error, t);
+    const { outcome } = parsed.data;
+    await db.$transaction(async (tx) => {
+      const item = await loadItem(tx, parsed.data.itemId, t);
+      const { meeting, amendmentReason } = await lockMeetingForWrite(
+        tx,
+        actor,
+        item.meetingId,
+        "meeting.write",
+        parsed.data.amendmentReason,
+        t,
+      );
+      const kind = meeting.body.kind;
+      if (outcome !== null && !(OUTCOMES_FOR[kind] as readonly string[]).includes(outcome))
+        throw new UserFacingError(t("meetings.outcome.notForBody"), {
+          outcome: [t("meetings.outcome.notForBody")],
+        });
+      await tx.agendaItem.update({ where: { id: item.id }, data: { outcome } });
+      const obstacles = await applyOutcomeToObstacles(tx, kind, item.id, outcome);
+      await auditSessionWrite(tx, amendmentReason, {
+        actorId: actor?.id ?? null,
+        provinceId: meeting.provinceId,
+        action: "agenda.outcome",
+        entityType: "AgendaItem",
+        entityId: item.id,
+        before: { outcome: item.outcome },
+        after: { outcome, obstacles },
+      });
+    });
+    return { ok: true, message: t("meetings.outcome.saved") };
+  });
+}
