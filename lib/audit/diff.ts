@@ -13,6 +13,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * fields). A creation (no before) lists every field it set; a deletion every field it had.
  * Values that are not objects at all come back as one change with an empty field name.
  */
+/** Columns that change with every edit and say nothing a reader of the history needs. */
+const BOOKKEEPING = new Set(["version", "updatedAt"]);
+
 export function auditChanges(before: unknown, after: unknown): FieldChange[] {
   const b = before ?? null;
   const a = after ?? null;
@@ -21,7 +24,7 @@ export function auditChanges(before: unknown, after: unknown): FieldChange[] {
     const to = a ?? {};
     const fields = [...new Set([...Object.keys(from), ...Object.keys(to)])];
     return fields
-      .filter((field) => !same(from[field], to[field]))
+      .filter((field) => !BOOKKEEPING.has(field) && !same(from[field], to[field]))
       .map((field) => ({ field, before: from[field], after: to[field] }));
   }
   return same(b, a) ? [] : [{ field: "", before: b, after: a }];

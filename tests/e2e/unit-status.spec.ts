@@ -5,6 +5,13 @@ test("the secretariat records a unit going idle and returning to production; the
   data,
 }) => {
   const unit = await data.unit();
+  const changes = async () =>
+    (
+      await data.one<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "UnitStatusChange" WHERE "unitId" = $1 AND reason IS NOT NULL`,
+        [unit.id],
+      )
+    )?.n;
   const page = await signedInAs(ACCOUNTS.secretariat);
   await page.goto(`/units/${unit.id}`);
   const form = page.getByRole("form", { name: "تغییر وضعیت بهره‌برداری" });
@@ -17,10 +24,13 @@ test("the secretariat records a unit going idle and returning to production; the
   await form.getByLabel("علت").fill("قطع گاز در زمستان");
   await form.getByRole("button", { name: "تغییر وضعیت بهره‌برداری" }).click();
   await expect(form.getByRole("status")).toHaveText("وضعیت واحد ثبت شد.");
+  await expect.poll(() => changes()).toBe(1);
 
   await form.getByLabel("وضعیت جدید").selectOption({ label: "فعال" });
   await form.getByLabel("علت").fill("وصل مجدد گاز");
   await form.getByRole("button", { name: "تغییر وضعیت بهره‌برداری" }).click();
+  // The message above is still on screen from the first change: wait for the record.
+  await expect.poll(() => changes()).toBe(2);
   await expect(form.getByRole("status")).toHaveText("وضعیت واحد ثبت شد.");
 
   await page.reload();
