@@ -1,28 +1,18 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
-import { submittedValues, type FormState } from "@/lib/forms";
+import { field, formAction } from "@/lib/action";
+import type { FormState } from "@/lib/forms";
 import { createApiToken, revokeApiToken } from "./tokens";
 
 export type TokenFormState = FormState & { token?: string };
 
-export async function createApiTokenAction(_prev: TokenFormState, form: FormData): Promise<TokenFormState> {
-  const { t } = await getTranslator();
-  const result = await createApiToken(
-    await getCurrentUser(),
-    { ...Object.fromEntries(form), scopes: form.getAll("scopes") },
-    t,
-  );
-  if (!result.ok) return { ...result, values: submittedValues(form, { multi: ["scopes"] }) };
-  revalidatePath("/admin/tokens");
-  // The secret goes back to this one response only; it is never stored or shown again.
-  return result;
-}
+// The secret goes back in this one answer only; it is never stored or shown again.
+export const createApiTokenAction = formAction<TokenFormState>(
+  ({ user, t }, form) =>
+    createApiToken(user, { ...Object.fromEntries(form), scopes: form.getAll("scopes") }, t),
+  { revalidate: ["/admin/tokens"], echo: { multi: ["scopes"] } },
+);
 
-export async function revokeApiTokenAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getTranslator();
-  const result = await revokeApiToken(await getCurrentUser(), String(form.get("id") ?? ""), t);
-  if (result.ok) revalidatePath("/admin/tokens");
-  return result;
-}
+export const revokeApiTokenAction = formAction(
+  ({ user, t }, form) => revokeApiToken(user, field(form, "id"), t),
+  { revalidate: ["/admin/tokens"], echo: false },
+);
