@@ -4,10 +4,12 @@ import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { can, ForbiddenError, type Action } from "@/lib/auth/policy";
 import { translator, type Locale, type MessageKey, type Translate } from "@/lib/i18n/messages";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/outage";
+import { problem, requestLanguage, type ProblemKind } from "@/lib/api/problem";
 
 // The one shape of a route handler: sign-in and permission checked before anything is
 // read, the query string parsed with the page's own zod schema, and every refusal answered
-// the same way — an RFC 9457 problem document with a localised `detail`.
+// the same way — an RFC 9457 problem document with a localised `detail` (lib/api/problem.ts,
+// shared with /api/v1).
 
 export type RouteContext<Q> = {
   user: SessionUser;
@@ -18,38 +20,14 @@ export type RouteContext<Q> = {
   params: Record<string, string>;
 };
 
-const TITLES: Record<number, string> = {
-  400: "Bad Request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not Found",
-  500: "Internal Server Error",
-  503: "Service Unavailable",
-};
-
-/** An `application/problem+json` answer. */
-export function problem(status: number, detail: string, extra: Record<string, unknown> = {}): Response {
-  return new Response(
-    JSON.stringify({ type: "about:blank", title: TITLES[status] ?? "Error", status, detail, ...extra }),
-    {
-      status,
-      headers: {
-        "Content-Type": "application/problem+json; charset=utf-8",
-        "Cache-Control": "no-store",
-        ...(status === 503 ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {}),
-      },
-    },
-  );
+/** A refusal in the caller's words; never cached, and an outage says when to try again. */
+function refusal(kind: ProblemKind, t: Translate, key: MessageKey): Response {
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (kind === "service-unavailable") headers["Retry-After"] = String(RETRY_AFTER_SECONDS);
+  return problem(kind, t, t(key), { headers });
 }
 
 export class NotFound extends Error {}
-
-/** Persian unless the client prefers English (Accept-Language). */
-export function requestLocale(request: Request): Locale {
-  const accepted = request.headers.get("accept-language") ?? "";
-  const first = accepted.split(",")[0]?.trim().toLowerCase() ?? "";
-  return first.startsWith("en") ? "en" : "fa";
-}
 
 type Options<S extends z.ZodType> = { permission: Action; query?: S };
 
@@ -63,27 +41,27 @@ export function route<S extends z.ZodType = z.ZodType<Record<string, never>>>(
       user = await getCurrentUser();
     } catch (err) {
       if (!isDatabaseUnavailable(err)) throw err;
-      return problem(503, translator(requestLocale(request))("errors.serviceUnavailable"));
+      return refusal("service-unavailable", requestLanguage(request).t, "errors.serviceUnavailable");
     }
     // A signed-in user's own language; a visitor's from the request, as HTTP clients send it.
-    const locale: Locale = user?.locale ?? requestLocale(request);
+    const locale: Locale = user?.locale ?? requestLanguage(request).locale;
     const t = translator(locale);
-    const refuse = (status: number, key: MessageKey) => problem(status, t(key));
-    if (!user) return refuse(401, "errors.unauthenticated");
-    if (!can(user, options.permission)) return refuse(403, "errors.forbidden");
+    const refuse = (kind: ProblemKind, key: MessageKey) => refusal(kind, t, key);
+    if (!user) return refuse("unauthorized", "errors.unauthenticated");
+    if (!can(user, options.permission)) return refuse("forbidden", "errors.forbidden");
     const parsed = (options.query ?? z.object({})).safeParse(
       Object.fromEntries(new URL(request.url).searchParams),
     );
-    if (!parsed.success) return refuse(400, "errors.badRequest");
+    if (!parsed.success) return refuse("bad-request", "errors.badRequest");
     try {
       const params = (await segment?.params) ?? {};
       return await handle({ user, t, locale, request, query: parsed.data as z.infer<S>, params });
     } catch (err) {
-      if (err instanceof NotFound) return refuse(404, "errors.notFoundRecord");
-      if (err instanceof ForbiddenError) return refuse(403, "errors.forbidden");
-      if (isDatabaseUnavailable(err)) return refuse(503, "errors.serviceUnavailable");
+      if (err instanceof NotFound) return refuse("not-found", "errors.notFoundRecord");
+      if (err instanceof ForbiddenError) return refuse("forbidden", "errors.forbidden");
+      if (isDatabaseUnavailable(err)) return refuse("service-unavailable", "errors.serviceUnavailable");
       console.error("[route]", err);
-      return refuse(500, "errors.unexpected");
+      return refuse("internal-error", "errors.unexpected");
     }
   };
 }

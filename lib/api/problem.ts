@@ -14,12 +14,14 @@ export const PROBLEMS = {
   unauthorized: { status: 401, title: "api.problem.unauthorized" },
   forbidden: { status: 403, title: "api.problem.forbidden" },
   "not-found": { status: 404, title: "api.problem.notFound" },
+  gone: { status: 410, title: "api.problem.gone" },
   conflict: { status: 409, title: "api.problem.conflict" },
   "payload-too-large": { status: 413, title: "api.problem.payloadTooLarge" },
   "unsupported-media-type": { status: 415, title: "api.problem.unsupportedMediaType" },
   "unprocessable-content": { status: 422, title: "api.problem.unprocessable" },
   "too-many-requests": { status: 429, title: "api.problem.tooManyRequests" },
   "internal-error": { status: 500, title: "api.problem.internal" },
+  "service-unavailable": { status: 503, title: "api.problem.serviceUnavailable" },
 } as const satisfies Record<string, { status: number; title: MessageKey }>;
 export type ProblemKind = keyof typeof PROBLEMS;
 

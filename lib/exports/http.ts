@@ -3,7 +3,7 @@ import { PassThrough, type Readable } from "node:stream";
 import type { Actor } from "@/lib/auth/policy";
 import { XLSX_MIME } from "@/lib/attachments/rules";
 import type { Locale, Translate } from "@/lib/i18n/messages";
-import { problem } from "@/lib/route";
+import { problem } from "@/lib/api/problem";
 import { CSV_MIME } from "@/lib/reports/csv";
 import { ExportCancelled, type ExportFormat, type TableExport } from "@/lib/reports/table";
 import { downloadHeaders } from "@/lib/reports/xlsx";
@@ -94,7 +94,8 @@ export async function storedExportDownload(
   id: string,
 ): Promise<Response> {
   const opened = await openExportFile(user, id);
-  if ("error" in opened) return problem(opened.error === "expired" ? 410 : 404, t(`exports.${opened.error}`));
+  if ("error" in opened)
+    return problem(opened.error === "expired" ? "gone" : "not-found", t, t(`exports.${opened.error}`));
   const headers = downloadHeaders(mimeOf(opened.format === "CSV" ? "csv" : "xlsx"), opened.fileName);
   if (opened.byteSize !== null) headers["Content-Length"] = String(opened.byteSize);
   return new Response(pullStream(opened.file), { headers });
