@@ -2,7 +2,15 @@
 // 31 provinces, 50,000 units, 200,000 resolutions and 1,000,000 progress reports, generated
 // inside PostgreSQL with generate_series (seconds, not hours). Adds to the database in
 // DATABASE_URL without touching other rows; ids are prefixed "lg" so a re-run replaces them.
-// Sizes: UNITS, RESOLUTIONS, REPORTS environment variables.
+// Sizes: UNITS, RESOLUTIONS, REPORTS environment variables. The *Normalized columns hold what
+// normalizeText (lib/i18n/normalize.ts) makes of the names: no spaces, Latin digits.
+//
+// One province is big: every tenth unit (about 5,000 units and 20,000 resolutions by default)
+// belongs to "Province 0" (lgp0), the rest is spread over the other 30, so a provincial user
+// meets a province of real volume. Two bench accounts live there (their password is the demo
+// one, copied from the demo seed when present): bench-secretariat@tashil.bench and
+// bench-agency@tashil.bench (an agency user of lgp0's first agency). `npm run bench` signs in
+// as them at national size.
 import pg from "pg";
 
 const UNITS = Number(process.env.UNITS ?? 50_000);
@@ -12,6 +20,9 @@ const PROVINCES = 31;
 const COUNTIES = 10; // per province
 const AGENCIES = 20; // per province
 const MEETINGS = 100; // per province: ten years of working-group and committee sessions
+
+/** The province (0…PROVINCES-1) of unit number `i`, as SQL: a tenth of all units are lgp0's. */
+const provinceOf = (i: string) => `(case when (${i}) % 10 = 0 then 0 else 1 + (${i}) % ${PROVINCES - 1} end)`;
 
 export async function seedLarge(
   connectionString: string,
@@ -34,6 +45,7 @@ export async function seedLarge(
     await step(
       "clearing earlier large data",
       `
+      delete from "User" where email like 'bench-%@tashil.bench';
       delete from "ProgressReport" where id like 'lg%';
       delete from "ExtensionRequest" where id like 'lg%';
       delete from "ResolutionObstacle" where "resolutionId" like 'lg%';
@@ -57,7 +69,7 @@ export async function seedLarge(
         select 'lgc' || p || '-' || c, 'lgp' || p, 'شهرستان ' || c, 'County ' || c from generate_series(0, ${PROVINCES - 1}) p, generate_series(0, ${COUNTIES - 1}) c;
       insert into "Agency" (id, "provinceId", kind, "nameFa", "nameEn", "nameNormalized", "updatedAt")
         select 'lga' || p || '-' || a, 'lgp' || p, (array['GOVERNMENT','BANK','COMPANY','OTHER'])[1 + a % 4]::"AgencyKind",
-          'دستگاه ' || a, 'Agency ' || a, 'دستگاه ' || a, now()
+          'دستگاه ' || a, 'Agency ' || a, 'دستگاه' || a, now()
         from generate_series(0, ${PROVINCES - 1}) p, generate_series(0, ${AGENCIES - 1}) a;
       insert into "Body" (id, "provinceId", kind, "nameFa", "nameEn")
         select 'lgb' || p || '-' || k, 'lgp' || p, k::"BodyKind", 'مرجع', 'Body'
@@ -75,14 +87,14 @@ export async function seedLarge(
       `${units} units with obstacles and status history`,
       `
       insert into "ProductionUnit" (id, "provinceId", "countyId", name, "nameNormalized", "nationalId", sector, status, employees, "capacityUsePct", "updatedAt")
-        select 'lgu' || i, 'lgp' || (i % ${PROVINCES}), 'lgc' || (i % ${PROVINCES}) || '-' || (i / ${PROVINCES}) % ${COUNTIES},
-          'واحد تولیدی شماره ' || i, 'واحد تولیدی شماره ' || i, (90000000000 + i)::text,
+        select 'lgu' || i, 'lgp' || ${provinceOf("i")}, 'lgc' || ${provinceOf("i")} || '-' || (i / ${PROVINCES}) % ${COUNTIES},
+          'واحد تولیدی شماره ' || i, 'واحدتولیدیشماره' || i, (90000000000 + i)::text,
           (array['INDUSTRIAL','MINING','AGRICULTURAL','SERVICES'])[1 + i % 4]::"Sector",
           (array['ACTIVE','SEMI_ACTIVE','IDLE','CLOSED','UNDER_CONSTRUCTION'])[1 + i % 5]::"OperatingStatus",
           5 + i % 400, i % 100, now()
         from generate_series(0, ${units} - 1) i;
       insert into "Obstacle" (id, "provinceId", "unitId", "categoryId", description, "descriptionNormalized", "amountRials", status, "updatedAt")
-        select 'lgo' || i, 'lgp' || (i % ${PROVINCES}), 'lgu' || i, c.id, 'مانع شماره ' || i, 'مانع شماره ' || i,
+        select 'lgo' || i, 'lgp' || ${provinceOf("i")}, 'lgu' || i, c.id, 'مانع شماره ' || i, 'مانعشماره' || i,
           (i % 50) * 1000000000::bigint, (array['REGISTERED','IN_COMMITTEE','REFERRED','DECIDED','RESOLVED'])[1 + i % 5]::"ObstacleStatus", now()
         from generate_series(0, ${units} - 1) i
         join (select id, row_number() over (order by code) - 1 as n, count(*) over () as total from "ObstacleCategory" where "parentId" is null) c on c.n = i % c.total;
@@ -94,8 +106,8 @@ export async function seedLarge(
       `${resolutions} resolutions`,
       `
       insert into "Resolution" (id, "provinceId", "meetingId", "unitId", text, "responsibleAgencyId", deadline, status, "doneReportedAt", "verifiedAt", "createdAt", "updatedAt")
-        select 'lgr' || i, 'lgp' || (u % ${PROVINCES}), 'lgm' || (u % ${PROVINCES}) || '-' || (2 * ((i / 7) % ${MEETINGS / 2 - 1})),
-          'lgu' || u, 'مصوبه شماره ' || i, 'lga' || (u % ${PROVINCES}) || '-' || (i * 7) % ${AGENCIES},
+        select 'lgr' || i, 'lgp' || ${provinceOf("u")}, 'lgm' || ${provinceOf("u")} || '-' || (2 * ((i / 7) % ${MEETINGS / 2 - 1})),
+          'lgu' || u, 'مصوبه شماره ' || i, 'lga' || ${provinceOf("u")} || '-' || (i * 7) % ${AGENCIES},
           d, s::"ResolutionStatus",
           case when s in ('DONE_REPORTED','VERIFIED') then d + ((i % 20) - 10) * interval '1 day' end,
           case when s = 'VERIFIED' then d + ((i % 20) - 5) * interval '1 day' end,
@@ -116,6 +128,15 @@ export async function seedLarge(
       insert into "ProgressReport" (id, "resolutionId", note, "fromStatus", "toStatus", "createdAt")
         select 'lgpr' || i, 'lgr' || (i % ${resolutions}), 'گزارش پیشرفت', 'ISSUED', 'IN_PROGRESS', now() - (i % 3650) * interval '1 day'
         from generate_series(0, ${reports} - 1) i;`,
+    );
+    await step(
+      "bench accounts in the big province",
+      `
+      insert into "User" (id, email, name, "passwordHash", roles, "agencyId", "provinceId", "updatedAt")
+        select 'lguser-' || k, 'bench-' || k || '@tashil.bench', 'Bench ' || k,
+          coalesce((select "passwordHash" from "User" where email = 'secretariat@tashil.demo'), 'no-password'),
+          array[r]::"Role"[], a, 'lgp0', now()
+        from (values ('secretariat', 'SECRETARIAT', null), ('agency', 'AGENCY', 'lga0-0')) v(k, r, a);`,
     );
     await client.query("commit");
     await step("analyze", "analyze");

@@ -1,4 +1,4 @@
-import { formatNumber, isRtl } from "@/lib/i18n/format";
+import { formatNumber } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { Card, EmptyState } from "@/components/ui/card";
 import { BarChart, type ChartRow, type Series } from "./bar-chart";
@@ -28,7 +28,7 @@ export function ChartFigure({
         <EmptyState>{t("dashboard.chartEmpty")}</EmptyState>
       ) : (
         <>
-          <BarChart data={data} series={series} rtl={isRtl(locale)} stacked={stacked} />
+          <BarChart data={data} series={series} locale={locale} stacked={stacked} />
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer text-brand-700">{t("dashboard.showTable")}</summary>
             <table className="mt-2 w-full">

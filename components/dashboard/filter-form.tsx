@@ -3,6 +3,7 @@ import { inputClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 import Link from "next/link";
 import { localName } from "@/lib/i18n/format";
+import { SearchCombobox } from "@/components/ui/search-combobox";
 
 type Option = { id: string; nameFa: string; nameEn: string };
 type Raw = Record<string, string | string[] | undefined>;
@@ -18,7 +19,7 @@ export function DashboardFilterForm({
 }: {
   action: string;
   raw: Raw;
-  options: { counties: Option[]; agencies: Option[]; categories: Option[] };
+  options: { counties: Option[]; agency: Option | null; categories: Option[] };
   /** Parameters the form keeps as they are (a national viewer's chosen province). */
   hidden?: Record<string, string>;
   t: Translate;
@@ -89,11 +90,21 @@ export function DashboardFilterForm({
         t("dashboard.category"),
         options.categories.map((o) => ({ value: o.id, label: localName(o, locale) })),
       )}
-      {select(
-        "agency",
-        t("dashboard.agency"),
-        options.agencies.map((o) => ({ value: o.id, label: localName(o, locale) })),
-      )}
+      {/* Hundreds of agencies at national scope: searched on the server as people type. */}
+      <div className="space-y-1">
+        <label htmlFor="f-agency" className="block text-xs font-medium text-slate-700">
+          {t("dashboard.agency")}
+        </label>
+        <SearchCombobox
+          id="f-agency"
+          name="agency"
+          source="agencies"
+          province={hidden?.province}
+          initial={options.agency ? { id: options.agency.id, name: localName(options.agency, locale) } : null}
+          placeholder={t("common.typeToSearch")}
+          noMatch={t("common.noMatch")}
+        />
+      </div>
       <div className="flex flex-wrap gap-2 whitespace-nowrap">
         <button type="submit" className={buttonClass("primary")}>
           {t("dashboard.apply")}

@@ -3,19 +3,14 @@ import type { Locale, Translate } from "@/lib/i18n/messages";
 import { RESOLUTION_STATUSES } from "@/lib/resolutions/schema";
 import { inputClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
-import { meetingTitle } from "@/lib/meetings/title";
 import { localName } from "@/lib/i18n/format";
+import { SearchCombobox, type SearchSource } from "@/components/ui/search-combobox";
 
 type Named = { id: string; nameFa: string; nameEn: string };
+type Chosen = { id: string; name: string } | null;
 export type FilterOptions = {
-  meetings: {
-    id: string;
-    number: number;
-    jalaliYear: number;
-    body: { kind: "WORKING_GROUP" | "COMMITTEE" };
-  }[];
-  agencies?: Named[];
-  units?: { id: string; name: string }[];
+  /** The sessions, agencies and units currently filtered by, named; the rest are searched. */
+  chosen: { sessions: Chosen; agencies?: Chosen; units?: Chosen };
   categories?: (Named & { parentId: string | null })[];
 };
 
@@ -57,6 +52,23 @@ export function ResolutionFilters({
       </select>
     </div>
   );
+  // Sessions, agencies and units run to thousands at national scope: a picker searched on
+  // the server (docs/decisions/120-server-searched-pickers.md) instead of a <select>.
+  const picker = (id: string, label: string, field: string, source: SearchSource, chosen: Chosen) => (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-xs font-medium text-slate-700">
+        {label}
+      </label>
+      <SearchCombobox
+        id={id}
+        name={field}
+        source={source}
+        initial={chosen}
+        placeholder={t("common.typeToSearch")}
+        noMatch={t("common.noMatch")}
+      />
+    </div>
+  );
   const parents = (options.categories ?? []).filter((c) => c.parentId === null);
   return (
     <form
@@ -73,29 +85,17 @@ export function ResolutionFilters({
         t("resolutions.allStatuses"),
         RESOLUTION_STATUSES.map((s) => ({ value: s, label: t(`resolutionStatus.${s}`) })),
       )}
-      {select(
-        "f-meeting",
-        t("resolutions.session"),
-        "meetingId",
-        t("resolutions.allSessions"),
-        options.meetings.map((m) => ({ value: m.id, label: meetingTitle(m, locale, t) })),
-      )}
+      {picker("f-meeting", t("resolutions.session"), "meetingId", "sessions", options.chosen.sessions)}
       {full && (
         <>
-          {select(
+          {picker(
             "f-agency",
             t("resolutions.responsible"),
             "agencyId",
-            t("resolutions.allAgencies"),
-            (options.agencies ?? []).map((a) => ({ value: a.id, label: localName(a, locale) })),
+            "agencies",
+            options.chosen.agencies ?? null,
           )}
-          {select(
-            "f-unit",
-            t("resolutions.unit"),
-            "unitId",
-            t("resolutions.allUnits"),
-            (options.units ?? []).map((u) => ({ value: u.id, label: u.name })),
-          )}
+          {picker("f-unit", t("resolutions.unit"), "unitId", "units", options.chosen.units ?? null)}
           <div className="space-y-1">
             <label htmlFor="f-category" className="block text-xs font-medium text-slate-700">
               {t("resolutions.category")}

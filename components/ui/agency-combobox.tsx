@@ -3,8 +3,11 @@ import { useId, useMemo, useRef, useState } from "react";
 import { normalizeText } from "@/lib/i18n/normalize";
 import { inputClass } from "./field";
 
-/** One agency the picker offers. `group` is the heading it is listed under. */
-export type AgencyChoice = { id: string; name: string; group: string };
+/**
+ * One agency the picker offers. `group` is the heading it is listed under (none when empty);
+ * `hint` tells apart equal names, e.g. the province for a national viewer.
+ */
+export type AgencyChoice = { id: string; name: string; group: string; hint?: string };
 
 type Common = {
   id?: string;
@@ -26,6 +29,15 @@ type Common = {
   "aria-describedby"?: string;
   "aria-invalid"?: boolean;
   disabled?: boolean;
+  /**
+   * False when `choices` are already the matches of a server search (SearchCombobox): the
+   * server matched them, so the picker lists them as they come.
+   */
+  filter?: boolean;
+  /** Told what is typed, for a server search. */
+  onQueryChange?: (query: string) => void;
+  /** The chosen option's name when it is not among `choices` (a server search's page). */
+  selectedName?: string;
 };
 
 type Props =
@@ -40,7 +52,9 @@ type Props =
  * agencies need no modifier key; the chosen ones are listed as removable chips.
  */
 export function AgencyCombobox(props: Props) {
-  const { choices, groupOrder, placeholder, noMatch, removeLabel, chosenLabel, disabled } = props;
+  const { choices, groupOrder, placeholder, noMatch, removeLabel, chosenLabel, disabled, onQueryChange } =
+    props;
+  const filter = props.filter ?? true;
   const generatedId = useId();
   const inputId = props.id ?? `${generatedId}-input`;
   const listId = `${generatedId}-list`;
@@ -57,12 +71,12 @@ export function AgencyCombobox(props: Props) {
 
   const key = normalizeText(query ?? "");
   const shown = useMemo(() => {
-    const matching = choices.filter((c) => !key || (keys.get(c.id) ?? "").includes(key));
+    const matching = choices.filter((c) => !filter || !key || (keys.get(c.id) ?? "").includes(key));
     return groupOrder.flatMap((group) => {
       const items = matching.filter((c) => c.group === group);
       return items.length ? [{ group, items }] : [];
     });
-  }, [choices, groupOrder, key, keys]);
+  }, [choices, groupOrder, key, keys, filter]);
   const flat = shown.flatMap((g) => g.items);
   const activeChoice = open ? flat[Math.min(active, flat.length - 1)] : undefined;
   const optionId = (id: string) => `${generatedId}-opt-${id}`;
@@ -171,9 +185,10 @@ export function AgencyCombobox(props: Props) {
         autoComplete="off"
         disabled={disabled}
         placeholder={placeholder}
-        value={query ?? single?.name ?? ""}
+        value={query ?? single?.name ?? props.selectedName ?? ""}
         onChange={(e) => {
           setQuery(e.target.value);
+          onQueryChange?.(e.target.value);
           setActive(0);
           setOpen(true);
         }}
@@ -200,14 +215,16 @@ export function AgencyCombobox(props: Props) {
           </p>
         )}
         {shown.map(({ group, items }, g) => (
-          <div key={group} role="group" aria-labelledby={`${generatedId}-g${g}`}>
-            <p
-              id={`${generatedId}-g${g}`}
-              role="presentation"
-              className="px-3 pt-2 pb-1 text-xs font-semibold text-slate-500"
-            >
-              {group}
-            </p>
+          <div key={group} role="group" aria-labelledby={group ? `${generatedId}-g${g}` : inputId}>
+            {group && (
+              <p
+                id={`${generatedId}-g${g}`}
+                role="presentation"
+                className="px-3 pt-2 pb-1 text-xs font-semibold text-slate-600"
+              >
+                {group}
+              </p>
+            )}
             {items.map((c) => {
               index++;
               const at = index;
@@ -232,6 +249,7 @@ export function AgencyCombobox(props: Props) {
                     {selected ? "✓" : ""}
                   </span>
                   {c.name}
+                  {c.hint && <span className="text-xs text-slate-600">{c.hint}</span>}
                 </div>
               );
             })}

@@ -15,7 +15,7 @@ export async function listAgencies(actor: Actor, { q = "", page = 1 }: { q?: str
     ...provinceWhere(actor),
     ...(query ? { nameNormalized: { contains: likeEscape(query) } } : {}),
   };
-  const [total, agencies] = await Promise.all([
+  const [total, rows] = await Promise.all([
     db.agency.count({ where }),
     db.agency.findMany({
       where,
@@ -29,12 +29,26 @@ export async function listAgencies(actor: Actor, { q = "", page = 1 }: { q?: str
         nameEn: true,
         headName: true,
         active: true,
-        _count: {
-          select: { users: true, responsibleResolutions: { where: { status: { in: [...OPEN_STATUSES] } } } },
-        },
       },
     }),
   ]);
+  // Counted for this page's agencies only: Prisma's relation _count groups the whole
+  // Resolution table first (docs/decisions/122-counts-for-the-rows-shown.md).
+  const ids = rows.map((r) => r.id);
+  const [users, open] = await Promise.all([
+    db.user.groupBy({ by: ["agencyId"], where: { agencyId: { in: ids } }, _count: { _all: true } }),
+    db.resolution.groupBy({
+      by: ["responsibleAgencyId"],
+      where: { responsibleAgencyId: { in: ids }, status: { in: [...OPEN_STATUSES] } },
+      _count: { _all: true },
+    }),
+  ]);
+  const usersBy = new Map(users.map((g) => [g.agencyId, g._count._all]));
+  const openBy = new Map(open.map((g) => [g.responsibleAgencyId, g._count._all]));
+  const agencies = rows.map((r) => ({
+    ...r,
+    _count: { users: usersBy.get(r.id) ?? 0, responsibleResolutions: openBy.get(r.id) ?? 0 },
+  }));
   return { agencies, total, page, pages: Math.max(1, Math.ceil(total / AGENCIES_PAGE_SIZE)) };
 }
 

@@ -4,12 +4,11 @@ import { db } from "@/lib/db";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { todayInTehran } from "@/lib/i18n/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { unitWhere } from "@/lib/units/queries";
+import { unitWhere, withOpenObstacleCounts } from "@/lib/units/queries";
 import { obstacleWhere } from "@/lib/obstacles/queries";
-import { meetingWhere } from "@/lib/meetings/queries";
+import { meetingWhere, withMeetingCounts } from "@/lib/meetings/queries";
 import { daysUntil, registerWhere } from "@/lib/resolutions/queries";
 import { isOpenResolution } from "@/lib/resolutions/status";
-import { OPEN_OBSTACLE_STATUSES } from "@/lib/obstacles/transitions";
 import { ProblemError } from "./problem";
 import type {
   obstacleQuerySchema,
@@ -72,7 +71,6 @@ const UNIT_SELECT = {
   capacityUsePct: true,
   updatedAt: true,
   county: { select: { id: true, nameFa: true, nameEn: true } },
-  _count: { select: { obstacles: { where: { status: { in: [...OPEN_OBSTACLE_STATUSES] } } } } },
 } satisfies Prisma.ProductionUnitSelect;
 
 export async function apiUnits(
@@ -91,12 +89,15 @@ export async function apiUnits(
   });
   const { rows, nextCursor } = await keysetPage(
     (p) =>
-      db.productionUnit.findMany({
-        where: { AND: [where, p.where] },
-        orderBy: { id: "asc" },
-        take: p.take,
-        select: UNIT_SELECT,
-      }),
+      db.productionUnit
+        .findMany({
+          where: { AND: [where, p.where] },
+          orderBy: { id: "asc" },
+          take: p.take,
+          select: UNIT_SELECT,
+        })
+        // Counted for this page's units only (Prisma's filtered _count scans every obstacle).
+        .then(withOpenObstacleCounts),
     q.cursor,
     q.limit,
     t,
@@ -174,7 +175,6 @@ const SESSION_SELECT = {
   status: true,
   minutesApprovedAt: true,
   body: { select: { kind: true } },
-  _count: { select: { agendaItems: true, resolutions: true } },
 } satisfies Prisma.MeetingSelect;
 
 export async function apiSessions(
@@ -186,12 +186,15 @@ export async function apiSessions(
   const where = meetingWhere(actor, q);
   const { rows, nextCursor } = await keysetPage(
     (p) =>
-      db.meeting.findMany({
-        where: { AND: [where, p.where] },
-        orderBy: { id: "asc" },
-        take: p.take,
-        select: SESSION_SELECT,
-      }),
+      db.meeting
+        .findMany({
+          where: { AND: [where, p.where] },
+          orderBy: { id: "asc" },
+          take: p.take,
+          select: SESSION_SELECT,
+        })
+        // Counted for this page's sessions only (Prisma's _count groups whole tables).
+        .then(withMeetingCounts),
     q.cursor,
     q.limit,
     t,

@@ -15,6 +15,7 @@ const fa = {
     clear: "حذف فیلترها",
     overdueSorted: "مصوبات معوق (بیشترین تأخیر در ابتدا)",
     scorecard: "کارنامه دستگاه‌ها",
+    scorecardShown: "{shown} دستگاه از {total} نشان داده شده است؛ فایل اکسل همه را دارد.",
     scorecardHint: "ضعیف‌ترین عملکرد در ابتدا. «به‌موقع» یعنی اعلام انجام تا مهلت (با احتساب تمدید).",
     issued: "مصوبات",
     onTime: "به‌موقع",
@@ -73,6 +74,7 @@ const en: typeof fa = {
     clear: "Clear filters",
     overdueSorted: "Overdue resolutions (most days late first)",
     scorecard: "Agency scorecard",
+    scorecardShown: "Showing {shown} of {total} agencies; the spreadsheet has them all.",
     scorecardHint:
       "Worst performers first. “On time” means reported done by the deadline (extensions included).",
     issued: "Resolutions",

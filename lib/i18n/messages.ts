@@ -91,6 +91,8 @@ const fa = {
     duplicateSubmission: "این فرم پیش‌تر ثبت شده بود؛ دوباره ثبت نشد.",
   },
   common: {
+    typeToSearch: "همه؛ برای جستجو بنویسید",
+    noMatch: "چیزی با این نام پیدا نشد.",
     save: "ذخیره",
     saving: "در حال ذخیره…",
     saved: "ذخیره شد.",
@@ -285,6 +287,8 @@ const en: Messages = {
     duplicateSubmission: "This form had already been submitted; it was not saved a second time.",
   },
   common: {
+    typeToSearch: "All; type to search",
+    noMatch: "Nothing by that name.",
     save: "Save",
     saving: "Saving…",
     saved: "Saved.",

@@ -17,8 +17,31 @@ const MEETING_SELECT = {
   place: true,
   status: true,
   body: { select: { kind: true } },
-  _count: { select: { agendaItems: true, resolutions: true } },
 } as const;
+
+type MeetingCounts = { _count: { agendaItems: number; resolutions: number } };
+
+/**
+ * Agenda items and resolutions of these sessions, counted for them only. Prisma's relation
+ * `_count` groups the whole AgendaItem and Resolution tables before joining: 200–400 ms per
+ * list at national size (issue #15, docs/decisions/122-counts-for-the-rows-shown.md).
+ */
+export async function withMeetingCounts<T extends { id: string }>(rows: T[]): Promise<(T & MeetingCounts)[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [items, resolutions] = await Promise.all([
+    db.agendaItem.groupBy({ by: ["meetingId"], where: { meetingId: { in: ids } }, _count: { _all: true } }),
+    db.resolution.groupBy({ by: ["meetingId"], where: { meetingId: { in: ids } }, _count: { _all: true } }),
+  ]);
+  const count = (groups: { meetingId: string; _count: { _all: number } }[]) =>
+    new Map(groups.map((g) => [g.meetingId, g._count._all]));
+  const byItems = count(items);
+  const byResolutions = count(resolutions);
+  return rows.map((r) => ({
+    ...r,
+    _count: { agendaItems: byItems.get(r.id) ?? 0, resolutions: byResolutions.get(r.id) ?? 0 },
+  }));
+}
 
 /** The latest working-group session that has been held, with its resolutions by status. */
 export async function lastWorkingGroupMeeting(actor: Actor, now = new Date()) {
@@ -66,13 +89,15 @@ export async function listMeetings(actor: Actor, { page = 1, ...filters }: Meeti
   const where = meetingWhere(actor, filters);
   const [total, meetings, years] = await Promise.all([
     db.meeting.count({ where }),
-    db.meeting.findMany({
-      where,
-      orderBy: [{ startsAt: "desc" }, { id: "asc" }],
-      skip: (Math.max(1, page) - 1) * MEETINGS_PAGE_SIZE,
-      take: MEETINGS_PAGE_SIZE,
-      select: MEETING_SELECT,
-    }),
+    db.meeting
+      .findMany({
+        where,
+        orderBy: [{ startsAt: "desc" }, { id: "asc" }],
+        skip: (Math.max(1, page) - 1) * MEETINGS_PAGE_SIZE,
+        take: MEETINGS_PAGE_SIZE,
+        select: MEETING_SELECT,
+      })
+      .then(withMeetingCounts),
     db.meeting.findMany({
       where: provinceWhere(actor),
       distinct: ["jalaliYear"],

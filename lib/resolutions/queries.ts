@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { authorize, can, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { calendarDate, todayInTehran } from "@/lib/i18n/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Locale, Translate } from "@/lib/i18n/messages";
+import { choiceById } from "@/lib/search/choices";
 import type { ResolutionFilter } from "./schema";
 import { OPEN_STATUSES } from "./status";
 
@@ -124,41 +126,30 @@ export async function listSupportedResolutions(actor: Actor, { page = 1 }: { pag
 }
 
 /** Sessions that have resolutions, newest first, for filter menus. */
-export async function resolutionFilterOptions(actor: Actor, { agencyId }: { agencyId?: string } = {}) {
-  authorize(actor, "case.read");
-  const scope = provinceWhere(actor);
-  const withResolutions = agencyId
-    ? { resolutions: { some: { responsibleAgencyId: agencyId } } }
-    : { resolutions: { some: {} } };
-  const [meetings, agencies, units, categories] = await Promise.all([
-    db.meeting.findMany({
-      where: { ...scope, ...withResolutions },
-      orderBy: { startsAt: "desc" },
-      select: { id: true, number: true, jalaliYear: true, body: { select: { kind: true } } },
-    }),
-    agencyId
-      ? Promise.resolve([])
-      : db.agency.findMany({
-          where: { ...scope, responsibleResolutions: { some: {} } },
-          orderBy: { nameFa: "asc" },
-          select: { id: true, nameFa: true, nameEn: true },
-        }),
-    agencyId
-      ? Promise.resolve([])
-      : db.productionUnit.findMany({
-          where: { ...scope, resolutions: { some: {} } },
-          orderBy: { name: "asc" },
-          select: { id: true, name: true },
-        }),
-    agencyId
-      ? Promise.resolve([])
-      : db.obstacleCategory.findMany({
+/**
+ * The register's filter form: the categories (a short list) and the session, agency and unit
+ * currently filtered by, named. The rest of those are searched as people type
+ * (lib/search/choices.ts); the whole lists ran to 50,000 units and 3,100 sessions.
+ */
+export async function resolutionFilterOptions(
+  ctx: { actor: Actor; locale: Locale; t: Translate },
+  chosen: { meetingId?: string; agencyId?: string; unitId?: string },
+  { full = true } = {},
+) {
+  authorize(ctx.actor, "case.read");
+  const [sessions, agencies, units, categories] = await Promise.all([
+    choiceById(ctx, "sessions", chosen.meetingId),
+    full ? choiceById(ctx, "agencies", chosen.agencyId) : null,
+    full ? choiceById(ctx, "units", chosen.unitId) : null,
+    full
+      ? db.obstacleCategory.findMany({
           where: { active: true },
           orderBy: [{ sortOrder: "asc" }, { nameFa: "asc" }],
           select: { id: true, nameFa: true, nameEn: true, parentId: true },
-        }),
+        })
+      : [],
   ]);
-  return { meetings, agencies, units, categories };
+  return { chosen: { sessions, agencies, units }, categories };
 }
 
 /**

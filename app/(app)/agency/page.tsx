@@ -28,8 +28,7 @@ export default async function AgencyInboxPage({ searchParams }: { searchParams: 
   const [inbox, supported, options] = await Promise.all([
     listAgencyInbox(user, filter),
     listSupportedResolutions(user, { page: supportedPage }),
-    // agencyInbox.view is only granted with an agency; "" would match nothing.
-    resolutionFilterOptions(user, { agencyId: user.agencyId ?? "" }),
+    resolutionFilterOptions({ actor: user, locale, t }, filter, { full: false }),
   ]);
   const values = { status: raw.status, meetingId: raw.meetingId };
   return (

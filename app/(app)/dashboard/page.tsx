@@ -91,6 +91,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </Card>
       <Card title={t("dashboard.scorecard")}>
         <p className="mb-2 text-xs text-slate-600">{t("dashboard.scorecardHint")}</p>
+        {data.scorecardTotal > data.scorecard.length && (
+          <p className="mb-2 text-xs text-slate-600">
+            {t("dashboard.scorecardShown", {
+              shown: n(data.scorecard.length),
+              total: n(data.scorecardTotal),
+            })}
+          </p>
+        )}
         <ScorecardTable
           rows={data.scorecard}
           sort={sort}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { pageContext, pageTitle } from "@/lib/page";
 import { formatDate, formatNumber, formatRials, localName } from "@/lib/i18n/format";
 import { listObstacles, obstacleFormOptions } from "@/lib/obstacles/queries";
+import { choiceById } from "@/lib/search/choices";
 import { obstacleFiltersSchema } from "@/lib/obstacles/schema";
 import { unitFormOptions } from "@/lib/units/queries";
 import { listHref } from "@/lib/units/url";
@@ -10,6 +11,7 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { FilterSelect } from "@/components/ui/filter-select";
+import { SearchCombobox } from "@/components/ui/search-combobox";
 import { Pagination } from "@/components/ui/pagination";
 import { ObstacleStatusBadge } from "@/components/units/badges";
 import { TableHead } from "@/components/ui/table-head";
@@ -24,10 +26,12 @@ export default async function ObstaclesPage({
 }) {
   const { user: actor, t, locale } = await pageContext("case.read");
   const filters = obstacleFiltersSchema.parse(await searchParams);
-  const [{ obstacles, total, pages }, { categories, agencies }, { counties }] = await Promise.all([
+  const [{ obstacles, total, pages }, { categories }, { counties }, agency] = await Promise.all([
     listObstacles(actor, filters),
     obstacleFormOptions(actor),
     unitFormOptions(actor),
+    // Hundreds of agencies at national scope: only the chosen one is named, the rest searched.
+    choiceById({ actor, locale, t }, "agencies", filters.agencyId),
   ]);
   const current = {
     q: filters.q,
@@ -82,14 +86,19 @@ export default async function ObstaclesPage({
             options={counties.map((c) => [c.id, localName(c, locale)])}
             all={t("units.all")}
           />
-          <FilterSelect
-            id="obstacle-agency"
-            label={t("obstacles.agencies")}
-            name="agencyId"
-            value={filters.agencyId}
-            options={agencies.map((a) => [a.id, localName(a, locale)])}
-            all={t("units.all")}
-          />
+          <div className="space-y-1">
+            <label htmlFor="obstacle-agency" className="block text-sm font-medium">
+              {t("obstacles.agencies")}
+            </label>
+            <SearchCombobox
+              id="obstacle-agency"
+              name="agencyId"
+              source="agencies"
+              initial={agency}
+              placeholder={t("common.typeToSearch")}
+              noMatch={t("common.noMatch")}
+            />
+          </div>
           <label className="flex items-end gap-2 pb-2 text-sm">
             <input type="checkbox" name="open" value="yes" defaultChecked={filters.open === "yes"} />
             {t("obstacles.openOnly")}

@@ -51,6 +51,14 @@ export default async function ReportPage({
       <section className={section}>
         <h2 className="font-semibold">{t("dashboard.scorecard")}</h2>
         <ScorecardTable rows={data.scorecard} sort="onTime" t={t} locale={locale} />
+        {data.scorecardTotal > data.scorecard.length && (
+          <p className="text-xs text-slate-600">
+            {t("dashboard.scorecardShown", {
+              shown: formatNumber(data.scorecard.length, locale),
+              total: formatNumber(data.scorecardTotal, locale),
+            })}
+          </p>
+        )}
       </section>
       <section className={section}>
         <h2 className="font-semibold">{t("dashboard.monthly")}</h2>

@@ -25,7 +25,7 @@ export default async function ResolutionsPage({
   const filtered = FIELDS.some((k) => values[k]);
   const [{ items, total, page, pages }, options] = await Promise.all([
     listResolutions(user, filter),
-    resolutionFilterOptions(user),
+    resolutionFilterOptions({ actor: user, locale, t }, filter),
   ]);
   return (
     <div className="space-y-6">

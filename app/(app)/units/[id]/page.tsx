@@ -176,7 +176,7 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
                 {writeObstacles && (
                   <div className="flex flex-wrap items-start gap-2">
                     {MANUAL_OBSTACLE_TRANSITIONS[o.status]
-                      .filter((to) => to !== "RESOLVED" || o._count.resolutions === 0)
+                      .filter((to) => to !== "RESOLVED" || o.unverifiedResolutions === 0)
                       .map((to) => (
                         <ConfirmForm
                           key={to}
