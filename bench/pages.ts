@@ -219,9 +219,15 @@ async function manyConnections(base: string, path: string, cookie: string, pid: 
 }
 
 const jsCache = new Map<string, number>();
-/** Gzipped bytes of every script the page loads at first (its <script src>s). */
+/**
+ * Gzipped bytes of every script a modern browser loads at first: the page's <script src>s,
+ * except `noModule` polyfills (only browsers without ES modules fetch those).
+ */
 async function firstLoadJs(base: string, html: string): Promise<number> {
-  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1] ?? ""))];
+  const tags = [...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"[^>]*>/g)].filter(
+    (m) => !/nomodule/i.test(m[0]),
+  );
+  const srcs = [...new Set(tags.map((m) => m[1] ?? ""))];
   let total = 0;
   for (const src of srcs) {
     if (!jsCache.has(src)) {

@@ -1,7 +1,9 @@
 // The shape every server action answers with, and the step that turns a zod failure into
 // localised field messages. Shared by the client (to show them) and the server.
 import type { z } from "zod";
-import { isMessageKey, type Translate } from "@/lib/i18n/messages";
+// Types only from the catalogue: client components import this module, and a value import
+// would ship every message in both languages to the browser (issue #15).
+import type { MessageKey, Translate } from "@/lib/i18n/messages";
 
 export type FormValues = Record<string, string | string[]>;
 
@@ -35,7 +37,9 @@ export function localiseIssues(error: z.ZodError, t: Translate): Record<string, 
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const field = issue.path.map(String).join(".") || "_form";
-    const text = isMessageKey(issue.message) ? t(issue.message) : t("validation.invalidInput");
+    // A translator answers an unknown key with the key itself: then the message was not one.
+    const translated = t(issue.message as MessageKey);
+    const text = translated !== issue.message ? translated : t("validation.invalidInput");
     const messages = (out[field] ??= []);
     if (!messages.includes(text)) messages.push(text);
   }

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { createAgencyAction, updateAgencyAction } from "@/lib/agencies/actions";
-import { AGENCY_KINDS } from "@/lib/agencies/schema";
+import { AGENCY_KINDS } from "@/lib/agencies/constants";
 import { initialFormState } from "@/lib/forms";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { createApiTokenAction, type TokenFormState } from "@/lib/api/actions";
-import { API_SCOPES, TOKEN_LIFETIMES_DAYS } from "@/lib/api/token-schema";
+import { API_SCOPES, TOKEN_LIFETIMES_DAYS } from "@/lib/api/token-constants";
 import { useT } from "@/components/ui/messages";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";

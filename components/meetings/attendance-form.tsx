@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { inputClass } from "@/components/ui/field";
-import { ATTENDANCE_MODES } from "@/lib/meetings/schema";
+import { ATTENDANCE_MODES } from "@/lib/meetings/constants";
 import { AmendableForm } from "./amendment-dialog";
 import { TableHead } from "@/components/ui/table-head";
 import { useT } from "@/components/ui/messages";

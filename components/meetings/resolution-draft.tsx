@@ -4,7 +4,7 @@ import { newSubmissionKey } from "@/lib/forms";
 import type { ResolutionSaved } from "@/lib/meetings/resolutions";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
-import { DEADLINE_QUICK_DAYS } from "@/lib/meetings/schema";
+import { DEADLINE_QUICK_DAYS } from "@/lib/meetings/constants";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { JalaliDateInput } from "@/components/ui/jalali-date-input";

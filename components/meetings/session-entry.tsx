@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { deleteResolutionAction, saveResolutionAction, setOutcomeAction } from "@/lib/meetings/actions";
 import { addDays, formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/messages";
-import { OUTCOMES_FOR } from "@/lib/meetings/schema";
+import { OUTCOMES_FOR } from "@/lib/meetings/constants";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { jalaliInputValue } from "@/components/ui/jalali-date-input";

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { changeUnitStatusAction } from "@/lib/units/actions";
-import { OPERATING_STATUSES } from "@/lib/units/schema";
+import { OPERATING_STATUSES } from "@/lib/units/constants";
 import { initialFormState } from "@/lib/forms";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";

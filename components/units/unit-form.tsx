@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { createUnitAction, updateUnitAction } from "@/lib/units/actions";
-import { OPERATING_STATUSES, SECTORS } from "@/lib/units/schema";
+import { OPERATING_STATUSES, SECTORS } from "@/lib/units/constants";
 import { initialFormState } from "@/lib/forms";
 import type { Locale } from "@/lib/i18n/messages";
 import { Field, inputClass } from "@/components/ui/field";

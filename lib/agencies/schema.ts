@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AgencyKind } from "@/lib/generated/prisma/enums";
 import { nameText, optionalName, optionalPhone, optionalText, text, versionField } from "@/lib/validation";
 
-export const AGENCY_KINDS = Object.values(AgencyKind);
+export { AGENCY_KINDS } from "./constants";
 
 const agencyFields = {
   kind: z.enum(AgencyKind, "validation.required"),

@@ -2,11 +2,9 @@ import { z } from "zod";
 
 // The token form's schema, shared by the form and the server. Messages are message keys.
 
-export const API_SCOPES = ["READ", "REPORT"] as const;
-export type ApiScopeName = (typeof API_SCOPES)[number];
+import { API_SCOPES, TOKEN_LIFETIMES_DAYS, type ApiScopeName } from "./token-constants";
 
-/** Validity periods offered; a token never lives longer than a year (it must be renewed). */
-export const TOKEN_LIFETIMES_DAYS = [30, 90, 180, 365] as const;
+export { API_SCOPES, TOKEN_LIFETIMES_DAYS, type ApiScopeName };
 
 export const createApiTokenSchema = z
   .object({

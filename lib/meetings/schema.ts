@@ -4,17 +4,16 @@ import { jalaliDateField, multilineText, optionalText, text } from "@/lib/valida
 
 // Shared by the forms and the server. Messages are message keys, translated where shown.
 
-export const BODY_KINDS = ["COMMITTEE", "WORKING_GROUP"] as const;
-export const MEETING_STATUSES = ["PLANNED", "HELD", "MINUTES_APPROVED"] as const;
-export const ATTENDANCE_MODES = ["HEAD", "REPRESENTATIVE", "ABSENT"] as const;
-/** Which outcomes each body may record (DESIGN.md §3): the committee settles, refers or asks for more. */
-export const OUTCOMES_FOR = {
-  COMMITTEE: ["SETTLED", "REFERRED", "MORE_DOCUMENTS"],
-  WORKING_GROUP: ["DECIDED"],
-} as const;
-export const ALL_OUTCOMES = ["SETTLED", "REFERRED", "MORE_DOCUMENTS", "DECIDED"] as const;
-/** Quick deadline choices offered next to the date input, in days after the session. */
-export const DEADLINE_QUICK_DAYS = [15, 30, 60] as const;
+import {
+  ALL_OUTCOMES,
+  ATTENDANCE_MODES,
+  BODY_KINDS,
+  DEADLINE_QUICK_DAYS,
+  MEETING_STATUSES,
+  OUTCOMES_FOR,
+} from "./constants";
+
+export { ALL_OUTCOMES, ATTENDANCE_MODES, BODY_KINDS, DEADLINE_QUICK_DAYS, MEETING_STATUSES, OUTCOMES_FOR };
 
 const id = text().trim().min(1, "validation.required").max(64);
 

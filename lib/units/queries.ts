@@ -94,17 +94,24 @@ export async function withOpenObstacleCounts<T extends { id: string }>(
 export async function listUnits(actor: Actor, filters: UnitFilters, { pageSize = UNITS_PAGE_SIZE } = {}) {
   authorize(actor, "case.read");
   const where = unitWhere(actor, filters);
-  const [total, rows] = await Promise.all([
+  // The page's ids first, then their rows: a deep page (/units?page=1000) walks the name
+  // index for ids alone instead of reading and discarding 25,000 whole rows (issue #15).
+  const [total, ids] = await Promise.all([
     db.productionUnit.count({ where }),
     db.productionUnit.findMany({
       where,
       orderBy: unitOrder(filters),
       skip: (filters.page - 1) * pageSize,
       take: pageSize,
-      select: LIST_SELECT,
+      select: { id: true },
     }),
   ]);
-  const units = await withOpenObstacleCounts(rows);
+  const rows = await db.productionUnit.findMany({
+    where: { id: { in: ids.map((u) => u.id) } },
+    select: LIST_SELECT,
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const units = await withOpenObstacleCounts(ids.flatMap((u) => byId.get(u.id) ?? []));
   return { units, total, page: filters.page, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
 

@@ -14,8 +14,7 @@ import {
 } from "@/lib/validation";
 
 // Messages are message keys, translated where they are shown (lib/forms.ts).
-export const SECTORS = Object.values(Sector);
-export const OPERATING_STATUSES = Object.values(OperatingStatus);
+export { SECTORS, OPERATING_STATUSES } from "./constants";
 
 /** An optional count typed in any digit script ("۱۲٬۰۰۰", "12,000"), small enough for a Number. */
 const optionalCount = (max: number, message: "units.numberInvalid" | "units.pctInvalid") =>

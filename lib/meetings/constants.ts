@@ -1,0 +1,15 @@
+// Constants the forms (client components) need, kept apart from the zod schemas so that
+// importing them does not ship zod to the browser (docs/decisions/123-zod-stays-on-the-server.md).
+// schema.ts re-exports them: server code keeps one module to import from.
+
+export const BODY_KINDS = ["COMMITTEE", "WORKING_GROUP"] as const;
+export const MEETING_STATUSES = ["PLANNED", "HELD", "MINUTES_APPROVED"] as const;
+export const ATTENDANCE_MODES = ["HEAD", "REPRESENTATIVE", "ABSENT"] as const;
+/** Which outcomes each body may record (DESIGN.md §3): the committee settles, refers or asks for more. */
+export const OUTCOMES_FOR = {
+  COMMITTEE: ["SETTLED", "REFERRED", "MORE_DOCUMENTS"],
+  WORKING_GROUP: ["DECIDED"],
+} as const;
+export const ALL_OUTCOMES = ["SETTLED", "REFERRED", "MORE_DOCUMENTS", "DECIDED"] as const;
+/** Quick deadline choices offered next to the date input, in days after the session. */
+export const DEADLINE_QUICK_DAYS = [15, 30, 60] as const;
