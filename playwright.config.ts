@@ -56,6 +56,8 @@ export default defineConfig({
       DATABASE_URL: process.env.DATABASE_URL ?? "",
       AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
       AUTH_TRUST_HOST: "true",
+      // Tests read figures right after changing them: national figures are never kept.
+      NATIONAL_CACHE_SECONDS: "0",
     },
   },
 });

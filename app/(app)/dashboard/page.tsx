@@ -4,8 +4,9 @@ import { pageContext, pageTitle } from "@/lib/page";
 import { narrowToProvince } from "@/lib/auth/policy";
 import { getProvinceForDrillDown } from "@/lib/provinces/queries";
 import { listHref } from "@/lib/units/url";
-import { formatNumber } from "@/lib/i18n/format";
+import { formatNumber, todayInTehran } from "@/lib/i18n/format";
 import { parseDashboardFilters } from "@/lib/dashboard/filters";
+import { nationalFigures } from "@/lib/cache";
 import { loadDashboard, SCORECARD_SORTS, type ScorecardSort } from "@/lib/dashboard/queries";
 import { Card, Stat } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
@@ -31,7 +32,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       : null;
   if (typeof raw.province === "string" && user.provinceId === null && !drilled) notFound();
   const viewer = drilled ? narrowToProvince(user, drilled.id) : user;
-  const data = await loadDashboard(viewer, filters, sort);
+  // A national viewer's whole-country figures are kept a minute (lib/cache.ts); a drill-down
+  // into one province and every provincial user read them live.
+  const today = todayInTehran();
+  const data = await nationalFigures(viewer, ["dashboard", filters, sort, today], () =>
+    loadDashboard(viewer, filters, sort, today),
+  );
   const n = (v: number) => formatNumber(v, locale);
   const query = (extra: Record<string, string>) => {
     const q = new URLSearchParams();

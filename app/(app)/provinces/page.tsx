@@ -5,6 +5,8 @@ import { getTranslator } from "@/lib/i18n/server";
 import { compareProvinces, nationalTotals } from "@/lib/provinces/queries";
 import { comparisonFilterSchema } from "@/lib/provinces/schema";
 import { listHref } from "@/lib/units/url";
+import { nationalFigures } from "@/lib/cache";
+import { todayInTehran } from "@/lib/i18n/format";
 import { Card, EmptyState } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -28,7 +30,11 @@ export default async function ProvinceComparisonPage({ searchParams }: { searchP
     sort: text("sort"),
     dir: text("dir"),
   });
-  const rows = await compareProvinces(viewer, filters);
+  // Every province's resolutions aggregated: kept a minute for read-only national viewers.
+  const today = todayInTehran();
+  const rows = await nationalFigures(viewer, ["provinces", filters, today], () =>
+    compareProvinces(viewer, filters, today),
+  );
   // Period as the user typed it (Jalali), carried into sort links and the drill-down.
   const period = { from: text("from"), to: text("to") };
   const drill = can(viewer, "dashboard.view")
