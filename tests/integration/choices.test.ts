@@ -23,7 +23,9 @@ beforeAll(async () => {
   secretariat = await createActor(["SECRETARIAT"], { provinceId });
   national = await createActor(["SECRETARIAT"], { provinceId: null });
   const unit = async (pid: string, name: string) => {
-    const county = await db.county.create({ data: { provinceId: pid, nameFa: "شهرستان", nameEn: "County" } });
+    const county = await db.county.create({
+      data: { provinceId: pid, nameFa: `شهرستان ${name}`, nameEn: name },
+    });
     return (
       await db.productionUnit.create({
         data: {
