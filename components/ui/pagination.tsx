@@ -26,7 +26,7 @@ export function Pagination({
           {t("common.previous")}
         </Link>
       ) : (
-        <span className="text-slate-400">{t("common.previous")}</span>
+        <span className="text-slate-600">{t("common.previous")}</span>
       )}
       <span>
         {t("common.page", { page: formatNumber(page, locale), pages: formatNumber(pages, locale) })}
@@ -36,7 +36,7 @@ export function Pagination({
           {t("common.next")}
         </Link>
       ) : (
-        <span className="text-slate-400">{t("common.next")}</span>
+        <span className="text-slate-600">{t("common.next")}</span>
       )}
     </nav>
   );

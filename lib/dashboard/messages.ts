@@ -16,6 +16,7 @@ const fa = {
     overdueSorted: "مصوبات معوق (بیشترین تأخیر در ابتدا)",
     scorecard: "کارنامه دستگاه‌ها",
     scorecardShown: "{shown} دستگاه از {total} نشان داده شده است؛ فایل اکسل همه را دارد.",
+    allOverdue: "همه مصوبات معوق در دفتر مصوبات",
     scorecardHint: "ضعیف‌ترین عملکرد در ابتدا. «به‌موقع» یعنی اعلام انجام تا مهلت (با احتساب تمدید).",
     issued: "مصوبات",
     onTime: "به‌موقع",
@@ -75,6 +76,7 @@ const en: typeof fa = {
     overdueSorted: "Overdue resolutions (most days late first)",
     scorecard: "Agency scorecard",
     scorecardShown: "Showing {shown} of {total} agencies; the spreadsheet has them all.",
+    allOverdue: "All overdue resolutions in the register",
     scorecardHint:
       "Worst performers first. “On time” means reported done by the deadline (extensions included).",
     issued: "Resolutions",

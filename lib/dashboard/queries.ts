@@ -113,7 +113,9 @@ export type ScorecardRow = {
 };
 
 /** Scorecard rows a page shows; the spreadsheet export has them all. */
-export const SCORECARD_ROWS = 50;
+export const SCORECARD_ROWS = 30;
+/** Overdue resolutions a page lists, most days late first; the register lists them all. */
+export const OVERDUE_ROWS = 20;
 
 export const SCORECARD_SORTS = ["onTime", "overdue", "daysLate", "issued", "absent", "name"] as const;
 export type ScorecardSort = (typeof SCORECARD_SORTS)[number];
@@ -438,7 +440,7 @@ export async function loadDashboard(
   authorize(actor, "dashboard.view");
   const [figures, overdueIds, scorecard, monthly, overdue, obstacles, impact, options] = await Promise.all([
     resolutionFigures(actor, filters, today),
-    overdueResolutionIds(actor, filters, { take: 50 }, today),
+    overdueResolutionIds(actor, filters, { take: OVERDUE_ROWS }, today),
     agencyScorecard(actor, filters, sort, today),
     monthlyIssuedVerified(actor, filters, 12, today),
     overdueByCategory(actor, filters, today),

@@ -125,7 +125,6 @@ export async function listSupportedResolutions(actor: Actor, { page = 1 }: { pag
   );
 }
 
-/** Sessions that have resolutions, newest first, for filter menus. */
 /**
  * The register's filter form: the categories (a short list) and the session, agency and unit
  * currently filtered by, named. The rest of those are searched as people type

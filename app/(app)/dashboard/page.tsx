@@ -94,6 +94,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </dl>
       <Card title={t("dashboard.overdueSorted")}>
         <ResolutionTable items={data.overdue} locale={locale} t={t} empty={t("home.noOverdue")} />
+        {data.figures.overdue > data.overdue.length && !drilled && (
+          <Link
+            href="/resolutions?overdue=1"
+            className="no-print mt-2 inline-block text-sm text-brand-700 underline-offset-4 hover:underline"
+          >
+            {t("dashboard.allOverdue")}
+          </Link>
+        )}
       </Card>
       <Card title={t("dashboard.scorecard")}>
         <p className="mb-2 text-xs text-slate-600">{t("dashboard.scorecardHint")}</p>
