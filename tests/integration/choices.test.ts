@@ -3,7 +3,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { normalizeText } from "@/lib/i18n/normalize";
 import { choiceById, searchChoices } from "@/lib/search/choices";
-import { createActor, createAgency, createProvince, t } from "../support/fixtures";
+import {
+  createActor,
+  createAgency,
+  createCounty,
+  createMeeting,
+  createProvince,
+  createResolution,
+  createUnit,
+  t,
+} from "../support/fixtures";
 
 // The filter forms' server-searched pickers (/api/choices/<source>): what a person finds by
 // typing, in their own province only.
@@ -22,48 +31,17 @@ beforeAll(async () => {
   otherProvinceId = (await createProvince()).id;
   secretariat = await createActor(["SECRETARIAT"], { provinceId });
   national = await createActor(["SECRETARIAT"], { provinceId: null });
-  const unit = async (pid: string, name: string) => {
-    const county = await db.county.create({
-      data: { provinceId: pid, nameFa: `شهرستان ${name}`, nameEn: name },
-    });
-    return (
-      await db.productionUnit.create({
-        data: {
-          provinceId: pid,
-          countyId: county.id,
-          name,
-          nameNormalized: normalizeText(name),
-          sector: "INDUSTRIAL",
-          status: "ACTIVE",
-        },
-      })
-    ).id;
-  };
-  ceramic = await unit(provinceId, "کاشی و سرامیک کرمان");
-  await unit(provinceId, "فولاد زرند");
-  foreignUnit = await unit(otherProvinceId, "کاشی و سرامیک یزد");
+  ceramic = (await createUnit(provinceId, { name: "کاشی و سرامیک کرمان" })).id;
+  await createUnit(provinceId, { name: "فولاد زرند" });
+  foreignUnit = (await createUnit(otherProvinceId, { name: "کاشی و سرامیک یزد" })).id;
   const agency = await createAgency(provinceId, "اداره کل منابع طبیعی");
-  const body = await db.body.create({
-    data: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "WG" },
-  });
   const meeting = (number: number, startsAt: string) =>
-    db.meeting.create({
-      data: { provinceId, bodyId: body.id, jalaliYear: 1404, number, startsAt: new Date(startsAt) },
-    });
+    createMeeting(provinceId, { jalaliYear: 1404, number, startsAt: new Date(startsAt) });
   session7 = (await meeting(7, "2025-06-01")).id;
   const session8 = (await meeting(8, "2025-07-01")).id;
   await meeting(9, "2025-08-01"); // no resolutions: nothing to filter by
   for (const meetingId of [session7, session8])
-    await db.resolution.create({
-      data: {
-        provinceId,
-        meetingId,
-        unitId: ceramic,
-        text: "مصوبه",
-        responsibleAgencyId: agency.id,
-        deadline: new Date("2025-09-01"),
-      },
-    });
+    await createResolution({ provinceId, meetingId, unitId: ceramic, responsibleAgencyId: agency.id });
 });
 
 const ctx = (actor: Awaited<ReturnType<typeof createActor>>) => ({ actor, locale: "fa" as const, t });
@@ -101,7 +79,7 @@ describe("server-searched pickers", () => {
   });
 
   it("answers a screenful at most", async () => {
-    const county = await db.county.create({ data: { provinceId, nameFa: "انبوه", nameEn: "Many" } });
+    const county = await createCounty(provinceId, "انبوه", "Many");
     await db.productionUnit.createMany({
       data: Array.from({ length: 30 }, (_, i) => ({
         provinceId,
