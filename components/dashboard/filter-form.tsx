@@ -4,6 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 import Link from "next/link";
 import { localName } from "@/lib/i18n/format";
 import { SearchCombobox } from "@/components/ui/search-combobox";
+import { CountyFilter } from "@/components/ui/county-filter";
 
 type Option = { id: string; nameFa: string; nameEn: string };
 type Raw = Record<string, string | string[] | undefined>;
@@ -72,11 +73,17 @@ export function DashboardFilterForm({
           />
         </div>
       ))}
-      {select(
-        "county",
-        t("dashboard.county"),
-        options.counties.map((o) => ({ value: o.id, label: localName(o, locale) })),
-      )}
+      <CountyFilter
+        id="f-county"
+        name="county"
+        label={t("dashboard.county")}
+        labelClassName="block text-xs font-medium text-slate-700"
+        value={value("county") || undefined}
+        counties={options.counties}
+        all={t("dashboard.all")}
+        locale={locale}
+        t={t}
+      />
       {select(
         "sector",
         t("dashboard.sector"),

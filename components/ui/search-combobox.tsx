@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import { AgencyCombobox, type AgencyChoice } from "./agency-combobox";
 
-export type SearchSource = "units" | "sessions" | "agencies";
+export type SearchSource = "units" | "sessions" | "agencies" | "counties";
 type Choice = { id: string; name: string; hint?: string };
 
 /**

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { normalizeText } from "@/lib/i18n/normalize";
 import { localName, toLatinDigits } from "@/lib/i18n/format";
+import { tidyText } from "@/lib/i18n/normalize";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { likeEscape } from "@/lib/db-search";
 import { meetingTitle } from "@/lib/meetings/title";
@@ -14,7 +15,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 // shipped whole as <option>s (docs/decisions/120-server-searched-pickers.md). Every search
 // stays inside the actor's province, like the lists it filters.
 
-export const CHOICE_SOURCES = ["units", "sessions", "agencies"] as const;
+export const CHOICE_SOURCES = ["units", "sessions", "agencies", "counties"] as const;
 export type ChoiceSource = (typeof CHOICE_SOURCES)[number];
 export const choiceQuerySchema = z.object({
   q: z.string().max(100).optional().default(""),
@@ -138,7 +139,40 @@ async function sessions({ actor, locale, t }: Ctx, q: string, ids?: string[]): P
   }));
 }
 
-const SEARCH = { units, agencies, sessions } satisfies Record<ChoiceSource, unknown>;
+/**
+ * Counties: a province has a dozen (its forms keep a <select>), the country ~320. Names have
+ * no normalised column; the query is tidied (Arabic ي/ك to Persian) and matched as typed,
+ * in Persian or English, or by the province's name.
+ */
+async function counties({ actor, locale }: Ctx, q: string, ids?: string[]): Promise<Choice[]> {
+  const key = likeEscape(tidyText(q));
+  const rows = await db.county.findMany({
+    where: {
+      ...provinceWhere(actor),
+      ...(ids
+        ? { id: { in: ids } }
+        : key
+          ? {
+              OR: [
+                { nameFa: { contains: key } },
+                { nameEn: { contains: key, mode: "insensitive" as const } },
+                { province: { nameFa: { contains: key } } },
+              ],
+            }
+          : {}),
+    },
+    orderBy: [{ nameFa: "asc" }, { id: "asc" }],
+    take: CHOICES_LIMIT,
+    select: { id: true, nameFa: true, nameEn: true, province: { select: { nameFa: true, nameEn: true } } },
+  });
+  return rows.map((c) => ({
+    id: c.id,
+    name: localName(c, locale),
+    ...(national(actor) ? { hint: localName(c.province, locale) } : {}),
+  }));
+}
+
+const SEARCH = { units, agencies, sessions, counties } satisfies Record<ChoiceSource, unknown>;
 
 /** Up to CHOICES_LIMIT options of `source` matching `q` (normalised), in the actor's province. */
 export async function searchChoices(ctx: Ctx, source: ChoiceSource, q: string): Promise<Choice[]> {

@@ -78,6 +78,16 @@ describe("server-searched pickers", () => {
     expect(await searchChoices(ctx(secretariat), "sessions", "کمیته")).toEqual([]);
   });
 
+  it("finds a county typed with Arabic letters, in the viewer's province only", async () => {
+    await createCounty(provinceId, "کوهبنان");
+    await createCounty(otherProvinceId, "کوهبنان");
+    const found = await searchChoices(ctx(secretariat), "counties", "كوهبنان");
+    expect(found.map((c) => c.name)).toEqual(["کوهبنان"]);
+    const everywhere = await searchChoices(ctx(national), "counties", "كوهبنان");
+    expect(everywhere.length).toBeGreaterThanOrEqual(2);
+    expect(everywhere.every((c) => c.hint)).toBe(true);
+  });
+
   it("answers a screenful at most", async () => {
     const county = await createCounty(provinceId, "انبوه", "Many");
     await db.productionUnit.createMany({

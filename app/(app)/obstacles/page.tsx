@@ -12,6 +12,7 @@ import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { SearchCombobox } from "@/components/ui/search-combobox";
+import { CountyFilter } from "@/components/ui/county-filter";
 import { Pagination } from "@/components/ui/pagination";
 import { ObstacleStatusBadge } from "@/components/units/badges";
 import { TableHead } from "@/components/ui/table-head";
@@ -78,13 +79,16 @@ export default async function ObstaclesPage({
             options={categories.map((c) => [c.id, localName(c, locale)])}
             all={t("units.all")}
           />
-          <FilterSelect
+          <CountyFilter
             id="obstacle-county"
             label={t("units.county")}
+            labelClassName="block text-sm font-medium"
             name="countyId"
             value={filters.countyId}
-            options={counties.map((c) => [c.id, localName(c, locale)])}
+            counties={counties}
             all={t("units.all")}
+            locale={locale}
+            t={t}
           />
           <div className="space-y-1">
             <label htmlFor="obstacle-agency" className="block text-sm font-medium">

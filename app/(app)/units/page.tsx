@@ -16,6 +16,7 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { FilterSelect as Select } from "@/components/ui/filter-select";
+import { CountyFilter } from "@/components/ui/county-filter";
 import { Pagination } from "@/components/ui/pagination";
 import { OperatingStatusBadge } from "@/components/units/badges";
 import { ExportLinks } from "@/components/exports/export-links";
@@ -87,13 +88,16 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
             options={SECTORS.map((s) => [s, t(`sector.${s}`)])}
             all={t("units.all")}
           />
-          <Select
+          <CountyFilter
             id="unit-county"
             label={t("units.county")}
+            labelClassName="block text-sm font-medium"
             name="countyId"
             value={filters.countyId}
-            options={counties.map((c) => [c.id, localName(c, locale)])}
+            counties={counties}
             all={t("units.all")}
+            locale={locale}
+            t={t}
           />
           <Select
             id="unit-status"
