@@ -3,6 +3,7 @@ import { formAction } from "@/lib/action";
 import { setPublicFigures } from "./mutations";
 
 export const setPublicFiguresAction = formAction(
-  ({ user, t }, form) => setPublicFigures(user, { enabled: form.get("enabled") }, t),
+  ({ user, t }, form) =>
+    setPublicFigures(user, { enabled: form.get("enabled"), version: form.get("version") }, t),
   { revalidate: ["/admin/settings", "/figures"], echo: false },
 );
