@@ -219,6 +219,10 @@ try {
     );
   }
   const failed = samples.filter((s) => s.outcome === "failed");
+  const atKill = samples.filter((s) => killAt !== undefined && s.start < killAt && s.end >= killAt);
+  console.log(
+    `requests in flight at the kill: ${atKill.length}, answered ${atKill.filter((s) => s.outcome === "ok").length} (by ${[...new Set(atKill.map((s) => s.servedBy))].sort().join(", ") || "-"})`,
+  );
   const inFlight = failed.filter(
     (s) =>
       killAt !== undefined &&

@@ -12,6 +12,7 @@
 // startCluster() to break it on purpose.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { connect } from "node:net";
 import {
   appendFileSync,
   chownSync,
@@ -95,6 +96,19 @@ function stopLeftovers(dir: string, user: ReturnType<typeof postgresUser>, pgLog
       }
 }
 
+/** Refuses to start over another server: its answers would be taken for this cluster's. */
+async function assertFree(port: number): Promise<void> {
+  const taken = await new Promise<boolean>((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+  if (taken) throw new Error(`port ${port} is already in use: stop what listens there first`);
+}
+
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -117,6 +131,8 @@ export async function startCluster(log: Log = (l) => console.log(l)): Promise<Cl
   const pgLog = path.join(logs, "postgres-commands.log");
 
   stopLeftovers(dir, user, pgLog);
+  for (const port of [PORTS.haproxy, ...PORTS.apps, PORTS.stats, PORTS.primary, PORTS.replica, PORTS.s3])
+    await assertFree(port);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(logs, { recursive: true });
   if (user) chownSync(dir, user.uid, user.gid);
@@ -309,14 +325,21 @@ export async function startCluster(log: Log = (l) => console.log(l)): Promise<Cl
     });
     log(`[cluster] app instances on :${PORTS.apps.join(", :")}`);
     await Promise.all(apps.map((a) => waitFor(a.name, answers(`http://127.0.0.1:${a.port}/api/health`))));
+    const dead = apps.find((a) => !a.alive);
+    if (dead) throw new Error(`${dead.name} exited: see ${path.join(logs, `${dead.name}.log`)}`);
 
     // 6. One notification worker (pg-boss on the primary).
+    let workerReady = false;
+    listeners.push((source, line) => {
+      if (source === "worker" && line.includes("worker started")) workerReady = true;
+    });
     launch(
       "worker",
       process.execPath,
       ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"],
       env,
     );
+    await waitFor("the worker", async () => workerReady);
 
     // 7. HAProxy: health checks every second, a dead server out after 2 failures; a request
     // whose connection fails or gets no answer is sent again, to another server (redispatch).
