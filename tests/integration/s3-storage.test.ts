@@ -1,20 +1,22 @@
 // Attachments in S3-compatible object storage: a real S3 server (s3rver) over HTTP, the
 // official SDK, the real upload path (createObstacle), the real download route and the real
 // backup command. What an operator who sets S3_BUCKET gets.
-import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { spawn } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { normalizeText } from "@/lib/i18n/normalize";
 import { createObstacle } from "@/lib/obstacles/mutations";
-import { fileStorage, newStorageKey } from "@/lib/storage";
+import { fileStorage, newStorageKey, S3Storage } from "@/lib/storage";
+import { recreateDatabase, withDatabaseName } from "@/scripts/db";
 import { createActor, createProvince, t } from "../support/fixtures";
 import { startLocalS3, type LocalS3 } from "../support/s3";
 
@@ -37,6 +39,25 @@ let provinceId: string;
 let unitId: string;
 let categoryId: string;
 let secretariat: Awaited<ReturnType<typeof createActor>>;
+
+/** A script run as an operator would, with the S3 settings of this file; its output. */
+function command(args: string[], env: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.resolve("node_modules/.bin/tsx"), args, { env: { ...process.env, ...env } });
+    let text = "";
+    child.stdout.on("data", (c: Buffer) => (text += c));
+    child.stderr.on("data", (c: Buffer) => (text += c));
+    child.on("close", (code) => (code === 0 ? resolve(text) : reject(new Error(text))));
+  });
+}
+
+const s3SettingsFromTest = () => ({
+  endpoint: s3.env.S3_ENDPOINT,
+  region: s3.env.S3_REGION,
+  bucket: s3.env.S3_BUCKET,
+  credentials: { accessKeyId: s3.env.S3_ACCESS_KEY_ID, secretAccessKey: s3.env.S3_SECRET_ACCESS_KEY },
+  forcePathStyle: true,
+});
 
 const objectKeys = async () =>
   ((await client.send(new ListObjectsV2Command({ Bucket: s3.env.S3_BUCKET }))).Contents ?? []).map(
@@ -133,7 +154,7 @@ describe("attachments in S3-compatible storage", () => {
     expect(await objectKeys()).toEqual(before);
   });
 
-  it("is covered by the backup: the archive holds the bucket's bytes", async () => {
+  it("is covered by backup and restore: the archive holds the bucket's bytes, restore puts them back", async () => {
     const bytes = bigPdf().subarray(0, 4096);
     const { id } = await createObstacle(
       secretariat,
@@ -144,23 +165,32 @@ describe("attachments in S3-compatible storage", () => {
     const { storageKey } = await db.attachment.findFirstOrThrow({ where: { obstacleId: id } });
     const dir = mkdtempSync(path.join(tmpdir(), "tashil-s3-backup-"));
     const archive = path.join(dir, "backup.tar.gz");
+    const restoreDb = `${process.env.TEST_DB_PREFIX ?? "tashil"}_s3_restore`;
+    const serverUrl = withDatabaseName(process.env.DATABASE_URL ?? "", "postgres");
     try {
-      const output = await new Promise<string>((resolve, reject) => {
-        const child = spawn(
-          path.resolve("node_modules/.bin/tsx"),
-          ["--conditions=react-server", "scripts/backup.ts", archive],
-          { env: { ...process.env, AUTH_SECRET_FILE: path.join(dir, "no-secret") } },
-        );
-        let text = "";
-        child.stdout.on("data", (c: Buffer) => (text += c));
-        child.stderr.on("data", (c: Buffer) => (text += c));
-        child.on("close", (code) => (code === 0 ? resolve(text) : reject(new Error(text))));
+      const backup = await command(["--conditions=react-server", "scripts/backup.ts", archive], {
+        AUTH_SECRET_FILE: path.join(dir, "no-secret"),
       });
-      expect(output).toContain(`(s3 ${s3.env.S3_ENDPOINT}/${s3.env.S3_BUCKET})`);
+      expect(backup).toContain(`(s3 ${s3.env.S3_ENDPOINT}/${s3.env.S3_BUCKET})`);
       const archived = execFileSync("tar", ["-xzOf", archive, `./attachments/${storageKey}`]);
       expect(sha256(archived)).toBe(sha256(bytes));
+
+      // Into an empty database and an empty bucket of the same S3 service.
+      await recreateDatabase(serverUrl, restoreDb);
+      await client.send(new CreateBucketCommand({ Bucket: "tashil-restored" }));
+      await command(["--conditions=react-server", "scripts/restore.ts", archive], {
+        DATABASE_URL: withDatabaseName(serverUrl, restoreDb),
+        S3_BUCKET: "tashil-restored",
+        AUTH_SECRET_FILE: path.join(dir, "restored-secret"),
+      });
+      const restored = new S3Storage({ ...s3SettingsFromTest(), bucket: "tashil-restored" });
+      expect(sha256((await restored.get(storageKey)) ?? new Uint8Array())).toBe(sha256(bytes));
     } finally {
       rmSync(dir, { recursive: true, force: true });
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      await admin.query(`drop database if exists "${restoreDb}" with (force)`);
+      await admin.end();
     }
-  }, 120_000);
+  }, 240_000);
 });
