@@ -341,7 +341,7 @@ export async function startCluster(log: Log = (l) => console.log(l)): Promise<Cl
     );
     await waitFor("the worker", async () => workerReady);
 
-    // 7. HAProxy: health checks every second, a dead server out after 2 failures; a request
+    // 7. HAProxy: health checks every second, a dead server out after 3 failures; a request
     // whose connection fails or gets no answer is sent again, to another server (redispatch).
     // Forms carry idempotency keys (decision 022), so a re-sent POST cannot apply twice.
     const cfg = path.join(dir, "haproxy.cfg");
@@ -371,7 +371,10 @@ backend apps
   balance roundrobin
   option httpchk GET /api/health
   http-check expect status 200
-  default-server inter 1s fastinter 500ms fall 2 rise 2 on-marked-down shutdown-sessions
+  # A check may take up to 5 s: on a loaded machine /api/health can pass 1 s, and a 1 s
+  # timeout then marks live instances down (seen). A killed one refuses at once instead.
+  timeout check 5s
+  default-server inter 1s fastinter 500ms fall 3 rise 2 on-marked-down shutdown-sessions
 ${apps.map((a) => `  server ${a.name} 127.0.0.1:${a.port} check`).join("\n")}
 
 listen stats
