@@ -87,6 +87,11 @@ export const attendanceSchema = z.object({
         agencyId: id,
         mode: z.enum([...ATTENDANCE_MODES, ""]).transform((v) => (v === "" ? null : v)),
         attendeeName: optionalText(200),
+        /**
+         * The row's version the form was drawn from (0: nothing recorded then). Absent from an
+         * older client, which then simply writes.
+         */
+        version: z.coerce.number().int().min(0).max(1_000_000).optional(),
       }),
     )
     .max(500),
@@ -118,3 +123,9 @@ export const deleteResolutionSchema = z.object({ id, amendmentReason });
 export type CreateMeetingInput = z.input<typeof createMeetingSchema>;
 export type ResolutionInput = z.input<typeof resolutionSchema>;
 export type AttendanceInput = z.input<typeof attendanceSchema>;
+
+/** The case the hall screen shows; null clears it. */
+export const screenSchema = z.object({
+  meetingId: id,
+  itemId: id.nullable(),
+});
