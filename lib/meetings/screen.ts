@@ -29,7 +29,8 @@ export async function showOnScreen(actor: Actor | null, raw: unknown, t: Transla
       authorize(actor, "meeting.write", { provinceId: meeting.provinceId });
       if (itemId !== null && (await tx.agendaItem.count({ where: { id: itemId, meetingId } })) !== 1)
         throw new UserFacingError(t("errors.notFoundRecord"));
-      await tx.meeting.update({ where: { id: meeting.id }, data: { screenItemId: itemId } });
+      // Raw, so neither `version` nor `updatedAt` moves: the session's record did not change.
+      await tx.$executeRaw`UPDATE "Meeting" SET "screenItemId" = ${itemId} WHERE id = ${meeting.id}`;
       await publishChange(tx, { meetingId: meeting.id, what: "screen", itemId, by: actor?.id ?? null });
     });
     return { ok: true, message: t("meetings.room.screenMoved") };
