@@ -112,6 +112,7 @@ export const getMeeting = cache(async function getMeeting(actor: Actor, id: stri
       ...MEETING_SELECT,
       provinceId: true,
       screenItemId: true,
+      version: true,
       minutesApprovedAt: true,
       minutesApprovedBy: { select: { name: true } },
       body: {

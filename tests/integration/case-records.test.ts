@@ -203,6 +203,9 @@ describe("a resolution answers the obstacles chosen for it", () => {
   });
 });
 
+const versionOf = async (meetingId: string) =>
+  (await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).version;
+
 describe("session numbers follow the date within the Jalali year", () => {
   it("numbers a session entered late by its date and renumbers planned sessions after a re-date", async () => {
     const body = await db.body.findFirstOrThrow({ where: { provinceId, kind: "COMMITTEE" } });
@@ -216,7 +219,11 @@ describe("session numbers follow the date within the Jalali year", () => {
     await db.meeting.update({ where: { id: first }, data: { status: "MINUTES_APPROVED" } });
     // Re-dating the last planned session before the second swaps their numbers.
     expect(
-      await rescheduleMeeting(secretariat, { meetingId: third, date: "۱۴۱۴/۰۲/۱۰", time: "08:30" }, t),
+      await rescheduleMeeting(
+        secretariat,
+        { meetingId: third, version: await versionOf(third), date: "۱۴۱۴/۰۲/۱۰", time: "08:30" },
+        t,
+      ),
     ).toMatchObject({ ok: true });
     expect(await numbers([first, third, second])).toEqual([1, 2, 3]);
     const moved = await db.meeting.findUniqueOrThrow({ where: { id: third } });
@@ -224,14 +231,24 @@ describe("session numbers follow the date within the Jalali year", () => {
 
     // Into the next Jalali year: numbered there; a held or approved session cannot be moved.
     expect(
-      (await rescheduleMeeting(secretariat, { meetingId: second, date: "1415/01/20", time: "08:30" }, t)).ok,
+      (
+        await rescheduleMeeting(
+          secretariat,
+          { meetingId: second, version: await versionOf(second), date: "1415/01/20", time: "08:30" },
+          t,
+        )
+      ).ok,
     ).toBe(true);
     expect(await db.meeting.findUniqueOrThrow({ where: { id: second } })).toMatchObject({
       jalaliYear: 1415,
       number: 1,
     });
     expect(
-      await rescheduleMeeting(secretariat, { meetingId: first, date: "1414/02/07", time: "08:30" }, t),
+      await rescheduleMeeting(
+        secretariat,
+        { meetingId: first, version: await versionOf(first), date: "1414/02/07", time: "08:30" },
+        t,
+      ),
     ).toMatchObject({
       ok: false,
     });
@@ -245,7 +262,11 @@ describe("session numbers follow the date within the Jalali year", () => {
   it("refuses the move to someone who may not write sessions", async () => {
     const planned = await session("WORKING_GROUP", "1414/05/05");
     expect(
-      await rescheduleMeeting(chair, { meetingId: planned, date: "1414/05/06", time: "09:00" }, t),
+      await rescheduleMeeting(
+        chair,
+        { meetingId: planned, version: await versionOf(planned), date: "1414/05/06", time: "09:00" },
+        t,
+      ),
     ).toMatchObject({ ok: false, message: "شما اجازه دسترسی به این بخش را ندارید." });
   });
 });
@@ -370,13 +391,18 @@ describe("bodies, members and invitees", () => {
     const wgBody = await db.body.findFirstOrThrow({ where: { provinceId, kind: "WORKING_GROUP" } });
     // Only the secretariat or the administrator edits a body; names are stored tidied.
     expect(
-      await updateBody(chair, { bodyId: wgBody.id, nameFa: "کارگروه", nameEn: "WG", memberIds: [bank] }, t),
+      await updateBody(
+        chair,
+        { bodyId: wgBody.id, version: wgBody.version, nameFa: "کارگروه", nameEn: "WG", memberIds: [bank] },
+        t,
+      ),
     ).toMatchObject({ ok: false });
     expect(
       await updateBody(
         admin,
         {
           bodyId: wgBody.id,
+          version: wgBody.version,
           nameFa: " كارگروه تسهيل ",
           nameEn: "Working group",
           chairName: "معاون اقتصادی",

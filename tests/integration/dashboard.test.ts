@@ -385,12 +385,12 @@ describe("public figures", () => {
 describe("public figures switch", () => {
   it("only the admin switches it, and the change is audited", async () => {
     const admin = await createActor(["ADMIN"], { provinceId: secretariat.provinceId });
-    expect(await setPublicFigures(secretariat, { enabled: "true" }, t)).toEqual({
+    expect(await setPublicFigures(secretariat, { enabled: "true", version: 0 }, t)).toEqual({
       ok: false,
       message: "شما اجازه دسترسی به این بخش را ندارید.",
     });
-    expect(await setPublicFigures(admin, { enabled: "maybe" }, t)).toMatchObject({ ok: false });
-    expect(await setPublicFigures(admin, { enabled: "true" }, t)).toEqual({
+    expect(await setPublicFigures(admin, { enabled: "maybe", version: 0 }, t)).toMatchObject({ ok: false });
+    expect(await setPublicFigures(admin, { enabled: "true", version: 0 }, t)).toEqual({
       ok: true,
       message: "صفحه عمومی آمار فعال شد.",
     });
@@ -400,7 +400,7 @@ describe("public figures switch", () => {
     const scope = await publicFiguresScope();
     expect(scope.all ? [] : scope.provinceIds).toContain(provinceId);
     expect(await publicFiguresEnabled(null)).toBe(false);
-    expect(await setPublicFigures(admin, { enabled: "false" }, t)).toMatchObject({ ok: true });
+    expect(await setPublicFigures(admin, { enabled: "false", version: 1 }, t)).toMatchObject({ ok: true });
     expect(await publicFiguresEnabled(provinceId)).toBe(false);
     expect(await db.auditEvent.count({ where: { actorId: admin.id, entityType: "AppSetting" } })).toBe(2);
   });

@@ -20,8 +20,16 @@ import { saveAttendance } from "@/lib/meetings/attendance";
 import { deleteResolution, saveResolution } from "@/lib/meetings/resolutions";
 import { verifyResolution } from "@/lib/resolutions/mutations";
 import { getChairBrief, getMeeting, listEligibleObstacles, listMeetings } from "@/lib/meetings/queries";
-import { normalizeText } from "@/lib/i18n/normalize";
-import { createActor, createAgency, createProvince, t } from "../support/fixtures";
+import {
+  createActor,
+  createAgency,
+  createCategory,
+  createCounty,
+  createObstacle,
+  createProvince,
+  createUnit,
+  t,
+} from "../support/fixtures";
 
 const FORBIDDEN = "شما اجازه دسترسی به این بخش را ندارید.";
 let provinceId: string;
@@ -38,14 +46,8 @@ beforeAll(async () => {
     (await createAgency(provinceId)).id,
     (await createAgency(provinceId)).id,
   ];
-  countyId = (await db.county.create({ data: { provinceId, nameFa: "شهرستان", nameEn: "County" } })).id;
-  categoryId = (
-    await db.obstacleCategory.upsert({
-      where: { code: "TEST_MEETINGS" },
-      create: { code: "TEST_MEETINGS", nameFa: "بانکی", nameEn: "Banking" },
-      update: {},
-    })
-  ).id;
+  countyId = (await createCounty(provinceId)).id;
+  categoryId = (await createCategory("TEST_MEETINGS")).id;
   for (const kind of ["COMMITTEE", "WORKING_GROUP"] as const)
     await db.body.create({
       data: {
@@ -65,31 +67,20 @@ async function unitWithObstacles(
   count: number,
   status: "REGISTERED" | "REFERRED" = "REGISTERED",
 ) {
-  const unit = await db.productionUnit.create({
-    data: {
-      provinceId,
-      countyId,
-      name,
-      nameNormalized: normalizeText(name),
-      sector: "INDUSTRIAL",
-      status: "IDLE",
-    },
-  });
-  const obstacles = [];
+  const unit = await createUnit(provinceId, { countyId, name });
+  const obstacleIds = [];
   for (let i = 0; i < count; i++)
-    obstacles.push(
-      await db.obstacle.create({
-        data: {
-          provinceId,
-          unitId: unit.id,
+    obstacleIds.push(
+      (
+        await createObstacle(unit, {
           categoryId,
           description: `${name} مانع ${i + 1}`,
           amountRials: 1_000_000_000n,
           status,
-        },
-      }),
+        })
+      ).id,
     );
-  return { unit, obstacleIds: obstacles.map((o) => o.id) };
+  return { unit, obstacleIds };
 }
 
 async function session(bodyKind: "COMMITTEE" | "WORKING_GROUP", date: string, time = "09:00") {

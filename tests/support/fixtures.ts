@@ -2,8 +2,10 @@
 // files can run side by side in one database without seeing each other's rows.
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/policy";
 import type { RoleName } from "@/lib/auth/roles";
+import type { ObstacleStatus, OperatingStatus, ResolutionStatus, Sector } from "@/lib/generated/prisma/enums";
 import { translator } from "@/lib/i18n/messages";
 import { normalizeText } from "@/lib/i18n/normalize";
 
@@ -25,18 +27,139 @@ export async function createAgency(provinceId: string, nameFa = `دستگاه ${
 
 export async function createActor(
   roles: RoleName[],
-  opts: { provinceId: string | null; agencyId?: string | null },
+  opts: { provinceId: string | null; agencyId?: string | null; password?: string; active?: boolean },
 ): Promise<Actor & { email: string }> {
   const email = `u-${randomUUID()}@test.local`;
   const user = await db.user.create({
     data: {
       email,
       name: "کاربر آزمون",
-      passwordHash: "x",
+      // A real hash only when the test signs in: hashing costs ~100 ms on purpose.
+      passwordHash: opts.password ? await hashPassword(opts.password) : "x",
+      active: opts.active,
       roles,
       provinceId: opts.provinceId,
       agencyId: opts.agencyId ?? null,
     },
   });
   return { id: user.id, roles, agencyId: user.agencyId, provinceId: user.provinceId, email };
+}
+
+// Row builders. Each takes the ids it hangs on and fills the rest with plausible Persian
+// data, so a test names only what it asserts on. They write straight through Prisma: use the
+// domain mutations instead when the test is about what a mutation stores.
+
+/** Distinct per call, so unique keys (category codes, session numbers) never collide. */
+let serial = 0;
+const next = () => `${Date.now().toString(36)}${(++serial).toString(36)}`;
+
+/** Counties are unique by name within a province: reused when it exists. */
+export async function createCounty(provinceId: string, nameFa = "شهرستان آزمون") {
+  return db.county.upsert({
+    where: { provinceId_nameFa: { provinceId, nameFa } },
+    update: {},
+    create: { provinceId, nameFa, nameEn: "Test county" },
+  });
+}
+
+/** Categories are national: one per code, created on first use. */
+export async function createCategory(code = "T-BANK", nameFa = "بانکی", nameEn = "Banking") {
+  return db.obstacleCategory.upsert({ where: { code }, update: {}, create: { code, nameFa, nameEn } });
+}
+
+export async function createUnit(
+  provinceId: string,
+  opts: {
+    countyId?: string;
+    name?: string;
+    sector?: Sector;
+    status?: OperatingStatus;
+  } = {},
+) {
+  const countyId = opts.countyId ?? (await createCounty(provinceId)).id;
+  const name = opts.name ?? `واحد آزمون ${next()}`;
+  return db.productionUnit.create({
+    data: {
+      provinceId,
+      countyId,
+      name,
+      nameNormalized: normalizeText(name),
+      sector: opts.sector ?? "INDUSTRIAL",
+      status: opts.status ?? "IDLE",
+    },
+  });
+}
+
+export async function createObstacle(
+  unit: { id: string; provinceId: string },
+  opts: {
+    categoryId?: string;
+    description?: string;
+    amountRials?: bigint;
+    status?: ObstacleStatus;
+  } = {},
+) {
+  const description = opts.description ?? "امهال اقساط تسهیلات";
+  return db.obstacle.create({
+    data: {
+      provinceId: unit.provinceId,
+      unitId: unit.id,
+      categoryId: opts.categoryId ?? (await createCategory()).id,
+      description,
+      amountRials: opts.amountRials,
+      status: opts.status,
+    },
+  });
+}
+
+/** A province has one body of each kind: reused when it exists. */
+export async function createBody(provinceId: string, kind: "COMMITTEE" | "WORKING_GROUP" = "WORKING_GROUP") {
+  return db.body.upsert({
+    where: { provinceId_kind: { provinceId, kind } },
+    update: {},
+    create: { provinceId, kind, nameFa: kind === "WORKING_GROUP" ? "کارگروه" : "کمیته", nameEn: kind },
+  });
+}
+
+/** A session far in the future with a number of its own, so it never meets a real one. */
+export async function createMeeting(
+  provinceId: string,
+  opts: { kind?: "COMMITTEE" | "WORKING_GROUP"; startsAt?: Date; jalaliYear?: number; number?: number } = {},
+) {
+  const body = await createBody(provinceId, opts.kind);
+  return db.meeting.create({
+    data: {
+      provinceId,
+      bodyId: body.id,
+      jalaliYear: opts.jalaliYear ?? 1412,
+      number: opts.number ?? 1000 + serial++ + Math.floor(Math.random() * 1_000_000),
+      startsAt: opts.startsAt ?? new Date("2033-06-01T05:30:00Z"),
+    },
+  });
+}
+
+export async function createResolution(
+  at: { provinceId: string; meetingId: string; unitId: string; responsibleAgencyId: string },
+  opts: {
+    text?: string;
+    deadline?: string;
+    status?: ResolutionStatus;
+    supportingAgencyIds?: string[];
+    obstacleIds?: string[];
+  } = {},
+) {
+  return db.resolution.create({
+    data: {
+      ...at,
+      text: opts.text ?? "بانک عامل نسبت به امهال اقساط اقدام کند.",
+      deadline: new Date(`${opts.deadline ?? "2030-01-15"}T00:00:00Z`),
+      status: opts.status,
+      supportingAgencies: opts.supportingAgencyIds?.length
+        ? { create: opts.supportingAgencyIds.map((agencyId) => ({ agencyId })) }
+        : undefined,
+      obstacles: opts.obstacleIds?.length
+        ? { create: opts.obstacleIds.map((obstacleId) => ({ obstacleId })) }
+        : undefined,
+    },
+  });
 }
