@@ -10,6 +10,7 @@ import { jalaliInputValue } from "@/components/ui/jalali-date-input";
 import { useAmendmentReason } from "./amendment-dialog";
 import type { AgendaItemView, ResolutionView } from "@/lib/meetings/types";
 import { mergeDrafts } from "@/lib/meetings/drafts";
+import type { OutcomeSaved } from "@/lib/meetings/agenda";
 import { type AgencyChoice } from "@/components/ui/agency-combobox";
 import { useT } from "@/components/ui/messages";
 import { useConfirm } from "@/components/ui/confirm-dialog";
@@ -59,8 +60,10 @@ export function SessionEntry({
   );
   const askReason = useAmendmentReason();
   // Keyed by agenda item; a unit added to the agenda after this screen opened starts from its props.
+  // With the item's version this clerk's last save returned: their next change of the same
+  // case names it, even before the refreshed page arrives.
   const [outcomes, setOutcomes] = useState<
-    Record<string, { value: string; state: SaveState; message?: string }>
+    Record<string, { value: string; state: SaveState; message?: string; version?: number }>
   >({});
   const [drafts, setDrafts] = useState<Record<string, Draft[]>>({});
   const savedDraft = (r: ResolutionView, key = r.id): Draft => ({
@@ -148,14 +151,19 @@ export function SessionEntry({
     const itemId = item.id;
     const amendmentReason = await reasonForChange();
     if (amendmentReason === null) return;
-    setOutcomes((o) => ({ ...o, [itemId]: { value, state: "saving" } }));
-    const result = await call(() => setOutcomeAction({ itemId, outcome: value, amendmentReason }), t);
+    const version = Math.max(item.version, outcomes[itemId]?.version ?? 0);
+    setOutcomes((o) => ({ ...o, [itemId]: { value, state: "saving", version } }));
+    // Like call() below: an unreachable server answers like a refusal, the choice stays.
+    const result = await setOutcomeAction({ itemId, outcome: value, version, amendmentReason }).catch(
+      (): OutcomeSaved => ({ ok: false, message: t("meetings.entry.offline") }),
+    );
     setOutcomes((o) => ({
       ...o,
       [itemId]: {
         value,
         state: result.ok ? "saved" : "failed",
         message: result.ok ? undefined : result.message,
+        version: result.ok ? result.version : version,
       },
     }));
   };

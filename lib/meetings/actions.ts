@@ -109,6 +109,7 @@ export const setPresenterAction = formAction(
       {
         itemId: field(form, "itemId"),
         presenter: field(form, "presenter"),
+        version: field(form, "version") || undefined,
         amendmentReason: field(form, "amendmentReason"),
       },
       t,
@@ -142,7 +143,7 @@ export const saveAttendanceAction = formAction(
 // carries the saved record's id so the entry screen can show it as saved.
 
 export const setOutcomeAction = inputAction(
-  ({ user, t }, input: { itemId: string; outcome: string; amendmentReason?: string }) =>
+  ({ user, t }, input: { itemId: string; outcome: string; version?: number; amendmentReason?: string }) =>
     setOutcome(user, input, t),
   { revalidate },
 );

@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/policy";
 import { invalid, type FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
-import { mutation, UserFacingError } from "@/lib/mutation";
+import { assertCurrentVersion, mutation, UserFacingError } from "@/lib/mutation";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BodyKind } from "@/lib/generated/prisma/enums";
 import { auditSessionWrite, lockMeetingForWrite } from "./guard";
@@ -70,10 +70,43 @@ async function applyOutcomeToObstacles(
 async function loadItem(tx: Tx, itemId: string, t: Translate) {
   const item = await tx.agendaItem.findUnique({
     where: { id: itemId },
-    select: { id: true, meetingId: true, unitId: true, position: true, presenter: true, outcome: true },
+    select: {
+      id: true,
+      meetingId: true,
+      unitId: true,
+      position: true,
+      presenter: true,
+      outcome: true,
+      version: true,
+    },
   });
   if (!item) throw new UserFacingError(t("errors.notFoundRecord"));
   return item;
+}
+
+/**
+ * Writes an agenda item's outcome or presenter as a compare-and-set on its version (decision
+ * 051): a clerk whose screen showed an older state gets the conflict message and the live
+ * refresh shows them what the other clerk chose. Returns the new version, which the entry
+ * screen sends with its next change of the same item.
+ */
+async function writeItem(
+  tx: Tx,
+  itemId: string,
+  version: number | undefined,
+  data: Prisma.AgendaItemUpdateManyMutationInput,
+  t: Translate,
+): Promise<number> {
+  const updated = await tx.agendaItem.updateMany({
+    where: { id: itemId, ...(version === undefined ? {} : { version }) },
+    data: { ...data, version: { increment: 1 } },
+  });
+  assertCurrentVersion(updated, t);
+  const { version: now } = await tx.agendaItem.findUniqueOrThrow({
+    where: { id: itemId },
+    select: { version: true },
+  });
+  return now;
 }
 
 export async function addToAgenda(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
@@ -270,7 +303,7 @@ export async function setPresenter(actor: Actor | null, raw: unknown, t: Transla
         parsed.data.amendmentReason,
         t,
       );
-      await tx.agendaItem.update({ where: { id: item.id }, data: { presenter: parsed.data.presenter } });
+      await writeItem(tx, item.id, parsed.data.version, { presenter: parsed.data.presenter }, t);
       await auditSessionWrite(tx, amendmentReason, {
         actorId: actor?.id ?? null,
         provinceId: meeting.provinceId,
@@ -292,12 +325,14 @@ export async function setPresenter(actor: Actor | null, raw: unknown, t: Transla
 }
 
 /** Records a unit's outcome and moves its obstacles along in the same transaction. */
-export async function setOutcome(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
-  return mutation(t, async () => {
+export type OutcomeSaved = FormState & { version?: number };
+
+export async function setOutcome(actor: Actor | null, raw: unknown, t: Translate): Promise<OutcomeSaved> {
+  return mutation(t, async (): Promise<OutcomeSaved> => {
     const parsed = outcomeSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
     const { outcome } = parsed.data;
-    await db.$transaction(async (tx) => {
+    const version = await db.$transaction(async (tx) => {
       const item = await loadItem(tx, parsed.data.itemId, t);
       const { meeting, amendmentReason } = await lockMeetingForWrite(
         tx,
@@ -312,7 +347,7 @@ export async function setOutcome(actor: Actor | null, raw: unknown, t: Translate
         throw new UserFacingError(t("meetings.outcome.notForBody"), {
           outcome: [t("meetings.outcome.notForBody")],
         });
-      await tx.agendaItem.update({ where: { id: item.id }, data: { outcome } });
+      const version = await writeItem(tx, item.id, parsed.data.version, { outcome }, t);
       const obstacles = await applyOutcomeToObstacles(tx, kind, item.id, outcome);
       await auditSessionWrite(tx, amendmentReason, {
         actorId: actor?.id ?? null,
@@ -329,7 +364,8 @@ export async function setOutcome(actor: Actor | null, raw: unknown, t: Translate
         itemId: item.id,
         by: actor?.id ?? null,
       });
+      return version;
     });
-    return { ok: true, message: t("meetings.outcome.saved") };
+    return { ok: true, message: t("meetings.outcome.saved"), version };
   });
 }

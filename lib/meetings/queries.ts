@@ -135,6 +135,7 @@ export const getMeeting = cache(async function getMeeting(actor: Actor, id: stri
           position: true,
           presenter: true,
           outcome: true,
+          version: true,
           unit: { select: { id: true, name: true, managerName: true } },
           obstacles: { select: { obstacle: { select: OBSTACLE_SUMMARY } } },
           resolutions: {

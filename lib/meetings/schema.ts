@@ -66,11 +66,24 @@ export const moveAgendaItemSchema = z.object({
   amendmentReason,
 });
 
-export const presenterSchema = z.object({ itemId: id, presenter: optionalText(200), amendmentReason });
+/**
+ * The agenda item's version the form was drawn from: outcome and presenter are one row, and
+ * two clerks changing it at once must not both win (decision 083). Absent from a script or an
+ * older client, which simply writes.
+ */
+const itemVersion = versionField().optional();
+
+export const presenterSchema = z.object({
+  itemId: id,
+  presenter: optionalText(200),
+  version: itemVersion,
+  amendmentReason,
+});
 
 export const outcomeSchema = z.object({
   itemId: id,
   outcome: z.enum([...ALL_OUTCOMES, ""]).transform((v) => (v === "" ? null : v)),
+  version: itemVersion,
   amendmentReason,
 });
 

@@ -3,7 +3,13 @@ import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createMeeting } from "@/lib/meetings/sessions";
-import { addToAgenda, moveAgendaItem, removeAgendaItem } from "@/lib/meetings/agenda";
+import {
+  addToAgenda,
+  moveAgendaItem,
+  removeAgendaItem,
+  setOutcome,
+  setPresenter,
+} from "@/lib/meetings/agenda";
 import { saveAttendance } from "@/lib/meetings/attendance";
 import { deleteResolution, saveResolution } from "@/lib/meetings/resolutions";
 import { LiveHub, type HubEvent } from "@/lib/live/hub";
@@ -135,6 +141,38 @@ describe("numbers within a session under concurrent saves", () => {
     ]);
     expect(results.map((r) => r.ok)).toEqual([true, true, true]);
     expect(await positions()).toEqual([1, 2, 3, 4, 5]);
+  });
+});
+
+describe("an agenda item changed by two clerks at once", () => {
+  it("lets one outcome win and tells the other clerk, whose screen was stale", async () => {
+    const { meetingId, obstacleIds } = await sessionWithUnits(1);
+    await addToAgenda(clerk, { meetingId, obstacleIds }, t);
+    const item = await db.agendaItem.findFirstOrThrow({ where: { meetingId } });
+    // Both screens show version 1; each clerk picks a different outcome at the same moment.
+    const answers = await Promise.all([
+      setOutcome(clerk, { itemId: item.id, outcome: "DECIDED", version: item.version }, t),
+      setOutcome(colleague, { itemId: item.id, outcome: "", version: item.version }, t),
+    ]);
+    expect(answers.map((a) => a.ok).sort()).toEqual([false, true]);
+    expect(answers.find((a) => !a.ok)?.message).toBe(t("errors.conflict"));
+    const winner = answers.findIndex((a) => a.ok) === 0 ? "DECIDED" : null;
+    const stored = await db.agendaItem.findUniqueOrThrow({ where: { id: item.id } });
+    expect([stored.outcome, stored.version]).toEqual([winner, 2]);
+    // The winner's next change names the version its save returned.
+    const next = answers.find((a) => a.ok)?.version;
+    expect(next).toBe(2);
+    expect(
+      await setPresenter(colleague, { itemId: item.id, presenter: "مدیر واحد", version: 1 }, t),
+    ).toMatchObject({
+      ok: false,
+      message: t("errors.conflict"),
+    });
+    expect(
+      await setPresenter(colleague, { itemId: item.id, presenter: "مدیر واحد", version: next }, t),
+    ).toMatchObject({
+      ok: true,
+    });
   });
 });
 
