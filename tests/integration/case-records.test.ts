@@ -13,13 +13,22 @@ import { createObstacle } from "@/lib/obstacles/mutations";
 import { listUnits } from "@/lib/units/queries";
 import { searchRegistry } from "@/lib/search/queries";
 import { listAgencies } from "@/lib/agencies/queries";
-import { normalizeText } from "@/lib/i18n/normalize";
 import { updateBody } from "@/lib/bodies/mutations";
 import { markMeetingHeld } from "@/lib/meetings/sessions";
 import { saveAttendance, saveInvitees } from "@/lib/meetings/attendance";
 import { agencyScorecard } from "@/lib/dashboard/queries";
 import { unitFiltersSchema } from "@/lib/units/schema";
-import { createActor, createAgency, createProvince, t } from "../support/fixtures";
+import {
+  createActor,
+  createAgency,
+  createBody,
+  createCategory,
+  createCounty,
+  createObstacle as obstacleRow,
+  createProvince,
+  createUnit as unitRow,
+  t,
+} from "../support/fixtures";
 
 let provinceId: string;
 let countyId: string;
@@ -33,24 +42,10 @@ beforeAll(async () => {
   provinceId = (await createProvince()).id;
   bank = (await createAgency(provinceId, "بانک ملی")).id;
   environment = (await createAgency(provinceId, "محیط زیست")).id;
-  countyId = (await db.county.create({ data: { provinceId, nameFa: "کرمان", nameEn: "Kerman" } })).id;
-  categoryId = (
-    await db.obstacleCategory.upsert({
-      where: { code: "TEST_CASE_RECORDS" },
-      create: { code: "TEST_CASE_RECORDS", nameFa: "بانکی", nameEn: "Banking" },
-      update: {},
-    })
-  ).id;
+  countyId = (await createCounty(provinceId, "کرمان", "Kerman")).id;
+  categoryId = (await createCategory("TEST_CASE_RECORDS")).id;
   for (const kind of ["COMMITTEE", "WORKING_GROUP"] as const)
-    await db.body.create({
-      data: {
-        provinceId,
-        kind,
-        nameFa: kind,
-        nameEn: kind,
-        members: { create: [{ agencyId: bank }, { agencyId: environment }] },
-      },
-    });
+    await createBody(provinceId, kind, [bank, environment]);
   secretariat = await createActor(["SECRETARIAT"], { provinceId });
   chair = await createActor(["CHAIR"], { provinceId });
 });
@@ -66,21 +61,10 @@ const numbers = async (ids: string[]) =>
 
 describe("a resolution answers the obstacles chosen for it", () => {
   it("resolves the obstacle whose own resolution is verified and leaves the other decided", async () => {
-    const unit = await db.productionUnit.create({
-      data: {
-        provinceId,
-        countyId,
-        name: "کاشی دو مانع",
-        nameNormalized: normalizeText("کاشی دو مانع"),
-        sector: "INDUSTRIAL",
-        status: "IDLE",
-      },
-    });
+    const unit = await unitRow(provinceId, { countyId, name: "کاشی دو مانع" });
     const [loan, permit] = await Promise.all(
       ["امهال وام", "مجوز محیط زیست"].map((description) =>
-        db.obstacle.create({
-          data: { provinceId, unitId: unit.id, categoryId, description, status: "REFERRED" },
-        }),
+        obstacleRow(unit, { categoryId, description, status: "REFERRED" }),
       ),
     );
     if (!loan || !permit) throw new Error("obstacles not created");
@@ -104,9 +88,7 @@ describe("a resolution answers the obstacles chosen for it", () => {
       t,
     );
     expect(none.fieldErrors?.obstacleIds).toEqual(["دست‌کم یک مانع را برای این مصوبه انتخاب کنید."]);
-    const foreign = await db.obstacle.create({
-      data: { provinceId, unitId: unit.id, categoryId, description: "مانع دیگر" },
-    });
+    const foreign = await obstacleRow(unit, { categoryId, description: "مانع دیگر" });
     const stray = await saveResolution(
       secretariat,
       {
@@ -172,25 +154,15 @@ describe("a resolution answers the obstacles chosen for it", () => {
   });
 
   it("links every obstacle of the item when the form names none, as before", async () => {
-    const unit = await db.productionUnit.create({
-      data: {
-        provinceId,
-        countyId,
-        name: "واحد پیش‌فرض",
-        nameNormalized: normalizeText("واحد پیش‌فرض"),
-        sector: "MINING",
-        status: "ACTIVE",
-      },
+    const unit = await unitRow(provinceId, {
+      countyId,
+      name: "واحد پیش‌فرض",
+      sector: "MINING",
+      status: "ACTIVE",
     });
     const ids = [];
     for (const description of ["الف", "ب"])
-      ids.push(
-        (
-          await db.obstacle.create({
-            data: { provinceId, unitId: unit.id, categoryId, description, status: "REFERRED" },
-          })
-        ).id,
-      );
+      ids.push((await obstacleRow(unit, { categoryId, description, status: "REFERRED" })).id);
     const wg = await session("WORKING_GROUP", "1413/02/24");
     await addToAgenda(secretariat, { meetingId: wg, obstacleIds: ids }, t);
     const item = await db.agendaItem.findFirstOrThrow({ where: { meetingId: wg } });

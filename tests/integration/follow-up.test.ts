@@ -471,18 +471,10 @@ describe("verification and the unit's obstacle", () => {
     const obstacle = await newObstacle();
     const a = await newResolution({ status: "DONE_REPORTED", obstacleIds: [obstacle.id] });
     const b = await newResolution({ status: "DONE_REPORTED", obstacleIds: [obstacle.id] });
-    await db.resolution.create({
-      data: {
-        provinceId,
-        meetingId,
-        unitId,
-        text: "لغوشده",
-        responsibleAgencyId: responsible,
-        deadline: new Date("2030-01-01"),
-        status: "CANCELLED",
-        obstacles: { create: { obstacleId: obstacle.id } },
-      },
-    });
+    await createResolution(
+      { provinceId, meetingId, unitId, responsibleAgencyId: responsible },
+      { text: "لغوشده", deadline: "2030-01-01", status: "CANCELLED", obstacleIds: [obstacle.id] },
+    );
     const obstacleStatus = async () =>
       (await db.obstacle.findUniqueOrThrow({ where: { id: obstacle.id } })).status;
 

@@ -13,6 +13,7 @@ import { createUnit } from "@/lib/units/mutations";
 import {
   createActor,
   createAgency,
+  createCategory,
   createCounty,
   createMeeting,
   createProvince,
@@ -41,11 +42,7 @@ beforeAll(async () => {
   secretariat = await createActor(["SECRETARIAT"], { provinceId });
   agencyUser = await createActor(["AGENCY"], { provinceId, agencyId });
   unitId = (await unitRow(provinceId, { countyId, name: "واحد تکرار", sector: "MINING" })).id;
-  categoryId = (
-    await db.obstacleCategory.create({
-      data: { code: `IDEM-${provinceId}`, nameFa: "مالیاتی", nameEn: "Tax" },
-    })
-  ).id;
+  categoryId = (await createCategory(`IDEM-${provinceId}`, "مالیاتی", "Tax")).id;
 });
 
 const unitInput = (name: string, key: string) => ({

@@ -23,6 +23,7 @@ import { getChairBrief, getMeeting, listEligibleObstacles, listMeetings } from "
 import {
   createActor,
   createAgency,
+  createBody,
   createCategory,
   createCounty,
   createObstacle,
@@ -48,16 +49,7 @@ beforeAll(async () => {
   ];
   countyId = (await createCounty(provinceId)).id;
   categoryId = (await createCategory("TEST_MEETINGS")).id;
-  for (const kind of ["COMMITTEE", "WORKING_GROUP"] as const)
-    await db.body.create({
-      data: {
-        provinceId,
-        kind,
-        nameFa: kind,
-        nameEn: kind,
-        members: { create: members.map((agencyId) => ({ agencyId })) },
-      },
-    });
+  for (const kind of ["COMMITTEE", "WORKING_GROUP"] as const) await createBody(provinceId, kind, members);
   secretariat = await createActor(["SECRETARIAT"], { provinceId });
   chair = await createActor(["CHAIR"], { provinceId });
 });
@@ -580,14 +572,10 @@ describe("resolutions, attendance and the locked minutes", () => {
     );
     await setOutcome(secretariat, { itemId: item.id, outcome: "DECIDED" }, t);
     const later = await session("WORKING_GROUP", "1413/03/20");
-    const more = await db.obstacle.create({
-      data: {
-        provinceId,
-        unitId: unit.unit.id,
-        categoryId,
-        description: "خلاصه آزمون مانع تازه",
-        status: "REFERRED",
-      },
+    const more = await createObstacle(unit.unit, {
+      categoryId,
+      description: "خلاصه آزمون مانع تازه",
+      status: "REFERRED",
     });
     await addToAgenda(secretariat, { meetingId: later.id, obstacleIds: [more.id] }, t);
     const brief = await getChairBrief(chair, later.id);

@@ -5,7 +5,15 @@ import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/policy";
 import type { RoleName } from "@/lib/auth/roles";
-import type { ObstacleStatus, OperatingStatus, ResolutionStatus, Sector } from "@/lib/generated/prisma/enums";
+import type {
+  AgencyKind,
+  BodyKind,
+  MeetingStatus,
+  ObstacleStatus,
+  OperatingStatus,
+  ResolutionStatus,
+  Sector,
+} from "@/lib/generated/prisma/enums";
 import { translator } from "@/lib/i18n/messages";
 import { normalizeText } from "@/lib/i18n/normalize";
 
@@ -19,9 +27,19 @@ export async function createProvince() {
   });
 }
 
-export async function createAgency(provinceId: string, nameFa = `دستگاه ${randomUUID().slice(0, 6)}`) {
+export async function createAgency(
+  provinceId: string,
+  nameFa = `دستگاه ${randomUUID().slice(0, 6)}`,
+  opts: { kind?: AgencyKind; nameEn?: string } = {},
+) {
   return db.agency.create({
-    data: { provinceId, kind: "GOVERNMENT", nameFa, nameEn: nameFa, nameNormalized: normalizeText(nameFa) },
+    data: {
+      provinceId,
+      kind: opts.kind ?? "GOVERNMENT",
+      nameFa,
+      nameEn: opts.nameEn ?? nameFa,
+      nameNormalized: normalizeText(nameFa),
+    },
   });
 }
 
@@ -54,17 +72,26 @@ let serial = 0;
 const next = () => `${Date.now().toString(36)}${(++serial).toString(36)}`;
 
 /** Counties are unique by name within a province: reused when it exists. */
-export async function createCounty(provinceId: string, nameFa = "شهرستان آزمون") {
+export async function createCounty(provinceId: string, nameFa = "شهرستان آزمون", nameEn = "Test county") {
   return db.county.upsert({
     where: { provinceId_nameFa: { provinceId, nameFa } },
     update: {},
-    create: { provinceId, nameFa, nameEn: "Test county" },
+    create: { provinceId, nameFa, nameEn },
   });
 }
 
 /** Categories are national: one per code, created on first use. */
-export async function createCategory(code = "T-BANK", nameFa = "بانکی", nameEn = "Banking") {
-  return db.obstacleCategory.upsert({ where: { code }, update: {}, create: { code, nameFa, nameEn } });
+export async function createCategory(
+  code = "T-BANK",
+  nameFa = "بانکی",
+  nameEn = "Banking",
+  parentId: string | null = null,
+) {
+  return db.obstacleCategory.upsert({
+    where: { code },
+    update: {},
+    create: { code, nameFa, nameEn, parentId },
+  });
 }
 
 export async function createUnit(
@@ -74,6 +101,9 @@ export async function createUnit(
     name?: string;
     sector?: Sector;
     status?: OperatingStatus;
+    nationalId?: string | null;
+    employees?: number | null;
+    industrialPark?: string | null;
   } = {},
 ) {
   const countyId = opts.countyId ?? (await createCounty(provinceId)).id;
@@ -86,6 +116,9 @@ export async function createUnit(
       nameNormalized: normalizeText(name),
       sector: opts.sector ?? "INDUSTRIAL",
       status: opts.status ?? "IDLE",
+      nationalId: opts.nationalId,
+      employees: opts.employees,
+      industrialPark: opts.industrialPark,
     },
   });
 }
@@ -97,6 +130,7 @@ export async function createObstacle(
     description?: string;
     amountRials?: bigint;
     status?: ObstacleStatus;
+    createdAt?: Date;
   } = {},
 ) {
   const description = opts.description ?? "امهال اقساط تسهیلات";
@@ -106,25 +140,44 @@ export async function createObstacle(
       unitId: unit.id,
       categoryId: opts.categoryId ?? (await createCategory()).id,
       description,
+      // Stored normalised as the domain mutation stores it, so search finds fixture rows too.
+      descriptionNormalized: normalizeText(description),
       amountRials: opts.amountRials,
       status: opts.status,
+      createdAt: opts.createdAt,
     },
   });
 }
 
-/** A province has one body of each kind: reused when it exists. */
-export async function createBody(provinceId: string, kind: "COMMITTEE" | "WORKING_GROUP" = "WORKING_GROUP") {
+/** A province has one body of each kind: reused (members unchanged) when it exists. */
+export async function createBody(
+  provinceId: string,
+  kind: BodyKind = "WORKING_GROUP",
+  memberAgencyIds: string[] = [],
+) {
   return db.body.upsert({
     where: { provinceId_kind: { provinceId, kind } },
     update: {},
-    create: { provinceId, kind, nameFa: kind === "WORKING_GROUP" ? "کارگروه" : "کمیته", nameEn: kind },
+    create: {
+      provinceId,
+      kind,
+      nameFa: kind === "WORKING_GROUP" ? "کارگروه" : "کمیته",
+      nameEn: kind,
+      members: { create: memberAgencyIds.map((agencyId) => ({ agencyId })) },
+    },
   });
 }
 
 /** A session far in the future with a number of its own, so it never meets a real one. */
 export async function createMeeting(
   provinceId: string,
-  opts: { kind?: "COMMITTEE" | "WORKING_GROUP"; startsAt?: Date; jalaliYear?: number; number?: number } = {},
+  opts: {
+    kind?: BodyKind;
+    startsAt?: Date;
+    jalaliYear?: number;
+    number?: number;
+    status?: MeetingStatus;
+  } = {},
 ) {
   const body = await createBody(provinceId, opts.kind);
   return db.meeting.create({
@@ -134,6 +187,7 @@ export async function createMeeting(
       jalaliYear: opts.jalaliYear ?? 1412,
       number: opts.number ?? 1000 + serial++ + Math.floor(Math.random() * 1_000_000),
       startsAt: opts.startsAt ?? new Date("2033-06-01T05:30:00Z"),
+      status: opts.status,
     },
   });
 }
@@ -141,19 +195,28 @@ export async function createMeeting(
 export async function createResolution(
   at: { provinceId: string; meetingId: string; unitId: string; responsibleAgencyId: string },
   opts: {
+    /** Only where a test needs ids in a known order (cursor pagination). */
+    id?: string;
     text?: string;
     deadline?: string;
     status?: ResolutionStatus;
+    createdAt?: Date;
+    doneReportedAt?: Date | null;
+    verifiedAt?: Date | null;
     supportingAgencyIds?: string[];
     obstacleIds?: string[];
   } = {},
 ) {
   return db.resolution.create({
     data: {
+      id: opts.id,
       ...at,
       text: opts.text ?? "بانک عامل نسبت به امهال اقساط اقدام کند.",
       deadline: new Date(`${opts.deadline ?? "2030-01-15"}T00:00:00Z`),
       status: opts.status,
+      createdAt: opts.createdAt,
+      doneReportedAt: opts.doneReportedAt,
+      verifiedAt: opts.verifiedAt,
       supportingAgencies: opts.supportingAgencyIds?.length
         ? { create: opts.supportingAgencyIds.map((agencyId) => ({ agencyId })) }
         : undefined,
