@@ -41,6 +41,8 @@ export const ACTIONS = [
   // Sessions: agendas, attendance, outcomes, resolutions entry.
   "meeting.write",
   "resolution.write",
+  // The hall screen of a session (/meetings/[id]/screen): the projector in the room.
+  "meeting.screen",
   // The chair approves the minutes, which locks the session's records.
   "minutes.approve",
   // Follow-up by the responsible agency.
@@ -82,6 +84,10 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "body.manage": ["ADMIN", "SECRETARIAT"],
   "meeting.write": ["SECRETARIAT"],
   "resolution.write": ["SECRETARIAT"],
+  // Those in the session's room: the secretariat that runs it, the chair and the members.
+  // Not a READ_ONLY action on purpose: a national viewer, a drill-down or an API token is
+  // not in that province's hall, so none of them is shown its screen.
+  "meeting.screen": ["SECRETARIAT", "CHAIR", "MEMBER"],
   "minutes.approve": ["CHAIR"],
   "resolution.report": ["AGENCY"],
   "resolution.requestExtension": ["AGENCY"],

@@ -38,12 +38,20 @@ const ALLOWED: Record<RoleName, readonly Action[]> = {
     "body.manage",
     "meeting.write",
     "resolution.write",
+    "meeting.screen",
     "resolution.verify",
     "extension.decide",
     "dashboard.view",
     "audit.read",
   ],
-  CHAIR: ["case.read", "export.download", "minutes.approve", "chairDesk.view", "dashboard.view"],
+  CHAIR: [
+    "case.read",
+    "export.download",
+    "meeting.screen",
+    "minutes.approve",
+    "chairDesk.view",
+    "dashboard.view",
+  ],
   AGENCY: [
     "case.read",
     "export.download",
@@ -52,7 +60,7 @@ const ALLOWED: Record<RoleName, readonly Action[]> = {
     "agencyInbox.view",
     "apiToken.manage",
   ],
-  MEMBER: ["case.read", "export.download"],
+  MEMBER: ["case.read", "export.download", "meeting.screen"],
 };
 /** Actions only national users take, and which roles may (provincial users never). */
 const NATIONAL_ONLY: Record<RoleName, readonly Action[]> = {
