@@ -5,6 +5,7 @@ import { formatNumber } from "@/lib/i18n/format";
 import { recordAudit } from "@/lib/audit/record";
 import { agencyRecipients, notify } from "@/lib/notifications/inbox";
 import { meetingTitle } from "@/lib/meetings/title";
+import { noticeNumberLabel } from "./number";
 
 // Issuing notices (ابلاغ, docs/decisions/090). A notice is numbered in the province
 // secretariat's series for the Jalali year of its issue: the next number is read and
@@ -103,11 +104,6 @@ export async function issueNotice(
     }),
   });
   return notice;
-}
-
-/** "۱۲/۱۴۰۴": the number in its year, as Iranian letters are numbered. */
-export function noticeNumberLabel(n: { number: number; jalaliYear: number }, locale: "fa" | "en"): string {
-  return `${formatNumber(n.number, locale)}/${formatNumber(n.jalaliYear, locale).replace(/[٬,]/g, "")}`;
 }
 
 /**

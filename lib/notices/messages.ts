@@ -35,6 +35,9 @@ const fa = {
     notAcknowledged: "دریافت اعلام نشده",
     items: "{count} مصوبه",
     meetingNotices: "ابلاغ‌های این جلسه",
+    subjectColumn: "موضوع",
+    receipt: "دریافت",
+    linkLabel: "ابلاغ {number}",
   },
 };
 
@@ -74,6 +77,9 @@ const en: typeof fa = {
     notAcknowledged: "Receipt not acknowledged",
     items: "{count} resolution(s)",
     meetingNotices: "Notices of this session",
+    subjectColumn: "Subject",
+    receipt: "Receipt",
+    linkLabel: "Notice {number}",
   },
 };
 
