@@ -10,6 +10,7 @@ import {
 } from "./sessions";
 import { saveAttendance, saveInvitees } from "./attendance";
 import { deleteResolution, saveResolution } from "./resolutions";
+import { addFollowUps, decideFollowUp } from "./follow-up";
 
 // Every session page shows the agenda, attendance and resolutions: refresh them all.
 const revalidate = [{ layout: "/meetings" }];
@@ -165,4 +166,19 @@ export const saveResolutionAction = inputAction(
 export const deleteResolutionAction = inputAction(
   ({ user, t }, input: { id: string; amendmentReason?: string }) => deleteResolution(user, input, t),
   { revalidate },
+);
+
+export const addFollowUpsAction = formAction(
+  ({ user, t }, form) =>
+    addFollowUps(
+      user,
+      { meetingId: field(form, "meetingId"), resolutionIds: form.getAll("resolutionIds").map(String) },
+      t,
+    ),
+  { revalidate, echo: { multi: ["resolutionIds"] } },
+);
+
+export const decideFollowUpAction = formAction(
+  ({ user, t }, form) => decideFollowUp(user, Object.fromEntries(form), t),
+  { revalidate: (form) => [...revalidate, `/resolutions/${field(form, "resolutionId")}`] },
 );

@@ -122,6 +122,7 @@ export async function listFollowUpItems(actor: Actor, meetingId: string) {
       daysLate: true,
       deadline: true,
       agencyId: true,
+      agency: { select: { nameFa: true, nameEn: true } },
       decision: true,
       newDeadline: true,
       note: true,
