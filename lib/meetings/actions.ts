@@ -169,11 +169,12 @@ export const deleteResolutionAction = inputAction(
 );
 
 export const addFollowUpsAction = formAction(
-  ({ user, t }, form) =>
+  ({ user, t, locale }, form) =>
     addFollowUps(
       user,
       { meetingId: field(form, "meetingId"), resolutionIds: form.getAll("resolutionIds").map(String) },
       t,
+      locale,
     ),
   { revalidate, echo: { multi: ["resolutionIds"] } },
 );

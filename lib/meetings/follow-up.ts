@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { invalid, type FormState } from "@/lib/forms";
-import { calendarDate, todayInTehran } from "@/lib/i18n/format";
-import type { Translate } from "@/lib/i18n/messages";
+import { calendarDate, formatNumber, todayInTehran } from "@/lib/i18n/format";
+import type { Locale, Translate } from "@/lib/i18n/messages";
 import { mutation, UserFacingError } from "@/lib/mutation";
 import { recordAudit } from "@/lib/audit/record";
 import { daysUntil } from "@/lib/resolutions/queries";
@@ -140,7 +140,12 @@ export async function listFollowUpItems(actor: Actor, meetingId: string) {
   });
 }
 
-export async function addFollowUps(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
+export async function addFollowUps(
+  actor: Actor | null,
+  raw: unknown,
+  t: Translate,
+  locale: Locale = "fa",
+): Promise<FormState> {
   return mutation(t, async () => {
     const parsed = addFollowUpsSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
@@ -178,7 +183,7 @@ export async function addFollowUps(actor: Actor | null, raw: unknown, t: Transla
       });
       return count;
     });
-    return { ok: true, message: t("meetings.followUp.added", { count: String(added) }) };
+    return { ok: true, message: t("meetings.followUp.added", { count: formatNumber(added, locale) }) };
   });
 }
 
