@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db";
 import { jalaliParts } from "@/lib/i18n/format";
 import { formatNumber } from "@/lib/i18n/format";
 import { recordAudit } from "@/lib/audit/record";
-import { agencyRecipients, notify } from "@/lib/notifications/inbox";
+import { agencyRecipients, notify, RESOLUTION_FOR_NOTICE, resolutionParams } from "@/lib/notifications/inbox";
 import { meetingTitle } from "@/lib/meetings/title";
 import { noticeNumberLabel } from "./number";
 
@@ -119,7 +119,12 @@ export async function issueSessionNotices(tx: Tx, meetingId: string, provinceId:
     }),
     tx.followUpItem.findMany({
       where: { meetingId, decision: { in: ["NEW_DEADLINE", "REASSIGN"] } },
-      select: { resolution: { select: { id: true, deadline: true, responsibleAgencyId: true } } },
+      select: {
+        id: true,
+        decision: true,
+        agencyId: true,
+        resolution: { select: { id: true, deadline: true, responsibleAgencyId: true } },
+      },
     }),
   ]);
   const byAgency = new Map<string, NoticeLine[]>();
@@ -137,6 +142,23 @@ export async function issueSessionNotices(tx: Tx, meetingId: string, provinceId:
     select: { id: true },
     orderBy: [{ nameFa: "asc" }, { id: "asc" }],
   });
+  // An agency the session relieved of a resolution is told so, with the minutes' approval.
+  for (const f of followUps.filter(
+    (f) => f.decision === "REASSIGN" && f.agencyId !== f.resolution.responsibleAgencyId,
+  )) {
+    const r = await tx.resolution.findUniqueOrThrow({
+      where: { id: f.resolution.id },
+      select: RESOLUTION_FOR_NOTICE,
+    });
+    await notify(tx, {
+      kind: "resolution.reassigned",
+      eventKey: `resolution.reassigned:followUp:${f.id}`,
+      provinceId,
+      link: `/resolutions/${r.id}`,
+      recipients: await agencyRecipients(tx, f.agencyId),
+      params: resolutionParams(r),
+    });
+  }
   const now = new Date();
   const issued = [];
   for (const { id } of agencies)

@@ -461,6 +461,10 @@ describe("follow-up of earlier resolutions in a session", () => {
         [refused.id, true],
       ].sort(),
     );
+    // The environment agency, relieved of the refused one, is told with the approval.
+    expect(
+      await db.notification.findMany({ where: { userId: s.actors.env.id }, select: { kind: true } }),
+    ).toEqual([{ kind: "resolution.reassigned" }]);
     // Decided in a session: the reopened case stays listed, the decided ones only while overdue.
     const later = await s.meeting("PLANNED", new Date(Date.now() + 10 * 86_400_000));
     expect(
