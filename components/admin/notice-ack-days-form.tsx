@@ -8,13 +8,14 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useT } from "@/components/ui/messages";
 
 /** Working days an agency has to acknowledge a notice before the dashboard lists it. */
-export function NoticeAckDaysForm({ days }: { days: number }) {
+export function NoticeAckDaysForm({ days, version }: { days: number; version: number }) {
   const t = useT();
   const [state, action] = useActionState(setNoticeAckDaysAction, initialFormState);
   const submitted = state.values?.days;
   return (
     <form action={action} className="space-y-3">
       <FormMessage state={state} />
+      <input type="hidden" name="version" value={version} />
       <Field
         label={t("settings.ackDaysLabel")}
         hint={t("settings.ackDaysHint")}

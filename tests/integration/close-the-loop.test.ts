@@ -11,7 +11,6 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
 import { addDays, calendarDate, formatNumber, jalaliParts, todayInTehran } from "@/lib/i18n/format";
-import { normalizeText } from "@/lib/i18n/normalize";
 import { approveMinutes, markMeetingHeld } from "@/lib/meetings/sessions";
 import {
   addFollowUps,
@@ -31,7 +30,16 @@ import { sendNotificationDigests, sendNotificationMails } from "@/lib/notificati
 import { remindAgency, remindResolution } from "@/lib/resolutions/chase";
 import { decideExtension, reportProgress, verifyResolution } from "@/lib/resolutions/mutations";
 import { decideReturn, returnResolution } from "@/lib/resolutions/returns";
-import { createActor, createAgency, createProvince, t } from "../support/fixtures";
+import {
+  createActor,
+  createAgency,
+  createCounty,
+  createMeeting,
+  createProvince,
+  createResolution,
+  createUnit,
+  t,
+} from "../support/fixtures";
 
 process.env.STORAGE_DIR = mkdtempSync(path.join(tmpdir(), "tashil-loop-"));
 const TODAY = todayInTehran();
@@ -45,20 +53,8 @@ async function setting() {
   const provinceId = province.id;
   const bank = await createAgency(provinceId, `بانک آزمون ${province.code}`);
   const env = await createAgency(provinceId, `محیط زیست آزمون ${province.code}`);
-  const county = await db.county.create({ data: { provinceId, nameFa: "کرمان", nameEn: "Kerman" } });
-  const unit = await db.productionUnit.create({
-    data: {
-      provinceId,
-      countyId: county.id,
-      name: `کارخانه ${province.code}`,
-      nameNormalized: normalizeText(`کارخانه ${province.code}`),
-      sector: "INDUSTRIAL",
-      status: "IDLE",
-    },
-  });
-  const body = await db.body.create({
-    data: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "WG", chairName: "استاندار" },
-  });
+  const county = await createCounty(provinceId, "کرمان");
+  const unit = await createUnit(provinceId, { countyId: county.id, name: `کارخانه ${province.code}` });
   const actors = {
     bank1: await createActor(["AGENCY"], { provinceId, agencyId: bank.id }),
     bank2: await createActor(["AGENCY"], { provinceId, agencyId: bank.id }),
@@ -67,31 +63,14 @@ async function setting() {
     chair: await createActor(["CHAIR"], { provinceId }),
     member: await createActor(["MEMBER"], { provinceId }),
   };
-  let meetings = 0;
   const meeting = async (status: "PLANNED" | "HELD" = "HELD", startsAt = new Date()) =>
-    db.meeting.create({
-      data: {
-        provinceId,
-        bodyId: body.id,
-        jalaliYear: jalaliParts(startsAt).year,
-        number: ++meetings,
-        startsAt,
-        status,
-      },
-    });
+    createMeeting(provinceId, { status, startsAt, jalaliYear: jalaliParts(startsAt).year });
   const resolution = async (meetingId: string, agencyId: string, deadline: string, text = "اقدام کند.") =>
-    db.resolution.create({
-      data: {
-        provinceId,
-        meetingId,
-        unitId: unit.id,
-        text,
-        responsibleAgencyId: agencyId,
-        deadline: calendarDate(deadline),
-        sequence: 1,
-      },
-    });
-  return { provinceId, bank, env, unit, body, actors, meeting, resolution };
+    createResolution(
+      { provinceId, meetingId, unitId: unit.id, responsibleAgencyId: agencyId },
+      { deadline, text },
+    );
+  return { provinceId, bank, env, unit, actors, meeting, resolution };
 }
 
 // ─── SMTP ───────────────────────────────────────────────────────────────────

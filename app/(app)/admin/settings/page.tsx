@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { pageContext, pageTitle } from "@/lib/page";
-import { noticeAckDays, publicFiguresEnabled } from "@/lib/settings/queries";
+import { noticeAckDaysSetting, publicFiguresSetting } from "@/lib/settings/queries";
 import { NoticeAckDaysForm } from "@/components/admin/notice-ack-days-form";
 import { Card } from "@/components/ui/card";
 import { PublicFiguresToggle } from "@/components/admin/public-figures-toggle";
@@ -9,16 +9,16 @@ export const generateMetadata = pageTitle("settings.title");
 
 export default async function SettingsPage() {
   const { user: actor, t } = await pageContext("settings.manage");
-  const [enabled, ackDays] = await Promise.all([
-    publicFiguresEnabled(actor.provinceId),
-    noticeAckDays(actor.provinceId),
+  const [{ enabled, version }, ackDays] = await Promise.all([
+    publicFiguresSetting(actor.provinceId),
+    noticeAckDaysSetting(actor.provinceId),
   ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("settings.title")}</h1>
       <Card title={t("settings.publicFigures")}>
         <p className="mb-3 text-sm text-slate-700">{t("settings.publicFiguresHint")}</p>
-        <PublicFiguresToggle enabled={enabled} />
+        <PublicFiguresToggle enabled={enabled} version={version} />
         {enabled && (
           <Link href="/figures" className="mt-3 inline-block text-sm text-brand-700 underline">
             /figures
@@ -26,7 +26,7 @@ export default async function SettingsPage() {
         )}
       </Card>
       <Card title={t("settings.ackDays")}>
-        <NoticeAckDaysForm days={ackDays} />
+        <NoticeAckDaysForm days={ackDays.days} version={ackDays.version} />
       </Card>
     </div>
   );

@@ -116,6 +116,7 @@ export default async function MeetingPage({
           date={jalaliInput(meeting.startsAt, locale)}
           time={tehranTime(meeting.startsAt)}
           place={meeting.place ?? ""}
+          version={meeting.version}
         />
       )}
       {locked && (
