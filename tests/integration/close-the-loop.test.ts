@@ -101,7 +101,8 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 describe("notices (ابلاغ)", () => {
   it("numbers each agency's notice in the province's series for the Jalali year, without gaps or repeats under concurrent approvals", async () => {
     const s = await setting();
-    const held = await Promise.all([s.meeting(), s.meeting(), s.meeting(), s.meeting()]);
+    // Made one after another (the body builder upserts); approved all at once below.
+    const held = [await s.meeting(), await s.meeting(), await s.meeting(), await s.meeting()];
     for (const m of held) {
       await s.resolution(m.id, s.bank.id, addDays(TODAY, 30), "بانک امهال کند.");
       await s.resolution(m.id, s.bank.id, addDays(TODAY, 45), "بانک ضمانت‌نامه صادر کند.");
