@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
-import { addDays, calendarDate, todayInTehran } from "@/lib/i18n/format";
+import { addDays, todayInTehran } from "@/lib/i18n/format";
 import { noticeAckDays } from "@/lib/settings/queries";
 
 const NOTICE_SELECT = {
@@ -114,4 +114,3 @@ export async function listUnacknowledgedNotices(actor: Actor, today = todayInTeh
   };
 }
 
-export const noticeDate = (d: Date) => calendarDate(todayInTehran(d));

@@ -83,7 +83,7 @@ function mailFor(
   r: ResolutionForMail,
   to: Recipient,
   today: string,
-  kind: "issued" | "reminder" | "overdue",
+  kind: "reminder" | "overdue",
 ): Mail {
   const t = translator(to.locale);
   const p = params(r, to.locale, today);

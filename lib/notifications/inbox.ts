@@ -127,10 +127,9 @@ export const resolutionParams =
     ...extra(locale, t),
   });
 
-// ─── Reading and marking ────────────────────────────────────────────────────
+// ─── Reading ────────────────────────────────────────────────────────────────
 
-export const NOTIFICATIONS_PAGE_SIZE = 25;
-
+/** The header's badge (lib/notifications/queries.ts lists them on /notifications). */
 export function unreadCount(userId: string): Promise<number> {
   return db.notification.count({ where: { userId, readAt: null } });
 }

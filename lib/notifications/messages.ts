@@ -79,9 +79,6 @@ const fa = {
       greeting: "با سلام و احترام،",
       signature: "دبیرخانه کارگروه تسهیل و رفع موانع تولید",
       link: "مشاهده در سامانه: {url}",
-      issuedSubject: "ابلاغ مصوبه جدید: {unit}",
-      issuedBody:
-        "مصوبه زیر در {meeting} به مسئولیت {agency} ابلاغ شد.\n\nواحد تولیدی: {unit}\nمتن مصوبه: {text}\nمهلت اجرا: {deadline}",
       reminderSubject: "یادآوری مهلت مصوبه: {unit} ({days} روز مانده)",
       reminderBody:
         "مهلت اجرای مصوبه زیر {days} روز دیگر ({deadline}) به پایان می‌رسد.\n\nواحد تولیدی: {unit}\nمتن مصوبه: {text}\nدستگاه مسئول: {agency}",
@@ -180,9 +177,6 @@ const en: typeof fa = {
       greeting: "Dear colleague,",
       signature: "Secretariat of the working group for facilitating production",
       link: "Open in Tashil: {url}",
-      issuedSubject: "New resolution issued: {unit}",
-      issuedBody:
-        "The resolution below was issued in {meeting}; {agency} is responsible.\n\nProduction unit: {unit}\nResolution: {text}\nDeadline: {deadline}",
       reminderSubject: "Deadline reminder: {unit} ({days} days left)",
       reminderBody:
         "The deadline of the resolution below ends in {days} days ({deadline}).\n\nProduction unit: {unit}\nResolution: {text}\nResponsible agency: {agency}",
