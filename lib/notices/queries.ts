@@ -113,4 +113,3 @@ export async function listUnacknowledgedNotices(actor: Actor, today = todayInTeh
     items: notices.map((n) => ({ ...n, workingDays: workingDaysBetween(todayInTehran(n.issuedAt), today) })),
   };
 }
-
