@@ -133,3 +133,44 @@ test("overdue resolutions go back to a new session, the decision reaches the ban
     await data.one(`DELETE FROM "Meeting" WHERE id = $1`, [meetingId]);
   }
 });
+
+test("the bank returns a resolution that is not its remit; the secretariat reassigns it and the new agency gets a notice", async ({
+  signedInAs,
+  data,
+}) => {
+  const text = `امهال مجوز محیط زیست (بازگشت ${randomUUID().slice(0, 6)}).`;
+  const resolutionId = await data.bankResolution({ daysLeft: 10, text });
+  try {
+    const bank = await signedInAs(ACCOUNTS.bank);
+    await bank.goto(`/resolutions/${resolutionId}`);
+    const back = bank.getByRole("form", { name: "بازگرداندن مصوبه" });
+    await back.getByLabel("دلیل بازگرداندن").fill("صدور مجوز در حیطه محیط زیست است، نه بانک.");
+    await back.getByRole("button", { name: "بازگرداندن به دبیرخانه" }).click();
+    await expect(bank.getByText(/^در انتظار تصمیم از /)).toBeVisible();
+
+    const secretariat = await signedInAs(ACCOUNTS.secretariat);
+    await secretariat.goto(`/resolutions/${resolutionId}`);
+    const decide = secretariat.getByRole("form", { name: "تصمیم درباره بازگشت" });
+    await decide.getByLabel("واگذاری به دستگاه").selectOption({ label: "اداره کل حفاظت محیط زیست" });
+    await decide.getByRole("button", { name: "واگذاری به دستگاه انتخاب‌شده" }).click();
+    await expect(secretariat.getByText(/^واگذار شد به اداره کل حفاظت محیط زیست/)).toBeVisible();
+    await expect(secretariat.getByText(/روز در اختلاف \(به مهلت دستگاه تازه افزوده شد\)/)).toBeVisible();
+
+    const environment = await signedInAs(ACCOUNTS.environment);
+    const notice = await data.one<{ id: string }>(
+      `SELECT "noticeId" AS id FROM "NoticeItem" WHERE "resolutionId" = $1`,
+      [resolutionId],
+    );
+    await environment.goto("/notifications");
+    await environment
+      .locator(`a[href="/notices/${notice?.id}"]`)
+      .filter({ hasText: /^ابلاغ شماره .*: واگذاری مصوبه$/ })
+      .click();
+    await expect(environment.getByRole("article", { name: "ابلاغ مصوبات" })).toContainText(text);
+  } finally {
+    await data.one(
+      `DELETE FROM "Notice" n USING "NoticeItem" i WHERE i."noticeId" = n.id AND i."resolutionId" = $1`,
+      [resolutionId],
+    );
+  }
+});
