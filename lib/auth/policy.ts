@@ -48,9 +48,17 @@ export const ACTIONS = [
   // Follow-up by the responsible agency.
   "resolution.report",
   "resolution.requestExtension",
+  // The agency hands back a resolution that is not its remit; it acknowledges a notice (ابلاغ).
+  "resolution.return",
+  "notice.acknowledge",
   // Follow-up control by the secretariat.
   "resolution.verify",
   "extension.decide",
+  "return.decide",
+  // "Remind now": the secretariat chases an agency between the scheduled reminders.
+  "resolution.remind",
+  // A user's own notifications: reading state and e-mail preference. Personal, never case data.
+  "notifications.own",
   // Desks: the chair's page of sessions and minutes awaiting them; an agency's inbox.
   "chairDesk.view",
   "agencyInbox.view",
@@ -93,6 +101,11 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "resolution.requestExtension": ["AGENCY"],
   "resolution.verify": ["SECRETARIAT"],
   "extension.decide": ["SECRETARIAT"],
+  "resolution.return": ["AGENCY"],
+  "notice.acknowledge": ["AGENCY"],
+  "return.decide": ["SECRETARIAT"],
+  "resolution.remind": ["SECRETARIAT"],
+  "notifications.own": ["ADMIN", "SECRETARIAT", "CHAIR", "AGENCY", "MEMBER"],
   "chairDesk.view": ["CHAIR"],
   "agencyInbox.view": ["AGENCY"],
   "dashboard.view": ["SECRETARIAT", "CHAIR", "ADMIN"],
@@ -107,6 +120,8 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
 
 const READ_ONLY: ReadonlySet<Action> = new Set([
   "case.read",
+  // Marking one's own notifications read changes nothing anyone else sees.
+  "notifications.own",
   "chairDesk.view",
   "agencyInbox.view",
   "dashboard.view",
@@ -117,7 +132,13 @@ const READ_ONLY: ReadonlySet<Action> = new Set([
 /** Actions about the whole country: a provincial user has no business with them. */
 const NATIONAL_ONLY: ReadonlySet<Action> = new Set(["province.compare", "province.manage"]);
 /** Actions only the responsible agency's own users may take. */
-const AGENCY_OWNED: ReadonlySet<Action> = new Set(["resolution.report", "resolution.requestExtension"]);
+const AGENCY_OWNED: ReadonlySet<Action> = new Set([
+  "resolution.report",
+  "resolution.requestExtension",
+  "resolution.return",
+  // A notice is addressed to one agency (its `responsibleAgencyId` here).
+  "notice.acknowledge",
+]);
 /** A national administrator manages accounts everywhere; every other national user only reads. */
 const NATIONAL_WRITES: ReadonlySet<Action> = new Set([
   "user.manage",

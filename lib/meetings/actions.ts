@@ -11,6 +11,7 @@ import {
 import { saveAttendance, saveInvitees } from "./attendance";
 import { deleteResolution, saveResolution } from "./resolutions";
 import { showOnScreen } from "./screen";
+import { addFollowUps, decideFollowUp } from "./follow-up";
 
 // Every session page shows the agenda, attendance and resolutions: refresh them all.
 const revalidate = [{ layout: "/meetings" }];
@@ -176,4 +177,20 @@ export const deleteResolutionAction = inputAction(
 export const showOnScreenAction = inputAction(
   ({ user, t }, input: { meetingId: string; itemId: string | null }) => showOnScreen(user, input, t),
   {},
+);
+
+export const addFollowUpsAction = formAction(
+  ({ user, t, locale }, form) =>
+    addFollowUps(
+      user,
+      { meetingId: field(form, "meetingId"), resolutionIds: form.getAll("resolutionIds").map(String) },
+      t,
+      locale,
+    ),
+  { revalidate, echo: { multi: ["resolutionIds"] } },
+);
+
+export const decideFollowUpAction = formAction(
+  ({ user, t }, form) => decideFollowUp(user, Object.fromEntries(form), t),
+  { revalidate: (form) => [...revalidate, `/resolutions/${field(form, "resolutionId")}`] },
 );

@@ -371,3 +371,24 @@ export async function getResolutionDetail(actor: Actor, id: string) {
   return { ...resolution, history };
 }
 export type ResolutionDetail = NonNullable<Awaited<ReturnType<typeof getResolutionDetail>>>;
+
+/** A resolution's returns (the agency said "not our remit"), newest first, with the days in dispute. */
+export async function listResolutionReturns(actor: Actor, resolutionId: string) {
+  authorize(actor, "case.read");
+  return db.resolutionReturn.findMany({
+    where: { resolutionId, resolution: provinceWhere(actor) },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      reason: true,
+      status: true,
+      createdAt: true,
+      decidedAt: true,
+      decisionNote: true,
+      disputeDays: true,
+      fromAgency: { select: { nameFa: true, nameEn: true } },
+      toAgency: { select: { nameFa: true, nameEn: true } },
+      requestedBy: { select: { name: true } },
+    },
+  });
+}

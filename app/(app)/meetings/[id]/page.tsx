@@ -29,6 +29,8 @@ import { MarkHeldButton } from "@/components/meetings/session-actions";
 import { agendaItemViews, jalaliInput, obstacleView, tehranTime } from "@/lib/meetings/views";
 import { RescheduleForm } from "@/components/meetings/meeting-form";
 import { pageContext } from "@/lib/page";
+import { followUpPanel } from "@/lib/meetings/follow-up-views";
+import { FollowUpCandidates, FollowUpItems } from "@/components/meetings/follow-up-panel";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const { t, locale } = await getTranslator();
@@ -59,10 +61,11 @@ export default async function MeetingPage({
       { type: "AgendaItem", ids: meeting.agendaItems.map((i) => i.id) },
     ],
   });
-  const [eligible, agencies, caseAgencyIds] = await Promise.all([
+  const [eligible, agencies, caseAgencyIds, followUp] = await Promise.all([
     canWrite ? listEligibleObstacles(user, meeting.body.kind, { query: q }) : Promise.resolve([]),
     canEnter || canWrite ? listAgencyOptions(user) : Promise.resolve([]),
     listCaseAgencyIds(user, meeting.id),
+    followUpPanel(user, meeting, locale, t),
   ]);
   const memberIds = meeting.body.members.map((m) => m.agency.id);
   const invitedIds = meeting.invitees.map((i) => i.agency.id);
@@ -212,6 +215,29 @@ export default async function MeetingPage({
           }
         />
       </AmendmentProvider>
+      {/* Earlier resolutions back before the working group (issue #16), beside the session's own cases. */}
+      <Card title={t("meetings.followUp.title")}>
+        <div className="space-y-6">
+          <section aria-labelledby="follow-up-items" className="space-y-2">
+            <h3 id="follow-up-items" className="font-semibold">
+              {t("meetings.followUp.items")}
+            </h3>
+            <FollowUpItems
+              items={followUp.items}
+              canDecide={followUp.canDecide}
+              agencies={followUp.agencies}
+            />
+          </section>
+          {followUp.canAdd && (
+            <section aria-labelledby="follow-up-candidates" className="space-y-2">
+              <h3 id="follow-up-candidates" className="font-semibold">
+                {t("meetings.followUp.candidatesTitle")}
+              </h3>
+              <FollowUpCandidates meetingId={meeting.id} groups={followUp.candidates} />
+            </section>
+          )}
+        </div>
+      </Card>
       <HistorySection events={history} t={t} locale={locale} />
     </div>
   );
