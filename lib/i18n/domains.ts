@@ -14,6 +14,7 @@ import bodies from "@/lib/bodies/messages";
 import api from "@/lib/api/messages";
 import audit from "@/lib/audit/messages";
 import provinces from "@/lib/provinces/messages";
+import notices from "@/lib/notices/messages";
 
 export const domainMessages = {
   fa: {
@@ -30,6 +31,7 @@ export const domainMessages = {
     ...api.fa,
     ...audit.fa,
     ...provinces.fa,
+    ...notices.fa,
   },
   en: {
     ...dashboard.en,
@@ -45,5 +47,6 @@ export const domainMessages = {
     ...api.en,
     ...audit.en,
     ...provinces.en,
+    ...notices.en,
   },
 };

@@ -14,6 +14,8 @@ import { ResolutionTable } from "@/components/resolutions/resolution-table";
 import { DashboardFilterForm } from "@/components/dashboard/filter-form";
 import { ScorecardTable } from "@/components/dashboard/scorecard-table";
 import { DashboardCharts } from "@/components/dashboard/dashboard-charts";
+import { listUnacknowledgedNotices } from "@/lib/notices/queries";
+import { NoticeList } from "@/components/notices/notice-list";
 
 export const generateMetadata = pageTitle("nav.dashboard");
 
@@ -35,9 +37,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   // A national viewer's whole-country figures are kept a minute (lib/cache.ts); a drill-down
   // into one province and every provincial user read them live.
   const today = todayInTehran();
-  const data = await nationalFigures(viewer, ["dashboard", filters, sort, today], () =>
-    loadDashboard(viewer, filters, sort, today),
-  );
+  const [data, unacknowledged] = await Promise.all([
+    nationalFigures(viewer, ["dashboard", filters, sort, today], () =>
+      loadDashboard(viewer, filters, sort, today),
+    ),
+    listUnacknowledgedNotices(viewer),
+  ]);
   const n = (v: number) => formatNumber(v, locale);
   const query = (extra: Record<string, string>) => {
     const q = new URLSearchParams();
@@ -102,6 +107,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             {t("dashboard.allOverdue")}
           </Link>
         )}
+      </Card>
+      <Card title={t("dashboard.unacknowledged")}>
+        <p className="mb-2 text-xs text-slate-600">
+          {t("dashboard.unacknowledgedHint", { days: n(unacknowledged.days) })}
+        </p>
+        <NoticeList
+          items={unacknowledged.items}
+          t={t}
+          locale={locale}
+          empty={t("dashboard.unacknowledgedNone")}
+          showAgency
+        />
       </Card>
       <Card title={t("dashboard.scorecard")}>
         <p className="mb-2 text-xs text-slate-600">{t("dashboard.scorecardHint")}</p>

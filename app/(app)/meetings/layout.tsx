@@ -1,8 +1,11 @@
 import { ClientMessages } from "@/components/ui/client-messages";
 
-// The session screens' strings (agenda, attendance, entry, date input, bodies, agency picker), for the browser.
+// The session screens' strings (agenda, attendance, entry, date input, bodies, agency picker,
+// follow-up of earlier resolutions), for the browser.
 export default function Layout({ children }: { children: React.ReactNode }) {
   return (
-    <ClientMessages namespaces={["meeting", "meetings", "bodies", "agencies"]}>{children}</ClientMessages>
+    <ClientMessages namespaces={["meeting", "meetings", "bodies", "agencies", "resolutions"]}>
+      {children}
+    </ClientMessages>
   );
 }
