@@ -14,6 +14,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { daysUntil, overdueWhere } from "@/lib/resolutions/queries";
 import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import { deliver, type Mail } from "./deliver";
+import { notify, resolutionParams } from "./inbox";
 import { transportFromEnv, type MailTransport } from "./mailer";
 
 // The job handlers: plain functions of "today", called by the pg-boss worker on a schedule
@@ -131,7 +132,41 @@ export async function sendDeadlineReminders({
       mailFor(`resolution.reminder:${r.id}:${iso(r.deadline)}`, r, u, today, "reminder"),
     ),
   );
-  return deliver(mails, transport);
+  const result = await deliver(mails, transport);
+  await tellInApp("resolution.deadlineSoon", resolutions, (r) => agencyUsers(r), today);
+  return result;
+}
+
+/**
+ * The same reminder or escalation in each user's notifications, after its e-mail has gone
+ * (the row is marked mailed, so the notification mails and digests do not send it again).
+ * One per deadline and user, like the e-mail: an extended deadline is told again.
+ */
+async function tellInApp(
+  kind: "resolution.deadlineSoon" | "resolution.overdue",
+  resolutions: ResolutionForMail[],
+  recipientsOf: (r: ResolutionForMail) => Recipient[],
+  today: string,
+) {
+  const mailedAt = new Date();
+  // A few hundred per transaction: a national first run meets tens of thousands of rows.
+  for (let i = 0; i < resolutions.length; i += 200)
+    await db.$transaction(async (tx) => {
+      for (const r of resolutions.slice(i, i + 200)) {
+        const recipients = recipientsOf(r).flatMap((u) => (u.id ? [{ ...u, id: u.id }] : []));
+        await notify(tx, {
+          kind,
+          eventKey: `${kind}:${r.id}:${iso(r.deadline)}`,
+          provinceId: r.provinceId,
+          link: `/resolutions/${r.id}`,
+          recipients,
+          params: resolutionParams(r, (locale) => ({
+            days: formatNumber(Math.abs(daysUntil(r.deadline, today)), locale),
+          })),
+          mailedAt,
+        });
+      }
+    });
 }
 
 /** Past the deadline with nothing reported: the agency's head and the secretariat, once per deadline. */
@@ -153,7 +188,15 @@ export async function escalateOverdue({
       mailFor(`resolution.overdue:${r.id}:${iso(r.deadline)}`, r, to, today, "overdue"),
     );
   });
-  return deliver(mails, transport);
+  const result = await deliver(mails, transport);
+  // In the app, the agency's own users are told too: they are the ones who must act.
+  await tellInApp(
+    "resolution.overdue",
+    resolutions,
+    (r) => [...agencyUsers(r), ...secretariat(r.provinceId)],
+    today,
+  );
+  return result;
 }
 
 /** The secretariat's weekly digest, one per province and Iranian week (weeks start on Saturday). */

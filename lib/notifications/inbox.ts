@@ -25,6 +25,8 @@ export type NotificationKind =
   | "resolution.returned"
   | "resolution.returnRejected"
   | "resolution.remind"
+  | "resolution.deadlineSoon"
+  | "resolution.overdue"
   | "minutes.ready"
   | "notice.issued";
 
@@ -64,6 +66,7 @@ export async function notify(
     link,
     recipients,
     params,
+    mailedAt = null,
   }: {
     kind: NotificationKind;
     eventKey: string;
@@ -71,6 +74,8 @@ export async function notify(
     link: string | null;
     recipients: Recipient[];
     params: (locale: Locale, t: Translate) => Params;
+    /** Set when the event's own e-mail has gone already, so no second mail follows from the row. */
+    mailedAt?: Date | null;
   },
 ): Promise<number> {
   const unique = [...new Map(recipients.map((r) => [r.id, r])).values()];
@@ -89,6 +94,7 @@ export async function notify(
         link,
         subject: t(`notifications.kinds.${key}.subject` as MessageKey, p),
         body: t(`notifications.kinds.${key}.body` as MessageKey, p),
+        mailedAt,
       };
     }),
     skipDuplicates: true,

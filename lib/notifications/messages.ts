@@ -49,6 +49,14 @@ const fa = {
         subject: "یادآوری دبیرخانه: {unit}",
         body: "دبیرخانه کارگروه پیگیری مصوبه زیر را یادآوری می‌کند.\n\nواحد تولیدی: {unit}\nمتن مصوبه: {text}\nمهلت: {deadline}",
       },
+      resolution_deadlineSoon: {
+        subject: "مهلت مصوبه نزدیک است: {unit} ({days} روز مانده)",
+        body: "مهلت مصوبه زیر {deadline} است. پیشرفت کار را در سامانه گزارش کنید.\n\nواحد تولیدی: {unit}\nمتن مصوبه: {text}",
+      },
+      resolution_overdue: {
+        subject: "مصوبه معوق: {unit} — {agency}",
+        body: "مهلت مصوبه زیر ({deadline}) {days} روز است که گذشته و انجام آن گزارش نشده است.\n\nواحد تولیدی: {unit}\nمتن مصوبه: {text}\nدستگاه مسئول: {agency}",
+      },
       minutes_ready: {
         subject: "صورتجلسه آماده تأیید: {meeting}",
         body: "صورتجلسه {meeting} برگزار شده و منتظر تأیید شماست.",
@@ -146,6 +154,14 @@ const en: typeof fa = {
       resolution_remind: {
         subject: "Reminder from the secretariat: {unit}",
         body: "The working group's secretariat reminds you of the resolution below.\n\nProduction unit: {unit}\nResolution: {text}\nDeadline: {deadline}",
+      },
+      resolution_deadlineSoon: {
+        subject: "Deadline approaching: {unit} ({days} days left)",
+        body: "The resolution below is due on {deadline}. Report its progress in Tashil.\n\nProduction unit: {unit}\nResolution: {text}",
+      },
+      resolution_overdue: {
+        subject: "Overdue resolution: {unit} — {agency}",
+        body: "The resolution below was due on {deadline}, {days} days ago, and its completion has not been reported.\n\nProduction unit: {unit}\nResolution: {text}\nResponsible agency: {agency}",
       },
       minutes_ready: {
         subject: "Minutes ready for approval: {meeting}",

@@ -152,6 +152,24 @@ describe("e-mail over SMTP", () => {
     expect(overdue.flatMap(to).sort()).toEqual(["head@bank.test", users.secretariat.email].sort());
     expect(overdue[0]?.text).toContain("۴ روز تأخیر");
     expect(mails).toHaveLength(4);
+
+    // The same in each user's notifications, once per deadline: the agency's users are told
+    // of both (they must act), the secretariat of the overdue one.
+    const told = async (userId: string) =>
+      (
+        await db.notification.findMany({
+          where: { userId, kind: { in: ["resolution.deadlineSoon", "resolution.overdue"] } },
+          orderBy: { kind: "asc" },
+        })
+      ).map((n) => [n.kind, n.subject]);
+    expect(await told(users.agency1.id)).toEqual([
+      ["resolution.deadlineSoon", "مهلت مصوبه نزدیک است: صنایع پسته رفسنجان (۳ روز مانده)"],
+      ["resolution.overdue", "مصوبه معوق: صنایع پسته رفسنجان — بانک ملی ایران آزمون"],
+    ]);
+    expect((await told(users.secretariat.id)).map(([kind]) => kind)).toEqual(["resolution.overdue"]);
+    // Their e-mail has gone already: the notification mails send nothing more.
+    await sendNotificationMails({ transport, provinceId });
+    expect(mine().slice(before)).toHaveLength(4);
   });
 
   it("sends the weekly digest to the secretariat once a week", async () => {
