@@ -14,6 +14,7 @@ import bodies from "@/lib/bodies/messages";
 import api from "@/lib/api/messages";
 import audit from "@/lib/audit/messages";
 import provinces from "@/lib/provinces/messages";
+import calendar from "@/lib/calendar/messages";
 
 export const domainMessages = {
   fa: {
@@ -30,6 +31,7 @@ export const domainMessages = {
     ...api.fa,
     ...audit.fa,
     ...provinces.fa,
+    ...calendar.fa,
   },
   en: {
     ...dashboard.en,
@@ -45,5 +47,6 @@ export const domainMessages = {
     ...api.en,
     ...audit.en,
     ...provinces.en,
+    ...calendar.en,
   },
 };

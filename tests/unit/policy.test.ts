@@ -27,6 +27,7 @@ const ALLOWED: Record<RoleName, readonly Action[]> = {
     "audit.read",
     "user.manage",
     "settings.manage",
+    "calendar.manage",
     "apiToken.manage",
   ],
   SECRETARIAT: [
@@ -62,7 +63,12 @@ const NATIONAL_ONLY: Record<RoleName, readonly Action[]> = {
   AGENCY: [],
   MEMBER: ["province.compare"],
 };
-const NATIONAL_ADMIN_WRITES: readonly Action[] = ["user.manage", "settings.manage", "apiToken.manage"];
+const NATIONAL_ADMIN_WRITES: readonly Action[] = [
+  "user.manage",
+  "settings.manage",
+  "calendar.manage",
+  "apiToken.manage",
+];
 const AGENCY_OWNED: readonly Action[] = ["resolution.report", "resolution.requestExtension"];
 /** Owned by the agency for an agency user only: an administrator issues tokens for any agency. */
 const ownedFor = (role: RoleName, action: Action) =>

@@ -1,8 +1,12 @@
 import { ClientMessages } from "@/components/ui/client-messages";
+import { WorkingCalendar } from "@/components/calendar/working-calendar";
 
-// The session screens' strings (agenda, attendance, entry, date input, bodies, agency picker), for the browser.
+// The session screens' strings (agenda, attendance, entry, date input, bodies, agency picker),
+// and the days off the date pickers mark, for the browser.
 export default function Layout({ children }: { children: React.ReactNode }) {
   return (
-    <ClientMessages namespaces={["meeting", "meetings", "bodies", "agencies"]}>{children}</ClientMessages>
+    <ClientMessages namespaces={["meeting", "meetings", "bodies", "agencies"]}>
+      <WorkingCalendar>{children}</WorkingCalendar>
+    </ClientMessages>
   );
 }

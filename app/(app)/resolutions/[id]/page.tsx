@@ -113,7 +113,7 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
           )}
           {may.requestExtension && (
             <Card title={t("resolutions.extensionTitle")}>
-              <ExtensionRequestForm id={r.id} version={r.version} />
+              <ExtensionRequestForm id={r.id} version={r.version} locale={locale} />
             </Card>
           )}
           {may.decideExtension && pending && (
