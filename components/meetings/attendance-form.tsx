@@ -10,6 +10,7 @@ import { inputClass } from "@/components/ui/field";
 import { ATTENDANCE_MODES } from "@/lib/meetings/schema";
 import { AmendableForm } from "./amendment-dialog";
 import { TableHead } from "@/components/ui/table-head";
+import { stacked } from "@/components/ui/stacked-table";
 import { useT } from "@/components/ui/messages";
 
 export type AttendanceRow = { agencyId: string; agencyName: string; mode: string; attendeeName: string };
@@ -34,23 +35,24 @@ export function AttendanceForm({
     <AmendableForm action={action} className="space-y-3">
       <input type="hidden" name="meetingId" value={meetingId} />
       <FormMessage state={state} />
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[36rem] text-sm">
+      <div className={stacked.wrapper}>
+        <table className={`${stacked.table} md:min-w-[36rem]`}>
           <TableHead
+            className={`border-b border-slate-200 text-slate-600 ${stacked.head}`}
             labels={[
               t("meetings.attendance.agency"),
               t("meetings.attendance.mode"),
               t("meetings.attendance.attendee"),
             ]}
           />
-          <tbody>
+          <tbody className={stacked.body}>
             {rows.map((row) => (
-              <tr key={row.agencyId} className="border-b border-slate-100">
-                <th scope="row" className="p-2 text-start font-normal">
+              <tr key={row.agencyId} className={`border-b border-slate-100 ${stacked.row}`}>
+                <th scope="row" className="p-2 text-start font-normal max-md:block max-md:font-medium">
                   {row.agencyName}
                   <input type="hidden" name="agencyId" value={row.agencyId} />
                 </th>
-                <td className="p-2">
+                <td className={`p-2 ${stacked.cell}`} data-label={t("meetings.attendance.mode")}>
                   <fieldset className="flex flex-wrap gap-3">
                     <legend className="sr-only">{`${t("meetings.attendance.mode")} — ${row.agencyName}`}</legend>
                     {ATTENDANCE_MODES.map((mode) => (
@@ -66,7 +68,7 @@ export function AttendanceForm({
                     ))}
                   </fieldset>
                 </td>
-                <td className="p-2">
+                <td className={`p-2 ${stacked.cell}`} data-label={t("meetings.attendance.attendee")}>
                   <input
                     name={`name:${row.agencyId}`}
                     defaultValue={row.attendeeName}
@@ -86,27 +88,33 @@ export function AttendanceForm({
 
 function AttendanceTable({ t, rows }: { t: Translate; rows: AttendanceRow[] }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[28rem] text-sm">
+    <div className={stacked.wrapper}>
+      <table className={`${stacked.table} md:min-w-[28rem]`}>
         <TableHead
+          className={`border-b border-slate-200 text-slate-600 ${stacked.head}`}
           labels={[
             t("meetings.attendance.agency"),
             t("meetings.attendance.mode"),
             t("meetings.attendance.attendee"),
           ]}
         />
-        <tbody>
+        <tbody className={stacked.body}>
           {rows.map((row) => {
             const mode = ATTENDANCE_MODES.find((m) => m === row.mode);
             return (
-              <tr key={row.agencyId} className="border-b border-slate-100">
-                <th scope="row" className="p-2 text-start font-normal">
+              <tr key={row.agencyId} className={`border-b border-slate-100 ${stacked.row}`}>
+                <th scope="row" className="p-2 text-start font-normal max-md:block max-md:font-medium">
                   {row.agencyName}
                 </th>
-                <td className={`p-2 ${mode ? "" : "text-slate-500"}`}>
+                <td
+                  className={`p-2 ${mode ? "" : "text-slate-500"} ${stacked.cell}`}
+                  data-label={t("meetings.attendance.mode")}
+                >
                   {mode ? t(`meetings.attendance.${mode}`) : t("meetings.attendance.notRecorded")}
                 </td>
-                <td className="p-2">{row.attendeeName || t("common.none")}</td>
+                <td className={`p-2 ${stacked.cell}`} data-label={t("meetings.attendance.attendee")}>
+                  {row.attendeeName || t("common.none")}
+                </td>
               </tr>
             );
           })}
