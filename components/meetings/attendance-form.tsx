@@ -48,7 +48,7 @@ export function AttendanceForm({
           <tbody className={stacked.body}>
             {rows.map((row) => (
               <tr key={row.agencyId} className={`border-b border-slate-100 ${stacked.row}`}>
-                <th scope="row" className="p-2 text-start font-normal max-md:block max-md:font-medium">
+                <th scope="row" className="p-2 text-start font-normal phone:block phone:font-medium">
                   {row.agencyName}
                   <input type="hidden" name="agencyId" value={row.agencyId} />
                 </th>
@@ -103,7 +103,7 @@ function AttendanceTable({ t, rows }: { t: Translate; rows: AttendanceRow[] }) {
             const mode = ATTENDANCE_MODES.find((m) => m === row.mode);
             return (
               <tr key={row.agencyId} className={`border-b border-slate-100 ${stacked.row}`}>
-                <th scope="row" className="p-2 text-start font-normal max-md:block max-md:font-medium">
+                <th scope="row" className="p-2 text-start font-normal phone:block phone:font-medium">
                   {row.agencyName}
                 </th>
                 <td

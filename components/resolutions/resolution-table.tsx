@@ -82,7 +82,7 @@ export function ResolutionTable({
           {items.map((r) => (
             <tr
               key={r.id}
-              className={`border-b border-slate-100 align-top ${stacked.row} max-md:flex max-md:flex-col`}
+              className={`border-b border-slate-100 align-top ${stacked.row} phone:flex phone:flex-col`}
             >
               <td data-label={label.unit} className={`p-2 font-medium ${stacked.cell}`} dir="auto">
                 {r.unit.name}
@@ -92,7 +92,7 @@ export function ResolutionTable({
                   <Link
                     href={`/resolutions/${r.id}`}
                     dir="auto"
-                    className="text-brand-700 underline-offset-4 hover:underline max-md:line-clamp-3"
+                    className="text-brand-700 underline-offset-4 hover:underline phone:line-clamp-3"
                   >
                     {r.text}
                   </Link>
@@ -105,14 +105,14 @@ export function ResolutionTable({
               <td
                 data-label={label.deadline}
                 // On a phone what matters comes first: the deadline, then the status.
-                className={`whitespace-nowrap p-2 max-md:order-first ${stacked.cell}`}
+                className={`whitespace-nowrap p-2 phone:order-first ${stacked.cell}`}
               >
-                <div className="max-md:flex max-md:flex-wrap max-md:gap-x-2">
+                <div className="phone:flex phone:flex-wrap phone:gap-x-2">
                   <div>{formatDate(r.deadline, locale, { style: "short" })}</div>
                   <DeadlineNote item={r} locale={locale} t={t} workingDays={workingDays} />
                 </div>
               </td>
-              <td data-label={label.status} className={`p-2 max-md:order-first ${stacked.cell}`}>
+              <td data-label={label.status} className={`p-2 phone:order-first ${stacked.cell}`}>
                 <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs ${STATUS_TONE[r.status]}`}>
                   {t(`resolutionStatus.${r.status}`)}
                 </span>

@@ -1,11 +1,12 @@
-// A table that becomes a stack of cards below the md breakpoint (a 390 px phone): each row a
-// card, each cell a line labelled by its column (data-label), so the deadline, days late and
-// status are read without sideways scrolling. From md up it is an ordinary table.
+// A table that becomes a stack of cards on a phone screen (below md, e.g. 390 px; the `phone`
+// variant of app/globals.css): each row a card, each cell a line labelled by its column
+// (data-label), so the deadline, days late and status are read without sideways scrolling.
+// From md up, and on paper, it is an ordinary table.
 export const stacked = {
   wrapper: "md:overflow-x-auto",
-  table: "w-full text-sm max-md:block",
-  head: "max-md:sr-only",
-  body: "max-md:block",
-  row: "max-md:mb-3 max-md:block max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:bg-white max-md:p-2 max-md:shadow-sm",
-  cell: "max-md:flex max-md:items-baseline max-md:gap-2 max-md:p-1 max-md:before:w-24 max-md:before:shrink-0 max-md:before:text-xs max-md:before:text-slate-500 max-md:before:content-[attr(data-label)]",
+  table: "w-full text-sm phone:block",
+  head: "phone:sr-only",
+  body: "phone:block",
+  row: "phone:mb-3 phone:block phone:rounded-lg phone:border phone:border-slate-200 phone:bg-white phone:p-2 phone:shadow-sm",
+  cell: "phone:flex phone:items-baseline phone:gap-2 phone:p-1 phone:before:w-24 phone:before:shrink-0 phone:before:text-xs phone:before:text-slate-500 phone:before:content-[attr(data-label)]",
 } as const;

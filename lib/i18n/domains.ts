@@ -15,6 +15,7 @@ import api from "@/lib/api/messages";
 import audit from "@/lib/audit/messages";
 import provinces from "@/lib/provinces/messages";
 import calendar from "@/lib/calendar/messages";
+import print from "@/lib/print/messages";
 
 export const domainMessages = {
   fa: {
@@ -32,6 +33,7 @@ export const domainMessages = {
     ...audit.fa,
     ...provinces.fa,
     ...calendar.fa,
+    ...print.fa,
   },
   en: {
     ...dashboard.en,
@@ -48,5 +50,6 @@ export const domainMessages = {
     ...audit.en,
     ...provinces.en,
     ...calendar.en,
+    ...print.en,
   },
 };

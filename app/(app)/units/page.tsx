@@ -163,7 +163,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
           <div className={stacked.wrapper}>
             <table className={`${stacked.table} md:min-w-[52rem]`}>
               {/* On a phone each card labels its own lines; sorting is a desktop affordance. */}
-              <thead className="border-b border-slate-200 text-slate-600 max-md:hidden">
+              <thead className="border-b border-slate-200 text-slate-600 phone:hidden">
                 <tr>
                   <th scope="col" className="p-2 text-start font-medium">
                     <Link
