@@ -133,8 +133,10 @@ describe("streamed export", () => {
     expect(rows[0]?.[0]).toBe("جلسه");
     expect(rows).toHaveLength(ROWS + 1);
     expect(rows[1]?.slice(0, 4)).toEqual(expectedFirst);
-    const deadline = formatDate(new Date(Date.UTC(2025, 0, 1)), "en", { style: "short" });
+    // Dates in every export: Jalali text in the reader's digits (decision 102).
+    const deadline = formatDate(new Date(Date.UTC(2025, 0, 1)), "fa", { style: "short" });
     expect(rows[1]?.[4]).toBe(deadline);
+    expect(deadline).toBe("۱۴۰۳/۱۰/۱۲");
     // "Days left" is a number cell (open items), empty for closed ones.
     expect(typeof rows[1]?.[5]).toBe("number");
     expect(rows.at(-1)?.slice(1, 3)).toEqual([
