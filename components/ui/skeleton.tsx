@@ -6,13 +6,14 @@ const bar = "animate-pulse rounded bg-slate-200";
 
 /**
  * What a page looks like while its queries run (3–4 s on a busy server): the outline of the
- * page to come, not a spinner over a blank screen. Announced once to screen readers.
+ * page to come, not a spinner over a blank screen. Said once to screen readers.
  */
 export async function PageSkeleton({ shape = "list" }: { shape?: Shape }) {
   const { t } = await getTranslator();
   return (
     <div aria-busy="true" className="space-y-6">
-      <p role="status" className="sr-only">
+      {/* Not role="status": the flash message of the previous action is the page's status. */}
+      <p aria-live="polite" className="sr-only">
         {t("common.loading")}
       </p>
       <div aria-hidden="true" className="space-y-6">

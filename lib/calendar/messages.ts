@@ -1,9 +1,9 @@
 // Strings of the working calendar: the date picker, day-off warnings, the holiday admin page.
 const fa = {
   calendar: {
-    open: "انتخاب تاریخ از تقویم",
-    openWith: "انتخاب تاریخ از تقویم، تاریخ فعلی: {date}",
-    dialog: "انتخاب تاریخ",
+    open: "باز کردن تقویم",
+    openWith: "باز کردن تقویم، روز انتخاب‌شده: {date}",
+    dialog: "تقویم",
     close: "بستن تقویم",
     today: "امروز",
     friday: "جمعه",
@@ -52,9 +52,9 @@ const fa = {
 
 const en: typeof fa = {
   calendar: {
-    open: "Choose a date from the calendar",
-    openWith: "Choose a date from the calendar, current date: {date}",
-    dialog: "Choose a date",
+    open: "Open the calendar",
+    openWith: "Open the calendar, chosen day: {date}",
+    dialog: "Calendar",
     close: "Close the calendar",
     today: "Today",
     friday: "Friday",

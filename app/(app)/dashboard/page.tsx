@@ -99,7 +99,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <Stat label={t("dashboard.employees")} value={n(data.impact.total.employees)} />
       </dl>
       <Card title={t("dashboard.overdueSorted")}>
-        <nav aria-label={t("calendar.countIn")} className="no-print mb-2 flex gap-3 text-sm">
+        <ResolutionTable
+          items={data.overdue}
+          locale={locale}
+          t={t}
+          empty={t("home.noOverdue")}
+          workingDays={workingDays}
+        />
+        <nav aria-label={t("calendar.countIn")} className="no-print mt-2 flex gap-3 text-sm">
           <span className="text-slate-600">{t("calendar.countIn")}:</span>
           {(["calendar", "working"] as const).map((k) => (
             <Link
@@ -112,13 +119,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </Link>
           ))}
         </nav>
-        <ResolutionTable
-          items={data.overdue}
-          locale={locale}
-          t={t}
-          empty={t("home.noOverdue")}
-          workingDays={workingDays}
-        />
       </Card>
       <Card title={t("dashboard.scorecard")}>
         <p className="mb-2 text-xs text-slate-600">{t("dashboard.scorecardHint")}</p>
