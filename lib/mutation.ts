@@ -22,27 +22,43 @@ export class UserFacingError extends Error {
  * has rolled back by the time we get here, so nothing is half-written.
  */
 export async function mutation(t: Translate, work: () => Promise<FormState>): Promise<FormState> {
-  try {
-    return await work();
-  } catch (err) {
-    if (err instanceof UserFacingError)
-      return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
-    if (err instanceof AlreadySubmitted) return firstAnswer(err, t);
-    if (err instanceof ForbiddenError) return { ok: false, message: t("errors.forbidden") };
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025")
-      return { ok: false, message: t("errors.notFoundRecord") };
-    // The transaction never committed (or its connection was lost before it could).
-    if (isDatabaseUnavailable(err)) {
-      console.warn(`[mutation] database unavailable: ${(err as Error).message.split("\n").at(-1)}`);
-      return { ok: false, message: t("errors.serviceUnavailable") };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      // PostgreSQL broke a deadlock or a serialisation conflict between two saves by rolling
+      // this one back whole. Running it again is safe and usually succeeds, or meets the
+      // other save's version and says so; a third loss is reported as a conflict.
+      if (isWriteConflict(err)) {
+        if (attempt < 3) continue;
+        return { ok: false, message: t("errors.conflict") };
+      }
+      return answerFailure(err, t);
     }
-    // A value the database cannot take (a number beyond its column, a malformed id): the
-    // input was wrong, not the server.
-    if (err instanceof Prisma.PrismaClientValidationError)
-      return { ok: false, message: t("validation.invalidInput") };
-    console.error("[mutation]", err);
-    return { ok: false, message: t("errors.unexpected") };
   }
+}
+
+const isWriteConflict = (err: unknown): boolean =>
+  err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2034";
+
+async function answerFailure(err: unknown, t: Translate): Promise<FormState> {
+  if (err instanceof UserFacingError)
+    return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
+  if (err instanceof AlreadySubmitted) return firstAnswer(err, t);
+  if (err instanceof ForbiddenError) return { ok: false, message: t("errors.forbidden") };
+  if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025")
+    return { ok: false, message: t("errors.notFoundRecord") };
+  // The transaction never committed (or its connection was lost before it could).
+  if (isDatabaseUnavailable(err)) {
+    console.warn(`[mutation] database unavailable: ${(err as Error).message.split("\n").at(-1)}`);
+    return { ok: false, message: t("errors.serviceUnavailable") };
+  }
+  // A value the database cannot take (a number beyond its column, a malformed id): the
+  // input was wrong, not the server.
+  if (err instanceof Prisma.PrismaClientValidationError)
+    return { ok: false, message: t("validation.invalidInput") };
+  console.error("[mutation]", err);
+  return { ok: false, message: t("errors.unexpected") };
 }
 
 /** Someone saved the record after this form was filled in; nothing was written. */

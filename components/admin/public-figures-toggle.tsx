@@ -6,7 +6,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useT } from "@/components/ui/messages";
 
-export function PublicFiguresToggle({ enabled }: { enabled: boolean }) {
+export function PublicFiguresToggle({ enabled, version }: { enabled: boolean; version: number }) {
   const t = useT();
   const [state, action] = useActionState(setPublicFiguresAction, initialFormState);
   return (
@@ -14,6 +14,7 @@ export function PublicFiguresToggle({ enabled }: { enabled: boolean }) {
       <FormMessage state={state} />
       <p className="text-sm font-medium">{t(enabled ? "settings.isOn" : "settings.isOff")}</p>
       <input type="hidden" name="enabled" value={String(!enabled)} />
+      <input type="hidden" name="version" value={version} />
       <SubmitButton variant={enabled ? "secondary" : "primary"} pendingLabel={t("common.saving")}>
         {t(enabled ? "settings.disable" : "settings.enable")}
       </SubmitButton>

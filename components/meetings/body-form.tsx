@@ -15,6 +15,8 @@ export type BodyFormValues = {
   chairName: string;
   secretaryName: string;
   memberIds: string[];
+  /** The record's version when the form was drawn: a save over someone else's is refused. */
+  version: number;
 };
 
 /** One body: its names, chair, secretary and member agencies (picked by typing). */
@@ -39,6 +41,7 @@ export function BodyForm({
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="bodyId" value={body.id} />
+      <input type="hidden" name="version" value={body.version} />
       <FormMessage state={state} />
       <div className="grid gap-4 md:grid-cols-2">
         <Field label={t("bodies.nameFa")} errors={errors.nameFa}>

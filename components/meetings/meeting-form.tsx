@@ -88,6 +88,7 @@ export function RescheduleForm({
   date: initialDate,
   time,
   place,
+  version,
 }: {
   locale: Locale;
   meetingId: string;
@@ -95,6 +96,8 @@ export function RescheduleForm({
   date: string;
   time: string;
   place: string;
+  /** The session's version when the form was drawn: a move over someone else's is refused. */
+  version: number;
 }) {
   const t = useT();
   const [state, action] = useActionState(rescheduleMeetingAction, initialFormState);
@@ -109,6 +112,7 @@ export function RescheduleForm({
       <summary className="cursor-pointer text-sm font-medium">{t("meetings.reschedule")}</summary>
       <form action={action} className="mt-3 max-w-xl space-y-4" noValidate>
         <input type="hidden" name="meetingId" value={meetingId} />
+        <input type="hidden" name="version" value={version} />
         <FormMessage state={state} />
         <Field label={t("meetings.date")} errors={errors.date} hint={t("meetings.dateHint")}>
           {(p) => (

@@ -39,14 +39,27 @@ function decodeCursor(cursor: string | undefined, t: Translate): string | undefi
   return id;
 }
 
-async function keysetPage<Row extends { id: string }>(
-  fetch: (args: { where: { id: { gt: string } } | object; take: number }) => Promise<Row[]>,
-  cursor: string | undefined,
-  limit: number,
+/**
+ * One page of a list: `find` is the model's findMany with its select, given the list's
+ * `where` narrowed to ids after the cursor, in id order, one row more than the page to know
+ * whether another follows.
+ */
+async function keysetPage<Where, Row extends { id: string }>(
+  find: (args: {
+    where: { AND: (Where | { id: { gt: string } })[] };
+    orderBy: { id: "asc" };
+    take: number;
+  }) => Promise<Row[]>,
+  where: Where,
+  { cursor, limit }: { cursor?: string; limit: number },
   t: Translate,
 ): Promise<{ rows: Row[]; nextCursor: string | null }> {
   const after = decodeCursor(cursor, t);
-  const rows = await fetch({ where: after ? { id: { gt: after } } : {}, take: limit + 1 });
+  const rows = await find({
+    where: { AND: after ? [where, { id: { gt: after } }] : [where] },
+    orderBy: { id: "asc" },
+    take: limit + 1,
+  });
   const more = rows.length > limit;
   const pageRows = more ? rows.slice(0, limit) : rows;
   const last = pageRows.at(-1);
@@ -90,15 +103,9 @@ export async function apiUnits(
     open: q.open,
   });
   const { rows, nextCursor } = await keysetPage(
-    (p) =>
-      db.productionUnit.findMany({
-        where: { AND: [where, p.where] },
-        orderBy: { id: "asc" },
-        take: p.take,
-        select: UNIT_SELECT,
-      }),
-    q.cursor,
-    q.limit,
+    (page) => db.productionUnit.findMany({ ...page, select: UNIT_SELECT }),
+    where,
+    q,
     t,
   );
   return {
@@ -141,15 +148,9 @@ export async function apiObstacles(
     agencyId: q.agencyId,
   });
   const { rows, nextCursor } = await keysetPage(
-    (p) =>
-      db.obstacle.findMany({
-        where: { AND: [where, p.where] },
-        orderBy: { id: "asc" },
-        take: p.take,
-        select: OBSTACLE_SELECT,
-      }),
-    q.cursor,
-    q.limit,
+    (page) => db.obstacle.findMany({ ...page, select: OBSTACLE_SELECT }),
+    where,
+    q,
     t,
   );
   return {
@@ -185,15 +186,9 @@ export async function apiSessions(
   authorize(actor, "case.read");
   const where = meetingWhere(actor, q);
   const { rows, nextCursor } = await keysetPage(
-    (p) =>
-      db.meeting.findMany({
-        where: { AND: [where, p.where] },
-        orderBy: { id: "asc" },
-        take: p.take,
-        select: SESSION_SELECT,
-      }),
-    q.cursor,
-    q.limit,
+    (page) => db.meeting.findMany({ ...page, select: SESSION_SELECT }),
+    where,
+    q,
     t,
   );
   return {
@@ -307,15 +302,9 @@ export async function apiResolutions(
     today,
   );
   const { rows, nextCursor } = await keysetPage(
-    (p) =>
-      db.resolution.findMany({
-        where: { AND: [where, p.where] },
-        orderBy: { id: "asc" },
-        take: p.take,
-        select: RESOLUTION_SELECT,
-      }),
-    q.cursor,
-    q.limit,
+    (page) => db.resolution.findMany({ ...page, select: RESOLUTION_SELECT }),
+    where,
+    q,
     t,
   );
   return { nextCursor, data: rows.map((r) => resolutionOut(r, today)) };

@@ -4,7 +4,7 @@ import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { invalid, type FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
-import { mutation, UserFacingError } from "@/lib/mutation";
+import { assertCurrentVersion, mutation, UserFacingError } from "@/lib/mutation";
 import { updateBodySchema } from "./schema";
 
 const AUDITED = {
@@ -28,7 +28,7 @@ export async function updateBody(actor: Actor | null, raw: unknown, t: Translate
     const parsed = updateBodySchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
     authorize(actor, "body.manage");
-    const { bodyId, memberIds, ...fields } = parsed.data;
+    const { bodyId, memberIds, version, ...fields } = parsed.data;
     await db.$transaction(async (tx) => {
       const before = await tx.body.findFirst({
         where: { id: bodyId, ...provinceWhere(actor) },
@@ -43,12 +43,20 @@ export async function updateBody(actor: Actor | null, raw: unknown, t: Translate
         throw new UserFacingError(t("validation.invalidInput"), {
           memberIds: [t("bodies.memberInvalid")],
         });
+      // Members are part of what the editor saw: a save over someone else's is refused whole.
+      assertCurrentVersion(
+        await tx.body.updateMany({
+          where: { id: bodyId, version },
+          data: { ...fields, version: { increment: 1 } },
+        }),
+        t,
+      );
       await tx.bodyMember.deleteMany({ where: { bodyId, agencyId: { notIn: memberIds } } });
       await tx.bodyMember.createMany({
         data: memberIds.map((agencyId) => ({ bodyId, agencyId })),
         skipDuplicates: true,
       });
-      const after = await tx.body.update({ where: { id: bodyId }, data: fields, select: AUDITED });
+      const after = await tx.body.findUniqueOrThrow({ where: { id: bodyId }, select: AUDITED });
       await recordAudit(tx, {
         actorId: actor.id,
         provinceId: before.provinceId,

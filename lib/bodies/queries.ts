@@ -16,6 +16,7 @@ export async function listBodies(actor: Actor) {
       nameEn: true,
       chairName: true,
       secretaryName: true,
+      version: true,
       members: {
         orderBy: { agency: { nameFa: "asc" } },
         select: { agency: { select: { id: true, nameFa: true, nameEn: true, kind: true } } },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nameText, optionalName } from "@/lib/validation";
+import { nameText, optionalName, versionField } from "@/lib/validation";
 
 const id = z.string().trim().min(1, "validation.required").max(64);
 
@@ -17,5 +17,6 @@ export const updateBodySchema = z.object({
   chairName: optionalName(200),
   secretaryName: optionalName(200),
   memberIds: ids,
+  version: versionField(),
 });
 export type UpdateBodyInput = z.input<typeof updateBodySchema>;

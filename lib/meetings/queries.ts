@@ -111,6 +111,7 @@ export const getMeeting = cache(async function getMeeting(actor: Actor, id: stri
     select: {
       ...MEETING_SELECT,
       provinceId: true,
+      version: true,
       minutesApprovedAt: true,
       minutesApprovedBy: { select: { name: true } },
       body: {

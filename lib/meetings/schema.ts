@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { toLatinDigits } from "@/lib/i18n/format";
-import { jalaliDateField, multilineText, optionalText, text } from "@/lib/validation";
+import { jalaliDateField, multilineText, optionalText, text, versionField } from "@/lib/validation";
 
 // Shared by the forms and the server. Messages are message keys, translated where shown.
 
@@ -47,6 +47,7 @@ export const rescheduleMeetingSchema = z.object({
   date: jalaliDate,
   time,
   place: optionalText(200),
+  version: versionField(),
 });
 
 export const meetingRefSchema = z.object({ meetingId: id });

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { invalid, type FormState } from "@/lib/forms";
 import { addDays, formatDate, jalaliParts, todayInTehran } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
-import { isUniqueViolation, mutation, UserFacingError } from "@/lib/mutation";
+import { assertCurrentVersion, isUniqueViolation, mutation, UserFacingError } from "@/lib/mutation";
 import type { BodyKind } from "@/lib/generated/prisma/enums";
 import { meetingTitle } from "@/lib/meetings/title";
 import { lockMeetingForWrite } from "./guard";
@@ -182,16 +182,22 @@ export async function rescheduleMeeting(actor: Actor | null, raw: unknown, t: Tr
       });
       const jalaliYear = jalaliParts(input.date).year;
       const yearChanged = jalaliYear !== before.jalaliYear;
-      await tx.meeting.update({
-        where: { id: meeting.id },
-        data: {
-          startsAt: tehranInstant(input.date, input.time),
-          place: input.place,
-          ...(yearChanged
-            ? { jalaliYear, number: await nextFreeNumber(tx, meeting.bodyId, jalaliYear) }
-            : {}),
-        },
-      });
+      // Two secretaries moving the same session: the second, drawn before the first saved,
+      // is refused rather than silently putting the session back where it was.
+      assertCurrentVersion(
+        await tx.meeting.updateMany({
+          where: { id: meeting.id, version: input.version },
+          data: {
+            startsAt: tehranInstant(input.date, input.time),
+            place: input.place,
+            version: { increment: 1 },
+            ...(yearChanged
+              ? { jalaliYear, number: await nextFreeNumber(tx, meeting.bodyId, jalaliYear) }
+              : {}),
+          },
+        }),
+        t,
+      );
       const renumbered = [
         ...(yearChanged ? await renumberSessions(tx, meeting.bodyId, before.jalaliYear) : []),
         ...(await renumberSessions(tx, meeting.bodyId, jalaliYear)),

@@ -1,8 +1,10 @@
 import "server-only";
 import { PassThrough, type Writable } from "node:stream";
-import ExcelJS from "exceljs";
+import archiver from "archiver";
 import { contentDisposition, XLSX_MIME } from "@/lib/attachments/rules";
+import { packageParts, rowXml, sheetEnd, sheetNames, sheetStart, STYLE } from "./xlsx-parts";
 import {
+  ExportCancelled,
   room,
   tableSource,
   type Cell,
@@ -13,9 +15,10 @@ import {
 } from "./table";
 
 // The one spreadsheet writer: every export (registry, register, session resolutions,
-// scorecard) goes through writeXlsx, so they look and download alike. It is exceljs's
-// streaming writer: rows go out as they are written, so a national register never sits in
-// memory whole (docs/decisions/060-streamed-exports.md).
+// scorecard) goes through writeXlsx, so they look and download alike. Rows go out as they
+// are read, so a national register never sits in memory whole
+// (docs/decisions/060-streamed-exports.md), and each row is written as XML text straight
+// away (./xlsx-parts.ts, docs/decisions/062-xlsx-writer.md).
 
 export type { Cell, Column, ColumnHead } from "./table";
 
@@ -37,57 +40,67 @@ export function sheet<T>(
   };
 }
 
-const columnWidth = (c: ColumnHead) => c.width ?? Math.min(60, Math.max(12, c.header.length + 4));
-
 /**
  * Writes the tables as one .xlsx workbook into `out` and ends it: one sheet per table,
- * right-to-left when the table says so (Persian), a bold frozen header row. Each row is
- * committed as soon as it is added; between batches it waits for `out` to want more.
- * Resolves with the number of data rows written.
+ * right-to-left when the table says so (Persian), a bold frozen header row. Each batch of
+ * rows becomes XML text and goes into the zip as it is read; between batches it waits for
+ * `out` to want more. Resolves with the number of data rows written.
  */
 export async function writeXlsx(
   out: Writable,
   tables: TableSource[],
   onProgress?: Progress,
 ): Promise<number> {
-  // Inline strings, not a shared-strings table: the table would hold every distinct text
-  // until the end, which is the memory this writer exists to avoid.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
+  const zip = archiver("zip", { zlib: { level: 6 } });
+  const finished = new Promise<void>((resolve, reject) => {
+    zip.on("error", reject);
+    zip.on("warning", reject);
+    out.on("close", () => resolve());
+    out.on("finish", () => resolve());
+    out.on("error", reject);
   });
-  workbook.creator = "Tashil";
+  zip.pipe(out);
+  // The reader went away (a cancelled download): stop the zip and the sheet being written,
+  // so the loop below meets ExportCancelled at its next batch instead of waiting forever.
+  let sheet: PassThrough | undefined;
+  out.once("close", () => {
+    if (out.writableFinished) return;
+    zip.abort();
+    sheet?.destroy();
+  });
+  const names = sheetNames(tables.map((table) => table.sheetName));
+  for (const part of packageParts(names)) zip.append(part.xml, { name: part.name });
   let written = 0;
-  for (const table of tables) {
+  for (const [index, table] of tables.entries()) {
+    // The sheet enters the zip as a stream: the zip deflates what it is given as `out`
+    // drains, and `room(sheet)` holds the next batch back until it has.
+    sheet = new PassThrough({ highWaterMark: 256 * 1024 });
+    zip.append(sheet, { name: `xl/worksheets/sheet${index + 1}.xml` });
     const headerRow = table.title ? 2 : 1;
-    // Excel refuses sheet names longer than 31 characters.
-    const ws = workbook.addWorksheet(table.sheetName.slice(0, 31), {
-      views: [{ rightToLeft: table.rtl, state: "frozen", ySplit: headerRow }],
-    });
-    // Column styles are set before the first row: a streamed row cannot be restyled later.
-    ws.columns = table.columns.map((c) => ({
-      width: columnWidth(c),
-      ...(c.wrap ? { style: { alignment: { wrapText: true, vertical: "top" } } } : {}),
-    }));
-    if (table.title) {
-      const titleRow = ws.addRow([table.title]);
-      titleRow.font = { bold: true, size: 13 };
-      ws.mergeCells(1, 1, 1, Math.max(1, table.columns.length));
-      titleRow.commit();
-    }
-    const header = ws.addRow(table.columns.map((c) => c.header));
-    header.font = { bold: true };
-    header.commit();
+    const styles = table.columns.map((c) => (c.wrap ? STYLE.wrap : STYLE.plain));
+    sheet.write(sheetStart(table.columns, { rtl: table.rtl, headerRow }));
+    if (table.title) sheet.write(rowXml(1, [table.title], [STYLE.title]));
+    sheet.write(
+      rowXml(
+        headerRow,
+        table.columns.map((c) => c.header),
+        table.columns.map(() => STYLE.header),
+      ),
+    );
+    let row = headerRow;
     for await (const batch of table.batches) {
-      for (const cells of batch) ws.addRow(cells).commit();
+      let xml = "";
+      for (const cells of batch) xml += rowXml(++row, cells, styles);
+      sheet.write(xml);
       written += batch.length;
       await onProgress?.(written);
-      await room(out);
+      if (out.destroyed || out.writableEnded) throw new ExportCancelled();
+      await room(sheet);
     }
-    ws.commit();
+    sheet.end(sheetEnd(table.columns.length, { title: Boolean(table.title) }));
   }
-  await workbook.commit();
+  await zip.finalize();
+  await finished;
   return written;
 }
 

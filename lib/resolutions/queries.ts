@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { selectRows } from "@/lib/db-rows";
 import { authorize, can, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { calendarDate, todayInTehran } from "@/lib/i18n/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -209,9 +210,10 @@ export async function countResolutions(
  * Every matching resolution for the spreadsheet export, in batches, so a national export
  * never holds 200,000 rows in memory at once. Each batch is two queries: the ids through
  * Prisma (the register's filters and scope, keyset on id), then the rows with their unit,
- * agency and session joined in one SQL statement. Prisma's nested reads cost four queries
- * and several objects per row; at 200,000 rows that garbage alone grew the server's heap
- * by ~190 MB (docs/performance.md).
+ * agency and session joined in one SQL statement read by node-postgres (lib/db-rows.ts).
+ * Prisma's nested reads cost four queries and several objects per row, and its raw queries
+ * still several objects per row; at 200,000 rows that garbage alone grew the server by
+ * ~190 MB (docs/performance.md).
  */
 export async function* exportResolutions(
   actor: Actor,
@@ -232,17 +234,19 @@ export async function* exportResolutions(
       })
     ).map((r) => r.id);
     if (ids.length === 0) return;
-    const rows = await db.$queryRaw<FlatResolution[]>`
-      select r.id, r.text, r.deadline, r.status::text as status, r."unitId", u.name as "unitName",
-             r."responsibleAgencyId", a."nameFa" as "agencyFa", a."nameEn" as "agencyEn",
-             r."meetingId", m.number, m."jalaliYear", b.kind::text as "bodyKind"
-      from "Resolution" r
-      join "ProductionUnit" u on u.id = r."unitId"
-      join "Agency" a on a.id = r."responsibleAgencyId"
-      join "Meeting" m on m.id = r."meetingId"
-      join "Body" b on b.id = m."bodyId"
-      where r.id = any(${ids})
-      order by r.id`;
+    const rows = await selectRows<FlatResolution>(
+      `select r.id, r.text, r.deadline, r.status::text as status, r."unitId", u.name as "unitName",
+              r."responsibleAgencyId", a."nameFa" as "agencyFa", a."nameEn" as "agencyEn",
+              r."meetingId", m.number, m."jalaliYear", b.kind::text as "bodyKind"
+       from "Resolution" r
+       join "ProductionUnit" u on u.id = r."unitId"
+       join "Agency" a on a.id = r."responsibleAgencyId"
+       join "Meeting" m on m.id = r."meetingId"
+       join "Body" b on b.id = m."bodyId"
+       where r.id = any($1)
+       order by r.id`,
+      [ids],
+    );
     yield rows.map((r) => ({
       id: r.id,
       text: r.text,

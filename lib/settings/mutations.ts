@@ -5,35 +5,64 @@ import { authorize, type Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { invalid, type FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
-import { mutation } from "@/lib/mutation";
+import { conflictError, mutation } from "@/lib/mutation";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { publicFiguresKey } from "./queries";
 
 export const publicFiguresSchema = z.object({
   enabled: z.enum(["true", "false"]).transform((v) => v === "true"),
+  // 0 when the setting had never been saved as the form was drawn.
+  version: z.coerce
+    .number("validation.invalidInput")
+    .int("validation.invalidInput")
+    .min(0)
+    .max(2_147_483_647),
 });
+
+/**
+ * Compare-and-set of one setting: the save names the version the admin saw (0: not stored
+ * yet). Another admin's save in between makes this one a conflict, not a silent overwrite.
+ */
+async function writeSetting(
+  tx: Prisma.TransactionClient,
+  key: string,
+  value: Prisma.InputJsonValue,
+  version: number,
+  t: Translate,
+) {
+  const before = await tx.appSetting.findUnique({ where: { key } });
+  if ((before?.version ?? 0) !== version) throw conflictError(t);
+  if (!before) {
+    // Two first saves at once: the primary key lets one through, the other is a conflict.
+    const created = await tx.appSetting.createMany({ data: [{ key, value }], skipDuplicates: true });
+    if (created.count === 0) throw conflictError(t);
+  } else {
+    const updated = await tx.appSetting.updateMany({
+      where: { key, version },
+      data: { value, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw conflictError(t);
+  }
+  return before?.value;
+}
 
 export async function setPublicFigures(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
   return mutation(t, async () => {
     const parsed = publicFiguresSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
     authorize(actor, "settings.manage");
-    const { enabled } = parsed.data;
+    const { enabled, version } = parsed.data;
     // A provincial admin publishes their own province's figures, never the country's.
     const key = publicFiguresKey(actor.provinceId);
     await db.$transaction(async (tx) => {
-      const before = await tx.appSetting.findUnique({ where: { key } });
-      await tx.appSetting.upsert({
-        where: { key },
-        create: { key, value: enabled },
-        update: { value: enabled },
-      });
+      const before = await writeSetting(tx, key, enabled, version, t);
       await recordAudit(tx, {
         actorId: actor.id,
         provinceId: actor.provinceId,
         action: "settings.update",
         entityType: "AppSetting",
         entityId: key,
-        before: before?.value ?? false,
+        before: before ?? false,
         after: enabled,
       });
     });

@@ -8,8 +8,13 @@ const PREFIX = "publicFigures:";
 export const publicFiguresKey = (provinceId: string | null) => `${PREFIX}${provinceId ?? "*"}`;
 
 export async function publicFiguresEnabled(provinceId: string | null): Promise<boolean> {
+  return (await publicFiguresSetting(provinceId)).enabled;
+}
+
+/** The switch as the settings form shows it, with the version a save must name (0: never set). */
+export async function publicFiguresSetting(provinceId: string | null) {
   const setting = await db.appSetting.findUnique({ where: { key: publicFiguresKey(provinceId) } });
-  return setting?.value === true;
+  return { enabled: setting?.value === true, version: setting?.version ?? 0 };
 }
 
 /** What the public page may show: every province, some provinces, or nothing at all. */

@@ -4,7 +4,18 @@ import { createAgency, updateAgency } from "@/lib/agencies/mutations";
 import { getAgency, listAgencies } from "@/lib/agencies/queries";
 import { searchRegistry } from "@/lib/search/queries";
 import { normalizeText } from "@/lib/i18n/normalize";
-import { createActor, createProvince, t } from "../support/fixtures";
+import {
+  createActor,
+  createAgency as agencyRow,
+  createCategory,
+  createCounty,
+  createMeeting,
+  createObstacle,
+  createProvince,
+  createResolution,
+  createUnit,
+  t,
+} from "../support/fixtures";
 
 const FORBIDDEN = "شما اجازه دسترسی به این بخش را ندارید.";
 let provinceId: string;
@@ -57,15 +68,7 @@ describe("agencies", () => {
   });
 
   it("refuses agency writes for chair, agency, member and national users", async () => {
-    const agency = await db.agency.create({
-      data: {
-        provinceId,
-        kind: "GOVERNMENT",
-        nameFa: "اداره آزمون",
-        nameEn: "Test office",
-        nameNormalized: normalizeText("اداره آزمون"),
-      },
-    });
+    const agency = await agencyRow(provinceId, "اداره آزمون", { nameEn: "Test office" });
     const readers = [
       await createActor(["CHAIR"], { provinceId }),
       await createActor(["AGENCY"], { provinceId, agencyId: agency.id }),
@@ -87,53 +90,22 @@ describe("agencies", () => {
   });
 
   it("lists agencies with users and open resolutions, and shows each agency's page", async () => {
-    const agency = await db.agency.create({
-      data: {
-        provinceId,
-        kind: "COMPANY",
-        nameFa: "شرکت گاز آزمون",
-        nameEn: "Gas",
-        nameNormalized: normalizeText("شرکت گاز آزمون"),
-      },
-    });
+    const agency = await agencyRow(provinceId, "شرکت گاز آزمون", { kind: "COMPANY", nameEn: "Gas" });
     await createActor(["AGENCY"], { provinceId, agencyId: agency.id });
-    const county = await db.county.create({ data: { provinceId, nameFa: "کهنوج", nameEn: "Kahnuj" } });
-    const unit = await db.productionUnit.create({
-      data: {
-        provinceId,
-        countyId: county.id,
-        name: "واحد گاز",
-        nameNormalized: "واحد گاز",
-        sector: "INDUSTRIAL",
-        status: "ACTIVE",
-      },
+    const countyId = (await createCounty(provinceId, "کهنوج", "Kahnuj")).id;
+    const unit = await createUnit(provinceId, { countyId, name: "واحد گاز", status: "ACTIVE" });
+    const meeting = await createMeeting(provinceId, {
+      jalaliYear: 1404,
+      number: 1,
+      startsAt: new Date("2025-05-01T05:00:00Z"),
     });
-    const body = await db.body.create({
-      data: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "WG" },
-    });
-    const meeting = await db.meeting.create({
-      data: {
-        provinceId,
-        bodyId: body.id,
-        jalaliYear: 1404,
-        number: 1,
-        startsAt: new Date("2025-05-01T05:00:00Z"),
-      },
-    });
-    const base = {
-      provinceId,
-      meetingId: meeting.id,
-      unitId: unit.id,
-      text: "اقدام",
-      responsibleAgencyId: agency.id,
-    };
-    await db.resolution.createMany({
-      data: [
-        { ...base, deadline: new Date("2020-01-01"), status: "ISSUED" },
-        { ...base, deadline: new Date("2099-01-01"), status: "IN_PROGRESS" },
-        { ...base, deadline: new Date("2020-01-01"), status: "VERIFIED" },
-      ],
-    });
+    const at = { provinceId, meetingId: meeting.id, unitId: unit.id, responsibleAgencyId: agency.id };
+    for (const [deadline, status] of [
+      ["2020-01-01", "ISSUED"],
+      ["2099-01-01", "IN_PROGRESS"],
+      ["2020-01-01", "VERIFIED"],
+    ] as const)
+      await createResolution(at, { text: "اقدام", deadline, status });
     const { agencies } = await listAgencies(secretariat, { q: "گاز آزمون" });
     expect(agencies.map((a) => [a.nameFa, a._count.users, a._count.responsibleResolutions])).toEqual([
       ["شرکت گاز آزمون", 1, 2],
@@ -149,40 +121,17 @@ describe("agencies", () => {
 
 describe("registry search", () => {
   it("finds units by name typed with Arabic letters and without ZWNJ, by national id in Persian digits, obstacles by text and agencies by name", async () => {
-    const county = await db.county.create({ data: { provinceId, nameFa: "بردسیر", nameEn: "Bardsir" } });
+    const countyId = (await createCounty(provinceId, "بردسیر", "Bardsir")).id;
     const nationalId = String(Math.floor(10_000_000_000 + Math.random() * 89_999_999_999));
-    const unit = await db.productionUnit.create({
-      data: {
-        provinceId,
-        countyId: county.id,
-        name: "شهرک‌های کیمیا کاشی",
-        nameNormalized: normalizeText("شهرک‌های کیمیا کاشی"),
-        nationalId,
-        sector: "INDUSTRIAL",
-        status: "ACTIVE",
-      },
+    const unit = await createUnit(provinceId, {
+      countyId,
+      name: "شهرک‌های کیمیا کاشی",
+      nationalId,
+      status: "ACTIVE",
     });
-    const category = await db.obstacleCategory.create({
-      data: { code: `S-${provinceId}`, nameFa: "سوخت", nameEn: "Fuel" },
-    });
-    await db.obstacle.create({
-      data: {
-        provinceId,
-        unitId: unit.id,
-        categoryId: category.id,
-        description: "کمبود سهمیه گاز کوره",
-        descriptionNormalized: normalizeText("کمبود سهمیه گاز کوره"),
-      },
-    });
-    await db.agency.create({
-      data: {
-        provinceId,
-        kind: "COMPANY",
-        nameFa: "شرکت کیمیا خدمات",
-        nameEn: "Kimia",
-        nameNormalized: normalizeText("شرکت کیمیا خدمات"),
-      },
-    });
+    const category = await createCategory(`S-${provinceId}`, "سوخت", "Fuel");
+    await createObstacle(unit, { categoryId: category.id, description: "کمبود سهمیه گاز کوره" });
+    await agencyRow(provinceId, "شرکت کیمیا خدمات", { kind: "COMPANY", nameEn: "Kimia" });
 
     const byName = await searchRegistry(secretariat, "شهركهاي كيميا");
     expect(byName?.units.map((u) => u.id)).toEqual([unit.id]);

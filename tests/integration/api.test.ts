@@ -4,7 +4,6 @@ import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/policy";
-import { normalizeText } from "@/lib/i18n/normalize";
 import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
 import { listResolutions } from "@/lib/resolutions/queries";
 import { listUnits } from "@/lib/units/queries";
@@ -16,7 +15,18 @@ import { GET as listSessionsRoute } from "@/app/api/v1/sessions/route";
 import { GET as listResolutionsRoute } from "@/app/api/v1/resolutions/route";
 import { GET as getResolutionRoute } from "@/app/api/v1/resolutions/[id]/route";
 import { POST as postReportRoute } from "@/app/api/v1/resolutions/[id]/reports/route";
-import { createActor, createAgency, createProvince, t } from "../support/fixtures";
+import {
+  createActor,
+  createAgency,
+  createCategory,
+  createCounty,
+  createMeeting,
+  createObstacle,
+  createProvince,
+  createResolution,
+  createUnit,
+  t,
+} from "../support/fixtures";
 
 process.env.STORAGE_DIR = mkdtempSync(path.join(tmpdir(), "tashil-api-"));
 
@@ -38,60 +48,33 @@ async function seedProvince(tag: string): Promise<Province> {
   const admin = await createActor(["ADMIN"], { provinceId: id });
   const bank = (await createAgency(id, `بانک ${tag}`)).id;
   const gas = (await createAgency(id, `گاز ${tag}`)).id;
-  const county = await db.county.create({ data: { provinceId: id, nameFa: `شهر ${tag}`, nameEn: tag } });
+  const countyId = (await createCounty(id, `شهر ${tag}`, tag)).id;
   const unitIds: string[] = [];
-  for (const [i, status] of (["IDLE", "ACTIVE", "IDLE", "SEMI_ACTIVE"] as const).entries()) {
-    const name = `واحد ${tag} ${i}`;
-    const unit = await db.productionUnit.create({
-      data: {
-        provinceId: id,
-        countyId: county.id,
-        name,
-        nameNormalized: normalizeText(name),
-        sector: "INDUSTRIAL",
-        status,
-        employees: 10 + i,
-      },
-    });
-    unitIds.push(unit.id);
-  }
-  const category = await db.obstacleCategory.upsert({
-    where: { code: "T-API" },
-    update: {},
-    create: { code: "T-API", nameFa: "بانکی", nameEn: "Banking" },
-  });
-  await db.obstacle.create({
-    data: { provinceId: id, unitId: unitIds[0] ?? "", categoryId: category.id, description: "امهال تسهیلات" },
-  });
-  const body = await db.body.create({
-    data: { provinceId: id, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "WG" },
-  });
+  for (const [i, status] of (["IDLE", "ACTIVE", "IDLE", "SEMI_ACTIVE"] as const).entries())
+    unitIds.push(
+      (await createUnit(id, { countyId, name: `واحد ${tag} ${i}`, status, employees: 10 + i })).id,
+    );
+  const category = await createCategory("T-API");
+  await createObstacle(
+    { id: unitIds[0] ?? "", provinceId: id },
+    { categoryId: category.id, description: "امهال تسهیلات" },
+  );
   const meetingId = (
-    await db.meeting.create({
-      data: {
-        provinceId: id,
-        bodyId: body.id,
-        jalaliYear: 1404,
-        number: 1,
-        startsAt: new Date("2025-05-31"),
-        status: "HELD",
-      },
-    })
+    await createMeeting(id, { jalaliYear: 1404, number: 1, startsAt: new Date("2025-05-31"), status: "HELD" })
   ).id;
   const resolutionIds: string[] = [];
   // Overdue and not, for two agencies, so filters have something to tell apart.
   const deadlines = ["2020-01-10", "2020-02-10", "2099-01-10", "2020-03-10", "2099-02-10", "2020-04-10"];
   for (const [i, deadline] of deadlines.entries()) {
-    const r = await db.resolution.create({
-      data: {
+    const r = await createResolution(
+      {
         provinceId: id,
         meetingId,
         unitId: unitIds[i % unitIds.length] ?? "",
-        text: `مصوبه ${tag} ${i}`,
         responsibleAgencyId: i % 2 === 0 ? bank : gas,
-        deadline: new Date(`${deadline}T00:00:00Z`),
       },
-    });
+      { text: `مصوبه ${tag} ${i}`, deadline },
+    );
     resolutionIds.push(r.id);
   }
   return { id, admin, bank, gas, meetingId, unitIds, resolutionIds };
@@ -373,17 +356,15 @@ describe("cursor pagination", () => {
       // Another system (or the secretariat) adds resolutions between our requests, with ids
       // that sort both before and after the page we are on.
       for (const id of [`a${added}`, `zz${added}`]) {
-        await db.resolution.create({
-          data: {
-            id: `${id}-${A.id}`,
+        await createResolution(
+          {
             provinceId: A.id,
             meetingId: A.meetingId,
             unitId: A.unitIds[0] ?? "",
-            text: "مصوبه افزوده",
             responsibleAgencyId: A.bank,
-            deadline: new Date("2030-01-01T00:00:00Z"),
           },
-        });
+          { id: `${id}-${A.id}`, text: "مصوبه افزوده", deadline: "2030-01-01" },
+        );
       }
       added++;
     } while (cursor);

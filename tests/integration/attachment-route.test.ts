@@ -4,9 +4,15 @@ import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
-import { normalizeText } from "@/lib/i18n/normalize";
 import { createObstacle } from "@/lib/obstacles/mutations";
-import { createActor, createProvince, t } from "../support/fixtures";
+import {
+  createActor,
+  createCategory,
+  createCounty,
+  createProvince,
+  createUnit,
+  t,
+} from "../support/fixtures";
 
 process.env.STORAGE_DIR = mkdtempSync(path.join(tmpdir(), "tashil-route-"));
 
@@ -29,20 +35,14 @@ let foreign: Awaited<ReturnType<typeof createActor>>;
 
 beforeAll(async () => {
   const provinceId = (await createProvince()).id;
-  const county = await db.county.create({ data: { provinceId, nameFa: "بم", nameEn: "Bam" } });
-  const unit = await db.productionUnit.create({
-    data: {
-      provinceId,
-      countyId: county.id,
-      name: "خرمای بم",
-      nameNormalized: normalizeText("خرمای بم"),
-      sector: "AGRICULTURAL",
-      status: "ACTIVE",
-    },
+  const countyId = (await createCounty(provinceId, "بم", "Bam")).id;
+  const unit = await createUnit(provinceId, {
+    countyId,
+    name: "خرمای بم",
+    sector: "AGRICULTURAL",
+    status: "ACTIVE",
   });
-  const category = await db.obstacleCategory.create({
-    data: { code: `R-${provinceId}`, nameFa: "گمرکی", nameEn: "Customs" },
-  });
+  const category = await createCategory(`R-${provinceId}`, "گمرکی", "Customs");
   const secretariat = await createActor(["SECRETARIAT"], { provinceId });
   const pdf = new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x0a])], 'مجوز "صادرات".pdf');
   const { id } = await createObstacle(

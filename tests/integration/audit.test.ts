@@ -5,7 +5,7 @@ import { createUnit, updateUnit } from "@/lib/units/mutations";
 import { listAuditEvents, recordHistory } from "@/lib/audit/queries";
 import { auditFilterSchema } from "@/lib/audit/schema";
 import { auditChanges } from "@/lib/audit/diff";
-import { createActor, createProvince, t } from "../support/fixtures";
+import { createActor, createCounty, createProvince, t } from "../support/fixtures";
 
 // The audit trail as a reader finds it: filters, pages, province scope, and the promise
 // that nobody can change it afterwards.
@@ -21,7 +21,7 @@ const filters = (raw: Record<string, string>) => auditFilterSchema.parse(raw);
 
 beforeAll(async () => {
   provinceId = (await createProvince()).id;
-  countyId = (await db.county.create({ data: { provinceId, nameFa: "زرند", nameEn: "Zarand" } })).id;
+  countyId = (await createCounty(provinceId, "زرند", "Zarand")).id;
   clerk = await createActor(["SECRETARIAT"], { provinceId });
   colleague = await createActor(["SECRETARIAT"], { provinceId });
   admin = await createActor(["ADMIN"], { provinceId });

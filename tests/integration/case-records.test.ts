@@ -13,13 +13,22 @@ import { createObstacle } from "@/lib/obstacles/mutations";
 import { listUnits } from "@/lib/units/queries";
 import { searchRegistry } from "@/lib/search/queries";
 import { listAgencies } from "@/lib/agencies/queries";
-import { normalizeText } from "@/lib/i18n/normalize";
 import { updateBody } from "@/lib/bodies/mutations";
 import { markMeetingHeld } from "@/lib/meetings/sessions";
 import { saveAttendance, saveInvitees } from "@/lib/meetings/attendance";
 import { agencyScorecard } from "@/lib/dashboard/queries";
 import { unitFiltersSchema } from "@/lib/units/schema";
-import { createActor, createAgency, createProvince, t } from "../support/fixtures";
+import {
+  createActor,
+  createAgency,
+  createBody,
+  createCategory,
+  createCounty,
+  createObstacle as obstacleRow,
+  createProvince,
+  createUnit as unitRow,
+  t,
+} from "../support/fixtures";
 
 let provinceId: string;
 let countyId: string;
@@ -33,24 +42,10 @@ beforeAll(async () => {
   provinceId = (await createProvince()).id;
   bank = (await createAgency(provinceId, "بانک ملی")).id;
   environment = (await createAgency(provinceId, "محیط زیست")).id;
-  countyId = (await db.county.create({ data: { provinceId, nameFa: "کرمان", nameEn: "Kerman" } })).id;
-  categoryId = (
-    await db.obstacleCategory.upsert({
-      where: { code: "TEST_CASE_RECORDS" },
-      create: { code: "TEST_CASE_RECORDS", nameFa: "بانکی", nameEn: "Banking" },
-      update: {},
-    })
-  ).id;
+  countyId = (await createCounty(provinceId, "کرمان", "Kerman")).id;
+  categoryId = (await createCategory("TEST_CASE_RECORDS")).id;
   for (const kind of ["COMMITTEE", "WORKING_GROUP"] as const)
-    await db.body.create({
-      data: {
-        provinceId,
-        kind,
-        nameFa: kind,
-        nameEn: kind,
-        members: { create: [{ agencyId: bank }, { agencyId: environment }] },
-      },
-    });
+    await createBody(provinceId, kind, [bank, environment]);
   secretariat = await createActor(["SECRETARIAT"], { provinceId });
   chair = await createActor(["CHAIR"], { provinceId });
 });
@@ -66,21 +61,10 @@ const numbers = async (ids: string[]) =>
 
 describe("a resolution answers the obstacles chosen for it", () => {
   it("resolves the obstacle whose own resolution is verified and leaves the other decided", async () => {
-    const unit = await db.productionUnit.create({
-      data: {
-        provinceId,
-        countyId,
-        name: "کاشی دو مانع",
-        nameNormalized: normalizeText("کاشی دو مانع"),
-        sector: "INDUSTRIAL",
-        status: "IDLE",
-      },
-    });
+    const unit = await unitRow(provinceId, { countyId, name: "کاشی دو مانع" });
     const [loan, permit] = await Promise.all(
       ["امهال وام", "مجوز محیط زیست"].map((description) =>
-        db.obstacle.create({
-          data: { provinceId, unitId: unit.id, categoryId, description, status: "REFERRED" },
-        }),
+        obstacleRow(unit, { categoryId, description, status: "REFERRED" }),
       ),
     );
     if (!loan || !permit) throw new Error("obstacles not created");
@@ -104,9 +88,7 @@ describe("a resolution answers the obstacles chosen for it", () => {
       t,
     );
     expect(none.fieldErrors?.obstacleIds).toEqual(["دست‌کم یک مانع را برای این مصوبه انتخاب کنید."]);
-    const foreign = await db.obstacle.create({
-      data: { provinceId, unitId: unit.id, categoryId, description: "مانع دیگر" },
-    });
+    const foreign = await obstacleRow(unit, { categoryId, description: "مانع دیگر" });
     const stray = await saveResolution(
       secretariat,
       {
@@ -172,25 +154,15 @@ describe("a resolution answers the obstacles chosen for it", () => {
   });
 
   it("links every obstacle of the item when the form names none, as before", async () => {
-    const unit = await db.productionUnit.create({
-      data: {
-        provinceId,
-        countyId,
-        name: "واحد پیش‌فرض",
-        nameNormalized: normalizeText("واحد پیش‌فرض"),
-        sector: "MINING",
-        status: "ACTIVE",
-      },
+    const unit = await unitRow(provinceId, {
+      countyId,
+      name: "واحد پیش‌فرض",
+      sector: "MINING",
+      status: "ACTIVE",
     });
     const ids = [];
     for (const description of ["الف", "ب"])
-      ids.push(
-        (
-          await db.obstacle.create({
-            data: { provinceId, unitId: unit.id, categoryId, description, status: "REFERRED" },
-          })
-        ).id,
-      );
+      ids.push((await obstacleRow(unit, { categoryId, description, status: "REFERRED" })).id);
     const wg = await session("WORKING_GROUP", "1413/02/24");
     await addToAgenda(secretariat, { meetingId: wg, obstacleIds: ids }, t);
     const item = await db.agendaItem.findFirstOrThrow({ where: { meetingId: wg } });
@@ -202,6 +174,9 @@ describe("a resolution answers the obstacles chosen for it", () => {
     expect(await db.resolutionObstacle.count({ where: { resolutionId: saved.id } })).toBe(2);
   });
 });
+
+const versionOf = async (meetingId: string) =>
+  (await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).version;
 
 describe("session numbers follow the date within the Jalali year", () => {
   it("numbers a session entered late by its date and renumbers planned sessions after a re-date", async () => {
@@ -216,7 +191,11 @@ describe("session numbers follow the date within the Jalali year", () => {
     await db.meeting.update({ where: { id: first }, data: { status: "MINUTES_APPROVED" } });
     // Re-dating the last planned session before the second swaps their numbers.
     expect(
-      await rescheduleMeeting(secretariat, { meetingId: third, date: "۱۴۱۴/۰۲/۱۰", time: "08:30" }, t),
+      await rescheduleMeeting(
+        secretariat,
+        { meetingId: third, version: await versionOf(third), date: "۱۴۱۴/۰۲/۱۰", time: "08:30" },
+        t,
+      ),
     ).toMatchObject({ ok: true });
     expect(await numbers([first, third, second])).toEqual([1, 2, 3]);
     const moved = await db.meeting.findUniqueOrThrow({ where: { id: third } });
@@ -224,14 +203,24 @@ describe("session numbers follow the date within the Jalali year", () => {
 
     // Into the next Jalali year: numbered there; a held or approved session cannot be moved.
     expect(
-      (await rescheduleMeeting(secretariat, { meetingId: second, date: "1415/01/20", time: "08:30" }, t)).ok,
+      (
+        await rescheduleMeeting(
+          secretariat,
+          { meetingId: second, version: await versionOf(second), date: "1415/01/20", time: "08:30" },
+          t,
+        )
+      ).ok,
     ).toBe(true);
     expect(await db.meeting.findUniqueOrThrow({ where: { id: second } })).toMatchObject({
       jalaliYear: 1415,
       number: 1,
     });
     expect(
-      await rescheduleMeeting(secretariat, { meetingId: first, date: "1414/02/07", time: "08:30" }, t),
+      await rescheduleMeeting(
+        secretariat,
+        { meetingId: first, version: await versionOf(first), date: "1414/02/07", time: "08:30" },
+        t,
+      ),
     ).toMatchObject({
       ok: false,
     });
@@ -245,7 +234,11 @@ describe("session numbers follow the date within the Jalali year", () => {
   it("refuses the move to someone who may not write sessions", async () => {
     const planned = await session("WORKING_GROUP", "1414/05/05");
     expect(
-      await rescheduleMeeting(chair, { meetingId: planned, date: "1414/05/06", time: "09:00" }, t),
+      await rescheduleMeeting(
+        chair,
+        { meetingId: planned, version: await versionOf(planned), date: "1414/05/06", time: "09:00" },
+        t,
+      ),
     ).toMatchObject({ ok: false, message: "شما اجازه دسترسی به این بخش را ندارید." });
   });
 });
@@ -370,13 +363,18 @@ describe("bodies, members and invitees", () => {
     const wgBody = await db.body.findFirstOrThrow({ where: { provinceId, kind: "WORKING_GROUP" } });
     // Only the secretariat or the administrator edits a body; names are stored tidied.
     expect(
-      await updateBody(chair, { bodyId: wgBody.id, nameFa: "کارگروه", nameEn: "WG", memberIds: [bank] }, t),
+      await updateBody(
+        chair,
+        { bodyId: wgBody.id, version: wgBody.version, nameFa: "کارگروه", nameEn: "WG", memberIds: [bank] },
+        t,
+      ),
     ).toMatchObject({ ok: false });
     expect(
       await updateBody(
         admin,
         {
           bodyId: wgBody.id,
+          version: wgBody.version,
           nameFa: " كارگروه تسهيل ",
           nameEn: "Working group",
           chairName: "معاون اقتصادی",

@@ -9,13 +9,21 @@ import {
   resolutionFigures,
   unitsReturnedToProduction,
 } from "@/lib/dashboard/queries";
-import { normalizeText } from "@/lib/i18n/normalize";
 import { daysUntil, overdueWhere } from "@/lib/resolutions/queries";
 import type { Actor } from "@/lib/auth/policy";
 import { publicFigures } from "@/lib/dashboard/public";
 import { setPublicFigures } from "@/lib/settings/mutations";
 import { publicFiguresEnabled, publicFiguresScope } from "@/lib/settings/queries";
-import { createActor, createAgency, createProvince, t } from "../support/fixtures";
+import {
+  createActor,
+  createAgency,
+  createMeeting,
+  createObstacle,
+  createProvince,
+  createResolution,
+  createUnit,
+  t,
+} from "../support/fixtures";
 
 // A small fixture whose every figure is computed by hand below. "Today" is 2025-07-10
 // (19 Tir 1404); Tir began on 2025-06-22, so 2025-06-21 is still Khordad.
@@ -34,53 +42,17 @@ beforeAll(async () => {
   secretariat = await createActor(["SECRETARIAT"], { provinceId });
   agencyA = (await createAgency(provinceId, "دستگاه الف")).id;
   agencyB = (await createAgency(provinceId, "دستگاه ب")).id;
-  const county = await db.county.create({ data: { provinceId, nameFa: "شهرستان", nameEn: "County" } });
-  const unit = (
-    name: string,
-    status: "IDLE" | "ACTIVE" | "SEMI_ACTIVE",
-    employees: number,
-    sector: "INDUSTRIAL" | "AGRICULTURAL" = "INDUSTRIAL",
-  ) =>
-    db.productionUnit.create({
-      data: {
-        provinceId,
-        countyId: county.id,
-        name,
-        nameNormalized: normalizeText(name),
-        sector,
-        status,
-        employees,
-      },
-    });
-  const u1 = await unit("واحد یک", "IDLE", 40);
-  const u2 = await unit("واحد دو", "SEMI_ACTIVE", 15, "AGRICULTURAL");
-  const u3 = await unit("واحد سه", "ACTIVE", 99);
-  const wg = await db.body.create({
-    data: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "WG" },
+  const u1 = await createUnit(provinceId, { name: "واحد یک", status: "IDLE", employees: 40 });
+  const u2 = await createUnit(provinceId, {
+    name: "واحد دو",
+    status: "SEMI_ACTIVE",
+    employees: 15,
+    sector: "AGRICULTURAL",
   });
-  const committee = await db.body.create({
-    data: { provinceId, kind: "COMMITTEE", nameFa: "کمیته", nameEn: "Committee" },
-  });
-  const m1 = await db.meeting.create({
-    data: {
-      provinceId,
-      bodyId: wg.id,
-      jalaliYear: 1404,
-      number: 1,
-      startsAt: at("2025-06-01"),
-      status: "HELD",
-    },
-  });
-  const m2 = await db.meeting.create({
-    data: {
-      provinceId,
-      bodyId: committee.id,
-      jalaliYear: 1404,
-      number: 1,
-      startsAt: at("2025-06-08"),
-      status: "HELD",
-    },
-  });
+  const u3 = await createUnit(provinceId, { name: "واحد سه", status: "ACTIVE", employees: 99 });
+  const session = { jalaliYear: 1404, number: 1, status: "HELD" } as const;
+  const m1 = await createMeeting(provinceId, { ...session, startsAt: at("2025-06-01") });
+  const m2 = await createMeeting(provinceId, { ...session, kind: "COMMITTEE", startsAt: at("2025-06-08") });
   await db.attendance.createMany({
     data: [
       { meetingId: m1.id, agencyId: agencyA, mode: "HEAD" },
@@ -90,11 +62,11 @@ beforeAll(async () => {
   });
   const banking = await db.obstacleCategory.findUniqueOrThrow({ where: { code: "BANKING" } });
   const energy = await db.obstacleCategory.findUniqueOrThrow({ where: { code: "ENERGY" } });
-  const obstacle = (unitId: string, categoryId: string) =>
-    db.obstacle.create({ data: { provinceId, unitId, categoryId, description: "مانع", status: "DECIDED" } });
-  const bankingObstacle = await obstacle(u1.id, banking.id);
-  const energyObstacle = await obstacle(u2.id, energy.id);
-  await obstacle(u2.id, banking.id);
+  const obstacle = (unit: typeof u1, categoryId: string) =>
+    createObstacle(unit, { categoryId, description: "مانع", status: "DECIDED" });
+  const bankingObstacle = await obstacle(u1, banking.id);
+  const energyObstacle = await obstacle(u2, energy.id);
+  await obstacle(u2, banking.id);
 
   type Row = {
     key: string;
@@ -152,21 +124,18 @@ beforeAll(async () => {
     { key: "extended", agency: agencyB, deadline: "2025-07-20", status: "DONE_REPORTED", done: "2025-07-08" },
   ];
   for (const r of rows) {
-    const created = await db.resolution.create({
-      data: {
-        provinceId,
-        meetingId: r.meeting ?? m1.id,
-        unitId: u1.id,
+    const created = await createResolution(
+      { provinceId, meetingId: r.meeting ?? m1.id, unitId: u1.id, responsibleAgencyId: r.agency },
+      {
         text: r.key,
-        responsibleAgencyId: r.agency,
-        deadline: d(r.deadline),
+        deadline: r.deadline,
         status: r.status,
         createdAt: at(r.meeting ? "2025-06-08" : "2025-06-01"),
         doneReportedAt: r.done ? at(r.done) : null,
         verifiedAt: r.verified ? at(r.verified) : null,
-        obstacles: r.obstacle ? { create: { obstacleId: r.obstacle } } : undefined,
+        obstacleIds: r.obstacle ? [r.obstacle] : [],
       },
-    });
+    );
     ids[r.key] = created.id;
   }
   await db.extensionRequest.create({
@@ -387,12 +356,12 @@ describe("public figures", () => {
 describe("public figures switch", () => {
   it("only the admin switches it, and the change is audited", async () => {
     const admin = await createActor(["ADMIN"], { provinceId: secretariat.provinceId });
-    expect(await setPublicFigures(secretariat, { enabled: "true" }, t)).toEqual({
+    expect(await setPublicFigures(secretariat, { enabled: "true", version: 0 }, t)).toEqual({
       ok: false,
       message: "شما اجازه دسترسی به این بخش را ندارید.",
     });
-    expect(await setPublicFigures(admin, { enabled: "maybe" }, t)).toMatchObject({ ok: false });
-    expect(await setPublicFigures(admin, { enabled: "true" }, t)).toEqual({
+    expect(await setPublicFigures(admin, { enabled: "maybe", version: 0 }, t)).toMatchObject({ ok: false });
+    expect(await setPublicFigures(admin, { enabled: "true", version: 0 }, t)).toEqual({
       ok: true,
       message: "صفحه عمومی آمار فعال شد.",
     });
@@ -402,7 +371,7 @@ describe("public figures switch", () => {
     const scope = await publicFiguresScope();
     expect(scope.all ? [] : scope.provinceIds).toContain(provinceId);
     expect(await publicFiguresEnabled(null)).toBe(false);
-    expect(await setPublicFigures(admin, { enabled: "false" }, t)).toMatchObject({ ok: true });
+    expect(await setPublicFigures(admin, { enabled: "false", version: 1 }, t)).toMatchObject({ ok: true });
     expect(await publicFiguresEnabled(provinceId)).toBe(false);
     expect(await db.auditEvent.count({ where: { actorId: admin.id, entityType: "AppSetting" } })).toBe(2);
   });

@@ -27,14 +27,12 @@ vi.mock("@/lib/auth/session", async () => {
   };
 });
 
-const { db } = await import("@/lib/db");
 const { createUnit } = await import("@/lib/units/mutations");
 const { createUnitAction } = await import("@/lib/units/actions");
 const { authorizeSignIn } = await import("@/lib/auth/credentials");
-const { hashPassword } = await import("@/lib/auth/password");
 const { GET: exportUnits } = await import("@/app/api/units/export/route");
 const { GET: health } = await import("@/app/api/health/route");
-const { createActor, createProvince, t } = await import("../support/fixtures");
+const { createActor, createCounty, createProvince, t } = await import("../support/fixtures");
 
 const UNAVAILABLE_FA = t("errors.serviceUnavailable");
 let provinceId: string;
@@ -65,12 +63,8 @@ const unitForm = (name: string) => {
 
 beforeAll(async () => {
   provinceId = (await createProvince()).id;
-  countyId = (await db.county.create({ data: { provinceId, nameFa: "بردسیر", nameEn: "Bardsir" } })).id;
-  secretariat = await createActor(["SECRETARIAT"], { provinceId });
-  await db.user.update({
-    where: { id: secretariat.id },
-    data: { passwordHash: await hashPassword("outage-test-password") },
-  });
+  countyId = (await createCounty(provinceId, "بردسیر", "Bardsir")).id;
+  secretariat = await createActor(["SECRETARIAT"], { provinceId, password: "outage-test-password" });
 });
 afterAll(async () => {
   relay.restore();

@@ -6,12 +6,18 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/i18n/format";
-import { normalizeText } from "@/lib/i18n/normalize";
 import { removeExpiredExports } from "@/lib/exports/jobs";
 import { listMyExportJobs } from "@/lib/exports/queries";
 import { stopExportQueue } from "@/lib/exports/queue";
 import { startExportJobs } from "@/lib/exports/worker";
-import { createActor, createAgency, createProvince } from "../support/fixtures";
+import {
+  createActor,
+  createAgency,
+  createCounty,
+  createMeeting,
+  createProvince,
+  createUnit,
+} from "../support/fixtures";
 
 // The export links end to end through their route handlers: a streamed download read back
 // with exceljs, the CSV choice, and the background-job path through the real pg-boss queue,
@@ -39,23 +45,18 @@ beforeAll(async () => {
   provinceId = (await createProvince()).id;
   agencyId = (await createAgency(provinceId, "سازمان صنعت، معدن و تجارت")).id;
   const otherAgency = (await createAgency(provinceId, "بانک آزمون")).id;
-  const county = await db.county.create({ data: { provinceId, nameFa: "رفسنجان", nameEn: "Rafsanjan" } });
-  const unitName = "شرکت پسته‌ی رفسنجان";
-  const unit = await db.productionUnit.create({
-    data: {
-      provinceId,
-      countyId: county.id,
-      name: unitName,
-      nameNormalized: normalizeText(unitName),
-      sector: "AGRICULTURAL",
-      status: "ACTIVE",
-    },
+  const county = await createCounty(provinceId, "رفسنجان", "Rafsanjan");
+  const unit = await createUnit(provinceId, {
+    countyId: county.id,
+    name: "شرکت پسته‌ی رفسنجان",
+    sector: "AGRICULTURAL",
+    status: "ACTIVE",
   });
-  const body = await db.body.create({
-    data: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "WG" },
-  });
-  const meeting = await db.meeting.create({
-    data: { provinceId, bodyId: body.id, jalaliYear: 1404, number: 3, startsAt: new Date("2025-05-31") },
+  // The sheet's first column names it: «جلسه سوم … ۱۴۰۴».
+  const meeting = await createMeeting(provinceId, {
+    jalaliYear: 1404,
+    number: 3,
+    startsAt: new Date("2025-05-31"),
   });
   const row = (i: number, agency: string) => ({
     // Ids sort in creation order, so the first and last rows are known.
@@ -74,6 +75,7 @@ beforeAll(async () => {
     deadline: new Date(Date.UTC(2025, 0, 1 + (i % 300))),
     status: (["ISSUED", "IN_PROGRESS", "VERIFIED"] as const)[i % 3],
   });
+  // Thousands of rows: one bulk insert rather than createResolution() and a round trip per row.
   await db.resolution.createMany({ data: Array.from({ length: ROWS }, (_, i) => row(i, agencyId)) });
   await db.resolution.createMany({
     data: Array.from({ length: OTHER_ROWS }, (_, i) => row(ROWS + i, otherAgency)),

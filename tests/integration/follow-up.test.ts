@@ -4,7 +4,6 @@ import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/policy";
-import { normalizeText } from "@/lib/i18n/normalize";
 import {
   decideExtension,
   reportProgress,
@@ -14,7 +13,19 @@ import {
 import { getAttachmentForDownload } from "@/lib/obstacles/queries";
 import { getResolutionDetail, listAgencyInbox, listSupportedResolutions } from "@/lib/resolutions/queries";
 import { fileStorage } from "@/lib/storage";
-import { createActor, createAgency, createProvince, t, tEn } from "../support/fixtures";
+import type { ResolutionStatus } from "@/lib/generated/prisma/enums";
+import {
+  createActor,
+  createAgency,
+  createCategory,
+  createMeeting,
+  createObstacle,
+  createProvince,
+  createResolution,
+  createUnit,
+  t,
+  tEn,
+} from "../support/fixtures";
 
 process.env.STORAGE_DIR = mkdtempSync(path.join(tmpdir(), "tashil-followup-"));
 
@@ -33,40 +44,17 @@ const actors = {} as Record<
   Actor
 >;
 
-async function newResolution(
-  opts: {
-    status?: "ISSUED" | "IN_PROGRESS" | "DONE_REPORTED";
-    obstacleIds?: string[];
-    deadline?: string;
-  } = {},
-) {
-  return db.resolution.create({
-    data: {
-      provinceId,
-      meetingId,
-      unitId,
-      text: "بانک عامل نسبت به امهال اقساط اقدام کند.",
-      responsibleAgencyId: responsible,
-      deadline: new Date(`${opts.deadline ?? "2030-01-15"}T00:00:00Z`),
-      status: opts.status ?? "ISSUED",
-      supportingAgencies: { create: { agencyId: supporting } },
-      obstacles: opts.obstacleIds
-        ? { create: opts.obstacleIds.map((obstacleId) => ({ obstacleId })) }
-        : undefined,
-    },
-  });
-}
+const newResolution = (opts: { status?: ResolutionStatus; obstacleIds?: string[]; deadline?: string } = {}) =>
+  createResolution(
+    { provinceId, meetingId, unitId, responsibleAgencyId: responsible },
+    { ...opts, supportingAgencyIds: [supporting] },
+  );
 
-async function newObstacle() {
-  const category = await db.obstacleCategory.upsert({
-    where: { code: "T-FOLLOWUP" },
-    update: {},
-    create: { code: "T-FOLLOWUP", nameFa: "بانکی", nameEn: "Banking" },
-  });
-  return db.obstacle.create({
-    data: { provinceId, unitId, categoryId: category.id, description: "امهال", status: "DECIDED" },
-  });
-}
+const newObstacle = async () =>
+  createObstacle(
+    { id: unitId, provinceId },
+    { categoryId: (await createCategory("T-FOLLOWUP")).id, description: "امهال", status: "DECIDED" },
+  );
 
 const state = (id: string) =>
   db.resolution.findUniqueOrThrow({ where: { id }, select: { status: true, version: true, deadline: true } });
@@ -76,33 +64,8 @@ beforeAll(async () => {
   responsible = (await createAgency(provinceId, "بانک ملی آزمون")).id;
   supporting = (await createAgency(provinceId)).id;
   other = (await createAgency(provinceId)).id;
-  const county = await db.county.create({ data: { provinceId, nameFa: "شهرستان", nameEn: "County" } });
-  unitId = (
-    await db.productionUnit.create({
-      data: {
-        provinceId,
-        countyId: county.id,
-        name: "واحد پیگیری",
-        nameNormalized: normalizeText("واحد پیگیری"),
-        sector: "INDUSTRIAL",
-        status: "IDLE",
-      },
-    })
-  ).id;
-  const body = await db.body.create({
-    data: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "WG" },
-  });
-  meetingId = (
-    await db.meeting.create({
-      data: {
-        provinceId,
-        bodyId: body.id,
-        jalaliYear: 1404,
-        number: 4,
-        startsAt: new Date("2025-05-31T05:30:00Z"),
-      },
-    })
-  ).id;
+  unitId = (await createUnit(provinceId, { name: "واحد پیگیری" })).id;
+  meetingId = (await createMeeting(provinceId, { startsAt: new Date("2025-05-31T05:30:00Z") })).id;
   actors.owner = await createActor(["AGENCY"], { provinceId, agencyId: responsible });
   actors.supporter = await createActor(["AGENCY"], { provinceId, agencyId: supporting });
   actors.stranger = await createActor(["AGENCY"], { provinceId, agencyId: other });
@@ -508,18 +471,10 @@ describe("verification and the unit's obstacle", () => {
     const obstacle = await newObstacle();
     const a = await newResolution({ status: "DONE_REPORTED", obstacleIds: [obstacle.id] });
     const b = await newResolution({ status: "DONE_REPORTED", obstacleIds: [obstacle.id] });
-    await db.resolution.create({
-      data: {
-        provinceId,
-        meetingId,
-        unitId,
-        text: "لغوشده",
-        responsibleAgencyId: responsible,
-        deadline: new Date("2030-01-01"),
-        status: "CANCELLED",
-        obstacles: { create: { obstacleId: obstacle.id } },
-      },
-    });
+    await createResolution(
+      { provinceId, meetingId, unitId, responsibleAgencyId: responsible },
+      { text: "لغوشده", deadline: "2030-01-01", status: "CANCELLED", obstacleIds: [obstacle.id] },
+    );
     const obstacleStatus = async () =>
       (await db.obstacle.findUniqueOrThrow({ where: { id: obstacle.id } })).status;
 
@@ -576,40 +531,9 @@ describe("agency inbox", () => {
     const province = (await createProvince()).id;
     const agency = (await createAgency(province)).id;
     const helper = (await createAgency(province)).id;
-    const county = await db.county.create({
-      data: { provinceId: province, nameFa: "شهرستان", nameEn: "County" },
-    });
-    const unit = await db.productionUnit.create({
-      data: {
-        provinceId: province,
-        countyId: county.id,
-        name: "واحد",
-        nameNormalized: "واحد",
-        sector: "MINING",
-        status: "ACTIVE",
-      },
-    });
-    const body = await db.body.create({
-      data: { provinceId: province, kind: "COMMITTEE", nameFa: "کمیته", nameEn: "Committee" },
-    });
-    const m1 = await db.meeting.create({
-      data: {
-        provinceId: province,
-        bodyId: body.id,
-        jalaliYear: 1404,
-        number: 1,
-        startsAt: new Date("2025-06-01"),
-      },
-    });
-    const m2 = await db.meeting.create({
-      data: {
-        provinceId: province,
-        bodyId: body.id,
-        jalaliYear: 1404,
-        number: 2,
-        startsAt: new Date("2025-06-08"),
-      },
-    });
+    const unit = await createUnit(province, { name: "واحد", sector: "MINING", status: "ACTIVE" });
+    const m1 = await createMeeting(province, { kind: "COMMITTEE", startsAt: new Date("2025-06-01") });
+    const m2 = await createMeeting(province, { kind: "COMMITTEE", startsAt: new Date("2025-06-08") });
     const rows = [
       ["verified", "2025-07-01", "VERIFIED", m1.id],
       ["later", "2025-08-01", "ISSUED", m1.id],
@@ -617,18 +541,10 @@ describe("agency inbox", () => {
       ["soon", "2025-07-12", "ISSUED", m2.id],
     ] as const;
     for (const [text, deadline, status, meeting] of rows)
-      await db.resolution.create({
-        data: {
-          provinceId: province,
-          meetingId: meeting,
-          unitId: unit.id,
-          text,
-          responsibleAgencyId: agency,
-          deadline: new Date(deadline),
-          status,
-          supportingAgencies: text === "soon" ? { create: { agencyId: helper } } : undefined,
-        },
-      });
+      await createResolution(
+        { provinceId: province, meetingId: meeting, unitId: unit.id, responsibleAgencyId: agency },
+        { text, deadline, status, supportingAgencyIds: text === "soon" ? [helper] : [] },
+      );
     const user = await createActor(["AGENCY"], { provinceId: province, agencyId: agency });
     const texts = async (f: Parameters<typeof listAgencyInbox>[1]) =>
       (await listAgencyInbox(user, f, "2025-07-10")).items.map((i) => i.text);

@@ -6,12 +6,21 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { newSubmissionKey } from "@/lib/forms";
-import { normalizeText } from "@/lib/i18n/normalize";
 import { saveResolution } from "@/lib/meetings/resolutions";
 import { createObstacle } from "@/lib/obstacles/mutations";
 import { reportProgress } from "@/lib/resolutions/mutations";
 import { createUnit } from "@/lib/units/mutations";
-import { createActor, createAgency, createProvince, t } from "../support/fixtures";
+import {
+  createActor,
+  createAgency,
+  createCategory,
+  createCounty,
+  createMeeting,
+  createProvince,
+  createResolution,
+  createUnit as unitRow,
+  t,
+} from "../support/fixtures";
 
 process.env.STORAGE_DIR = mkdtempSync(path.join(tmpdir(), "tashil-idempotency-"));
 
@@ -28,27 +37,12 @@ let agencyUser: Awaited<ReturnType<typeof createActor>>;
 
 beforeAll(async () => {
   provinceId = (await createProvince()).id;
-  countyId = (await db.county.create({ data: { provinceId, nameFa: "کرمان", nameEn: "Kerman" } })).id;
+  countyId = (await createCounty(provinceId, "کرمان")).id;
   agencyId = (await createAgency(provinceId)).id;
   secretariat = await createActor(["SECRETARIAT"], { provinceId });
   agencyUser = await createActor(["AGENCY"], { provinceId, agencyId });
-  unitId = (
-    await db.productionUnit.create({
-      data: {
-        provinceId,
-        countyId,
-        name: "واحد تکرار",
-        nameNormalized: normalizeText("واحد تکرار"),
-        sector: "MINING",
-        status: "IDLE",
-      },
-    })
-  ).id;
-  categoryId = (
-    await db.obstacleCategory.create({
-      data: { code: `IDEM-${provinceId}`, nameFa: "مالیاتی", nameEn: "Tax" },
-    })
-  ).id;
+  unitId = (await unitRow(provinceId, { countyId, name: "واحد تکرار", sector: "MINING" })).id;
+  categoryId = (await createCategory(`IDEM-${provinceId}`, "مالیاتی", "Tax")).id;
 });
 
 const unitInput = (name: string, key: string) => ({
@@ -98,17 +92,11 @@ describe("resubmitting the same form render", () => {
   });
 
   it("records one progress report, and the repeat is not mistaken for someone else's change", async () => {
-    const meeting = await newMeeting();
-    const resolution = await db.resolution.create({
-      data: {
-        provinceId,
-        meetingId: meeting.id,
-        unitId,
-        text: "اداره مالیات تقسیط کند.",
-        responsibleAgencyId: agencyId,
-        deadline: new Date("2031-01-01T00:00:00Z"),
-      },
-    });
+    const meeting = await createMeeting(provinceId);
+    const resolution = await createResolution(
+      { provinceId, meetingId: meeting.id, unitId, responsibleAgencyId: agencyId },
+      { text: "اداره مالیات تقسیط کند.", deadline: "2031-01-01" },
+    );
     const input = {
       id: resolution.id,
       version: String(resolution.version),
@@ -122,7 +110,7 @@ describe("resubmitting the same form render", () => {
   });
 
   it("enters one resolution in the session, with the first one's number", async () => {
-    const meeting = await newMeeting();
+    const meeting = await createMeeting(provinceId);
     const item = await db.agendaItem.create({ data: { meetingId: meeting.id, unitId, position: 1 } });
     const input = {
       itemId: item.id,
@@ -144,21 +132,3 @@ describe("resubmitting the same form render", () => {
   // Imports need no key: each chunk advances its batch's cursor in the same transaction
   // as the rows it writes, so a repeated chunk writes nothing (tests/integration/import.test.ts).
 });
-
-let meetingNumber = 0;
-async function newMeeting() {
-  const body = await db.body.upsert({
-    where: { provinceId_kind: { provinceId, kind: "WORKING_GROUP" } },
-    update: {},
-    create: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "WG" },
-  });
-  return db.meeting.create({
-    data: {
-      provinceId,
-      bodyId: body.id,
-      jalaliYear: 1412,
-      number: ++meetingNumber,
-      startsAt: new Date("2033-06-01T05:30:00Z"),
-    },
-  });
-}

@@ -1,11 +1,16 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
 import { obstaclesWorkbook, unitsWorkbook } from "@/lib/units/export";
 import { unitFiltersSchema } from "@/lib/units/schema";
 import { obstacleFiltersSchema } from "@/lib/obstacles/schema";
-import { normalizeText } from "@/lib/i18n/normalize";
-import { createActor, createProvince } from "../support/fixtures";
+import {
+  createActor,
+  createCategory,
+  createCounty,
+  createObstacle,
+  createProvince,
+  createUnit,
+} from "../support/fixtures";
 
 let provinceId: string;
 let secretariat: Awaited<ReturnType<typeof createActor>>;
@@ -16,46 +21,19 @@ const nid = () => String(Math.floor(10_000_000_000 + Math.random() * 89_999_999_
 beforeAll(async () => {
   provinceId = (await createProvince()).id;
   secretariat = await createActor(["SECRETARIAT"], { provinceId });
-  const county = await db.county.create({ data: { provinceId, nameFa: "سیرجان", nameEn: "Sirjan" } });
-  await db.county.create({ data: { provinceId, nameFa: "کرمان", nameEn: "Kerman" } });
+  const countyId = (await createCounty(provinceId, "سیرجان", "Sirjan")).id;
+  await createCounty(provinceId, "کرمان", "Kerman");
   code = `IMP${provinceId.slice(-6)}`;
-  const banking = await db.obstacleCategory.create({
-    data: { code, nameFa: `بانکی ${code}`, nameEn: `Banking ${code}` },
-  });
+  const banking = await createCategory(code, `بانکی ${code}`, `Banking ${code}`);
   // Exports read what the registry holds; the import has its own tests (import.test.ts).
-  const other = await db.productionUnit.create({
-    data: {
-      provinceId,
-      countyId: county.id,
-      name: "کاشی نو",
-      nameNormalized: normalizeText("کاشی نو"),
-      sector: "INDUSTRIAL",
-      status: "IDLE",
-    },
-  });
-  await db.obstacle.create({
-    data: {
-      provinceId,
-      unitId: other.id,
-      categoryId: banking.id,
-      description: "درخواست امهال اقساط تسهیلات",
-      descriptionNormalized: normalizeText("درخواست امهال اقساط تسهیلات"),
-      amountRials: 500_000_000n,
-    },
+  const other = await createUnit(provinceId, { countyId, name: "کاشی نو" });
+  await createObstacle(other, {
+    categoryId: banking.id,
+    description: "درخواست امهال اقساط تسهیلات",
+    amountRials: 500_000_000n,
   });
   existingNid = nid();
-  await db.productionUnit.create({
-    data: {
-      provinceId,
-      countyId: county.id,
-      name: "فولاد موجود",
-      nameNormalized: normalizeText("فولاد موجود"),
-      nationalId: existingNid,
-      sector: "INDUSTRIAL",
-      status: "IDLE",
-      employees: 10,
-    },
-  });
+  await createUnit(provinceId, { countyId, name: "فولاد موجود", nationalId: existingNid, employees: 10 });
 });
 
 describe("spreadsheet export", () => {

@@ -14,7 +14,15 @@ import {
 } from "@/lib/units/import";
 import type { ImportField } from "@/lib/units/import-fields";
 import { normalizeText } from "@/lib/i18n/normalize";
-import { createActor, createProvince, t } from "../support/fixtures";
+import {
+  createActor,
+  createAgency,
+  createCategory,
+  createCounty,
+  createProvince,
+  createUnit,
+  t,
+} from "../support/fixtures";
 
 type Actor = Awaited<ReturnType<typeof createActor>>;
 let provinceId: string;
@@ -34,8 +42,7 @@ const fa = (s: string | number) => String(s).replace(/\d/g, (d) => String.fromCh
 beforeAll(async () => {
   provinceId = (await createProvince()).id;
   clerk = await createActor(["SECRETARIAT"], { provinceId });
-  const c = async (nameFa: string, nameEn: string) =>
-    (await db.county.create({ data: { provinceId, nameFa, nameEn } })).id;
+  const c = async (nameFa: string, nameEn: string) => (await createCounty(provinceId, nameFa, nameEn)).id;
   county = {
     kerman: await c("کرمان", "Kerman"),
     sirjan: await c("سیرجان", "Sirjan"),
@@ -44,11 +51,7 @@ beforeAll(async () => {
   // Categories are one list for every province, and other test files add their own «بانکی»:
   // this file's carry a suffix so each name means one category.
   const cat = async (nameFa: string, parentId: string | null = null) =>
-    (
-      await db.obstacleCategory.create({
-        data: { code: `IMPT-${S}-${nameFa}`, nameFa: C(nameFa), nameEn: C(nameFa), parentId },
-      })
-    ).id;
+    (await createCategory(`IMPT-${S}-${nameFa}`, C(nameFa), C(nameFa), parentId)).id;
   category = {
     banking: await cat("بانکی"),
     energy: await cat("سوخت و انرژی"),
@@ -58,11 +61,7 @@ beforeAll(async () => {
   };
   rescheduling = await cat("امهال تسهیلات", category.banking);
   const a = async (nameFa: string, nameEn: string, kind: "BANK" | "GOVERNMENT") =>
-    (
-      await db.agency.create({
-        data: { provinceId, kind, nameFa, nameEn, nameNormalized: normalizeText(nameFa) },
-      })
-    ).id;
+    (await createAgency(provinceId, nameFa, { kind, nameEn })).id;
   agency = {
     melli: await a("بانک ملی ایران", "Bank Melli Iran", "BANK"),
     environment: await a("اداره کل حفاظت محیط زیست", "Environmental Protection", "GOVERNMENT"),
@@ -412,27 +411,17 @@ describe("repeated units and re-imports", () => {
   it("keeps one unit per national id or name and county, appends its obstacles, refuses conflicting cells, and adds nothing when the same sheet comes again", async () => {
     const tag = fa(++run);
     const [n1, registeredNid] = [nid(), nid()];
-    const registered = await db.productionUnit.create({
-      data: {
-        provinceId,
-        countyId: county.kerman,
-        name: `کارخانه قند ${tag}`,
-        nameNormalized: normalizeText(`کارخانه قند ${tag}`),
-        nationalId: registeredNid,
-        sector: "INDUSTRIAL",
-        status: "IDLE",
-        employees: 40,
-      },
+    const registered = await createUnit(provinceId, {
+      countyId: county.kerman,
+      name: `کارخانه قند ${tag}`,
+      nationalId: registeredNid,
+      employees: 40,
     });
-    const noId = await db.productionUnit.create({
-      data: {
-        provinceId,
-        countyId: county.sirjan,
-        name: `باغ پسته ${tag}`,
-        nameNormalized: normalizeText(`باغ پسته ${tag}`),
-        sector: "AGRICULTURAL",
-        status: "ACTIVE",
-      },
+    const noId = await createUnit(provinceId, {
+      countyId: county.sirjan,
+      name: `باغ پسته ${tag}`,
+      sector: "AGRICULTURAL",
+      status: "ACTIVE",
     });
     const headers = [
       "نام واحد",

@@ -20,8 +20,17 @@ import { saveAttendance } from "@/lib/meetings/attendance";
 import { deleteResolution, saveResolution } from "@/lib/meetings/resolutions";
 import { verifyResolution } from "@/lib/resolutions/mutations";
 import { getChairBrief, getMeeting, listEligibleObstacles, listMeetings } from "@/lib/meetings/queries";
-import { normalizeText } from "@/lib/i18n/normalize";
-import { createActor, createAgency, createProvince, t } from "../support/fixtures";
+import {
+  createActor,
+  createAgency,
+  createBody,
+  createCategory,
+  createCounty,
+  createObstacle,
+  createProvince,
+  createUnit,
+  t,
+} from "../support/fixtures";
 
 const FORBIDDEN = "شما اجازه دسترسی به این بخش را ندارید.";
 let provinceId: string;
@@ -38,24 +47,9 @@ beforeAll(async () => {
     (await createAgency(provinceId)).id,
     (await createAgency(provinceId)).id,
   ];
-  countyId = (await db.county.create({ data: { provinceId, nameFa: "شهرستان", nameEn: "County" } })).id;
-  categoryId = (
-    await db.obstacleCategory.upsert({
-      where: { code: "TEST_MEETINGS" },
-      create: { code: "TEST_MEETINGS", nameFa: "بانکی", nameEn: "Banking" },
-      update: {},
-    })
-  ).id;
-  for (const kind of ["COMMITTEE", "WORKING_GROUP"] as const)
-    await db.body.create({
-      data: {
-        provinceId,
-        kind,
-        nameFa: kind,
-        nameEn: kind,
-        members: { create: members.map((agencyId) => ({ agencyId })) },
-      },
-    });
+  countyId = (await createCounty(provinceId)).id;
+  categoryId = (await createCategory("TEST_MEETINGS")).id;
+  for (const kind of ["COMMITTEE", "WORKING_GROUP"] as const) await createBody(provinceId, kind, members);
   secretariat = await createActor(["SECRETARIAT"], { provinceId });
   chair = await createActor(["CHAIR"], { provinceId });
 });
@@ -65,31 +59,20 @@ async function unitWithObstacles(
   count: number,
   status: "REGISTERED" | "REFERRED" = "REGISTERED",
 ) {
-  const unit = await db.productionUnit.create({
-    data: {
-      provinceId,
-      countyId,
-      name,
-      nameNormalized: normalizeText(name),
-      sector: "INDUSTRIAL",
-      status: "IDLE",
-    },
-  });
-  const obstacles = [];
+  const unit = await createUnit(provinceId, { countyId, name });
+  const obstacleIds = [];
   for (let i = 0; i < count; i++)
-    obstacles.push(
-      await db.obstacle.create({
-        data: {
-          provinceId,
-          unitId: unit.id,
+    obstacleIds.push(
+      (
+        await createObstacle(unit, {
           categoryId,
           description: `${name} مانع ${i + 1}`,
           amountRials: 1_000_000_000n,
           status,
-        },
-      }),
+        })
+      ).id,
     );
-  return { unit, obstacleIds: obstacles.map((o) => o.id) };
+  return { unit, obstacleIds };
 }
 
 async function session(bodyKind: "COMMITTEE" | "WORKING_GROUP", date: string, time = "09:00") {
@@ -589,14 +572,10 @@ describe("resolutions, attendance and the locked minutes", () => {
     );
     await setOutcome(secretariat, { itemId: item.id, outcome: "DECIDED" }, t);
     const later = await session("WORKING_GROUP", "1413/03/20");
-    const more = await db.obstacle.create({
-      data: {
-        provinceId,
-        unitId: unit.unit.id,
-        categoryId,
-        description: "خلاصه آزمون مانع تازه",
-        status: "REFERRED",
-      },
+    const more = await createObstacle(unit.unit, {
+      categoryId,
+      description: "خلاصه آزمون مانع تازه",
+      status: "REFERRED",
     });
     await addToAgenda(secretariat, { meetingId: later.id, obstacleIds: [more.id] }, t);
     const brief = await getChairBrief(chair, later.id);

@@ -4,7 +4,6 @@ import { SMTPServer } from "smtp-server";
 import { simpleParser, type ParsedMail } from "mailparser";
 import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
-import { normalizeText } from "@/lib/i18n/normalize";
 import { addDays, todayInTehran } from "@/lib/i18n/format";
 import {
   escalateOverdue,
@@ -15,7 +14,15 @@ import {
 import { transportFromEnv, type MailTransport } from "@/lib/notifications/mailer";
 import { listMyMessages, listOutbox } from "@/lib/notifications/queries";
 import { startNotificationWorker } from "@/lib/notifications/worker";
-import { createActor, createAgency, createProvince } from "../support/fixtures";
+import {
+  createActor,
+  createAgency,
+  createCounty,
+  createMeeting,
+  createProvince,
+  createResolution,
+  createUnit,
+} from "../support/fixtures";
 
 // A real SMTP conversation with an in-process server: what arrives is what a mailbox gets.
 const received: ParsedMail[] = [];
@@ -36,18 +43,8 @@ const mine = () =>
     to(m).some((a) => [...Object.values(users).map((u) => u.email), "head@bank.test"].includes(a)),
   );
 
-async function resolution(deadline: string, text = "بانک عامل نسبت به امهال اقساط تسهیلات واحد اقدام کند.") {
-  return db.resolution.create({
-    data: {
-      provinceId,
-      meetingId,
-      unitId,
-      text,
-      responsibleAgencyId: agencyId,
-      deadline: new Date(`${deadline}T00:00:00Z`),
-    },
-  });
-}
+const resolution = (deadline: string, text = "بانک عامل نسبت به امهال اقساط تسهیلات واحد اقدام کند.") =>
+  createResolution({ provinceId, meetingId, unitId, responsibleAgencyId: agencyId }, { deadline, text });
 
 beforeAll(async () => {
   server = new SMTPServer({
@@ -74,27 +71,9 @@ beforeAll(async () => {
   // An inactive agency user gets nothing.
   const gone = await createActor(["AGENCY"], { provinceId, agencyId });
   await db.user.update({ where: { id: gone.id }, data: { active: false } });
-  const county = await db.county.create({ data: { provinceId, nameFa: "رفسنجان", nameEn: "Rafsanjan" } });
-  unitId = (
-    await db.productionUnit.create({
-      data: {
-        provinceId,
-        countyId: county.id,
-        name: "صنایع پسته رفسنجان",
-        nameNormalized: normalizeText("صنایع پسته رفسنجان"),
-        sector: "INDUSTRIAL",
-        status: "IDLE",
-      },
-    })
-  ).id;
-  const body = await db.body.create({
-    data: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "WG" },
-  });
-  meetingId = (
-    await db.meeting.create({
-      data: { provinceId, bodyId: body.id, jalaliYear: 1404, number: 4, startsAt: new Date() },
-    })
-  ).id;
+  const county = await createCounty(provinceId, "رفسنجان");
+  unitId = (await createUnit(provinceId, { countyId: county.id, name: "صنایع پسته رفسنجان" })).id;
+  meetingId = (await createMeeting(provinceId, { jalaliYear: 1404, number: 4, startsAt: new Date() })).id;
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -13,7 +13,17 @@ import {
 import { obstacleFiltersSchema } from "@/lib/obstacles/schema";
 import { fileStorage } from "@/lib/storage";
 import { normalizeText } from "@/lib/i18n/normalize";
-import { createActor, createAgency, createProvince, t } from "../support/fixtures";
+import {
+  createActor,
+  createAgency,
+  createCategory,
+  createCounty,
+  createMeeting,
+  createProvince,
+  createResolution,
+  createUnit,
+  t,
+} from "../support/fixtures";
 
 process.env.STORAGE_DIR = mkdtempSync(path.join(tmpdir(), "tashil-obstacles-"));
 
@@ -36,31 +46,12 @@ let readers: Awaited<ReturnType<typeof createActor>>[];
 beforeAll(async () => {
   provinceId = (await createProvince()).id;
   const other = (await createProvince()).id;
-  countyId = (await db.county.create({ data: { provinceId, nameFa: "جیرفت", nameEn: "Jiroft" } })).id;
-  unitId = (
-    await db.productionUnit.create({
-      data: {
-        provinceId,
-        countyId,
-        name: "کشت و صنعت جیرفت",
-        nameNormalized: normalizeText("کشت و صنعت جیرفت"),
-        sector: "AGRICULTURAL",
-        status: "IDLE",
-      },
-    })
-  ).id;
+  countyId = (await createCounty(provinceId, "جیرفت", "Jiroft")).id;
+  unitId = (await createUnit(provinceId, { countyId, name: "کشت و صنعت جیرفت", sector: "AGRICULTURAL" })).id;
   const suffix = provinceId.slice(-6);
-  bankingId = (
-    await db.obstacleCategory.create({ data: { code: `BANK-${suffix}`, nameFa: "بانکی", nameEn: "Banking" } })
-  ).id;
-  reschedulingId = (
-    await db.obstacleCategory.create({
-      data: { code: `RESCH-${suffix}`, parentId: bankingId, nameFa: "امهال", nameEn: "Rescheduling" },
-    })
-  ).id;
-  taxId = (
-    await db.obstacleCategory.create({ data: { code: `TAX-${suffix}`, nameFa: "مالیاتی", nameEn: "Tax" } })
-  ).id;
+  bankingId = (await createCategory(`BANK-${suffix}`)).id;
+  reschedulingId = (await createCategory(`RESCH-${suffix}`, "امهال", "Rescheduling", bankingId)).id;
+  taxId = (await createCategory(`TAX-${suffix}`, "مالیاتی", "Tax")).id;
   bankId = (await createAgency(provinceId, `بانک کشاورزی ${suffix}`)).id;
   foreignAgencyId = (await createAgency(other)).id;
   secretariat = await createActor(["SECRETARIAT"], { provinceId });
@@ -194,34 +185,15 @@ describe("the obstacle lifecycle by hand", () => {
     obstacleId: string,
     resolutionStatus: "IN_PROGRESS" | "DONE_REPORTED" | "VERIFIED" | "CANCELLED",
   ) {
-    const body = await db.body.upsert({
-      where: { provinceId_kind: { provinceId, kind: "WORKING_GROUP" } },
-      create: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "Working group" },
-      update: {},
+    const meeting = await createMeeting(provinceId, {
+      jalaliYear: 1404,
+      startsAt: new Date("2025-09-01T05:30:00Z"),
+      status: "HELD",
     });
-    const { _max } = await db.meeting.aggregate({ where: { bodyId: body.id }, _max: { number: true } });
-    const meeting = await db.meeting.create({
-      data: {
-        provinceId,
-        bodyId: body.id,
-        jalaliYear: 1404,
-        number: (_max.number ?? 0) + 1,
-        startsAt: new Date("2025-09-01T05:30:00Z"),
-        status: "HELD",
-      },
-    });
-    return db.resolution.create({
-      data: {
-        provinceId,
-        meetingId: meeting.id,
-        unitId,
-        text: "امهال اقساط",
-        responsibleAgencyId: bankId,
-        deadline: new Date("2025-12-01"),
-        status: resolutionStatus,
-        obstacles: { create: [{ obstacleId }] },
-      },
-    });
+    return createResolution(
+      { provinceId, meetingId: meeting.id, unitId, responsibleAgencyId: bankId },
+      { text: "امهال اقساط", deadline: "2025-12-01", status: resolutionStatus, obstacleIds: [obstacleId] },
+    );
   }
 
   it("withdraws any open obstacle and audits each change", async () => {
@@ -309,16 +281,7 @@ describe("the obstacle lifecycle by hand", () => {
 
   it("changes nothing about the obstacles of an archived unit", async () => {
     const id = await newObstacle();
-    const archived = await db.productionUnit.create({
-      data: {
-        provinceId,
-        countyId,
-        name: "واحد بایگانی‌شده",
-        nameNormalized: normalizeText("واحد بایگانی‌شده"),
-        sector: "INDUSTRIAL",
-        status: "CLOSED",
-      },
-    });
+    const archived = await createUnit(provinceId, { countyId, name: "واحد بایگانی‌شده", status: "CLOSED" });
     await db.obstacle.update({ where: { id }, data: { unitId: archived.id } });
     await db.productionUnit.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
     const message = "واحد تولیدی این مانع بایگانی شده است؛ مانع آن دیگر تغییر نمی‌کند.";

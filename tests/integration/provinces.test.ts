@@ -7,8 +7,16 @@ import { createProvince as openProvince } from "@/lib/provinces/mutations";
 import { comparisonFilterSchema } from "@/lib/provinces/schema";
 import { resolutionFigures } from "@/lib/dashboard/queries";
 import { createUnit } from "@/lib/units/mutations";
-import { normalizeText } from "@/lib/i18n/normalize";
-import { createActor, createAgency, createProvince, t } from "../support/fixtures";
+import {
+  createActor,
+  createAgency,
+  createCounty,
+  createMeeting,
+  createProvince,
+  createResolution,
+  createUnit as unitRow,
+  t,
+} from "../support/fixtures";
 
 // The national comparison: each row agrees with that province's own dashboard, and the
 // national administrator opens a province ready for its secretariat.
@@ -20,32 +28,21 @@ beforeAll(async () => {
   provinceId = (await createProvince()).id;
   national = await createActor(["SECRETARIAT"], { provinceId: null });
   const agency = (await createAgency(provinceId)).id;
-  const county = await db.county.create({ data: { provinceId, nameFa: "رفسنجان", nameEn: "Rafsanjan" } });
-  const unit = await db.productionUnit.create({
-    data: {
-      provinceId,
-      countyId: county.id,
-      name: "پسته آزمون",
-      nameNormalized: normalizeText("پسته آزمون"),
-      sector: "AGRICULTURAL",
-      status: "ACTIVE",
-    },
+  const countyId = (await createCounty(provinceId, "رفسنجان", "Rafsanjan")).id;
+  const unit = await unitRow(provinceId, {
+    countyId,
+    name: "پسته آزمون",
+    sector: "AGRICULTURAL",
+    status: "ACTIVE",
   });
   await db.unitStatusChange.create({
     data: { unitId: unit.id, fromStatus: "IDLE", toStatus: "ACTIVE", changedOn: new Date("2025-06-01") },
   });
-  const body = await db.body.create({
-    data: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "WG" },
-  });
-  const meeting = await db.meeting.create({
-    data: {
-      provinceId,
-      bodyId: body.id,
-      jalaliYear: 1404,
-      number: 1,
-      startsAt: new Date("2025-05-31T05:00:00Z"),
-      status: "HELD",
-    },
+  const meeting = await createMeeting(provinceId, {
+    jalaliYear: 1404,
+    number: 1,
+    startsAt: new Date("2025-05-31T05:00:00Z"),
+    status: "HELD",
   });
   await db.attendance.createMany({
     data: [
@@ -54,18 +51,10 @@ beforeAll(async () => {
     ],
   });
   const make = (deadline: string, status: "ISSUED" | "DONE_REPORTED" | "CANCELLED", doneOn?: string) =>
-    db.resolution.create({
-      data: {
-        provinceId,
-        meetingId: meeting.id,
-        unitId: unit.id,
-        text: "مصوبه",
-        responsibleAgencyId: agency,
-        deadline: new Date(`${deadline}T00:00:00Z`),
-        status,
-        doneReportedAt: doneOn ? new Date(`${doneOn}T08:00:00Z`) : null,
-      },
-    });
+    createResolution(
+      { provinceId, meetingId: meeting.id, unitId: unit.id, responsibleAgencyId: agency },
+      { text: "مصوبه", deadline, status, doneReportedAt: doneOn ? new Date(`${doneOn}T08:00:00Z`) : null },
+    );
   await make("2025-07-01", "ISSUED"); // overdue, 9 days late
   await make("2025-07-09", "ISSUED"); // overdue, 1 day late
   await make("2025-08-01", "ISSUED"); // open, not due

@@ -1,11 +1,20 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { normalizeText } from "@/lib/i18n/normalize";
 import { listResolutions } from "@/lib/resolutions/queries";
 import { resolutionFilterSchema } from "@/lib/resolutions/schema";
 import { writeResolutionsXlsx } from "@/lib/resolutions/export";
-import { createActor, createAgency, createProvince, t } from "../support/fixtures";
+import {
+  createActor,
+  createAgency,
+  createCategory,
+  createCounty,
+  createMeeting,
+  createObstacle,
+  createProvince,
+  createResolution,
+  createUnit,
+  t,
+} from "../support/fixtures";
 
 // The register's filters and its spreadsheet, "today" fixed at 2025-07-10 (Tehran).
 const TODAY = "2025-07-10";
@@ -20,45 +29,20 @@ beforeAll(async () => {
   provinceId = (await createProvince()).id;
   bank = (await createAgency(provinceId, "بانک ملت آزمون")).id;
   gas = (await createAgency(provinceId, "شرکت گاز آزمون")).id;
-  const county = await db.county.create({ data: { provinceId, nameFa: "کرمان", nameEn: "Kerman" } });
-  const mk = (name: string) =>
-    db.productionUnit.create({
-      data: {
-        provinceId,
-        countyId: county.id,
-        name,
-        nameNormalized: normalizeText(name),
-        sector: "INDUSTRIAL",
-        status: "IDLE",
-      },
-    });
-  unitA = (await mk("واحد الف")).id;
-  const unitB = (await mk("واحد ب")).id;
-  const body = await db.body.create({
-    data: { provinceId, kind: "WORKING_GROUP", nameFa: "کارگروه", nameEn: "WG" },
-  });
-  const m1 = await db.meeting.create({
-    data: { provinceId, bodyId: body.id, jalaliYear: 1404, number: 1, startsAt: new Date("2025-05-01") },
+  const countyId = (await createCounty(provinceId, "کرمان", "Kerman")).id;
+  unitA = (await createUnit(provinceId, { countyId, name: "واحد الف" })).id;
+  const unitB = (await createUnit(provinceId, { countyId, name: "واحد ب" })).id;
+  // The sheet names the session «جلسه اول … ۱۴۰۴»: numbers and year as a real register has them.
+  const m1 = await createMeeting(provinceId, {
+    jalaliYear: 1404,
+    number: 1,
+    startsAt: new Date("2025-05-01"),
   });
   meeting2 = (
-    await db.meeting.create({
-      data: { provinceId, bodyId: body.id, jalaliYear: 1404, number: 2, startsAt: new Date("2025-06-01") },
-    })
+    await createMeeting(provinceId, { jalaliYear: 1404, number: 2, startsAt: new Date("2025-06-01") })
   ).id;
-  banking = (
-    await db.obstacleCategory.upsert({
-      where: { code: "T-REG-BANK" },
-      update: {},
-      create: { code: "T-REG-BANK", nameFa: "بانکی", nameEn: "Banking" },
-    })
-  ).id;
-  const energy = (
-    await db.obstacleCategory.upsert({
-      where: { code: "T-REG-ENERGY" },
-      update: {},
-      create: { code: "T-REG-ENERGY", nameFa: "انرژی", nameEn: "Energy" },
-    })
-  ).id;
+  banking = (await createCategory("T-REG-BANK")).id;
+  const energy = (await createCategory("T-REG-ENERGY", "انرژی", "Energy")).id;
   const rows = [
     ["bank-overdue", bank, unitA, m1.id, "2025-07-01", "ISSUED", banking],
     ["bank-later", bank, unitB, meeting2, "2025-09-01", "IN_PROGRESS", banking],
@@ -66,21 +50,11 @@ beforeAll(async () => {
     ["gas-done", gas, unitB, m1.id, "2025-07-02", "DONE_REPORTED", energy],
   ] as const;
   for (const [text, agency, unit, meeting, deadline, status, categoryId] of rows) {
-    const obstacle = await db.obstacle.create({
-      data: { provinceId, unitId: unit, categoryId, description: text },
-    });
-    await db.resolution.create({
-      data: {
-        provinceId,
-        meetingId: meeting,
-        unitId: unit,
-        text,
-        responsibleAgencyId: agency,
-        deadline: new Date(deadline),
-        status,
-        obstacles: { create: { obstacleId: obstacle.id } },
-      },
-    });
+    const obstacle = await createObstacle({ id: unit, provinceId }, { categoryId, description: text });
+    await createResolution(
+      { provinceId, meetingId: meeting, unitId: unit, responsibleAgencyId: agency },
+      { text, deadline, status, obstacleIds: [obstacle.id] },
+    );
   }
 });
 

@@ -1,32 +1,19 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { hashPassword } from "@/lib/auth/password";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import {
   ACCOUNT_FAILURES_BEFORE_DELAY,
   MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,
   MAX_FAILURES_PER_ADDRESS,
 } from "@/lib/auth/throttle";
-import { createProvince } from "../support/fixtures";
+import { createActor, createProvince } from "../support/fixtures";
 
 let provinceId: string;
 const PASSWORD = "correct-horse-battery";
 
-async function makeUser(active = true) {
-  const email = `signin-${randomUUID()}@test.local`;
-  await db.user.create({
-    data: {
-      email,
-      name: "آزمون",
-      roles: ["MEMBER"],
-      provinceId,
-      passwordHash: await hashPassword(PASSWORD),
-      active,
-    },
-  });
-  return email;
-}
+const makeUser = async (active = true) =>
+  (await createActor(["MEMBER"], { provinceId, password: PASSWORD, active })).email;
 
 /** A fresh address per test, so tests running side by side never share a bucket. */
 let n = 0;

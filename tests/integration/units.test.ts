@@ -3,12 +3,20 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { archiveUnit, changeUnitStatus, createUnit, updateUnit } from "@/lib/units/mutations";
 import { getUnitFile, getUnitForEdit, listUnits, unitFormOptions } from "@/lib/units/queries";
 import { unitFiltersSchema } from "@/lib/units/schema";
 import { normalizeText } from "@/lib/i18n/normalize";
-import { createActor, createAgency, createProvince, t } from "../support/fixtures";
+import {
+  createActor,
+  createAgency,
+  createCategory,
+  createCounty,
+  createObstacle,
+  createProvince,
+  createUnit as unitRow,
+  t,
+} from "../support/fixtures";
 
 process.env.STORAGE_DIR = mkdtempSync(path.join(tmpdir(), "tashil-units-"));
 
@@ -26,8 +34,8 @@ const filters = (f: Record<string, string> = {}) => unitFiltersSchema.parse(f);
 beforeAll(async () => {
   provinceId = (await createProvince()).id;
   const other = await createProvince();
-  countyA = (await db.county.create({ data: { provinceId, nameFa: "رفسنجان", nameEn: "Rafsanjan" } })).id;
-  countyB = (await db.county.create({ data: { provinceId, nameFa: "زرند", nameEn: "Zarand" } })).id;
+  countyA = (await createCounty(provinceId, "رفسنجان", "Rafsanjan")).id;
+  countyB = (await createCounty(provinceId, "زرند", "Zarand")).id;
   secretariat = await createActor(["SECRETARIAT"], { provinceId });
   foreignSecretariat = await createActor(["SECRETARIAT"], { provinceId: other.id });
   const agency = await createAgency(provinceId);
@@ -98,9 +106,7 @@ describe("registering units", () => {
   });
 
   it("refuses a county of another province", async () => {
-    const foreignCounty = await db.county.create({
-      data: { provinceId: foreignSecretariat.provinceId ?? "", nameFa: "بم", nameEn: "Bam" },
-    });
+    const foreignCounty = await createCounty(foreignSecretariat.provinceId ?? "", "بم", "Bam");
     const result = await createUnit(secretariat, unitInput({ countyId: foreignCounty.id }), t);
     expect(result.fieldErrors?.countyId).toEqual(["شهرستان را از فهرست انتخاب کنید."]);
   });
@@ -250,12 +256,10 @@ describe("the unit list", () => {
     listProvince = (await createProvince()).id;
     actor = await createActor(["SECRETARIAT"], { provinceId: listProvince });
     const [c1, c2] = await Promise.all([
-      db.county.create({ data: { provinceId: listProvince, nameFa: "سیرجان", nameEn: "Sirjan" } }),
-      db.county.create({ data: { provinceId: listProvince, nameFa: "بافت", nameEn: "Baft" } }),
+      createCounty(listProvince, "سیرجان", "Sirjan"),
+      createCounty(listProvince, "بافت", "Baft"),
     ]);
-    const category = await db.obstacleCategory.create({
-      data: { code: `C-${listProvince}`, nameFa: "بانکی", nameEn: "Banking" },
-    });
+    const category = await createCategory(`C-${listProvince}`);
     const specs = [
       {
         name: "فولاد سیرجان",
@@ -284,20 +288,14 @@ describe("the unit list", () => {
         nationalId: null,
         employees: null,
       },
-    ] satisfies Omit<Prisma.ProductionUnitUncheckedCreateInput, "provinceId" | "nameNormalized">[];
+    ] as const;
     for (const s of specs) {
-      const unit = await db.productionUnit.create({
-        data: { ...s, provinceId: listProvince, nameNormalized: normalizeText(s.name) },
-      });
+      const unit = await unitRow(listProvince, s);
       if (s.sector !== "AGRICULTURAL")
-        await db.obstacle.create({
-          data: {
-            provinceId: listProvince,
-            unitId: unit.id,
-            categoryId: category.id,
-            description: "مانع",
-            status: s.sector === "MINING" ? "REGISTERED" : "RESOLVED",
-          },
+        await createObstacle(unit, {
+          categoryId: category.id,
+          description: "مانع",
+          status: s.sector === "MINING" ? "REGISTERED" : "RESOLVED",
         });
     }
   });
@@ -357,28 +355,20 @@ describe("the unit list", () => {
 describe("the unit file", () => {
   it("puts open items first, then everything newest first", async () => {
     const id = await newUnit();
-    const category = await db.obstacleCategory.create({
-      data: { code: `T-${id}`, nameFa: "مالیاتی", nameEn: "Tax" },
-    });
-    const old = await db.obstacle.create({
-      data: {
-        provinceId,
-        unitId: id,
-        categoryId: category.id,
-        description: "مانع قدیمی باز",
-        createdAt: new Date("2024-01-01T08:00:00Z"),
-      },
-    });
-    const closed = await db.obstacle.create({
-      data: {
-        provinceId,
-        unitId: id,
-        categoryId: category.id,
+    const categoryId = (await createCategory(`T-${id}`, "مالیاتی", "Tax")).id;
+    const old = await createObstacle(
+      { id, provinceId },
+      { categoryId, description: "مانع قدیمی باز", createdAt: new Date("2024-01-01T08:00:00Z") },
+    );
+    const closed = await createObstacle(
+      { id, provinceId },
+      {
+        categoryId,
         description: "مانع رفع‌شده",
         status: "RESOLVED",
         createdAt: new Date("2025-01-01T08:00:00Z"),
       },
-    });
+    );
     const file = await getUnitFile(secretariat, id);
     const keys = file?.timeline.map((e) => [e.kind, e.open]);
     expect(keys?.[0]).toEqual(["obstacle", true]);

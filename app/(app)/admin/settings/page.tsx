@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { pageContext, pageTitle } from "@/lib/page";
-import { publicFiguresEnabled } from "@/lib/settings/queries";
+import { publicFiguresSetting } from "@/lib/settings/queries";
 import { Card } from "@/components/ui/card";
 import { PublicFiguresToggle } from "@/components/admin/public-figures-toggle";
 
@@ -8,13 +8,13 @@ export const generateMetadata = pageTitle("settings.title");
 
 export default async function SettingsPage() {
   const { user: actor, t } = await pageContext("settings.manage");
-  const enabled = await publicFiguresEnabled(actor.provinceId);
+  const { enabled, version } = await publicFiguresSetting(actor.provinceId);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("settings.title")}</h1>
       <Card title={t("settings.publicFigures")}>
         <p className="mb-3 text-sm text-slate-700">{t("settings.publicFiguresHint")}</p>
-        <PublicFiguresToggle enabled={enabled} />
+        <PublicFiguresToggle enabled={enabled} version={version} />
         {enabled && (
           <Link href="/figures" className="mt-3 inline-block text-sm text-brand-700 underline">
             /figures

@@ -122,6 +122,7 @@ export default async function MeetingPage({
           date={jalaliInput(meeting.startsAt, locale)}
           time={tehranTime(meeting.startsAt)}
           place={meeting.place ?? ""}
+          version={meeting.version}
         />
       )}
       {locked && (

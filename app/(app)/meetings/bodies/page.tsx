@@ -45,6 +45,7 @@ export default async function BodiesPage() {
                 chairName: body.chairName ?? "",
                 secretaryName: body.secretaryName ?? "",
                 memberIds,
+                version: body.version,
               }}
               choices={picker.choices}
               groupOrder={picker.groupOrder}
