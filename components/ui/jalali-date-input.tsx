@@ -104,7 +104,11 @@ export function JalaliDateInput({
   }, []);
   useEffect(() => {
     const dialog = dialogRef.current;
-    if (open && dialog && !dialog.open) dialog.showModal();
+    if (!open || !dialog || dialog.open) return;
+    dialog.showModal();
+    // showModal() focuses the dialog's first control (the month arrows); the date picker
+    // pattern starts on the chosen day, else today: the grid's one tabbable day.
+    dialog.querySelector<HTMLButtonElement>('.rdp-day_button[tabindex="0"]')?.focus();
   }, [open]);
 
   const iso = value.trim() ? parseJalaliDate(value) : null;

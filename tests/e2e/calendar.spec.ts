@@ -93,7 +93,10 @@ test("the agency inbox on a 390 px phone shows deadline, delay and status withou
   await context.close();
 });
 
-test("the main pages at 390 px, saved as screenshots", async ({ browser }, testInfo) => {
+test("the main pages at 390 px (and the session page at 768 px), saved as screenshots", async ({
+  browser,
+  data,
+}, testInfo) => {
   const context = await browser.newContext({ viewport: PHONE, locale: "fa-IR", timezoneId: "Asia/Tehran" });
   const page = await context.newPage();
   const { signIn } = await import("./support");
@@ -110,6 +113,17 @@ test("the main pages at 390 px, saved as screenshots", async ({ browser }, testI
     await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath(`390-${name}.png`), fullPage: true });
   }
+  // A tablet in the session room: the session page with its entry form.
+  const session = await data.one<{ id: string }>(
+    `SELECT m.id FROM "Meeting" m JOIN "Province" p ON p.id = m."provinceId"
+     WHERE p.code = 'KRM' ORDER BY m."startsAt" DESC LIMIT 1`,
+  );
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await page.goto(`/meetings/${session?.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: testInfo.outputPath("768-session.png"), fullPage: true });
   await context.close();
 });
 

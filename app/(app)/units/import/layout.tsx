@@ -1,4 +1,0 @@
-import { permissionLayout } from "@/lib/page";
-
-// Refuses (403) before the loading skeleton streams.
-export default permissionLayout("unit.write");
