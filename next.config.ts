@@ -17,6 +17,7 @@ const nextConfig: NextConfig = {
     "pg-boss",
     "nodemailer",
     "exceljs",
+    "@prisma/extension-read-replicas",
   ],
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403.

@@ -2,6 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { markOwnWrite } from "@/lib/db-read";
 import { setFlash, type Flash } from "@/lib/flash";
 import { malformedRequest, submittedValues, type FormState } from "@/lib/forms";
 import type { Locale, Translate } from "@/lib/i18n/messages";
@@ -70,6 +71,7 @@ export function formAction<R extends FormState>(
       return { ...result, values: submittedValues(form, options.echo ?? { omit: ["password", "files"] }) };
     }
     revalidate(options.revalidate, form, result);
+    await markOwnWrite();
     const next = options.redirect?.(form, result);
     if (next) {
       if (next.flash) await setFlash(next.flash);
@@ -89,7 +91,10 @@ export function inputAction<I, R extends FormState>(
     if (input === null || typeof input !== "object" || Array.isArray(input))
       return malformedRequest((await getTranslator()).t) as R;
     const result = (await unlessUnavailable(async () => run(await actionContext(), input))) as R;
-    if (result.ok) revalidate(options.revalidate, input, result);
+    if (result.ok) {
+      revalidate(options.revalidate, input, result);
+      await markOwnWrite();
+    }
     return result;
   };
 }

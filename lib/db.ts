@@ -20,12 +20,17 @@ function withoutNul<T>(value: T): T {
   return value;
 }
 
-function createClient(): PrismaClient {
-  // No connection is made until the first query, so `next build` may import this without a
-  // database; a missing URL then surfaces as a failed query (and /api/health says 503).
-  const connectionString = process.env.DATABASE_URL ?? "";
+/**
+ * A client for one PostgreSQL server: the primary here, the read replica in lib/db-read.ts.
+ * `connectTimeoutMs` bounds how long a query waits for a server that does not answer.
+ */
+export function createPrismaClient(connectionString: string, connectTimeoutMs?: number): PrismaClient {
   const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: Number(process.env.DB_POOL_SIZE ?? 10) }),
+    adapter: new PrismaPg({
+      connectionString,
+      max: Number(process.env.DB_POOL_SIZE ?? 10),
+      connectionTimeoutMillis: connectTimeoutMs,
+    }),
   });
   // A query extension changes no model's types, so the client keeps PrismaClient's type.
   return client.$extends({
@@ -37,7 +42,9 @@ function createClient(): PrismaClient {
   }) as unknown as PrismaClient;
 }
 
-export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
+// No connection is made until the first query, so `next build` may import this without a
+// database; a missing URL then surfaces as a failed query (and /api/health says 503).
+export const db: PrismaClient = globalForPrisma.prisma ?? createPrismaClient(process.env.DATABASE_URL ?? "");
 if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -3,9 +3,20 @@
 // (read through lib/storage, so any storage backend works) and the settings kept outside
 // the database (.data/auth-secret, .env). Default file: backups/tashil-<UTC time>.tar.gz.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, copyFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { fileStorage } from "@/lib/storage";
 import { ensureAppDatabase } from "./app-database";
@@ -32,19 +43,32 @@ try {
 
   // Files are written once and never changed (lib/storage), so reading them after the
   // snapshot gives exactly the bytes its rows describe.
+  // Streamed file by file (a bucket may hold more than memory), hashed on the way.
   const storage = fileStorage();
   const attachments: Manifest["attachments"] = [];
   const missingAttachments: string[] = [];
   for (const key of dump.attachmentKeys) {
-    const bytes = await storage.get(key);
-    if (!bytes) {
+    const source = await storage.getStream(key);
+    if (!source) {
       missingAttachments.push(key);
       continue;
     }
     const file = path.join(stage, "attachments", key);
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, bytes);
-    attachments.push({ key, sha256: createHash("sha256").update(bytes).digest("hex"), size: bytes.length });
+    const hash = createHash("sha256");
+    let size = 0;
+    await pipeline(
+      source,
+      new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          hash.update(chunk);
+          size += chunk.length;
+          done(null, chunk);
+        },
+      }),
+      createWriteStream(file),
+    );
+    attachments.push({ key, sha256: hash.digest("hex"), size });
   }
 
   const settings: string[] = [];
@@ -72,7 +96,7 @@ try {
 
   const rows = Object.values(dump.tables).reduce((a, b) => a + b, 0);
   console.log(
-    `[backup] ${out}: ${Object.keys(dump.tables).length} tables, ${rows} rows, ${attachments.length} attachments, settings: ${settings.join(", ") || "none"} (${Math.round(statSync(out).size / 1024)} KiB, ${Date.now() - started} ms)`,
+    `[backup] ${out}: ${Object.keys(dump.tables).length} tables, ${rows} rows, ${attachments.length} attachments (${storage.description}), settings: ${settings.join(", ") || "none"} (${Math.round(statSync(out).size / 1024)} KiB, ${Date.now() - started} ms)`,
   );
   if (missingAttachments.length)
     console.warn(

@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import {
   copyFileSync,
+  createReadStream,
   cpSync,
   existsSync,
   mkdirSync,
@@ -132,7 +133,7 @@ try {
   const storage = fileStorage();
   for (const a of manifest.attachments) {
     if (force) await storage.remove(a.key);
-    await storage.put(a.key, readFileSync(path.join(stage, "attachments", a.key)));
+    await storage.putStream(a.key, createReadStream(path.join(stage, "attachments", a.key)));
   }
 
   for (const [name, target] of [

@@ -6,15 +6,18 @@ import type { Translate } from "@/lib/i18n/messages";
 import { LocaleSwitch } from "./locale-switch";
 import { MobileMenu } from "./mobile-menu";
 import { NAV_ITEMS, type NavItem } from "./nav-items";
-import { formatList } from "@/lib/i18n/format";
+import { formatList, formatNumber } from "@/lib/i18n/format";
 
 export function AppShell({
   user,
   t,
+  unread = 0,
   children,
 }: {
   user: SessionUser;
   t: Translate;
+  /** The user's unread in-app notifications, shown beside the bell link on every page. */
+  unread?: number;
   children: React.ReactNode;
 }) {
   const items = NAV_ITEMS.filter((item) => can(user, item.permission));
@@ -38,6 +41,7 @@ export function AppShell({
             <NavLinks items={items} t={t} />
           </nav>
           <div className="hidden items-center gap-3 text-sm md:flex">
+            <NotificationsLink user={user} t={t} unread={unread} />
             <Account user={user} t={t} />
           </div>
           <MobileMenu label={t("common.menu")}>
@@ -45,6 +49,7 @@ export function AppShell({
               <NavLinks items={items} t={t} />
             </nav>
             <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-3 text-sm">
+              <NotificationsLink user={user} t={t} unread={unread} />
               <Account user={user} t={t} />
             </div>
           </MobileMenu>
@@ -67,6 +72,21 @@ function NavLinks({ items, t }: { items: NavItem[]; t: Translate }) {
       {t(item.label)}
     </Link>
   ));
+}
+
+function NotificationsLink({ user, t, unread }: { user: SessionUser; t: Translate; unread: number }) {
+  if (!can(user, "notifications.own")) return null;
+  return (
+    <Link href="/notifications" className="flex items-center gap-1 rounded px-2 py-1 hover:bg-slate-100">
+      {t("notifications.nav")}
+      {unread > 0 && (
+        <span className="rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white">
+          {formatNumber(unread, user.locale)}
+          <span className="sr-only"> {t("notifications.unread")}</span>
+        </span>
+      )}
+    </Link>
+  );
 }
 
 function Account({ user, t }: { user: SessionUser; t: Translate }) {

@@ -23,6 +23,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin/calendar", label: "calendar.title", permission: "calendar.manage" },
   { href: "/admin/audit", label: "audit.title", permission: "audit.read" },
   { href: "/admin/tokens", label: "api.tokens.title", permission: "apiToken.manage" },
-  { href: "/notifications", label: "notifications.nav", permission: "case.read" },
   { href: "/exports", label: "exports.nav", permission: "case.read" },
 ];

@@ -34,10 +34,13 @@ export function AgendaEditor({
   const [pending, startTransition] = useTransition();
   const askReason = useAmendmentReason();
   const { confirm, dialog } = useConfirm();
+  // Per item whose presenter is being typed: the version it was typed from.
+  const [editedFrom, setEditedFrom] = useState<Record<string, number>>({});
   const run = (
     action: (prev: FormState, form: FormData) => Promise<FormState>,
     entries: Record<string, string>,
     focusId?: string,
+    onSaved?: () => void,
   ) =>
     startTransition(async () => {
       // On approved minutes each change carries its own reason, asked for here.
@@ -45,6 +48,7 @@ export function AgendaEditor({
       if (reason === null) return;
       const result = await action(initialFormState, fd({ ...entries, amendmentReason: reason }));
       setState(result);
+      if (result.ok) onSaved?.();
       // Keep the keyboard on the unit that moved, so repeated presses keep moving it.
       if (focusId) requestAnimationFrame(() => document.getElementById(focusId)?.focus());
     });
@@ -138,7 +142,12 @@ export function AgendaEditor({
                 onSubmit={(e) => {
                   e.preventDefault();
                   const presenter = String(new FormData(e.currentTarget).get("presenter") ?? "");
-                  run(setPresenterAction, { itemId: item.id, presenter });
+                  // The version the clerk started typing from: a colleague's change since
+                  // then is a conflict, not silently overwritten.
+                  const version = String(editedFrom[item.id] ?? item.version);
+                  run(setPresenterAction, { itemId: item.id, presenter, version }, undefined, () =>
+                    setEditedFrom(({ [item.id]: _done, ...rest }) => rest),
+                  );
                 }}
               >
                 <label className="text-sm">
@@ -146,6 +155,9 @@ export function AgendaEditor({
                   <input
                     name="presenter"
                     defaultValue={item.presenter}
+                    onChange={() =>
+                      setEditedFrom((e) => (item.id in e ? e : { ...e, [item.id]: item.version }))
+                    }
                     className={`${inputClass} max-w-xs`}
                     aria-label={`${t("meetings.agenda.presenter")} — ${item.unitName}`}
                   />

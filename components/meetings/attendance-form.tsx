@@ -1,7 +1,7 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { saveAttendanceAction } from "@/lib/meetings/actions";
-import { initialFormState } from "@/lib/forms";
+import { initialFormState, type FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
 import { EmptyState } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
@@ -13,7 +13,14 @@ import { TableHead } from "@/components/ui/table-head";
 import { stacked } from "@/components/ui/stacked-table";
 import { useT } from "@/components/ui/messages";
 
-export type AttendanceRow = { agencyId: string; agencyName: string; mode: string; attendeeName: string };
+export type AttendanceRow = {
+  agencyId: string;
+  agencyName: string;
+  mode: string;
+  attendeeName: string;
+  /** The recorded row's version, 0 when nothing is recorded: sent back with a changed row. */
+  version: number;
+};
 
 /** One row per member agency of the body: head in person, authorised representative, or absent. */
 export function AttendanceForm({
@@ -26,7 +33,15 @@ export function AttendanceForm({
   canWrite: boolean;
 }) {
   const t = useT();
-  const [state, action] = useActionState(saveAttendanceAction, initialFormState);
+  // Only the rows this clerk touched are sent (lib/meetings/attendance.ts merges per agency):
+  // another clerk's rows, saved meanwhile and shown by the live refresh, are left alone.
+  const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
+  const [state, action] = useActionState(async (previous: FormState, form: FormData): Promise<FormState> => {
+    const result = await saveAttendanceAction(previous, form);
+    if (result.ok) setChanged(new Set());
+    return result;
+  }, initialFormState);
+  const touch = (agencyId: string) => setChanged((c) => (c.has(agencyId) ? c : new Set([...c, agencyId])));
   if (rows.length === 0) return <EmptyState>{t("meetings.attendance.noMembers")}</EmptyState>;
   // Readers get the record as text: greyed-out radios and inputs read as "you could edit this
   // if something were different", and disabled controls are skipped by the keyboard anyway.
@@ -47,10 +62,22 @@ export function AttendanceForm({
           />
           <tbody className={stacked.body}>
             {rows.map((row) => (
-              <tr key={row.agencyId} className={`border-b border-slate-100 ${stacked.row}`}>
+              // A row not touched here is redrawn when someone else saves it (its version
+              // changes); a touched one keeps what this clerk chose until it is saved.
+              <tr
+                key={changed.has(row.agencyId) ? row.agencyId : `${row.agencyId}:${row.version}`}
+                className={`border-b border-slate-100 ${stacked.row}`}
+                onChange={() => touch(row.agencyId)}
+              >
                 <th scope="row" className="p-2 text-start font-normal phone:block phone:font-medium">
                   {row.agencyName}
-                  <input type="hidden" name="agencyId" value={row.agencyId} />
+                  {changed.has(row.agencyId) && (
+                    <>
+                      <input type="hidden" name="agencyId" value={row.agencyId} />
+                      <input type="hidden" name={`version:${row.agencyId}`} value={row.version} />
+                      <span className="ms-2 text-xs text-amber-800">{t("meetings.attendance.changed")}</span>
+                    </>
+                  )}
                 </th>
                 <td className={`p-2 ${stacked.cell}`} data-label={t("meetings.attendance.mode")}>
                   <fieldset className="flex flex-wrap gap-3">

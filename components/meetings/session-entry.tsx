@@ -8,7 +8,9 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { jalaliInputValue } from "@/components/ui/jalali-date-input";
 import { useAmendmentReason } from "./amendment-dialog";
-import type { AgendaItemView } from "@/lib/meetings/types";
+import type { AgendaItemView, ResolutionView } from "@/lib/meetings/types";
+import { mergeDrafts } from "@/lib/meetings/drafts";
+import type { OutcomeSaved } from "@/lib/meetings/agenda";
 import { type AgencyChoice } from "@/components/ui/agency-combobox";
 import { useT } from "@/components/ui/messages";
 import { useConfirm } from "@/components/ui/confirm-dialog";
@@ -34,6 +36,8 @@ export function SessionEntry({
   items,
   agencies,
   agencyGroups,
+  currentItemId,
+  onSelect,
 }: {
   locale: Locale;
   bodyKind: "COMMITTEE" | "WORKING_GROUP";
@@ -43,31 +47,40 @@ export function SessionEntry({
   /** The agency picker's choices: the body's members and the case's agencies first. */
   agencies: AgencyChoice[];
   agencyGroups: string[];
+  /** The case on screen; the session room's case list moves it too. */
+  currentItemId: string | null;
+  onSelect: (itemId: string) => void;
 }) {
   const t = useT();
   const { confirm, dialog } = useConfirm();
   const defaultDeadline = jalaliInputValue(addDays(meetingDate, 30), locale);
-  const [index, setIndex] = useState(0);
+  const index = Math.max(
+    0,
+    items.findIndex((i) => i.id === currentItemId),
+  );
   const askReason = useAmendmentReason();
   // Keyed by agenda item; a unit added to the agenda after this screen opened starts from its props.
+  // With the item's version this clerk's last save returned: their next change of the same
+  // case names it, even before the refreshed page arrives.
   const [outcomes, setOutcomes] = useState<
-    Record<string, { value: string; state: SaveState; message?: string }>
+    Record<string, { value: string; state: SaveState; message?: string; version?: number }>
   >({});
   const [drafts, setDrafts] = useState<Record<string, Draft[]>>({});
+  const savedDraft = (r: ResolutionView, key = r.id): Draft => ({
+    key,
+    submissionKey: r.id,
+    id: r.id,
+    sequence: r.sequence,
+    text: r.text,
+    responsibleAgencyId: r.responsibleAgencyId,
+    supportingAgencyIds: r.supportingAgencyIds,
+    obstacleIds: r.obstacleIds,
+    deadline: r.deadline,
+    editable: r.editable,
+    state: "saved",
+  });
   const initialDrafts = (i: AgendaItemView): Draft[] => [
-    ...i.resolutions.map<Draft>((r) => ({
-      key: r.id,
-      submissionKey: r.id,
-      id: r.id,
-      sequence: r.sequence,
-      text: r.text,
-      responsibleAgencyId: r.responsibleAgencyId,
-      supportingAgencyIds: r.supportingAgencyIds,
-      obstacleIds: r.obstacleIds,
-      deadline: r.deadline,
-      editable: r.editable,
-      state: "saved",
-    })),
+    ...i.resolutions.map((r) => savedDraft(r)),
     // A stable key: this list is rebuilt on every render until the unit's first edit.
     emptyDraft(
       defaultDeadline,
@@ -77,9 +90,12 @@ export function SessionEntry({
   ];
   const draftsOf = (all: Record<string, Draft[]>, itemId: string): Draft[] => {
     const known = all[itemId];
-    if (known) return known;
     const source = items.find((i) => i.id === itemId);
-    return source ? initialDrafts(source) : [];
+    if (!source) return known ?? [];
+    // Another clerk's saves arrive as new props (the live refresh); this clerk's own typing stays.
+    return known
+      ? mergeDrafts(known, source.resolutions, (r, key) => savedDraft(r, key))
+      : initialDrafts(source);
   };
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusNewDraftOf = useRef<string | null>(null);
@@ -96,10 +112,12 @@ export function SessionEntry({
 
   const go = useCallback(
     (delta: number) => {
-      setIndex((i) => Math.max(0, Math.min(items.length - 1, i + delta)));
+      const next = items[Math.max(0, Math.min(items.length - 1, index + delta))];
+      if (!next) return;
+      onSelect(next.id);
       moved.current = true;
     },
-    [items.length],
+    [items, index, onSelect],
   );
   useEffect(() => {
     if (moved.current) headingRef.current?.focus();
@@ -133,14 +151,19 @@ export function SessionEntry({
     const itemId = item.id;
     const amendmentReason = await reasonForChange();
     if (amendmentReason === null) return;
-    setOutcomes((o) => ({ ...o, [itemId]: { value, state: "saving" } }));
-    const result = await call(() => setOutcomeAction({ itemId, outcome: value, amendmentReason }), t);
+    const version = Math.max(item.version, outcomes[itemId]?.version ?? 0);
+    setOutcomes((o) => ({ ...o, [itemId]: { value, state: "saving", version } }));
+    // Like call() below: an unreachable server answers like a refusal, the choice stays.
+    const result = await setOutcomeAction({ itemId, outcome: value, version, amendmentReason }).catch(
+      (): OutcomeSaved => ({ ok: false, message: t("meetings.entry.offline") }),
+    );
     setOutcomes((o) => ({
       ...o,
       [itemId]: {
         value,
         state: result.ok ? "saved" : "failed",
         message: result.ok ? undefined : result.message,
+        version: result.ok ? result.version : version,
       },
     }));
   };
@@ -204,7 +227,13 @@ export function SessionEntry({
     else updateDraft(itemId, draft.key, { state: "failed", message: result.message });
   };
 
-  const outcome = outcomes[item.id] ?? { value: item.outcome ?? "", state: "saved" as const };
+  // This clerk's choice while it is being saved (or failed); once saved, whatever the server
+  // says — which is another clerk's choice if they changed it since.
+  const mine = outcomes[item.id];
+  const outcome =
+    mine && (mine.state !== "saved" || mine.value === (item.outcome ?? ""))
+      ? mine
+      : { value: item.outcome ?? "", state: "saved" as const };
   const itemDrafts = draftsOf(drafts, item.id);
   let shown = 0;
   return (

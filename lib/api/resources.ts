@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { db } from "@/lib/db";
+// Reads that may come from the read replica (lib/db-read.ts); this module writes nothing.
+import { dbRead as db } from "@/lib/db-read";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { todayInTehran } from "@/lib/i18n/format";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,4 +1,6 @@
 import "server-only";
+import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { fileStorage, newStorageKey } from "@/lib/storage";
 import type { Translate } from "@/lib/i18n/messages";
 import { UserFacingError } from "@/lib/mutation";
@@ -11,9 +13,11 @@ export const chosenFiles = (values: FormDataEntryValue[]): File[] =>
   values.filter((v): v is File => typeof v !== "string" && v.size > 0 && v.name !== "");
 
 /**
- * The one upload path (obstacle attachments and follow-up evidence). Checks every file first (one bad file refuses the whole submission, with its name in the
- * message), then writes them. The caller records rows in its transaction and calls
- * `discard` if that transaction fails, so no orphan bytes stay behind.
+ * The one upload path (obstacle attachments and follow-up evidence). Checks every file first
+ * (one bad file refuses the whole submission, with its name in the message), then streams
+ * them to storage: only the first bytes are read for the type check, so no second copy of a
+ * file is made in memory (the S3 backend sends it part by part). The caller records rows in
+ * its transaction and calls `discard` if that transaction fails, so no orphan bytes stay.
  */
 export async function storeUploads(
   files: File[],
@@ -24,11 +28,11 @@ export async function storeUploads(
     throw new UserFacingError(t("obstacles.tooManyFiles"), { [field]: [t("obstacles.tooManyFiles")] });
   if (files.reduce((sum, f) => sum + f.size, 0) > MAX_UPLOAD_TOTAL_BYTES)
     throw new UserFacingError(t("obstacles.totalTooLarge"), { [field]: [t("obstacles.totalTooLarge")] });
-  const checked: (StoredFile & { bytes: Uint8Array })[] = [];
+  const checked: (StoredFile & { file: File })[] = [];
   for (const file of files) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
+    const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
     const fileName = cleanFileName(file.name);
-    const check = checkUpload(fileName, bytes.subarray(0, 8), bytes.byteLength);
+    const check = checkUpload(fileName, head, file.size);
     if (!check.ok) {
       const text = t(`obstacles.${check.problem}`, { name: fileName });
       throw new UserFacingError(text, { [field]: [text] });
@@ -37,8 +41,8 @@ export async function storeUploads(
       storageKey: newStorageKey(),
       fileName,
       mimeType: check.mimeType,
-      sizeBytes: bytes.byteLength,
-      bytes,
+      sizeBytes: file.size,
+      file,
     });
   }
   const storage = fileStorage();
@@ -47,9 +51,14 @@ export async function storeUploads(
     await Promise.all(stored.map((f) => storage.remove(f.storageKey)));
   };
   try {
-    for (const { bytes, ...meta } of checked) {
-      await storage.put(meta.storageKey, bytes);
+    for (const { file, ...meta } of checked) {
+      // Recorded before the write: a write that fails halfway is discarded with the rest.
       stored.push(meta);
+      const written = await storage.putStream(
+        meta.storageKey,
+        Readable.fromWeb(file.stream() as WebReadableStream<Uint8Array>),
+      );
+      if (written !== meta.sizeBytes) throw new Error(`stored ${written} of ${meta.sizeBytes} bytes`);
     }
   } catch (err) {
     await discard();

@@ -36,6 +36,7 @@ const fa = {
       AppSetting: "تنظیمات",
       Province: "استان",
       ApiToken: "توکن API",
+      Notice: "ابلاغ",
     },
     fields: {
       name: "نام",
@@ -106,6 +107,7 @@ const en: typeof fa = {
       AppSetting: "Settings",
       Province: "Province",
       ApiToken: "API token",
+      Notice: "Notice",
     },
     fields: {
       name: "Name",

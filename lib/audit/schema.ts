@@ -15,6 +15,7 @@ export const AUDIT_ENTITY_TYPES = [
   "AppSetting",
   "Province",
   "ApiToken",
+  "Notice",
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -69,6 +70,16 @@ export const KNOWN_AUDIT_ACTIONS = [
   "resolution.reopen",
   "extension.approve",
   "extension.reject",
+  "resolution.followUpDecision",
+  "resolution.return",
+  "resolution.reassign",
+  "resolution.returnReject",
+  "resolution.remind",
+  "agency.remind",
+  "meeting.followUp.add",
+  "notice.issue",
+  "notice.acknowledge",
+  "user.mailFrequency",
   "user.create",
   "user.update",
   "user.activate",
@@ -92,6 +103,8 @@ export function auditRecordHref(entityType: string, entityId: string): string | 
       return `/agencies/${entityId}`;
     case "User":
       return `/admin/users/${entityId}`;
+    case "Notice":
+      return `/notices/${entityId}`;
     default:
       return null;
   }

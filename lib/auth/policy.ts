@@ -41,14 +41,24 @@ export const ACTIONS = [
   // Sessions: agendas, attendance, outcomes, resolutions entry.
   "meeting.write",
   "resolution.write",
+  // The hall screen of a session (/meetings/[id]/screen): the projector in the room.
+  "meeting.screen",
   // The chair approves the minutes, which locks the session's records.
   "minutes.approve",
   // Follow-up by the responsible agency.
   "resolution.report",
   "resolution.requestExtension",
+  // The agency hands back a resolution that is not its remit; it acknowledges a notice (ابلاغ).
+  "resolution.return",
+  "notice.acknowledge",
   // Follow-up control by the secretariat.
   "resolution.verify",
   "extension.decide",
+  "return.decide",
+  // "Remind now": the secretariat chases an agency between the scheduled reminders.
+  "resolution.remind",
+  // A user's own notifications: reading state and e-mail preference. Personal, never case data.
+  "notifications.own",
   // Desks: the chair's page of sessions and minutes awaiting them; an agency's inbox.
   "chairDesk.view",
   "agencyInbox.view",
@@ -84,11 +94,20 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "body.manage": ["ADMIN", "SECRETARIAT"],
   "meeting.write": ["SECRETARIAT"],
   "resolution.write": ["SECRETARIAT"],
+  // Those in the session's room: the secretariat that runs it, the chair and the members.
+  // Not a READ_ONLY action on purpose: a national viewer, a drill-down or an API token is
+  // not in that province's hall, so none of them is shown its screen.
+  "meeting.screen": ["SECRETARIAT", "CHAIR", "MEMBER"],
   "minutes.approve": ["CHAIR"],
   "resolution.report": ["AGENCY"],
   "resolution.requestExtension": ["AGENCY"],
   "resolution.verify": ["SECRETARIAT"],
   "extension.decide": ["SECRETARIAT"],
+  "resolution.return": ["AGENCY"],
+  "notice.acknowledge": ["AGENCY"],
+  "return.decide": ["SECRETARIAT"],
+  "resolution.remind": ["SECRETARIAT"],
+  "notifications.own": ["ADMIN", "SECRETARIAT", "CHAIR", "AGENCY", "MEMBER"],
   "chairDesk.view": ["CHAIR"],
   "agencyInbox.view": ["AGENCY"],
   "dashboard.view": ["SECRETARIAT", "CHAIR", "ADMIN"],
@@ -104,6 +123,8 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
 
 const READ_ONLY: ReadonlySet<Action> = new Set([
   "case.read",
+  // Marking one's own notifications read changes nothing anyone else sees.
+  "notifications.own",
   "chairDesk.view",
   "agencyInbox.view",
   "dashboard.view",
@@ -114,7 +135,13 @@ const READ_ONLY: ReadonlySet<Action> = new Set([
 /** Actions about the whole country: a provincial user has no business with them. */
 const NATIONAL_ONLY: ReadonlySet<Action> = new Set(["province.compare", "province.manage"]);
 /** Actions only the responsible agency's own users may take. */
-const AGENCY_OWNED: ReadonlySet<Action> = new Set(["resolution.report", "resolution.requestExtension"]);
+const AGENCY_OWNED: ReadonlySet<Action> = new Set([
+  "resolution.report",
+  "resolution.requestExtension",
+  "resolution.return",
+  // A notice is addressed to one agency (its `responsibleAgencyId` here).
+  "notice.acknowledge",
+]);
 /** A national administrator manages accounts everywhere; every other national user only reads. */
 const NATIONAL_WRITES: ReadonlySet<Action> = new Set([
   "user.manage",

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+// Reads that may come from the read replica (lib/db-read.ts); this module writes nothing.
+import { dbRead as db } from "@/lib/db-read";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { lastWorkingGroupMeeting } from "@/lib/meetings/queries";
 import { RESOLUTION_LIST_SELECT } from "@/lib/resolutions/queries";

@@ -1,5 +1,9 @@
 const fa = {
   dashboard: {
+    unacknowledged: "ابلاغ‌های بی‌پاسخ",
+    unacknowledgedHint: "ابلاغ‌هایی که پس از {days} روز کاری، دستگاه دریافتشان را اعلام نکرده است.",
+    unacknowledgedNone: "همه ابلاغ‌ها به‌موقع دریافت شده‌اند.",
+    unacknowledgedDays: "{days} روز کاری",
     filters: "فیلترها",
     body: "مرجع",
     allBodies: "همه",
@@ -58,6 +62,10 @@ const fa = {
 
 const en: typeof fa = {
   dashboard: {
+    unacknowledged: "Notices not acknowledged",
+    unacknowledgedHint: "Notices whose receipt the agency has not acknowledged after {days} working days.",
+    unacknowledgedNone: "Every notice was acknowledged in time.",
+    unacknowledgedDays: "{days} working days",
     filters: "Filters",
     body: "Body",
     allBodies: "All",

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+// Reads that may come from the read replica (lib/db-read.ts); this module writes nothing.
+import { dbRead as db } from "@/lib/db-read";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**

@@ -16,6 +16,7 @@ import audit from "@/lib/audit/messages";
 import provinces from "@/lib/provinces/messages";
 import calendar from "@/lib/calendar/messages";
 import print from "@/lib/print/messages";
+import notices from "@/lib/notices/messages";
 
 export const domainMessages = {
   fa: {
@@ -34,6 +35,7 @@ export const domainMessages = {
     ...provinces.fa,
     ...calendar.fa,
     ...print.fa,
+    ...notices.fa,
   },
   en: {
     ...dashboard.en,
@@ -51,5 +53,6 @@ export const domainMessages = {
     ...provinces.en,
     ...calendar.en,
     ...print.en,
+    ...notices.en,
   },
 };

@@ -10,6 +10,8 @@ import {
 } from "./sessions";
 import { saveAttendance, saveInvitees } from "./attendance";
 import { deleteResolution, saveResolution } from "./resolutions";
+import { showOnScreen } from "./screen";
+import { addFollowUps, decideFollowUp } from "./follow-up";
 
 // Every session page shows the agenda, attendance and resolutions: refresh them all.
 const revalidate = [{ layout: "/meetings" }];
@@ -108,6 +110,7 @@ export const setPresenterAction = formAction(
       {
         itemId: field(form, "itemId"),
         presenter: field(form, "presenter"),
+        version: field(form, "version") || undefined,
         amendmentReason: field(form, "amendmentReason"),
       },
       t,
@@ -117,7 +120,8 @@ export const setPresenterAction = formAction(
 
 export const saveAttendanceAction = formAction(
   ({ user, t }, form) => {
-    // One radio group ("mode:<agencyId>") and one name field ("name:<agencyId>") per member agency.
+    // One radio group ("mode:<agencyId>"), name field ("name:<agencyId>") and version read
+    // ("version:<agencyId>") per agency the clerk changed.
     const entries = form
       .getAll("agencyId")
       .map(String)
@@ -125,6 +129,7 @@ export const saveAttendanceAction = formAction(
         agencyId,
         mode: field(form, `mode:${agencyId}`),
         attendeeName: field(form, `name:${agencyId}`),
+        version: field(form, `version:${agencyId}`) || undefined,
       }));
     return saveAttendance(
       user,
@@ -139,7 +144,7 @@ export const saveAttendanceAction = formAction(
 // carries the saved record's id so the entry screen can show it as saved.
 
 export const setOutcomeAction = inputAction(
-  ({ user, t }, input: { itemId: string; outcome: string; amendmentReason?: string }) =>
+  ({ user, t }, input: { itemId: string; outcome: string; version?: number; amendmentReason?: string }) =>
     setOutcome(user, input, t),
   { revalidate },
 );
@@ -165,4 +170,27 @@ export const saveResolutionAction = inputAction(
 export const deleteResolutionAction = inputAction(
   ({ user, t }, input: { id: string; amendmentReason?: string }) => deleteResolution(user, input, t),
   { revalidate },
+);
+
+// The hall screen moves many times a session and shows what the live stream tells it; no
+// page needs revalidating.
+export const showOnScreenAction = inputAction(
+  ({ user, t }, input: { meetingId: string; itemId: string | null }) => showOnScreen(user, input, t),
+  {},
+);
+
+export const addFollowUpsAction = formAction(
+  ({ user, t, locale }, form) =>
+    addFollowUps(
+      user,
+      { meetingId: field(form, "meetingId"), resolutionIds: form.getAll("resolutionIds").map(String) },
+      t,
+      locale,
+    ),
+  { revalidate, echo: { multi: ["resolutionIds"] } },
+);
+
+export const decideFollowUpAction = formAction(
+  ({ user, t }, form) => decideFollowUp(user, Object.fromEntries(form), t),
+  { revalidate: (form) => [...revalidate, `/resolutions/${field(form, "resolutionId")}`] },
 );

@@ -3,10 +3,12 @@ import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/policy";
 import { invalid, type FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
-import { mutation, UserFacingError } from "@/lib/mutation";
+import { assertCurrentVersion, mutation, UserFacingError } from "@/lib/mutation";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BodyKind } from "@/lib/generated/prisma/enums";
 import { auditSessionWrite, lockMeetingForWrite } from "./guard";
+import { arrangeAgenda, lockSessionOrder } from "./ordering";
+import { publishChange } from "@/lib/live/publish";
 import { ELIGIBLE_STATUS, obstacleStatusFor, STATUSES_A_SESSION_CONTROLS } from "./lifecycle";
 import {
   addToAgendaSchema,
@@ -68,10 +70,43 @@ async function applyOutcomeToObstacles(
 async function loadItem(tx: Tx, itemId: string, t: Translate) {
   const item = await tx.agendaItem.findUnique({
     where: { id: itemId },
-    select: { id: true, meetingId: true, unitId: true, position: true, presenter: true, outcome: true },
+    select: {
+      id: true,
+      meetingId: true,
+      unitId: true,
+      position: true,
+      presenter: true,
+      outcome: true,
+      version: true,
+    },
   });
   if (!item) throw new UserFacingError(t("errors.notFoundRecord"));
   return item;
+}
+
+/**
+ * Writes an agenda item's outcome or presenter as a compare-and-set on its version (decision
+ * 051): a clerk whose screen showed an older state gets the conflict message and the live
+ * refresh shows them what the other clerk chose. Returns the new version, which the entry
+ * screen sends with its next change of the same item.
+ */
+async function writeItem(
+  tx: Tx,
+  itemId: string,
+  version: number | undefined,
+  data: Prisma.AgendaItemUpdateManyMutationInput,
+  t: Translate,
+): Promise<number> {
+  const updated = await tx.agendaItem.updateMany({
+    where: { id: itemId, ...(version === undefined ? {} : { version }) },
+    data: { ...data, version: { increment: 1 } },
+  });
+  assertCurrentVersion(updated, t);
+  const { version: now } = await tx.agendaItem.findUniqueOrThrow({
+    where: { id: itemId },
+    select: { version: true },
+  });
+  return now;
 }
 
 export async function addToAgenda(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
@@ -88,6 +123,8 @@ export async function addToAgenda(actor: Actor | null, raw: unknown, t: Translat
         parsed.data.amendmentReason,
         t,
       );
+      // Before reading the agenda: a second clerk adding the same unit waits and then finds it.
+      await lockSessionOrder(tx, "agenda", meeting.id);
       const kind = meeting.body.kind;
       // Eligible: in this province, of a unit still in the register (not archived), at the
       // stage this body reviews, and not already waiting on another session's agenda (an item
@@ -112,13 +149,13 @@ export async function addToAgenda(actor: Actor | null, raw: unknown, t: Translat
         where: { meetingId: meeting.id },
         select: { id: true, unitId: true, position: true, outcome: true },
       });
-      let position = Math.max(0, ...existing.map((i) => i.position));
       const changes = [];
       for (const [unitId, obstacleIds] of byUnit) {
         const item =
           existing.find((i) => i.unitId === unitId) ??
           (await tx.agendaItem.create({
-            data: { meetingId: meeting.id, unitId, position: ++position },
+            // No position: the database gives the next one (./ordering.ts).
+            data: { meetingId: meeting.id, unitId },
             select: { id: true, unitId: true, position: true, outcome: true },
           }));
         await tx.agendaItemObstacle.createMany({
@@ -140,6 +177,7 @@ export async function addToAgenda(actor: Actor | null, raw: unknown, t: Translat
         entityId: meeting.id,
         after: { changes },
       });
+      await publishChange(tx, { meetingId: meeting.id, what: "agenda", itemId: null, by: actor?.id ?? null });
     });
     return { ok: true, message: t("meetings.agenda.added", { count: ids.length }) };
   });
@@ -172,7 +210,19 @@ export async function removeAgendaItem(actor: Actor | null, raw: unknown, t: Tra
         where: { id: { in: links.map((l) => l.obstacleId) }, ...controlledBy(kind) },
         data: { status: back },
       });
+      await lockSessionOrder(tx, "agenda", meeting.id);
       await tx.agendaItem.delete({ where: { id: item.id } });
+      // The items after it move up one, so the agenda reads 1..n.
+      const rest = await tx.agendaItem.findMany({
+        where: { meetingId: meeting.id },
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        select: { id: true, position: true },
+      });
+      await arrangeAgenda(
+        tx,
+        rest,
+        rest.map((i) => i.id),
+      );
       await auditSessionWrite(tx, amendmentReason, {
         actorId: actor?.id ?? null,
         provinceId: meeting.provinceId,
@@ -180,6 +230,12 @@ export async function removeAgendaItem(actor: Actor | null, raw: unknown, t: Tra
         entityType: "AgendaItem",
         entityId: item.id,
         before: { ...item, obstacleIds: links.map((l) => l.obstacleId) },
+      });
+      await publishChange(tx, {
+        meetingId: meeting.id,
+        what: "agenda",
+        itemId: item.id,
+        by: actor?.id ?? null,
       });
     });
     return { ok: true, message: t("meetings.agenda.removed") };
@@ -200,6 +256,8 @@ export async function moveAgendaItem(actor: Actor | null, raw: unknown, t: Trans
         parsed.data.amendmentReason,
         t,
       );
+      // Two clerks moving items at once each move from the order the other left.
+      await lockSessionOrder(tx, "agenda", meeting.id);
       const items = await tx.agendaItem.findMany({
         where: { meetingId: meeting.id },
         orderBy: [{ position: "asc" }, { id: "asc" }],
@@ -210,12 +268,7 @@ export async function moveAgendaItem(actor: Actor | null, raw: unknown, t: Trans
       const to = parsed.data.direction === "up" ? from - 1 : from + 1;
       if (to < 0 || to >= order.length) return;
       [order[from], order[to]] = [order[to] ?? item.id, order[from] ?? item.id];
-      // Positions are rewritten 1..n so earlier gaps and ties disappear with the first move.
-      for (const [index, id] of order.entries()) {
-        const current = items.find((i) => i.id === id);
-        if (current && current.position !== index + 1)
-          await tx.agendaItem.update({ where: { id }, data: { position: index + 1 } });
-      }
+      await arrangeAgenda(tx, items, order);
       await auditSessionWrite(tx, amendmentReason, {
         actorId: actor?.id ?? null,
         provinceId: meeting.provinceId,
@@ -224,6 +277,12 @@ export async function moveAgendaItem(actor: Actor | null, raw: unknown, t: Trans
         entityId: meeting.id,
         before: { order: items.map((i) => i.id) },
         after: { order },
+      });
+      await publishChange(tx, {
+        meetingId: meeting.id,
+        what: "agenda",
+        itemId: item.id,
+        by: actor?.id ?? null,
       });
     });
     return { ok: true, message: t("meetings.agenda.moved") };
@@ -244,7 +303,7 @@ export async function setPresenter(actor: Actor | null, raw: unknown, t: Transla
         parsed.data.amendmentReason,
         t,
       );
-      await tx.agendaItem.update({ where: { id: item.id }, data: { presenter: parsed.data.presenter } });
+      await writeItem(tx, item.id, parsed.data.version, { presenter: parsed.data.presenter }, t);
       await auditSessionWrite(tx, amendmentReason, {
         actorId: actor?.id ?? null,
         provinceId: meeting.provinceId,
@@ -254,18 +313,26 @@ export async function setPresenter(actor: Actor | null, raw: unknown, t: Transla
         before: { presenter: item.presenter },
         after: { presenter: parsed.data.presenter },
       });
+      await publishChange(tx, {
+        meetingId: meeting.id,
+        what: "agenda",
+        itemId: item.id,
+        by: actor?.id ?? null,
+      });
     });
     return { ok: true, message: t("meetings.agenda.presenterSaved") };
   });
 }
 
 /** Records a unit's outcome and moves its obstacles along in the same transaction. */
-export async function setOutcome(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
-  return mutation(t, async () => {
+export type OutcomeSaved = FormState & { version?: number };
+
+export async function setOutcome(actor: Actor | null, raw: unknown, t: Translate): Promise<OutcomeSaved> {
+  return mutation(t, async (): Promise<OutcomeSaved> => {
     const parsed = outcomeSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
     const { outcome } = parsed.data;
-    await db.$transaction(async (tx) => {
+    const version = await db.$transaction(async (tx) => {
       const item = await loadItem(tx, parsed.data.itemId, t);
       const { meeting, amendmentReason } = await lockMeetingForWrite(
         tx,
@@ -280,7 +347,7 @@ export async function setOutcome(actor: Actor | null, raw: unknown, t: Translate
         throw new UserFacingError(t("meetings.outcome.notForBody"), {
           outcome: [t("meetings.outcome.notForBody")],
         });
-      await tx.agendaItem.update({ where: { id: item.id }, data: { outcome } });
+      const version = await writeItem(tx, item.id, parsed.data.version, { outcome }, t);
       const obstacles = await applyOutcomeToObstacles(tx, kind, item.id, outcome);
       await auditSessionWrite(tx, amendmentReason, {
         actorId: actor?.id ?? null,
@@ -291,7 +358,14 @@ export async function setOutcome(actor: Actor | null, raw: unknown, t: Translate
         before: { outcome: item.outcome },
         after: { outcome, obstacles },
       });
+      await publishChange(tx, {
+        meetingId: meeting.id,
+        what: "outcome",
+        itemId: item.id,
+        by: actor?.id ?? null,
+      });
+      return version;
     });
-    return { ok: true, message: t("meetings.outcome.saved") };
+    return { ok: true, message: t("meetings.outcome.saved"), version };
   });
 }

@@ -6,6 +6,7 @@ import type { Translate } from "@/lib/i18n/messages";
 import { mutation, UserFacingError } from "@/lib/mutation";
 import { auditSessionWrite, lockMeetingForWrite } from "./guard";
 import { attendanceSchema, inviteesSchema } from "./schema";
+import { publishChange } from "@/lib/live/publish";
 
 // Who a session expects (its body's members and invited agencies) and who came.
 
@@ -69,15 +70,23 @@ export async function saveInvitees(actor: Actor | null, raw: unknown, t: Transla
         before: { invitees: before },
         after: { invitees: wanted },
       });
+      await publishChange(tx, { meetingId: meeting.id, what: "attendance", by: actor?.id ?? null });
     });
     return { ok: true, message: t("meetings.invitees.saved") };
   });
 }
 
+/**
+ * Records attendance row by row. Several clerks mark the room at once (one the left side of the
+ * table, one the right), each from the grid as they loaded it: the form sends only the rows its
+ * clerk changed, each with the version it was drawn from, so two clerks' rows merge. The same
+ * agency changed by both is a conflict — unless both wrote the same — and nothing is written.
+ */
 export async function saveAttendance(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
   return mutation(t, async () => {
     const parsed = attendanceSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
+    const entries = [...new Map(parsed.data.entries.map((e) => [e.agencyId, e])).values()];
     await db.$transaction(async (tx) => {
       const { meeting, amendmentReason } = await lockMeetingForWrite(
         tx,
@@ -88,32 +97,49 @@ export async function saveAttendance(actor: Actor | null, raw: unknown, t: Trans
         t,
       );
       const expected = await expectedAgencyIds(tx, meeting.id, meeting.bodyId);
-      if (parsed.data.entries.some((e) => !expected.has(e.agencyId)))
+      if (entries.some((e) => !expected.has(e.agencyId)))
         throw new UserFacingError(t("meetings.attendance.notMember"));
-      const before = await tx.attendance.findMany({
-        where: { meetingId: meeting.id },
-        select: { agencyId: true, mode: true, attendeeName: true },
+      const agencyIds = entries.map((e) => e.agencyId).sort();
+      // Row locks in one order: two clerks saving overlapping rows queue instead of deadlocking,
+      // and the second compares against what the first wrote.
+      await tx.$queryRaw`SELECT "agencyId" FROM "Attendance"
+        WHERE "meetingId" = ${meeting.id} AND "agencyId" = ANY(${agencyIds}) ORDER BY "agencyId" FOR UPDATE`;
+      const rows = await tx.attendance.findMany({
+        where: { meetingId: meeting.id, agencyId: { in: agencyIds } },
+        select: { agencyId: true, mode: true, attendeeName: true, version: true },
       });
-      for (const entry of parsed.data.entries) {
-        const key = { meetingId_agencyId: { meetingId: meeting.id, agencyId: entry.agencyId } };
+      const current = new Map(rows.map((r) => [r.agencyId, r]));
+      const before: { agencyId: string; mode: string | null; attendeeName: string | null }[] = [];
+      const after: typeof before = [];
+      for (const entry of entries) {
+        const row = current.get(entry.agencyId);
+        const same = (row?.mode ?? null) === entry.mode && (row?.attendeeName ?? null) === entry.attendeeName;
+        if (same) continue;
+        if (entry.version !== undefined && entry.version !== (row?.version ?? 0))
+          throw new UserFacingError(t("meetings.attendance.conflict"), {
+            [`mode:${entry.agencyId}`]: [t("meetings.attendance.conflict")],
+          });
+        before.push({
+          agencyId: entry.agencyId,
+          mode: row?.mode ?? null,
+          attendeeName: row?.attendeeName ?? null,
+        });
+        after.push({ agencyId: entry.agencyId, mode: entry.mode, attendeeName: entry.attendeeName });
         if (entry.mode === null)
           await tx.attendance.deleteMany({ where: { meetingId: meeting.id, agencyId: entry.agencyId } });
         else
           await tx.attendance.upsert({
-            where: key,
+            where: { meetingId_agencyId: { meetingId: meeting.id, agencyId: entry.agencyId } },
             create: {
               meetingId: meeting.id,
               agencyId: entry.agencyId,
               mode: entry.mode,
               attendeeName: entry.attendeeName,
             },
-            update: { mode: entry.mode, attendeeName: entry.attendeeName },
+            update: { mode: entry.mode, attendeeName: entry.attendeeName, version: { increment: 1 } },
           });
       }
-      const after = await tx.attendance.findMany({
-        where: { meetingId: meeting.id },
-        select: { agencyId: true, mode: true, attendeeName: true },
-      });
+      if (after.length === 0) return;
       await auditSessionWrite(tx, amendmentReason, {
         actorId: actor?.id ?? null,
         provinceId: meeting.provinceId,
@@ -123,6 +149,7 @@ export async function saveAttendance(actor: Actor | null, raw: unknown, t: Trans
         before,
         after,
       });
+      await publishChange(tx, { meetingId: meeting.id, what: "attendance", by: actor?.id ?? null });
     });
     return { ok: true, message: t("meetings.attendance.saved") };
   });

@@ -111,6 +111,7 @@ export const getMeeting = cache(async function getMeeting(actor: Actor, id: stri
     select: {
       ...MEETING_SELECT,
       provinceId: true,
+      screenItemId: true,
       version: true,
       minutesApprovedAt: true,
       minutesApprovedBy: { select: { name: true } },
@@ -125,7 +126,7 @@ export const getMeeting = cache(async function getMeeting(actor: Actor, id: stri
           members: { select: { agency: AGENCY_NAME }, orderBy: { agency: { nameFa: "asc" } } },
         },
       },
-      attendances: { select: { agencyId: true, mode: true, attendeeName: true } },
+      attendances: { select: { agencyId: true, mode: true, attendeeName: true, version: true } },
       invitees: { select: { agency: AGENCY_NAME }, orderBy: { agency: { nameFa: "asc" } } },
       agendaItems: {
         orderBy: [{ position: "asc" }, { id: "asc" }],
@@ -134,6 +135,7 @@ export const getMeeting = cache(async function getMeeting(actor: Actor, id: stri
           position: true,
           presenter: true,
           outcome: true,
+          version: true,
           unit: { select: { id: true, name: true, managerName: true } },
           obstacles: { select: { obstacle: { select: OBSTACLE_SUMMARY } } },
           resolutions: {
@@ -282,3 +284,12 @@ export async function getChairBrief(actor: Actor, id: string) {
   return meeting;
 }
 export type ChairBrief = NonNullable<Awaited<ReturnType<typeof getChairBrief>>>;
+
+/** The little a live stream or the hall screen needs to authorise: the session's province. */
+export async function getMeetingRef(actor: Actor, id: string) {
+  authorize(actor, "case.read");
+  return db.meeting.findFirst({
+    where: { id, ...provinceWhere(actor) },
+    select: { id: true, provinceId: true, screenItemId: true },
+  });
+}

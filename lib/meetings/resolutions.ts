@@ -8,6 +8,8 @@ import type { Translate } from "@/lib/i18n/messages";
 import { mutation, UserFacingError } from "@/lib/mutation";
 import { recordAudit } from "@/lib/audit/record";
 import { auditSessionWrite, lockMeetingForWrite } from "./guard";
+import { closeResolutionGap } from "./ordering";
+import { publishChange } from "@/lib/live/publish";
 import { deleteResolutionSchema, resolutionSchema } from "./schema";
 
 // Resolutions as they are adopted in a session, one unit at a time. Each is saved on its own
@@ -154,10 +156,7 @@ export async function saveResolution(
       };
 
       if (input.id === null) {
-        const { _max } = await tx.resolution.aggregate({
-          where: { meetingId: meeting.id },
-          _max: { sequence: true },
-        });
+        // No sequence: the database numbers it within the session (./ordering.ts).
         const created = await tx.resolution.create({
           data: {
             ...fields,
@@ -165,7 +164,6 @@ export async function saveResolution(
             meetingId: meeting.id,
             unitId: item.unitId,
             agendaItemId: item.id,
-            sequence: (_max.sequence ?? 0) + 1,
             createdById: actor?.id ?? null,
             obstacles: { create: obstacleIds.map((obstacleId) => ({ obstacleId })) },
             supportingAgencies: { create: supporting.map((agencyId) => ({ agencyId })) },
@@ -180,6 +178,12 @@ export async function saveResolution(
           entityType: "Resolution",
           entityId: created.id,
           after: created,
+        });
+        await publishChange(tx, {
+          meetingId: meeting.id,
+          what: "resolution",
+          itemId: item.id,
+          by: actor?.id ?? null,
         });
         return rememberAnswer(tx, key, {
           ok: true,
@@ -226,6 +230,12 @@ export async function saveResolution(
         before,
         after,
       });
+      await publishChange(tx, {
+        meetingId: meeting.id,
+        what: "resolution",
+        itemId: item.id,
+        by: actor?.id ?? null,
+      });
       return { ok: true, message: t("meetings.entry.saved"), id: after.id, sequence: after.sequence };
     });
   });
@@ -248,6 +258,8 @@ export async function deleteResolution(actor: Actor | null, raw: unknown, t: Tra
       );
       if (before.status !== "ISSUED") throw new UserFacingError(t("meetings.entry.notEditable"));
       await tx.resolution.delete({ where: { id: before.id } });
+      // Approved minutes have been printed and cited: their numbers stay, gap and all.
+      if (!amendmentReason) await closeResolutionGap(tx, meeting.id, before.sequence);
       await resettleObstacles(
         tx,
         actor?.id ?? null,
@@ -261,6 +273,12 @@ export async function deleteResolution(actor: Actor | null, raw: unknown, t: Tra
         entityType: "Resolution",
         entityId: before.id,
         before,
+      });
+      await publishChange(tx, {
+        meetingId: meeting.id,
+        what: "resolution",
+        itemId: before.agendaItemId,
+        by: actor?.id ?? null,
       });
     });
     return { ok: true, message: t("meetings.entry.deleted") };

@@ -66,11 +66,24 @@ export const moveAgendaItemSchema = z.object({
   amendmentReason,
 });
 
-export const presenterSchema = z.object({ itemId: id, presenter: optionalText(200), amendmentReason });
+/**
+ * The agenda item's version the form was drawn from: outcome and presenter are one row, and
+ * two clerks changing it at once must not both win (decision 083). Absent from a script or an
+ * older client, which simply writes.
+ */
+const itemVersion = versionField().optional();
+
+export const presenterSchema = z.object({
+  itemId: id,
+  presenter: optionalText(200),
+  version: itemVersion,
+  amendmentReason,
+});
 
 export const outcomeSchema = z.object({
   itemId: id,
   outcome: z.enum([...ALL_OUTCOMES, ""]).transform((v) => (v === "" ? null : v)),
+  version: itemVersion,
   amendmentReason,
 });
 
@@ -88,6 +101,11 @@ export const attendanceSchema = z.object({
         agencyId: id,
         mode: z.enum([...ATTENDANCE_MODES, ""]).transform((v) => (v === "" ? null : v)),
         attendeeName: optionalText(200),
+        /**
+         * The row's version the form was drawn from (0: nothing recorded then). Absent from an
+         * older client, which then simply writes.
+         */
+        version: z.coerce.number().int().min(0).max(1_000_000).optional(),
       }),
     )
     .max(500),
@@ -119,3 +137,9 @@ export const deleteResolutionSchema = z.object({ id, amendmentReason });
 export type CreateMeetingInput = z.input<typeof createMeetingSchema>;
 export type ResolutionInput = z.input<typeof resolutionSchema>;
 export type AttendanceInput = z.input<typeof attendanceSchema>;
+
+/** The case the hall screen shows; null clears it. */
+export const screenSchema = z.object({
+  meetingId: id,
+  itemId: id.nullable(),
+});

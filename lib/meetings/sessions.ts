@@ -8,6 +8,8 @@ import type { Locale, Translate } from "@/lib/i18n/messages";
 import { assertCurrentVersion, isUniqueViolation, mutation, UserFacingError } from "@/lib/mutation";
 import type { BodyKind } from "@/lib/generated/prisma/enums";
 import { meetingTitle } from "@/lib/meetings/title";
+import { issueSessionNotices, withNoticeNumbering } from "@/lib/notices/issue";
+import { notify, roleRecipients } from "@/lib/notifications/inbox";
 import { lockMeetingForWrite } from "./guard";
 import { renumberSessions } from "./numbering";
 import { createMeetingSchema, meetingRefSchema, rescheduleMeetingSchema } from "./schema";
@@ -234,7 +236,11 @@ export async function markMeetingHeld(actor: Actor | null, raw: unknown, t: Tran
         t,
       );
       if (meeting.status !== "PLANNED") throw new UserFacingError(t("meetings.notPlanned"));
-      await tx.meeting.update({ where: { id: meeting.id }, data: { status: "HELD" } });
+      const held = await tx.meeting.update({
+        where: { id: meeting.id },
+        data: { status: "HELD" },
+        select: { number: true, jalaliYear: true, body: { select: { kind: true } } },
+      });
       await recordAudit(tx, {
         actorId: actor?.id ?? null,
         provinceId: meeting.provinceId,
@@ -243,6 +249,15 @@ export async function markMeetingHeld(actor: Actor | null, raw: unknown, t: Tran
         entityId: meeting.id,
         before: { status: meeting.status },
         after: { status: "HELD" },
+      });
+      // The minutes of a held session wait for the chair: tell them (once per session).
+      await notify(tx, {
+        kind: "minutes.ready",
+        eventKey: `minutes.ready:${meeting.id}`,
+        provinceId: meeting.provinceId,
+        link: `/meetings/${meeting.id}/minutes`,
+        recipients: await roleRecipients(tx, meeting.provinceId, "CHAIR"),
+        params: (locale, tr) => ({ meeting: meetingTitle(held, locale, tr) }),
       });
     });
     return { ok: true, message: t("meetings.markedHeld") };
@@ -255,36 +270,41 @@ export async function approveMinutes(actor: Actor | null, raw: unknown, t: Trans
     const parsed = meetingRefSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
     authorize(actor, "minutes.approve");
-    await db.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<
-        { id: string }[]
-      >`SELECT id FROM "Meeting" WHERE id = ${parsed.data.meetingId} FOR UPDATE`;
-      const meeting = rows.length
-        ? await tx.meeting.findFirst({
-            where: { id: parsed.data.meetingId, ...provinceWhere(actor) },
-            select: { id: true, provinceId: true, status: true },
-          })
-        : null;
-      if (!meeting) throw new UserFacingError(t("errors.notFoundRecord"));
-      authorize(actor, "minutes.approve", { provinceId: meeting.provinceId });
-      if (meeting.status === "MINUTES_APPROVED")
-        throw new UserFacingError(t("meetings.minutes.alreadyApproved"));
-      if (meeting.status !== "HELD") throw new UserFacingError(t("meetings.minutes.mustBeHeld"));
-      const after = await tx.meeting.update({
-        where: { id: meeting.id },
-        data: { status: "MINUTES_APPROVED", minutesApprovedAt: new Date(), minutesApprovedById: actor.id },
-        select: { status: true, minutesApprovedAt: true, minutesApprovedById: true },
-      });
-      await recordAudit(tx, {
-        actorId: actor.id,
-        provinceId: meeting.provinceId,
-        action: "minutes.approve",
-        entityType: "Meeting",
-        entityId: meeting.id,
-        before: { status: meeting.status },
-        after,
-      });
-    });
+    // Approval issues the session's notices, numbered in the province's yearly series: a
+    // number taken by a concurrent approval makes the whole transaction run again.
+    await withNoticeNumbering(() =>
+      db.$transaction(async (tx) => {
+        const rows = await tx.$queryRaw<
+          { id: string }[]
+        >`SELECT id FROM "Meeting" WHERE id = ${parsed.data.meetingId} FOR UPDATE`;
+        const meeting = rows.length
+          ? await tx.meeting.findFirst({
+              where: { id: parsed.data.meetingId, ...provinceWhere(actor) },
+              select: { id: true, provinceId: true, status: true },
+            })
+          : null;
+        if (!meeting) throw new UserFacingError(t("errors.notFoundRecord"));
+        authorize(actor, "minutes.approve", { provinceId: meeting.provinceId });
+        if (meeting.status === "MINUTES_APPROVED")
+          throw new UserFacingError(t("meetings.minutes.alreadyApproved"));
+        if (meeting.status !== "HELD") throw new UserFacingError(t("meetings.minutes.mustBeHeld"));
+        const after = await tx.meeting.update({
+          where: { id: meeting.id },
+          data: { status: "MINUTES_APPROVED", minutesApprovedAt: new Date(), minutesApprovedById: actor.id },
+          select: { status: true, minutesApprovedAt: true, minutesApprovedById: true },
+        });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          provinceId: meeting.provinceId,
+          action: "minutes.approve",
+          entityType: "Meeting",
+          entityId: meeting.id,
+          before: { status: meeting.status },
+          after,
+        });
+        await issueSessionNotices(tx, meeting.id, meeting.provinceId, actor.id);
+      }),
+    );
     return { ok: true, message: t("meetings.minutes.approved") };
   });
 }

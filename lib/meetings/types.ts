@@ -29,6 +29,8 @@ export type AgendaItemView = {
   unitName: string;
   presenter: string;
   outcome: string | null;
+  /** Outcome and presenter are saved against it (lib/meetings/agenda.ts `writeItem`). */
+  version: number;
   obstacles: AgendaObstacleView[];
   totalAmount: string | null;
   resolutions: ResolutionView[];

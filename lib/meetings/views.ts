@@ -31,6 +31,7 @@ export function agendaItemViews(meeting: MeetingDetail, locale: Locale): AgendaI
       unitName: item.unit.name,
       presenter: item.presenter ?? "",
       outcome: item.outcome,
+      version: item.version,
       obstacles: item.obstacles.map((l) => obstacleView(l.obstacle, locale)),
       totalAmount:
         amounts.length > 1

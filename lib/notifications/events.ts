@@ -28,8 +28,6 @@ export type JobOptions = {
 };
 
 export const reminderDays = () => Math.max(1, Number(process.env.REMINDER_DAYS ?? 3) || 3);
-/** New resolutions younger than this are announced; older ones predate the notifier. */
-const NEW_RESOLUTION_LOOKBACK_MS = 2 * 86_400_000;
 
 const appUrl = () =>
   (process.env.APP_URL ?? process.env.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
@@ -85,7 +83,7 @@ function mailFor(
   r: ResolutionForMail,
   to: Recipient,
   today: string,
-  kind: "issued" | "reminder" | "overdue",
+  kind: "reminder" | "overdue",
 ): Mail {
   const t = translator(to.locale);
   const p = params(r, to.locale, today);
@@ -111,27 +109,6 @@ async function secretariatOf(provinceIds: string[]) {
     users
       .filter((u) => u.provinceId === provinceId)
       .map((u) => ({ id: u.id, email: u.email, locale: u.locale }));
-}
-
-/** A new resolution, to the users of the agency responsible for it. */
-export async function notifyNewResolutions({
-  now = new Date(),
-  transport = transportFromEnv(),
-  provinceId,
-}: JobOptions = {}) {
-  const today = todayInTehran(now);
-  const resolutions = await db.resolution.findMany({
-    where: {
-      status: { in: [...OPEN_STATUSES] },
-      createdAt: { gte: new Date(now.getTime() - NEW_RESOLUTION_LOOKBACK_MS) },
-      ...(provinceId ? { provinceId } : {}),
-    },
-    select: RESOLUTION,
-  });
-  const mails = resolutions.flatMap((r) =>
-    agencyUsers(r).map((u) => mailFor(`resolution.issued:${r.id}`, r, u, today, "issued")),
-  );
-  return deliver(mails, transport);
 }
 
 /** REMINDER_DAYS before the deadline (or on any later day a run was missed), once per deadline. */

@@ -1,6 +1,63 @@
 // E-mail notifications: the messages themselves and the pages that list them.
 const fa = {
   notifications: {
+    inboxTitle: "اعلان‌ها",
+    inboxIntro: "کارهایی که باید به آن‌ها رسیدگی کنید.",
+    inboxEmpty: "اعلانی ندارید.",
+    unread: "خوانده‌نشده",
+    unreadCount: "{count} اعلان خوانده‌نشده",
+    open: "مشاهده",
+    markRead: "خواندم",
+    markAllRead: "همه را خواندم",
+    markedRead: "اعلان‌ها خوانده‌شده علامت خوردند.",
+    sentMails: "ایمیل‌های ارسال‌شده",
+    preference: "دریافت ایمیل",
+    preferenceHint: "هر اعلان را بی‌درنگ با ایمیل بگیرید، یا روزی یک ایمیل با فهرست اعلان‌های آن روز.",
+    frequency: { IMMEDIATE: "بی‌درنگ، برای هر اعلان", DAILY: "خلاصه روزانه" },
+    savePreference: "ذخیره",
+    preferenceSaved: "روش دریافت ایمیل ذخیره شد.",
+    kinds: {
+      resolution_doneReported: {
+        subject: "اعلام انجام مصوبه: {unit} — {agency}",
+        body: "{agency} انجام مصوبه زیر را اعلام کرده است و منتظر تأیید دبیرخانه است.\n\nواحد تولیدی: {unit}\nمتن مصوبه: {text}",
+      },
+      resolution_reopened: {
+        subject: "مصوبه بازگشایی شد: {unit}",
+        body: "دبیرخانه گزارش انجام مصوبه زیر را نپذیرفت و آن را بازگشایی کرد.\n\nواحد تولیدی: {unit}\nمتن مصوبه: {text}\nدلیل: {note}\nمهلت: {deadline}",
+      },
+      resolution_extensionApproved: {
+        subject: "تمدید مهلت پذیرفته شد: {unit}",
+        body: "درخواست تمدید مهلت مصوبه زیر پذیرفته شد. مهلت تازه: {deadline}\n\nواحد تولیدی: {unit}\nمتن مصوبه: {text}",
+      },
+      resolution_extensionRejected: {
+        subject: "تمدید مهلت رد شد: {unit}",
+        body: "درخواست تمدید مهلت مصوبه زیر رد شد. مهلت همچنان {deadline} است.\n\nواحد تولیدی: {unit}\nمتن مصوبه: {text}\nدلیل: {note}",
+      },
+      resolution_reassigned: {
+        subject: "مصوبه به دستگاه دیگری واگذار شد: {unit}",
+        body: "مسئولیت مصوبه زیر به {agency} واگذار شد و دیگر بر عهده دستگاه شما نیست.\n\nواحد تولیدی: {unit}\nمتن مصوبه: {text}",
+      },
+      resolution_returned: {
+        subject: "بازگرداندن مصوبه: {unit} — {agency}",
+        body: "{agency} مصوبه زیر را خارج از وظایف خود دانسته و بازگردانده است؛ آن را به دستگاه دیگری واگذار کنید یا بازگشت را رد کنید.\n\nواحد تولیدی: {unit}\nمتن مصوبه: {text}\nدلیل: {note}",
+      },
+      resolution_returnRejected: {
+        subject: "بازگشت مصوبه پذیرفته نشد: {unit}",
+        body: "دبیرخانه بازگرداندن مصوبه زیر را نپذیرفت؛ مسئولیت آن همچنان با دستگاه شماست. مهلت: {deadline}\n\nواحد تولیدی: {unit}\nمتن مصوبه: {text}\nدلیل: {note}",
+      },
+      resolution_remind: {
+        subject: "یادآوری دبیرخانه: {unit}",
+        body: "دبیرخانه کارگروه پیگیری مصوبه زیر را یادآوری می‌کند.\n\nواحد تولیدی: {unit}\nمتن مصوبه: {text}\nمهلت: {deadline}",
+      },
+      minutes_ready: {
+        subject: "صورتجلسه آماده تأیید: {meeting}",
+        body: "صورتجلسه {meeting} برگزار شده و منتظر تأیید شماست.",
+      },
+      notice_issued: {
+        subject: "ابلاغ شماره {number}: {meeting}",
+        body: "ابلاغ شماره {number} با {count} مصوبه ({meeting}) برای دستگاه شما صادر شد. لطفاً آن را ببینید و دریافت آن را اعلام کنید.",
+      },
+    },
     title: "اعلان‌های ارسال‌شده به شما",
     intro: "ایمیل‌هایی که سامانه برای شما فرستاده است.",
     empty: "تاکنون ایمیلی برای شما ارسال نشده است.",
@@ -22,9 +79,6 @@ const fa = {
       greeting: "با سلام و احترام،",
       signature: "دبیرخانه کارگروه تسهیل و رفع موانع تولید",
       link: "مشاهده در سامانه: {url}",
-      issuedSubject: "ابلاغ مصوبه جدید: {unit}",
-      issuedBody:
-        "مصوبه زیر در {meeting} به مسئولیت {agency} ابلاغ شد.\n\nواحد تولیدی: {unit}\nمتن مصوبه: {text}\nمهلت اجرا: {deadline}",
       reminderSubject: "یادآوری مهلت مصوبه: {unit} ({days} روز مانده)",
       reminderBody:
         "مهلت اجرای مصوبه زیر {days} روز دیگر ({deadline}) به پایان می‌رسد.\n\nواحد تولیدی: {unit}\nمتن مصوبه: {text}\nدستگاه مسئول: {agency}",
@@ -36,12 +90,72 @@ const fa = {
         "مصوبات باز: {open}\nمصوبات معوق: {overdue}\nسررسید تا ۷ روز آینده: {dueSoon}\nاعلام انجام در انتظار تأیید: {doneReported}\nدرخواست تمدید در انتظار تصمیم: {pendingExtensions}",
       digestOverdueHeading: "مصوبات معوق:",
       digestLine: "- {unit} — {agency} — مهلت {deadline}",
+      dailySubject: "خلاصه اعلان‌های شما: {count} مورد — {date}",
+      dailyIntro: "اعلان‌هایی که از آخرین خلاصه برای شما ثبت شده است:",
     },
   },
 };
 
 const en: typeof fa = {
   notifications: {
+    inboxTitle: "Notifications",
+    inboxIntro: "What you need to act on.",
+    inboxEmpty: "You have no notifications.",
+    unread: "Unread",
+    unreadCount: "{count} unread notifications",
+    open: "Open",
+    markRead: "Mark read",
+    markAllRead: "Mark all read",
+    markedRead: "Notifications marked read.",
+    sentMails: "E-mails sent",
+    preference: "E-mail",
+    preferenceHint:
+      "Get each notification by e-mail at once, or one e-mail a day listing that day's notifications.",
+    frequency: { IMMEDIATE: "At once, for each notification", DAILY: "Daily digest" },
+    savePreference: "Save",
+    preferenceSaved: "E-mail preference saved.",
+    kinds: {
+      resolution_doneReported: {
+        subject: "Resolution reported done: {unit} — {agency}",
+        body: "{agency} reports the resolution below done; it awaits the secretariat's verification.\n\nProduction unit: {unit}\nResolution: {text}",
+      },
+      resolution_reopened: {
+        subject: "Resolution reopened: {unit}",
+        body: "The secretariat did not accept the done report of the resolution below and reopened it.\n\nProduction unit: {unit}\nResolution: {text}\nReason: {note}\nDeadline: {deadline}",
+      },
+      resolution_extensionApproved: {
+        subject: "Extension approved: {unit}",
+        body: "The extension of the resolution below was approved. New deadline: {deadline}\n\nProduction unit: {unit}\nResolution: {text}",
+      },
+      resolution_extensionRejected: {
+        subject: "Extension refused: {unit}",
+        body: "The extension of the resolution below was refused. The deadline stays {deadline}.\n\nProduction unit: {unit}\nResolution: {text}\nReason: {note}",
+      },
+      resolution_reassigned: {
+        subject: "Resolution reassigned: {unit}",
+        body: "The resolution below is now the responsibility of {agency}, no longer of your agency.\n\nProduction unit: {unit}\nResolution: {text}",
+      },
+      resolution_returned: {
+        subject: "Resolution returned: {unit} — {agency}",
+        body: "{agency} says the resolution below is not its remit and returned it; reassign it to another agency or refuse the return.\n\nProduction unit: {unit}\nResolution: {text}\nReason: {note}",
+      },
+      resolution_returnRejected: {
+        subject: "Return refused: {unit}",
+        body: "The secretariat refused the return of the resolution below; it remains your agency's. Deadline: {deadline}\n\nProduction unit: {unit}\nResolution: {text}\nReason: {note}",
+      },
+      resolution_remind: {
+        subject: "Reminder from the secretariat: {unit}",
+        body: "The working group's secretariat reminds you of the resolution below.\n\nProduction unit: {unit}\nResolution: {text}\nDeadline: {deadline}",
+      },
+      minutes_ready: {
+        subject: "Minutes ready for approval: {meeting}",
+        body: "The minutes of {meeting} are ready and await your approval.",
+      },
+      notice_issued: {
+        subject: "Notice no. {number}: {meeting}",
+        body: "Notice no. {number} with {count} resolution(s) ({meeting}) was issued to your agency. Please read it and acknowledge its receipt.",
+      },
+    },
     title: "Notifications sent to you",
     intro: "The e-mails the system has sent you.",
     empty: "No e-mail has been sent to you yet.",
@@ -63,9 +177,6 @@ const en: typeof fa = {
       greeting: "Dear colleague,",
       signature: "Secretariat of the working group for facilitating production",
       link: "Open in Tashil: {url}",
-      issuedSubject: "New resolution issued: {unit}",
-      issuedBody:
-        "The resolution below was issued in {meeting}; {agency} is responsible.\n\nProduction unit: {unit}\nResolution: {text}\nDeadline: {deadline}",
       reminderSubject: "Deadline reminder: {unit} ({days} days left)",
       reminderBody:
         "The deadline of the resolution below ends in {days} days ({deadline}).\n\nProduction unit: {unit}\nResolution: {text}\nResponsible agency: {agency}",
@@ -77,6 +188,8 @@ const en: typeof fa = {
         "Open resolutions: {open}\nOverdue: {overdue}\nDue within 7 days: {dueSoon}\nReported done, awaiting verification: {doneReported}\nExtension requests awaiting a decision: {pendingExtensions}",
       digestOverdueHeading: "Overdue resolutions:",
       digestLine: "- {unit} — {agency} — deadline {deadline}",
+      dailySubject: "Your notifications: {count} — {date}",
+      dailyIntro: "Notifications recorded for you since the last digest:",
     },
   },
 };

@@ -46,3 +46,29 @@ export async function listOutbox(actor: Actor, { page = 1 }: { page?: number } =
   ]);
   return { items, total, page, pages: Math.max(1, Math.ceil(total / MESSAGES_PAGE_SIZE)) };
 }
+
+/** The signed-in user's in-app notifications, unread first, newest first. */
+export async function listMyNotifications(actor: Actor, { page = 1 }: { page?: number } = {}) {
+  authorize(actor, "notifications.own");
+  const where = { userId: actor.id };
+  const [total, unread, items, user] = await Promise.all([
+    db.notification.count({ where }),
+    db.notification.count({ where: { ...where, readAt: null } }),
+    db.notification.findMany({
+      where,
+      orderBy: [{ readAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }, { id: "asc" }],
+      skip: (Math.max(1, page) - 1) * MESSAGES_PAGE_SIZE,
+      take: MESSAGES_PAGE_SIZE,
+      select: { id: true, kind: true, subject: true, body: true, link: true, readAt: true, createdAt: true },
+    }),
+    db.user.findUnique({ where: { id: actor.id }, select: { mailFrequency: true } }),
+  ]);
+  return {
+    items,
+    unread,
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / MESSAGES_PAGE_SIZE)),
+    mailFrequency: user?.mailFrequency ?? "IMMEDIATE",
+  };
+}

@@ -1,19 +1,29 @@
 import "server-only";
 import pg from "pg";
 import { PgBoss, type Db, type JobInsert } from "pg-boss";
-import { escalateOverdue, notifyNewResolutions, sendDeadlineReminders, sendWeeklyDigest } from "./events";
+import { escalateOverdue, sendDeadlineReminders, sendWeeklyDigest } from "./events";
+import { sendNotificationDigests, sendNotificationMails } from "./inbox";
 
 // Scheduling and retries on the application's own PostgreSQL (pg-boss): no other server.
 // pg-boss elects one instance to fire each cron, so several app instances send once; the
 // handlers are idempotent anyway (EmailMessage eventKey), so a retry or a double run is safe.
 export const JOBS = {
-  "notify-new-resolutions": { cron: "*/10 * * * *", run: () => notifyNewResolutions() },
+  // In-app notifications e-mailed to those who want them at once (new resolutions travel in
+  // the notice issued when the minutes are approved, docs/decisions/090)...
+  "notification-mails": { cron: "* * * * *", run: () => sendNotificationMails() },
+  // ...and to the others in one digest a day, before the working day starts.
+  "notification-digest": { cron: "0 7 * * *", run: () => sendNotificationDigests() },
   "deadline-reminders": { cron: "0 8 * * *", run: () => sendDeadlineReminders() },
   "overdue-escalations": { cron: "30 8 * * *", run: () => escalateOverdue() },
   // Saturday, the first working day of the Iranian week.
   "weekly-digest": { cron: "0 9 * * 6", run: () => sendWeeklyDigest() },
 } satisfies Record<string, { cron: string; run: () => Promise<unknown> }>;
 export type JobName = keyof typeof JOBS;
+/**
+ * Schedules of earlier versions, removed at start. "notify-new-resolutions" announced every
+ * resolution as soon as it was typed, before the chair approved the minutes.
+ */
+const RETIRED = ["notify-new-resolutions"];
 const NAMES = Object.keys(JOBS) as JobName[];
 
 /**
@@ -115,6 +125,7 @@ export async function createNotificationWorker({
     if (await boss.getQueue(name)) await boss.updateQueue(name, settings);
     else await boss.createQueue(name, settings);
   }
+  for (const name of RETIRED) if (await boss.getQueue(name)) await boss.unschedule(name);
   const moved = await moveLegacyJobs(boss, connectionString);
   for (const [name, job] of Object.entries(JOBS) as [JobName, (typeof JOBS)[JobName]][]) {
     await boss.schedule(name, job.cron, {}, { tz: "Asia/Tehran" });

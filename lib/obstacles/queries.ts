@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+// Reads that may come from the read replica (lib/db-read.ts); this module writes nothing.
+import { dbRead as db } from "@/lib/db-read";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { normalizeText } from "@/lib/i18n/normalize";
 import type { Prisma } from "@/lib/generated/prisma/client";

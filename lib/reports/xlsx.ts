@@ -59,6 +59,9 @@ export async function writeXlsx(
     out.on("finish", () => resolve());
     out.on("error", reject);
   });
+  // Awaited only when every row is in; a failed read ends this function first, and the
+  // caller destroys `out` with that error, which must not surface again as unhandled.
+  finished.catch(() => {});
   zip.pipe(out);
   // The reader went away (a cancelled download): stop the zip and the sheet being written,
   // so the loop below meets ExportCancelled at its next batch instead of waiting forever.

@@ -2,6 +2,8 @@
 import { field, formAction } from "@/lib/action";
 import { chosenFiles } from "@/lib/attachments/store";
 import { decideExtension, reportProgress, requestExtension, verifyResolution } from "./mutations";
+import { remindAgency, remindResolution } from "./chase";
+import { decideReturn, returnResolution } from "./returns";
 
 // The resolution's page, the register and the agency inbox all show its state.
 const resolutionPages = (form: FormData) => [`/resolutions/${field(form, "id")}`, "/resolutions", "/agency"];
@@ -23,5 +25,25 @@ export const decideExtensionAction = formAction(
 
 export const verifyResolutionAction = formAction(
   ({ user, t }, form) => verifyResolution(user, Object.fromEntries(form), t),
+  { revalidate: resolutionPages },
+);
+
+export const remindResolutionAction = formAction(
+  ({ user, t }, form) => remindResolution(user, Object.fromEntries(form), t),
+  { revalidate: resolutionPages, echo: false },
+);
+
+export const remindAgencyAction = formAction(
+  ({ user, t }, form) => remindAgency(user, Object.fromEntries(form), t),
+  { revalidate: (form) => [`/agencies/${field(form, "agencyId")}`], echo: false },
+);
+
+export const returnResolutionAction = formAction(
+  ({ user, t }, form) => returnResolution(user, Object.fromEntries(form), t),
+  { revalidate: resolutionPages },
+);
+
+export const decideReturnAction = formAction(
+  ({ user, t }, form) => decideReturn(user, Object.fromEntries(form), t),
   { revalidate: resolutionPages },
 );

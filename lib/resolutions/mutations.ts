@@ -9,6 +9,13 @@ import type { Translate } from "@/lib/i18n/messages";
 import { mutation, UserFacingError } from "@/lib/mutation";
 import { storeUploads } from "@/lib/attachments/store";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import {
+  agencyRecipients,
+  notify,
+  RESOLUTION_FOR_NOTICE,
+  resolutionParams,
+  roleRecipients,
+} from "@/lib/notifications/inbox";
 import { isOpenResolution as isOpen } from "./status";
 import { decideExtensionSchema, reportProgressSchema, requestExtensionSchema, verifySchema } from "./schema";
 
@@ -139,6 +146,18 @@ export async function reportProgress(
             attachments: stored.map((s) => s.fileName),
           },
         });
+        // Work reported done waits for the secretariat's verification: tell them.
+        if (toStatus === "DONE_REPORTED") {
+          const r = await tx.resolution.findUniqueOrThrow({ where: { id }, select: RESOLUTION_FOR_NOTICE });
+          await notify(tx, {
+            kind: "resolution.doneReported",
+            eventKey: `resolution.doneReported:${id}:${version + 1}`,
+            provinceId: r.provinceId,
+            link: `/resolutions/${id}`,
+            recipients: await roleRecipients(tx, r.provinceId, "SECRETARIAT"),
+            params: resolutionParams(r),
+          });
+        }
         return rememberAnswer(tx, key, { ok: true, message: t("resolutions.reported") });
       });
     } catch (err) {
@@ -230,6 +249,15 @@ export async function decideExtension(actor: Actor | null, raw: unknown, t: Tran
           version: version + 1,
         },
       });
+      const r = await tx.resolution.findUniqueOrThrow({ where: { id }, select: RESOLUTION_FOR_NOTICE });
+      await notify(tx, {
+        kind: approve ? "resolution.extensionApproved" : "resolution.extensionRejected",
+        eventKey: `resolution.extension:${extensionId}`,
+        provinceId: r.provinceId,
+        link: `/resolutions/${id}`,
+        recipients: await agencyRecipients(tx, r.responsibleAgencyId),
+        params: resolutionParams(r, () => ({ note: note || "—" })),
+      });
     });
     return { ok: true, message: t(approve ? "resolutions.approved" : "resolutions.rejected") };
   });
@@ -272,6 +300,17 @@ export async function verifyResolution(actor: Actor | null, raw: unknown, t: Tra
         after: { status: toStatus, note, version: version + 1 },
       });
       await settleObstacles(tx, actor, id, verify);
+      if (!verify) {
+        const r = await tx.resolution.findUniqueOrThrow({ where: { id }, select: RESOLUTION_FOR_NOTICE });
+        await notify(tx, {
+          kind: "resolution.reopened",
+          eventKey: `resolution.reopened:${id}:${version + 1}`,
+          provinceId: r.provinceId,
+          link: `/resolutions/${id}`,
+          recipients: await agencyRecipients(tx, r.responsibleAgencyId),
+          params: resolutionParams(r, () => ({ note })),
+        });
+      }
     });
     return { ok: true, message: t(verify ? "resolutions.verified" : "resolutions.reopened") };
   });

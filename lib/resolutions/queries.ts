@@ -1,5 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db";
+// Reads that may come from the read replica (lib/db-read.ts); this module writes nothing.
+import { dbRead as db } from "@/lib/db-read";
+// The detail page carries the version its progress form sends back: read it where it is written.
+import { db as primary } from "@/lib/db";
 import { selectRows } from "@/lib/db-rows";
 import { authorize, can, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { calendarDate, todayInTehran } from "@/lib/i18n/format";
@@ -280,7 +283,7 @@ type FlatResolution = {
 /** Everything the resolution's page shows, or null when it is not in the actor's reach. */
 export async function getResolutionDetail(actor: Actor, id: string) {
   authorize(actor, "case.read");
-  const resolution = await db.resolution.findFirst({
+  const resolution = await primary.resolution.findFirst({
     where: { id, ...provinceWhere(actor) },
     select: {
       id: true,
@@ -351,7 +354,7 @@ export async function getResolutionDetail(actor: Actor, id: string) {
   if (!resolution) return null;
   // The audit trail is the secretariat's and the administrator's (policy "audit.read").
   const history = can(actor, "audit.read", { provinceId: resolution.provinceId })
-    ? await db.auditEvent.findMany({
+    ? await primary.auditEvent.findMany({
         where: { entityType: "Resolution", entityId: id },
         orderBy: { createdAt: "desc" },
         take: 100,
@@ -368,3 +371,24 @@ export async function getResolutionDetail(actor: Actor, id: string) {
   return { ...resolution, history };
 }
 export type ResolutionDetail = NonNullable<Awaited<ReturnType<typeof getResolutionDetail>>>;
+
+/** A resolution's returns (the agency said "not our remit"), newest first, with the days in dispute. */
+export async function listResolutionReturns(actor: Actor, resolutionId: string) {
+  authorize(actor, "case.read");
+  return db.resolutionReturn.findMany({
+    where: { resolutionId, resolution: provinceWhere(actor) },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      reason: true,
+      status: true,
+      createdAt: true,
+      decidedAt: true,
+      decisionNote: true,
+      disputeDays: true,
+      fromAgency: { select: { nameFa: true, nameEn: true } },
+      toAgency: { select: { nameFa: true, nameEn: true } },
+      requestedBy: { select: { name: true } },
+    },
+  });
+}

@@ -86,3 +86,26 @@ export const resolutionFilterSchema = z.object({
   page: pageField(),
 });
 export type ResolutionFilter = z.infer<typeof resolutionFilterSchema>;
+
+/** The secretariat chases one resolution, or every open one of an agency. */
+export const remindResolutionSchema = z.object({ id: text().trim().min(1, "validation.required") });
+export const remindAgencySchema = z.object({ agencyId: text().trim().min(1, "validation.required") });
+
+/** An agency hands a resolution back: not its remit. */
+export const returnResolutionSchema = z.object({ ...target, reason });
+
+/** The secretariat reassigns a returned resolution to another agency, or refuses the return. */
+export const decideReturnSchema = z
+  .object({
+    ...target,
+    returnId: text().trim().min(1, "validation.required"),
+    decision: z.enum(["REASSIGN", "REJECT"]),
+    toAgencyId: text().trim().optional().default(""),
+    note: multilineText().trim().max(2000, "validation.tooLong").optional().default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "REASSIGN" && !v.toAgencyId)
+      ctx.addIssue({ code: "custom", path: ["toAgencyId"], message: "validation.required" });
+    if (v.decision === "REJECT" && v.note.length < 10)
+      ctx.addIssue({ code: "custom", path: ["note"], message: "resolutions.v.reasonMin" });
+  });

@@ -1,8 +1,14 @@
 "use server";
 import { formAction } from "@/lib/action";
-import { setPublicFigures } from "./mutations";
+import { setNoticeAckDays, setPublicFigures } from "./mutations";
 
 export const setPublicFiguresAction = formAction(
-  ({ user, t }, form) => setPublicFigures(user, { enabled: form.get("enabled") }, t),
+  ({ user, t }, form) =>
+    setPublicFigures(user, { enabled: form.get("enabled"), version: form.get("version") }, t),
   { revalidate: ["/admin/settings", "/figures"], echo: false },
+);
+
+export const setNoticeAckDaysAction = formAction(
+  ({ user, t }, form) => setNoticeAckDays(user, { days: form.get("days"), version: form.get("version") }, t),
+  { revalidate: ["/admin/settings", "/dashboard"] },
 );

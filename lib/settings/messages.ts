@@ -1,5 +1,12 @@
 const fa = {
   settings: {
+    ackDays: "مهلت اعلام دریافت ابلاغ",
+    ackDaysHint:
+      "ابلاغ‌هایی که پس از این تعداد روز کاری (شنبه تا پنجشنبه) دریافتشان اعلام نشده باشد، در داشبورد نشان داده می‌شوند.",
+    ackDaysLabel: "روز کاری",
+    ackDaysSave: "ذخیره",
+    ackDaysSaved: "مهلت اعلام دریافت ابلاغ ذخیره شد.",
+    v: { ackDays: "عددی صحیح از ۱ تا ۶۰ وارد کنید." },
     title: "تنظیمات",
     publicFigures: "صفحه عمومی آمار",
     publicFiguresHint:
@@ -28,6 +35,13 @@ const fa = {
 
 const en: typeof fa = {
   settings: {
+    ackDays: "Time to acknowledge a notice",
+    ackDaysHint:
+      "Notices whose receipt is not acknowledged after this many working days (Saturday to Thursday) are listed on the dashboard.",
+    ackDaysLabel: "Working days",
+    ackDaysSave: "Save",
+    ackDaysSaved: "The time to acknowledge a notice was saved.",
+    v: { ackDays: "Enter a whole number from 1 to 60." },
     title: "Settings",
     publicFigures: "Public figures page",
     publicFiguresHint:

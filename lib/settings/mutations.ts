@@ -7,7 +7,7 @@ import { invalid, type FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
 import { conflictError, mutation } from "@/lib/mutation";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { publicFiguresKey } from "./queries";
+import { noticeAckDaysKey, publicFiguresKey } from "./queries";
 
 export const publicFiguresSchema = z.object({
   enabled: z.enum(["true", "false"]).transform((v) => v === "true"),
@@ -67,5 +67,42 @@ export async function setPublicFigures(actor: Actor | null, raw: unknown, t: Tra
       });
     });
     return { ok: true, message: t(enabled ? "settings.publicOn" : "settings.publicOff") };
+  });
+}
+
+export const noticeAckDaysSchema = z.object({
+  days: z.coerce
+    .number("settings.v.ackDays")
+    .int("settings.v.ackDays")
+    .min(1, "settings.v.ackDays")
+    .max(60, "settings.v.ackDays"),
+  version: z.coerce
+    .number("validation.invalidInput")
+    .int("validation.invalidInput")
+    .min(0)
+    .max(2_147_483_647),
+});
+
+/** How many working days an agency has to acknowledge a notice before the dashboard flags it. */
+export async function setNoticeAckDays(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
+  return mutation(t, async () => {
+    const parsed = noticeAckDaysSchema.safeParse(raw);
+    if (!parsed.success) return invalid(parsed.error, t);
+    authorize(actor, "settings.manage");
+    const key = noticeAckDaysKey(actor.provinceId);
+    const { days, version } = parsed.data;
+    await db.$transaction(async (tx) => {
+      const before = await writeSetting(tx, key, days, version, t);
+      await recordAudit(tx, {
+        actorId: actor.id,
+        provinceId: actor.provinceId,
+        action: "settings.update",
+        entityType: "AppSetting",
+        entityId: key,
+        before: before ?? null,
+        after: days,
+      });
+    });
+    return { ok: true, message: t("settings.ackDaysSaved") };
   });
 }

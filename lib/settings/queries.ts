@@ -23,3 +23,21 @@ export async function publicFiguresScope(): Promise<{ all: true } | { all: false
   const on = settings.filter((s) => s.value === true).map((s) => s.key.slice(PREFIX.length));
   return on.includes("*") ? { all: true } : { all: false, provinceIds: on };
 }
+
+// Working days an agency has to acknowledge a notice before the dashboard lists it as late:
+// "noticeAckDays:<provinceId>" (or "*" nationally), a whole number; 3 when unset.
+export const DEFAULT_NOTICE_ACK_DAYS = 3;
+export const noticeAckDaysKey = (provinceId: string | null) => `noticeAckDays:${provinceId ?? "*"}`;
+
+export async function noticeAckDays(provinceId: string | null): Promise<number> {
+  return (await noticeAckDaysSetting(provinceId)).days;
+}
+
+/** The setting as its form shows it, with the version a save must name (0: never set). */
+export async function noticeAckDaysSetting(provinceId: string | null) {
+  const setting = await db.appSetting.findUnique({ where: { key: noticeAckDaysKey(provinceId) } });
+  return {
+    days: typeof setting?.value === "number" ? setting.value : DEFAULT_NOTICE_ACK_DAYS,
+    version: setting?.version ?? 0,
+  };
+}

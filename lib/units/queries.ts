@@ -1,5 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db";
+// Reads that may come from the read replica (lib/db-read.ts); this module writes nothing.
+import { dbRead as db } from "@/lib/db-read";
+// The edit form carries the row's version (optimistic concurrency): read it where it is written.
+import { db as primary } from "@/lib/db";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { normalizeText } from "@/lib/i18n/normalize";
 import { toLatinDigits } from "@/lib/i18n/format";
@@ -154,7 +157,7 @@ export async function unitFormOptions(actor: Actor) {
 
 export async function getUnitForEdit(actor: Actor, id: string) {
   authorize(actor, "case.read");
-  return db.productionUnit.findFirst({
+  return primary.productionUnit.findFirst({
     where: { id, ...provinceWhere(actor), archivedAt: null },
     select: {
       id: true,

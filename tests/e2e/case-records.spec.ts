@@ -9,6 +9,12 @@ const MEMBER = "سازمان صنعت، معدن و تجارت استان";
 const INVITED_BANK = "بانک ملی ایران";
 const MEMBER_BANK = "بانک رفاه کارگران";
 
+/** The session page shows one part at a time (entry, attendance, agenda) as tabs. */
+async function showPart(page: Page, name: string) {
+  await page.getByRole("tab", { name }).click();
+  await expect(page.getByRole("tab", { name })).toHaveAttribute("aria-selected", "true");
+}
+
 /** True once React has taken over the element (hydrated). */
 const hydrated = (page: Page, selector: string) =>
   page.waitForFunction((s) => {
@@ -29,9 +35,12 @@ test("a working-group session chosen before hydration, members and an invited ba
   await page.getByLabel("تاریخ").fill("1410/02/05");
   await page.getByRole("button", { name: "ایجاد" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("کمیته تخصصی");
+  await showPart(page, "دستور جلسه");
   for (const box of await page.getByRole("group", { name: DAIRY }).getByRole("checkbox").all())
     await box.check();
   await page.getByRole("button", { name: "افزودن به دستور جلسه" }).click();
+  await expect(page.getByRole("region", { name: "دستور جلسه" })).toContainText(DAIRY);
+  await showPart(page, "ثبت نتایج و مصوبات");
   const entry = page.getByRole("region", { name: "ثبت نتایج و مصوبات در جلسه" });
   await expect(entry.getByRole("heading", { level: 3 })).toHaveText(DAIRY);
   await entry.getByRole("radio", { name: "ارجاع به کارگروه" }).check();
@@ -65,10 +74,11 @@ test("a working-group session chosen before hydration, members and an invited ba
   await expect(page.getByRole("heading", { level: 1 })).toContainText("کارگروه");
   const wgUrl = page.url();
 
+  await showPart(page, "دستور جلسه");
   for (const box of await page.getByRole("group", { name: DAIRY }).getByRole("checkbox").all())
     await box.check();
   await page.getByRole("button", { name: "افزودن به دستور جلسه" }).click();
-  await expect(entry.getByRole("heading", { level: 3 })).toHaveText(DAIRY);
+  await expect(page.getByRole("region", { name: "دستور جلسه" })).toContainText(DAIRY);
 
   // Invite a bank that is not a member, found by typing part of its name (Arabic yeh).
   const invitees = page.getByRole("region", { name: "دستگاه‌های مدعو" });
@@ -80,6 +90,7 @@ test("a working-group session chosen before hydration, members and an invited ba
   await expect(invitees.getByRole("status")).toHaveText("فهرست مدعوین ذخیره شد.");
 
   // Attendance lists members and the invitee.
+  await showPart(page, "حضور و غیاب");
   const attendance = page.getByRole("region", { name: "حضور و غیاب اعضا و مدعوین" });
   await attendance.getByRole("row", { name: MEMBER }).getByRole("radio", { name: "حضور شخص مدیر" }).check();
   await attendance
@@ -90,6 +101,8 @@ test("a working-group session chosen before hydration, members and an invited ba
   await expect(attendance.getByRole("status")).toHaveText("حضور و غیاب ذخیره شد.");
 
   // Two resolutions, each answering one of the two obstacles; agencies chosen by typing.
+  await showPart(page, "ثبت نتایج و مصوبات");
+  await expect(entry.getByRole("heading", { level: 3 })).toHaveText(DAIRY);
   await entry.getByRole("radio", { name: "تصمیم‌گیری شد" }).check();
   const draft = entry.getByRole("group", { name: "مصوبه جدید" });
   const answers = draft.getByRole("group", { name: "موانعی که این مصوبه به آن‌ها پاسخ می‌دهد" });

@@ -14,6 +14,7 @@ async function planSession(page: Page, body: "COMMITTEE" | "WORKING_GROUP", date
   await page.getByLabel("محل برگزاری").fill("سالن جلسات آزمون");
   await page.getByRole("button", { name: "ایجاد" }).click();
   await expect(page).toHaveURL(/\/meetings\/(?!new$)[^/]+$/);
+  await showPart(page, "دستور جلسه");
   return page.url();
 }
 
@@ -26,6 +27,12 @@ async function addUnitsToAgenda(page: Page, units: string[]) {
   await expect(
     page.getByRole("main").getByRole("status").filter({ hasText: "به دستور جلسه افزوده شد" }),
   ).toBeVisible();
+}
+
+/** The session page shows one part at a time (entry, attendance, agenda) as tabs. */
+async function showPart(page: Page, name: string) {
+  await page.getByRole("tab", { name }).click();
+  await expect(page.getByRole("tab", { name })).toHaveAttribute("aria-selected", "true");
 }
 
 /** Keyboard only: focus moves with Tab/shortcuts, values are typed or picked with the arrow keys. */
@@ -55,6 +62,7 @@ test("committee refers two units, the working group decides them by keyboard, th
   await expect(agenda.getByRole("heading", { level: 3 }).first()).toContainText(TURQUOISE);
 
   // Outcome for each unit: referred to the working group, moving on with Alt+N.
+  await showPart(page, "ثبت نتایج و مصوبات");
   const entry = page.getByRole("region", { name: "ثبت نتایج و مصوبات در جلسه" });
   await entry.getByRole("radio", { name: "ارجاع به کارگروه" }).focus();
   await page.keyboard.press("Space");
@@ -85,6 +93,7 @@ test("committee refers two units, the working group decides them by keyboard, th
   await addUnitsToAgenda(page, [CONCRETE, TURQUOISE]);
 
   // Attendance, by keyboard.
+  await showPart(page, "حضور و غیاب");
   const attendance = page.getByRole("region", { name: "حضور و غیاب اعضا" });
   const mark = async (agency: string, mode: string) => {
     await attendance.getByRole("row", { name: agency }).getByRole("radio", { name: mode }).focus();
@@ -98,6 +107,7 @@ test("committee refers two units, the working group decides them by keyboard, th
   await expect(attendance.getByRole("status")).toHaveText("حضور و غیاب ذخیره شد.");
 
   // Three resolutions for two units, keyboard only: type, pick the agency by typing, quick deadline, Ctrl+Enter.
+  await showPart(page, "ثبت نتایج و مصوبات");
   const unitOne = await entry.getByRole("heading", { level: 3 }).textContent();
   await entry.getByRole("radio", { name: "تصمیم‌گیری شد" }).focus();
   await page.keyboard.press("Space");

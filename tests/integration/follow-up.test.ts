@@ -288,14 +288,15 @@ describe("evidence files go through the registry's upload path", () => {
     // Someone else's change lands while the files are being written: the report's
     // transaction then finds a newer version and must not leave the bytes behind.
     const storage = fileStorage();
-    const put = storage.put.bind(storage);
-    vi.spyOn(storage, "put").mockImplementationOnce(async (key, bytes) => {
-      await put(key, bytes);
+    const putStream = storage.putStream.bind(storage);
+    vi.spyOn(storage, "putStream").mockImplementationOnce(async (key, source) => {
+      const written = await putStream(key, source);
       await db.resolution.update({ where: { id: r.id }, data: { version: { increment: 1 } } });
+      return written;
     });
     const result = await reportProgress(actors.owner, done(r), [pdf("نامه یک.pdf"), pdf("نامه دو.pdf")], t);
     expect(result).toEqual({ ok: false, message: CONFLICT_FA });
-    expect(storage.put).toHaveBeenCalledTimes(2);
+    expect(storage.putStream).toHaveBeenCalledTimes(2);
     expect(storedFiles()).toBe(before);
     expect(await db.progressReport.count({ where: { resolutionId: r.id } })).toBe(0);
   });

@@ -5,12 +5,10 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
 import { addDays, todayInTehran } from "@/lib/i18n/format";
-import {
-  escalateOverdue,
-  notifyNewResolutions,
-  sendDeadlineReminders,
-  sendWeeklyDigest,
-} from "@/lib/notifications/events";
+import { escalateOverdue, sendDeadlineReminders, sendWeeklyDigest } from "@/lib/notifications/events";
+import { sendNotificationMails } from "@/lib/notifications/inbox";
+import { approveMinutes } from "@/lib/meetings/sessions";
+import { remindResolution } from "@/lib/resolutions/chase";
 import { transportFromEnv, type MailTransport } from "@/lib/notifications/mailer";
 import { listMyMessages, listOutbox } from "@/lib/notifications/queries";
 import { startNotificationWorker } from "@/lib/notifications/worker";
@@ -22,6 +20,7 @@ import {
   createProvince,
   createResolution,
   createUnit,
+  t,
 } from "../support/fixtures";
 
 // A real SMTP conversation with an in-process server: what arrives is what a mailbox gets.
@@ -34,7 +33,10 @@ let provinceId: string;
 let agencyId: string;
 let unitId: string;
 let meetingId: string;
-const users = {} as Record<"agency1" | "agency2" | "secretariat", Awaited<ReturnType<typeof createActor>>>;
+const users = {} as Record<
+  "agency1" | "agency2" | "secretariat" | "chair",
+  Awaited<ReturnType<typeof createActor>>
+>;
 
 const to = (m: ParsedMail) =>
   (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ""));
@@ -68,18 +70,21 @@ beforeAll(async () => {
   users.agency1 = await createActor(["AGENCY"], { provinceId, agencyId });
   users.agency2 = await createActor(["AGENCY"], { provinceId, agencyId });
   users.secretariat = await createActor(["SECRETARIAT"], { provinceId });
+  users.chair = await createActor(["CHAIR"], { provinceId });
   // An inactive agency user gets nothing.
   const gone = await createActor(["AGENCY"], { provinceId, agencyId });
   await db.user.update({ where: { id: gone.id }, data: { active: false } });
   const county = await createCounty(provinceId, "رفسنجان");
   unitId = (await createUnit(provinceId, { countyId: county.id, name: "صنایع پسته رفسنجان" })).id;
-  meetingId = (await createMeeting(provinceId, { jalaliYear: 1404, number: 4, startsAt: new Date() })).id;
+  meetingId = (
+    await createMeeting(provinceId, { jalaliYear: 1404, number: 4, startsAt: new Date(), status: "HELD" })
+  ).id;
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe("e-mail over SMTP", () => {
-  it("announces a new resolution to the responsible agency's active users, in Persian, once even when the job is retried", async () => {
+  it("announces a new resolution to the responsible agency's active users with the notice, in Persian, once even when the job is retried", async () => {
     process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
     process.env.MAIL_FROM = "Tashil <tashil@kerman.test>";
     const transport = transportFromEnv();
@@ -95,28 +100,34 @@ describe("e-mail over SMTP", () => {
         return transport?.sendMail(mail);
       }) as MailTransport["sendMail"],
     };
-    await expect(notifyNewResolutions({ transport: flaky, provinceId })).rejects.toThrow(/retry/);
+    // Nothing goes out before the chair approves the minutes: the notice carries the news.
+    await sendNotificationMails({ transport, provinceId });
+    expect(mine()).toHaveLength(0);
+    expect((await approveMinutes(users.chair, { meetingId }, t)).ok).toBe(true);
+    const notice = await db.notice.findFirstOrThrow({ where: { meetingId }, include: { items: true } });
+    expect(notice.items.map((i) => i.resolutionId)).toEqual([r.id]);
+    await expect(sendNotificationMails({ transport: flaky, provinceId })).rejects.toThrow(/retry/);
     expect(mine()).toHaveLength(1);
 
     // ...pg-boss retries the job: only the missing message goes out. A third run sends nothing.
-    await notifyNewResolutions({ transport, provinceId });
-    await notifyNewResolutions({ transport, provinceId });
+    await sendNotificationMails({ transport, provinceId });
+    await sendNotificationMails({ transport, provinceId });
     const mails = mine();
     expect(mails.flatMap(to).sort()).toEqual([users.agency1.email, users.agency2.email].sort());
+    const subject = `ابلاغ شماره ۱/${notice.jalaliYear.toLocaleString("fa-IR", { useGrouping: false })}: جلسه چهارم کارگروه تسهیل و رفع موانع تولید در سال ۱۴۰۴`;
     for (const mail of mails) {
-      expect(mail.subject).toBe("ابلاغ مصوبه جدید: صنایع پسته رفسنجان");
+      expect(mail.subject).toBe(subject);
       expect(mail.from?.text).toContain("tashil@kerman.test");
-      expect(mail.text).toContain("بانک عامل نسبت به امهال اقساط تسهیلات واحد اقدام کند.");
-      expect(mail.text).toContain("جلسه چهارم کارگروه تسهیل و رفع موانع تولید در سال ۱۴۰۴");
-      expect(mail.text).toContain(`/resolutions/${r.id}`);
+      expect(mail.text).toContain("با ۱ مصوبه");
+      expect(mail.text).toContain(`/notices/${notice.id}`);
     }
-    const rows = await db.emailMessage.findMany({ where: { eventKey: `resolution.issued:${r.id}` } });
+    const rows = await db.emailMessage.findMany({
+      where: { eventKey: { startsWith: "notification:" }, provinceId },
+    });
     expect(rows.map((m) => m.status)).toEqual(["SENT", "SENT"]);
     expect(rows.map((m) => m.attempts).sort()).toEqual([1, 2]);
     // Each user sees what was sent to them, and only that.
-    expect((await listMyMessages(users.agency1)).items.map((m) => m.subject)).toEqual([
-      "ابلاغ مصوبه جدید: صنایع پسته رفسنجان",
-    ]);
+    expect((await listMyMessages(users.agency1)).items.map((m) => m.subject)).toEqual([subject]);
     expect((await listMyMessages(users.secretariat)).items).toEqual([]);
   });
 
@@ -162,10 +173,13 @@ describe("without SMTP", () => {
     delete process.env.SMTP_HOST;
     const before = received.length;
     const r = await resolution(addDays(TODAY, 40), "مصوبه برای صندوق خروجی");
-    await notifyNewResolutions({ provinceId });
-    await notifyNewResolutions({ provinceId });
+    expect((await remindResolution(users.secretariat, { id: r.id }, t)).ok).toBe(true);
+    await sendNotificationMails({ provinceId });
+    await sendNotificationMails({ provinceId });
     expect(received.length).toBe(before);
-    const rows = await db.emailMessage.findMany({ where: { eventKey: `resolution.issued:${r.id}` } });
+    const rows = await db.emailMessage.findMany({
+      where: { provinceId, subject: { startsWith: "یادآوری دبیرخانه" } },
+    });
     expect(rows.map((m) => m.status)).toEqual(["OUTBOX", "OUTBOX"]);
     const admin = await createActor(["ADMIN"], { provinceId });
     expect(
@@ -177,14 +191,15 @@ describe("without SMTP", () => {
 });
 
 describe("the scheduler", () => {
-  it("starts pg-boss on the application's PostgreSQL with the four schedules in Tehran time", async () => {
+  it("starts pg-boss on the application's PostgreSQL with its schedules in Tehran time", async () => {
     const boss = await startNotificationWorker();
     try {
       const schedules = await boss.getSchedules();
       // The database is shared with other schedules (the export clean-up): look at the mail ones.
       const MAIL_JOBS = [
         "deadline-reminders",
-        "notify-new-resolutions",
+        "notification-digest",
+        "notification-mails",
         "overdue-escalations",
         "weekly-digest",
       ];
@@ -195,7 +210,8 @@ describe("the scheduler", () => {
           .sort(),
       ).toEqual([
         ["deadline-reminders", "0 8 * * *", "Asia/Tehran"],
-        ["notify-new-resolutions", "*/10 * * * *", "Asia/Tehran"],
+        ["notification-digest", "0 7 * * *", "Asia/Tehran"],
+        ["notification-mails", "* * * * *", "Asia/Tehran"],
         ["overdue-escalations", "30 8 * * *", "Asia/Tehran"],
         ["weekly-digest", "0 9 * * 6", "Asia/Tehran"],
       ]);

@@ -10,6 +10,7 @@ import {
   JOB_SCHEMA,
   LEGACY_SCHEMA,
   createNotificationWorker,
+  JOBS,
   type JobName,
 } from "@/lib/notifications/worker";
 
@@ -38,7 +39,9 @@ async function query<R extends pg.QueryResultRow>(sql: string, values: unknown[]
   }
 }
 
-const QUEUES: Record<JobName, string> = {
+// The queues pg-boss 10 had: "notify-new-resolutions" has since been retired (new resolutions
+// travel in the notice issued at the minutes' approval), so the new worker unschedules it.
+const QUEUES: Record<string, string> = {
   "notify-new-resolutions": "*/10 * * * *",
   "deadline-reminders": "0 8 * * *",
   "overdue-escalations": "30 8 * * *",
@@ -83,13 +86,14 @@ afterAll(async () => {
 });
 
 describe("upgrading pg-boss 10 to 12 on an existing database", () => {
-  it("runs the waiting job once on the new version, keeps the deferred one for its time, leaves done jobs done, and schedules the four jobs", async () => {
+  it("runs the waiting job once on the new version, keeps the deferred one for its time, leaves done jobs done, and schedules the current jobs", async () => {
     const ran: { queue: JobName; data: unknown }[] = [];
+    // The every-minute mail job may fire meanwhile; only the jobs pg-boss 10 had are watched.
     const record = (queue: JobName) => async (data: unknown) => {
-      ran.push({ queue, data });
+      if (queue in QUEUES) ran.push({ queue, data });
     };
     const handlers = Object.fromEntries(
-      (Object.keys(QUEUES) as JobName[]).map((q) => [q, record(q)]),
+      (Object.keys(JOBS) as JobName[]).map((q) => [q, record(q)]),
     ) as Record<JobName, (data: unknown) => Promise<void>>;
 
     let boss: PgBoss | null = await createNotificationWorker({ connectionString, handlers });
@@ -100,8 +104,8 @@ describe("upgrading pg-boss 10 to 12 on an existing database", () => {
 
       const schedules = await boss.getSchedules();
       expect(schedules.map((s) => [s.name, s.cron, s.timezone]).sort()).toEqual(
-        Object.entries(QUEUES)
-          .map(([q, cron]) => [q, cron, "Asia/Tehran"])
+        Object.entries(JOBS)
+          .map(([q, job]) => [q, job.cron, "Asia/Tehran"])
           .sort(),
       );
       expect((await boss.getQueue("deadline-reminders"))?.retryLimit).toBe(5);

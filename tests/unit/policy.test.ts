@@ -18,6 +18,7 @@ import { ROLES, type RoleName } from "@/lib/auth/roles";
 const ALLOWED: Record<RoleName, readonly Action[]> = {
   ADMIN: [
     "case.read",
+    "notifications.own",
     "export.download",
     "unit.write",
     "obstacle.write",
@@ -39,21 +40,36 @@ const ALLOWED: Record<RoleName, readonly Action[]> = {
     "body.manage",
     "meeting.write",
     "resolution.write",
+    "meeting.screen",
     "resolution.verify",
     "extension.decide",
+    "return.decide",
+    "resolution.remind",
     "dashboard.view",
     "audit.read",
+    "notifications.own",
   ],
-  CHAIR: ["case.read", "export.download", "minutes.approve", "chairDesk.view", "dashboard.view"],
+  CHAIR: [
+    "case.read",
+    "export.download",
+    "meeting.screen",
+    "minutes.approve",
+    "chairDesk.view",
+    "dashboard.view",
+    "notifications.own",
+  ],
   AGENCY: [
     "case.read",
     "export.download",
     "resolution.report",
     "resolution.requestExtension",
+    "resolution.return",
+    "notice.acknowledge",
     "agencyInbox.view",
     "apiToken.manage",
+    "notifications.own",
   ],
-  MEMBER: ["case.read", "export.download"],
+  MEMBER: ["case.read", "export.download", "meeting.screen", "notifications.own"],
 };
 /** Actions only national users take, and which roles may (provincial users never). */
 const NATIONAL_ONLY: Record<RoleName, readonly Action[]> = {
@@ -69,12 +85,18 @@ const NATIONAL_ADMIN_WRITES: readonly Action[] = [
   "calendar.manage",
   "apiToken.manage",
 ];
-const AGENCY_OWNED: readonly Action[] = ["resolution.report", "resolution.requestExtension"];
+const AGENCY_OWNED: readonly Action[] = [
+  "resolution.report",
+  "resolution.requestExtension",
+  "resolution.return",
+  "notice.acknowledge",
+];
 /** Owned by the agency for an agency user only: an administrator issues tokens for any agency. */
 const ownedFor = (role: RoleName, action: Action) =>
   AGENCY_OWNED.includes(action) || (action === "apiToken.manage" && role === "AGENCY");
 const READ_ONLY: readonly Action[] = [
   "case.read",
+  "notifications.own",
   "chairDesk.view",
   "agencyInbox.view",
   "dashboard.view",

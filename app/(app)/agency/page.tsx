@@ -11,6 +11,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { ResolutionTable } from "@/components/resolutions/resolution-table";
 import { filterQuery, ResolutionFilters } from "@/components/resolutions/resolution-filters";
 import { pageNumber } from "@/lib/validation";
+import { listAgencyNotices } from "@/lib/notices/queries";
+import { NoticeList } from "@/components/notices/notice-list";
 
 export const generateMetadata = pageTitle("nav.agency");
 
@@ -25,16 +27,26 @@ export default async function AgencyInboxPage({ searchParams }: { searchParams: 
     page: raw.page,
   });
   const supportedPage = pageNumber(raw.spage);
-  const [inbox, supported, options] = await Promise.all([
+  const [inbox, supported, options, notices] = await Promise.all([
     listAgencyInbox(user, filter),
     listSupportedResolutions(user, { page: supportedPage }),
     // agencyInbox.view is only granted with an agency; "" would match nothing.
     resolutionFilterOptions(user, { agencyId: user.agencyId ?? "" }),
+    listAgencyNotices(user),
   ]);
   const values = { status: raw.status, meetingId: raw.meetingId };
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("nav.agency")}</h1>
+      <Card title={t("notices.inboxTitle")}>
+        <NoticeList
+          items={notices}
+          t={t}
+          locale={locale}
+          empty={t("notices.inboxEmpty")}
+          showAgency={false}
+        />
+      </Card>
       <Card title={t("resolutions.responsibleSection")}>
         <ResolutionFilters
           action="/agency"

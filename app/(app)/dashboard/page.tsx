@@ -15,6 +15,8 @@ import { ResolutionTable } from "@/components/resolutions/resolution-table";
 import { DashboardFilterForm } from "@/components/dashboard/filter-form";
 import { ScorecardTable } from "@/components/dashboard/scorecard-table";
 import { DashboardCharts } from "@/components/dashboard/dashboard-charts";
+import { listUnacknowledgedNotices } from "@/lib/notices/queries";
+import { NoticeList } from "@/components/notices/notice-list";
 
 export const generateMetadata = pageTitle("nav.dashboard");
 
@@ -33,7 +35,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       : null;
   if (typeof raw.province === "string" && user.provinceId === null && !drilled) notFound();
   const viewer = drilled ? narrowToProvince(user, drilled.id) : user;
-  const data = await loadDashboard(viewer, filters, sort);
+  const [data, unacknowledged] = await Promise.all([
+    loadDashboard(viewer, filters, sort),
+    listUnacknowledgedNotices(viewer),
+  ]);
   // Delays in working days on request: the days off between the oldest deadline and today.
   const countWorking = raw.late === "working";
   const oldest = data.overdue.reduce<string | null>((min, r) => {
@@ -119,6 +124,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </Link>
           ))}
         </nav>
+      </Card>
+      <Card title={t("dashboard.unacknowledged")}>
+        <p className="mb-2 text-xs text-slate-600">
+          {t("dashboard.unacknowledgedHint", { days: n(unacknowledged.days) })}
+        </p>
+        <NoticeList
+          items={unacknowledged.items}
+          t={t}
+          locale={locale}
+          empty={t("dashboard.unacknowledgedNone")}
+          showAgency
+        />
       </Card>
       <Card title={t("dashboard.scorecard")}>
         <p className="mb-2 text-xs text-slate-600">{t("dashboard.scorecardHint")}</p>

@@ -1,4 +1,9 @@
-import { permissionLayout } from "@/lib/page";
+import { ClientMessages } from "@/components/ui/client-messages";
+import { requirePermission } from "@/lib/auth/session";
 
-// Refuses (403) before the loading skeleton streams.
-export default permissionLayout("case.read");
+// The notification page's forms (mark read, e-mail preference), for the browser; and the
+// permission checked before the loading skeleton streams (a refusal stays a 403).
+export default async function Layout({ children }: { children: React.ReactNode }) {
+  await requirePermission("case.read");
+  return <ClientMessages namespaces={["notifications"]}>{children}</ClientMessages>;
+}

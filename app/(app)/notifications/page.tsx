@@ -1,39 +1,91 @@
+import Link from "next/link";
 import { pageContext, pageTitle } from "@/lib/page";
-import { listMyMessages } from "@/lib/notifications/queries";
-import { Card } from "@/components/ui/card";
+import { listMyMessages, listMyNotifications } from "@/lib/notifications/queries";
+import { formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { Card, EmptyState } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { MessageList } from "@/components/notifications/message-list";
+import { MailFrequencyForm, MarkReadButton } from "@/components/notifications/notification-forms";
 import { pageNumber } from "@/lib/validation";
 
-export const generateMetadata = pageTitle("notifications.title");
+export const generateMetadata = pageTitle("notifications.inboxTitle");
 
+/** What the user must act on (in-app notifications), their e-mail choice, and the e-mails sent. */
 export default async function NotificationsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ page?: string }>;
+  searchParams: Promise<{ page?: string; mpage?: string }>;
 }) {
-  const { user, t, locale } = await pageContext("case.read");
-  const { items, page, pages } = await listMyMessages(user, {
-    page: pageNumber((await searchParams).page),
-  });
+  const { user, t, locale } = await pageContext("notifications.own");
+  const raw = await searchParams;
+  const [inbox, mails] = await Promise.all([
+    listMyNotifications(user, { page: pageNumber(raw.page) }),
+    listMyMessages(user, { page: pageNumber(raw.mpage) }),
+  ]);
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("notifications.title")}</h1>
-        <p className="text-sm text-slate-600">{t("notifications.intro")}</p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">{t("notifications.inboxTitle")}</h1>
+          <p className="text-sm text-slate-600">{t("notifications.inboxIntro")}</p>
+        </div>
+        {inbox.unread > 0 && <MarkReadButton id="all" label={t("notifications.markAllRead")} />}
       </div>
-      <Card>
+      <Card title={t("notifications.unreadCount", { count: formatNumber(inbox.unread, locale) })}>
+        {inbox.items.length === 0 ? (
+          <EmptyState>{t("notifications.inboxEmpty")}</EmptyState>
+        ) : (
+          <ul className="divide-y divide-slate-100" aria-label={t("notifications.inboxTitle")}>
+            {inbox.items.map((n) => (
+              <li key={n.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
+                <div className="min-w-0 flex-1 space-y-1">
+                  <p className={`text-sm ${n.readAt ? "" : "font-semibold"}`}>
+                    {!n.readAt && (
+                      <span className="me-2 rounded bg-brand-700 px-1.5 py-0.5 text-xs text-white">
+                        {t("notifications.unread")}
+                      </span>
+                    )}
+                    {n.link ? (
+                      <Link href={n.link} className="text-brand-700 underline-offset-4 hover:underline">
+                        {n.subject}
+                      </Link>
+                    ) : (
+                      n.subject
+                    )}
+                  </p>
+                  <p className="whitespace-pre-line text-sm text-slate-700">{n.body}</p>
+                  <p className="text-xs text-slate-500">
+                    {formatDateTime(n.createdAt, locale, { style: "short" })}
+                  </p>
+                </div>
+                {!n.readAt && <MarkReadButton id={n.id} label={t("notifications.markRead")} />}
+              </li>
+            ))}
+          </ul>
+        )}
+        <Pagination
+          page={inbox.page}
+          pages={inbox.pages}
+          href={(p) => `/notifications?page=${p}`}
+          t={t}
+          locale={locale}
+        />
+      </Card>
+      <Card title={t("notifications.preference")}>
+        <MailFrequencyForm value={inbox.mailFrequency} />
+      </Card>
+      <Card title={t("notifications.sentMails")}>
         <MessageList
-          items={items}
+          items={mails.items}
           locale={locale}
           t={t}
           empty={t("notifications.empty")}
           showRecipient={false}
         />
         <Pagination
-          page={page}
-          pages={pages}
-          href={(p) => `/notifications?page=${p}`}
+          page={mails.page}
+          pages={mails.pages}
+          href={(p) => `/notifications?mpage=${p}`}
           t={t}
           locale={locale}
         />

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { pageContext, pageTitle } from "@/lib/page";
-import { publicFiguresSetting } from "@/lib/settings/queries";
+import { noticeAckDaysSetting, publicFiguresSetting } from "@/lib/settings/queries";
+import { NoticeAckDaysForm } from "@/components/admin/notice-ack-days-form";
 import { Card } from "@/components/ui/card";
 import { PublicFiguresToggle } from "@/components/admin/public-figures-toggle";
 
@@ -8,7 +9,10 @@ export const generateMetadata = pageTitle("settings.title");
 
 export default async function SettingsPage() {
   const { user: actor, t } = await pageContext("settings.manage");
-  const { enabled, version } = await publicFiguresSetting(actor.provinceId);
+  const [{ enabled, version }, ackDays] = await Promise.all([
+    publicFiguresSetting(actor.provinceId),
+    noticeAckDaysSetting(actor.provinceId),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("settings.title")}</h1>
@@ -20,6 +24,9 @@ export default async function SettingsPage() {
             /figures
           </Link>
         )}
+      </Card>
+      <Card title={t("settings.ackDays")}>
+        <NoticeAckDaysForm days={ackDays.days} version={ackDays.version} />
       </Card>
     </div>
   );

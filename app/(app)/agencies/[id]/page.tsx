@@ -7,6 +7,7 @@ import { recordHistory } from "@/lib/audit/queries";
 import { HistorySection } from "@/components/audit/audit-event-list";
 import { Card, EmptyState, Stat } from "@/components/ui/card";
 import { AgencyForm } from "@/components/agencies/agency-form";
+import { RemindAgencyButton } from "@/components/resolutions/chase-forms";
 
 export const generateMetadata = pageTitle("agencies.title");
 
@@ -22,7 +23,12 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
   });
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{name}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{name}</h1>
+        {agency.openResolutions > 0 && can(actor, "resolution.remind", { provinceId: agency.provinceId }) && (
+          <RemindAgencyButton agencyId={agency.id} />
+        )}
+      </div>
       <dl className="grid gap-4 sm:grid-cols-3">
         <Stat label={t("agencies.openResolutions")} value={formatNumber(agency.openResolutions, locale)} />
         <Stat

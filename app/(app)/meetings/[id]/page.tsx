@@ -24,12 +24,14 @@ import { MeetingStatusBadge } from "@/components/meetings/meeting-status";
 import { AgendaEditor } from "@/components/meetings/agenda-editor";
 import { EligiblePicker } from "@/components/meetings/eligible-picker";
 import { AttendanceForm } from "@/components/meetings/attendance-form";
-import { SessionEntry } from "@/components/meetings/session-entry";
+import { SessionRoom } from "@/components/meetings/session-room";
 import { MarkHeldButton } from "@/components/meetings/session-actions";
 import { agendaItemViews, jalaliInput, obstacleView, tehranTime } from "@/lib/meetings/views";
 import { RescheduleForm } from "@/components/meetings/meeting-form";
 import { pageContext } from "@/lib/page";
 import { DayOffWarning } from "@/components/calendar/day-off-warning";
+import { followUpPanel } from "@/lib/meetings/follow-up-views";
+import { FollowUpCandidates, FollowUpItems } from "@/components/meetings/follow-up-panel";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const { t, locale } = await getTranslator();
@@ -60,10 +62,11 @@ export default async function MeetingPage({
       { type: "AgendaItem", ids: meeting.agendaItems.map((i) => i.id) },
     ],
   });
-  const [eligible, agencies, caseAgencyIds] = await Promise.all([
+  const [eligible, agencies, caseAgencyIds, followUp] = await Promise.all([
     canWrite ? listEligibleObstacles(user, meeting.body.kind, { query: q }) : Promise.resolve([]),
     canEnter || canWrite ? listAgencyOptions(user) : Promise.resolve([]),
     listCaseAgencyIds(user, meeting.id),
+    followUpPanel(user, meeting, locale, t),
   ]);
   const memberIds = meeting.body.members.map((m) => m.agency.id);
   const invitedIds = meeting.invitees.map((i) => i.agency.id);
@@ -132,87 +135,118 @@ export default async function MeetingPage({
       )}
 
       <AmendmentProvider locked={locked}>
-        <Card title={t("meetings.agenda.title")}>
-          <AgendaEditor locale={locale} items={items} canWrite={canWrite} />
-        </Card>
-
-        {canWrite && (
-          <Card
-            title={t(
-              meeting.body.kind === "COMMITTEE"
-                ? "meetings.agenda.eligibleCommittee"
-                : "meetings.agenda.eligibleWorkingGroup",
-            )}
-          >
-            <form role="search" className="mb-4 flex gap-2">
-              <label htmlFor="unit-search" className="sr-only">
-                {t("meetings.agenda.searchUnit")}
-              </label>
-              <input
-                id="unit-search"
-                name="q"
-                defaultValue={q}
-                placeholder={t("meetings.agenda.searchUnit")}
-                className={`${inputClass} max-w-xs`}
+        <SessionRoom
+          meetingId={meeting.id}
+          locale={locale}
+          items={items}
+          canMoveScreen={canWrite}
+          screenItemId={meeting.screenItemId}
+          entry={
+            canEnter
+              ? {
+                  bodyKind: meeting.body.kind,
+                  meetingDate: todayInTehran(meeting.startsAt),
+                  agencies: picker.choices,
+                  agencyGroups: picker.groupOrder,
+                }
+              : null
+          }
+          attendance={
+            <Card title={t("meetings.attendance.title")}>
+              <AttendanceForm
+                meetingId={meeting.id}
+                canWrite={canWrite}
+                rows={[
+                  ...meeting.body.members.map(({ agency }) => ({ agency, invited: false })),
+                  ...meeting.invitees.map(({ agency }) => ({ agency, invited: true })),
+                ].map(({ agency, invited }) => ({
+                  agencyId: agency.id,
+                  agencyName: invited
+                    ? `${localName(agency, locale)} (${t("meetings.invitees.invited")})`
+                    : localName(agency, locale),
+                  mode: attendance.get(agency.id)?.mode ?? "",
+                  attendeeName: attendance.get(agency.id)?.attendeeName ?? "",
+                  version: attendance.get(agency.id)?.version ?? 0,
+                }))}
               />
-              <button type="submit" className="rounded-md border border-slate-300 px-3 text-sm">
-                {t("common.search")}
-              </button>
-            </form>
-            <EligiblePicker
-              meetingId={meeting.id}
-              units={eligible.map((u) => ({
-                id: u.id,
-                name: u.name,
-                obstacles: u.obstacles.map((o) => obstacleView(o, locale)),
-              }))}
-            />
-          </Card>
-        )}
-
-        {canWrite && (
-          <Card title={t("meetings.invitees.title")}>
-            <InviteesForm
-              meetingId={meeting.id}
-              invited={invitedIds}
-              proposed={caseAgencyIds.filter((id) => !memberIds.includes(id))}
-              choices={inviteePicker.choices}
-              groupOrder={inviteePicker.groupOrder}
-            />
-          </Card>
-        )}
-
-        <Card title={t("meetings.attendance.title")}>
-          <AttendanceForm
-            meetingId={meeting.id}
-            canWrite={canWrite}
-            rows={[
-              ...meeting.body.members.map(({ agency }) => ({ agency, invited: false })),
-              ...meeting.invitees.map(({ agency }) => ({ agency, invited: true })),
-            ].map(({ agency, invited }) => ({
-              agencyId: agency.id,
-              agencyName: invited
-                ? `${localName(agency, locale)} (${t("meetings.invitees.invited")})`
-                : localName(agency, locale),
-              mode: attendance.get(agency.id)?.mode ?? "",
-              attendeeName: attendance.get(agency.id)?.attendeeName ?? "",
-            }))}
-          />
-        </Card>
-
-        {canEnter && (
-          <Card>
-            <SessionEntry
-              locale={locale}
-              bodyKind={meeting.body.kind}
-              meetingDate={todayInTehran(meeting.startsAt)}
-              items={items}
-              agencies={picker.choices}
-              agencyGroups={picker.groupOrder}
-            />
-          </Card>
-        )}
+            </Card>
+          }
+          agenda={
+            <>
+              <Card title={t("meetings.agenda.title")}>
+                <AgendaEditor locale={locale} items={items} canWrite={canWrite} />
+              </Card>
+              {canWrite && (
+                <Card
+                  title={t(
+                    meeting.body.kind === "COMMITTEE"
+                      ? "meetings.agenda.eligibleCommittee"
+                      : "meetings.agenda.eligibleWorkingGroup",
+                  )}
+                >
+                  <form role="search" className="mb-4 flex gap-2">
+                    <label htmlFor="unit-search" className="sr-only">
+                      {t("meetings.agenda.searchUnit")}
+                    </label>
+                    <input
+                      id="unit-search"
+                      name="q"
+                      defaultValue={q}
+                      placeholder={t("meetings.agenda.searchUnit")}
+                      className={`${inputClass} max-w-xs`}
+                    />
+                    <button type="submit" className="rounded-md border border-slate-300 px-3 text-sm">
+                      {t("common.search")}
+                    </button>
+                  </form>
+                  <EligiblePicker
+                    meetingId={meeting.id}
+                    units={eligible.map((u) => ({
+                      id: u.id,
+                      name: u.name,
+                      obstacles: u.obstacles.map((o) => obstacleView(o, locale)),
+                    }))}
+                  />
+                </Card>
+              )}
+              {canWrite && (
+                <Card title={t("meetings.invitees.title")}>
+                  <InviteesForm
+                    meetingId={meeting.id}
+                    invited={invitedIds}
+                    proposed={caseAgencyIds.filter((id) => !memberIds.includes(id))}
+                    choices={inviteePicker.choices}
+                    groupOrder={inviteePicker.groupOrder}
+                  />
+                </Card>
+              )}
+            </>
+          }
+        />
       </AmendmentProvider>
+      {/* Earlier resolutions back before the working group (issue #16), beside the session's own cases. */}
+      <Card title={t("meetings.followUp.title")}>
+        <div className="space-y-6">
+          <section aria-labelledby="follow-up-items" className="space-y-2">
+            <h3 id="follow-up-items" className="font-semibold">
+              {t("meetings.followUp.items")}
+            </h3>
+            <FollowUpItems
+              items={followUp.items}
+              canDecide={followUp.canDecide}
+              agencies={followUp.agencies}
+            />
+          </section>
+          {followUp.canAdd && (
+            <section aria-labelledby="follow-up-candidates" className="space-y-2">
+              <h3 id="follow-up-candidates" className="font-semibold">
+                {t("meetings.followUp.candidatesTitle")}
+              </h3>
+              <FollowUpCandidates meetingId={meeting.id} groups={followUp.candidates} />
+            </section>
+          )}
+        </div>
+      </Card>
       <HistorySection events={history} t={t} locale={locale} />
     </div>
   );

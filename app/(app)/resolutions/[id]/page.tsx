@@ -4,7 +4,16 @@ import { pageContext, pageTitle } from "@/lib/page";
 import { followUpChoices } from "@/lib/resolutions/status";
 import { formatDate, formatDateTime, formatNumber, localName, formatList } from "@/lib/i18n/format";
 import type { MessageKey } from "@/lib/i18n/messages";
-import { getResolutionDetail } from "@/lib/resolutions/queries";
+import { getResolutionDetail, listResolutionReturns } from "@/lib/resolutions/queries";
+import { can } from "@/lib/auth/policy";
+import { isOpenResolution } from "@/lib/resolutions/status";
+import { listAgencyOptions } from "@/lib/meetings/queries";
+import { disputeDays } from "@/lib/resolutions/returns";
+import {
+  DecideReturnForm,
+  RemindNowButton,
+  ReturnResolutionForm,
+} from "@/components/resolutions/chase-forms";
 import { Card, EmptyState } from "@/components/ui/card";
 import { DeadlineNote, STATUS_TONE } from "@/components/resolutions/resolution-table";
 import { meetingTitle } from "@/lib/meetings/title";
@@ -24,6 +33,11 @@ const AUDIT_LABEL: Record<string, MessageKey> = {
   "extension.reject": "resolutions.auditAction.extensionReject",
   "resolution.verify": "resolutions.auditAction.verify",
   "resolution.reopen": "resolutions.auditAction.reopen",
+  "resolution.followUpDecision": "resolutions.auditAction.followUp",
+  "resolution.return": "resolutions.auditAction.return",
+  "resolution.reassign": "resolutions.auditAction.reassign",
+  "resolution.returnReject": "resolutions.auditAction.returnReject",
+  "resolution.remind": "resolutions.auditAction.remind",
 };
 
 const kb = (bytes: number) => Math.max(1, Math.round(bytes / 1024));
@@ -40,6 +54,18 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
     responsibleAgencyId: r.responsibleAgency.id,
     hasPendingExtension: pending !== undefined,
   });
+  const resource = { provinceId: r.provinceId, responsibleAgencyId: r.responsibleAgency.id };
+  const open = isOpenResolution(r.status);
+  const returns = await listResolutionReturns(user, r.id);
+  const pendingReturn = returns.find((x) => x.status === "PENDING");
+  const mayRemind = open && can(user, "resolution.remind", resource);
+  const mayReturn = open && !pendingReturn && can(user, "resolution.return", resource);
+  const mayDecideReturn = pendingReturn !== undefined && can(user, "return.decide", resource);
+  const agencies = mayDecideReturn
+    ? (await listAgencyOptions(user))
+        .filter((a) => a.id !== r.responsibleAgency.id)
+        .map((a) => ({ id: a.id, name: localName(a, locale) }))
+    : [];
 
   return (
     <div className="space-y-6">
@@ -110,6 +136,39 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
           )}
         </dl>
       </Card>
+
+      {mayRemind && (
+        <div className="no-print">
+          <RemindNowButton id={r.id} />
+        </div>
+      )}
+
+      {(mayReturn || (mayDecideReturn && pendingReturn)) && (
+        <div className="grid gap-6 lg:grid-cols-2">
+          {mayReturn && (
+            <Card title={t("resolutions.returns.title")}>
+              <ReturnResolutionForm id={r.id} version={r.version} />
+            </Card>
+          )}
+          {mayDecideReturn && pendingReturn && (
+            <Card title={t("resolutions.returns.decideTitle")}>
+              <p className="mb-3 whitespace-pre-line text-sm">
+                {t("resolutions.returns.pending", {
+                  agency: localName(pendingReturn.fromAgency, locale),
+                  date: formatDate(pendingReturn.createdAt, locale),
+                  reason: pendingReturn.reason,
+                })}
+              </p>
+              <DecideReturnForm
+                id={r.id}
+                version={r.version}
+                returnId={pendingReturn.id}
+                agencies={agencies}
+              />
+            </Card>
+          )}
+        </div>
+      )}
 
       {(may.report || may.requestExtension || may.decideExtension || may.verify) && (
         <div className="grid gap-6 lg:grid-cols-2">
@@ -215,6 +274,51 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
           </ol>
         )}
       </Card>
+
+      {returns.length > 0 && (
+        <Card title={t("resolutions.returns.history")}>
+          <ol className="space-y-3 text-sm">
+            {returns.map((x) => (
+              <li key={x.id} className="border-s-2 border-slate-200 ps-4">
+                <p className="font-medium">
+                  {t(`resolutions.returns.statusLabel.${x.status}`, {
+                    agency: x.toAgency ? localName(x.toAgency, locale) : "",
+                  })}
+                </p>
+                <p className="text-xs text-slate-600">
+                  {localName(x.fromAgency, locale)} —{" "}
+                  {formatDateTime(x.createdAt, locale, { style: "short" })}
+                  {x.requestedBy && <> — {t("resolutions.by", { name: x.requestedBy.name })}</>}
+                </p>
+                <p className="mt-1 whitespace-pre-line">{x.reason}</p>
+                {x.status === "PENDING" ? (
+                  <p className="mt-1 text-amber-800">
+                    {t("resolutions.returns.inDispute", {
+                      date: formatDate(x.createdAt, locale),
+                      days: formatNumber(disputeDays(x.createdAt, new Date()), locale),
+                    })}
+                  </p>
+                ) : (
+                  <>
+                    {x.decisionNote && (
+                      <p className="mt-1 text-slate-700">
+                        {t("resolutions.decisionNote", { note: x.decisionNote })}
+                      </p>
+                    )}
+                    {x.status === "REASSIGNED" && (
+                      <p className="mt-1 text-slate-700">
+                        {t("resolutions.returns.disputeDays", {
+                          days: formatNumber(x.disputeDays ?? 0, locale),
+                        })}
+                      </p>
+                    )}
+                  </>
+                )}
+              </li>
+            ))}
+          </ol>
+        </Card>
+      )}
 
       {r.history && (
         <Card title={t("resolutions.history")}>

@@ -16,6 +16,10 @@ import { ApproveMinutesButton, PrintButton } from "@/components/meetings/session
 import { answeredPositions, obstacleView } from "@/lib/meetings/views";
 import "@/components/meetings/print.css";
 import { TableHead } from "@/components/ui/table-head";
+import { listFollowUpItems } from "@/lib/meetings/follow-up";
+import { followUpItemView } from "@/lib/meetings/follow-up-views";
+import { listMeetingNotices } from "@/lib/notices/queries";
+import { NoticeList } from "@/components/notices/notice-list";
 
 export const generateMetadata = pageTitle("meetings.minutes.title");
 
@@ -25,6 +29,10 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
   const meeting = await getMeeting(user, (await params).id);
   if (!meeting) notFound();
   const title = meetingTitle(meeting, locale, t);
+  const [followUps, notices] = await Promise.all([
+    listFollowUpItems(user, meeting.id).then((items) => items.map((i) => followUpItemView(i, locale, t))),
+    listMeetingNotices(user, meeting.id),
+  ]);
   const n = (v: number) => formatNumber(v, locale);
   const present = meeting.attendances.filter((a) => a.mode !== "ABSENT").length;
   const absent = meeting.attendances.filter((a) => a.mode === "ABSENT").length;
@@ -199,6 +207,45 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
         ))}
       </section>
 
+      {followUps.length > 0 && (
+        <section aria-labelledby="minutes-follow-up" className="space-y-2">
+          <h2 id="minutes-follow-up" className="font-semibold">
+            {t("meetings.followUp.minutesSection")}
+          </h2>
+          <table className="w-full border-collapse text-sm">
+            <TableHead
+              compact
+              className="border-b border-slate-300"
+              labels={[
+                t("notices.row"),
+                t("notices.unit"),
+                t("meetings.followUp.originalSession"),
+                t("meetings.followUp.agency"),
+                t("meetings.followUp.deadline"),
+                t("meetings.followUp.late"),
+                t("meetings.followUp.decisionLabel"),
+              ]}
+            />
+            <tbody>
+              {followUps.map((f, i) => (
+                <tr key={f.id} className="unit-case border-b border-slate-100 align-top">
+                  <td className="p-1">{n(i + 1)}</td>
+                  <td className="p-1">
+                    {f.unit}
+                    <span className="block text-xs text-slate-700">{f.text}</span>
+                  </td>
+                  <td className="p-1">{f.session}</td>
+                  <td className="p-1">{f.agency}</td>
+                  <td className="p-1">{f.deadline}</td>
+                  <td className="p-1">{f.late}</td>
+                  <td className="p-1">{f.decision ?? t("meetings.followUp.undecided")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+
       <SignatureBlock
         t={t}
         signers={[
@@ -206,6 +253,17 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
           { role: t("meetings.minutes.chair"), name: meeting.body.chairName ?? "" },
         ]}
       />
+      {notices.length > 0 && (
+        <section
+          aria-labelledby="minutes-notices"
+          className="no-print space-y-2 border-t border-slate-200 pt-4"
+        >
+          <h2 id="minutes-notices" className="font-semibold">
+            {t("notices.meetingNotices")}
+          </h2>
+          <NoticeList items={notices} t={t} locale={locale} empty="" showAgency />
+        </section>
+      )}
     </article>
   );
 }

@@ -1,0 +1,217 @@
+"use client";
+import { useActionState, useRef } from "react";
+import { addFollowUpsAction, decideFollowUpAction } from "@/lib/meetings/actions";
+import { initialFormState, type FormState } from "@/lib/forms";
+import { FOLLOW_UP_DECISIONS } from "@/lib/meetings/follow-up-schema";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
+import { Field, inputClass } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Select } from "@/components/ui/select";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useT } from "@/components/ui/messages";
+
+// Follow-up of earlier resolutions in a session (docs/decisions/092): the cases that need the
+// working group again, added in one step, and one decision per case. Its own component so the
+// session entry screen stays as it is; the page mounts it beside the agenda.
+
+/** One earlier resolution as the panel shows it; dates and numbers already in the reader's language. */
+export type FollowUpLine = {
+  resolutionId: string;
+  text: string;
+  agency: string;
+  deadline: string;
+  late: string;
+  reasons: string;
+  session: string;
+};
+
+export type FollowUpItemView = FollowUpLine & {
+  id: string;
+  version: number;
+  unit: string;
+  decision: string | null;
+};
+
+const submitted = (state: FormState, field: string) => {
+  const v = state.values?.[field];
+  return typeof v === "string" ? v : undefined;
+};
+
+export function FollowUpCandidates({
+  meetingId,
+  groups,
+}: {
+  meetingId: string;
+  groups: { unit: string; items: FollowUpLine[] }[];
+}) {
+  const t = useT();
+  const [state, action] = useActionState(addFollowUpsAction, initialFormState);
+  const form = useRef<HTMLFormElement>(null);
+  if (groups.length === 0) return <EmptyState>{t("meetings.followUp.noCandidates")}</EmptyState>;
+  return (
+    <form
+      ref={form}
+      action={action}
+      className="space-y-4"
+      aria-label={t("meetings.followUp.candidatesTitle")}
+    >
+      <FormMessage state={state} />
+      <p className="text-sm text-slate-600">{t("meetings.followUp.candidatesHint")}</p>
+      <input type="hidden" name="meetingId" value={meetingId} />
+      {groups.map((g) => (
+        <fieldset key={g.unit} className="space-y-1 rounded-md border border-slate-200 p-3">
+          <legend className="px-1 text-sm font-semibold">{g.unit}</legend>
+          {g.items.map((c) => (
+            <label key={c.resolutionId} className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name="resolutionIds" value={c.resolutionId} className="mt-1" />
+              <span>
+                {c.text}
+                <span className="block text-xs text-slate-600">
+                  {c.agency} — {c.session} — {t("meetings.followUp.deadline")}: {c.deadline} — {c.late} —{" "}
+                  {c.reasons}
+                </span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      <div className="flex flex-wrap gap-2">
+        <Button
+          variant="secondary"
+          onClick={() =>
+            form.current
+              ?.querySelectorAll<HTMLInputElement>('input[name="resolutionIds"]')
+              .forEach((box) => (box.checked = true))
+          }
+        >
+          {t("meetings.followUp.selectAll")}
+        </Button>
+        <SubmitButton pendingLabel={t("common.saving")}>{t("meetings.followUp.add")}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function FollowUpItems({
+  items,
+  canDecide,
+  agencies,
+}: {
+  items: FollowUpItemView[];
+  canDecide: boolean;
+  agencies: { id: string; name: string }[];
+}) {
+  const t = useT();
+  if (items.length === 0) return <EmptyState>{t("meetings.followUp.noItems")}</EmptyState>;
+  return (
+    <ol className="space-y-4">
+      {items.map((item) => (
+        <li key={item.id} className="space-y-2 rounded-md border border-slate-200 p-3">
+          <p className="text-sm font-semibold">{item.unit}</p>
+          <p className="text-sm">{item.text}</p>
+          <p className="text-xs text-slate-600">
+            {item.session} — {item.agency} — {t("meetings.followUp.deadline")}: {item.deadline} — {item.late}{" "}
+            — {item.reasons}
+          </p>
+          {item.decision ? (
+            <p className="text-sm font-medium text-emerald-800">{item.decision}</p>
+          ) : canDecide ? (
+            <DecideFollowUpForm item={item} agencies={agencies} />
+          ) : (
+            <p className="text-sm text-slate-600">{t("meetings.followUp.undecided")}</p>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function DecideFollowUpForm({
+  item,
+  agencies,
+}: {
+  item: FollowUpItemView;
+  agencies: { id: string; name: string }[];
+}) {
+  const t = useT();
+  const [state, action] = useActionState(decideFollowUpAction, initialFormState);
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form
+      action={action}
+      className="grid gap-3 sm:grid-cols-2"
+      aria-label={t("meetings.followUp.decisionLabel") + ": " + item.unit}
+    >
+      <div className="sm:col-span-2">
+        <FormMessage state={state} />
+      </div>
+      <input type="hidden" name="itemId" value={item.id} />
+      <input type="hidden" name="version" value={item.version} />
+      <input type="hidden" name="resolutionId" value={item.resolutionId} />
+      <Field label={t("meetings.followUp.decisionLabel")} errors={errors.decision}>
+        {(p) => (
+          <Select
+            {...p}
+            name="decision"
+            defaultValue={submitted(state, "decision") ?? "NEW_DEADLINE"}
+            className={inputClass}
+          >
+            {FOLLOW_UP_DECISIONS.map((d) => (
+              <option key={d} value={d}>
+                {t(`meetings.followUp.decision.${d}`)}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field
+        label={t("meetings.followUp.newDeadline")}
+        hint={t("resolutions.newDeadlineHint")}
+        errors={errors.newDeadline}
+      >
+        {(p) => (
+          <input
+            {...p}
+            name="newDeadline"
+            inputMode="numeric"
+            dir="ltr"
+            defaultValue={submitted(state, "newDeadline")}
+            className={`${inputClass} max-w-xs`}
+          />
+        )}
+      </Field>
+      <Field label={t("meetings.followUp.newAgency")} errors={errors.newAgencyId}>
+        {(p) => (
+          <Select
+            {...p}
+            name="newAgencyId"
+            defaultValue={submitted(state, "newAgencyId") ?? ""}
+            className={inputClass}
+          >
+            <option value="">{t("resolutions.returns.chooseAgency")}</option>
+            {agencies.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label={t("meetings.followUp.note")} errors={errors.note}>
+        {(p) => (
+          <textarea
+            {...p}
+            name="note"
+            rows={2}
+            defaultValue={submitted(state, "note")}
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <div className="sm:col-span-2">
+        <SubmitButton pendingLabel={t("common.saving")}>{t("meetings.followUp.save")}</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Presence } from "./events";
+import { liveHub, type HubEvent } from "./hub";
+
+/** A stream ends after this long and the browser opens a new one, which checks the sign-in again. */
+const STREAM_LIFETIME_MS = 10 * 60_000;
+/** A comment line now and then keeps proxies from closing a quiet stream. */
+const KEEPALIVE_MS = 20_000;
+
+export const SSE_HEADERS = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  // no-transform: Next's gzip (and proxies) would otherwise hold events back to fill a block.
+  "Cache-Control": "no-cache, no-store, no-transform",
+  "X-Accel-Buffering": "no",
+  Connection: "keep-alive",
+} as const;
+
+const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+
+/**
+ * A session page's server-sent events: `hello` (this page's presence key), `change` (a record
+ * of the session was saved: read again), `presence` (who else is on it, and where) and
+ * `resync`. A watcher (the hall screen) listens without being listed among those present.
+ */
+export function sessionEvents(
+  request: Request,
+  meetingId: string,
+  viewer: { userId: string; name: string } | null,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const hub = liveHub();
+  const key = viewer ? `${viewer.userId}:${randomUUID()}` : null;
+  let stop: (() => void) | null = null;
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let open = true;
+      const send = (text: string) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          finish();
+        }
+      };
+      const unsubscribe = await hub.subscribe(meetingId, (event: HubEvent) => {
+        if (event.type === "presence") send(frame("presence", event.people));
+        else if (event.type === "resync") send(frame("resync", {}));
+        else send(frame("change", { what: event.what, itemId: event.itemId ?? null, by: event.by }));
+      });
+      const keepalive = setInterval(() => send(": keepalive\n\n"), KEEPALIVE_MS);
+      const lifetime = setTimeout(() => finish(), STREAM_LIFETIME_MS);
+      function finish() {
+        if (!open) return;
+        open = false;
+        clearInterval(keepalive);
+        clearTimeout(lifetime);
+        unsubscribe();
+        if (key) void hub.leave(meetingId, key).catch(() => undefined);
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the client going away.
+        }
+      }
+      stop = finish;
+      request.signal.addEventListener("abort", finish);
+      send("retry: 1000\n\n");
+      send(frame("hello", { key }));
+      if (viewer && key) {
+        const presence: Presence = { key, userId: viewer.userId, name: viewer.name, itemId: null };
+        await hub.join(meetingId, presence);
+      } else send(frame("presence", hub.people(meetingId)));
+    },
+    cancel() {
+      stop?.();
+    },
+  });
+}

@@ -1,0 +1,115 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
+import { addDays, todayInTehran } from "@/lib/i18n/format";
+import { noticeAckDays } from "@/lib/settings/queries";
+
+const NOTICE_SELECT = {
+  id: true,
+  provinceId: true,
+  agencyId: true,
+  kind: true,
+  jalaliYear: true,
+  number: true,
+  issuedAt: true,
+  acknowledgedAt: true,
+  acknowledgedBy: { select: { name: true } },
+  agency: { select: { id: true, nameFa: true, nameEn: true, headName: true, address: true } },
+  meeting: {
+    select: {
+      id: true,
+      number: true,
+      jalaliYear: true,
+      startsAt: true,
+      body: { select: { kind: true, nameFa: true, nameEn: true, chairName: true, secretaryName: true } },
+    },
+  },
+} as const;
+
+/** One notice with its lines, for the letter page. */
+export async function getNotice(actor: Actor, id: string) {
+  authorize(actor, "case.read");
+  return db.notice.findFirst({
+    where: { id, ...provinceWhere(actor) },
+    select: {
+      ...NOTICE_SELECT,
+      items: {
+        orderBy: [{ followUp: "asc" }, { resolution: { sequence: "asc" } }],
+        select: {
+          deadline: true,
+          followUp: true,
+          resolution: {
+            select: {
+              id: true,
+              text: true,
+              sequence: true,
+              unit: { select: { name: true } },
+              meeting: { select: { number: true, jalaliYear: true, body: { select: { kind: true } } } },
+            },
+          },
+        },
+      },
+    },
+  });
+}
+
+/** An agency's notices, unacknowledged first. */
+export async function listAgencyNotices(actor: Actor, take = 20) {
+  authorize(actor, "agencyInbox.view");
+  return db.notice.findMany({
+    where: { agencyId: actor.agencyId ?? "", ...provinceWhere(actor) },
+    orderBy: [{ acknowledgedAt: { sort: "desc", nulls: "first" } }, { issuedAt: "desc" }],
+    take,
+    select: { ...NOTICE_SELECT, _count: { select: { items: true } } },
+  });
+}
+
+/** The notices of one session (the minutes page links them). */
+export async function listMeetingNotices(actor: Actor, meetingId: string) {
+  authorize(actor, "case.read");
+  return db.notice.findMany({
+    where: { meetingId, ...provinceWhere(actor) },
+    orderBy: { number: "asc" },
+    select: NOTICE_SELECT,
+  });
+}
+
+/**
+ * Working days (Saturday to Thursday; Friday is the Iranian weekend) between two Tehran
+ * calendar days, the first excluded.
+ */
+export function workingDaysBetween(fromIso: string, toIso: string): number {
+  let days = 0;
+  for (let d = addDays(fromIso, 1); d <= toIso; d = addDays(d, 1))
+    if (new Date(`${d}T12:00:00Z`).getUTCDay() !== 5) days++;
+  return days;
+}
+
+/** The latest Tehran day a notice may have been issued on and still be late today. */
+export function lateIfIssuedBy(today: string, workingDays: number): string {
+  let d = today;
+  let counted = 0;
+  while (counted < workingDays) {
+    d = addDays(d, -1);
+    if (new Date(`${d}T12:00:00Z`).getUTCDay() !== 5) counted++;
+  }
+  return d;
+}
+
+/** For the dashboard: notices still not acknowledged after the province's number of working days. */
+export async function listUnacknowledgedNotices(actor: Actor, today = todayInTehran()) {
+  authorize(actor, "dashboard.view");
+  const days = await noticeAckDays(actor.provinceId);
+  // Issued on the cut-off day or before (Tehran midnight after it, UTC+03:30).
+  const before = new Date(`${addDays(lateIfIssuedBy(today, days), 1)}T00:00:00+03:30`);
+  const notices = await db.notice.findMany({
+    where: { acknowledgedAt: null, issuedAt: { lt: before }, ...provinceWhere(actor) },
+    orderBy: { issuedAt: "asc" },
+    take: 50,
+    select: NOTICE_SELECT,
+  });
+  return {
+    days,
+    items: notices.map((n) => ({ ...n, workingDays: workingDaysBetween(todayInTehran(n.issuedAt), today) })),
+  };
+}

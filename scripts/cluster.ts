@@ -1,0 +1,431 @@
+// `npm run cluster`: Tashil scaled out on one machine, with the real servers a deployment uses
+// (docs/deploy.md "Several instances"):
+//
+//   HAProxy :3141 ─┬─ next start :3142 ─┐            ┌─ PostgreSQL primary :55440
+//                  ├─ next start :3143 ─┼─ writes ───┤        │ streaming (pg_basebackup -R)
+//                  └─ next start :3144 ─┘─ reads ────┴─ PostgreSQL replica :55441
+//   worker (scripts/worker.ts) ── pg-boss on the primary      S3 (s3rver) :55442 ← attachments
+//
+// Debian's binaries: /usr/sbin/haproxy and PostgreSQL 15 from /usr/lib/postgresql/15/bin
+// (`apt-get install haproxy postgresql`). Everything lives in a fresh folder (CLUSTER_DIR,
+// default /tmp/tashil-cluster) with the demo data, and stops on Ctrl-C. bench/fault.ts uses
+// startCluster() to break it on purpose.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { connect } from "node:net";
+import {
+  appendFileSync,
+  chownSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { runOrFail } from "./process";
+
+const PG_BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
+const HAPROXY = process.env.HAPROXY ?? "/usr/sbin/haproxy";
+export const PORTS = {
+  haproxy: Number(process.env.CLUSTER_PORT ?? 3141),
+  apps: [3142, 3143, 3144],
+  stats: 3145,
+  primary: 55440,
+  replica: 55441,
+  s3: 55442,
+};
+const BUCKET = "tashil";
+
+type Log = (line: string) => void;
+
+export type AppInstance = { name: string; port: number; process: ChildProcess; alive: boolean };
+
+export type Cluster = {
+  url: string;
+  dir: string;
+  primaryUrl: string;
+  replicaUrl: string;
+  apps: AppInstance[];
+  /** Every line the app instances and the worker print, with its time and source. */
+  onLine(listener: (source: string, line: string, at: number) => void): void;
+  killApp(index: number): void;
+  /** A crash of the replica's server (`pg_ctl stop -m immediate`). */
+  crashReplica(): Promise<void>;
+  startReplica(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+/** PostgreSQL refuses to run as root: its commands then run as the `postgres` user. */
+function postgresUser(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
+  return { uid: id("-u"), gid: id("-g") };
+}
+
+function pgCommand(cmd: string, args: string[], user: ReturnType<typeof postgresUser>, log: string): void {
+  execFileSync(path.join(PG_BIN, cmd), args, {
+    ...user,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, LC_ALL: "C.UTF-8" },
+  });
+  appendFileSync(log, `[${new Date().toISOString()}] ${cmd} ${args.join(" ")}\n`);
+}
+
+/**
+ * A previous run killed before it could stop (kill -9, a closed terminal) leaves its servers
+ * running on the cluster's ports: stop exactly those, by the PIDs and data folders it wrote.
+ */
+function stopLeftovers(dir: string, user: ReturnType<typeof postgresUser>, pgLog: string) {
+  const pids = path.join(dir, "pids");
+  if (existsSync(pids))
+    for (const pid of readFileSync(pids, "utf8").split("\n").map(Number).filter(Boolean))
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+  for (const data of ["replica", "primary"].map((d) => path.join(dir, d)))
+    if (existsSync(path.join(data, "postmaster.pid")))
+      try {
+        pgCommand("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"], user, pgLog);
+      } catch {
+        // not running
+      }
+}
+
+/** Refuses to start over another server: its answers would be taken for this cluster's. */
+async function assertFree(port: number): Promise<void> {
+  const taken = await new Promise<boolean>((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+  if (taken) throw new Error(`port ${port} is already in use: stop what listens there first`);
+}
+
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what} did not come up within ${timeoutMs / 1000} s`);
+}
+
+const answers = (url: string) => async () => (await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok;
+
+export async function startCluster(log: Log = (l) => console.log(l)): Promise<Cluster> {
+  const dir = path.resolve(process.env.CLUSTER_DIR ?? "/tmp/tashil-cluster");
+  const logs = path.join(dir, "logs");
+  const user = postgresUser();
+  const children: ChildProcess[] = [];
+  const listeners: ((source: string, line: string, at: number) => void)[] = [];
+  const primaryDir = path.join(dir, "primary");
+  const replicaDir = path.join(dir, "replica");
+  const pgLog = path.join(logs, "postgres-commands.log");
+
+  stopLeftovers(dir, user, pgLog);
+  for (const port of [PORTS.haproxy, ...PORTS.apps, PORTS.stats, PORTS.primary, PORTS.replica, PORTS.s3])
+    await assertFree(port);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(logs, { recursive: true });
+  if (user) chownSync(dir, user.uid, user.gid);
+  if (user) chownSync(logs, user.uid, user.gid);
+
+  /** One child, one PID (no npm/sh in between), its output timestamped into logs/NAME.log. */
+  function launch(name: string, cmd: string, args: string[], env: Record<string, string> = {}): ChildProcess {
+    const out = createWriteStream(path.join(logs, `${name}.log`), { flags: "a" });
+    const child = spawn(cmd, args, {
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let pending = "";
+    const onData = (chunk: Buffer) => {
+      pending += chunk.toString();
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) {
+        const at = Date.now();
+        out.write(`${new Date(at).toISOString()} ${line}\n`);
+        for (const l of listeners) l(name, line, at);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.on("exit", () => out.end());
+    children.push(child);
+    // So a run that was killed outright can be cleaned up by the next one (stopLeftovers).
+    writeFileSync(path.join(dir, "pids"), children.map((c) => c.pid).join("\n"));
+    return child;
+  }
+
+  const stopAll = async () => {
+    for (const child of children.reverse())
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    await Promise.all(
+      children.map((c) =>
+        c.exitCode !== null || c.signalCode !== null
+          ? Promise.resolve()
+          : new Promise<void>((resolve) => {
+              const force = setTimeout(() => c.kill("SIGKILL"), 10_000);
+              c.once("exit", () => {
+                clearTimeout(force);
+                resolve();
+              });
+            }),
+      ),
+    );
+    for (const data of [replicaDir, primaryDir])
+      if (existsSync(path.join(data, "postmaster.pid")))
+        try {
+          pgCommand("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"], user, pgLog);
+        } catch {
+          // already down
+        }
+  };
+
+  try {
+    // 1. The primary: initdb, replication allowed from this machine (initdb's trust lines).
+    log(`[cluster] PostgreSQL primary on :${PORTS.primary} (${primaryDir})`);
+    pgCommand(
+      "initdb",
+      ["-D", primaryDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"],
+      user,
+      pgLog,
+    );
+    appendFileSync(
+      path.join(primaryDir, "postgresql.conf"),
+      [
+        "listen_addresses = '127.0.0.1'",
+        `unix_socket_directories = '${dir}'`,
+        "wal_level = replica",
+        "max_wal_senders = 5",
+        "hot_standby = on",
+        // 3 instances × (primary pool + pg-boss) + the worker, with room to spare.
+        "max_connections = 200",
+        "",
+      ].join("\n"),
+    );
+    const startPg = (data: string, port: number, name: string) =>
+      pgCommand(
+        "pg_ctl",
+        ["-D", data, "-l", path.join(logs, `${name}.log`), "-o", `-p ${port}`, "-w", "-t", "60", "start"],
+        user,
+        pgLog,
+      );
+    startPg(primaryDir, PORTS.primary, "primary");
+    const primaryUrl = `postgresql://postgres@127.0.0.1:${PORTS.primary}/tashil`;
+    const replicaUrl = `postgresql://postgres@127.0.0.1:${PORTS.replica}/tashil`;
+    pgCommand(
+      "createdb",
+      ["-h", "127.0.0.1", "-p", String(PORTS.primary), "-U", "postgres", "tashil"],
+      user,
+      pgLog,
+    );
+    log("[cluster] migrations and demo data on the primary");
+    await runOrFail("prisma", ["migrate", "deploy"], { DATABASE_URL: primaryUrl });
+    await runOrFail("tsx", ["prisma/seed.ts"], { DATABASE_URL: primaryUrl });
+
+    // 2. The replica: a base backup of the running primary that streams from it (-R).
+    log(`[cluster] streaming replica on :${PORTS.replica} (pg_basebackup -R)`);
+    pgCommand(
+      "pg_basebackup",
+      [
+        "-h",
+        "127.0.0.1",
+        "-p",
+        String(PORTS.primary),
+        "-U",
+        "postgres",
+        "-D",
+        replicaDir,
+        "-R",
+        "-X",
+        "stream",
+        "-c",
+        "fast",
+      ],
+      user,
+      pgLog,
+    );
+    startPg(replicaDir, PORTS.replica, "replica");
+
+    // 3. Object storage: an S3-compatible server with the bucket.
+    log(`[cluster] S3-compatible storage (s3rver) on :${PORTS.s3}, bucket ${BUCKET}`);
+    launch("s3", process.execPath, [
+      "node_modules/s3rver/bin/s3rver.js",
+      "-d",
+      path.join(dir, "s3"),
+      "-a",
+      "127.0.0.1",
+      "-p",
+      String(PORTS.s3),
+      "--configure-bucket",
+      BUCKET,
+      "--silent",
+    ]);
+
+    // 4. The build every instance serves (one .next: same build id, same action keys).
+    if (!existsSync(".next/BUILD_ID") || process.argv.includes("--build")) {
+      log("[cluster] next build");
+      await runOrFail("next", ["build"], { DATABASE_URL: primaryUrl });
+    }
+
+    const url = `http://127.0.0.1:${PORTS.haproxy}`;
+    const env: Record<string, string> = {
+      NODE_ENV: "production",
+      DATABASE_URL: primaryUrl,
+      DATABASE_REPLICA_URL: replicaUrl,
+      REPLICA_MAX_LAG_SECONDS: "5",
+      DB_POOL_SIZE: "5",
+      S3_ENDPOINT: `http://127.0.0.1:${PORTS.s3}`,
+      S3_BUCKET: BUCKET,
+      S3_REGION: "us-east-1",
+      S3_ACCESS_KEY_ID: "S3RVER",
+      S3_SECRET_ACCESS_KEY: "S3RVER",
+      S3_FORCE_PATH_STYLE: "1",
+      // The same key on every instance: a cookie signed by one is valid on all.
+      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"),
+      AUTH_URL: url,
+      APP_URL: url,
+      // HAProxy appends the client's address to X-Forwarded-For: one trusted hop.
+      TRUSTED_PROXIES: "1",
+      // The one worker below sends the e-mails; instances still run export jobs (pg-boss).
+      NOTIFICATIONS_DISABLED: "1",
+    };
+
+    await waitFor("s3rver", async () => {
+      const res = await fetch(`http://127.0.0.1:${PORTS.s3}/${BUCKET}`, {
+        signal: AbortSignal.timeout(2_000),
+      });
+      return res.status < 500;
+    });
+
+    // 5. Three app instances, each `next start` as one process.
+    const apps: AppInstance[] = PORTS.apps.map((port, i) => {
+      const name = `app${i + 1}`;
+      const child = launch(
+        name,
+        process.execPath,
+        ["node_modules/next/dist/bin/next", "start", "-p", String(port)],
+        {
+          ...env,
+          PORT: String(port),
+        },
+      );
+      const app: AppInstance = { name, port, process: child, alive: true };
+      child.on("exit", () => (app.alive = false));
+      return app;
+    });
+    log(`[cluster] app instances on :${PORTS.apps.join(", :")}`);
+    await Promise.all(apps.map((a) => waitFor(a.name, answers(`http://127.0.0.1:${a.port}/api/health`))));
+    const dead = apps.find((a) => !a.alive);
+    if (dead) throw new Error(`${dead.name} exited: see ${path.join(logs, `${dead.name}.log`)}`);
+
+    // 6. One notification worker (pg-boss on the primary).
+    let workerReady = false;
+    listeners.push((source, line) => {
+      if (source === "worker" && line.includes("worker started")) workerReady = true;
+    });
+    launch(
+      "worker",
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"],
+      env,
+    );
+    await waitFor("the worker", async () => workerReady);
+
+    // 7. HAProxy: health checks every second, a dead server out after 3 failures; a request
+    // whose connection fails or gets no answer is sent again, to another server (redispatch).
+    // Forms carry idempotency keys (decision 022), so a re-sent POST cannot apply twice.
+    const cfg = path.join(dir, "haproxy.cfg");
+    writeFileSync(
+      cfg,
+      `global
+  maxconn 4096
+
+defaults
+  mode http
+  timeout connect 2s
+  timeout client 120s
+  timeout server 120s
+  timeout http-keep-alive 10s
+  retries 3
+  option redispatch 1
+  retry-on conn-failure empty-response junk-response
+  option http-buffer-request
+
+frontend web
+  bind 127.0.0.1:${PORTS.haproxy}
+  option forwardfor
+  http-response set-header X-Served-By %s
+  default_backend apps
+
+backend apps
+  balance roundrobin
+  option httpchk GET /api/health
+  http-check expect status 200
+  # A check may take up to 5 s: on a loaded machine /api/health can pass 1 s, and a 1 s
+  # timeout then marks live instances down (seen). A killed one refuses at once instead.
+  timeout check 5s
+  default-server inter 1s fastinter 500ms fall 3 rise 2 on-marked-down shutdown-sessions
+${apps.map((a) => `  server ${a.name} 127.0.0.1:${a.port} check`).join("\n")}
+
+listen stats
+  bind 127.0.0.1:${PORTS.stats}
+  stats enable
+  stats uri /
+  stats refresh 2s
+`,
+    );
+    launch("haproxy", HAPROXY, ["-db", "-f", cfg]);
+    await waitFor("haproxy", answers(`${url}/api/health`));
+    log(`[cluster] HAProxy on ${url} (stats: http://127.0.0.1:${PORTS.stats}/), logs in ${logs}`);
+
+    return {
+      url,
+      dir,
+      primaryUrl,
+      replicaUrl,
+      apps,
+      onLine: (listener) => listeners.push(listener),
+      killApp(index) {
+        const app = apps[index];
+        if (!app) throw new Error(`no app instance ${index}`);
+        app.process.kill("SIGKILL");
+      },
+      async crashReplica() {
+        pgCommand("pg_ctl", ["-D", replicaDir, "-m", "immediate", "-w", "stop"], user, pgLog);
+      },
+      async startReplica() {
+        startPg(replicaDir, PORTS.replica, "replica");
+      },
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+// Run directly (`npm run cluster`): start, print where things are, stop on Ctrl-C.
+if (path.resolve(process.argv[1] ?? "") === fileURLToPath(import.meta.url)) {
+  const cluster = await startCluster();
+  console.log(
+    `\n[cluster] ready: ${cluster.url} — sign in as secretariat@tashil.demo / Tashil-demo-1404. Ctrl-C stops everything.`,
+  );
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("[cluster] stopping …");
+    void cluster.stop().then(() => process.exit(0));
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, stop);
+}
