@@ -27,7 +27,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale} dir={direction(locale)} className={vazirmatn.variable}>
       <body className="min-h-screen font-sans">
         {/* Strings every client component may need: buttons, errors, validation. */}
-        <ClientMessages namespaces={["common", "errors", "validation"]}>{children}</ClientMessages>
+        <ClientMessages namespaces={["common", "errors", "validation", "calendar"]}>
+          {children}
+        </ClientMessages>
       </body>
     </html>
   );

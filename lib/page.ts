@@ -18,3 +18,15 @@ export async function pageContext(action: Action) {
 export function pageTitle(key: MessageKey) {
   return async () => ({ title: (await getTranslator()).t(key) });
 }
+
+/**
+ * The layout of a route with a loading skeleton: it checks the permission before the skeleton
+ * streams. A page inside a loading boundary answers after the 200 status has been sent, so a
+ * refusal made only there would not be a 403 (the page still checks too).
+ */
+export function permissionLayout(action: Action) {
+  return async function PermissionLayout({ children }: { children: React.ReactNode }) {
+    await requirePermission(action);
+    return children;
+  };
+}

@@ -1,5 +1,6 @@
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { inputClass } from "@/components/ui/field";
+import { JalaliDateInput } from "@/components/ui/jalali-date-input";
 import { buttonClass } from "@/components/ui/button";
 import Link from "next/link";
 import { localName } from "@/lib/i18n/format";
@@ -62,13 +63,13 @@ export function DashboardFilterForm({
           <label htmlFor={`f-${k}`} className="block text-xs font-medium text-slate-700">
             {t(`dashboard.${k}`)}
           </label>
-          <input
+          <JalaliDateInput
             id={`f-${k}`}
             name={k}
             defaultValue={value(k)}
             placeholder={t("dashboard.datePlaceholder")}
-            inputMode="numeric"
-            dir="ltr"
+            locale={locale}
+            warnDayOff={false}
             className={inputClass}
           />
         </div>

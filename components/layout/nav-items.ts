@@ -20,6 +20,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin/users", label: "nav.admin", permission: "user.manage" },
   { href: "/admin/outbox", label: "notifications.outboxTitle", permission: "settings.manage" },
   { href: "/admin/provinces", label: "provinces.admin.title", permission: "province.manage" },
+  { href: "/admin/calendar", label: "calendar.title", permission: "calendar.manage" },
   { href: "/admin/audit", label: "audit.title", permission: "audit.read" },
   { href: "/admin/tokens", label: "api.tokens.title", permission: "apiToken.manage" },
   { href: "/exports", label: "exports.nav", permission: "case.read" },

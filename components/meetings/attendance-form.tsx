@@ -10,6 +10,7 @@ import { inputClass } from "@/components/ui/field";
 import { ATTENDANCE_MODES } from "@/lib/meetings/constants";
 import { AmendableForm } from "./amendment-dialog";
 import { TableHead } from "@/components/ui/table-head";
+import { stacked } from "@/components/ui/stacked-table";
 import { useT } from "@/components/ui/messages";
 
 export type AttendanceRow = {
@@ -49,25 +50,26 @@ export function AttendanceForm({
     <AmendableForm action={action} className="space-y-3">
       <input type="hidden" name="meetingId" value={meetingId} />
       <FormMessage state={state} />
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[36rem] text-sm">
+      <div className={stacked.wrapper}>
+        <table className={`${stacked.table} md:min-w-[36rem]`}>
           <TableHead
+            className={`border-b border-slate-200 text-slate-600 ${stacked.head}`}
             labels={[
               t("meetings.attendance.agency"),
               t("meetings.attendance.mode"),
               t("meetings.attendance.attendee"),
             ]}
           />
-          <tbody>
+          <tbody className={stacked.body}>
             {rows.map((row) => (
               // A row not touched here is redrawn when someone else saves it (its version
               // changes); a touched one keeps what this clerk chose until it is saved.
               <tr
                 key={changed.has(row.agencyId) ? row.agencyId : `${row.agencyId}:${row.version}`}
-                className="border-b border-slate-100"
+                className={`border-b border-slate-100 ${stacked.row}`}
                 onChange={() => touch(row.agencyId)}
               >
-                <th scope="row" className="p-2 text-start font-normal">
+                <th scope="row" className="p-2 text-start font-normal phone:block phone:font-medium">
                   {row.agencyName}
                   {changed.has(row.agencyId) && (
                     <>
@@ -77,7 +79,7 @@ export function AttendanceForm({
                     </>
                   )}
                 </th>
-                <td className="p-2">
+                <td className={`p-2 ${stacked.cell}`} data-label={t("meetings.attendance.mode")}>
                   <fieldset className="flex flex-wrap gap-3">
                     <legend className="sr-only">{`${t("meetings.attendance.mode")} — ${row.agencyName}`}</legend>
                     {ATTENDANCE_MODES.map((mode) => (
@@ -93,7 +95,7 @@ export function AttendanceForm({
                     ))}
                   </fieldset>
                 </td>
-                <td className="p-2">
+                <td className={`p-2 ${stacked.cell}`} data-label={t("meetings.attendance.attendee")}>
                   <input
                     name={`name:${row.agencyId}`}
                     defaultValue={row.attendeeName}
@@ -113,27 +115,33 @@ export function AttendanceForm({
 
 function AttendanceTable({ t, rows }: { t: Translate; rows: AttendanceRow[] }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[28rem] text-sm">
+    <div className={stacked.wrapper}>
+      <table className={`${stacked.table} md:min-w-[28rem]`}>
         <TableHead
+          className={`border-b border-slate-200 text-slate-600 ${stacked.head}`}
           labels={[
             t("meetings.attendance.agency"),
             t("meetings.attendance.mode"),
             t("meetings.attendance.attendee"),
           ]}
         />
-        <tbody>
+        <tbody className={stacked.body}>
           {rows.map((row) => {
             const mode = ATTENDANCE_MODES.find((m) => m === row.mode);
             return (
-              <tr key={row.agencyId} className="border-b border-slate-100">
-                <th scope="row" className="p-2 text-start font-normal">
+              <tr key={row.agencyId} className={`border-b border-slate-100 ${stacked.row}`}>
+                <th scope="row" className="p-2 text-start font-normal phone:block phone:font-medium">
                   {row.agencyName}
                 </th>
-                <td className={`p-2 ${mode ? "" : "text-slate-500"}`}>
+                <td
+                  className={`p-2 ${mode ? "" : "text-slate-500"} ${stacked.cell}`}
+                  data-label={t("meetings.attendance.mode")}
+                >
                   {mode ? t(`meetings.attendance.${mode}`) : t("meetings.attendance.notRecorded")}
                 </td>
-                <td className="p-2">{row.attendeeName || t("common.none")}</td>
+                <td className={`p-2 ${stacked.cell}`} data-label={t("meetings.attendance.attendee")}>
+                  {row.attendeeName || t("common.none")}
+                </td>
               </tr>
             );
           })}

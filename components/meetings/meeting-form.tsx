@@ -7,6 +7,7 @@ import {
 } from "@/lib/meetings/actions";
 import { initialFormState } from "@/lib/forms";
 import type { Locale } from "@/lib/i18n/messages";
+import { formatDigits } from "@/lib/i18n/format";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -50,7 +51,7 @@ export function MeetingForm({ locale, defaultPlace }: { locale: Locale; defaultP
           <input
             {...p}
             name="time"
-            defaultValue={value("time") ?? "09:00"}
+            defaultValue={value("time") ?? formatDigits("09:00", locale)}
             inputMode="numeric"
             dir="ltr"
             className={`${inputClass} max-w-28 text-center`}
@@ -123,7 +124,7 @@ export function RescheduleForm({
             <input
               {...p}
               name="time"
-              defaultValue={value("time") ?? time}
+              defaultValue={value("time") ?? formatDigits(time, locale)}
               inputMode="numeric"
               dir="ltr"
               className={`${inputClass} max-w-28 text-center`}

@@ -17,6 +17,8 @@ import { SubmissionKeyField } from "@/components/ui/submission-key-field";
 import { Select } from "@/components/ui/select";
 import { useT } from "@/components/ui/messages";
 import { useConfirm } from "@/components/ui/confirm-dialog";
+import { JalaliDateInput } from "@/components/ui/jalali-date-input";
+import type { Locale } from "@/lib/i18n/messages";
 
 // The follow-up forms of a resolution's page. Each carries the resolution's id and the
 // version the page was rendered with; the server refuses a stale version.
@@ -79,7 +81,7 @@ export function ReportProgressForm({ id, version }: Target) {
   );
 }
 
-export function ExtensionRequestForm({ id, version }: Target) {
+export function ExtensionRequestForm({ id, version, locale }: Target & { locale: Locale }) {
   const t = useT();
   const [state, action] = useActionState(requestExtensionAction, initialFormState);
   const errors = state.fieldErrors ?? {};
@@ -93,14 +95,14 @@ export function ExtensionRequestForm({ id, version }: Target) {
         errors={errors.newDeadline}
       >
         {(p) => (
-          <input
+          <JalaliDateInput
             {...p}
+            // A refused form comes back with what was typed: remount to show it.
+            key={submitted(state, "newDeadline")}
             name="newDeadline"
-            inputMode="numeric"
-            dir="ltr"
             required
+            locale={locale}
             defaultValue={submitted(state, "newDeadline")}
-            className={`${inputClass} max-w-xs`}
           />
         )}
       </Field>

@@ -3,8 +3,9 @@ import type { Locale, Translate } from "@/lib/i18n/messages";
 import { RESOLUTION_STATUSES } from "@/lib/resolutions/schema";
 import { inputClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
-import { localName } from "@/lib/i18n/format";
+import { formatDigits, localName } from "@/lib/i18n/format";
 import { SearchCombobox, type SearchSource } from "@/components/ui/search-combobox";
+import { JalaliDateInput } from "@/components/ui/jalali-date-input";
 
 type Named = { id: string; nameFa: string; nameEn: string };
 type Chosen = { id: string; name: string } | null;
@@ -125,13 +126,13 @@ export function ResolutionFilters({
             <label htmlFor="f-from" className="block text-xs font-medium text-slate-700">
               {t("resolutions.deadlineFrom")}
             </label>
-            <input
+            <JalaliDateInput
               id="f-from"
               name="from"
-              dir="ltr"
-              inputMode="numeric"
-              placeholder="1404/01/01"
+              placeholder={formatDigits("1404/01/01", locale)}
               defaultValue={values.from ?? ""}
+              locale={locale}
+              warnDayOff={false}
               className={inputClass}
             />
           </div>
@@ -139,13 +140,13 @@ export function ResolutionFilters({
             <label htmlFor="f-to" className="block text-xs font-medium text-slate-700">
               {t("resolutions.deadlineTo")}
             </label>
-            <input
+            <JalaliDateInput
               id="f-to"
               name="to"
-              dir="ltr"
-              inputMode="numeric"
-              placeholder="1404/12/29"
+              placeholder={formatDigits("1404/12/29", locale)}
               defaultValue={values.to ?? ""}
+              locale={locale}
+              warnDayOff={false}
               className={inputClass}
             />
           </div>

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { daysUntil, type ResolutionListItem } from "@/lib/resolutions/queries";
 import { isOpenResolution } from "@/lib/resolutions/status";
-import { formatDate, formatNumber, localName } from "@/lib/i18n/format";
+import { formatDate, formatNumber, localName, todayInTehran } from "@/lib/i18n/format";
+import { workingDaysBetween, type HolidaySet } from "@/lib/calendar/working-days";
 import { meetingTitle } from "@/lib/meetings/title";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { EmptyState } from "@/components/ui/card";
 import { TableHead } from "@/components/ui/table-head";
+import { stacked } from "@/components/ui/stacked-table";
 
 export const STATUS_TONE: Record<ResolutionListItem["status"], string> = {
   ISSUED: "bg-slate-100 text-slate-800",
@@ -19,14 +21,28 @@ export function DeadlineNote({
   item,
   locale,
   t,
+  workingDays,
 }: {
   item: Pick<ResolutionListItem, "status" | "deadline">;
   locale: Locale;
   t: Translate;
+  /** Count the delay in working days (Fridays and these holidays left out). */
+  workingDays?: HolidaySet;
 }) {
   if (!isOpenResolution(item.status)) return null;
   const days = daysUntil(item.deadline);
   const count = formatNumber(Math.abs(days), locale);
+  if (days < 0 && workingDays) {
+    const today = todayInTehran();
+    const deadline = item.deadline.toISOString().slice(0, 10);
+    const late = formatNumber(workingDaysBetween(deadline, today, workingDays), locale);
+    return (
+      <span className="text-xs font-semibold text-red-700">
+        {t("calendar.workingDaysLate", { count: late })}
+        <span className="font-normal text-slate-600"> ({t("home.daysLate", { count })})</span>
+      </span>
+    );
+  }
   if (days < 0)
     return <span className="text-xs font-semibold text-red-700">{t("home.daysLate", { count })}</span>;
   if (days === 0) return <span className="text-xs font-semibold text-amber-700">{t("home.dueToday")}</span>;
@@ -38,47 +54,65 @@ export function ResolutionTable({
   locale,
   t,
   empty,
+  workingDays,
 }: {
   items: ResolutionListItem[];
   locale: Locale;
   t: Translate;
   empty: string;
+  /** Show delays in working days (the dashboard's choice). */
+  workingDays?: HolidaySet;
 }) {
   if (items.length === 0) return <EmptyState>{empty}</EmptyState>;
+  const label = {
+    unit: t("resolution.unit"),
+    text: t("resolution.text"),
+    agency: t("resolution.agency"),
+    deadline: t("resolution.deadline"),
+    status: t("resolution.status"),
+  };
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[46rem] text-sm">
+    <div className={stacked.wrapper}>
+      <table className={`${stacked.table} md:min-w-[46rem]`}>
         <TableHead
-          labels={[
-            t("resolution.unit"),
-            t("resolution.text"),
-            t("resolution.agency"),
-            t("resolution.deadline"),
-            t("resolution.status"),
-          ]}
+          className={`border-b border-slate-200 text-slate-600 ${stacked.head}`}
+          labels={[label.unit, label.text, label.agency, label.deadline, label.status]}
         />
-        <tbody>
+        <tbody className={stacked.body}>
           {items.map((r) => (
-            <tr key={r.id} className="border-b border-slate-100 align-top">
-              <td className="p-2 font-medium" dir="auto">
+            <tr
+              key={r.id}
+              className={`border-b border-slate-100 align-top ${stacked.row} phone:flex phone:flex-col`}
+            >
+              <td data-label={label.unit} className={`p-2 font-medium ${stacked.cell}`} dir="auto">
                 {r.unit.name}
               </td>
-              <td className="min-w-[16rem] max-w-md p-2">
-                <Link
-                  href={`/resolutions/${r.id}`}
-                  dir="auto"
-                  className="text-brand-700 underline-offset-4 hover:underline"
-                >
-                  {r.text}
-                </Link>
-                <p className="mt-1 text-xs text-slate-500">{meetingTitle(r.meeting, locale, t)}</p>
+              <td data-label={label.text} className={`p-2 md:min-w-[16rem] md:max-w-md ${stacked.cell}`}>
+                <div className="min-w-0">
+                  <Link
+                    href={`/resolutions/${r.id}`}
+                    dir="auto"
+                    className="text-brand-700 underline-offset-4 hover:underline phone:line-clamp-3"
+                  >
+                    {r.text}
+                  </Link>
+                  <p className="mt-1 text-xs text-slate-500">{meetingTitle(r.meeting, locale, t)}</p>
+                </div>
               </td>
-              <td className="p-2">{localName(r.responsibleAgency, locale)}</td>
-              <td className="whitespace-nowrap p-2">
-                <div>{formatDate(r.deadline, locale, { style: "short" })}</div>
-                <DeadlineNote item={r} locale={locale} t={t} />
+              <td data-label={label.agency} className={`p-2 ${stacked.cell}`}>
+                {localName(r.responsibleAgency, locale)}
               </td>
-              <td className="p-2">
+              <td
+                data-label={label.deadline}
+                // On a phone what matters comes first: the deadline, then the status.
+                className={`whitespace-nowrap p-2 phone:order-first ${stacked.cell}`}
+              >
+                <div className="phone:flex phone:flex-wrap phone:gap-x-2">
+                  <div>{formatDate(r.deadline, locale, { style: "short" })}</div>
+                  <DeadlineNote item={r} locale={locale} t={t} workingDays={workingDays} />
+                </div>
+              </td>
+              <td data-label={label.status} className={`p-2 phone:order-first ${stacked.cell}`}>
                 <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs ${STATUS_TONE[r.status]}`}>
                   {t(`resolutionStatus.${r.status}`)}
                 </span>

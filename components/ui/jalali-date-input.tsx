@@ -1,6 +1,15 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
-import { addDays, formatDate, formatDigits, parseJalaliDate } from "@/lib/i18n/format";
+import { createContext, useContext, useEffect, useId, useMemo, useRef, useState } from "react";
+import { DayPicker, enUS, faIR } from "react-day-picker/persian";
+import "react-day-picker/style.css";
+import {
+  dayOff,
+  deadlineAfter,
+  holidaySet,
+  type Holiday,
+  type HolidaySet,
+} from "@/lib/calendar/working-days";
+import { formatDate, formatDigits, parseJalaliDate, todayInTehran } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/messages";
 import { inputClass } from "./field";
 import { useT } from "@/components/ui/messages";
@@ -10,67 +19,147 @@ export function jalaliInputValue(iso: string, locale: Locale): string {
   return formatDate(iso, locale, { style: "short" });
 }
 
+// The province's days off near today, computed on the server (lib/calendar/holidays.ts) and
+// handed down by <WorkingCalendar>; without it only Fridays are marked.
+const HolidaysContext = createContext<HolidaySet>(new Map());
+
+export function HolidaysProvider({ holidays, children }: { holidays: Holiday[]; children: React.ReactNode }) {
+  const set = useMemo(() => holidaySet(holidays), [holidays]);
+  return <HolidaysContext.Provider value={set}>{children}</HolidaysContext.Provider>;
+}
+
+export const useHolidays = (): HolidaySet => useContext(HolidaysContext);
+
+// The picker's grid speaks JavaScript Dates in the browser's zone; the form speaks ISO days.
+const pad = (n: number) => String(n).padStart(2, "0");
+const isoOfLocal = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const localOfIso = (iso: string) => {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12);
+};
+
 type Props = {
   id?: string;
   name?: string;
-  value: string;
-  onChange: (value: string) => void;
+  /** Controlled: the typed text and its setter. Leave both out for a plain GET form. */
+  value?: string;
+  onChange?: (value: string) => void;
+  /** Uncontrolled: the text to start with. */
+  defaultValue?: string;
   locale: Locale;
   /** Quick choices "+n days" counted from this Gregorian date ("YYYY-MM-DD"). */
   quickFrom?: string;
   quickDays?: readonly number[];
   quickLabel?: (n: number) => { text: string; label: string };
+  placeholder?: string;
+  /** Say so when the chosen day is a Friday or holiday (sessions, deadlines; not filters). */
+  warnDayOff?: boolean;
+  className?: string;
   "aria-describedby"?: string;
   "aria-invalid"?: boolean;
   required?: boolean;
 };
 
 /**
- * A Jalali date typed as "1404/03/10" in Persian, Arabic-Indic or Latin digits; the full
- * date read back underneath ("شنبه ۱۰ خرداد ۱۴۰۴") confirms what the server will store.
- * Typing is faster than any calendar widget when thirty deadlines are entered in a session.
+ * A Jalali date typed as "1404/03/10" in Persian, Arabic-Indic or Latin digits, or chosen on a
+ * month grid (the WAI-ARIA date picker dialog: arrows move by day, PageUp/PageDown by month,
+ * Enter chooses, Escape closes and gives focus back). The full date read back underneath
+ * ("شنبه ۱۰ خرداد ۱۴۰۴") confirms what the server will store, and a Friday or holiday is
+ * said out loud. Typing stays first-class: thirty deadlines in a session are faster typed.
  */
 export function JalaliDateInput({
-  value,
+  value: controlled,
   onChange,
+  defaultValue = "",
   locale,
   quickFrom,
   quickDays = [],
   quickLabel,
+  placeholder,
+  warnDayOff = true,
+  className,
   ...input
 }: Props) {
   const t = useT();
+  const holidays = useHolidays();
+  const [own, setOwn] = useState(defaultValue);
+  const value = controlled ?? own;
+  const setValue = (v: string) => {
+    if (controlled === undefined) setOwn(v);
+    onChange?.(v);
+  };
   const [touched, setTouched] = useState(false);
+  const [open, setOpen] = useState(false);
   const ref = useRef<HTMLInputElement>(null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const ownId = useId();
+  const baseId = input.id ?? ownId;
   // A date typed before hydration lives only in the DOM; the parent's state would overwrite it
   // at the next re-render (see components/ui/select.tsx). Adopt it once, on mount.
   useEffect(() => {
     const typed = ref.current?.value;
-    if (typed !== undefined && typed !== value) onChange(typed);
+    if (typed !== undefined && typed !== value) setValue(typed);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!open || !dialog || dialog.open) return;
+    dialog.showModal();
+    // showModal() focuses the dialog's first control (the month arrows); the date picker
+    // pattern starts on the chosen day, else today: the grid's one tabbable day.
+    dialog.querySelector<HTMLButtonElement>('.rdp-day_button[tabindex="0"]')?.focus();
+  }, [open]);
+
   const iso = value.trim() ? parseJalaliDate(value) : null;
-  const readBackId = input.id ? `${input.id}-readback` : undefined;
+  const off = iso && warnDayOff ? dayOff(iso, holidays) : null;
+  const readBackId = `${baseId}-readback`;
   const describedBy = [input["aria-describedby"], readBackId].filter(Boolean).join(" ") || undefined;
+  const today = todayInTehran();
+
+  const close = () => {
+    dialogRef.current?.close();
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
+  const choose = (day: Date | undefined) => {
+    if (day) setValue(jalaliInputValue(isoOfLocal(day), locale));
+    close();
+    ref.current?.focus();
+  };
+
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap items-center gap-2">
-        <input
-          ref={ref}
-          {...input}
-          aria-describedby={describedBy}
-          aria-invalid={
-            input["aria-invalid"] || (touched && value.trim() !== "" && iso === null) || undefined
-          }
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          onBlur={() => setTouched(true)}
-          inputMode="numeric"
-          autoComplete="off"
-          placeholder={formatDigits("1404/03/10", locale)}
-          dir="ltr"
-          className={`${inputClass} max-w-40 text-center`}
-        />
+        <div className="flex items-stretch">
+          <input
+            ref={ref}
+            {...input}
+            aria-describedby={describedBy}
+            aria-invalid={
+              input["aria-invalid"] || (touched && value.trim() !== "" && iso === null) || undefined
+            }
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            onBlur={() => setTouched(true)}
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder={placeholder ?? formatDigits("1404/03/10", locale)}
+            dir="ltr"
+            className={className ?? `${inputClass} max-w-40 text-center`}
+          />
+          <button
+            ref={buttonRef}
+            type="button"
+            aria-haspopup="dialog"
+            aria-expanded={open}
+            aria-label={iso ? t("calendar.openWith", { date: formatDate(iso, locale) }) : t("calendar.open")}
+            onClick={() => setOpen(true)}
+            className="ms-1 rounded-md border border-slate-300 bg-white px-2 text-slate-700 hover:bg-slate-100"
+          >
+            <CalendarIcon />
+          </button>
+        </div>
         {quickFrom &&
           quickDays.map((n) => {
             const label = quickLabel?.(n);
@@ -79,7 +168,8 @@ export function JalaliDateInput({
                 key={n}
                 type="button"
                 aria-label={label?.label}
-                onClick={() => onChange(jalaliInputValue(addDays(quickFrom, n), locale))}
+                // n calendar days, moved past Fridays and holidays to the next working day.
+                onClick={() => setValue(jalaliInputValue(deadlineAfter(quickFrom, n, holidays), locale))}
                 className="rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-100"
               >
                 {label?.text ?? `+${n}`}
@@ -87,13 +177,94 @@ export function JalaliDateInput({
             );
           })}
       </div>
-      <p
-        id={readBackId}
-        className={`text-xs ${iso || !value.trim() ? "text-slate-600" : "text-red-700"}`}
-        aria-live="polite"
-      >
-        {iso ? formatDate(iso, locale) : value.trim() && touched ? t("meetings.invalidDate") : ""}
-      </p>
+      <div id={readBackId} aria-live="polite" className="space-y-1">
+        <p className={`text-xs ${iso || !value.trim() ? "text-slate-600" : "text-red-700"}`}>
+          {iso ? formatDate(iso, locale) : value.trim() && touched ? t("calendar.invalidDate") : ""}
+        </p>
+        {off && (
+          <p className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs font-medium text-amber-900">
+            <span aria-hidden="true">⚠ </span>
+            {off.holiday ? t("calendar.holidayWarning", { name: off.holiday }) : t("calendar.fridayWarning")}
+          </p>
+        )}
+      </div>
+      {open && (
+        <dialog
+          ref={dialogRef}
+          aria-label={t("calendar.dialog")}
+          aria-describedby={`${baseId}-keys`}
+          onCancel={(e) => {
+            e.preventDefault();
+            close();
+          }}
+          onClick={(e) => {
+            // A click on the backdrop (the dialog element itself) closes, as Escape does.
+            if (e.target === e.currentTarget) close();
+          }}
+          className="m-auto rounded-lg p-4 shadow-xl backdrop:bg-black/40"
+        >
+          <DayPicker
+            mode="single"
+            locale={locale === "fa" ? faIR : enUS}
+            dir={locale === "fa" ? "rtl" : "ltr"}
+            numerals={locale === "fa" ? "arabext" : "latn"}
+            // The Iranian week runs Saturday to Friday.
+            weekStartsOn={6}
+            selected={iso ? localOfIso(iso) : undefined}
+            defaultMonth={localOfIso(iso ?? today)}
+            today={localOfIso(today)}
+            onSelect={choose}
+            autoFocus
+            showOutsideDays
+            modifiers={{
+              friday: { dayOfWeek: [5] },
+              holiday: (d: Date) => holidays.has(isoOfLocal(d)),
+            }}
+            modifiersClassNames={{
+              friday: "text-red-700",
+              holiday: "text-red-700 font-bold underline decoration-dotted",
+            }}
+            labels={{
+              labelDayButton: (date, modifiers) => {
+                const day = isoOfLocal(date);
+                const parts = [formatDate(day, locale)];
+                const name = holidays.get(day);
+                if (name) parts.push(t("calendar.holiday", { name }));
+                if (modifiers.today) parts.push(t("calendar.today"));
+                return parts.join("، ");
+              },
+            }}
+            footer={
+              <p id={`${baseId}-keys`} className="mt-2 max-w-72 text-xs text-slate-600">
+                <span className="me-3 text-red-700">■ {t("calendar.legendFriday")}</span>
+                <span className="me-3 font-bold text-red-700 underline decoration-dotted">
+                  {t("calendar.legendHoliday")}
+                </span>
+                <br />
+                {t("calendar.keyboardHint")}
+              </p>
+            }
+          />
+          <div className="mt-2 flex justify-end">
+            <button
+              type="button"
+              onClick={close}
+              className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
+            >
+              {t("calendar.close")}
+            </button>
+          </div>
+        </dialog>
+      )}
     </div>
+  );
+}
+
+function CalendarIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5" fill="none" stroke="currentColor">
+      <rect x="3" y="4.5" width="14" height="12.5" rx="1.5" strokeWidth="1.5" />
+      <path d="M3 8.5h14M7 2.5v4M13 2.5v4" strokeWidth="1.5" strokeLinecap="round" />
+    </svg>
   );
 }

@@ -72,6 +72,8 @@ export const ACTIONS = [
   // Administration.
   "user.manage",
   "settings.manage",
+  // The working calendar's corrections to the official holidays (lunar dates, closures).
+  "calendar.manage",
   // A national administrator opens a province and its first secretariat account.
   "province.manage",
   // Tokens for other systems: an administrator, or an agency user for their own agency.
@@ -114,6 +116,7 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "province.compare": ["ADMIN", "SECRETARIAT", "CHAIR", "MEMBER"],
   "user.manage": ["ADMIN"],
   "settings.manage": ["ADMIN"],
+  "calendar.manage": ["ADMIN"],
   "province.manage": ["ADMIN"],
   "apiToken.manage": ["ADMIN", "AGENCY"],
 };
@@ -143,6 +146,7 @@ const AGENCY_OWNED: ReadonlySet<Action> = new Set([
 const NATIONAL_WRITES: ReadonlySet<Action> = new Set([
   "user.manage",
   "settings.manage",
+  "calendar.manage",
   "province.manage",
   "apiToken.manage",
 ]);

@@ -5,7 +5,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Aggregate figures for the public page: counts only, never a name. One query.
- * "Carried out" means reported done or verified; cancelled resolutions count nowhere.
+ * "Carried out" means verified by the secretariat: an agency's own report of completion is
+ * shown apart ("reported, awaiting verification"), or the page would overstate results.
+ * Cancelled resolutions count nowhere.
  */
 export async function publicFigures({
   provinceIds,
@@ -20,6 +22,7 @@ export async function publicFigures({
       units: bigint;
       resolutions: bigint;
       completed: bigint;
+      reported: bigint;
       returned: bigint;
       employees: bigint | null;
     }[]
@@ -28,7 +31,8 @@ export async function publicFigures({
       (select count(*) from "Meeting" m where m.status <> 'PLANNED' and m."startsAt" < ${now} ${inProvince('m."provinceId"')}) as sessions,
       (select count(distinct a."unitId") from "AgendaItem" a join "Meeting" m on m.id = a."meetingId" where m.status <> 'PLANNED' and m."startsAt" < ${now} ${inProvince('m."provinceId"')}) as units,
       (select count(*) from "Resolution" r where r.status <> 'CANCELLED' ${inProvince('r."provinceId"')}) as resolutions,
-      (select count(*) from "Resolution" r where r.status in ('DONE_REPORTED', 'VERIFIED') ${inProvince('r."provinceId"')}) as completed,
+      (select count(*) from "Resolution" r where r.status = 'VERIFIED' ${inProvince('r."provinceId"')}) as completed,
+      (select count(*) from "Resolution" r where r.status = 'DONE_REPORTED' ${inProvince('r."provinceId"')}) as reported,
       (select count(*) from "ProductionUnit" u where u.id in (select h."unitId" from "UnitStatusChange" h where h."fromStatus" in ('IDLE', 'SEMI_ACTIVE') and h."toStatus" = 'ACTIVE') ${inProvince('u."provinceId"')}) as returned,
       (select sum(coalesce(u.employees, 0)) from "ProductionUnit" u where u.id in
         (select h."unitId" from "UnitStatusChange" h where h."fromStatus" in ('IDLE', 'SEMI_ACTIVE') and h."toStatus" = 'ACTIVE') ${inProvince('u."provinceId"')}) as employees`;
@@ -39,6 +43,7 @@ export async function publicFigures({
     unitsReviewed: Number(row?.units ?? 0),
     resolutions,
     completed,
+    reportedDone: Number(row?.reported ?? 0),
     completionPct: resolutions ? Math.round((100 * completed) / resolutions) : 0,
     unitsReturned: Number(row?.returned ?? 0),
     employees: Number(row?.employees ?? 0),

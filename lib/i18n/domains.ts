@@ -14,6 +14,8 @@ import bodies from "@/lib/bodies/messages";
 import api from "@/lib/api/messages";
 import audit from "@/lib/audit/messages";
 import provinces from "@/lib/provinces/messages";
+import calendar from "@/lib/calendar/messages";
+import print from "@/lib/print/messages";
 import notices from "@/lib/notices/messages";
 
 export const domainMessages = {
@@ -31,6 +33,8 @@ export const domainMessages = {
     ...api.fa,
     ...audit.fa,
     ...provinces.fa,
+    ...calendar.fa,
+    ...print.fa,
     ...notices.fa,
   },
   en: {
@@ -47,6 +51,8 @@ export const domainMessages = {
     ...api.en,
     ...audit.en,
     ...provinces.en,
+    ...calendar.en,
+    ...print.en,
     ...notices.en,
   },
 };

@@ -1,5 +1,6 @@
 import "server-only";
-import { formatDate, formatOrdinal, localName, isRtl, formatList } from "@/lib/i18n/format";
+import { formatOrdinal, localName, isRtl, formatList } from "@/lib/i18n/format";
+import { exportDate } from "@/lib/exports/dates";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { toXlsx, type Column } from "@/lib/reports/xlsx";
 import type { MeetingDetail } from "./queries";
@@ -20,6 +21,7 @@ export async function meetingResolutionsXlsx(
   const rows = meeting.agendaItems
     .flatMap((item) => item.resolutions.map((r) => ({ item, r })))
     .map((row, i): Row => ({ n: i + 1, ...row }));
+  const date = exportDate(locale);
   const columns: Column<Row>[] = [
     { header: t("meetings.xlsx.row"), width: 6, wrap: true, value: ({ n }) => n },
     { header: t("meetings.xlsx.unit"), width: 32, wrap: true, value: ({ item }) => item.unit.name },
@@ -44,7 +46,7 @@ export async function meetingResolutionsXlsx(
       header: t("meetings.xlsx.deadline"),
       width: 14,
       wrap: true,
-      value: ({ r }) => formatDate(r.deadline, locale, { style: "short" }),
+      value: ({ r }) => date(r.deadline),
     },
     {
       header: t("meetings.xlsx.status"),

@@ -199,3 +199,12 @@ export async function listProvinces(actor: Actor) {
     },
   });
 }
+
+/**
+ * A province's names for a document's letterhead (reference data; the page that prints has
+ * already checked what its reader may see). Null for the national office.
+ */
+export async function provinceNames(provinceId: string | null) {
+  if (provinceId === null) return null;
+  return db.province.findUnique({ where: { id: provinceId }, select: { nameFa: true, nameEn: true } });
+}

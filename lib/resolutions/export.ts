@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
-import { formatDate, todayInTehran, localName, isRtl } from "@/lib/i18n/format";
+import { todayInTehran, localName, isRtl } from "@/lib/i18n/format";
+import { exportDate } from "@/lib/exports/dates";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { meetingTitle } from "@/lib/meetings/title";
 import { tableSource, type Column, type TableExport } from "@/lib/reports/table";
@@ -28,10 +29,7 @@ export function resolutionsExport(
   const titles = new Map<string, string>();
   const title = (m: Row["meeting"]) =>
     titles.get(m.id) ?? (titles.set(m.id, meetingTitle(m, locale, t)).get(m.id) as string);
-  const deadlines = new Map<number, string>();
-  const deadline = (d: Date) =>
-    deadlines.get(d.getTime()) ??
-    (deadlines.set(d.getTime(), formatDate(d, "en", { style: "short" })).get(d.getTime()) as string);
+  const deadline = exportDate(locale);
   const columns: Column<Row>[] = [
     { header: t("resolutions.col.session"), width: 40, value: (r) => title(r.meeting) },
     { header: t("resolutions.col.unit"), width: 30, value: (r) => r.unit.name },
@@ -41,7 +39,6 @@ export function resolutionsExport(
       width: 30,
       value: (r) => localName(r.responsibleAgency, locale),
     },
-    // Latin digits in the short form so spreadsheet users can sort it as text.
     {
       header: t("resolutions.col.deadline"),
       width: 14,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
-import { formatDate, todayInTehran, localName, isRtl, formatList } from "@/lib/i18n/format";
+import { todayInTehran, localName, isRtl, formatList } from "@/lib/i18n/format";
+import { exportDate } from "@/lib/exports/dates";
 import { translator, type Locale } from "@/lib/i18n/messages";
 import { countObstacles, exportObstacles, type ObstacleListItem } from "@/lib/obstacles/queries";
 import type { ObstacleFilters } from "@/lib/obstacles/schema";
@@ -39,6 +40,7 @@ export function unitsExport(actor: Actor, filters: UnitFilters, locale: Locale):
 export function obstaclesExport(actor: Actor, filters: ObstacleFilters, locale: Locale): TableExport {
   const t = translator(locale);
   const c = IMPORT_COLUMNS;
+  const date = exportDate(locale);
   const columns: Column<ObstacleListItem>[] = [
     { header: t(c.name), value: (o) => o.unit.name },
     { header: t(c.county), value: (o) => localName(o.unit.county, locale) },
@@ -58,7 +60,7 @@ export function obstaclesExport(actor: Actor, filters: ObstacleFilters, locale: 
     { header: t("obstacles.status"), value: (o) => t(`obstacleStatus.${o.status}`) },
     {
       header: t("obstacles.registeredOn"),
-      value: (o) => formatDate(o.createdAt, locale, { style: "short" }),
+      value: (o) => date(o.createdAt),
     },
     {
       header: t("obstacles.agencies"),

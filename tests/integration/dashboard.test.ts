@@ -337,13 +337,15 @@ describe("public figures", () => {
     const unit = await db.productionUnit.findFirstOrThrow({ where: { provinceId, name: "واحد یک" } });
     await db.agendaItem.create({ data: { meetingId: meetings[0]?.id ?? "", unitId: unit.id, position: 1 } });
     const figures = await publicFigures({ provinceIds: [provinceId], now: new Date("2025-07-10T12:00:00Z") });
-    // 10 resolutions, one cancelled; done: doneLate2, verifiedTir, verifiedKhordad, extended.
+    // 10 resolutions, one cancelled; verified: verifiedTir, verifiedKhordad; reported done but
+    // not verified: doneLate2, extended (shown apart, not counted as carried out).
     expect(figures).toEqual({
       sessions: 2,
       unitsReviewed: 1,
       resolutions: 9,
-      completed: 4,
-      completionPct: 44,
+      completed: 2,
+      reportedDone: 2,
+      completionPct: 22,
       unitsReturned: 2,
       employees: 55,
     });

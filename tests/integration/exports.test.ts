@@ -135,8 +135,10 @@ describe("streamed export", () => {
     expect(rows[0]?.[0]).toBe("جلسه");
     expect(rows).toHaveLength(ROWS + 1);
     expect(rows[1]?.slice(0, 4)).toEqual(expectedFirst);
-    const deadline = formatDate(new Date(Date.UTC(2025, 0, 1)), "en", { style: "short" });
+    // Dates in every export: Jalali text in the reader's digits (decision 102).
+    const deadline = formatDate(new Date(Date.UTC(2025, 0, 1)), "fa", { style: "short" });
     expect(rows[1]?.[4]).toBe(deadline);
+    expect(deadline).toBe("۱۴۰۳/۱۰/۱۲");
     // "Days left" is a number cell (open items), empty for closed ones.
     expect(typeof rows[1]?.[5]).toBe("number");
     expect(rows.at(-1)?.slice(1, 3)).toEqual([
@@ -159,7 +161,7 @@ describe("streamed export", () => {
     expect(lines).toHaveLength(ROWS + 2);
     expect(lines[0]).toBe("جلسه,واحد تولیدی,متن مصوبه,دستگاه مسئول,مهلت,روز مانده (منفی: تأخیر),وضعیت,معوق");
     expect(lines[1]).toMatch(
-      /^جلسه سوم کارگروه تسهیل و رفع موانع تولید در سال ۱۴۰۴,شرکت پسته‌ی رفسنجان,'=تمدید مهلت بازپرداخت تسهیلات شهرک‌های صنعتی,سازمان صنعت، معدن و تجارت,1403\/10\/12,-?\d+,ابلاغ‌شده,(بله|خیر)$/,
+      /^جلسه سوم کارگروه تسهیل و رفع موانع تولید در سال ۱۴۰۴,شرکت پسته‌ی رفسنجان,'=تمدید مهلت بازپرداخت تسهیلات شهرک‌های صنعتی,سازمان صنعت، معدن و تجارت,۱۴۰۳\/۱۰\/۱۲,-?\d+,ابلاغ‌شده,(بله|خیر)$/,
     );
     expect(lines[2]).toContain(',"بند ""الف"", بند ب",');
     expect(lines[ROWS]).toContain(`,مصوبه‌ی شماره ${ROWS - 1} برای «واحد»، با ویرگول,`);

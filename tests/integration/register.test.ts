@@ -107,7 +107,8 @@ describe("resolution register", () => {
       "واحد الف",
       "bank-overdue",
       "بانک ملت آزمون",
-      "1404/04/10",
+      // Dates in the reader's digits, as in every export (decision 102).
+      "۱۴۰۴/۰۴/۱۰",
       -9,
       "ابلاغ‌شده",
       "بله",

@@ -28,6 +28,7 @@ const ALLOWED: Record<RoleName, readonly Action[]> = {
     "audit.read",
     "user.manage",
     "settings.manage",
+    "calendar.manage",
     "apiToken.manage",
   ],
   SECRETARIAT: [
@@ -78,7 +79,12 @@ const NATIONAL_ONLY: Record<RoleName, readonly Action[]> = {
   AGENCY: [],
   MEMBER: ["province.compare"],
 };
-const NATIONAL_ADMIN_WRITES: readonly Action[] = ["user.manage", "settings.manage", "apiToken.manage"];
+const NATIONAL_ADMIN_WRITES: readonly Action[] = [
+  "user.manage",
+  "settings.manage",
+  "calendar.manage",
+  "apiToken.manage",
+];
 const AGENCY_OWNED: readonly Action[] = [
   "resolution.report",
   "resolution.requestExtension",

@@ -5,6 +5,8 @@ import { narrowToProvince } from "@/lib/auth/policy";
 import { getProvinceForDrillDown } from "@/lib/provinces/queries";
 import { listHref } from "@/lib/units/url";
 import { formatNumber, todayInTehran } from "@/lib/i18n/format";
+import { holidaysBetween } from "@/lib/calendar/holidays";
+import { holidaySet } from "@/lib/calendar/working-days";
 import { parseDashboardFilters } from "@/lib/dashboard/filters";
 import { nationalFigures } from "@/lib/cache";
 import { loadDashboard, SCORECARD_SORTS, type ScorecardSort } from "@/lib/dashboard/queries";
@@ -43,6 +45,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     ),
     listUnacknowledgedNotices(viewer),
   ]);
+  // Delays in working days on request: the days off between the oldest deadline and today.
+  const countWorking = raw.late === "working";
+  const oldest = data.overdue.reduce<string | null>((min, r) => {
+    const d = r.deadline.toISOString().slice(0, 10);
+    return min === null || d < min ? d : min;
+  }, null);
+  const workingDays =
+    countWorking && oldest
+      ? holidaySet(await holidaysBetween(viewer.provinceId, oldest, today, locale))
+      : undefined;
   const n = (v: number) => formatNumber(v, locale);
   const query = (extra: Record<string, string>) => {
     const q = new URLSearchParams();
@@ -98,7 +110,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <Stat label={t("dashboard.employees")} value={n(data.impact.total.employees)} />
       </dl>
       <Card title={t("dashboard.overdueSorted")}>
-        <ResolutionTable items={data.overdue} locale={locale} t={t} empty={t("home.noOverdue")} />
+        <ResolutionTable
+          items={data.overdue}
+          locale={locale}
+          t={t}
+          empty={t("home.noOverdue")}
+          workingDays={workingDays}
+        />
         {data.figures.overdue > data.overdue.length && !drilled && (
           <Link
             href="/resolutions?overdue=1"
@@ -107,6 +125,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             {t("dashboard.allOverdue")}
           </Link>
         )}
+        <nav aria-label={t("calendar.countIn")} className="no-print mt-2 flex gap-3 text-sm">
+          <span className="text-slate-600">{t("calendar.countIn")}:</span>
+          {(["calendar", "working"] as const).map((k) => (
+            <Link
+              key={k}
+              href={`/dashboard?${query({ late: k })}`}
+              aria-current={(k === "working") === countWorking ? "true" : undefined}
+              className="text-brand-700 underline-offset-4 hover:underline aria-[current=true]:font-bold aria-[current=true]:text-slate-900 aria-[current=true]:no-underline"
+            >
+              {t(k === "working" ? "calendar.countWorking" : "calendar.countCalendar")}
+            </Link>
+          ))}
+        </nav>
       </Card>
       <Card title={t("dashboard.unacknowledged")}>
         <p className="mb-2 text-xs text-slate-600">

@@ -1,5 +1,5 @@
 import { pageContext, pageTitle } from "@/lib/page";
-import { formatDate, formatJalaliMonth, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatJalaliMonth, formatNumber, localName } from "@/lib/i18n/format";
 import { parseDashboardFilters } from "@/lib/dashboard/filters";
 import { loadDashboard } from "@/lib/dashboard/queries";
 import { Stat } from "@/components/ui/card";
@@ -8,6 +8,12 @@ import { DashboardFilterForm } from "@/components/dashboard/filter-form";
 import { ScorecardTable } from "@/components/dashboard/scorecard-table";
 import { ResolutionTable } from "@/components/resolutions/resolution-table";
 import { TableHead } from "@/components/ui/table-head";
+import { Letterhead, SignatureBlock } from "@/components/print/letterhead";
+import { daysUntil } from "@/lib/resolutions/queries";
+import "@/components/meetings/print.css";
+
+/** How many overdue resolutions the first page summarises; the full list follows. */
+const OVERDUE_ON_FIRST_PAGE = 8;
 
 export const generateMetadata = pageTitle("nav.reports");
 
@@ -29,13 +35,17 @@ export default async function ReportPage({
           to: filters.to ? formatDate(filters.to, locale) : "…",
         })
       : t("dashboard.reportAllTime");
-  const section = "break-inside-avoid space-y-2";
+  // Tables may run over pages (rows never split, headings go with their table): a section
+  // kept whole would leave the first page with a title and nothing else.
+  const section = "space-y-2";
+  const firstOverdue = data.overdue.slice(0, OVERDUE_ON_FIRST_PAGE);
   return (
-    <article className="mx-auto max-w-4xl space-y-6 bg-white p-6 print:max-w-none print:p-0">
+    <article className="print-document mx-auto max-w-4xl space-y-6 bg-white p-6 print:max-w-none print:p-0">
       <DashboardFilterForm action="/reports" raw={raw} options={data.options} t={t} locale={locale} />
       <div className="no-print flex justify-end">
         <PrintButton label={t("dashboard.print")} />
       </div>
+      <Letterhead provinceId={user.provinceId} date={new Date()} locale={locale} t={t} />
       <header className="border-b border-slate-300 pb-3 text-center">
         <h1 className="text-xl font-bold">{t("dashboard.reportTitle")}</h1>
         <p className="text-sm">{period}</p>
@@ -43,11 +53,56 @@ export default async function ReportPage({
           {t("dashboard.generatedAt", { date: formatDate(new Date(), locale) })}
         </p>
       </header>
-      <dl className="grid grid-cols-3 gap-3">
-        <Stat label={t("home.openResolutions")} value={n(data.figures.open)} />
-        <Stat label={t("home.overdue")} value={n(data.figures.overdue)} tone="danger" />
-        <Stat label={t("dashboard.unitsReturned")} value={n(data.impact.total.units)} tone="success" />
-      </dl>
+      <section aria-label={t("print.headline")}>
+        <dl className="grid grid-cols-3 gap-3">
+          <Stat label={t("home.openResolutions")} value={n(data.figures.open)} />
+          <Stat label={t("home.overdue")} value={n(data.figures.overdue)} tone="danger" />
+          <Stat label={t("home.dueSoon")} value={n(data.figures.dueSoon)} tone="warning" />
+          <Stat
+            label={t("home.verifiedThisMonth")}
+            value={n(data.figures.verifiedThisMonth)}
+            tone="success"
+          />
+          <Stat label={t("dashboard.unitsReturned")} value={n(data.impact.total.units)} tone="success" />
+          <Stat label={t("dashboard.employees")} value={n(data.impact.total.employees)} />
+        </dl>
+      </section>
+      <section className={section}>
+        <h2 className="font-semibold">{t("print.overdueSummary")}</h2>
+        {firstOverdue.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("home.noOverdue")}</p>
+        ) : (
+          <table className="w-full text-sm">
+            <TableHead
+              compact
+              className="border-b border-slate-300"
+              labels={[
+                t("resolution.unit"),
+                t("resolution.agency"),
+                t("resolution.deadline"),
+                t("print.daysLate"),
+              ]}
+            />
+            <tbody>
+              {firstOverdue.map((r) => (
+                <tr key={r.id} className="border-b border-slate-100">
+                  <td className="p-1" dir="auto">
+                    {r.unit.name}
+                  </td>
+                  <td className="p-1">{localName(r.responsibleAgency, locale)}</td>
+                  <td className="p-1">{formatDate(r.deadline, locale, { style: "short" })}</td>
+                  <td className="p-1">{n(-daysUntil(r.deadline))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {data.overdue.length > firstOverdue.length && (
+          <p className="text-xs text-slate-600">
+            {t("print.overdueMore", { count: n(data.overdue.length - firstOverdue.length) })}
+          </p>
+        )}
+      </section>
       <section className={section}>
         <h2 className="font-semibold">{t("dashboard.scorecard")}</h2>
         <ScorecardTable rows={data.scorecard} sort="onTime" t={t} locale={locale} />
@@ -87,10 +142,19 @@ export default async function ReportPage({
           </tbody>
         </table>
       </section>
-      <section className={section}>
-        <h2 className="font-semibold">{t("dashboard.overdueSorted")}</h2>
-        <ResolutionTable items={data.overdue} locale={locale} t={t} empty={t("home.noOverdue")} />
-      </section>
+      {data.overdue.length > firstOverdue.length && (
+        <section className={section}>
+          <h2 className="font-semibold">{t("print.overdueList")}</h2>
+          <ResolutionTable items={data.overdue} locale={locale} t={t} empty={t("home.noOverdue")} />
+        </section>
+      )}
+      <SignatureBlock
+        t={t}
+        signers={[
+          { role: t("print.secretary"), name: user.name },
+          { role: t("print.chair"), name: "" },
+        ]}
+      />
     </article>
   );
 }

@@ -1,8 +1,11 @@
 import { ClientMessages } from "@/components/ui/client-messages";
+import { WorkingCalendar } from "@/components/calendar/working-calendar";
 
-// The follow-up forms' strings, for the browser.
+// The follow-up forms' strings, and the days off the extension form's date picker marks.
 export default function Layout({ children }: { children: React.ReactNode }) {
   return (
-    <ClientMessages namespaces={["resolutions", "resolutionStatus", "obstacles"]}>{children}</ClientMessages>
+    <ClientMessages namespaces={["resolutions", "resolutionStatus", "obstacles"]}>
+      <WorkingCalendar>{children}</WorkingCalendar>
+    </ClientMessages>
   );
 }

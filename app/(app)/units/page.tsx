@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { stacked } from "@/components/ui/stacked-table";
 import { pageContext, pageTitle } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
 import { formatNumber, localName } from "@/lib/i18n/format";
@@ -163,9 +164,10 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
         {units.length === 0 ? (
           <EmptyState>{filtered ? t("units.noUnits") : t("units.noUnitsYet")}</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[52rem] text-sm">
-              <thead className="border-b border-slate-200 text-slate-600">
+          <div className={stacked.wrapper}>
+            <table className={`${stacked.table} md:min-w-[52rem]`}>
+              {/* On a phone each card labels its own lines; sorting is a desktop affordance. */}
+              <thead className="border-b border-slate-200 text-slate-600 phone:hidden">
                 <tr>
                   <th scope="col" className="p-2 text-start font-medium">
                     <Link
@@ -195,10 +197,10 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
                   </th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody className={stacked.body}>
                 {units.map((u) => (
-                  <tr key={u.id} className="border-b border-slate-100">
-                    <td className="p-2">
+                  <tr key={u.id} className={`border-b border-slate-100 ${stacked.row}`}>
+                    <td className={`p-2 ${stacked.cell}`} data-label={t("units.name")}>
                       <Link
                         href={`/units/${u.id}`}
                         className="font-medium text-brand-700 underline-offset-4 hover:underline"
@@ -207,13 +209,19 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
                       </Link>
                       {u.industrialPark && <div className="text-xs text-slate-500">{u.industrialPark}</div>}
                     </td>
-                    <td className="p-2">{localName(u.county, locale)}</td>
-                    <td className="p-2">{t(`sector.${u.sector}`)}</td>
-                    <td className="p-2">
+                    <td className={`p-2 ${stacked.cell}`} data-label={t("units.county")}>
+                      {localName(u.county, locale)}
+                    </td>
+                    <td className={`p-2 ${stacked.cell}`} data-label={t("units.sector")}>
+                      {t(`sector.${u.sector}`)}
+                    </td>
+                    <td className={`p-2 ${stacked.cell}`} data-label={t("units.status")}>
                       <OperatingStatusBadge status={u.status} t={t} />
                     </td>
-                    <td className="p-2">{formatNumber(u._count.obstacles, locale)}</td>
-                    <td className="p-2">
+                    <td className={`p-2 ${stacked.cell}`} data-label={t("units.openObstacles")}>
+                      {formatNumber(u._count.obstacles, locale)}
+                    </td>
+                    <td className={`p-2 ${stacked.cell}`} data-label={t("units.employees")}>
                       {u.employees === null ? t("common.none") : formatNumber(u.employees, locale)}
                     </td>
                   </tr>

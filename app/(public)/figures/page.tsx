@@ -33,6 +33,7 @@ export default async function PublicFiguresPage() {
         <Stat label={t("figures.unitsReviewed")} value={n(f.unitsReviewed)} />
         <Stat label={t("figures.resolutions")} value={n(f.resolutions)} />
         <Stat label={t("figures.completed")} value={n(f.completed)} tone="success" />
+        <Stat label={t("figures.reportedDone")} value={n(f.reportedDone)} />
         <Stat label={t("figures.completion")} value={formatPercent(f.completionPct, locale)} tone="success" />
         <Stat label={t("figures.unitsReturned")} value={n(f.unitsReturned)} tone="success" />
         <Stat label={t("figures.employees")} value={n(f.employees)} />

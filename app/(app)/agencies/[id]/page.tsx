@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { pageContext, pageTitle } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
-import { formatNumber, localName, formatList } from "@/lib/i18n/format";
+import { formatNumber, localName, formatList, formatDigits } from "@/lib/i18n/format";
 import { getAgency } from "@/lib/agencies/queries";
 import { recordHistory } from "@/lib/audit/queries";
 import { HistorySection } from "@/components/audit/audit-event-list";
@@ -80,7 +80,15 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
             ).map(([label, value]) => (
               <div key={label} className="flex gap-2">
                 <dt className="text-slate-600">{t(label)}:</dt>
-                <dd>{value ?? t("common.none")}</dd>
+                <dd>
+                  {value === null ? (
+                    t("common.none")
+                  ) : label === "agencies.phone" ? (
+                    <span dir="ltr">{formatDigits(value, locale)}</span>
+                  ) : (
+                    value
+                  )}
+                </dd>
               </div>
             ))}
           </dl>

@@ -29,6 +29,7 @@ import { MarkHeldButton } from "@/components/meetings/session-actions";
 import { agendaItemViews, jalaliInput, obstacleView, tehranTime } from "@/lib/meetings/views";
 import { RescheduleForm } from "@/components/meetings/meeting-form";
 import { pageContext } from "@/lib/page";
+import { DayOffWarning } from "@/components/calendar/day-off-warning";
 import { followUpPanel } from "@/lib/meetings/follow-up-views";
 import { FollowUpCandidates, FollowUpItems } from "@/components/meetings/follow-up-panel";
 
@@ -94,6 +95,14 @@ export default async function MeetingPage({
             {formatDateTime(meeting.startsAt, locale)}
             {meeting.place && <> — {meeting.place}</>}
           </p>
+          {meeting.status === "PLANNED" && (
+            <DayOffWarning
+              date={todayInTehran(meeting.startsAt)}
+              provinceId={meeting.provinceId}
+              locale={locale}
+              t={t}
+            />
+          )}
           <MeetingStatusBadge status={meeting.status} t={t} />
         </div>
         <nav aria-label={t("meetings.tabs.session")} className="flex flex-wrap items-start gap-2">

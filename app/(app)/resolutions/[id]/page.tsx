@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { DayOffWarning } from "@/components/calendar/day-off-warning";
 import { pageContext, pageTitle } from "@/lib/page";
 import { followUpChoices } from "@/lib/resolutions/status";
 import { formatDate, formatDateTime, formatNumber, localName, formatList } from "@/lib/i18n/format";
@@ -100,6 +101,12 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
           <dd className="flex flex-wrap items-center gap-3">
             <span>{formatDate(r.deadline, locale)}</span>
             <DeadlineNote item={r} locale={locale} t={t} />
+            <DayOffWarning
+              date={r.deadline.toISOString().slice(0, 10)}
+              provinceId={r.provinceId}
+              locale={locale}
+              t={t}
+            />
           </dd>
           <dt className="font-medium text-slate-600">{t("resolutions.status")}</dt>
           <dd>
@@ -172,7 +179,7 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
           )}
           {may.requestExtension && (
             <Card title={t("resolutions.extensionTitle")}>
-              <ExtensionRequestForm id={r.id} version={r.version} />
+              <ExtensionRequestForm id={r.id} version={r.version} locale={locale} />
             </Card>
           )}
           {may.decideExtension && pending && (

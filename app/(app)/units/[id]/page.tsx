@@ -45,7 +45,7 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
   const live = unit.archivedAt === null;
   const writeUnits = live && can(actor, "unit.write", { provinceId: unit.provinceId });
   const writeObstacles = live && can(actor, "obstacle.write", { provinceId: unit.provinceId });
-  const details: [string, string][] = [
+  const details: [string, React.ReactNode][] = [
     // Digits one by one: an id is not a quantity (no separators, leading zeros kept).
     [t("units.nationalId"), unit.nationalId ? formatDigits(unit.nationalId, locale) : t("common.none")],
     [t("units.sector"), t(`sector.${unit.sector}`)],
@@ -58,7 +58,16 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
       unit.capacityUsePct === null ? t("common.none") : formatPercent(unit.capacityUsePct, locale),
     ],
     [t("units.managerName"), unit.managerName ?? t("common.none")],
-    [t("units.phone"), unit.phone ?? t("common.none")],
+    [
+      t("units.phone"),
+      unit.phone ? (
+        <span dir="ltr" className="inline-block">
+          {formatDigits(unit.phone, locale)}
+        </span>
+      ) : (
+        t("common.none")
+      ),
+    ],
     [t("units.address"), unit.address ?? t("common.none")],
   ];
   return (

@@ -15,6 +15,7 @@ import { meetingTitle } from "@/lib/meetings/title";
 import { PrintButton } from "@/components/meetings/session-actions";
 import { obstacleView } from "@/lib/meetings/views";
 import "@/components/meetings/print.css";
+import { Letterhead } from "@/components/print/letterhead";
 import { TableHead } from "@/components/ui/table-head";
 
 export const generateMetadata = pageTitle("meetings.brief.title");
@@ -38,6 +39,8 @@ export default async function ChairBriefPage({ params }: { params: Promise<{ id:
       <div className="no-print">
         <PrintButton label={t("meetings.brief.print")} />
       </div>
+      {/* A provincial reader only opens their province's sessions: its letterhead is theirs. */}
+      <Letterhead provinceId={user.provinceId} date={new Date()} locale={locale} t={t} />
       <header className="space-y-1 border-b border-slate-300 pb-3">
         <h1 className="text-xl font-bold">{t("meetings.brief.title")}</h1>
         <p className="text-sm">

@@ -1,7 +1,15 @@
 import { notFound } from "next/navigation";
 import { pageContext, pageTitle } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
-import { formatDate, formatDateTime, formatNumber, localName, formatList } from "@/lib/i18n/format";
+import {
+  formatDate,
+  formatDateTime,
+  formatDigits,
+  formatNumber,
+  localName,
+  formatList,
+} from "@/lib/i18n/format";
+import { Letterhead, SignatureBlock } from "@/components/print/letterhead";
 import { getMeeting } from "@/lib/meetings/queries";
 import { meetingTitle } from "@/lib/meetings/title";
 import { ApproveMinutesButton, PrintButton } from "@/components/meetings/session-actions";
@@ -58,6 +66,13 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
           </div>
         )}
       </div>
+      <Letterhead
+        provinceId={meeting.provinceId}
+        number={formatDigits(`${meeting.jalaliYear}/${meeting.number}`, locale)}
+        date={meeting.startsAt}
+        locale={locale}
+        t={t}
+      />
       <header className="space-y-1 border-b border-slate-300 pb-3 text-center">
         <p className="text-sm">{localName(meeting.body, locale)}</p>
         <h1 className="text-xl font-bold">{t("meetings.minutes.header", { title })}</h1>
@@ -231,16 +246,13 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
         </section>
       )}
 
-      <footer className="grid grid-cols-2 gap-6 border-t border-slate-300 pt-4 text-sm">
-        <div>
-          <p className="font-medium">{t("meetings.minutes.chair")}</p>
-          <p>{meeting.body.chairName ?? ""}</p>
-        </div>
-        <div>
-          <p className="font-medium">{t("meetings.minutes.secretary")}</p>
-          <p>{meeting.body.secretaryName ?? ""}</p>
-        </div>
-      </footer>
+      <SignatureBlock
+        t={t}
+        signers={[
+          { role: t("meetings.minutes.secretary"), name: meeting.body.secretaryName ?? "" },
+          { role: t("meetings.minutes.chair"), name: meeting.body.chairName ?? "" },
+        ]}
+      />
       {notices.length > 0 && (
         <section
           aria-labelledby="minutes-notices"
