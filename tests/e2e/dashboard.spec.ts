@@ -21,10 +21,12 @@ test("the secretariat sees overdue items, filters by agency, opens one and expor
   await page.getByRole("option", { name: "بانک ملی ایران", exact: true }).click();
   await page.getByRole("button", { name: "اعمال فیلتر" }).click();
   await expect(page).toHaveURL(/agency=/);
-  const agencies = await overdue.locator("tbody tr td:nth-child(3)").allTextContents();
-  expect(new Set(agencies)).toEqual(new Set(["بانک ملی ایران"]));
+  // The filtered page streams in after its skeleton: wait for the scorecard to narrow first.
   const scorecard = page.getByRole("region", { name: "کارنامه دستگاه‌ها" });
   await expect(scorecard.getByRole("rowheader")).toHaveText(["بانک ملی ایران"]);
+  const agencyCells = overdue.locator("tbody tr td:nth-child(3)");
+  await expect(agencyCells.first()).toBeVisible();
+  expect(new Set(await agencyCells.allTextContents())).toEqual(new Set(["بانک ملی ایران"]));
 
   // Export the scorecard and read the spreadsheet back.
   await page
