@@ -10,6 +10,8 @@ import type { BodyKind } from "@/lib/generated/prisma/enums";
 import { meetingTitle } from "@/lib/meetings/title";
 import { issueSessionNotices, withNoticeNumbering } from "@/lib/notices/issue";
 import { notify, roleRecipients } from "@/lib/notifications/inbox";
+import { holidaysBetween } from "@/lib/calendar/holidays";
+import { holidaySet, isWorkingDay } from "@/lib/calendar/working-days";
 import { lockMeetingForWrite } from "./guard";
 import { renumberSessions } from "./numbering";
 import { createMeetingSchema, meetingRefSchema, rescheduleMeetingSchema } from "./schema";
@@ -128,11 +130,14 @@ export async function nextFreeCommitteeSunday(provinceId: string, today = todayI
     select: { startsAt: true },
   });
   const takenDays = new Set(taken.map((m) => todayInTehran(m.startsAt)));
-  while (takenDays.has(sunday)) sunday = addDays(sunday, 7);
+  // A Sunday that is an official holiday (or one the province added) is no committee day;
+  // half a year ahead is far more than holidays and taken Sundays can fill.
+  const daysOff = holidaySet(await holidaysBetween(provinceId, sunday, addDays(sunday, 183), "fa"));
+  while (takenDays.has(sunday) || !isWorkingDay(sunday, daysOff)) sunday = addDays(sunday, 7);
   return sunday;
 }
 
-/** One click: the committee's next weekly session on the next free Sunday at 08:30. */
+/** One click: the committee's next weekly session on the next free working Sunday at 08:30. */
 export async function planNextCommitteeMeeting(
   actor: Actor | null,
   t: Translate,

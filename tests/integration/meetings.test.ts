@@ -148,6 +148,17 @@ describe("numbering sessions within the Jalali year", () => {
       ["2031-06-08T05:00:00.000Z", "COMMITTEE", "PLANNED"],
       ["2031-06-15T05:00:00.000Z", "COMMITTEE", "PLANNED"],
     ]);
+    // A Sunday the province declared a holiday is passed over for the next one.
+    await db.holidayOverride.create({
+      data: {
+        provinceId,
+        date: new Date("2031-06-22T00:00:00Z"),
+        kind: "ADD",
+        name: "تعطیل استانی",
+        createdById: secretariat.id,
+      },
+    });
+    expect(await nextFreeCommitteeSunday(provinceId, "2031-06-04")).toBe("2031-06-29");
   });
 
   it("lists sessions with filters by body, status and year", async () => {
