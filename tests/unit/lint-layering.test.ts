@@ -24,7 +24,7 @@ describe("layering rules", { timeout: 60_000 }, () => {
   it("refuses the domain importing a route", async () => {
     const errors = await layeringErrors(
       "lib/units/zz-breach.ts",
-      'import Page from "@/app/(app)/units/page";\nexport const p = Page;\n',
+      'import Page from "@/app/(app)/units/(list)/page";\nexport const p = Page;\n',
     );
     expect(errors).toHaveLength(1);
   });

@@ -2,8 +2,9 @@
 // loading boundary answers after its 200 has been sent, so:
 // - the route's own layout must check the permission first (a refusal stays a 403);
 // - no page at or below a loading.tsx may answer "not found" (it would be a 200); routes
-//   whose pages look a record up by id (units/[id], meetings/[id] …) and their parents'
-//   lists therefore have none, until their pages stream their data in a Suspense of their own.
+//   whose pages look a record up by id (units/[id], meetings/[id] …) have none, until their
+//   pages stream their data in a Suspense of their own; their lists keep theirs in a route
+//   group, `(list)`, beside the record pages rather than above them.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -31,6 +32,10 @@ const MUST_HAVE = [
   "meetings/bodies",
   "admin/audit",
   "admin/calendar",
+  "units/(list)",
+  "meetings/(list)",
+  "resolutions/(list)",
+  "agencies/(list)",
 ];
 /** Pages that may answer "not found" for a bad parameter below a skeleton, and why. */
 const NOT_FOUND_ALLOWED: Record<string, string> = {
