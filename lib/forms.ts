@@ -32,6 +32,12 @@ export function submittedValues(
 
 export const initialFormState: FormState = { ok: false };
 
+/** One text field as the user submitted it, to fill a refused form back in. */
+export function submittedValue(state: FormState, field: string): string | undefined {
+  const v = state.values?.[field];
+  return typeof v === "string" ? v : undefined;
+}
+
 /** Translates issues whose message is a message key; leaves any other text as it is. */
 export function localiseIssues(error: z.ZodError, t: Translate): Record<string, string[]> {
   const out: Record<string, string[]> = {};

@@ -1,11 +1,12 @@
 "use client";
 import { useActionState, useRef } from "react";
 import { addFollowUpsAction, decideFollowUpAction } from "@/lib/meetings/actions";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { initialFormState, submittedValue } from "@/lib/forms";
 import { FOLLOW_UP_DECISIONS } from "@/lib/meetings/follow-up-schema";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
+import { AgencyChoiceField, NoteField, type AgencyPicker } from "@/components/ui/decision-fields";
 import { FormMessage } from "@/components/ui/form-message";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -31,11 +32,6 @@ export type FollowUpItemView = FollowUpLine & {
   version: number;
   unit: string;
   decision: string | null;
-};
-
-const submitted = (state: FormState, field: string) => {
-  const v = state.values?.[field];
-  return typeof v === "string" ? v : undefined;
 };
 
 export function FollowUpCandidates({
@@ -100,7 +96,7 @@ export function FollowUpItems({
 }: {
   items: FollowUpItemView[];
   canDecide: boolean;
-  agencies: { id: string; name: string }[];
+  agencies: AgencyPicker;
 }) {
   const t = useT();
   if (items.length === 0) return <EmptyState>{t("meetings.followUp.noItems")}</EmptyState>;
@@ -127,13 +123,7 @@ export function FollowUpItems({
   );
 }
 
-function DecideFollowUpForm({
-  item,
-  agencies,
-}: {
-  item: FollowUpItemView;
-  agencies: { id: string; name: string }[];
-}) {
+function DecideFollowUpForm({ item, agencies }: { item: FollowUpItemView; agencies: AgencyPicker }) {
   const t = useT();
   const [state, action] = useActionState(decideFollowUpAction, initialFormState);
   const errors = state.fieldErrors ?? {};
@@ -154,7 +144,7 @@ function DecideFollowUpForm({
           <Select
             {...p}
             name="decision"
-            defaultValue={submitted(state, "decision") ?? "NEW_DEADLINE"}
+            defaultValue={submittedValue(state, "decision") ?? "NEW_DEADLINE"}
             className={inputClass}
           >
             {FOLLOW_UP_DECISIONS.map((d) => (
@@ -176,39 +166,18 @@ function DecideFollowUpForm({
             name="newDeadline"
             inputMode="numeric"
             dir="ltr"
-            defaultValue={submitted(state, "newDeadline")}
+            defaultValue={submittedValue(state, "newDeadline")}
             className={`${inputClass} max-w-xs`}
           />
         )}
       </Field>
-      <Field label={t("meetings.followUp.newAgency")} errors={errors.newAgencyId}>
-        {(p) => (
-          <Select
-            {...p}
-            name="newAgencyId"
-            defaultValue={submitted(state, "newAgencyId") ?? ""}
-            className={inputClass}
-          >
-            <option value="">{t("resolutions.returns.chooseAgency")}</option>
-            {agencies.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field label={t("meetings.followUp.note")} errors={errors.note}>
-        {(p) => (
-          <textarea
-            {...p}
-            name="note"
-            rows={2}
-            defaultValue={submitted(state, "note")}
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <AgencyChoiceField
+        label={t("meetings.followUp.newAgency")}
+        name="newAgencyId"
+        state={state}
+        picker={agencies}
+      />
+      <NoteField label={t("meetings.followUp.note")} state={state} />
       <div className="sm:col-span-2">
         <SubmitButton pendingLabel={t("common.saving")}>{t("meetings.followUp.save")}</SubmitButton>
       </div>

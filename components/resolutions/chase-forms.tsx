@@ -6,22 +6,21 @@ import {
   remindResolutionAction,
   returnResolutionAction,
 } from "@/lib/resolutions/actions";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { initialFormState, submittedValue } from "@/lib/forms";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { Field, inputClass } from "@/components/ui/field";
+import {
+  AgencyChoiceField,
+  DecisionButtons,
+  NoteField,
+  type AgencyPicker,
+} from "@/components/ui/decision-fields";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Select } from "@/components/ui/select";
-import { buttonClass } from "@/components/ui/button";
 import { useT } from "@/components/ui/messages";
 
 // Chasing and disputes on a resolution: the secretariat's "remind now", the agency's return
 // ("not our remit") and the secretariat's decision on it. The server checks every rule again.
-
-const submitted = (state: FormState, field: string) => {
-  const v = state.values?.[field];
-  return typeof v === "string" ? v : undefined;
-};
 
 export function RemindNowButton({ id }: { id: string }) {
   const t = useT();
@@ -63,7 +62,7 @@ export function ReturnResolutionForm({ id, version }: { id: string; version: num
             name="reason"
             rows={3}
             required
-            defaultValue={submitted(state, "reason")}
+            defaultValue={submittedValue(state, "reason")}
             className={inputClass}
           />
         )}
@@ -84,65 +83,30 @@ export function DecideReturnForm({
   id: string;
   version: number;
   returnId: string;
-  agencies: { id: string; name: string }[];
+  agencies: AgencyPicker;
 }) {
   const t = useT();
   const [state, action, pending] = useActionState(decideReturnAction, initialFormState);
-  const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-3" aria-label={t("resolutions.returns.decideTitle")}>
       <FormMessage state={state} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="returnId" value={returnId} />
-      <Field label={t("resolutions.returns.toAgency")} errors={errors.toAgencyId}>
-        {(p) => (
-          <Select
-            {...p}
-            name="toAgencyId"
-            defaultValue={submitted(state, "toAgencyId") ?? ""}
-            className={inputClass}
-          >
-            <option value="">{t("resolutions.returns.chooseAgency")}</option>
-            {agencies.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field label={t("resolutions.returns.note")} errors={errors.note}>
-        {(p) => (
-          <textarea
-            {...p}
-            name="note"
-            rows={2}
-            defaultValue={submitted(state, "note")}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <div className="flex flex-wrap gap-2">
-        <button
-          type="submit"
-          name="decision"
-          value="REASSIGN"
-          disabled={pending}
-          className={buttonClass("primary")}
-        >
-          {t("resolutions.returns.reassign")}
-        </button>
-        <button
-          type="submit"
-          name="decision"
-          value="REJECT"
-          disabled={pending}
-          className={buttonClass("danger")}
-        >
-          {t("resolutions.returns.reject")}
-        </button>
-      </div>
+      <AgencyChoiceField
+        label={t("resolutions.returns.toAgency")}
+        name="toAgencyId"
+        state={state}
+        picker={agencies}
+      />
+      <NoteField label={t("resolutions.returns.note")} state={state} />
+      <DecisionButtons
+        pending={pending}
+        choices={[
+          { value: "REASSIGN", label: t("resolutions.returns.reassign"), variant: "primary" },
+          { value: "REJECT", label: t("resolutions.returns.reject"), variant: "danger" },
+        ]}
+      />
     </form>
   );
 }

@@ -6,9 +6,10 @@ import {
   requestExtensionAction,
   verifyResolutionAction,
 } from "@/lib/resolutions/actions";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { initialFormState, submittedValue } from "@/lib/forms";
 import { ACCEPT_ATTRIBUTE } from "@/lib/attachments/rules";
 import { Field, inputClass } from "@/components/ui/field";
+import { DecisionButtons, NoteField } from "@/components/ui/decision-fields";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FileInput } from "@/components/ui/file-input";
@@ -24,11 +25,6 @@ import type { Locale } from "@/lib/i18n/messages";
 // version the page was rendered with; the server refuses a stale version.
 
 type Target = { id: string; version: number };
-
-const submitted = (state: FormState, field: string) => {
-  const v = state.values?.[field];
-  return typeof v === "string" ? v : undefined;
-};
 
 function Hidden({ id, version }: { id: string; version: number }) {
   return (
@@ -55,7 +51,7 @@ export function ReportProgressForm({ id, version }: Target) {
             name="note"
             rows={4}
             required
-            defaultValue={submitted(state, "note")}
+            defaultValue={submittedValue(state, "note")}
             className={inputClass}
           />
         )}
@@ -65,7 +61,7 @@ export function ReportProgressForm({ id, version }: Target) {
           <Select
             {...p}
             name="toStatus"
-            defaultValue={submitted(state, "toStatus") ?? "IN_PROGRESS"}
+            defaultValue={submittedValue(state, "toStatus") ?? "IN_PROGRESS"}
             className={inputClass}
           >
             <option value="IN_PROGRESS">{t("resolutionStatus.IN_PROGRESS")}</option>
@@ -98,11 +94,11 @@ export function ExtensionRequestForm({ id, version, locale }: Target & { locale:
           <JalaliDateInput
             {...p}
             // A refused form comes back with what was typed: remount to show it.
-            key={submitted(state, "newDeadline")}
+            key={submittedValue(state, "newDeadline")}
             name="newDeadline"
             required
             locale={locale}
-            defaultValue={submitted(state, "newDeadline")}
+            defaultValue={submittedValue(state, "newDeadline")}
           />
         )}
       </Field>
@@ -113,7 +109,7 @@ export function ExtensionRequestForm({ id, version, locale }: Target & { locale:
             name="reason"
             rows={3}
             required
-            defaultValue={submitted(state, "reason")}
+            defaultValue={submittedValue(state, "reason")}
             className={inputClass}
           />
         )}
@@ -128,43 +124,19 @@ export function ExtensionRequestForm({ id, version, locale }: Target & { locale:
 export function DecideExtensionForm({ id, version, extensionId }: Target & { extensionId: string }) {
   const t = useT();
   const [state, action, pending] = useActionState(decideExtensionAction, initialFormState);
-  const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-3" aria-label={t("resolutions.decideTitle")}>
       <FormMessage state={state} />
       <Hidden id={id} version={version} />
       <input type="hidden" name="extensionId" value={extensionId} />
-      <Field label={t("resolutions.rejectReason")} errors={errors.note}>
-        {(p) => (
-          <textarea
-            {...p}
-            name="note"
-            rows={2}
-            defaultValue={submitted(state, "note")}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <div className="flex flex-wrap gap-2">
-        <button
-          type="submit"
-          name="decision"
-          value="APPROVE"
-          disabled={pending}
-          className={buttonClass("primary")}
-        >
-          {t("resolutions.approve")}
-        </button>
-        <button
-          type="submit"
-          name="decision"
-          value="REJECT"
-          disabled={pending}
-          className={buttonClass("danger")}
-        >
-          {t("resolutions.reject")}
-        </button>
-      </div>
+      <NoteField label={t("resolutions.rejectReason")} state={state} />
+      <DecisionButtons
+        pending={pending}
+        choices={[
+          { value: "APPROVE", label: t("resolutions.approve"), variant: "primary" },
+          { value: "REJECT", label: t("resolutions.reject"), variant: "danger" },
+        ]}
+      />
     </form>
   );
 }
@@ -208,7 +180,7 @@ export function VerifyForm({ id, version }: Target) {
             {...p}
             name="note"
             rows={2}
-            defaultValue={submitted(state, "note")}
+            defaultValue={submittedValue(state, "note")}
             className={inputClass}
           />
         )}

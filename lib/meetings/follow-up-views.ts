@@ -1,4 +1,5 @@
 import "server-only";
+import { agencyChoices } from "@/lib/agencies/choices";
 import { can, type Actor } from "@/lib/auth/policy";
 import { formatDate, formatList, formatNumber, localName } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
@@ -37,7 +38,7 @@ export async function followUpPanel(user: Actor, meeting: Meeting, locale: Local
   return {
     canAdd,
     canDecide,
-    agencies: agencies.map((a) => ({ id: a.id, name: localName(a, locale) })),
+    agencies: agencyChoices(agencies, {}, t, locale),
     candidates: candidates.map((g) => ({
       unit: g.unit.name,
       items: g.items.map((c) => ({

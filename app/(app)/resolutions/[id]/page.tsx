@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { DayOffWarning } from "@/components/calendar/day-off-warning";
+import { agencyChoices } from "@/lib/agencies/choices";
 import { pageContext, pageTitle } from "@/lib/page";
 import { followUpChoices } from "@/lib/resolutions/status";
 import { formatDate, formatDateTime, formatNumber, localName, formatList } from "@/lib/i18n/format";
@@ -61,11 +62,12 @@ export default async function ResolutionPage({ params }: { params: Promise<{ id:
   const mayRemind = open && can(user, "resolution.remind", resource);
   const mayReturn = open && !pendingReturn && can(user, "resolution.return", resource);
   const mayDecideReturn = pendingReturn !== undefined && can(user, "return.decide", resource);
-  const agencies = mayDecideReturn
-    ? (await listAgencyOptions(user))
-        .filter((a) => a.id !== r.responsibleAgency.id)
-        .map((a) => ({ id: a.id, name: localName(a, locale) }))
-    : [];
+  const agencies = agencyChoices(
+    mayDecideReturn ? (await listAgencyOptions(user)).filter((a) => a.id !== r.responsibleAgency.id) : [],
+    {},
+    t,
+    locale,
+  );
 
   return (
     <div className="space-y-6">

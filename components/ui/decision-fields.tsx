@@ -1,0 +1,89 @@
+"use client";
+import { useState } from "react";
+import type { FormState } from "@/lib/forms";
+import { submittedValue } from "@/lib/forms";
+import { Field, inputClass } from "@/components/ui/field";
+import { buttonClass } from "@/components/ui/button";
+import { useT } from "@/components/ui/messages";
+import { AgencyCombobox, type AgencyChoice } from "@/components/ui/agency-combobox";
+
+/** The picker's options and group order, as lib/agencies/choices.ts builds them on the server. */
+export type AgencyPicker = { choices: AgencyChoice[]; groupOrder: string[] };
+
+// The parts of the forms where someone decides on a case (an extension, a return, a
+// follow-up): the agency it goes to, a note, one submit button per decision.
+
+/** The decision's note (a reason, a remark), refilled after a refusal. */
+export function NoteField({ label, state }: { label: string; state: FormState }) {
+  return (
+    <Field label={label} errors={state.fieldErrors?.note}>
+      {(p) => (
+        <textarea
+          {...p}
+          name="note"
+          rows={2}
+          defaultValue={submittedValue(state, "note")}
+          className={inputClass}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** One button per decision: the first is the primary one, the last the one that refuses. */
+export function DecisionButtons({
+  pending,
+  choices,
+}: {
+  pending: boolean;
+  choices: { value: string; label: string; variant: "primary" | "danger" }[];
+}) {
+  return (
+    <div className="flex flex-wrap gap-2">
+      {choices.map((c) => (
+        <button
+          key={c.value}
+          type="submit"
+          name="decision"
+          value={c.value}
+          disabled={pending}
+          className={buttonClass(c.variant)}
+        >
+          {c.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The agency a decision hands the case to: the typed picker, refilled after a refusal. */
+export function AgencyChoiceField({
+  label,
+  name,
+  state,
+  picker,
+}: {
+  label: string;
+  name: string;
+  state: FormState;
+  picker: AgencyPicker;
+}) {
+  const t = useT();
+  const [agencyId, setAgencyId] = useState(submittedValue(state, name) ?? "");
+  return (
+    <Field label={label} errors={state.fieldErrors?.[name]}>
+      {(p) => (
+        <AgencyCombobox
+          {...p}
+          name={name}
+          value={agencyId}
+          onChange={setAgencyId}
+          choices={picker.choices}
+          groupOrder={picker.groupOrder}
+          placeholder={t("agencies.picker.placeholder")}
+          noMatch={t("agencies.picker.noMatch")}
+        />
+      )}
+    </Field>
+  );
+}
