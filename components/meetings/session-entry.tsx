@@ -149,10 +149,20 @@ export function SessionEntry({
 
   const saveOutcome = async (value: string) => {
     const itemId = item.id;
-    const amendmentReason = await reasonForChange();
-    if (amendmentReason === null) return;
-    const version = Math.max(item.version, outcomes[itemId]?.version ?? 0);
+    const previous = outcomes[itemId];
+    const version = Math.max(item.version, previous?.version ?? 0);
+    // The choice shows at once, in the same event as the click: the radio is controlled, and
+    // waiting for the amendment question first left it unchecked for a moment.
     setOutcomes((o) => ({ ...o, [itemId]: { value, state: "saving", version } }));
+    const amendmentReason = await reasonForChange();
+    if (amendmentReason === null) {
+      // The change was not confirmed: back to what was shown before.
+      setOutcomes((o) => {
+        const { [itemId]: _dropped, ...rest } = o;
+        return previous ? { ...rest, [itemId]: previous } : rest;
+      });
+      return;
+    }
     // Like call() below: an unreachable server answers like a refusal, the choice stays.
     const result = await setOutcomeAction({ itemId, outcome: value, version, amendmentReason }).catch(
       (): OutcomeSaved => ({ ok: false, message: t("meetings.entry.offline") }),

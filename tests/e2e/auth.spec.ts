@@ -62,7 +62,8 @@ test("an agency user opening an admin URL is refused", async ({ page }) => {
 });
 
 test("the language switch flips direction and is kept for the user", async ({ page }) => {
-  await signIn(page, ACCOUNTS.member);
+  // An account of its own: the demo member's language is what other journeys run in.
+  await signIn(page, await createTestMember(), TEST_USER_PASSWORD);
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
