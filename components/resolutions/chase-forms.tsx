@@ -13,6 +13,7 @@ import {
   AgencyChoiceField,
   DecisionButtons,
   NoteField,
+  TargetFields,
   type AgencyPicker,
 } from "@/components/ui/decision-fields";
 import { FormMessage } from "@/components/ui/form-message";
@@ -53,8 +54,7 @@ export function ReturnResolutionForm({ id, version }: { id: string; version: num
     <form action={action} className="space-y-3" aria-label={t("resolutions.returns.title")}>
       <FormMessage state={state} />
       <p className="text-sm text-slate-700">{t("resolutions.returns.hint")}</p>
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={version} />
+      <TargetFields id={id} version={version} />
       <Field label={t("resolutions.returns.reason")} errors={state.fieldErrors?.reason}>
         {(p) => (
           <textarea
@@ -90,8 +90,7 @@ export function DecideReturnForm({
   return (
     <form action={action} className="space-y-3" aria-label={t("resolutions.returns.decideTitle")}>
       <FormMessage state={state} />
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={version} />
+      <TargetFields id={id} version={version} />
       <input type="hidden" name="returnId" value={returnId} />
       <AgencyChoiceField
         label={t("resolutions.returns.toAgency")}

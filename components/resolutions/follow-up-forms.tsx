@@ -9,7 +9,7 @@ import {
 import { initialFormState, submittedValue } from "@/lib/forms";
 import { ACCEPT_ATTRIBUTE } from "@/lib/attachments/rules";
 import { Field, inputClass } from "@/components/ui/field";
-import { DecisionButtons, NoteField } from "@/components/ui/decision-fields";
+import { DecisionButtons, NoteField, TargetFields } from "@/components/ui/decision-fields";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FileInput } from "@/components/ui/file-input";
@@ -26,15 +26,6 @@ import type { Locale } from "@/lib/i18n/messages";
 
 type Target = { id: string; version: number };
 
-function Hidden({ id, version }: { id: string; version: number }) {
-  return (
-    <>
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={version} />
-    </>
-  );
-}
-
 export function ReportProgressForm({ id, version }: Target) {
   const t = useT();
   const [state, action] = useActionState(reportProgressAction, initialFormState);
@@ -43,7 +34,7 @@ export function ReportProgressForm({ id, version }: Target) {
     <form action={action} className="space-y-4" aria-label={t("resolutions.reportTitle")}>
       <FormMessage state={state} />
       <SubmissionKeyField answer={state} />
-      <Hidden id={id} version={version} />
+      <TargetFields id={id} version={version} />
       <Field label={t("resolutions.note")} hint={t("resolutions.noteHint")} errors={errors.note}>
         {(p) => (
           <textarea
@@ -84,7 +75,7 @@ export function ExtensionRequestForm({ id, version, locale }: Target & { locale:
   return (
     <form action={action} className="space-y-4" aria-label={t("resolutions.extensionTitle")}>
       <FormMessage state={state} />
-      <Hidden id={id} version={version} />
+      <TargetFields id={id} version={version} />
       <Field
         label={t("resolutions.newDeadline")}
         hint={t("resolutions.newDeadlineHint")}
@@ -127,7 +118,7 @@ export function DecideExtensionForm({ id, version, extensionId }: Target & { ext
   return (
     <form action={action} className="space-y-3" aria-label={t("resolutions.decideTitle")}>
       <FormMessage state={state} />
-      <Hidden id={id} version={version} />
+      <TargetFields id={id} version={version} />
       <input type="hidden" name="extensionId" value={extensionId} />
       <NoteField label={t("resolutions.rejectReason")} state={state} />
       <DecisionButtons
@@ -173,7 +164,7 @@ export function VerifyForm({ id, version }: Target) {
       }}
     >
       <FormMessage state={state} />
-      <Hidden id={id} version={version} />
+      <TargetFields id={id} version={version} />
       <Field label={`${t("resolutions.verifyNote")} / ${t("resolutions.reopenReason")}`} errors={errors.note}>
         {(p) => (
           <textarea

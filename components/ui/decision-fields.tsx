@@ -13,6 +13,16 @@ export type AgencyPicker = { choices: AgencyChoice[]; groupOrder: string[] };
 // The parts of the forms where someone decides on a case (an extension, a return, a
 // follow-up): the agency it goes to, a note, one submit button per decision.
 
+/** The record a form acts on and the version it was drawn from (a stale save is refused). */
+export function TargetFields({ id, version }: { id: string; version: number }) {
+  return (
+    <>
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
+    </>
+  );
+}
+
 /** The decision's note (a reason, a remark), refilled after a refusal. */
 export function NoteField({ label, state }: { label: string; state: FormState }) {
   return (

@@ -84,6 +84,25 @@ async function loadItem(tx: Tx, itemId: string, t: Translate) {
   return item;
 }
 
+/** An agenda item about to change, with its session locked and checked for this writer. */
+async function itemForWrite(
+  tx: Tx,
+  actor: Actor | null,
+  input: { itemId: string; amendmentReason: string | null },
+  t: Translate,
+) {
+  const item = await loadItem(tx, input.itemId, t);
+  const session = await lockMeetingForWrite(
+    tx,
+    actor,
+    item.meetingId,
+    "meeting.write",
+    input.amendmentReason,
+    t,
+  );
+  return { item, ...session };
+}
+
 /**
  * Writes an agenda item's outcome or presenter as a compare-and-set on its version (decision
  * 051): a clerk whose screen showed an older state gets the conflict message and the live
@@ -188,15 +207,7 @@ export async function removeAgendaItem(actor: Actor | null, raw: unknown, t: Tra
     const parsed = agendaItemRefSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
     await db.$transaction(async (tx) => {
-      const item = await loadItem(tx, parsed.data.itemId, t);
-      const { meeting, amendmentReason } = await lockMeetingForWrite(
-        tx,
-        actor,
-        item.meetingId,
-        "meeting.write",
-        parsed.data.amendmentReason,
-        t,
-      );
+      const { item, meeting, amendmentReason } = await itemForWrite(tx, actor, parsed.data, t);
       if ((await tx.resolution.count({ where: { agendaItemId: item.id } })) > 0)
         throw new UserFacingError(t("meetings.agenda.hasResolutions"));
       const kind = meeting.body.kind;
@@ -247,15 +258,7 @@ export async function moveAgendaItem(actor: Actor | null, raw: unknown, t: Trans
     const parsed = moveAgendaItemSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
     await db.$transaction(async (tx) => {
-      const item = await loadItem(tx, parsed.data.itemId, t);
-      const { meeting, amendmentReason } = await lockMeetingForWrite(
-        tx,
-        actor,
-        item.meetingId,
-        "meeting.write",
-        parsed.data.amendmentReason,
-        t,
-      );
+      const { item, meeting, amendmentReason } = await itemForWrite(tx, actor, parsed.data, t);
       // Two clerks moving items at once each move from the order the other left.
       await lockSessionOrder(tx, "agenda", meeting.id);
       const items = await tx.agendaItem.findMany({
@@ -294,15 +297,7 @@ export async function setPresenter(actor: Actor | null, raw: unknown, t: Transla
     const parsed = presenterSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
     await db.$transaction(async (tx) => {
-      const item = await loadItem(tx, parsed.data.itemId, t);
-      const { meeting, amendmentReason } = await lockMeetingForWrite(
-        tx,
-        actor,
-        item.meetingId,
-        "meeting.write",
-        parsed.data.amendmentReason,
-        t,
-      );
+      const { item, meeting, amendmentReason } = await itemForWrite(tx, actor, parsed.data, t);
       await writeItem(tx, item.id, parsed.data.version, { presenter: parsed.data.presenter }, t);
       await auditSessionWrite(tx, amendmentReason, {
         actorId: actor?.id ?? null,
@@ -333,15 +328,7 @@ export async function setOutcome(actor: Actor | null, raw: unknown, t: Translate
     if (!parsed.success) return invalid(parsed.error, t);
     const { outcome } = parsed.data;
     const version = await db.$transaction(async (tx) => {
-      const item = await loadItem(tx, parsed.data.itemId, t);
-      const { meeting, amendmentReason } = await lockMeetingForWrite(
-        tx,
-        actor,
-        item.meetingId,
-        "meeting.write",
-        parsed.data.amendmentReason,
-        t,
-      );
+      const { item, meeting, amendmentReason } = await itemForWrite(tx, actor, parsed.data, t);
       const kind = meeting.body.kind;
       if (outcome !== null && !(OUTCOMES_FOR[kind] as readonly string[]).includes(outcome))
         throw new UserFacingError(t("meetings.outcome.notForBody"), {
