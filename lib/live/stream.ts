@@ -66,11 +66,15 @@ export function sessionEvents(
       stop = finish;
       request.signal.addEventListener("abort", finish);
       send("retry: 1000\n\n");
-      send(frame("hello", { key }));
       if (viewer && key) {
         const presence: Presence = { key, userId: viewer.userId, name: viewer.name, itemId: null };
         await hub.join(meetingId, presence);
-      } else send(frame("presence", hub.people(meetingId)));
+      }
+      // Only once the join is announced: the page answers `hello` by posting which case it is
+      // on, and that announcement must not arrive before the join's "on no case yet" and be
+      // overwritten by it (seen as a colleague listed without their case).
+      send(frame("hello", { key }));
+      if (!(viewer && key)) send(frame("presence", hub.people(meetingId)));
     },
     cancel() {
       stop?.();
