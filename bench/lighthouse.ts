@@ -1,0 +1,259 @@
+// `npm run bench:lighthouse`: Lighthouse's mobile performance audit of the pages people open
+// most — the dashboard, a unit page and the resolutions register — signed in as a provincial
+// secretariat, at demo size and at national size, on a production build.
+//
+// Builds once (or reuses a build newer than the sources, as `npm run bench` does), starts
+// `next start` against each database, signs in through Auth.js' credentials callback and
+// hands the session cookie to Lighthouse as a request header. Lighthouse drives Debian's
+// Chromium (never a downloaded browser) with its default mobile preset: a Moto G Power
+// viewport, simulated slow 4G and a 4× slower CPU. Each page is audited BENCH_LH_RUNS
+// times (default 3) and the run with the median performance score is reported, since
+// Lighthouse's own guidance is that one run on a shared machine varies by several points.
+// Prints one table; asserts nothing (targets: performance ≥ 90, CLS < 0.1; figures and their
+// discussion in docs/performance.md).
+//
+// Databases (on BENCH_DATABASE_URL's server, else DATABASE_URL's, else the embedded one):
+//   <prefix>_demo   migrations + demo seed
+//   <prefix>_large  migrations + demo seed + `db:seed:large` (the big province lgp0 and
+//                   bench-secretariat@tashil.bench in it); a copy of tashil_large_base will do
+// with prefix BENCH_DB_PREFIX (default tashil_bench), each made only when missing.
+// Other knobs: BENCH_PORT (default 3161), BENCH_SIZES=demo,large, BENCH_LH_RUNS,
+// BENCH_ONLY (substring of a page's label or path), BENCH_SKIP_BUILD=1,
+// CHROMIUM_PATH (default /usr/bin/chromium).
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { launch } from "chrome-launcher";
+import lighthouse from "lighthouse";
+import pg from "pg";
+import { createDatabaseIfMissing, ensureDatabaseServer, withDatabaseName } from "../scripts/db";
+import { runOrFail } from "../scripts/process";
+import { seedLarge } from "../scripts/seed-large";
+
+const PREFIX = process.env.BENCH_DB_PREFIX ?? "tashil_bench";
+const FIRST_PORT = Number(process.env.BENCH_PORT ?? 3161);
+const SIZES = (process.env.BENCH_SIZES ?? "demo,large").split(",") as ("demo" | "large")[];
+const RUNS = Number(process.env.BENCH_LH_RUNS ?? 3);
+const ONLY = process.env.BENCH_ONLY;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const PASSWORD = "Tashil-demo-1404";
+const TARGET = { score: 90, cls: 0.1 };
+
+const server = await ensureDatabaseServer(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL);
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query<T>(sql, params)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+async function prepare(size: "demo" | "large"): Promise<string> {
+  const name = `${PREFIX}_${size}`;
+  const url = withDatabaseName(server.serverUrl, name);
+  await createDatabaseIfMissing(server.serverUrl, name);
+  await runOrFail("prisma", ["migrate", "deploy"], { DATABASE_URL: url });
+  const [users] = await query<{ n: number }>(url, `select count(*)::int as n from "User"`);
+  if (!users?.n) await runOrFail("tsx", ["prisma/seed.ts"], { DATABASE_URL: url });
+  if (size === "large") {
+    const [big] = await query<{ n: number }>(
+      url,
+      `select count(*)::int as n from "Province" where id = 'lgp0'`,
+    );
+    if (!big?.n) await seedLarge(url);
+  }
+  return url;
+}
+
+function newestSource(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === "generated" || entry.name === "migrations") continue;
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  for (const d of ["app", "components", "lib", "prisma"]) if (existsSync(d)) walk(d);
+  for (const f of ["next.config.ts", "package-lock.json", "proxy.ts"])
+    if (existsSync(f)) newest = Math.max(newest, statSync(f).mtimeMs);
+  return newest;
+}
+
+function startServer(url: string, port: number): ChildProcess {
+  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: url,
+      AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123456789",
+      AUTH_TRUST_HOST: "true",
+      AUTH_URL: `http://127.0.0.1:${port}`,
+      NOTIFICATIONS_DISABLED: "1",
+      EXPORT_WORKER_DISABLED: "1",
+    },
+  });
+}
+
+async function waitUp(base: string) {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the server at ${base} did not start`);
+}
+
+/** Signs in through Auth.js' credentials callback, as the login form does; returns the cookie header. */
+async function signIn(base: string, email: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = new Map<string, string>();
+  const keep = (r: Response) => {
+    for (const c of r.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const at = pair?.indexOf("=") ?? -1;
+      if (pair && at > 0) jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  keep(csrf);
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const r = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: `${base}/` }),
+  });
+  keep(r);
+  if (![...jar.keys()].some((k) => k.includes("session-token")))
+    throw new Error(`signing in as ${email} failed (${r.status} ${r.headers.get("location") ?? ""})`);
+  return cookie();
+}
+
+/** The pages a provincial secretariat opens most, on the busiest unit of their province. */
+async function pages(url: string, size: "demo" | "large") {
+  const email = size === "large" ? "bench-secretariat@tashil.bench" : "secretariat@tashil.demo";
+  const [unit] = await query<{ id: string }>(
+    url,
+    `select r."unitId" as id from "Resolution" r
+     where r."provinceId" = (select "provinceId" from "User" where email = $1)
+     group by 1 order by count(*) desc, 1 limit 1`,
+    [email],
+  );
+  if (!unit) throw new Error(`no unit with resolutions in ${email}'s province`);
+  return {
+    email,
+    pages: [
+      { label: "dashboard", path: "/dashboard" },
+      { label: "unit page", path: `/units/${unit.id}` },
+      { label: "resolutions", path: "/resolutions" },
+    ],
+  };
+}
+
+type Audit = { score: number; lcp: number; tbt: number; cls: number; fcp: number; si: number };
+
+async function audit(port: number, pageUrl: string, cookie: string): Promise<Audit> {
+  const result = await lighthouse(pageUrl, {
+    port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: ["performance"],
+    // Sent with every request of the page: all of them are to our own origin.
+    extraHeaders: { Cookie: cookie },
+  });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${pageUrl}`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`${pageUrl}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  const value = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+  return {
+    score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+    lcp: value("largest-contentful-paint"),
+    tbt: value("total-blocking-time"),
+    cls: value("cumulative-layout-shift"),
+    fcp: value("first-contentful-paint"),
+    si: value("speed-index"),
+  };
+}
+
+if (process.env.BENCH_SKIP_BUILD !== "1") {
+  const stamp = ".next/BUILD_ID";
+  if (!existsSync(stamp) || statSync(stamp).mtimeMs < newestSource()) await runOrFail("next", ["build"], {});
+  else console.log("[lighthouse] reusing the build in .next (newer than every source)");
+}
+
+type Row = { size: string; label: string; path: string; runs: Audit[]; median: Audit };
+const rows: Row[] = [];
+const loads: string[] = [];
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+const chrome = await launch({
+  chromePath: CHROMIUM,
+  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+});
+try {
+  for (const [i, size] of SIZES.entries()) {
+    const url = await prepare(size);
+    const port = FIRST_PORT + i;
+    const base = `http://127.0.0.1:${port}`;
+    const child = startServer(url, port);
+    try {
+      await waitUp(base);
+      loads.push(`${size}: load average ${load()} at start`);
+      const target = await pages(url, size);
+      const cookie = await signIn(base, target.email);
+      for (const p of target.pages) {
+        if (ONLY && !p.path.includes(ONLY) && !p.label.includes(ONLY)) continue;
+        // One request first, so the audit measures the page rather than the server's first
+        // compilation of it (each route's code is loaded lazily on its first request).
+        await fetch(`${base}${p.path}`, { headers: { cookie } });
+        const runs: Audit[] = [];
+        for (let r = 0; r < RUNS; r++) runs.push(await audit(chrome.port, `${base}${p.path}`, cookie));
+        const sorted = [...runs].sort((a, b) => a.score - b.score);
+        const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? sorted[0];
+        if (!median) continue;
+        rows.push({ size, label: p.label, path: p.path, runs, median });
+        console.log(
+          `[lighthouse] ${size} ${p.label}: scores ${runs.map((r) => r.score).join(", ")}; CLS ${runs.map((r) => r.cls.toFixed(3)).join(", ")}`,
+        );
+      }
+      loads.push(`${size}: load average ${load()} at end`);
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    }
+  }
+} finally {
+  chrome.kill();
+  await server.stop();
+}
+
+const mark = (ok: boolean) => (ok ? "✓" : "✗");
+const ms = (n: number) => `${Math.round(n).toLocaleString("en")}`;
+const out = [
+  `| size | page | performance | FCP ms | LCP ms | TBT ms | CLS | Speed Index ms | scores of ${RUNS} runs |`,
+  `|---|---|---|---|---|---|---|---|---|`,
+];
+for (const { size, label, median: m, runs } of rows)
+  out.push(
+    `| ${size} | ${label} | ${m.score} ${mark(m.score >= TARGET.score)} | ${ms(m.fcp)} | ${ms(m.lcp)} | ${ms(m.tbt)} | ${m.cls.toFixed(3)} ${mark(m.cls < TARGET.cls)} | ${ms(m.si)} | ${runs.map((r) => r.score).join(", ")} |`,
+  );
+console.log(`\n${out.join("\n")}\n`);
+for (const l of loads) console.log(l);
+console.log(
+  `Lighthouse 12.2.3, mobile preset (simulated throttling), ${path.basename(CHROMIUM)}; the run with the median score of each page. Targets: performance ≥ ${TARGET.score}, CLS < ${TARGET.cls}.`,
+);
+process.exit(0);
