@@ -5,9 +5,11 @@ import { getTranslator } from "@/lib/i18n/server";
 import { ClientMessages } from "@/components/ui/client-messages";
 import "./globals.css";
 
-// Self-hosted from the vazirmatn npm package: nothing is fetched at build or run time.
+// Self-hosted from the vazirmatn npm package: nothing is fetched at build or run time. The
+// file is the package's `Vazirmatn[wght].woff2`, copied at install under a name without
+// brackets (scripts/fonts.mjs): with the brackets, browsers fetched it twice.
 const vazirmatn = localFont({
-  src: "../node_modules/vazirmatn/fonts/webfonts/Vazirmatn[wght].woff2",
+  src: "../lib/generated/fonts/Vazirmatn-Variable.woff2",
   variable: "--font-vazirmatn",
   weight: "100 900",
   display: "swap",

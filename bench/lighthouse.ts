@@ -19,9 +19,10 @@
 // with prefix BENCH_DB_PREFIX (default tashil_bench), each made only when missing.
 // Other knobs: BENCH_PORT (default 3161), BENCH_SIZES=demo,large, BENCH_LH_RUNS,
 // BENCH_ONLY (substring of a page's label or path), BENCH_SKIP_BUILD=1,
-// CHROMIUM_PATH (default /usr/bin/chromium).
+// CHROMIUM_PATH (default /usr/bin/chromium), BENCH_LH_SAVE=<folder> (keeps each run's full
+// report as JSON, to see which scripts block and which element is the LCP).
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { launch } from "chrome-launcher";
@@ -38,6 +39,7 @@ const RUNS = Number(process.env.BENCH_LH_RUNS ?? 3);
 const ONLY = process.env.BENCH_ONLY;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const PASSWORD = "Tashil-demo-1404";
+const SAVE = process.env.BENCH_LH_SAVE;
 const TARGET = { score: 90, cls: 0.1 };
 
 const server = await ensureDatabaseServer(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL);
@@ -163,7 +165,7 @@ async function pages(url: string, size: "demo" | "large") {
 
 type Audit = { score: number; lcp: number; tbt: number; cls: number; fcp: number; si: number };
 
-async function audit(port: number, pageUrl: string, cookie: string): Promise<Audit> {
+async function audit(port: number, pageUrl: string, cookie: string, name: string): Promise<Audit> {
   const result = await lighthouse(pageUrl, {
     port,
     output: "json",
@@ -174,6 +176,10 @@ async function audit(port: number, pageUrl: string, cookie: string): Promise<Aud
   });
   if (!result) throw new Error(`Lighthouse returned nothing for ${pageUrl}`);
   const { lhr } = result;
+  if (SAVE) {
+    mkdirSync(SAVE, { recursive: true });
+    writeFileSync(path.join(SAVE, `${name}.json`), JSON.stringify(lhr, null, 1));
+  }
   if (lhr.runtimeError) throw new Error(`${pageUrl}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const value = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
   return {
@@ -221,7 +227,15 @@ try {
         // compilation of it (each route's code is loaded lazily on its first request).
         await fetch(`${base}${p.path}`, { headers: { cookie } });
         const runs: Audit[] = [];
-        for (let r = 0; r < RUNS; r++) runs.push(await audit(chrome.port, `${base}${p.path}`, cookie));
+        for (let r = 0; r < RUNS; r++)
+          runs.push(
+            await audit(
+              chrome.port,
+              `${base}${p.path}`,
+              cookie,
+              `${size}-${p.label.replace(/\W+/g, "-")}-${r + 1}`,
+            ),
+          );
         const sorted = [...runs].sort((a, b) => a.score - b.score);
         const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? sorted[0];
         if (!median) continue;

@@ -30,7 +30,7 @@ export default async function ApiTokensPage() {
         <h1 className="text-2xl font-bold">{t("api.tokens.title")}</h1>
         <p className="mt-1 text-sm text-slate-600">
           {t("api.tokens.intro")}{" "}
-          <Link href="/api-docs" className="text-brand-700 underline-offset-4 hover:underline">
+          <Link href="/api-docs" className="text-brand-700 underline underline-offset-4">
             {t("api.tokens.docsLink")}
           </Link>
         </p>

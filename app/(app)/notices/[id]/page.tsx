@@ -51,17 +51,20 @@ export default async function NoticePage({ params }: { params: Promise<{ id: str
           <p id="notice-title" className="text-center text-lg font-bold">
             {t("notices.letterTitle")}
           </p>
-          <dl className="justify-self-end text-sm">
-            <div className="flex gap-2">
-              <dt>{t("notices.number")}:</dt>
-              <dd>{noticeNumberLabel(notice, locale)}</dd>
-            </div>
-            <div className="flex gap-2">
-              <dt>{t("notices.date")}:</dt>
-              <dd>{formatDate(notice.issuedAt, locale, { style: "short" })}</dd>
-            </div>
-            <div className="text-xs text-slate-600">{t("notices.attachment")}</div>
-          </dl>
+          <div className="justify-self-end text-sm">
+            <dl>
+              <div className="flex gap-2">
+                <dt>{t("notices.number")}:</dt>
+                <dd>{noticeNumberLabel(notice, locale)}</dd>
+              </div>
+              <div className="flex gap-2">
+                <dt>{t("notices.date")}:</dt>
+                <dd>{formatDate(notice.issuedAt, locale, { style: "short" })}</dd>
+              </div>
+            </dl>
+            {/* Not a term of the list: a <dl> may hold only dt/dd groups (axe). */}
+            <p className="text-xs text-slate-600">{t("notices.attachment")}</p>
+          </div>
         </header>
         <div className="space-y-1 text-sm">
           <p className="font-semibold">{t("notices.to", { agency: localName(notice.agency, locale) })}</p>
