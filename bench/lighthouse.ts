@@ -176,6 +176,8 @@ async function audit(port: number, pageUrl: string, cookie: string, name: string
   });
   if (!result) throw new Error(`Lighthouse returned nothing for ${pageUrl}`);
   const { lhr } = result;
+  if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(pageUrl).pathname)
+    throw new Error(`${pageUrl} ended at ${lhr.finalDisplayedUrl}: not signed in?`);
   if (SAVE) {
     mkdirSync(SAVE, { recursive: true });
     writeFileSync(path.join(SAVE, `${name}.json`), JSON.stringify(lhr, null, 1));
@@ -206,12 +208,15 @@ const load = () =>
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(" ");
-const chrome = await launch({
-  chromePath: CHROMIUM,
-  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-});
 try {
   for (const [i, size] of SIZES.entries()) {
+    // A browser of its own for each size: cookies are shared across ports, so a session
+    // cookie the first server set would ride along to the second and sign in the wrong user
+    // (the second server then answered with its login page).
+    const chrome = await launch({
+      chromePath: CHROMIUM,
+      chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+    });
     const url = await prepare(size);
     const port = FIRST_PORT + i;
     const base = `http://127.0.0.1:${port}`;
@@ -246,12 +251,16 @@ try {
       }
       loads.push(`${size}: load average ${load()} at end`);
     } finally {
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
+      // A server that already ended never emits "exit" again: wait only for a live one.
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        await exited;
+      }
+      chrome.kill();
     }
   }
 } finally {
-  chrome.kill();
   await server.stop();
 }
 
