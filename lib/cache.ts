@@ -41,6 +41,11 @@ export function keptFigures<T>(
   actor: Pick<Actor, "provinceId">,
   key: unknown,
   load: () => Promise<T>,
+  /**
+   * "changes": kept only while unchanged, also for a national viewer — for a list's total,
+   * which must match the rows read beside it.
+   */
+  keep: "changes" | "changes-or-a-minute" = "changes-or-a-minute",
 ): Promise<T> {
   if (process.env.FIGURES_CACHE === "off") return load();
   const watch = figuresWatch();
@@ -49,7 +54,7 @@ export function keptFigures<T>(
   const id = JSON.stringify([actor.provinceId, key]);
   const now = Date.now();
   const hit = entries.get(id);
-  const ttl = actor.provinceId === null ? nationalTtlMs() : 0;
+  const ttl = actor.provinceId === null && keep === "changes-or-a-minute" ? nationalTtlMs() : 0;
   if (hit && (hit.version === version || now - hit.at < ttl)) return hit.value as Promise<T>;
   const value = load();
   entries.delete(id); // re-inserted at the end: the Map stays in age order
@@ -63,4 +68,13 @@ export function keptFigures<T>(
     entries.delete(k);
   }
   return value;
+}
+
+/**
+ * A write of this instance committed (lib/action.ts): its own province's kept figures are
+ * stale at once, before PostgreSQL's notice arrives — the page the writer is sent to next is
+ * often drawn in the same request. A national writer's change may be anywhere.
+ */
+export function wroteNow(provinceId: string | null): void {
+  figuresWatch().heard(provinceId ?? "*");
 }

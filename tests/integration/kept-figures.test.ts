@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { keptFigures } from "@/lib/cache";
+import { keptFigures, wroteNow } from "@/lib/cache";
 import { figuresWatch } from "@/lib/dashboard/changes";
 import { loadDashboard } from "@/lib/dashboard/queries";
+import { listResolutions } from "@/lib/resolutions/queries";
+import { listUnits } from "@/lib/units/queries";
+import { unitFiltersSchema } from "@/lib/units/schema";
 import type { Actor } from "@/lib/auth/policy";
 import {
   createActor,
@@ -53,6 +56,8 @@ async function heard(provinceId: string, before: string | null) {
 }
 
 beforeAll(async () => {
+  // The integration project keeps nothing by default (vitest.config.ts); this file does.
+  process.env.FIGURES_CACHE = "on";
   await figuresWatch().connect();
   places.push(await place(), await place());
 });
@@ -123,6 +128,33 @@ describe("dashboard figures kept until their province changes", () => {
     expect(board.computed()).toBe(1);
   });
 
+  it("a list's total counts a record added a moment ago, and the writer's own instance knows at once", async () => {
+    const [p] = places as [Place];
+    const register = () => listResolutions(p.actor, {}, TODAY);
+    const before = (await register()).total;
+    // A save through a server action tells its own instance before the notice arrives
+    // (lib/action.ts): no waiting here.
+    await createResolution({
+      provinceId: p.provinceId,
+      meetingId: p.meetingId,
+      unitId: p.unitId,
+      responsibleAgencyId: p.agencyId,
+    });
+    const heardSoFar = figuresWatch().version(p.provinceId);
+    wroteNow(p.provinceId);
+    expect(figuresWatch().version(p.provinceId)).not.toBe(heardSoFar);
+    const after = await register();
+    expect(after.total).toBe(before + 1);
+    expect(after.items).toHaveLength(after.total);
+
+    const units = () => listUnits(p.actor, unitFiltersSchema.parse({}));
+    const unitsBefore = (await units()).total;
+    const version = figuresWatch().version(p.provinceId);
+    await createUnit(p.provinceId);
+    await heard(p.provinceId, version);
+    expect((await units()).total).toBe(unitsBefore + 1);
+  });
+
   it("keeps nothing when told not to", async () => {
     const [p] = places as [Place];
     process.env.FIGURES_CACHE = "off";
@@ -132,7 +164,7 @@ describe("dashboard figures kept until their province changes", () => {
       await board.read();
       expect(board.computed()).toBe(2);
     } finally {
-      delete process.env.FIGURES_CACHE;
+      process.env.FIGURES_CACHE = "on";
     }
   });
 });
