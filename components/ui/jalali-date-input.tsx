@@ -1,6 +1,15 @@
 "use client";
-import { createContext, useContext, useEffect, useId, useMemo, useRef, useState } from "react";
-import dynamic from "next/dynamic";
+import {
+  createContext,
+  lazy,
+  Suspense,
+  useContext,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import {
   dayOff,
   deadlineAfter,
@@ -29,12 +38,12 @@ export function HolidaysProvider({ holidays, children }: { holidays: Holiday[]; 
 
 export const useHolidays = (): HolidaySet => useContext(HolidaysContext);
 
-// The month grid (react-day-picker with its Jalali calendar, ~47 KB of gzipped JavaScript) is
-// fetched only when someone opens it, or points at its button: the dashboard and the register
-// each render date inputs, and shipping the grid with them cost every phone that opens those
-// pages its download and parse time (issue #15, Lighthouse's Total Blocking Time).
-const loadDialog = () => import("./jalali-date-dialog");
-const JalaliDateDialog = dynamic(() => loadDialog().then((m) => m.JalaliDateDialog));
+// The month grid (react-day-picker with its Jalali calendar, ~45 KB gzipped) is loaded when
+// first opened, or when the pointer or focus reaches its button: every form and filter bar
+// with a date field carried it on first load (issue #15: first-load JavaScript ≤ 170 KB).
+const loadCalendarDialog = () => import("./jalali-calendar-dialog");
+const CalendarDialog = lazy(loadCalendarDialog);
+const preloadCalendar = () => void loadCalendarDialog().catch(() => undefined);
 
 type Props = {
   id?: string;
@@ -143,9 +152,8 @@ export function JalaliDateInput({
             aria-expanded={open}
             aria-label={iso ? t("calendar.openWith", { date: formatDate(iso, locale) }) : t("calendar.open")}
             onClick={() => setOpen(true)}
-            // Fetch the grid as the pointer or focus arrives, so it is there by the click.
-            onPointerEnter={() => void loadDialog()}
-            onFocus={() => void loadDialog()}
+            onPointerEnter={preloadCalendar}
+            onFocus={preloadCalendar}
             className="ms-1 rounded-md border border-slate-300 bg-white px-2 text-slate-700 hover:bg-slate-100"
           >
             <CalendarIcon />
@@ -180,15 +188,17 @@ export function JalaliDateInput({
         )}
       </div>
       {open && (
-        <JalaliDateDialog
-          baseId={baseId}
-          locale={locale}
-          selected={iso}
-          today={today}
-          holidays={holidays}
-          onChoose={choose}
-          onClose={close}
-        />
+        <Suspense fallback={null}>
+          <CalendarDialog
+            baseId={baseId}
+            locale={locale}
+            chosen={iso}
+            today={today}
+            holidays={holidays}
+            onChoose={choose}
+            onClose={close}
+          />
+        </Suspense>
       )}
     </div>
   );

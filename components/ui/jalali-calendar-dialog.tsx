@@ -1,6 +1,4 @@
 "use client";
-// The month grid of <JalaliDateInput>, in a module of its own so that it is loaded only when a
-// person opens it (see jalali-date-input.tsx).
 import { useEffect, useRef } from "react";
 import { DayPicker, enUS, faIR } from "react-day-picker/persian";
 import "react-day-picker/style.css";
@@ -8,6 +6,8 @@ import type { HolidaySet } from "@/lib/calendar/working-days";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/messages";
 import { useT } from "@/components/ui/messages";
+
+// The month grid of <JalaliDateInput>, in a chunk of its own loaded on first use (see there).
 
 // The picker's grid speaks JavaScript Dates in the browser's zone; the form speaks ISO days.
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -17,10 +17,10 @@ const localOfIso = (iso: string) => {
   return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12);
 };
 
-export function JalaliDateDialog({
+export default function JalaliCalendarDialog({
   baseId,
   locale,
-  selected,
+  chosen,
   today,
   holidays,
   onChoose,
@@ -28,8 +28,8 @@ export function JalaliDateDialog({
 }: {
   baseId: string;
   locale: Locale;
-  /** The chosen day ("YYYY-MM-DD"), if the input holds one. */
-  selected: string | null;
+  /** The typed date, if it reads as one ("YYYY-MM-DD"). */
+  chosen: string | null;
   today: string;
   holidays: HolidaySet;
   onChoose: (day: string | undefined) => void;
@@ -45,14 +45,6 @@ export function JalaliDateDialog({
     // pattern starts on the chosen day, else today: the grid's one tabbable day.
     dialog.querySelector<HTMLButtonElement>('.rdp-day_button[tabindex="0"]')?.focus();
   }, []);
-  const close = () => {
-    dialogRef.current?.close();
-    onClose();
-  };
-  const choose = (day: Date | undefined) => {
-    dialogRef.current?.close();
-    onChoose(day ? isoOfLocal(day) : undefined);
-  };
   return (
     <dialog
       ref={dialogRef}
@@ -60,11 +52,11 @@ export function JalaliDateDialog({
       aria-describedby={`${baseId}-keys`}
       onCancel={(e) => {
         e.preventDefault();
-        close();
+        onClose();
       }}
       onClick={(e) => {
         // A click on the backdrop (the dialog element itself) closes, as Escape does.
-        if (e.target === e.currentTarget) close();
+        if (e.target === e.currentTarget) onClose();
       }}
       className="m-auto rounded-lg p-4 shadow-xl backdrop:bg-black/40"
     >
@@ -75,10 +67,10 @@ export function JalaliDateDialog({
         numerals={locale === "fa" ? "arabext" : "latn"}
         // The Iranian week runs Saturday to Friday.
         weekStartsOn={6}
-        selected={selected ? localOfIso(selected) : undefined}
-        defaultMonth={localOfIso(selected ?? today)}
+        selected={chosen ? localOfIso(chosen) : undefined}
+        defaultMonth={localOfIso(chosen ?? today)}
         today={localOfIso(today)}
-        onSelect={choose}
+        onSelect={(day: Date | undefined) => onChoose(day ? isoOfLocal(day) : undefined)}
         autoFocus
         showOutsideDays
         modifiers={{
@@ -113,7 +105,7 @@ export function JalaliDateDialog({
       <div className="mt-2 flex justify-end">
         <button
           type="button"
-          onClick={close}
+          onClick={onClose}
           className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
         >
           {t("calendar.close")}
