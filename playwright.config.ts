@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { nextServerArgs } from "./scripts/next-server";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -46,7 +47,7 @@ export default defineConfig({
   webServer: {
     // The production build `npm test` made, started directly so stopping it stops one process,
     // on the Node.js that runs Playwright (the pinned one, docs/decisions/010-node-runtime.md).
-    command: `"${process.execPath}" node_modules/next/dist/bin/next start -p ${PORT}`,
+    command: `"${process.execPath}" ${nextServerArgs(PORT).join(" ")}`,
     // Its log names its runtime (instrumentation.ts); show it beside the tests'.
     stdout: "pipe",
     url: `http://127.0.0.1:${PORT}/api/health`,

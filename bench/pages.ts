@@ -26,6 +26,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { createDatabaseIfMissing, ensureDatabaseServer, withDatabaseName } from "../scripts/db";
+import { nextServerArgs } from "../scripts/next-server";
 import { runOrFail } from "../scripts/process";
 import { seedLarge } from "../scripts/seed-large";
 
@@ -93,7 +94,7 @@ function newestSource(): number {
 // ---------------------------------------------------------------- the server
 
 function startServer(url: string, port: number): ChildProcess {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+  const child = spawn(process.execPath, nextServerArgs(port), {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,

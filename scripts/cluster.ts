@@ -25,6 +25,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { nextServerArgs } from "./next-server";
 import { runOrFail } from "./process";
 
 const PG_BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
@@ -313,7 +314,7 @@ export async function startCluster(log: Log = (l) => console.log(l)): Promise<Cl
       const child = launch(
         name,
         process.execPath,
-        ["node_modules/next/dist/bin/next", "start", "-p", String(port)],
+        nextServerArgs(port),
         {
           ...env,
           PORT: String(port),

@@ -7,6 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { ensureAppDatabase } from "./app-database";
 import { orExplain } from "./db";
+import { nextServerArgs } from "./next-server";
 import { run, runOrFail } from "./process";
 import { checkRuntime } from "./runtime";
 
@@ -69,7 +70,7 @@ try {
   }
   if (mode === "start" && !buildIsCurrent()) await runOrFail("next", ["build"], env);
   console.log(`[start] Tashil on http://localhost:${port}`);
-  code = await run(process.execPath, ["node_modules/next/dist/bin/next", mode, "-p", port], env);
+  code = await run(process.execPath, nextServerArgs(port, mode), env);
 } catch (err) {
   console.error(`[start] ${(err as Error).message}`);
 } finally {
