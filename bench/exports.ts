@@ -221,11 +221,13 @@ for (const [kind, label] of [
     });
   }
 }
-cases.push({
-  label: "resolutions register (.xlsx), background job",
-  kind: "resolutions",
-  run: () => job(`${BASE}/api/resolutions/export?format=xlsx&mode=job`),
-});
+for (const format of ["xlsx", "csv"] as const) {
+  cases.push({
+    label: `resolutions register (.${format}), background job`,
+    kind: "resolutions",
+    run: () => job(`${BASE}/api/resolutions/export?format=${format}&mode=job`),
+  });
+}
 
 // BENCH_ONLY=register (a substring of the labels) runs only the matching exports.
 const only = process.env.BENCH_ONLY;
