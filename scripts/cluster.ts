@@ -311,15 +311,10 @@ export async function startCluster(log: Log = (l) => console.log(l)): Promise<Cl
     // 5. Three app instances, each `next start` as one process.
     const apps: AppInstance[] = PORTS.apps.map((port, i) => {
       const name = `app${i + 1}`;
-      const child = launch(
-        name,
-        process.execPath,
-        nextServerArgs(port),
-        {
-          ...env,
-          PORT: String(port),
-        },
-      );
+      const child = launch(name, process.execPath, nextServerArgs(port), {
+        ...env,
+        PORT: String(port),
+      });
       const app: AppInstance = { name, port, process: child, alive: true };
       child.on("exit", () => (app.alive = false));
       return app;

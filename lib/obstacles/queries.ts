@@ -68,11 +68,7 @@ export async function countObstacles(actor: Actor, filters: ObstacleFilters) {
  * export: keyset pages on (createdAt desc, id asc), so each page starts where the last ended
  * instead of skipping over everything before it.
  */
-export async function* exportObstacles(
-  actor: Actor,
-  filters: ObstacleFilters,
-  batch = exportBatchRows(),
-) {
+export async function* exportObstacles(actor: Actor, filters: ObstacleFilters, batch = exportBatchRows()) {
   authorize(actor, "case.read");
   const where = obstacleWhere(actor, filters);
   let last: { createdAt: Date; id: string } | undefined;
