@@ -8,7 +8,7 @@ import { formatNumber, todayInTehran } from "@/lib/i18n/format";
 import { holidaysBetween } from "@/lib/calendar/holidays";
 import { holidaySet } from "@/lib/calendar/working-days";
 import { parseDashboardFilters } from "@/lib/dashboard/filters";
-import { nationalFigures } from "@/lib/cache";
+import { keptFigures } from "@/lib/cache";
 import { loadDashboard, SCORECARD_SORTS, type ScorecardSort } from "@/lib/dashboard/queries";
 import { Card, Stat } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
@@ -36,11 +36,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       : null;
   if (typeof raw.province === "string" && user.provinceId === null && !drilled) notFound();
   const viewer = drilled ? narrowToProvince(user, drilled.id) : user;
-  // A national viewer's whole-country figures are kept a minute (lib/cache.ts); a drill-down
-  // into one province and every provincial user read them live.
+  // Figures are kept until PostgreSQL says the province changed (a national viewer's also up
+  // to a minute, lib/cache.ts); the notices below are always read live.
   const today = todayInTehran();
   const [data, unacknowledged] = await Promise.all([
-    nationalFigures(viewer, ["dashboard", filters, sort, today], () =>
+    keptFigures(viewer, ["dashboard", filters, sort, today], () =>
       loadDashboard(viewer, filters, sort, today),
     ),
     listUnacknowledgedNotices(viewer),
