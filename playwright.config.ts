@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { nextServerArgs } from "./scripts/next-server";
+import { serverNodeOptions } from "./scripts/server-options";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -47,7 +47,7 @@ export default defineConfig({
   webServer: {
     // The production build `npm test` made, started directly so stopping it stops one process,
     // on the Node.js that runs Playwright (the pinned one, docs/decisions/010-node-runtime.md).
-    command: `"${process.execPath}" ${nextServerArgs(PORT).join(" ")}`,
+    command: `"${process.execPath}" node_modules/next/dist/bin/next start -p ${PORT}`,
     // Its log names its runtime (instrumentation.ts); show it beside the tests'.
     stdout: "pipe",
     url: `http://127.0.0.1:${PORT}/api/health`,
@@ -57,7 +57,10 @@ export default defineConfig({
       DATABASE_URL: process.env.DATABASE_URL ?? "",
       AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
       AUTH_TRUST_HOST: "true",
-      // Tests read figures right after changing them: national figures are never kept.
+      // The deployed heap limit (scripts/server-options.ts): the journeys run within it.
+      NODE_OPTIONS: serverNodeOptions(),
+      // Tests read figures right after changing them: national figures are kept only while
+      // nothing changed (lib/cache.ts), never for a minute through a change.
       NATIONAL_CACHE_SECONDS: "0",
     },
   },

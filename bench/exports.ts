@@ -18,7 +18,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { hashPassword } from "../lib/auth/password";
-import { nextServerArgs } from "../scripts/next-server";
+import { serverNodeOptions } from "../scripts/server-options";
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "";
 if (!DATABASE_URL) throw new Error("set BENCH_DATABASE_URL to a database filled by npm run db:seed:large");
@@ -56,18 +56,24 @@ let stop = () => {};
 const jar = new Map<string, string>();
 
 async function startServer() {
-  const server = spawn(process.execPath, [...NODE_ARGS, ...nextServerArgs(PORT)], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL,
-      AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123456789",
-      AUTH_URL: BASE,
-      NOTIFICATIONS_DISABLED: "1",
-      STORAGE_DIR,
+  const server = spawn(
+    process.execPath,
+    [...NODE_ARGS, "node_modules/next/dist/bin/next", "start", "-p", String(PORT)],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        // The deployed server's Node.js options (heap limits, scripts/server-options.ts).
+        NODE_OPTIONS: serverNodeOptions(),
+        DATABASE_URL,
+        AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123456789",
+        AUTH_URL: BASE,
+        NOTIFICATIONS_DISABLED: "1",
+        STORAGE_DIR,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   let serverLog = "";
   server.stdout.on("data", (d: Buffer) => (serverLog += d.toString()));
   server.stderr.on("data", (d: Buffer) => (serverLog += d.toString()));

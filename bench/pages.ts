@@ -26,8 +26,8 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { createDatabaseIfMissing, ensureDatabaseServer, withDatabaseName } from "../scripts/db";
-import { nextServerArgs } from "../scripts/next-server";
 import { runOrFail } from "../scripts/process";
+import { serverNodeOptions } from "../scripts/server-options";
 import { seedLarge } from "../scripts/seed-large";
 
 const PREFIX = process.env.BENCH_DB_PREFIX ?? "tashil_bench";
@@ -94,11 +94,12 @@ function newestSource(): number {
 // ---------------------------------------------------------------- the server
 
 function startServer(url: string, port: number): ChildProcess {
-  const child = spawn(process.execPath, nextServerArgs(port), {
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
       NODE_ENV: "production",
+      NODE_OPTIONS: serverNodeOptions(),
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: url,
       AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123456789",

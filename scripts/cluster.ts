@@ -25,8 +25,8 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { nextServerArgs } from "./next-server";
 import { runOrFail } from "./process";
+import { serverNodeOptions } from "./server-options";
 
 const PG_BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
 const HAPROXY = process.env.HAPROXY ?? "/usr/sbin/haproxy";
@@ -311,10 +311,16 @@ export async function startCluster(log: Log = (l) => console.log(l)): Promise<Cl
     // 5. Three app instances, each `next start` as one process.
     const apps: AppInstance[] = PORTS.apps.map((port, i) => {
       const name = `app${i + 1}`;
-      const child = launch(name, process.execPath, nextServerArgs(port), {
-        ...env,
-        PORT: String(port),
-      });
+      const child = launch(
+        name,
+        process.execPath,
+        ["node_modules/next/dist/bin/next", "start", "-p", String(port)],
+        {
+          ...env,
+          PORT: String(port),
+          NODE_OPTIONS: serverNodeOptions(),
+        },
+      );
       const app: AppInstance = { name, port, process: child, alive: true };
       child.on("exit", () => (app.alive = false));
       return app;

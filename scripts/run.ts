@@ -7,9 +7,9 @@ import path from "node:path";
 import pg from "pg";
 import { ensureAppDatabase } from "./app-database";
 import { orExplain } from "./db";
-import { nextServerArgs } from "./next-server";
 import { run, runOrFail } from "./process";
 import { checkRuntime } from "./runtime";
+import { serverNodeOptions } from "./server-options";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const port = process.env.PORT ?? "3000";
@@ -70,7 +70,9 @@ try {
   }
   if (mode === "start" && !buildIsCurrent()) await runOrFail("next", ["build"], env);
   console.log(`[start] Tashil on http://localhost:${port}`);
-  code = await run(process.execPath, nextServerArgs(port, mode), env);
+  // The production server runs with the deployed heap limit (scripts/server-options.ts).
+  const serverEnv = mode === "start" ? { ...env, NODE_OPTIONS: serverNodeOptions() } : env;
+  code = await run(process.execPath, ["node_modules/next/dist/bin/next", mode, "-p", port], serverEnv);
 } catch (err) {
   console.error(`[start] ${(err as Error).message}`);
 } finally {
