@@ -242,7 +242,11 @@ export default async function MeetingPage({
               <h3 id="follow-up-candidates" className="font-semibold">
                 {t("meetings.followUp.candidatesTitle")}
               </h3>
-              <FollowUpCandidates meetingId={meeting.id} groups={followUp.candidates} />
+              <FollowUpCandidates
+                meetingId={meeting.id}
+                groups={followUp.candidates}
+                more={followUp.moreCandidates}
+              />
             </section>
           )}
         </div>
