@@ -7,7 +7,6 @@
 // holds ~250 MB of live data went to 616–738 MB resident. With the old generation capped at
 // SERVER_HEAP_MB (default 384) it collects sooner and peaked at ~454 MB under the same load,
 // with room above the live data of the heaviest request (a streamed national export).
-
 //
 // The young generation is capped too, at SERVER_SEMI_SPACE_MB (default 16 MB per semi-space,
 // Node 20 and 22's size). Node 24 sizes it from the heap limit instead — 64 MB on a machine
