@@ -121,10 +121,7 @@ export function DashboardFilterForm({
         <button type="submit" className={buttonClass("primary")}>
           {t("dashboard.apply")}
         </button>
-        <Link
-          href={kept ? `${action}?${kept}` : action}
-          className={buttonClass("ghost")}
-        >
+        <Link href={kept ? `${action}?${kept}` : action} className={buttonClass("ghost")}>
           {t("dashboard.clear")}
         </Link>
       </div>
