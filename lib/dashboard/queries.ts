@@ -7,7 +7,7 @@ import { addDays, jalaliParts, jalaliToGregorian, todayInTehran } from "@/lib/i1
 import type { DashboardFilters, ScorecardSort } from "./filters";
 import { RESOLUTION_LIST_SELECT } from "@/lib/resolutions/queries";
 import { OPEN_STATUSES } from "@/lib/resolutions/status";
-import { earliestLateDeadline, workingDayIndex } from "@/lib/calendar/sql";
+import { earliestLateDeadline, workingDaySql } from "@/lib/calendar/sql";
 
 // Every figure here is one aggregate SQL query over the filtered resolutions, so the
 // dashboard costs the same number of round trips at 50 units or 50,000 (DESIGN.md §6).
@@ -83,19 +83,13 @@ export async function resolutionFigures(
 }
 
 /**
- * With `late: "working"`, the CTE `working_day_index` (lib/calendar/sql.ts) from the scope's
- * earliest late deadline to today, to be listed after the others in a WITH; otherwise null.
+ * With `late: "working"`, the working-day calendars (lib/calendar/sql.ts) from the scope's
+ * earliest late deadline to today; otherwise null (calendar days, no extra work).
  */
 async function workingDays(actor: Actor, filters: DashboardFilters, today: string) {
   if (filters.late !== "working") return null;
-  const from = await earliestLateDeadline(actor.provinceId, today);
-  return Prisma.sql`, working_day_index as (${workingDayIndex(actor.provinceId, from, today)})`;
+  return workingDaySql(actor.provinceId, await earliestLateDeadline(actor.provinceId, today), today);
 }
-
-/** Joins `s` (the deadline's day) and `e` (the day `end`) of working_day_index to `r`. */
-const workingDayJoins = (end: Prisma.Sql) => Prisma.sql`
-  left join working_day_index s on s.province_id = r."provinceId" and s.day = r.deadline
-  left join working_day_index e on e.province_id = r."provinceId" and e.day = ${end}`;
 
 /**
  * Overdue resolutions, most days late first; ids from SQL, rows hydrated in one query. With
@@ -109,10 +103,10 @@ export async function overdueResolutions(
 ): Promise<{ id: string; workingDaysLate: number | null }[]> {
   authorize(actor, "dashboard.view");
   const working = await workingDays(actor, filters, today);
-  const rows = await db.$queryRaw<{ id: string; working_late: bigint | null }[]>`
-    with r as (${filteredResolutions(actor, filters)}) ${working ?? Prisma.empty}
-    select r.id, ${working ? Prisma.sql`e.n - s.n` : Prisma.sql`null::bigint`} as working_late
-    from r ${working ? workingDayJoins(Prisma.sql`${today}::date`) : Prisma.empty}
+  const rows = await db.$queryRaw<{ id: string; working_late: number | null }[]>`
+    with r as (${filteredResolutions(actor, filters)}) ${working ? Prisma.sql`, ${working.cte}` : Prisma.empty}
+    select r.id, ${working ? working.between(Prisma.sql`r.deadline`, Prisma.sql`${today}::date`) : Prisma.sql`null::int`} as working_late
+    from r ${working ? working.joins(Prisma.sql`r."provinceId"`) : Prisma.empty}
     where r.status in ${OPEN} and r.deadline < ${today}::date
     order by r.deadline asc, r.id asc limit ${take}`;
   return rows.map((r) => ({
@@ -173,10 +167,11 @@ export async function agencyScorecard(
   authorize(actor, "dashboard.view");
   const doneOn = tehranDate(Prisma.sql`"doneReportedAt"`);
   const working = await workingDays(actor, filters, today);
-  // Late to the day reported done (never after today), else to today: e.n − s.n working days.
+  // Late to the day reported done (never after today), else to today.
   const daysLate = working
-    ? Prisma.sql`case when status in ${DONE} then case when ${doneOn} > deadline then e.n - s.n else 0 end
-             when deadline < ${today}::date then e.n - s.n end`
+    ? Prisma.sql`case when status in ${DONE} then case when ${doneOn} > deadline
+               then ${working.between(Prisma.sql`deadline`, Prisma.sql`least(${doneOn}, ${today}::date)`)} else 0 end
+             when deadline < ${today}::date then ${working.between(Prisma.sql`deadline`, Prisma.sql`${today}::date`)} end`
     : Prisma.sql`case when status in ${DONE} then greatest(${doneOn} - deadline, 0)
              when deadline < ${today}::date then ${today}::date - deadline end`;
   const meetingConditions: Prisma.Sql[] = [Prisma.sql`m.status <> 'PLANNED'`];
@@ -210,7 +205,7 @@ export async function agencyScorecard(
     }[]
   >`
     with r as not materialized (select * from (${filteredResolutions(actor, filters)}) f where status <> 'CANCELLED')
-    ${working ?? Prisma.empty},
+    ${working ? Prisma.sql`, ${working.cte}` : Prisma.empty},
     per_resolution as (
       select "responsibleAgencyId" as agency_id, id,
         status in ${DONE} and ${doneOn} <= deadline as on_time,
@@ -218,7 +213,7 @@ export async function agencyScorecard(
         status in ${OPEN} and deadline < ${today}::date as overdue,
         ${daysLate} as days_late
       from r
-      ${working ? workingDayJoins(Prisma.sql`case when status in ${DONE} then least(${doneOn}, ${today}::date) else ${today}::date end`) : Prisma.empty}
+      ${working ? working.joins(Prisma.sql`r."provinceId"`) : Prisma.empty}
     ),
     by_agency as (
       select agency_id, count(*) as issued,
