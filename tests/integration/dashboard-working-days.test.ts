@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { agencyScorecard, loadDashboard, overdueResolutions } from "@/lib/dashboard/queries";
 import { scorecardXlsx } from "@/lib/dashboard/export";
+import { compareProvinces } from "@/lib/provinces/queries";
 import { holidaysBetween } from "@/lib/calendar/holidays";
 import { holidaySet, workingDaysBetween } from "@/lib/calendar/working-days";
 import type { Actor } from "@/lib/auth/policy";
@@ -27,13 +28,14 @@ let secretariatA: Actor;
 let secretariatB: Actor;
 let national: Actor;
 let provinceA: string;
+let provinceB: string;
 let agencyA: string;
 let agencyB: string;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   provinceA = (await createProvince()).id;
-  const provinceB = (await createProvince()).id;
+  provinceB = (await createProvince()).id;
   secretariatA = await createActor(["SECRETARIAT"], { provinceId: provinceA });
   secretariatB = await createActor(["SECRETARIAT"], { provinceId: provinceB });
   national = await createActor(["SECRETARIAT"], { provinceId: null });
@@ -101,6 +103,18 @@ describe("days late in working days, in the SQL figures", () => {
     expect((await rowOf(national, agencyA, "working"))?.avgDaysLate).toBe(4);
     expect((await rowOf(national, agencyB, "working"))?.avgDaysLate).toBe(4.5);
     expect((await rowOf(national, agencyA))?.avgDaysLate).toBe(6);
+  });
+
+  it("gives the provinces' comparison its median in working days too, each with its own calendar", async () => {
+    const median = async (late: "calendar" | "working") => {
+      const rows = await compareProvinces(national, { sort: "name", dir: "asc", late }, TODAY);
+      return Object.fromEntries(
+        rows.filter((r) => r.id === provinceA || r.id === provinceB).map((r) => [r.id, r.medianDaysLate]),
+      );
+    };
+    // Calendar: median of 13, 4, 1 in both. Working: of 7, 1 (A) and of 8, 1 (B).
+    expect(await median("calendar")).toEqual({ [provinceA]: 4, [provinceB]: 4 });
+    expect(await median("working")).toEqual({ [provinceA]: 4, [provinceB]: 4.5 });
   });
 
   it("gives the overdue list the same working days as the JavaScript arithmetic", async () => {
