@@ -18,6 +18,12 @@ export async function register() {
   const { installSocketAddressStamp } = await import("./lib/auth/socket-address");
   installSocketAddressStamp();
   if (process.env.NODE_ENV === "test" || !process.env.DATABASE_URL) return;
+  // Listen for changed figures from the start, so the first dashboards can already be kept
+  // (lib/cache.ts); a database that is not up yet is retried on the first dashboard.
+  const { figuresWatch } = await import("./lib/dashboard/changes");
+  void figuresWatch()
+    .connect()
+    .catch(() => undefined);
   if (process.env.NOTIFICATIONS_DISABLED !== "1") {
     try {
       const { startNotificationWorker } = await import("./lib/notifications/worker");

@@ -34,6 +34,10 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          // Tests write and read back in one breath, faster than PostgreSQL's change notices
+          // reach the listener: kept figures (lib/cache.ts) are tested on their own, in
+          // tests/integration/kept-figures.test.ts, and by the end-to-end journeys.
+          env: { FIGURES_CACHE: "off" },
           // Each test file works in a province of its own (tests/support/fixtures.ts), so files
           // may run in parallel against one database.
           testTimeout: 20_000,

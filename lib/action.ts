@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { markOwnWrite } from "@/lib/db-read";
+import { wroteNow } from "@/lib/cache";
 import { setFlash, type Flash } from "@/lib/flash";
 import { malformedRequest, submittedValues, type FormState } from "@/lib/forms";
 import type { Locale, Translate } from "@/lib/i18n/messages";
@@ -30,8 +31,10 @@ type FormActionOptions<R extends FormState> = {
   echo?: { omit?: readonly string[]; multi?: readonly string[] } | false;
 };
 
-async function actionContext(): Promise<ActionContext> {
+/** The request's user and translator; the user is also left in `seen` for after the work. */
+async function actionContext(seen: { user: SessionUser | null }): Promise<ActionContext> {
   const [{ t, locale }, user] = await Promise.all([getTranslator(), getCurrentUser()]);
+  seen.user = user;
   return { user, t, locale };
 }
 
@@ -65,12 +68,14 @@ export function formAction<R extends FormState>(
     // A hand-made request may call the action with anything; the browser always sends a form.
     if (!(form instanceof FormData)) return malformedRequest((await getTranslator()).t) as R;
     // An outage answer has the FormState shape every action's R extends.
-    const result = (await unlessUnavailable(async () => run(await actionContext(), form))) as R;
+    const seen: { user: SessionUser | null } = { user: null };
+    const result = (await unlessUnavailable(async () => run(await actionContext(seen), form))) as R;
     if (!result.ok) {
       if (options.echo === false) return result;
       return { ...result, values: submittedValues(form, options.echo ?? { omit: ["password", "files"] }) };
     }
     revalidate(options.revalidate, form, result);
+    wroteNow(seen.user?.provinceId ?? null);
     await markOwnWrite();
     const next = options.redirect?.(form, result);
     if (next) {
@@ -90,9 +95,11 @@ export function inputAction<I, R extends FormState>(
     // The browser sends one plain object; anything else is a hand-made request.
     if (input === null || typeof input !== "object" || Array.isArray(input))
       return malformedRequest((await getTranslator()).t) as R;
-    const result = (await unlessUnavailable(async () => run(await actionContext(), input))) as R;
+    const seen: { user: SessionUser | null } = { user: null };
+    const result = (await unlessUnavailable(async () => run(await actionContext(seen), input))) as R;
     if (result.ok) {
       revalidate(options.revalidate, input, result);
+      wroteNow(seen.user?.provinceId ?? null);
       await markOwnWrite();
     }
     return result;

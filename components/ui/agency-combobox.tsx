@@ -209,12 +209,14 @@ export function AgencyCombobox(props: Props) {
         hidden={!open}
         className="absolute inset-x-0 z-20 mt-1 max-h-72 overflow-y-auto rounded-md border border-slate-300 bg-white py-1 text-sm shadow-lg"
       >
-        {flat.length === 0 && (
+        {open && flat.length === 0 && (
           <p role="presentation" className="px-3 py-2 text-slate-600">
             {noMatch}
           </p>
         )}
-        {shown.map(({ group, items }, g) => (
+        {/* Options exist only while the list is open: a session's thirty resolution forms
+            each rendered every agency of the province, hidden (~60 KB of its HTML, issue #15). */}
+        {(open ? shown : []).map(({ group, items }, g) => (
           <div key={group} role="group" aria-labelledby={group ? `${generatedId}-g${g}` : inputId}>
             {group && (
               <p

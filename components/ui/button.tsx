@@ -1,15 +1,12 @@
 import Link from "next/link";
 
-const VARIANTS = {
-  primary: "bg-brand-700 text-white hover:bg-brand-800 disabled:bg-slate-400",
-  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100 disabled:text-slate-400",
-  danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-slate-400",
-  ghost: "text-slate-700 hover:bg-slate-100",
-} as const;
-export type ButtonVariant = keyof typeof VARIANTS;
+// The classes live in app/globals.css (`.btn`, `.btn-<variant>`): a page with a form per agenda
+// item repeated the dozen utilities of every button in its HTML and again in its payload
+// (issue #15). Utilities a caller adds (`className`) still win: the classes are in the
+// components layer, below the utilities.
+export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
 
-export const buttonClass = (variant: ButtonVariant = "primary") =>
-  `inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed ${VARIANTS[variant]}`;
+export const buttonClass = (variant: ButtonVariant = "primary") => `btn btn-${variant}`;
 
 export function Button({
   variant,

@@ -33,5 +33,5 @@ export function Field({ label, errors, hint, children }: FieldProps) {
   );
 }
 
-export const inputClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600 focus:border-brand-600";
+/** A text field's look: `.field-input` in app/globals.css (see components/ui/button.tsx for why). */
+export const inputClass = "field-input";

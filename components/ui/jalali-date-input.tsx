@@ -1,7 +1,15 @@
 "use client";
-import { createContext, useContext, useEffect, useId, useMemo, useRef, useState } from "react";
-import { DayPicker, enUS, faIR } from "react-day-picker/persian";
-import "react-day-picker/style.css";
+import {
+  createContext,
+  lazy,
+  Suspense,
+  useContext,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import {
   dayOff,
   deadlineAfter,
@@ -30,13 +38,12 @@ export function HolidaysProvider({ holidays, children }: { holidays: Holiday[]; 
 
 export const useHolidays = (): HolidaySet => useContext(HolidaysContext);
 
-// The picker's grid speaks JavaScript Dates in the browser's zone; the form speaks ISO days.
-const pad = (n: number) => String(n).padStart(2, "0");
-const isoOfLocal = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-const localOfIso = (iso: string) => {
-  const [y, m, d] = iso.split("-").map(Number);
-  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12);
-};
+// The month grid (react-day-picker with its Jalali calendar, ~45 KB gzipped) is loaded when
+// first opened, or when the pointer or focus reaches its button: every form and filter bar
+// with a date field carried it on first load (issue #15: first-load JavaScript ≤ 170 KB).
+const loadCalendarDialog = () => import("./jalali-calendar-dialog");
+const CalendarDialog = lazy(loadCalendarDialog);
+const preloadCalendar = () => void loadCalendarDialog().catch(() => undefined);
 
 type Props = {
   id?: string;
@@ -91,7 +98,6 @@ export function JalaliDateInput({
   const [touched, setTouched] = useState(false);
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLInputElement>(null);
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const ownId = useId();
   const baseId = input.id ?? ownId;
@@ -102,14 +108,6 @@ export function JalaliDateInput({
     if (typed !== undefined && typed !== value) setValue(typed);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!open || !dialog || dialog.open) return;
-    dialog.showModal();
-    // showModal() focuses the dialog's first control (the month arrows); the date picker
-    // pattern starts on the chosen day, else today: the grid's one tabbable day.
-    dialog.querySelector<HTMLButtonElement>('.rdp-day_button[tabindex="0"]')?.focus();
-  }, [open]);
 
   const iso = value.trim() ? parseJalaliDate(value) : null;
   const off = iso && warnDayOff ? dayOff(iso, holidays) : null;
@@ -118,12 +116,11 @@ export function JalaliDateInput({
   const today = todayInTehran();
 
   const close = () => {
-    dialogRef.current?.close();
     setOpen(false);
     buttonRef.current?.focus();
   };
-  const choose = (day: Date | undefined) => {
-    if (day) setValue(jalaliInputValue(isoOfLocal(day), locale));
+  const choose = (day: string | undefined) => {
+    if (day) setValue(jalaliInputValue(day, locale));
     close();
     ref.current?.focus();
   };
@@ -155,6 +152,8 @@ export function JalaliDateInput({
             aria-expanded={open}
             aria-label={iso ? t("calendar.openWith", { date: formatDate(iso, locale) }) : t("calendar.open")}
             onClick={() => setOpen(true)}
+            onPointerEnter={preloadCalendar}
+            onFocus={preloadCalendar}
             className="ms-1 rounded-md border border-slate-300 bg-white px-2 text-slate-700 hover:bg-slate-100"
           >
             <CalendarIcon />
@@ -189,72 +188,17 @@ export function JalaliDateInput({
         )}
       </div>
       {open && (
-        <dialog
-          ref={dialogRef}
-          aria-label={t("calendar.dialog")}
-          aria-describedby={`${baseId}-keys`}
-          onCancel={(e) => {
-            e.preventDefault();
-            close();
-          }}
-          onClick={(e) => {
-            // A click on the backdrop (the dialog element itself) closes, as Escape does.
-            if (e.target === e.currentTarget) close();
-          }}
-          className="m-auto rounded-lg p-4 shadow-xl backdrop:bg-black/40"
-        >
-          <DayPicker
-            mode="single"
-            locale={locale === "fa" ? faIR : enUS}
-            dir={locale === "fa" ? "rtl" : "ltr"}
-            numerals={locale === "fa" ? "arabext" : "latn"}
-            // The Iranian week runs Saturday to Friday.
-            weekStartsOn={6}
-            selected={iso ? localOfIso(iso) : undefined}
-            defaultMonth={localOfIso(iso ?? today)}
-            today={localOfIso(today)}
-            onSelect={choose}
-            autoFocus
-            showOutsideDays
-            modifiers={{
-              friday: { dayOfWeek: [5] },
-              holiday: (d: Date) => holidays.has(isoOfLocal(d)),
-            }}
-            modifiersClassNames={{
-              friday: "text-red-700",
-              holiday: "text-red-700 font-bold underline decoration-dotted",
-            }}
-            labels={{
-              labelDayButton: (date, modifiers) => {
-                const day = isoOfLocal(date);
-                const parts = [formatDate(day, locale)];
-                const name = holidays.get(day);
-                if (name) parts.push(t("calendar.holiday", { name }));
-                if (modifiers.today) parts.push(t("calendar.today"));
-                return parts.join("، ");
-              },
-            }}
-            footer={
-              <p id={`${baseId}-keys`} className="mt-2 max-w-72 text-xs text-slate-600">
-                <span className="me-3 text-red-700">■ {t("calendar.legendFriday")}</span>
-                <span className="me-3 font-bold text-red-700 underline decoration-dotted">
-                  {t("calendar.legendHoliday")}
-                </span>
-                <br />
-                {t("calendar.keyboardHint")}
-              </p>
-            }
+        <Suspense fallback={null}>
+          <CalendarDialog
+            baseId={baseId}
+            locale={locale}
+            chosen={iso}
+            today={today}
+            holidays={holidays}
+            onChoose={choose}
+            onClose={close}
           />
-          <div className="mt-2 flex justify-end">
-            <button
-              type="button"
-              onClick={close}
-              className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
-            >
-              {t("calendar.close")}
-            </button>
-          </div>
-        </dialog>
+        </Suspense>
       )}
     </div>
   );

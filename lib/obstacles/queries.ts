@@ -2,6 +2,7 @@ import "server-only";
 // Reads that may come from the read replica (lib/db-read.ts); this module writes nothing.
 import { dbRead as db } from "@/lib/db-read";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
+import { keptFigures } from "@/lib/cache";
 import { normalizeText } from "@/lib/i18n/normalize";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { likeEscape } from "@/lib/db-search";
@@ -44,8 +45,10 @@ export async function listObstacles(
 ) {
   authorize(actor, "case.read");
   const where = obstacleWhere(actor, filters);
+  const { page: _page, ...counted } = filters;
   const [total, obstacles] = await Promise.all([
-    db.obstacle.count({ where }),
+    // Kept until an obstacle or unit of the scope changes (lib/cache.ts; issue #15).
+    keptFigures(actor, ["obstacles-total", counted], () => db.obstacle.count({ where }), "changes"),
     db.obstacle.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],

@@ -5,6 +5,7 @@ import { dbRead as db } from "@/lib/db-read";
 import { db as primary } from "@/lib/db";
 import { selectRows } from "@/lib/db-rows";
 import { authorize, can, provinceWhere, type Actor } from "@/lib/auth/policy";
+import { keptFigures } from "@/lib/cache";
 import { calendarDate, todayInTehran } from "@/lib/i18n/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale, Translate } from "@/lib/i18n/messages";
@@ -67,13 +68,20 @@ export function filterWhere(
  * closed ones (latest first). Two ordered queries stitched at the page boundary, because the
  * order depends on the status and SQL ordering through Prisma cannot express that.
  */
-async function openFirstPage(where: Prisma.ResolutionWhereInput, page: number, size: number) {
+async function openFirstPage(
+  where: Prisma.ResolutionWhereInput,
+  page: number,
+  size: number,
+  /** Keeps the counts until a resolution of the actor's scope changes (lib/cache.ts). */
+  kept?: { actor: Actor; key: unknown },
+) {
   const openWhere = { AND: [where, { status: { in: [...OPEN_STATUSES] } }] };
   const closedWhere = { AND: [where, { status: { notIn: [...OPEN_STATUSES] } }] };
-  const [openCount, closedCount] = await Promise.all([
-    db.resolution.count({ where: openWhere }),
-    db.resolution.count({ where: closedWhere }),
-  ]);
+  const counts = () =>
+    Promise.all([db.resolution.count({ where: openWhere }), db.resolution.count({ where: closedWhere })]);
+  const [openCount, closedCount] = kept
+    ? await keptFigures(kept.actor, kept.key, counts, "changes")
+    : await counts();
   const skip = (Math.max(1, page) - 1) * size;
   const openTake = Math.max(0, Math.min(size, openCount - skip));
   const closedSkip = Math.max(0, skip - openCount);
@@ -115,7 +123,11 @@ export async function listAgencyInbox(
       filterWhere({ status: f.status, meetingId: f.meetingId }, today),
     ],
   };
-  return openFirstPage(where, f.page ?? 1, RESOLUTIONS_PAGE_SIZE);
+  // Every condition is on the resolution row itself, so its triggers tell when to count again.
+  return openFirstPage(where, f.page ?? 1, RESOLUTIONS_PAGE_SIZE, {
+    actor,
+    key: ["inbox-counts", actor.agencyId, f.status ?? null, f.meetingId ?? null, today],
+  });
 }
 
 /** Resolutions where the actor's agency is named as a supporting agency. */
@@ -176,8 +188,11 @@ export async function listResolutions(
   authorize(actor, "case.read");
   const where = registerWhere(actor, f, today);
   const page = f.page ?? 1;
+  const { page: _page, ...counted } = f;
   const [total, items] = await Promise.all([
-    db.resolution.count({ where }),
+    // Kept until a resolution of the scope changes (lib/cache.ts; issue #15); today is in the
+    // key because "overdue" moves with it.
+    keptFigures(actor, ["register-total", counted, today], () => db.resolution.count({ where }), "changes"),
     db.resolution.findMany({
       where,
       orderBy: [{ deadline: "asc" }, { id: "asc" }],

@@ -4,6 +4,7 @@ import { dbRead as db } from "@/lib/db-read";
 // The edit form carries the row's version (optimistic concurrency): read it where it is written.
 import { db as primary } from "@/lib/db";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
+import { keptFigures } from "@/lib/cache";
 import { normalizeText } from "@/lib/i18n/normalize";
 import { toLatinDigits } from "@/lib/i18n/format";
 import { likeEscape } from "@/lib/db-search";
@@ -48,17 +49,26 @@ export function unitWhere(
   };
 }
 
-function unitOrder(f: Pick<UnitFilters, "sort" | "dir">): Prisma.ProductionUnitOrderByWithRelationInput[] {
-  const dir = f.dir;
+/**
+ * The list's order; `reversed` reads it from the end (every direction and nulls placement
+ * flipped), so a page near the end is an offset from there.
+ */
+function unitOrder(
+  f: Pick<UnitFilters, "sort" | "dir">,
+  reversed = false,
+): Prisma.ProductionUnitOrderByWithRelationInput[] {
+  const flip = (d: "asc" | "desc") => (reversed ? (d === "asc" ? "desc" : "asc") : d);
+  const dir = flip(f.dir);
+  const asc = flip("asc");
   switch (f.sort) {
     case "updated":
-      return [{ updatedAt: dir }, { id: "asc" }];
+      return [{ updatedAt: dir }, { id: asc }];
     case "obstacles":
-      return [{ obstacles: { _count: dir } }, { name: "asc" }, { id: "asc" }];
+      return [{ obstacles: { _count: dir } }, { name: asc }, { id: asc }];
     case "employees":
-      return [{ employees: { sort: dir, nulls: "last" } }, { name: "asc" }, { id: "asc" }];
+      return [{ employees: { sort: dir, nulls: reversed ? "first" : "last" } }, { name: asc }, { id: asc }];
     default:
-      return [{ name: dir }, { id: "asc" }];
+      return [{ name: dir }, { id: asc }];
   }
 }
 
@@ -97,18 +107,37 @@ export async function withOpenObstacleCounts<T extends { id: string }>(
 export async function listUnits(actor: Actor, filters: UnitFilters, { pageSize = UNITS_PAGE_SIZE } = {}) {
   authorize(actor, "case.read");
   const where = unitWhere(actor, filters);
-  // The page's ids first, then their rows: a deep page (/units?page=1000) walks the name
-  // index for ids alone instead of reading and discarding 25,000 whole rows (issue #15).
-  const [total, ids] = await Promise.all([
-    db.productionUnit.count({ where }),
-    db.productionUnit.findMany({
-      where,
-      orderBy: unitOrder(filters),
-      skip: (filters.page - 1) * pageSize,
-      take: pageSize,
-      select: { id: true },
-    }),
-  ]);
+  // The total is kept until a unit or obstacle of the scope changes (lib/cache.ts): counting
+  // 50,000 units for "N in total" cost more than the page itself (issue #15).
+  const { page: _page, sort: _sort, dir: _dir, ...counted } = filters;
+  const total = await keptFigures(
+    actor,
+    ["units-total", counted],
+    () => db.productionUnit.count({ where }),
+    "changes",
+  );
+  // The page's ids first, then their rows: a deep page walks the order's index for ids alone
+  // instead of reading and discarding 25,000 whole rows. A page past the middle is read from
+  // the end, so the last page costs what the first does.
+  const skip = (filters.page - 1) * pageSize;
+  const fromEnd = skip > total / 2 && skip < total;
+  const ids = fromEnd
+    ? (
+        await db.productionUnit.findMany({
+          where,
+          orderBy: unitOrder(filters, true),
+          skip: Math.max(0, total - skip - pageSize),
+          take: Math.min(pageSize, total - skip),
+          select: { id: true },
+        })
+      ).reverse()
+    : await db.productionUnit.findMany({
+        where,
+        orderBy: unitOrder(filters),
+        skip,
+        take: pageSize,
+        select: { id: true },
+      });
   const rows = await db.productionUnit.findMany({
     where: { id: { in: ids.map((u) => u.id) } },
     select: LIST_SELECT,

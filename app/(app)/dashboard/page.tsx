@@ -8,7 +8,7 @@ import { listHref } from "@/lib/units/url";
 import { formatNumber, todayInTehran } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { dashboardViewParams, parseDashboardFilters } from "@/lib/dashboard/filters";
-import { nationalFigures } from "@/lib/cache";
+import { keptFigures } from "@/lib/cache";
 import { loadDashboard, SCORECARD_SORTS, type ScorecardSort } from "@/lib/dashboard/queries";
 import { Card, Stat } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
@@ -61,11 +61,11 @@ async function Dashboard({
   const filters = parseDashboardFilters(raw);
   const sort: ScorecardSort = SCORECARD_SORTS.find((s) => s === raw.sort) ?? "onTime";
   const viewer = drilled ? narrowToProvince(user, drilled.id) : user;
-  // A national viewer's whole-country figures are kept a minute (lib/cache.ts); a drill-down
-  // into one province and every provincial user read them live.
+  // Figures are kept until PostgreSQL says the province changed (a national viewer's also up
+  // to a minute, lib/cache.ts); the notices below are always read live.
   const today = todayInTehran();
   const [data, unacknowledged] = await Promise.all([
-    nationalFigures(viewer, ["dashboard", filters, sort, today], () =>
+    keptFigures(viewer, ["dashboard", filters, sort, today], () =>
       loadDashboard(viewer, filters, sort, today),
     ),
     listUnacknowledgedNotices(viewer),

@@ -5,7 +5,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { compareProvinces, nationalTotals } from "@/lib/provinces/queries";
 import { comparisonFilterSchema } from "@/lib/provinces/schema";
 import { listHref } from "@/lib/units/url";
-import { nationalFigures } from "@/lib/cache";
+import { keptFigures } from "@/lib/cache";
 import { todayInTehran } from "@/lib/i18n/format";
 import { Card, EmptyState } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
@@ -31,9 +31,9 @@ export default async function ProvinceComparisonPage({ searchParams }: { searchP
     dir: text("dir"),
     late: text("late"),
   });
-  // Every province's resolutions aggregated: kept a minute for read-only national viewers.
+  // Every province's resolutions aggregated: kept while unchanged, and up to a minute (lib/cache.ts).
   const today = todayInTehran();
-  const rows = await nationalFigures(viewer, ["provinces", filters, today], () =>
+  const rows = await keptFigures(viewer, ["provinces", filters, today], () =>
     compareProvinces(viewer, filters, today),
   );
   // Period as the user typed it (Jalali), and how delays are counted, carried into sort links

@@ -1,0 +1,116 @@
+"use client";
+import { useEffect, useRef } from "react";
+import { DayPicker, enUS, faIR } from "react-day-picker/persian";
+import "react-day-picker/style.css";
+import type { HolidaySet } from "@/lib/calendar/working-days";
+import { formatDate } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/messages";
+import { useT } from "@/components/ui/messages";
+
+// The month grid of <JalaliDateInput>, in a chunk of its own loaded on first use (see there).
+
+// The picker's grid speaks JavaScript Dates in the browser's zone; the form speaks ISO days.
+const pad = (n: number) => String(n).padStart(2, "0");
+const isoOfLocal = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const localOfIso = (iso: string) => {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12);
+};
+
+export default function JalaliCalendarDialog({
+  baseId,
+  locale,
+  chosen,
+  today,
+  holidays,
+  onChoose,
+  onClose,
+}: {
+  baseId: string;
+  locale: Locale;
+  /** The typed date, if it reads as one ("YYYY-MM-DD"). */
+  chosen: string | null;
+  today: string;
+  holidays: HolidaySet;
+  onChoose: (day: string | undefined) => void;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    // showModal() focuses the dialog's first control (the month arrows); the date picker
+    // pattern starts on the chosen day, else today: the grid's one tabbable day.
+    dialog.querySelector<HTMLButtonElement>('.rdp-day_button[tabindex="0"]')?.focus();
+  }, []);
+  return (
+    <dialog
+      ref={dialogRef}
+      aria-label={t("calendar.dialog")}
+      aria-describedby={`${baseId}-keys`}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      onClick={(e) => {
+        // A click on the backdrop (the dialog element itself) closes, as Escape does.
+        if (e.target === e.currentTarget) onClose();
+      }}
+      className="m-auto rounded-lg p-4 shadow-xl backdrop:bg-black/40"
+    >
+      <DayPicker
+        mode="single"
+        locale={locale === "fa" ? faIR : enUS}
+        dir={locale === "fa" ? "rtl" : "ltr"}
+        numerals={locale === "fa" ? "arabext" : "latn"}
+        // The Iranian week runs Saturday to Friday.
+        weekStartsOn={6}
+        selected={chosen ? localOfIso(chosen) : undefined}
+        defaultMonth={localOfIso(chosen ?? today)}
+        today={localOfIso(today)}
+        onSelect={(day: Date | undefined) => onChoose(day ? isoOfLocal(day) : undefined)}
+        autoFocus
+        showOutsideDays
+        modifiers={{
+          friday: { dayOfWeek: [5] },
+          holiday: (d: Date) => holidays.has(isoOfLocal(d)),
+        }}
+        modifiersClassNames={{
+          friday: "text-red-700",
+          holiday: "text-red-700 font-bold underline decoration-dotted",
+        }}
+        labels={{
+          labelDayButton: (date, modifiers) => {
+            const day = isoOfLocal(date);
+            const parts = [formatDate(day, locale)];
+            const name = holidays.get(day);
+            if (name) parts.push(t("calendar.holiday", { name }));
+            if (modifiers.today) parts.push(t("calendar.today"));
+            return parts.join("، ");
+          },
+        }}
+        footer={
+          <p id={`${baseId}-keys`} className="mt-2 max-w-72 text-xs text-slate-600">
+            <span className="me-3 text-red-700">■ {t("calendar.legendFriday")}</span>
+            <span className="me-3 font-bold text-red-700 underline decoration-dotted">
+              {t("calendar.legendHoliday")}
+            </span>
+            <br />
+            {t("calendar.keyboardHint")}
+          </p>
+        }
+      />
+      <div className="mt-2 flex justify-end">
+        <button
+          type="button"
+          onClick={onClose}
+          className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
+        >
+          {t("calendar.close")}
+        </button>
+      </div>
+    </dialog>
+  );
+}
