@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { serverNodeOptions } from "./scripts/server-options";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -56,7 +57,10 @@ export default defineConfig({
       DATABASE_URL: process.env.DATABASE_URL ?? "",
       AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
       AUTH_TRUST_HOST: "true",
-      // Tests read figures right after changing them: national figures are never kept.
+      // The deployed heap limit (scripts/server-options.ts): the journeys run within it.
+      NODE_OPTIONS: serverNodeOptions(),
+      // Tests read figures right after changing them: national figures are kept only while
+      // nothing changed (lib/cache.ts), never for a minute through a change.
       NATIONAL_CACHE_SECONDS: "0",
     },
   },

@@ -27,6 +27,7 @@ import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { createDatabaseIfMissing, ensureDatabaseServer, withDatabaseName } from "../scripts/db";
 import { runOrFail } from "../scripts/process";
+import { serverNodeOptions } from "../scripts/server-options";
 import { seedLarge } from "../scripts/seed-large";
 
 const PREFIX = process.env.BENCH_DB_PREFIX ?? "tashil_bench";
@@ -98,6 +99,7 @@ function startServer(url: string, port: number): ChildProcess {
     env: {
       ...process.env,
       NODE_ENV: "production",
+      NODE_OPTIONS: serverNodeOptions(),
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: url,
       AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123456789",

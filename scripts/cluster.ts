@@ -26,6 +26,7 @@ import {
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runOrFail } from "./process";
+import { serverNodeOptions } from "./server-options";
 
 const PG_BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
 const HAPROXY = process.env.HAPROXY ?? "/usr/sbin/haproxy";
@@ -317,6 +318,7 @@ export async function startCluster(log: Log = (l) => console.log(l)): Promise<Cl
         {
           ...env,
           PORT: String(port),
+          NODE_OPTIONS: serverNodeOptions(),
         },
       );
       const app: AppInstance = { name, port, process: child, alive: true };

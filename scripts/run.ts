@@ -9,6 +9,7 @@ import { ensureAppDatabase } from "./app-database";
 import { orExplain } from "./db";
 import { run, runOrFail } from "./process";
 import { checkRuntime } from "./runtime";
+import { serverNodeOptions } from "./server-options";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const port = process.env.PORT ?? "3000";
@@ -69,7 +70,9 @@ try {
   }
   if (mode === "start" && !buildIsCurrent()) await runOrFail("next", ["build"], env);
   console.log(`[start] Tashil on http://localhost:${port}`);
-  code = await run(process.execPath, ["node_modules/next/dist/bin/next", mode, "-p", port], env);
+  // The production server runs with the deployed heap limit (scripts/server-options.ts).
+  const serverEnv = mode === "start" ? { ...env, NODE_OPTIONS: serverNodeOptions() } : env;
+  code = await run(process.execPath, ["node_modules/next/dist/bin/next", mode, "-p", port], serverEnv);
 } catch (err) {
   console.error(`[start] ${(err as Error).message}`);
 } finally {

@@ -10,6 +10,9 @@ export type ChartRow = { label: string } & Record<string, string | number>;
 const W = 640;
 const H = 260;
 const M = { top: 12, side: 44, bottom: 72, end: 8 };
+/** Tenths of a unit are finer than any screen shows; 15-digit coordinates made up a tenth of
+ * the dashboard's HTML (issue #15: every page ≤ 250 KB). */
+const r = (n: number) => Math.round(n * 10) / 10;
 
 /** A round upper bound and step for the axis: 1, 2 or 5 times a power of ten per step. */
 function axis(max: number): { top: number; step: number } {
@@ -50,32 +53,38 @@ export function BarChart({
   const plotW = W - M.side - M.end;
   const plotH = H - M.top - M.bottom;
   const left = rtl ? M.end : M.side;
-  const y = (v: number) => M.top + plotH - (v / top) * plotH;
+  const y = (v: number) => r(M.top + plotH - (v / top) * plotH);
   const band = plotW / Math.max(1, data.length);
-  const bandX = (i: number) => left + band * (rtl ? data.length - 1 - i : i);
-  const barW = stacked ? band * 0.6 : (band * 0.8) / Math.max(1, series.length);
+  const bandX = (i: number) => r(left + band * (rtl ? data.length - 1 - i : i));
+  const barW = r(stacked ? band * 0.6 : (band * 0.8) / Math.max(1, series.length));
   const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step);
   const axisX = rtl ? W - M.side + 6 : M.side - 6;
   return (
     <div aria-hidden="true" className="w-full">
-      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="presentation" focusable="false">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        className="h-auto w-full"
+        fontSize="11"
+        role="presentation"
+        focusable="false"
+      >
         {ticks.map((v) => (
           <g key={v}>
             <line x1={left} x2={left + plotW} y1={y(v)} y2={y(v)} stroke="#e2e8f0" strokeDasharray="3 3" />
-            <text x={axisX} y={y(v) + 4} fontSize="11" fill="#475569" textAnchor={rtl ? "start" : "end"}>
+            <text x={axisX} y={y(v) + 4} fill="#475569" textAnchor={rtl ? "start" : "end"}>
               {formatNumber(v, locale)}
             </text>
           </g>
         ))}
         {data.map((row, i) => {
           let base = 0;
-          const x0 = bandX(i) + (stacked ? band * 0.2 : band * 0.1);
-          const cx = bandX(i) + band / 2;
+          const x0 = r(bandX(i) + (stacked ? band * 0.2 : band * 0.1));
+          const cx = r(bandX(i) + band / 2);
           return (
             <g key={row.label}>
               {series.map((s, j) => {
                 const v = value(row, s.key);
-                const x = stacked ? x0 : x0 + (rtl ? series.length - 1 - j : j) * barW;
+                const x = r(stacked ? x0 : x0 + (rtl ? series.length - 1 - j : j) * barW);
                 const from = stacked ? base : 0;
                 if (stacked) base += v;
                 return v > 0 ? (
@@ -84,7 +93,7 @@ export function BarChart({
                     x={x}
                     width={barW}
                     y={y(from + v)}
-                    height={y(from) - y(from + v)}
+                    height={r(y(from) - y(from + v))}
                     fill={s.color}
                   >
                     <title>{`${row.label} — ${s.name}: ${formatNumber(v, locale)}`}</title>
@@ -94,7 +103,6 @@ export function BarChart({
               <text
                 x={cx}
                 y={M.top + plotH + 12}
-                fontSize="11"
                 fill="#334155"
                 textAnchor="end"
                 transform={`rotate(-35 ${cx} ${M.top + plotH + 12})`}

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useActionState, useRef } from "react";
 import { addFollowUpsAction, decideFollowUpAction } from "@/lib/meetings/actions";
 import { initialFormState, submittedValue } from "@/lib/forms";
@@ -37,9 +38,15 @@ export type FollowUpItemView = FollowUpLine & {
 export function FollowUpCandidates({
   meetingId,
   groups,
+  more = null,
 }: {
   meetingId: string;
   groups: { unit: string; items: FollowUpLine[] }[];
+  /**
+   * Only this many, the most overdue, are listed (lib/meetings/follow-up-views.ts): say so and
+   * where the rest are. Null when every candidate is listed.
+   */
+  more?: string | null;
 }) {
   const t = useT();
   const [state, action] = useActionState(addFollowUpsAction, initialFormState);
@@ -54,6 +61,14 @@ export function FollowUpCandidates({
     >
       <FormMessage state={state} />
       <p className="text-sm text-slate-600">{t("meetings.followUp.candidatesHint")}</p>
+      {more && (
+        <p className="text-sm text-slate-600">
+          {t("meetings.followUp.moreCandidates", { count: more })}{" "}
+          <Link href="/resolutions?overdue=1" className="text-brand-700 underline-offset-4 hover:underline">
+            {t("meetings.followUp.moreCandidatesLink")}
+          </Link>
+        </p>
+      )}
       <input type="hidden" name="meetingId" value={meetingId} />
       {groups.map((g) => (
         <fieldset key={g.unit} className="space-y-1 rounded-md border border-slate-200 p-3">

@@ -25,6 +25,13 @@ const reasonsText = (reasons: string, locale: Locale, t: Translate) =>
     locale,
   );
 
+/**
+ * Candidates a session page lists, most overdue first. A big province has thousands of
+ * overdue resolutions: 300 candidates made a 400 KB page (issue #15), for a session that
+ * takes up a few dozen cases. The rest are in the register (overdue filter).
+ */
+export const FOLLOW_UP_SHOWN = 40;
+
 /** What the session page's follow-up panel shows, in the reader's language. */
 export async function followUpPanel(user: Actor, meeting: Meeting, locale: Locale, t: Translate) {
   const open = !isLocked(meeting.status);
@@ -35,11 +42,21 @@ export async function followUpPanel(user: Actor, meeting: Meeting, locale: Local
     listFollowUpItems(user, meeting.id),
     canDecide ? listAgencyOptions(user) : Promise.resolve([]),
   ]);
+  // The first FOLLOW_UP_SHOWN resolutions, in the groups' order (each unit comes with its most
+  // overdue resolution).
+  const candidateCount = candidates.reduce((n, g) => n + g.items.length, 0);
+  const shown: typeof candidates = [];
+  let left = FOLLOW_UP_SHOWN;
+  for (const g of candidates) {
+    if (left <= 0) break;
+    shown.push({ ...g, items: g.items.slice(0, left) });
+    left -= g.items.length;
+  }
   return {
     canAdd,
     canDecide,
     agencies: agencyChoices(agencies, {}, t, locale),
-    candidates: candidates.map((g) => ({
+    candidates: shown.map((g) => ({
       unit: g.unit.name,
       items: g.items.map((c) => ({
         resolutionId: c.resolutionId,
@@ -51,6 +68,8 @@ export async function followUpPanel(user: Actor, meeting: Meeting, locale: Local
         session: meetingTitle(c.meeting, locale, t),
       })),
     })),
+    /** How many are listed, in the reader's digits, when there are more; null when all are. */
+    moreCandidates: candidateCount > FOLLOW_UP_SHOWN ? formatNumber(FOLLOW_UP_SHOWN, locale) : null,
     items: items.map((i) => followUpItemView(i, locale, t)),
   };
 }

@@ -8,6 +8,8 @@ const fa = {
       candidatesHint:
         "مصوبات معوق، مصوباتی که تمدیدشان رد شده و مصوباتی که پس از اعلام انجام بازگشایی شده‌اند.",
       noCandidates: "پرونده‌ای برای پیگیری در کارگروه نیست.",
+      moreCandidates: "{count} مورد با بیشترین تأخیر آمده است؛ همه مصوبات معوق در دفتر مصوبات است.",
+      moreCandidatesLink: "مصوبات معوق در دفتر مصوبات",
       selectAll: "انتخاب همه",
       add: "افزودن انتخاب‌شده‌ها به دستور جلسه",
       added: "{count} مصوبه برای پیگیری به دستور جلسه افزوده شد.",
@@ -296,6 +298,8 @@ const en: typeof fa = {
       candidatesHint:
         "Overdue resolutions, resolutions whose extension was refused, and resolutions reopened after a done report.",
       noCandidates: "No case needs the working group's follow-up.",
+      moreCandidates: "The {count} most overdue are listed; every overdue resolution is in the register.",
+      moreCandidatesLink: "Overdue resolutions in the register",
       selectAll: "Select all",
       add: "Add the selected to the agenda",
       added: "{count} resolution(s) added to the agenda for follow-up.",

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import type { Browser, Page } from "@playwright/test";
 import { ACCOUNTS, expect, test } from "./fixtures";
 import { signIn } from "./support";
+import { serverNodeOptions } from "../../scripts/server-options";
 
 // Issue #22: two clerks in one session, each on a different app instance sharing the database,
 // and the hall screen. The second instance is started here from the same build.
@@ -19,6 +20,7 @@ test.beforeAll(async () => {
   other = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(OTHER_PORT)], {
     env: {
       ...process.env,
+      NODE_OPTIONS: serverNodeOptions(),
       AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
       AUTH_TRUST_HOST: "true",
     },

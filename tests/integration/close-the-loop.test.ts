@@ -18,6 +18,7 @@ import {
   listFollowUpCandidates,
   listFollowUpItems,
 } from "@/lib/meetings/follow-up";
+import { FOLLOW_UP_SHOWN, followUpPanel } from "@/lib/meetings/follow-up-views";
 import { acknowledgeNotice } from "@/lib/notices/mutations";
 import { setNoticeAckDays } from "@/lib/settings/mutations";
 import {
@@ -465,6 +466,30 @@ describe("follow-up of earlier resolutions in a session", () => {
         .flatMap((g) => g.items)
         .map((c) => c.resolutionId),
     ).toEqual([reopened.id]);
+  });
+});
+
+describe("a session page in a province with many overdue cases", () => {
+  it("lists the 40 most overdue for follow-up, says so and where the rest are", async () => {
+    const s = await setting();
+    const earlier = await s.meeting("HELD", new Date(Date.now() - 90 * 86_400_000));
+    for (let i = 1; i <= 45; i++) await s.resolution(earlier.id, s.bank.id, addDays(TODAY, -i), `معوق ${i}`);
+    const next = await s.meeting("PLANNED", new Date(Date.now() + 3 * 86_400_000));
+    const panel = await followUpPanel(s.actors.secretariat, next, "fa", t);
+    const listed = panel.candidates.flatMap((g) => g.items);
+    expect(listed).toHaveLength(FOLLOW_UP_SHOWN);
+    // Most overdue first: 45 days late down to 6.
+    expect(listed[0]?.text).toBe("معوق 45");
+    expect(listed.at(-1)?.text).toBe("معوق 6");
+    expect(panel.moreCandidates).toBe(formatNumber(FOLLOW_UP_SHOWN, "fa"));
+
+    const few = await setting();
+    const before = await few.meeting("HELD", new Date(Date.now() - 90 * 86_400_000));
+    await few.resolution(before.id, few.bank.id, addDays(TODAY, -2), "معوق");
+    const plan = await few.meeting("PLANNED", new Date(Date.now() + 3 * 86_400_000));
+    const all = await followUpPanel(few.actors.secretariat, plan, "fa", t);
+    expect(all.candidates.flatMap((g) => g.items)).toHaveLength(1);
+    expect(all.moreCandidates).toBeNull();
   });
 });
 

@@ -257,7 +257,11 @@ async function SessionPage({ context, id, q }: { context: PageContext; id: strin
               <h3 id="follow-up-candidates" className="font-semibold">
                 {t("meetings.followUp.candidatesTitle")}
               </h3>
-              <FollowUpCandidates meetingId={meeting.id} groups={followUp.candidates} />
+              <FollowUpCandidates
+                meetingId={meeting.id}
+                groups={followUp.candidates}
+                more={followUp.moreCandidates}
+              />
             </section>
           )}
         </div>
