@@ -1,4 +1,3 @@
-import { Suspense } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
@@ -7,7 +6,6 @@ import { getTranslator } from "@/lib/i18n/server";
 import { formatDateTime, todayInTehran, localName } from "@/lib/i18n/format";
 import {
   getMeeting,
-  getMeetingRef,
   listAgencyOptions,
   listCaseAgencyIds,
   listEligibleObstacles,
@@ -30,8 +28,7 @@ import { SessionRoom } from "@/components/meetings/session-room";
 import { MarkHeldButton } from "@/components/meetings/session-actions";
 import { agendaItemViews, jalaliInput, obstacleView, tehranTime } from "@/lib/meetings/views";
 import { RescheduleForm } from "@/components/meetings/meeting-form";
-import { pageContext, type PageContext } from "@/lib/page";
-import { PageSkeleton } from "@/components/ui/skeleton";
+import { pageContext } from "@/lib/page";
 import { DayOffWarning } from "@/components/calendar/day-off-warning";
 import { followUpPanel } from "@/lib/meetings/follow-up-views";
 import { FollowUpCandidates, FollowUpItems } from "@/components/meetings/follow-up-panel";
@@ -50,21 +47,9 @@ export default async function MeetingPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ q?: string }>;
 }) {
-  const context = await pageContext("case.read");
+  const { user, t, locale } = await pageContext("case.read");
   const { id } = await params;
   const { q = "" } = await searchParams;
-  // One cheap look-up before the session streams in behind its skeleton: an unknown id is a
-  // 404 only while the status has not been sent.
-  if (!(await getMeetingRef(context.user, id))) notFound();
-  return (
-    <Suspense fallback={<PageSkeleton shape="detail" />}>
-      <SessionPage context={context} id={id} q={q} />
-    </Suspense>
-  );
-}
-
-async function SessionPage({ context, id, q }: { context: PageContext; id: string; q: string }) {
-  const { user, t, locale } = context;
   const meeting = await getMeeting(user, id);
   if (!meeting) notFound();
   const canWrite = can(user, "meeting.write", { provinceId: meeting.provinceId });
