@@ -12,12 +12,13 @@
 //
 // Use a scratch database: it adds one national viewer account and export jobs.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { hashPassword } from "../lib/auth/password";
+import { serverNodeOptions } from "../scripts/server-options";
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "";
 if (!DATABASE_URL) throw new Error("set BENCH_DATABASE_URL to a database filled by npm run db:seed:large");
@@ -26,6 +27,9 @@ const PORT = Number(process.env.BENCH_PORT ?? 3191);
 const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EMAIL = "national-viewer@tashil.bench";
+// Extra Node options for the server (e.g. `--trace-gc`), and a file for its output.
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+const SERVER_LOG = process.env.BENCH_SERVER_LOG;
 const PASSWORD = "Tashil-bench-national-1404";
 
 // ── a national viewer (no province, read-only) ───────────────────────────────────────────
@@ -52,21 +56,32 @@ let stop = () => {};
 const jar = new Map<string, string>();
 
 async function startServer() {
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL,
-      AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123456789",
-      AUTH_URL: BASE,
-      NOTIFICATIONS_DISABLED: "1",
-      STORAGE_DIR,
+  const server = spawn(
+    process.execPath,
+    [...NODE_ARGS, "node_modules/next/dist/bin/next", "start", "-p", String(PORT)],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        // The deployed server's Node.js options (heap limits, scripts/server-options.ts).
+        NODE_OPTIONS: serverNodeOptions(),
+        DATABASE_URL,
+        AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123456789",
+        AUTH_URL: BASE,
+        NOTIFICATIONS_DISABLED: "1",
+        STORAGE_DIR,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   let serverLog = "";
   server.stdout.on("data", (d: Buffer) => (serverLog += d.toString()));
   server.stderr.on("data", (d: Buffer) => (serverLog += d.toString()));
+  if (SERVER_LOG) {
+    const log = createWriteStream(SERVER_LOG, { flags: "a" });
+    server.stdout.pipe(log);
+    server.stderr.pipe(log);
+  }
   const exited = new Promise((r) => server.once("exit", r));
   stop = () => {
     if (server.exitCode === null) server.kill("SIGTERM");
@@ -212,11 +227,13 @@ for (const [kind, label] of [
     });
   }
 }
-cases.push({
-  label: "resolutions register (.xlsx), background job",
-  kind: "resolutions",
-  run: () => job(`${BASE}/api/resolutions/export?format=xlsx&mode=job`),
-});
+for (const format of ["xlsx", "csv"] as const) {
+  cases.push({
+    label: `resolutions register (.${format}), background job`,
+    kind: "resolutions",
+    run: () => job(`${BASE}/api/resolutions/export?format=${format}&mode=job`),
+  });
+}
 
 // BENCH_ONLY=register (a substring of the labels) runs only the matching exports.
 const only = process.env.BENCH_ONLY;

@@ -7,14 +7,29 @@
 // holds ~250 MB of live data went to 616–738 MB resident. With the old generation capped at
 // SERVER_HEAP_MB (default 384) it collects sooner and peaked at ~454 MB under the same load,
 // with room above the live data of the heaviest request (a streamed national export).
+//
+// The young generation is capped too, at SERVER_SEMI_SPACE_MB (default 16 MB per semi-space,
+// Node 20 and 22's size). Node 24 sizes it from the heap limit instead — 64 MB on a machine
+// with 16 GB or more — and a long export, allocating a few GB of short-lived rows and XML,
+// touches all of it: up to 128 MB resident before a single byte is kept, more than an
+// export's whole budget (issue #21; docs/decisions/063-export-memory.md).
 
 export const DEFAULT_SERVER_HEAP_MB = 384;
+export const DEFAULT_SERVER_SEMI_SPACE_MB = 16;
 
-/** NODE_OPTIONS for `next start`: the heap limit, then whatever the operator set (which wins). */
-export function serverNodeOptions(env: Record<string, string | undefined> = process.env): string {
-  const raw = env.SERVER_HEAP_MB ?? String(DEFAULT_SERVER_HEAP_MB);
+/** `--flag=<MB>` from a setting in MB; 0 (or anything but a whole number) leaves V8's own. */
+function sizeFlag(flag: string, raw: string): string {
   const mb = Number(raw);
-  // SERVER_HEAP_MB=0 leaves V8's own limit.
-  const heap = Number.isInteger(mb) && mb > 0 ? `--max-old-space-size=${mb}` : "";
-  return [heap, env.NODE_OPTIONS ?? ""].filter(Boolean).join(" ");
+  return Number.isInteger(mb) && mb > 0 ? `${flag}=${mb}` : "";
+}
+
+/** NODE_OPTIONS for `next start`: the heap limits, then whatever the operator set (which wins). */
+export function serverNodeOptions(env: Record<string, string | undefined> = process.env): string {
+  return [
+    sizeFlag("--max-old-space-size", env.SERVER_HEAP_MB ?? String(DEFAULT_SERVER_HEAP_MB)),
+    sizeFlag("--max-semi-space-size", env.SERVER_SEMI_SPACE_MB ?? String(DEFAULT_SERVER_SEMI_SPACE_MB)),
+    env.NODE_OPTIONS ?? "",
+  ]
+    .filter(Boolean)
+    .join(" ");
 }

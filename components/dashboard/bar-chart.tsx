@@ -26,7 +26,8 @@ function axis(max: number): { top: number; step: number } {
 /**
  * A bar chart (grouped, or stacked with `stacked`). Decorative for assistive technology, with
  * nothing focusable inside: the same numbers are in the data table that always accompanies
- * it (ChartFigure). Right to left in Persian: the first bar on the right, the axis on the right.
+ * it (ChartFigure). No per-bar tooltips either: they repeated that table in every page's HTML
+ * and payload (~10 KB of the national dashboard, issue #15). Right to left in Persian: the first bar on the right, the axis on the right.
  */
 export function BarChart({
   data,
@@ -95,9 +96,7 @@ export function BarChart({
                     y={y(from + v)}
                     height={r(y(from) - y(from + v))}
                     fill={s.color}
-                  >
-                    <title>{`${row.label} — ${s.name}: ${formatNumber(v, locale)}`}</title>
-                  </rect>
+                  />
                 ) : null;
               })}
               <text

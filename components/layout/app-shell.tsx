@@ -67,7 +67,8 @@ function NavLinks({ items, t }: { items: NavItem[]; t: Translate }) {
     <Link
       key={item.href}
       href={item.href}
-      className="rounded px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
+      // `.nav-link` (app/globals.css): the menu is drawn twice (bar and phone menu) on every page.
+      className="nav-link"
     >
       {t(item.label)}
     </Link>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useActionState, useRef } from "react";
 import { addFollowUpsAction, decideFollowUpAction } from "@/lib/meetings/actions";
 import { initialFormState, submittedValue } from "@/lib/forms";
-import { FOLLOW_UP_DECISIONS } from "@/lib/meetings/follow-up-schema";
+import { FOLLOW_UP_DECISIONS } from "@/lib/meetings/constants";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";

@@ -3,7 +3,7 @@ import { useCallback, useRef, useState, type KeyboardEvent, type ReactNode } fro
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/messages";
 import type { AgendaItemView } from "@/lib/meetings/types";
-import { ALL_OUTCOMES } from "@/lib/meetings/schema";
+import { ALL_OUTCOMES } from "@/lib/meetings/constants";
 import { showOnScreenAction } from "@/lib/meetings/actions";
 import { useT } from "@/components/ui/messages";
 import { Button, buttonClass } from "@/components/ui/button";

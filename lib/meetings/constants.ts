@@ -13,3 +13,9 @@ export const OUTCOMES_FOR = {
 export const ALL_OUTCOMES = ["SETTLED", "REFERRED", "MORE_DOCUMENTS", "DECIDED"] as const;
 /** Quick deadline choices offered next to the date input, in days after the session. */
 export const DEADLINE_QUICK_DAYS = [15, 30, 60] as const;
+
+// Earlier resolutions brought back before the working group (docs/decisions/092); here, not in
+// follow-up-schema.ts, so the session page's client code does not bring zod along (decision 123).
+export const FOLLOW_UP_DECISIONS = ["NEW_DEADLINE", "REASSIGN", "ESCALATE", "NOTE"] as const;
+export const FOLLOW_UP_REASONS = ["OVERDUE", "EXTENSION_REFUSED", "REOPENED"] as const;
+export type FollowUpReason = (typeof FOLLOW_UP_REASONS)[number];

@@ -3,9 +3,9 @@ import { multilineText, optionalJalaliDateField, text } from "@/lib/validation";
 
 // Earlier resolutions brought back before the working group (docs/decisions/092).
 
-export const FOLLOW_UP_DECISIONS = ["NEW_DEADLINE", "REASSIGN", "ESCALATE", "NOTE"] as const;
-export const FOLLOW_UP_REASONS = ["OVERDUE", "EXTENSION_REFUSED", "REOPENED"] as const;
-export type FollowUpReason = (typeof FOLLOW_UP_REASONS)[number];
+import { FOLLOW_UP_DECISIONS, FOLLOW_UP_REASONS, type FollowUpReason } from "./constants";
+
+export { FOLLOW_UP_DECISIONS, FOLLOW_UP_REASONS, type FollowUpReason };
 
 const id = text().trim().min(1, "validation.required").max(64);
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { exportBatchRows } from "@/lib/reports/table";
 // Reads that may come from the read replica (lib/db-read.ts); this module writes nothing.
 import { dbRead as db } from "@/lib/db-read";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
@@ -70,11 +71,7 @@ export async function countObstacles(actor: Actor, filters: ObstacleFilters) {
  * export: keyset pages on (createdAt desc, id asc), so each page starts where the last ended
  * instead of skipping over everything before it.
  */
-export async function* exportObstacles(
-  actor: Actor,
-  filters: ObstacleFilters,
-  batch = Number(process.env.EXPORT_BATCH_ROWS ?? 1000),
-) {
+export async function* exportObstacles(actor: Actor, filters: ObstacleFilters, batch = exportBatchRows()) {
   authorize(actor, "case.read");
   const where = obstacleWhere(actor, filters);
   let last: { createdAt: Date; id: string } | undefined;

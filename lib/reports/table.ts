@@ -24,6 +24,15 @@ export type TableSource = {
   batches: AsyncIterable<Cell[][]>;
 };
 
+/**
+ * Rows read from PostgreSQL per batch (EXPORT_BATCH_ROWS). Small on purpose: a batch's rows,
+ * cells and XML are alive while the next batch is read, and at 1,000 rows they outlived V8's
+ * young-generation collections and were promoted — ~8 MB a second of garbage the old
+ * generation kept until its next full collection. At 200 they die young
+ * (docs/decisions/063-export-memory.md).
+ */
+export const exportBatchRows = () => Math.max(1, Number(process.env.EXPORT_BATCH_ROWS ?? 200) || 200);
+
 /** Called after each batch with the number of rows written so far. */
 export type Progress = (rows: number) => unknown;
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { exportBatchRows } from "@/lib/reports/table";
 // Reads that may come from the read replica (lib/db-read.ts); this module writes nothing.
 import { dbRead as db } from "@/lib/db-read";
 // The detail page carries the version its progress form sends back: read it where it is written.
@@ -227,7 +228,7 @@ export async function* exportResolutions(
   actor: Actor,
   f: Partial<ResolutionFilter> = {},
   today = todayInTehran(),
-  batch = Number(process.env.EXPORT_BATCH_ROWS ?? 1000),
+  batch = exportBatchRows(),
 ): AsyncGenerator<ResolutionListItem[]> {
   authorize(actor, "case.read");
   const where = registerWhere(actor, f, today);

@@ -1,4 +1,5 @@
 import "server-only";
+import { exportBatchRows } from "@/lib/reports/table";
 // Reads that may come from the read replica (lib/db-read.ts); this module writes nothing.
 import { dbRead as db } from "@/lib/db-read";
 // The edit form carries the row's version (optimistic concurrency): read it where it is written.
@@ -172,7 +173,7 @@ export async function countUnits(actor: Actor, filters: UnitFilters) {
 export async function* exportUnits(
   actor: Actor,
   filters: UnitFilters,
-  batch = Number(process.env.EXPORT_BATCH_ROWS ?? 1000),
+  batch = exportBatchRows(),
 ): AsyncGenerator<UnitExportRow[]> {
   authorize(actor, "case.read");
   const ids = await db.productionUnit.findMany({

@@ -92,4 +92,43 @@ describe("client components' strings", () => {
       );
     expect(offenders).toEqual([]);
   });
+
+  // Decision 123: importing a module that builds zod schemas brings all of zod (~30 KB gz)
+  // into the browser. Followed through every module a client component imports, types aside.
+  it("no client component reaches zod through its imports", () => {
+    const resolveFrom = (from: string, spec: string): string | null => {
+      const base = spec.startsWith("@/")
+        ? spec.slice(2)
+        : spec.startsWith(".")
+          ? path.join(path.dirname(from), spec)
+          : null;
+      if (base === null) return null;
+      for (const c of [`${base}.tsx`, `${base}.ts`, `${base}/index.tsx`, `${base}/index.ts`, base])
+        if (/\.tsx?$/.test(c) && statSync(c, { throwIfNoEntry: false })?.isFile()) return c;
+      return null;
+    };
+    const valueImports = (source: string) =>
+      [...source.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+"([^"]+)"/gms)].map((m) => m[1] ?? "");
+    const chainToZod = (file: string, seen: Set<string>): string[] | null => {
+      for (const spec of valueImports(read(file))) {
+        if (spec === "zod" || spec.startsWith("zod/")) return [file];
+        const target = resolveFrom(file, spec);
+        if (!target || seen.has(target)) continue;
+        seen.add(target);
+        // A "use server" module reaches the browser as references to its actions, not as code.
+        if (/^\s*["']use server["']/.test(read(target))) continue;
+        const chain = chainToZod(target, seen);
+        if (chain) return [file, ...chain];
+      }
+      return null;
+    };
+    const offenders = walk("components")
+      .concat(walk("app"))
+      .filter((f) => isClient(read(f)))
+      .flatMap((f) => {
+        const chain = chainToZod(f, new Set([f]));
+        return chain ? [chain.join(" → ")] : [];
+      });
+    expect(offenders).toEqual([]);
+  });
 });
