@@ -14,6 +14,9 @@ export async function pageContext(action: Action) {
   return { user, t, locale };
 }
 
+/** What pageContext() gives: handed to the part of a page that streams in behind a skeleton. */
+export type PageContext = Awaited<ReturnType<typeof pageContext>>;
+
 /** A page's <title> from one message key, in the reader's language. */
 export function pageTitle(key: MessageKey) {
   return async () => ({ title: (await getTranslator()).t(key) });

@@ -22,11 +22,15 @@ export function DashboardFilterForm({
   action: string;
   raw: Raw;
   options: { counties: Option[]; agency: Option | null; categories: Option[] };
-  /** Parameters the form keeps as they are (a national viewer's chosen province). */
+  /**
+   * Parameters the form keeps as they are, on "apply" and on "clear": a national viewer's
+   * chosen province, and the view choices (how delays are counted, the scorecard's sort).
+   */
   hidden?: Record<string, string>;
   t: Translate;
   locale: Locale;
 }) {
+  const kept = new URLSearchParams(hidden).toString();
   const value = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : "");
   const select = (id: string, label: string, opts: { value: string; label: string }[]) => (
     <div className="space-y-1">
@@ -117,10 +121,7 @@ export function DashboardFilterForm({
         <button type="submit" className={buttonClass("primary")}>
           {t("dashboard.apply")}
         </button>
-        <Link
-          href={hidden ? `${action}?${new URLSearchParams(hidden).toString()}` : action}
-          className={buttonClass("ghost")}
-        >
+        <Link href={kept ? `${action}?${kept}` : action} className={buttonClass("ghost")}>
           {t("dashboard.clear")}
         </Link>
       </div>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ScorecardRow, ScorecardSort } from "@/lib/dashboard/queries";
+import type { LateCount } from "@/lib/calendar/working-days";
 import { formatPercent, formatNumber, localName } from "@/lib/i18n/format";
 import type { Locale, MessageKey, Translate } from "@/lib/i18n/messages";
 import { EmptyState } from "@/components/ui/card";
@@ -17,16 +18,21 @@ const COLUMNS: { sort: ScorecardSort | null; label: MessageKey }[] = [
   { sort: "absent", label: "dashboard.absent" },
 ];
 
+const WORKING_DAYS_LABEL: MessageKey = "dashboard.avgWorkingDaysLate";
+
 export function ScorecardTable({
   rows,
   sort,
   sortHref,
+  late = "calendar",
   t,
   locale,
 }: {
   rows: ScorecardRow[];
   sort: ScorecardSort;
   sortHref?: (s: ScorecardSort) => string;
+  /** What the average delay counts (the dashboard's choice): the column says which. */
+  late?: LateCount;
   t: Translate;
   locale: Locale;
 }) {
@@ -37,7 +43,10 @@ export function ScorecardTable({
       <table className="w-full min-w-[52rem] text-sm">
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
-            {COLUMNS.map((c) => (
+            {COLUMNS.map((column) => ({
+              ...column,
+              label: column.sort === "daysLate" && late === "working" ? WORKING_DAYS_LABEL : column.label,
+            })).map((c) => (
               <th
                 key={c.label}
                 scope="col"

@@ -3,6 +3,7 @@ import type { Locale, MessageKey, Translate } from "@/lib/i18n/messages";
 import { formatNumber } from "@/lib/i18n/format";
 import type { ProvinceRow } from "@/lib/provinces/queries";
 import type { ProvinceSort } from "@/lib/provinces/schema";
+import type { LateCount } from "@/lib/calendar/working-days";
 
 type Totals = {
   open: number;
@@ -32,6 +33,7 @@ export function ComparisonTable({
   dir,
   sortHref,
   drillHref,
+  late = "calendar",
   t,
   locale,
 }: {
@@ -42,6 +44,8 @@ export function ComparisonTable({
   sortHref: (sort: ProvinceSort, dir: "asc" | "desc") => string;
   /** Null when the viewer may not open a province's dashboard. */
   drillHref: ((id: string) => string) | null;
+  /** What the median delay counts: the column says which. */
+  late?: LateCount;
   t: Translate;
   locale: Locale;
 }) {
@@ -53,7 +57,11 @@ export function ComparisonTable({
       <table className="w-full min-w-[52rem] text-sm">
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
-            {COLUMNS.map((c) => {
+            {COLUMNS.map((column) => {
+              const c =
+                column.sort === "medianDaysLate" && late === "working"
+                  ? { ...column, label: "provinces.medianWorkingDaysLate" as const }
+                  : column;
               const active = c.sort === sort;
               const next = active ? (dir === "asc" ? "desc" : "asc") : c.sort === "name" ? "asc" : "desc";
               return (

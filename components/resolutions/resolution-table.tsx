@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { daysUntil, type ResolutionListItem } from "@/lib/resolutions/queries";
 import { isOpenResolution } from "@/lib/resolutions/status";
-import { formatDate, formatNumber, localName, todayInTehran } from "@/lib/i18n/format";
-import { workingDaysBetween, type HolidaySet } from "@/lib/calendar/working-days";
+import { formatDate, formatNumber, localName } from "@/lib/i18n/format";
 import { meetingTitle } from "@/lib/meetings/title";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { EmptyState } from "@/components/ui/card";
@@ -21,21 +20,19 @@ export function DeadlineNote({
   item,
   locale,
   t,
-  workingDays,
+  workingDaysLate,
 }: {
   item: Pick<ResolutionListItem, "status" | "deadline">;
   locale: Locale;
   t: Translate;
-  /** Count the delay in working days (Fridays and these holidays left out). */
-  workingDays?: HolidaySet;
+  /** The delay in working days (counted by the query, with the resolution's province's days off). */
+  workingDaysLate?: number;
 }) {
   if (!isOpenResolution(item.status)) return null;
   const days = daysUntil(item.deadline);
   const count = formatNumber(Math.abs(days), locale);
-  if (days < 0 && workingDays) {
-    const today = todayInTehran();
-    const deadline = item.deadline.toISOString().slice(0, 10);
-    const late = formatNumber(workingDaysBetween(deadline, today, workingDays), locale);
+  if (days < 0 && workingDaysLate !== undefined) {
+    const late = formatNumber(workingDaysLate, locale);
     return (
       <span className="text-xs font-semibold text-red-700">
         {t("calendar.workingDaysLate", { count: late })}
@@ -54,14 +51,14 @@ export function ResolutionTable({
   locale,
   t,
   empty,
-  workingDays,
+  workingDaysLate,
 }: {
   items: ResolutionListItem[];
   locale: Locale;
   t: Translate;
   empty: string;
-  /** Show delays in working days (the dashboard's choice). */
-  workingDays?: HolidaySet;
+  /** Delays in working days by resolution id (the dashboard's choice); calendar days otherwise. */
+  workingDaysLate?: ReadonlyMap<string, number>;
 }) {
   if (items.length === 0) return <EmptyState>{empty}</EmptyState>;
   const label = {
@@ -109,7 +106,7 @@ export function ResolutionTable({
               >
                 <div className="phone:flex phone:flex-wrap phone:gap-x-2">
                   <div>{formatDate(r.deadline, locale, { style: "short" })}</div>
-                  <DeadlineNote item={r} locale={locale} t={t} workingDays={workingDays} />
+                  <DeadlineNote item={r} locale={locale} t={t} workingDaysLate={workingDaysLate?.get(r.id)} />
                 </div>
               </td>
               <td data-label={label.status} className={`p-2 phone:order-first ${stacked.cell}`}>

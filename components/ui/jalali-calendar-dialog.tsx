@@ -37,6 +37,13 @@ export default function JalaliCalendarDialog({
 }) {
   const t = useT();
   const dialogRef = useRef<HTMLDialogElement>(null);
+  // The modal dialog is closed before the field moves focus back: while it is open the rest of
+  // the page is inert, and focus() on the calendar button (or the field) would do nothing.
+  const leave = () => dialogRef.current?.close();
+  const close = () => {
+    leave();
+    onClose();
+  };
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog || dialog.open) return;
@@ -52,11 +59,11 @@ export default function JalaliCalendarDialog({
       aria-describedby={`${baseId}-keys`}
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        close();
       }}
       onClick={(e) => {
         // A click on the backdrop (the dialog element itself) closes, as Escape does.
-        if (e.target === e.currentTarget) onClose();
+        if (e.target === e.currentTarget) close();
       }}
       className="m-auto rounded-lg p-4 shadow-xl backdrop:bg-black/40"
     >
@@ -70,7 +77,10 @@ export default function JalaliCalendarDialog({
         selected={chosen ? localOfIso(chosen) : undefined}
         defaultMonth={localOfIso(chosen ?? today)}
         today={localOfIso(today)}
-        onSelect={(day: Date | undefined) => onChoose(day ? isoOfLocal(day) : undefined)}
+        onSelect={(day: Date | undefined) => {
+          leave();
+          onChoose(day ? isoOfLocal(day) : undefined);
+        }}
         autoFocus
         showOutsideDays
         modifiers={{
@@ -105,7 +115,7 @@ export default function JalaliCalendarDialog({
       <div className="mt-2 flex justify-end">
         <button
           type="button"
-          onClick={onClose}
+          onClick={close}
           className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
         >
           {t("calendar.close")}

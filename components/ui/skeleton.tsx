@@ -6,18 +6,20 @@ const bar = "animate-pulse rounded bg-slate-200";
 
 /**
  * What a page looks like while its queries run (3–4 s on a busy server): the outline of the
- * page to come, not a spinner over a blank screen. Said once to screen readers.
+ * page to come, not a spinner over a blank screen. Said once to screen readers. Never printed
+ * (`no-print`): a document printed while it loads must not come out as grey bars.
+ * `title={false}` when the page already shows its real heading above the skeleton.
  */
-export async function PageSkeleton({ shape = "list" }: { shape?: Shape }) {
+export async function PageSkeleton({ shape = "list", title = true }: { shape?: Shape; title?: boolean }) {
   const { t } = await getTranslator();
   return (
-    <div aria-busy="true" className="space-y-6">
+    <div aria-busy="true" className="no-print space-y-6" data-skeleton={shape}>
       {/* Not role="status": the flash message of the previous action is the page's status. */}
       <p aria-live="polite" className="sr-only">
         {t("common.loading")}
       </p>
       <div aria-hidden="true" className="space-y-6">
-        <div className={`${bar} h-8 w-64 max-w-full`} />
+        {title && <div className={`${bar} h-8 w-64 max-w-full`} />}
         {shape === "dashboard" && (
           <>
             <div className="grid grid-cols-2 gap-3 md:grid-cols-4">

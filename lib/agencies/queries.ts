@@ -52,6 +52,14 @@ export async function listAgencies(actor: Actor, { q = "", page = 1 }: { q?: str
   return { agencies, total, page, pages: Math.max(1, Math.ceil(total / AGENCIES_PAGE_SIZE)) };
 }
 
+/** Whether the agency is within the actor's reach: getAgency's look-up without its counts. */
+export async function agencyInReach(actor: Actor, id: string): Promise<boolean> {
+  authorize(actor, "case.read");
+  return (
+    (await db.agency.findFirst({ where: { id, ...provinceWhere(actor) }, select: { id: true } })) !== null
+  );
+}
+
 /** An agency's page: its details, its users and how many resolutions it still owes. */
 export async function getAgency(actor: Actor, id: string) {
   authorize(actor, "case.read");

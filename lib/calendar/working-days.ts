@@ -4,6 +4,9 @@
 // the holiday list is data passed in (computed on the server, see ./holidays.ts).
 import { addDays, calendarDate, jalaliToGregorian } from "@/lib/i18n/format";
 
+/** How a delay is counted: calendar days, or working days (Fridays and days off skipped). */
+export type LateCount = "calendar" | "working";
+
 /** One day off, as the picker and the warnings show it. */
 export type Holiday = { date: string; name: string };
 

@@ -16,13 +16,17 @@ export async function scorecardXlsx(
   t: Translate,
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; fileName: string }> {
   const sort = SCORECARD_SORTS.find((s) => s === params.sort) ?? "onTime";
-  const rows = await agencyScorecard(actor, parseDashboardFilters(params), sort);
+  const filters = parseDashboardFilters(params);
+  const rows = await agencyScorecard(actor, filters, sort);
   const columns: Column<Row>[] = [
     { header: t("resolution.agency"), width: 40, value: (r) => localName(r, locale) },
     { header: t("dashboard.issued"), value: (r) => r.issued },
     { header: `${t("dashboard.onTime")} (%)`, value: (r) => r.onTimePct },
     { header: t("dashboard.overdueNow"), value: (r) => r.overdueNow },
-    { header: t("dashboard.avgDaysLate"), value: (r) => r.avgDaysLate },
+    {
+      header: t(filters.late === "working" ? "dashboard.avgWorkingDaysLate" : "dashboard.avgDaysLate"),
+      value: (r) => r.avgDaysLate,
+    },
     { header: t("dashboard.extensions"), value: (r) => r.extensionRequests },
     { header: t("dashboard.head"), value: (r) => r.attendedHead },
     { header: t("dashboard.representative"), value: (r) => r.attendedRepresentative },

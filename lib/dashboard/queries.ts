@@ -4,9 +4,10 @@ import { dbRead as db } from "@/lib/db-read";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { addDays, jalaliParts, jalaliToGregorian, todayInTehran } from "@/lib/i18n/format";
-import type { DashboardFilters } from "./filters";
+import type { DashboardFilters, ScorecardSort } from "./filters";
 import { RESOLUTION_LIST_SELECT } from "@/lib/resolutions/queries";
 import { OPEN_STATUSES } from "@/lib/resolutions/status";
+import { earliestLateDeadline, workingDaySql } from "@/lib/calendar/sql";
 
 // Every figure here is one aggregate SQL query over the filtered resolutions, so the
 // dashboard costs the same number of round trips at 50 units or 50,000 (DESIGN.md §6).
@@ -43,7 +44,7 @@ function resolutionConditions(actor: Actor, f: DashboardFilters, extra: Prisma.S
 // alone instead of joining 200,000 rows to their sessions, bodies and units (issue #15).
 // Only the columns the figures use are carried, so the CTEs stay narrow.
 const filteredResolutions = (actor: Actor, f: DashboardFilters, extra: Prisma.Sql[] = []) => Prisma.sql`
-  select r.id, r."responsibleAgencyId", r.status, r.deadline, r."doneReportedAt", r."verifiedAt", r."createdAt"
+  select r.id, r."provinceId", r."responsibleAgencyId", r.status, r.deadline, r."doneReportedAt", r."verifiedAt", r."createdAt"
   from "Resolution" r
   ${f.body || f.from || f.to ? Prisma.sql`join "Meeting" m on m.id = r."meetingId"` : Prisma.empty}
   ${f.body ? Prisma.sql`join "Body" b on b.id = m."bodyId"` : Prisma.empty}
@@ -81,19 +82,47 @@ export async function resolutionFigures(
   };
 }
 
-/** Overdue resolutions, most days late first; ids from SQL, rows hydrated in one query. */
-export async function overdueResolutionIds(
+/**
+ * With `late: "working"`, the working-day calendars (lib/calendar/sql.ts) from the scope's
+ * earliest late deadline to today; otherwise null (calendar days, no extra work).
+ */
+async function workingDays(actor: Actor, filters: DashboardFilters, today: string) {
+  if (filters.late !== "working") return null;
+  return workingDaySql(actor.provinceId, await earliestLateDeadline(actor.provinceId, today), today);
+}
+
+/**
+ * Overdue resolutions, most days late first; ids from SQL, rows hydrated in one query. With
+ * `late: "working"`, each with its delay in working days, counted in SQL like the scorecard's.
+ */
+export async function overdueResolutions(
   actor: Actor,
   filters: DashboardFilters = {},
   { take = 50 } = {},
   today = todayInTehran(),
-) {
+): Promise<{ id: string; workingDaysLate: number | null }[]> {
   authorize(actor, "dashboard.view");
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    with r as (${filteredResolutions(actor, filters)})
-    select id from r where status in ${OPEN} and deadline < ${today}::date
-    order by deadline asc, id asc limit ${take}`;
-  return rows.map((r) => r.id);
+  const working = await workingDays(actor, filters, today);
+  const rows = await db.$queryRaw<{ id: string; working_late: number | null }[]>`
+    with r as (${filteredResolutions(actor, filters)}) ${working ? Prisma.sql`, ${working.cte}` : Prisma.empty}
+    select r.id, ${working ? working.between(Prisma.sql`r.deadline`, Prisma.sql`${today}::date`) : Prisma.sql`null::int`} as working_late
+    from r ${working ? working.joins(Prisma.sql`r."provinceId"`) : Prisma.empty}
+    where r.status in ${OPEN} and r.deadline < ${today}::date
+    order by r.deadline asc, r.id asc limit ${take}`;
+  return rows.map((r) => ({
+    id: r.id,
+    workingDaysLate: r.working_late === null ? null : Number(r.working_late),
+  }));
+}
+
+/** The ids of overdueResolutions(). */
+export async function overdueResolutionIds(
+  actor: Actor,
+  filters: DashboardFilters = {},
+  options: { take?: number } = {},
+  today = todayInTehran(),
+) {
+  return (await overdueResolutions(actor, filters, options, today)).map((r) => r.id);
 }
 
 export type ScorecardRow = {
@@ -104,6 +133,7 @@ export type ScorecardRow = {
   /** Reported done on or before the (possibly extended) deadline, of those due by now. */
   onTimePct: number | null;
   overdueNow: number;
+  /** In calendar days, or in working days when the filters ask (`late: "working"`). */
   avgDaysLate: number | null;
   extensionRequests: number;
   /** Held sessions (in the filter) that expected the agency: as a member or an invitee. */
@@ -118,14 +148,15 @@ export const SCORECARD_ROWS = 30;
 /** Overdue resolutions a page lists, most days late first; the register lists them all. */
 export const OVERDUE_ROWS = 20;
 
-export const SCORECARD_SORTS = ["onTime", "overdue", "daysLate", "issued", "absent", "name"] as const;
-export type ScorecardSort = (typeof SCORECARD_SORTS)[number];
+export { SCORECARD_SORTS, type ScorecardSort } from "./filters";
 
 /**
  * Per agency: resolutions issued, on-time rate, overdue now, average days late, extension
  * requests, and attendance at the filtered sessions. Worst performers first by default.
  * Cancelled resolutions count nowhere. A resolution is "due" once its deadline has passed or
- * it has been reported done; it was on time if reported done by its deadline.
+ * it has been reported done; it was on time if reported done by its deadline. Days late are
+ * counted to the day it was reported done, else to today; in working days on request (the
+ * deadline itself, what "on time" and "overdue" mean, is the same either way).
  */
 export async function agencyScorecard(
   actor: Actor,
@@ -135,6 +166,14 @@ export async function agencyScorecard(
 ): Promise<ScorecardRow[]> {
   authorize(actor, "dashboard.view");
   const doneOn = tehranDate(Prisma.sql`"doneReportedAt"`);
+  const working = await workingDays(actor, filters, today);
+  // Late to the day reported done (never after today), else to today.
+  const daysLate = working
+    ? Prisma.sql`case when status in ${DONE} then case when ${doneOn} > deadline
+               then ${working.between(Prisma.sql`deadline`, Prisma.sql`least(${doneOn}, ${today}::date)`)} else 0 end
+             when deadline < ${today}::date then ${working.between(Prisma.sql`deadline`, Prisma.sql`${today}::date`)} end`
+    : Prisma.sql`case when status in ${DONE} then greatest(${doneOn} - deadline, 0)
+             when deadline < ${today}::date then ${today}::date - deadline end`;
   const meetingConditions: Prisma.Sql[] = [Prisma.sql`m.status <> 'PLANNED'`];
   if (actor.provinceId !== null) meetingConditions.push(Prisma.sql`m."provinceId" = ${actor.provinceId}`);
   if (filters.body) meetingConditions.push(Prisma.sql`b.kind::text = ${filters.body}`);
@@ -165,15 +204,16 @@ export async function agencyScorecard(
       absent: bigint;
     }[]
   >`
-    with r as not materialized (select * from (${filteredResolutions(actor, filters)}) f where status <> 'CANCELLED'),
+    with r as not materialized (select * from (${filteredResolutions(actor, filters)}) f where status <> 'CANCELLED')
+    ${working ? Prisma.sql`, ${working.cte}` : Prisma.empty},
     per_resolution as (
       select "responsibleAgencyId" as agency_id, id,
         status in ${DONE} and ${doneOn} <= deadline as on_time,
         status in ${DONE} or deadline < ${today}::date as due,
         status in ${OPEN} and deadline < ${today}::date as overdue,
-        case when status in ${DONE} then greatest(${doneOn} - deadline, 0)
-             when deadline < ${today}::date then ${today}::date - deadline end as days_late
+        ${daysLate} as days_late
       from r
+      ${working ? working.joins(Prisma.sql`r."provinceId"`) : Prisma.empty}
     ),
     by_agency as (
       select agency_id, count(*) as issued,
@@ -439,9 +479,9 @@ export async function loadDashboard(
   today = todayInTehran(),
 ) {
   authorize(actor, "dashboard.view");
-  const [figures, overdueIds, scorecard, monthly, overdue, obstacles, impact, options] = await Promise.all([
+  const [figures, overdueRows, scorecard, monthly, overdue, obstacles, impact, options] = await Promise.all([
     resolutionFigures(actor, filters, today),
-    overdueResolutionIds(actor, filters, { take: OVERDUE_ROWS }, today),
+    overdueResolutions(actor, filters, { take: OVERDUE_ROWS }, today),
     agencyScorecard(actor, filters, sort, today),
     monthlyIssuedVerified(actor, filters, 12, today),
     overdueByCategory(actor, filters, today),
@@ -450,14 +490,19 @@ export async function loadDashboard(
     dashboardFilterOptions(actor, filters),
   ]);
   const rows = await db.resolution.findMany({
-    where: { id: { in: overdueIds } },
+    where: { id: { in: overdueRows.map((r) => r.id) } },
     select: RESOLUTION_LIST_SELECT,
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const overdueList = overdueIds.flatMap((id) => byId.get(id) ?? []);
+  const overdueList = overdueRows.flatMap((r) => byId.get(r.id) ?? []);
   return {
     figures,
     overdue: overdueList,
+    /** Each listed overdue resolution's delay in working days, when the filters ask for them. */
+    workingDaysLate:
+      filters.late === "working"
+        ? new Map(overdueRows.flatMap((r) => (r.workingDaysLate === null ? [] : [[r.id, r.workingDaysLate]])))
+        : undefined,
     // The page shows the first rows in the chosen order (worst first by default); a national
     // scorecard of 620 agencies made a 1.1 MB page. The spreadsheet export has every row.
     scorecard: scorecard.slice(0, SCORECARD_ROWS),

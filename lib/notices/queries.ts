@@ -26,6 +26,14 @@ const NOTICE_SELECT = {
   },
 } as const;
 
+/** Whether the notice is within the actor's reach: getNotice's look-up without its lines. */
+export async function noticeInReach(actor: Actor, id: string): Promise<boolean> {
+  authorize(actor, "case.read");
+  return (
+    (await db.notice.findFirst({ where: { id, ...provinceWhere(actor) }, select: { id: true } })) !== null
+  );
+}
+
 /** One notice with its lines, for the letter page. */
 export async function getNotice(actor: Actor, id: string) {
   authorize(actor, "case.read");

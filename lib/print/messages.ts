@@ -19,6 +19,7 @@ const fa = {
     overdueMore: "و {count} مصوبه معوق دیگر (فهرست کامل در ادامه)",
     overdueList: "فهرست کامل مصوبات معوق",
     daysLate: "روز تأخیر",
+    workingDaysLate: "روز کاری تأخیر",
   },
 };
 
@@ -41,6 +42,7 @@ const en: typeof fa = {
     overdueMore: "and {count} more overdue resolutions (full list below)",
     overdueList: "All overdue resolutions",
     daysLate: "Days late",
+    workingDaysLate: "Working days late",
   },
 };
 

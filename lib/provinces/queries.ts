@@ -6,6 +6,7 @@ import { authorize, type Actor } from "@/lib/auth/policy";
 import { addDays, todayInTehran } from "@/lib/i18n/format";
 import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import type { ComparisonFilters, ProvinceSort } from "./schema";
+import { earliestLateDeadline, workingDaySql } from "@/lib/calendar/sql";
 
 // The national headquarters' comparison: one row per province, all figures from one SQL
 // statement of grouped aggregates, so 31 provinces cost one round trip at any data size
@@ -50,7 +51,7 @@ const ORDER: Record<ProvinceSort, string> = {
 
 export async function compareProvinces(
   actor: Actor,
-  f: Partial<Pick<ComparisonFilters, "from" | "to">> & Pick<ComparisonFilters, "sort" | "dir">,
+  f: Partial<Pick<ComparisonFilters, "from" | "to" | "late">> & Pick<ComparisonFilters, "sort" | "dir">,
   today = todayInTehran(),
 ): Promise<ProvinceRow[]> {
   authorize(actor, "province.compare");
@@ -66,6 +67,15 @@ export async function compareProvinces(
   // Sort keys are our own constants (never user text), so they are inlined.
   const order = Prisma.raw(`${ORDER[f.sort]} ${f.dir === "asc" ? "asc" : "desc"} nulls last, "nameFa" asc`);
   const doneOn = Prisma.sql`(r."doneReportedAt" at time zone 'Asia/Tehran')::date`;
+  // In working days on request, each province with its own calendar (lib/calendar/sql.ts).
+  const working =
+    f.late === "working" ? workingDaySql(null, await earliestLateDeadline(null, today), today) : null;
+  const daysLate = working
+    ? Prisma.sql`case when r.status in ${DONE} then case when ${doneOn} > r.deadline
+               then ${working.between(Prisma.sql`r.deadline`, Prisma.sql`least(${doneOn}, ${today}::date)`)} else 0 end
+             when r.status in ${OPEN} and r.deadline < ${today}::date then ${working.between(Prisma.sql`r.deadline`, Prisma.sql`${today}::date`)} end`
+    : Prisma.sql`case when r.status in ${DONE} then ${doneOn} - r.deadline
+             when r.status in ${OPEN} and r.deadline < ${today}::date then ${today}::date - r.deadline end`;
   const rows = await db.$queryRaw<
     {
       id: string;
@@ -85,13 +95,13 @@ export async function compareProvinces(
       heads_pct: number | null;
     }[]
   >`
-    with r as (
+    with ${working ? Prisma.sql`${working.cte},` : Prisma.empty} r as (
       select r."provinceId" as pid, r.status, r.deadline,
-        case when r.status in ${DONE} then ${doneOn} - r.deadline
-             when r.status in ${OPEN} and r.deadline < ${today}::date then ${today}::date - r.deadline end as days_late,
+        ${daysLate} as days_late,
         r.status in ${DONE} and ${doneOn} <= r.deadline as on_time
       from "Resolution" r
       ${meetingPeriod.length ? Prisma.sql`join "Meeting" m on m.id = r."meetingId"` : Prisma.empty}
+      ${working ? working.joins(Prisma.sql`r."provinceId"`) : Prisma.empty}
       where r.status <> 'CANCELLED' ${and(meetingPeriod)}
     ),
     resolutions as (

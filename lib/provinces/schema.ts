@@ -67,5 +67,7 @@ export const comparisonFilterSchema = z.object({
   to: optionalJalaliDateField(),
   sort: z.enum(PROVINCE_SORTS).catch("overdue").default("overdue"),
   dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),
+  /** Delays in calendar or working days, as on the dashboard (docs/decisions/103). */
+  late: z.enum(["calendar", "working"]).catch("calendar").default("calendar"),
 });
 export type ComparisonFilters = z.infer<typeof comparisonFilterSchema>;

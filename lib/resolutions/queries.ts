@@ -286,6 +286,18 @@ type FlatResolution = {
   bodyKind: ResolutionListItem["meeting"]["body"]["kind"];
 };
 
+/**
+ * Whether the resolution is within the actor's reach: getResolutionDetail's look-up (on the
+ * primary too, so a resolution just written is found) without the rest of the page.
+ */
+export async function resolutionInReach(actor: Actor, id: string): Promise<boolean> {
+  authorize(actor, "case.read");
+  return (
+    (await primary.resolution.findFirst({ where: { id, ...provinceWhere(actor) }, select: { id: true } })) !==
+    null
+  );
+}
+
 /** Everything the resolution's page shows, or null when it is not in the actor's reach. */
 export async function getResolutionDetail(actor: Actor, id: string) {
   authorize(actor, "case.read");

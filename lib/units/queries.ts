@@ -236,6 +236,19 @@ export async function getUnitForEdit(actor: Actor, id: string) {
   });
 }
 
+/**
+ * Whether the unit is within the actor's reach: the one-row look-up its pages make before
+ * their file streams in behind a skeleton, so an unknown id is still a 404 (the same client
+ * and conditions as getUnitFile, which may then read the rest).
+ */
+export async function unitInReach(actor: Actor, id: string): Promise<boolean> {
+  authorize(actor, "case.read");
+  return (
+    (await db.productionUnit.findFirst({ where: { id, ...provinceWhere(actor) }, select: { id: true } })) !==
+    null
+  );
+}
+
 /** The unit's whole file on one page (DESIGN.md §3.3): details and a timeline of everything. */
 export async function getUnitFile(actor: Actor, id: string) {
   authorize(actor, "case.read");

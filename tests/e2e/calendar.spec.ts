@@ -168,3 +168,49 @@ test("an administrator adds an announced holiday and withdraws it", async ({ sig
   await page.getByRole("dialog").getByRole("button", { name: "تأیید" }).click();
   await expect(changes.getByText("اصلاحی ثبت نشده است.")).toBeVisible();
 });
+
+test("delays counted in working days stay chosen when the dashboard's filters are applied or cleared", async ({
+  signedInAs,
+}) => {
+  test.setTimeout(90_000); // seven dashboard and report loads
+  const page = await signedInAs(ACCOUNTS.secretariat);
+  await page.goto("/dashboard");
+  const overdue = page.getByRole("region", { name: /مصوبات معوق/ });
+  await overdue
+    .getByRole("navigation", { name: "شمارش تأخیر" })
+    .getByRole("link", { name: "روز کاری" })
+    .click();
+  await expect(page).toHaveURL(/late=working/);
+  const scorecard = page.getByRole("region", { name: "کارنامه دستگاه‌ها" });
+  // The scorecard's average is in working days too, and says so.
+  await scorecard.getByRole("link", { name: "مرتب‌سازی بر اساس میانگین روز کاری تأخیر" }).click();
+  await expect(page).toHaveURL(/sort=daysLate/);
+  await expect(page).toHaveURL(/late=working/);
+
+  // Applying a filter keeps both choices.
+  await page.getByLabel("بخش", { exact: true }).selectOption("INDUSTRIAL");
+  await page.getByRole("button", { name: "اعمال فیلتر" }).click();
+  await expect(page).toHaveURL(/sector=INDUSTRIAL/);
+  expect(new URL(page.url()).searchParams.get("late")).toBe("working");
+  expect(new URL(page.url()).searchParams.get("sort")).toBe("daysLate");
+  await expect(scorecard.getByRole("columnheader", { name: "میانگین روز کاری تأخیر" })).toHaveAttribute(
+    "aria-sort",
+    "descending",
+  );
+  await expect(overdue.getByText(/روز کاری تأخیر/).first()).toBeVisible();
+  // The printed report and the spreadsheet count the same way.
+  for (const name of ["چاپ گزارش", "خروجی اکسل"])
+    await expect(page.getByRole("link", { name })).toHaveAttribute("href", /late=working/);
+
+  // Clearing the filters clears the filters, not how delays are counted.
+  await page.getByRole("link", { name: "حذف فیلترها" }).click();
+  await expect(page).not.toHaveURL(/sector=/);
+  expect(new URL(page.url()).searchParams.get("late")).toBe("working");
+  await expect(scorecard.getByRole("columnheader", { name: "میانگین روز کاری تأخیر" })).toBeVisible();
+
+  // The report keeps it through its own filter form.
+  await page.goto("/reports?late=working");
+  await page.getByRole("button", { name: "اعمال فیلتر" }).click();
+  await expect(page).toHaveURL(/late=working/);
+  await expect(page.getByRole("columnheader", { name: "میانگین روز کاری تأخیر" })).toBeVisible();
+});

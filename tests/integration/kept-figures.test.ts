@@ -155,6 +155,34 @@ describe("dashboard figures kept until their province changes", () => {
     expect((await units()).total).toBe(unitsBefore + 1);
   });
 
+  it("a holiday correction, which delays in working days read, counts as a change", async () => {
+    const [p] = places as [Place];
+    const before = figuresWatch().version(p.provinceId);
+    const own = await db.holidayOverride.create({
+      data: {
+        provinceId: p.provinceId,
+        date: new Date("2031-03-04T00:00:00Z"),
+        kind: "ADD",
+        name: "آزمون",
+        createdById: p.actor.id,
+      },
+    });
+    await heard(p.provinceId, before);
+    // A national correction changes every province's calendar.
+    const heardSoFar = figuresWatch().version(p.provinceId);
+    const national = await db.holidayOverride.create({
+      data: {
+        provinceId: null,
+        date: new Date("2031-03-05T00:00:00Z"),
+        kind: "ADD",
+        name: "آزمون",
+        createdById: p.actor.id,
+      },
+    });
+    await heard(p.provinceId, heardSoFar);
+    await db.holidayOverride.deleteMany({ where: { id: { in: [own.id, national.id] } } });
+  });
+
   it("keeps nothing when told not to", async () => {
     const [p] = places as [Place];
     process.env.FIGURES_CACHE = "off";

@@ -1,13 +1,13 @@
+import { Suspense } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageContext, pageTitle } from "@/lib/page";
-import { narrowToProvince } from "@/lib/auth/policy";
+import { narrowToProvince, type Actor } from "@/lib/auth/policy";
 import { getProvinceForDrillDown } from "@/lib/provinces/queries";
 import { listHref } from "@/lib/units/url";
 import { formatNumber, todayInTehran } from "@/lib/i18n/format";
-import { holidaysBetween } from "@/lib/calendar/holidays";
-import { holidaySet } from "@/lib/calendar/working-days";
-import { parseDashboardFilters } from "@/lib/dashboard/filters";
+import type { Locale, Translate } from "@/lib/i18n/messages";
+import { dashboardViewParams, parseDashboardFilters } from "@/lib/dashboard/filters";
 import { keptFigures } from "@/lib/cache";
 import { loadDashboard, SCORECARD_SORTS, type ScorecardSort } from "@/lib/dashboard/queries";
 import { Card, Stat } from "@/components/ui/card";
@@ -18,23 +18,48 @@ import { ScorecardTable } from "@/components/dashboard/scorecard-table";
 import { DashboardCharts } from "@/components/dashboard/dashboard-charts";
 import { listUnacknowledgedNotices } from "@/lib/notices/queries";
 import { NoticeList } from "@/components/notices/notice-list";
+import { PageSkeleton } from "@/components/ui/skeleton";
 
 export const generateMetadata = pageTitle("nav.dashboard");
 
 type Params = Record<string, string | string[] | undefined>;
 
+type Drilled = NonNullable<Awaited<ReturnType<typeof getProvinceForDrillDown>>>;
+
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Params> }) {
   const { user, t, locale } = await pageContext("dashboard.view");
   const raw = await searchParams;
-  const filters = parseDashboardFilters(raw);
-  const sort: ScorecardSort = SCORECARD_SORTS.find((s) => s === raw.sort) ?? "onTime";
   // A national viewer drilling into one province (from /provinces): the same queries, scoped
   // to that province by a narrowed, read-only actor. Provincial users have no such parameter.
-  const drilled =
-    typeof raw.province === "string" && user.provinceId === null
-      ? await getProvinceForDrillDown(user, raw.province)
-      : null;
-  if (typeof raw.province === "string" && user.provinceId === null && !drilled) notFound();
+  // Looked up before anything streams, so an unknown or malformed province (or two of them)
+  // answers a real 404: below the skeleton the status is already sent.
+  let drilled: Drilled | null = null;
+  if (user.provinceId === null && raw.province !== undefined) {
+    drilled = typeof raw.province === "string" ? await getProvinceForDrillDown(user, raw.province) : null;
+    if (!drilled) notFound();
+  }
+  return (
+    <Suspense fallback={<PageSkeleton shape="dashboard" />}>
+      <Dashboard user={user} drilled={drilled} raw={raw} t={t} locale={locale} />
+    </Suspense>
+  );
+}
+
+async function Dashboard({
+  user,
+  drilled,
+  raw,
+  t,
+  locale,
+}: {
+  user: Actor;
+  drilled: Drilled | null;
+  raw: Params;
+  t: Translate;
+  locale: Locale;
+}) {
+  const filters = parseDashboardFilters(raw);
+  const sort: ScorecardSort = SCORECARD_SORTS.find((s) => s === raw.sort) ?? "onTime";
   const viewer = drilled ? narrowToProvince(user, drilled.id) : user;
   // Figures are kept until PostgreSQL says the province changed (a national viewer's also up
   // to a minute, lib/cache.ts); the notices below are always read live.
@@ -45,16 +70,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     ),
     listUnacknowledgedNotices(viewer),
   ]);
-  // Delays in working days on request: the days off between the oldest deadline and today.
-  const countWorking = raw.late === "working";
-  const oldest = data.overdue.reduce<string | null>((min, r) => {
-    const d = r.deadline.toISOString().slice(0, 10);
-    return min === null || d < min ? d : min;
-  }, null);
-  const workingDays =
-    countWorking && oldest
-      ? holidaySet(await holidaysBetween(viewer.provinceId, oldest, today, locale))
-      : undefined;
+  // Delays in working days on request, counted in the queries (the overdue list and the
+  // scorecard's average alike).
+  const countWorking = filters.late === "working";
   const n = (v: number) => formatNumber(v, locale);
   const query = (extra: Record<string, string>) => {
     const q = new URLSearchParams();
@@ -93,11 +111,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </ButtonLink>
         </div>
       </div>
+      {/* The drilled province and the view choices (delays in working days, the scorecard's
+          sort) are kept when the filters are applied or cleared. */}
       <DashboardFilterForm
         action="/dashboard"
         raw={raw}
         options={data.options}
-        hidden={drilled ? { province: drilled.id } : undefined}
+        hidden={{ ...(drilled ? { province: drilled.id } : {}), ...dashboardViewParams(raw) }}
         t={t}
         locale={locale}
       />
@@ -115,7 +135,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           locale={locale}
           t={t}
           empty={t("home.noOverdue")}
-          workingDays={workingDays}
+          workingDaysLate={data.workingDaysLate}
         />
         {data.figures.overdue > data.overdue.length && !drilled && (
           <Link
@@ -165,6 +185,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           rows={data.scorecard}
           sort={sort}
           sortHref={(s) => `/dashboard?${query({ sort: s })}`}
+          late={countWorking ? "working" : "calendar"}
           t={t}
           locale={locale}
         />

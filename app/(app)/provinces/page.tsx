@@ -29,14 +29,17 @@ export default async function ProvinceComparisonPage({ searchParams }: { searchP
     to: text("to"),
     sort: text("sort"),
     dir: text("dir"),
+    late: text("late"),
   });
   // Every province's resolutions aggregated: kept while unchanged, and up to a minute (lib/cache.ts).
   const today = todayInTehran();
   const rows = await keptFigures(viewer, ["provinces", filters, today], () =>
     compareProvinces(viewer, filters, today),
   );
-  // Period as the user typed it (Jalali), carried into sort links and the drill-down.
-  const period = { from: text("from"), to: text("to") };
+  // Period as the user typed it (Jalali), and how delays are counted, carried into sort links
+  // and the drill-down.
+  const late = filters.late === "working" ? "working" : undefined;
+  const period = { from: text("from"), to: text("to"), late };
   const drill = can(viewer, "dashboard.view")
     ? (id: string) => listHref("/dashboard", { province: id, ...period })
     : null;
@@ -53,6 +56,7 @@ export default async function ProvinceComparisonPage({ searchParams }: { searchP
       >
         <input type="hidden" name="sort" value={filters.sort} />
         <input type="hidden" name="dir" value={filters.dir} />
+        {late && <input type="hidden" name="late" value={late} />}
         {(["from", "to"] as const).map((k) => (
           <div key={k} className="space-y-1">
             <label htmlFor={`cmp-${k}`} className="block text-xs font-medium text-slate-700">
@@ -72,12 +76,30 @@ export default async function ProvinceComparisonPage({ searchParams }: { searchP
         <button type="submit" className={buttonClass("primary")}>
           {t("provinces.show")}
         </button>
-        <Link href="/provinces" className={buttonClass("ghost")}>
+        <Link href={listHref("/provinces", { late })} className={buttonClass("ghost")}>
           {t("dashboard.clear")}
         </Link>
       </form>
       <Card>
         <p className="mb-2 text-xs text-slate-600">{t("provinces.hint")}</p>
+        <nav aria-label={t("calendar.countIn")} className="mb-2 flex gap-3 text-sm">
+          <span className="text-slate-600">{t("calendar.countIn")}:</span>
+          {(["calendar", "working"] as const).map((k) => (
+            <Link
+              key={k}
+              href={listHref("/provinces", {
+                ...period,
+                sort: filters.sort,
+                dir: filters.dir,
+                late: k === "working" ? k : undefined,
+              })}
+              aria-current={k === filters.late ? "true" : undefined}
+              className="text-brand-700 underline-offset-4 hover:underline aria-[current=true]:font-bold aria-[current=true]:text-slate-900 aria-[current=true]:no-underline"
+            >
+              {t(k === "working" ? "calendar.countWorking" : "calendar.countCalendar")}
+            </Link>
+          ))}
+        </nav>
         {rows.length === 0 ? (
           <EmptyState>{t("provinces.none")}</EmptyState>
         ) : (
@@ -88,6 +110,7 @@ export default async function ProvinceComparisonPage({ searchParams }: { searchP
             dir={filters.dir}
             sortHref={(sort, dir) => listHref("/provinces", { ...period, sort, dir })}
             drillHref={drill}
+            late={filters.late}
             t={t}
             locale={locale}
           />

@@ -1,6 +1,6 @@
 import { pageContext, pageTitle } from "@/lib/page";
 import { formatDate, formatJalaliMonth, formatNumber, localName } from "@/lib/i18n/format";
-import { parseDashboardFilters } from "@/lib/dashboard/filters";
+import { dashboardViewParams, parseDashboardFilters } from "@/lib/dashboard/filters";
 import { loadDashboard } from "@/lib/dashboard/queries";
 import { Stat } from "@/components/ui/card";
 import { PrintButton } from "@/components/ui/print-button";
@@ -27,6 +27,8 @@ export default async function ReportPage({
   const raw = await searchParams;
   const filters = parseDashboardFilters(raw);
   const data = await loadDashboard(user, filters, "onTime");
+  // Delays in working days when the dashboard that sent here counted them so.
+  const working = data.workingDaysLate;
   const n = (v: number) => formatNumber(v, locale);
   const period =
     filters.from || filters.to
@@ -41,7 +43,14 @@ export default async function ReportPage({
   const firstOverdue = data.overdue.slice(0, OVERDUE_ON_FIRST_PAGE);
   return (
     <article className="print-document mx-auto max-w-4xl space-y-6 bg-white p-6 print:max-w-none print:p-0">
-      <DashboardFilterForm action="/reports" raw={raw} options={data.options} t={t} locale={locale} />
+      <DashboardFilterForm
+        action="/reports"
+        raw={raw}
+        options={data.options}
+        hidden={dashboardViewParams(raw)}
+        t={t}
+        locale={locale}
+      />
       <div className="no-print flex justify-end">
         <PrintButton label={t("dashboard.print")} />
       </div>
@@ -80,7 +89,7 @@ export default async function ReportPage({
                 t("resolution.unit"),
                 t("resolution.agency"),
                 t("resolution.deadline"),
-                t("print.daysLate"),
+                t(working ? "print.workingDaysLate" : "print.daysLate"),
               ]}
             />
             <tbody>
@@ -91,7 +100,7 @@ export default async function ReportPage({
                   </td>
                   <td className="p-1">{localName(r.responsibleAgency, locale)}</td>
                   <td className="p-1">{formatDate(r.deadline, locale, { style: "short" })}</td>
-                  <td className="p-1">{n(-daysUntil(r.deadline))}</td>
+                  <td className="p-1">{n(working?.get(r.id) ?? -daysUntil(r.deadline))}</td>
                 </tr>
               ))}
             </tbody>
@@ -105,7 +114,13 @@ export default async function ReportPage({
       </section>
       <section className={section}>
         <h2 className="font-semibold">{t("dashboard.scorecard")}</h2>
-        <ScorecardTable rows={data.scorecard} sort="onTime" t={t} locale={locale} />
+        <ScorecardTable
+          rows={data.scorecard}
+          sort="onTime"
+          late={working ? "working" : "calendar"}
+          t={t}
+          locale={locale}
+        />
         {data.scorecardTotal > data.scorecard.length && (
           <p className="text-xs text-slate-600">
             {t("dashboard.scorecardShown", {
@@ -145,7 +160,13 @@ export default async function ReportPage({
       {data.overdue.length > firstOverdue.length && (
         <section className={section}>
           <h2 className="font-semibold">{t("print.overdueList")}</h2>
-          <ResolutionTable items={data.overdue} locale={locale} t={t} empty={t("home.noOverdue")} />
+          <ResolutionTable
+            items={data.overdue}
+            locale={locale}
+            t={t}
+            empty={t("home.noOverdue")}
+            workingDaysLate={working}
+          />
         </section>
       )}
       <SignatureBlock

@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { getTranslator } from "@/lib/i18n/server";
 import { formatDate, formatNumber, formatPercent } from "@/lib/i18n/format";
@@ -6,6 +7,7 @@ import { publicFigures } from "@/lib/dashboard/public";
 import { Stat } from "@/components/ui/card";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { pageTitle } from "@/lib/page";
+import { PageSkeleton } from "@/components/ui/skeleton";
 
 export const dynamic = "force-dynamic";
 
@@ -13,8 +15,24 @@ export const generateMetadata = pageTitle("figures.title");
 
 /** Public, no sign-in, switched on by the admin: aggregate numbers only, no names of people. */
 export default async function PublicFiguresPage() {
+  // Whether the figures are public at all, before the figures stream in behind a skeleton:
+  // switched off, the page is a 404 while the status can still say so.
   const scope = await publicFiguresScope();
   if (!scope.all && scope.provinceIds.length === 0) notFound();
+  return (
+    <Suspense
+      fallback={
+        <main className="mx-auto max-w-4xl p-6">
+          <PageSkeleton shape="dashboard" />
+        </main>
+      }
+    >
+      <PublicFigures scope={scope} />
+    </Suspense>
+  );
+}
+
+async function PublicFigures({ scope }: { scope: Awaited<ReturnType<typeof publicFiguresScope>> }) {
   const { t, locale } = await getTranslator();
   const f = await publicFigures(scope.all ? {} : { provinceIds: scope.provinceIds });
   const n = (v: number) => formatNumber(v, locale);

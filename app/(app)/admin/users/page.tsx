@@ -1,5 +1,6 @@
+import { Suspense } from "react";
 import Link from "next/link";
-import { pageContext, pageTitle } from "@/lib/page";
+import { pageContext, pageTitle, type PageContext } from "@/lib/page";
 import { formatDateTime, formatNumber, localName, formatList } from "@/lib/i18n/format";
 import { listUsers } from "@/lib/users/queries";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -9,6 +10,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { UserActiveToggle } from "@/components/admin/user-active-toggle";
 import { TableHead } from "@/components/ui/table-head";
 import { pageNumber } from "@/lib/validation";
+import { PageSkeleton } from "@/components/ui/skeleton";
 
 export const generateMetadata = pageTitle("admin.users");
 
@@ -17,10 +19,19 @@ export default async function UsersPage({
 }: {
   searchParams: Promise<{ q?: string; page?: string }>;
 }) {
-  const { user: actor, t, locale } = await pageContext("user.manage");
+  const context = await pageContext("user.manage");
   const params = await searchParams;
-  const query = params.q ?? "";
-  const page = pageNumber(params.page);
+  // In the page rather than a loading.tsx beside it: the account pages below this segment
+  // answer 404 for an unknown id, which a loading boundary above them would turn into a 200.
+  return (
+    <Suspense fallback={<PageSkeleton shape="list" />}>
+      <UserList context={context} query={params.q ?? ""} page={pageNumber(params.page)} />
+    </Suspense>
+  );
+}
+
+async function UserList({ context, query, page }: { context: PageContext; query: string; page: number }) {
+  const { user: actor, t, locale } = context;
   const { users, total, pages } = await listUsers(actor, { query, page });
   return (
     <div className="space-y-6">

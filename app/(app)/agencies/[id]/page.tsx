@@ -1,19 +1,34 @@
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
-import { pageContext, pageTitle } from "@/lib/page";
+import { pageContext, pageTitle, type PageContext } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
 import { formatNumber, localName, formatList, formatDigits } from "@/lib/i18n/format";
-import { getAgency } from "@/lib/agencies/queries";
+import { agencyInReach, getAgency } from "@/lib/agencies/queries";
 import { recordHistory } from "@/lib/audit/queries";
 import { HistorySection } from "@/components/audit/audit-event-list";
 import { Card, EmptyState, Stat } from "@/components/ui/card";
 import { AgencyForm } from "@/components/agencies/agency-form";
 import { RemindAgencyButton } from "@/components/resolutions/chase-forms";
+import { PageSkeleton } from "@/components/ui/skeleton";
 
 export const generateMetadata = pageTitle("agencies.title");
 
 export default async function AgencyPage({ params }: { params: Promise<{ id: string }> }) {
-  const { user: actor, t, locale } = await pageContext("case.read");
-  const agency = await getAgency(actor, (await params).id);
+  const context = await pageContext("case.read");
+  const { id } = await params;
+  // One cheap look-up before the page streams in behind its skeleton: an unknown id is a 404
+  // only while the status has not been sent.
+  if (!(await agencyInReach(context.user, id))) notFound();
+  return (
+    <Suspense fallback={<PageSkeleton shape="detail" />}>
+      <AgencyFile context={context} id={id} />
+    </Suspense>
+  );
+}
+
+async function AgencyFile({ context, id }: { context: PageContext; id: string }) {
+  const { user: actor, t, locale } = context;
+  const agency = await getAgency(actor, id);
   if (!agency) notFound();
   const name = localName(agency, locale);
   const writer = can(actor, "agency.write", { provinceId: agency.provinceId });

@@ -1,21 +1,36 @@
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
-import { pageContext, pageTitle } from "@/lib/page";
+import { pageContext, pageTitle, type PageContext } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
 import { formatDate, formatDateTime, formatNumber, localName } from "@/lib/i18n/format";
-import { getNotice } from "@/lib/notices/queries";
+import { getNotice, noticeInReach } from "@/lib/notices/queries";
 import { noticeNumberLabel } from "@/lib/notices/number";
 import { meetingTitle } from "@/lib/meetings/title";
 import { PrintButton } from "@/components/ui/print-button";
 import { TableHead } from "@/components/ui/table-head";
 import { AcknowledgeNoticeForm } from "@/components/notices/acknowledge-form";
+import { PageSkeleton } from "@/components/ui/skeleton";
 import "@/components/notices/notice.css";
 
 export const generateMetadata = pageTitle("notices.letterTitle");
 
 /** ابلاغ: the letter to one agency, printable on A4, acknowledged here by the agency. */
 export default async function NoticePage({ params }: { params: Promise<{ id: string }> }) {
-  const { user, t, locale } = await pageContext("case.read");
-  const notice = await getNotice(user, (await params).id);
+  const context = await pageContext("case.read");
+  const { id } = await params;
+  // One cheap look-up before the letter streams in behind its skeleton (never printed): an
+  // unknown id is a 404 only while the status has not been sent.
+  if (!(await noticeInReach(context.user, id))) notFound();
+  return (
+    <Suspense fallback={<PageSkeleton shape="document" />}>
+      <NoticeLetter context={context} id={id} />
+    </Suspense>
+  );
+}
+
+async function NoticeLetter({ context, id }: { context: PageContext; id: string }) {
+  const { user, t, locale } = context;
+  const notice = await getNotice(user, id);
   if (!notice) notFound();
   const n = (v: number) => formatNumber(v, locale);
   const meeting = notice.meeting ? meetingTitle(notice.meeting, locale, t) : null;

@@ -1,11 +1,12 @@
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { DayOffWarning } from "@/components/calendar/day-off-warning";
 import { agencyChoices } from "@/lib/agencies/choices";
-import { pageContext, pageTitle } from "@/lib/page";
+import { pageContext, pageTitle, type PageContext } from "@/lib/page";
 import { followUpChoices } from "@/lib/resolutions/status";
 import { formatDate, formatDateTime, formatNumber, localName, formatList } from "@/lib/i18n/format";
 import type { MessageKey } from "@/lib/i18n/messages";
-import { getResolutionDetail, listResolutionReturns } from "@/lib/resolutions/queries";
+import { getResolutionDetail, listResolutionReturns, resolutionInReach } from "@/lib/resolutions/queries";
 import { can } from "@/lib/auth/policy";
 import { isOpenResolution } from "@/lib/resolutions/status";
 import { listAgencyOptions } from "@/lib/meetings/queries";
@@ -16,6 +17,7 @@ import {
   ReturnResolutionForm,
 } from "@/components/resolutions/chase-forms";
 import { Card, EmptyState } from "@/components/ui/card";
+import { PageSkeleton } from "@/components/ui/skeleton";
 import { DeadlineNote, STATUS_TONE } from "@/components/resolutions/resolution-table";
 import { meetingTitle } from "@/lib/meetings/title";
 import {
@@ -44,8 +46,21 @@ const AUDIT_LABEL: Record<string, MessageKey> = {
 const kb = (bytes: number) => Math.max(1, Math.round(bytes / 1024));
 
 export default async function ResolutionPage({ params }: { params: Promise<{ id: string }> }) {
-  const { user, t, locale } = await pageContext("case.read");
-  const r = await getResolutionDetail(user, (await params).id);
+  const context = await pageContext("case.read");
+  const { id } = await params;
+  // One cheap look-up before the page streams in behind its skeleton: an unknown id is a 404
+  // only while the status has not been sent.
+  if (!(await resolutionInReach(context.user, id))) notFound();
+  return (
+    <Suspense fallback={<PageSkeleton shape="detail" />}>
+      <ResolutionFile context={context} id={id} />
+    </Suspense>
+  );
+}
+
+async function ResolutionFile({ context, id }: { context: PageContext; id: string }) {
+  const { user, t, locale } = context;
+  const r = await getResolutionDetail(user, id);
   if (!r) notFound();
   const pending = r.extensionRequests.find((e) => e.status === "PENDING");
   // The UI hides what the server would refuse anyway (lib/resolutions/mutations.ts checks again).

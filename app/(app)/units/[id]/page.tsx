@@ -1,6 +1,7 @@
+import { Suspense } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { pageContext, pageTitle } from "@/lib/page";
+import { pageContext, pageTitle, type PageContext } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
 import {
   formatDate,
@@ -13,7 +14,7 @@ import {
   formatParts,
 } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
-import { getUnitFile } from "@/lib/units/queries";
+import { getUnitFile, unitInReach } from "@/lib/units/queries";
 import { recordHistory } from "@/lib/audit/queries";
 import { HistorySection } from "@/components/audit/audit-event-list";
 import { archiveUnitAction } from "@/lib/units/actions";
@@ -27,12 +28,26 @@ import { meetingTitle } from "@/lib/meetings/title";
 import { ObstacleStatusBadge, OperatingStatusBadge } from "@/components/units/badges";
 import { StatusChangeForm } from "@/components/units/status-change-form";
 import { AttachmentUpload } from "@/components/obstacles/attachment-upload";
+import { PageSkeleton } from "@/components/ui/skeleton";
 
 export const generateMetadata = pageTitle("units.details");
 
 export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
-  const { user: actor, t, locale } = await pageContext("case.read");
-  const file = await getUnitFile(actor, (await params).id);
+  const context = await pageContext("case.read");
+  const { id } = await params;
+  // One cheap look-up before the file streams in behind its skeleton: an unknown id is a 404
+  // only while the status has not been sent.
+  if (!(await unitInReach(context.user, id))) notFound();
+  return (
+    <Suspense fallback={<PageSkeleton shape="detail" />}>
+      <UnitFile context={context} id={id} />
+    </Suspense>
+  );
+}
+
+async function UnitFile({ context, id }: { context: PageContext; id: string }) {
+  const { user: actor, t, locale } = context;
+  const file = await getUnitFile(actor, id);
   if (!file) notFound();
   const { unit, obstacles, timeline } = file;
   const history = await recordHistory(actor, {

@@ -1,29 +1,46 @@
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
-import { pageContext, pageTitle } from "@/lib/page";
+import { pageContext, pageTitle, type PageContext } from "@/lib/page";
 import { getUserForEdit, userFormOptions } from "@/lib/users/queries";
 import { recordHistory } from "@/lib/audit/queries";
 import { HistorySection } from "@/components/audit/audit-event-list";
 import { Card } from "@/components/ui/card";
 import { UserForm } from "@/components/admin/user-form";
+import { PageSkeleton } from "@/components/ui/skeleton";
 
 export const generateMetadata = pageTitle("admin.editUser");
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
-  const { user: actor, t, locale } = await pageContext("user.manage");
-  const [user, { agencies, provinces }] = await Promise.all([
-    getUserForEdit(actor, (await params).id),
-    userFormOptions(actor),
-  ]);
+  const context = await pageContext("user.manage");
+  // The account first (one row: a 404 while the status can still say so), the form's lists and
+  // the history behind a skeleton.
+  const user = await getUserForEdit(context.user, (await params).id);
   if (!user) notFound();
-  const history = await recordHistory(actor, {
-    provinceId: user.provinceId,
-    entities: [{ type: "User", ids: [user.id] }],
-  });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">
-        {t("admin.editUser")}: {user.name}
+        {context.t("admin.editUser")}: {user.name}
       </h1>
+      <Suspense fallback={<PageSkeleton shape="form" title={false} />}>
+        <EditUserForm context={context} user={user} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function EditUserForm({
+  context: { user: actor, t, locale },
+  user,
+}: {
+  context: PageContext;
+  user: NonNullable<Awaited<ReturnType<typeof getUserForEdit>>>;
+}) {
+  const [{ agencies, provinces }, history] = await Promise.all([
+    userFormOptions(actor),
+    recordHistory(actor, { provinceId: user.provinceId, entities: [{ type: "User", ids: [user.id] }] }),
+  ]);
+  return (
+    <>
       <Card>
         <UserForm
           locale={locale}
@@ -34,6 +51,6 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         />
       </Card>
       <HistorySection events={history} t={t} locale={locale} />
-    </div>
+    </>
   );
 }

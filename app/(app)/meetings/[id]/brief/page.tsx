@@ -1,5 +1,6 @@
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
-import { pageContext, pageTitle } from "@/lib/page";
+import { pageContext, pageTitle, type PageContext } from "@/lib/page";
 import {
   formatDate,
   formatDateTime,
@@ -8,7 +9,8 @@ import {
   formatList,
   formatPercent,
 } from "@/lib/i18n/format";
-import { getChairBrief } from "@/lib/meetings/queries";
+import { getChairBrief, getMeetingRef } from "@/lib/meetings/queries";
+import { PageSkeleton } from "@/components/ui/skeleton";
 import { daysUntil } from "@/lib/resolutions/queries";
 import { EmptyState } from "@/components/ui/card";
 import { meetingTitle } from "@/lib/meetings/title";
@@ -22,8 +24,21 @@ export const generateMetadata = pageTitle("meetings.brief.title");
 
 /** The chair's reading before the session: one printed page per unit on the agenda. */
 export default async function ChairBriefPage({ params }: { params: Promise<{ id: string }> }) {
-  const { user, t, locale } = await pageContext("case.read");
-  const brief = await getChairBrief(user, (await params).id);
+  const context = await pageContext("case.read");
+  const { id } = await params;
+  // One cheap look-up before the brief streams in behind a skeleton (never printed): an
+  // unknown id is a 404 only while the status has not been sent.
+  if (!(await getMeetingRef(context.user, id))) notFound();
+  return (
+    <Suspense fallback={<PageSkeleton shape="document" />}>
+      <Brief context={context} id={id} />
+    </Suspense>
+  );
+}
+
+async function Brief({ context, id }: { context: PageContext; id: string }) {
+  const { user, t, locale } = context;
+  const brief = await getChairBrief(user, id);
   if (!brief) notFound();
   const n = (v: number) => formatNumber(v, locale);
   const fate = (r: { status: string; deadline: Date }) => {

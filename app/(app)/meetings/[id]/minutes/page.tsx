@@ -1,5 +1,6 @@
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
-import { pageContext, pageTitle } from "@/lib/page";
+import { pageContext, pageTitle, type PageContext } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
 import {
   formatDate,
@@ -10,7 +11,8 @@ import {
   formatList,
 } from "@/lib/i18n/format";
 import { Letterhead, SignatureBlock } from "@/components/print/letterhead";
-import { getMeeting } from "@/lib/meetings/queries";
+import { getMeeting, getMeetingRef } from "@/lib/meetings/queries";
+import { PageSkeleton } from "@/components/ui/skeleton";
 import { meetingTitle } from "@/lib/meetings/title";
 import { ApproveMinutesButton, PrintButton } from "@/components/meetings/session-actions";
 import { answeredPositions, obstacleView } from "@/lib/meetings/views";
@@ -25,8 +27,21 @@ export const generateMetadata = pageTitle("meetings.minutes.title");
 
 /** صورتجلسه: generated from the recorded agenda, attendance and resolutions; printed on A4. */
 export default async function MinutesPage({ params }: { params: Promise<{ id: string }> }) {
-  const { user, t, locale } = await pageContext("case.read");
-  const meeting = await getMeeting(user, (await params).id);
+  const context = await pageContext("case.read");
+  const { id } = await params;
+  // One cheap look-up before the minutes stream in behind a skeleton (never printed): an
+  // unknown id is a 404 only while the status has not been sent.
+  if (!(await getMeetingRef(context.user, id))) notFound();
+  return (
+    <Suspense fallback={<PageSkeleton shape="document" />}>
+      <Minutes context={context} id={id} />
+    </Suspense>
+  );
+}
+
+async function Minutes({ context, id }: { context: PageContext; id: string }) {
+  const { user, t, locale } = context;
+  const meeting = await getMeeting(user, id);
   if (!meeting) notFound();
   const title = meetingTitle(meeting, locale, t);
   const [followUps, notices] = await Promise.all([

@@ -1,8 +1,11 @@
+import { Suspense } from "react";
 import { forbidden, notFound } from "next/navigation";
 import { can } from "@/lib/auth/policy";
 import { translator } from "@/lib/i18n/messages";
 import { pageContext } from "@/lib/page";
-import { getMeeting } from "@/lib/meetings/queries";
+import type { Actor } from "@/lib/auth/policy";
+import { getMeeting, getMeetingRef } from "@/lib/meetings/queries";
+import { PageSkeleton } from "@/components/ui/skeleton";
 import { hallScreenView } from "@/lib/meetings/screen-view";
 import { ScreenLive } from "@/components/meetings/screen-live";
 
@@ -16,9 +19,28 @@ export async function generateMetadata() {
 
 export default async function HallScreenPage({ params }: { params: Promise<{ id: string }> }) {
   const { user } = await pageContext("meeting.screen");
-  const meeting = await getMeeting(user, (await params).id);
+  const { id } = await params;
+  // The session's province first (one row), so an unknown id is a 404 and another province's
+  // a 403 while the status can still say so; the screen itself streams in behind a skeleton.
+  const ref = await getMeetingRef(user, id);
+  if (!ref) notFound();
+  if (!can(user, "meeting.screen", { provinceId: ref.provinceId })) forbidden();
+  return (
+    <Suspense
+      fallback={
+        <main className="min-h-screen bg-black p-8 md:p-12">
+          <PageSkeleton shape="detail" />
+        </main>
+      }
+    >
+      <HallScreen user={user} id={id} />
+    </Suspense>
+  );
+}
+
+async function HallScreen({ user, id }: { user: Actor; id: string }) {
+  const meeting = await getMeeting(user, id);
   if (!meeting) notFound();
-  if (!can(user, "meeting.screen", { provinceId: meeting.provinceId })) forbidden();
   const t = translator("fa");
   const { title, item } = hallScreenView(meeting, t);
   return (

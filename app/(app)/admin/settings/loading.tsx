@@ -1,5 +1,5 @@
 import { PageSkeleton } from "@/components/ui/skeleton";
 
 export default function Loading() {
-  return <PageSkeleton shape="dashboard" />;
+  return <PageSkeleton shape="form" />;
 }
