@@ -176,7 +176,7 @@ describe("streamed export", () => {
   it.each(["xlsx", "csv"] as const)(
     "reads no further than the download takes (%s): a stalled reader holds the rows back",
     async (format) => {
-      const BATCHES = 400;
+      const BATCHES = 600;
       let read = 0;
       async function* batches() {
         for (let b = 0; b < BATCHES; b++) {
@@ -210,9 +210,10 @@ describe("streamed export", () => {
       for (let i = 0; i < 200; i++) await new Promise((r) => setImmediate(r));
       await new Promise((r) => setTimeout(r, 300));
       const whileStalled = read;
-      // A few hundred kilobytes of buffers along the way (the sheet's, the zip's, the
-      // response's): twenty to forty batches of this text for the .xlsx, a handful for CSV.
-      expect(whileStalled).toBeLessThan(BATCHES / 4);
+      // The buffers along the way (the sheet's, the zip's deflate, the response's) hold a
+      // bounded amount: twenty to forty batches of this text for the .xlsx on a busy machine,
+      // up to ~120 on an idle one that fills them all (CI, 18:17 UTC), a handful for CSV.
+      expect(whileStalled).toBeLessThan(BATCHES / 3);
       // Reading on, the download completes with every row.
       let bytes = 0;
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
