@@ -33,14 +33,21 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      // The fuzz runs on its own afterwards: its load would slow the journeys past their timeouts.
-      testIgnore: /fuzz\.spec\.ts/,
+      // The accessibility sweep and the fuzz run on their own afterwards: their load (axe over
+      // every page, hundreds of hostile requests) would slow the journeys past their timeouts.
+      testIgnore: /(fuzz|accessibility)\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], launchOptions: CHROMIUM },
+    },
+    {
+      name: "accessibility",
+      testMatch: /accessibility\.spec\.ts/,
+      dependencies: ["chromium"],
       use: { ...devices["Desktop Chrome"], launchOptions: CHROMIUM },
     },
     {
       name: "fuzz",
       testMatch: /fuzz\.spec\.ts/,
-      dependencies: ["chromium"],
+      dependencies: ["accessibility"],
       use: { ...devices["Desktop Chrome"], launchOptions: CHROMIUM },
     },
   ],

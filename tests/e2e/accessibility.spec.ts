@@ -201,6 +201,8 @@ test.afterAll(async () => {
 /**
  * A copy of a demo account (same roles, province and agency) whose language is `lang`. Like
  * createTestMember's accounts it stays: the audit trail names it as the actor of its sign-in.
+ * Its name is marked, so journeys that find the demo user by name (an agency's users) still
+ * find exactly one.
  */
 async function accountLike(demo: string, lang: Lang): Promise<string> {
   const email = `e2e-a11y-${randomUUID()}@tashil.test`;
@@ -209,7 +211,7 @@ async function accountLike(demo: string, lang: Lang): Promise<string> {
   try {
     const { rowCount } = await client.query(
       `INSERT INTO "User" (id, email, name, "passwordHash", roles, "agencyId", "provinceId", locale, "updatedAt")
-       SELECT $1, $2, name, "passwordHash", roles, "agencyId", "provinceId", $3::"Locale", now()
+       SELECT $1, $2, name || ' (a11y)', "passwordHash", roles, "agencyId", "provinceId", $3::"Locale", now()
        FROM "User" WHERE email = $4`,
       [`e2e-${randomUUID()}`, email, lang, demo],
     );
