@@ -68,6 +68,8 @@ test("an admin finds who changed a unit's employee count and sees before and aft
   page,
   browser,
 }) => {
+  // Two people, two sign-ins, an edit, a search and two record pages: past 30 s on a busy CI.
+  test.setTimeout(60_000);
   // The secretariat changes a unit's number of employees.
   const clerkContext = await browser.newContext();
   const clerk = await clerkContext.newPage();
