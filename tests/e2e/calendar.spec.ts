@@ -97,6 +97,8 @@ test("the main pages at 390 px (and the session page at 768 px), saved as screen
   browser,
   data,
 }, testInfo) => {
+  // A dozen pages loaded and photographed at two sizes: past 30 s on a busy CI.
+  test.setTimeout(90_000);
   const context = await browser.newContext({ viewport: PHONE, locale: "fa-IR", timezoneId: "Asia/Tehran" });
   const page = await context.newPage();
   const { signIn } = await import("./support");
