@@ -21,16 +21,21 @@
 // BENCH_ONLY (substring of a page's label or path), BENCH_SKIP_BUILD=1,
 // CHROMIUM_PATH (default /usr/bin/chromium), BENCH_LH_SAVE=<folder> (keeps each run's full
 // report as JSON, to see which scripts block and which element is the LCP).
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
-import pg from "pg";
-import { createDatabaseIfMissing, ensureDatabaseServer, withDatabaseName } from "../scripts/db";
 import { runOrFail } from "../scripts/process";
-import { seedLarge } from "../scripts/seed-large";
+import {
+  newestSource,
+  prepareDatabase,
+  query,
+  signIn,
+  startServer,
+  stopDatabaseServer,
+  waitUp,
+} from "./harness";
 
 const PREFIX = process.env.BENCH_DB_PREFIX ?? "tashil_bench";
 const FIRST_PORT = Number(process.env.BENCH_PORT ?? 3161);
@@ -38,109 +43,8 @@ const SIZES = (process.env.BENCH_SIZES ?? "demo,large").split(",") as ("demo" | 
 const RUNS = Number(process.env.BENCH_LH_RUNS ?? 3);
 const ONLY = process.env.BENCH_ONLY;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const PASSWORD = "Tashil-demo-1404";
 const SAVE = process.env.BENCH_LH_SAVE;
 const TARGET = { score: 90, cls: 0.1 };
-
-const server = await ensureDatabaseServer(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL);
-
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<T>(sql, params)).rows;
-  } finally {
-    await c.end();
-  }
-}
-
-async function prepare(size: "demo" | "large"): Promise<string> {
-  const name = `${PREFIX}_${size}`;
-  const url = withDatabaseName(server.serverUrl, name);
-  await createDatabaseIfMissing(server.serverUrl, name);
-  await runOrFail("prisma", ["migrate", "deploy"], { DATABASE_URL: url });
-  const [users] = await query<{ n: number }>(url, `select count(*)::int as n from "User"`);
-  if (!users?.n) await runOrFail("tsx", ["prisma/seed.ts"], { DATABASE_URL: url });
-  if (size === "large") {
-    const [big] = await query<{ n: number }>(
-      url,
-      `select count(*)::int as n from "Province" where id = 'lgp0'`,
-    );
-    if (!big?.n) await seedLarge(url);
-  }
-  return url;
-}
-
-function newestSource(): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === "generated" || entry.name === "migrations") continue;
-      const p = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else newest = Math.max(newest, statSync(p).mtimeMs);
-    }
-  };
-  for (const d of ["app", "components", "lib", "prisma"]) if (existsSync(d)) walk(d);
-  for (const f of ["next.config.ts", "package-lock.json", "proxy.ts"])
-    if (existsSync(f)) newest = Math.max(newest, statSync(f).mtimeMs);
-  return newest;
-}
-
-function startServer(url: string, port: number): ChildProcess {
-  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: url,
-      AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123456789",
-      AUTH_TRUST_HOST: "true",
-      AUTH_URL: `http://127.0.0.1:${port}`,
-      NOTIFICATIONS_DISABLED: "1",
-      EXPORT_WORKER_DISABLED: "1",
-    },
-  });
-}
-
-async function waitUp(base: string) {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`the server at ${base} did not start`);
-}
-
-/** Signs in through Auth.js' credentials callback, as the login form does; returns the cookie header. */
-async function signIn(base: string, email: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = new Map<string, string>();
-  const keep = (r: Response) => {
-    for (const c of r.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const at = pair?.indexOf("=") ?? -1;
-      if (pair && at > 0) jar.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-  };
-  keep(csrf);
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const r = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: `${base}/` }),
-  });
-  keep(r);
-  if (![...jar.keys()].some((k) => k.includes("session-token")))
-    throw new Error(`signing in as ${email} failed (${r.status} ${r.headers.get("location") ?? ""})`);
-  return cookie();
-}
 
 /** The pages a provincial secretariat opens most, on the busiest unit of their province. */
 async function pages(url: string, size: "demo" | "large") {
@@ -217,12 +121,12 @@ try {
       chromePath: CHROMIUM,
       chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
     });
-    const url = await prepare(size);
+    const url = await prepareDatabase(PREFIX, size);
     const port = FIRST_PORT + i;
     const base = `http://127.0.0.1:${port}`;
     const child = startServer(url, port);
     try {
-      await waitUp(base);
+      await waitUp(base, "/api/health");
       loads.push(`${size}: load average ${load()} at start`);
       const target = await pages(url, size);
       const cookie = await signIn(base, target.email);
@@ -261,7 +165,7 @@ try {
     }
   }
 } finally {
-  await server.stop();
+  await stopDatabaseServer();
 }
 
 const mark = (ok: boolean) => (ok ? "✓" : "✗");
