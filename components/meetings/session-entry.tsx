@@ -238,10 +238,13 @@ export function SessionEntry({
   };
 
   // This clerk's choice while it is being saved (or failed); once saved, whatever the server
-  // says — which is another clerk's choice if they changed it since.
+  // says — which is another clerk's choice if they changed it since. Props older than the
+  // version this save returned are the page from before it (the refreshed session streams in
+  // after the action's answer): the choice stays rather than flicking back for a moment.
   const mine = outcomes[item.id];
   const outcome =
-    mine && (mine.state !== "saved" || mine.value === (item.outcome ?? ""))
+    mine &&
+    (mine.state !== "saved" || mine.value === (item.outcome ?? "") || (mine.version ?? 0) > item.version)
       ? mine
       : { value: item.outcome ?? "", state: "saved" as const };
   const itemDrafts = draftsOf(drafts, item.id);

@@ -63,12 +63,6 @@ function defaultExport(source: string): string {
 
 const SUSPENSE_SKELETON = /<Suspense[\s\S]*?fallback=\{[\s\S]*?<PageSkeleton/;
 
-/** Querying pages that still wait without a skeleton, and why (each one is a debt). */
-const NO_SKELETON_YET: Record<string, string> = {
-  "app/(app)/meetings/[id]/page.tsx":
-    "the session page streamed behind a Suspense lost the agenda choices checked right after it appeared (tests/e2e/case-records.spec.ts): its forms must first survive a late hydration",
-};
-
 const pages = files("app", "page.tsx");
 const loadings = files("app", "loading.tsx");
 const underLoading = (page: string) => {
@@ -86,7 +80,7 @@ describe("loading states", () => {
     expect(querying.length).toBeGreaterThan(30);
   });
 
-  it.each(querying.filter((p) => !(p in NO_SKELETON_YET)))("%s shows a skeleton while it queries", (page) => {
+  it.each(querying)("%s shows a skeleton while it queries", (page) => {
     const source = readFileSync(page, "utf8");
     expect(underLoading(page) || SUSPENSE_SKELETON.test(source)).toBe(true);
   });

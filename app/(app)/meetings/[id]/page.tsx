@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
@@ -6,6 +7,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { formatDateTime, todayInTehran, localName } from "@/lib/i18n/format";
 import {
   getMeeting,
+  getMeetingRef,
   listAgencyOptions,
   listCaseAgencyIds,
   listEligibleObstacles,
@@ -28,7 +30,8 @@ import { SessionRoom } from "@/components/meetings/session-room";
 import { MarkHeldButton } from "@/components/meetings/session-actions";
 import { agendaItemViews, jalaliInput, obstacleView, tehranTime } from "@/lib/meetings/views";
 import { RescheduleForm } from "@/components/meetings/meeting-form";
-import { pageContext } from "@/lib/page";
+import { pageContext, type PageContext } from "@/lib/page";
+import { PageSkeleton } from "@/components/ui/skeleton";
 import { DayOffWarning } from "@/components/calendar/day-off-warning";
 import { followUpPanel } from "@/lib/meetings/follow-up-views";
 import { FollowUpCandidates, FollowUpItems } from "@/components/meetings/follow-up-panel";
@@ -47,9 +50,21 @@ export default async function MeetingPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ q?: string }>;
 }) {
-  const { user, t, locale } = await pageContext("case.read");
+  const context = await pageContext("case.read");
   const { id } = await params;
   const { q = "" } = await searchParams;
+  // One cheap look-up before the session streams in behind its skeleton: an unknown id is a
+  // 404 only while the status has not been sent.
+  if (!(await getMeetingRef(context.user, id))) notFound();
+  return (
+    <Suspense fallback={<PageSkeleton shape="detail" />}>
+      <SessionPage context={context} id={id} q={q} />
+    </Suspense>
+  );
+}
+
+async function SessionPage({ context, id, q }: { context: PageContext; id: string; q: string }) {
+  const { user, t, locale } = context;
   const meeting = await getMeeting(user, id);
   if (!meeting) notFound();
   const canWrite = can(user, "meeting.write", { provinceId: meeting.provinceId });
