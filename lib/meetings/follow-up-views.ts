@@ -38,7 +38,7 @@ export async function followUpPanel(user: Actor, meeting: Meeting, locale: Local
   const canAdd = open && can(user, "meeting.write", { provinceId: meeting.provinceId });
   const canDecide = open && can(user, "resolution.write", { provinceId: meeting.provinceId });
   const [candidates, items, agencies] = await Promise.all([
-    canAdd ? listFollowUpCandidates(user, meeting.id) : Promise.resolve([]),
+    canAdd ? listFollowUpCandidates(user, meeting.id, { limit: FOLLOW_UP_SHOWN + 1 }) : Promise.resolve([]),
     listFollowUpItems(user, meeting.id),
     canDecide ? listAgencyOptions(user) : Promise.resolve([]),
   ]);

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { invalid, type FormState } from "@/lib/forms";
 import { calendarDate, formatNumber, todayInTehran } from "@/lib/i18n/format";
@@ -52,61 +53,98 @@ export type FollowUpCandidate = {
   meeting: { id: string; number: number; jalaliYear: number; body: { kind: "WORKING_GROUP" | "COMMITTEE" } };
 };
 
+/** Rows read per query while looking for candidates (most overdue first). */
+const CANDIDATE_BATCH = 100;
+
 /**
  * The resolutions a session may take up again, grouped by unit. A refusal or a reopening
  * counts until a session has taken the case up after it; an overdue resolution counts as
  * long as it is overdue. Resolutions already on this session, or waiting on another planned
  * one, are left out.
+ *
+ * `limit`: the most overdue that many (the session page asks for one more than it shows, to
+ * know whether there are more): a big province has thousands, and each row read brings its
+ * unit, agency, session, refusal and reopening with it (issue #15). `only`: whether these
+ * resolutions are candidates, however far down the list.
  */
-export async function listFollowUpCandidates(actor: Actor, meetingId: string, today = todayInTehran()) {
+export async function listFollowUpCandidates(
+  actor: Actor,
+  meetingId: string,
+  { limit = 300, only, today = todayInTehran() }: { limit?: number; only?: string[]; today?: string } = {},
+) {
   authorize(actor, "case.read");
   const meeting = await db.meeting.findFirst({
     where: { id: meetingId, ...provinceWhere(actor) },
     select: { id: true, provinceId: true },
   });
   if (!meeting) return [];
-  const rows = await db.resolution.findMany({
-    where: {
-      provinceId: meeting.provinceId,
-      meetingId: { not: meeting.id },
-      status: { in: [...OPEN_STATUSES] },
-      OR: [
-        { deadline: { lt: calendarDate(today) } },
-        { extensionRequests: { some: { status: "REJECTED" } } },
-        { progressReports: { some: { fromStatus: "DONE_REPORTED", toStatus: "IN_PROGRESS" } } },
-      ],
-    },
-    orderBy: [{ deadline: "asc" }, { id: "asc" }],
-    take: 300,
-    select: CANDIDATE_SELECT,
-  });
+  const where = {
+    provinceId: meeting.provinceId,
+    meetingId: { not: meeting.id },
+    status: { in: [...OPEN_STATUSES] },
+    ...(only ? { id: { in: only } } : {}),
+    OR: [
+      { deadline: { lt: calendarDate(today) } },
+      { extensionRequests: { some: { status: "REJECTED" as const } } },
+      {
+        progressReports: { some: { fromStatus: "DONE_REPORTED" as const, toStatus: "IN_PROGRESS" as const } },
+      },
+    ],
+  };
+  // Most rows qualify (the few skipped are already on a session): read in batches until
+  // `limit` candidates are found, so the page reads about as many rows as it shows.
   const byUnit = new Map<string, { unit: { id: string; name: string }; items: FollowUpCandidate[] }>();
-  for (const r of rows) {
-    // On this session already, or on another session that has not decided yet.
-    if (r.followUps.some((f) => f.meetingId === meeting.id || !f.decidedAt)) continue;
-    const lastTakenUp = Math.max(0, ...r.followUps.map((f) => f.decidedAt?.getTime() ?? 0));
-    const reasons: FollowUpReason[] = [];
-    const daysLate = Math.max(0, -daysUntil(r.deadline, today));
-    if (daysLate > 0) reasons.push("OVERDUE");
-    const refusal = r.extensionRequests[0];
-    if (refusal?.status === "REJECTED" && (refusal.decidedAt?.getTime() ?? 0) > lastTakenUp)
-      reasons.push("EXTENSION_REFUSED");
-    const reopened = r.progressReports[0];
-    if (reopened && reopened.createdAt.getTime() > lastTakenUp) reasons.push("REOPENED");
-    if (reasons.length === 0) continue;
-    const group = byUnit.get(r.unit.id) ?? { unit: r.unit, items: [] };
-    group.items.push({
-      resolutionId: r.id,
-      text: r.text,
-      deadline: r.deadline,
-      daysLate,
-      reasons,
-      agency: r.responsibleAgency,
-      meeting: r.meeting,
+  let found = 0;
+  for (let cursor: string | undefined; ;) {
+    const take = only ? undefined : Math.min(CANDIDATE_BATCH, limit - found);
+    const batch = await db.resolution.findMany({
+      where,
+      orderBy: [{ deadline: "asc" }, { id: "asc" }],
+      take,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      select: CANDIDATE_SELECT,
     });
-    byUnit.set(r.unit.id, group);
+    for (const r of batch) {
+      const candidate = asCandidate(r, meeting.id, today);
+      if (!candidate || (!only && found >= limit)) continue;
+      found++;
+      const group = byUnit.get(r.unit.id) ?? { unit: r.unit, items: [] };
+      group.items.push(candidate);
+      byUnit.set(r.unit.id, group);
+    }
+    if (take === undefined || found >= limit || batch.length < take) break;
+    cursor = batch.at(-1)?.id;
   }
   return [...byUnit.values()];
+}
+
+/** Why a resolution needs the session again, or null when it does not (or is taken up already). */
+function asCandidate(
+  r: Prisma.ResolutionGetPayload<{ select: typeof CANDIDATE_SELECT }>,
+  meetingId: string,
+  today: string,
+): FollowUpCandidate | null {
+  // On this session already, or on another session that has not decided yet.
+  if (r.followUps.some((f) => f.meetingId === meetingId || !f.decidedAt)) return null;
+  const lastTakenUp = Math.max(0, ...r.followUps.map((f) => f.decidedAt?.getTime() ?? 0));
+  const reasons: FollowUpReason[] = [];
+  const daysLate = Math.max(0, -daysUntil(r.deadline, today));
+  if (daysLate > 0) reasons.push("OVERDUE");
+  const refusal = r.extensionRequests[0];
+  if (refusal?.status === "REJECTED" && (refusal.decidedAt?.getTime() ?? 0) > lastTakenUp)
+    reasons.push("EXTENSION_REFUSED");
+  const reopened = r.progressReports[0];
+  if (reopened && reopened.createdAt.getTime() > lastTakenUp) reasons.push("REOPENED");
+  if (reasons.length === 0) return null;
+  return {
+    resolutionId: r.id,
+    text: r.text,
+    deadline: r.deadline,
+    daysLate,
+    reasons,
+    agency: r.responsibleAgency,
+    meeting: r.meeting,
+  };
 }
 
 /** The session's follow-up items, in the order they were added. */
@@ -156,7 +194,7 @@ export async function addFollowUps(
       if (isLocked(meeting.status)) throw new UserFacingError(t("meetings.followUp.locked"));
       // Only what the list offers: an id from the client is checked against it, not trusted.
       const offered = new Map(
-        (await listFollowUpCandidates(actor, meetingId))
+        (await listFollowUpCandidates(actor, meetingId, { only: resolutionIds }))
           .flatMap((g) => g.items)
           .map((c) => [c.resolutionId, c]),
       );

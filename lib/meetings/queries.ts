@@ -132,6 +132,8 @@ const OBSTACLE_SUMMARY = {
 export const getMeeting = cache(async function getMeeting(actor: Actor, id: string) {
   authorize(actor, "case.read");
   return db.meeting.findFirst({
+    // Seventeen relations: one round trip instead of seventeen (decision 132).
+    relationLoadStrategy: "join",
     where: { id, ...provinceWhere(actor) },
     select: {
       ...MEETING_SELECT,

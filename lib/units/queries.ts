@@ -204,11 +204,19 @@ export async function unitFormOptions(actor: Actor) {
       orderBy: { nameFa: "asc" },
       select: { id: true, nameFa: true, nameEn: true },
     }),
-    db.productionUnit.groupBy({
-      by: ["industrialPark"],
-      where: { ...provinceWhere(actor), archivedAt: null, industrialPark: { not: null } },
-      orderBy: { industrialPark: "asc" },
-    }),
+    // Every list page shows them; nationally they cost a pass over 50,000 units. Kept until a
+    // unit of the scope changes, like the list's total.
+    keptFigures(
+      actor,
+      ["unit-parks"],
+      () =>
+        db.productionUnit.groupBy({
+          by: ["industrialPark"],
+          where: { ...provinceWhere(actor), archivedAt: null, industrialPark: { not: null } },
+          orderBy: { industrialPark: "asc" },
+        }),
+      "changes",
+    ),
   ]);
   return { counties, parks: parks.map((p) => p.industrialPark).filter((p): p is string => p !== null) };
 }

@@ -331,6 +331,32 @@ describe("everyone told what to act on, exactly once", () => {
 });
 
 describe("follow-up of earlier resolutions in a session", () => {
+  it("a session page lists the most overdue first, reads past those already on a session, and any candidate can still be added", async () => {
+    const s = await setting();
+    const earlier = await s.meeting("HELD", new Date("2025-05-31T05:30:00Z"));
+    const late = [];
+    for (const days of [50, 40, 30, 20, 10])
+      late.push(await s.resolution(earlier.id, s.bank.id, addDays(TODAY, -days), `${days} روز دیر`));
+    const other = await s.meeting("PLANNED", new Date(Date.now() + 2 * 86_400_000));
+    const next = await s.meeting("PLANNED", new Date(Date.now() + 3 * 86_400_000));
+    // The most overdue waits on another planned session.
+    expect(
+      await addFollowUps(s.actors.secretariat, { meetingId: other.id, resolutionIds: [late[0]!.id] }, t),
+    ).toMatchObject({ ok: true });
+
+    const texts = async (limit: number) =>
+      (await listFollowUpCandidates(s.actors.secretariat, next.id, { limit }))
+        .flatMap((g) => g.items)
+        .map((c) => c.text);
+    expect(await texts(2)).toEqual(["40 روز دیر", "30 روز دیر"]);
+    expect(await texts(10)).toEqual(["40 روز دیر", "30 روز دیر", "20 روز دیر", "10 روز دیر"]);
+    // Beyond what the page lists, and offered all the same.
+    expect(
+      await addFollowUps(s.actors.secretariat, { meetingId: next.id, resolutionIds: [late[4]!.id] }, t),
+    ).toMatchObject({ ok: true });
+    expect(await texts(10)).toEqual(["40 روز دیر", "30 روز دیر", "20 روز دیر"]);
+  });
+
   it("lists overdue, refused and reopened cases for a planned session, adds some, records a decision in the resolution's history and notices it", async () => {
     const s = await setting();
     const earlier = await s.meeting("HELD", new Date("2025-05-31T05:30:00Z"));
