@@ -21,25 +21,6 @@ function withoutNul<T>(value: T): T {
 }
 
 /**
- * Operations that may load relations (Prisma accepts relationLoadStrategy on exactly these).
- * Each keeps Prisma's one-query-per-table loading unless it asks for
- * `relationLoadStrategy: "join"` (decision 132): the join strategy turns a record with a dozen
- * nested relations into one round trip, but on long lists its JSON aggregation can cost more
- * than it saves, so it is chosen where a measurement showed it pays.
- */
-const RELATION_READS = new Set([
-  "findMany",
-  "findFirst",
-  "findFirstOrThrow",
-  "findUnique",
-  "findUniqueOrThrow",
-  "create",
-  "update",
-  "upsert",
-  "delete",
-]);
-
-/**
  * A client for one PostgreSQL server: the primary here, the read replica in lib/db-read.ts.
  * `connectTimeoutMs` bounds how long a query waits for a server that does not answer.
  */
@@ -55,10 +36,7 @@ export function createPrismaClient(connectionString: string, connectTimeoutMs?: 
   return client.$extends({
     query: {
       $allModels: {
-        $allOperations: ({ operation, args, query }) =>
-          query(
-            withoutNul(RELATION_READS.has(operation) ? { relationLoadStrategy: "query", ...args } : args),
-          ),
+        $allOperations: ({ args, query }) => query(withoutNul(args)),
       },
     },
   }) as unknown as PrismaClient;

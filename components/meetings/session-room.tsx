@@ -1,5 +1,13 @@
 "use client";
-import { useCallback, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import {
+  startTransition,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from "react";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/messages";
 import type { AgendaItemView } from "@/lib/meetings/types";
@@ -44,6 +52,13 @@ export function SessionRoom({
   const [section, setSection] = useState<Section>(sections[0] ?? "agenda");
   const [currentId, setCurrentId] = useState<string | null>(items[0]?.id ?? null);
   const current = items.find((i) => i.id === currentId) ?? items[0] ?? null;
+  // The parts not chosen are drawn once the page is live, not in its HTML: a thirty-unit
+  // session's attendance grid and agenda forms were two thirds of the page's markup and of
+  // its server time (issue #15), and a hidden part cannot be opened before the scripts run.
+  // Once drawn, a part stays mounted (see above).
+  const [awake, setAwake] = useState(false);
+  useEffect(() => startTransition(() => setAwake(true)), []);
+  const drawn = (s: Section) => awake || section === s;
   const live = useLiveSession(meetingId, { itemId: current?.id ?? null });
   const others = live.people.filter((p) => p.key !== live.selfKey);
   const tabs = useRef<Record<string, HTMLButtonElement | null>>({});
@@ -239,15 +254,17 @@ export function SessionRoom({
         </div>
         {entry && (
           <div role="tabpanel" id="panel-entry" aria-labelledby="tab-entry" hidden={section !== "entry"}>
-            <div className="rounded-md border border-slate-200 bg-white p-4">
-              <SessionEntry
-                {...entry}
-                locale={locale}
-                items={items}
-                currentItemId={current?.id ?? null}
-                onSelect={select}
-              />
-            </div>
+            {drawn("entry") && (
+              <div className="rounded-md border border-slate-200 bg-white p-4">
+                <SessionEntry
+                  {...entry}
+                  locale={locale}
+                  items={items}
+                  currentItemId={current?.id ?? null}
+                  onSelect={select}
+                />
+              </div>
+            )}
           </div>
         )}
         <div
@@ -256,7 +273,7 @@ export function SessionRoom({
           aria-labelledby="tab-attendance"
           hidden={section !== "attendance"}
         >
-          {attendance}
+          {drawn("attendance") && attendance}
         </div>
         <div
           role="tabpanel"
@@ -265,7 +282,7 @@ export function SessionRoom({
           hidden={section !== "agenda"}
           className="space-y-6"
         >
-          {agenda}
+          {drawn("agenda") && agenda}
         </div>
       </div>
     </div>

@@ -132,8 +132,6 @@ const OBSTACLE_SUMMARY = {
 export const getMeeting = cache(async function getMeeting(actor: Actor, id: string) {
   authorize(actor, "case.read");
   return db.meeting.findFirst({
-    // Seventeen relations: one round trip instead of seventeen (decision 132).
-    relationLoadStrategy: "join",
     where: { id, ...provinceWhere(actor) },
     select: {
       ...MEETING_SELECT,
@@ -220,15 +218,18 @@ export async function listEligibleObstacles(
   return units;
 }
 
-/** Agencies a resolution may name: the province's active agencies, members of the body first. */
-export async function listAgencyOptions(actor: Actor) {
+/**
+ * Agencies a resolution may name: the province's active agencies, members of the body first.
+ * Cached per request: the session page's entry and its follow-up panel both offer them.
+ */
+export const listAgencyOptions = cache(async function listAgencyOptions(actor: Actor) {
   authorize(actor, "case.read");
   return db.agency.findMany({
     where: { ...provinceWhere(actor), active: true },
     orderBy: [{ kind: "asc" }, { nameFa: "asc" }],
     select: { id: true, nameFa: true, nameEn: true, kind: true },
   });
-}
+});
 
 /**
  * The agencies named in a session's cases: those concerned by the obstacles on its agenda and

@@ -70,14 +70,14 @@ async function SessionPage({ context, id, q }: { context: PageContext; id: strin
   const canWrite = can(user, "meeting.write", { provinceId: meeting.provinceId });
   const canEnter = can(user, "resolution.write", { provinceId: meeting.provinceId });
   const locked = isLocked(meeting.status);
-  const history = await recordHistory(user, {
-    provinceId: meeting.provinceId,
-    entities: [
-      { type: "Meeting", ids: [meeting.id] },
-      { type: "AgendaItem", ids: meeting.agendaItems.map((i) => i.id) },
-    ],
-  });
-  const [eligible, agencies, caseAgencyIds, followUp] = await Promise.all([
+  const [history, eligible, agencies, caseAgencyIds, followUp] = await Promise.all([
+    recordHistory(user, {
+      provinceId: meeting.provinceId,
+      entities: [
+        { type: "Meeting", ids: [meeting.id] },
+        { type: "AgendaItem", ids: meeting.agendaItems.map((i) => i.id) },
+      ],
+    }),
     canWrite ? listEligibleObstacles(user, meeting.body.kind, { query: q }) : Promise.resolve([]),
     canEnter || canWrite ? listAgencyOptions(user) : Promise.resolve([]),
     listCaseAgencyIds(user, meeting.id),
