@@ -51,7 +51,7 @@ export const test = base.extend<
         const id = `e2e-${randomUUID()}`;
         await pool.query(
           `INSERT INTO "Resolution" (id, "provinceId", "meetingId", "unitId", text, "responsibleAgencyId", deadline, "updatedAt")
-           SELECT $1, a."provinceId", m.id, u.id, $2, a.id, CURRENT_DATE + $3::int, now()
+           SELECT $1, a."provinceId", m.id, u.id, $2, a.id, (now() AT TIME ZONE 'Asia/Tehran')::date + $3::int, now()
            FROM "Agency" a
            JOIN "Meeting" m ON m."provinceId" = a."provinceId"
            JOIN "ProductionUnit" u ON u."provinceId" = a."provinceId"

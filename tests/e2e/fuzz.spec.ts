@@ -301,7 +301,7 @@ async function fuzzProvince(): Promise<{ ids: Ids; emails: string[] }> {
     ids.unit,
   ]);
   await q(
-    `INSERT INTO "Resolution" (id, "provinceId", "meetingId", "unitId", "agendaItemId", text, "responsibleAgencyId", deadline, "updatedAt") VALUES ($1, $2, $3, $4, $5, 'مصوبه آزمون فاز', $6, CURRENT_DATE + 10, now())`,
+    `INSERT INTO "Resolution" (id, "provinceId", "meetingId", "unitId", "agendaItemId", text, "responsibleAgencyId", deadline, "updatedAt") VALUES ($1, $2, $3, $4, $5, 'مصوبه آزمون فاز', $6, (now() AT TIME ZONE 'Asia/Tehran')::date + 10, now())`,
     [ids.resolution, ids.province, ids.meeting, ids.unit, ids.item, ids.agency],
   );
   const passwordHash = await hash(PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
