@@ -1,8 +1,6 @@
 // What the benchmarks share (bench/pages.ts, bench/lighthouse.ts): their databases, a
 // production server started as deployed, and signing in through the real login.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import path from "node:path";
 import pg from "pg";
 import { createDatabaseIfMissing, ensureDatabaseServer, withDatabaseName } from "../scripts/db";
 import { runOrFail } from "../scripts/process";
@@ -42,23 +40,6 @@ export async function prepareDatabase(prefix: string, size: "demo" | "large"): P
     if (!big?.n) await seedLarge(url);
   }
   return url;
-}
-
-/** When the newest source changed: a build older than it is rebuilt. */
-export function newestSource(): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === "generated" || entry.name === "migrations") continue;
-      const p = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else newest = Math.max(newest, statSync(p).mtimeMs);
-    }
-  };
-  for (const d of ["app", "components", "lib", "prisma"]) if (existsSync(d)) walk(d);
-  for (const f of ["next.config.ts", "package-lock.json", "proxy.ts"])
-    if (existsSync(f)) newest = Math.max(newest, statSync(f).mtimeMs);
-  return newest;
 }
 
 // ---------------------------------------------------------------- the server

@@ -21,21 +21,14 @@
 // BENCH_ONLY (substring of a page's label or path), BENCH_SKIP_BUILD=1,
 // CHROMIUM_PATH (default /usr/bin/chromium), BENCH_LH_SAVE=<folder> (keeps each run's full
 // report as JSON, to see which scripts block and which element is the LCP).
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { buildIsCurrent } from "../scripts/build-freshness";
 import { runOrFail } from "../scripts/process";
-import {
-  newestSource,
-  prepareDatabase,
-  query,
-  signIn,
-  startServer,
-  stopDatabaseServer,
-  waitUp,
-} from "./harness";
+import { prepareDatabase, query, signIn, startServer, stopDatabaseServer, waitUp } from "./harness";
 
 const PREFIX = process.env.BENCH_DB_PREFIX ?? "tashil_bench";
 const FIRST_PORT = Number(process.env.BENCH_PORT ?? 3161);
@@ -99,8 +92,7 @@ async function audit(port: number, pageUrl: string, cookie: string, name: string
 }
 
 if (process.env.BENCH_SKIP_BUILD !== "1") {
-  const stamp = ".next/BUILD_ID";
-  if (!existsSync(stamp) || statSync(stamp).mtimeMs < newestSource()) await runOrFail("next", ["build"], {});
+  if (!buildIsCurrent()) await runOrFail("next", ["build"], {});
   else console.log("[lighthouse] reusing the build in .next (newer than every source)");
 }
 

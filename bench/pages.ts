@@ -19,19 +19,12 @@
 // Other knobs: BENCH_PORT (first of two ports, default 3151), BENCH_SIZES=demo,large,
 // BENCH_SAMPLES (one-connection samples, default 7), BENCH_ROUNDS (rounds of 20, default 2),
 // BENCH_ONLY (substring of the page paths to time), BENCH_SKIP_BUILD=1.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import { gzipSync } from "node:zlib";
+import { buildIsCurrent } from "../scripts/build-freshness";
 import { runOrFail } from "../scripts/process";
-import {
-  newestSource,
-  prepareDatabase,
-  query,
-  signIn,
-  startServer,
-  stopDatabaseServer,
-  waitUp,
-} from "./harness";
+import { prepareDatabase, query, signIn, startServer, stopDatabaseServer, waitUp } from "./harness";
 
 const PREFIX = process.env.BENCH_DB_PREFIX ?? "tashil_bench";
 const FIRST_PORT = Number(process.env.BENCH_PORT ?? 3151);
@@ -233,8 +226,7 @@ type Row = {
 };
 
 if (process.env.BENCH_SKIP_BUILD !== "1") {
-  const stamp = ".next/BUILD_ID";
-  if (!existsSync(stamp) || statSync(stamp).mtimeMs < newestSource()) await runOrFail("next", ["build"], {});
+  if (!buildIsCurrent()) await runOrFail("next", ["build"], {});
   else console.log("[bench] reusing the build in .next (newer than every source)");
 }
 

@@ -2,10 +2,11 @@
 // PostgreSQL when DATABASE_URL is unset, applies migrations, seeds the demo data into an
 // empty database, builds when the build is missing or older than the sources, then serves.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, statSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { ensureAppDatabase } from "./app-database";
+import { buildIsCurrent } from "./build-freshness";
 import { orExplain } from "./db";
 import { run, runOrFail } from "./process";
 import { checkRuntime } from "./runtime";
@@ -34,28 +35,6 @@ async function isEmpty(url: string): Promise<boolean> {
   } finally {
     await client.end();
   }
-}
-
-const SOURCE_DIRS = ["app", "components", "lib", "public", "prisma"];
-function newestSourceMtime(): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === "generated" || entry.name === "migrations") continue;
-      const p = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else newest = Math.max(newest, statSync(p).mtimeMs);
-    }
-  };
-  for (const d of SOURCE_DIRS) if (existsSync(d)) walk(d);
-  for (const f of ["next.config.ts", "package-lock.json"])
-    if (existsSync(f)) newest = Math.max(newest, statSync(f).mtimeMs);
-  return newest;
-}
-
-function buildIsCurrent(): boolean {
-  const stamp = ".next/BUILD_ID";
-  return existsSync(stamp) && statSync(stamp).mtimeMs > newestSourceMtime();
 }
 
 checkRuntime(mode);
