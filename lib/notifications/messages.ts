@@ -25,6 +25,10 @@ const fa = {
         subject: "مصوبه بازگشایی شد: {unit}",
         body: "دبیرخانه گزارش انجام مصوبه زیر را نپذیرفت و آن را بازگشایی کرد.\n\nواحد تولیدی: {unit}\nمتن مصوبه: {text}\nدلیل: {note}\nمهلت: {deadline}",
       },
+      resolution_verified: {
+        subject: "انجام مصوبه تأیید شد: {unit}",
+        body: "دبیرخانه گزارش انجام مصوبه زیر را بررسی و تأیید کرد؛ پرونده آن بسته شد.\n\nواحد تولیدی: {unit}\nمتن مصوبه: {text}\nیادداشت دبیرخانه: {note}",
+      },
       resolution_extensionApproved: {
         subject: "تمدید مهلت پذیرفته شد: {unit}",
         body: "درخواست تمدید مهلت مصوبه زیر پذیرفته شد. مهلت تازه: {deadline}\n\nواحد تولیدی: {unit}\nمتن مصوبه: {text}",
@@ -130,6 +134,10 @@ const en: typeof fa = {
       resolution_reopened: {
         subject: "Resolution reopened: {unit}",
         body: "The secretariat did not accept the done report of the resolution below and reopened it.\n\nProduction unit: {unit}\nResolution: {text}\nReason: {note}\nDeadline: {deadline}",
+      },
+      resolution_verified: {
+        subject: "Resolution verified: {unit}",
+        body: "The secretariat checked and verified the done report of the resolution below; the case is closed.\n\nProduction unit: {unit}\nResolution: {text}\nSecretariat's note: {note}",
       },
       resolution_extensionApproved: {
         subject: "Extension approved: {unit}",
