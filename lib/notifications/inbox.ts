@@ -28,6 +28,8 @@ export type NotificationKind =
   | "resolution.remind"
   | "resolution.deadlineSoon"
   | "resolution.overdue"
+  | "resolution.overdueDigest"
+  | "resolution.deadlineSoonDigest"
   | "minutes.ready"
   | "notice.issued";
 
@@ -115,6 +117,15 @@ export async function notify(
     }),
     skipDuplicates: true,
   });
+  // Repeats collapse (issue #35): a newer notification of the same kind about the same thing
+  // (kind × link: today's overdue digest, a second reminder of one resolution) supersedes the
+  // user's earlier ones. The list shows the newest with a count of the earlier ones, and the
+  // unread badge counts it once.
+  if (count > 0)
+    await tx.$executeRaw`
+      UPDATE "Notification" SET "supersededAt" = now(), "readAt" = coalesce("readAt", now())
+      WHERE "userId" = ANY(${unique.map((r) => r.id)}) AND kind = ${kind}
+        AND link IS NOT DISTINCT FROM ${link} AND "eventKey" <> ${eventKey} AND "supersededAt" IS NULL`;
   return count;
 }
 
