@@ -14,7 +14,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { daysUntil, overdueWhere } from "@/lib/resolutions/queries";
 import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import { deliver, type Mail } from "./deliver";
-import { notify, resolutionParams } from "./inbox";
 import { transportFromEnv, type MailTransport } from "./mailer";
 
 // The job handlers: plain functions of "today", called by the pg-boss worker on a schedule
@@ -33,7 +32,6 @@ export { escalateOverdue, sendDeadlineReminders } from "./digests";
 
 const appUrl = () =>
   (process.env.APP_URL ?? process.env.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 const RESOLUTION = {
   id: true,
