@@ -24,8 +24,9 @@ import { transportFromEnv, type MailTransport } from "./mailer";
 //
 // Once a day per province and recipient, at the province's hour (settings: digestHour):
 // - the run holds a PostgreSQL advisory lock, so two workers run it one after the other;
-// - each message's key names the day (`resolution.overdueDigest:<day>`), unique per user
-//   (Notification) and per address (EmailMessage), so the second of two runs adds nothing;
+// - each message's key names what it covers and the day (`resolution.overdueDigest:<province
+//   or agency>:<day>`), unique per user (Notification) and per address (EmailMessage), so the
+//   second of two runs adds nothing. (An address heading two agencies gets one per agency.)
 // - a DigestRun row marks the province done for the day (later hourly runs skip it) and is
 //   where the next run counts "new since" from. A province without one (a new deployment, the
 //   national seed) gets one summary of everything already overdue, not a message per case.
@@ -318,7 +319,7 @@ export function escalateOverdue({
           };
           await notify(tx, {
             kind: "resolution.overdueDigest",
-            eventKey: `resolution.overdueDigest:${today}`,
+            eventKey: `resolution.overdueDigest:${a.agencyId ?? province.id}:${today}`,
             provinceId: province.id,
             link,
             recipients: a.inApp,
@@ -334,7 +335,7 @@ export function escalateOverdue({
             const t = translator(to.locale);
             const r = render(to.locale, t);
             mails.push({
-              eventKey: `resolution.overdueDigest:${today}`,
+              eventKey: `resolution.overdueDigest:${a.agencyId ?? province.id}:${today}`,
               toEmail: to.email,
               userId: to.id,
               provinceId: province.id,
@@ -424,7 +425,7 @@ export function sendDeadlineReminders({
           };
           await notify(tx, {
             kind: "resolution.deadlineSoonDigest",
-            eventKey: `resolution.deadlineSoonDigest:${today}`,
+            eventKey: `resolution.deadlineSoonDigest:${a.agencyId}:${today}`,
             provinceId: province.id,
             link,
             recipients: a.inApp,
@@ -439,7 +440,7 @@ export function sendDeadlineReminders({
             const t = translator(to.locale);
             const r = render(to.locale, t);
             mails.push({
-              eventKey: `resolution.deadlineSoonDigest:${today}`,
+              eventKey: `resolution.deadlineSoonDigest:${a.agencyId}:${today}`,
               toEmail: to.email,
               userId: to.id,
               provinceId: province.id,
