@@ -144,7 +144,7 @@ async function rankedCases(provinceId: string, where: { before?: string; from?: 
         coalesce((select sum(o."amountRials") from "ResolutionObstacle" ro
                   join "Obstacle" o on o.id = ro."obstacleId" where ro."resolutionId" = r.id), 0)::bigint as amount
       from "Resolution" r join "ProductionUnit" u on u.id = r."unitId"
-      where r."provinceId" = ${provinceId} and r.status::text = any(${open})
+      where r."provinceId" = ${provinceId} and r.status = any(${open}::"ResolutionStatus"[])
         and (${where.before ?? null}::date is null or r.deadline < ${where.before ?? null}::date)
         and (${where.from ?? null}::date is null or r.deadline >= ${where.from ?? null}::date)
         and (${where.to ?? null}::date is null or r.deadline <= ${where.to ?? null}::date)
@@ -173,7 +173,7 @@ async function countsByAgency(
     select r."responsibleAgencyId" as "agencyId", count(*)::int as total,
       (count(*) filter (where r.deadline >= ${from}::date))::int as fresh
     from "Resolution" r
-    where r."provinceId" = ${provinceId} and r.status::text = any(${open})
+    where r."provinceId" = ${provinceId} and r.status = any(${open}::"ResolutionStatus"[])
       and (${range.before ?? null}::date is null or r.deadline < ${range.before ?? null}::date)
       and (${range.from ?? null}::date is null or r.deadline >= ${range.from ?? null}::date)
       and (${range.to ?? null}::date is null or r.deadline <= ${range.to ?? null}::date)
