@@ -17,32 +17,62 @@ import {
   type AgencyPicker,
 } from "@/components/ui/decision-fields";
 import { FormMessage } from "@/components/ui/form-message";
+import { PrintButton } from "@/components/ui/print-button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useT } from "@/components/ui/messages";
 
 // Chasing and disputes on a resolution: the secretariat's "remind now", the agency's return
 // ("not our remit") and the secretariat's decision on it. The server checks every rule again.
 
-export function RemindNowButton({ id }: { id: string }) {
+/** Whom a reminder reaches (lib/notifications/inbox.ts agencyReach), as the page knows it. */
+export type RemindReach = { users: number; headEmail: string | null };
+
+/**
+ * An agency without users and without a head's e-mail cannot be reminded from here: say so
+ * and offer the printed page as a letter instead of a button that would reach nobody.
+ */
+function Unreachable() {
   const t = useT();
+  return (
+    <div className="space-y-2">
+      <p role="note" className="text-sm text-amber-900">
+        {t("resolutions.remind.unreachable")}
+      </p>
+      <PrintButton label={t("resolutions.remind.print")} />
+    </div>
+  );
+}
+
+export function RemindNowButton({ id, reach }: { id: string; reach: RemindReach }) {
+  const t = useT();
+  if (reach.users === 0 && !reach.headEmail) return <Unreachable />;
   return (
     <ConfirmForm
       action={remindResolutionAction}
       fields={{ id }}
       label={t("resolutions.remind.now")}
-      question={t("resolutions.remind.confirm")}
+      question={
+        reach.users > 0
+          ? t("resolutions.remind.confirm")
+          : t("resolutions.remind.confirmHead", { email: reach.headEmail ?? "" })
+      }
     />
   );
 }
 
-export function RemindAgencyButton({ agencyId }: { agencyId: string }) {
+export function RemindAgencyButton({ agencyId, reach }: { agencyId: string; reach: RemindReach }) {
   const t = useT();
+  if (reach.users === 0 && !reach.headEmail) return <Unreachable />;
   return (
     <ConfirmForm
       action={remindAgencyAction}
       fields={{ agencyId }}
       label={t("resolutions.remind.agencyNow")}
-      question={t("resolutions.remind.confirmAgency")}
+      question={
+        reach.users > 0
+          ? t("resolutions.remind.confirmAgency")
+          : t("resolutions.remind.confirmHead", { email: reach.headEmail ?? "" })
+      }
     />
   );
 }

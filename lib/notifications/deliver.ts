@@ -11,6 +11,26 @@ export type Mail = {
   body: string;
 };
 
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
+/**
+ * The same text as HTML, so a Persian message reads right to left in every mail client: a
+ * plain-text part has no direction, and many clients lay it out left to right, scattering the
+ * punctuation and the Persian digits of a list. The direction follows the first letter (the
+ * greeting), the lines stay as written, and links become links.
+ */
+export function htmlBody(text: string): string {
+  const rtl = /^[^\p{L}]*[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/u.test(text);
+  const escaped = text.replace(/[&<>"]/g, (c) => ESCAPES[c] ?? c);
+  const linked = escaped.replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}" dir="ltr">${url}</a>`);
+  const [lang, dir] = rtl ? ["fa", "rtl"] : ["en", "ltr"];
+  return (
+    `<!doctype html><html lang="${lang}" dir="${dir}"><body dir="${dir}">` +
+    `<div dir="${dir}" style="white-space:pre-wrap;font-family:Vazirmatn,Tahoma,sans-serif;line-height:1.8">` +
+    `${linked}</div></body></html>`
+  );
+}
+
 /**
  * Sends each mail at most once per (event, recipient). The row is inserted first, with
  * ON CONFLICT DO NOTHING on EmailMessage @@unique([eventKey, toEmail]), then claimed by a
@@ -49,7 +69,13 @@ export async function deliver(mails: Mail[], transport: MailTransport | null = t
     });
     if (claim.count === 0) continue;
     try {
-      await transport.sendMail({ from: mailFrom(), to: row.toEmail, subject: row.subject, text: row.body });
+      await transport.sendMail({
+        from: mailFrom(),
+        to: row.toEmail,
+        subject: row.subject,
+        text: row.body,
+        html: htmlBody(row.body),
+      });
       await db.emailMessage.update({
         where: { id: row.id },
         data: { status: "SENT", sentAt: new Date(), lastError: null },

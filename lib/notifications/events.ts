@@ -14,7 +14,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { daysUntil, overdueWhere } from "@/lib/resolutions/queries";
 import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import { deliver, type Mail } from "./deliver";
-import { notify, resolutionParams } from "./inbox";
 import { transportFromEnv, type MailTransport } from "./mailer";
 
 // The job handlers: plain functions of "today", called by the pg-boss worker on a schedule
@@ -28,11 +27,11 @@ export type JobOptions = {
   provinceId?: string;
 };
 
-export const reminderDays = () => Math.max(1, Number(process.env.REMINDER_DAYS ?? 3) || 3);
+// The daily reminders and escalations are digests, one per recipient (issue #35): ./digests.ts.
+export { escalateOverdue, sendDeadlineReminders } from "./digests";
 
 const appUrl = () =>
   (process.env.APP_URL ?? process.env.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 const RESOLUTION = {
   id: true,
@@ -79,28 +78,6 @@ function params(r: ResolutionForMail, locale: Locale, today: string) {
   };
 }
 
-function mailFor(
-  event: string,
-  r: ResolutionForMail,
-  to: Recipient,
-  today: string,
-  kind: "reminder" | "overdue",
-): Mail {
-  const t = translator(to.locale);
-  const p = params(r, to.locale, today);
-  return {
-    eventKey: event,
-    toEmail: to.email,
-    userId: to.id,
-    provinceId: r.provinceId,
-    subject: t(`notifications.mail.${kind}Subject`, p),
-    body: compose(t, to.locale, t(`notifications.mail.${kind}Body`, p), r.id),
-  };
-}
-
-const agencyUsers = (r: ResolutionForMail): Recipient[] =>
-  r.responsibleAgency.users.map((u) => ({ id: u.id, email: u.email, locale: u.locale }));
-
 async function secretariatOf(provinceIds: string[]) {
   const users = await db.user.findMany({
     where: { active: true, roles: { has: "SECRETARIAT" }, provinceId: { in: provinceIds } },
@@ -110,93 +87,6 @@ async function secretariatOf(provinceIds: string[]) {
     users
       .filter((u) => u.provinceId === provinceId)
       .map((u) => ({ id: u.id, email: u.email, locale: u.locale }));
-}
-
-/** REMINDER_DAYS before the deadline (or on any later day a run was missed), once per deadline. */
-export async function sendDeadlineReminders({
-  today = todayInTehran(),
-  transport = transportFromEnv(),
-  provinceId,
-}: JobOptions = {}) {
-  const resolutions = await db.resolution.findMany({
-    where: {
-      status: { in: [...OPEN_STATUSES] },
-      deadline: { gte: calendarDate(today), lte: calendarDate(addDays(today, reminderDays())) },
-      ...(provinceId ? { provinceId } : {}),
-    },
-    select: RESOLUTION,
-  });
-  // An extended deadline is a new deadline: it earns a reminder of its own.
-  const mails = resolutions.flatMap((r) =>
-    agencyUsers(r).map((u) =>
-      mailFor(`resolution.reminder:${r.id}:${iso(r.deadline)}`, r, u, today, "reminder"),
-    ),
-  );
-  const result = await deliver(mails, transport);
-  await tellInApp("resolution.deadlineSoon", resolutions, (r) => agencyUsers(r), today);
-  return result;
-}
-
-/**
- * The same reminder or escalation in each user's notifications, after its e-mail has gone
- * (the row is marked mailed, so the notification mails and digests do not send it again).
- * One per deadline and user, like the e-mail: an extended deadline is told again.
- */
-async function tellInApp(
-  kind: "resolution.deadlineSoon" | "resolution.overdue",
-  resolutions: ResolutionForMail[],
-  recipientsOf: (r: ResolutionForMail) => Recipient[],
-  today: string,
-) {
-  const mailedAt = new Date();
-  // A few hundred per transaction: a national first run meets tens of thousands of rows.
-  for (let i = 0; i < resolutions.length; i += 200)
-    await db.$transaction(async (tx) => {
-      for (const r of resolutions.slice(i, i + 200)) {
-        const recipients = recipientsOf(r).flatMap((u) => (u.id ? [{ ...u, id: u.id }] : []));
-        await notify(tx, {
-          kind,
-          eventKey: `${kind}:${r.id}:${iso(r.deadline)}`,
-          provinceId: r.provinceId,
-          link: `/resolutions/${r.id}`,
-          recipients,
-          params: resolutionParams(r, (locale) => ({
-            days: formatNumber(Math.abs(daysUntil(r.deadline, today)), locale),
-          })),
-          mailedAt,
-        });
-      }
-    });
-}
-
-/** Past the deadline with nothing reported: the agency's head and the secretariat, once per deadline. */
-export async function escalateOverdue({
-  today = todayInTehran(),
-  transport = transportFromEnv(),
-  provinceId,
-}: JobOptions = {}) {
-  const resolutions = await db.resolution.findMany({
-    where: { ...overdueWhere(today), ...(provinceId ? { provinceId } : {}) },
-    select: RESOLUTION,
-  });
-  const secretariat = await secretariatOf([...new Set(resolutions.map((r) => r.provinceId))]);
-  const mails = resolutions.flatMap((r) => {
-    const head: Recipient[] = r.responsibleAgency.email
-      ? [{ id: null, email: r.responsibleAgency.email, locale: "fa" }]
-      : [];
-    return [...head, ...secretariat(r.provinceId)].map((to) =>
-      mailFor(`resolution.overdue:${r.id}:${iso(r.deadline)}`, r, to, today, "overdue"),
-    );
-  });
-  const result = await deliver(mails, transport);
-  // In the app, the agency's own users are told too: they are the ones who must act.
-  await tellInApp(
-    "resolution.overdue",
-    resolutions,
-    (r) => [...agencyUsers(r), ...secretariat(r.provinceId)],
-    today,
-  );
-  return result;
 }
 
 /** The secretariat's weekly digest, one per province and Iranian week (weeks start on Saturday). */

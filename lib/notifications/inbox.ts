@@ -19,6 +19,7 @@ export type Recipient = { id: string; email: string; locale: Locale };
 export type NotificationKind =
   | "resolution.doneReported"
   | "resolution.reopened"
+  | "resolution.verified"
   | "resolution.extensionApproved"
   | "resolution.extensionRejected"
   | "resolution.reassigned"
@@ -27,6 +28,8 @@ export type NotificationKind =
   | "resolution.remind"
   | "resolution.deadlineSoon"
   | "resolution.overdue"
+  | "resolution.overdueDigest"
+  | "resolution.deadlineSoonDigest"
   | "minutes.ready"
   | "notice.issued";
 
@@ -39,6 +42,21 @@ export function agencyRecipients(tx: Tx | typeof db, agencyId: string): Promise<
     select: RECIPIENT,
     orderBy: { id: "asc" },
   });
+}
+
+/**
+ * Whom a reminder to an agency can reach: its active users in the app, else the head's
+ * e-mail on the agency's record, else nobody (a printed letter). Issue #30.5.
+ */
+export async function agencyReach(
+  tx: Tx | typeof db,
+  agencyId: string,
+): Promise<{ users: Recipient[]; headEmail: string | null }> {
+  const [users, agency] = await Promise.all([
+    agencyRecipients(tx, agencyId),
+    tx.agency.findUnique({ where: { id: agencyId }, select: { email: true } }),
+  ]);
+  return { users, headEmail: agency?.email?.trim() || null };
 }
 
 /** The active users of a province holding a role (the secretariat, the chair). */
@@ -99,6 +117,15 @@ export async function notify(
     }),
     skipDuplicates: true,
   });
+  // Repeats collapse (issue #35): a newer notification of the same kind about the same thing
+  // (kind × link: today's overdue digest, a second reminder of one resolution) supersedes the
+  // user's earlier ones. The list shows the newest with a count of the earlier ones, and the
+  // unread badge counts it once.
+  if (count > 0)
+    await tx.$executeRaw`
+      UPDATE "Notification" SET "supersededAt" = now(), "readAt" = coalesce("readAt", now())
+      WHERE "userId" = ANY(${unique.map((r) => r.id)}) AND kind = ${kind}
+        AND link IS NOT DISTINCT FROM ${link} AND "eventKey" <> ${eventKey} AND "supersededAt" IS NULL`;
   return count;
 }
 
@@ -145,7 +172,7 @@ export function unreadCount(userId: string): Promise<number> {
 const appUrl = () =>
   (process.env.APP_URL ?? process.env.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
 
-function mailBody(t: Translate, lines: string, link: string | null) {
+export function mailBody(t: Translate, lines: string, link: string | null) {
   const url = link ? `\n\n${t("notifications.mail.link", { url: `${appUrl()}${link}` })}` : "";
   return `${t("notifications.mail.greeting")}\n\n${lines}${url}\n\n${t("notifications.mail.signature")}`;
 }

@@ -47,11 +47,15 @@ export async function listOutbox(actor: Actor, { page = 1 }: { page?: number } =
   return { items, total, page, pages: Math.max(1, Math.ceil(total / MESSAGES_PAGE_SIZE)) };
 }
 
-/** The signed-in user's in-app notifications, unread first, newest first. */
+/**
+ * The signed-in user's in-app notifications, unread first, newest first. Repeats are
+ * collapsed: a notification superseded by a newer one of the same kind about the same thing
+ * (lib/notifications/inbox.ts notify) is not listed; the newer one says how many it stands for.
+ */
 export async function listMyNotifications(actor: Actor, { page = 1 }: { page?: number } = {}) {
   authorize(actor, "notifications.own");
-  const where = { userId: actor.id };
-  const [total, unread, items, user] = await Promise.all([
+  const where = { userId: actor.id, supersededAt: null };
+  const [total, unread, rows, user] = await Promise.all([
     db.notification.count({ where }),
     db.notification.count({ where: { ...where, readAt: null } }),
     db.notification.findMany({
@@ -63,6 +67,19 @@ export async function listMyNotifications(actor: Actor, { page = 1 }: { page?: n
     }),
     db.user.findUnique({ where: { id: actor.id }, select: { mailFrequency: true } }),
   ]);
+  const earlier = rows.length
+    ? await db.notification.groupBy({
+        by: ["kind", "link"],
+        where: {
+          userId: actor.id,
+          supersededAt: { not: null },
+          OR: rows.map((n) => ({ kind: n.kind, link: n.link })),
+        },
+        _count: { _all: true },
+      })
+    : [];
+  const count = new Map(earlier.map((e) => [`${e.kind}\n${e.link ?? ""}`, e._count._all]));
+  const items = rows.map((n) => ({ ...n, earlier: count.get(`${n.kind}\n${n.link ?? ""}`) ?? 0 }));
   return {
     items,
     unread,

@@ -13,8 +13,10 @@ export const JOBS = {
   "notification-mails": { cron: "* * * * *", run: () => sendNotificationMails() },
   // ...and to the others in one digest a day, before the working day starts.
   "notification-digest": { cron: "0 7 * * *", run: () => sendNotificationDigests() },
-  "deadline-reminders": { cron: "0 8 * * *", run: () => sendDeadlineReminders() },
-  "overdue-escalations": { cron: "30 8 * * *", run: () => escalateOverdue() },
+  // Hourly, but once a day per province: each province's digests go out at the first run from
+  // its own hour (settings, default 08:00 Tehran); later runs that day find it done (decision 160).
+  "deadline-reminders": { cron: "0 * * * *", run: () => sendDeadlineReminders({ now: new Date() }) },
+  "overdue-escalations": { cron: "30 * * * *", run: () => escalateOverdue({ now: new Date() }) },
   // Saturday, the first working day of the Iranian week.
   "weekly-digest": { cron: "0 9 * * 6", run: () => sendWeeklyDigest() },
 } satisfies Record<string, { cron: string; run: () => Promise<unknown> }>;

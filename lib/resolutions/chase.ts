@@ -1,25 +1,65 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { invalid, type FormState } from "@/lib/forms";
 import { calendarDate, formatNumber, localName, todayInTehran } from "@/lib/i18n/format";
-import type { Translate } from "@/lib/i18n/messages";
+import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 import { mutation, UserFacingError } from "@/lib/mutation";
-import { agencyRecipients, notify, RESOLUTION_FOR_NOTICE, resolutionParams } from "@/lib/notifications/inbox";
+import { deliver, type Mail } from "@/lib/notifications/deliver";
+import {
+  agencyReach,
+  mailBody,
+  notify,
+  RESOLUTION_FOR_NOTICE,
+  resolutionParams,
+} from "@/lib/notifications/inbox";
+import { transportFromEnv, type MailTransport } from "@/lib/notifications/mailer";
 import { OPEN_STATUSES } from "./status";
 import { remindAgencySchema, remindResolutionSchema } from "./schema";
 
 // "Remind now": the secretariat chases by hand, between the scheduled reminders. At most
 // once a Tehran day per resolution (a compare-and-set on lastRemindedOn), so a second click,
 // a colleague's click or a whole-agency reminder the same day adds nothing.
+//
+// Most agencies have no users in the app (35 of the demo's 38): an in-app reminder would reach
+// nobody. Then the reminder goes to the head's e-mail on the agency's record, and without one
+// nothing is sent, nothing is marked, and the answer says so and points to a printed letter
+// (issue #30.5).
+
+type Reach = Awaited<ReturnType<typeof agencyReach>>;
+
+/** The head's copy of a reminder, written with the claim so it cannot be lost between them. */
+async function queueHeadMail(tx: Tx, mail: Mail, transport: MailTransport | null) {
+  await tx.emailMessage.createMany({
+    data: [{ ...mail, status: transport ? "PENDING" : "OUTBOX" }],
+    skipDuplicates: true,
+  });
+}
+
+/** Sends the queued head mail and answers in words: the user must know whether it went. */
+async function answerHead(
+  mail: Mail | null,
+  transport: MailTransport | null,
+  t: Translate,
+  sentKey: "resolutions.remind.sent" | "resolutions.remind.sentMany",
+): Promise<FormState> {
+  if (!mail) return { ok: true, message: t(sentKey) };
+  try {
+    await deliver([mail], transport);
+  } catch {
+    return { ok: false, message: t("resolutions.remind.headMailFailed", { email: mail.toEmail }) };
+  }
+  return { ok: true, message: t("resolutions.remind.sentToHead", { email: mail.toEmail }) };
+}
+
+function unreachable(reach: Reach, t: Translate) {
+  if (reach.users.length === 0 && !reach.headEmail)
+    throw new UserFacingError(t("resolutions.remind.unreachable"));
+}
 
 /** Marks the open resolutions not yet reminded today; answers the ids it marked. */
-async function claimToday(
-  tx: Parameters<Parameters<typeof db.$transaction>[0]>[0],
-  ids: string[],
-  today: string,
-): Promise<string[]> {
+async function claimToday(tx: Tx, ids: string[], today: string): Promise<string[]> {
   if (ids.length === 0) return [];
   const day = calendarDate(today);
   const rows = await tx.$queryRaw<{ id: string }[]>`
@@ -35,13 +75,14 @@ export async function remindResolution(
   raw: unknown,
   t: Translate,
   today = todayInTehran(),
+  transport: MailTransport | null = transportFromEnv(),
 ): Promise<FormState> {
   return mutation(t, async () => {
     const parsed = remindResolutionSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
     authorize(actor, "resolution.remind");
     const { id } = parsed.data;
-    await db.$transaction(async (tx) => {
+    const headMail = await db.$transaction(async (tx) => {
       const r = await tx.resolution.findFirst({
         where: { id, ...provinceWhere(actor) },
         select: { ...RESOLUTION_FOR_NOTICE, status: true },
@@ -50,27 +91,64 @@ export async function remindResolution(
       authorize(actor, "resolution.remind", { provinceId: r.provinceId });
       if (!(OPEN_STATUSES as readonly string[]).includes(r.status))
         throw new UserFacingError(t("resolutions.notOpen"));
+      const reach = await agencyReach(tx, r.responsibleAgencyId);
+      unreachable(reach, t);
       if ((await claimToday(tx, [id], today)).length === 0)
         throw new UserFacingError(t("resolutions.remind.alreadyToday"));
-      await notify(tx, {
-        kind: "resolution.remind",
-        eventKey: `resolution.remind:${id}:${today}`,
-        provinceId: r.provinceId,
-        link: `/resolutions/${id}`,
-        recipients: await agencyRecipients(tx, r.responsibleAgencyId),
-        params: resolutionParams(r),
-      });
+      const eventKey = `resolution.remind:${id}:${today}`;
+      let mail: Mail | null = null;
+      if (reach.users.length > 0)
+        await notify(tx, {
+          kind: "resolution.remind",
+          eventKey,
+          provinceId: r.provinceId,
+          link: `/resolutions/${id}`,
+          recipients: reach.users,
+          params: resolutionParams(r),
+        });
+      else if (reach.headEmail) {
+        mail = headReminder(
+          eventKey,
+          reach.headEmail,
+          r.provinceId,
+          `/resolutions/${id}`,
+          resolutionParams(r),
+        );
+        await queueHeadMail(tx, mail, transport);
+      }
       await recordAudit(tx, {
         actorId: actor.id,
         provinceId: r.provinceId,
         action: "resolution.remind",
         entityType: "Resolution",
         entityId: id,
-        after: { remindedOn: today },
+        after: { remindedOn: today, ...(mail ? { headEmail: mail.toEmail } : {}) },
       });
+      return mail;
     });
-    return { ok: true, message: t("resolutions.remind.sent") };
+    return answerHead(headMail, transport, t, "resolutions.remind.sent");
   });
+}
+
+/** The reminder as the agency head reads it: Persian, like the overdue escalation's e-mail. */
+function headReminder(
+  eventKey: string,
+  toEmail: string,
+  provinceId: string,
+  link: string,
+  params: (locale: "fa", t: Translate) => Record<string, string>,
+): Mail {
+  const fa = translator("fa");
+  const p = params("fa", fa);
+  return {
+    eventKey,
+    // deliver() keys a mail by the lower-cased address: the row queued here must be the same.
+    toEmail: toEmail.trim().toLowerCase(),
+    userId: null,
+    provinceId,
+    subject: fa("notifications.kinds.resolution_remind.subject", p),
+    body: mailBody(fa, fa("notifications.kinds.resolution_remind.body", p), link),
+  };
 }
 
 /** Every open resolution of an agency not yet reminded today, in one notification per user. */
@@ -79,18 +157,21 @@ export async function remindAgency(
   raw: unknown,
   t: Translate,
   today = todayInTehran(),
+  transport: MailTransport | null = transportFromEnv(),
 ): Promise<FormState> {
   return mutation(t, async () => {
     const parsed = remindAgencySchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
     authorize(actor, "resolution.remind");
-    const count = await db.$transaction(async (tx) => {
+    const done = await db.$transaction(async (tx) => {
       const agency = await tx.agency.findFirst({
         where: { id: parsed.data.agencyId, ...provinceWhere(actor) },
         select: { id: true, provinceId: true, nameFa: true, nameEn: true },
       });
       if (!agency) throw new UserFacingError(t("errors.notFoundRecord"));
       authorize(actor, "resolution.remind", { provinceId: agency.provinceId });
+      const reach = await agencyReach(tx, agency.id);
+      unreachable(reach, t);
       const open = await tx.resolution.findMany({
         where: { responsibleAgencyId: agency.id, status: { in: [...OPEN_STATUSES] } },
         select: { id: true },
@@ -101,39 +182,47 @@ export async function remindAgency(
         open.map((r) => r.id),
         today,
       );
-      if (claimed.length === 0) return 0;
+      if (claimed.length === 0) return null;
       const list = await tx.resolution.findMany({
         where: { id: { in: claimed } },
         select: RESOLUTION_FOR_NOTICE,
         orderBy: { deadline: "asc" },
       });
       const [first] = list;
-      if (!first) return 0;
-      await notify(tx, {
-        kind: "resolution.remind",
-        // The claimed set is new each time (a resolution is claimed once a day), so is the key.
-        eventKey: `agency.remind:${agency.id}:${today}:${claimed.sort()[0]}`,
-        provinceId: agency.provinceId,
-        link: "/agency",
-        recipients: await agencyRecipients(tx, agency.id),
-        params: (locale, tr) => ({
-          ...resolutionParams(first)(locale, tr),
-          unit: tr("resolutions.remind.many", { count: formatNumber(list.length, locale) }),
-          text: list.map((r) => `${r.unit.name}: ${r.text}`).join("\n"),
-          agency: localName(agency, locale),
-        }),
+      if (!first) return null;
+      // The claimed set is new each time (a resolution is claimed once a day), so is the key.
+      const eventKey = `agency.remind:${agency.id}:${today}:${claimed.sort()[0]}`;
+      const params = (locale: Locale, tr: Translate) => ({
+        ...resolutionParams(first)(locale, tr),
+        unit: tr("resolutions.remind.many", { count: formatNumber(list.length, locale) }),
+        text: list.map((r) => `${r.unit.name}: ${r.text}`).join("\n"),
+        agency: localName(agency, locale),
       });
+      let mail: Mail | null = null;
+      if (reach.users.length > 0)
+        await notify(tx, {
+          kind: "resolution.remind",
+          eventKey,
+          provinceId: agency.provinceId,
+          link: "/agency",
+          recipients: reach.users,
+          params,
+        });
+      else if (reach.headEmail) {
+        mail = headReminder(eventKey, reach.headEmail, agency.provinceId, `/agencies/${agency.id}`, params);
+        await queueHeadMail(tx, mail, transport);
+      }
       await recordAudit(tx, {
         actorId: actor.id,
         provinceId: agency.provinceId,
         action: "agency.remind",
         entityType: "Agency",
         entityId: agency.id,
-        after: { remindedOn: today, resolutions: claimed },
+        after: { remindedOn: today, resolutions: claimed, ...(mail ? { headEmail: mail.toEmail } : {}) },
       });
-      return claimed.length;
+      return { mail };
     });
-    if (count === 0) throw new UserFacingError(t("resolutions.remind.nothingToday"));
-    return { ok: true, message: t("resolutions.remind.sentMany") };
+    if (!done) throw new UserFacingError(t("resolutions.remind.nothingToday"));
+    return answerHead(done.mail, transport, t, "resolutions.remind.sentMany");
   });
 }

@@ -13,6 +13,14 @@ const fa = {
       nothingToday: "همه مصوبات باز این دستگاه امروز یادآوری شده‌اند (یا مصوبه بازی ندارد).",
       many: "{count} مصوبه",
       last: "آخرین یادآوری: {date}",
+      noUsers: "این دستگاه کاربری در سامانه ندارد؛ اعلان یادآوری به کسی نمی‌رسد.",
+      confirmHead: "این دستگاه کاربری در سامانه ندارد. یادآوری به ایمیل رئیس دستگاه ({email}) فرستاده شود؟",
+      sentToHead: "این دستگاه کاربری در سامانه ندارد؛ یادآوری به ایمیل رئیس دستگاه ({email}) فرستاده شد.",
+      headMailFailed:
+        "این دستگاه کاربری در سامانه ندارد و ارسال ایمیل یادآوری به رئیس دستگاه ({email}) ناموفق بود؛ پیام در صندوق خروجی مانده است. صفحه را چاپ کنید و با نامه بفرستید.",
+      unreachable:
+        "این دستگاه کاربری در سامانه ندارد و ایمیلی هم برای رئیس آن ثبت نشده است؛ یادآوری فرستاده نشد. این صفحه را چاپ کنید و با نامه بفرستید، یا ایمیل رئیس دستگاه را در پرونده دستگاه ثبت کنید.",
+      print: "چاپ برای ارسال با نامه",
     },
     returns: {
       title: "بازگرداندن مصوبه",
@@ -180,6 +188,16 @@ const en: typeof fa = {
       nothingToday: "Every open resolution of this agency was already reminded today (or it has none).",
       many: "{count} resolutions",
       last: "Last reminded: {date}",
+      noUsers: "This agency has no users in Tashil: an in-app reminder reaches nobody.",
+      confirmHead:
+        "This agency has no users in Tashil. Send the reminder to the agency head's e-mail ({email})?",
+      sentToHead:
+        "This agency has no users in Tashil; the reminder was sent to the agency head's e-mail ({email}).",
+      headMailFailed:
+        "This agency has no users in Tashil and the reminder could not be e-mailed to the agency head ({email}); it stays in the outbox. Print this page and send it by letter.",
+      unreachable:
+        "This agency has no users in Tashil and no e-mail for its head: no reminder was sent. Print this page and send it by letter, or add the head's e-mail to the agency's record.",
+      print: "Print to send by letter",
     },
     returns: {
       title: "Return the resolution",

@@ -15,6 +15,7 @@ import {
   RESOLUTION_FOR_NOTICE,
   resolutionParams,
   roleRecipients,
+  type Recipient,
 } from "@/lib/notifications/inbox";
 import { isOpenResolution as isOpen } from "./status";
 import { decideExtensionSchema, reportProgressSchema, requestExtensionSchema, verifySchema } from "./schema";
@@ -300,20 +301,32 @@ export async function verifyResolution(actor: Actor | null, raw: unknown, t: Tra
         after: { status: toStatus, note, version: version + 1 },
       });
       await settleObstacles(tx, actor, id, verify);
-      if (!verify) {
-        const r = await tx.resolution.findUniqueOrThrow({ where: { id }, select: RESOLUTION_FOR_NOTICE });
-        await notify(tx, {
-          kind: "resolution.reopened",
-          eventKey: `resolution.reopened:${id}:${version + 1}`,
-          provinceId: r.provinceId,
-          link: `/resolutions/${id}`,
-          recipients: await agencyRecipients(tx, r.responsibleAgencyId),
-          params: resolutionParams(r, () => ({ note })),
-        });
-      }
+      // Whoever reported the work done hears the verdict, whichever way it went (issue #30.6),
+      // and so do the agency's other users: the case is theirs as well.
+      const r = await tx.resolution.findUniqueOrThrow({ where: { id }, select: RESOLUTION_FOR_NOTICE });
+      const kind = verify ? "resolution.verified" : "resolution.reopened";
+      await notify(tx, {
+        kind,
+        eventKey: `${kind}:${id}:${version + 1}`,
+        provinceId: r.provinceId,
+        link: `/resolutions/${id}`,
+        recipients: [...(await reporterOf(tx, id)), ...(await agencyRecipients(tx, r.responsibleAgencyId))],
+        params: resolutionParams(r, () => ({ note: note || "—" })),
+      });
     });
     return { ok: true, message: t(verify ? "resolutions.verified" : "resolutions.reopened") };
   });
+}
+
+/** The author of the done report being decided on, while their account is active. */
+async function reporterOf(tx: Tx, resolutionId: string): Promise<Recipient[]> {
+  const report = await tx.progressReport.findFirst({
+    where: { resolutionId, toStatus: "DONE_REPORTED" },
+    orderBy: { createdAt: "desc" },
+    select: { author: { select: { id: true, email: true, locale: true, active: true } } },
+  });
+  const author = report?.author;
+  return author?.active ? [{ id: author.id, email: author.email, locale: author.locale }] : [];
 }
 
 async function settleObstacles(tx: Tx, actor: Actor, resolutionId: string, verified: boolean) {

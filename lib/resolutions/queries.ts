@@ -410,3 +410,15 @@ export async function listResolutionReturns(actor: Actor, resolutionId: string) 
     },
   });
 }
+
+/**
+ * Whom "remind now" can reach for an agency: how many active users it has in the app, and
+ * the head's e-mail on its record (lib/resolutions/chase.ts sends there when it has none).
+ */
+export async function remindReach(agencyId: string): Promise<{ users: number; headEmail: string | null }> {
+  const [users, agency] = await Promise.all([
+    db.user.count({ where: { agencyId, active: true, roles: { has: "AGENCY" } } }),
+    db.agency.findUnique({ where: { id: agencyId }, select: { email: true } }),
+  ]);
+  return { users, headEmail: agency?.email?.trim() || null };
+}

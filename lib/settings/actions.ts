@@ -1,6 +1,6 @@
 "use server";
 import { formAction } from "@/lib/action";
-import { setNoticeAckDays, setPublicFigures } from "./mutations";
+import { setDigestHour, setNoticeAckDays, setPublicFigures } from "./mutations";
 
 export const setPublicFiguresAction = formAction(
   ({ user, t }, form) =>
@@ -11,4 +11,9 @@ export const setPublicFiguresAction = formAction(
 export const setNoticeAckDaysAction = formAction(
   ({ user, t }, form) => setNoticeAckDays(user, { days: form.get("days"), version: form.get("version") }, t),
   { revalidate: ["/admin/settings", "/dashboard"] },
+);
+
+export const setDigestHourAction = formAction(
+  ({ user, t }, form) => setDigestHour(user, { hour: form.get("hour"), version: form.get("version") }, t),
+  { revalidate: ["/admin/settings"] },
 );

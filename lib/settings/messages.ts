@@ -6,7 +6,12 @@ const fa = {
     ackDaysLabel: "روز کاری",
     ackDaysSave: "ذخیره",
     ackDaysSaved: "مهلت اعلام دریافت ابلاغ ذخیره شد.",
-    v: { ackDays: "عددی صحیح از ۱ تا ۶۰ وارد کنید." },
+    v: { ackDays: "عددی صحیح از ۱ تا ۶۰ وارد کنید.", digestHour: "ساعتی از ۰ تا ۲۳ وارد کنید." },
+    digestHour: "ساعت ارسال خلاصه‌های روزانه",
+    digestHourHint:
+      "یادآوری مهلت‌ها و خلاصه مصوبات معوق روزی یک بار برای هر نفر فرستاده می‌شود (یک پیام، نه یک پیام برای هر مصوبه)، از این ساعت به وقت تهران.",
+    digestHourLabel: "ساعت (۰ تا ۲۳)",
+    digestHourSaved: "ساعت ارسال خلاصه‌های روزانه ذخیره شد.",
     title: "تنظیمات",
     publicFigures: "صفحه عمومی آمار",
     publicFiguresHint:
@@ -41,7 +46,12 @@ const en: typeof fa = {
     ackDaysLabel: "Working days",
     ackDaysSave: "Save",
     ackDaysSaved: "The time to acknowledge a notice was saved.",
-    v: { ackDays: "Enter a whole number from 1 to 60." },
+    v: { ackDays: "Enter a whole number from 1 to 60.", digestHour: "Enter an hour from 0 to 23." },
+    digestHour: "Time of the daily digests",
+    digestHourHint:
+      "Deadline reminders and the overdue digest go out once a day to each person (one message, not one per resolution), from this hour, Tehran time.",
+    digestHourLabel: "Hour (0 to 23)",
+    digestHourSaved: "The time of the daily digests was saved.",
     title: "Settings",
     publicFigures: "Public figures page",
     publicFiguresHint:

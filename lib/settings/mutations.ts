@@ -7,7 +7,9 @@ import { invalid, type FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
 import { conflictError, mutation } from "@/lib/mutation";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { noticeAckDaysKey, publicFiguresKey } from "./queries";
+import { toLatinDigits } from "@/lib/i18n/format";
+import { text } from "@/lib/validation";
+import { digestHourKey, noticeAckDaysKey, publicFiguresKey } from "./queries";
 
 export const publicFiguresSchema = z.object({
   enabled: z.enum(["true", "false"]).transform((v) => v === "true"),
@@ -104,5 +106,48 @@ export async function setNoticeAckDays(actor: Actor | null, raw: unknown, t: Tra
       });
     });
     return { ok: true, message: t("settings.ackDaysSaved") };
+  });
+}
+
+export const digestHourSchema = z.object({
+  // Typed in any digits ("۸" or "8"); a whole hour of the Tehran day.
+  hour: text()
+    .trim()
+    .transform((v) => Number(toLatinDigits(v) || "x"))
+    .pipe(
+      z
+        .number("settings.v.digestHour")
+        .int("settings.v.digestHour")
+        .min(0, "settings.v.digestHour")
+        .max(23, "settings.v.digestHour"),
+    ),
+  version: z.coerce
+    .number("validation.invalidInput")
+    .int("validation.invalidInput")
+    .min(0)
+    .max(2_147_483_647),
+});
+
+/** The Tehran hour from which the province's daily reminder and overdue digests go out. */
+export async function setDigestHour(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
+  return mutation(t, async () => {
+    const parsed = digestHourSchema.safeParse(raw);
+    if (!parsed.success) return invalid(parsed.error, t);
+    authorize(actor, "settings.manage");
+    const key = digestHourKey(actor.provinceId);
+    const { hour, version } = parsed.data;
+    await db.$transaction(async (tx) => {
+      const before = await writeSetting(tx, key, hour, version, t);
+      await recordAudit(tx, {
+        actorId: actor.id,
+        provinceId: actor.provinceId,
+        action: "settings.update",
+        entityType: "AppSetting",
+        entityId: key,
+        before: before ?? null,
+        after: hour,
+      });
+    });
+    return { ok: true, message: t("settings.digestHourSaved") };
   });
 }

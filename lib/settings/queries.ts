@@ -41,3 +41,22 @@ export async function noticeAckDaysSetting(provinceId: string | null) {
     version: setting?.version ?? 0,
   };
 }
+
+// The Tehran hour from which a province's daily digests (deadline reminders, overdue
+// escalations) go out: "digestHour:<provinceId>" (or "*" nationally), 0–23; 8 when unset, the
+// start of the working day (docs/decisions/160).
+export const DEFAULT_DIGEST_HOUR = 8;
+export const digestHourKey = (provinceId: string | null) => `digestHour:${provinceId ?? "*"}`;
+
+export async function digestHour(provinceId: string | null): Promise<number> {
+  return (await digestHourSetting(provinceId)).hour;
+}
+
+/** The setting as its form shows it, with the version a save must name (0: never set). */
+export async function digestHourSetting(provinceId: string | null) {
+  const setting = await db.appSetting.findUnique({ where: { key: digestHourKey(provinceId) } });
+  return {
+    hour: typeof setting?.value === "number" ? setting.value : DEFAULT_DIGEST_HOUR,
+    version: setting?.version ?? 0,
+  };
+}

@@ -131,7 +131,7 @@ describe("e-mail over SMTP", () => {
     expect((await listMyMessages(users.secretariat)).items).toEqual([]);
   });
 
-  it("reminds the agency before the deadline and escalates an overdue one to the head and the secretariat, once per deadline", async () => {
+  it("reminds the agency before the deadline and escalates an overdue one to the head and the secretariat, in one digest each, once a day", async () => {
     const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
     const before = mine().length;
     const due = await resolution(addDays(TODAY, 3), "مصوبه با مهلت نزدیک");
@@ -145,28 +145,34 @@ describe("e-mail over SMTP", () => {
     await sendDeadlineReminders({ transport, provinceId });
     await escalateOverdue({ transport, provinceId });
     const mails = mine().slice(before);
-    const reminder = mails.filter((m) => m.subject?.startsWith("یادآوری مهلت مصوبه"));
+    // Digests (issue #35): one per recipient and day, whatever the number of cases.
+    const reminder = mails.filter((m) => m.subject?.startsWith("یادآوری مهلت مصوبات"));
     expect(reminder.flatMap(to).sort()).toEqual([users.agency1.email, users.agency2.email].sort());
-    expect(reminder[0]?.subject).toBe("یادآوری مهلت مصوبه: صنایع پسته رفسنجان (۳ روز مانده)");
-    const overdue = mails.filter((m) => m.subject?.startsWith("مصوبه معوق"));
+    expect(reminder[0]?.subject).toMatch(/^یادآوری مهلت مصوبات: ۱ مورد تا ۳ روز دیگر — /);
+    expect(reminder[0]?.text).toContain("۱. صنایع پسته رفسنجان — مهلت");
+    expect(reminder[0]?.text).toContain("(۳ روز مانده)");
+    const overdue = mails.filter((m) => m.subject?.startsWith("مصوبات معوق"));
     expect(overdue.flatMap(to).sort()).toEqual(["head@bank.test", users.secretariat.email].sort());
-    expect(overdue[0]?.text).toContain("۴ روز تأخیر");
+    expect(overdue[0]?.text).toContain("۱. صنایع پسته رفسنجان — بانک ملی ایران آزمون — ۴ روز تأخیر");
     expect(mails).toHaveLength(4);
 
-    // The same in each user's notifications, once per deadline: the agency's users are told
-    // of both (they must act), the secretariat of the overdue one.
+    // The same in each user's notifications, once a day: the agency's users are told of both
+    // (they must act), the secretariat of the overdue one.
     const told = async (userId: string) =>
       (
         await db.notification.findMany({
-          where: { userId, kind: { in: ["resolution.deadlineSoon", "resolution.overdue"] } },
+          where: { userId, kind: { in: ["resolution.deadlineSoonDigest", "resolution.overdueDigest"] } },
           orderBy: { kind: "asc" },
         })
       ).map((n) => [n.kind, n.subject]);
     expect(await told(users.agency1.id)).toEqual([
-      ["resolution.deadlineSoon", "مهلت مصوبه نزدیک است: صنایع پسته رفسنجان (۳ روز مانده)"],
-      ["resolution.overdue", "مصوبه معوق: صنایع پسته رفسنجان — بانک ملی ایران آزمون"],
+      ["resolution.deadlineSoonDigest", "۱ مصوبه بانک ملی ایران آزمون تا ۳ روز دیگر سررسید می‌شود"],
+      [
+        "resolution.overdueDigest",
+        "۱ مصوبه در مجموع معوق است؛ ۰ مصوبه از امروز. این نخستین خلاصه است: ۱ مصوبه پیش از آن معوق شده بودند و همه در همین یک پیام آمده‌اند",
+      ],
     ]);
-    expect((await told(users.secretariat.id)).map(([kind]) => kind)).toEqual(["resolution.overdue"]);
+    expect((await told(users.secretariat.id)).map(([kind]) => kind)).toEqual(["resolution.overdueDigest"]);
     // Their e-mail has gone already: the notification mails send nothing more.
     await sendNotificationMails({ transport, provinceId });
     expect(mine().slice(before)).toHaveLength(4);
@@ -227,10 +233,10 @@ describe("the scheduler", () => {
           .map((s) => [s.name, s.cron, s.timezone])
           .sort(),
       ).toEqual([
-        ["deadline-reminders", "0 8 * * *", "Asia/Tehran"],
+        ["deadline-reminders", "0 * * * *", "Asia/Tehran"],
         ["notification-digest", "0 7 * * *", "Asia/Tehran"],
         ["notification-mails", "* * * * *", "Asia/Tehran"],
-        ["overdue-escalations", "30 8 * * *", "Asia/Tehran"],
+        ["overdue-escalations", "30 * * * *", "Asia/Tehran"],
         ["weekly-digest", "0 9 * * 6", "Asia/Tehran"],
       ]);
       expect((await boss.getQueue("deadline-reminders"))?.retryLimit).toBe(5);

@@ -56,6 +56,9 @@ export default async function NotificationsPage({
                   <p className="whitespace-pre-line text-sm text-slate-700">{n.body}</p>
                   <p className="text-xs text-slate-500">
                     {formatDateTime(n.createdAt, locale, { style: "short" })}
+                    {n.earlier > 0 && (
+                      <> · {t("notifications.earlier", { count: formatNumber(n.earlier, locale) })}</>
+                    )}
                   </p>
                 </div>
                 {!n.readAt && <MarkReadButton id={n.id} label={t("notifications.markRead")} />}

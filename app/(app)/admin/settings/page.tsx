@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { pageContext, pageTitle } from "@/lib/page";
-import { noticeAckDaysSetting, publicFiguresSetting } from "@/lib/settings/queries";
+import { digestHourSetting, noticeAckDaysSetting, publicFiguresSetting } from "@/lib/settings/queries";
+import { formatNumber } from "@/lib/i18n/format";
+import { DigestHourForm } from "@/components/admin/digest-hour-form";
 import { NoticeAckDaysForm } from "@/components/admin/notice-ack-days-form";
 import { Card } from "@/components/ui/card";
 import { PublicFiguresToggle } from "@/components/admin/public-figures-toggle";
@@ -8,10 +10,11 @@ import { PublicFiguresToggle } from "@/components/admin/public-figures-toggle";
 export const generateMetadata = pageTitle("settings.title");
 
 export default async function SettingsPage() {
-  const { user: actor, t } = await pageContext("settings.manage");
-  const [{ enabled, version }, ackDays] = await Promise.all([
+  const { user: actor, t, locale } = await pageContext("settings.manage");
+  const [{ enabled, version }, ackDays, digest] = await Promise.all([
     publicFiguresSetting(actor.provinceId),
     noticeAckDaysSetting(actor.provinceId),
+    digestHourSetting(actor.provinceId),
   ]);
   return (
     <div className="space-y-6">
@@ -27,6 +30,10 @@ export default async function SettingsPage() {
       </Card>
       <Card title={t("settings.ackDays")}>
         <NoticeAckDaysForm days={ackDays.days} version={ackDays.version} />
+      </Card>
+      <Card title={t("settings.digestHour")}>
+        {/* Shown in the page's digits; the field accepts Persian and Latin ones alike. */}
+        <DigestHourForm hour={formatNumber(digest.hour, locale)} version={digest.version} />
       </Card>
     </div>
   );

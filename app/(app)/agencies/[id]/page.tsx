@@ -9,6 +9,7 @@ import { HistorySection } from "@/components/audit/audit-event-list";
 import { Card, EmptyState, Stat } from "@/components/ui/card";
 import { AgencyForm } from "@/components/agencies/agency-form";
 import { RemindAgencyButton } from "@/components/resolutions/chase-forms";
+import { remindReach } from "@/lib/resolutions/queries";
 import { PageSkeleton } from "@/components/ui/skeleton";
 
 export const generateMetadata = pageTitle("agencies.title");
@@ -41,7 +42,7 @@ async function AgencyFile({ context, id }: { context: PageContext; id: string })
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{name}</h1>
         {agency.openResolutions > 0 && can(actor, "resolution.remind", { provinceId: agency.provinceId }) && (
-          <RemindAgencyButton agencyId={agency.id} />
+          <RemindAgencyButton agencyId={agency.id} reach={await remindReach(agency.id)} />
         )}
       </div>
       <dl className="grid gap-4 sm:grid-cols-3">

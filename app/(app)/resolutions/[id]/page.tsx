@@ -6,7 +6,12 @@ import { pageContext, pageTitle, type PageContext } from "@/lib/page";
 import { followUpChoices } from "@/lib/resolutions/status";
 import { formatDate, formatDateTime, formatNumber, localName, formatList } from "@/lib/i18n/format";
 import type { MessageKey } from "@/lib/i18n/messages";
-import { getResolutionDetail, listResolutionReturns, resolutionInReach } from "@/lib/resolutions/queries";
+import {
+  getResolutionDetail,
+  listResolutionReturns,
+  remindReach,
+  resolutionInReach,
+} from "@/lib/resolutions/queries";
 import { can } from "@/lib/auth/policy";
 import { isOpenResolution } from "@/lib/resolutions/status";
 import { listAgencyOptions } from "@/lib/meetings/queries";
@@ -156,7 +161,7 @@ async function ResolutionFile({ context, id }: { context: PageContext; id: strin
 
       {mayRemind && (
         <div className="no-print">
-          <RemindNowButton id={r.id} />
+          <RemindNowButton id={r.id} reach={await remindReach(r.responsibleAgency.id)} />
         </div>
       )}
 
