@@ -40,7 +40,7 @@ export const REDACTED_PATHS = [
 ];
 
 /** Debug while developing, warnings only under the test runner, info in production. */
-export function defaultLevel(env: NodeJS.ProcessEnv = process.env): string {
+export function defaultLevel(env: Record<string, string | undefined> = process.env): string {
   if (env.LOG_LEVEL) return env.LOG_LEVEL;
   if (env.NODE_ENV === "production") return "info";
   if (env.NODE_ENV === "test" || env.VITEST) return "warn";
@@ -67,8 +67,11 @@ export function createLogger(destination?: pino.DestinationStream, level = defau
 
 const KEY = Symbol.for("tashil.logger");
 const holder = globalThis as unknown as { [KEY]?: Logger };
-/** The process's logger (one even when Next loads this module in two bundles). */
-export const log: Logger = (holder[KEY] ??= createLogger());
+/**
+ * The process's logger (one even when Next loads this module in two bundles). It writes
+ * through process.stdout, so the lines keep their order with Next's own output.
+ */
+export const log: Logger = (holder[KEY] ??= createLogger(process.stdout));
 
 /** A message and its error's fields, for `log.error(errorFields(err), "…")`. */
 export function errorFields(err: unknown): { err: unknown } {

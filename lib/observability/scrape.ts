@@ -14,7 +14,10 @@ const JOB_SCHEMA = "pgboss_v12";
  * counts as direct: behind HAProxy on the same host every visitor's socket is 127.0.0.1.
  * With neither set, nobody: the figures describe the service to its operator only.
  */
-export function mayReadMetrics(headers: Headers, env: NodeJS.ProcessEnv = process.env): boolean {
+export function mayReadMetrics(
+  headers: Headers,
+  env: Record<string, string | undefined> = process.env,
+): boolean {
   const token = env.METRICS_TOKEN;
   const given = headers.get("authorization")?.match(/^Bearer (.+)$/)?.[1];
   if (token && given) {
@@ -39,11 +42,7 @@ export function mayReadMetrics(headers: Headers, env: NodeJS.ProcessEnv = proces
 export async function metricsText(): Promise<string> {
   try {
     const [jobs, exports] = await Promise.all([
-      db.$queryRawUnsafe<{ name: string; state: string; n: bigint }[]>(
-        // Waiting, running and failed jobs only: completed ones pile up until pg-boss removes them.
-        `SELECT name, state::text AS state, count(*) AS n FROM ${JOB_SCHEMA}.job
-          WHERE state IN ('created', 'retry', 'active', 'failed') GROUP BY 1, 2`,
-      ),
+      queuedJobs(),
       db.exportJob.groupBy({ by: ["status"], _count: { _all: true } }),
     ]);
     metrics.jobs.reset();
@@ -55,6 +54,19 @@ export async function metricsText(): Promise<string> {
     metrics.databaseUp.set(0);
   }
   return metrics.registry.metrics();
+}
+
+/** Waiting, running and failed jobs per queue (completed ones pile up until pg-boss removes them). */
+async function queuedJobs(): Promise<{ name: string; state: string; n: bigint }[]> {
+  // Before any worker has started, pg-boss has not made its schema yet: no jobs, not an error.
+  const [table] = await db.$queryRawUnsafe<{ t: string | null }[]>(
+    `SELECT to_regclass('${JOB_SCHEMA}.job')::text AS t`,
+  );
+  if (!table?.t) return [];
+  return db.$queryRawUnsafe(
+    `SELECT name, state::text AS state, count(*) AS n FROM ${JOB_SCHEMA}.job
+      WHERE state IN ('created', 'retry', 'active', 'failed') GROUP BY 1, 2`,
+  );
 }
 
 export const METRICS_CONTENT_TYPE = metrics.registry.contentType;
