@@ -10,9 +10,14 @@
 // (`apt-get install haproxy postgresql`). Everything lives in a fresh folder (CLUSTER_DIR,
 // default /tmp/tashil-cluster) with the demo data, and stops on Ctrl-C. bench/fault.ts uses
 // startCluster() to break it on purpose.
+//
+// Run like a service (docs/deploy.md): the instances listen on 127.0.0.1 only, behind HAProxy,
+// which gives each request its id (X-Request-Id, in its own log line and the instance's) and
+// logs it; a lost instance is started again by the cluster; `npm run cluster -- upgrade`
+// (in another terminal) builds the current checkout and replaces the instances one at a time.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { connect } from "node:net";
+import { connect, createServer, type Server } from "node:net";
 import {
   appendFileSync,
   chownSync,
@@ -42,7 +47,16 @@ const BUCKET = "tashil";
 
 type Log = (line: string) => void;
 
-export type AppInstance = { name: string; port: number; process: ChildProcess; alive: boolean };
+export type AppInstance = {
+  name: string;
+  port: number;
+  process: ChildProcess;
+  alive: boolean;
+  /** Times the cluster started it again after it died (supervision). */
+  restarts: number;
+  /** The build it serves (NEXT_DIST_DIR). */
+  distDir: string;
+};
 
 export type Cluster = {
   url: string;
@@ -53,6 +67,8 @@ export type Cluster = {
   /** Every line the app instances and the worker print, with its time and source. */
   onLine(listener: (source: string, line: string, at: number) => void): void;
   killApp(index: number): void;
+  /** Replaces every instance, one at a time, with one serving `distDir` (drain, stop, start, ready). */
+  upgrade(distDir: string, log?: Log): Promise<void>;
   /** A crash of the replica's server (`pg_ctl stop -m immediate`). */
   crashReplica(): Promise<void>;
   startReplica(): Promise<void>;
@@ -308,24 +324,42 @@ export async function startCluster(log: Log = (l) => console.log(l)): Promise<Cl
       return res.status < 500;
     });
 
-    // 5. Three app instances, each `next start` as one process.
-    const apps: AppInstance[] = PORTS.apps.map((port, i) => {
-      const name = `app${i + 1}`;
+    // 5. Three app instances, each `next start` as one process, on 127.0.0.1 only: HAProxy is
+    // the one way in. Supervised: an instance that dies (a crash, kill -9, out of memory) is
+    // started again after a second, on the same port and build.
+    let stopping = false;
+    const replacing = new Set<string>();
+    const startApp = (app: AppInstance) => {
       const child = launch(
-        name,
+        app.name,
         process.execPath,
-        ["node_modules/next/dist/bin/next", "start", "-p", String(port)],
+        ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(app.port)],
         {
           ...env,
-          PORT: String(port),
+          PORT: String(app.port),
+          NEXT_DIST_DIR: app.distDir,
           NODE_OPTIONS: serverNodeOptions(),
         },
       );
-      const app: AppInstance = { name, port, process: child, alive: true };
-      child.on("exit", () => (app.alive = false));
+      app.process = child;
+      app.alive = true;
+      child.on("exit", (code, signal) => {
+        app.alive = false;
+        if (stopping || replacing.has(app.name) || app.process !== child) return;
+        log(`[cluster] ${app.name} exited (${signal ?? `code ${code}`}); starting it again`);
+        setTimeout(() => {
+          if (stopping || app.process !== child) return;
+          app.restarts++;
+          startApp(app);
+        }, 1_000);
+      });
+    };
+    const apps: AppInstance[] = PORTS.apps.map((port, i) => {
+      const app = { name: `app${i + 1}`, port, alive: false, restarts: 0, distDir: ".next" } as AppInstance;
+      startApp(app);
       return app;
     });
-    log(`[cluster] app instances on :${PORTS.apps.join(", :")}`);
+    log(`[cluster] app instances on 127.0.0.1:${PORTS.apps.join(", :")}`);
     await Promise.all(apps.map((a) => waitFor(a.name, answers(`http://127.0.0.1:${a.port}/api/health`))));
     const dead = apps.find((a) => !a.alive);
     if (dead) throw new Error(`${dead.name} exited: see ${path.join(logs, `${dead.name}.log`)}`);
@@ -345,15 +379,23 @@ export async function startCluster(log: Log = (l) => console.log(l)): Promise<Cl
 
     // 7. HAProxy: health checks every second, a dead server out after 3 failures; a request
     // whose connection fails or gets no answer is sent again, to another server (redispatch).
-    // Forms carry idempotency keys (decision 022), so a re-sent POST cannot apply twice.
+    // Forms carry idempotency keys (decision 022), so a re-sent POST cannot apply twice. Each
+    // request gets an id (sent on as X-Request-Id, which the instance adopts: one trusted hop)
+    // and a log line with it; the stats listener also serves HAProxy's Prometheus metrics, and
+    // the admin socket lets an upgrade drain one server at a time.
     const cfg = path.join(dir, "haproxy.cfg");
+    const adminSocket = path.join(dir, "haproxy.sock");
     writeFileSync(
       cfg,
       `global
   maxconn 4096
+  log stdout format raw local0
+  stats socket ${adminSocket} mode 600 level admin
 
 defaults
   mode http
+  log global
+  option httplog
   timeout connect 2s
   timeout client 120s
   timeout server 120s
@@ -366,6 +408,9 @@ defaults
 frontend web
   bind 127.0.0.1:${PORTS.haproxy}
   option forwardfor
+  unique-id-format %{+X}o%Ts%rt%pid
+  unique-id-header X-Request-Id
+  log-format "%ci:%cp [%tr] %ID %ft %b/%s %TR/%Tw/%Tc/%Tr/%Ta %ST %B %tsc %ac/%fc/%bc/%sc/%rc %{+Q}r"
   http-response set-header X-Served-By %s
   default_backend apps
 
@@ -381,6 +426,7 @@ ${apps.map((a) => `  server ${a.name} 127.0.0.1:${a.port} check`).join("\n")}
 
 listen stats
   bind 127.0.0.1:${PORTS.stats}
+  http-request use-service prometheus-exporter if { path /metrics }
   stats enable
   stats uri /
   stats refresh 2s
@@ -389,6 +435,48 @@ listen stats
     launch("haproxy", HAPROXY, ["-db", "-f", cfg]);
     await waitFor("haproxy", answers(`${url}/api/health`));
     log(`[cluster] HAProxy on ${url} (stats: http://127.0.0.1:${PORTS.stats}/), logs in ${logs}`);
+
+    /**
+     * One instance after another: HAProxy stops sending it new requests (drain) and waits for
+     * its open ones, it stops politely (SIGTERM: Next finishes what it is answering), a new
+     * one starts on the new build, and only once it answers its readiness check does HAProxy
+     * send it traffic again. Two instances always serve, so no request is refused.
+     */
+    const upgrade = async (distDir: string, say: Log = log) => {
+      for (const app of apps) {
+        say(`[upgrade] ${app.name}: drain`);
+        await haproxyCommand(adminSocket, `set server apps/${app.name} state drain`);
+        await waitFor(
+          `${app.name} to drain`,
+          async () => serverSessions(await haproxyCommand(adminSocket, "show stat"), app.name) === 0,
+          60_000,
+        ).catch(() => say(`[upgrade] ${app.name}: still busy after 60 s; stopping it anyway`));
+        replacing.add(app.name);
+        const old = app.process;
+        const exited = new Promise<void>((resolve) => old.once("exit", () => resolve()));
+        old.kill("SIGTERM");
+        await exited;
+        app.distDir = distDir;
+        startApp(app);
+        replacing.delete(app.name);
+        await waitFor(
+          `${app.name} on the new build`,
+          answers(`http://127.0.0.1:${app.port}/api/health/ready`),
+        );
+        await haproxyCommand(adminSocket, `set server apps/${app.name} state ready`);
+        // Until HAProxy's own check has passed twice (rise 2) it still sends nothing there.
+        await waitFor(`HAProxy to take ${app.name} back`, async () =>
+          (await haproxyCommand(adminSocket, "show stat"))
+            .split("\n")
+            .some((l) => l.startsWith(`apps,${app.name},`) && l.includes(",UP,")),
+        );
+        say(`[upgrade] ${app.name}: serving ${distDir}`);
+      }
+    };
+    const stopEverything = async () => {
+      stopping = true;
+      await stopAll();
+    };
 
     return {
       url,
@@ -408,7 +496,8 @@ listen stats
       async startReplica() {
         startPg(replicaDir, PORTS.replica, "replica");
       },
-      stop: stopAll,
+      upgrade,
+      stop: stopEverything,
     };
   } catch (err) {
     await stopAll();
@@ -416,17 +505,100 @@ listen stats
   }
 }
 
+/** One command on HAProxy's admin socket (the runtime API), its answer as text. */
+export function haproxyCommand(socketPath: string, command: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(socketPath);
+    let answer = "";
+    socket.on("connect", () => socket.end(`${command}\n`));
+    socket.on("data", (chunk) => (answer += chunk.toString()));
+    socket.on("end", () => resolve(answer));
+    socket.on("error", reject);
+  });
+}
+
+/** A backend server's open sessions, from `show stat` (CSV: pxname, svname, qcur, qmax, scur …). */
+function serverSessions(stat: string, server: string): number {
+  const row = stat.split("\n").find((l) => l.startsWith(`apps,${server},`));
+  return Number(row?.split(",")[4] ?? 0);
+}
+
+/** Where a running cluster takes commands (`npm run cluster -- upgrade`) and says what it is. */
+const controlSocket = (dir: string) => path.join(dir, "control.sock");
+const stateFile = (dir: string) => path.join(dir, "cluster.json");
+
+/** Listens for `upgrade <distDir>` from another terminal; streams the upgrade's lines back. */
+function serveControl(cluster: Cluster): Server {
+  rmSync(controlSocket(cluster.dir), { force: true });
+  writeFileSync(stateFile(cluster.dir), JSON.stringify({ url: cluster.url, primaryUrl: cluster.primaryUrl }));
+  let busy = false;
+  const server = createServer((socket) => {
+    socket.once("data", (chunk) => {
+      const [command, distDir] = chunk.toString().trim().split(" ");
+      if (command !== "upgrade" || !distDir) return void socket.end("unknown command\n");
+      if (busy) return void socket.end("an upgrade is already running\n");
+      busy = true;
+      const say = (line: string) => {
+        console.log(line);
+        socket.write(`${line}\n`);
+      };
+      cluster
+        .upgrade(distDir, say)
+        .then(
+          () => socket.end("[upgrade] done\n"),
+          (err: unknown) => socket.end(`[upgrade] FAILED: ${(err as Error).message}\n`),
+        )
+        .finally(() => (busy = false));
+    });
+  });
+  server.listen(controlSocket(cluster.dir));
+  return server;
+}
+
+/**
+ * `npm run cluster -- upgrade`: builds the checkout as it is now into a folder of its own
+ * (the running instances keep theirs), applies its migrations to the primary — expand-only, so
+ * the instances still on the old build keep working (docs/deploy.md "Upgrades") — and asks the
+ * running cluster to replace its instances one at a time.
+ */
+export async function requestUpgrade(dir: string): Promise<void> {
+  if (!existsSync(stateFile(dir)))
+    throw new Error(`no running cluster in ${dir}: start one with npm run cluster`);
+  const { primaryUrl } = JSON.parse(readFileSync(stateFile(dir), "utf8")) as { primaryUrl: string };
+  const distDir = `.next-release-${new Date()
+    .toISOString()
+    .replace(/[^0-9]/g, "")
+    .slice(0, 14)}`;
+  console.log(`[upgrade] next build into ${distDir}`);
+  await runOrFail("next", ["build"], { DATABASE_URL: primaryUrl, NEXT_DIST_DIR: distDir });
+  console.log("[upgrade] migrations (expand-only) on the primary");
+  await runOrFail("prisma", ["migrate", "deploy"], { DATABASE_URL: primaryUrl });
+  await new Promise<void>((resolve, reject) => {
+    const socket = connect(controlSocket(dir));
+    socket.on("connect", () => socket.write(`upgrade ${distDir}\n`));
+    socket.on("data", (chunk) => process.stdout.write(chunk));
+    socket.on("end", resolve);
+    socket.on("error", reject);
+  });
+}
+
 // Run directly (`npm run cluster`): start, print where things are, stop on Ctrl-C.
 if (path.resolve(process.argv[1] ?? "") === fileURLToPath(import.meta.url)) {
+  if (process.argv[2] === "upgrade") {
+    await requestUpgrade(path.resolve(process.env.CLUSTER_DIR ?? "/tmp/tashil-cluster"));
+    process.exit(0);
+  }
   const cluster = await startCluster();
+  const control = serveControl(cluster);
   console.log(
-    `\n[cluster] ready: ${cluster.url} — sign in as secretariat@tashil.demo / Tashil-demo-1404. Ctrl-C stops everything.`,
+    `\n[cluster] ready: ${cluster.url} — sign in as secretariat@tashil.demo / Tashil-demo-1404. Ctrl-C stops everything; \`npm run cluster -- upgrade\` in another terminal replaces the instances with a new build.`,
   );
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
     console.log("[cluster] stopping …");
+    control.close();
     void cluster.stop().then(() => process.exit(0));
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, stop);
