@@ -35,6 +35,13 @@ import { serverNodeOptions } from "./server-options";
 
 const PG_BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
 const HAPROXY = process.env.HAPROXY ?? "/usr/sbin/haproxy";
+// Optional parts, from Debian's packages (`apt-get install pgbackrest prometheus
+// prometheus-postgres-exporter prometheus-node-exporter`): left out, with one line, when missing.
+const PGBACKREST = "/usr/bin/pgbackrest";
+const PROMETHEUS = "/usr/bin/prometheus";
+const PG_EXPORTER = "/usr/bin/prometheus-postgres-exporter";
+const NODE_EXPORTER = "/usr/bin/prometheus-node-exporter";
+export const STANZA = "tashil";
 export const PORTS = {
   haproxy: Number(process.env.CLUSTER_PORT ?? 3141),
   apps: [3142, 3143, 3144],
@@ -42,6 +49,11 @@ export const PORTS = {
   primary: 55440,
   replica: 55441,
   s3: 55442,
+  pgExporterPrimary: 55446,
+  pgExporterReplica: 55447,
+  nodeExporter: 55448,
+  prometheus: 55449,
+  restored: 55450,
 };
 const BUCKET = "tashil";
 
@@ -63,6 +75,12 @@ export type Cluster = {
   dir: string;
   primaryUrl: string;
   replicaUrl: string;
+  /** Prometheus's address, when Debian's prometheus is installed. */
+  prometheusUrl: string | null;
+  /** pgBackRest's configuration file, when pgbackrest is installed (point-in-time recovery). */
+  backrestConfig: string | null;
+  /** Runs a PostgreSQL or pgBackRest command as the cluster's database user. */
+  pgCommand(cmd: string, args: string[]): void;
   apps: AppInstance[];
   /** Every line the app instances and the worker print, with its time and source. */
   onLine(listener: (source: string, line: string, at: number) => void): void;
@@ -83,7 +101,7 @@ function postgresUser(): { uid: number; gid: number } | undefined {
 }
 
 function pgCommand(cmd: string, args: string[], user: ReturnType<typeof postgresUser>, log: string): void {
-  execFileSync(path.join(PG_BIN, cmd), args, {
+  execFileSync(path.isAbsolute(cmd) ? cmd : path.join(PG_BIN, cmd), args, {
     ...user,
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, LC_ALL: "C.UTF-8" },
@@ -146,9 +164,22 @@ export async function startCluster(log: Log = (l) => console.log(l)): Promise<Cl
   const primaryDir = path.join(dir, "primary");
   const replicaDir = path.join(dir, "replica");
   const pgLog = path.join(logs, "postgres-commands.log");
+  const backrestConfig = existsSync(PGBACKREST) ? path.join(dir, "pgbackrest.conf") : null;
 
   stopLeftovers(dir, user, pgLog);
-  for (const port of [PORTS.haproxy, ...PORTS.apps, PORTS.stats, PORTS.primary, PORTS.replica, PORTS.s3])
+  for (const port of [
+    PORTS.haproxy,
+    ...PORTS.apps,
+    PORTS.stats,
+    PORTS.primary,
+    PORTS.replica,
+    PORTS.s3,
+    PORTS.pgExporterPrimary,
+    PORTS.pgExporterReplica,
+    PORTS.nodeExporter,
+    PORTS.prometheus,
+    PORTS.restored,
+  ])
     await assertFree(port);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(logs, { recursive: true });
@@ -208,6 +239,29 @@ export async function startCluster(log: Log = (l) => console.log(l)): Promise<Cl
   };
 
   try {
+    if (backrestConfig) {
+      const repo = path.join(dir, "backrest");
+      mkdirSync(repo, { recursive: true });
+      writeFileSync(
+        backrestConfig,
+        [
+          "[global]",
+          `repo1-path=${repo}`,
+          "repo1-retention-full=2",
+          `log-path=${logs}`,
+          `lock-path=${path.join(dir, "backrest-lock")}`,
+          "start-fast=y",
+          "",
+          `[${STANZA}]`,
+          `pg1-path=${primaryDir}`,
+          `pg1-port=${PORTS.primary}`,
+          `pg1-socket-path=${dir}`,
+          "",
+        ].join("\n"),
+      );
+      if (user) chownSync(repo, user.uid, user.gid);
+    } else log("[cluster] pgbackrest not installed: no WAL archive, no point-in-time recovery");
+
     // 1. The primary: initdb, replication allowed from this machine (initdb's trust lines).
     log(`[cluster] PostgreSQL primary on :${PORTS.primary} (${primaryDir})`);
     pgCommand(
@@ -226,6 +280,16 @@ export async function startCluster(log: Log = (l) => console.log(l)): Promise<Cl
         "hot_standby = on",
         // 3 instances × (primary pool + pg-boss) + the worker, with room to spare.
         "max_connections = 200",
+        // Point-in-time recovery (pgBackRest): every WAL segment goes to the backup repository,
+        // and a segment is closed at least once a minute, so losing the primary's disk loses
+        // at most the last 60 s of changes (docs/deploy.md "Point-in-time recovery").
+        ...(backrestConfig
+          ? [
+              "archive_mode = on",
+              `archive_command = '${PGBACKREST} --config=${backrestConfig} --stanza=${STANZA} archive-push %p'`,
+              "archive_timeout = 60",
+            ]
+          : []),
         "",
       ].join("\n"),
     );
@@ -248,6 +312,13 @@ export async function startCluster(log: Log = (l) => console.log(l)): Promise<Cl
     log("[cluster] migrations and demo data on the primary");
     await runOrFail("prisma", ["migrate", "deploy"], { DATABASE_URL: primaryUrl });
     await runOrFail("tsx", ["prisma/seed.ts"], { DATABASE_URL: primaryUrl });
+    if (backrestConfig) {
+      log("[cluster] pgBackRest: stanza and a first full backup");
+      const backrest = (args: string[]) =>
+        pgCommand(PGBACKREST, [`--config=${backrestConfig}`, `--stanza=${STANZA}`, ...args], user, pgLog);
+      backrest(["stanza-create"]);
+      backrest(["--type=full", "backup"]);
+    }
 
     // 2. The replica: a base backup of the running primary that streams from it (-R).
     log(`[cluster] streaming replica on :${PORTS.replica} (pg_basebackup -R)`);
@@ -295,6 +366,7 @@ export async function startCluster(log: Log = (l) => console.log(l)): Promise<Cl
     }
 
     const url = `http://127.0.0.1:${PORTS.haproxy}`;
+    const metricsToken = randomBytes(24).toString("hex");
     const env: Record<string, string> = {
       NODE_ENV: "production",
       DATABASE_URL: primaryUrl,
@@ -315,6 +387,8 @@ export async function startCluster(log: Log = (l) => console.log(l)): Promise<Cl
       TRUSTED_PROXIES: "1",
       // The one worker below sends the e-mails; instances still run export jobs (pg-boss).
       NOTIFICATIONS_DISABLED: "1",
+      // Prometheus below reads each instance's /api/metrics with this token.
+      METRICS_TOKEN: metricsToken,
     };
 
     await waitFor("s3rver", async () => {
@@ -436,6 +510,49 @@ listen stats
     await waitFor("haproxy", answers(`${url}/api/health`));
     log(`[cluster] HAProxy on ${url} (stats: http://127.0.0.1:${PORTS.stats}/), logs in ${logs}`);
 
+    // 8. Metrics and alerts: exporters for both PostgreSQL servers and the machine, and
+    // Prometheus scraping them, HAProxy and every instance, with ops/prometheus/alerts.yml.
+    const prometheusUrl = existsSync(PROMETHEUS) ? `http://127.0.0.1:${PORTS.prometheus}` : null;
+    if (prometheusUrl) {
+      for (const [name, port, pgPort] of [
+        ["postgres-primary", PORTS.pgExporterPrimary, PORTS.primary],
+        ["postgres-replica", PORTS.pgExporterReplica, PORTS.replica],
+      ] as const)
+        if (existsSync(PG_EXPORTER))
+          launch(name, PG_EXPORTER, [`--web.listen-address=127.0.0.1:${port}`], {
+            DATA_SOURCE_NAME: `postgresql://postgres@127.0.0.1:${pgPort}/tashil?sslmode=disable`,
+          });
+      if (existsSync(NODE_EXPORTER))
+        launch("node-exporter", NODE_EXPORTER, [`--web.listen-address=127.0.0.1:${PORTS.nodeExporter}`]);
+      const tokenFile = path.join(dir, "metrics-token");
+      writeFileSync(tokenFile, metricsToken, { mode: 0o600 });
+      const promConfig = path.join(dir, "prometheus.yml");
+      const target = (job: string, targets: string[], extra = "") =>
+        `  - job_name: ${job}\n${extra}    static_configs:\n      - targets: [${targets.map((t) => `"${t}"`).join(", ")}]\n`;
+      writeFileSync(
+        promConfig,
+        `global:\n  scrape_interval: 5s\n  evaluation_interval: 5s\n` +
+          `rule_files:\n  - ${path.resolve("ops/prometheus/alerts.yml")}\n` +
+          `scrape_configs:\n` +
+          target(
+            "tashil",
+            apps.map((a) => `127.0.0.1:${a.port}`),
+            `    metrics_path: /api/metrics\n    authorization:\n      credentials_file: ${tokenFile}\n`,
+          ) +
+          target("haproxy", [`127.0.0.1:${PORTS.stats}`]) +
+          target("postgres-primary", [`127.0.0.1:${PORTS.pgExporterPrimary}`]) +
+          target("postgres-replica", [`127.0.0.1:${PORTS.pgExporterReplica}`]) +
+          target("node", [`127.0.0.1:${PORTS.nodeExporter}`]),
+      );
+      launch("prometheus", PROMETHEUS, [
+        `--config.file=${promConfig}`,
+        `--storage.tsdb.path=${path.join(dir, "prometheus")}`,
+        `--web.listen-address=127.0.0.1:${PORTS.prometheus}`,
+      ]);
+      await waitFor("prometheus", answers(`${prometheusUrl}/-/ready`));
+      log(`[cluster] Prometheus on ${prometheusUrl} (alert rules: ops/prometheus/alerts.yml)`);
+    } else log("[cluster] prometheus not installed: no metrics scraping or alerts");
+
     /**
      * One instance after another: HAProxy stops sending it new requests (drain) and waits for
      * its open ones, it stops politely (SIGTERM: Next finishes what it is answering), a new
@@ -483,6 +600,9 @@ listen stats
       dir,
       primaryUrl,
       replicaUrl,
+      prometheusUrl,
+      backrestConfig,
+      pgCommand: (cmd, args) => pgCommand(cmd, args, user, pgLog),
       apps,
       onLine: (listener) => listeners.push(listener),
       killApp(index) {

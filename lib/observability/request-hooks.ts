@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import { requestStore, type RequestContext } from "./context";
 import { log } from "./log";
 import { metrics, routeLabel } from "./metrics";
@@ -11,6 +13,28 @@ function requestIdFor(req: http.IncomingMessage, trustForwarded: boolean): strin
   const given = req.headers[REQUEST_ID_HEADER];
   if (trustForwarded && typeof given === "string" && /^[A-Za-z0-9._-]{8,64}$/.test(given)) return given;
   return randomBytes(8).toString("hex");
+}
+
+/**
+ * Server actions arrive as POSTs naming an action id; the build's manifest maps each id to
+ * the function's name (e.g. reportProgressAction), which is what the metric is labelled with.
+ */
+let actionNames: Map<string, string> | undefined;
+function actionName(id: string): string {
+  if (!actionNames) {
+    actionNames = new Map();
+    try {
+      const file = path.join(process.env.NEXT_DIST_DIR || ".next", "server/server-reference-manifest.json");
+      const manifest = JSON.parse(readFileSync(file, "utf8")) as {
+        node?: Record<string, { exportedName?: string }>;
+      };
+      for (const [key, entry] of Object.entries(manifest.node ?? {}))
+        if (entry.exportedName) actionNames.set(key, entry.exportedName);
+    } catch {
+      // No build here (a test's server): every action is "unknown".
+    }
+  }
+  return actionNames.get(id) ?? "unknown";
 }
 
 // Static files and the load balancer's health checks would drown the requests people make.
@@ -50,6 +74,9 @@ export function installRequestHooks(stamp: (req: http.IncomingMessage) => void):
       // Unknown paths (scanners) would make a label per path: one label for all of them.
       const route = status === 404 ? "(not found)" : routeLabel(path);
       metrics.httpRequests.inc({ route, method, status: String(status) });
+      const action = req.headers["next-action"];
+      if (context.actionOutcome && typeof action === "string")
+        metrics.serverActions.inc({ action: actionName(action), outcome: context.actionOutcome });
       metrics.httpDuration.observe({ route, method }, seconds);
       const line = {
         reqId: context.requestId,
