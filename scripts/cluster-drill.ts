@@ -114,8 +114,21 @@ async function pitrDrill(c: Cluster, client: pg.Client) {
   const before = await client.query<{ n: string }>(
     "SELECT count(*) AS n FROM drill_rows WHERE batch IN ('before', 'after')",
   );
-  await client.query("SELECT pg_switch_wal()");
-  await sleep(3_000);
+  // Close the segment holding the last rows and wait until the repository has it: a restore
+  // can only replay what was archived.
+  const switched = await client.query<{ wal: string }>("SELECT pg_walfile_name(pg_switch_wal()) AS wal");
+  const segment = switched.rows[0]?.wal ?? "";
+  await until(
+    "the last segment archived",
+    async () => {
+      const r = await client.query<{ last: string | null }>(
+        "SELECT last_archived_wal AS last FROM pg_stat_archiver",
+      );
+      const last = r.rows[0]?.last;
+      return last && last >= segment ? true : undefined;
+    },
+    120_000,
+  );
   console.log(
     `[drill] PITR: 100 rows, time noted (${target}), 50 more; live database holds ${before.rows[0]?.n}`,
   );
