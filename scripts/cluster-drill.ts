@@ -169,6 +169,16 @@ async function pitrDrill(c: Cluster, client: pg.Client) {
     },
     60_000,
   );
+  // It accepts read-only queries while still replaying: count only once it has reached the
+  // target and promoted itself.
+  await until(
+    "the restored server to reach the target time and promote",
+    async () => {
+      const r = await copy.query<{ recovering: boolean }>("SELECT pg_is_in_recovery() AS recovering");
+      return r.rows[0]?.recovering === false ? true : undefined;
+    },
+    120_000,
+  );
   const counts = await copy.query<{ batch: string; n: string }>(
     "SELECT batch, count(*) AS n FROM drill_rows WHERE batch IN ('before', 'after') GROUP BY 1 ORDER BY 1",
   );
