@@ -224,6 +224,12 @@ try {
 } catch (err) {
   failures.push((err as Error).message);
 } finally {
+  // A drill that failed half-way may have left the restored copy running.
+  try {
+    cluster?.pgCommand("pg_ctl", ["-D", path.join(cluster.dir, "restored"), "-m", "immediate", "-w", "stop"]);
+  } catch {
+    // not running
+  }
   await cluster?.stop();
 }
 console.log(failures.length ? `[drill] FAILED: ${failures.join("; ")}` : "[drill] every drill passed");

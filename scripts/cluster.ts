@@ -122,7 +122,8 @@ function stopLeftovers(dir: string, user: ReturnType<typeof postgresUser>, pgLog
       } catch {
         // already gone
       }
-  for (const data of ["replica", "primary"].map((d) => path.join(dir, d)))
+  // "restored": the copy a point-in-time drill started (scripts/cluster-drill.ts).
+  for (const data of ["restored", "replica", "primary"].map((d) => path.join(dir, d)))
     if (existsSync(path.join(data, "postmaster.pid")))
       try {
         pgCommand("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"], user, pgLog);
