@@ -2,6 +2,9 @@ import type { NextConfig } from "next";
 import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
+  // A release built beside the running one (`npm run cluster -- upgrade`, docs/deploy.md):
+  // the instances still serving keep their folder until they are replaced.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // On every response, static files included; the nonce CSP and HSTS come from proxy.ts.
   async headers() {

@@ -2,13 +2,24 @@
 import { useT } from "@/components/ui/messages";
 
 // Shown when a page fails unexpectedly: a plain message and a retry, never the error itself.
-export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
+// The digest is what the server logged beside the request's id (instrumentation.ts
+// onRequestError), so a user who quotes it leads support to the request's log lines.
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   const t = useT();
   return (
     <main className="mx-auto max-w-lg p-8 text-center">
       <p role="alert" className="mb-6 text-slate-800">
         {t("errors.unexpected")}
       </p>
+      {error.digest ? (
+        <p className="mb-6 text-sm text-slate-600">{t("errors.reference", { reference: error.digest })}</p>
+      ) : null}
       <button type="button" onClick={reset} className="rounded-md bg-brand-700 px-4 py-2 text-white">
         {t("errors.retry")}
       </button>

@@ -4,6 +4,8 @@ import { cookies } from "next/headers";
 import { createPrismaClient, db } from "@/lib/db";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { isDatabaseUnavailable } from "@/lib/outage";
+import { log } from "@/lib/observability/log";
+import { metrics } from "@/lib/observability/metrics";
 
 // Reads that can be a moment behind — dashboards, reports, registers, API lists — may go to a
 // streaming replica (DATABASE_REPLICA_URL) and spare the one primary, which takes every
@@ -82,6 +84,7 @@ export class ReplicaGate {
           );
         }),
       ]);
+      if (lag !== null) metrics.replicaLag.set(lag);
       if (lag === null) this.decide(false, "has replayed nothing yet");
       else if (lag > this.maxLag) this.decide(false, `${lag.toFixed(1)} s behind (bound ${this.maxLag} s)`);
       else this.decide(true, "current");
@@ -94,10 +97,11 @@ export class ReplicaGate {
 
   private decide(usable: boolean, reason: string) {
     if (this.verdict?.usable !== usable)
-      console.warn(
+      log.warn(
+        { replica: usable ? "in use" : reason },
         usable
-          ? `[db] replica ${this.verdict ? "back" : "in use"}: reads go to it`
-          : `[db] replica ${reason}: reads go to the primary`,
+          ? `replica ${this.verdict ? "back" : "in use"}: reads go to it`
+          : `replica ${reason}: reads go to the primary`,
       );
     this.verdict = { usable, until: Date.now() + this.checkEveryMs, reason };
   }
@@ -132,8 +136,11 @@ export function createReadClient({ primary, replica, gate, preferPrimary }: Read
   const guarded = replica.$extends({
     query: {
       async $allOperations({ model, operation, args, query }) {
-        if ((await preferPrimary?.()) || !(await gate.usable()))
+        if ((await preferPrimary?.()) || !(await gate.usable())) {
+          metrics.replicaReads.inc({ target: "primary" });
           return onPrimary(primary, model, operation, args);
+        }
+        metrics.replicaReads.inc({ target: "replica" });
         try {
           return await query(args);
         } catch (err) {
@@ -186,7 +193,7 @@ const globalForReplica = globalThis as unknown as { dbRead?: PrismaClient };
 function fromEnv(): PrismaClient {
   const url = process.env.DATABASE_REPLICA_URL;
   if (!url) return db;
-  const replica = createPrismaClient(url, PROBE_TIMEOUT_MS);
+  const replica = createPrismaClient(url, PROBE_TIMEOUT_MS, "replica");
   return createReadClient({
     primary: db,
     replica,

@@ -1,5 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { watchPool } from "@/lib/observability/metrics";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 // One client per process; in `next dev` modules reload, so keep it on globalThis.
@@ -24,14 +26,20 @@ function withoutNul<T>(value: T): T {
  * A client for one PostgreSQL server: the primary here, the read replica in lib/db-read.ts.
  * `connectTimeoutMs` bounds how long a query waits for a server that does not answer.
  */
-export function createPrismaClient(connectionString: string, connectTimeoutMs?: number): PrismaClient {
-  const client = new PrismaClient({
-    adapter: new PrismaPg({
-      connectionString,
-      max: Number(process.env.DB_POOL_SIZE ?? 10),
-      connectionTimeoutMillis: connectTimeoutMs,
-    }),
+export function createPrismaClient(
+  connectionString: string,
+  connectTimeoutMs?: number,
+  poolName = "primary",
+): PrismaClient {
+  const pool = new pg.Pool({
+    connectionString,
+    max: Number(process.env.DB_POOL_SIZE ?? 10),
+    connectionTimeoutMillis: connectTimeoutMs,
   });
+  // In use, idle and waiting connections, for the operator's metrics (/api/metrics).
+  watchPool(poolName, pool);
+  // Disposed with the client, as the adapter's own pool was.
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   // A query extension changes no model's types, so the client keeps PrismaClient's type.
   return client.$extends({
     query: {

@@ -4,6 +4,8 @@ import { ForbiddenError } from "@/lib/auth/policy";
 import type { FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
 import { AlreadySubmitted, firstAnswer } from "@/lib/idempotency";
+import { currentRequestId, noteActionOutcome, type ActionOutcome } from "@/lib/observability/context";
+import { errorFields, log } from "@/lib/observability/log";
 import { isDatabaseUnavailable } from "@/lib/outage";
 
 /** A failure the user can act on, with its message already localised. */
@@ -24,16 +26,21 @@ export class UserFacingError extends Error {
 export async function mutation(t: Translate, work: () => Promise<FormState>): Promise<FormState> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await work();
+      const answer = await work();
+      noteActionOutcome(answer.ok ? "ok" : "invalid");
+      return answer;
     } catch (err) {
       // PostgreSQL broke a deadlock or a serialisation conflict between two saves by rolling
       // this one back whole. Running it again is safe and usually succeeds, or meets the
       // other save's version and says so; a third loss is reported as a conflict.
       if (isWriteConflict(err)) {
         if (attempt < 3) continue;
+        noteActionOutcome("conflict");
         return { ok: false, message: t("errors.conflict") };
       }
-      return answerFailure(err, t);
+      const [outcome, answer] = await answerFailure(err, t);
+      noteActionOutcome(outcome);
+      return answer;
     }
   }
 }
@@ -41,24 +48,30 @@ export async function mutation(t: Translate, work: () => Promise<FormState>): Pr
 const isWriteConflict = (err: unknown): boolean =>
   err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2034";
 
-async function answerFailure(err: unknown, t: Translate): Promise<FormState> {
+async function answerFailure(err: unknown, t: Translate): Promise<[ActionOutcome, FormState]> {
   if (err instanceof UserFacingError)
-    return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
-  if (err instanceof AlreadySubmitted) return firstAnswer(err, t);
-  if (err instanceof ForbiddenError) return { ok: false, message: t("errors.forbidden") };
+    return ["invalid", { ok: false, message: err.message, fieldErrors: err.fieldErrors }];
+  if (err instanceof AlreadySubmitted) return ["ok", await firstAnswer(err, t)];
+  if (err instanceof ForbiddenError) return ["refused", { ok: false, message: t("errors.forbidden") }];
   if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025")
-    return { ok: false, message: t("errors.notFoundRecord") };
+    return ["invalid", { ok: false, message: t("errors.notFoundRecord") }];
   // The transaction never committed (or its connection was lost before it could).
   if (isDatabaseUnavailable(err)) {
-    console.warn(`[mutation] database unavailable: ${(err as Error).message.split("\n").at(-1)}`);
-    return { ok: false, message: t("errors.serviceUnavailable") };
+    log.warn({ error: (err as Error).message.split("\n").at(-1) }, "mutation: database unavailable");
+    return ["unavailable", { ok: false, message: t("errors.serviceUnavailable") }];
   }
   // A value the database cannot take (a number beyond its column, a malformed id): the
   // input was wrong, not the server.
   if (err instanceof Prisma.PrismaClientValidationError)
-    return { ok: false, message: t("validation.invalidInput") };
-  console.error("[mutation]", err);
-  return { ok: false, message: t("errors.unexpected") };
+    return ["invalid", { ok: false, message: t("validation.invalidInput") }];
+  log.error(errorFields(err), "mutation failed");
+  return ["error", { ok: false, message: unexpectedMessage(t) }];
+}
+
+/** "Something unexpected went wrong", with the reference that finds its log lines. */
+export function unexpectedMessage(t: Translate): string {
+  const reference = currentRequestId();
+  return reference ? t("errors.unexpectedReference", { reference }) : t("errors.unexpected");
 }
 
 /** Someone saved the record after this form was filled in; nothing was written. */

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { can, ForbiddenError, type Action } from "@/lib/auth/policy";
 import { translator, type Locale, type MessageKey, type Translate } from "@/lib/i18n/messages";
+import { errorFields, log } from "@/lib/observability/log";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/outage";
 import { problem, requestLanguage, type ProblemKind } from "@/lib/api/problem";
 
@@ -60,7 +61,7 @@ export function route<S extends z.ZodType = z.ZodType<Record<string, never>>>(
       if (err instanceof NotFound) return refuse("not-found", "errors.notFoundRecord");
       if (err instanceof ForbiddenError) return refuse("forbidden", "errors.forbidden");
       if (isDatabaseUnavailable(err)) return refuse("service-unavailable", "errors.serviceUnavailable");
-      console.error("[route]", err);
+      log.error(errorFields(err), "route failed");
       return refuse("internal-error", "errors.unexpected");
     }
   };

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { ForbiddenError } from "@/lib/auth/policy";
 import { localiseIssues, type FormState } from "@/lib/forms";
 import type { Locale, Translate } from "@/lib/i18n/messages";
+import { errorFields, log } from "@/lib/observability/log";
 import { authenticate, requireScope, type ApiPrincipal } from "./auth";
 import { problem, ProblemError, requestLanguage } from "./problem";
 import type { ApiScopeName } from "./token-schema";
@@ -42,7 +43,7 @@ export function problemFromError(err: unknown, t: Translate, locale: Locale, ins
     return problem(err.kind, t, err.detail, { instance, locale, ...err.extra });
   if (err instanceof ForbiddenError)
     return problem("forbidden", t, t("errors.forbidden"), { instance, locale });
-  console.error("[api]", err);
+  log.error(errorFields(err), "api request failed");
   return problem("internal-error", t, t("errors.unexpected"), { instance, locale });
 }
 

@@ -6,6 +6,7 @@ import { isDatabaseUnavailable } from "@/lib/outage";
 import { loginSchema } from "@/lib/users/schema";
 import { verifyPassword } from "./password";
 import { checkThrottle, recordLoginAttempt } from "./throttle";
+import { metrics } from "@/lib/observability/metrics";
 
 export type CredentialsResult =
   | { ok: true; user: { id: string; name: string; email: string; sessionVersion: number } }
@@ -74,6 +75,7 @@ export async function authorizeSignIn(raw: unknown, ip: string | null) {
     throw err;
   });
   if (result.ok) return result.user;
+  metrics.signInFailures.inc({ reason: result.reason });
   if (result.reason === "throttled") throw new ThrottledSignin();
   return null;
 }

@@ -6,6 +6,7 @@ import { auth } from "./auth";
 import { can, type Action, type Actor, type Resource } from "./policy";
 import { pastAbsoluteLifetime, type SessionClaims } from "./session-config";
 import type { Locale } from "@/lib/i18n/messages";
+import { noteRequestUser } from "@/lib/observability/context";
 
 export type SessionUser = Actor & { name: string; email: string; locale: Locale };
 
@@ -38,6 +39,7 @@ const loadSession = cache(async (): Promise<(SessionUser & { mustChangePassword:
     },
   });
   if (!user || !user.active || user.sessionVersion !== (session.sv ?? 0)) return null;
+  noteRequestUser(user.id);
   const { active: _active, sessionVersion: _version, ...rest } = user;
   return rest;
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { Client } from "pg";
+import { log } from "@/lib/observability/log";
 
 // Which provinces' figures changed, as PostgreSQL tells it: triggers on every table the
 // dashboard reads NOTIFY the province of each committed change on FIGURES_CHANNEL
@@ -102,7 +103,7 @@ export class FiguresWatch {
     client.removeAllListeners("end");
     void client.end().catch(() => undefined);
     if (this.closed) return;
-    console.warn(`[figures] listener connection lost${err ? `: ${err.message}` : ""}; reconnecting`);
+    log.warn({ error: err?.message }, "figures listener connection lost; reconnecting");
     setTimeout(() => void this.connect().catch(() => undefined), RECONNECT_MS).unref();
   }
 }

@@ -11,6 +11,7 @@ import { buildExport } from "./kinds";
 import { exportJobThreshold, requestExport, writeTable } from "./jobs";
 import { openExportFile } from "./queries";
 import type { ExportKind, ExportOptions } from "./schema";
+import { errorFields, log } from "@/lib/observability/log";
 
 // The HTTP side of exports, shared by the route handlers under app/api/**/export and
 // app/api/exports/[id], so those stay a few lines each.
@@ -51,7 +52,7 @@ export function pullStream(source: Readable): ReadableStream<Uint8Array> {
 export function streamedExport(exp: TableExport, format: ExportFormat): Response {
   const out = new PassThrough();
   writeTable(out, exp.table(), format).catch((err: unknown) => {
-    if (!(err instanceof ExportCancelled)) console.error("[exports] streamed export failed", err);
+    if (!(err instanceof ExportCancelled)) log.error(errorFields(err), "streamed export failed");
     // The status line has gone already: an aborted body is how the browser learns it failed.
     out.destroy(err instanceof Error ? err : new Error(String(err)));
   });

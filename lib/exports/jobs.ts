@@ -14,6 +14,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildExport } from "./kinds";
 import { enqueueExportJob } from "./queue";
 import { isExportKind, type ExportKind } from "./schema";
+import { errorFields, log } from "@/lib/observability/log";
 
 // Exports too large to wait for become background jobs (docs/decisions/061-export-jobs.md):
 // the request saves an ExportJob row and queues it; some app instance streams the same
@@ -205,7 +206,7 @@ async function notifyReady(
   } catch (err) {
     // The file is ready and the exports page shows it; a mail server's trouble must not
     // turn a finished export into a failed one. The message stays FAILED in the outbox.
-    console.error("[exports] ready message not sent", err);
+    log.error(errorFields(err), "export ready message not sent");
   }
 }
 

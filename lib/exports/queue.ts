@@ -1,5 +1,8 @@
 import "server-only";
 import { PgBoss } from "pg-boss";
+import { currentRequestId } from "@/lib/observability/context";
+import { runJob } from "@/lib/observability/jobs";
+import { errorFields, log } from "@/lib/observability/log";
 
 // The only file that speaks pg-boss for exports: a queue of export jobs and an hourly
 // clean-up, on the application's own PostgreSQL (DESIGN.md §6), in pg-boss 12's schema
@@ -19,7 +22,7 @@ function boss(): Promise<PgBoss> {
       schema: "pgboss_v12",
       max: 2,
     });
-    instance.on("error", (err) => console.error("[exports]", err));
+    instance.on("error", (err) => log.error(errorFields(err), "export queue error"));
     await instance.start();
     // One retry: a crash mid-export leaves the row RUNNING, and the retry starts it over.
     // The expiry is generous: a national register takes well under a minute.
@@ -42,7 +45,8 @@ function boss(): Promise<PgBoss> {
 /** Asks some app instance to prepare export job `jobId` (an ExportJob row already saved). */
 export async function enqueueExportJob(jobId: string): Promise<void> {
   // The singleton key keeps a double submit from running the same export twice at once.
-  await (await boss()).send(RUN, { jobId }, { singletonKey: jobId });
+  // The request's id travels with the job, so its log lines name the click that asked for it.
+  await (await boss()).send(RUN, { jobId, reqId: currentRequestId() }, { singletonKey: jobId });
 }
 
 /**
@@ -55,11 +59,11 @@ export async function startExportWorker(handlers: {
 }): Promise<void> {
   const b = await boss();
   await b.work<{ jobId: string }>(RUN, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs) => {
-    for (const job of jobs) await handlers.run(job.data.jobId);
+    for (const job of jobs) await runJob(RUN, job, () => handlers.run(job.data.jobId));
   });
   await b.schedule(CLEANUP, "17 * * * *", {}, { tz: "Asia/Tehran" });
-  await b.work(CLEANUP, async () => {
-    await handlers.cleanup();
+  await b.work(CLEANUP, async ([job]) => {
+    await runJob(CLEANUP, job, handlers.cleanup);
   });
 }
 

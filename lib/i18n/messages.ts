@@ -79,6 +79,9 @@ const fa = {
     notFoundTitle: "صفحه پیدا نشد",
     notFound: "صفحه‌ای که دنبال آن هستید وجود ندارد.",
     unexpected: "خطای پیش‌بینی‌نشده‌ای رخ داد. دوباره تلاش کنید.",
+    unexpectedReference:
+      "خطای پیش‌بینی‌نشده‌ای رخ داد. دوباره تلاش کنید. اگر تکرار شد، این کد را به پشتیبانی بدهید: {reference}",
+    reference: "کد پیگیری خطا: {reference}",
     backHome: "بازگشت به خانه",
     retry: "تلاش دوباره",
     notFoundRecord: "این مورد پیدا نشد.",
@@ -274,6 +277,9 @@ const en: Messages = {
     notFoundTitle: "Page not found",
     notFound: "The page you are looking for does not exist.",
     unexpected: "Something unexpected went wrong. Please try again.",
+    unexpectedReference:
+      "Something unexpected went wrong. Please try again; if it happens again, give support this reference: {reference}",
+    reference: "Error reference: {reference}",
     backHome: "Back to home",
     retry: "Try again",
     notFoundRecord: "This record was not found.",

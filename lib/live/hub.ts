@@ -2,6 +2,7 @@ import "server-only";
 import { Client } from "pg";
 import { LIVE_CHANNEL, parseLiveMessage, type LiveChange, type LiveMessage, type Presence } from "./events";
 import { publishNow } from "./publish";
+import { log } from "@/lib/observability/log";
 
 // One LISTEN connection per app instance, fanned out in process to every open session page
 // (server-sent-event streams) of that instance. Several instances share one database, so a
@@ -115,7 +116,7 @@ export class LiveHub {
     client.removeAllListeners("end");
     void client.end().catch(() => undefined);
     if (this.closed) return;
-    console.warn(`[live] listener connection lost${err ? `: ${err.message}` : ""}; reconnecting`);
+    log.warn({ error: err?.message }, "live listener connection lost; reconnecting");
     const retry = () => {
       if (this.closed || this.client) return;
       this.connect().catch(() => setTimeout(retry, RECONNECT_MS).unref());

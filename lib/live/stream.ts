@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Presence } from "./events";
 import { liveHub, type HubEvent } from "./hub";
+import { metrics } from "@/lib/observability/metrics";
 
 /** A stream ends after this long and the browser opens a new one, which checks the sign-in again. */
 const STREAM_LIFETIME_MS = 10 * 60_000;
@@ -35,6 +36,7 @@ export function sessionEvents(
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       let open = true;
+      metrics.liveConnections.inc();
       const send = (text: string) => {
         if (!open) return;
         try {
@@ -53,6 +55,7 @@ export function sessionEvents(
       function finish() {
         if (!open) return;
         open = false;
+        metrics.liveConnections.dec();
         clearInterval(keepalive);
         clearTimeout(lifetime);
         unsubscribe();

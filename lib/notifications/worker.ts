@@ -3,6 +3,8 @@ import pg from "pg";
 import { PgBoss, type Db, type JobInsert } from "pg-boss";
 import { escalateOverdue, sendDeadlineReminders, sendWeeklyDigest } from "./events";
 import { sendNotificationDigests, sendNotificationMails } from "./inbox";
+import { runJob } from "@/lib/observability/jobs";
+import { errorFields, log } from "@/lib/observability/log";
 
 // Scheduling and retries on the application's own PostgreSQL (pg-boss): no other server.
 // pg-boss elects one instance to fire each cron, so several app instances send once; the
@@ -119,7 +121,7 @@ export async function createNotificationWorker({
   handlers = {},
 }: WorkerOptions = {}): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString, schema: JOB_SCHEMA, max: 3 });
-  boss.on("error", (err) => console.error("[notifications]", err));
+  boss.on("error", (err) => log.error(errorFields(err), "notification queue error"));
   await boss.start();
   for (const name of NAMES) {
     // An existing queue gets the current settings, so a change here reaches existing databases.
@@ -133,12 +135,13 @@ export async function createNotificationWorker({
     await boss.schedule(name, job.cron, {}, { tz: "Asia/Tehran" });
     const run = handlers[name];
     await boss.work(name, async ([item]) => {
-      await (run ? run(item?.data) : job.run());
+      await runJob(name, item, () => (run ? run(item?.data) : job.run()));
     });
   }
   // The runtime is part of the log line: `npm start`, the e2e server and this worker must agree.
-  console.log(
-    `[notifications] worker started on Node.js ${process.version} (pg-boss schema ${JOB_SCHEMA}` +
+  log.info(
+    { node: process.version, schema: JOB_SCHEMA, moved },
+    `notifications worker started on Node.js ${process.version} (pg-boss schema ${JOB_SCHEMA}` +
       `${moved ? `, ${moved} waiting job(s) moved from pg-boss 10` : ""})`,
   );
   return boss;

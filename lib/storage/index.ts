@@ -1,5 +1,6 @@
 import "server-only";
 import path from "node:path";
+import { metrics } from "@/lib/observability/metrics";
 import type { FileStorage } from "./keys";
 import { LocalDirectoryStorage } from "./local";
 import { S3Storage, s3SettingsFromEnv } from "./s3";
@@ -20,8 +21,30 @@ export function storageFromEnv(env: NodeJS.ProcessEnv = process.env): FileStorag
 
 let instance: FileStorage | undefined;
 
-/** The configured backend, made once per process. */
+/** The configured backend, made once per process; its failures are counted for the operator. */
 export function fileStorage(): FileStorage {
-  instance ??= storageFromEnv();
+  instance ??= countingFailures(storageFromEnv());
   return instance;
+}
+
+/** Every failed storage call bumps tashil_storage_errors_total{operation}, then fails as before. */
+function countingFailures(storage: FileStorage): FileStorage {
+  const counted =
+    <A extends unknown[], R>(operation: string, call: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await call(...args);
+      } catch (err) {
+        metrics.storageErrors.inc({ operation });
+        throw err;
+      }
+    };
+  return {
+    description: storage.description,
+    put: counted("put", storage.put.bind(storage)),
+    get: counted("get", storage.get.bind(storage)),
+    remove: counted("remove", storage.remove.bind(storage)),
+    putStream: counted("putStream", storage.putStream.bind(storage)),
+    getStream: counted("getStream", storage.getStream.bind(storage)),
+  };
 }

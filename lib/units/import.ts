@@ -30,6 +30,7 @@ import {
 } from "./import-headers";
 import { planRows, referenceData, type Note, type Outcome, type Plan, type RowVerdict } from "./import-plan";
 import { readSheet, UnreadableSheetError, type SheetRow } from "./spreadsheet";
+import { errorFields, log } from "@/lib/observability/log";
 
 // Importing a sheet in three steps (docs/decisions/040–043):
 //   1. upload: the file is read and kept on the server (ImportBatch); its columns come back
@@ -356,7 +357,7 @@ export async function importNextChunk(
       if (err instanceof UserFacingError) throw err;
       // Something changed under the chunk (a national id registered meanwhile, say): write
       // its rows one transaction each, so one row's failure refuses that row only.
-      console.warn("[import] chunk failed, retrying row by row", err);
+      log.warn(errorFields(err), "import chunk failed, retrying row by row");
       for (let i = 0; i < IMPORT_CHUNK_ROWS; i++) {
         try {
           state = await db.$transaction((tx) => importChunk(tx, actor, provinceId, batchId, today, 1, t), {
