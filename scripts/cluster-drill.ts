@@ -7,11 +7,13 @@
 //   4. Point-in-time recovery: rows written, the time noted, more rows written; pgBackRest
 //      restores the backup and the archived WAL to the noted time into a new data folder,
 //      which must hold exactly the first rows; every attachment row it holds has its object
-//      in the bucket.
+//      in the bucket (one attachment is stored before the noted time, one after).
 // Prints what it measured; exits 1 when a drill fails. Needs Debian's prometheus,
 // prometheus-postgres-exporter, prometheus-node-exporter and pgbackrest. ~3 minutes.
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import pg from "pg";
 import { PORTS, STANZA, startCluster, type Cluster } from "./cluster";
 
@@ -103,14 +105,36 @@ async function walDrill(client: pg.Client) {
   if (seconds > 61) failures.push(`WAL archived after ${seconds.toFixed(1)} s`);
 }
 
+/** An attachment as the app stores one: the object in the bucket, then its row. */
+async function attach(client: pg.Client, name: string): Promise<void> {
+  const key = `2026/12/${randomUUID()}`;
+  const s3 = new S3Client({
+    endpoint: `http://127.0.0.1:${PORTS.s3}`,
+    region: "us-east-1",
+    forcePathStyle: true,
+    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+  });
+  await s3.send(
+    new PutObjectCommand({ Bucket: "tashil", Key: key, Body: `drill ${name}`, ContentType: "text/plain" }),
+  );
+  s3.destroy();
+  await client.query(
+    `INSERT INTO "Attachment" (id, "storageKey", "fileName", "mimeType", "sizeBytes", "obstacleId")
+     SELECT $1, $2, $3, 'text/plain', 10, id FROM "Obstacle" ORDER BY "createdAt" LIMIT 1`,
+    [`drill-${randomUUID()}`, key, name],
+  );
+}
+
 async function pitrDrill(c: Cluster, client: pg.Client) {
   const insert = (batch: string, n: number) =>
     client.query("INSERT INTO drill_rows (batch) SELECT $1 FROM generate_series(1, $2)", [batch, n]);
   await insert("before", 100);
+  await attach(client, "before.txt");
   const { rows } = await client.query<{ at: string }>("SELECT now()::text AS at");
   const target = rows[0]?.at ?? "";
   await sleep(2_000);
   await insert("after", 50);
+  await attach(client, "after.txt");
   const before = await client.query<{ n: string }>(
     "SELECT count(*) AS n FROM drill_rows WHERE batch IN ('before', 'after')",
   );
@@ -189,7 +213,12 @@ async function pitrDrill(c: Cluster, client: pg.Client) {
   if (byBatch.before !== 100 || (byBatch.after ?? 0) !== 0)
     failures.push("point-in-time restore did not give exactly the first rows");
   // Attachments: every row the restored database holds points at an object still in the bucket.
-  const keys = await copy.query<{ storageKey: string }>('SELECT "storageKey" FROM "Attachment"');
+  const keys = await copy.query<{ storageKey: string; fileName: string }>(
+    'SELECT "storageKey", "fileName" FROM "Attachment"',
+  );
+  const names = keys.rows.map((r) => r.fileName);
+  if (!names.includes("before.txt") || names.includes("after.txt"))
+    failures.push(`restored attachments ${names.join(", ")}: expected before.txt and not after.txt`);
   let missing = 0;
   for (const { storageKey } of keys.rows) {
     const res = await fetch(`http://127.0.0.1:${PORTS.s3}/tashil/${storageKey}`, { method: "HEAD" });
