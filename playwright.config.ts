@@ -64,6 +64,7 @@ export default defineConfig({
       DATABASE_URL: process.env.DATABASE_URL ?? "",
       AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
       AUTH_TRUST_HOST: "true",
+      APP_URL: `http://127.0.0.1:${PORT}`,
       // The deployed heap limit (scripts/server-options.ts): the journeys run within it.
       NODE_OPTIONS: serverNodeOptions(),
       // Tests read figures right after changing them: national figures are kept only while

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { appUrl } from "@/lib/app-url";
 import { ensureAppDatabase } from "./app-database";
 import { buildIsCurrent } from "./build-freshness";
 import { orExplain } from "./db";
@@ -39,7 +40,13 @@ async function isEmpty(url: string): Promise<boolean> {
 
 checkRuntime(mode);
 const db = await orExplain(ensureAppDatabase());
-const env = { DATABASE_URL: db.url, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true" };
+const env = {
+  DATABASE_URL: db.url,
+  AUTH_SECRET: authSecret(),
+  AUTH_TRUST_HOST: "true",
+  // Links in e-mails point at the port this server really listens on (lib/app-url.ts).
+  APP_URL: appUrl({ ...process.env, PORT: port }),
+};
 let code = 1;
 try {
   await runOrFail("prisma", ["migrate", "deploy"], env);

@@ -16,6 +16,7 @@ import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import { deliver, type Mail } from "./deliver";
 import { notify, resolutionParams } from "./inbox";
 import { transportFromEnv, type MailTransport } from "./mailer";
+import { appUrl } from "@/lib/app-url";
 
 // The job handlers: plain functions of "today", called by the pg-boss worker on a schedule
 // and by tests directly. Each mail's eventKey names the event precisely enough that running
@@ -30,8 +31,6 @@ export type JobOptions = {
 
 export const reminderDays = () => Math.max(1, Number(process.env.REMINDER_DAYS ?? 3) || 3);
 
-const appUrl = () =>
-  (process.env.APP_URL ?? process.env.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 const RESOLUTION = {
