@@ -37,6 +37,22 @@ export function apiHandler<P = Record<string, never>>(
   };
 }
 
+/**
+ * A method the address does not answer: Next would reply 405 with an empty body and no type.
+ * Each /api/v1 route exports this for the methods it lacks, naming the ones it has.
+ */
+export function methodNotAllowed(...allowed: string[]) {
+  const methods = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  return async (request: Request): Promise<Response> => {
+    const { t, locale } = requestLanguage(request);
+    return problem("method-not-allowed", t, t("api.e.methodNotAllowed", { methods }), {
+      instance: new URL(request.url).pathname,
+      locale,
+      headers: { allow: methods },
+    });
+  };
+}
+
 export function problemFromError(err: unknown, t: Translate, locale: Locale, instance: string): Response {
   if (err instanceof ProblemError)
     return problem(err.kind, t, err.detail, { instance, locale, ...err.extra });
