@@ -5,6 +5,7 @@ import type { FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
 import { AlreadySubmitted, firstAnswer } from "@/lib/idempotency";
 import { isDatabaseUnavailable } from "@/lib/outage";
+import { isStorageUnavailable } from "@/lib/storage/outage";
 
 /** A failure the user can act on, with its message already localised. */
 export class UserFacingError extends Error {
@@ -48,6 +49,12 @@ async function answerFailure(err: unknown, t: Translate): Promise<FormState> {
   if (err instanceof ForbiddenError) return { ok: false, message: t("errors.forbidden") };
   if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025")
     return { ok: false, message: t("errors.notFoundRecord") };
+  // Before the database check: a storage timeout carries socket codes the database check
+  // would also take for its own, and the operator must be sent to the right server.
+  if (isStorageUnavailable(err)) {
+    console.warn(`[mutation] storage unavailable: ${(err as Error).message}`);
+    return { ok: false, message: t("errors.serviceUnavailable") };
+  }
   // The transaction never committed (or its connection was lost before it could).
   if (isDatabaseUnavailable(err)) {
     console.warn(`[mutation] database unavailable: ${(err as Error).message.split("\n").at(-1)}`);
