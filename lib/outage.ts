@@ -35,6 +35,9 @@ const MESSAGES = [
   "Client has encountered a connection error",
   "the database system is starting up",
   "the database system is shutting down",
+  // Prisma's P2028 when no pooled connection came free within the transaction's maxWait:
+  // every connection busy is an outage to the user too (issue #31), not an unexpected error.
+  "Unable to start a transaction in the given time",
 ];
 
 type Cause = { kind?: string; originalCode?: string };

@@ -1,6 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import { ForbiddenError } from "@/lib/auth/policy";
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/outage";
+import { isStorageUnavailable } from "@/lib/storage/outage";
 import { localiseIssues, type FormState } from "@/lib/forms";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { authenticate, requireScope, type ApiPrincipal } from "./auth";
@@ -58,6 +60,15 @@ export function problemFromError(err: unknown, t: Translate, locale: Locale, ins
     return problem(err.kind, t, err.detail, { instance, locale, ...err.extra });
   if (err instanceof ForbiddenError)
     return problem("forbidden", t, t("errors.forbidden"), { instance, locale });
+  // An outage (the token's look-up included) is temporary: 503 and when to come back.
+  if (isStorageUnavailable(err) || isDatabaseUnavailable(err)) {
+    console.warn(`[api] ${isStorageUnavailable(err) ? "storage" : "database"} unavailable`);
+    return problem("service-unavailable", t, t("errors.serviceUnavailable"), {
+      instance,
+      locale,
+      headers: { "retry-after": String(RETRY_AFTER_SECONDS) },
+    });
+  }
   console.error("[api]", err);
   return problem("internal-error", t, t("errors.unexpected"), { instance, locale });
 }
@@ -107,5 +118,9 @@ export function problemFromFormState(state: FormState, t: Translate): ProblemErr
   if (message === t("resolutions.conflict") || message === t("resolutions.notOpen"))
     return new ProblemError("conflict", message);
   if (message === t("errors.unexpected")) return new ProblemError("internal-error", message);
+  if (message === t("errors.serviceUnavailable"))
+    return new ProblemError("service-unavailable", message, {
+      headers: { "retry-after": String(RETRY_AFTER_SECONDS) },
+    });
   return new ProblemError("unprocessable-content", message);
 }
