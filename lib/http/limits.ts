@@ -29,7 +29,11 @@ const localeOf = (request: RequestLike): Locale => {
 };
 
 /** A short localised page, readable both by a person (a form posted without script) and a client. */
-function errorPage(request: RequestLike, status: number, key: "errors.tooLarge" | "errors.badRequest") {
+function errorPage(
+  request: RequestLike,
+  status: number,
+  key: "errors.tooLarge" | "errors.badRequest" | "errors.foreignOrigin",
+) {
   const locale = localeOf(request);
   const text = translator(locale)(key);
   const html = `<!doctype html><html lang="${locale}" dir="${direction(locale)}"><meta charset="utf-8"><title>${status}</title><p role="alert">${text}</p></html>`;
@@ -43,3 +47,5 @@ export const tooLargeResponse = (request: RequestLike) =>
   isApi(request) ? apiProblem(request, "payload-too-large") : errorPage(request, 413, "errors.tooLarge");
 export const badRequestResponse = (request: RequestLike) =>
   isApi(request) ? apiProblem(request, "bad-request") : errorPage(request, 400, "errors.badRequest");
+export const foreignOriginResponse = (request: RequestLike) =>
+  errorPage(request, 403, "errors.foreignOrigin");
