@@ -7,6 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { appUrl } from "@/lib/app-url";
 import { ensureAppDatabase } from "./app-database";
+import { ensureAppRole } from "./database-roles";
 import { buildIsCurrent } from "./build-freshness";
 import { orExplain } from "./db";
 import { run, runOrFail } from "./process";
@@ -38,6 +39,23 @@ async function isEmpty(url: string): Promise<boolean> {
   }
 }
 
+/**
+ * The URL the server connects with: APP_DATABASE_URL when the operator made the app role
+ * themselves, else the role this start makes (or finds). An owner without the right to create
+ * roles (some managed databases) keeps serving as the owner, and is told so in one line.
+ */
+async function appRole(ownerUrl: string, secret: string): Promise<string> {
+  if (process.env.APP_DATABASE_URL) return process.env.APP_DATABASE_URL;
+  try {
+    return await ensureAppRole(ownerUrl, secret);
+  } catch (err) {
+    console.warn(
+      `[start] the app's own database role could not be made (${(err as Error).message}): serving as the owner role; see docs/deploy.md to create it.`,
+    );
+    return ownerUrl;
+  }
+}
+
 checkRuntime(mode);
 const db = await orExplain(ensureAppDatabase());
 const env = {
@@ -55,9 +73,16 @@ try {
     await runOrFail("tsx", ["prisma/seed.ts"], env);
   }
   if (mode === "start" && !buildIsCurrent()) await runOrFail("next", ["build"], env);
+  // Migrations and the seed ran as the owner; the server connects as the app's own role,
+  // which cannot change the schema or rewrite the audit trail (scripts/database-roles.ts).
+  const appDatabaseUrl = await appRole(db.url, env.AUTH_SECRET);
   console.log(`[start] Tashil on http://localhost:${port}`);
   // The production server runs with the deployed heap limit (scripts/server-options.ts).
-  const serverEnv = mode === "start" ? { ...env, NODE_OPTIONS: serverNodeOptions() } : env;
+  const serverEnv = {
+    ...env,
+    DATABASE_URL: appDatabaseUrl,
+    ...(mode === "start" ? { NODE_OPTIONS: serverNodeOptions() } : {}),
+  };
   code = await run(process.execPath, ["node_modules/next/dist/bin/next", mode, "-p", port], serverEnv);
 } catch (err) {
   console.error(`[start] ${(err as Error).message}`);
