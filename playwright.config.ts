@@ -62,7 +62,7 @@ export default defineConfig({
     reuseExistingServer: false,
     env: {
       // The app's own role when `npm test` made one (scripts/database-roles.ts), else the owner.
-      DATABASE_URL: process.env.APP_DATABASE_URL ?? process.env.DATABASE_URL ?? "",
+      DATABASE_URL: process.env.E2E_SERVER_DATABASE_URL ?? process.env.DATABASE_URL ?? "",
       AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
       AUTH_TRUST_HOST: "true",
       APP_URL: `http://127.0.0.1:${PORT}`,

@@ -67,6 +67,29 @@ export async function ensureAppRole(ownerUrl: string, secret: string): Promise<s
     await client.query(
       `ALTER ROLE ${quoteIdent(app)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${quoteLiteral(password)}`,
     );
+    await grantTo(client, database, app);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(ownerUrl);
+  url.username = encodeURIComponent(app);
+  url.password = encodeURIComponent(password);
+  return url.toString();
+}
+
+/** The grants for an app role made by the operator (docs/deploy.md: `npm run db:grants`). */
+export async function grantToAppRole(ownerUrl: string, app: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await grantTo(client, databaseName(ownerUrl), app);
+  } finally {
+    await client.end();
+  }
+}
+
+async function grantTo(client: pg.Client, database: string, app: string): Promise<void> {
+  try {
     // One transaction: grants and revokes land together.
     await client.query("begin");
     for (const statement of appRoleGrants(database, app)) await client.query(statement);
@@ -80,16 +103,16 @@ export async function ensureAppRole(ownerUrl: string, secret: string): Promise<s
       await client.query(`ALTER SCHEMA pgboss OWNER TO ${quoteIdent(app)}`);
       const { rows: objects } = await client.query<{ sql: string }>(
         `select format('ALTER %s pgboss.%I OWNER TO %I',
-                  case c.relkind when 'S' then 'SEQUENCE' when 'v' then 'VIEW' else 'TABLE' end,
-                  c.relname, $1::text) as sql
-           from pg_class c join pg_namespace n on n.oid = c.relnamespace
-          where n.nspname = 'pgboss' and c.relkind in ('r', 'p', 'v')`,
+                    case c.relkind when 'S' then 'SEQUENCE' when 'v' then 'VIEW' else 'TABLE' end,
+                    c.relname, $1::text) as sql
+             from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = 'pgboss' and c.relkind in ('r', 'p', 'v')`,
         [app],
       );
       for (const { sql } of objects) await client.query(sql);
       const { rows: functions } = await client.query<{ sql: string }>(
         `select format('ALTER FUNCTION %s OWNER TO %I', p.oid::regprocedure, $1::text) as sql
-           from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'pgboss'`,
+             from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'pgboss'`,
         [app],
       );
       for (const { sql } of functions) await client.query(sql);
@@ -98,11 +121,5 @@ export async function ensureAppRole(ownerUrl: string, secret: string): Promise<s
   } catch (err) {
     await client.query("rollback").catch(() => undefined);
     throw err;
-  } finally {
-    await client.end();
   }
-  const url = new URL(ownerUrl);
-  url.username = encodeURIComponent(app);
-  url.password = encodeURIComponent(password);
-  return url.toString();
 }

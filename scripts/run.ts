@@ -7,7 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { appUrl } from "@/lib/app-url";
 import { ensureAppDatabase } from "./app-database";
-import { ensureAppRole } from "./database-roles";
+import { ensureAppRole, grantToAppRole } from "./database-roles";
 import { buildIsCurrent } from "./build-freshness";
 import { orExplain } from "./db";
 import { run, runOrFail } from "./process";
@@ -40,13 +40,18 @@ async function isEmpty(url: string): Promise<boolean> {
 }
 
 /**
- * The URL the server connects with: APP_DATABASE_URL when the operator made the app role
- * themselves, else the role this start makes (or finds). An owner without the right to create
- * roles (some managed databases) keeps serving as the owner, and is told so in one line.
+ * The URL the server connects with. With MIGRATION_DATABASE_URL set the operator made the
+ * app's role: DATABASE_URL is it, and gets its grants. Otherwise the role this start makes
+ * (or finds) for the database. An owner without the right to create roles (some managed
+ * databases) keeps serving as the owner, and is told so in one line.
  */
 async function appRole(ownerUrl: string, secret: string): Promise<string> {
-  if (process.env.APP_DATABASE_URL) return process.env.APP_DATABASE_URL;
+  const operatorMade = process.env.MIGRATION_DATABASE_URL && process.env.DATABASE_URL;
   try {
+    if (operatorMade) {
+      await grantToAppRole(ownerUrl, decodeURIComponent(new URL(operatorMade).username));
+      return operatorMade;
+    }
     return await ensureAppRole(ownerUrl, secret);
   } catch (err) {
     console.warn(

@@ -155,7 +155,7 @@ try {
     const appUrl = await ensureAppRole(e2eUrl, "tashil-test-database-role");
     const playwrightExit = await run("playwright", ["test"], {
       DATABASE_URL: e2eUrl,
-      APP_DATABASE_URL: appUrl,
+      E2E_SERVER_DATABASE_URL: appUrl,
       CHROMIUM_PATH: CHROMIUM,
     });
     const report = readJson<{
