@@ -59,9 +59,11 @@ test("a page during a database outage answers 503 with Retry-After and says so, 
     const response = await page.goto("/units");
     expect(response?.status()).toBe(503);
     expect(response?.headers()["retry-after"]).toBe("10");
-    await expect(page.getByRole("alert")).toHaveText(
-      "سامانه موقتاً در دسترس نیست. چند لحظه بعد دوباره تلاش کنید.",
-    );
+    await expect(
+      page
+        .getByRole("alert")
+        .filter({ hasText: "سامانه موقتاً در دسترس نیست. چند لحظه بعد دوباره تلاش کنید." }),
+    ).toBeVisible();
     await expect(page.getByText("خطای پیش‌بینی‌نشده")).toHaveCount(0);
 
     // The public API answers in its own terms: 503 problem+json.
