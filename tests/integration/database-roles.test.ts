@@ -3,18 +3,36 @@
 // two statements. The app now connects as a role that owns nothing. Connected as that role,
 // exactly as the server is: it reads and writes the app's rows and adds audit events, and
 // cannot disable the trigger, truncate, update or delete audit rows, or change any table.
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRoleName, ensureAppRole } from "@/scripts/database-roles";
-import { databaseName } from "@/scripts/db";
+import { databaseName, recreateDatabase, withDatabaseName } from "@/scripts/db";
 
-const ownerUrl = process.env.DATABASE_URL ?? "";
+// A database of its own: grants, default privileges and pg-boss's schema are database-wide,
+// and other files' tests must not meet them half-changed (decision 009).
+const serverUrl = withDatabaseName(process.env.DATABASE_URL ?? "", "postgres");
+const name = `${process.env.TEST_DB_PREFIX ?? "tashil"}_roles`;
+const ownerUrl = withDatabaseName(serverUrl, name);
 let app: pg.Client;
 let owner: pg.Client;
 let eventId: string;
 
 beforeAll(async () => {
+  await recreateDatabase(serverUrl, name);
+  const migrate = spawnSync(
+    path.resolve("node_modules/.bin/node"),
+    ["node_modules/prisma/build/index.js", "migrate", "deploy"],
+    { env: { ...process.env, DATABASE_URL: ownerUrl }, encoding: "utf8" },
+  );
+  if (migrate.status !== 0) throw new Error(migrate.stderr || migrate.stdout);
+  // A job queue made by the owner before the roles were split (an existing installation).
+  const setup = new pg.Client({ connectionString: ownerUrl });
+  await setup.connect();
+  await setup.query("create schema pgboss; create table pgboss.job (id int primary key)");
+  await setup.end();
   // Twice, as two starts would: the second finds the role and changes nothing.
   await ensureAppRole(ownerUrl, "database-roles-test-secret");
   const appUrl = await ensureAppRole(ownerUrl, "database-roles-test-secret");
@@ -28,10 +46,17 @@ beforeAll(async () => {
     `insert into "AuditEvent" (id, action, "entityType", "entityId") values ($1, 'test.roles', 'Test', 'x')`,
     [eventId],
   );
-});
+}, 120_000);
 
 afterAll(async () => {
   await Promise.all([app?.end(), owner?.end()]);
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await admin.end();
+  }
 });
 
 /** The SQLSTATE a statement fails with as the app role (42501: insufficient privilege). */
@@ -98,6 +123,15 @@ describe("the app's database role", () => {
     const { rows } = await app.query(`select success from "LoginAttempt" where email = $1`, [email]);
     expect(rows).toEqual([{ success: true }]);
     await app.query(`delete from "LoginAttempt" where email = $1`, [email]);
+  });
+
+  it("owns pg-boss's queue schema, handed over from the owner, and may add to it", async () => {
+    await app.query("insert into pgboss.job values (1)");
+    await app.query("create table pgboss.job_partition (id int)");
+    const { rows } = await app.query<{ owner: string }>(
+      "select pg_get_userbyid(nspowner) as owner from pg_namespace where nspname = 'pgboss'",
+    );
+    expect(rows[0]?.owner).toBe(appRoleName(name));
   });
 
   it("reaches a table a later migration adds, through the default privileges", async () => {
