@@ -22,6 +22,10 @@ export async function register() {
   const { stampSocketAddress, socketAddressStampInstalled } = await import("./lib/auth/socket-address");
   installRequestHooks(stampSocketAddress);
   socketAddressStampInstalled();
+  // A page that meets a database outage answers 503 with Retry-After (lib/http/outage-status.ts).
+  const { installOutageStatus } = await import("./lib/http/outage-status");
+  const { RETRY_AFTER_SECONDS } = await import("./lib/outage");
+  installOutageStatus(RETRY_AFTER_SECONDS);
   if (process.env.NODE_ENV === "test" || !process.env.DATABASE_URL) return;
   // Listen for changed figures from the start, so the first dashboards can already be kept
   // (lib/cache.ts); a database that is not up yet is retried on the first dashboard.

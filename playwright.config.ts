@@ -61,9 +61,11 @@ export default defineConfig({
     timeout: 60_000,
     reuseExistingServer: false,
     env: {
-      DATABASE_URL: process.env.DATABASE_URL ?? "",
+      // The app's own role when `npm test` made one (scripts/database-roles.ts), else the owner.
+      DATABASE_URL: process.env.E2E_SERVER_DATABASE_URL ?? process.env.DATABASE_URL ?? "",
       AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
       AUTH_TRUST_HOST: "true",
+      APP_URL: `http://127.0.0.1:${PORT}`,
       // The deployed heap limit (scripts/server-options.ts): the journeys run within it.
       NODE_OPTIONS: serverNodeOptions(),
       // Tests read figures right after changing them: national figures are kept only while

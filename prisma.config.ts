@@ -16,5 +16,6 @@ export default defineConfig({
   // taken at (scripts/restore.ts).
   migrations: { path: process.env.PRISMA_MIGRATIONS_DIR ?? "prisma/migrations", seed: "tsx prisma/seed.ts" },
   // `env()` throws when unset, which would break `prisma generate` during `npm ci`.
-  datasource: { url: process.env.DATABASE_URL ?? "" },
+  // Migrations run as the tables' owner; a deployment names it apart from the app's role.
+  datasource: { url: process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL ?? "" },
 });

@@ -1,8 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refreshSessionCookie } from "@/lib/auth/session-refresh";
 import { contentSecurityPolicy, createNonce, HSTS } from "@/lib/http/security-headers";
-import { badRequestResponse, MAX_REQUEST_BYTES, tooLargeResponse } from "@/lib/http/limits";
-import { isMalformedServerAction } from "@/lib/http/server-action-request";
+import {
+  badRequestResponse,
+  foreignOriginResponse,
+  MAX_REQUEST_BYTES,
+  tooLargeResponse,
+} from "@/lib/http/limits";
+import { isForeignOriginServerAction, isMalformedServerAction } from "@/lib/http/server-action-request";
 
 // Runs before every page and route handler, so it stays cheap (DESIGN.md §7): no database,
 // no auth() — a nonce, a header check and, about once a minute per user, a re-signed session
@@ -16,6 +21,7 @@ export async function proxy(request: NextRequest) {
   } catch {
     return badRequestResponse(request);
   }
+  if (isForeignOriginServerAction(request)) return foreignOriginResponse(request);
   if (await isMalformedServerAction(request)) return badRequestResponse(request);
 
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";

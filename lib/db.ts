@@ -3,6 +3,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { watchPool } from "@/lib/observability/metrics";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { noteOutage, OUTAGE_DIGEST } from "@/lib/http/outage-status";
+import { isDatabaseUnavailable } from "@/lib/outage";
 
 // One client per process; in `next dev` modules reload, so keep it on globalThis.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
@@ -43,8 +45,18 @@ export function createPrismaClient(
   // A query extension changes no model's types, so the client keeps PrismaClient's type.
   return client.$extends({
     query: {
-      $allModels: {
-        $allOperations: ({ args, query }) => query(withoutNul(args)),
+      async $allOperations({ model, args, query }) {
+        try {
+          // Raw SQL takes its values from the validated fields; only model queries are cleaned.
+          return await query(model ? withoutNul(args) : args);
+        } catch (err) {
+          // The page being drawn answers 503 with the outage page (lib/http/outage-status.ts).
+          if (isDatabaseUnavailable(err)) {
+            noteOutage();
+            if (err !== null && typeof err === "object") Object.assign(err, { digest: OUTAGE_DIGEST });
+          }
+          throw err;
+        }
       },
     },
   }) as unknown as PrismaClient;
@@ -52,7 +64,11 @@ export function createPrismaClient(
 
 // No connection is made until the first query, so `next build` may import this without a
 // database; a missing URL then surfaces as a failed query (and /api/health says 503).
-export const db: PrismaClient = globalForPrisma.prisma ?? createPrismaClient(process.env.DATABASE_URL ?? "");
+// A request waits at most DB_POOL_WAIT_MS (10 s) for a pooled connection, or for a new one to
+// open: past that it gets the outage answer with Retry-After, instead of hanging (issue #31).
+export const db: PrismaClient =
+  globalForPrisma.prisma ??
+  createPrismaClient(process.env.DATABASE_URL ?? "", Number(process.env.DB_POOL_WAIT_MS ?? 10_000) || 10_000);
 if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

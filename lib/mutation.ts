@@ -7,6 +7,7 @@ import { AlreadySubmitted, firstAnswer } from "@/lib/idempotency";
 import { currentRequestId, noteActionOutcome, type ActionOutcome } from "@/lib/observability/context";
 import { errorFields, log } from "@/lib/observability/log";
 import { isDatabaseUnavailable } from "@/lib/outage";
+import { isStorageUnavailable } from "@/lib/storage/outage";
 
 /** A failure the user can act on, with its message already localised. */
 export class UserFacingError extends Error {
@@ -55,6 +56,12 @@ async function answerFailure(err: unknown, t: Translate): Promise<[ActionOutcome
   if (err instanceof ForbiddenError) return ["refused", { ok: false, message: t("errors.forbidden") }];
   if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025")
     return ["invalid", { ok: false, message: t("errors.notFoundRecord") }];
+  // Before the database check: a storage timeout carries socket codes the database check
+  // would also take for its own, and the operator must be sent to the right server.
+  if (isStorageUnavailable(err)) {
+    log.warn({ error: (err as Error).message }, "mutation: storage unavailable");
+    return ["unavailable", { ok: false, message: t("errors.serviceUnavailable") }];
+  }
   // The transaction never committed (or its connection was lost before it could).
   if (isDatabaseUnavailable(err)) {
     log.warn({ error: (err as Error).message.split("\n").at(-1) }, "mutation: database unavailable");

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { StorageUnavailableError } from "@/lib/storage/outage";
 
 // A database outage (PostgreSQL restarting, a failover, the network between) must get the
 // user a clear "temporarily unavailable; nothing was saved" rather than a bare 500, and the
@@ -34,6 +35,9 @@ const MESSAGES = [
   "Client has encountered a connection error",
   "the database system is starting up",
   "the database system is shutting down",
+  // Prisma's P2028 when no pooled connection came free within the transaction's maxWait:
+  // every connection busy is an outage to the user too (issue #31), not an unexpected error.
+  "Unable to start a transaction in the given time",
 ];
 
 type Cause = { kind?: string; originalCode?: string };
@@ -41,6 +45,8 @@ type Cause = { kind?: string; originalCode?: string };
 /** Whether `err` (or anything in its cause chain) says the database is out of reach. */
 export function isDatabaseUnavailable(err: unknown): boolean {
   for (let e = err, depth = 0; e && depth < 5; depth++) {
+    // Object storage's own outage (lib/storage/outage.ts), whatever socket error it carries.
+    if (e instanceof StorageUnavailableError) return false;
     if (e instanceof ServiceUnavailableError) return true;
     if (e instanceof Prisma.PrismaClientInitializationError) return true;
     if (e instanceof Prisma.PrismaClientKnownRequestError) {

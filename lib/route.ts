@@ -6,6 +6,7 @@ import { translator, type Locale, type MessageKey, type Translate } from "@/lib/
 import { errorFields, log } from "@/lib/observability/log";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/outage";
 import { problem, requestLanguage, type ProblemKind } from "@/lib/api/problem";
+import { isStorageUnavailable } from "@/lib/storage/outage";
 
 // The one shape of a route handler: sign-in and permission checked before anything is
 // read, the query string parsed with the page's own zod schema, and every refusal answered
@@ -60,6 +61,10 @@ export function route<S extends z.ZodType = z.ZodType<Record<string, never>>>(
     } catch (err) {
       if (err instanceof NotFound) return refuse("not-found", "errors.notFoundRecord");
       if (err instanceof ForbiddenError) return refuse("forbidden", "errors.forbidden");
+      if (isStorageUnavailable(err)) {
+        console.warn(`[route] storage unavailable: ${(err as Error).message}`);
+        return refuse("service-unavailable", "errors.serviceUnavailable");
+      }
       if (isDatabaseUnavailable(err)) return refuse("service-unavailable", "errors.serviceUnavailable");
       log.error(errorFields(err), "route failed");
       return refuse("internal-error", "errors.unexpected");

@@ -9,5 +9,8 @@ export function productionConfigProblem(env: NodeJS.ProcessEnv): string | null {
     return "AUTH_SECRET is not set: production needs a random secret of at least 32 characters, the same on every instance (generate one with `openssl rand -base64 32`, see docs/deploy.md).";
   if (secret.length < 32)
     return "AUTH_SECRET is shorter than 32 characters: use a random one (`openssl rand -base64 32`, see docs/deploy.md).";
+  // Every e-mail link is built from it; guessing would send people to http://localhost.
+  if (!env.APP_URL && !env.AUTH_URL)
+    return "APP_URL is not set: production needs the public address people open Tashil at, such as APP_URL=https://tashil.example.ir (links in e-mails are built from it, see docs/deploy.md).";
   return null;
 }

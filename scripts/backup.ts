@@ -4,6 +4,7 @@
 // the database (.data/auth-secret, .env). Default file: backups/tashil-<UTC time>.tar.gz.
 import { createHash } from "node:crypto";
 import {
+  chmodSync,
   copyFileSync,
   createWriteStream,
   existsSync,
@@ -92,6 +93,11 @@ try {
   };
   writeFileSync(path.join(stage, "manifest.json"), JSON.stringify(manifest, null, 2));
   mkdirSync(path.dirname(out), { recursive: true });
+  // The archive holds the session-signing key and every attachment: readable by its owner
+  // only. Created 0600 before tar opens it (tar keeps an existing file's mode), and set again
+  // in case FILE already existed with a wider one.
+  writeFileSync(out, "", { mode: 0o600 });
+  chmodSync(out, 0o600);
   await tar(["-czf", out, "-C", stage, "."]);
 
   const rows = Object.values(dump.tables).reduce((a, b) => a + b, 0);

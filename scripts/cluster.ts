@@ -311,8 +311,14 @@ export async function startCluster(log: Log = (l) => console.log(l)): Promise<Cl
       pgLog,
     );
     log("[cluster] migrations and demo data on the primary");
-    await runOrFail("prisma", ["migrate", "deploy"], { DATABASE_URL: primaryUrl });
-    await runOrFail("tsx", ["prisma/seed.ts"], { DATABASE_URL: primaryUrl });
+    await runOrFail("prisma", ["migrate", "deploy"], {
+      DATABASE_URL: primaryUrl,
+      MIGRATION_DATABASE_URL: primaryUrl,
+    });
+    await runOrFail("tsx", ["prisma/seed.ts"], {
+      DATABASE_URL: primaryUrl,
+      MIGRATION_DATABASE_URL: primaryUrl,
+    });
     if (backrestConfig) {
       log("[cluster] pgBackRest: stanza and a first full backup");
       const backrest = (args: string[]) =>
@@ -693,7 +699,10 @@ export async function requestUpgrade(dir: string): Promise<void> {
   console.log(`[upgrade] next build into ${distDir}`);
   await runOrFail("next", ["build"], { DATABASE_URL: primaryUrl, NEXT_DIST_DIR: distDir });
   console.log("[upgrade] migrations (expand-only) on the primary");
-  await runOrFail("prisma", ["migrate", "deploy"], { DATABASE_URL: primaryUrl });
+  await runOrFail("prisma", ["migrate", "deploy"], {
+    DATABASE_URL: primaryUrl,
+    MIGRATION_DATABASE_URL: primaryUrl,
+  });
   await new Promise<void>((resolve, reject) => {
     const socket = connect(controlSocket(dir));
     socket.on("connect", () => socket.write(`upgrade ${distDir}\n`));

@@ -17,6 +17,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -37,6 +38,13 @@ if (!file || !existsSync(file)) {
   );
   process.exit(2);
 }
+
+// The archive holds the session-signing key (settings/auth-secret): anyone who can read it
+// can sign in as anybody. Warn, but restore: the operator may be recovering in a hurry.
+if (process.platform !== "win32" && (statSync(file).mode & 0o077) !== 0)
+  console.warn(
+    `[restore] warning: ${file} can be read by other users of this machine, and it holds the session-signing key: \`chmod 600 ${file}\`, and consider changing AUTH_SECRET if others could have copied it.`,
+  );
 
 class RestoreRefused extends Error {}
 

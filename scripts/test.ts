@@ -8,6 +8,7 @@
 // Ends with one "N passed, N failed" line over every runner.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { ensureAppRole } from "./database-roles";
 import { ensureDatabaseServer, orExplain, recreateDatabase, withDatabaseName } from "./db";
 import { run, runOrFail } from "./process";
 import { checkRuntime } from "./runtime";
@@ -149,8 +150,12 @@ try {
 
   if (wantsE2e) {
     if (!process.env.SKIP_BUILD) await runOrFail("next", ["build"], { DATABASE_URL: e2eUrl });
+    // The browser tests' server connects as the app's own role, as `npm start` and a
+    // deployment do (scripts/database-roles.ts); the specs' own SQL keeps the owner's URL.
+    const appUrl = await ensureAppRole(e2eUrl, "tashil-test-database-role");
     const playwrightExit = await run("playwright", ["test"], {
       DATABASE_URL: e2eUrl,
+      E2E_SERVER_DATABASE_URL: appUrl,
       CHROMIUM_PATH: CHROMIUM,
     });
     const report = readJson<{

@@ -1,6 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import { ForbiddenError } from "@/lib/auth/policy";
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/outage";
+import { isStorageUnavailable } from "@/lib/storage/outage";
 import { localiseIssues, type FormState } from "@/lib/forms";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { errorFields, log } from "@/lib/observability/log";
@@ -38,11 +40,36 @@ export function apiHandler<P = Record<string, never>>(
   };
 }
 
+/**
+ * A method the address does not answer: Next would reply 405 with an empty body and no type.
+ * Each /api/v1 route exports this for the methods it lacks, naming the ones it has.
+ */
+export function methodNotAllowed(...allowed: string[]) {
+  const methods = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  return async (request: Request): Promise<Response> => {
+    const { t, locale } = requestLanguage(request);
+    return problem("method-not-allowed", t, t("api.e.methodNotAllowed", { methods }), {
+      instance: new URL(request.url).pathname,
+      locale,
+      headers: { allow: methods },
+    });
+  };
+}
+
 export function problemFromError(err: unknown, t: Translate, locale: Locale, instance: string): Response {
   if (err instanceof ProblemError)
     return problem(err.kind, t, err.detail, { instance, locale, ...err.extra });
   if (err instanceof ForbiddenError)
     return problem("forbidden", t, t("errors.forbidden"), { instance, locale });
+  // An outage (the token's look-up included) is temporary: 503 and when to come back.
+  if (isStorageUnavailable(err) || isDatabaseUnavailable(err)) {
+    log.warn(`api: ${isStorageUnavailable(err) ? "storage" : "database"} unavailable`);
+    return problem("service-unavailable", t, t("errors.serviceUnavailable"), {
+      instance,
+      locale,
+      headers: { "retry-after": String(RETRY_AFTER_SECONDS) },
+    });
+  }
   log.error(errorFields(err), "api request failed");
   return problem("internal-error", t, t("errors.unexpected"), { instance, locale });
 }
@@ -92,5 +119,9 @@ export function problemFromFormState(state: FormState, t: Translate): ProblemErr
   if (message === t("resolutions.conflict") || message === t("resolutions.notOpen"))
     return new ProblemError("conflict", message);
   if (message === t("errors.unexpected")) return new ProblemError("internal-error", message);
+  if (message === t("errors.serviceUnavailable"))
+    return new ProblemError("service-unavailable", message, {
+      headers: { "retry-after": String(RETRY_AFTER_SECONDS) },
+    });
   return new ProblemError("unprocessable-content", message);
 }

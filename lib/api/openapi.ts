@@ -204,7 +204,18 @@ export function openApiDocument() {
           description:
             "Requires the REPORT scope; only for resolutions the token's agency is responsible for. A done report (status DONE_REPORTED) needs at least one evidence file (multipart part `evidence`, PDF, image or office document).",
           security: [{ bearerToken: [] }],
-          parameters: [idParameter, acceptLanguage],
+          parameters: [
+            idParameter,
+            acceptLanguage,
+            {
+              name: "Idempotency-Key",
+              in: "header",
+              required: false,
+              description:
+                "A UUID kept for every retry of one report: a repeat (after a lost answer) creates nothing new and answers 200 with `Idempotent-Replayed: true`.",
+              schema: { type: "string", format: "uuid" },
+            },
+          ],
           requestBody: {
             required: true,
             content: {
@@ -229,9 +240,15 @@ export function openApiDocument() {
               description: "The resolution after the report.",
               content: { "application/json": { schema: ref("Resolution") } },
             },
+            "200": {
+              description:
+                "A repeat of an earlier report with the same Idempotency-Key: nothing new written.",
+              content: { "application/json": { schema: ref("Resolution") } },
+            },
             ...commonProblems,
             ...problemResponse("not-found", "No such resolution within the token's reach."),
             ...problemResponse("conflict", "Changed since the version sent, or no longer open."),
+            ...problemResponse("payload-too-large", "The body is larger than 30 MB."),
             ...problemResponse("unsupported-media-type", "Neither multipart/form-data nor JSON."),
             ...problemResponse(
               "unprocessable-content",

@@ -1,4 +1,5 @@
-import "server-only";
+// No "server-only" marker: proxy.ts answers oversized /api/v1 requests with it too, and it
+// holds nothing secret (words and status codes).
 import { translator, type Locale, type MessageKey, type Translate } from "@/lib/i18n/messages";
 
 // Errors of HTTP endpoints as RFC 9457 problem details (application/problem+json). `title`
@@ -15,6 +16,7 @@ export const PROBLEMS = {
   forbidden: { status: 403, title: "api.problem.forbidden" },
   "not-found": { status: 404, title: "api.problem.notFound" },
   gone: { status: 410, title: "api.problem.gone" },
+  "method-not-allowed": { status: 405, title: "api.problem.methodNotAllowed" },
   conflict: { status: 409, title: "api.problem.conflict" },
   "payload-too-large": { status: 413, title: "api.problem.payloadTooLarge" },
   "unsupported-media-type": { status: 415, title: "api.problem.unsupportedMediaType" },
@@ -58,7 +60,7 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
 }
 
 /** What a handler needs to answer in the caller's words. */
-export function requestLanguage(request: Request): { locale: Locale; t: Translate } {
+export function requestLanguage(request: { headers: Headers }): { locale: Locale; t: Translate } {
   const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
   return { locale, t: translator(locale) };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { fileStorage, newStorageKey } from "@/lib/storage";
+import { isStorageUnavailable } from "@/lib/storage/outage";
 import type { Translate } from "@/lib/i18n/messages";
 import { UserFacingError } from "@/lib/mutation";
 import { checkUpload, cleanFileName, MAX_FILES_PER_UPLOAD, MAX_UPLOAD_TOTAL_BYTES } from "./rules";
@@ -61,7 +62,10 @@ export async function storeUploads(
       if (written !== meta.sizeBytes) throw new Error(`stored ${written} of ${meta.sizeBytes} bytes`);
     }
   } catch (err) {
-    await discard();
+    // Storage that stopped answering would hold the user's answer another bound per file:
+    // the deletes still go out, the answer does not wait for them.
+    const discarded = discard().catch(() => undefined);
+    if (!isStorageUnavailable(err)) await discarded;
     throw err;
   }
   return { stored, discard };

@@ -35,7 +35,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       const { sv, authTime } = token as SessionClaims;
-      return Object.assign(session, { sv, authTime } satisfies SessionClaims);
+      // The live stream ends when the token it was opened with would (lib/live/stream.ts).
+      const idleUntil = typeof token.exp === "number" ? token.exp : undefined;
+      return Object.assign(session, { sv, authTime, idleUntil } satisfies SessionClaims);
     },
   },
   events: {

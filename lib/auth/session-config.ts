@@ -35,6 +35,8 @@ export type SessionClaims = {
   sv?: number;
   /** Sign-in time, seconds since the epoch: the absolute lifetime counts from here. */
   authTime?: number;
+  /** The token's own expiry (the idle timeout), seconds since the epoch; read, never set. */
+  idleUntil?: number;
 };
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000);

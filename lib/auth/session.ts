@@ -4,7 +4,13 @@ import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { auth } from "./auth";
 import { can, type Action, type Actor, type Resource } from "./policy";
-import { pastAbsoluteLifetime, type SessionClaims } from "./session-config";
+import {
+  absoluteLifetimeSeconds,
+  idleTimeoutSeconds,
+  nowSeconds,
+  pastAbsoluteLifetime,
+  type SessionClaims,
+} from "./session-config";
 import type { Locale } from "@/lib/i18n/messages";
 import { noteRequestUser } from "@/lib/observability/context";
 
@@ -55,6 +61,24 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const { mustChangePassword: _must, ...rest } = user;
   return rest;
 });
+
+/** What a long-lived response (the live stream) must end with: the session it was opened in. */
+export type SessionBounds = { userId: string; sessionVersion: number; endsAt: Date };
+
+/**
+ * The request's session as the live stream needs it: whose, which version (a sign-out,
+ * deactivation, role or password change bumps it), and when it ends by itself — the token's
+ * idle expiry or the absolute lifetime, whichever comes first. Null without a valid session.
+ */
+export async function currentSessionBounds(): Promise<SessionBounds | null> {
+  const user = await getCurrentUser();
+  if (!user) return null;
+  const session = (await auth()) as SessionClaims | null;
+  const authTime = session?.authTime ?? nowSeconds();
+  const idleUntil = session?.idleUntil ?? nowSeconds() + idleTimeoutSeconds();
+  const endsAt = Math.min(idleUntil, authTime + absoluteLifetimeSeconds());
+  return { userId: user.id, sessionVersion: session?.sv ?? 0, endsAt: new Date(endsAt * 1000) };
+}
 
 /** For the change-password page and action: the user even while a new password is due. */
 export async function getUserForPasswordChange(): Promise<

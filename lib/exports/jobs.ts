@@ -14,6 +14,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildExport } from "./kinds";
 import { enqueueExportJob } from "./queue";
 import { isExportKind, type ExportKind } from "./schema";
+import { appUrl } from "@/lib/app-url";
 import { errorFields, log } from "@/lib/observability/log";
 
 // Exports too large to wait for become background jobs (docs/decisions/061-export-jobs.md):
@@ -27,9 +28,6 @@ export const exportJobThreshold = () => Math.max(0, Number(process.env.EXPORT_JO
 const ttlMs = () => Math.max(1, Number(process.env.EXPORT_TTL_HOURS ?? 24) || 24) * 3_600_000;
 /** Progress is written at most this often: a row update per second, not per batch. */
 const PROGRESS_EVERY_MS = 1000;
-
-const appUrl = () =>
-  (process.env.APP_URL ?? process.env.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
 
 /** Writes the table in the chosen format into `out` and ends it. */
 export function writeTable(out: Writable, table: TableSource, format: ExportFormat, onProgress?: Progress) {

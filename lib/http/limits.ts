@@ -1,3 +1,4 @@
+import { problem, requestLanguage } from "@/lib/api/problem";
 import { direction, isLocale, LOCALE_COOKIE, translator, type Locale } from "@/lib/i18n/messages";
 
 /**
@@ -7,7 +8,20 @@ import { direction, isLocale, LOCALE_COOKIE, translator, type Locale } from "@/l
  */
 export const MAX_REQUEST_BYTES = 30 * 1024 * 1024;
 
-type RequestLike = { cookies: { get(name: string): { value: string } | undefined } };
+type RequestLike = {
+  cookies: { get(name: string): { value: string } | undefined };
+  nextUrl: { pathname: string };
+  headers: Headers;
+};
+
+/** The public API answers in its own terms (problem+json, Accept-Language), never with a page. */
+const isApi = (request: RequestLike) => request.nextUrl.pathname.startsWith("/api/v1/");
+
+function apiProblem(request: RequestLike, kind: "payload-too-large" | "bad-request") {
+  const { t, locale } = requestLanguage(request);
+  const detail = kind === "payload-too-large" ? t("api.e.payloadTooLarge") : t("api.e.invalidBody");
+  return problem(kind, t, detail, { instance: request.nextUrl.pathname, locale });
+}
 
 const localeOf = (request: RequestLike): Locale => {
   const value = request.cookies.get(LOCALE_COOKIE)?.value;
@@ -15,7 +29,11 @@ const localeOf = (request: RequestLike): Locale => {
 };
 
 /** A short localised page, readable both by a person (a form posted without script) and a client. */
-function errorPage(request: RequestLike, status: number, key: "errors.tooLarge" | "errors.badRequest") {
+function errorPage(
+  request: RequestLike,
+  status: number,
+  key: "errors.tooLarge" | "errors.badRequest" | "errors.foreignOrigin",
+) {
   const locale = localeOf(request);
   const text = translator(locale)(key);
   const html = `<!doctype html><html lang="${locale}" dir="${direction(locale)}"><meta charset="utf-8"><title>${status}</title><p role="alert">${text}</p></html>`;
@@ -25,5 +43,9 @@ function errorPage(request: RequestLike, status: number, key: "errors.tooLarge" 
   });
 }
 
-export const tooLargeResponse = (request: RequestLike) => errorPage(request, 413, "errors.tooLarge");
-export const badRequestResponse = (request: RequestLike) => errorPage(request, 400, "errors.badRequest");
+export const tooLargeResponse = (request: RequestLike) =>
+  isApi(request) ? apiProblem(request, "payload-too-large") : errorPage(request, 413, "errors.tooLarge");
+export const badRequestResponse = (request: RequestLike) =>
+  isApi(request) ? apiProblem(request, "bad-request") : errorPage(request, 400, "errors.badRequest");
+export const foreignOriginResponse = (request: RequestLike) =>
+  errorPage(request, 403, "errors.foreignOrigin");

@@ -91,6 +91,9 @@ const fa = {
     badRequest: "درخواست نامعتبر است. صفحه را دوباره بارگذاری کنید و دوباره تلاش کنید.",
     unauthenticated: "برای این کار ابتدا وارد سامانه شوید.",
     serviceUnavailable: "سامانه موقتاً در دسترس نیست و چیزی ذخیره نشد. چند لحظه بعد دوباره تلاش کنید.",
+    foreignOrigin:
+      "این درخواست از نشانی دیگری فرستاده شده بود و انجام نشد. صفحه را از نشانی خود سامانه باز کنید.",
+    outagePage: "سامانه موقتاً در دسترس نیست. چند لحظه بعد دوباره تلاش کنید.",
     duplicateSubmission: "این فرم پیش‌تر ثبت شده بود؛ دوباره ثبت نشد.",
   },
   common: {
@@ -290,6 +293,9 @@ const en: Messages = {
     unauthenticated: "Sign in first.",
     serviceUnavailable:
       "The service is temporarily unavailable; nothing was saved. Please try again in a moment.",
+    foreignOrigin:
+      "This request was sent from another site and was not carried out. Open the page from Tashil's own address.",
+    outagePage: "The service is temporarily unavailable. Please try again in a moment.",
     duplicateSubmission: "This form had already been submitted; it was not saved a second time.",
   },
   common: {

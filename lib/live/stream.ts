@@ -1,8 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { SessionBounds } from "@/lib/auth/session";
 import type { Presence } from "./events";
 import { liveHub, type HubEvent } from "./hub";
 import { metrics } from "@/lib/observability/metrics";
+import { watchSession } from "./session-watch";
 
 /** A stream ends after this long and the browser opens a new one, which checks the sign-in again. */
 const STREAM_LIFETIME_MS = 10 * 60_000;
@@ -20,7 +22,10 @@ export const SSE_HEADERS = {
 const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
 /**
- * A session page's server-sent events: `hello` (this page's presence key), `change` (a record
+ * A session page's server-sent events, for as long as the reader's sign-in lasts: the stream
+ * ends when its session does (sign-out, deactivation, password change: lib/live/session-watch.ts;
+ * idle or absolute limit: `session.endsAt`), and the browser's reconnect is then refused.
+ * Events: `hello` (this page's presence key), `change` (a record
  * of the session was saved: read again), `presence` (who else is on it, and where) and
  * `resync`. A watcher (the hall screen) listens without being listed among those present.
  */
@@ -28,6 +33,7 @@ export function sessionEvents(
   request: Request,
   meetingId: string,
   viewer: { userId: string; name: string } | null,
+  session: SessionBounds,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const hub = liveHub();
@@ -51,13 +57,16 @@ export function sessionEvents(
         else send(frame("change", { what: event.what, itemId: event.itemId ?? null, by: event.by }));
       });
       const keepalive = setInterval(() => send(": keepalive\n\n"), KEEPALIVE_MS);
-      const lifetime = setTimeout(() => finish(), STREAM_LIFETIME_MS);
+      const untilSessionEnds = Math.max(0, session.endsAt.getTime() - Date.now());
+      const lifetime = setTimeout(() => finish(), Math.min(STREAM_LIFETIME_MS, untilSessionEnds));
+      const unwatch = watchSession(session, () => finish());
       function finish() {
         if (!open) return;
         open = false;
         metrics.liveConnections.dec();
         clearInterval(keepalive);
         clearTimeout(lifetime);
+        unwatch();
         unsubscribe();
         if (key) void hub.leave(meetingId, key).catch(() => undefined);
         try {

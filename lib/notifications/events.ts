@@ -15,6 +15,7 @@ import { daysUntil, overdueWhere } from "@/lib/resolutions/queries";
 import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import { deliver, type Mail } from "./deliver";
 import { transportFromEnv, type MailTransport } from "./mailer";
+import { appUrl } from "@/lib/app-url";
 
 // The job handlers: plain functions of "today", called by the pg-boss worker on a schedule
 // and by tests directly. Each mail's eventKey names the event precisely enough that running
@@ -30,8 +31,7 @@ export type JobOptions = {
 // The daily reminders and escalations are digests, one per recipient (issue #35): ./digests.ts.
 export { escalateOverdue, sendDeadlineReminders } from "./digests";
 
-const appUrl = () =>
-  (process.env.APP_URL ?? process.env.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 const RESOLUTION = {
   id: true,

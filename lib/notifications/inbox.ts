@@ -7,6 +7,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { meetingTitle } from "@/lib/meetings/title";
 import { deliver, type Mail } from "./deliver";
 import { transportFromEnv, type MailTransport } from "./mailer";
+import { appUrl } from "@/lib/app-url";
 
 // In-app notifications (docs/decisions/091): who must act on what. Each is written inside the
 // transaction of the change it reports, so a change that rolls back tells nobody, and a
@@ -168,9 +169,6 @@ export function unreadCount(userId: string): Promise<number> {
 }
 
 // ─── E-mail ─────────────────────────────────────────────────────────────────
-
-const appUrl = () =>
-  (process.env.APP_URL ?? process.env.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
 
 export function mailBody(t: Translate, lines: string, link: string | null) {
   const url = link ? `\n\n${t("notifications.mail.link", { url: `${appUrl()}${link}` })}` : "";

@@ -5,7 +5,13 @@ import { AsyncLocalStorage } from "node:async_hooks";
  * (./request-hooks.ts) around each request, filled in as the request goes (the signed-in user),
  * read by every log line and by the "unexpected error" answers, which quote the id.
  */
-export type RequestContext = { requestId: string; userId?: string; actionOutcome?: ActionOutcome };
+export type RequestContext = {
+  requestId: string;
+  userId?: string;
+  actionOutcome?: ActionOutcome;
+  /** A database query of this request met an outage (lib/http/outage-status.ts: 500 → 503). */
+  outage?: boolean;
+};
 
 /** How a server action (a form save) ended, for its metric (lib/mutation.ts sets it). */
 export type ActionOutcome = "ok" | "invalid" | "refused" | "conflict" | "unavailable" | "error";
@@ -28,4 +34,16 @@ export function noteRequestUser(userId: string): void {
 export function noteActionOutcome(outcome: ActionOutcome): void {
   const store = requestStore.getStore();
   if (store) store.actionOutcome = outcome;
+}
+
+// The context travels with the response too: Next writes the status outside the request's
+// async context (lib/http/outage-status.ts reads it there).
+const ON_RESPONSE = Symbol.for("tashil.requestContext.response");
+
+export function attachToResponse(res: object, context: RequestContext): void {
+  (res as Record<symbol, RequestContext>)[ON_RESPONSE] = context;
+}
+
+export function requestOfResponse(res: object): RequestContext | undefined {
+  return (res as Record<symbol, RequestContext | undefined>)[ON_RESPONSE];
 }

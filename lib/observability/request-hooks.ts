@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { requestStore, type RequestContext } from "./context";
+import { attachToResponse, requestStore, type RequestContext } from "./context";
 import { log } from "./log";
 import { metrics, routeLabel } from "./metrics";
 
@@ -60,6 +60,7 @@ export function installRequestHooks(stamp: (req: http.IncomingMessage) => void):
     stamp(req);
     const context: RequestContext = { requestId: requestIdFor(req, trustForwarded) };
     req.headers[REQUEST_ID_HEADER] = context.requestId;
+    attachToResponse(res, context);
     res.setHeader("X-Request-Id", context.requestId);
     const started = process.hrtime.bigint();
     let done = false;

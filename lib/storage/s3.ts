@@ -11,6 +11,7 @@ import { Upload } from "@aws-sdk/lib-storage";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { byteCounter, checkKey, type FileStorage } from "./keys";
+import { StorageUnavailableError, storageTimeoutMs } from "./outage";
 
 export type S3Settings = {
   /** Any S3-compatible service: MinIO, Ceph RGW, a cloud's; unset means AWS itself. */
@@ -37,37 +38,68 @@ const isMissing = (err: unknown) =>
 export class S3Storage implements FileStorage {
   readonly description: string;
   private readonly client: S3Client;
+  /** The same, without retries: a stream already handed over cannot be sent again. */
+  private readonly streamClient: S3Client;
   private readonly bucket: string;
+  private readonly timeoutMs: number;
 
   constructor(settings: S3Settings) {
     this.bucket = settings.bucket;
     this.description = `s3 ${settings.endpoint ?? "aws"}/${settings.bucket}`;
-    this.client = new S3Client({
+    this.timeoutMs = storageTimeoutMs();
+    const options = {
       endpoint: settings.endpoint,
       region: settings.region,
       credentials: settings.credentials,
       forcePathStyle: settings.forcePathStyle,
       // Checksums on every request are AWS's newer default; several S3-compatible servers
       // refuse the extra headers, and TLS plus Content-Length already guard the transfer.
-      requestChecksumCalculation: "WHEN_REQUIRED",
-      responseChecksumValidation: "WHEN_REQUIRED",
-    });
+      requestChecksumCalculation: "WHEN_REQUIRED" as const,
+      responseChecksumValidation: "WHEN_REQUIRED" as const,
+      // The SDK waits forever by default: a hung storage server hung the upload, and the
+      // save happened after the user had given up (issue #31). A connection must be made,
+      // and a socket must move bytes, within the bound; whole calls are bounded below.
+      requestHandler: { connectionTimeout: this.timeoutMs, socketTimeout: this.timeoutMs },
+    };
+    this.client = new S3Client(options);
+    this.streamClient = new S3Client({ ...options, maxAttempts: 1 });
+  }
+
+  /** One bounded call (retries included); any failure but "no such key" is an outage. */
+  private async bounded<T>(work: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+    try {
+      return await work(AbortSignal.timeout(this.timeoutMs));
+    } catch (err) {
+      if (isMissing(err)) throw err;
+      throw new StorageUnavailableError(this.description, err);
+    }
   }
 
   async put(key: string, bytes: Uint8Array) {
-    await this.client.send(
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: checkKey(key),
-        Body: bytes,
-        ContentLength: bytes.byteLength,
-      }),
-    );
+    const command = new PutObjectCommand({
+      Bucket: this.bucket,
+      Key: checkKey(key),
+      Body: bytes,
+      ContentLength: bytes.byteLength,
+    });
+    await this.bounded((abortSignal) => this.client.send(command, { abortSignal }));
   }
 
+  /** Bounded until the answer's headers; the body then flows under the socket's idle bound. */
   private async object(key: string): Promise<GetObjectCommandOutput | null> {
+    const command = new GetObjectCommand({ Bucket: this.bucket, Key: checkKey(key) });
     try {
-      return await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: checkKey(key) }));
+      return await this.bounded(async (abortSignal) => {
+        // Aborting after the headers would cut a long download: only the wait is bounded.
+        const controller = new AbortController();
+        const onTimeout = () => controller.abort(abortSignal.reason);
+        abortSignal.addEventListener("abort", onTimeout);
+        try {
+          return await this.client.send(command, { abortSignal: controller.signal });
+        } finally {
+          abortSignal.removeEventListener("abort", onTimeout);
+        }
+      });
     } catch (err) {
       if (isMissing(err)) return null;
       throw err;
@@ -77,19 +109,24 @@ export class S3Storage implements FileStorage {
   async get(key: string) {
     const object = await this.object(key);
     if (!object?.Body) return null;
-    return Buffer.from(await object.Body.transformToByteArray());
+    const body = object.Body;
+    return this.bounded(async () => Buffer.from(await body.transformToByteArray()));
   }
 
   async remove(key: string) {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: checkKey(key) }));
+    const command = new DeleteObjectCommand({ Bucket: this.bucket, Key: checkKey(key) });
+    await this.bounded((abortSignal) => this.client.send(command, { abortSignal }));
   }
 
   async putStream(key: string, source: Readable) {
     const counter = byteCounter();
+    // What the caller's stream did wrong is its own failure, not the storage's.
+    let sourceFailed = false;
+    source.once("error", () => (sourceFailed = true));
     // A multipart upload of unknown length, one part in memory at a time; a short stream
     // becomes a single PUT. On failure the SDK aborts the multipart upload, so no parts stay.
     const upload = new Upload({
-      client: this.client,
+      client: this.streamClient,
       params: { Bucket: this.bucket, Key: checkKey(key), Body: counter },
       partSize: PART_BYTES,
       queueSize: 1,
@@ -102,8 +139,14 @@ export class S3Storage implements FileStorage {
       counter.destroy();
       await upload.abort().catch(() => undefined);
       // A short stream may already have been stored by a single PUT: nothing half-stored stays.
-      await this.remove(key).catch(() => undefined);
-      throw err;
+      const removed = this.remove(key).catch(() => undefined);
+      if (sourceFailed) {
+        await removed;
+        throw err;
+      }
+      // After an outage the delete still goes out, but the user's answer does not wait for a
+      // server that has stopped answering.
+      throw new StorageUnavailableError(this.description, err);
     }
     return counter.bytes();
   }

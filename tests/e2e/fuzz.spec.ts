@@ -468,3 +468,87 @@ for (const [role, share] of [
     expect(control.rows).toEqual([]);
   });
 }
+
+// Issue #31: the last envelopes that answered 500 or an HTML page — a NUL in an uploaded file's
+// name (Next's multipart parser throws), a server action posted from another site, and
+// /api/v1 bodies over the limit. Each must be a 4xx in the caller's terms, nothing executed.
+test("NUL file names, foreign origins and oversized API bodies: 4xx, nothing written", async () => {
+  test.setTimeout(600_000);
+  const { ids, emails } = await fuzzProvince();
+  const context = await signedIn(emails[0] ?? "");
+  const started = new Date();
+  const failures: string[] = [];
+  const counts = { nulFileNames: 0, foreignOrigins: 0, oversizedApiBodies: 0 };
+  const boundary = "----fuzz-envelope";
+  const withFile = (fileName: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n[{"ok":false},"$K1"]\r\n` +
+    `--${boundary}\r\nContent-Disposition: form-data; name="1_unitId"\r\n\r\n${ids.unit}\r\n` +
+    `--${boundary}\r\nContent-Disposition: form-data; name="1_description"\r\n\r\nمانع با فایل بد\r\n` +
+    `--${boundary}\r\nContent-Disposition: form-data; name="1_files"; filename="${fileName}"\r\n` +
+    `Content-Type: application/pdf\r\n\r\n%PDF-1.7 fuzz\r\n--${boundary}--\r\n`;
+  for (const action of serverActions(ids)) {
+    for (const fileName of ["a\u0000b.pdf", "\u0000", "نامه\u0000.pdf\u0000"]) {
+      const res = await context.post(action.path, {
+        headers: {
+          "next-action": action.id,
+          accept: "text/x-component",
+          origin: ORIGIN,
+          "content-type": `multipart/form-data; boundary=${boundary}`,
+        },
+        data: withFile(fileName),
+        maxRedirects: 0,
+      });
+      counts.nulFileNames++;
+      if (res.status() < 400 || res.status() >= 500)
+        failures.push(`${res.status()} NUL file name ${JSON.stringify(fileName)} → ${action.label}`);
+    }
+    for (const origin of ["https://evil.example", "null", `http://127.0.0.2:${PORT + 1}`]) {
+      const res = await context.post(action.path, {
+        headers: {
+          "next-action": action.id,
+          accept: "text/x-component",
+          origin,
+          "content-type": "text/plain;charset=UTF-8",
+        },
+        data: JSON.stringify([{ id: ids.unit, name: "از سایت دیگر" }]),
+        maxRedirects: 0,
+      });
+      counts.foreignOrigins++;
+      if (res.status() !== 403) failures.push(`${res.status()} Origin ${origin} → ${action.label}`);
+    }
+  }
+  // 35 MB bodies: real bytes, and a claimed length; every answer problem+json.
+  const big = Buffer.alloc(35 * 1024 * 1024, 0x61);
+  for (const path of [
+    `/api/v1/resolutions/${ids.resolution}/reports`,
+    "/api/v1/units",
+    "/api/v1/no-such-thing",
+  ]) {
+    for (const type of ["application/json", "multipart/form-data; boundary=x", "text/plain"]) {
+      const res = await context.post(path, {
+        headers: { authorization: "Bearer tashil_fuzz", "content-type": type, "accept-language": "en" },
+        data: big,
+        maxRedirects: 0,
+      });
+      counts.oversizedApiBodies++;
+      const contentType = res.headers()["content-type"] ?? "";
+      if (res.status() !== 413 || !contentType.startsWith("application/problem+json"))
+        failures.push(`${res.status()} ${contentType} for 35 MB ${type} to ${path}`);
+    }
+  }
+  await context.dispose();
+  console.log(`[fuzz] envelopes: ${JSON.stringify(counts)}`);
+  expect(counts.nulFileNames).toBeGreaterThanOrEqual(30);
+  expect(failures, `${failures.length} answers were not the refusal`).toEqual([]);
+  // Nothing executed: no audit event since, and no attachment in the fuzz province.
+  const audited = await pool.query(
+    `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "provinceId" = $1 AND "createdAt" >= $2`,
+    [ids.province, started],
+  );
+  expect(audited.rows[0]?.n).toBe(0);
+  const attachments = await pool.query(
+    `SELECT count(*)::int AS n FROM "Attachment" a JOIN "Obstacle" o ON o.id = a."obstacleId" WHERE o."provinceId" = $1`,
+    [ids.province],
+  );
+  expect(attachments.rows[0]?.n).toBe(0);
+});

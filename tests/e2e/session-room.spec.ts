@@ -23,6 +23,7 @@ test.beforeAll(async () => {
       NODE_OPTIONS: serverNodeOptions(),
       AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
       AUTH_TRUST_HOST: "true",
+      APP_URL: OTHER,
     },
     stdio: "ignore",
   });

@@ -9,12 +9,12 @@ import { listResolutions } from "@/lib/resolutions/queries";
 import { listUnits } from "@/lib/units/queries";
 import { unitFiltersSchema } from "@/lib/units/schema";
 import { resolutionFilterSchema } from "@/lib/resolutions/schema";
-import { GET as listUnitsRoute } from "@/app/api/v1/units/route";
+import { GET as listUnitsRoute, DELETE as deleteUnitsRoute } from "@/app/api/v1/units/route";
 import { GET as listObstaclesRoute } from "@/app/api/v1/obstacles/route";
 import { GET as listSessionsRoute } from "@/app/api/v1/sessions/route";
 import { GET as listResolutionsRoute } from "@/app/api/v1/resolutions/route";
 import { GET as getResolutionRoute } from "@/app/api/v1/resolutions/[id]/route";
-import { POST as postReportRoute } from "@/app/api/v1/resolutions/[id]/reports/route";
+import { GET as getReportsRoute, POST as postReportRoute } from "@/app/api/v1/resolutions/[id]/reports/route";
 import {
   createActor,
   createAgency,
@@ -463,5 +463,67 @@ describe("an agency's system reports on its resolutions", () => {
       { id },
     );
     expect(res.status).toBe(415);
+  });
+
+  it("a retried report with the same Idempotency-Key creates nothing new (issue #31)", async () => {
+    const secret = await token(A, ["READ", "REPORT"], A.bank);
+    const id = A.resolutionIds[4] ?? "";
+    const key = "7d0f4a52-3b1e-4c2d-9a8b-1f2e3d4c5b6a";
+    const send = (idempotencyKey: string | null, note: string) =>
+      call(
+        postReportRoute,
+        `/api/v1/resolutions/${id}/reports`,
+        secret,
+        {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            ...(idempotencyKey ? { "idempotency-key": idempotencyKey } : {}),
+          },
+          // No version: the client leaves it to the server, as a simple integration would.
+          body: JSON.stringify({ status: "IN_PROGRESS", note }),
+        },
+        { id },
+      );
+    const reports = () => db.progressReport.count({ where: { resolutionId: id } });
+
+    const first = await send(key, "نامه به شعبه مرکزی فرستاده شد.");
+    expect(first.status).toBe(201);
+    expect(await reports()).toBe(1);
+    // The answer was lost; the client sends the same report again with the same key.
+    const retry = await send(key, "نامه به شعبه مرکزی فرستاده شد.");
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect((await retry.json()).version).toBe(2);
+    expect(await reports()).toBe(1);
+    expect(await db.auditEvent.count({ where: { entityId: id, action: "resolution.report" } })).toBe(1);
+
+    // A new key is a new report; a key that is not a UUID is refused before anything is read.
+    expect((await send("7d0f4a52-3b1e-4c2d-9a8b-000000000001", "پیگیری دوم.")).status).toBe(201);
+    expect(await reports()).toBe(2);
+    const bad = await send("retry-1", "پیگیری سوم.");
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get("content-type")).toContain("application/problem+json");
+    expect((await bad.json()).errors["Idempotency-Key"]).toBeDefined();
+    expect(await reports()).toBe(2);
+  });
+});
+
+describe("answers in the API's own terms (issue #31)", () => {
+  it("a method an address does not answer is a problem+json 405 naming the ones it does", async () => {
+    const secret = await token(A, ["READ"]);
+    const res = await call(deleteUnitsRoute, "/api/v1/units", secret, { method: "DELETE", lang: "en" });
+    expect(res.status).toBe(405);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    expect(res.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+    expect(await res.json()).toMatchObject({
+      type: "/api/v1/problems/method-not-allowed",
+      status: 405,
+      detail: "This address answers only GET, HEAD, OPTIONS.",
+    });
+    const get = await call(getReportsRoute, `/api/v1/resolutions/x/reports`, null, { method: "GET" });
+    expect(get.status).toBe(405);
+    expect(get.headers.get("allow")).toBe("POST, OPTIONS");
+    expect((await get.json()).detail).toMatch(/POST/);
   });
 });

@@ -3,7 +3,7 @@
 // Runs the two commands as an operator would (child processes), against real PostgreSQL.
 import { execFileSync, spawn } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -113,6 +113,8 @@ describe("backup and restore", () => {
     expect(backup.output).toContain("[backup]");
     expect(backup.code, backup.output).toBe(0);
     expect(written).toBeGreaterThan(0);
+    // It holds the session-signing key: readable and writable by its owner only.
+    expect((statSync(archive).mode & 0o777).toString(8)).toBe("600");
 
     const restore = await command(["--conditions=react-server", "scripts/restore.ts", archive], {
       DATABASE_URL: targetUrl,
@@ -121,6 +123,7 @@ describe("backup and restore", () => {
     });
     expect(restore.output).toContain("[restore]");
     expect(restore.code, restore.output).toBe(0);
+    expect(restore.output).not.toContain("can be read by other users");
 
     const restored = await withClient(targetUrl, tableCounts);
     const manifest = JSON.parse(
@@ -157,7 +160,9 @@ describe("backup and restore", () => {
       expect(users).toHaveLength(1);
     });
 
-    // A second restore into the now-filled database is refused in one sentence.
+    // A second restore into the now-filled database is refused in one sentence; an archive
+    // others can read (copied with a careless umask) is named before anything else.
+    chmodSync(archive, 0o644);
     const again = await command(["--conditions=react-server", "scripts/restore.ts", archive], {
       DATABASE_URL: targetUrl,
       STORAGE_DIR: targetStorage,
@@ -165,5 +170,6 @@ describe("backup and restore", () => {
     });
     expect(again.code).toBe(1);
     expect(again.output).toMatch(/already holds \d+ tables.*--force/);
+    expect(again.output).toMatch(/can be read by other users of this machine.*chmod 600/);
   }, 240_000);
 });

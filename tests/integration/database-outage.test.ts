@@ -32,6 +32,11 @@ const { createUnitAction } = await import("@/lib/units/actions");
 const { authorizeSignIn } = await import("@/lib/auth/credentials");
 const { GET: exportUnits } = await import("@/app/api/units/export/route");
 const { GET: health } = await import("@/app/api/health/route");
+const { GET: apiUnits } = await import("@/app/api/v1/units/route");
+const { createApiToken } = await import("@/lib/api/tokens");
+const { createPrismaClient } = await import("@/lib/db");
+const { mutation } = await import("@/lib/mutation");
+const { OUTAGE_DIGEST } = await import("@/lib/http/outage-digest");
 const { createActor, createCounty, createProvince, t } = await import("../support/fixtures");
 
 const UNAVAILABLE_FA = t("errors.serviceUnavailable");
@@ -133,5 +138,56 @@ describe("during a database outage", () => {
     relay.restore();
     expect((await exportUnits(request(), { params: Promise.resolve({}) })).status).toBe(200);
     expect((await health()).status).toBe(200);
+  });
+
+  it("/api/v1 answers 503 problem+json with Retry-After, not 500 (issue #31)", async () => {
+    const admin = await createActor(["ADMIN"], { provinceId });
+    const created = await createApiToken(
+      admin,
+      { name: "سامانه قطعی", scopes: ["READ"], agencyId: "", expiresInDays: "30" },
+      t,
+    );
+    const request = () =>
+      new Request("http://test/api/v1/units", {
+        headers: { authorization: `Bearer ${created.token ?? ""}`, "accept-language": "en" },
+      });
+    relay.cut();
+    const down = await apiUnits(request(), { params: Promise.resolve({}) });
+    expect(down.status).toBe(503);
+    expect(down.headers.get("retry-after")).toBe("10");
+    expect(down.headers.get("content-type")).toContain("application/problem+json");
+    expect(await down.json()).toMatchObject({ status: 503, type: "/api/v1/problems/service-unavailable" });
+    relay.restore();
+    expect((await apiUnits(request(), { params: Promise.resolve({}) })).status).toBe(200);
+  });
+});
+
+describe("every pooled connection busy (issue #31)", () => {
+  it("waiting past the bound is an outage answer, not 'something unexpected', and a page's error says so", async () => {
+    // One connection, held by a slow transaction: the next ones cannot get it in time.
+    process.env.DB_POOL_SIZE = "1";
+    const busy = createPrismaClient(directUrl, 300);
+    delete process.env.DB_POOL_SIZE;
+    const holding = busy.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`select pg_sleep(1.5)`;
+      },
+      { timeout: 10_000 },
+    );
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // A save: the transaction cannot start within its wait (Prisma's P2028).
+      const saved = await mutation(t, () => busy.$transaction(async () => ({ ok: true }), { maxWait: 200 }));
+      expect(saved).toEqual({ ok: false, message: UNAVAILABLE_FA });
+      // A page's read: the pool's own wait runs out; the error carries the page's outage mark.
+      const read = await busy.user.count().then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect(read).toMatchObject({ digest: OUTAGE_DIGEST });
+    } finally {
+      await holding;
+      await busy.$disconnect();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { appUrl } from "@/lib/app-url";
 import { productionConfigProblem } from "@/lib/startup";
 
 describe("production start-up check", () => {
@@ -11,8 +12,29 @@ describe("production start-up check", () => {
     );
   });
 
-  it("accepts a proper secret, and never blocks development or tests", () => {
-    expect(productionConfigProblem({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(43) })).toBeNull();
+  it("refuses production without the public address e-mail links are built from, in one sentence", () => {
+    const missing = productionConfigProblem({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(43) });
+    expect(missing).toMatch(/^APP_URL is not set: /);
+    expect(missing?.split(". ").length).toBe(1);
+  });
+
+  it("builds links from APP_URL, else AUTH_URL, else the demo's own port", () => {
+    expect(appUrl({ PORT: "3204" })).toBe("http://localhost:3204");
+    expect(appUrl({})).toBe("http://localhost:3000");
+    expect(appUrl({ PORT: "3204", AUTH_URL: "https://a.example/" })).toBe("https://a.example");
+    expect(appUrl({ APP_URL: "https://t.example.ir/", AUTH_URL: "https://a.example" })).toBe(
+      "https://t.example.ir",
+    );
+  });
+
+  it("accepts a proper secret and address, and never blocks development or tests", () => {
+    const secret = "x".repeat(43);
+    expect(
+      productionConfigProblem({ NODE_ENV: "production", AUTH_SECRET: secret, APP_URL: "https://t.ir" }),
+    ).toBeNull();
+    expect(
+      productionConfigProblem({ NODE_ENV: "production", AUTH_SECRET: secret, AUTH_URL: "https://t.ir" }),
+    ).toBeNull();
     expect(productionConfigProblem({ NODE_ENV: "development" })).toBeNull();
     expect(productionConfigProblem({ NODE_ENV: "test" })).toBeNull();
   });

@@ -1,4 +1,5 @@
 import { can } from "@/lib/auth/policy";
+import { currentSessionBounds } from "@/lib/auth/session";
 import { problem } from "@/lib/api/problem";
 import { NotFound, route } from "@/lib/route";
 import { getMeetingRef } from "@/lib/meetings/queries";
@@ -18,7 +19,9 @@ export const GET = route(
     if (!meeting || !can(user, watching ? "meeting.screen" : "case.read", { provinceId: meeting.provinceId }))
       throw new NotFound();
     const viewer = watching ? null : { userId: user.id, name: user.name };
-    return new Response(sessionEvents(request, meeting.id, viewer), { headers: SSE_HEADERS });
+    const session = await currentSessionBounds();
+    if (!session) throw new NotFound();
+    return new Response(sessionEvents(request, meeting.id, viewer, session), { headers: SSE_HEADERS });
   },
 );
 

@@ -1,4 +1,4 @@
-import { apiHandler, json } from "@/lib/api/handler";
+import { apiHandler, methodNotAllowed, json } from "@/lib/api/handler";
 import { ProblemError } from "@/lib/api/problem";
 import { apiResolution } from "@/lib/api/resources";
 
@@ -9,3 +9,9 @@ export const GET = apiHandler<{ id: string }>("READ", async ({ t, principal }, {
   if (!resolution) throw new ProblemError("not-found", t("api.e.notFound"));
   return json(resolution);
 });
+
+// Any other method: a problem+json 405 naming the ones this address answers.
+export const POST = methodNotAllowed("GET");
+export const PUT = methodNotAllowed("GET");
+export const PATCH = methodNotAllowed("GET");
+export const DELETE = methodNotAllowed("GET");
