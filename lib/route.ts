@@ -62,7 +62,7 @@ export function route<S extends z.ZodType = z.ZodType<Record<string, never>>>(
       if (err instanceof NotFound) return refuse("not-found", "errors.notFoundRecord");
       if (err instanceof ForbiddenError) return refuse("forbidden", "errors.forbidden");
       if (isStorageUnavailable(err)) {
-        console.warn(`[route] storage unavailable: ${(err as Error).message}`);
+        log.warn({ error: (err as Error).message }, "route: storage unavailable");
         return refuse("service-unavailable", "errors.serviceUnavailable");
       }
       if (isDatabaseUnavailable(err)) return refuse("service-unavailable", "errors.serviceUnavailable");

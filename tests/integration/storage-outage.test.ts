@@ -64,8 +64,12 @@ describe("a hung object-storage server", () => {
     const unit = await createUnit(provinceId, { countyId, name: "خرمای بم", status: "ACTIVE" });
     const category = await createCategory("T-HUNG");
     const secretariat = await createActor(["SECRETARIAT"], { provinceId });
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    // The log lines (lib/observability/log.ts) go to stdout.
+    const written: string[] = [];
+    const stdout = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+      written.push(chunk.toString());
+      return true;
+    });
     const description = `ارز واردات ${randomUUID()}`;
     try {
       const result = await createObstacle(
@@ -76,12 +80,11 @@ describe("a hung object-storage server", () => {
       );
       expect(result).toMatchObject({ ok: false, message: t("errors.serviceUnavailable") });
       expect(await db.obstacle.count({ where: { description } })).toBe(0);
-      const logged = [...warn.mock.calls, ...error.mock.calls].map((c) => c.map(String).join(" ")).join("\n");
+      const logged = written.join("");
       expect(logged).toMatch(/storage unavailable/);
       expect(logged).not.toMatch(/database unavailable/);
     } finally {
-      warn.mockRestore();
-      error.mockRestore();
+      stdout.mockRestore();
     }
   }, 30_000);
 
@@ -117,7 +120,7 @@ describe("a hung object-storage server", () => {
       },
     });
     signedIn = { ...(await createActor(["MEMBER"], { provinceId })), name: "x", locale: "fa" };
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const stdout = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
     try {
       const response = await GET(new Request(`http://test/api/attachments/${attachment.id}`), {
         params: Promise.resolve({ id: attachment.id }),
@@ -126,7 +129,7 @@ describe("a hung object-storage server", () => {
       expect(response.headers.get("retry-after")).toBeTruthy();
       expect((await response.json()).detail).toBe(t("errors.serviceUnavailable"));
     } finally {
-      warn.mockRestore();
+      stdout.mockRestore();
     }
   }, 30_000);
 });
