@@ -179,6 +179,9 @@ try {
     supervise: false,
     schedule: false,
   });
+  // The cluster's own faults reach this client too (the replica crash, the final stop): logged,
+  // never an unhandled error event that ends the bench before its report.
+  boss.on("error", (err) => console.warn(`[fault] probe queue: ${err.message.split("\n")[0]}`));
   await boss.start();
   if (!(await boss.getQueue(PROBE_JOB))) await boss.createQueue(PROBE_JOB);
   await boss.schedule(PROBE_JOB, "* * * * *", {}, { tz: "Asia/Tehran" });

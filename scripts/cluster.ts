@@ -154,7 +154,13 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 
   throw new Error(`${what} did not come up within ${timeoutMs / 1000} s`);
 }
 
-const answers = (url: string) => async () => (await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok;
+// A cold instance's first answer on a busy machine can take several seconds: a short timeout
+// would abort every attempt and the instance would never count as up (seen in an upgrade at
+// load average 48).
+const answers =
+  (url: string, timeoutMs = 2_000) =>
+  async () =>
+    (await fetch(url, { signal: AbortSignal.timeout(timeoutMs) })).ok;
 
 export async function startCluster(log: Log = (l) => console.log(l)): Promise<Cluster> {
   const dir = path.resolve(process.env.CLUSTER_DIR ?? "/tmp/tashil-cluster");
@@ -585,7 +591,8 @@ listen stats
         replacing.delete(app.name);
         await waitFor(
           `${app.name} on the new build`,
-          answers(`http://127.0.0.1:${app.port}/api/health/ready`),
+          answers(`http://127.0.0.1:${app.port}/api/health/ready`, 15_000),
+          300_000,
         );
         await haproxyCommand(adminSocket, `set server apps/${app.name} state ready`);
         // Until HAProxy's own check has passed twice (rise 2) it still sends nothing there.
