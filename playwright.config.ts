@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { serverNodeOptions } from "./scripts/server-options";
+import { E2E_AUTH_SECRET } from "./tests/e2e/server-env";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -62,7 +63,7 @@ export default defineConfig({
     reuseExistingServer: false,
     env: {
       DATABASE_URL: process.env.DATABASE_URL ?? "",
-      AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
+      AUTH_SECRET: E2E_AUTH_SECRET,
       AUTH_TRUST_HOST: "true",
       // The deployed heap limit (scripts/server-options.ts): the journeys run within it.
       NODE_OPTIONS: serverNodeOptions(),
