@@ -45,10 +45,7 @@ console.log(
     .join(", ")}`,
 );
 const code = await run("tsx", ["scripts/test.ts", ...process.argv.slice(2)]);
+// scripts/test.ts has printed the load at its end and the closing "N passed, N failed" line,
+// which stays the last line of the run.
 stop();
-console.log(
-  `[test:busy] load average at the end: ${loadavg()
-    .map((l) => l.toFixed(1))
-    .join(", ")}`,
-);
 process.exit(code);
