@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { serverNodeOptions } from "./scripts/server-options";
+import { E2E_AUTH_SECRET } from "./tests/e2e/server-env";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -63,7 +64,7 @@ export default defineConfig({
     env: {
       // The app's own role when `npm test` made one (scripts/database-roles.ts), else the owner.
       DATABASE_URL: process.env.E2E_SERVER_DATABASE_URL ?? process.env.DATABASE_URL ?? "",
-      AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
+      AUTH_SECRET: E2E_AUTH_SECRET,
       AUTH_TRUST_HOST: "true",
       APP_URL: `http://127.0.0.1:${PORT}`,
       // The deployed heap limit (scripts/server-options.ts): the journeys run within it.

@@ -5,12 +5,15 @@
 //  3. Fresh databases `tashil_test` (integration) and `tashil_e2e` (browser), migrated and
 //     seeded with the demo data; a check that the migrations match the schema.
 //  4. Vitest (unit + integration), one production build, Playwright against that build.
-// Ends with one "N passed, N failed" line over every runner.
+// Prints how long each phase took (format, lint, drift, unit, integration, build, e2e) and each
+// journey's time against its limit, then one "N passed, N failed" line over every runner.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { loadavg } from "node:os";
 import { ensureAppRole } from "./database-roles";
 import { ensureDatabaseServer, orExplain, recreateDatabase, withDatabaseName } from "./db";
 import { run, runOrFail } from "./process";
+import { formatPhases, journeyReport, type PlaywrightReport } from "./test-report";
 import { checkRuntime } from "./runtime";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -59,8 +62,57 @@ function readJson<T>(file: string): T | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
 }
 
+/** Phase name → seconds, in the order they ran. */
+const phases: [string, number][] = [];
+async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const t0 = Date.now();
+  try {
+    return await work();
+  } finally {
+    phases.push([name, (Date.now() - t0) / 1000]);
+  }
+}
+
+type VitestReport = {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  success: boolean;
+  numFailedTestSuites: number;
+};
+
+/** One Vitest project (or both), its JSON report added to the tally. */
+async function vitest(project: "unit" | "integration", databaseUrl: string) {
+  const out = `test-results/vitest-${project}.json`;
+  const exit = await run(
+    "vitest",
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+    { DATABASE_URL: databaseUrl },
+  );
+  const report = readJson<VitestReport>(out);
+  if (!report) {
+    tally.failed++;
+    return;
+  }
+  tally.passed += report.numPassedTests;
+  tally.failed +=
+    report.numFailedTests +
+    (report.numFailedTests === 0 && (!report.success || exit !== 0)
+      ? Math.max(1, report.numFailedTestSuites)
+      : 0);
+  tally.skipped += report.numPendingTests + report.numTodoTests;
+}
+
+/** The machine's 1-, 5- and 15-minute load: the times above mean little without it. */
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(", ");
+
 checkRuntime("test");
 const started = Date.now();
+console.log(`[test] load average at the start: ${load()}`);
 const server = await orExplain(
   ensureDatabaseServer(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL),
 );
@@ -70,11 +122,11 @@ try {
   mkdirSync("test-results", { recursive: true });
   if (only === undefined) {
     // Each counts as one test: a formatting slip or a layering breach fails the suite.
-    for (const [cmd, args] of [
-      ["prettier", ["--check", "--log-level=warn", "."]],
-      ["eslint", [".", "--max-warnings", "0"]],
+    for (const [name, cmd, args] of [
+      ["format", "prettier", ["--check", "--log-level=warn", "."]],
+      ["lint", "eslint", [".", "--max-warnings", "0"]],
     ] as const) {
-      if ((await run(cmd, [...args])) === 0) tally.passed++;
+      if ((await phase(name, () => run(cmd, [...args]))) === 0) tally.passed++;
       else {
         console.error(`[test] ${cmd} failed: run \`npm run ${cmd === "prettier" ? "format" : "lint"}\`.`);
         tally.failed++;
@@ -87,25 +139,31 @@ try {
 
   // A prefix of its own lets several checkouts share one PostgreSQL server.
   const base = process.env.TEST_DB_PREFIX ?? "tashil";
-  const [testUrl, e2eUrl] = await Promise.all([
-    wantsVitest && only !== "unit" ? prepareDatabase(server.serverUrl, `${base}_test`) : Promise.resolve(""),
-    wantsE2e ? prepareDatabase(server.serverUrl, `${base}_e2e`) : Promise.resolve(""),
-  ]);
+  const [testUrl, e2eUrl] = await phase("databases", () =>
+    Promise.all([
+      wantsVitest && only !== "unit"
+        ? prepareDatabase(server.serverUrl, `${base}_test`)
+        : Promise.resolve(""),
+      wantsE2e ? prepareDatabase(server.serverUrl, `${base}_e2e`) : Promise.resolve(""),
+    ]),
+  );
 
   if (only === undefined) {
     // Fails (exit 2) when schema.prisma has changes no migration records.
-    const drift = await run(
-      "prisma",
-      [
-        "migrate",
-        "diff",
-        "--from-migrations",
-        "prisma/migrations",
-        "--to-schema",
-        "prisma/schema.prisma",
-        "--exit-code",
-      ],
-      { DATABASE_URL: testUrl },
+    const drift = await phase("drift", () =>
+      run(
+        "prisma",
+        [
+          "migrate",
+          "diff",
+          "--from-migrations",
+          "prisma/migrations",
+          "--to-schema",
+          "prisma/schema.prisma",
+          "--exit-code",
+        ],
+        { DATABASE_URL: testUrl },
+      ),
     );
     if (drift !== 0) {
       console.error(
@@ -115,52 +173,25 @@ try {
     }
   }
 
-  if (wantsVitest) {
-    const projects = only === "unit" || only === "integration" ? ["--project", only] : [];
-    const vitestExit = await run(
-      "vitest",
-      [
-        "run",
-        ...projects,
-        "--reporter=default",
-        "--reporter=json",
-        "--outputFile.json=test-results/vitest.json",
-      ],
-      { DATABASE_URL: testUrl },
-    );
-    const report = readJson<{
-      numPassedTests: number;
-      numFailedTests: number;
-      numPendingTests: number;
-      numTodoTests: number;
-      success: boolean;
-      numFailedTestSuites: number;
-    }>("test-results/vitest.json");
-    if (!report) tally.failed++;
-    else {
-      tally.passed += report.numPassedTests;
-      tally.failed +=
-        report.numFailedTests +
-        (report.numFailedTests === 0 && (!report.success || vitestExit !== 0)
-          ? Math.max(1, report.numFailedTestSuites)
-          : 0);
-      tally.skipped += report.numPendingTests + report.numTodoTests;
-    }
-  }
+  // Unit and integration run one after the other, so each phase's time is its own.
+  if (wantsVitest && only !== "integration") await phase("unit", () => vitest("unit", testUrl));
+  if (wantsVitest && only !== "unit") await phase("integration", () => vitest("integration", testUrl));
 
   if (wantsE2e) {
-    if (!process.env.SKIP_BUILD) await runOrFail("next", ["build"], { DATABASE_URL: e2eUrl });
+    if (!process.env.SKIP_BUILD)
+      await phase("build", () => runOrFail("next", ["build"], { DATABASE_URL: e2eUrl }));
     // The browser tests' server connects as the app's own role, as `npm start` and a
     // deployment do (scripts/database-roles.ts); the specs' own SQL keeps the owner's URL.
     const appUrl = await ensureAppRole(e2eUrl, "tashil-test-database-role");
-    const playwrightExit = await run("playwright", ["test"], {
-      DATABASE_URL: e2eUrl,
-      E2E_SERVER_DATABASE_URL: appUrl,
-      CHROMIUM_PATH: CHROMIUM,
-    });
-    const report = readJson<{
-      stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-    }>("test-results/playwright.json");
+    const playwrightExit = await phase("e2e", () =>
+      run("playwright", ["test"], {
+        DATABASE_URL: e2eUrl,
+        E2E_SERVER_DATABASE_URL: appUrl,
+        CHROMIUM_PATH: CHROMIUM,
+      }),
+    );
+    const report = readJson<PlaywrightReport>("test-results/playwright.json");
+    if (report) console.log(`\n${journeyReport(report)}`);
     if (!report) tally.failed++;
     else {
       tally.passed += report.stats.expected + report.stats.flaky;
@@ -178,5 +209,7 @@ try {
 }
 if (tally.failed > 0 || tally.passed === 0) exitCode = 1;
 console.log(`\n[test] finished in ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(formatPhases(phases));
+console.log(`[test] load average at the end: ${load()}`);
 console.log(`${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
 process.exit(exitCode);

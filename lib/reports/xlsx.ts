@@ -1,6 +1,6 @@
 import "server-only";
 import { PassThrough, type Writable } from "node:stream";
-import archiver from "archiver";
+import { ZipArchive } from "archiver";
 import { contentDisposition, XLSX_MIME } from "@/lib/attachments/rules";
 import { packageParts, rowXml, sheetEnd, sheetNames, sheetStart, STYLE } from "./xlsx-parts";
 import {
@@ -51,7 +51,7 @@ export async function writeXlsx(
   tables: TableSource[],
   onProgress?: Progress,
 ): Promise<number> {
-  const zip = archiver("zip", { zlib: { level: 6 } });
+  const zip = new ZipArchive({ zlib: { level: 6 } });
   const finished = new Promise<void>((resolve, reject) => {
     zip.on("error", reject);
     zip.on("warning", reject);

@@ -9,7 +9,9 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import pg from "pg";
 import { expect, test } from "./fixtures";
-import { ACCOUNTS, DEMO_PASSWORD, signIn } from "./support";
+import { e2eDb } from "./db";
+import { addSession } from "./session";
+import { ACCOUNTS } from "./support";
 
 type Lang = "fa" | "en";
 type Ids = {
@@ -200,25 +202,20 @@ test.afterAll(async () => {
 
 /**
  * A copy of a demo account (same roles, province and agency) whose language is `lang`. Like
- * createTestMember's accounts it stays: the audit trail names it as the actor of its sign-in.
- * Its name is marked, so journeys that find the demo user by name (an agency's users) still
- * find exactly one.
+ * createTestMember's accounts it stays. Its name is marked, so journeys that find the demo
+ * user by name (an agency's users) still find exactly one.
  */
 async function accountLike(demo: string, lang: Lang): Promise<string> {
   const email = `e2e-a11y-${randomUUID()}@tashil.test`;
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query(
-      `INSERT INTO "User" (id, email, name, "passwordHash", roles, "agencyId", "provinceId", locale, "updatedAt")
-       SELECT $1, $2, name || ' (a11y)', "passwordHash", roles, "agencyId", "provinceId", $3::"Locale", now()
-       FROM "User" WHERE email = $4`,
-      [`e2e-${randomUUID()}`, email, lang, demo],
-    );
-    if (rowCount !== 1) throw new Error(`no demo account ${demo}`);
-  } finally {
-    await client.end();
-  }
+  const db = e2eDb();
+  const user = await db.user.findUnique({
+    where: { email: demo },
+    select: { name: true, passwordHash: true, roles: true, agencyId: true, provinceId: true },
+  });
+  if (!user) throw new Error(`no demo account ${demo}`);
+  await db.user.create({
+    data: { ...user, id: `e2e-${randomUUID()}`, email, name: `${user.name} (a11y)`, locale: lang },
+  });
   return email;
 }
 
@@ -229,9 +226,9 @@ async function openAs(browser: Browser, demo: string | null, lang: Lang): Promis
     const { origin } = new URL(test.info().project.use.baseURL ?? "http://127.0.0.1");
     await context.addCookies([{ name: "tashil-locale", value: lang, url: origin }]);
   }
-  const page = await context.newPage();
-  if (demo) await signIn(page, await accountLike(demo, lang), DEMO_PASSWORD);
-  return page;
+  // Signed in directly (tests/e2e/session.ts): the sweep is about the pages, not the form.
+  if (demo) await addSession(context, await accountLike(demo, lang));
+  return context.newPage();
 }
 
 // Six pages a test at most: the roles with many pages are split, so the two workers share

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, signIn } from "./support";
+import { enterAs } from "./session";
 
 test("the admin creates an agency user, who can then sign in, and deactivates them", async ({
   page,
@@ -8,7 +9,7 @@ test("the admin creates an agency user, who can then sign in, and deactivates th
   // Two argon2 sign-ins and a password change on top of the admin's work.
   test.setTimeout(60_000);
   const email = `officer-${Date.now()}@tashil.demo`;
-  await signIn(page, ACCOUNTS.admin);
+  await enterAs(page, ACCOUNTS.admin);
   await page.getByRole("link", { name: "کاربر جدید" }).click();
 
   // Bad input first: short password and an agency role without an agency.

@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, signIn } from "./support";
+import { ACCOUNTS } from "./support";
+import { enterAs } from "./session";
 
 test("the secretariat registers an agency; an agency's page shows its users and open resolutions", async ({
   page,
 }) => {
   const name = `بانک توسعه تعاون ${Date.now() % 1_000_000}`;
-  await signIn(page, ACCOUNTS.secretariat);
+  await enterAs(page, ACCOUNTS.secretariat);
   await page
     .getByRole("navigation", { name: "منوی اصلی" })
     .getByRole("link", { name: "دستگاه‌های اجرایی" })

@@ -1,5 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, createTestMember, signIn, TEST_USER_PASSWORD } from "./support";
+import { enterAs } from "./session";
+
+// Only the tests about the login form sign in through it; the others start with a session
+// minted as the app mints one (tests/e2e/session.ts), which skips argon2 and two page loads.
 
 test.describe("each role lands on its own home", () => {
   const homes = [
@@ -20,14 +24,14 @@ test.describe("each role lands on its own home", () => {
 });
 
 test("the secretariat's dashboard shows the demo session's overdue resolutions", async ({ page }) => {
-  await signIn(page, ACCOUNTS.secretariat);
+  await enterAs(page, ACCOUNTS.secretariat);
   const overdue = page.getByRole("region", { name: "مصوبات معوق" });
   await expect(overdue.getByRole("row").nth(1)).toBeVisible();
   await expect(overdue.getByText(/روز تأخیر/).first()).toBeVisible();
 });
 
 test("the bank's inbox lists only the bank's resolutions", async ({ page }) => {
-  await signIn(page, ACCOUNTS.bank);
+  await enterAs(page, ACCOUNTS.bank);
   // The resolutions the bank answers for; its notices are listed apart, above them.
   const own = page.getByRole("region", { name: "مصوبات به مسئولیت دستگاه شما" });
   await expect(own.getByRole("row").nth(1)).toBeVisible();
@@ -55,7 +59,7 @@ test("an empty form is answered field by field", async ({ page }) => {
 });
 
 test("an agency user opening an admin URL is refused", async ({ page }) => {
-  await signIn(page, ACCOUNTS.bank);
+  await enterAs(page, ACCOUNTS.bank);
   const response = await page.goto("/admin/users");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "دسترسی مجاز نیست" })).toBeVisible();
@@ -64,7 +68,7 @@ test("an agency user opening an admin URL is refused", async ({ page }) => {
 
 test("the language switch flips direction and is kept for the user", async ({ page }) => {
   // An account of its own: the demo member's language is what other journeys run in.
-  await signIn(page, await createTestMember(), TEST_USER_PASSWORD);
+  await enterAs(page, await createTestMember());
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");

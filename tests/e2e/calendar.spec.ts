@@ -1,6 +1,7 @@
 import { PDFParse } from "pdf-parse";
 import { addDays, calendarDate, formatDate, todayInTehran } from "@/lib/i18n/format";
 import { ACCOUNTS, expect, test } from "./fixtures";
+import { addSession, enterAs } from "./session";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -16,8 +17,7 @@ test("a deadline is chosen with the keyboard in the calendar, and a Friday is wa
   data,
 }) => {
   const id = await data.bankResolution({ daysLeft: 5 });
-  const bank = await signedInAs(ACCOUNTS.bank);
-  await bank.goto(`/resolutions/${id}`);
+  const bank = await signedInAs(ACCOUNTS.bank, `/resolutions/${id}`);
   const request = bank.getByRole("form", { name: "درخواست تمدید مهلت" });
   const field = request.getByLabel("مهلت جدید (تاریخ شمسی)");
 
@@ -77,9 +77,7 @@ test("the agency inbox on a 390 px phone shows deadline, delay and status withou
   await data.bankResolution({ daysLeft: -3, text });
   const context = await browser.newContext({ viewport: PHONE, locale: "fa-IR", timezoneId: "Asia/Tehran" });
   const page = await context.newPage();
-  const { signIn } = await import("./support");
-  await signIn(page, ACCOUNTS.bank);
-  await page.goto("/agency");
+  await enterAs(page, ACCOUNTS.bank, "/agency");
   const card = page.locator("tr").filter({ hasText: text });
   await card.scrollIntoViewIfNeeded();
   for (const part of [card.getByText("۳ روز تأخیر"), card.getByText("ابلاغ‌شده", { exact: true })]) {
@@ -101,8 +99,8 @@ test("the main pages at 390 px (and the session page at 768 px), saved as screen
   test.setTimeout(90_000);
   const context = await browser.newContext({ viewport: PHONE, locale: "fa-IR", timezoneId: "Asia/Tehran" });
   const page = await context.newPage();
-  const { signIn } = await import("./support");
-  await signIn(page, ACCOUNTS.secretariat);
+  // Signed in without a page load: the loop below opens every page itself.
+  await addSession(context, ACCOUNTS.secretariat);
   for (const [name, path] of [
     ["dashboard", "/dashboard"],
     ["meetings", "/meetings"],
@@ -135,8 +133,7 @@ test("the printed minutes number their pages in Persian digits", async ({ signed
      WHERE p.code = 'KRM' AND m.status <> 'PLANNED'
      ORDER BY (SELECT count(*) FROM "AgendaItem" a WHERE a."meetingId" = m.id) DESC LIMIT 1`,
   );
-  const page = await signedInAs(ACCOUNTS.secretariat);
-  await page.goto(`/meetings/${meeting?.id}/minutes`);
+  const page = await signedInAs(ACCOUNTS.secretariat, `/meetings/${meeting?.id}/minutes`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.emulateMedia({ media: "print" });
   const pdf = await page.pdf({ format: "A4" });
@@ -152,8 +149,7 @@ test("the printed minutes number their pages in Persian digits", async ({ signed
 });
 
 test("an administrator adds an announced holiday and withdraws it", async ({ signedInAs }) => {
-  const page = await signedInAs(ACCOUNTS.admin);
-  await page.goto("/admin/calendar?year=1406");
+  const page = await signedInAs(ACCOUNTS.admin, "/admin/calendar?year=1406");
   await expect(page.getByRole("heading", { level: 1, name: "تقویم کاری" })).toBeVisible();
   const form = page.getByRole("region", { name: "ثبت اصلاح" });
   await form.getByLabel("تاریخ", { exact: true }).fill("۱۴۰۶/۰۵/۰۵");
@@ -175,8 +171,7 @@ test("delays counted in working days stay chosen when the dashboard's filters ar
   signedInAs,
 }) => {
   test.setTimeout(90_000); // seven dashboard and report loads
-  const page = await signedInAs(ACCOUNTS.secretariat);
-  await page.goto("/dashboard");
+  const page = await signedInAs(ACCOUNTS.secretariat, "/dashboard");
   const overdue = page.getByRole("region", { name: /مصوبات معوق/ });
   await overdue
     .getByRole("navigation", { name: "شمارش تأخیر" })

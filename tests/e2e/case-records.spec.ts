@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, signIn } from "./support";
+import { ACCOUNTS } from "./support";
+import { enterAs } from "./session";
 
 // Issue #12's journey. A demo unit with two obstacles awaiting the committee (prisma/seed.ts);
 // meetings.spec.ts uses two other units of that batch.
@@ -27,7 +28,7 @@ test("a working-group session chosen before hydration, members and an invited ba
   browser,
 }) => {
   test.setTimeout(180_000);
-  await signIn(page, ACCOUNTS.secretariat);
+  await enterAs(page, ACCOUNTS.secretariat);
 
   // The committee refers the dairy's two obstacles.
   await page.goto("/meetings/new");
@@ -142,8 +143,7 @@ test("a working-group session chosen before hydration, members and an invited ba
   // The chair approves the minutes: members and the invitee, each resolution on its obstacle.
   const chairContext = await browser.newContext({ locale: "fa-IR", timezoneId: "Asia/Tehran" });
   const chair = await chairContext.newPage();
-  await signIn(chair, ACCOUNTS.chair);
-  await chair.goto(`${wgUrl}/minutes`);
+  await enterAs(chair, ACCOUNTS.chair, `${wgUrl}/minutes`);
   await expect(chair.getByRole("row", { name: new RegExp(`${INVITED_BANK} \\(مدعو\\)`) })).toContainText(
     "نماینده تام‌الاختیار",
   );

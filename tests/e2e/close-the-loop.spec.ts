@@ -50,8 +50,7 @@ test("overdue resolutions go back to a new session, the decision reaches the ban
   );
   try {
     // ─── The secretariat plans the session: the overdue case is listed with its days late.
-    const secretariat = await signedInAs(ACCOUNTS.secretariat);
-    await secretariat.goto(`/meetings/${meetingId}`);
+    const secretariat = await signedInAs(ACCOUNTS.secretariat, `/meetings/${meetingId}`);
     const candidates = secretariat.getByRole("form", {
       name: "پرونده‌هایی که باید دوباره به کارگروه بیایند",
     });
@@ -79,8 +78,7 @@ test("overdue resolutions go back to a new session, the decision reaches the ban
     ).toBeVisible();
 
     // ─── The chair is told the minutes wait, reads the follow-up section and approves.
-    const chair = await signedInAs(ACCOUNTS.chair);
-    await chair.goto("/notifications");
+    const chair = await signedInAs(ACCOUNTS.chair, "/notifications");
     await chair
       .getByRole("link", { name: /^صورتجلسه آماده تأیید: / })
       .first()
@@ -102,8 +100,7 @@ test("overdue resolutions go back to a new session, the decision reaches the ban
     );
     expect(notice).toBeDefined();
     const label = `${fa(notice?.number ?? 0)}/${fa(notice?.jalaliYear ?? 0)}`;
-    const bank = await signedInAs(ACCOUNTS.bank);
-    await bank.goto("/agency");
+    const bank = await signedInAs(ACCOUNTS.bank, "/agency");
     await bank.getByRole("link", { name: `ابلاغ ${label}` }).click();
     await expect(bank.getByRole("article", { name: "ابلاغ مصوبات" })).toContainText(text);
     await expect(bank.getByText(label, { exact: true })).toBeVisible();
@@ -143,15 +140,13 @@ test("the bank returns a resolution that is not its remit; the secretariat reass
   const text = `امهال مجوز محیط زیست (بازگشت ${randomUUID().slice(0, 6)}).`;
   const resolutionId = await data.bankResolution({ daysLeft: 10, text });
   try {
-    const bank = await signedInAs(ACCOUNTS.bank);
-    await bank.goto(`/resolutions/${resolutionId}`);
+    const bank = await signedInAs(ACCOUNTS.bank, `/resolutions/${resolutionId}`);
     const back = bank.getByRole("form", { name: "بازگرداندن مصوبه" });
     await back.getByLabel("دلیل بازگرداندن").fill("صدور مجوز در حیطه محیط زیست است، نه بانک.");
     await back.getByRole("button", { name: "بازگرداندن به دبیرخانه" }).click();
     await expect(bank.getByText(/^در انتظار تصمیم از /)).toBeVisible();
 
-    const secretariat = await signedInAs(ACCOUNTS.secretariat);
-    await secretariat.goto(`/resolutions/${resolutionId}`);
+    const secretariat = await signedInAs(ACCOUNTS.secretariat, `/resolutions/${resolutionId}`);
     const decide = secretariat.getByRole("form", { name: "تصمیم درباره بازگشت" });
     // The agency is chosen by typing a few letters (Arabic forms too), as everywhere.
     await decide.getByRole("combobox", { name: "واگذاری به دستگاه" }).fill("محيط زيست");

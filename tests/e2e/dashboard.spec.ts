@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { ACCOUNTS, signIn } from "./support";
+import { ACCOUNTS } from "./support";
+import { enterAs } from "./session";
 
 test("the secretariat sees overdue items, filters by agency, opens one and exports the scorecard", async ({
   page,
 }) => {
-  await signIn(page, ACCOUNTS.secretariat);
+  await enterAs(page, ACCOUNTS.secretariat);
   await expect(page).toHaveURL(/\/dashboard$/);
   const overdue = page.getByRole("region", { name: /مصوبات معوق/ });
   await expect(overdue.getByText(/روز تأخیر/).first()).toBeVisible();
@@ -53,7 +54,7 @@ test("the secretariat sees overdue items, filters by agency, opens one and expor
 });
 
 test("the chair's home shows the next session's agenda and the scorecard", async ({ page }) => {
-  await signIn(page, ACCOUNTS.chair);
+  await enterAs(page, ACCOUNTS.chair);
   const next = page.getByRole("region", { name: "جلسه بعدی" });
   await expect(next.getByText(/کارگروه تسهیل و رفع موانع تولید/)).toBeVisible();
   await expect(next.getByRole("list", { name: "دستور جلسه" }).getByRole("listitem").first()).toBeVisible();
@@ -67,8 +68,7 @@ test("the public figures page is off until the admin switches it on", async ({ p
   const visitor = await anonymous.newPage();
   expect((await visitor.goto("/figures"))?.status()).toBe(404);
 
-  await signIn(page, ACCOUNTS.admin);
-  await page.goto("/admin/settings");
+  await enterAs(page, ACCOUNTS.admin, "/admin/settings");
   await page.getByRole("button", { name: "فعال کردن صفحه عمومی" }).click();
   await expect(page.getByRole("main").getByRole("status")).toHaveText("صفحه عمومی آمار فعال شد.");
 

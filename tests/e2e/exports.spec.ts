@@ -1,13 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { ACCOUNTS, signIn } from "./support";
+import { ACCOUNTS } from "./support";
+import { enterAs } from "./session";
 
 test("a large export is prepared in the background: progress, a message, and a download for its requester only", async ({
   page,
   browser,
 }) => {
-  await signIn(page, ACCOUNTS.member);
+  await enterAs(page, ACCOUNTS.member);
   // The demo register is small; `mode=job` is where a national register's export link leads.
   await page.goto("/api/resolutions/export?mode=job");
   await expect(page).toHaveURL(/\/exports\?job=/);
@@ -43,7 +44,7 @@ test("a large export is prepared in the background: progress, a message, and a d
   // Someone else cannot fetch it, nor see it listed.
   const other = await browser.newContext();
   const otherPage = await other.newPage();
-  await signIn(otherPage, ACCOUNTS.secretariat);
+  await enterAs(otherPage, ACCOUNTS.secretariat);
   expect((await otherPage.request.get(`/api/exports/${id}`)).status()).toBe(404);
   await otherPage.goto("/exports");
   await expect(otherPage.locator(`#job-${id}`)).toHaveCount(0);

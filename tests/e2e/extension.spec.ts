@@ -8,8 +8,7 @@ test("the bank asks for more time, the secretariat approves, and the new deadlin
   const id = await data.bankResolution({ daysLeft: 5 });
 
   // The bank asks for a deadline 60 days later, with a reason; a bad date is refused first.
-  const bank = await signedInAs(ACCOUNTS.bank);
-  await bank.goto(`/resolutions/${id}`);
+  const bank = await signedInAs(ACCOUNTS.bank, `/resolutions/${id}`);
   const request = bank.getByRole("form", { name: "درخواست تمدید مهلت" });
   await request.getByLabel("مهلت جدید (تاریخ شمسی)").fill("۱۴۰۴/۱۳/۴۰");
   await request.getByLabel("دلیل").fill("بانک مرکزی هنوز بخشنامه امهال را ابلاغ نکرده است.");
@@ -31,8 +30,7 @@ test("the bank asks for more time, the secretariat approves, and the new deadlin
   await expect(bank.getByRole("form", { name: "درخواست تمدید مهلت" })).toHaveCount(0);
 
   // The secretariat approves it; the deadline moves and the history keeps both dates.
-  const secretariat = await signedInAs(ACCOUNTS.secretariat);
-  await secretariat.goto(`/resolutions/${id}`);
+  const secretariat = await signedInAs(ACCOUNTS.secretariat, `/resolutions/${id}`);
   const decide = secretariat.getByRole("form", { name: "تصمیم درباره درخواست تمدید" });
   await decide.getByRole("button", { name: "موافقت با تمدید" }).click();
   // Decided, the form goes; the request shows its decision.

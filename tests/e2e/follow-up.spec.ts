@@ -26,8 +26,7 @@ test("the bank reports progress with a letter, reports done, and the secretariat
 }) => {
   const id = await data.bankResolution();
   const row = (id: string) => data.one(ROW_SQL, [id]);
-  const bank = await signedInAs(ACCOUNTS.bank);
-  await bank.goto("/agency");
+  const bank = await signedInAs(ACCOUNTS.bank, "/agency");
   await expect(bank.getByRole("link", { name: /\(آزمون\)/ }).first()).toBeVisible();
   await bank.goto(`/resolutions/${id}`);
   await expect(bank.getByTestId("resolution-status")).toHaveText("ابلاغ‌شده");
@@ -48,8 +47,7 @@ test("the bank reports progress with a letter, reports done, and the secretariat
   await expect(bank.getByTestId("resolution-status")).toHaveText("اعلام انجام");
   await expect(bank.getByRole("form", { name: "ثبت گزارش عملکرد" })).toHaveCount(0);
 
-  const secretariat = await signedInAs(ACCOUNTS.secretariat);
-  await secretariat.goto(`/resolutions/${id}`);
+  const secretariat = await signedInAs(ACCOUNTS.secretariat, `/resolutions/${id}`);
   await expect(secretariat.getByRole("link", { name: letter.name })).toHaveCount(2);
   await secretariat.getByRole("button", { name: "تأیید انجام" }).click();
   await secretariat.getByRole("dialog").getByRole("button", { name: "تأیید" }).click();
@@ -67,16 +65,14 @@ test("another agency sees no edit control and cannot change the bank's resolutio
 }) => {
   const id = await data.bankResolution();
   const row = (id: string) => data.one(ROW_SQL, [id]);
-  const environment = await signedInAs(ACCOUNTS.environment);
-  await environment.goto(`/resolutions/${id}`);
+  const environment = await signedInAs(ACCOUNTS.environment, `/resolutions/${id}`);
   await expect(environment.getByTestId("resolution-status")).toHaveText("ابلاغ‌شده");
   await expect(environment.getByRole("form")).toHaveCount(0);
   await expect(environment.getByRole("button", { name: "ثبت گزارش" })).toHaveCount(0);
   await expect(environment.getByRole("textbox")).toHaveCount(0);
 
   // Take the real form (with its server-action fields) from the bank's page...
-  const bank = await signedInAs(ACCOUNTS.bank);
-  await bank.goto(`/resolutions/${id}`);
+  const bank = await signedInAs(ACCOUNTS.bank, `/resolutions/${id}`);
   const fields = await bank
     .getByRole("form", { name: "ثبت گزارش عملکرد" })
     .evaluate((form) =>

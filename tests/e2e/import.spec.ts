@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, signIn } from "./support";
+import { ACCOUNTS } from "./support";
+import { enterAs } from "./session";
 
 const persian = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
 
@@ -40,8 +41,7 @@ test("a clerk maps a sheet's columns, downloads the verdict, fixes two rows, upl
   page,
 }) => {
   const tag = persian(String(Date.now() % 1_000_000));
-  await signIn(page, ACCOUNTS.secretariat);
-  await page.goto("/units/import");
+  await enterAs(page, ACCOUNTS.secretariat, "/units/import");
 
   // The template is there for whoever starts from scratch.
   const templateDownload = page.waitForEvent("download");

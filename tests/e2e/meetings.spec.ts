@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, signIn } from "./support";
+import { ACCOUNTS } from "./support";
+import { enterAs } from "./session";
 
 // Units the demo data registers obstacles for, awaiting the committee (prisma/seed.ts).
 const CONCRETE = "شرکت بتن آماده زرند";
@@ -45,7 +46,7 @@ test("committee refers two units, the working group decides them by keyboard, th
   browser,
 }, testInfo) => {
   test.setTimeout(120_000);
-  await signIn(page, ACCOUNTS.secretariat);
+  await enterAs(page, ACCOUNTS.secretariat);
   await page.getByRole("navigation", { name: "منوی اصلی" }).getByRole("link", { name: "جلسات" }).click();
   await expect(page.getByRole("heading", { name: "جلسات" })).toBeVisible();
 
@@ -165,8 +166,7 @@ test("committee refers two units, the working group decides them by keyboard, th
   // The chair reviews the agenda brief, then approves the minutes.
   const chairContext = await browser.newContext({ locale: "fa-IR", timezoneId: "Asia/Tehran" });
   const chair = await chairContext.newPage();
-  await signIn(chair, ACCOUNTS.chair);
-  await chair.goto(wgUrl);
+  await enterAs(chair, ACCOUNTS.chair, wgUrl);
   await chair.getByRole("link", { name: "خلاصه پرونده‌ها برای رئیس" }).click();
   await expect(chair.getByRole("heading", { level: 1 })).toHaveText("خلاصه پرونده‌ها برای رئیس جلسه");
   for (const unit of [CONCRETE, TURQUOISE]) {

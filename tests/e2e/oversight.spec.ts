@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, signIn } from "./support";
+import { enterAs } from "./session";
 
 const persian = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
 const NATIONAL = "national@tashil.demo";
@@ -12,8 +13,7 @@ test("the national administrator opens a province with its first secretariat use
   const suffix = String(Date.now() % 100_000);
   const code = `E${suffix}`;
   const email = `yazd-${suffix}@tashil.demo`;
-  await signIn(page, HQ_ADMIN);
-  await page.goto("/admin/provinces");
+  await enterAs(page, HQ_ADMIN, "/admin/provinces");
   await page.getByLabel("کد استان").fill(code);
   await page.getByLabel("نام فارسی").fill(`یزد ${persian(suffix)}`);
   await page.getByLabel("نام انگلیسی").fill(`Yazd ${suffix}`);
@@ -35,7 +35,7 @@ test("the national administrator opens a province with its first secretariat use
 
 test("a national viewer compares provinces, sorts them and drills into one, read-only", async ({ page }) => {
   test.setTimeout(90_000);
-  await signIn(page, NATIONAL);
+  await enterAs(page, NATIONAL);
   await page
     .getByRole("navigation", { name: "منوی اصلی" })
     .getByRole("link", { name: "مقایسه استان‌ها" })
@@ -73,8 +73,7 @@ test("an admin finds who changed a unit's employee count and sees before and aft
   // The secretariat changes a unit's number of employees.
   const clerkContext = await browser.newContext();
   const clerk = await clerkContext.newPage();
-  await signIn(clerk, ACCOUNTS.secretariat);
-  await clerk.goto("/units");
+  await enterAs(clerk, ACCOUNTS.secretariat, "/units");
   await clerk.getByRole("table").locator("tbody").getByRole("link").first().click();
   await expect(clerk).toHaveURL(/\/units\/[^/]+$/);
   const unitId = new URL(clerk.url()).pathname.split("/").at(-1) ?? "";
@@ -87,8 +86,7 @@ test("an admin finds who changed a unit's employee count and sees before and aft
   await clerkContext.close();
 
   // The administrator looks the change up in the audit trail.
-  await signIn(page, ACCOUNTS.admin);
-  await page.goto("/admin/audit");
+  await enterAs(page, ACCOUNTS.admin, "/admin/audit");
   await page.getByLabel("انجام‌دهنده").selectOption({ label: "سمیه دبیری (secretariat@tashil.demo)" });
   await page.getByLabel("نوع رکورد").selectOption({ label: "واحد تولیدی" });
   await page.getByLabel("شناسه رکورد").fill(unitId);

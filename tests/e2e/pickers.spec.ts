@@ -1,13 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, signIn } from "./support";
+import { ACCOUNTS } from "./support";
+import { enterAs } from "./session";
 
 // The register's unit and session filters are pickers searched on the server: a national
 // register would otherwise carry 50,000 units and 3,100 sessions as <option>s (issue #15).
 test("the secretariat filters the register by a unit found typing Arabic letters, and by a session number", async ({
   page,
 }) => {
-  await signIn(page, ACCOUNTS.secretariat);
-  await page.goto("/resolutions");
+  await enterAs(page, ACCOUNTS.secretariat, "/resolutions");
   const unit = page.getByRole("combobox", { name: "واحد تولیدی" });
   // «ك» and «ي» from an Arabic keyboard, the ZWNJ-less «کرمانتایل»: still the unit's name.
   await unit.fill("كاشي و سراميك كرمانتايل");

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, signIn } from "./support";
+import { ACCOUNTS } from "./support";
+import { enterAs } from "./session";
 
 const persian = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
 const arabicLetters = (s: string) => s.replace(/ی/g, "ي").replace(/ک/g, "ك");
@@ -12,7 +13,7 @@ test("the secretariat registers a unit, adds an obstacle with an attachment, and
 }) => {
   test.setTimeout(60_000);
   const name = `کارخانه کیک‌پزی یکتا ${persian(String(Date.now() % 1_000_000))}`;
-  await signIn(page, ACCOUNTS.secretariat);
+  await enterAs(page, ACCOUNTS.secretariat);
   await page
     .getByRole("navigation", { name: "منوی اصلی" })
     .getByRole("link", { name: "واحدهای تولیدی" })
@@ -120,8 +121,7 @@ async function upload(page: Page, buffer: Buffer) {
 // here an imported sheet comes back out of the export.
 test("the secretariat imports a spreadsheet, then exports the list and reads it back", async ({ page }) => {
   const tag = persian(String(Date.now() % 1_000_000));
-  await signIn(page, ACCOUNTS.secretariat);
-  await page.goto("/units");
+  await enterAs(page, ACCOUNTS.secretariat, "/units");
   await page.getByRole("link", { name: "ورود از فایل" }).click();
   await upload(
     page,
@@ -176,8 +176,7 @@ test("the secretariat imports a spreadsheet, then exports the list and reads it 
 });
 
 test("a member reads the registry but cannot write to it", async ({ page }) => {
-  await signIn(page, ACCOUNTS.member);
-  await page.goto("/units");
+  await enterAs(page, ACCOUNTS.member, "/units");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("واحدهای تولیدی");
   await expect(page.getByRole("link", { name: "ثبت واحد جدید" })).toHaveCount(0);
   const response = await page.goto("/units/new");

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
-import { ACCOUNTS, createTestMember, signIn, TEST_USER_PASSWORD } from "./support";
+import { ACCOUNTS, createTestMember, TEST_USER_PASSWORD } from "./support";
+import { enterAs } from "./session";
 
 // Security behaviour that lives in the running server: session cookies, the socket address
 // behind sign-in throttling, response headers, hostile input (issue #14).
@@ -24,7 +25,8 @@ const INVALID = "ایمیل یا گذرواژه نادرست است.";
 
 test.describe("sessions that end", () => {
   test("a session cookie copied before sign-out is refused afterwards", async ({ browser, page }) => {
-    await signIn(page, await newMember(), PASSWORD);
+    // Signed in directly: what is under test is the cookie after sign-out, not the form.
+    await enterAs(page, await newMember());
     const copied = await page.context().cookies();
     expect(copied.some((c) => c.name.endsWith("authjs.session-token"))).toBe(true);
     await page.getByRole("button", { name: "خروج" }).click();
@@ -43,12 +45,13 @@ test.describe("sessions that end", () => {
 
   test("deactivation ends a user's session and reactivation does not revive it", async ({ page }) => {
     const email = await newMember();
-    await signIn(page, email, PASSWORD);
+    // A minted session (tests/e2e/session.ts) carries the user's session version like one
+    // from the form, so deactivation must end it too; signing in again goes through the form.
+    await enterAs(page, email);
     await expect(page).toHaveURL(/\/resolutions/);
     const admin = await page.context().browser()!.newContext();
     const adminPage = await admin.newPage();
-    await signIn(adminPage, ACCOUNTS.admin);
-    await adminPage.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+    await enterAs(adminPage, ACCOUNTS.admin, `/admin/users?q=${encodeURIComponent(email)}`);
     const row = adminPage.getByRole("row").filter({ hasText: email });
     const dialog = adminPage.getByRole("dialog");
     // The page may not be hydrated yet when the button is first clicked (as in admin-users).
@@ -145,7 +148,7 @@ test.describe("headers on every response", () => {
     expectSecurityHeaders(login!.headers(), "/login");
     expect(login!.headers()["strict-transport-security"]).toBeUndefined();
 
-    await signIn(page, ACCOUNTS.secretariat);
+    await enterAs(page, ACCOUNTS.secretariat);
     const { rows } = await pool.query<{ unit: string; meeting: string; resolution: string; agency: string }>(
       `SELECT (SELECT id FROM "ProductionUnit" LIMIT 1) AS unit, (SELECT id FROM "Meeting" LIMIT 1) AS meeting,
               (SELECT id FROM "Resolution" LIMIT 1) AS resolution, (SELECT id FROM "Agency" LIMIT 1) AS agency`,
@@ -186,7 +189,7 @@ test.describe("headers on every response", () => {
 
 test.describe("hostile input gets a message, not a 500", () => {
   test("NUL bytes and absurd page numbers in URLs", async ({ page }) => {
-    await signIn(page, ACCOUNTS.secretariat);
+    await enterAs(page, ACCOUNTS.secretariat);
     for (const path of [
       "/units?q=%00",
       "/obstacles?q=%00",
@@ -209,8 +212,7 @@ test.describe("hostile input gets a message, not a 500", () => {
   });
 
   test("a NUL typed into a form is dropped, and a 35 MB body is refused in Persian", async ({ page }) => {
-    await signIn(page, ACCOUNTS.secretariat);
-    await page.goto("/units/new");
+    await enterAs(page, ACCOUNTS.secretariat, "/units/new");
     const name = `واحد نویسه پنهان ${Date.now()}`;
     await page
       .getByLabel("نام واحد")
@@ -241,10 +243,10 @@ test("two people saving the same unit: one is saved, the other told it conflicte
   const id = rows[0]!.id;
   const [first, second] = await Promise.all([browser.newContext(), browser.newContext()]);
   const [a, b] = await Promise.all([first.newPage(), second.newPage()]);
-  await signIn(a, ACCOUNTS.secretariat);
-  await signIn(b, ACCOUNTS.admin);
-  await a.goto(`/units/${id}/edit`);
-  await b.goto(`/units/${id}/edit`);
+  await Promise.all([
+    enterAs(a, ACCOUNTS.secretariat, `/units/${id}/edit`),
+    enterAs(b, ACCOUNTS.admin, `/units/${id}/edit`),
+  ]);
 
   await a.getByLabel("تعداد کارکنان").fill("۴۰");
   await b.getByLabel("تعداد کارکنان").fill("۹۰");

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Browser, Page } from "@playwright/test";
 import { ACCOUNTS, expect, test } from "./fixtures";
-import { signIn } from "./support";
 import { serverNodeOptions } from "../../scripts/server-options";
+import { E2E_AUTH_SECRET } from "./server-env";
+import { addSession } from "./session";
 
 // Issue #22: two clerks in one session, each on a different app instance sharing the database,
 // and the hall screen. The second instance is started here from the same build.
@@ -21,7 +22,7 @@ test.beforeAll(async () => {
     env: {
       ...process.env,
       NODE_OPTIONS: serverNodeOptions(),
-      AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
+      AUTH_SECRET: E2E_AUTH_SECRET,
       AUTH_TRUST_HOST: "true",
       APP_URL: OTHER,
     },
@@ -42,10 +43,12 @@ test.afterAll(() => {
   other?.kill();
 });
 
-async function pageOn(browser: Browser, baseURL: string, email: string): Promise<Page> {
+/** A signed-in page on one of the two instances, opened at `path`. */
+async function pageOn(browser: Browser, baseURL: string, email: string, path: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale: "fa-IR", timezoneId: "Asia/Tehran" });
+  await addSession(context, email, baseURL);
   const page = await context.newPage();
-  await signIn(page, email);
+  await page.goto(path);
   return page;
 }
 
@@ -67,12 +70,11 @@ test("a resolution saved by one clerk reaches the other clerk on another instanc
   const text = `مصوبه زنده ${Date.now()}`;
   const typing = "متنی که هنوز ذخیره نشده است";
 
-  const typist = await pageOn(browser, baseURL ?? "", ACCOUNTS.secretariat);
-  const colleague = await pageOn(browser, OTHER, ACCOUNTS.secretariat);
-  const chair = await pageOn(browser, OTHER, ACCOUNTS.chair);
+  const room = `/meetings/${session.id}`;
+  const typist = await pageOn(browser, baseURL ?? "", ACCOUNTS.secretariat, room);
+  const colleague = await pageOn(browser, OTHER, ACCOUNTS.secretariat, room);
+  const chair = await pageOn(browser, OTHER, ACCOUNTS.chair, `${room}/screen`);
   try {
-    await typist.goto(`/meetings/${session.id}`);
-    await colleague.goto(`/meetings/${session.id}`);
     const typistEntry = typist.getByRole("region", { name: "ثبت نتایج و مصوبات در جلسه" });
     const colleagueEntry = colleague.getByRole("region", { name: "ثبت نتایج و مصوبات در جلسه" });
     await expect(typistEntry.getByRole("heading", { level: 3 })).toHaveText(session.unit);
@@ -86,7 +88,7 @@ test("a resolution saved by one clerk reaches the other clerk on another instanc
     // The colleague moves the hall screen to this case; the chair follows it on a tablet.
     await colleague.getByRole("button", { name: "نمایش این پرونده در سالن" }).click();
     await expect(colleague.getByText("نمایشگر سالن به این پرونده رفت.")).toBeVisible();
-    await chair.goto(`/meetings/${session.id}/screen`);
+    await chair.reload();
     await expect(chair.getByRole("heading", { level: 1 })).toHaveText(session.unit);
     await expect(chair.getByRole("navigation")).toHaveCount(0);
 

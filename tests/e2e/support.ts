@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import { expect, type Page } from "@playwright/test";
-import pg from "pg";
+import { e2eDb } from "./db";
 
 // Demo accounts from prisma/seed.ts (README lists them).
 export const DEMO_PASSWORD = "Tashil-demo-1404";
@@ -14,7 +14,10 @@ export const ACCOUNTS = {
   member: "member@tashil.demo",
 } as const;
 
-/** Signs in through the real login form, in Persian (the default). */
+/**
+ * Signs in through the real login form, in Persian (the default). For the tests about signing
+ * in; every other journey starts signed in with `enterAs` / `signedInAs` (tests/e2e/session.ts).
+ */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/login");
   await page.getByLabel("ایمیل").fill(email);
@@ -28,24 +31,21 @@ export const TEST_USER_PASSWORD = "Sahar-e2e-password-1404";
 /**
  * A member of the demo province made for one test. Signing out ends every session of the
  * user (docs/decisions/050), so a test that signs out must not use an account other tests
- * are signed in with at the same time.
+ * are signed in with at the same time. Its password is real (argon2, as the app hashes it):
+ * the tests that use it sign in through the form.
  */
 export async function createTestMember(): Promise<string> {
   const email = `e2e-${randomUUID()}@tashil.test`;
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(
-      `INSERT INTO "User" (id, email, name, "passwordHash", roles, "provinceId", "updatedAt")
-       SELECT $1, $2, 'کاربر آزمون', $3, '{MEMBER}', id, now() FROM "Province" WHERE code = 'KRM'`,
-      [
-        `e2e-${randomUUID()}`,
-        email,
-        await hash(TEST_USER_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 }),
-      ],
-    );
-  } finally {
-    await client.end();
-  }
+  const passwordHash = await hash(TEST_USER_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  await e2eDb().user.create({
+    data: {
+      id: `e2e-${randomUUID()}`,
+      email,
+      name: "کاربر آزمون",
+      passwordHash,
+      roles: ["MEMBER"],
+      province: { connect: { code: "KRM" } },
+    },
+  });
   return email;
 }

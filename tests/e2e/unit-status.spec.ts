@@ -12,8 +12,7 @@ test("the secretariat records a unit going idle and returning to production; the
         [unit.id],
       )
     )?.n;
-  const page = await signedInAs(ACCOUNTS.secretariat);
-  await page.goto(`/units/${unit.id}`);
+  const page = await signedInAs(ACCOUNTS.secretariat, `/units/${unit.id}`);
   const form = page.getByRole("form", { name: "تغییر وضعیت بهره‌برداری" });
 
   // The same status as now is refused with a message, and nothing is recorded.

@@ -21,14 +21,11 @@ import { unitFiltersSchema } from "@/lib/units/schema";
 import {
   createActor,
   createAgency,
-  createBody,
-  createCategory,
-  createCounty,
   createObstacle as obstacleRow,
-  createProvince,
   createUnit as unitRow,
   t,
 } from "../support/fixtures";
+import { provinceScenario } from "../support/scenario";
 
 let provinceId: string;
 let countyId: string;
@@ -39,15 +36,16 @@ let secretariat: Awaited<ReturnType<typeof createActor>>;
 let chair: Awaited<ReturnType<typeof createActor>>;
 
 beforeAll(async () => {
-  provinceId = (await createProvince()).id;
-  bank = (await createAgency(provinceId, "بانک ملی")).id;
-  environment = (await createAgency(provinceId, "محیط زیست")).id;
-  countyId = (await createCounty(provinceId, "کرمان", "Kerman")).id;
-  categoryId = (await createCategory("TEST_CASE_RECORDS")).id;
-  for (const kind of ["COMMITTEE", "WORKING_GROUP"] as const)
-    await createBody(provinceId, kind, [bank, environment]);
-  secretariat = await createActor(["SECRETARIAT"], { provinceId });
-  chair = await createActor(["CHAIR"], { provinceId });
+  const cast = await provinceScenario({
+    banks: 0,
+    agencies: ["بانک ملی", "محیط زیست"],
+    county: ["کرمان", "Kerman"],
+    category: "TEST_CASE_RECORDS",
+    bodies: ["COMMITTEE", "WORKING_GROUP"],
+    session: false,
+  });
+  ({ provinceId, countyId, categoryId, secretariat, chair } = cast);
+  [bank = "", environment = ""] = cast.agencies;
 });
 
 async function session(bodyKind: "COMMITTEE" | "WORKING_GROUP", date: string, time = "09:00") {

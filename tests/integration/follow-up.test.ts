@@ -26,6 +26,7 @@ import {
   t,
   tEn,
 } from "../support/fixtures";
+import { provinceScenario } from "../support/scenario";
 
 process.env.STORAGE_DIR = mkdtempSync(path.join(tmpdir(), "tashil-followup-"));
 
@@ -60,19 +61,25 @@ const state = (id: string) =>
   db.resolution.findUniqueOrThrow({ where: { id }, select: { status: true, version: true, deadline: true } });
 
 beforeAll(async () => {
-  provinceId = (await createProvince()).id;
-  responsible = (await createAgency(provinceId, "بانک ملی آزمون")).id;
-  supporting = (await createAgency(provinceId)).id;
-  other = (await createAgency(provinceId)).id;
-  unitId = (await createUnit(provinceId, { name: "واحد پیگیری" })).id;
-  meetingId = (await createMeeting(provinceId, { startsAt: new Date("2025-05-31T05:30:00Z") })).id;
-  actors.owner = await createActor(["AGENCY"], { provinceId, agencyId: responsible });
-  actors.supporter = await createActor(["AGENCY"], { provinceId, agencyId: supporting });
-  actors.stranger = await createActor(["AGENCY"], { provinceId, agencyId: other });
-  actors.secretariat = await createActor(["SECRETARIAT"], { provinceId });
-  actors.member = await createActor(["MEMBER"], { provinceId });
-  actors.chair = await createActor(["CHAIR"], { provinceId });
-  actors.admin = await createActor(["ADMIN"], { provinceId });
+  // The session's body has no members here: nothing in this file is about attendance.
+  const cast = await provinceScenario({
+    banks: 0,
+    agencies: ["بانک ملی آزمون", "دستگاه پشتیبان", "دستگاه دیگر"],
+    bodies: [],
+    session: { startsAt: new Date("2025-05-31T05:30:00Z") },
+    unit: "واحد پیگیری",
+  });
+  provinceId = cast.provinceId;
+  [responsible = "", supporting = "", other = ""] = cast.agencies;
+  unitId = cast.unitId ?? "";
+  meetingId = cast.sessionId ?? "";
+  actors.owner = await cast.person(["AGENCY"], { agencyId: responsible });
+  actors.supporter = await cast.person(["AGENCY"], { agencyId: supporting });
+  actors.stranger = await cast.person(["AGENCY"], { agencyId: other });
+  actors.secretariat = cast.secretariat;
+  actors.member = await cast.person(["MEMBER"]);
+  actors.chair = cast.chair;
+  actors.admin = await cast.person(["ADMIN"]);
   const elsewhere = await createProvince();
   actors.elsewhere = await createActor(["SECRETARIAT"], { provinceId: elsewhere.id });
 });

@@ -23,14 +23,12 @@ import { getChairBrief, getMeeting, listEligibleObstacles, listMeetings } from "
 import {
   createActor,
   createAgency,
-  createBody,
-  createCategory,
-  createCounty,
   createObstacle,
   createProvince,
   createUnit,
   t,
 } from "../support/fixtures";
+import { provinceScenario } from "../support/scenario";
 
 const FORBIDDEN = "شما اجازه دسترسی به این بخش را ندارید.";
 let provinceId: string;
@@ -41,17 +39,16 @@ let secretariat: Awaited<ReturnType<typeof createActor>>;
 let chair: Awaited<ReturnType<typeof createActor>>;
 
 beforeAll(async () => {
-  provinceId = (await createProvince()).id;
-  members = [
-    (await createAgency(provinceId)).id,
-    (await createAgency(provinceId)).id,
-    (await createAgency(provinceId)).id,
-  ];
-  countyId = (await createCounty(provinceId)).id;
-  categoryId = (await createCategory("TEST_MEETINGS")).id;
-  for (const kind of ["COMMITTEE", "WORKING_GROUP"] as const) await createBody(provinceId, kind, members);
-  secretariat = await createActor(["SECRETARIAT"], { provinceId });
-  chair = await createActor(["CHAIR"], { provinceId });
+  // Sessions are what this file makes: the cast comes without one.
+  const cast = await provinceScenario({
+    banks: 0,
+    agencies: 3,
+    category: "TEST_MEETINGS",
+    bodies: ["COMMITTEE", "WORKING_GROUP"],
+    session: false,
+  });
+  ({ provinceId, countyId, categoryId, secretariat, chair } = cast);
+  members = cast.agencies;
 });
 
 async function unitWithObstacles(

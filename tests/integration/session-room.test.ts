@@ -14,7 +14,8 @@ import { saveAttendance } from "@/lib/meetings/attendance";
 import { deleteResolution, saveResolution } from "@/lib/meetings/resolutions";
 import { LiveHub, type HubEvent } from "@/lib/live/hub";
 import { normalizeText } from "@/lib/i18n/normalize";
-import { createActor, createAgency, createProvince, t } from "../support/fixtures";
+import { createActor, t } from "../support/fixtures";
+import { provinceScenario } from "../support/scenario";
 
 // Issue #22: several clerks in one session at once, and the live stream between app instances.
 
@@ -26,31 +27,17 @@ let clerk: Awaited<ReturnType<typeof createActor>>;
 let colleague: Awaited<ReturnType<typeof createActor>>;
 
 beforeAll(async () => {
-  provinceId = (await createProvince()).id;
-  members = [
-    (await createAgency(provinceId)).id,
-    (await createAgency(provinceId)).id,
-    (await createAgency(provinceId)).id,
-  ];
-  countyId = (await db.county.create({ data: { provinceId, nameFa: "شهرستان", nameEn: "County" } })).id;
-  categoryId = (
-    await db.obstacleCategory.upsert({
-      where: { code: "TEST_ROOM" },
-      create: { code: "TEST_ROOM", nameFa: "بانکی", nameEn: "Banking" },
-      update: {},
-    })
-  ).id;
-  await db.body.create({
-    data: {
-      provinceId,
-      kind: "WORKING_GROUP",
-      nameFa: "کارگروه",
-      nameEn: "Working group",
-      members: { create: members.map((agencyId) => ({ agencyId })) },
-    },
+  const cast = await provinceScenario({
+    banks: 0,
+    agencies: 3,
+    county: ["شهرستان", "County"],
+    category: "TEST_ROOM",
+    session: false,
   });
-  clerk = await createActor(["SECRETARIAT"], { provinceId });
-  colleague = await createActor(["SECRETARIAT"], { provinceId });
+  ({ provinceId, countyId, categoryId } = cast);
+  members = cast.agencies;
+  clerk = cast.secretariat;
+  colleague = await cast.person(["SECRETARIAT"]);
 });
 
 let dayCounter = 0;
