@@ -18,6 +18,9 @@ import { checkRuntime } from "./runtime";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const only = process.argv[2]; // "unit" | "integration" | "e2e" | undefined (everything)
+// After "e2e", Playwright's own arguments (a spec file, --grep …) narrow the browser run:
+// `npm test -- e2e tests/e2e/applicant.spec.ts`.
+const playwrightArgs = only === "e2e" ? process.argv.slice(3) : [];
 
 // Another install (unattended-upgrades, a colleague's apt-get) may hold the package
 // manager's lock: wait for it (up to 10 minutes) rather than fail the whole run.
@@ -184,7 +187,7 @@ try {
     // deployment do (scripts/database-roles.ts); the specs' own SQL keeps the owner's URL.
     const appUrl = await ensureAppRole(e2eUrl, "tashil-test-database-role");
     const playwrightExit = await phase("e2e", () =>
-      run("playwright", ["test"], {
+      run("playwright", ["test", ...playwrightArgs], {
         DATABASE_URL: e2eUrl,
         E2E_SERVER_DATABASE_URL: appUrl,
         CHROMIUM_PATH: CHROMIUM,
