@@ -31,7 +31,6 @@ export type JobOptions = {
 // The daily reminders and escalations are digests, one per recipient (issue #35): ./digests.ts.
 export { escalateOverdue, sendDeadlineReminders } from "./digests";
 
-
 const RESOLUTION = {
   id: true,
   provinceId: true,
