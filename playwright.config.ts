@@ -23,7 +23,11 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   workers: 2,
   retries: process.env.CI ? 1 : 0,
-  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  // scripts/test.ts runs each project on its own and names each one's report.
+  reporter: [
+    ["list"],
+    ["json", { outputFile: process.env.PLAYWRIGHT_REPORT_FILE ?? "test-results/playwright.json" }],
+  ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     locale: "fa-IR",
@@ -72,6 +76,8 @@ export default defineConfig({
       // Tests read figures right after changing them: national figures are kept only while
       // nothing changed (lib/cache.ts), never for a minute through a change.
       NATIONAL_CACHE_SECONDS: "0",
+      // One JSON line per request would bury the test output; warnings and errors still show.
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
     },
   },
 });

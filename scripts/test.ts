@@ -186,23 +186,38 @@ try {
     // The browser tests' server connects as the app's own role, as `npm start` and a
     // deployment do (scripts/database-roles.ts); the specs' own SQL keeps the owner's URL.
     const appUrl = await ensureAppRole(e2eUrl, "tashil-test-database-role");
-    const playwrightExit = await phase("e2e", () =>
-      run("playwright", ["test", ...playwrightArgs], {
-        DATABASE_URL: e2eUrl,
-        E2E_SERVER_DATABASE_URL: appUrl,
-        CHROMIUM_PATH: CHROMIUM,
-      }),
-    );
-    const report = readJson<PlaywrightReport>("test-results/playwright.json");
-    if (report) console.log(`\n${journeyReport(report)}`);
-    if (!report) tally.failed++;
-    else {
-      tally.passed += report.stats.expected + report.stats.flaky;
-      // A server that never started fails the run without failing any single test.
-      tally.failed +=
-        report.stats.unexpected + (report.stats.unexpected === 0 && playwrightExit !== 0 ? 1 : 0);
-      tally.skipped += report.stats.skipped;
-    }
+    // The journeys, the accessibility sweep and the fuzz run one after another, each on its own
+    // (--no-deps): a journey that fails no longer leaves the other two unrun, and each report
+    // is read on its own. With Playwright arguments (one spec, a grep) it is one run as asked.
+    const runs: { name: string; args: string[] }[] = playwrightArgs.length
+      ? [{ name: "e2e", args: playwrightArgs }]
+      : ["chromium", "accessibility", "fuzz"].map((project) => ({
+          name: project,
+          args: ["--project", project, "--no-deps"],
+        }));
+    await phase("e2e", async () => {
+      for (const { name, args } of runs) {
+        const reportFile = `test-results/playwright-${name}.json`;
+        rmSync(reportFile, { force: true });
+        const exit = await run("playwright", ["test", ...args], {
+          DATABASE_URL: e2eUrl,
+          E2E_SERVER_DATABASE_URL: appUrl,
+          CHROMIUM_PATH: CHROMIUM,
+          PLAYWRIGHT_REPORT_FILE: reportFile,
+        });
+        const report = readJson<PlaywrightReport>(reportFile);
+        if (report) console.log(`\n${journeyReport(report)}`);
+        if (!report) {
+          console.error(`[test] Playwright (${name}) wrote no report (exit ${exit}).`);
+          tally.failed++;
+          continue;
+        }
+        tally.passed += report.stats.expected + report.stats.flaky;
+        // A server that never started fails the run without failing any single test.
+        tally.failed += report.stats.unexpected + (report.stats.unexpected === 0 && exit !== 0 ? 1 : 0);
+        tally.skipped += report.stats.skipped;
+      }
+    });
   }
 } catch (err) {
   console.error(`[test] ${(err as Error).message}`);
