@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { ACCOUNTS, expect, test } from "./fixtures";
+import { sessionDayHasCome } from "./session-day";
 
 // Issue #16 from end to end: an overdue resolution brought back to a new session, a follow-up
 // decision, the minutes approved, the bank's notice acknowledged, the work reported done and
@@ -69,6 +70,7 @@ test("overdue resolutions go back to a new session, the decision reaches the ban
     await decision.getByLabel("شرح تصمیم").fill("بانک تا مهلت تازه امهال را انجام دهد.");
     await decision.getByRole("button", { name: "ثبت تصمیم" }).click();
     await expect(secretariat.getByText(/^تصمیم: مهلت تازه/)).toBeVisible();
+    await sessionDayHasCome(meetingId);
     await secretariat.getByRole("button", { name: "ثبت برگزاری جلسه" }).click();
     await expect(secretariat.getByRole("main").getByText("برگزارشده", { exact: true })).toBeVisible();
     // The resolution's history says which session decided.
