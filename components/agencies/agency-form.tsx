@@ -8,6 +8,8 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Select } from "@/components/ui/select";
 import { useT } from "@/components/ui/messages";
+import { formatDigits } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/messages";
 
 export type AgencyFormValues = {
   id: string;
@@ -25,13 +27,16 @@ export type AgencyFormValues = {
 
 type Field = "kind" | "nameFa" | "nameEn" | "headName" | "phone" | "email" | "address";
 
-export function AgencyForm({ agency }: { agency?: AgencyFormValues }) {
+export function AgencyForm({ agency, locale }: { agency?: AgencyFormValues; locale: Locale }) {
   const t = useT();
   const [state, action] = useActionState(agency ? updateAgencyAction : createAgencyAction, initialFormState);
   const errors = state.fieldErrors ?? {};
   const value = (field: Field) => {
     const submitted = state.values?.[field];
-    return typeof submitted === "string" ? submitted : (agency?.[field] ?? "");
+    if (typeof submitted === "string") return submitted;
+    const stored = agency?.[field] ?? "";
+    // A phone is stored with Latin digits; it is shown in the reader's (the server takes any).
+    return field === "phone" ? formatDigits(stored, locale) : stored;
   };
   return (
     <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate>

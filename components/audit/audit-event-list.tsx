@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Locale, MessageKey, Translate } from "@/lib/i18n/messages";
-import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatDigits, formatNumber } from "@/lib/i18n/format";
 import { auditChanges, describeValue } from "@/lib/audit/diff";
 import { auditRecordHref } from "@/lib/audit/schema";
 import { EmptyState } from "@/components/ui/card";
@@ -39,6 +39,7 @@ export function AuditEventList({
     date: (iso: string) => formatDate(iso, locale),
     dateTime: (iso: string) => formatDateTime(iso, locale, { style: "short" }),
     number: (n: number) => formatNumber(n, locale),
+    digits: (v: string) => formatDigits(v, locale),
     yes: t("common.yes"),
     no: t("common.no"),
     none: t("common.none"),
@@ -107,10 +108,10 @@ export function AuditEventList({
                           {fieldLabel(c.field)}
                         </th>
                         <td className="p-1 break-words text-red-800">
-                          <del className="no-underline">{describeValue(c.before, fmt)}</del>
+                          <del className="no-underline">{describeValue(c.before, fmt, c.field)}</del>
                         </td>
                         <td className="p-1 break-words text-emerald-800">
-                          <ins className="no-underline">{describeValue(c.after, fmt)}</ins>
+                          <ins className="no-underline">{describeValue(c.after, fmt, c.field)}</ins>
                         </td>
                       </tr>
                     ))}

@@ -3,7 +3,10 @@ import Link from "next/link";
 import { useActionState, useRef } from "react";
 import { addFollowUpsAction, decideFollowUpAction } from "@/lib/meetings/actions";
 import { initialFormState, submittedValue } from "@/lib/forms";
-import { FOLLOW_UP_DECISIONS } from "@/lib/meetings/constants";
+import { DEADLINE_QUICK_DAYS, FOLLOW_UP_DECISIONS } from "@/lib/meetings/constants";
+import { formatNumber, todayInTehran } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/messages";
+import { JalaliDateInput } from "@/components/ui/jalali-date-input";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
@@ -108,10 +111,12 @@ export function FollowUpItems({
   items,
   canDecide,
   agencies,
+  locale,
 }: {
   items: FollowUpItemView[];
   canDecide: boolean;
   agencies: AgencyPicker;
+  locale: Locale;
 }) {
   const t = useT();
   if (items.length === 0) return <EmptyState>{t("meetings.followUp.noItems")}</EmptyState>;
@@ -128,7 +133,7 @@ export function FollowUpItems({
           {item.decision ? (
             <p className="text-sm font-medium text-emerald-800">{item.decision}</p>
           ) : canDecide ? (
-            <DecideFollowUpForm item={item} agencies={agencies} />
+            <DecideFollowUpForm item={item} agencies={agencies} locale={locale} />
           ) : (
             <p className="text-sm text-slate-600">{t("meetings.followUp.undecided")}</p>
           )}
@@ -138,7 +143,15 @@ export function FollowUpItems({
   );
 }
 
-function DecideFollowUpForm({ item, agencies }: { item: FollowUpItemView; agencies: AgencyPicker }) {
+function DecideFollowUpForm({
+  item,
+  agencies,
+  locale,
+}: {
+  item: FollowUpItemView;
+  agencies: AgencyPicker;
+  locale: Locale;
+}) {
   const t = useT();
   const [state, action] = useActionState(decideFollowUpAction, initialFormState);
   const errors = state.fieldErrors ?? {};
@@ -176,13 +189,21 @@ function DecideFollowUpForm({ item, agencies }: { item: FollowUpItemView; agenci
         errors={errors.newDeadline}
       >
         {(p) => (
-          <input
+          // The same date field as every other date: picker, weekday read-back, Friday or
+          // holiday warning and +N days from today (issue #30).
+          <JalaliDateInput
             {...p}
+            // A refused form comes back with what was typed: remount to show it.
+            key={submittedValue(state, "newDeadline")}
             name="newDeadline"
-            inputMode="numeric"
-            dir="ltr"
+            locale={locale}
             defaultValue={submittedValue(state, "newDeadline")}
-            className={`${inputClass} max-w-xs`}
+            quickFrom={todayInTehran()}
+            quickDays={DEADLINE_QUICK_DAYS}
+            quickLabel={(n) => ({
+              text: t("meetings.entry.plusDays", { n: formatNumber(n, locale) }),
+              label: t("resolutions.returns.plusDaysLabel", { n: formatNumber(n, locale) }),
+            })}
           />
         )}
       </Field>

@@ -20,6 +20,10 @@ import { FormMessage } from "@/components/ui/form-message";
 import { PrintButton } from "@/components/ui/print-button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useT } from "@/components/ui/messages";
+import { JalaliDateInput } from "@/components/ui/jalali-date-input";
+import { DEADLINE_QUICK_DAYS } from "@/lib/meetings/constants";
+import { formatNumber, todayInTehran } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/messages";
 
 // Chasing and disputes on a resolution: the secretariat's "remind now", the agency's return
 // ("not our remit") and the secretariat's decision on it. The server checks every rule again.
@@ -109,11 +113,13 @@ export function DecideReturnForm({
   version,
   returnId,
   agencies,
+  locale,
 }: {
   id: string;
   version: number;
   returnId: string;
   agencies: AgencyPicker;
+  locale: Locale;
 }) {
   const t = useT();
   const [state, action, pending] = useActionState(decideReturnAction, initialFormState);
@@ -128,6 +134,28 @@ export function DecideReturnForm({
         state={state}
         picker={agencies}
       />
+      <Field
+        label={t("resolutions.returns.newDeadline")}
+        hint={t("resolutions.returns.newDeadlineHint")}
+        errors={state.fieldErrors?.newDeadline}
+      >
+        {(p) => (
+          <JalaliDateInput
+            {...p}
+            // A refused form comes back with what was typed: remount to show it.
+            key={submittedValue(state, "newDeadline")}
+            name="newDeadline"
+            locale={locale}
+            defaultValue={submittedValue(state, "newDeadline")}
+            quickFrom={todayInTehran()}
+            quickDays={DEADLINE_QUICK_DAYS}
+            quickLabel={(n) => ({
+              text: t("meetings.entry.plusDays", { n: formatNumber(n, locale) }),
+              label: t("resolutions.returns.plusDaysLabel", { n: formatNumber(n, locale) }),
+            })}
+          />
+        )}
+      </Field>
       <NoteField label={t("resolutions.returns.note")} state={state} />
       <DecisionButtons
         pending={pending}

@@ -47,7 +47,8 @@ type Props =
 /**
  * An agency picker people can type into (WAI-ARIA 1.2 combobox with a listbox popup): a few
  * letters in Persian or Arabic letter forms find the agency (both sides normalised, so «ملي»
- * finds «ملی» and a space matches a ZWNJ), ↑/↓ move, Enter chooses, Escape closes. With
+ * finds «ملی» and a space matches a ZWNJ), ↑/↓ move, Enter chooses, Escape closes and keeps the
+ * choice (erasing the text clears it). With
  * `multiple`, Enter adds or removes the agency and the list stays open, so several supporting
  * agencies need no modifier key; the chosen ones are listed as removable chips.
  */
@@ -121,13 +122,13 @@ export function AgencyCombobox(props: Props) {
         choose(activeChoice);
         break;
       case "Escape":
+        // Escape only closes the list and keeps the choice: it used to clear a single choice
+        // silently, and the form then failed with "agency required" (issue #30). To clear it,
+        // erase the text.
         if (open) {
           e.preventDefault();
           setOpen(false);
           setQuery(null);
-        } else if (!props.multiple && props.value) {
-          e.preventDefault();
-          props.onChange("");
         }
         break;
       case "Backspace":
@@ -195,6 +196,8 @@ export function AgencyCombobox(props: Props) {
         onFocus={(e) => e.target.select()}
         onClick={() => setOpen(true)}
         onBlur={() => {
+          // Text erased on a single picker is the one way to clear its choice on purpose.
+          if (!props.multiple && query !== null && query.trim() === "" && props.value) props.onChange("");
           setOpen(false);
           setQuery(null);
         }}

@@ -9,7 +9,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { SubmissionKeyField } from "@/components/ui/submission-key-field";
 import { Select } from "@/components/ui/select";
-import { localName } from "@/lib/i18n/format";
+import { formatDigits, localName } from "@/lib/i18n/format";
 import { useT } from "@/components/ui/messages";
 
 type Option = { id: string; nameFa: string; nameEn: string };
@@ -45,6 +45,8 @@ type TextField =
   | "countyId"
   | "status";
 
+const DIGIT_FIELDS = new Set<TextField>(["nationalId", "phone", "employees", "capacityUsePct"]);
+
 /** One form to register and to edit a unit; the server validates the same schema. */
 export function UnitForm({
   locale,
@@ -64,7 +66,9 @@ export function UnitForm({
     const submitted = state.values?.[field];
     if (typeof submitted === "string") return submitted;
     const stored = unit?.[field];
-    return stored === null || stored === undefined ? "" : String(stored);
+    if (stored === null || stored === undefined) return "";
+    // Numbers and ids come back in the reader's digits (the server takes any script).
+    return DIGIT_FIELDS.has(field) ? formatDigits(String(stored), locale) : String(stored);
   };
   // The duplicate-name warning is the one refusal the user may override.
   const askDuplicate = errors.confirmDuplicate !== undefined;

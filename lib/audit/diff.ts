@@ -33,6 +33,13 @@ export function auditChanges(before: unknown, after: unknown): FieldChange[] {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T00:00:00(\.000)?Z)?$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
+/**
+ * Stored as digit strings because they are bigints (JSON has none): quantities, shown grouped.
+ * Every other digit string is an identifier — a phone, a national id, a postcode — and keeps
+ * its leading zero and stays ungrouped: 03431234567 is not «۳٬۴۳۱٬۲۳۴٬۵۶۷» (issue #30).
+ */
+const QUANTITIES_AS_STRINGS = new Set(["amountRials", "sizeBytes"]);
+
 /** How a stored value reads: dates and numbers the way the rest of the app shows them. */
 export function describeValue(
   value: unknown,
@@ -40,11 +47,14 @@ export function describeValue(
     date: (iso: string) => string;
     dateTime: (iso: string) => string;
     number: (n: number) => string;
+    /** Digits one by one in the reader's script (ids, phones). */
+    digits: (s: string) => string;
     yes: string;
     no: string;
     none: string;
     separator: string;
   },
+  field = "",
 ): string {
   if (value === null || value === undefined || value === "") return fmt.none;
   if (typeof value === "boolean") return value ? fmt.yes : fmt.no;
@@ -52,9 +62,11 @@ export function describeValue(
   if (typeof value === "string") {
     if (ISO_DATE.test(value)) return fmt.date(value.slice(0, 10));
     if (ISO_TIME.test(value)) return fmt.dateTime(value);
-    if (/^\d+$/.test(value) && value.length > 3) return fmt.number(Number(value));
+    if (/^\d+$/.test(value))
+      return QUANTITIES_AS_STRINGS.has(field) ? fmt.number(Number(value)) : fmt.digits(value);
     return value;
   }
-  if (Array.isArray(value)) return value.map((v) => describeValue(v, fmt)).join(fmt.separator) || fmt.none;
+  if (Array.isArray(value))
+    return value.map((v) => describeValue(v, fmt, field)).join(fmt.separator) || fmt.none;
   return JSON.stringify(value);
 }

@@ -37,7 +37,7 @@ export const planNextCommitteeAction = formAction(
 );
 
 export const rescheduleMeetingAction = formAction(
-  ({ user, t }, form) => rescheduleMeeting(user, Object.fromEntries(form), t),
+  ({ user, t, locale }, form) => rescheduleMeeting(user, Object.fromEntries(form), t, locale),
   { revalidate },
 );
 
@@ -56,7 +56,7 @@ export const saveInviteesAction = formAction(
 );
 
 export const markHeldAction = formAction(
-  ({ user, t }, form) => markMeetingHeld(user, { meetingId: field(form, "meetingId") }, t),
+  ({ user, t, locale }, form) => markMeetingHeld(user, { meetingId: field(form, "meetingId") }, t, locale),
   { revalidate, echo: false },
 );
 

@@ -79,6 +79,11 @@ const fa = {
     markHeld: "ثبت برگزاری جلسه",
     markedHeld: "جلسه برگزارشده ثبت شد.",
     notPlanned: "فقط جلسه برنامه‌ریزی‌شده را می‌توان برگزارشده ثبت کرد.",
+    beforeApproved:
+      "صورتجلسه {title} در {date} تأیید شده و شماره آن ثابت است؛ جلسه‌ای با تاریخ پیش از آن شماره‌ای به ترتیب تاریخ نمی‌گیرد. تاریخی پس از آن وارد کنید.",
+    beforeApprovedShort: "تاریخ باید پس از {date} باشد (آخرین جلسه با صورتجلسه تأییدشده).",
+    heldBeforeDate:
+      "این جلسه برای {date} برنامه‌ریزی شده است؛ پیش از آن روز نمی‌توان آن را برگزارشده ثبت کرد. اگر جلسه زودتر برگزار شد، ابتدا تاریخ آن را اصلاح کنید.",
     locked:
       "صورتجلسه این جلسه تأیید شده است و سوابق آن قفل است. تغییر فقط به‌صورت اصلاحیه و با ذکر دلیل ممکن است.",
     amendmentReason: "دلیل اصلاحیه",
@@ -256,6 +261,17 @@ const fa = {
       supportingShort: "همکار: {names}",
       answers: "در پاسخ به مانع {list}",
       signatures: "امضاها",
+      amendments: "اصلاحیه‌های پس از تأیید",
+      amendmentsHint:
+        "صورتجلسه بالا همان است که تأیید شد؛ تغییرات بعدی مصوبات به ترتیب تاریخ در اینجا آمده است.",
+      amendmentReason: "دلیل: {reason}",
+    },
+    amend: {
+      agency: "مصوبه {n}: دستگاه مسئول از «{from}» به «{to}» تغییر کرد.",
+      deadline: "مصوبه {n}: مهلت از {from} به {to} تغییر کرد.",
+      text: "مصوبه {n}: متن به «{text}» اصلاح شد.",
+      deleted: "مصوبه {n} حذف شد.",
+      added: "مصوبه {n} افزوده شد: «{text}»",
     },
     brief: {
       title: "خلاصه پرونده‌ها برای رئیس جلسه",
@@ -369,6 +385,11 @@ const en: typeof fa = {
     markHeld: "Record the session as held",
     markedHeld: "The session is recorded as held.",
     notPlanned: "Only a planned session can be recorded as held.",
+    beforeApproved:
+      "The minutes of the {title} ({date}) are approved and its number is fixed; a session dated before it cannot be numbered in date order. Enter a later date.",
+    beforeApprovedShort: "The date must be after {date} (the last session with approved minutes).",
+    heldBeforeDate:
+      "This session is planned for {date}; it cannot be recorded as held before that day. If it met earlier, correct its date first.",
     locked:
       "The minutes of this session are approved and its records are locked. Changes are possible only as an amendment with a reason.",
     amendmentReason: "Reason for the amendment",
@@ -546,6 +567,17 @@ const en: typeof fa = {
       supportingShort: "Supporting: {names}",
       answers: "Answers obstacle {list}",
       signatures: "Signatures",
+      amendments: "Amendments after approval",
+      amendmentsHint:
+        "The minutes above are as approved; later changes to their resolutions are listed here by date.",
+      amendmentReason: "Reason: {reason}",
+    },
+    amend: {
+      agency: "Resolution {n}: the responsible agency changed from “{from}” to “{to}”.",
+      deadline: "Resolution {n}: the deadline moved from {from} to {to}.",
+      text: "Resolution {n}: the text was amended to “{text}”.",
+      deleted: "Resolution {n} was struck out.",
+      added: "Resolution {n} was added: “{text}”",
     },
     brief: {
       title: "Chair's brief on the cases",

@@ -1,5 +1,9 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { formatDate } from "@/lib/i18n/format";
+import type { Locale, Translate } from "@/lib/i18n/messages";
+import { UserFacingError } from "@/lib/mutation";
+import { meetingTitle } from "./title";
 
 /**
  * Sessions are numbered within their body's Jalali year in the order of their dates ("the 4th
@@ -37,4 +41,40 @@ export async function renumberSessions(
   for (const change of changes)
     await tx.meeting.update({ where: { id: change.id }, data: { number: change.to } });
   return changes;
+}
+
+/**
+ * A session may not be dated before one of its body's year whose minutes are approved: that
+ * session's number is fixed (printed, cited), so the earlier-dated one could only take a later
+ * number and the year would read 6, 8, 9, 7 in date order (issue #30). The secretariat is told
+ * which approved session stands in the way.
+ */
+export async function assertDateAfterApproved(
+  tx: Tx,
+  bodyId: string,
+  jalaliYear: number,
+  startsAt: Date,
+  exceptId: string | null,
+  locale: Locale,
+  t: Translate,
+): Promise<void> {
+  const later = await tx.meeting.findFirst({
+    where: {
+      bodyId,
+      jalaliYear,
+      status: "MINUTES_APPROVED",
+      startsAt: { gt: startsAt },
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
+    orderBy: { startsAt: "desc" },
+    select: { number: true, jalaliYear: true, startsAt: true, body: { select: { kind: true } } },
+  });
+  if (!later) return;
+  throw new UserFacingError(
+    t("meetings.beforeApproved", {
+      title: meetingTitle(later, locale, t),
+      date: formatDate(later.startsAt, locale),
+    }),
+    { date: [t("meetings.beforeApprovedShort", { date: formatDate(later.startsAt, locale) })] },
+  );
 }

@@ -140,6 +140,7 @@ export const getMeeting = cache(async function getMeeting(actor: Actor, id: stri
       version: true,
       minutesApprovedAt: true,
       minutesApprovedBy: { select: { name: true } },
+      approvedResolutions: true,
       body: {
         select: {
           id: true,

@@ -13,7 +13,8 @@ import { notify, roleRecipients } from "@/lib/notifications/inbox";
 import { holidaysBetween } from "@/lib/calendar/holidays";
 import { holidaySet, isWorkingDay } from "@/lib/calendar/working-days";
 import { lockMeetingForWrite } from "./guard";
-import { renumberSessions } from "./numbering";
+import { snapshotResolutions } from "./minutes";
+import { assertDateAfterApproved, renumberSessions } from "./numbering";
 import { createMeetingSchema, meetingRefSchema, rescheduleMeetingSchema } from "./schema";
 
 // Session lifecycle: create (numbered within the Jalali year), plan the committee's next
@@ -60,6 +61,8 @@ async function insertMeeting(
           select: { id: true, kind: true },
         });
         if (!body) throw new UserFacingError(t("errors.notFoundRecord"));
+        const startsAt = tehranInstant(input.date, input.time);
+        await assertDateAfterApproved(tx, body.id, jalaliYear, startsAt, null, locale, t);
         // Entered last, numbered last for a moment; renumberSessions then puts it in date order.
         const created = await tx.meeting.create({
           data: {
@@ -67,7 +70,7 @@ async function insertMeeting(
             bodyId: body.id,
             jalaliYear,
             number: await nextFreeNumber(tx, body.id, jalaliYear),
-            startsAt: tehranInstant(input.date, input.time),
+            startsAt,
             place: input.place,
           },
           select: { id: true },
@@ -175,7 +178,12 @@ export async function planNextCommitteeMeeting(
  * another Jalali year leaves a renumbered old year behind. Held sessions keep their date: it is
  * what happened.
  */
-export async function rescheduleMeeting(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
+export async function rescheduleMeeting(
+  actor: Actor | null,
+  raw: unknown,
+  t: Translate,
+  locale: Locale = "fa",
+): Promise<FormState> {
   return mutation(t, async () => {
     const parsed = rescheduleMeetingSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
@@ -189,6 +197,15 @@ export async function rescheduleMeeting(actor: Actor | null, raw: unknown, t: Tr
       });
       const jalaliYear = jalaliParts(input.date).year;
       const yearChanged = jalaliYear !== before.jalaliYear;
+      await assertDateAfterApproved(
+        tx,
+        meeting.bodyId,
+        jalaliYear,
+        tehranInstant(input.date, input.time),
+        meeting.id,
+        locale,
+        t,
+      );
       // Two secretaries moving the same session: the second, drawn before the first saved,
       // is refused rather than silently putting the session back where it was.
       assertCurrentVersion(
@@ -227,7 +244,18 @@ export async function rescheduleMeeting(actor: Actor | null, raw: unknown, t: Tr
   });
 }
 
-export async function markMeetingHeld(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
+/**
+ * Records a planned session as held, on or after its date: held sessions are numbered for good
+ * once their minutes are approved, so one "held" ahead of its date would fix a number out of
+ * date order (issue #30; docs/decisions/031).
+ */
+export async function markMeetingHeld(
+  actor: Actor | null,
+  raw: unknown,
+  t: Translate,
+  locale: Locale = "fa",
+  today = todayInTehran(),
+): Promise<FormState> {
   return mutation(t, async () => {
     const parsed = meetingRefSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
@@ -241,6 +269,9 @@ export async function markMeetingHeld(actor: Actor | null, raw: unknown, t: Tran
         t,
       );
       if (meeting.status !== "PLANNED") throw new UserFacingError(t("meetings.notPlanned"));
+      const sessionDay = todayInTehran(meeting.startsAt);
+      if (sessionDay > today)
+        throw new UserFacingError(t("meetings.heldBeforeDate", { date: formatDate(sessionDay, locale) }));
       const held = await tx.meeting.update({
         where: { id: meeting.id },
         data: { status: "HELD" },
@@ -295,7 +326,14 @@ export async function approveMinutes(actor: Actor | null, raw: unknown, t: Trans
         if (meeting.status !== "HELD") throw new UserFacingError(t("meetings.minutes.mustBeHeld"));
         const after = await tx.meeting.update({
           where: { id: meeting.id },
-          data: { status: "MINUTES_APPROVED", minutesApprovedAt: new Date(), minutesApprovedById: actor.id },
+          data: {
+            status: "MINUTES_APPROVED",
+            minutesApprovedAt: new Date(),
+            minutesApprovedById: actor.id,
+            // What the chair approved, as printed: later changes to the resolutions are
+            // amendments listed under it, never a silent rewrite of the minutes (./minutes.ts).
+            approvedResolutions: await snapshotResolutions(tx, meeting.id),
+          },
           select: { status: true, minutesApprovedAt: true, minutesApprovedById: true },
         });
         await recordAudit(tx, {

@@ -38,12 +38,27 @@ export const remindAgencyAction = formAction(
   { revalidate: (form) => [`/agencies/${field(form, "agencyId")}`], echo: false },
 );
 
+// A return or its decision takes its form off the page (the card shows only while it is
+// needed), so the answer comes back as a flash on the reloaded page: an in-form message would
+// vanish with the form (issue #30).
+const backToResolution =
+  (key: "resolutions.returns.sent" | "resolutions.returns.reassigned" | "resolutions.returns.rejected") =>
+  (form: FormData) => ({ to: `/resolutions/${encodeURIComponent(field(form, "id"))}`, flash: { key } });
+
 export const returnResolutionAction = formAction(
   ({ user, t }, form) => returnResolution(user, Object.fromEntries(form), t),
-  { revalidate: resolutionPages },
+  { revalidate: resolutionPages, redirect: backToResolution("resolutions.returns.sent") },
 );
 
 export const decideReturnAction = formAction(
   ({ user, t }, form) => decideReturn(user, Object.fromEntries(form), t),
-  { revalidate: resolutionPages },
+  {
+    revalidate: resolutionPages,
+    redirect: (form) =>
+      backToResolution(
+        field(form, "decision") === "REASSIGN"
+          ? "resolutions.returns.reassigned"
+          : "resolutions.returns.rejected",
+      )(form),
+  },
 );

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { invalid, type FormState } from "@/lib/forms";
-import { addDays, calendarDate, todayInTehran } from "@/lib/i18n/format";
+import { calendarDate, todayInTehran } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/messages";
 import { mutation, UserFacingError } from "@/lib/mutation";
 import { issueNotice, withNoticeNumbering } from "@/lib/notices/issue";
@@ -19,8 +19,8 @@ import { decideReturnSchema, returnResolutionSchema } from "./schema";
 
 // A resolution sent to the wrong agency (docs/decisions/093). The agency returns it with a
 // reason; the secretariat reassigns it (the new agency gets a notice of its own) or refuses.
-// The days between the return and the decision are the dispute: shown on the resolution,
-// and added to the deadline on reassignment, so the new agency is not charged for them.
+// The days between the return and the decision are the dispute, shown on the resolution. A
+// reassignment gives the new agency a deadline of its own (a date or +N working days).
 
 const conflict = (t: Translate) => new UserFacingError(t("resolutions.conflict"));
 
@@ -88,7 +88,7 @@ export async function decideReturn(actor: Actor | null, raw: unknown, t: Transla
   return mutation(t, async () => {
     const parsed = decideReturnSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
-    const { id, version, returnId, decision, toAgencyId, note } = parsed.data;
+    const { id, version, returnId, decision, toAgencyId, newDeadline: chosenDeadline, note } = parsed.data;
     authorize(actor, "return.decide");
     const reassign = decision === "REASSIGN";
     await withNoticeNumbering(() =>
@@ -122,8 +122,13 @@ export async function decideReturn(actor: Actor | null, raw: unknown, t: Transla
             throw new UserFacingError(t("validation.invalidInput"), {
               toAgencyId: [t("resolutions.returns.sameAgency")],
             });
-          // The dispute is not the new agency's delay: its deadline moves by the days it lasted.
-          newDeadline = calendarDate(addDays(r.deadline.toISOString().slice(0, 10), days));
+          // The new agency starts afresh with the deadline the secretariat gives it: keeping the
+          // old one handed it a case already «۵۲۵ روز تأخیر» on arrival (issue #30).
+          if (!chosenDeadline || chosenDeadline <= todayInTehran(now))
+            throw new UserFacingError(t("validation.invalidInput"), {
+              newDeadline: [t("resolutions.returns.deadlineFuture")],
+            });
+          newDeadline = calendarDate(chosenDeadline);
         }
         const { count } = await tx.resolution.updateMany({
           where: { id, version },

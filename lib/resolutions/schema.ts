@@ -101,11 +101,19 @@ export const decideReturnSchema = z
     returnId: text().trim().min(1, "validation.required"),
     decision: z.enum(["REASSIGN", "REJECT"]),
     toAgencyId: text().trim().optional().default(""),
+    /** The new agency's deadline: a reassignment starts its clock afresh (issue #30). */
+    newDeadline: optionalJalaliDateField(),
     note: multilineText().trim().max(2000, "validation.tooLong").optional().default(""),
   })
   .superRefine((v, ctx) => {
     if (v.decision === "REASSIGN" && !v.toAgencyId)
       ctx.addIssue({ code: "custom", path: ["toAgencyId"], message: "validation.required" });
+    if (v.decision === "REASSIGN" && !v.newDeadline)
+      ctx.addIssue({
+        code: "custom",
+        path: ["newDeadline"],
+        message: "resolutions.returns.deadlineRequired",
+      });
     if (v.decision === "REJECT" && v.note.length < 10)
       ctx.addIssue({ code: "custom", path: ["note"], message: "resolutions.v.reasonMin" });
   });

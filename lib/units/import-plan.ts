@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import type { MessageKey } from "@/lib/i18n/messages";
-import { normalizeText } from "@/lib/i18n/normalize";
+import { normalizeText, tidyText } from "@/lib/i18n/normalize";
 import type { OperatingStatus, Sector } from "@/lib/generated/prisma/enums";
 import { nationalIdField } from "./schema";
 import { columnLetter, matchKey, type ImportField, type Mapping } from "./import-fields";
@@ -224,9 +224,11 @@ export async function planRows(
 
   // Everything the rows may refer to, in two queries: units by national id or by name, then
   // those units' obstacles (so a sheet imported twice adds nothing).
+  // Cells are taken tidied, as a form stores text (docs/decisions/030): a sheet typed on an
+  // Arabic keyboard must not store ي/ك in names and descriptions.
   const cell = (row: SheetRow, f: ImportField) => {
     const i = columnOf.get(f);
-    return i === undefined ? "" : (row.cells[i] ?? "").trim();
+    return i === undefined ? "" : tidyText(row.cells[i] ?? "");
   };
   const nids = rows.flatMap((r) => {
     const p = nationalIdField.safeParse(cell(r, "nationalId"));

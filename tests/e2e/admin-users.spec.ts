@@ -31,6 +31,13 @@ test("the admin creates an agency user, who can then sign in, and deactivates th
   // The agency picker finds it from a few letters, typed with an Arabic kaf.
   await page.getByRole("combobox", { name: "دستگاه", exact: true }).fill("گاز");
   await page.getByRole("option", { name: "شرکت گاز استان" }).click();
+  // Escape after choosing closes nothing more and keeps the choice (issue #30: it cleared it
+  // silently and the save failed with "agency required").
+  const picker = page.getByRole("combobox", { name: "دستگاه", exact: true });
+  await picker.focus();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Escape");
+  await expect(picker).toHaveValue("شرکت گاز استان");
   await page.getByRole("button", { name: "ذخیره" }).click();
   await expect(page).toHaveURL(/\/admin\/users$/);
   await expect(page.getByRole("status")).toHaveText("کاربر ایجاد شد.");

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS } from "./support";
 import { enterAs } from "./session";
+import { sessionDayHasCome } from "./session-day";
 
 // Issue #12's journey. A demo unit with two obstacles awaiting the committee (prisma/seed.ts);
 // meetings.spec.ts uses two other units of that batch.
@@ -137,6 +138,7 @@ test("a working-group session chosen before hydration, members and an invited ba
   await page.keyboard.press("Control+Enter");
   await expect(entry.getByRole("group", { name: "مصوبه ۲" }).getByRole("status")).toHaveText("✓ ذخیره شد");
 
+  await sessionDayHasCome(wgUrl);
   await page.getByRole("button", { name: "ثبت برگزاری جلسه" }).click();
   await expect(page.getByRole("main").getByText("برگزارشده", { exact: true })).toBeVisible();
 

@@ -1,12 +1,29 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { ACCOUNTS, expect, test } from "./fixtures";
+import { sessionDayHasCome } from "./session-day";
 
 // Issue #16 from end to end: an overdue resolution brought back to a new session, a follow-up
 // decision, the minutes approved, the bank's notice acknowledged, the work reported done and
 // the secretariat told.
 
 const fa = (n: number) => n.toLocaleString("fa-IR", { useGrouping: false });
+
+/** The date field's read-back, «شنبه ۱۰ خرداد ۱۴۰۴», `days` from today in Tehran. */
+function longJalali(days: number): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat("fa-IR-u-ca-persian-nu-arabext", {
+      timeZone: "Asia/Tehran",
+      weekday: "long",
+      year: "numeric",
+      month: "long",
+      day: "numeric",
+    })
+      .formatToParts(new Date(Date.now() + days * 86_400_000))
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+}
 
 /** A Jalali date typed as the forms take it, `days` from today in Tehran. */
 function jalali(days: number): string {
@@ -65,10 +82,16 @@ test("overdue resolutions go back to a new session, the decision reaches the ban
     const decision = secretariat.getByRole("form", { name: /^تصمیم: / });
     await expect(decision).toHaveCount(1);
     await decision.getByLabel("تصمیم", { exact: true }).selectOption({ label: "مهلت تازه" });
-    await decision.getByLabel("مهلت تازه", { exact: true }).fill(jalali(20));
+    // The Jalali date field, like every other date (issue #30): quick buttons from today, the
+    // chosen day read back in words with its weekday.
+    await expect(decision.getByRole("button", { name: "مهلت: ۳۰ روز از امروز" })).toBeVisible();
+    const newDeadline = decision.getByLabel("مهلت تازه", { exact: true });
+    await newDeadline.fill(jalali(20));
+    await expect(newDeadline).toHaveAccessibleDescription(new RegExp(longJalali(20)));
     await decision.getByLabel("شرح تصمیم").fill("بانک تا مهلت تازه امهال را انجام دهد.");
     await decision.getByRole("button", { name: "ثبت تصمیم" }).click();
     await expect(secretariat.getByText(/^تصمیم: مهلت تازه/)).toBeVisible();
+    await sessionDayHasCome(meetingId);
     await secretariat.getByRole("button", { name: "ثبت برگزاری جلسه" }).click();
     await expect(secretariat.getByRole("main").getByText("برگزارشده", { exact: true })).toBeVisible();
     // The resolution's history says which session decided.
@@ -144,6 +167,10 @@ test("the bank returns a resolution that is not its remit; the secretariat reass
     const back = bank.getByRole("form", { name: "بازگرداندن مصوبه" });
     await back.getByLabel("دلیل بازگرداندن").fill("صدور مجوز در حیطه محیط زیست است، نه بانک.");
     await back.getByRole("button", { name: "بازگرداندن به دبیرخانه" }).click();
+    // The form leaves the page once used; the answer stays, as a message on the page (issue #30).
+    await expect(
+      bank.getByRole("status").filter({ hasText: "مصوبه به دبیرخانه بازگردانده شد." }),
+    ).toBeVisible();
     await expect(bank.getByText(/^در انتظار تصمیم از /)).toBeVisible();
 
     const secretariat = await signedInAs(ACCOUNTS.secretariat, `/resolutions/${resolutionId}`);
@@ -151,9 +178,24 @@ test("the bank returns a resolution that is not its remit; the secretariat reass
     // The agency is chosen by typing a few letters (Arabic forms too), as everywhere.
     await decide.getByRole("combobox", { name: "واگذاری به دستگاه" }).fill("محيط زيست");
     await decide.getByRole("option", { name: "اداره کل حفاظت محیط زیست" }).click();
+    // The new agency gets a deadline of its own, not the bank's (issue #30): refused without one.
     await decide.getByRole("button", { name: "واگذاری به دستگاه انتخاب‌شده" }).click();
+    await expect(decide.getByText("برای واگذاری، مهلت دستگاه تازه را تعیین کنید.")).toBeVisible();
+    await decide.getByRole("button", { name: "مهلت: ۳۰ روز از امروز" }).click();
+    await decide.getByRole("button", { name: "واگذاری به دستگاه انتخاب‌شده" }).click();
+    await expect(
+      secretariat
+        .getByRole("status")
+        .filter({ hasText: "مصوبه به دستگاه تازه واگذار شد و ابلاغ آن صادر شد." }),
+    ).toBeVisible();
     await expect(secretariat.getByText(/^واگذار شد به اداره کل حفاظت محیط زیست/)).toBeVisible();
-    await expect(secretariat.getByText(/روز در اختلاف \(به مهلت دستگاه تازه افزوده شد\)/)).toBeVisible();
+    const deadline = await data.one<{ days: number }>(
+      `SELECT deadline - (now() AT TIME ZONE 'Asia/Tehran')::date AS days FROM "Resolution" WHERE id = $1`,
+      [resolutionId],
+    );
+    // +30 days, moved to the next working day when it lands on a Friday or holiday.
+    expect(deadline?.days).toBeGreaterThanOrEqual(30);
+    expect(deadline?.days).toBeLessThan(36);
 
     const environment = await signedInAs(ACCOUNTS.environment);
     const notice = await data.one<{ id: string }>(

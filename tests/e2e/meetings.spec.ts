@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS } from "./support";
 import { enterAs } from "./session";
+import { sessionDayHasCome } from "./session-day";
 
 // Units the demo data registers obstacles for, awaiting the committee (prisma/seed.ts).
 const CONCRETE = "شرکت بتن آماده زرند";
@@ -159,6 +160,7 @@ test("committee refers two units, the working group decides them by keyboard, th
   await press(page, "Alt+KeyP");
   await expect(entry.getByRole("group", { name: "مصوبه ۲" })).toBeVisible();
 
+  await sessionDayHasCome(wgUrl);
   await page.getByRole("button", { name: "ثبت برگزاری جلسه" }).focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("main").getByText("برگزارشده", { exact: true })).toBeVisible();

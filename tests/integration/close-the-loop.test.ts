@@ -10,7 +10,14 @@ import { SMTPServer } from "smtp-server";
 import { simpleParser, type ParsedMail } from "mailparser";
 import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
-import { addDays, calendarDate, formatNumber, jalaliParts, todayInTehran } from "@/lib/i18n/format";
+import {
+  addDays,
+  calendarDate,
+  formatDate,
+  formatNumber,
+  jalaliParts,
+  todayInTehran,
+} from "@/lib/i18n/format";
 import { approveMinutes, markMeetingHeld } from "@/lib/meetings/sessions";
 import {
   addFollowUps,
@@ -469,7 +476,8 @@ describe("follow-up of earlier resolutions in a session", () => {
     expect(history[0]?.after).toMatchObject({ meetingId: next.id, decision: "NEW_DEADLINE" });
 
     // Held and approved: the bank's notice carries both follow-ups.
-    await markMeetingHeld(s.actors.secretariat, { meetingId: next.id }, t);
+    // Three days on, the session has met (it cannot be recorded as held before its date).
+    await markMeetingHeld(s.actors.secretariat, { meetingId: next.id }, t, "fa", addDays(TODAY, 3));
     expect((await approveMinutes(s.actors.chair, { meetingId: next.id }, t)).ok).toBe(true);
     const notice = await db.notice.findFirstOrThrow({
       where: { meetingId: next.id, agencyId: s.bank.id },
@@ -520,7 +528,7 @@ describe("a session page in a province with many overdue cases", () => {
 });
 
 describe("returning a resolution that is not the agency's remit", () => {
-  it("reassigns it with a notice to the new agency and the dispute added to its deadline, or refuses the return", async () => {
+  it("reassigns it with a notice to the new agency and a deadline of its own, or refuses the return", async () => {
     const s = await setting();
     const m = await s.meeting("HELD");
     const r = await s.resolution(m.id, s.env.id, addDays(TODAY, 10), "امهال اقساط");
@@ -574,21 +582,44 @@ describe("returning a resolution that is not the agency's remit", () => {
       (
         await decideReturn(
           s.actors.env,
-          { id: r.id, version: await v(), returnId: pending.id, decision: "REASSIGN", toAgencyId: s.bank.id },
+          {
+            id: r.id,
+            version: await v(),
+            returnId: pending.id,
+            decision: "REASSIGN",
+            toAgencyId: s.bank.id,
+            newDeadline: formatDate(addDays(TODAY, 30), "fa", { style: "short" }),
+          },
           t,
         )
       ).message,
     ).toBe(t("errors.forbidden"));
+    // A reassignment names the new agency's deadline: without one (or with a past one) it is
+    // refused and nothing moves; the old deadline would hand the bank a case already late.
+    const reassign = { id: r.id, returnId: pending.id, decision: "REASSIGN", toAgencyId: s.bank.id };
+    const refused = await decideReturn(s.actors.secretariat, { ...reassign, version: await v() }, t);
+    expect(refused).toMatchObject({
+      ok: false,
+      fieldErrors: { newDeadline: [t("resolutions.returns.deadlineRequired")] },
+    });
+    const yesterday = formatDate(addDays(TODAY, -1), "fa", { style: "short" });
     expect(
       await decideReturn(
         s.actors.secretariat,
-        { id: r.id, version: await v(), returnId: pending.id, decision: "REASSIGN", toAgencyId: s.bank.id },
+        { ...reassign, version: await v(), newDeadline: yesterday },
         t,
       ),
+    ).toMatchObject({ ok: false, fieldErrors: { newDeadline: [t("resolutions.returns.deadlineFuture")] } });
+    expect((await db.resolution.findUniqueOrThrow({ where: { id: r.id } })).responsibleAgencyId).toBe(
+      s.env.id,
+    );
+    const newDeadline = formatDate(addDays(TODAY, 45), "fa", { style: "short" });
+    expect(
+      await decideReturn(s.actors.secretariat, { ...reassign, version: await v(), newDeadline }, t),
     ).toMatchObject({ ok: true });
     const after = await db.resolution.findUniqueOrThrow({ where: { id: r.id } });
     expect(after.responsibleAgencyId).toBe(s.bank.id);
-    expect(after.deadline).toEqual(calendarDate(addDays(TODAY, 14)));
+    expect(after.deadline).toEqual(calendarDate(addDays(TODAY, 45)));
     expect((await db.resolutionReturn.findUniqueOrThrow({ where: { id: pending.id } })).disputeDays).toBe(4);
     const notice = await db.notice.findFirstOrThrow({
       where: { agencyId: s.bank.id, kind: "REASSIGNMENT" },

@@ -852,3 +852,30 @@ describe("large sheets and safety", () => {
     }
   });
 });
+
+describe("stored text tidied (issue #30)", () => {
+  it("stores names and descriptions typed on an Arabic keyboard with Persian ی and ک, as a form does", async () => {
+    const tag = fa(++run);
+    await importSheet(
+      await xlsx(
+        ["نام واحد", "شهرستان", "وضعیت", "بخش", "دسته", "شرح مانع"],
+        [
+          [
+            `شركت  كاشي يزد ${tag}`,
+            "كرمان",
+            "فعال",
+            "صنعتی",
+            C("مالیاتی"),
+            "  تأمين مواد اوليه از بازار   داخلي  ",
+          ],
+        ],
+      ),
+    );
+    const [unit] = await unitsOf([`شرکت کاشی یزد ${tag}`]);
+    expect(unit?.name).toBe(`شرکت کاشی یزد ${tag}`);
+    expect(unit?.obstacles.map((o) => o.description)).toEqual(["تأمین مواد اولیه از بازار داخلی"]);
+    // Nothing with the Arabic letters reached the table.
+    expect(await db.productionUnit.count({ where: { provinceId, name: { contains: "ك" } } })).toBe(0);
+    expect(await db.obstacle.count({ where: { provinceId, description: { contains: "ي" } } })).toBe(0);
+  });
+});

@@ -473,7 +473,10 @@ describe("resolutions, attendance and the locked minutes", () => {
       ok: false,
       message: "فقط صورتجلسه جلسه برگزارشده قابل تأیید است.",
     });
-    expect(await markMeetingHeld(secretariat, { meetingId: wg.id }, t)).toMatchObject({ ok: true });
+    // The session is dated years ahead: it is held "in 2040", after its date.
+    expect(await markMeetingHeld(secretariat, { meetingId: wg.id }, t, "fa", "2040-01-01")).toMatchObject({
+      ok: true,
+    });
     expect(await approveMinutes(secretariat, { meetingId: wg.id }, t)).toEqual({
       ok: false,
       message: FORBIDDEN,

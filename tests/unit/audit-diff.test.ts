@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { auditChanges, describeValue } from "@/lib/audit/diff";
-import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatDigits, formatNumber } from "@/lib/i18n/format";
 
 describe("auditChanges", () => {
   it("lists only the fields whose value changed", () => {
@@ -37,6 +37,7 @@ describe("describeValue", () => {
     date: (iso: string) => formatDate(iso, "fa"),
     dateTime: (iso: string) => iso,
     number: (n: number) => formatNumber(n, "fa"),
+    digits: (v: string) => formatDigits(v, "fa"),
     yes: "بله",
     no: "خیر",
     none: "—",
@@ -48,5 +49,12 @@ describe("describeValue", () => {
     expect(describeValue(null, fmt)).toBe("—");
     expect(describeValue(true, fmt)).toBe("بله");
     expect(describeValue(["ADMIN", "MEMBER"], fmt)).toBe("ADMIN، MEMBER");
+  });
+
+  it("shows phones and national ids as digit strings, never as grouped numbers (issue #30)", () => {
+    expect(describeValue("03431234567", fmt, "phone")).toBe("۰۳۴۳۱۲۳۴۵۶۷");
+    expect(describeValue("0012345678", fmt, "nationalId")).toBe("۰۰۱۲۳۴۵۶۷۸");
+    // A bigint amount stored as a string is a quantity: grouped.
+    expect(describeValue("120000000", fmt, "amountRials")).toBe("۱۲۰٬۰۰۰٬۰۰۰");
   });
 });

@@ -81,7 +81,7 @@ async function AgencyFile({ context, id }: { context: PageContext; id: string })
       )}
       {writer ? (
         <Card title={t("agencies.editAgency")}>
-          <AgencyForm agency={agency} />
+          <AgencyForm agency={agency} locale={locale} />
         </Card>
       ) : (
         <Card>

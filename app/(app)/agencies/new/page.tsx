@@ -5,12 +5,12 @@ import { AgencyForm } from "@/components/agencies/agency-form";
 export const generateMetadata = pageTitle("agencies.newAgency");
 
 export default async function NewAgencyPage() {
-  const { t } = await pageContext("agency.write");
+  const { t, locale } = await pageContext("agency.write");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("agencies.newAgency")}</h1>
       <Card>
-        <AgencyForm />
+        <AgencyForm locale={locale} />
       </Card>
     </div>
   );

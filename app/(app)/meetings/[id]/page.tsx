@@ -250,6 +250,7 @@ async function SessionPage({ context, id, q }: { context: PageContext; id: strin
               items={followUp.items}
               canDecide={followUp.canDecide}
               agencies={followUp.agencies}
+              locale={locale}
             />
           </section>
           {followUp.canAdd && (

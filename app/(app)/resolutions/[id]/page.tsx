@@ -186,6 +186,7 @@ async function ResolutionFile({ context, id }: { context: PageContext; id: strin
                 version={r.version}
                 returnId={pendingReturn.id}
                 agencies={agencies}
+                locale={locale}
               />
             </Card>
           )}

@@ -22,6 +22,7 @@ import { listFollowUpItems } from "@/lib/meetings/follow-up";
 import { followUpItemView } from "@/lib/meetings/follow-up-views";
 import { listMeetingNotices } from "@/lib/notices/queries";
 import { NoticeList } from "@/components/notices/notice-list";
+import { listMinutesAmendments, minutesResolutions } from "@/lib/meetings/minutes";
 
 export const generateMetadata = pageTitle("meetings.minutes.title");
 
@@ -44,10 +45,13 @@ async function Minutes({ context, id }: { context: PageContext; id: string }) {
   const meeting = await getMeeting(user, id);
   if (!meeting) notFound();
   const title = meetingTitle(meeting, locale, t);
-  const [followUps, notices] = await Promise.all([
+  const [followUps, notices, amendments] = await Promise.all([
     listFollowUpItems(user, meeting.id).then((items) => items.map((i) => followUpItemView(i, locale, t))),
     listMeetingNotices(user, meeting.id),
+    listMinutesAmendments(meeting, locale, t),
   ]);
+  // Approved minutes print what was approved; later changes follow as dated amendments.
+  const resolutionsByItem = minutesResolutions(meeting);
   const n = (v: number) => formatNumber(v, locale);
   const present = meeting.attendances.filter((a) => a.mode !== "ABSENT").length;
   const absent = meeting.attendances.filter((a) => a.mode === "ABSENT").length;
@@ -58,7 +62,6 @@ async function Minutes({ context, id }: { context: PageContext; id: string }) {
   // entered; approving stays allowed (a session can end without decisions) but not unwarned.
   const nothingRecorded =
     meeting.attendances.length === 0 && !meeting.agendaItems.some((item) => item.outcome);
-  let resolutionNumber = 0;
   return (
     <article className="print-document mx-auto max-w-4xl space-y-6 bg-white p-6 print:p-0">
       <div className="no-print flex flex-wrap items-start justify-between gap-2">
@@ -164,11 +167,13 @@ async function Minutes({ context, id }: { context: PageContext; id: string }) {
               )}
             </h3>
             <p className="text-sm font-medium">{t("meetings.minutes.obstaclesDiscussed")}:</p>
-            <ol className="list-decimal space-y-0.5 ps-6 text-sm">
-              {item.obstacles.map(({ obstacle }) => {
+            {/* Numbered by hand: a list-decimal marker prints Latin digits on a Persian page. */}
+            <ol className="space-y-0.5 ps-2 text-sm">
+              {item.obstacles.map(({ obstacle }, position) => {
                 const o = obstacleView(obstacle, locale);
                 return (
                   <li key={o.id}>
+                    <span className="font-medium">{n(position + 1)}. </span>
                     {o.description}
                     {o.amount && ` (${o.amount})`}
                   </li>
@@ -176,13 +181,13 @@ async function Minutes({ context, id }: { context: PageContext; id: string }) {
               })}
             </ol>
             <p className="text-sm font-medium">{t("meetings.minutes.resolutions")}:</p>
-            {item.resolutions.length === 0 ? (
+            {(resolutionsByItem.get(item.id) ?? []).length === 0 ? (
               <p className="text-sm text-slate-600">{t("meetings.minutes.noResolutions")}</p>
             ) : (
               <ol className="space-y-1 text-sm">
-                {item.resolutions.map((r) => (
+                {(resolutionsByItem.get(item.id) ?? []).map((r) => (
                   <li key={r.id}>
-                    <span className="font-medium">{n(++resolutionNumber)}. </span>
+                    <span className="font-medium">{n(r.number)}. </span>
                     {r.text}
                     <span className="block text-xs text-slate-700">
                       {t("resolution.agency")}: {localName(r.responsibleAgency, locale)}
@@ -192,7 +197,7 @@ async function Minutes({ context, id }: { context: PageContext; id: string }) {
                           —{" "}
                           {t("meetings.minutes.supportingShort", {
                             names: formatList(
-                              r.supportingAgencies.map((s) => localName(s.agency, locale)),
+                              r.supportingAgencies.map((s) => localName(s, locale)),
                               locale,
                             ),
                           })}
@@ -207,7 +212,7 @@ async function Minutes({ context, id }: { context: PageContext; id: string }) {
                           list: formatList(
                             answeredPositions(
                               item.obstacles.map((l) => l.obstacle.id),
-                              r.obstacles.map((o) => o.obstacleId),
+                              r.obstacleIds,
                             ).map(n),
                             locale,
                           ),
@@ -258,6 +263,28 @@ async function Minutes({ context, id }: { context: PageContext; id: string }) {
               ))}
             </tbody>
           </table>
+        </section>
+      )}
+
+      {amendments.length > 0 && (
+        <section aria-labelledby="minutes-amendments" className="space-y-2 border-t border-slate-300 pt-3">
+          <h2 id="minutes-amendments" className="font-semibold">
+            {t("meetings.minutes.amendments")}
+          </h2>
+          <p className="text-xs text-slate-700">{t("meetings.minutes.amendmentsHint")}</p>
+          <ol className="space-y-1 text-sm">
+            {amendments.map((a) => (
+              <li key={a.id} className="unit-case">
+                <span className="font-medium">{a.date}: </span>
+                {a.lines.join(" ")}
+                {a.reason && (
+                  <span className="block text-xs text-slate-700">
+                    {t("meetings.minutes.amendmentReason", { reason: a.reason })}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ol>
         </section>
       )}
 
