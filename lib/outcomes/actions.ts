@@ -1,0 +1,16 @@
+"use server";
+import { field, formAction } from "@/lib/action";
+import { addMilestone, setApprovedAmount } from "./mutations";
+
+// The resolution's page, the register and the agency inbox all show its progress.
+const resolutionPages = (form: FormData) => [`/resolutions/${field(form, "id")}`, "/resolutions", "/agency"];
+
+export const addMilestoneAction = formAction(
+  ({ user, t }, form) => addMilestone(user, Object.fromEntries(form), t),
+  { revalidate: resolutionPages },
+);
+
+export const setApprovedAmountAction = formAction(
+  ({ user, t }, form) => setApprovedAmount(user, Object.fromEntries(form), t),
+  { revalidate: resolutionPages },
+);
