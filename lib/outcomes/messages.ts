@@ -16,6 +16,15 @@ const fa = {
       percent: "درصد پیشرفت عددی از ۰ تا ۱۰۰ است.",
       titleMin: "عنوان گام دست‌کم ۳ حرف است.",
       resolutionClosed: "این مصوبه بسته است؛ گام تازه نمی‌پذیرد.",
+      stalledDays: "عددی از ۱ تا ۱۲۰ روز کاری بنویسید.",
+    },
+    settings: {
+      stalled: "مصوبه راکد",
+      stalledLabel: "روزهای کاری بدون گزارش",
+      stalledHint:
+        "مصوبه بازی که این تعداد روز کاری گزارشی نداشته باشد، در داشبورد «راکد» شمرده می‌شود (جدا از معوق).",
+      stalledSaved: "تعداد روزهای راکد ماندن ثبت شد.",
+      save: "ثبت",
     },
     milestones: {
       title: "گام‌های اجرا",
@@ -150,6 +159,15 @@ const en: typeof fa = {
       percent: "Progress is a number from 0 to 100.",
       titleMin: "A step's title has at least 3 characters.",
       resolutionClosed: "This resolution is closed; it takes no new steps.",
+      stalledDays: "Enter a number of working days from 1 to 120.",
+    },
+    settings: {
+      stalled: "Stalled resolutions",
+      stalledLabel: "Working days without a report",
+      stalledHint:
+        "An open resolution without a report for this many working days counts as stalled on the dashboard (apart from overdue).",
+      stalledSaved: "The number of days was saved.",
+      save: "Save",
     },
     milestones: {
       title: "Steps",
