@@ -14,6 +14,7 @@ import { AgencyCombobox } from "@/components/ui/agency-combobox";
 import { agencyChoices, type AgencyForChoice } from "@/lib/agencies/choices";
 import { localName } from "@/lib/i18n/format";
 import { useT } from "@/components/ui/messages";
+import { OBSTACLE_MONEY_KINDS } from "@/lib/outcomes/constants";
 
 type Option = { id: string; nameFa: string; nameEn: string };
 type Category = Option & { children: Option[] };
@@ -104,6 +105,18 @@ export function ObstacleForm({
             inputMode="numeric"
             className={inputClass}
           />
+        )}
+      </Field>
+      <Field label={t("outcomes.money.kindField")} errors={errors.moneyKind}>
+        {(p) => (
+          <Select {...p} name="moneyKind" defaultValue={v("moneyKind") ?? ""} className={inputClass}>
+            <option value="">{t("outcomes.money.kindNone")}</option>
+            {OBSTACLE_MONEY_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`outcomes.money.kind.${k}`)}
+              </option>
+            ))}
+          </Select>
         )}
       </Field>
       <div className="space-y-1">

@@ -20,13 +20,28 @@ import { useT } from "@/components/ui/messages";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { JalaliDateInput } from "@/components/ui/jalali-date-input";
 import type { Locale } from "@/lib/i18n/messages";
+import { MILESTONE_FIELD_PREFIX, MONEY_MOVEMENTS } from "@/lib/outcomes/constants";
 
 // The follow-up forms of a resolution's page. Each carries the resolution's id and the
 // version the page was rendered with; the server refuses a stale version.
 
 type Target = { id: string; version: number };
 
-export function ReportProgressForm({ id, version }: Target) {
+/** An open step the report may tick, its due date already formatted. */
+export type OpenMilestone = { id: string; title: string; due: string };
+
+export function ReportProgressForm({
+  id,
+  version,
+  milestones = [],
+  bank = false,
+  locale,
+}: Target & {
+  milestones?: OpenMilestone[];
+  /** The responsible agency is a bank: the form asks what it did with the money. */
+  bank?: boolean;
+  locale: Locale;
+}) {
   const t = useT();
   const [state, action] = useActionState(reportProgressAction, initialFormState);
   const errors = state.fieldErrors ?? {};
@@ -60,6 +75,87 @@ export function ReportProgressForm({ id, version }: Target) {
           </Select>
         )}
       </Field>
+      {milestones.length > 0 && (
+        <fieldset className="space-y-1">
+          <legend className="text-sm font-medium text-slate-800">{t("outcomes.milestones.tick")}</legend>
+          {errors.milestoneIds && <p className="text-sm text-red-700">{errors.milestoneIds.join(" ")}</p>}
+          {milestones.map((m) => (
+            <label key={m.id} className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                name={`${MILESTONE_FIELD_PREFIX}${m.id}`}
+                defaultChecked={submittedValue(state, `${MILESTONE_FIELD_PREFIX}${m.id}`) === "on"}
+              />
+              <span>
+                {m.title} <span className="text-xs text-slate-500">({m.due})</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <Field
+        label={t("outcomes.progress.pctField")}
+        hint={t("outcomes.progress.pctHint")}
+        errors={errors.progressPct}
+      >
+        {(p) => (
+          <input
+            {...p}
+            name="progressPct"
+            inputMode="numeric"
+            defaultValue={submittedValue(state, "progressPct")}
+            className={inputClass}
+          />
+        )}
+      </Field>
+      {bank && (
+        <fieldset className="space-y-3 rounded border border-slate-200 p-3">
+          <legend className="px-1 text-sm font-medium text-slate-800">{t("outcomes.money.title")}</legend>
+          <p className="text-xs text-slate-600">{t("outcomes.money.hint")}</p>
+          <Field label={t("outcomes.money.movementField")} errors={errors.moneyMovement}>
+            {(p) => (
+              <Select
+                {...p}
+                name="moneyMovement"
+                defaultValue={submittedValue(state, "moneyMovement") ?? ""}
+                className={inputClass}
+              >
+                <option value="">{t("outcomes.money.noMovement")}</option>
+                {MONEY_MOVEMENTS.map((m) => (
+                  <option key={m} value={m}>
+                    {t(`outcomes.money.movement.${m}`)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label={t("outcomes.money.amountField")} errors={errors.amount}>
+            {(p) => (
+              <input
+                {...p}
+                name="amount"
+                defaultValue={submittedValue(state, "amount")}
+                className={inputClass}
+              />
+            )}
+          </Field>
+          <Field
+            label={t("outcomes.money.dateField")}
+            hint={t("outcomes.money.dateHint")}
+            errors={errors.moneyOn}
+          >
+            {(p) => (
+              <JalaliDateInput
+                {...p}
+                key={submittedValue(state, "moneyOn")}
+                name="moneyOn"
+                locale={locale}
+                defaultValue={submittedValue(state, "moneyOn")}
+              />
+            )}
+          </Field>
+        </fieldset>
+      )}
       <Field label={t("resolutions.files")} hint={t("obstacles.attachmentsHint")} errors={errors.files}>
         {(p) => <FileInput {...p} name="files" multiple accept={ACCEPT_ATTRIBUTE} />}
       </Field>

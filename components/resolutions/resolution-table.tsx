@@ -7,6 +7,8 @@ import type { Locale, Translate } from "@/lib/i18n/messages";
 import { EmptyState } from "@/components/ui/card";
 import { TableHead } from "@/components/ui/table-head";
 import { stacked } from "@/components/ui/stacked-table";
+import { ProgressNote } from "@/components/outcomes/progress-note";
+import { progressOfRow } from "@/lib/outcomes/progress";
 
 export const STATUS_TONE: Record<ResolutionListItem["status"], string> = {
   ISSUED: "bg-slate-100 text-slate-800",
@@ -113,6 +115,7 @@ export function ResolutionTable({
                 <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs ${STATUS_TONE[r.status]}`}>
                   {t(`resolutionStatus.${r.status}`)}
                 </span>
+                <ProgressNote progress={progressOfRow(r)} locale={locale} t={t} />
               </td>
             </tr>
           ))}

@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { changeUnitStatusAction } from "@/lib/units/actions";
 import { OPERATING_STATUSES } from "@/lib/units/constants";
+import { STATUS_CAUSES_CHOSEN } from "@/lib/outcomes/constants";
 import { initialFormState } from "@/lib/forms";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -40,6 +41,17 @@ export function StatusChangeForm({
       <Field label={t("units.changedOn")} errors={errors.changedOn} hint={t("units.changedOnHint")}>
         {(p) => (
           <input {...p} name="changedOn" defaultValue={v("changedOn") ?? today} className={inputClass} />
+        )}
+      </Field>
+      <Field label={t("outcomes.cause.field")} errors={errors.cause}>
+        {(p) => (
+          <Select {...p} name="cause" defaultValue={v("cause") ?? "SECRETARIAT"} className={inputClass}>
+            {STATUS_CAUSES_CHOSEN.map((c) => (
+              <option key={c} value={c}>
+                {t(`outcomes.cause.${c}`)}
+              </option>
+            ))}
+          </Select>
         )}
       </Field>
       <Field label={t("units.reason")} errors={errors.reason}>

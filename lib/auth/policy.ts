@@ -55,6 +55,8 @@ export const ACTIONS = [
   "resolution.verify",
   "extension.decide",
   "return.decide",
+  // The secretariat plans a resolution's execution: its steps and the amount approved.
+  "resolution.plan",
   // "Remind now": the secretariat chases an agency between the scheduled reminders.
   "resolution.remind",
   // A user's own notifications: reading state and e-mail preference. Personal, never case data.
@@ -106,6 +108,7 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "resolution.return": ["AGENCY"],
   "notice.acknowledge": ["AGENCY"],
   "return.decide": ["SECRETARIAT"],
+  "resolution.plan": ["SECRETARIAT"],
   "resolution.remind": ["SECRETARIAT"],
   "notifications.own": ["ADMIN", "SECRETARIAT", "CHAIR", "AGENCY", "MEMBER"],
   "chairDesk.view": ["CHAIR"],

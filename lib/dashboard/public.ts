@@ -2,6 +2,7 @@ import "server-only";
 // Reads that may come from the read replica (lib/db-read.ts); this module writes nothing.
 import { dbRead as db } from "@/lib/db-read";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { RETURN_CONDITION } from "@/lib/outcomes/returns-sql";
 
 /**
  * Aggregate figures for the public page: counts only, never a name. One query.
@@ -33,9 +34,9 @@ export async function publicFigures({
       (select count(*) from "Resolution" r where r.status <> 'CANCELLED' ${inProvince('r."provinceId"')}) as resolutions,
       (select count(*) from "Resolution" r where r.status = 'VERIFIED' ${inProvince('r."provinceId"')}) as completed,
       (select count(*) from "Resolution" r where r.status = 'DONE_REPORTED' ${inProvince('r."provinceId"')}) as reported,
-      (select count(*) from "ProductionUnit" u where u.id in (select h."unitId" from "UnitStatusChange" h where h."fromStatus" in ('IDLE', 'SEMI_ACTIVE') and h."toStatus" = 'ACTIVE') ${inProvince('u."provinceId"')}) as returned,
+      (select count(*) from "ProductionUnit" u where u.id in (select h."unitId" from "UnitStatusChange" h where ${RETURN_CONDITION}) ${inProvince('u."provinceId"')}) as returned,
       (select sum(coalesce(u.employees, 0)) from "ProductionUnit" u where u.id in
-        (select h."unitId" from "UnitStatusChange" h where h."fromStatus" in ('IDLE', 'SEMI_ACTIVE') and h."toStatus" = 'ACTIVE') ${inProvince('u."provinceId"')}) as employees`;
+        (select h."unitId" from "UnitStatusChange" h where ${RETURN_CONDITION}) ${inProvince('u."provinceId"')}) as employees`;
   const resolutions = Number(row?.resolutions ?? 0);
   const completed = Number(row?.completed ?? 0);
   return {

@@ -8,6 +8,7 @@ import type { DashboardFilters, ScorecardSort } from "./filters";
 import { RESOLUTION_LIST_SELECT } from "@/lib/resolutions/queries";
 import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import { earliestLateDeadline, workingDaySql } from "@/lib/calendar/sql";
+import { RETURN_CONDITION } from "@/lib/outcomes/returns-sql";
 
 // Every figure here is one aggregate SQL query over the filtered resolutions, so the
 // dashboard costs the same number of round trips at 50 units or 50,000 (DESIGN.md §6).
@@ -400,7 +401,8 @@ export async function obstaclesByCategoryAndSector(actor: Actor, filters: Dashbo
 }
 
 /**
- * Units returned to production: a status change from IDLE or SEMI_ACTIVE to ACTIVE, per
+ * Units returned to production: a status change from IDLE or SEMI_ACTIVE to ACTIVE after the
+ * unit's first resolution, per
  * Jalali month; each unit counts once per month, with its current number of employees.
  */
 export async function unitsReturnedToProduction(
@@ -412,10 +414,8 @@ export async function unitsReturnedToProduction(
   authorize(actor, "dashboard.view");
   const months = jalaliMonths(today, count);
   const bounds = [...months.map((m) => m.start), months.at(-1)?.end ?? today];
-  const conditions: Prisma.Sql[] = [
-    Prisma.sql`h."fromStatus" in ('IDLE', 'SEMI_ACTIVE')`,
-    Prisma.sql`h."toStatus" = 'ACTIVE'`,
-  ];
+  // Only returns after the unit's first resolution count (lib/outcomes/returns-sql.ts).
+  const conditions: Prisma.Sql[] = [RETURN_CONDITION];
   if (actor.provinceId !== null) conditions.push(Prisma.sql`u."provinceId" = ${actor.provinceId}`);
   if (filters.county) conditions.push(Prisma.sql`u."countyId" = ${filters.county}`);
   if (filters.sector) conditions.push(Prisma.sql`u.sector::text = ${filters.sector}`);

@@ -17,6 +17,7 @@ import provinces from "@/lib/provinces/messages";
 import calendar from "@/lib/calendar/messages";
 import print from "@/lib/print/messages";
 import notices from "@/lib/notices/messages";
+import outcomes from "@/lib/outcomes/messages";
 
 export const domainMessages = {
   fa: {
@@ -36,6 +37,7 @@ export const domainMessages = {
     ...calendar.fa,
     ...print.fa,
     ...notices.fa,
+    ...outcomes.fa,
   },
   en: {
     ...dashboard.en,
@@ -54,5 +56,6 @@ export const domainMessages = {
     ...calendar.en,
     ...print.en,
     ...notices.en,
+    ...outcomes.en,
   },
 };

@@ -19,6 +19,7 @@ const AUDITED = {
   subCategoryId: true,
   description: true,
   amountRials: true,
+  moneyKind: true,
   status: true,
 } as const;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OBSTACLE_MONEY_KINDS } from "@/lib/outcomes/constants";
 import { ObstacleStatus } from "@/lib/generated/prisma/enums";
 import { multilineText, optionalWholeNumber, pageField, text } from "@/lib/validation";
 import { tidyText } from "@/lib/i18n/normalize";
@@ -23,6 +24,12 @@ export const createObstacleSchema = z.object({
     .transform(tidyText)
     .pipe(z.string().min(5, "obstacles.descriptionMin").max(4000, "validation.tooLong")),
   amountRials,
+  /** What is asked of a bank, when it is a bank matter (issue #36); blank: not a money matter. */
+  moneyKind: z
+    .enum(OBSTACLE_MONEY_KINDS, "validation.invalidInput")
+    .or(z.literal(""))
+    .optional()
+    .transform((v) => v || null),
   agencyIds: ids,
 });
 export type CreateObstacleInput = z.infer<typeof createObstacleSchema>;

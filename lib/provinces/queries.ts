@@ -7,6 +7,7 @@ import { addDays, todayInTehran } from "@/lib/i18n/format";
 import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import type { ComparisonFilters, ProvinceSort } from "./schema";
 import { earliestLateDeadline, workingDaySql } from "@/lib/calendar/sql";
+import { RETURN_CONDITION } from "@/lib/outcomes/returns-sql";
 
 // The national headquarters' comparison: one row per province, all figures from one SQL
 // statement of grouped aggregates, so 31 provinces cost one round trip at any data size
@@ -125,7 +126,7 @@ export async function compareProvinces(
     returned as (
       select u."provinceId" as pid, count(distinct u.id) as n
       from "UnitStatusChange" h join "ProductionUnit" u on u.id = h."unitId"
-      where h."fromStatus" in ('IDLE', 'SEMI_ACTIVE') and h."toStatus" = 'ACTIVE' ${and(changePeriod)}
+      where ${RETURN_CONDITION} ${and(changePeriod)}
       group by 1
     )
     select p.id, p.code, p."nameFa", p."nameEn",

@@ -6,11 +6,11 @@ import type { Locale, Translate } from "@/lib/i18n/messages";
 import { meetingTitle } from "@/lib/meetings/title";
 import { tableSource, type Column, type TableExport } from "@/lib/reports/table";
 import { collect, writeXlsx } from "@/lib/reports/xlsx";
-import { countResolutions, daysUntil, exportResolutions, type ResolutionListItem } from "./queries";
+import { countResolutions, daysUntil, exportResolutions, type ResolutionExportItem } from "./queries";
 import { isOpenResolution } from "./status";
 import type { ResolutionFilter } from "./schema";
 
-type Row = ResolutionListItem;
+type Row = ResolutionExportItem;
 
 /**
  * The filtered register as a table to stream. Dates are Jalali text (what readers expect);

@@ -4,7 +4,7 @@ import { db, type Tx } from "@/lib/db";
 import { authorize, provinceWhere, type Action, type Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { invalid, type FormState } from "@/lib/forms";
-import { calendarDate } from "@/lib/i18n/format";
+import { calendarDate, todayInTehran } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/messages";
 import { mutation, UserFacingError } from "@/lib/mutation";
 import { storeUploads } from "@/lib/attachments/store";
@@ -93,7 +93,8 @@ export async function reportProgress(
   return mutation(t, async () => {
     const parsed = reportProgressSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
-    const { id, version, note, toStatus } = parsed.data;
+    const { id, version, note, toStatus, progressPct, milestoneIds, moneyMovement, amount, moneyOn } =
+      parsed.data;
     if (!actor) throw new UserFacingError(t("errors.forbidden"));
     // Before the version check: a repeat carries the version the first one already moved on.
     const key = submissionKey(raw);
@@ -121,6 +122,18 @@ export async function reportProgress(
           { status: toStatus, ...(toStatus === "DONE_REPORTED" ? { doneReportedAt: now } : {}) },
           t,
         );
+        // Money moved is a bank's to report: another agency's "released" would count in the
+        // banks' figures under a name that is not a bank.
+        if (moneyMovement) {
+          const agency = await tx.agency.findUniqueOrThrow({
+            where: { id: before.responsibleAgencyId },
+            select: { kind: true },
+          });
+          if (agency.kind !== "BANK")
+            throw new UserFacingError(t("validation.invalidInput"), {
+              moneyMovement: [t("outcomes.v.bankOnly")],
+            });
+        }
         const report = await tx.progressReport.create({
           data: {
             resolutionId: id,
@@ -128,10 +141,15 @@ export async function reportProgress(
             note,
             fromStatus: before.status,
             toStatus,
+            progressPct,
+            ...(moneyMovement
+              ? { moneyMovement, amountRials: amount, moneyOn: calendarDate(moneyOn ?? todayInTehran()) }
+              : {}),
             attachments: { create: stored.map((s) => ({ ...s, uploadedById: actor.id })) },
           },
           select: { id: true },
         });
+        const ticked = await tickMilestones(tx, id, report.id, milestoneIds, t);
         await recordAudit(tx, {
           actorId: actor.id,
           provinceId: before.provinceId,
@@ -145,6 +163,9 @@ export async function reportProgress(
             progressReportId: report.id,
             note,
             attachments: stored.map((s) => s.fileName),
+            ...(progressPct !== null ? { progressPct } : {}),
+            ...(ticked.length ? { milestonesDone: ticked } : {}),
+            ...(moneyMovement ? { moneyMovement, amountRials: String(amount), moneyOn } : {}),
           },
         });
         // Work reported done waits for the secretariat's verification: tell them.
@@ -166,6 +187,21 @@ export async function reportProgress(
       throw err;
     }
   });
+}
+
+/**
+ * Ticks the milestones a report names. Each must be this resolution's and still open: a box
+ * ticked on a page read before another report ticked it is a conflict, not a second tick.
+ */
+async function tickMilestones(tx: Tx, resolutionId: string, reportId: string, ids: string[], t: Translate) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const { count } = await tx.resolutionMilestone.updateMany({
+    where: { id: { in: unique }, resolutionId, doneAt: null },
+    data: { doneAt: new Date(), doneReportId: reportId },
+  });
+  if (count !== unique.length) throw conflict(t);
+  return unique;
 }
 
 export async function requestExtension(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { PROGRESS_SELECT } from "@/lib/outcomes/progress";
 import { exportBatchRows } from "@/lib/reports/table";
 // Reads that may come from the read replica (lib/db-read.ts); this module writes nothing.
 import { dbRead as db } from "@/lib/db-read";
@@ -36,9 +37,13 @@ export const RESOLUTION_LIST_SELECT = {
   unit: { select: { id: true, name: true } },
   responsibleAgency: { select: { id: true, nameFa: true, nameEn: true } },
   meeting: { select: { id: true, number: true, jalaliYear: true, body: { select: { kind: true } } } },
+  // How far along it is (lib/outcomes/progress.ts): its steps and the last stated percentage.
+  ...PROGRESS_SELECT,
 } satisfies Prisma.ResolutionSelect;
 
 export type ResolutionListItem = Prisma.ResolutionGetPayload<{ select: typeof RESOLUTION_LIST_SELECT }>;
+/** A resolution as the spreadsheet export lists it: the list's columns without its progress. */
+export type ResolutionExportItem = Omit<ResolutionListItem, keyof typeof PROGRESS_SELECT>;
 
 export const RESOLUTIONS_PAGE_SIZE = 25;
 
@@ -229,7 +234,7 @@ export async function* exportResolutions(
   f: Partial<ResolutionFilter> = {},
   today = todayInTehran(),
   batch = exportBatchRows(),
-): AsyncGenerator<ResolutionListItem[]> {
+): AsyncGenerator<ResolutionExportItem[]> {
   authorize(actor, "case.read");
   const where = registerWhere(actor, f, today);
   let last: string | undefined;
@@ -323,7 +328,7 @@ export async function getResolutionDetail(actor: Actor, id: string) {
           body: { select: { kind: true } },
         },
       },
-      responsibleAgency: { select: { id: true, nameFa: true, nameEn: true } },
+      responsibleAgency: { select: { id: true, nameFa: true, nameEn: true, kind: true } },
       supportingAgencies: { select: { agency: { select: { id: true, nameFa: true, nameEn: true } } } },
       obstacles: {
         select: {
@@ -332,10 +337,17 @@ export async function getResolutionDetail(actor: Actor, id: string) {
               id: true,
               description: true,
               status: true,
+              amountRials: true,
+              moneyKind: true,
               category: { select: { nameFa: true, nameEn: true } },
             },
           },
         },
+      },
+      approvedAmountRials: true,
+      milestones: {
+        orderBy: { position: "asc" },
+        select: { id: true, position: true, title: true, dueOn: true, doneAt: true },
       },
       progressReports: {
         orderBy: { createdAt: "desc" },
@@ -345,6 +357,11 @@ export async function getResolutionDetail(actor: Actor, id: string) {
           fromStatus: true,
           toStatus: true,
           createdAt: true,
+          progressPct: true,
+          moneyMovement: true,
+          amountRials: true,
+          moneyOn: true,
+          milestones: { select: { id: true, title: true }, orderBy: { position: "asc" } },
           author: { select: { name: true } },
           attachments: {
             select: { id: true, fileName: true, sizeBytes: true },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { collectMilestoneTicks, refineMoney, reportOutcomeFields } from "@/lib/outcomes/schema";
 import { jalaliDateField, multilineText, optionalJalaliDateField, pageField, text } from "@/lib/validation";
 
 // Messages are message keys, translated where they are shown (client and server alike).
@@ -17,11 +18,21 @@ const jalaliDateInput = jalaliDateField("resolutions.v.jalaliDate");
 /** What an agency may move a resolution to when it reports. */
 export const REPORT_STATUSES = ["IN_PROGRESS", "DONE_REPORTED"] as const;
 
-export const reportProgressSchema = z.object({
-  ...target,
-  note,
-  toStatus: z.enum(REPORT_STATUSES, "resolutions.v.status"),
-});
+/**
+ * An agency's report: a note and the status, and what it achieved (issue #36): milestones
+ * ticked, a stated percentage, money moved by a bank (lib/outcomes/schema.ts).
+ */
+export const reportProgressSchema = z.preprocess(
+  collectMilestoneTicks,
+  z
+    .object({
+      ...target,
+      note,
+      toStatus: z.enum(REPORT_STATUSES, "resolutions.v.status"),
+      ...reportOutcomeFields,
+    })
+    .superRefine(refineMoney),
+);
 
 export const requestExtensionSchema = z.object({
   ...target,

@@ -25,7 +25,7 @@ export const publicFiguresSchema = z.object({
  * Compare-and-set of one setting: the save names the version the admin saw (0: not stored
  * yet). Another admin's save in between makes this one a conflict, not a silent overwrite.
  */
-async function writeSetting(
+export async function writeSetting(
   tx: Prisma.TransactionClient,
   key: string,
   value: Prisma.InputJsonValue,

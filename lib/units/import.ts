@@ -604,7 +604,14 @@ async function writePlan(
     const units = plan.newUnits.map(({ line: _line, sector, status, ...u }) => {
       // The plan refuses a new unit without both; the database would too.
       if (!sector || !status) throw new Error("new unit without sector or status");
-      return { ...u, sector, status, provinceId, nameNormalized: normalizeText(u.name) };
+      return {
+        ...u,
+        sector,
+        status,
+        provinceId,
+        nameNormalized: normalizeText(u.name),
+        employeesAtRegistration: u.employees ?? null,
+      };
     });
     await tx.productionUnit.createMany({ data: units });
     await tx.unitStatusChange.createMany({
@@ -613,6 +620,7 @@ async function writePlan(
         toStatus: u.status,
         changedOn: today,
         reason: t("units.import"),
+        cause: "IMPORT" as const,
         userId: actor.id,
       })),
     });
@@ -653,6 +661,7 @@ async function writePlan(
           toStatus,
           changedOn: today,
           reason: t("units.import"),
+          cause: "IMPORT",
           userId: actor.id,
         },
       });

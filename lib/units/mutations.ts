@@ -117,7 +117,14 @@ export async function createUnit(
         await claimSubmission(tx, key, actor.id);
         await assertNotDuplicate(tx, t, { provinceId, input, confirmDuplicate });
         const created = await tx.productionUnit.create({
-          data: { ...input, provinceId, nameNormalized: normalizeText(input.name) },
+          // Employees at registration stay as they were when later edits change the count:
+          // the two together say how many jobs the working group kept and created.
+          data: {
+            ...input,
+            provinceId,
+            nameNormalized: normalizeText(input.name),
+            employeesAtRegistration: input.employees,
+          },
           select: UNIT_AUDITED,
         });
         // The first status is history too, so "returned to production" counts start right.
@@ -127,6 +134,7 @@ export async function createUnit(
             fromStatus: null,
             toStatus: input.status,
             changedOn: calendarDate(todayInTehran()),
+            cause: "SECRETARIAT",
             userId: actor.id,
           },
         });
@@ -230,7 +238,7 @@ export async function changeUnitStatus(
     if (!parsed.success) return invalid(parsed.error, t);
     authorize(actor, "unit.write");
     const provinceId = writeProvince(actor, "unit.write");
-    const { id, toStatus, reason, changedOn } = parsed.data;
+    const { id, toStatus, reason, changedOn, cause } = parsed.data;
     if (changedOn > today)
       throw new UserFacingError(t("validation.invalidInput"), { changedOn: [t("units.dateFuture")] });
     await db.$transaction(async (tx) => {
@@ -247,9 +255,10 @@ export async function changeUnitStatus(
           toStatus,
           changedOn: calendarDate(changedOn),
           reason,
+          cause,
           userId: actor.id,
         },
-        select: { id: true, fromStatus: true, toStatus: true, changedOn: true, reason: true },
+        select: { id: true, fromStatus: true, toStatus: true, changedOn: true, reason: true, cause: true },
       });
       const after = await tx.productionUnit.update({
         where: { id },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STATUS_CAUSES_CHOSEN } from "@/lib/outcomes/constants";
 import { OperatingStatus, Sector } from "@/lib/generated/prisma/enums";
 import { toLatinDigits } from "@/lib/i18n/format";
 import {
@@ -59,6 +60,8 @@ export const changeUnitStatusSchema = z.object({
   /** A Jalali date as typed, e.g. "۱۴۰۴/۰۳/۱۰", as an ISO date. */
   changedOn: jalaliDateField("units.dateInvalid"),
   reason: optionalText(500),
+  /** What caused it (issue #36); a form without the field is the secretariat's own entry. */
+  cause: z.enum(STATUS_CAUSES_CHOSEN, "validation.invalidInput").optional().default("SECRETARIAT"),
 });
 
 export const UNIT_SORTS = ["name", "updated", "obstacles", "employees"] as const;

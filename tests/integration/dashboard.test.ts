@@ -318,15 +318,17 @@ describe("charts and impact", () => {
   });
 
   it("counts units returned to production with their employees, per month", async () => {
+    // u1's return (Tir) follows its first resolution (06-01); u2 was active again before the
+    // working group decided anything about it, so it is not the working group's return (#36).
     const { perMonth, total } = await unitsReturnedToProduction(secretariat, {}, 2, TODAY);
     expect(perMonth.map((m) => [m.month, m.units, m.employees])).toEqual([
-      [3, 1, 15],
+      [3, 0, 0],
       [4, 1, 40],
     ]);
-    expect(total).toEqual({ units: 2, employees: 55 });
+    expect(total).toEqual({ units: 1, employees: 40 });
     expect(
       (await unitsReturnedToProduction(secretariat, { sector: "AGRICULTURAL" }, 2, TODAY)).total,
-    ).toEqual({ units: 1, employees: 15 });
+    ).toEqual({ units: 0, employees: 0 });
   });
 });
 
@@ -346,8 +348,9 @@ describe("public figures", () => {
       completed: 2,
       reportedDone: 2,
       completionPct: 22,
-      unitsReturned: 2,
-      employees: 55,
+      // u2's return preceded any resolution about it (issue #36): only u1 counts.
+      unitsReturned: 1,
+      employees: 40,
     });
     expect(Object.values(figures).every((v) => typeof v === "number")).toBe(true);
   });

@@ -53,7 +53,14 @@ beforeAll(async () => {
   const make = (deadline: string, status: "ISSUED" | "DONE_REPORTED" | "CANCELLED", doneOn?: string) =>
     createResolution(
       { provinceId, meetingId: meeting.id, unitId: unit.id, responsibleAgencyId: agency },
-      { text: "مصوبه", deadline, status, doneReportedAt: doneOn ? new Date(`${doneOn}T08:00:00Z`) : null },
+      {
+        text: "مصوبه",
+        deadline,
+        status,
+        doneReportedAt: doneOn ? new Date(`${doneOn}T08:00:00Z`) : null,
+        // Recorded in the session: the unit's return on 06-01 comes after its first resolution.
+        createdAt: new Date("2025-05-31T06:00:00Z"),
+      },
     );
   await make("2025-07-01", "ISSUED"); // overdue, 9 days late
   await make("2025-07-09", "ISSUED"); // overdue, 1 day late

@@ -44,6 +44,7 @@ const ALLOWED: Record<RoleName, readonly Action[]> = {
     "resolution.verify",
     "extension.decide",
     "return.decide",
+    "resolution.plan",
     "resolution.remind",
     "dashboard.view",
     "audit.read",

@@ -5,7 +5,7 @@ import { WorkingCalendar } from "@/components/calendar/working-calendar";
 // extension form's date picker marks.
 export default function Layout({ children }: { children: React.ReactNode }) {
   return (
-    <ClientMessages namespaces={["resolutions", "resolutionStatus", "obstacles", "agencies"]}>
+    <ClientMessages namespaces={["resolutions", "resolutionStatus", "obstacles", "agencies", "outcomes"]}>
       <WorkingCalendar>{children}</WorkingCalendar>
     </ClientMessages>
   );

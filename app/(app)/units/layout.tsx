@@ -4,7 +4,16 @@ import { ClientMessages } from "@/components/ui/client-messages";
 export default function Layout({ children }: { children: React.ReactNode }) {
   return (
     <ClientMessages
-      namespaces={["units", "unitImport", "operatingStatus", "sector", "obstacles", "agencies", "agencyKind"]}
+      namespaces={[
+        "units",
+        "unitImport",
+        "operatingStatus",
+        "sector",
+        "obstacles",
+        "agencies",
+        "agencyKind",
+        "outcomes",
+      ]}
     >
       {children}
     </ClientMessages>

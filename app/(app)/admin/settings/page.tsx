@@ -6,15 +6,20 @@ import { DigestHourForm } from "@/components/admin/digest-hour-form";
 import { NoticeAckDaysForm } from "@/components/admin/notice-ack-days-form";
 import { Card } from "@/components/ui/card";
 import { PublicFiguresToggle } from "@/components/admin/public-figures-toggle";
+import { StalledDaysForm, WeeklyRecipientsForm } from "@/components/outcomes/settings-forms";
+import { stalledDaysSetting, weeklyRecipientsSetting } from "@/lib/outcomes/settings";
 
 export const generateMetadata = pageTitle("settings.title");
 
 export default async function SettingsPage() {
   const { user: actor, t, locale } = await pageContext("settings.manage");
-  const [{ enabled, version }, ackDays, digest] = await Promise.all([
+  const [{ enabled, version }, ackDays, digest, stalled, weekly] = await Promise.all([
     publicFiguresSetting(actor.provinceId),
     noticeAckDaysSetting(actor.provinceId),
     digestHourSetting(actor.provinceId),
+    stalledDaysSetting(actor.provinceId),
+    // A national administrator has no province to send a governor's report for.
+    actor.provinceId ? weeklyRecipientsSetting(actor.provinceId) : null,
   ]);
   return (
     <div className="space-y-6">
@@ -35,6 +40,14 @@ export default async function SettingsPage() {
         {/* Shown in the page's digits; the field accepts Persian and Latin ones alike. */}
         <DigestHourForm hour={formatNumber(digest.hour, locale)} version={digest.version} />
       </Card>
+      <Card title={t("outcomes.settings.stalled")}>
+        <StalledDaysForm days={formatNumber(stalled.days, locale)} version={stalled.version} />
+      </Card>
+      {weekly && (
+        <Card title={t("outcomes.weekly.recipients")}>
+          <WeeklyRecipientsForm emails={weekly.emails} version={weekly.version} />
+        </Card>
+      )}
     </div>
   );
 }

@@ -4,7 +4,18 @@ import { DayOffWarning } from "@/components/calendar/day-off-warning";
 import { agencyChoices } from "@/lib/agencies/choices";
 import { pageContext, pageTitle, type PageContext } from "@/lib/page";
 import { followUpChoices } from "@/lib/resolutions/status";
-import { formatDate, formatDateTime, formatNumber, localName, formatList } from "@/lib/i18n/format";
+import {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatRials,
+  localName,
+  formatList,
+  todayInTehran,
+} from "@/lib/i18n/format";
+import { progressOf } from "@/lib/outcomes/progress";
+import { ProgressNote } from "@/components/outcomes/progress-note";
+import { AddMilestoneForm, ApprovedAmountForm } from "@/components/outcomes/plan-forms";
 import type { MessageKey } from "@/lib/i18n/messages";
 import {
   getResolutionDetail,
@@ -46,6 +57,8 @@ const AUDIT_LABEL: Record<string, MessageKey> = {
   "resolution.reassign": "resolutions.auditAction.reassign",
   "resolution.returnReject": "resolutions.auditAction.returnReject",
   "resolution.remind": "resolutions.auditAction.remind",
+  "resolution.addMilestone": "outcomes.milestones.add",
+  "resolution.approvedAmount": "outcomes.money.approved",
 };
 
 const kb = (bytes: number) => Math.max(1, Math.round(bytes / 1024));
@@ -80,6 +93,13 @@ async function ResolutionFile({ context, id }: { context: PageContext; id: strin
   const returns = await listResolutionReturns(user, r.id);
   const pendingReturn = returns.find((x) => x.status === "PENDING");
   const mayRemind = open && can(user, "resolution.remind", resource);
+  const mayPlan = can(user, "resolution.plan", resource);
+  const today = todayInTehran();
+  const progress = progressOf({
+    status: r.status,
+    milestones: r.milestones,
+    stated: r.progressReports.find((p) => p.progressPct !== null)?.progressPct ?? null,
+  });
   const mayReturn = open && !pendingReturn && can(user, "resolution.return", resource);
   const mayDecideReturn = pendingReturn !== undefined && can(user, "return.decide", resource);
   const agencies = agencyChoices(
@@ -139,6 +159,20 @@ async function ResolutionFile({ context, id }: { context: PageContext; id: strin
               {t(`resolutionStatus.${r.status}`)}
             </span>
           </dd>
+          <dt className="font-medium text-slate-600">{t("outcomes.progress.label")}</dt>
+          <dd>
+            {progress.pct === null ? (
+              t("outcomes.progress.none")
+            ) : (
+              <ProgressNote progress={progress} locale={locale} t={t} detail />
+            )}
+          </dd>
+          {r.approvedAmountRials !== null && (
+            <>
+              <dt className="font-medium text-slate-600">{t("outcomes.money.approved")}</dt>
+              <dd data-testid="approved-amount">{formatRials(r.approvedAmountRials, locale)}</dd>
+            </>
+          )}
           {r.obstacles.length > 0 && (
             <>
               <dt className="font-medium text-slate-600">{t("resolutions.obstacles")}</dt>
@@ -150,6 +184,16 @@ async function ResolutionFile({ context, id }: { context: PageContext; id: strin
                       <span className="ms-1 whitespace-nowrap rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">
                         {localName(o.category, locale)}
                       </span>
+                      {o.moneyKind && (
+                        <span className="ms-1 whitespace-nowrap rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900">
+                          {t(`outcomes.money.kind.${o.moneyKind}`)}
+                        </span>
+                      )}
+                      {o.amountRials !== null && (
+                        <span className="ms-1 whitespace-nowrap text-xs text-slate-600">
+                          {formatRials(o.amountRials, locale)}
+                        </span>
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -157,6 +201,44 @@ async function ResolutionFile({ context, id }: { context: PageContext; id: strin
             </>
           )}
         </dl>
+      </Card>
+
+      <Card title={t("outcomes.milestones.title")}>
+        {r.milestones.length === 0 ? (
+          <EmptyState>{t("outcomes.milestones.none")}</EmptyState>
+        ) : (
+          <ol className="list-decimal space-y-1 ps-5 text-sm" aria-label={t("outcomes.milestones.title")}>
+            {r.milestones.map((m) => {
+              const due = m.dueOn.toISOString().slice(0, 10);
+              return (
+                <li key={m.id}>
+                  <span className={m.doneAt ? "line-through decoration-slate-400" : undefined}>
+                    {m.title}
+                  </span>{" "}
+                  <span
+                    className={`text-xs ${m.doneAt ? "text-emerald-800" : due < today ? "text-red-700" : "text-slate-600"}`}
+                  >
+                    {m.doneAt
+                      ? t("outcomes.milestones.done", { date: formatDate(m.doneAt, locale) })
+                      : t(due < today ? "outcomes.milestones.late" : "outcomes.milestones.open", {
+                          date: formatDate(m.dueOn, locale),
+                        })}
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+        {mayPlan && (
+          <div className="no-print mt-4 grid gap-6 border-t border-slate-100 pt-4 lg:grid-cols-2">
+            {open && <AddMilestoneForm id={r.id} version={r.version} locale={locale} />}
+            <ApprovedAmountForm
+              id={r.id}
+              version={r.version}
+              current={r.approvedAmountRials === null ? "" : r.approvedAmountRials.toString()}
+            />
+          </div>
+        )}
       </Card>
 
       {mayRemind && (
@@ -197,7 +279,15 @@ async function ResolutionFile({ context, id }: { context: PageContext; id: strin
         <div className="grid gap-6 lg:grid-cols-2">
           {may.report && (
             <Card title={t("resolutions.reportTitle")}>
-              <ReportProgressForm id={r.id} version={r.version} />
+              <ReportProgressForm
+                id={r.id}
+                version={r.version}
+                locale={locale}
+                bank={r.responsibleAgency.kind === "BANK"}
+                milestones={r.milestones
+                  .filter((m) => m.doneAt === null)
+                  .map((m) => ({ id: m.id, title: m.title, due: formatDate(m.dueOn, locale) }))}
+              />
             </Card>
           )}
           {may.requestExtension && (
@@ -248,6 +338,25 @@ async function ResolutionFile({ context, id }: { context: PageContext; id: strin
                   )}
                 </p>
                 {p.note && <p className="mt-1 whitespace-pre-line text-sm">{p.note}</p>}
+                {(p.progressPct !== null || p.moneyMovement || p.milestones.length > 0) && (
+                  <ul className="mt-1 space-y-0.5 text-sm text-slate-800" data-testid="report-outcome">
+                    {p.progressPct !== null && (
+                      <li>{t("outcomes.progress.stated", { pct: formatNumber(p.progressPct, locale) })}</li>
+                    )}
+                    {p.moneyMovement && p.amountRials !== null && p.moneyOn && (
+                      <li>
+                        {t("outcomes.money.moved", {
+                          movement: t(`outcomes.money.movement.${p.moneyMovement}`),
+                          amount: formatNumber(p.amountRials, locale),
+                          date: formatDate(p.moneyOn, locale),
+                        })}
+                      </li>
+                    )}
+                    {p.milestones.map((m) => (
+                      <li key={m.id}>✓ {m.title}</li>
+                    ))}
+                  </ul>
+                )}
                 {p.attachments.length > 0 && (
                   <ul className="mt-2 flex flex-wrap gap-3 text-sm" aria-label={t("resolutions.attachments")}>
                     {p.attachments.map((a) => (
