@@ -17,6 +17,8 @@ import provinces from "@/lib/provinces/messages";
 import calendar from "@/lib/calendar/messages";
 import print from "@/lib/print/messages";
 import notices from "@/lib/notices/messages";
+import applicants from "@/lib/applicants/messages";
+import requests from "@/lib/requests/messages";
 
 export const domainMessages = {
   fa: {
@@ -36,6 +38,8 @@ export const domainMessages = {
     ...calendar.fa,
     ...print.fa,
     ...notices.fa,
+    ...applicants.fa,
+    ...requests.fa,
   },
   en: {
     ...dashboard.en,
@@ -54,5 +58,7 @@ export const domainMessages = {
     ...calendar.en,
     ...print.en,
     ...notices.en,
+    ...applicants.en,
+    ...requests.en,
   },
 };
