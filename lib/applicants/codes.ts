@@ -82,14 +82,26 @@ async function mailCode(
   });
 }
 
-/** Whether another code may go to this address from this client now. */
+/**
+ * Whether another code may go to this address from this client now. Every request counts,
+ * whether or not a code goes out (an unknown or a staff address gets none), so the
+ * throttle answers alike for every address and tells nobody which ones have accounts. The
+ * requests are kept in the sign-in attempts' table under their own key.
+ */
 async function mayIssue(email: string, ip: string | null, now: Date): Promise<boolean> {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  const key = `send:${email}`;
   const [perEmail, perAddress] = await Promise.all([
-    db.oneTimeCode.count({ where: { email, createdAt: { gt: since } } }),
-    ip ? db.oneTimeCode.count({ where: { ip, createdAt: { gt: since } } }) : Promise.resolve(0),
+    db.loginAttempt.count({ where: { email: key, createdAt: { gt: since } } }),
+    ip
+      ? db.loginAttempt.count({ where: { ip, email: { startsWith: "send:" }, createdAt: { gt: since } } })
+      : Promise.resolve(0),
   ]);
-  return perEmail < MAX_CODES_PER_EMAIL && perAddress < MAX_CODES_PER_ADDRESS;
+  if (perEmail >= MAX_CODES_PER_EMAIL || perAddress >= MAX_CODES_PER_ADDRESS) return false;
+  // Recorded as a success: a code request is no failed guess, and must not count towards the
+  // sign-in throttle's failures from this address (lib/auth/throttle.ts).
+  await db.loginAttempt.create({ data: { email: key, ip, success: true, createdAt: now } });
+  return true;
 }
 
 async function issueCode(
