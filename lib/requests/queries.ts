@@ -309,3 +309,54 @@ export async function lookupStatus(raw: unknown, ip: string | null): Promise<Sta
   if (!request) return { ok: false, reason: "notFound" };
   return { ok: true, stage: stageFrom(request) };
 }
+
+/** The reference lists a request's forms offer: the applicant's province's counties and agencies. */
+export async function requestFormOptions(actor: Actor) {
+  if (!can(actor, "request.file") || !actor.provinceId) return { counties: [], categories: [], agencies: [] };
+  const [counties, categories, agencies] = await Promise.all([
+    db.county.findMany({
+      where: { provinceId: actor.provinceId },
+      orderBy: { nameFa: "asc" },
+      select: { id: true, nameFa: true, nameEn: true },
+    }),
+    db.obstacleCategory.findMany({
+      where: { parentId: null, active: true },
+      orderBy: { sortOrder: "asc" },
+      select: {
+        id: true,
+        nameFa: true,
+        nameEn: true,
+        children: {
+          where: { active: true },
+          orderBy: { sortOrder: "asc" },
+          select: { id: true, nameFa: true, nameEn: true },
+        },
+      },
+    }),
+    db.agency.findMany({
+      where: { provinceId: actor.provinceId, active: true },
+      orderBy: { nameFa: "asc" },
+      select: { id: true, nameFa: true, nameEn: true },
+    }),
+  ]);
+  return { counties, categories, agencies };
+}
+
+/** The provinces a sign-up may choose from (none to choose when there is one). */
+export function signUpProvinces() {
+  return db.province.findMany({
+    orderBy: { nameFa: "asc" },
+    select: { id: true, nameFa: true, nameEn: true },
+  });
+}
+
+/** Whether the request exists for this reader (own request; the secretariat's province): cheap, for a page's 404. */
+export async function requestVisible(actor: Actor, id: string): Promise<boolean> {
+  const where = can(actor, "request.intake")
+    ? { id, ...provinceWhere(actor) }
+    : can(actor, "request.file")
+      ? { id, ...ownWhere(actor) }
+      : null;
+  if (!where) return false;
+  return (await db.unitRequest.count({ where })) === 1;
+}
