@@ -7,6 +7,7 @@ export type NavItem = { href: string; label: MessageKey; permission: Action };
 // The menu shows exactly the pages the policy lets the user open; each page checks again.
 export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard", label: "nav.dashboard", permission: "dashboard.view" },
+  { href: "/intake", label: "requests.intake", permission: "request.intake" },
   { href: "/chair", label: "nav.chair", permission: "chairDesk.view" },
   { href: "/agency", label: "nav.agency", permission: "agencyInbox.view" },
   { href: "/meetings", label: "nav.meetings", permission: "case.read" },

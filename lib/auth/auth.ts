@@ -3,6 +3,7 @@ import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { clientAddress } from "./client-address";
 import { authorizeSignIn } from "./credentials";
+import { authorizeApplicantCode } from "@/lib/applicants/codes";
 import { endAllSessions } from "./session-version";
 import { idleTimeoutSeconds, nowSeconds, type SessionClaims } from "./session-config";
 
@@ -19,6 +20,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: {}, password: {} },
       authorize: (raw, request) => authorizeSignIn(raw, clientAddress(request.headers)),
+    }),
+    // A unit's applicant signs in with an e-mailed one-time code, never a password (issue #32);
+    // only APPLICANT accounts are let in this way (lib/applicants/codes.ts).
+    Credentials({
+      id: "applicant-code",
+      credentials: { email: {}, code: {} },
+      authorize: (raw, request) => authorizeApplicantCode(raw, clientAddress(request.headers)),
     }),
   ],
   callbacks: {

@@ -80,6 +80,12 @@ export const ACTIONS = [
   "province.manage",
   // Tokens for other systems: an administrator, or an agency user for their own agency.
   "apiToken.manage",
+  // A unit's applicant files and follows their own requests (issue #32); the request's
+  // applicant is its `ownerId`. They never read the working group's cases (`case.read`).
+  "request.file",
+  // The secretariat's intake of applicants' requests: accept, ask for documents, reject,
+  // mark as a duplicate.
+  "request.intake",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -110,7 +116,7 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "return.decide": ["SECRETARIAT"],
   "resolution.plan": ["SECRETARIAT"],
   "resolution.remind": ["SECRETARIAT"],
-  "notifications.own": ["ADMIN", "SECRETARIAT", "CHAIR", "AGENCY", "MEMBER"],
+  "notifications.own": ["ADMIN", "SECRETARIAT", "CHAIR", "AGENCY", "MEMBER", "APPLICANT"],
   "chairDesk.view": ["CHAIR"],
   "agencyInbox.view": ["AGENCY"],
   "dashboard.view": ["SECRETARIAT", "CHAIR", "ADMIN"],
@@ -122,6 +128,8 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "calendar.manage": ["ADMIN"],
   "province.manage": ["ADMIN"],
   "apiToken.manage": ["ADMIN", "AGENCY"],
+  "request.file": ["APPLICANT"],
+  "request.intake": ["SECRETARIAT"],
 };
 
 const READ_ONLY: ReadonlySet<Action> = new Set([
@@ -145,6 +153,8 @@ const AGENCY_OWNED: ReadonlySet<Action> = new Set([
   // A notice is addressed to one agency (its `responsibleAgencyId` here).
   "notice.acknowledge",
 ]);
+/** Actions on a record of one user's own: someone else's answers as if it did not exist. */
+const USER_OWNED: ReadonlySet<Action> = new Set(["request.file"]);
 /** A national administrator manages accounts everywhere; every other national user only reads. */
 const NATIONAL_WRITES: ReadonlySet<Action> = new Set([
   "user.manage",
@@ -169,6 +179,8 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
   if (action === "export.download") {
     return resource.ownerId != null && resource.ownerId === actor.id;
   }
+  // Without an owner named, the question is whether they file requests at all (a new one).
+  if (USER_OWNED.has(action)) return resource.ownerId === undefined || resource.ownerId === actor.id;
   // An inbox needs an agency to be the inbox of.
   if (action === "agencyInbox.view") return actor.agencyId !== null;
   if (AGENCY_OWNED.has(action)) {
@@ -194,8 +206,12 @@ export function narrowToProvince<A extends Actor>(actor: A, provinceId: string):
   return { ...actor, provinceId, readOnly: true };
 }
 
+/** The applicant's own part of the site (issue #32). */
+export const APPLICANT_HOME = "/apply/requests";
+
 /** Where an actor lands after signing in: the page that serves their main job. */
 export function homePath(actor: Pick<Actor, "roles">): string {
+  if (actor.roles.includes("APPLICANT")) return APPLICANT_HOME;
   if (actor.roles.includes("SECRETARIAT")) return "/dashboard";
   if (actor.roles.includes("CHAIR")) return "/chair";
   if (actor.roles.includes("AGENCY")) return "/agency";

@@ -18,6 +18,8 @@ import calendar from "@/lib/calendar/messages";
 import print from "@/lib/print/messages";
 import notices from "@/lib/notices/messages";
 import outcomes from "@/lib/outcomes/messages";
+import applicants from "@/lib/applicants/messages";
+import requests from "@/lib/requests/messages";
 
 export const domainMessages = {
   fa: {
@@ -38,6 +40,8 @@ export const domainMessages = {
     ...print.fa,
     ...notices.fa,
     ...outcomes.fa,
+    ...applicants.fa,
+    ...requests.fa,
   },
   en: {
     ...dashboard.en,
@@ -57,5 +61,7 @@ export const domainMessages = {
     ...print.en,
     ...notices.en,
     ...outcomes.en,
+    ...applicants.en,
+    ...requests.en,
   },
 };

@@ -35,6 +35,7 @@ const fa = {
     CHAIR: "رئیس کارگروه",
     AGENCY: "دستگاه اجرایی",
     MEMBER: "عضو",
+    APPLICANT: "متقاضی واحد تولیدی",
   },
   login: {
     title: "ورود به سامانه",
@@ -235,6 +236,7 @@ const en: Messages = {
     CHAIR: "Chair",
     AGENCY: "Executive agency",
     MEMBER: "Member",
+    APPLICANT: "Unit applicant",
   },
   login: {
     title: "Sign in",

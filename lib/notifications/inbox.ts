@@ -32,7 +32,13 @@ export type NotificationKind =
   | "resolution.overdueDigest"
   | "resolution.deadlineSoonDigest"
   | "minutes.ready"
-  | "notice.issued";
+  | "notice.issued"
+  | "request.submitted"
+  | "request.documentsRequested"
+  | "request.accepted"
+  | "request.rejected"
+  | "request.duplicate"
+  | "request.onAgenda";
 
 const RECIPIENT = { id: true, email: true, locale: true } as const;
 

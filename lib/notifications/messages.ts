@@ -63,6 +63,30 @@ const fa = {
       },
       resolution_overdueDigest: { subject: "{headline}", body: "{list}" },
       resolution_deadlineSoonDigest: { subject: "{headline}", body: "{list}" },
+      request_submitted: {
+        subject: "درخواست تازه واحد تولیدی: {unit}",
+        body: "واحد «{unit}» درخواستی با کد رهگیری {code} ثبت کرده است و در صف پذیرش دبیرخانه است.",
+      },
+      request_documentsRequested: {
+        subject: "درخواست مدارک بیشتر: {unit}",
+        body: "دبیرخانه برای بررسی درخواست شما (کد رهگیری {code}) مدارک بیشتری خواسته است:\n\n{message}\n\nمدارک را در صفحه درخواست بارگذاری و درخواست را دوباره ارسال کنید.",
+      },
+      request_accepted: {
+        subject: "درخواست شما پذیرفته شد: {unit}",
+        body: "درخواست شما (کد رهگیری {code}) در دبیرخانه پذیرفته شد و موانع آن در پرونده واحد «{unit}» ثبت شد.",
+      },
+      request_rejected: {
+        subject: "درخواست شما پذیرفته نشد: {unit}",
+        body: "درخواست شما (کد رهگیری {code}) پذیرفته نشد.\n\nدلیل: {reason}",
+      },
+      request_duplicate: {
+        subject: "درخواست تکراری: {unit}",
+        body: "درخواست شما (کد رهگیری {code}) تکراری تشخیص داده شد: موانع این واحد هم‌اکنون در پرونده‌ای باز در دست بررسی است.",
+      },
+      request_onAgenda: {
+        subject: "دعوت به جلسه کمیته: {unit}",
+        body: "درخواست شما (کد رهگیری {code}) در دستور {meeting} قرار گرفت. از شما برای حضور در جلسه دعوت می‌شود.\n\nزمان: {when}\nمکان: {place}",
+      },
       minutes_ready: {
         subject: "صورتجلسه آماده تأیید: {meeting}",
         body: "صورتجلسه {meeting} برگزار شده و منتظر تأیید شماست.",
@@ -191,6 +215,30 @@ const en: typeof fa = {
       },
       resolution_overdueDigest: { subject: "{headline}", body: "{list}" },
       resolution_deadlineSoonDigest: { subject: "{headline}", body: "{list}" },
+      request_submitted: {
+        subject: "New production-unit request: {unit}",
+        body: "The unit “{unit}” filed a request with tracking code {code}; it waits in the secretariat's intake.",
+      },
+      request_documentsRequested: {
+        subject: "More documents requested: {unit}",
+        body: "The secretariat needs more documents to review your request (tracking code {code}):\n\n{message}\n\nUpload them on the request's page and send the request again.",
+      },
+      request_accepted: {
+        subject: "Your request was accepted: {unit}",
+        body: "Your request (tracking code {code}) was accepted; its obstacles are now in the case of “{unit}”.",
+      },
+      request_rejected: {
+        subject: "Your request was not accepted: {unit}",
+        body: "Your request (tracking code {code}) was not accepted.\n\nReason: {reason}",
+      },
+      request_duplicate: {
+        subject: "Duplicate request: {unit}",
+        body: "Your request (tracking code {code}) duplicates an open case of this unit that is already under review.",
+      },
+      request_onAgenda: {
+        subject: "Invitation to the committee: {unit}",
+        body: "Your request (tracking code {code}) is on the agenda of {meeting}. You are invited to attend.\n\nWhen: {when}\nWhere: {place}",
+      },
       minutes_ready: {
         subject: "Minutes ready for approval: {meeting}",
         body: "The minutes of {meeting} are ready and await your approval.",

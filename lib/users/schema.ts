@@ -3,12 +3,14 @@ import { ROLES } from "@/lib/auth/roles";
 import { text, versionField } from "@/lib/validation";
 
 // Messages are keys of `messages.validation`, translated where they are shown.
-const email = text()
-  .trim()
-  .toLowerCase()
-  .min(1, "validation.required")
-  .max(200, "validation.tooLong")
-  .pipe(z.email("validation.email"));
+export const emailField = () =>
+  text()
+    .trim()
+    .toLowerCase()
+    .min(1, "validation.required")
+    .max(200, "validation.tooLong")
+    .pipe(z.email("validation.email"));
+const email = emailField();
 
 export const loginSchema = z.object({
   email,

@@ -10,7 +10,7 @@ import {
   type Action,
   type Actor,
 } from "@/lib/auth/policy";
-import { ROLES, type RoleName } from "@/lib/auth/roles";
+import { ALL_ROLES as ROLES, type RoleName } from "@/lib/auth/roles";
 
 // The whole role × action × ownership table, written out so a change to a rule is a
 // visible change here. "own"/"other" is the resolution's responsible agency relative to
@@ -49,6 +49,7 @@ const ALLOWED: Record<RoleName, readonly Action[]> = {
     "dashboard.view",
     "audit.read",
     "notifications.own",
+    "request.intake",
   ],
   CHAIR: [
     "case.read",
@@ -71,6 +72,8 @@ const ALLOWED: Record<RoleName, readonly Action[]> = {
     "notifications.own",
   ],
   MEMBER: ["case.read", "export.download", "meeting.screen", "notifications.own"],
+  // A unit's applicant: their own requests and notifications, none of the working group's cases.
+  APPLICANT: ["request.file", "notifications.own"],
 };
 /** Actions only national users take, and which roles may (provincial users never). */
 const NATIONAL_ONLY: Record<RoleName, readonly Action[]> = {
@@ -79,6 +82,7 @@ const NATIONAL_ONLY: Record<RoleName, readonly Action[]> = {
   CHAIR: ["province.compare"],
   AGENCY: [],
   MEMBER: ["province.compare"],
+  APPLICANT: [],
 };
 const NATIONAL_ADMIN_WRITES: readonly Action[] = [
   "user.manage",
@@ -106,7 +110,7 @@ const READ_ONLY: readonly Action[] = [
   "province.compare",
 ];
 // Owned by the requesting user (the actor is "u1"): a background export's file.
-const REQUESTER_OWNED: readonly Action[] = ["export.download"];
+const REQUESTER_OWNED: readonly Action[] = ["export.download", "request.file"];
 
 const actor = (role: RoleName, provinceId: string | null = "P1"): Actor => ({
   id: "u1",
@@ -148,13 +152,25 @@ describe("can(): role × action × ownership × province", () => {
   }
 
   it("lets only its requester fetch a prepared export, national or not, whatever the role", () => {
-    for (const role of ROLES) {
+    for (const role of ROLES.filter((r) => ALLOWED[r].includes("export.download"))) {
       for (const provinceId of ["P1", null]) {
         expect(can(actor(role, provinceId), "export.download", { ownerId: "u1" })).toBe(true);
         expect(can(actor(role, provinceId), "export.download", { ownerId: "u2" })).toBe(false);
         expect(can(actor(role, provinceId), "export.download", {})).toBe(false);
       }
     }
+  });
+
+  it("lets an applicant file new requests and touch only their own", () => {
+    const applicant = actor("APPLICANT");
+    expect(can(applicant, "request.file")).toBe(true);
+    expect(can(applicant, "request.file", { ownerId: "u1", provinceId: "P1" })).toBe(true);
+    expect(can(applicant, "request.file", { ownerId: "u2", provinceId: "P1" })).toBe(false);
+    expect(can(applicant, "request.file", { ownerId: null })).toBe(false);
+    // Nothing of the working group's records, whatever the province.
+    for (const action of ["case.read", "dashboard.view", "request.intake", "unit.write"] as const)
+      expect(can(applicant, action, { provinceId: "P1" })).toBe(false);
+    expect(homePath(applicant)).toBe("/apply/requests");
   });
 
   it("refuses anyone not signed in", () => {

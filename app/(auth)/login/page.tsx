@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
@@ -26,6 +27,13 @@ export default async function LoginPage() {
           <LoginForm />
         </ClientMessages>
         <p className="text-xs text-slate-500">{t("login.intro")}</p>
+        {/* Units bring their own case (issue #32): the applicant's door, without a password. */}
+        <div className="border-t border-slate-200 pt-4 text-sm">
+          <Link href="/apply" className="font-medium text-brand-700 underline">
+            {t("applicants.entry")}
+          </Link>
+          <p className="mt-1 text-xs text-slate-600">{t("applicants.entryHint")}</p>
+        </div>
       </div>
     </main>
   );
