@@ -92,3 +92,18 @@ export async function deliver(mails: Mail[], transport: MailTransport | null = t
   if (failed > 0) throw new Error(`[notifications] ${failed} e-mail(s) failed; the job will retry them`);
   return { sent, failed };
 }
+
+/**
+ * Mails written in a change's own transaction (a notice's copy to the agency's head, issue #37)
+ * and not sent by it, or sent and failed: the every-minute job sends them, five tries each.
+ */
+export async function sendQueuedMails(transport: MailTransport | null = transportFromEnv()) {
+  if (!transport) return { sent: 0, failed: 0 };
+  const rows = await db.emailMessage.findMany({
+    where: { status: { in: ["PENDING", "FAILED"] }, attempts: { lt: 5 } },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+    select: { eventKey: true, toEmail: true, userId: true, provinceId: true, subject: true, body: true },
+  });
+  return deliver(rows, transport);
+}

@@ -3,6 +3,8 @@ import pg from "pg";
 import { PgBoss, type Db, type JobInsert } from "pg-boss";
 import { escalateOverdue, sendDeadlineReminders, sendWeeklyDigest } from "./events";
 import { sendNotificationDigests, sendNotificationMails } from "./inbox";
+import { sendQueuedMails } from "./deliver";
+import { refreshSmsDelivery, sendPendingSms } from "@/lib/sms/outbox";
 import { runJob } from "@/lib/observability/jobs";
 import { errorFields, log } from "@/lib/observability/log";
 
@@ -21,6 +23,13 @@ export const JOBS = {
   "overdue-escalations": { cron: "30 * * * *", run: () => escalateOverdue({ now: new Date() }) },
   // Saturday, the first working day of the Iranian week.
   "weekly-digest": { cron: "0 9 * * 6", run: () => sendWeeklyDigest() },
+  // Mails written inside a change's transaction (an agency head's copy of a notice) and any
+  // that failed: sent within a minute (issue #37).
+  "queued-mails": { cron: "* * * * *", run: () => sendQueuedMails() },
+  // The SMS outbox: due messages every minute (quiet hours, the daily cap and the backoff
+  // decide which are due, lib/sms/outbox.ts), and the gateway's delivery reports.
+  "sms-outbox": { cron: "* * * * *", run: () => sendPendingSms() },
+  "sms-delivery": { cron: "*/10 * * * *", run: () => refreshSmsDelivery() },
 } satisfies Record<string, { cron: string; run: () => Promise<unknown> }>;
 export type JobName = keyof typeof JOBS;
 /**

@@ -60,3 +60,21 @@ export async function digestHourSetting(provinceId: string | null) {
     version: setting?.version ?? 0,
   };
 }
+
+// The most SMS a province sends in a Tehran day (one-time codes aside, they always go): a
+// runaway loop or a mistaken batch must not spend the province's whole credit. Key
+// "smsDailyCap:<provinceId>" (or "*"), a whole number; SMS_DAILY_CAP or 300 when unset
+// (docs/decisions/230-sms-gateway.md).
+export const smsDailyCapKey = (provinceId: string | null) => `smsDailyCap:${provinceId ?? "*"}`;
+export const defaultSmsDailyCap = () => Math.max(0, Number(process.env.SMS_DAILY_CAP ?? 300) || 300);
+
+export async function smsDailyCap(provinceId: string): Promise<number> {
+  const settings = await db.appSetting.findMany({
+    where: { key: { in: [smsDailyCapKey(provinceId), smsDailyCapKey(null)] } },
+  });
+  const own = settings.find((s) => s.key === smsDailyCapKey(provinceId))?.value;
+  const national = settings.find((s) => s.key === smsDailyCapKey(null))?.value;
+  if (typeof own === "number") return own;
+  if (typeof national === "number") return national;
+  return defaultSmsDailyCap();
+}
