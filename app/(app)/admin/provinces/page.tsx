@@ -1,6 +1,6 @@
 import { requirePermission } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatNumber, localName } from "@/lib/i18n/format";
 import { listProvinces } from "@/lib/provinces/queries";
 import { Card } from "@/components/ui/card";
 import { TableHead } from "@/components/ui/table-head";
@@ -37,7 +37,7 @@ export default async function ProvincesAdminPage() {
                   <td className="p-2" dir="ltr">
                     {p.code}
                   </td>
-                  <td className="p-2">{locale === "fa" ? p.nameFa : p.nameEn}</td>
+                  <td className="p-2">{localName(p, locale)}</td>
                   <td className="p-2">{n(p._count.units)}</td>
                   <td className="p-2">{n(p._count.users)}</td>
                   <td className="p-2">{formatDate(p.createdAt, locale, { style: "short" })}</td>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { formatDateTime, formatNumber, localName } from "@/lib/i18n/format";
 import { TOKEN_LIFETIMES_DAYS } from "@/lib/api/token-schema";
 import { canManageTokens, listApiTokens, tokenAgencyOptions } from "@/lib/api/tokens";
 import { revokeApiTokenAction } from "@/lib/api/actions";
@@ -22,7 +22,7 @@ export default async function ApiTokensPage() {
   const { t, locale } = await getTranslator();
   const [tokens, agencies] = await Promise.all([listApiTokens(actor), tokenAgencyOptions(actor)]);
   const name = (o: { nameFa: string; nameEn: string } | null, fallback: string) =>
-    o ? (locale === "fa" ? o.nameFa : o.nameEn) : fallback;
+    o ? localName(o, locale) : fallback;
   const when = (d: Date | null, none: string) => (d ? formatDateTime(d, locale, { style: "short" }) : none);
   return (
     <div className="space-y-6">
@@ -94,7 +94,7 @@ export default async function ApiTokensPage() {
       </Card>
       <Card title={t("api.tokens.newToken")}>
         <TokenForm
-          agencies={agencies.map((a) => ({ id: a.id, name: locale === "fa" ? a.nameFa : a.nameEn }))}
+          agencies={agencies.map((a) => ({ id: a.id, name: localName(a, locale) }))}
           lifetimeLabel={Object.fromEntries(
             TOKEN_LIFETIMES_DAYS.map((d) => [d, t("api.tokens.days", { count: formatNumber(d, locale) })]),
           )}
