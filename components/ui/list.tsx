@@ -145,7 +145,9 @@ function CellText({ cell }: { cell: Cell }) {
           {cell.text}
         </Link>
       ) : (
-        <span dir={cell.ltr ? "ltr" : undefined}>{cell.text}</span>
+        <span dir={cell.ltr ? "ltr" : undefined} className={cell.danger ? "text-red-700" : undefined}>
+          {cell.text}
+        </span>
       )}
       {cell.flag && <span className="ms-2 text-xs text-red-700">{cell.flag}</span>}
       {cell.note && (

@@ -17,6 +17,8 @@ export type Cell =
       /** Left to right whatever the page's direction (e-mail addresses, codes). */
       noteLtr?: boolean;
       ltr?: boolean;
+      /** A state that needs attention (inactive, overdue): in red. */
+      danger?: boolean;
       /** A short warning after the text ("inactive"). */
       flag?: string;
     };
