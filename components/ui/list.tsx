@@ -235,6 +235,7 @@ export function ListPage<K extends string, D>({
   minWidth,
   cardTitle,
   liveTotal = false,
+  filterForm,
   table,
   t,
   locale,
@@ -249,7 +250,9 @@ export function ListPage<K extends string, D>({
   cardTitle?: string;
   /** Announce the count when it changes (a list filtered in place). */
   liveTotal?: boolean;
-  /** A table of the domain's own, shared with other screens, in place of the DataTable. */
+  /** A filter form and a table of the domain's own, shared with other screens, in place of the
+   * FilterBar and the DataTable (the resolution register's, also on the desks and dashboard). */
+  filterForm?: React.ReactNode;
   table?: React.ReactNode;
   t: Translate;
   locale: Locale;
@@ -259,7 +262,7 @@ export function ListPage<K extends string, D>({
     <div className="space-y-6">
       <ListHeader title={title} intro={intro} actions={actions} />
       <Card title={cardTitle}>
-        {view.filters && <FilterBar bar={view.filters} t={t} locale={locale} />}
+        {filterForm ?? (view.filters && <FilterBar bar={view.filters} t={t} locale={locale} />)}
         {view.total !== undefined && (
           <p className="mb-2 text-sm text-slate-600" role={liveTotal ? "status" : undefined}>
             {view.total}
