@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Locale, MessageKey, Translate } from "@/lib/i18n/messages";
-import { formatDate, formatDateTime, formatDigits, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatDigits, formatNumber, listSeparator } from "@/lib/i18n/format";
 import { auditChanges, describeValue } from "@/lib/audit/diff";
 import { auditRecordHref } from "@/lib/audit/schema";
 import { EmptyState } from "@/components/ui/card";
@@ -43,7 +43,7 @@ export function AuditEventList({
     yes: t("common.yes"),
     no: t("common.no"),
     none: t("common.none"),
-    separator: locale === "fa" ? "، " : ", ",
+    separator: listSeparator(locale),
   };
   const fieldLabel = (field: string) => {
     const key = `audit.fields.${field}` as MessageKey;

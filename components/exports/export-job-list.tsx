@@ -1,4 +1,4 @@
-import { formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { formatDateTime, formatNumber, formatPercent } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { EmptyState } from "@/components/ui/card";
 import { TableHead } from "@/components/ui/table-head";
@@ -71,8 +71,7 @@ export function ExportJobList({
                       <div className="h-full bg-brand-600" style={{ width: `${pct}%` }} />
                     </div>
                     <span className="text-xs text-slate-600">
-                      {formatNumber(pct, locale)}
-                      {locale === "fa" ? "٪" : "%"}{" "}
+                      {formatPercent(pct, locale)}{" "}
                       {job.totalRows !== null &&
                         `(${t("exports.rows", {
                           done: formatNumber(job.doneRows, locale),

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Locale, MessageKey, Translate } from "@/lib/i18n/messages";
-import { formatNumber } from "@/lib/i18n/format";
+import { formatNumber, formatPercent, localName } from "@/lib/i18n/format";
 import type { ProvinceRow } from "@/lib/provinces/queries";
 import type { ProvinceSort } from "@/lib/provinces/schema";
 import type { LateCount } from "@/lib/calendar/working-days";
@@ -50,8 +50,8 @@ export function ComparisonTable({
   locale: Locale;
 }) {
   const n = (v: number) => formatNumber(v, locale);
-  const pct = (v: number | null) => (v === null ? t("common.none") : `${n(v)}${locale === "fa" ? "٪" : "%"}`);
-  const name = (r: { nameFa: string; nameEn: string }) => (locale === "fa" ? r.nameFa : r.nameEn);
+  const pct = (v: number | null) => (v === null ? t("common.none") : formatPercent(v, locale));
+  const name = (r: { nameFa: string; nameEn: string }) => localName(r, locale);
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[52rem] text-sm">

@@ -3,8 +3,10 @@ import { useEffect, useRef } from "react";
 import { DayPicker, enUS, faIR } from "react-day-picker/persian";
 import "react-day-picker/style.css";
 import type { HolidaySet } from "@/lib/calendar/working-days";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, isRtl, numberingSystem } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/messages";
+
+const DAY_PICKER_LOCALE = { fa: faIR, en: enUS } satisfies Record<Locale, unknown>;
 import { useT } from "@/components/ui/messages";
 
 // The month grid of <JalaliDateInput>, in a chunk of its own loaded on first use (see there).
@@ -69,9 +71,9 @@ export default function JalaliCalendarDialog({
     >
       <DayPicker
         mode="single"
-        locale={locale === "fa" ? faIR : enUS}
-        dir={locale === "fa" ? "rtl" : "ltr"}
-        numerals={locale === "fa" ? "arabext" : "latn"}
+        locale={DAY_PICKER_LOCALE[locale]}
+        dir={isRtl(locale) ? "rtl" : "ltr"}
+        numerals={numberingSystem(locale)}
         // The Iranian week runs Saturday to Friday.
         weekStartsOn={6}
         selected={chosen ? localOfIso(chosen) : undefined}

@@ -9,7 +9,7 @@ import {
   REQUIRED_FIELDS,
   type ImportField,
 } from "@/lib/units/import-fields";
-import { formatNumber } from "@/lib/i18n/format";
+import { formatNumber, joinItems } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { useT } from "@/components/ui/messages";
 import { buttonClass } from "@/components/ui/button";
@@ -45,8 +45,6 @@ export function ImportForm({ locale }: { locale: Locale }) {
   );
 }
 
-const list = (items: string[], locale: Locale) => items.join(locale === "fa" ? "، " : ", ");
-
 function MappingStep({ upload, locale }: { upload: UploadState; locale: Locale }) {
   const t = useT();
   const columns = upload.columns ?? [];
@@ -63,7 +61,7 @@ function MappingStep({ upload, locale }: { upload: UploadState; locale: Locale }
       ? t("unitImport.requiredUnmapped", { field: t(FIELD_LABEL[p.field]) })
       : t("unitImport.fieldTwice", {
           field: t(FIELD_LABEL[p.field]),
-          columns: list(p.columns.map(headerOf), locale),
+          columns: joinItems(p.columns.map(headerOf), locale),
         }),
   );
   const required = new Set<ImportField>(REQUIRED_FIELDS);
@@ -96,7 +94,7 @@ function MappingStep({ upload, locale }: { upload: UploadState; locale: Locale }
                     <span className="text-slate-500">({t("unitImport.column", { letter: c.letter })})</span>
                     {c.samples.length > 0 && (
                       <span className="block text-xs text-slate-500">
-                        {t("unitImport.samples", { values: list(c.samples, locale) })}
+                        {t("unitImport.samples", { values: joinItems(c.samples, locale) })}
                       </span>
                     )}
                   </th>
@@ -144,7 +142,7 @@ function MappingStep({ upload, locale }: { upload: UploadState; locale: Locale }
         </div>
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {ignored.length > 0
-            ? t("unitImport.willBeIgnored", { columns: list(ignored, locale) })
+            ? t("unitImport.willBeIgnored", { columns: joinItems(ignored, locale) })
             : t("unitImport.noneIgnored")}
         </p>
         {problems.length > 0 && (

@@ -1,6 +1,7 @@
 // The agency picker's options (components/ui/agency-combobox.tsx): who is listed under which
 // heading. Pure, so pages build it from what they already loaded and tests can call it.
 import type { AgencyKind } from "@/lib/generated/prisma/enums";
+import { localName } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 
 export type AgencyForChoice = { id: string; nameFa: string; nameEn: string; kind: AgencyKind };
@@ -29,7 +30,7 @@ export function agencyChoices(
         : kindLabel(a.kind);
   const choices = agencies.map((a) => ({
     id: a.id,
-    name: locale === "fa" ? a.nameFa : a.nameEn,
+    name: localName(a, locale),
     group: groupOf(a),
   }));
   const groupOrder = [

@@ -3,6 +3,7 @@ import "server-only";
 // from the tabular calendar). The library and its data are large, so it stays on the server:
 // pages hand the browser the few dozen dates it needs (components/calendar/working-calendar.tsx).
 import Holidays from "date-holidays";
+import { joinClauses } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/messages";
 import type { Holiday } from "./working-days";
 
@@ -30,7 +31,7 @@ function officialOfYear(year: number, locale: Locale): Holiday[] {
   }
   const list = [...byDate].map(([date, names]) => ({
     date,
-    name: names.join(locale === "fa" ? "؛ " : "; "),
+    name: joinClauses(names, locale),
   }));
   officialByYear.set(key, list);
   return list;

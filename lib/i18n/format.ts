@@ -343,6 +343,31 @@ export function formatParts(parts: readonly string[], locale: Locale): string {
   return new Intl.ListFormat(locale, { type: "unit", style: "short" }).format(parts);
 }
 
+/**
+ * The comma between the items of a list in the reader's language ("، " / ", "), as
+ * Intl.ListFormat writes it, less the bidi mark ICU puts after the Persian comma (the text
+ * around it sets the direction; stored and exported text stays free of invisible marks).
+ */
+export function listSeparator(locale: Locale): string {
+  const parts = new Intl.ListFormat(locale, { type: "unit", style: "short" }).formatToParts(["a", "b", "c"]);
+  return (parts.find((p) => p.type === "literal")?.value ?? ", ").replace(/[\u200e\u200f]/g, "");
+}
+
+/** Items joined by the reader's comma, without a conjunction: column names, sample values. */
+export const joinItems = (items: readonly string[], locale: Locale): string =>
+  items.join(listSeparator(locale));
+
+const CLAUSE_SEPARATOR: Record<Locale, string> = { fa: "؛ ", en: "; " };
+
+/** "الف؛ ب" / "a; b": independent clauses on one line (a row's notes, a day's holidays). */
+export const joinClauses = (clauses: readonly string[], locale: Locale): string =>
+  clauses.join(CLAUSE_SEPARATOR[locale]);
+
+const NUMBERING_SYSTEM: Record<Locale, "arabext" | "latn"> = { fa: "arabext", en: "latn" };
+
+/** The numbering system of the reader's digits, for a widget that takes one (the date picker). */
+export const numberingSystem = (locale: Locale) => NUMBERING_SYSTEM[locale];
+
 /** Digits one by one in the reader's script, for ids and phone numbers (not quantities). */
 export const formatDigits = (s: string, locale: Locale): string =>
   locale === "fa" ? toPersianDigits(s) : toLatinDigits(s);

@@ -3,7 +3,7 @@
 // client and the server. Each domain keeps its own strings in lib/<domain>/messages.ts,
 // gathered in ./domains.ts.
 import { domainMessages } from "./domains";
-import { createTranslator, type Catalogue } from "./translate";
+import { CATALOGUE_LOCALE, createTranslator, type Catalogue, type Plural } from "./translate";
 
 const fa = {
   ...domainMessages.fa,
@@ -115,10 +115,10 @@ const fa = {
     previous: "قبلی",
     next: "بعدی",
     page: "صفحه {page} از {pages}",
-    total: "{count} مورد",
+    total: { one: "{count} مورد", other: "{count} مورد" },
     confirm: "تأیید",
     close: "بستن",
-    days: "{count} روز",
+    days: { one: "{count} روز", other: "{count} روز" },
     chooseFiles: "انتخاب فایل",
     noFileChosen: "فایلی انتخاب نشده",
     chosenFiles: "فایل‌های انتخاب‌شده",
@@ -140,8 +140,8 @@ const fa = {
     noOverdue: "مصوبه معوقی وجود ندارد.",
     agencyInbox: "مصوبات دستگاه شما",
     agencyEmpty: "مصوبه‌ای به دستگاه شما ارجاع نشده است.",
-    daysLate: "{count} روز تأخیر",
-    daysLeft: "{count} روز مانده",
+    daysLate: { one: "{count} روز تأخیر", other: "{count} روز تأخیر" },
+    daysLeft: { one: "{count} روز مانده", other: "{count} روز مانده" },
     dueToday: "سررسید امروز",
     recentResolutions: "مصوبات اخیر",
     memberIntro: "فهرست مصوبات کارگروه و وضعیت اجرای آن‌ها",
@@ -318,10 +318,10 @@ const en: Messages = {
     previous: "Previous",
     next: "Next",
     page: "Page {page} of {pages}",
-    total: "{count} items",
+    total: { one: "{count} item", other: "{count} items" },
     confirm: "Confirm",
     close: "Close",
-    days: "{count} days",
+    days: { one: "{count} day", other: "{count} days" },
     chooseFiles: "Choose files",
     noFileChosen: "No file chosen",
     chosenFiles: "Chosen files",
@@ -343,8 +343,8 @@ const en: Messages = {
     noOverdue: "No resolution is overdue.",
     agencyInbox: "Your agency's resolutions",
     agencyEmpty: "No resolution is assigned to your agency.",
-    daysLate: "{count} days late",
-    daysLeft: "{count} days left",
+    daysLate: { one: "{count} day late", other: "{count} days late" },
+    daysLeft: { one: "{count} day left", other: "{count} days left" },
     dueToday: "Due today",
     recentResolutions: "Recent resolutions",
     memberIntro: "The working group's resolutions and how far they have been carried out",
@@ -415,14 +415,15 @@ export const DEFAULT_LOCALE: Locale = "fa";
 export const LOCALE_COOKIE = "tashil-locale";
 export const isLocale = (v: string | undefined | null): v is Locale => v === "fa" || v === "en";
 
+// A plural message ({ one, other }) is one key: the translator picks the form by `count`.
 type Leaves<T, P extends string = ""> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+  [K in keyof T & string]: T[K] extends string | Plural ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
 export type MessageKey = Leaves<Messages>;
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-const translators = { fa: createTranslator(messages.fa), en: createTranslator(messages.en) };
+const translators = { fa: createTranslator(messages.fa, "fa"), en: createTranslator(messages.en, "en") };
 
 /** The whole catalogue of one language: for server code. Client components use useT(). */
 export function translator(locale: Locale): Translate {
@@ -434,7 +435,10 @@ export type Namespace = keyof Messages;
 
 /** Only the given namespaces of one language, for the browser. */
 export function pickMessages(locale: Locale, namespaces: readonly Namespace[]): Catalogue {
-  return Object.fromEntries(namespaces.map((ns) => [ns, messages[locale][ns]]));
+  return {
+    [CATALOGUE_LOCALE]: locale,
+    ...Object.fromEntries(namespaces.map((ns) => [ns, messages[locale][ns]])),
+  };
 }
 
 export const isMessageKey = (value: string): value is MessageKey =>

@@ -5,7 +5,7 @@ const fa = {
     inboxIntro: "کارهایی که باید به آن‌ها رسیدگی کنید.",
     inboxEmpty: "اعلانی ندارید.",
     unread: "خوانده‌نشده",
-    unreadCount: "{count} اعلان خوانده‌نشده",
+    unreadCount: { one: "{count} اعلان خوانده‌نشده", other: "{count} اعلان خوانده‌نشده" },
     open: "مشاهده",
     markRead: "خواندم",
     markAllRead: "همه را خواندم",
@@ -96,7 +96,7 @@ const fa = {
         body: "ابلاغ شماره {number} با {count} مصوبه ({meeting}) برای دستگاه شما صادر شد. لطفاً آن را ببینید و دریافت آن را اعلام کنید.",
       },
     },
-    earlier: "و {count} اعلان مشابه پیشین",
+    earlier: { one: "و {count} اعلان مشابه پیشین", other: "و {count} اعلان مشابه پیشین" },
     digest: {
       overdueToday: "{fresh} مصوبه از امروز معوق شد؛ {total} مصوبه در مجموع معوق است",
       overdueSince: "{fresh} مصوبه از {date} تاکنون معوق شد؛ {total} مصوبه در مجموع معوق است",
@@ -156,7 +156,7 @@ const en: typeof fa = {
     inboxIntro: "What you need to act on.",
     inboxEmpty: "You have no notifications.",
     unread: "Unread",
-    unreadCount: "{count} unread notifications",
+    unreadCount: { one: "{count} unread notification", other: "{count} unread notifications" },
     open: "Open",
     markRead: "Mark read",
     markAllRead: "Mark all read",
@@ -248,7 +248,10 @@ const en: typeof fa = {
         body: "Notice no. {number} with {count} resolution(s) ({meeting}) was issued to your agency. Please read it and acknowledge its receipt.",
       },
     },
-    earlier: "and {count} similar earlier notifications",
+    earlier: {
+      one: "and {count} similar earlier notification",
+      other: "and {count} similar earlier notifications",
+    },
     digest: {
       overdueToday: "{fresh} resolutions fell overdue today; {total} are overdue in all",
       overdueSince: "{fresh} resolutions fell overdue since {date}; {total} are overdue in all",

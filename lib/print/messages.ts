@@ -16,7 +16,10 @@ const fa = {
     preparedBy: "تهیه‌کننده: {name}",
     headline: "خلاصه",
     overdueSummary: "خلاصه مصوبات معوق",
-    overdueMore: "و {count} مصوبه معوق دیگر (فهرست کامل در ادامه)",
+    overdueMore: {
+      one: "و {count} مصوبه معوق دیگر (فهرست کامل در ادامه)",
+      other: "و {count} مصوبه معوق دیگر (فهرست کامل در ادامه)",
+    },
     overdueList: "فهرست کامل مصوبات معوق",
     daysLate: "روز تأخیر",
     workingDaysLate: "روز کاری تأخیر",
@@ -39,7 +42,10 @@ const en: typeof fa = {
     preparedBy: "Prepared by: {name}",
     headline: "Summary",
     overdueSummary: "Overdue resolutions in brief",
-    overdueMore: "and {count} more overdue resolutions (full list below)",
+    overdueMore: {
+      one: "and {count} more overdue resolution (full list below)",
+      other: "and {count} more overdue resolutions (full list below)",
+    },
     overdueList: "All overdue resolutions",
     daysLate: "Days late",
     workingDaysLate: "Working days late",

@@ -6,7 +6,15 @@ import { db, type Tx } from "@/lib/db";
 import { authorize, writeProvince, type Actor } from "@/lib/auth/policy";
 import { recordAudit, recordAudits, type AuditEntry } from "@/lib/audit/record";
 import type { FormState } from "@/lib/forms";
-import { calendarDate, formatNumber, todayInTehran } from "@/lib/i18n/format";
+import {
+  calendarDate,
+  formatNumber,
+  isRtl,
+  joinClauses,
+  joinItems,
+  localName,
+  todayInTehran,
+} from "@/lib/i18n/format";
 import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 import { normalizeText } from "@/lib/i18n/normalize";
 import { mutation, UserFacingError } from "@/lib/mutation";
@@ -263,9 +271,10 @@ export async function checkImport(
               ? t("unitImport.requiredUnmapped", { field: t(FIELD_LABEL[p.field]) })
               : t("unitImport.fieldTwice", {
                   field: t(FIELD_LABEL[p.field]),
-                  columns: p.columns
-                    .map((c) => headers[c] || columnLetter(c))
-                    .join(locale === "fa" ? "، " : ", "),
+                  columns: joinItems(
+                    p.columns.map((c) => headers[c] || columnLetter(c)),
+                    locale,
+                  ),
                 }),
           )
           .join(" "),
@@ -765,7 +774,12 @@ export async function verdictWorkbook(actor: Actor | null, batchId: string, loca
     return [
       ...r.cells.filter((_, i) => keep[i]),
       v ? outcomeText(v, t) : t("unitImport.notChecked"),
-      v ? v.notes.map((n) => renderNote(n, t, locale)).join(locale === "fa" ? "؛ " : "; ") : "",
+      v
+        ? joinClauses(
+            v.notes.map((n) => renderNote(n, t, locale)),
+            locale,
+          )
+        : "",
     ];
   });
   return {
@@ -781,11 +795,16 @@ export async function verdictWorkbook(actor: Actor | null, batchId: string, loca
           rows,
         },
       ],
-      { rtl: locale === "fa" },
+      { rtl: isRtl(locale) },
     ),
     fileName: `${batch.fileName.replace(/\.(xlsx|csv|xls)$/i, "") || "import"}-verdict.xlsx`,
   };
 }
+
+const TEMPLATE_FILE_NAME: Record<Locale, string> = {
+  fa: "tashil-import-template.xlsx",
+  en: "tashil-import-template-en.xlsx",
+};
 
 /** An empty sheet with the expected headers, and a second sheet of the accepted values. */
 export async function templateWorkbook(actor: Actor | null, locale: Locale) {
@@ -800,7 +819,7 @@ export async function templateWorkbook(actor: Actor | null, locale: Locale) {
     }),
     db.agency.findMany({ where: { provinceId, active: true }, orderBy: { nameFa: "asc" } }),
   ]);
-  const name = (o: { nameFa: string; nameEn: string }) => (locale === "fa" ? o.nameFa : o.nameEn);
+  const name = (o: { nameFa: string; nameEn: string }) => localName(o, locale);
   const required = new Set<ImportField>(REQUIRED_FIELDS);
   const lists: [string, string[]][] = [
     [t("units.sector"), SECTORS.map((s) => t(`sector.${s}`))],
@@ -834,8 +853,8 @@ export async function templateWorkbook(actor: Actor | null, locale: Locale) {
           rows: Array.from({ length: height }, (_, i) => lists.map(([, values]) => values[i] ?? null)),
         },
       ],
-      { rtl: locale === "fa" },
+      { rtl: isRtl(locale) },
     ),
-    fileName: locale === "fa" ? "tashil-import-template.xlsx" : "tashil-import-template-en.xlsx",
+    fileName: TEMPLATE_FILE_NAME[locale],
   };
 }

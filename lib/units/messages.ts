@@ -108,7 +108,7 @@ const fa = {
     uploading: "در حال خواندن…",
     template: "دریافت فایل نمونه",
     rowsRead: "{rows} ردیف از «{file}» خوانده شد.",
-    blankRows: "{count} ردیف خالی نادیده گرفته شد.",
+    blankRows: { one: "{count} ردیف خالی نادیده گرفته شد.", other: "{count} ردیف خالی نادیده گرفته شد." },
     mappingTitle: "ستون‌های فایل",
     mappingIntro:
       "برای هر ستون فایل مشخص کنید چه اطلاعاتی است. پیشنهاد سامانه از روی عنوان ستون‌هاست؛ هر انتخاب را می‌توانید تغییر دهید.",
@@ -320,7 +320,7 @@ const en: typeof fa = {
     uploading: "Reading…",
     template: "Download the template",
     rowsRead: "{rows} rows read from “{file}”.",
-    blankRows: "{count} blank rows skipped.",
+    blankRows: { one: "{count} blank row skipped.", other: "{count} blank rows skipped." },
     mappingTitle: "The file's columns",
     mappingIntro:
       "Say what each column of the file holds. The proposal comes from the column headers; you can change every choice.",

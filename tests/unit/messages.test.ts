@@ -39,3 +39,31 @@ describe("messages", () => {
     expect(translator("en")("nav.signedInAs", { name: "Sara" })).toBe("Signed in as Sara");
   });
 });
+
+describe("plural messages", () => {
+  it("English picks the singular for one and the plural otherwise", () => {
+    const t = translator("en");
+    expect(t("home.daysLate", { count: 1 })).toBe("1 day late");
+    expect(t("home.daysLate", { count: "1" })).toBe("1 day late");
+    expect(t("home.daysLate", { count: "5" })).toBe("5 days late");
+    expect(t("home.daysLate", { count: 0 })).toBe("0 days late");
+    expect(t("common.total", { count: "1,234" })).toBe("1,234 items");
+    expect(t("common.total", { count: "1" })).toBe("1 item");
+    expect(t("calendar.workingDaysLate", { count: "1" })).toBe("1 working day late");
+  });
+
+  it("Persian keeps the noun singular after any number, in Persian digits", () => {
+    const t = translator("fa");
+    expect(t("home.daysLate", { count: "۱" })).toBe("۱ روز تأخیر");
+    expect(t("home.daysLate", { count: "۱۲" })).toBe("۱۲ روز تأخیر");
+    expect(t("common.total", { count: "۱٬۲۳۴" })).toBe("۱٬۲۳۴ مورد");
+  });
+
+  it("a catalogue sent to the browser carries its language, so useT() picks the same forms", async () => {
+    const { pickMessages } = await import("@/lib/i18n/messages");
+    const { createTranslator } = await import("@/lib/i18n/translate");
+    const t = createTranslator(pickMessages("en", ["home"]));
+    expect(t("home.daysLate", { count: "1" })).toBe("1 day late");
+    expect(t("home.daysLeft", { count: "3" })).toBe("3 days left");
+  });
+});

@@ -5,7 +5,7 @@ import { pageContext, pageTitle } from "@/lib/page";
 import { narrowToProvince, type Actor } from "@/lib/auth/policy";
 import { getProvinceForDrillDown } from "@/lib/provinces/queries";
 import { listHref } from "@/lib/units/url";
-import { formatNumber, todayInTehran } from "@/lib/i18n/format";
+import { formatNumber, localName, todayInTehran } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { dashboardViewParams, parseDashboardFilters } from "@/lib/dashboard/filters";
 import { keptFigures } from "@/lib/cache";
@@ -85,9 +85,7 @@ async function Dashboard({
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">
-            {drilled
-              ? t("provinces.drillTitle", { name: locale === "fa" ? drilled.nameFa : drilled.nameEn })
-              : t("nav.dashboard")}
+            {drilled ? t("provinces.drillTitle", { name: localName(drilled, locale) }) : t("nav.dashboard")}
           </h1>
           {drilled && (
             <Link

@@ -1,0 +1,113 @@
+// The list views decide a screen without a browser: rows already localised, the viewer's
+// actions, the filter state and the page links (lib/views/list.ts, lib/<domain>/views.ts).
+import { describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/policy";
+import { translator } from "@/lib/i18n/messages";
+import { unitList, type UnitListData } from "@/lib/units/views";
+import { userList } from "@/lib/users/views";
+import { unitFiltersSchema } from "@/lib/units/schema";
+
+const secretariat: Actor = { id: "s1", roles: ["SECRETARIAT"], agencyId: null, provinceId: "P1" };
+const member: Actor = { id: "m1", roles: ["MEMBER"], agencyId: null, provinceId: "P1" };
+const kerman = { id: "c1", nameFa: "کرمان", nameEn: "Kerman" };
+
+const units = (filters: Record<string, string>, total = 1): UnitListData => ({
+  filters: unitFiltersSchema.parse(filters),
+  units: [
+    {
+      id: "u1",
+      name: "کارخانه قند",
+      industrialPark: null,
+      county: kerman,
+      sector: "INDUSTRY",
+      status: "IDLE",
+      employees: 1250,
+      _count: { obstacles: 3 },
+    },
+  ],
+  total,
+  pages: 3,
+  counties: [kerman],
+  parks: [],
+});
+
+describe("the unit list view", () => {
+  it("writes every cell in the reader's language and digits", () => {
+    const view = unitList(units({}), secretariat, translator("fa"), "fa");
+    expect(view.columns.map((c) => c.key)).toEqual([
+      "name",
+      "county",
+      "sector",
+      "status",
+      "open",
+      "employees",
+    ]);
+    expect(view.rows[0]?.cells).toMatchObject({
+      name: { text: "کارخانه قند", href: "/units/u1" },
+      county: "کرمان",
+      open: "۳",
+      employees: "۱٬۲۵۰",
+    });
+    expect(view.rows[0]?.data.status).toBe("IDLE");
+    expect(view.total).toBe("۱ مورد");
+    const en = unitList(units({}, 1), secretariat, translator("en"), "en");
+    expect(en.rows[0]?.cells.county).toBe("Kerman");
+    expect(en.total).toBe("1 item");
+    expect(unitList(units({}, 2), secretariat, translator("en"), "en").total).toBe("2 items");
+  });
+
+  it("offers adding and importing only to those who may write", () => {
+    expect(unitList(units({}), secretariat, translator("fa"), "fa").canWrite).toBe(true);
+    expect(unitList(units({}), member, translator("fa"), "fa").canWrite).toBe(false);
+  });
+
+  it("keeps the filters in the page links, the export link and the clear link", () => {
+    const view = unitList(
+      units({ q: "قند", status: "IDLE", page: "2" }),
+      secretariat,
+      translator("fa"),
+      "fa",
+    );
+    expect(view.page).toBe(2);
+    expect(view.pageHref(3)).toBe("/units?q=%D9%82%D9%86%D8%AF&status=IDLE&page=3");
+    expect(view.pageHref(1)).toBe("/units?q=%D9%82%D9%86%D8%AF&status=IDLE");
+    expect(view.exportHref).toBe("/api/units/export?q=%D9%82%D9%86%D8%AF&status=IDLE");
+    expect(view.filters?.clear?.href).toBe("/units");
+    expect(view.empty).toBe(translator("fa")("units.noUnits"));
+    const plain = unitList(units({ sort: "updated" }), secretariat, translator("fa"), "fa");
+    // Sorting is no filter: nothing to clear, and the empty list says there are no units yet.
+    expect(plain.filters?.clear).toBeUndefined();
+    expect(plain.empty).toBe(translator("fa")("units.noUnitsYet"));
+  });
+});
+
+describe("the user list view", () => {
+  const row = (id: string, active: boolean) => ({
+    id,
+    name: `User ${id}`,
+    email: `${id}@example.org`,
+    roles: ["SECRETARIAT", "CHAIR"] as ("SECRETARIAT" | "CHAIR")[],
+    active,
+    lastLoginAt: null,
+    locale: "en" as const,
+    agency: null,
+    province: null,
+  });
+
+  it("lists roles with the language's conjunction and flags the inactive", () => {
+    const admin: Actor = { id: "a1", roles: ["ADMIN"], agencyId: null, provinceId: "P1" };
+    const view = userList(
+      { query: "x", page: 1, users: [row("a1", true), row("u2", false)], total: 2, pages: 1 },
+      admin,
+      translator("en"),
+      "en",
+    );
+    const t = translator("en");
+    expect(view.rows[0]?.cells.roles).toBe(`${t("roles.SECRETARIAT")} and ${t("roles.CHAIR")}`);
+    expect(view.rows[1]?.cells.status).toEqual({ text: translator("en")("admin.inactive"), danger: true });
+    // No one deactivates their own account: no toggle on the viewer's row.
+    expect(view.rows.map((r) => r.data.canToggle)).toEqual([false, true]);
+    expect(view.rows[1]?.cells.lastLogin).toBe(translator("en")("admin.never"));
+    expect(view.pageHref(2)).toBe("/admin/users?q=x&page=2");
+  });
+});
