@@ -78,6 +78,7 @@ const config = [
   {
     ignores: [
       ".next/**",
+      ".next-release-*/**",
       "node_modules/**",
       "lib/generated/**",
       "test-results/**",

@@ -18,8 +18,7 @@
 import { existsSync } from "node:fs";
 import pg from "pg";
 import { PgBoss } from "pg-boss";
-import { startCluster, type Cluster } from "../scripts/cluster";
-import { runOrFail } from "../scripts/process";
+import { buildRelease, startCluster, type Cluster } from "../scripts/cluster";
 
 const PHASE_MS = Number(process.env.FAULT_PHASE_SECONDS ?? 35) * 1000;
 const CONCURRENCY = Number(process.env.FAULT_CONCURRENCY ?? 6);
@@ -162,7 +161,7 @@ const missed: string[] = [];
 try {
   if (UPGRADE && !existsSync(`${UPGRADE_DIST}/BUILD_ID`)) {
     console.log(`[fault] building the release the upgrade phase installs (${UPGRADE_DIST})`);
-    await runOrFail("next", ["build"], { NEXT_DIST_DIR: UPGRADE_DIST });
+    await buildRelease(UPGRADE_DIST);
   }
   cluster = await startCluster();
   const c = cluster;

@@ -704,7 +704,7 @@ export async function requestUpgrade(dir: string): Promise<void> {
     .replace(/[^0-9]/g, "")
     .slice(0, 14)}`;
   console.log(`[upgrade] next build into ${distDir}`);
-  await runOrFail("next", ["build"], { DATABASE_URL: primaryUrl, NEXT_DIST_DIR: distDir });
+  await buildRelease(distDir, { DATABASE_URL: primaryUrl });
   console.log("[upgrade] migrations (expand-only) on the primary");
   await runOrFail("prisma", ["migrate", "deploy"], {
     DATABASE_URL: primaryUrl,
@@ -739,4 +739,18 @@ if (path.resolve(process.argv[1] ?? "") === fileURLToPath(import.meta.url)) {
     void cluster.stop().then(() => process.exit(0));
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, stop);
+}
+
+/**
+ * `next build` into a release folder of its own. Next.js adds that folder's type paths to
+ * tsconfig.json's "include" on every build; a release folder is not the checkout's, so the
+ * file is put back as it was (a release once slipped into a commit that way).
+ */
+export async function buildRelease(distDir: string, env: Record<string, string> = {}): Promise<void> {
+  const tsconfig = readFileSync("tsconfig.json", "utf8");
+  try {
+    await runOrFail("next", ["build"], { ...env, NEXT_DIST_DIR: distDir });
+  } finally {
+    writeFileSync("tsconfig.json", tsconfig);
+  }
 }
