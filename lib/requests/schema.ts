@@ -36,7 +36,11 @@ export const requestDetailsSchema = z.object({
   ),
 });
 
-export const requestObstacleSchema = createObstacleSchema.omit({ unitId: true }).extend({ requestId: id() });
+// The money kind (issue #36) is the secretariat's to set when it accepts the request: a request
+// obstacle has no column for it, and an applicant rarely knows the bank's word for it.
+export const requestObstacleSchema = createObstacleSchema
+  .omit({ unitId: true, moneyKind: true })
+  .extend({ requestId: id() });
 export type RequestObstacleInput = z.infer<typeof requestObstacleSchema>;
 
 export const removeRequestObstacleSchema = z.object({ requestId: id(), obstacleId: id() });
