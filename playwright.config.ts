@@ -18,7 +18,8 @@ const CHROMIUM = {
 
 export default defineConfig({
   testDir: "tests/e2e",
-  outputDir: "test-results/e2e",
+  // scripts/test.ts gives each project run its own folder: a later run would empty this one.
+  outputDir: process.env.PLAYWRIGHT_OUTPUT_DIR ?? "test-results/e2e",
   timeout: 30_000,
   expect: { timeout: 10_000 },
   workers: 2,

@@ -204,6 +204,7 @@ try {
           E2E_SERVER_DATABASE_URL: appUrl,
           CHROMIUM_PATH: CHROMIUM,
           PLAYWRIGHT_REPORT_FILE: reportFile,
+          PLAYWRIGHT_OUTPUT_DIR: `test-results/e2e-${name}`,
         });
         const report = readJson<PlaywrightReport>(reportFile);
         if (report) console.log(`\n${journeyReport(report)}`);
