@@ -105,7 +105,7 @@ const fa = {
       category: "گروه مانع",
     },
     cause: {
-      field: "علت تغییر",
+      field: "منبع اطلاع",
       SECRETARIAT: "ثبت دبیرخانه",
       IMPORT: "ورود از فایل",
       APPLICANT: "اعلام متقاضی",
@@ -249,7 +249,7 @@ const en: typeof fa = {
       category: "Obstacle category",
     },
     cause: {
-      field: "Cause of the change",
+      field: "Source of the news",
       SECRETARIAT: "Entered by the secretariat",
       IMPORT: "Spreadsheet import",
       APPLICANT: "Reported by the applicant",
