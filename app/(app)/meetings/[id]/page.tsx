@@ -127,6 +127,15 @@ async function SessionPage({ context, id, q }: { context: PageContext; id: strin
           <Link href={`/meetings/${meeting.id}/brief`} className={buttonClass("secondary")}>
             {t("meetings.tabs.brief")}
           </Link>
+          {/* Notices are issued at approval: before it there are none to list. */}
+          {meeting.status === "MINUTES_APPROVED" && (
+            <Link
+              href={`/notices?meetingId=${encodeURIComponent(meeting.id)}&agencyId=all`}
+              className={buttonClass("secondary")}
+            >
+              {t("notices.sessionLink")}
+            </Link>
+          )}
           <a href={`/api/meetings/${meeting.id}/resolutions`} className={buttonClass("secondary")} download>
             {t("meetings.tabs.export")}
           </a>
