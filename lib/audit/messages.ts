@@ -95,6 +95,8 @@ const fa = {
       removed: "(حذف‌شده)",
     },
     listSeparator: "، ",
+    fromPlaceholder: "{jalaliYear}/۰۱/۰۱",
+    toPlaceholder: "{jalaliYear}/۱۲/۲۹",
     amendment: "اصلاحیه",
     raw: "تغییر خام (برای مدیر سامانه)",
     entity: {
@@ -271,6 +273,8 @@ const en: typeof fa = {
       removed: "(deleted)",
     },
     listSeparator: ", ",
+    fromPlaceholder: "{jalaliYear}/01/01",
+    toPlaceholder: "{jalaliYear}/12/29",
     amendment: "amendment",
     raw: "Raw change (administrators)",
     entity: {

@@ -107,7 +107,7 @@ const fa = {
     // Extension
     extensionTitle: "درخواست تمدید مهلت",
     newDeadline: "مهلت جدید (تاریخ شمسی)",
-    newDeadlineHint: "مانند ۱۴۰۴/۰۶/۳۱",
+    newDeadlineHint: "مانند {jalaliYear}/۰۶/۳۱",
     reason: "دلیل",
     submitExtension: "ارسال درخواست تمدید",
     extensionRequested: "درخواست تمدید مهلت ثبت شد و برای تصمیم دبیرخانه ارسال شد.",
@@ -141,7 +141,7 @@ const fa = {
     v: {
       noteMin: "شرح اقدام را دست‌کم در ۱۰ نویسه بنویسید.",
       reasonMin: "دلیل را دست‌کم در ۱۰ نویسه بنویسید.",
-      jalaliDate: "تاریخ را به شکل ۱۴۰۴/۰۶/۳۱ وارد کنید.",
+      jalaliDate: "تاریخ را به شکل {jalaliYear}/۰۶/۳۱ وارد کنید.",
       status: "وضعیت را انتخاب کنید.",
     },
     // Inbox and register
@@ -293,7 +293,7 @@ const en: typeof fa = {
     reported: "Progress report filed.",
     extensionTitle: "Request a deadline extension",
     newDeadline: "New deadline (Jalali date)",
-    newDeadlineHint: "e.g. 1404/06/31",
+    newDeadlineHint: "e.g. {jalaliYear}/06/31",
     reason: "Reason",
     submitExtension: "Send extension request",
     extensionRequested: "Extension request filed for the secretariat's decision.",
@@ -325,7 +325,7 @@ const en: typeof fa = {
     v: {
       noteMin: "Describe the action in at least 10 characters.",
       reasonMin: "Give a reason of at least 10 characters.",
-      jalaliDate: "Enter the date as 1404/06/31.",
+      jalaliDate: "Enter the date as {jalaliYear}/06/31.",
       status: "Choose a status.",
     },
     inboxTitle: "Agency inbox",

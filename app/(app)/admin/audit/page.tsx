@@ -86,8 +86,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <option key={a} value={a} />
           ))}
         </datalist>
-        {text("from", t("audit.from"), { placeholder: "1404/01/01", inputMode: "numeric" })}
-        {text("to", t("audit.to"), { placeholder: "1404/12/29", inputMode: "numeric" })}
+        {text("from", t("audit.from"), { placeholder: t("audit.fromPlaceholder"), inputMode: "numeric" })}
+        {text("to", t("audit.to"), { placeholder: t("audit.toPlaceholder"), inputMode: "numeric" })}
         <div className="flex items-end gap-2">
           <button type="submit" className={buttonClass("primary")}>
             {t("audit.filter")}
