@@ -18,6 +18,7 @@ import type {
 import { addDays, jalaliParts, todayInTehran } from "../lib/i18n/format";
 import { normalizeText } from "../lib/i18n/normalize";
 import { obstacleStatusFor } from "../lib/meetings/lifecycle";
+import { snapshotResolutions } from "../lib/meetings/minutes-copy";
 
 export const DEMO_PASSWORD = "Tashil-demo-1404";
 
@@ -871,6 +872,17 @@ async function seed(db: PrismaClient) {
       });
     }
   }
+
+  // Approved minutes print the copy made at approval (docs/decisions/300): the demo's approved
+  // sessions get theirs now that their resolutions exist.
+  for (const { id } of await db.meeting.findMany({
+    where: { status: "MINUTES_APPROVED" },
+    select: { id: true },
+  }))
+    await db.meeting.update({
+      where: { id },
+      data: { approvedResolutions: await snapshotResolutions(db, id) },
+    });
 
   console.log(
     `[seed] ${units.length} units, ${resolutionCount} resolutions, ${users.length} users in ${Date.now() - started} ms`,

@@ -1,24 +1,13 @@
 import Link from "next/link";
-import type { Locale, MessageKey, Translate } from "@/lib/i18n/messages";
-import { formatDate, formatDateTime, formatDigits, formatNumber, listSeparator } from "@/lib/i18n/format";
-import { auditChanges, describeValue } from "@/lib/audit/diff";
-import { auditRecordHref } from "@/lib/audit/schema";
+import type { Locale, Translate } from "@/lib/i18n/messages";
+import { formatDateTime } from "@/lib/i18n/format";
+import type { AuditEventWords } from "@/lib/audit/words";
 import { EmptyState } from "@/components/ui/card";
 
-export type AuditEventView = {
-  id: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  createdAt: Date;
-  actor: { id: string; name: string } | null;
-};
-
 /**
- * Audit events as people read them: when, who, what, and for each changed field its value
- * before and after, formatted like the rest of the app (Jalali dates, Persian digits).
+ * Audit events as people read them (lib/audit/words.ts): when, who, what happened to which
+ * record in words, and each change named and formatted like the rest of the app. The stored
+ * before/after is one click away for an administrator.
  */
 export function AuditEventList({
   events,
@@ -27,7 +16,7 @@ export function AuditEventList({
   showRecord = false,
   empty,
 }: {
-  events: AuditEventView[];
+  events: AuditEventWords[];
   t: Translate;
   locale: Locale;
   /** On /admin/audit each event names its record; on a record's page it is implied. */
@@ -35,93 +24,77 @@ export function AuditEventList({
   empty: string;
 }) {
   if (events.length === 0) return <EmptyState>{empty}</EmptyState>;
-  const fmt = {
-    date: (iso: string) => formatDate(iso, locale),
-    dateTime: (iso: string) => formatDateTime(iso, locale, { style: "short" }),
-    number: (n: number) => formatNumber(n, locale),
-    digits: (v: string) => formatDigits(v, locale),
-    yes: t("common.yes"),
-    no: t("common.no"),
-    none: t("common.none"),
-    separator: listSeparator(locale),
-  };
-  const fieldLabel = (field: string) => {
-    const key = `audit.fields.${field}` as MessageKey;
-    const label = t(key);
-    return label === key ? field : label;
-  };
-  const entityLabel = (type: string) => {
-    const key = `audit.entity.${type}` as MessageKey;
-    const label = t(key);
-    return label === key ? type : label;
-  };
   return (
     <ol className="space-y-3">
-      {events.map((e) => {
-        // The record's own id is named in the event's heading already.
-        const changes = auditChanges(e.before, e.after).filter((c) => c.field !== "id");
-        const href = auditRecordHref(e.entityType, e.entityId);
-        return (
-          <li key={e.id} className="rounded-md border border-slate-200 p-3">
-            <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
-              <time dateTime={e.createdAt.toISOString()} className="text-slate-600">
-                {formatDateTime(e.createdAt, locale, { style: "short" })}
-              </time>
-              <span className="font-medium">{e.actor?.name ?? t("audit.system")}</span>
-              <code dir="ltr" className="rounded bg-slate-100 px-1.5 text-xs">
-                {e.action}
-              </code>
-              {showRecord && (
-                <span className="text-slate-600">
-                  {entityLabel(e.entityType)}{" "}
-                  {href ? (
-                    <Link href={href} className="text-brand-700 underline-offset-4 hover:underline" dir="ltr">
-                      {e.entityId}
-                    </Link>
-                  ) : (
-                    <span dir="ltr">{e.entityId}</span>
-                  )}
-                </span>
-              )}
-            </div>
-            {changes.length > 0 && (
-              <div className="mt-2 overflow-x-auto">
-                <table className="w-full min-w-[28rem] text-sm">
-                  <caption className="sr-only">{t("audit.what")}</caption>
-                  <thead className="text-xs text-slate-600">
-                    <tr>
-                      <th scope="col" className="p-1 text-start font-medium">
-                        {t("audit.field")}
-                      </th>
-                      <th scope="col" className="p-1 text-start font-medium">
-                        {t("audit.before")}
-                      </th>
-                      <th scope="col" className="p-1 text-start font-medium">
-                        {t("audit.after")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {changes.map((c) => (
-                      <tr key={c.field} className="border-t border-slate-100 align-top">
-                        <th scope="row" className="p-1 text-start font-normal text-slate-700">
-                          {fieldLabel(c.field)}
-                        </th>
-                        <td className="p-1 break-words text-red-800">
-                          <del className="no-underline">{describeValue(c.before, fmt, c.field)}</del>
-                        </td>
-                        <td className="p-1 break-words text-emerald-800">
-                          <ins className="no-underline">{describeValue(c.after, fmt, c.field)}</ins>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+      {events.map((e) => (
+        <li key={e.id} className="rounded-md border border-slate-200 p-3">
+          <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
+            <time dateTime={e.createdAt.toISOString()} className="text-slate-600">
+              {formatDateTime(e.createdAt, locale, { style: "short" })}
+            </time>
+            <span className="font-medium">{e.actor}</span>
+            <span>
+              {e.action}
+              {e.amendment && <> ({t("audit.amendment")})</>}
+            </span>
+            {showRecord && (
+              <span className="text-slate-600">
+                {e.record.type}:{" "}
+                {e.record.href ? (
+                  <Link href={e.record.href} className="text-brand-700 underline-offset-4 hover:underline">
+                    {e.record.name}
+                  </Link>
+                ) : (
+                  e.record.name
+                )}
+              </span>
             )}
-          </li>
-        );
-      })}
+          </div>
+          {e.changes.length > 0 && (
+            <div className="mt-2 overflow-x-auto">
+              <table className="w-full text-sm">
+                <caption className="sr-only">{t("audit.what")}</caption>
+                <thead className="text-xs text-slate-600">
+                  <tr>
+                    <th scope="col" className="p-1 text-start font-medium">
+                      {t("audit.field")}
+                    </th>
+                    <th scope="col" className="p-1 text-start font-medium">
+                      {t("audit.before")}
+                    </th>
+                    <th scope="col" className="p-1 text-start font-medium">
+                      {t("audit.after")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {e.changes.map((c) => (
+                    <tr key={c.field} className="border-t border-slate-100 align-top">
+                      <th scope="row" className="p-1 text-start font-normal text-slate-700">
+                        {c.label}
+                      </th>
+                      <td className="p-1 break-words text-red-800">
+                        <del className="no-underline">{c.before}</del>
+                      </td>
+                      <td className="p-1 break-words text-emerald-800">
+                        <ins className="no-underline">{c.after}</ins>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {e.raw && (
+            <details className="mt-2 text-xs">
+              <summary className="cursor-pointer text-slate-600">{t("audit.raw")}</summary>
+              <pre dir="ltr" className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-start">
+                {JSON.stringify({ action: e.raw.action, before: e.raw.before, after: e.raw.after }, null, 2)}
+              </pre>
+            </details>
+          )}
+        </li>
+      ))}
     </ol>
   );
 }
@@ -132,7 +105,7 @@ export function HistorySection({
   t,
   locale,
 }: {
-  events: AuditEventView[] | null;
+  events: AuditEventWords[] | null;
   t: Translate;
   locale: Locale;
 }) {

@@ -26,7 +26,9 @@ export function DashboardCharts({ data, t, locale }: { data: Data; t: Translate;
     byCategory.set(r.code, row);
   }
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    // grid-cols-1 (minmax(0, 1fr)), not the implicit track: an implicit column is as wide as
+    // its widest chart card's content, 12 px past a 390 px phone (issue #30).
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
       <ChartFigure
         title={t("dashboard.monthly")}
         labelHeader={t("dashboard.month")}

@@ -14,6 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/units", label: "nav.units", permission: "case.read" },
   { href: "/obstacles", label: "nav.obstacles", permission: "case.read" },
   { href: "/resolutions", label: "nav.resolutions", permission: "case.read" },
+  { href: "/notices", label: "notices.title", permission: "case.read" },
   { href: "/agencies", label: "agencies.title", permission: "case.read" },
   { href: "/search", label: "search.title", permission: "case.read" },
   { href: "/reports", label: "nav.reports", permission: "dashboard.view" },

@@ -65,9 +65,22 @@ export function SessionRoom({
 
   const [follow, setFollow] = useState(false);
   const [screenMessage, setScreenMessage] = useState("");
+  // Where this clerk last sent the screen, ahead of the server's answer. Comparing with the
+  // rendered `screenItemId` instead skipped a move made while the previous one was in flight:
+  // tick "follows me" on case A with the screen on B, go to B within a second, and the page
+  // still said "B is on the screen", so the screen stayed on A (issue #30).
+  const requested = useRef<string | null>(screenItemId);
+  const inFlight = useRef(0);
+  useEffect(() => {
+    // Another clerk moved it: that is where it is now (unless a move of ours is still on its way).
+    if (inFlight.current === 0) requested.current = screenItemId;
+  }, [screenItemId]);
   const moveScreen = useCallback(
     async (itemId: string) => {
+      requested.current = itemId;
+      inFlight.current++;
       const result = await showOnScreenAction({ meetingId, itemId }).catch(() => null);
+      inFlight.current--;
       setScreenMessage(result?.message ?? t("meetings.entry.offline"));
     },
     [meetingId, t],
@@ -75,7 +88,7 @@ export function SessionRoom({
   // "Follows me": the screen goes wherever this clerk goes.
   const select = (itemId: string) => {
     setCurrentId(itemId);
-    if (follow && itemId !== screenItemId) void moveScreen(itemId);
+    if (follow && itemId !== requested.current) void moveScreen(itemId);
   };
   const openCase = (itemId: string) => {
     select(itemId);

@@ -150,7 +150,7 @@ export function DecideReturnForm({
             quickFrom={todayInTehran()}
             quickDays={DEADLINE_QUICK_DAYS}
             quickLabel={(n) => ({
-              text: t("meetings.entry.plusDays", { n: formatNumber(n, locale) }),
+              text: t("resolutions.returns.plusDays", { n: formatNumber(n, locale) }),
               label: t("resolutions.returns.plusDaysLabel", { n: formatNumber(n, locale) }),
             })}
           />

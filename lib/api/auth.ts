@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/policy";
-import type { Translate } from "@/lib/i18n/messages";
+import type { Locale, Translate } from "@/lib/i18n/messages";
+import { formatNumber } from "@/lib/i18n/format";
 import { ProblemError } from "./problem";
 import { hashToken } from "./tokens";
 import type { ApiScopeName } from "./token-schema";
@@ -48,7 +49,12 @@ const bearer = (header: string | null) => {
   return match?.[1] ?? null;
 };
 
-export async function authenticate(request: Request, t: Translate, now = new Date()): Promise<ApiPrincipal> {
+export async function authenticate(
+  request: Request,
+  t: Translate,
+  now = new Date(),
+  locale: Locale = "fa",
+): Promise<ApiPrincipal> {
   const challenge = { "www-authenticate": 'Bearer realm="tashil"' };
   const secret = bearer(request.headers.get("authorization"));
   if (!secret) throw new ProblemError("unauthorized", t("api.e.tokenMissing"), { headers: challenge });
@@ -73,7 +79,7 @@ export async function authenticate(request: Request, t: Translate, now = new Dat
   // A deactivated issuer's tokens stop with them: nobody would answer for their use.
   if (token.revokedAt || !token.createdBy.active) throw invalid("api.e.tokenRevoked");
   if (token.expiresAt.getTime() <= now.getTime()) throw invalid("api.e.tokenExpired");
-  await countRequest(token.id, t);
+  await countRequest(token.id, t, locale);
   return { tokenId: token.id, scopes: token.scopes, actor: tokenActor(token) };
 }
 
@@ -82,7 +88,7 @@ export async function authenticate(request: Request, t: Translate, now = new Dat
  * shares the count (DESIGN.md §6: no state in process memory). The same round trip marks the
  * token as used; `lastUsedAt` is written at most once a minute to spare the row.
  */
-async function countRequest(tokenId: string, t: Translate) {
+async function countRequest(tokenId: string, t: Translate, locale: Locale) {
   const limit = rateLimitPerMinute();
   const [row] = await db.$queryRaw<{ count: number; window_start: Date; now: Date }[]>`
     with counted as (
@@ -104,9 +110,14 @@ async function countRequest(tokenId: string, t: Translate) {
   }
   if (row.count > limit) {
     const seconds = Math.max(1, Math.ceil((row.window_start.getTime() + 60_000 - row.now.getTime()) / 1000));
-    throw new ProblemError("too-many-requests", t("api.e.rateLimited", { limit, seconds }), {
-      headers: { "retry-after": String(seconds), "ratelimit-limit": String(limit) },
-    });
+    // In the reader's digits: a Persian sentence with Latin numbers in it reads as a mistake.
+    throw new ProblemError(
+      "too-many-requests",
+      t("api.e.rateLimited", { limit: formatNumber(limit, locale), seconds: formatNumber(seconds, locale) }),
+      {
+        headers: { "retry-after": String(seconds), "ratelimit-limit": String(limit) },
+      },
+    );
   }
 }
 

@@ -31,7 +31,7 @@ export function apiHandler<P = Record<string, never>>(
     const { t, locale } = requestLanguage(request);
     const url = new URL(request.url);
     try {
-      const principal = await authenticate(request, t);
+      const principal = await authenticate(request, t, new Date(), locale);
       requireScope(principal, scope, t);
       return await work({ request, url, t, locale, principal }, await route.params);
     } catch (err) {

@@ -67,6 +67,8 @@ export const ACTIONS = [
   // Monitoring.
   "dashboard.view",
   "audit.read",
+  // The audit trail's stored before/after as such (the trail is shown in words to everyone).
+  "audit.raw",
   // A background export's file: it holds what its requester could read, so only they fetch it.
   "export.download",
   // The national headquarters compares provinces (national users only).
@@ -121,6 +123,7 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "agencyInbox.view": ["AGENCY"],
   "dashboard.view": ["SECRETARIAT", "CHAIR", "ADMIN"],
   "audit.read": ["SECRETARIAT", "ADMIN"],
+  "audit.raw": ["ADMIN"],
   "export.download": ["ADMIN", "SECRETARIAT", "CHAIR", "AGENCY", "MEMBER"],
   "province.compare": ["ADMIN", "SECRETARIAT", "CHAIR", "MEMBER"],
   "user.manage": ["ADMIN"],
@@ -140,6 +143,7 @@ const READ_ONLY: ReadonlySet<Action> = new Set([
   "agencyInbox.view",
   "dashboard.view",
   "audit.read",
+  "audit.raw",
   "export.download",
   "province.compare",
 ]);

@@ -6,6 +6,19 @@ import type { Locale, Translate } from "./messages";
 export type Catalogue = Record<string, unknown>;
 
 /**
+ * This Jalali year in Tehran, in Persian or Latin digits: date examples in hints and
+ * placeholders («مثلاً {jalaliYear}/۰۳/۱۰») follow the calendar instead of saying 1404 in 1405
+ * (issue #30). The digits follow the message's script, as every other number in it.
+ */
+function jalaliYearFor(text: string): string {
+  const year =
+    new Intl.DateTimeFormat("en-US-u-ca-persian-nu-latn", { timeZone: "Asia/Tehran", year: "numeric" })
+      .formatToParts(new Date())
+      .find((p) => p.type === "year")?.value ?? "";
+  return /[\u0600-\u06ff]/.test(text) ? year.replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)] ?? d) : year;
+}
+
+/**
  * A message that depends on a number: one form per plural category of the language
  * (Intl.PluralRules: English "one"/"other"; Persian counts nouns in the singular, so its
  * two forms are usually the same). `one` and `other` are required; `other` is the fallback.
@@ -63,7 +76,8 @@ export function createTranslator(catalogue: Catalogue, locale?: Locale): Transla
       const count = countOf(params?.count);
       node = count === null ? node.other : (node[pluralForm(language, count)] ?? node.other);
     }
-    const text = typeof node === "string" ? node : key;
+    const raw = typeof node === "string" ? node : key;
+    const text = raw.includes("{jalaliYear}") ? raw.replaceAll("{jalaliYear}", jalaliYearFor(raw)) : raw;
     return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
   };
 }

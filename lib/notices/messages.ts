@@ -38,6 +38,14 @@ const fa = {
     subjectColumn: "موضوع",
     receipt: "دریافت",
     linkLabel: "ابلاغ {number}",
+    indexIntro: "ابلاغ‌های صادرشده به دستگاه‌ها و دریافت آن‌ها.",
+    indexEmpty: "ابلاغی با این شرایط نیست.",
+    receiptAny: "همه",
+    receiptFilter: { pending: "دریافت اعلام نشده", acknowledged: "دریافت‌شده" },
+    allAgencies: "همه دستگاه‌ها",
+    allSessions: "ابلاغ‌های همه جلسات",
+    filter: "نمایش",
+    sessionLink: "ابلاغ‌های این جلسه",
   },
 };
 
@@ -80,6 +88,14 @@ const en: typeof fa = {
     subjectColumn: "Subject",
     receipt: "Receipt",
     linkLabel: "Notice {number}",
+    indexIntro: "Notices issued to agencies, and whether they were received.",
+    indexEmpty: "No notice matches.",
+    receiptAny: "All",
+    receiptFilter: { pending: "Not acknowledged", acknowledged: "Acknowledged" },
+    allAgencies: "All agencies",
+    allSessions: "Notices of every session",
+    filter: "Show",
+    sessionLink: "This session's notices",
   },
 };
 

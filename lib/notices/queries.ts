@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { addDays, todayInTehran } from "@/lib/i18n/format";
 import { noticeAckDays } from "@/lib/settings/queries";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { NoticeFilter } from "./schema";
 
 const NOTICE_SELECT = {
   id: true,
@@ -120,4 +122,43 @@ export async function listUnacknowledgedNotices(actor: Actor, today = todayInTeh
     days,
     items: notices.map((n) => ({ ...n, workingDays: workingDaysBetween(todayInTehran(n.issuedAt), today) })),
   };
+}
+
+export const NOTICES_PER_PAGE = 50;
+
+/**
+ * The notices index (/notices): every notice of the province, newest first, by receipt, agency
+ * and session. An agency user's list starts at their own agency's (the page passes it), but a
+ * notice is a case record like the rest: whoever reads cases may read it (getNotice).
+ */
+export async function listNotices(actor: Actor, filter: NoticeFilter) {
+  authorize(actor, "case.read");
+  const where: Prisma.NoticeWhereInput = {
+    ...provinceWhere(actor),
+    ...(filter.agencyId ? { agencyId: filter.agencyId } : {}),
+    ...(filter.meetingId ? { meetingId: filter.meetingId } : {}),
+    ...(filter.receipt === "pending" ? { acknowledgedAt: null } : {}),
+    ...(filter.receipt === "acknowledged" ? { acknowledgedAt: { not: null } } : {}),
+  };
+  const total = await db.notice.count({ where });
+  const pages = Math.max(1, Math.ceil(total / NOTICES_PER_PAGE));
+  const page = Math.min(filter.page, pages);
+  const items = await db.notice.findMany({
+    where,
+    orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * NOTICES_PER_PAGE,
+    take: NOTICES_PER_PAGE,
+    select: NOTICE_SELECT,
+  });
+  return { items, total, page, pages };
+}
+
+/** The agencies that have received notices, for the index's agency filter. */
+export async function noticeAgencies(actor: Actor) {
+  authorize(actor, "case.read");
+  return db.agency.findMany({
+    where: { ...provinceWhere(actor), notices: { some: {} } },
+    orderBy: { nameFa: "asc" },
+    select: { id: true, nameFa: true, nameEn: true },
+  });
 }

@@ -62,6 +62,7 @@ const ROLES: { name: string; demo: string | null; pages: (ids: Ids) => string[] 
       `/agencies/${ids.agency}`,
       "/agencies/new",
       `/notices/${ids.notice}`,
+      "/notices",
       "/notifications",
       "/reports",
       "/exports",
@@ -82,6 +83,7 @@ const ROLES: { name: string; demo: string | null; pages: (ids: Ids) => string[] 
       "/resolutions",
       `/resolutions/${ids.bankResolution}`,
       `/notices/${ids.notice}`,
+      "/notices",
     ],
   },
   {

@@ -83,3 +83,23 @@ test("the public figures page is off until the admin switches it on", async ({ p
   await expect(page.getByRole("main").getByRole("status")).toHaveText("صفحه عمومی آمار غیرفعال شد.");
   await anonymous.close();
 });
+
+test("the scorecard workbook is built when asked for, not on every dashboard view", async ({ page }) => {
+  // Issue #30: a next/link to the export prefetched it, building the .xlsx on each view.
+  const built: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/reports/scorecard")) built.push(request.url());
+  });
+  await enterAs(page, ACCOUNTS.secretariat);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  const exportLink = page.getByRole("link", { name: "خروجی اکسل" });
+  await exportLink.scrollIntoViewIfNeeded();
+  await exportLink.hover();
+  // next/link prefetches a link in view and on hover; give it the time it would take.
+  await page.waitForTimeout(2_000);
+  expect(built).toEqual([]);
+  const download = page.waitForEvent("download");
+  await exportLink.click();
+  expect((await download).suggestedFilename()).toMatch(/^tashil-scorecard-.*\.xlsx$/);
+  expect(built).toHaveLength(1);
+});

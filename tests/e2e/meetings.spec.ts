@@ -163,7 +163,7 @@ test("committee refers two units, the working group decides them by keyboard, th
   await sessionDayHasCome(wgUrl);
   await page.getByRole("button", { name: "ثبت برگزاری جلسه" }).focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("main").getByText("برگزارشده", { exact: true })).toBeVisible();
+  await expect(page.getByRole("main").getByText("برگزارشده", { exact: true }).first()).toBeVisible();
 
   // The chair reviews the agenda brief, then approves the minutes.
   const chairContext = await browser.newContext({ locale: "fa-IR", timezoneId: "Asia/Tehran" });

@@ -92,8 +92,15 @@ test("an admin finds who changed a unit's employee count and sees before and aft
   await page.getByLabel("شناسه رکورد").fill(unitId);
   await page.getByLabel("عملیات").fill("unit.update");
   await page.getByRole("button", { name: "نمایش" }).click();
-  const event = page.getByRole("listitem").filter({ hasText: "unit.update" }).first();
+  // In words, not as the code `unit.update` (issue #30).
+  const event = page.getByRole("listitem").filter({ hasText: "مشخصات واحد ویرایش شد" }).first();
   await expect(event).toContainText("سمیه دبیری");
+  // The code is not what the reader sees (only inside the closed raw change).
+  await expect(event.getByText("unit.update")).toBeHidden();
+  // The record is named, not shown as its id; the raw change is one click away for the admin.
+  await expect(event.getByRole("link", { name: /./ }).first()).not.toHaveText(unitId);
+  await event.getByText("تغییر خام (برای مدیر سامانه)").click();
+  await expect(event.locator("pre")).toContainText('"action": "unit.update"');
   const change = event.getByRole("row", { name: /تعداد کارکنان/ });
   await expect(change.getByRole("insertion")).toHaveText(
     persian(Number(newCount).toLocaleString("en-US").replace(/,/g, "٬")),

@@ -242,6 +242,13 @@ describe("tokens: authentication, scopes, expiry, revocation", () => {
     expect(statuses).toContain(429);
     const limited = await call(listSessionsRoute, "/api/v1/sessions", secret);
     if (limited.status === 429) expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    // The Persian answer says its numbers in Persian digits (issue #30).
+    const refused = statuses.includes(429) ? await call(listSessionsRoute, "/api/v1/sessions", secret) : null;
+    if (refused?.status === 429) {
+      const body = (await refused.json()) as { detail: string };
+      expect(body.detail).toContain("۳");
+      expect(body.detail).not.toMatch(/[0-9]/);
+    }
   });
 });
 

@@ -111,7 +111,7 @@ describe("numbering sessions within the Jalali year", () => {
     );
     expect(result.ok).toBe(false);
     expect(result.fieldErrors).toMatchObject({
-      date: ["تاریخ شمسی معتبر وارد کنید (مثلاً ۱۴۰۴/۰۳/۱۰)."],
+      date: [t("meetings.invalidDate")],
       time: ["ساعت را به‌صورت ۰۸:۳۰ وارد کنید."],
     });
     expect(await db.meeting.count({ where: { provinceId } })).toBe(before);

@@ -67,3 +67,18 @@ describe("plural messages", () => {
     expect(t("home.daysLeft", { count: "3" })).toBe("3 days left");
   });
 });
+
+describe("date examples follow the calendar (issue #30)", () => {
+  it("fills {jalaliYear} with this Jalali year, in the message's digits", () => {
+    const year = new Intl.DateTimeFormat("en-US-u-ca-persian-nu-latn", {
+      timeZone: "Asia/Tehran",
+      year: "numeric",
+    })
+      .formatToParts(new Date())
+      .find((p) => p.type === "year")?.value;
+    const faYear = (year ?? "").replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)] ?? d);
+    expect(translator("fa")("meetings.dateHint")).toBe(`تاریخ شمسی، مثلاً ${faYear}/۰۳/۱۰`);
+    expect(translator("en")("meetings.dateHint")).toBe(`Jalali date, e.g. ${year}/03/10`);
+    expect(translator("fa")("audit.fromPlaceholder")).toBe(`${faYear}/۰۱/۰۱`);
+  });
+});

@@ -26,6 +26,7 @@ const ALLOWED: Record<RoleName, readonly Action[]> = {
     "body.manage",
     "dashboard.view",
     "audit.read",
+    "audit.raw",
     "user.manage",
     "settings.manage",
     "calendar.manage",
@@ -106,6 +107,7 @@ const READ_ONLY: readonly Action[] = [
   "agencyInbox.view",
   "dashboard.view",
   "audit.read",
+  "audit.raw",
   "export.download",
   "province.compare",
 ];

@@ -11,7 +11,7 @@ import { dashboardViewParams, parseDashboardFilters } from "@/lib/dashboard/filt
 import { keptFigures } from "@/lib/cache";
 import { loadDashboard, SCORECARD_SORTS, type ScorecardSort } from "@/lib/dashboard/queries";
 import { Card, Stat } from "@/components/ui/card";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { ResolutionTable } from "@/components/resolutions/resolution-table";
 import { DashboardFilterForm } from "@/components/dashboard/filter-form";
 import { ScorecardTable } from "@/components/dashboard/scorecard-table";
@@ -101,9 +101,11 @@ async function Dashboard({
         </div>
         {/* The exports read the signed-in user's own scope; a drill-down stays on screen. */}
         <div className={`no-print flex gap-2 ${drilled ? "hidden" : ""}`}>
-          <ButtonLink variant="secondary" href={`/api/reports/scorecard?${query({})}`}>
+          {/* A plain link, not next/link: <Link> prefetches what it shows in production, so every
+              dashboard view built the scorecard workbook in the background (issue #30). */}
+          <a className={buttonClass("secondary")} href={`/api/reports/scorecard?${query({})}`}>
             {t("dashboard.exportXlsx")}
-          </ButtonLink>
+          </a>
           <ButtonLink variant="secondary" href={`/reports?${query({})}`}>
             {t("dashboard.print")}
           </ButtonLink>

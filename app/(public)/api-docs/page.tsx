@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslator } from "@/lib/i18n/server";
 import { openApiDocument } from "@/lib/api/openapi";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
@@ -49,9 +48,9 @@ export default async function ApiDocsPage() {
           <h1 className="text-2xl font-bold">{t("api.docs.title")}</h1>
           <p className="mt-1 text-sm text-slate-600">{t("api.docs.intro")}</p>
           <p className="mt-2 text-sm">
-            <Link href="/api/v1/openapi.json" className="text-brand-700 underline-offset-4 hover:underline">
+            <a href="/api/v1/openapi.json" className="text-brand-700 underline-offset-4 hover:underline">
               {t("api.docs.openapi")}
-            </Link>
+            </a>
           </p>
         </div>
         <LocaleSwitch t={t} />

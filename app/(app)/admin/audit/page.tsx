@@ -2,6 +2,7 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { auditPeople, listAuditEvents } from "@/lib/audit/queries";
+import { describeAuditEvents } from "@/lib/audit/words";
 import { AUDIT_ENTITY_TYPES, auditFilterSchema, KNOWN_AUDIT_ACTIONS } from "@/lib/audit/schema";
 import { listHref } from "@/lib/units/url";
 import { Card } from "@/components/ui/card";
@@ -85,8 +86,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <option key={a} value={a} />
           ))}
         </datalist>
-        {text("from", t("audit.from"), { placeholder: "1404/01/01", inputMode: "numeric" })}
-        {text("to", t("audit.to"), { placeholder: "1404/12/29", inputMode: "numeric" })}
+        {text("from", t("audit.from"), { placeholder: t("audit.fromPlaceholder"), inputMode: "numeric" })}
+        {text("to", t("audit.to"), { placeholder: t("audit.toPlaceholder"), inputMode: "numeric" })}
         <div className="flex items-end gap-2">
           <button type="submit" className={buttonClass("primary")}>
             {t("audit.filter")}
@@ -97,7 +98,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       </form>
       <Card>
-        <AuditEventList events={events} t={t} locale={locale} showRecord empty={t("audit.none")} />
+        <AuditEventList
+          events={await describeAuditEvents(actor, events, locale, t)}
+          t={t}
+          locale={locale}
+          showRecord
+          empty={t("audit.none")}
+        />
         <nav aria-label={t("audit.title")} className="mt-4 flex gap-3 text-sm">
           {filters.cursor && (
             <Link href={listHref("/admin/audit", kept)} className="text-brand-700 hover:underline">

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/policy";
 import { formatNumber, localName, formatList, formatDigits } from "@/lib/i18n/format";
 import { agencyInReach, getAgency } from "@/lib/agencies/queries";
 import { recordHistory } from "@/lib/audit/queries";
+import { describeAuditEvents } from "@/lib/audit/words";
 import { HistorySection } from "@/components/audit/audit-event-list";
 import { Card, EmptyState, Stat } from "@/components/ui/card";
 import { AgencyForm } from "@/components/agencies/agency-form";
@@ -110,7 +111,11 @@ async function AgencyFile({ context, id }: { context: PageContext; id: string })
           </dl>
         </Card>
       )}
-      <HistorySection events={history} t={t} locale={locale} />
+      <HistorySection
+        events={history && (await describeAuditEvents(actor, history, locale, t))}
+        t={t}
+        locale={locale}
+      />
     </div>
   );
 }

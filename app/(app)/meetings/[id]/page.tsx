@@ -16,6 +16,7 @@ import { agencyChoices } from "@/lib/agencies/choices";
 import { InviteesForm } from "@/components/meetings/invitees-form";
 import { AmendmentProvider } from "@/components/meetings/amendment-dialog";
 import { recordHistory } from "@/lib/audit/queries";
+import { describeAuditEvents } from "@/lib/audit/words";
 import { HistorySection } from "@/components/audit/audit-event-list";
 import { isLocked } from "@/lib/meetings/lifecycle";
 import { Card } from "@/components/ui/card";
@@ -127,6 +128,15 @@ async function SessionPage({ context, id, q }: { context: PageContext; id: strin
           <Link href={`/meetings/${meeting.id}/brief`} className={buttonClass("secondary")}>
             {t("meetings.tabs.brief")}
           </Link>
+          {/* Notices are issued at approval: before it there are none to list. */}
+          {meeting.status === "MINUTES_APPROVED" && (
+            <Link
+              href={`/notices?meetingId=${encodeURIComponent(meeting.id)}&agencyId=all`}
+              className={buttonClass("secondary")}
+            >
+              {t("notices.sessionLink")}
+            </Link>
+          )}
           <a href={`/api/meetings/${meeting.id}/resolutions`} className={buttonClass("secondary")} download>
             {t("meetings.tabs.export")}
           </a>
@@ -267,7 +277,11 @@ async function SessionPage({ context, id, q }: { context: PageContext; id: strin
           )}
         </div>
       </Card>
-      <HistorySection events={history} t={t} locale={locale} />
+      <HistorySection
+        events={history && (await describeAuditEvents(user, history, locale, t))}
+        t={t}
+        locale={locale}
+      />
     </div>
   );
 }

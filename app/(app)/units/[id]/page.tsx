@@ -16,6 +16,7 @@ import {
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { getUnitFile, unitInReach } from "@/lib/units/queries";
 import { recordHistory } from "@/lib/audit/queries";
+import { describeAuditEvents } from "@/lib/audit/words";
 import { HistorySection } from "@/components/audit/audit-event-list";
 import { archiveUnitAction } from "@/lib/units/actions";
 import { changeObstacleStatusAction } from "@/lib/obstacles/actions";
@@ -230,7 +231,11 @@ async function UnitFile({ context, id }: { context: PageContext; id: string }) {
           </ol>
         )}
       </Card>
-      <HistorySection events={history} t={t} locale={locale} />
+      <HistorySection
+        events={history && (await describeAuditEvents(actor, history, locale, t))}
+        t={t}
+        locale={locale}
+      />
     </div>
   );
 }

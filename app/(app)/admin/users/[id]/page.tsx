@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { pageContext, pageTitle, type PageContext } from "@/lib/page";
 import { getUserForEdit, userFormOptions } from "@/lib/users/queries";
 import { recordHistory } from "@/lib/audit/queries";
+import { describeAuditEvents } from "@/lib/audit/words";
 import { HistorySection } from "@/components/audit/audit-event-list";
 import { Card } from "@/components/ui/card";
 import { UserForm } from "@/components/admin/user-form";
@@ -50,7 +51,11 @@ async function EditUserForm({
           allowNational={actor.provinceId === null}
         />
       </Card>
-      <HistorySection events={history} t={t} locale={locale} />
+      <HistorySection
+        events={history && (await describeAuditEvents(actor, history, locale, t))}
+        t={t}
+        locale={locale}
+      />
     </>
   );
 }

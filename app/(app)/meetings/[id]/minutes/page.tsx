@@ -63,7 +63,7 @@ async function Minutes({ context, id }: { context: PageContext; id: string }) {
   const nothingRecorded =
     meeting.attendances.length === 0 && !meeting.agendaItems.some((item) => item.outcome);
   return (
-    <article className="print-document mx-auto max-w-4xl space-y-6 bg-white p-6 print:p-0">
+    <article className="print-document mx-auto max-w-4xl space-y-6 bg-white p-3 break-words sm:p-6 print:p-0">
       <div className="no-print flex flex-wrap items-start justify-between gap-2">
         <PrintButton label={t("meetings.minutes.print")} />
         {canApprove && (
@@ -115,38 +115,41 @@ async function Minutes({ context, id }: { context: PageContext; id: string }) {
         <p className="text-sm">
           {t("meetings.attendance.summary", { present: n(present), absent: n(absent) })}
         </p>
-        <table className="w-full border-collapse text-sm">
-          <TableHead
-            compact
-            className="border-b border-slate-300"
-            labels={[
-              t("meetings.attendance.agency"),
-              t("meetings.attendance.mode"),
-              t("meetings.attendance.attendee"),
-            ]}
-          />
-          <tbody>
-            {/* Who the session expected: the body's members, then its invitees. */}
-            {[
-              ...meeting.body.members.map(({ agency }) => ({ agency, invited: false })),
-              ...meeting.invitees.map(({ agency }) => ({ agency, invited: true })),
-            ].map(({ agency, invited }) => {
-              const a = attendance.get(agency.id);
-              return (
-                <tr key={agency.id} className="border-b border-slate-100">
-                  <td className="p-1">
-                    {localName(agency, locale)}
-                    {invited && ` (${t("meetings.invitees.invited")})`}
-                  </td>
-                  <td className="p-1">
-                    {a ? t(`meetings.attendance.${a.mode}`) : t("meetings.attendance.notRecorded")}
-                  </td>
-                  <td className="p-1">{a?.attendeeName ?? ""}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        {/* On a phone the table scrolls in its own box, never the page (issue #30). */}
+        <div className="overflow-x-auto print:overflow-visible">
+          <table className="w-full border-collapse text-sm">
+            <TableHead
+              compact
+              className="border-b border-slate-300"
+              labels={[
+                t("meetings.attendance.agency"),
+                t("meetings.attendance.mode"),
+                t("meetings.attendance.attendee"),
+              ]}
+            />
+            <tbody>
+              {/* Who the session expected: the body's members, then its invitees. */}
+              {[
+                ...meeting.body.members.map(({ agency }) => ({ agency, invited: false })),
+                ...meeting.invitees.map(({ agency }) => ({ agency, invited: true })),
+              ].map(({ agency, invited }) => {
+                const a = attendance.get(agency.id);
+                return (
+                  <tr key={agency.id} className="border-b border-slate-100">
+                    <td className="p-1">
+                      {localName(agency, locale)}
+                      {invited && ` (${t("meetings.invitees.invited")})`}
+                    </td>
+                    <td className="p-1">
+                      {a ? t(`meetings.attendance.${a.mode}`) : t("meetings.attendance.notRecorded")}
+                    </td>
+                    <td className="p-1">{a?.attendeeName ?? ""}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section aria-labelledby="minutes-cases" className="space-y-4">
@@ -232,37 +235,40 @@ async function Minutes({ context, id }: { context: PageContext; id: string }) {
           <h2 id="minutes-follow-up" className="font-semibold">
             {t("meetings.followUp.minutesSection")}
           </h2>
-          <table className="w-full border-collapse text-sm">
-            <TableHead
-              compact
-              className="border-b border-slate-300"
-              labels={[
-                t("notices.row"),
-                t("notices.unit"),
-                t("meetings.followUp.originalSession"),
-                t("meetings.followUp.agency"),
-                t("meetings.followUp.deadline"),
-                t("meetings.followUp.late"),
-                t("meetings.followUp.decisionLabel"),
-              ]}
-            />
-            <tbody>
-              {followUps.map((f, i) => (
-                <tr key={f.id} className="unit-case border-b border-slate-100 align-top">
-                  <td className="p-1">{n(i + 1)}</td>
-                  <td className="p-1">
-                    {f.unit}
-                    <span className="block text-xs text-slate-700">{f.text}</span>
-                  </td>
-                  <td className="p-1">{f.session}</td>
-                  <td className="p-1">{f.agency}</td>
-                  <td className="p-1">{f.deadline}</td>
-                  <td className="p-1">{f.late}</td>
-                  <td className="p-1">{f.decision ?? t("meetings.followUp.undecided")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {/* On a phone the table scrolls in its own box, never the page (issue #30). */}
+          <div className="overflow-x-auto print:overflow-visible">
+            <table className="w-full border-collapse text-sm">
+              <TableHead
+                compact
+                className="border-b border-slate-300"
+                labels={[
+                  t("notices.row"),
+                  t("notices.unit"),
+                  t("meetings.followUp.originalSession"),
+                  t("meetings.followUp.agency"),
+                  t("meetings.followUp.deadline"),
+                  t("meetings.followUp.late"),
+                  t("meetings.followUp.decisionLabel"),
+                ]}
+              />
+              <tbody>
+                {followUps.map((f, i) => (
+                  <tr key={f.id} className="unit-case border-b border-slate-100 align-top">
+                    <td className="p-1">{n(i + 1)}</td>
+                    <td className="p-1">
+                      {f.unit}
+                      <span className="block text-xs text-slate-700">{f.text}</span>
+                    </td>
+                    <td className="p-1">{f.session}</td>
+                    <td className="p-1">{f.agency}</td>
+                    <td className="p-1">{f.deadline}</td>
+                    <td className="p-1">{f.late}</td>
+                    <td className="p-1">{f.decision ?? t("meetings.followUp.undecided")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       )}
 
