@@ -56,6 +56,7 @@ export async function stalledFigure(actor: Actor, today = todayInTehran()) {
 export type MoneyRow = {
   agencyId: string;
   provinceId: string;
+  province: { nameFa: string; nameEn: string };
   nameFa: string;
   nameEn: string;
   /** Index into the months (0 = the oldest shown). */
@@ -67,7 +68,7 @@ export type MoneyRow = {
   guaranteed: bigint;
 };
 
-export type MoneyTotals = Omit<MoneyRow, "agencyId" | "provinceId" | "nameFa" | "nameEn" | "month">;
+export type MoneyTotals = Omit<MoneyRow, "agencyId" | "provinceId" | "province" | "nameFa" | "nameEn" | "month">;
 const ZERO: MoneyTotals = { requested: 0n, approved: 0n, rescheduled: 0n, released: 0n, guaranteed: 0n };
 export const moved = (m: MoneyTotals) => m.rescheduled + m.released + m.guaranteed;
 
@@ -93,6 +94,8 @@ export async function moneyByBank(actor: Actor, count = 12, today = todayInTehra
       agency_id: string;
       bucket: number;
       provinceId: string;
+      provinceFa: string;
+      provinceEn: string;
       nameFa: string;
       nameEn: string;
       requested: bigint;
@@ -132,11 +135,11 @@ export async function moneyByBank(actor: Actor, count = 12, today = todayInTehra
       select agency_id, bucket from requested union select agency_id, bucket from approved
       union select agency_id, bucket from moved
     )
-    select k.agency_id, k.bucket, b."provinceId", b."nameFa", b."nameEn",
+    select k.agency_id, k.bucket, b."provinceId", pr."nameFa" as "provinceFa", pr."nameEn" as "provinceEn", b."nameFa", b."nameEn",
       coalesce(rq.n, 0)::bigint as requested, coalesce(ap.n, 0)::bigint as approved,
       coalesce(mv.rescheduled, 0)::bigint as rescheduled, coalesce(mv.released, 0)::bigint as released,
       coalesce(mv.guaranteed, 0)::bigint as guaranteed
-    from keys k join bank b on b.id = k.agency_id
+    from keys k join bank b on b.id = k.agency_id join "Province" pr on pr.id = b."provinceId"
     left join requested rq on rq.agency_id = k.agency_id and rq.bucket = k.bucket
     left join approved ap on ap.agency_id = k.agency_id and ap.bucket = k.bucket
     left join moved mv on mv.agency_id = k.agency_id and mv.bucket = k.bucket
@@ -145,6 +148,7 @@ export async function moneyByBank(actor: Actor, count = 12, today = todayInTehra
   const list: MoneyRow[] = rows.map((r) => ({
     agencyId: r.agency_id,
     provinceId: r.provinceId,
+    province: { nameFa: r.provinceFa, nameEn: r.provinceEn },
     nameFa: r.nameFa,
     nameEn: r.nameEn,
     month: Number(r.bucket) - 1,
