@@ -204,7 +204,12 @@ export function OutcomesDashboard({
             rows: returns.byCategory.map((r) => ({ ...r, id: r.code })),
             show: true,
           },
-          { key: "province", title: t("outcomes.dashboard.byProvince"), rows: returns.byProvince, show: national },
+          {
+            key: "province",
+            title: t("outcomes.dashboard.byProvince"),
+            rows: returns.byProvince,
+            show: national,
+          },
         ]
           .filter((x) => x.show && x.rows.length > 0)
           .map((x) => (
@@ -213,7 +218,9 @@ export function OutcomesDashboard({
               <thead className="border-b border-slate-200 text-slate-600">
                 <tr>
                   <th className={head}>
-                    {x.key === "category" ? t("outcomes.dashboard.category") : t("outcomes.dashboard.province")}
+                    {x.key === "category"
+                      ? t("outcomes.dashboard.category")
+                      : t("outcomes.dashboard.province")}
                   </th>
                   <th className={head}>{t("outcomes.dashboard.units")}</th>
                   <th className={head}>{t("outcomes.dashboard.jobsKept")}</th>

@@ -491,7 +491,11 @@ export async function loadDashboard(
       unitsReturnedToProduction(actor, filters, 12, today),
       dashboardFilterOptions(actor, filters),
       // What the working group achieved (issue #36): the province's whole record, unfiltered.
-      Promise.all([stalledFigure(actor, today), moneyByBank(actor, 12, today), returnsToProduction(actor, 12, today)]),
+      Promise.all([
+        stalledFigure(actor, today),
+        moneyByBank(actor, 12, today),
+        returnsToProduction(actor, 12, today),
+      ]),
     ]);
   const [stalled, money, returns] = outcomes;
   const rows = await db.resolution.findMany({

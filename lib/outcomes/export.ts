@@ -20,7 +20,13 @@ export async function moneyXlsx(
   const columns: Column<MoneyRow>[] = [
     { header: t("outcomes.dashboard.bank"), width: 36, value: (r) => localName(r, locale) },
     ...(provinces
-      ? [{ header: t("outcomes.dashboard.province"), width: 14, value: (r: MoneyRow) => localName(r.province, locale) }]
+      ? [
+          {
+            header: t("outcomes.dashboard.province"),
+            width: 14,
+            value: (r: MoneyRow) => localName(r.province, locale),
+          },
+        ]
       : []),
     {
       header: t("outcomes.dashboard.month"),

@@ -68,7 +68,10 @@ export type MoneyRow = {
   guaranteed: bigint;
 };
 
-export type MoneyTotals = Omit<MoneyRow, "agencyId" | "provinceId" | "province" | "nameFa" | "nameEn" | "month">;
+export type MoneyTotals = Omit<
+  MoneyRow,
+  "agencyId" | "provinceId" | "province" | "nameFa" | "nameEn" | "month"
+>;
 const ZERO: MoneyTotals = { requested: 0n, approved: 0n, rescheduled: 0n, released: 0n, guaranteed: 0n };
 export const moved = (m: MoneyTotals) => m.rescheduled + m.released + m.guaranteed;
 

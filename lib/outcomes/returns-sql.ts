@@ -10,4 +10,3 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export const RETURN_CONDITION = Prisma.sql`h."fromStatus" in ('IDLE', 'SEMI_ACTIVE') and h."toStatus" = 'ACTIVE'
   and h."changedOn" >= (select min((r."createdAt" at time zone 'Asia/Tehran')::date) from "Resolution" r
                         where r."unitId" = h."unitId" and r.status <> 'CANCELLED')`;
-
