@@ -3,6 +3,7 @@ import pg from "pg";
 import { PgBoss, type Db, type JobInsert } from "pg-boss";
 import { escalateOverdue, sendDeadlineReminders, sendWeeklyDigest } from "./events";
 import { sendNotificationDigests, sendNotificationMails } from "./inbox";
+import { sendGovernorWeekly } from "@/lib/outcomes/weekly";
 import { runJob } from "@/lib/observability/jobs";
 import { errorFields, log } from "@/lib/observability/log";
 
@@ -21,6 +22,9 @@ export const JOBS = {
   "overdue-escalations": { cron: "30 * * * *", run: () => escalateOverdue({ now: new Date() }) },
   // Saturday, the first working day of the Iranian week.
   "weekly-digest": { cron: "0 9 * * 6", run: () => sendWeeklyDigest() },
+  // The governor's weekly report, Saturday 08:00 Tehran: once per recipient per week
+  // (lib/outcomes/weekly.ts), whichever worker fires it.
+  "governor-weekly": { cron: "0 8 * * 6", run: () => sendGovernorWeekly() },
 } satisfies Record<string, { cron: string; run: () => Promise<unknown> }>;
 export type JobName = keyof typeof JOBS;
 /**

@@ -110,6 +110,11 @@ async function Dashboard({
           <ButtonLink variant="secondary" href={`/reports?${query({})}`}>
             {t("dashboard.print")}
           </ButtonLink>
+          {user.provinceId !== null && (
+            <ButtonLink variant="secondary" href="/reports/weekly">
+              {t("outcomes.weekly.title")}
+            </ButtonLink>
+          )}
         </div>
       </div>
       {/* The drilled province and the view choices (delays in working days, the scorecard's
