@@ -38,14 +38,18 @@ export const WEEKLY_KIND = "governorWeekly";
 /** The last full week (Saturday to Friday, the Iranian week) before `today`. */
 export function reportWeek(today: string): { from: string; to: string } {
   const dow = new Date(`${today}T12:00:00Z`).getUTCDay(); // 5 = Friday, 6 = Saturday
-  const to = addDays(today, -(((dow - 5 + 7) % 7) || 7));
+  const to = addDays(today, -((dow - 5 + 7) % 7 || 7));
   return { from: addDays(to, -6), to };
 }
 
 export type WeeklyReport = Awaited<ReturnType<typeof weeklyReport>>;
 
 /** The figures of one province's week, each one query over the rows. */
-export async function weeklyReport(provinceId: string, week: { from: string; to: string }, today = todayInTehran()) {
+export async function weeklyReport(
+  provinceId: string,
+  week: { from: string; to: string },
+  today = todayInTehran(),
+) {
   const province = await db.province.findUniqueOrThrow({
     where: { id: provinceId },
     select: { id: true, nameFa: true, nameEn: true },
@@ -56,7 +60,9 @@ export async function weeklyReport(provinceId: string, week: { from: string; to:
   const monthStart = jalaliToGregorian(year, month, 1);
   const open = [...OPEN_STATUSES];
   const [sessions, issued, verified, overdue, moneyWeek, moneyMonth, returned, absent] = await Promise.all([
-    db.meeting.count({ where: { provinceId, status: { not: "PLANNED" }, startsAt: { gte: start, lt: end } } }),
+    db.meeting.count({
+      where: { provinceId, status: { not: "PLANNED" }, startsAt: { gte: start, lt: end } },
+    }),
     db.resolution.count({
       where: { provinceId, status: { not: "CANCELLED" }, createdAt: { gte: start, lt: end } },
     }),
@@ -116,12 +122,18 @@ export function weeklyHtml(r: WeeklyReport, locale: Locale, t: Translate, link?:
 export function weeklyBodyHtml(r: WeeklyReport, locale: Locale, t: Translate, link?: string): string {
   const n = (v: number | bigint) => formatNumber(v, locale);
   const title = `${t("outcomes.weekly.title")} — ${localName(r.province, locale)}`;
-  const week = t("outcomes.weekly.week", { from: formatDate(r.week.from, locale), to: formatDate(r.week.to, locale) });
+  const week = t("outcomes.weekly.week", {
+    from: formatDate(r.week.from, locale),
+    to: formatDate(r.week.to, locale),
+  });
   const cell = 'style="padding:4px 8px;border-bottom:1px solid #e2e8f0"';
   const h2 = (text: string) => `<h2 style="font-size:15px;margin:18px 0 6px">${esc(text)}</h2>`;
   const table = (rows: string[][]) =>
     `<table style="border-collapse:collapse;width:100%">${rows
-      .map((row) => `<tr>${row.map((c, i) => `<td ${cell}${i > 0 ? ' data-figure=""' : ""}>${c}</td>`).join("")}</tr>`)
+      .map(
+        (row) =>
+          `<tr>${row.map((c, i) => `<td ${cell}${i > 0 ? ' data-figure=""' : ""}>${c}</td>`).join("")}</tr>`,
+      )
       .join("")}</table>`;
   const money = (rows: WeeklyReport["moneyWeek"]) =>
     rows.length
@@ -145,7 +157,12 @@ export function weeklyBodyHtml(r: WeeklyReport, locale: Locale, t: Translate, li
     ]),
     h2(t("outcomes.weekly.overdueTop")),
     r.overdue.length
-      ? table(r.overdue.map((a) => [esc(localName(a, locale)), esc(t("outcomes.weekly.overdueCount", { count: n(a.n) }))]))
+      ? table(
+          r.overdue.map((a) => [
+            esc(localName(a, locale)),
+            esc(t("outcomes.weekly.overdueCount", { count: n(a.n) })),
+          ]),
+        )
       : `<p>${esc(t("outcomes.weekly.noneOverdue"))}</p>`,
     h2(t("outcomes.weekly.moneyWeek")),
     money(r.moneyWeek),
@@ -190,12 +207,13 @@ export function weeklyText(r: WeeklyReport, locale: Locale, t: Translate): strin
     `${t("outcomes.weekly.returned")}: ${n(r.returned.length)}`,
     "",
     `${t("outcomes.weekly.overdueTop")}:`,
-    ...r.overdue.map((a) => `- ${localName(a, locale)}: ${t("outcomes.weekly.overdueCount", { count: n(a.n) })}`),
+    ...r.overdue.map(
+      (a) => `- ${localName(a, locale)}: ${t("outcomes.weekly.overdueCount", { count: n(a.n) })}`,
+    ),
     "",
     `${t("outcomes.weekly.moneyWeek")}:`,
     ...r.moneyWeek.map(
-      (b) =>
-        `- ${localName(b, locale)}: ${formatRials(b.rescheduled + b.released + b.guaranteed, locale)}`,
+      (b) => `- ${localName(b, locale)}: ${formatRials(b.rescheduled + b.released + b.guaranteed, locale)}`,
     ),
     "",
     `${t("outcomes.weekly.headsAbsent")}:`,
