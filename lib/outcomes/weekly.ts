@@ -21,6 +21,10 @@ import { deliver, type Mail } from "@/lib/notifications/deliver";
 import { transportFromEnv, type MailTransport } from "@/lib/notifications/mailer";
 import { moneyMovedBetween, RETURNS_SQL } from "./queries";
 import { weeklyRecipientsSetting } from "./settings";
+import { PROGRESS_SELECT, progressOfRow } from "./progress";
+
+/** How many reported-on resolutions the report lists. */
+const PROGRESSED_LISTED = 20;
 
 // The governor's weekly report (issue #36): one page a week per province — sessions held,
 // resolutions issued and carried out, the agencies with most overdue, money the banks moved
@@ -59,34 +63,48 @@ export async function weeklyReport(
   const { year, month } = jalaliParts(week.to);
   const monthStart = jalaliToGregorian(year, month, 1);
   const open = [...OPEN_STATUSES];
-  const [sessions, issued, verified, overdue, moneyWeek, moneyMonth, returned, absent] = await Promise.all([
-    db.meeting.count({
-      where: { provinceId, status: { not: "PLANNED" }, startsAt: { gte: start, lt: end } },
-    }),
-    db.resolution.count({
-      where: { provinceId, status: { not: "CANCELLED" }, createdAt: { gte: start, lt: end } },
-    }),
-    db.resolution.count({ where: { provinceId, status: "VERIFIED", verifiedAt: { gte: start, lt: end } } }),
-    db.$queryRaw<{ nameFa: string; nameEn: string; n: number }[]>`
+  const [sessions, issued, verified, overdue, moneyWeek, moneyMonth, returned, absent, progressed] =
+    await Promise.all([
+      db.meeting.count({
+        where: { provinceId, status: { not: "PLANNED" }, startsAt: { gte: start, lt: end } },
+      }),
+      db.resolution.count({
+        where: { provinceId, status: { not: "CANCELLED" }, createdAt: { gte: start, lt: end } },
+      }),
+      db.resolution.count({ where: { provinceId, status: "VERIFIED", verifiedAt: { gte: start, lt: end } } }),
+      db.$queryRaw<{ nameFa: string; nameEn: string; n: number }[]>`
       select a."nameFa", a."nameEn", count(*)::int as n
       from "Resolution" r join "Agency" a on a.id = r."responsibleAgencyId"
       where r."provinceId" = ${provinceId} and r.status = any(${open}::"ResolutionStatus"[])
         and r.deadline < ${today}::date
       group by a.id, 1, 2 order by n desc, a."nameFa" limit 5`,
-    moneyMovedBetween(provinceId, week.from, week.to),
-    moneyMovedBetween(provinceId, monthStart, week.to),
-    db.$queryRaw<{ name: string; changed_on: Date; kept: number; created: number }[]>`
+      moneyMovedBetween(provinceId, week.from, week.to),
+      moneyMovedBetween(provinceId, monthStart, week.to),
+      db.$queryRaw<{ name: string; changed_on: Date; kept: number; created: number }[]>`
       select u.name, ret.changed_on, ret.kept::int as kept, ret.created::int as created
       from (${RETURNS_SQL}) ret join "ProductionUnit" u on u.id = ret.unit_id
       where ret.province_id = ${provinceId} and ret.changed_on between ${week.from}::date and ${week.to}::date
       order by ret.changed_on, u.name`,
-    db.$queryRaw<{ nameFa: string; nameEn: string; mode: string; startsAt: Date }[]>`
+      db.$queryRaw<{ nameFa: string; nameEn: string; mode: string; startsAt: Date }[]>`
       select a."nameFa", a."nameEn", at.mode::text as mode, m."startsAt"
       from "Attendance" at join "Meeting" m on m.id = at."meetingId" join "Agency" a on a.id = at."agencyId"
       where m."provinceId" = ${provinceId} and m.status <> 'PLANNED' and at.mode <> 'HEAD'
         and m."startsAt" >= ${start} and m."startsAt" < ${end}
       order by m."startsAt", a."nameFa"`,
-  ]);
+      // Resolutions an agency reported on this week, with how far along each now is.
+      db.resolution.findMany({
+        where: { provinceId, progressReports: { some: { createdAt: { gte: start, lt: end } } } },
+        orderBy: { deadline: "asc" },
+        take: PROGRESSED_LISTED,
+        select: {
+          id: true,
+          status: true,
+          unit: { select: { name: true } },
+          responsibleAgency: { select: { nameFa: true, nameEn: true } },
+          ...PROGRESS_SELECT,
+        },
+      }),
+    ]);
   return {
     province,
     week,
@@ -98,6 +116,12 @@ export async function weeklyReport(
     moneyMonth,
     returned,
     absent,
+    progressed: progressed.map((r) => ({
+      id: r.id,
+      unit: r.unit.name,
+      agency: r.responsibleAgency,
+      progress: progressOfRow(r),
+    })),
   };
 }
 
@@ -168,6 +192,21 @@ export function weeklyBodyHtml(r: WeeklyReport, locale: Locale, t: Translate, li
     money(r.moneyWeek),
     h2(t("outcomes.weekly.moneyMonth")),
     money(r.moneyMonth),
+    h2(t("outcomes.weekly.progressed")),
+    r.progressed.length
+      ? table(
+          r.progressed.map((x) => [
+            esc(x.unit),
+            esc(localName(x.agency, locale)),
+            x.progress.pct === null
+              ? esc(t("outcomes.progress.none"))
+              : esc(t("outcomes.progress.value", { pct: n(x.progress.pct) })) +
+                (x.progress.total
+                  ? ` (${esc(t("outcomes.progress.fromMilestones", { done: n(x.progress.done), total: n(x.progress.total) }))})`
+                  : ""),
+          ]),
+        )
+      : `<p>${esc(t("outcomes.weekly.noneProgressed"))}</p>`,
     h2(t("outcomes.weekly.returned")),
     r.returned.length
       ? table(
@@ -277,6 +316,8 @@ export function sendGovernorWeekly({
   });
 }
 
+const parseIso = (iso: string) => !Number.isNaN(new Date(`${iso}T12:00:00Z`).getTime());
+
 /**
  * The printable report on demand: the reader's own province (a national viewer names one),
  * the week that ends on the Friday before `week` (an ISO day) or before today. Null when the
@@ -291,8 +332,10 @@ export async function weeklyReportFor(
   const id = actor.provinceId ?? provinceId;
   if (!id || (actor.provinceId !== null && provinceId && provinceId !== actor.provinceId)) return null;
   if (!(await db.province.findUnique({ where: { id }, select: { id: true } }))) return null;
-  // A day inside the week asked for: the report covers the full week that ends before the next day.
-  const asked = week && /^\d{4}-\d{2}-\d{2}$/.test(week) && week <= today ? addDays(week, 7) : today;
-  const range = reportWeek(asked > today ? today : asked);
+  // A day of the week asked for (the current week shows the days so far); else the last full week.
+  const range =
+    week && /^\d{4}-\d{2}-\d{2}$/.test(week) && parseIso(week)
+      ? reportWeek(addDays(reportWeek(week).to, 8))
+      : reportWeek(today);
   return weeklyReport(id, range, today);
 }
