@@ -105,7 +105,7 @@ const fa = {
       category: "گروه مانع",
     },
     cause: {
-      field: "علت تغییر",
+      field: "منشأ تغییر",
       SECRETARIAT: "ثبت دبیرخانه",
       IMPORT: "ورود از فایل",
       APPLICANT: "اعلام متقاضی",
