@@ -10,6 +10,10 @@ import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import { earliestLateDeadline, workingDaySql } from "@/lib/calendar/sql";
 import { RETURN_CONDITION } from "@/lib/outcomes/returns-sql";
 import { moneyByBank, returnsToProduction, stalledFigure } from "@/lib/outcomes/queries";
+import { attendanceTrend } from "@/lib/outcomes/attendance";
+
+/** Sessions the scorecard's attendance trend shows per agency (issue #36). */
+const TREND_SESSIONS = 6;
 
 // Every figure here is one aggregate SQL query over the filtered resolutions, so the
 // dashboard costs the same number of round trips at 50 units or 50,000 (DESIGN.md §6).
@@ -495,9 +499,10 @@ export async function loadDashboard(
         stalledFigure(actor, today),
         moneyByBank(actor, 12, today),
         returnsToProduction(actor, 12, today),
+        attendanceTrend(actor, TREND_SESSIONS),
       ]),
     ]);
-  const [stalled, money, returns] = outcomes;
+  const [stalled, money, returns, trend] = outcomes;
   const rows = await db.resolution.findMany({
     where: { id: { in: overdueRows.map((r) => r.id) } },
     select: RESOLUTION_LIST_SELECT,
@@ -524,5 +529,6 @@ export async function loadDashboard(
     stalled,
     money,
     returns,
+    trend,
   };
 }

@@ -196,6 +196,7 @@ async function Dashboard({
           sort={sort}
           sortHref={(s) => `/dashboard?${query({ sort: s })}`}
           late={countWorking ? "working" : "calendar"}
+          trend={data.trend}
           t={t}
           locale={locale}
         />
