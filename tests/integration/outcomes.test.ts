@@ -14,7 +14,8 @@ import { loadDashboard } from "@/lib/dashboard/queries";
 import { publicFigures } from "@/lib/dashboard/public";
 import { OutcomesDashboard } from "@/components/outcomes/outcomes-dashboard";
 import { provinceScenario, type Scenario } from "../support/scenario";
-import { createObstacle, createResolution, createUnit, t } from "../support/fixtures";
+import { createMeeting, createObstacle, createResolution, createUnit, t } from "../support/fixtures";
+import { absenceLetter, attendanceTrend, headsMissing } from "@/lib/outcomes/attendance";
 
 const TODAY = todayInTehran();
 const BILLION = 1_000_000_000n;
@@ -297,6 +298,51 @@ describe("stalled resolutions", () => {
              at time zone 'Asia/Tehran')::date <= ${calendarDate(stalled.since)}`;
     expect(stalled.count).toBe(sql?.n);
     expect(stalled.count).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("who came to the table", () => {
+  it("names the agencies whose head missed 2 of the last 4 sessions, with a letter; the trend equals the rows", async () => {
+    const [absentee, present] = [s.agencies[0] ?? "", s.banks[0] ?? ""];
+    // Four more held sessions of the working group (its members: every agency of the scenario).
+    const modes = ["HEAD", "ABSENT", "REPRESENTATIVE", null] as const;
+    for (const [i, mode] of modes.entries()) {
+      const m = await createMeeting(s.provinceId, {
+        status: "HELD",
+        startsAt: new Date(Date.UTC(2040, 0, 10 + i, 6)),
+      });
+      if (mode) await db.attendance.create({ data: { meetingId: m.id, agencyId: absentee, mode } });
+      await db.attendance.create({ data: { meetingId: m.id, agencyId: present, mode: "HEAD" } });
+    }
+    const flagged = await headsMissing(s.chair);
+    const mine = flagged.find((a) => a.agencyId === absentee);
+    // The scenario's second bank, a member with nothing recorded, missed all four.
+    expect(flagged.map((a) => [a.agencyId, a.missed])).toEqual([
+      [s.banks[1], 4],
+      [absentee, 3],
+    ]);
+    // Newest first: not recorded, a representative, absent, the head.
+    expect(mine?.sessions.map((x) => x.mode)).toEqual(["NONE", "REPRESENTATIVE", "ABSENT", "HEAD"]);
+    const [sql] = await db.$queryRaw<{ missed: number }[]>`
+      select count(*)::int as missed from (
+        select m.id, at.mode from "Meeting" m
+        left join "Attendance" at on at."meetingId" = m.id and at."agencyId" = ${absentee}
+        where m."provinceId" = ${s.provinceId} and m.status <> 'PLANNED'
+        order by m."startsAt" desc limit 4) last
+      where last.mode is distinct from 'HEAD'`;
+    expect(mine?.missed).toBe(sql?.missed);
+    const letter = await absenceLetter(s.chair, absentee);
+    expect(letter).toMatchObject({ missed: 3, agency: { id: absentee } });
+    expect(await absenceLetter(s.chair, present)).toBeNull();
+    // The chair's list is the chair's: the secretariat reads the trend on the dashboard instead.
+    await expect(headsMissing(s.secretariat)).rejects.toThrow();
+    const trend = await attendanceTrend(s.secretariat, 6);
+    expect(
+      trend
+        .get(present)
+        ?.slice(0, 4)
+        .map((x) => x.mode),
+    ).toEqual(["HEAD", "HEAD", "HEAD", "HEAD"]);
   });
 });
 
