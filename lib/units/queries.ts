@@ -287,6 +287,7 @@ export async function getUnitFile(actor: Actor, id: string) {
           toStatus: true,
           changedOn: true,
           reason: true,
+          cause: true,
           createdAt: true,
           user: { select: { name: true } },
         },

@@ -296,6 +296,7 @@ function TimelineRow({ entry, t, locale }: { entry: TimelineEntry; t: Translate;
               })
             : `${t("units.initialStatus")}: ${t(`operatingStatus.${entry.change.toStatus}`)}`}
           {entry.change.reason && ` — ${entry.change.reason}`}
+          {entry.change.cause && ` (${t(`outcomes.cause.${entry.change.cause}`)})`}
         </>
       );
       break;
