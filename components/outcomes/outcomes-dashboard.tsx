@@ -4,6 +4,7 @@ import { moved, sumMoney, type moneyByBank, type returnsToProduction } from "@/l
 import { Card, EmptyState } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { ChartFigure } from "@/components/dashboard/chart-figure";
+import { CASE_OUTCOMES } from "@/lib/outcomes/constants";
 
 type Money = Awaited<ReturnType<typeof moneyByBank>>;
 type Returns = Awaited<ReturnType<typeof returnsToProduction>>;
@@ -196,6 +197,14 @@ export function OutcomesDashboard({
             <dt className="text-slate-600">{t("outcomes.dashboard.jobsCreated")}</dt>
             <dd className="text-lg font-bold">{n(returns.total.created)}</dd>
           </div>
+        </dl>
+        <dl className="mb-3 flex flex-wrap gap-6 text-sm" data-testid="case-outcomes">
+          {CASE_OUTCOMES.map((o) => (
+            <div key={o}>
+              <dt className="text-slate-600">{t(`outcomes.closure.outcome.${o}`)}</dt>
+              <dd className="text-lg font-bold">{n(returns.closures[o])}</dd>
+            </div>
+          ))}
         </dl>
         {[
           {

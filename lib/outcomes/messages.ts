@@ -17,6 +17,7 @@ const fa = {
       titleMin: "عنوان گام دست‌کم ۳ حرف است.",
       resolutionClosed: "این مصوبه بسته است؛ گام تازه نمی‌پذیرد.",
       stalledDays: "عددی از ۱ تا ۱۲۰ روز کاری بنویسید.",
+      outcome: "نتیجه پرونده را انتخاب کنید.",
     },
     settings: {
       stalled: "مصوبه راکد",
@@ -135,6 +136,21 @@ const fa = {
       attendance: "حضور",
       print: "چاپ نامه",
     },
+    closure: {
+      title: "بستن پرونده",
+      outcomeField: "نتیجه پرونده",
+      reasonField: "دلیل (برای «امکان‌پذیر نیست» لازم است)",
+      submit: "بستن پرونده با این نتیجه",
+      closed: "پرونده با نتیجه آن بسته شد.",
+      notProducing: "واحد در سامانه فعال یا نیمه‌فعال نیست؛ نخست وضعیت آن را ثبت کنید.",
+      last: "آخرین نتیجه: {outcome} ({date})",
+      outcome: {
+        RESOLVED_PRODUCING: "رفع مانع و واحد در حال تولید",
+        RESOLVED_IDLE: "رفع مانع ولی واحد همچنان راکد",
+        NOT_POSSIBLE: "امکان‌پذیر نیست",
+      },
+      counts: "نتیجه پرونده‌های بسته‌شده",
+    },
     weekly: {
       title: "گزارش هفتگی کارگروه تسهیل",
       subject: "گزارش هفتگی کارگروه تسهیل {province} — هفته منتهی به {date}",
@@ -185,6 +201,7 @@ const en: typeof fa = {
       titleMin: "A step's title has at least 3 characters.",
       resolutionClosed: "This resolution is closed; it takes no new steps.",
       stalledDays: "Enter a number of working days from 1 to 120.",
+      outcome: "Choose the case's outcome.",
     },
     settings: {
       stalled: "Stalled resolutions",
@@ -304,6 +321,21 @@ const en: typeof fa = {
       date: "Date",
       attendance: "Attendance",
       print: "Print the letter",
+    },
+    closure: {
+      title: "Close the case",
+      outcomeField: "Outcome",
+      reasonField: "Reason (required for “not possible”)",
+      submit: "Close the case with this outcome",
+      closed: "The case was closed with its outcome.",
+      notProducing: "The unit is not active or semi-active in the register; record its status first.",
+      last: "Latest outcome: {outcome} ({date})",
+      outcome: {
+        RESOLVED_PRODUCING: "Resolved, and the unit is producing",
+        RESOLVED_IDLE: "Resolved, but the unit is still idle",
+        NOT_POSSIBLE: "Not possible",
+      },
+      counts: "Outcomes of closed cases",
     },
     weekly: {
       title: "Working group's weekly report",

@@ -10,6 +10,7 @@ import { jalaliMonths } from "@/lib/dashboard/queries";
 import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import { stalledDays } from "./settings";
 import { RETURN_CONDITION } from "./returns-sql";
+import { CASE_OUTCOMES } from "./constants";
 
 // What the working group achieved (issue #36), each figure one aggregate SQL query over the
 // rows, so the same numbers come out at 50 units or 50,000 and a test can recompute them.
@@ -231,7 +232,7 @@ export async function returnsToProduction(actor: Actor, count = 12, today = toda
   const bounds = Prisma.sql`${[...months.map((m) => m.start), months.at(-1)?.end ?? today]}::date[]`;
   const scope =
     actor.provinceId !== null ? Prisma.sql`where province_id = ${actor.provinceId}` : Prisma.empty;
-  const [perMonth, perProvince, perCategory] = await Promise.all([
+  const [perMonth, perProvince, perCategory, closures] = await Promise.all([
     db.$queryRaw<{ bucket: number; units: bigint; kept: bigint; created: bigint }[]>`
       with ret as (select * from (${RETURNS_SQL}) x ${scope})
       select width_bucket(changed_on, ${bounds}) as bucket, count(*) as units, sum(kept) as kept, sum(created) as created
@@ -252,6 +253,13 @@ export async function returnsToProduction(actor: Actor, count = 12, today = toda
       select c.code, c."nameFa", c."nameEn", count(*) as units, sum(kept) as kept, sum(created) as created
       from pairs join "ObstacleCategory" c on c.id = pairs.category_id
       group by c.id, 1, 2, 3 order by units desc, c."sortOrder"`,
+    // How the closed cases ended: each unit's newest closure.
+    db.$queryRaw<{ outcome: string; n: bigint }[]>`
+      select outcome::text as outcome, count(*) as n from (
+        select distinct on ("unitId") "unitId", outcome from "CaseClosure"
+        ${actor.provinceId !== null ? Prisma.sql`where "provinceId" = ${actor.provinceId}` : Prisma.empty}
+        order by "unitId", "createdAt" desc, id desc) latest
+      group by 1`,
   ]);
   const byBucket = new Map(perMonth.map((r) => [Number(r.bucket), r]));
   const num = (v: bigint | null | undefined) => Number(v ?? 0);
@@ -285,5 +293,8 @@ export async function returnsToProduction(actor: Actor, count = 12, today = toda
       created: num(r.created),
     })),
     total,
+    closures: Object.fromEntries(
+      CASE_OUTCOMES.map((o) => [o, num(closures.find((c) => c.outcome === o)?.n)]),
+    ) as Record<(typeof CASE_OUTCOMES)[number], number>,
   };
 }

@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { db } from "@/lib/db";
 import { addDays, calendarDate, formatNumber, todayInTehran } from "@/lib/i18n/format";
 import { reportProgress } from "@/lib/resolutions/mutations";
-import { addMilestone, setApprovedAmount } from "@/lib/outcomes/mutations";
+import { addMilestone, closeCase, setApprovedAmount } from "@/lib/outcomes/mutations";
 import { moneyByBank, moved, returnsToProduction, stalledFigure, sumMoney } from "@/lib/outcomes/queries";
 import { moneyXlsx } from "@/lib/outcomes/export";
 import { progressOfRow, PROGRESS_SELECT } from "@/lib/outcomes/progress";
@@ -274,6 +274,42 @@ describe("units back in production", () => {
     expect(figures.unitsReturned).toBe(1);
     const data = await loadDashboard(s.secretariat, {}, "onTime", TODAY);
     expect(data.impact.total.units).toBe(1);
+  });
+});
+
+describe("how a case ended", () => {
+  it("closes with its outcome; refuses «producing» for an idle unit and «not possible» without a reason", async () => {
+    const idle = await createUnit(s.provinceId, { countyId: s.countyId, name: "واحد راکد", status: "IDLE" });
+    expect(
+      await closeCase(s.secretariat, { unitId: idle.id, outcome: "RESOLVED_PRODUCING" }, t),
+    ).toMatchObject({
+      ok: false,
+      fieldErrors: { outcome: [t("outcomes.closure.notProducing")] },
+    });
+    expect(
+      await closeCase(s.secretariat, { unitId: idle.id, outcome: "NOT_POSSIBLE", reason: "کوتاه" }, t),
+    ).toMatchObject({ ok: false, fieldErrors: { reason: [t("resolutions.v.reasonMin")] } });
+    expect(await closeCase(bank, { unitId: idle.id, outcome: "RESOLVED_IDLE" }, t)).toMatchObject({
+      ok: false,
+      message: t("errors.forbidden"),
+    });
+    expect(await db.caseClosure.count({ where: { unitId: idle.id } })).toBe(0);
+    expect(await closeCase(s.secretariat, { unitId: idle.id, outcome: "RESOLVED_IDLE" }, t)).toMatchObject({
+      ok: true,
+    });
+    // The unit that returned to production (above) closes as producing.
+    expect(await closeCase(s.secretariat, { unitId, outcome: "RESOLVED_PRODUCING" }, t)).toMatchObject({
+      ok: true,
+    });
+    const { closures } = await returnsToProduction(s.secretariat, 12, TODAY);
+    const rows = await db.$queryRaw<{ outcome: string; n: number }[]>`
+      select outcome::text, count(*)::int as n from "CaseClosure" where "provinceId" = ${s.provinceId} group by 1`;
+    expect(closures).toEqual({
+      RESOLVED_PRODUCING: rows.find((r) => r.outcome === "RESOLVED_PRODUCING")?.n ?? 0,
+      RESOLVED_IDLE: rows.find((r) => r.outcome === "RESOLVED_IDLE")?.n ?? 0,
+      NOT_POSSIBLE: 0,
+    });
+    expect(closures).toMatchObject({ RESOLVED_PRODUCING: 1, RESOLVED_IDLE: 1 });
   });
 });
 
