@@ -135,6 +135,7 @@ const fa = {
       date: "تاریخ",
       attendance: "حضور",
       print: "چاپ نامه",
+      noLetter: "رئیس این دستگاه در جلسات اخیر حاضر بوده است (یا دستگاه در دسترس نیست)؛ نامه‌ای لازم نیست.",
     },
     closure: {
       title: "بستن پرونده",
@@ -179,6 +180,7 @@ const fa = {
       recipientsSaved: "گیرندگان گزارش هفتگی ثبت شد.",
       recipientsInvalid: "این نشانی ایمیل نیست: {email}",
       save: "ثبت گیرندگان",
+      noProvince: "گزارش هفتگی برای یک استان است: استان را برگزینید.",
     },
   },
 };
@@ -321,6 +323,8 @@ const en: typeof fa = {
       date: "Date",
       attendance: "Attendance",
       print: "Print the letter",
+      noLetter:
+        "This agency's head attended the latest sessions (or the agency is out of reach): no letter is due.",
     },
     closure: {
       title: "Close the case",
@@ -365,6 +369,7 @@ const en: typeof fa = {
       recipientsSaved: "The weekly report's recipients were saved.",
       recipientsInvalid: "Not an e-mail address: {email}",
       save: "Save recipients",
+      noProvince: "The weekly report is a province's: choose a province.",
     },
   },
 };

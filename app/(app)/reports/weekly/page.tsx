@@ -1,8 +1,8 @@
-import { notFound } from "next/navigation";
 import { pageContext, pageTitle } from "@/lib/page";
 import { weeklyBodyHtml, weeklyReportFor } from "@/lib/outcomes/weekly";
 import { isRtl } from "@/lib/i18n/format";
 import { PrintButton } from "@/components/ui/print-button";
+import { EmptyState } from "@/components/ui/card";
 import "@/components/meetings/print.css";
 
 export const generateMetadata = pageTitle("outcomes.weekly.title");
@@ -21,7 +21,9 @@ export default async function WeeklyReportPage({
   const raw = await searchParams;
   const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
   const report = await weeklyReportFor(user, { provinceId: one(raw.province), week: one(raw.week) });
-  if (!report) notFound();
+  // Below the reports' loading skeleton the status is already sent: a province out of reach
+  // (or none named by a national viewer) gets a sentence rather than a 404.
+  if (!report) return <EmptyState>{t("outcomes.weekly.noProvince")}</EmptyState>;
   return (
     <div className="space-y-4">
       <div className="no-print flex justify-end">
