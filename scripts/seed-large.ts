@@ -46,6 +46,7 @@ export async function seedLarge(
       "clearing earlier large data",
       `
       delete from "User" where email like 'bench-%@tashil.bench';
+      delete from "ResolutionMilestone" where id like 'lg%';
       delete from "ProgressReport" where id like 'lg%';
       delete from "ExtensionRequest" where id like 'lg%';
       delete from "ResolutionObstacle" where "resolutionId" like 'lg%';
@@ -86,32 +87,37 @@ export async function seedLarge(
     await step(
       `${units} units with obstacles and status history`,
       `
-      insert into "ProductionUnit" (id, "provinceId", "countyId", name, "nameNormalized", "nationalId", sector, status, employees, "capacityUsePct", "updatedAt")
+      insert into "ProductionUnit" (id, "provinceId", "countyId", name, "nameNormalized", "nationalId", sector, status, employees, "employeesAtRegistration", "capacityUsePct", "updatedAt")
         select 'lgu' || i, 'lgp' || ${provinceOf("i")}, 'lgc' || ${provinceOf("i")} || '-' || (i / ${PROVINCES}) % ${COUNTIES},
           'واحد تولیدی شماره ' || i, 'واحدتولیدیشماره' || i, (90000000000 + i)::text,
           (array['INDUSTRIAL','MINING','AGRICULTURAL','SERVICES'])[1 + i % 4]::"Sector",
           (array['ACTIVE','SEMI_ACTIVE','IDLE','CLOSED','UNDER_CONSTRUCTION'])[1 + i % 5]::"OperatingStatus",
-          5 + i % 400, i % 100, now()
+          5 + i % 400, greatest(5 + i % 400 - i % 30, 0), i % 100, now()
         from generate_series(0, ${units} - 1) i;
-      insert into "Obstacle" (id, "provinceId", "unitId", "categoryId", description, "descriptionNormalized", "amountRials", status, "updatedAt")
+      insert into "Obstacle" (id, "provinceId", "unitId", "categoryId", description, "descriptionNormalized", "amountRials", "moneyKind", status, "updatedAt")
         select 'lgo' || i, 'lgp' || ${provinceOf("i")}, 'lgu' || i, c.id, 'مانع شماره ' || i, 'مانعشماره' || i,
-          (i % 50) * 1000000000::bigint, (array['REGISTERED','IN_COMMITTEE','REFERRED','DECIDED','RESOLVED'])[1 + i % 5]::"ObstacleStatus", now()
+          (i % 50) * 1000000000::bigint,
+          case when i % 3 = 0 then (array['RESCHEDULING','NEW_FACILITY','GUARANTEE','ARREARS_SETTLEMENT'])[1 + i % 4]::"ObstacleMoneyKind" end,
+          (array['REGISTERED','IN_COMMITTEE','REFERRED','DECIDED','RESOLVED'])[1 + i % 5]::"ObstacleStatus", now()
         from generate_series(0, ${units} - 1) i
         join (select id, row_number() over (order by code) - 1 as n, count(*) over () as total from "ObstacleCategory" where "parentId" is null) c on c.n = i % c.total;
-      insert into "UnitStatusChange" (id, "unitId", "fromStatus", "toStatus", "changedOn")
-        select 'lgs' || i, 'lgu' || i, 'IDLE', 'ACTIVE', (now() - (i % 3650) * interval '1 day')::date
+      insert into "UnitStatusChange" (id, "unitId", "fromStatus", "toStatus", "changedOn", cause)
+        select 'lgs' || i, 'lgu' || i, 'IDLE', 'ACTIVE', (now() - (i % 3650) * interval '1 day')::date,
+          (array['SECRETARIAT','IMPORT','APPLICANT','BANK_REPORT'])[1 + i % 4]::"StatusChangeCause"
         from generate_series(0, ${units} - 1, 7) i;`,
     );
     await step(
       `${resolutions} resolutions`,
       `
-      insert into "Resolution" (id, "provinceId", "meetingId", "unitId", text, "responsibleAgencyId", deadline, status, "doneReportedAt", "verifiedAt", "createdAt", "updatedAt")
+      insert into "Resolution" (id, "provinceId", "meetingId", "unitId", text, "responsibleAgencyId", deadline, status, "doneReportedAt", "verifiedAt", "createdAt", "updatedAt", "approvedAmountRials")
         select 'lgr' || i, 'lgp' || ${provinceOf("u")}, 'lgm' || ${provinceOf("u")} || '-' || (2 * ((i / 7) % ${MEETINGS / 2 - 1})),
           'lgu' || u, 'مصوبه شماره ' || i, 'lga' || ${provinceOf("u")} || '-' || (i * 7) % ${AGENCIES},
           d, s::"ResolutionStatus",
           case when s in ('DONE_REPORTED','VERIFIED') then d + ((i % 20) - 10) * interval '1 day' end,
           case when s = 'VERIFIED' then d + ((i % 20) - 5) * interval '1 day' end,
-          d - interval '30 days', now()
+          d - interval '30 days', now(),
+          -- A bank's resolution (agency number ≡ 1 mod 4 is a bank) approves an amount.
+          case when ((i * 7) % ${AGENCIES}) % 4 = 1 then (i % 40) * 1000000000::bigint end
         from (
           select i, i % ${units} as u, (current_date - (i % 3650) + 30) as d,
             (array['ISSUED','IN_PROGRESS','DONE_REPORTED','VERIFIED','VERIFIED','VERIFIED','CANCELLED'])[1 + i % 7] as s
@@ -120,14 +126,27 @@ export async function seedLarge(
       insert into "ResolutionObstacle" ("resolutionId", "obstacleId")
         select 'lgr' || i, 'lgo' || (i % ${units}) from generate_series(0, ${resolutions} - 1) i;
       insert into "ExtensionRequest" (id, "resolutionId", "previousDeadline", "requestedDeadline", reason, status)
-        select 'lge' || i, 'lgr' || i, current_date, current_date + 30, 'تمدید', 'APPROVED' from generate_series(0, ${resolutions} - 1, 13) i;`,
+        select 'lge' || i, 'lgr' || i, current_date, current_date + 30, 'تمدید', 'APPROVED' from generate_series(0, ${resolutions} - 1, 13) i;
+      -- Every fifth resolution has three steps, the first done (issue #36).
+      insert into "ResolutionMilestone" (id, "resolutionId", position, title, "dueOn", "doneAt")
+        select 'lgms' || i || '-' || k, 'lgr' || i, k, 'گام ' || k, current_date - (i % 3650) + 10 * k,
+          case when k = 1 then now() - (i % 3650) * interval '1 day' end
+        from generate_series(0, ${resolutions} - 1, 5) i, generate_series(1, 3) k;`,
     );
     await step(
       `${reports} progress reports`,
       `
-      insert into "ProgressReport" (id, "resolutionId", note, "fromStatus", "toStatus", "createdAt")
-        select 'lgpr' || i, 'lgr' || (i % ${resolutions}), 'گزارش پیشرفت', 'ISSUED', 'IN_PROGRESS', now() - (i % 3650) * interval '1 day'
-        from generate_series(0, ${reports} - 1) i;`,
+      insert into "ProgressReport" (id, "resolutionId", note, "fromStatus", "toStatus", "createdAt", "progressPct", "moneyMovement", "amountRials", "moneyOn")
+        select 'lgpr' || i, 'lgr' || r, 'گزارش پیشرفت', 'ISSUED', 'IN_PROGRESS', now() - (i % 3650) * interval '1 day',
+          case when i % 4 = 0 then i % 101 end,
+          -- Reports on a bank's resolutions move money, on the report's day (issue #36).
+          case when bank then (array['RESCHEDULED','RELEASED','GUARANTEED'])[1 + i % 3]::"MoneyMovement" end,
+          case when bank then (1 + i % 20) * 500000000::bigint end,
+          case when bank then (now() - (i % 3650) * interval '1 day')::date end
+        from (
+          select i, i % ${resolutions} as r, (((i % ${resolutions}) * 7) % ${AGENCIES}) % 4 = 1 as bank
+          from generate_series(0, ${reports} - 1) i
+        ) g;`,
     );
     await step(
       "bench accounts in the big province",

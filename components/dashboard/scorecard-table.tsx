@@ -4,6 +4,8 @@ import type { LateCount } from "@/lib/calendar/working-days";
 import { formatPercent, formatNumber, localName } from "@/lib/i18n/format";
 import type { Locale, MessageKey, Translate } from "@/lib/i18n/messages";
 import { EmptyState } from "@/components/ui/card";
+import { AttendanceTrend } from "@/components/outcomes/absent-heads";
+import type { SessionAttendance } from "@/lib/outcomes/attendance";
 
 const COLUMNS: { sort: ScorecardSort | null; label: MessageKey }[] = [
   { sort: "name", label: "resolution.agency" },
@@ -25,10 +27,13 @@ export function ScorecardTable({
   sort,
   sortHref,
   late = "calendar",
+  trend,
   t,
   locale,
 }: {
   rows: ScorecardRow[];
+  /** Each agency's latest attendances, newest first (issue #36): a column of its own when given. */
+  trend?: ReadonlyMap<string, readonly SessionAttendance[]>;
   sort: ScorecardSort;
   sortHref?: (s: ScorecardSort) => string;
   /** What the average delay counts (the dashboard's choice): the column says which. */
@@ -73,6 +78,15 @@ export function ScorecardTable({
                 )}
               </th>
             ))}
+            {trend && (
+              <th
+                scope="col"
+                className="p-2 text-start font-medium"
+                title={t("outcomes.attendance.trendHint")}
+              >
+                {t("outcomes.attendance.trend")}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -96,6 +110,11 @@ export function ScorecardTable({
               <td className="p-2">{n(r.attendedHead)}</td>
               <td className="p-2">{n(r.attendedRepresentative)}</td>
               <td className={`p-2 ${r.absent > 0 ? "text-amber-700" : ""}`}>{n(r.absent)}</td>
+              {trend && (
+                <td className="p-2">
+                  <AttendanceTrend sessions={trend.get(r.agencyId) ?? []} t={t} locale={locale} />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -9,6 +9,11 @@ import { RESOLUTION_LIST_SELECT } from "@/lib/resolutions/queries";
 import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import { earliestLateDeadline, workingDaySql } from "@/lib/calendar/sql";
 import { RETURN_CONDITION } from "@/lib/outcomes/returns-sql";
+import { moneyByBank, returnsToProduction, stalledFigure } from "@/lib/outcomes/queries";
+import { attendanceTrend } from "@/lib/outcomes/attendance";
+
+/** Sessions the scorecard's attendance trend shows per agency (issue #36). */
+const TREND_SESSIONS = 6;
 
 // Every figure here is one aggregate SQL query over the filtered resolutions, so the
 // dashboard costs the same number of round trips at 50 units or 50,000 (DESIGN.md §6).
@@ -479,16 +484,25 @@ export async function loadDashboard(
   today = todayInTehran(),
 ) {
   authorize(actor, "dashboard.view");
-  const [figures, overdueRows, scorecard, monthly, overdue, obstacles, impact, options] = await Promise.all([
-    resolutionFigures(actor, filters, today),
-    overdueResolutions(actor, filters, { take: OVERDUE_ROWS }, today),
-    agencyScorecard(actor, filters, sort, today),
-    monthlyIssuedVerified(actor, filters, 12, today),
-    overdueByCategory(actor, filters, today),
-    obstaclesByCategoryAndSector(actor, filters),
-    unitsReturnedToProduction(actor, filters, 12, today),
-    dashboardFilterOptions(actor, filters),
-  ]);
+  const [figures, overdueRows, scorecard, monthly, overdue, obstacles, impact, options, outcomes] =
+    await Promise.all([
+      resolutionFigures(actor, filters, today),
+      overdueResolutions(actor, filters, { take: OVERDUE_ROWS }, today),
+      agencyScorecard(actor, filters, sort, today),
+      monthlyIssuedVerified(actor, filters, 12, today),
+      overdueByCategory(actor, filters, today),
+      obstaclesByCategoryAndSector(actor, filters),
+      unitsReturnedToProduction(actor, filters, 12, today),
+      dashboardFilterOptions(actor, filters),
+      // What the working group achieved (issue #36): the province's whole record, unfiltered.
+      Promise.all([
+        stalledFigure(actor, today),
+        moneyByBank(actor, 12, today),
+        returnsToProduction(actor, 12, today),
+        attendanceTrend(actor, TREND_SESSIONS),
+      ]),
+    ]);
+  const [stalled, money, returns, trend] = outcomes;
   const rows = await db.resolution.findMany({
     where: { id: { in: overdueRows.map((r) => r.id) } },
     select: RESOLUTION_LIST_SELECT,
@@ -512,5 +526,9 @@ export async function loadDashboard(
     obstacles,
     impact,
     options,
+    stalled,
+    money,
+    returns,
+    trend,
   };
 }

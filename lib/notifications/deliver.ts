@@ -9,6 +9,8 @@ export type Mail = {
   provinceId?: string | null;
   subject: string;
   body: string;
+  /** A message laid out as HTML of its own (the governor's weekly report); else the body is wrapped. */
+  html?: string | null;
 };
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
@@ -58,7 +60,7 @@ export async function deliver(mails: Mail[], transport: MailTransport | null = t
       OR: data.map((m) => ({ eventKey: m.eventKey, toEmail: m.toEmail })),
       status: { in: ["PENDING", "FAILED"] },
     },
-    select: { id: true, toEmail: true, subject: true, body: true, attempts: true, status: true },
+    select: { id: true, toEmail: true, subject: true, body: true, html: true, attempts: true, status: true },
   });
   let sent = 0;
   let failed = 0;
@@ -74,7 +76,7 @@ export async function deliver(mails: Mail[], transport: MailTransport | null = t
         to: row.toEmail,
         subject: row.subject,
         text: row.body,
-        html: htmlBody(row.body),
+        html: row.html ?? htmlBody(row.body),
       });
       await db.emailMessage.update({
         where: { id: row.id },

@@ -5,6 +5,7 @@ import { escalateOverdue, sendDeadlineReminders, sendWeeklyDigest } from "./even
 import { sendNotificationDigests, sendNotificationMails } from "./inbox";
 import { sendQueuedMails } from "./deliver";
 import { refreshSmsDelivery, sendPendingSms } from "@/lib/sms/outbox";
+import { sendGovernorWeekly } from "@/lib/outcomes/weekly";
 import { runJob } from "@/lib/observability/jobs";
 import { errorFields, log } from "@/lib/observability/log";
 
@@ -30,6 +31,9 @@ export const JOBS = {
   // decide which are due, lib/sms/outbox.ts), and the gateway's delivery reports.
   "sms-outbox": { cron: "* * * * *", run: () => sendPendingSms() },
   "sms-delivery": { cron: "*/10 * * * *", run: () => refreshSmsDelivery() },
+  // The governor's weekly report, Saturday 08:00 Tehran: once per recipient per week
+  // (lib/outcomes/weekly.ts), whichever worker fires it.
+  "governor-weekly": { cron: "0 8 * * 6", run: () => sendGovernorWeekly() },
 } satisfies Record<string, { cron: string; run: () => Promise<unknown> }>;
 export type JobName = keyof typeof JOBS;
 /**

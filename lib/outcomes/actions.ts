@@ -1,6 +1,6 @@
 "use server";
 import { field, formAction } from "@/lib/action";
-import { addMilestone, setApprovedAmount } from "./mutations";
+import { addMilestone, closeCase, setApprovedAmount } from "./mutations";
 import { setStalledDays, setWeeklyRecipients } from "./settings-mutations";
 
 // The resolution's page, the register and the agency inbox all show its progress.
@@ -24,4 +24,11 @@ export const setStalledDaysAction = formAction(
 export const setWeeklyRecipientsAction = formAction(
   ({ user, t }, form) => setWeeklyRecipients(user, Object.fromEntries(form), t),
   { revalidate: ["/admin/settings"] },
+);
+
+export const closeCaseAction = formAction(
+  ({ user, t }, form) => closeCase(user, Object.fromEntries(form), t),
+  {
+    revalidate: (form) => [`/units/${field(form, "unitId")}`, "/dashboard"],
+  },
 );

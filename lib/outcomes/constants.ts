@@ -13,3 +13,6 @@ export const STATUS_CAUSES_CHOSEN = ["SECRETARIAT", "APPLICANT", "BANK_REPORT"] 
 
 /** Checkbox names of the milestones a report ticks: `done:<milestone id>`. */
 export const MILESTONE_FIELD_PREFIX = "done:";
+
+/** How a unit's case ended, as the secretariat records it when closing the case. */
+export const CASE_OUTCOMES = ["RESOLVED_PRODUCING", "RESOLVED_IDLE", "NOT_POSSIBLE"] as const;

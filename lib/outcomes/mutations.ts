@@ -1,14 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
+import { authorize, provinceWhere, writeProvince, type Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { invalid, type FormState } from "@/lib/forms";
-import { calendarDate } from "@/lib/i18n/format";
+import { calendarDate, todayInTehran } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/messages";
 import { conflictError, mutation, UserFacingError } from "@/lib/mutation";
 import { isOpenResolution } from "@/lib/resolutions/status";
 import type { Tx } from "@/lib/db";
-import { addMilestoneSchema, approvedAmountSchema } from "./schema";
+import { addMilestoneSchema, approvedAmountSchema, closeCaseSchema } from "./schema";
 
 // The secretariat plans how a resolution is carried out (issue #36): its steps, each with a
 // due date, and the amount the session approved. Both name the resolution's version, like
@@ -93,5 +93,50 @@ export async function setApprovedAmount(actor: Actor | null, raw: unknown, t: Tr
       });
     });
     return { ok: true, message: t("outcomes.money.approvedSet") };
+  });
+}
+
+/**
+ * The secretariat closes a unit's case with how it ended. "Resolved and producing" must be
+ * true of the register: the unit's status says it is running (active or semi-active).
+ */
+export async function closeCase(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
+  return mutation(t, async () => {
+    const parsed = closeCaseSchema.safeParse(raw);
+    if (!parsed.success) return invalid(parsed.error, t);
+    authorize(actor, "unit.write");
+    const provinceId = writeProvince(actor, "unit.write");
+    const { unitId, outcome, reason } = parsed.data;
+    await db.$transaction(async (tx) => {
+      const unit = await tx.productionUnit.findFirst({
+        where: { id: unitId, provinceId, archivedAt: null },
+        select: { id: true, status: true },
+      });
+      if (!unit) throw new UserFacingError(t("errors.notFoundRecord"));
+      if (outcome === "RESOLVED_PRODUCING" && unit.status !== "ACTIVE" && unit.status !== "SEMI_ACTIVE")
+        throw new UserFacingError(t("validation.invalidInput"), {
+          outcome: [t("outcomes.closure.notProducing")],
+        });
+      const closure = await tx.caseClosure.create({
+        data: {
+          provinceId,
+          unitId,
+          outcome,
+          reason: reason || null,
+          closedOn: calendarDate(todayInTehran()),
+          closedById: actor.id,
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        provinceId,
+        action: "unit.closeCase",
+        entityType: "ProductionUnit",
+        entityId: unitId,
+        after: { closureId: closure.id, outcome, reason: reason || null },
+      });
+    });
+    return { ok: true, message: t("outcomes.closure.closed") };
   });
 }

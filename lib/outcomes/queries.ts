@@ -10,6 +10,7 @@ import { jalaliMonths } from "@/lib/dashboard/queries";
 import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import { stalledDays } from "./settings";
 import { RETURN_CONDITION } from "./returns-sql";
+import { CASE_OUTCOMES } from "./constants";
 
 // What the working group achieved (issue #36), each figure one aggregate SQL query over the
 // rows, so the same numbers come out at 50 units or 50,000 and a test can recompute them.
@@ -56,6 +57,7 @@ export async function stalledFigure(actor: Actor, today = todayInTehran()) {
 export type MoneyRow = {
   agencyId: string;
   provinceId: string;
+  province: { nameFa: string; nameEn: string };
   nameFa: string;
   nameEn: string;
   /** Index into the months (0 = the oldest shown). */
@@ -67,7 +69,10 @@ export type MoneyRow = {
   guaranteed: bigint;
 };
 
-export type MoneyTotals = Omit<MoneyRow, "agencyId" | "provinceId" | "nameFa" | "nameEn" | "month">;
+export type MoneyTotals = Omit<
+  MoneyRow,
+  "agencyId" | "provinceId" | "province" | "nameFa" | "nameEn" | "month"
+>;
 const ZERO: MoneyTotals = { requested: 0n, approved: 0n, rescheduled: 0n, released: 0n, guaranteed: 0n };
 export const moved = (m: MoneyTotals) => m.rescheduled + m.released + m.guaranteed;
 
@@ -93,6 +98,8 @@ export async function moneyByBank(actor: Actor, count = 12, today = todayInTehra
       agency_id: string;
       bucket: number;
       provinceId: string;
+      provinceFa: string;
+      provinceEn: string;
       nameFa: string;
       nameEn: string;
       requested: bigint;
@@ -132,11 +139,11 @@ export async function moneyByBank(actor: Actor, count = 12, today = todayInTehra
       select agency_id, bucket from requested union select agency_id, bucket from approved
       union select agency_id, bucket from moved
     )
-    select k.agency_id, k.bucket, b."provinceId", b."nameFa", b."nameEn",
+    select k.agency_id, k.bucket, b."provinceId", pr."nameFa" as "provinceFa", pr."nameEn" as "provinceEn", b."nameFa", b."nameEn",
       coalesce(rq.n, 0)::bigint as requested, coalesce(ap.n, 0)::bigint as approved,
       coalesce(mv.rescheduled, 0)::bigint as rescheduled, coalesce(mv.released, 0)::bigint as released,
       coalesce(mv.guaranteed, 0)::bigint as guaranteed
-    from keys k join bank b on b.id = k.agency_id
+    from keys k join bank b on b.id = k.agency_id join "Province" pr on pr.id = b."provinceId"
     left join requested rq on rq.agency_id = k.agency_id and rq.bucket = k.bucket
     left join approved ap on ap.agency_id = k.agency_id and ap.bucket = k.bucket
     left join moved mv on mv.agency_id = k.agency_id and mv.bucket = k.bucket
@@ -145,6 +152,7 @@ export async function moneyByBank(actor: Actor, count = 12, today = todayInTehra
   const list: MoneyRow[] = rows.map((r) => ({
     agencyId: r.agency_id,
     provinceId: r.provinceId,
+    province: { nameFa: r.provinceFa, nameEn: r.provinceEn },
     nameFa: r.nameFa,
     nameEn: r.nameEn,
     month: Number(r.bucket) - 1,
@@ -224,7 +232,7 @@ export async function returnsToProduction(actor: Actor, count = 12, today = toda
   const bounds = Prisma.sql`${[...months.map((m) => m.start), months.at(-1)?.end ?? today]}::date[]`;
   const scope =
     actor.provinceId !== null ? Prisma.sql`where province_id = ${actor.provinceId}` : Prisma.empty;
-  const [perMonth, perProvince, perCategory] = await Promise.all([
+  const [perMonth, perProvince, perCategory, closures] = await Promise.all([
     db.$queryRaw<{ bucket: number; units: bigint; kept: bigint; created: bigint }[]>`
       with ret as (select * from (${RETURNS_SQL}) x ${scope})
       select width_bucket(changed_on, ${bounds}) as bucket, count(*) as units, sum(kept) as kept, sum(created) as created
@@ -245,6 +253,13 @@ export async function returnsToProduction(actor: Actor, count = 12, today = toda
       select c.code, c."nameFa", c."nameEn", count(*) as units, sum(kept) as kept, sum(created) as created
       from pairs join "ObstacleCategory" c on c.id = pairs.category_id
       group by c.id, 1, 2, 3 order by units desc, c."sortOrder"`,
+    // How the closed cases ended: each unit's newest closure.
+    db.$queryRaw<{ outcome: string; n: bigint }[]>`
+      select outcome::text as outcome, count(*) as n from (
+        select distinct on ("unitId") "unitId", outcome from "CaseClosure"
+        ${actor.provinceId !== null ? Prisma.sql`where "provinceId" = ${actor.provinceId}` : Prisma.empty}
+        order by "unitId", "createdAt" desc, id desc) latest
+      group by 1`,
   ]);
   const byBucket = new Map(perMonth.map((r) => [Number(r.bucket), r]));
   const num = (v: bigint | null | undefined) => Number(v ?? 0);
@@ -278,5 +293,8 @@ export async function returnsToProduction(actor: Actor, count = 12, today = toda
       created: num(r.created),
     })),
     total,
+    closures: Object.fromEntries(
+      CASE_OUTCOMES.map((o) => [o, num(closures.find((c) => c.outcome === o)?.n)]),
+    ) as Record<(typeof CASE_OUTCOMES)[number], number>,
   };
 }

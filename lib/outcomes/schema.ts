@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { parseAmount } from "@/lib/i18n/amount";
 import { parseJalaliDate, toLatinDigits } from "@/lib/i18n/format";
-import { jalaliDateField, text } from "@/lib/validation";
-import { MILESTONE_FIELD_PREFIX, MONEY_MOVEMENTS } from "./constants";
+import { jalaliDateField, multilineText, text } from "@/lib/validation";
+import { CASE_OUTCOMES, MILESTONE_FIELD_PREFIX, MONEY_MOVEMENTS } from "./constants";
 
 // What the working group achieved (issue #36): milestones, stated progress, money. Messages
 // are message keys, translated where they are shown.
@@ -108,3 +108,15 @@ export const addMilestoneSchema = z.object({
 
 /** The secretariat records the amount the session approved (blank clears it). */
 export const approvedAmountSchema = z.object({ ...target, amount: optionalAmountField() });
+
+/** The secretariat closes a unit's case with its outcome; "not possible" says why. */
+export const closeCaseSchema = z
+  .object({
+    unitId: text().trim().min(1, "validation.required"),
+    outcome: z.enum(CASE_OUTCOMES, "outcomes.v.outcome"),
+    reason: multilineText().trim().max(2000, "validation.tooLong").optional().default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome === "NOT_POSSIBLE" && v.reason.length < 10)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "resolutions.v.reasonMin" });
+  });

@@ -279,6 +279,8 @@ export async function getUnitFile(actor: Actor, id: string) {
       archivedAt: true,
       createdAt: true,
       county: { select: { nameFa: true, nameEn: true } },
+      // How the case last ended, when it was closed (issue #36).
+      closures: { orderBy: { createdAt: "desc" }, take: 1, select: { outcome: true, closedOn: true } },
       statusChanges: {
         orderBy: [{ changedOn: "desc" }, { createdAt: "desc" }],
         select: {
@@ -287,6 +289,7 @@ export async function getUnitFile(actor: Actor, id: string) {
           toStatus: true,
           changedOn: true,
           reason: true,
+          cause: true,
           createdAt: true,
           user: { select: { name: true } },
         },

@@ -7,6 +7,7 @@ import type {
   ObstacleStatus,
   OperatingStatus,
   ResolutionStatus,
+  StatusChangeCause,
 } from "@/lib/generated/prisma/enums";
 import { isOpenObstacle } from "@/lib/obstacles/transitions";
 
@@ -20,6 +21,8 @@ export type TimelineInput = {
     toStatus: OperatingStatus;
     changedOn: Date;
     reason: string | null;
+    /** What caused it (issue #36); null on changes recorded before causes were kept. */
+    cause?: StatusChangeCause | null;
     createdAt: Date;
     user: { name: string } | null;
   }[];

@@ -106,6 +106,18 @@ const FIELDS = [
   "payload",
   "position",
   "direction",
+  // Issue #36: steps, progress, money, status-change causes, the outcome settings.
+  "title",
+  "dueOn",
+  "amount",
+  "progressPct",
+  "moneyMovement",
+  "moneyOn",
+  "moneyKind",
+  "cause",
+  "days",
+  "emails",
+  "done:x",
 ] as const;
 
 type Ids = Record<
@@ -338,6 +350,8 @@ const ROUTES = (ids: Ids) => [
   "/api/obstacles/export",
   "/api/resolutions/export",
   "/api/reports/scorecard",
+  "/api/reports/money",
+  "/reports/weekly",
   `/api/meetings/${ids.meeting}/resolutions`,
   `/api/attachments/${ids.obstacle}`,
   "/api/health",
@@ -346,6 +360,8 @@ const ROUTES = (ids: Ids) => [
   "/api/auth/providers",
 ];
 const QUERY_KEYS = [
+  "week",
+  "province",
   "q",
   "page",
   "status",

@@ -6,12 +6,17 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { ResolutionTable } from "@/components/resolutions/resolution-table";
 import { meetingTitle } from "@/lib/meetings/title";
 import { ScorecardTable } from "@/components/dashboard/scorecard-table";
+import { headsMissing } from "@/lib/outcomes/attendance";
+import { AbsentHeads } from "@/components/outcomes/absent-heads";
 
 export const generateMetadata = pageTitle("nav.chair");
 
 export default async function ChairPage() {
   const { user, t, locale } = await pageContext("chairDesk.view");
-  const { upcoming, agenda, last, lastResolutions, scorecard } = await chairHome(user);
+  const [{ upcoming, agenda, last, lastResolutions, scorecard }, absentHeads] = await Promise.all([
+    chairHome(user),
+    headsMissing(user),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("home.welcome", { name: user.name })}</h1>
@@ -102,6 +107,9 @@ export default async function ChairPage() {
         ) : (
           <EmptyState>{t("home.noMeeting")}</EmptyState>
         )}
+      </Card>
+      <Card title={t("outcomes.attendance.headsTitle")}>
+        <AbsentHeads items={absentHeads} t={t} locale={locale} />
       </Card>
       <Card title={t("dashboard.scorecard")}>
         <ScorecardTable rows={scorecard} sort="onTime" t={t} locale={locale} />

@@ -19,6 +19,7 @@ import { DashboardCharts } from "@/components/dashboard/dashboard-charts";
 import { listUnacknowledgedNotices } from "@/lib/notices/queries";
 import { NoticeList } from "@/components/notices/notice-list";
 import { PageSkeleton } from "@/components/ui/skeleton";
+import { OutcomesDashboard } from "@/components/outcomes/outcomes-dashboard";
 
 export const generateMetadata = pageTitle("nav.dashboard");
 
@@ -109,6 +110,11 @@ async function Dashboard({
           <ButtonLink variant="secondary" href={`/reports?${query({})}`}>
             {t("dashboard.print")}
           </ButtonLink>
+          {user.provinceId !== null && (
+            <ButtonLink variant="secondary" href="/reports/weekly">
+              {t("outcomes.weekly.title")}
+            </ButtonLink>
+          )}
         </div>
       </div>
       {/* The drilled province and the view choices (delays in working days, the scorecard's
@@ -125,10 +131,14 @@ async function Dashboard({
         <Stat label={t("home.openResolutions")} value={n(data.figures.open)} />
         <Stat label={t("home.overdue")} value={n(data.figures.overdue)} tone="danger" />
         <Stat label={t("home.dueSoon")} value={n(data.figures.dueSoon)} tone="warning" />
+        <Stat label={t("outcomes.dashboard.stalled")} value={n(data.stalled.count)} tone="warning" />
         <Stat label={t("home.verifiedThisMonth")} value={n(data.figures.verifiedThisMonth)} tone="success" />
         <Stat label={t("dashboard.unitsReturned")} value={n(data.impact.total.units)} tone="success" />
         <Stat label={t("dashboard.employees")} value={n(data.impact.total.employees)} />
       </dl>
+      <p className="-mt-3 text-xs text-slate-600">
+        {t("outcomes.progress.stalledHint", { days: n(data.stalled.days) })}
+      </p>
       <Card title={t("dashboard.overdueSorted")}>
         <ResolutionTable
           items={data.overdue}
@@ -186,11 +196,20 @@ async function Dashboard({
           sort={sort}
           sortHref={(s) => `/dashboard?${query({ sort: s })}`}
           late={countWorking ? "working" : "calendar"}
+          trend={data.trend}
           t={t}
           locale={locale}
         />
       </Card>
       <DashboardCharts data={data} t={t} locale={locale} />
+      <OutcomesDashboard
+        money={data.money}
+        returns={data.returns}
+        national={viewer.provinceId === null}
+        exportable={!drilled}
+        t={t}
+        locale={locale}
+      />
     </div>
   );
 }

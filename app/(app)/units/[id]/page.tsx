@@ -28,6 +28,7 @@ import { ConfirmForm } from "@/components/ui/confirm-form";
 import { meetingTitle } from "@/lib/meetings/title";
 import { ObstacleStatusBadge, OperatingStatusBadge } from "@/components/units/badges";
 import { StatusChangeForm } from "@/components/units/status-change-form";
+import { CloseCaseForm } from "@/components/outcomes/close-case-form";
 import { AttachmentUpload } from "@/components/obstacles/attachment-upload";
 import { PageSkeleton } from "@/components/ui/skeleton";
 
@@ -127,6 +128,14 @@ async function UnitFile({ context, id }: { context: PageContext; id: string }) {
               </div>
             ))}
           </dl>
+          {unit.closures[0] && (
+            <p className="mt-3 text-sm font-medium" data-testid="case-outcome">
+              {t("outcomes.closure.last", {
+                outcome: t(`outcomes.closure.outcome.${unit.closures[0].outcome}`),
+                date: formatDate(unit.closures[0].closedOn, locale),
+              })}
+            </p>
+          )}
         </Card>
         {writeUnits && (
           <Card title={t("units.changeStatus")}>
@@ -135,6 +144,11 @@ async function UnitFile({ context, id }: { context: PageContext; id: string }) {
               current={unit.status}
               today={formatDate(new Date(), locale, { style: "short" })}
             />
+          </Card>
+        )}
+        {writeUnits && (
+          <Card title={t("outcomes.closure.title")} className="lg:col-start-3">
+            <CloseCaseForm unitId={unit.id} />
           </Card>
         )}
       </div>
@@ -301,6 +315,7 @@ function TimelineRow({ entry, t, locale }: { entry: TimelineEntry; t: Translate;
               })
             : `${t("units.initialStatus")}: ${t(`operatingStatus.${entry.change.toStatus}`)}`}
           {entry.change.reason && ` — ${entry.change.reason}`}
+          {entry.change.cause && ` (${t(`outcomes.cause.${entry.change.cause}`)})`}
         </>
       );
       break;
