@@ -21,12 +21,21 @@ import {
   submitRequest,
   uploadRequestDocuments,
 } from "@/lib/requests/mutations";
-import { acceptRequest, askForDocuments, markDuplicate, rejectRequest } from "@/lib/requests/intake";
+import {
+  acceptRequest,
+  askForDocuments,
+  markDuplicate,
+  putRequestOnAgenda,
+  rejectRequest,
+} from "@/lib/requests/intake";
+import { setOutcome } from "@/lib/meetings/agenda";
+import { intakeFigures } from "@/lib/requests/figures";
 import { listOwnRequests, loadOwnRequest, lookupStatus } from "@/lib/requests/queries";
 import type { MailTransport } from "@/lib/notifications/mailer";
 import {
   createActor,
   createAgency,
+  createBody,
   createCategory,
   createCounty,
   createObstacle,
@@ -582,5 +591,53 @@ describe("intake: each decision writes what it says", () => {
     expect(after?.unitId).toBe(unit.id);
     // Still only what came from their own request.
     expect(serialise(after)).not.toContain("مانع قدیمی محرمانه");
+  });
+});
+
+describe("following the case", () => {
+  it("puts an accepted request on the committee's next agenda, invites the applicant, and tells them of the referral", async () => {
+    await createBody(provinceId, "COMMITTEE");
+    const applicant = await signUp();
+    const { id, trackingCode } = await fileRequest(applicant, 2);
+    const accepted = await acceptRequest(secretariat, { id, target: "new" }, t);
+    expect(accepted.ok).toBe(true);
+    const onAgenda = await putRequestOnAgenda(secretariat, { id }, t, "fa");
+    expect(onAgenda).toMatchObject({ ok: true });
+    const item = await db.agendaItem.findFirstOrThrow({
+      where: { unitId: accepted.unitId ?? "", meetingId: onAgenda.meetingId ?? "" },
+      include: { obstacles: true, meeting: { include: { body: true } } },
+    });
+    expect(item.meeting.body.kind).toBe("COMMITTEE");
+    expect(item.obstacles).toHaveLength(2);
+    const invitation = await db.notification.findFirstOrThrow({
+      where: { userId: applicant.id, kind: "request.onAgenda" },
+    });
+    expect(invitation.body).toContain(item.meeting.place ?? "—");
+    expect((await loadOwnRequest(applicant, id))?.stage).toBe("ON_AGENDA");
+    // A second press finds nothing left to put on an agenda.
+    expect(await putRequestOnAgenda(secretariat, { id }, t, "fa")).toMatchObject({
+      ok: false,
+      message: t("requests.alreadyOnAgenda"),
+    });
+
+    // The committee refers the case: the applicant is told, once.
+    const referred = await setOutcome(
+      secretariat,
+      { itemId: item.id, outcome: "REFERRED", version: item.version },
+      t,
+    );
+    expect(referred.ok).toBe(true);
+    const told = await db.notification.findMany({ where: { userId: applicant.id, kind: "request.stage" } });
+    expect(told.map((n) => n.body)).toEqual([expect.stringContaining(t("requests.stages.REFERRED"))]);
+    expect(await lookupStatus({ trackingCode, unitNationalId: applicant.nationalId }, "10.1.0.3")).toEqual({
+      ok: true,
+      stage: "REFERRED",
+    });
+
+    // Figures: once the session is held, its days count towards "request to committee".
+    await db.meeting.update({ where: { id: item.meetingId }, data: { startsAt: new Date() } });
+    const figures = await intakeFigures(secretariat, "fa");
+    expect(figures.toCommitteeDays).not.toBeNull();
+    expect(figures.waiting).toBe(await db.unitRequest.count({ where: { provinceId, status: "SUBMITTED" } }));
   });
 });
