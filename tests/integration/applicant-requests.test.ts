@@ -31,6 +31,7 @@ import {
 import { setOutcome } from "@/lib/meetings/agenda";
 import { intakeFigures } from "@/lib/requests/figures";
 import { listOwnRequests, loadOwnRequest, lookupStatus } from "@/lib/requests/queries";
+import { getAttachmentForDownload } from "@/lib/obstacles/queries";
 import type { MailTransport } from "@/lib/notifications/mailer";
 import {
   createActor,
@@ -86,6 +87,8 @@ const email = () => `applicant-${Date.now()}-${++serial}@unit.test`;
 async function signUp(nationalId = unitNationalId()): Promise<Actor & { email: string; nationalId: string }> {
   const box = mailbox();
   const address = email();
+  // An address of its own: twenty sign-ups from one address within 15 minutes are throttled.
+  const ip = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
   const sent = await requestSignUpCode(
     {
       name: "مریم احمدی",
@@ -95,13 +98,13 @@ async function signUp(nationalId = unitNationalId()): Promise<Actor & { email: s
       unitNationalId: nationalId,
       provinceId,
     },
-    "10.0.0.1",
+    ip,
     t,
     "fa",
     { transport: box.transport },
   );
   expect(sent.ok).toBe(true);
-  const result = await verifyCode({ email: address, code: box.lastCode() }, "10.0.0.1");
+  const result = await verifyCode({ email: address, code: box.lastCode() }, ip);
   if (!result.ok) throw new Error(`sign-up failed: ${result.reason}`);
   const user = await db.user.findUniqueOrThrow({ where: { id: result.user.id } });
   return {
@@ -384,6 +387,14 @@ describe("requests: filing, and nobody else's", () => {
       [2, 12_000_000_000n],
     ]);
     expect(stored.attachments).toHaveLength(1);
+    // The document is the intake's to read; not another province's, not a national viewer's
+    // (an applicant's papers before a case exists), not the chair's before acceptance.
+    const documentId = stored.attachments[0]?.id ?? "";
+    expect(await getAttachmentForDownload(secretariat, documentId)).toMatchObject({ id: documentId });
+    const chair = await createActor(["CHAIR"], { provinceId });
+    expect(await getAttachmentForDownload(chair, documentId)).toBeNull();
+    const national = await createActor(["SECRETARIAT"], { provinceId: null });
+    expect(await getAttachmentForDownload(national, documentId)).toBeNull();
     const mail = await db.emailMessage.findFirstOrThrow({
       where: { eventKey: `request.trackingCode:${id}` },
     });
