@@ -10,14 +10,12 @@ import { E2E_AUTH_SECRET } from "./server-env";
 import { addSession } from "./session";
 import { e2eDb } from "./db";
 import { legalEntityCheckDigit, nationalCodeCheckDigit } from "../../lib/applicants/ids";
-import { addDays, calendarDate, todayInTehran } from "../../lib/i18n/format";
 
 // Issue #32's journey: a unit brings its own case. The app instance of this spec mails
 // through an in-process SMTP server, so the applicant's one-time code is read from a real
 // SMTP conversation, as from a mailbox; the shared e2e server keeps its outbox unchanged.
-// The committee's referral and the working group's resolution are written to the database
-// (their own journeys, meetings.spec.ts and case-records.spec.ts, drive those screens); the
-// applicant's view of them is what this journey checks.
+// Every step is taken on screen: the applicant's pages, the intake, the committee's entry
+// screen and the working group's; only the working group's empty session is made directly.
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const OWN_PORT = PORT + 6;
@@ -86,6 +84,22 @@ async function codeFor(email: string): Promise<string> {
     })
     .toMatch(/^[۰-۹0-9]{6}$/);
   return code;
+}
+
+/** The session page shows one part at a time (entry, attendance, agenda) as tabs. */
+async function showPart(page: Page, name: string) {
+  await page.getByRole("tab", { name }).click();
+  await expect(page.getByRole("tab", { name })).toHaveAttribute("aria-selected", "true");
+}
+
+/** The entry screen shows one unit at a time: move on (Alt+N) until it shows `unit`. */
+async function reachUnit(page: Page, entry: import("@playwright/test").Locator, unit: string) {
+  for (let i = 0; i < 40; i++) {
+    await expect(entry.getByRole("heading", { level: 3 })).not.toHaveText("");
+    if ((await entry.getByRole("heading", { level: 3 }).textContent()) === unit) return;
+    await page.keyboard.press("Alt+KeyN");
+  }
+  throw new Error(`${unit} is not on this session's agenda`);
 }
 
 /** A page of the applicant's instance, signed in as a demo account. */
@@ -216,43 +230,50 @@ test("a unit files its own case with an e-mailed code and follows it to a resolu
   await applicant.goto("/apply/requests");
   await expect(applicant.getByText(/دعوت به جلسه کمیته/).first()).toBeVisible();
 
-  // The committee refers the case; the working group approves a resolution (see above).
+  // The committee refers the case, in its session's entry screen.
   const item = await db.agendaItem.findFirstOrThrow({ where: { unitId: unit.id } });
-  await db.agendaItem.update({ where: { id: item.id }, data: { outcome: "REFERRED" } });
-  await db.obstacle.updateMany({ where: { unitId: unit.id }, data: { status: "REFERRED" } });
+  await secretariat.goto(`/meetings/${item.meetingId}`);
+  await showPart(secretariat, "ثبت نتایج و مصوبات");
+  const entry = secretariat.getByRole("region", { name: "ثبت نتایج و مصوبات در جلسه" });
+  await reachUnit(secretariat, entry, unitName);
+  await entry.getByRole("radio", { name: "ارجاع به کارگروه" }).check();
+  await expect(entry.getByRole("group", { name: "نتیجه بررسی" }).getByRole("status")).toHaveText(
+    "✓ ذخیره شد",
+  );
   await applicant.goto(requestUrl);
   await expect(applicant.getByText("ارجاع به کارگروه").first()).toBeVisible();
+
+  // The working group decides it in a session of its own (an empty planned session is made
+  // for the journey, so its entry screen starts at this unit) and approves a resolution.
   const kerman = await db.province.findFirstOrThrow({ where: { code: "KRM" } });
   const group = await db.body.findFirstOrThrow({ where: { provinceId: kerman.id, kind: "WORKING_GROUP" } });
-  const bank = await db.agency.findFirstOrThrow({ where: { provinceId: kerman.id, nameFa: "بانک ملت" } });
   const wg = await db.meeting.create({
     data: {
       provinceId: kerman.id,
       bodyId: group.id,
-      jalaliYear: 1499,
-      number: 900 + Math.floor(Math.random() * 99),
-      startsAt: new Date(),
-      status: "HELD",
+      jalaliYear: 1478,
+      number: 500 + Math.floor(Math.random() * 499),
+      startsAt: new Date("2099-06-01T05:30:00Z"),
+      status: "PLANNED",
     },
   });
-  const wgItem = await db.agendaItem.create({
-    data: { meetingId: wg.id, unitId: unit.id, position: 1, outcome: "DECIDED" },
-  });
-  const deadline = addDays(todayInTehran(), 30);
-  await db.resolution.create({
-    data: {
-      provinceId: kerman.id,
-      meetingId: wg.id,
-      unitId: unit.id,
-      agendaItemId: wgItem.id,
-      sequence: 1,
-      text: "بانک ملت اقساط تسهیلات واحد را یک سال امهال کند.",
-      responsibleAgencyId: bank.id,
-      deadline: calendarDate(deadline),
-      obstacles: { create: [{ obstacleId: unit.obstacles[0]?.id ?? "" }] },
-    },
-  });
-  await db.obstacle.updateMany({ where: { unitId: unit.id }, data: { status: "DECIDED" } });
+  await secretariat.goto(`/meetings/${wg.id}`);
+  await showPart(secretariat, "دستور جلسه");
+  for (const box of await secretariat.getByRole("group", { name: unitName }).getByRole("checkbox").all())
+    await box.check();
+  await secretariat.getByRole("button", { name: "افزودن به دستور جلسه" }).click();
+  await expect(secretariat.getByRole("region", { name: "دستور جلسه" })).toContainText(unitName);
+  await showPart(secretariat, "ثبت نتایج و مصوبات");
+  const wgEntry = secretariat.getByRole("region", { name: "ثبت نتایج و مصوبات در جلسه" });
+  await expect(wgEntry.getByRole("heading", { level: 3 })).toHaveText(unitName);
+  await wgEntry.getByRole("radio", { name: "تصمیم‌گیری شد" }).check();
+  const draft = wgEntry.getByRole("group", { name: "مصوبه جدید" });
+  await draft.getByLabel("متن مصوبه").fill("بانک ملت اقساط تسهیلات واحد را یک سال امهال کند.");
+  await draft.getByRole("combobox", { name: "دستگاه مسئول" }).fill("بانک ملت");
+  await secretariat.keyboard.press("Enter");
+  await expect(draft.getByRole("combobox", { name: "دستگاه مسئول" })).toHaveValue("بانک ملت");
+  await secretariat.keyboard.press("Control+Enter");
+  await expect(wgEntry.getByRole("group", { name: "مصوبه ۱" }).getByRole("status")).toHaveText("✓ ذخیره شد");
 
   // The applicant sees the resolution, its agency and deadline.
   await applicant.goto(requestUrl);
@@ -276,7 +297,5 @@ test("a unit files its own case with an e-mailed code and follows it to a resolu
   await context.close();
   await visitor.close();
   await secretariat.context().close();
-  await db.resolution.deleteMany({ where: { meetingId: wg.id } });
-  await db.agendaItem.deleteMany({ where: { meetingId: wg.id } });
-  await db.meeting.delete({ where: { id: wg.id } });
+  // The journey's far-future session and its decision stay, like any journey's unit and case.
 });
