@@ -410,6 +410,26 @@ describe("requests: filing, and nobody else's", () => {
     });
   });
 
+  it("throttles status look-ups that miss, per address and code", async () => {
+    const applicant = await signUp();
+    const { trackingCode } = await fileRequest(applicant, 1);
+    const ip = "10.7.7.7";
+    for (let i = 0; i < 5; i++)
+      expect(await lookupStatus({ trackingCode, unitNationalId: unitNationalId() }, ip)).toEqual({
+        ok: false,
+        reason: "notFound",
+      });
+    // Even the right pair is refused from that address now; from another it answers.
+    expect(await lookupStatus({ trackingCode, unitNationalId: applicant.nationalId }, ip)).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
+    expect(await lookupStatus({ trackingCode, unitNationalId: applicant.nationalId }, "10.7.7.8")).toEqual({
+      ok: true,
+      stage: "RECEIVED",
+    });
+  });
+
   it("refuses to submit an incomplete draft or without the declaration, writing nothing", async () => {
     const applicant = await signUp();
     const created = await createRequest(applicant, t);
