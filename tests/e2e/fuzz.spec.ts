@@ -409,6 +409,7 @@ const ROUTES = (ids: Ids) => [
   "/api/reports/scorecard",
   `/api/meetings/${ids.meeting}/resolutions`,
   `/api/attachments/${ids.obstacle}`,
+  `/api/apply/documents/${ids.obstacle}`,
   "/api/health",
   "/api/auth/session",
   "/api/auth/csrf",

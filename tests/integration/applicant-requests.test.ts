@@ -30,7 +30,12 @@ import {
 } from "@/lib/requests/intake";
 import { setOutcome } from "@/lib/meetings/agenda";
 import { intakeFigures } from "@/lib/requests/figures";
-import { listOwnRequests, loadOwnRequest, lookupStatus } from "@/lib/requests/queries";
+import {
+  listOwnRequests,
+  loadOwnRequest,
+  lookupStatus,
+  ownDocumentForDownload,
+} from "@/lib/requests/queries";
 import { getAttachmentForDownload } from "@/lib/obstacles/queries";
 import type { MailTransport } from "@/lib/notifications/mailer";
 import {
@@ -459,6 +464,9 @@ describe("requests: filing, and nobody else's", () => {
     );
     const notFound = { ok: false, message: t("errors.notFoundRecord") };
     expect(await loadOwnRequest(second, draft.id)).toBeNull();
+    const document = await db.attachment.findFirstOrThrow({ where: { unitRequestId: draft.id } });
+    expect(await ownDocumentForDownload(first, document.id)).toMatchObject({ id: document.id });
+    expect(await ownDocumentForDownload(second, document.id)).toBeNull();
     expect((await listOwnRequests(second)).map((r) => r.id)).not.toContain(draft.id);
     expect(
       await saveRequestDetails(
