@@ -66,7 +66,10 @@ async function applyOutcomeToObstacles(
       data: { status: to },
     });
   // A unit's applicant hears of the step (issue #32).
-  await tellApplicantsOfObstacles(tx, changing.map((o) => o.id));
+  await tellApplicantsOfObstacles(
+    tx,
+    changing.map((o) => o.id),
+  );
   return changing.map((o) => ({ id: o.id, from: o.status, to }));
 }
 
