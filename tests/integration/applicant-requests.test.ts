@@ -38,6 +38,7 @@ import {
 } from "@/lib/requests/queries";
 import { getAttachmentForDownload } from "@/lib/obstacles/queries";
 import type { MailTransport } from "@/lib/notifications/mailer";
+import { sendNotificationMails } from "@/lib/notifications/inbox";
 import {
   createActor,
   createAgency,
