@@ -526,6 +526,12 @@ describe("intake: each decision writes what it says", () => {
     expect(
       await db.notification.count({ where: { userId: applicant.id, kind: "request.documentsRequested" } }),
     ).toBe(1);
+    // … and by e-mail, as every notification: the applicant's mailbox gets the message.
+    const box = mailbox();
+    await sendNotificationMails({ transport: box.transport, provinceId });
+    const mail = box.mails.find((m) => m.to === applicant.email);
+    expect(mail?.subject).toBe("درخواست مدارک بیشتر: صنایع غذایی کویر");
+    expect(mail?.text).toContain("لطفاً صورت‌حساب بانکی را بفرستید.");
     expect(
       await uploadRequestDocuments(applicant, { requestId: id }, [pdf("صورت‌حساب.pdf")], t),
     ).toMatchObject({ ok: true });
