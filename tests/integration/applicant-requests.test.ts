@@ -39,6 +39,7 @@ import {
 import { getAttachmentForDownload } from "@/lib/obstacles/queries";
 import type { MailTransport } from "@/lib/notifications/mailer";
 import { sendNotificationMails } from "@/lib/notifications/inbox";
+import { setUserActive, updateUser } from "@/lib/users/mutations";
 import {
   createActor,
   createAgency,
@@ -370,6 +371,35 @@ describe("one-time codes", () => {
     expect(await db.user.findUniqueOrThrow({ where: { email: staff.email } })).toMatchObject({
       roles: ["SECRETARIAT"],
     });
+  });
+});
+
+describe("an applicant's account", () => {
+  it("is not turned into a staff account by the administrator's form; it can be deactivated", async () => {
+    const applicant = await signUp();
+    const admin = await createActor(["ADMIN"], { provinceId });
+    const user = await db.user.findUniqueOrThrow({ where: { id: applicant.id } });
+    const edit = {
+      id: user.id,
+      version: String(user.version),
+      name: user.name,
+      email: user.email,
+      roles: ["SECRETARIAT"],
+      provinceId,
+      agencyId: "",
+      locale: "fa",
+    };
+    expect(await updateUser(admin, edit, t)).toMatchObject({
+      ok: false,
+      message: t("applicants.notEditable"),
+    });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      roles: ["APPLICANT"],
+    });
+    expect(await setUserActive(admin, user.id, false, t)).toMatchObject({ ok: true });
+    const box = mailbox();
+    await requestSignInCode({ email: applicant.email }, "10.6.6.6", t, "fa", { transport: box.transport });
+    expect(box.mails).toHaveLength(0);
   });
 });
 
