@@ -2,13 +2,15 @@ import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
 import { signOutAction } from "@/lib/auth/actions";
 import { getTranslator } from "@/lib/i18n/server";
+import { FLASH_COOKIE, readFlash } from "@/lib/flash";
+import { FlashMessage } from "@/components/ui/flash-message";
 import { ClientMessages } from "@/components/ui/client-messages";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 
 // The applicant's own part of the site (issue #32): one narrow column for a phone first, the
 // same look as the rest, none of the staff's menu.
 export default async function ApplicantLayout({ children }: { children: React.ReactNode }) {
-  const [{ t }, user] = await Promise.all([getTranslator(), getCurrentUser()]);
+  const [{ t }, user, flash] = await Promise.all([getTranslator(), getCurrentUser(), readFlash()]);
   return (
     <div className="min-h-screen bg-slate-50">
       <header className="no-print border-b border-slate-200 bg-white">
@@ -33,6 +35,7 @@ export default async function ApplicantLayout({ children }: { children: React.Re
         </div>
       </header>
       <main id="main" className="mx-auto max-w-2xl space-y-6 px-4 py-6">
+        {flash && <FlashMessage cookie={FLASH_COOKIE} text={t(flash.key, flash.params)} />}
         <ClientMessages namespaces={["applicants", "common"]}>{children}</ClientMessages>
       </main>
     </div>

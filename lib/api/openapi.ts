@@ -154,8 +154,66 @@ export function openApiDocument() {
         "Read the working group's production units, obstacles, sessions and resolutions; report progress on an agency's own resolutions. Tokens are created in the app by an administrator or an agency manager. Errors are RFC 9457 problem details.",
     },
     servers: [{ url: "/api/v1" }],
-    tags: [{ name: "Units" }, { name: "Obstacles" }, { name: "Sessions" }, { name: "Resolutions" }],
+    tags: [
+      { name: "Units" },
+      { name: "Obstacles" },
+      { name: "Sessions" },
+      { name: "Resolutions" },
+      { name: "Intake" },
+    ],
     paths: {
+      "/intake": {
+        get: {
+          tags: ["Intake"],
+          operationId: "getIntakeCounts",
+          summary: "Units' own requests per province and stage (counts only)",
+          description:
+            "Requires the READ scope. A national token sees every province, a provincial one its own. No applicant's personal data.",
+          security: [{ bearerToken: [] }],
+          parameters: [acceptLanguage],
+          responses: {
+            "200": {
+              description: "One row per province in reach.",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    required: ["data"],
+                    properties: {
+                      data: {
+                        type: "array",
+                        items: {
+                          type: "object",
+                          required: [
+                            "provinceCode",
+                            "waiting",
+                            "documentsRequested",
+                            "accepted",
+                            "rejected",
+                            "duplicate",
+                          ],
+                          properties: {
+                            provinceCode: { type: "string" },
+                            waiting: {
+                              type: "integer",
+                              description: "Submitted, waiting for the secretariat's intake.",
+                            },
+                            documentsRequested: { type: "integer" },
+                            accepted: { type: "integer" },
+                            rejected: { type: "integer" },
+                            duplicate: { type: "integer" },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+            ...commonProblems,
+          },
+        },
+      },
       "/units": listOperation("Units", "List production units", unitQuerySchema, "UnitPage", "listUnits"),
       "/obstacles": listOperation(
         "Obstacles",

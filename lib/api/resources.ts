@@ -325,3 +325,45 @@ export async function apiResolution(actor: Actor, id: string, today = todayInTeh
   });
   return row ? resolutionOut(row, today) : null;
 }
+
+export type IntakeCountOut = {
+  provinceCode: string;
+  waiting: number;
+  documentsRequested: number;
+  accepted: number;
+  rejected: number;
+  duplicate: number;
+};
+
+/**
+ * Units' own requests (issue #32) counted by province and status, for national oversight:
+ * numbers only, never an applicant's name, e-mail or identity numbers. One grouped query.
+ */
+export async function apiIntakeCounts(actor: Actor): Promise<{ data: IntakeCountOut[] }> {
+  authorize(actor, "case.read");
+  const [groups, provinces] = await Promise.all([
+    db.unitRequest.groupBy({
+      by: ["provinceId", "status"],
+      where: { ...provinceWhere(actor), status: { not: "DRAFT" } },
+      _count: { _all: true },
+    }),
+    db.province.findMany({
+      where: actor.provinceId ? { id: actor.provinceId } : {},
+      select: { id: true, code: true },
+    }),
+  ]);
+  const count = (provinceId: string, status: string) =>
+    groups.find((g) => g.provinceId === provinceId && g.status === status)?._count._all ?? 0;
+  return {
+    data: provinces
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .map((p) => ({
+        provinceCode: p.code,
+        waiting: count(p.id, "SUBMITTED"),
+        documentsRequested: count(p.id, "DOCUMENTS_REQUESTED"),
+        accepted: count(p.id, "ACCEPTED"),
+        rejected: count(p.id, "REJECTED"),
+        duplicate: count(p.id, "DUPLICATE"),
+      })),
+  };
+}

@@ -99,7 +99,9 @@ async function mayIssue(email: string, ip: string | null, now: Date): Promise<bo
   ]);
   if (perEmail >= MAX_CODES_PER_EMAIL || perAddress >= MAX_CODES_PER_ADDRESS) return false;
   // Recorded as a success: a code request is no failed guess, and must not count towards the
-  // sign-in throttle's failures from this address (lib/auth/throttle.ts).
+  // sign-in throttle's failures from this address (lib/auth/throttle.ts). This address's
+  // requests older than the window count for nothing any more and go.
+  await db.loginAttempt.deleteMany({ where: { email: key, createdAt: { lt: since } } });
   await db.loginAttempt.create({ data: { email: key, ip, success: true, createdAt: now } });
   return true;
 }

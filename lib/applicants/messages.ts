@@ -44,6 +44,8 @@ const fa = {
     unitNationalIdInvalid: "شناسه ملی معتبر نیست (۱۱ رقم با رقم کنترل درست).",
     positionRequired: "سمت خود را انتخاب کنید.",
     provinceRequired: "استان را انتخاب کنید.",
+    notEditable:
+      "حساب متقاضی واحد تولیدی را خود او ساخته است و اینجا ویرایش نمی‌شود؛ فقط می‌توان آن را غیرفعال کرد.",
     codeMail: {
       subject: "کد ورود به سامانه تسهیل",
       body: "با سلام،\n\nکد ورود شما: {code}\n\nاین کد {minutes} دقیقه اعتبار دارد. آن را به کسی ندهید؛ کارکنان سامانه هرگز آن را از شما نمی‌خواهند.\n\nسامانه کارگروه تسهیل و رفع موانع تولید",
@@ -96,6 +98,8 @@ const en: typeof fa = {
     unitNationalIdInvalid: "Not a valid national id (11 digits with a correct check digit).",
     positionRequired: "Choose your position.",
     provinceRequired: "Choose the province.",
+    notEditable:
+      "A unit applicant's account is their own and is not edited here; it can only be deactivated.",
     codeMail: {
       subject: "Your Tashil sign-in code",
       body: "Hello,\n\nYour sign-in code: {code}\n\nIt is valid for {minutes} minutes. Do not share it; the system's staff will never ask you for it.\n\nTashil — working group for facilitating production",

@@ -9,6 +9,7 @@ import type { BodyKind } from "@/lib/generated/prisma/enums";
 import { auditSessionWrite, lockMeetingForWrite } from "./guard";
 import { arrangeAgenda, lockSessionOrder } from "./ordering";
 import { publishChange } from "@/lib/live/publish";
+import { tellApplicantsOfObstacles } from "@/lib/requests/follow";
 import { ELIGIBLE_STATUS, obstacleStatusFor, STATUSES_A_SESSION_CONTROLS } from "./lifecycle";
 import {
   addToAgendaSchema,
@@ -64,6 +65,11 @@ async function applyOutcomeToObstacles(
       where: { id: { in: changing.map((o) => o.id) }, ...controlledBy(kind) },
       data: { status: to },
     });
+  // A unit's applicant hears of the step (issue #32).
+  await tellApplicantsOfObstacles(
+    tx,
+    changing.map((o) => o.id),
+  );
   return changing.map((o) => ({ id: o.id, from: o.status, to }));
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { tellApplicantsOfObstacles } from "@/lib/requests/follow";
 import { assertNotSubmitted, claimSubmission, rememberAnswer, submissionKey } from "@/lib/idempotency";
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/policy";
@@ -96,6 +97,7 @@ async function resettleObstacles(
     const next = done ? "RESOLVED" : live.length > 0 ? "DECIDED" : obstacle.status;
     if (next === obstacle.status) continue;
     await tx.obstacle.update({ where: { id: obstacle.id }, data: { status: next } });
+    await tellApplicantsOfObstacles(tx, [obstacle.id]);
     await recordAudit(tx, {
       actorId,
       provinceId: obstacle.provinceId,

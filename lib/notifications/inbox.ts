@@ -38,7 +38,8 @@ export type NotificationKind =
   | "request.accepted"
   | "request.rejected"
   | "request.duplicate"
-  | "request.onAgenda";
+  | "request.onAgenda"
+  | "request.stage";
 
 const RECIPIENT = { id: true, email: true, locale: true } as const;
 

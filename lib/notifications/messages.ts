@@ -87,6 +87,10 @@ const fa = {
         subject: "دعوت به جلسه کمیته: {unit}",
         body: "درخواست شما (کد رهگیری {code}) در دستور {meeting} قرار گرفت. از شما برای حضور در جلسه دعوت می‌شود.\n\nزمان: {when}\nمکان: {place}",
       },
+      request_stage: {
+        subject: "مرحله تازه درخواست شما: {unit}",
+        body: "درخواست شما (کد رهگیری {code}) به مرحله «{stage}» رسید. جزئیات را در صفحه درخواست ببینید.",
+      },
       minutes_ready: {
         subject: "صورتجلسه آماده تأیید: {meeting}",
         body: "صورتجلسه {meeting} برگزار شده و منتظر تأیید شماست.",
@@ -238,6 +242,10 @@ const en: typeof fa = {
       request_onAgenda: {
         subject: "Invitation to the committee: {unit}",
         body: "Your request (tracking code {code}) is on the agenda of {meeting}. You are invited to attend.\n\nWhen: {when}\nWhere: {place}",
+      },
+      request_stage: {
+        subject: "Your request moved on: {unit}",
+        body: "Your request (tracking code {code}) has reached the stage “{stage}”. See the request's page for details.",
       },
       minutes_ready: {
         subject: "Minutes ready for approval: {meeting}",

@@ -1,4 +1,5 @@
 import "server-only";
+import { tellApplicantsOfObstacles } from "@/lib/requests/follow";
 import { assertNotSubmitted, claimSubmission, rememberAnswer, submissionKey } from "@/lib/idempotency";
 import { db, type Tx } from "@/lib/db";
 import { authorize, writeProvince, type Actor } from "@/lib/auth/policy";
@@ -142,6 +143,7 @@ export async function changeObstacleStatus(
       // Conditional update: if someone moved it meanwhile, nothing changes and the user is told.
       const { count } = await tx.obstacle.updateMany({ where: { id, status: from }, data: { status: to } });
       if (count === 0) throw new UserFacingError(t("obstacles.staleStatus"));
+      await tellApplicantsOfObstacles(tx, [id]);
       await recordAudit(tx, {
         actorId: actor.id,
         provinceId,

@@ -2,7 +2,7 @@ import "server-only";
 import { exportBatchRows } from "@/lib/reports/table";
 // Reads that may come from the read replica (lib/db-read.ts); this module writes nothing.
 import { dbRead as db } from "@/lib/db-read";
-import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
+import { authorize, can, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { keptFigures } from "@/lib/cache";
 import { normalizeText } from "@/lib/i18n/normalize";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -145,11 +145,17 @@ export async function getUnitForObstacle(actor: Actor, unitId: string) {
 export async function getAttachmentForDownload(actor: Actor, id: string) {
   authorize(actor, "case.read");
   const scope = provinceWhere(actor);
+  // A unit's request's documents before it is accepted are the intake's (issue #32); once
+  // accepted they are an obstacle's attachments like any other.
+  const intake = can(actor, "request.intake") ? [{ unitRequest: { is: scope } }] : [];
   return db.attachment.findFirst({
     where:
       scope.provinceId === undefined
-        ? { id }
-        : { id, OR: [{ obstacle: { is: scope } }, { progressReport: { is: { resolution: scope } } }] },
+        ? { id, OR: [{ obstacleId: { not: null } }, { progressReportId: { not: null } }] }
+        : {
+            id,
+            OR: [{ obstacle: { is: scope } }, { progressReport: { is: { resolution: scope } } }, ...intake],
+          },
     select: { id: true, storageKey: true, fileName: true, mimeType: true, sizeBytes: true },
   });
 }

@@ -16,6 +16,8 @@ import {
 } from "./mutations";
 import { acceptRequest, askForDocuments, markDuplicate, putRequestOnAgenda, rejectRequest } from "./intake";
 import { lookupStatus } from "./queries";
+import { formatTrackingCode } from "./tracking";
+import type { Flash } from "@/lib/flash";
 import type { Stage } from "./stage";
 import { statusLookupSchema } from "./schema";
 
@@ -23,6 +25,11 @@ import { statusLookupSchema } from "./schema";
 
 const own = (form: FormData) => [`/apply/requests/${field(form, "requestId")}`, "/apply/requests"];
 const intake = (form: FormData) => ["/intake", `/intake/${field(form, "id")}`];
+/** A decision removes the form it was made with: its answer is shown as a flash on the request. */
+const decided = (key: Flash["key"]) => (form: FormData) => ({
+  to: `/intake/${field(form, "id")}`,
+  flash: { key },
+});
 
 export const createRequestAction = formAction(({ user, t }) => createRequest(user, t), {
   redirect: (_form, result) => (result.id ? { to: `/apply/requests/${result.id}` } : null),
@@ -56,34 +63,50 @@ export const uploadRequestDocumentsAction = formAction(
   { revalidate: own, echo: false },
 );
 
+// The forms of an editable request are gone once it is sent: the answer comes as a flash.
 export const submitRequestAction = formAction(
   ({ user, t }, form) => submitRequest(user, Object.fromEntries(form), t),
-  { revalidate: own },
+  {
+    revalidate: own,
+    redirect: (form, result) => ({
+      to: `/apply/requests/${field(form, "requestId")}`,
+      flash: result.first
+        ? { key: "requests.submitted", params: { code: formatTrackingCode(result.trackingCode ?? "") } }
+        : { key: "requests.resubmitted" },
+    }),
+  },
 );
 
 export const acceptRequestAction = formAction(
   ({ user, t }, form) => acceptRequest(user, Object.fromEntries(form), t),
-  { revalidate: (form) => [...intake(form), "/units"], echo: false },
+  { revalidate: (form) => [...intake(form), "/units"], echo: false, redirect: decided("requests.accepted") },
 );
 
 export const askForDocumentsAction = formAction(
   ({ user, t }, form) => askForDocuments(user, Object.fromEntries(form), t),
-  { revalidate: intake },
+  { revalidate: intake, redirect: decided("requests.documentsAsked") },
 );
 
 export const rejectRequestAction = formAction(
   ({ user, t }, form) => rejectRequest(user, Object.fromEntries(form), t),
-  { revalidate: intake },
+  { revalidate: intake, redirect: decided("requests.rejected") },
 );
 
 export const markDuplicateAction = formAction(
   ({ user, t }, form) => markDuplicate(user, Object.fromEntries(form), t),
-  { revalidate: intake },
+  { revalidate: intake, redirect: decided("requests.markedDuplicate") },
 );
 
 export const putRequestOnAgendaAction = formAction(
   ({ user, t, locale }, form) => putRequestOnAgenda(user, Object.fromEntries(form), t, locale),
-  { revalidate: (form) => [...intake(form), "/meetings"], echo: false },
+  {
+    revalidate: (form) => [...intake(form), "/meetings"],
+    echo: false,
+    redirect: (form, result) => ({
+      to: `/intake/${field(form, "id")}`,
+      flash: { key: "requests.onAgenda", params: { meeting: result.meetingTitle ?? "" } },
+    }),
+  },
 );
 
 export type StatusState = FormState & { stage?: Stage };

@@ -319,7 +319,7 @@ export async function putRequestOnAgenda(
   raw: unknown,
   t: Translate,
   locale: Locale,
-): Promise<FormState & { meetingId?: string }> {
+): Promise<FormState & { meetingId?: string; meetingTitle?: string }> {
   return mutation(t, async () => {
     const parsed = requestAgendaSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
@@ -386,6 +386,6 @@ export async function putRequestOnAgenda(
       );
       return meetingTitle(session, locale, t);
     });
-    return { ok: true, message: t("requests.onAgenda", { meeting: title }), meetingId };
+    return { ok: true, message: t("requests.onAgenda", { meeting: title }), meetingId, meetingTitle: title };
   });
 }

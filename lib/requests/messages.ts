@@ -137,6 +137,12 @@ const fa = {
     statusNotFound: "درخواستی با این کد رهگیری و شناسه ملی پیدا نشد.",
     trackingCodeInvalid: "کد رهگیری معتبر نیست (۱۱ نویسه با نویسه کنترل درست).",
     statusThrottled: "جستجوهای زیادی از این نشانی انجام شده است. چند دقیقه دیگر دوباره تلاش کنید.",
+    figuresTitle: "درخواست‌های واحدهای تولیدی",
+    figWaiting: "در انتظار پذیرش",
+    figToCommittee: "میانه روز کاری تا کمیته",
+    figToResolution: "میانه روز کاری تا نخستین مصوبه",
+    figProvince: "استان",
+    figNone: "—",
   },
 };
 
@@ -275,6 +281,12 @@ const en: typeof fa = {
     statusNotFound: "No request with this tracking code and national id.",
     trackingCodeInvalid: "Not a valid tracking code (11 characters with a correct check character).",
     statusThrottled: "Too many look-ups from this address. Try again in a few minutes.",
+    figuresTitle: "Units' own requests",
+    figWaiting: "Waiting for intake",
+    figToCommittee: "Median working days to the committee",
+    figToResolution: "Median working days to the first resolution",
+    figProvince: "Province",
+    figNone: "—",
   },
 };
 

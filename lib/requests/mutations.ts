@@ -242,7 +242,7 @@ export async function uploadRequestDocuments(
   });
 }
 
-export type Submitted = FormState & { trackingCode?: string };
+export type Submitted = FormState & { trackingCode?: string; first?: boolean };
 
 /**
  * Sends the request to the secretariat: a draft gets its tracking code (shown, e-mailed and
@@ -314,6 +314,7 @@ export async function submitRequest(actor: Actor | null, raw: unknown, t: Transl
             ? t("requests.submitted", { code: formatTrackingCode(answer.trackingCode) })
             : t("requests.resubmitted"),
           trackingCode: answer.trackingCode,
+          first: answer.first,
         };
       } catch (err) {
         // Ten random digits colliding is a one-in-billions event; a new code settles it.

@@ -360,3 +360,12 @@ export async function requestVisible(actor: Actor, id: string): Promise<boolean>
   if (!where) return false;
   return (await db.unitRequest.count({ where })) === 1;
 }
+
+/** A document of the applicant's own request, for download; null for anyone else's. */
+export function ownDocumentForDownload(actor: Actor, id: string) {
+  if (!can(actor, "request.file")) return Promise.resolve(null);
+  return db.attachment.findFirst({
+    where: { id, unitRequest: { is: ownWhere(actor) } },
+    select: { id: true, storageKey: true, fileName: true, mimeType: true, sizeBytes: true },
+  });
+}

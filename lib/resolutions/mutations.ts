@@ -1,4 +1,5 @@
 import "server-only";
+import { tellApplicantsOfObstacles } from "@/lib/requests/follow";
 import { assertNotSubmitted, claimSubmission, rememberAnswer, submissionKey } from "@/lib/idempotency";
 import { db, type Tx } from "@/lib/db";
 import { authorize, provinceWhere, type Action, type Actor } from "@/lib/auth/policy";
@@ -391,6 +392,7 @@ async function settleObstacles(tx: Tx, actor: Actor, resolutionId: string, verif
     }
     if (!next) continue;
     await tx.obstacle.update({ where: { id: obstacleId }, data: { status: next } });
+    await tellApplicantsOfObstacles(tx, [obstacleId]);
     await recordAudit(tx, {
       actorId: actor.id,
       provinceId: obstacle.provinceId,

@@ -110,6 +110,9 @@ export async function updateUser(actor: Actor | null, raw: unknown, t: Translate
         // The user being edited must be in the administrator's reach too, not only the target province.
         authorize(actor, "user.manage", { provinceId: before.provinceId });
         if (before.version !== version) throw conflictError(t);
+        // A unit's applicant signed themselves up (issue #32): the staff form, which knows only
+        // staff roles, must not turn a stranger's account into a staff one. Deactivating stays.
+        if (before.roles.includes("APPLICANT")) throw new UserFacingError(t("applicants.notEditable"));
         await assertAgencyInProvince(tx, input.agencyId, input.provinceId, t);
         // New roles, agency or province, or a new password, end the user's sessions: the next
         // request signs in afresh under the new rights.

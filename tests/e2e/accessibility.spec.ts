@@ -14,6 +14,8 @@ import { addSession } from "./session";
 import { ACCOUNTS } from "./support";
 
 type Lang = "fa" | "en";
+const APPLICANT = "applicant";
+const APPLICANT_REQUEST = "APPLICANT_REQUEST";
 type Ids = {
   unit: string;
   resolution: string;
@@ -24,6 +26,8 @@ type Ids = {
   agency: string;
   member: string;
   notice: string;
+  /** A request filed by an applicant of Kerman, in the secretariat's intake. */
+  request: string;
 };
 
 // Which pages each role opens. A page is listed for every role that sees a different page
@@ -33,13 +37,15 @@ const ROLES: { name: string; demo: string | null; pages: (ids: Ids) => string[] 
   {
     name: "visitor",
     demo: null,
-    pages: () => ["/login", "/figures", "/api-docs"],
+    pages: () => ["/login", "/figures", "/api-docs", "/apply", "/apply/sign-up", "/status"],
   },
   {
     name: "secretariat",
     demo: ACCOUNTS.secretariat,
     pages: (ids) => [
       "/dashboard",
+      "/intake",
+      `/intake/${ids.request}`,
       "/units",
       `/units/${ids.unit}`,
       `/units/${ids.unit}/edit`,
@@ -107,6 +113,13 @@ const ROLES: { name: string; demo: string | null; pages: (ids: Ids) => string[] 
     ],
   },
   {
+    // A unit's applicant (issue #32): an account of their own per language, with a draft
+    // request of their own (APPLICANT_REQUEST stands for its id).
+    name: "applicant",
+    demo: APPLICANT,
+    pages: () => ["/apply/requests", `/apply/requests/${APPLICANT_REQUEST}`],
+  },
+  {
     name: "national viewer",
     demo: "national@tashil.demo",
     pages: () => ["/dashboard", "/provinces", "/resolutions"],
@@ -134,8 +147,11 @@ const SAMPLE_IDS: Ids = {
   agency: "",
   member: "",
   notice: "",
+  request: "",
 };
 let notice: string | undefined;
+/** The draft of the applicant account each language's test signed in as. */
+const applicantRequests = new Map<Lang, string>();
 
 test.beforeAll(async () => {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -186,6 +202,7 @@ test.beforeAll(async () => {
       agency: bank,
       member: await one(`SELECT id FROM "User" WHERE email = $1`, [ACCOUNTS.member]),
       notice,
+      request: (await applicantWithRequest("fa", "SUBMITTED")).requestId,
     };
   } finally {
     await client.end();
@@ -221,6 +238,56 @@ async function accountLike(demo: string, lang: Lang): Promise<string> {
   return email;
 }
 
+/** An applicant of Kerman (no demo account exists: they sign themselves up) with one request. */
+async function applicantWithRequest(
+  lang: Lang,
+  status: "DRAFT" | "SUBMITTED" = "DRAFT",
+): Promise<{ email: string; requestId: string }> {
+  const db = e2eDb();
+  const email = `e2e-a11y-applicant-${randomUUID()}@unit.test`;
+  const province = await db.province.findFirstOrThrow({ where: { code: "KRM" } });
+  const county = await db.county.findFirstOrThrow({ where: { provinceId: province.id } });
+  const category = await db.obstacleCategory.findFirstOrThrow({ where: { parentId: null } });
+  const user = await db.user.create({
+    data: {
+      email,
+      name: "متقاضی دسترس‌پذیری",
+      passwordHash: "x",
+      roles: ["APPLICANT"],
+      provinceId: province.id,
+      locale: lang,
+      applicantProfile: {
+        create: { nationalCode: "0499370899", position: "OWNER", unitNationalId: "10861451015" },
+      },
+    },
+  });
+  const request = await db.unitRequest.create({
+    data: {
+      provinceId: province.id,
+      applicantId: user.id,
+      unitNationalId: "10861451015",
+      unitName: "واحد آزمون دسترس‌پذیری",
+      countyId: county.id,
+      sector: "INDUSTRIAL",
+      operatingStatus: "ACTIVE",
+      status,
+      submittedAt: status === "SUBMITTED" ? new Date() : null,
+      trackingCode: status === "SUBMITTED" ? `${Date.now()}`.slice(-10) + "X" : null,
+      obstacles: {
+        create: [
+          {
+            position: 1,
+            categoryId: category.id,
+            description: "مانع آزمون دسترس‌پذیری",
+            amountRials: 5_000_000n,
+          },
+        ],
+      },
+    },
+  });
+  return { email, requestId: request.id };
+}
+
 async function openAs(browser: Browser, demo: string | null, lang: Lang): Promise<Page> {
   const context = await browser.newContext({ locale: "fa-IR", timezoneId: "Asia/Tehran" });
   // A visitor's language is a cookie (lib/i18n/server.ts); a user's is on the account.
@@ -229,7 +296,11 @@ async function openAs(browser: Browser, demo: string | null, lang: Lang): Promis
     await context.addCookies([{ name: "tashil-locale", value: lang, url: origin }]);
   }
   // Signed in directly (tests/e2e/session.ts): the sweep is about the pages, not the form.
-  if (demo) await addSession(context, await accountLike(demo, lang));
+  if (demo === APPLICANT) {
+    const { email, requestId } = await applicantWithRequest(lang);
+    await addSession(context, email);
+    applicantRequests.set(lang, requestId);
+  } else if (demo) await addSession(context, await accountLike(demo, lang));
   return context.newPage();
 }
 
@@ -244,11 +315,14 @@ for (const lang of ["fa", "en"] as const)
       test(`axe finds no serious or critical violation on the ${role.name}'s pages in ${lang} (${part + 1})`, async ({
         browser,
       }) => {
-        const paths = role.pages(ids).slice(part * PER_TEST, (part + 1) * PER_TEST);
+        const page = await openAs(browser, role.demo, lang);
+        const paths = role
+          .pages(ids)
+          .slice(part * PER_TEST, (part + 1) * PER_TEST)
+          .map((p) => p.replace(APPLICANT_REQUEST, applicantRequests.get(lang) ?? ""));
         // A page's load and axe's ~90 rules take a few seconds on an idle machine, up to twenty on
         // a shared one at load 20.
         test.setTimeout(30_000 + paths.length * 20_000);
-        const page = await openAs(browser, role.demo, lang);
         const findings: string[] = [];
         for (const path of paths) {
           const response = await page.goto(path);

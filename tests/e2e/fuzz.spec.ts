@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 import { hash } from "@node-rs/argon2";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
+import { sessionCookie } from "./session";
+import { closeE2eDb } from "./db";
 
 // Malformed input against every server action and route handler of the production build
 // (issue #14): no answer may be a 5xx, and nothing may be half-written — every record the
@@ -16,6 +18,8 @@ const ORIGIN = `http://127.0.0.2:${PORT}`;
 const PASSWORD = "Fuzz-e2e-password-1404";
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
 test.afterAll(() => pool.end());
+// sessionCookie reads the user through the typed client (an applicant's minted session).
+test.afterAll(() => closeE2eDb());
 
 /** A lone surrogate cannot be percent-encoded; send its (invalid) UTF-8 bytes instead. */
 const encodeSegment = (s: string) => {
@@ -118,10 +122,32 @@ const FIELDS = [
   "days",
   "emails",
   "done:x",
+  // The applicant's door and the intake (issue #32).
+  "requestId",
+  "trackingCode",
+  "unitNationalId",
+  "nationalCode",
+  "unitName",
+  "operatingStatus",
+  "declaration",
+  "message",
+  "target",
+  "unit",
+  "code",
+  "files",
 ] as const;
 
 type Ids = Record<
-  "province" | "unit" | "meeting" | "item" | "resolution" | "obstacle" | "agency" | "user" | "county",
+  | "province"
+  | "unit"
+  | "meeting"
+  | "item"
+  | "resolution"
+  | "obstacle"
+  | "agency"
+  | "user"
+  | "county"
+  | "request",
   string
 >;
 
@@ -192,6 +218,8 @@ function serverActions(ids: Ids): Action[] {
           resolutions: ids.resolution,
           agencies: ids.agency,
           users: ids.user,
+          requests: ids.request,
+          intake: ids.request,
         }[seg];
         return `/${seg}/${real ?? "x"}`;
       });
@@ -277,6 +305,7 @@ async function fuzzProvince(): Promise<{ ids: Ids; emails: string[] }> {
     item: id(),
     resolution: id(),
     user: id(),
+    request: id(),
   };
   const q = (sql: string, params: unknown[]) => pool.query(sql, params);
   await q(
@@ -331,7 +360,47 @@ async function fuzzProvince(): Promise<{ ids: Ids; emails: string[] }> {
     );
     emails.push(email);
   }
+  // A unit's applicant (issue #32) with a draft request of their own: signs in by e-mailed code
+  // only, so the fuzz mints their session (tests/e2e/session.ts).
+  const applicant = `fuzz-applicant-${randomUUID()}@unit.test`;
+  const applicantId = id();
+  await q(
+    `INSERT INTO "User" (id, email, name, "passwordHash", roles, "provinceId", "updatedAt") VALUES ($1, $2, 'متقاضی فاز', $3, '{APPLICANT}', $4, now())`,
+    [applicantId, applicant, passwordHash, ids.province],
+  );
+  await q(
+    `INSERT INTO "ApplicantProfile" ("userId", "nationalCode", position, "unitNationalId") VALUES ($1, '0499370899', 'MANAGER', '10861451015')`,
+    [applicantId],
+  );
+  await q(
+    `INSERT INTO "UnitRequest" (id, "provinceId", "applicantId", "unitNationalId", "unitName", "updatedAt") VALUES ($1, $2, $3, '10861451015', 'واحد متقاضی فاز', now())`,
+    [ids.request, ids.province, applicantId],
+  );
+  emails.push(applicant);
   return { ids: { ...ids }, emails };
+}
+
+/** An applicant has no password: their session is minted as the app mints it. */
+async function mintedSession(email: string): Promise<APIRequestContext> {
+  const cookie = await sessionCookie(email, ORIGIN);
+  return playwrightRequest.newContext({
+    baseURL: ORIGIN,
+    storageState: {
+      cookies: [
+        {
+          name: cookie.name,
+          value: cookie.value,
+          domain: new URL(ORIGIN).hostname,
+          path: "/",
+          expires: cookie.expires,
+          httpOnly: true,
+          secure: false,
+          sameSite: "Lax",
+        },
+      ],
+      origins: [],
+    },
+  });
 }
 
 async function signedIn(email: string): Promise<APIRequestContext> {
@@ -354,6 +423,7 @@ const ROUTES = (ids: Ids) => [
   "/reports/weekly",
   `/api/meetings/${ids.meeting}/resolutions`,
   `/api/attachments/${ids.obstacle}`,
+  `/api/apply/documents/${ids.obstacle}`,
   "/api/health",
   "/api/auth/session",
   "/api/auth/csrf",
@@ -391,11 +461,13 @@ for (const [role, share] of [
   ["admin", 1],
   ["agency", 2],
   ["chair", 3],
+  ["applicant", 4],
 ] as const) {
   test(`malformed requests to every server action as ${role}: no 5xx, no partial write`, async () => {
     test.setTimeout(600_000);
     const { ids, emails } = await fuzzProvince();
-    const context = await signedIn(emails[share]!);
+    const context =
+      role === "applicant" ? await mintedSession(emails[share]!) : await signedIn(emails[share]!);
     // After the fixture's own rows and the sign-in: only what the fuzz changed counts.
     const started = new Date();
     const rand = prng(1404 + share);
@@ -428,6 +500,13 @@ for (const [role, share] of [
       "/admin/users",
       "/agencies",
       "/notifications",
+      "/intake",
+      `/intake/${ids.request}`,
+      "/apply",
+      "/apply/sign-up",
+      "/apply/requests",
+      `/apply/requests/${ids.request}`,
+      "/status",
     ]) {
       for (let i = 0; i < 5; i++) {
         const params = new URLSearchParams();
@@ -438,7 +517,15 @@ for (const [role, share] of [
       }
     }
     for (const segment of hostile.slice(0, 16)) {
-      for (const base of ["/api/attachments/", "/units/", "/meetings/", "/resolutions/", "/api/meetings/"]) {
+      for (const base of [
+        "/api/attachments/",
+        "/units/",
+        "/meetings/",
+        "/resolutions/",
+        "/api/meetings/",
+        "/intake/",
+        "/apply/requests/",
+      ]) {
         const res = await context.get(base + encodeSegment(segment), { maxRedirects: 0 });
         sent++;
         if (res.status() >= 500) failures.push(`${res.status()} GET ${base}${encodeSegment(segment)}`);
@@ -452,6 +539,13 @@ for (const [role, share] of [
       });
       sent++;
       if (res.status() >= 500) failures.push(`${res.status()} sign-in`);
+      // The applicant's code sign-in (issue #32), with hostile e-mails and codes.
+      const code = await context.post("/api/auth/callback/applicant-code", {
+        form: { email: rand.pick(hostile), code: rand.pick(hostile) },
+        maxRedirects: 0,
+      });
+      sent++;
+      if (code.status() >= 500) failures.push(`${code.status()} applicant code sign-in`);
     }
     await context.dispose();
     expect(sent).toBeGreaterThanOrEqual(250);
@@ -465,7 +559,8 @@ for (const [role, share] of [
        UNION ALL SELECT 'Agency', id FROM "Agency" WHERE "provinceId" = $1 AND "updatedAt" > $2
        UNION ALL SELECT 'Meeting', id FROM "Meeting" WHERE "provinceId" = $1 AND "updatedAt" > $2
        UNION ALL SELECT 'Resolution', id FROM "Resolution" WHERE "provinceId" = $1 AND "updatedAt" > $2
-       UNION ALL SELECT 'User', id FROM "User" WHERE "provinceId" = $1 AND "updatedAt" > $2`,
+       UNION ALL SELECT 'User', id FROM "User" WHERE "provinceId" = $1 AND "updatedAt" > $2
+       UNION ALL SELECT 'UnitRequest', id FROM "UnitRequest" WHERE "provinceId" = $1 AND "updatedAt" > $2`,
       [ids.province, started],
     );
     for (const row of changed.rows) {

@@ -41,7 +41,8 @@ test("a national viewer compares provinces, sorts them and drills into one, read
     .getByRole("link", { name: "مقایسه استان‌ها" })
     .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("مقایسه استان‌ها");
-  const table = page.getByRole("table");
+  // The first table: the second compares units' own requests (issue #32).
+  const table = page.getByRole("table").first();
   const kerman = table.getByRole("row", { name: /کرمان/ });
   await expect(kerman).toBeVisible();
   // The demo's Kerman has overdue resolutions and held sessions.

@@ -21,12 +21,29 @@ import {
   submitRequest,
   uploadRequestDocuments,
 } from "@/lib/requests/mutations";
-import { acceptRequest, askForDocuments, markDuplicate, rejectRequest } from "@/lib/requests/intake";
-import { listOwnRequests, loadOwnRequest, lookupStatus } from "@/lib/requests/queries";
+import {
+  acceptRequest,
+  askForDocuments,
+  markDuplicate,
+  putRequestOnAgenda,
+  rejectRequest,
+} from "@/lib/requests/intake";
+import { setOutcome } from "@/lib/meetings/agenda";
+import { intakeFigures } from "@/lib/requests/figures";
+import {
+  listOwnRequests,
+  loadOwnRequest,
+  lookupStatus,
+  ownDocumentForDownload,
+} from "@/lib/requests/queries";
+import { getAttachmentForDownload } from "@/lib/obstacles/queries";
 import type { MailTransport } from "@/lib/notifications/mailer";
+import { sendNotificationMails } from "@/lib/notifications/inbox";
+import { setUserActive, updateUser } from "@/lib/users/mutations";
 import {
   createActor,
   createAgency,
+  createBody,
   createCategory,
   createCounty,
   createObstacle,
@@ -77,6 +94,8 @@ const email = () => `applicant-${Date.now()}-${++serial}@unit.test`;
 async function signUp(nationalId = unitNationalId()): Promise<Actor & { email: string; nationalId: string }> {
   const box = mailbox();
   const address = email();
+  // An address of its own: twenty sign-ups from one address within 15 minutes are throttled.
+  const ip = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
   const sent = await requestSignUpCode(
     {
       name: "مریم احمدی",
@@ -86,13 +105,13 @@ async function signUp(nationalId = unitNationalId()): Promise<Actor & { email: s
       unitNationalId: nationalId,
       provinceId,
     },
-    "10.0.0.1",
+    ip,
     t,
     "fa",
     { transport: box.transport },
   );
   expect(sent.ok).toBe(true);
-  const result = await verifyCode({ email: address, code: box.lastCode() }, "10.0.0.1");
+  const result = await verifyCode({ email: address, code: box.lastCode() }, ip);
   if (!result.ok) throw new Error(`sign-up failed: ${result.reason}`);
   const user = await db.user.findUniqueOrThrow({ where: { id: result.user.id } });
   return {
@@ -355,6 +374,35 @@ describe("one-time codes", () => {
   });
 });
 
+describe("an applicant's account", () => {
+  it("is not turned into a staff account by the administrator's form; it can be deactivated", async () => {
+    const applicant = await signUp();
+    const admin = await createActor(["ADMIN"], { provinceId });
+    const user = await db.user.findUniqueOrThrow({ where: { id: applicant.id } });
+    const edit = {
+      id: user.id,
+      version: String(user.version),
+      name: user.name,
+      email: user.email,
+      roles: ["SECRETARIAT"],
+      provinceId,
+      agencyId: "",
+      locale: "fa",
+    };
+    expect(await updateUser(admin, edit, t)).toMatchObject({
+      ok: false,
+      message: t("applicants.notEditable"),
+    });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      roles: ["APPLICANT"],
+    });
+    expect(await setUserActive(admin, user.id, false, t)).toMatchObject({ ok: true });
+    const box = mailbox();
+    await requestSignInCode({ email: applicant.email }, "10.6.6.6", t, "fa", { transport: box.transport });
+    expect(box.mails).toHaveLength(0);
+  });
+});
+
 describe("requests: filing, and nobody else's", () => {
   it("files a request with two obstacles and a document, and gives a tracking code", async () => {
     const applicant = await signUp();
@@ -375,6 +423,14 @@ describe("requests: filing, and nobody else's", () => {
       [2, 12_000_000_000n],
     ]);
     expect(stored.attachments).toHaveLength(1);
+    // The document is the intake's to read; not another province's, not a national viewer's
+    // (an applicant's papers before a case exists), not the chair's before acceptance.
+    const documentId = stored.attachments[0]?.id ?? "";
+    expect(await getAttachmentForDownload(secretariat, documentId)).toMatchObject({ id: documentId });
+    const chair = await createActor(["CHAIR"], { provinceId });
+    expect(await getAttachmentForDownload(chair, documentId)).toBeNull();
+    const national = await createActor(["SECRETARIAT"], { provinceId: null });
+    expect(await getAttachmentForDownload(national, documentId)).toBeNull();
     const mail = await db.emailMessage.findFirstOrThrow({
       where: { eventKey: `request.trackingCode:${id}` },
     });
@@ -387,6 +443,26 @@ describe("requests: filing, and nobody else's", () => {
     expect(await lookupStatus({ trackingCode, unitNationalId: unitNationalId() }, "10.1.0.1")).toEqual({
       ok: false,
       reason: "notFound",
+    });
+  });
+
+  it("throttles status look-ups that miss, per address and code", async () => {
+    const applicant = await signUp();
+    const { trackingCode } = await fileRequest(applicant, 1);
+    const ip = "10.7.7.7";
+    for (let i = 0; i < 5; i++)
+      expect(await lookupStatus({ trackingCode, unitNationalId: unitNationalId() }, ip)).toEqual({
+        ok: false,
+        reason: "notFound",
+      });
+    // Even the right pair is refused from that address now; from another it answers.
+    expect(await lookupStatus({ trackingCode, unitNationalId: applicant.nationalId }, ip)).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
+    expect(await lookupStatus({ trackingCode, unitNationalId: applicant.nationalId }, "10.7.7.8")).toEqual({
+      ok: true,
+      stage: "RECEIVED",
     });
   });
 
@@ -419,6 +495,9 @@ describe("requests: filing, and nobody else's", () => {
     );
     const notFound = { ok: false, message: t("errors.notFoundRecord") };
     expect(await loadOwnRequest(second, draft.id)).toBeNull();
+    const document = await db.attachment.findFirstOrThrow({ where: { unitRequestId: draft.id } });
+    expect(await ownDocumentForDownload(first, document.id)).toMatchObject({ id: document.id });
+    expect(await ownDocumentForDownload(second, document.id)).toBeNull();
     expect((await listOwnRequests(second)).map((r) => r.id)).not.toContain(draft.id);
     expect(
       await saveRequestDetails(
@@ -477,6 +556,12 @@ describe("intake: each decision writes what it says", () => {
     expect(
       await db.notification.count({ where: { userId: applicant.id, kind: "request.documentsRequested" } }),
     ).toBe(1);
+    // … and by e-mail, as every notification: the applicant's mailbox gets the message.
+    const box = mailbox();
+    await sendNotificationMails({ transport: box.transport, provinceId });
+    const mail = box.mails.find((m) => m.to === applicant.email);
+    expect(mail?.subject).toBe("درخواست مدارک بیشتر: صنایع غذایی کویر");
+    expect(mail?.text).toContain("لطفاً صورت‌حساب بانکی را بفرستید.");
     expect(
       await uploadRequestDocuments(applicant, { requestId: id }, [pdf("صورت‌حساب.pdf")], t),
     ).toMatchObject({ ok: true });
@@ -582,5 +667,53 @@ describe("intake: each decision writes what it says", () => {
     expect(after?.unitId).toBe(unit.id);
     // Still only what came from their own request.
     expect(serialise(after)).not.toContain("مانع قدیمی محرمانه");
+  });
+});
+
+describe("following the case", () => {
+  it("puts an accepted request on the committee's next agenda, invites the applicant, and tells them of the referral", async () => {
+    await createBody(provinceId, "COMMITTEE");
+    const applicant = await signUp();
+    const { id, trackingCode } = await fileRequest(applicant, 2);
+    const accepted = await acceptRequest(secretariat, { id, target: "new" }, t);
+    expect(accepted.ok).toBe(true);
+    const onAgenda = await putRequestOnAgenda(secretariat, { id }, t, "fa");
+    expect(onAgenda).toMatchObject({ ok: true });
+    const item = await db.agendaItem.findFirstOrThrow({
+      where: { unitId: accepted.unitId ?? "", meetingId: onAgenda.meetingId ?? "" },
+      include: { obstacles: true, meeting: { include: { body: true } } },
+    });
+    expect(item.meeting.body.kind).toBe("COMMITTEE");
+    expect(item.obstacles).toHaveLength(2);
+    const invitation = await db.notification.findFirstOrThrow({
+      where: { userId: applicant.id, kind: "request.onAgenda" },
+    });
+    expect(invitation.body).toContain(item.meeting.place ?? "—");
+    expect((await loadOwnRequest(applicant, id))?.stage).toBe("ON_AGENDA");
+    // A second press finds nothing left to put on an agenda.
+    expect(await putRequestOnAgenda(secretariat, { id }, t, "fa")).toMatchObject({
+      ok: false,
+      message: t("requests.alreadyOnAgenda"),
+    });
+
+    // The committee refers the case: the applicant is told, once.
+    const referred = await setOutcome(
+      secretariat,
+      { itemId: item.id, outcome: "REFERRED", version: item.version },
+      t,
+    );
+    expect(referred.ok).toBe(true);
+    const told = await db.notification.findMany({ where: { userId: applicant.id, kind: "request.stage" } });
+    expect(told.map((n) => n.body)).toEqual([expect.stringContaining(t("requests.stages.REFERRED"))]);
+    expect(await lookupStatus({ trackingCode, unitNationalId: applicant.nationalId }, "10.1.0.3")).toEqual({
+      ok: true,
+      stage: "REFERRED",
+    });
+
+    // Figures: once the session is held, its days count towards "request to committee".
+    await db.meeting.update({ where: { id: item.meetingId }, data: { startsAt: new Date() } });
+    const figures = await intakeFigures(secretariat, "fa");
+    expect(figures.toCommitteeDays).not.toBeNull();
+    expect(figures.waiting).toBe(await db.unitRequest.count({ where: { provinceId, status: "SUBMITTED" } }));
   });
 });

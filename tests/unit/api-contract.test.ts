@@ -22,6 +22,7 @@ describe("the OpenAPI document", () => {
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
     const doc = await res.json();
     expect(Object.keys(doc.paths).sort()).toEqual([
+      "/intake",
       "/obstacles",
       "/resolutions",
       "/resolutions/{id}",

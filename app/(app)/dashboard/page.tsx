@@ -11,6 +11,7 @@ import { dashboardViewParams, parseDashboardFilters } from "@/lib/dashboard/filt
 import { keptFigures } from "@/lib/cache";
 import { loadDashboard, SCORECARD_SORTS, type ScorecardSort } from "@/lib/dashboard/queries";
 import { Card, Stat } from "@/components/ui/card";
+import { intakeFigures } from "@/lib/requests/figures";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { ResolutionTable } from "@/components/resolutions/resolution-table";
 import { DashboardFilterForm } from "@/components/dashboard/filter-form";
@@ -65,12 +66,15 @@ async function Dashboard({
   // Figures are kept until PostgreSQL says the province changed (a national viewer's also up
   // to a minute, lib/cache.ts); the notices below are always read live.
   const today = todayInTehran();
-  const [data, unacknowledged] = await Promise.all([
+  const [data, unacknowledged, requests] = await Promise.all([
     keptFigures(viewer, ["dashboard", filters, sort, today], () =>
       loadDashboard(viewer, filters, sort, today),
     ),
     listUnacknowledgedNotices(viewer),
+    // Units' own requests (issue #32): read live, they change as applicants file.
+    intakeFigures(viewer, locale),
   ]);
+  const days = (v: number | null) => (v === null ? t("requests.figNone") : formatNumber(v, locale));
   // Delays in working days on request, counted in the queries (the overdue list and the
   // scorecard's average alike).
   const countWorking = filters.late === "working";
@@ -139,6 +143,18 @@ async function Dashboard({
       <p className="-mt-3 text-xs text-slate-600">
         {t("outcomes.progress.stalledHint", { days: n(data.stalled.days) })}
       </p>
+      <section aria-label={t("requests.figuresTitle")}>
+        <h2 className="mb-2 text-base font-semibold text-slate-800">{t("requests.figuresTitle")}</h2>
+        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+          <Stat
+            label={t("requests.figWaiting")}
+            value={n(requests.waiting)}
+            tone={requests.waiting ? "warning" : "default"}
+          />
+          <Stat label={t("requests.figToCommittee")} value={days(requests.toCommitteeDays)} />
+          <Stat label={t("requests.figToResolution")} value={days(requests.toResolutionDays)} />
+        </dl>
+      </section>
       <Card title={t("dashboard.overdueSorted")}>
         <ResolutionTable
           items={data.overdue}

@@ -6,7 +6,8 @@ import { compareProvinces, nationalTotals } from "@/lib/provinces/queries";
 import { comparisonFilterSchema } from "@/lib/provinces/schema";
 import { listHref } from "@/lib/units/url";
 import { keptFigures } from "@/lib/cache";
-import { todayInTehran } from "@/lib/i18n/format";
+import { formatNumber, localName, todayInTehran } from "@/lib/i18n/format";
+import { intakeComparison } from "@/lib/requests/figures";
 import { Card, EmptyState } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -33,6 +34,9 @@ export default async function ProvinceComparisonPage({ searchParams }: { searchP
   });
   // Every province's resolutions aggregated: kept while unchanged, and up to a minute (lib/cache.ts).
   const today = todayInTehran();
+  // Units' own requests by province (issue #32), read live beside the kept comparison.
+  const intake = await intakeComparison(viewer, locale);
+  const days = (v: number | null) => (v === null ? t("requests.figNone") : formatNumber(v, locale));
   const rows = await keptFigures(viewer, ["provinces", filters, today], () =>
     compareProvinces(viewer, filters, today),
   );
@@ -115,6 +119,40 @@ export default async function ProvinceComparisonPage({ searchParams }: { searchP
             locale={locale}
           />
         )}
+      </Card>
+      <Card title={t("requests.figuresTitle")}>
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm">
+            <thead>
+              <tr className="border-b border-slate-200">
+                <th scope="col" className="p-2 text-start">
+                  {t("requests.figProvince")}
+                </th>
+                <th scope="col" className="p-2 text-start">
+                  {t("requests.figWaiting")}
+                </th>
+                <th scope="col" className="p-2 text-start">
+                  {t("requests.figToCommittee")}
+                </th>
+                <th scope="col" className="p-2 text-start">
+                  {t("requests.figToResolution")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {intake.map((p) => (
+                <tr key={p.id} className="border-b border-slate-100">
+                  <th scope="row" className="p-2 text-start font-normal">
+                    {localName(p, locale)}
+                  </th>
+                  <td className="p-2">{formatNumber(p.waiting, locale)}</td>
+                  <td className="p-2">{days(p.toCommitteeDays)}</td>
+                  <td className="p-2">{days(p.toResolutionDays)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </Card>
     </div>
   );

@@ -149,7 +149,11 @@ async function IntakeRequest({ id, context: { user, t, locale } }: { id: string;
         ) : (
           <ul className="list-inside list-disc text-sm">
             {request.attachments.map((a) => (
-              <li key={a.id}>{a.fileName}</li>
+              <li key={a.id}>
+                <a href={`/api/attachments/${a.id}`} className="text-brand-700 underline">
+                  {a.fileName}
+                </a>
+              </li>
             ))}
           </ul>
         )}

@@ -259,7 +259,11 @@ async function ApplicantRequest({
         ) : (
           <ul className="list-inside list-disc text-sm">
             {request.attachments.map((a) => (
-              <li key={a.id}>{a.fileName}</li>
+              <li key={a.id}>
+                <a href={`/api/apply/documents/${a.id}`} className="text-brand-700 underline">
+                  {a.fileName}
+                </a>
+              </li>
             ))}
           </ul>
         )}
