@@ -17,6 +17,7 @@ import provinces from "@/lib/provinces/messages";
 import calendar from "@/lib/calendar/messages";
 import print from "@/lib/print/messages";
 import notices from "@/lib/notices/messages";
+import sms from "@/lib/sms/messages";
 
 export const domainMessages = {
   fa: {
@@ -36,6 +37,7 @@ export const domainMessages = {
     ...calendar.fa,
     ...print.fa,
     ...notices.fa,
+    ...sms.fa,
   },
   en: {
     ...dashboard.en,
@@ -54,5 +56,6 @@ export const domainMessages = {
     ...calendar.en,
     ...print.en,
     ...notices.en,
+    ...sms.en,
   },
 };

@@ -49,6 +49,7 @@ const fa = {
   validation: {
     required: "این فیلد الزامی است.",
     email: "ایمیل معتبر وارد کنید.",
+    mobile: "شماره تلفن همراه معتبر وارد کنید، مانند ۰۹۱۲۳۴۵۶۷۸۹.",
     passwordMin: "گذرواژه باید دست‌کم ۱۰ نویسه باشد.",
     nameMin: "نام را وارد کنید.",
     rolesMin: "دست‌کم یک نقش انتخاب کنید.",
@@ -249,6 +250,7 @@ const en: Messages = {
   validation: {
     required: "This field is required.",
     email: "Enter a valid e-mail address.",
+    mobile: "Enter a valid Iranian mobile number, e.g. 09123456789.",
     passwordMin: "The password must be at least 10 characters.",
     nameMin: "Enter a name.",
     rolesMin: "Choose at least one role.",

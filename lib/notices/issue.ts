@@ -1,9 +1,19 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { jalaliParts } from "@/lib/i18n/format";
-import { formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatNumber, jalaliParts, localName } from "@/lib/i18n/format";
+import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 import { recordAudit } from "@/lib/audit/record";
-import { agencyRecipients, notify, RESOLUTION_FOR_NOTICE, resolutionParams } from "@/lib/notifications/inbox";
+import { appUrl } from "@/lib/app-url";
+import { queueMails } from "@/lib/notifications/deliver";
+import {
+  agencyRecipients,
+  mailBody,
+  notify,
+  RESOLUTION_FOR_NOTICE,
+  resolutionParams,
+  smsSubscribers,
+} from "@/lib/notifications/inbox";
+import { queueSms, type Sms } from "@/lib/sms/outbox";
 import { meetingTitle } from "@/lib/meetings/title";
 import { noticeNumberLabel } from "./number";
 
@@ -91,19 +101,111 @@ export async function issueNotice(
         select: { number: true, jalaliYear: true, body: { select: { kind: true } } },
       })
     : null;
+  const params = (locale: Locale, t: Translate) => ({
+    number: noticeNumberLabel(notice, locale),
+    count: formatNumber(lines.length, locale),
+    meeting: meeting ? meetingTitle(meeting, locale, t) : t("notices.reassignmentSource"),
+  });
   await notify(tx, {
     kind: "notice.issued",
     eventKey: `notice:${notice.id}`,
     provinceId,
     link: `/notices/${notice.id}`,
     recipients: await agencyRecipients(tx, agencyId),
-    params: (locale, t) => ({
-      number: noticeNumberLabel(notice, locale),
-      count: formatNumber(lines.length, locale),
-      meeting: meeting ? meetingTitle(meeting, locale, t) : t("notices.reassignmentSource"),
-    }),
+    params,
   });
+  await tellOutsideTheApp(tx, { notice, agencyId, provinceId, lines, params, now });
   return notice;
+}
+
+/**
+ * A notice reaches beyond the app (issue #37): most agencies have no users, and those that do
+ * answer to a head who reads e-mail and SMS. The head on the agency's record gets the notice's
+ * text by e-mail (in Persian, as the letter) and a short SMS; users who chose SMS get one too.
+ * Written in the issuing transaction, sent after it commits by the outbox jobs.
+ */
+async function tellOutsideTheApp(
+  tx: Tx,
+  {
+    notice,
+    agencyId,
+    provinceId,
+    lines,
+    params,
+    now,
+  }: {
+    notice: { id: string; number: number; jalaliYear: number };
+    agencyId: string;
+    provinceId: string;
+    lines: NoticeLine[];
+    params: (locale: Locale, t: Translate) => Record<string, string>;
+    now: Date;
+  },
+) {
+  const eventKey = `notice:${notice.id}`;
+  const [agency, subscribers] = await Promise.all([
+    tx.agency.findUniqueOrThrow({
+      where: { id: agencyId },
+      select: { nameFa: true, nameEn: true, email: true, headMobile: true },
+    }),
+    smsSubscribers(tx, { agencyId }),
+  ]);
+  const headEmail = agency.email?.trim() || null;
+  const fa = translator("fa");
+  if (headEmail) {
+    const resolutions = await tx.resolution.findMany({
+      where: { id: { in: lines.map((l) => l.resolutionId) } },
+      select: { id: true, text: true, unit: { select: { name: true } } },
+    });
+    const byId = new Map(resolutions.map((r) => [r.id, r]));
+    const p = params("fa", fa);
+    const list = lines
+      .map((l, i) => {
+        const r = byId.get(l.resolutionId);
+        return fa("notices.headMailLine", {
+          n: formatNumber(i + 1, "fa"),
+          unit: r?.unit.name ?? "",
+          text: r?.text ?? "",
+          deadline: formatDate(l.deadline, "fa"),
+        });
+      })
+      .join("\n");
+    const intro = fa("notices.headMailIntro", {
+      number: p.number ?? "",
+      date: formatDate(now, "fa"),
+      agency: agency.nameFa,
+      meeting: p.meeting ?? "",
+    });
+    await queueMails(tx, [
+      {
+        eventKey,
+        toEmail: headEmail,
+        userId: null,
+        provinceId,
+        subject: fa("notifications.kinds.notice_issued.subject", p),
+        body: mailBody(fa, `${intro}\n\n${list}\n\n${fa("notices.headMailClosing")}`, null),
+      },
+    ]);
+  }
+  const text = (locale: Locale, more: string) => {
+    const t = translator(locale);
+    return t("sms.texts.notice", { ...params(locale, t), agency: localName(agency, locale), more }).trim();
+  };
+  const messages: Sms[] = subscribers.map((u) => ({
+    eventKey,
+    to: u.mobile ?? "",
+    userId: u.id,
+    provinceId,
+    text: text(u.locale, `${appUrl()}/notices/${notice.id}`),
+  }));
+  if (agency.headMobile)
+    messages.push({
+      eventKey,
+      to: agency.headMobile,
+      provinceId,
+      text: text("fa", headEmail ? fa("sms.texts.noticeMoreHead") : ""),
+    });
+  await queueSms(tx, messages);
 }
 
 /**

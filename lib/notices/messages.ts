@@ -38,6 +38,11 @@ const fa = {
     subjectColumn: "موضوع",
     receipt: "دریافت",
     linkLabel: "ابلاغ {number}",
+    headMailIntro:
+      "ابلاغ شماره {number} مورخ {date} دبیرخانه کارگروه تسهیل و رفع موانع تولید به {agency} ({meeting}):",
+    headMailLine: "{n}. {unit}: {text}\n   مهلت اجرا: {deadline}",
+    headMailClosing:
+      "خواهشمند است دستور فرمایید در مهلت مقرر اقدام و نتیجه را به دبیرخانه کارگروه اعلام کنند. این ایمیل برای رئیس دستگاه فرستاده شده است.",
   },
 };
 
@@ -80,6 +85,11 @@ const en: typeof fa = {
     subjectColumn: "Subject",
     receipt: "Receipt",
     linkLabel: "Notice {number}",
+    headMailIntro:
+      "Notice no. {number} of {date} from the secretariat of the working group for facilitating production to {agency} ({meeting}):",
+    headMailLine: "{n}. {unit}: {text}\n   Deadline: {deadline}",
+    headMailClosing:
+      "Please have the above carried out by the deadlines and the results reported to the working group's secretariat. This e-mail was sent to the agency's head.",
   },
 };
 

@@ -94,13 +94,42 @@ export async function deliver(mails: Mail[], transport: MailTransport | null = t
 }
 
 /**
+ * Writes mails in the caller's transaction, to be sent after it commits (sendQueuedMails, every
+ * minute) — so a change that rolls back mails nobody, and one that commits cannot lose its mail.
+ * Addresses are keyed lower-cased, as deliver() keys them.
+ */
+export async function queueMails(
+  tx: Pick<typeof db, "emailMessage">,
+  mails: Mail[],
+  configured = transportFromEnv() !== null,
+) {
+  if (mails.length === 0) return 0;
+  const { count } = await tx.emailMessage.createMany({
+    data: mails.map((m) => ({
+      ...m,
+      toEmail: m.toEmail.trim().toLowerCase(),
+      status: configured ? ("PENDING" as const) : ("OUTBOX" as const),
+    })),
+    skipDuplicates: true,
+  });
+  return count;
+}
+
+/**
  * Mails written in a change's own transaction (a notice's copy to the agency's head, issue #37)
  * and not sent by it, or sent and failed: the every-minute job sends them, five tries each.
  */
-export async function sendQueuedMails(transport: MailTransport | null = transportFromEnv()) {
+export async function sendQueuedMails(
+  transport: MailTransport | null = transportFromEnv(),
+  { provinceId }: { provinceId?: string } = {},
+) {
   if (!transport) return { sent: 0, failed: 0 };
   const rows = await db.emailMessage.findMany({
-    where: { status: { in: ["PENDING", "FAILED"] }, attempts: { lt: 5 } },
+    where: {
+      status: { in: ["PENDING", "FAILED"] },
+      attempts: { lt: 5 },
+      ...(provinceId ? { provinceId } : {}),
+    },
     orderBy: { createdAt: "asc" },
     take: 200,
     select: { eventKey: true, toEmail: true, userId: true, provinceId: true, subject: true, body: true },
