@@ -48,7 +48,12 @@ const EXPIRES_MS = 48 * 3_600_000;
  * mobile is skipped, and an event already queued for a number adds nothing. They wait as
  * PENDING until a worker with a gateway sends them (or they grow too old, below).
  */
-export async function queueSms(client: Tx | typeof db, messages: Sms[]): Promise<number> {
+export async function queueSms(
+  client: Tx | typeof db,
+  messages: Sms[],
+  /** When they become due: now by this process's clock (not the database's, a few ms apart). */
+  at: Date = new Date(),
+): Promise<number> {
   const rows = new Map<string, Sms & { to: string }>();
   for (const m of messages) {
     const to = normalizeMobile(m.to);
@@ -63,6 +68,7 @@ export async function queueSms(client: Tx | typeof db, messages: Sms[]): Promise
       userId: m.userId ?? null,
       provinceId: m.provinceId ?? null,
       urgent: m.urgent ?? false,
+      nextAttemptAt: at,
     })),
     skipDuplicates: true,
   });
@@ -80,7 +86,7 @@ export async function sendSms(
 ): Promise<{ id: string | null; status: SmsStatus | "INVALID_NUMBER" }> {
   const to = normalizeMobile(message.to);
   if (!to) return { id: null, status: "INVALID_NUMBER" };
-  await queueSms(db, [message]);
+  await queueSms(db, [message], now);
   const row = await db.smsMessage.findUniqueOrThrow({
     where: { eventKey_toMobile: { eventKey: message.eventKey, toMobile: to } },
     select: { id: true },

@@ -278,3 +278,61 @@ describe("the generic HTTP gateway", () => {
     expect((await row(eventKey, "09161234567")).providerMessageId).toBe("gw-77");
   });
 });
+
+describe("a user's own mobile, verified by a code", () => {
+  it("counts only once the code sent to it comes back, and then SMS is on", async () => {
+    const { requestMobileCode, verifyMobileCode, setSmsOptIn, mySmsSettings } =
+      await import("@/lib/sms/mobile");
+    const { createActor, t } = await import("../support/fixtures");
+    const user = await createActor(["AGENCY"], { provinceId });
+    // A wrong number is refused with a field message, nothing sent.
+    const bad = await requestMobileCode(user, { mobile: "0341234" }, t, { provider });
+    expect(bad.fieldErrors?.mobile).toEqual([t("validation.mobile")]);
+    // Opting in without a verified number is refused.
+    expect((await setSmsOptIn(user, { smsOptIn: "on" }, t)).message).toBe(t("sms.mobile.needVerified"));
+
+    const sent = await requestMobileCode(user, { mobile: "۰۹۱۹ ۱۲۳ ۴۵۶۷" }, t, { provider });
+    expect(sent).toMatchObject({ ok: true, message: t("sms.mobile.codeSent", { mobile: "0919***4567" }) });
+    const text = gateway.sent.findLast((m) => m.receptor === "09191234567")?.message ?? "";
+    const code = /(\d{6})/.exec(text)?.[1] ?? "";
+    expect(code).toHaveLength(6);
+    // The code went at once, marked urgent (it would go at night too), and is not stored.
+    const row = await db.smsMessage.findFirstOrThrow({ where: { toMobile: "09191234567", userId: user.id } });
+    expect(row).toMatchObject({ urgent: true, status: "SENT" });
+    const stored = await db.mobileVerification.findFirstOrThrow({ where: { userId: user.id } });
+    expect(stored.codeHash).not.toContain(code);
+    // A second code within a minute is refused.
+    expect((await requestMobileCode(user, { mobile: "09191234567" }, t, { provider })).message).toBe(
+      t("sms.mobile.tooSoon"),
+    );
+
+    const wrong = code === "000000" ? "111111" : "000000";
+    expect((await verifyMobileCode(user, { code: wrong }, t)).message).toBe(t("sms.mobile.wrongCode"));
+    expect((await mySmsSettings(user)).verified).toBeNull();
+    // Persian digits are accepted.
+    const persian = code.replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)] ?? d);
+    expect((await verifyMobileCode(user, { code: persian }, t)).ok).toBe(true);
+    expect(await mySmsSettings(user)).toEqual({ verified: "0919***4567", smsOptIn: true });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      mobile: "09191234567",
+      smsOptIn: true,
+    });
+    // Used once: the same code again is refused.
+    expect((await verifyMobileCode(user, { code }, t)).message).toBe(t("sms.mobile.expired"));
+    expect((await setSmsOptIn(user, {}, t)).ok).toBe(true);
+    expect((await mySmsSettings(user)).smsOptIn).toBe(false);
+  });
+
+  it("ends a code after five wrong tries", async () => {
+    const { requestMobileCode, verifyMobileCode } = await import("@/lib/sms/mobile");
+    const { createActor, t } = await import("../support/fixtures");
+    const user = await createActor(["SECRETARIAT"], { provinceId });
+    await requestMobileCode(user, { mobile: "09197654321" }, t, { provider });
+    const code = /(\d{6})/.exec(
+      gateway.sent.findLast((m) => m.receptor === "09197654321")?.message ?? "",
+    )?.[1];
+    const wrong = code === "000000" ? "111111" : "000000";
+    for (let i = 0; i < 5; i++) await verifyMobileCode(user, { code: wrong }, t);
+    expect((await verifyMobileCode(user, { code }, t)).message).toBe(t("sms.mobile.expired"));
+  });
+});
