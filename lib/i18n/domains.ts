@@ -18,6 +18,7 @@ import calendar from "@/lib/calendar/messages";
 import print from "@/lib/print/messages";
 import notices from "@/lib/notices/messages";
 import sms from "@/lib/sms/messages";
+import letters from "@/lib/letters/messages";
 
 export const domainMessages = {
   fa: {
@@ -38,6 +39,7 @@ export const domainMessages = {
     ...print.fa,
     ...notices.fa,
     ...sms.fa,
+    ...letters.fa,
   },
   en: {
     ...dashboard.en,
@@ -57,5 +59,6 @@ export const domainMessages = {
     ...print.en,
     ...notices.en,
     ...sms.en,
+    ...letters.en,
   },
 };

@@ -45,6 +45,7 @@ const ALLOWED: Record<RoleName, readonly Action[]> = {
     "extension.decide",
     "return.decide",
     "resolution.remind",
+    "letter.issue",
     "dashboard.view",
     "audit.read",
     "notifications.own",
