@@ -21,7 +21,7 @@ const fa = {
     attachment: "پیوست",
     attachmentNone: "ندارد",
     verifyCode: "کد تصدیق: {code}",
-    verifyHint: "اصالت این نامه را با اسکن کد یا در {url} بسنجید.",
+    verifyHint: "اصالت این نامه را با اسکن کد یا در این نشانی بسنجید:",
     // The frozen text (always Persian: the secretariat's official correspondence).
     recipientHead: "{title} محترم {agency}",
     recipientHeadName: "جناب آقای/سرکار خانم {name}\n{title} محترم {agency}",
@@ -80,7 +80,7 @@ const en: typeof fa = {
     attachment: "Attachment",
     attachmentNone: "none",
     verifyCode: "Verification code: {code}",
-    verifyHint: "Check this letter by scanning the code or at {url}.",
+    verifyHint: "Check this letter by scanning the code or at this address:",
     // A letter's own text is frozen in Persian whatever the reader's language: it is the
     // secretariat's official correspondence (lib/letters/content.ts renders it with "fa").
     recipientHead: "{title} محترم {agency}",

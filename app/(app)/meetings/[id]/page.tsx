@@ -127,6 +127,11 @@ async function SessionPage({ context, id, q }: { context: PageContext; id: strin
           <Link href={`/meetings/${meeting.id}/brief`} className={buttonClass("secondary")}>
             {t("meetings.tabs.brief")}
           </Link>
+          {meeting.status !== "PLANNED" && (
+            <Link href={`/meetings/${meeting.id}/letters`} className={buttonClass("secondary")}>
+              {t("letters.issueBatch")}
+            </Link>
+          )}
           <a href={`/api/meetings/${meeting.id}/resolutions`} className={buttonClass("secondary")} download>
             {t("meetings.tabs.export")}
           </a>
