@@ -83,6 +83,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "user.mobile",
   "user.smsOptIn",
   "letter.issue",
+  "meeting.invite",
   "user.create",
   "user.update",
   "user.activate",

@@ -19,6 +19,7 @@ import print from "@/lib/print/messages";
 import notices from "@/lib/notices/messages";
 import sms from "@/lib/sms/messages";
 import letters from "@/lib/letters/messages";
+import invitations from "@/lib/meetings/invitation-messages";
 
 export const domainMessages = {
   fa: {
@@ -40,6 +41,7 @@ export const domainMessages = {
     ...notices.fa,
     ...sms.fa,
     ...letters.fa,
+    ...invitations.fa,
   },
   en: {
     ...dashboard.en,
@@ -60,5 +62,6 @@ export const domainMessages = {
     ...notices.en,
     ...sms.en,
     ...letters.en,
+    ...invitations.en,
   },
 };

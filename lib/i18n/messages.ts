@@ -441,3 +441,8 @@ export const isMessageKey = (value: string): value is MessageKey =>
   translator("fa")(value as MessageKey) !== value;
 
 export const direction = (locale: Locale) => (locale === "fa" ? "rtl" : "ltr");
+
+/** The language a translator speaks: for numbers in a mutation's answer, which gets only `t`. */
+export function localeOf(t: Translate): Locale {
+  return (Object.keys(translators) as Locale[]).find((l) => translators[l] === t) ?? "fa";
+}

@@ -5,7 +5,7 @@ import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { invalid, type FormState } from "@/lib/forms";
 import { formatNumber, jalaliParts } from "@/lib/i18n/format";
-import type { Translate } from "@/lib/i18n/messages";
+import { localeOf, type Translate } from "@/lib/i18n/messages";
 import { isUniqueViolation, mutation, UserFacingError } from "@/lib/mutation";
 import { noticeNumberLabel } from "@/lib/notices/number";
 import { text } from "@/lib/validation";
@@ -153,8 +153,8 @@ export async function issueLetters(
       ids: letters.map((l) => l.id),
       message:
         letters.length === 1 && first
-          ? t("letters.issued", { number: noticeNumberLabel(first, "fa") })
-          : t("letters.issuedMany", { count: formatNumber(letters.length, "fa") }),
+          ? t("letters.issued", { number: noticeNumberLabel(first, localeOf(t)) })
+          : t("letters.issuedMany", { count: formatNumber(letters.length, localeOf(t)) }),
     };
   });
 }

@@ -9,6 +9,8 @@ export type Mail = {
   provinceId?: string | null;
   subject: string;
   body: string;
+  /** An .ics file sent along (a session's invitation): calendars offer to add the event. */
+  calendar?: string | null;
 };
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
@@ -58,14 +60,32 @@ export async function deliver(mails: Mail[], transport: MailTransport | null = t
       OR: data.map((m) => ({ eventKey: m.eventKey, toEmail: m.toEmail })),
       status: { in: ["PENDING", "FAILED"] },
     },
-    select: { id: true, toEmail: true, subject: true, body: true, attempts: true, status: true },
+    select: {
+      id: true,
+      toEmail: true,
+      subject: true,
+      body: true,
+      calendar: true,
+      attempts: true,
+      status: true,
+    },
   });
   let sent = 0;
   let failed = 0;
+  // A worker that died while sending leaves its claim; after ten minutes the row is free again.
+  const staleClaim = new Date(Date.now() - 10 * 60_000);
   for (const row of rows) {
+    // The claim: attempts as read, and nobody else's fresh claim. A second worker that read the
+    // row before this claim finds attempts moved; one that reads it after finds the claim
+    // (issue #37: the race decision 160 left open).
     const claim = await db.emailMessage.updateMany({
-      where: { id: row.id, attempts: row.attempts, status: row.status },
-      data: { attempts: { increment: 1 } },
+      where: {
+        id: row.id,
+        attempts: row.attempts,
+        status: row.status,
+        OR: [{ claimedAt: null }, { claimedAt: { lt: staleClaim } }],
+      },
+      data: { attempts: { increment: 1 }, claimedAt: new Date() },
     });
     if (claim.count === 0) continue;
     try {
@@ -75,16 +95,23 @@ export async function deliver(mails: Mail[], transport: MailTransport | null = t
         subject: row.subject,
         text: row.body,
         html: htmlBody(row.body),
+        ...(row.calendar
+          ? { icalEvent: { method: "REQUEST", filename: "invitation.ics", content: row.calendar } }
+          : {}),
       });
       await db.emailMessage.update({
         where: { id: row.id },
-        data: { status: "SENT", sentAt: new Date(), lastError: null },
+        data: { status: "SENT", sentAt: new Date(), lastError: null, claimedAt: null },
       });
       sent++;
     } catch (err) {
       await db.emailMessage.update({
         where: { id: row.id },
-        data: { status: "FAILED", lastError: String((err as Error).message ?? err).slice(0, 500) },
+        data: {
+          status: "FAILED",
+          lastError: String((err as Error).message ?? err).slice(0, 500),
+          claimedAt: null,
+        },
       });
       failed++;
     }
@@ -132,7 +159,15 @@ export async function sendQueuedMails(
     },
     orderBy: { createdAt: "asc" },
     take: 200,
-    select: { eventKey: true, toEmail: true, userId: true, provinceId: true, subject: true, body: true },
+    select: {
+      eventKey: true,
+      toEmail: true,
+      userId: true,
+      provinceId: true,
+      subject: true,
+      body: true,
+      calendar: true,
+    },
   });
   return deliver(rows, transport);
 }

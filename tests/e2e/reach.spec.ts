@@ -76,7 +76,7 @@ test("an agency without users: its head gets the notice by e-mail and SMS, and t
     const chair = await signedInAs(ACCOUNTS.chair, `/meetings/${meeting.id}/minutes`);
     await chair.getByRole("button", { name: "تأیید صورتجلسه" }).click();
     await chair.getByRole("dialog").getByRole("button", { name: "تأیید" }).click();
-    await expect(chair.getByText("صورتجلسه تأیید شد.")).toBeVisible();
+    await expect(chair.getByRole("status").filter({ hasText: "تأییدشده توسط" })).toBeVisible();
     const notice = await db.notice.findFirstOrThrow({ where: { meetingId: meeting.id } });
     const mail = await db.emailMessage.findFirstOrThrow({ where: { eventKey: `notice:${notice.id}` } });
     expect(mail.toEmail).toBe(email);

@@ -239,3 +239,58 @@ describe("reminders and escalations reach the head", () => {
     expect(subjects).toHaveLength(2);
   });
 });
+
+describe("session invitations", () => {
+  it("reach members and invitees by e-mail with a valid calendar file, and heads by SMS, once", async () => {
+    const { sendInvitations } = await import("@/lib/meetings/invitations");
+    const member = await agencyWithHead("سازمان صمت", { email: "head.smt@agency.ir", mobile: "09171115566" });
+    const invitee = await createAgency(provinceId, "شرکت شهرک‌های صنعتی");
+    const memberUser = await createActor(["AGENCY"], { provinceId, agencyId: member.id });
+    const meeting = await createMeeting(provinceId, { startsAt: new Date("2031-05-31T05:30:00Z") });
+    await db.meeting.update({ where: { id: meeting.id }, data: { place: "سالن جلسات استانداری" } });
+    await db.bodyMember.create({ data: { bodyId: meeting.bodyId, agencyId: member.id } });
+    await db.meetingInvitee.create({ data: { meetingId: meeting.id, agencyId: invitee.id } });
+    await db.agendaItem.create({ data: { meetingId: meeting.id, unitId } });
+
+    const answer = await sendInvitations(secretariat, { meetingId: meeting.id }, t, { transport, sms });
+    expect(answer.ok).toBe(true);
+    // Again: nothing more (one invitation per session time and address).
+    await sendInvitations(secretariat, { meetingId: meeting.id }, t, { transport, sms });
+    await runOutboxes();
+    const toHead = mailsTo("head.smt@agency.ir");
+    const toUser = mailsTo(memberUser.email);
+    expect(toHead).toHaveLength(1);
+    expect(toUser).toHaveLength(1);
+    expect(toHead[0]?.text).toContain("فولاد سیرجان");
+    expect(toHead[0]?.text).toContain("سالن جلسات استانداری");
+    // The calendar file, parsed back: one event at the session's time and place.
+    const ics = toHead[0]?.attachments.find((a) => a.contentType.startsWith("text/calendar"));
+    const calendar = ics?.content.toString("utf8") ?? "";
+    const lines = calendar.replace(/\r?\n[ \t]/g, "").split(/\r?\n/);
+    const prop = (name: string) =>
+      lines.find((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`))?.replace(/^[^:]*:/, "");
+    expect(lines[0]).toBe("BEGIN:VCALENDAR");
+    expect(lines.filter((l) => l === "BEGIN:VEVENT")).toHaveLength(1);
+    expect(prop("METHOD")).toBe("REQUEST");
+    expect(prop("DTSTART")).toBe("20310531T053000Z");
+    expect(prop("UID")).toBe(`meeting-${meeting.id}@tashil`);
+    expect(prop("LOCATION")).toBe("سالن جلسات استانداری");
+    expect(prop("SUMMARY")).toContain("کارگروه");
+    expect(textsTo("09171115566")).toHaveLength(1);
+    expect(textsTo("09171115566")[0]?.message).toContain("سالن جلسات استانداری");
+    // The invited agency has nobody on record: it is left out, not failed.
+    expect(
+      await db.emailMessage.count({
+        where: { eventKey: { startsWith: `meeting.invitation:${meeting.id}` } },
+      }),
+    ).toBe(2);
+  });
+
+  it("are refused for a session already held", async () => {
+    const { sendInvitations } = await import("@/lib/meetings/invitations");
+    const meeting = await createMeeting(provinceId, { status: "HELD" });
+    expect(
+      (await sendInvitations(secretariat, { meetingId: meeting.id }, t, { transport, sms })).message,
+    ).toBe(t("invitations.notPlanned"));
+  });
+});
