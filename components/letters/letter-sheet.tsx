@@ -2,6 +2,7 @@ import { formatDate } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/messages";
 import { noticeNumberLabel } from "@/lib/notices/number";
 import type { PrintedLetter } from "@/lib/letters/queries";
+import { PaperVerification } from "./paper-verification";
 
 /**
  * One official letter as printed: wholly Persian (`t` is the Persian translator), as the
@@ -54,24 +55,7 @@ export function LetterSheet({ letter, t }: { letter: PrintedLetter; t: Translate
           <p>{letter.signatures.chairName ?? ""}</p>
         </div>
       </footer>
-      <div className="verify flex items-center gap-4 border-t border-slate-300 pt-3 text-xs text-slate-700">
-        <div
-          className="verify-qr shrink-0"
-          role="img"
-          aria-label={t("letters.verifyCode", { code: letter.verifyCode })}
-          // The library's own SVG of our verification address: no user input reaches it.
-          dangerouslySetInnerHTML={{ __html: letter.qrSvg }}
-        />
-        <div className="space-y-1">
-          <p className="font-mono" dir="ltr">
-            {t("letters.verifyCode", { code: letter.verifyCode })}
-          </p>
-          <p>{t("letters.verifyHint")}</p>
-          <p dir="ltr" className="font-mono">
-            {letter.verifyUrl}
-          </p>
-        </div>
-      </div>
+      <PaperVerification code={letter.verifyCode} qrSvg={letter.qrSvg} url={letter.verifyUrl} t={t} />
     </article>
   );
 }

@@ -71,8 +71,13 @@ export type FrozenLetter = {
  * keyboard typed them.
  */
 export function canonicalLetter(l: FrozenLetter): string {
+  return canonicalPaper("letter", l);
+}
+
+/** The same for any paper that proves itself: a letter or a notice (ابلاغ). */
+export function canonicalPaper(kind: "letter" | "notice", l: FrozenLetter): string {
   return [
-    "kind: letter",
+    `kind: ${kind}`,
     `province: ${l.province}`,
     `number: ${noticeNumberLabel(l, "en")}`,
     `date: ${l.issuedAt.toISOString().slice(0, 10)}`,

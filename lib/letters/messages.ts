@@ -21,7 +21,7 @@ const fa = {
     attachment: "پیوست",
     attachmentNone: "ندارد",
     verifyCode: "کد تصدیق: {code}",
-    verifyHint: "اصالت این نامه را با اسکن کد یا در این نشانی بسنجید:",
+    verifyHint: "اصالت این سند را با اسکن کد یا در این نشانی بسنجید:",
     // The frozen text (always Persian: the secretariat's official correspondence).
     recipientHead: "{title} محترم {agency}",
     recipientHeadName: "جناب آقای/سرکار خانم {name}\n{title} محترم {agency}",
@@ -45,7 +45,7 @@ const fa = {
     unknown: "سندی با این کد در سامانه تسهیل ثبت نشده است. این کاغذ را معتبر ندانید.",
     tooMany: "درخواست‌های بسیار از این نشانی؛ چند دقیقه بعد دوباره بکوشید.",
     kind: "نوع سند",
-    kinds: { letter: "نامه رسمی دبیرخانه کارگروه" },
+    kinds: { letter: "نامه رسمی دبیرخانه کارگروه", notice: "ابلاغ مصوبات کارگروه" },
     number: "شماره",
     date: "تاریخ",
     addressee: "گیرنده",
@@ -80,7 +80,7 @@ const en: typeof fa = {
     attachment: "Attachment",
     attachmentNone: "none",
     verifyCode: "Verification code: {code}",
-    verifyHint: "Check this letter by scanning the code or at this address:",
+    verifyHint: "Check this document by scanning the code or at this address:",
     // A letter's own text is frozen in Persian whatever the reader's language: it is the
     // secretariat's official correspondence (lib/letters/content.ts renders it with "fa").
     recipientHead: "{title} محترم {agency}",
@@ -105,7 +105,10 @@ const en: typeof fa = {
     unknown: "No document with this code is recorded in Tashil. Do not treat this paper as genuine.",
     tooMany: "Too many requests from this address; try again in a few minutes.",
     kind: "Kind",
-    kinds: { letter: "Official letter of the working group's secretariat" },
+    kinds: {
+      letter: "Official letter of the working group's secretariat",
+      notice: "Notice of the working group's resolutions",
+    },
     number: "Number",
     date: "Date",
     addressee: "Addressee",

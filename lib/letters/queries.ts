@@ -3,7 +3,7 @@ import QRCode from "qrcode";
 import { db } from "@/lib/db";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { appUrl } from "@/lib/app-url";
-import { canonicalLetter, normalizeVerifyCode, sha256 } from "./content";
+import { canonicalLetter, canonicalPaper, normalizeVerifyCode, sha256 } from "./content";
 
 const LETTER = {
   id: true,
@@ -119,7 +119,7 @@ export async function verifyPaper(rawCode: string) {
       provinceId: true,
     },
   });
-  if (!letter) return null;
+  if (!letter) return verifyNotice(code);
   const province =
     (await db.province.findUnique({ where: { id: letter.provinceId }, select: { nameFa: true } }))?.nameFa ??
     "";
@@ -135,5 +135,47 @@ export async function verifyPaper(rawCode: string) {
     body: letter.body,
     contentHash: letter.contentHash,
     intact: recomputed === letter.contentHash,
+  };
+}
+
+/** A notice (ابلاغ) issued since issue #37 carries a code too; its text was frozen at issue. */
+async function verifyNotice(code: string) {
+  const notice = await db.notice.findUnique({
+    where: { verifyCode: code },
+    select: {
+      jalaliYear: true,
+      number: true,
+      issuedAt: true,
+      recipient: true,
+      subject: true,
+      body: true,
+      contentHash: true,
+      provinceId: true,
+    },
+  });
+  if (!notice?.contentHash) return null;
+  const province =
+    (await db.province.findUnique({ where: { id: notice.provinceId }, select: { nameFa: true } }))?.nameFa ??
+    "";
+  const frozen = {
+    province,
+    number: notice.number,
+    jalaliYear: notice.jalaliYear,
+    issuedAt: notice.issuedAt,
+    recipient: notice.recipient ?? "",
+    subject: notice.subject ?? "",
+    body: notice.body ?? "",
+  };
+  return {
+    kind: "notice" as const,
+    code,
+    number: { number: notice.number, jalaliYear: notice.jalaliYear },
+    issuedAt: notice.issuedAt,
+    province,
+    recipient: frozen.recipient,
+    subject: frozen.subject,
+    body: frozen.body,
+    contentHash: notice.contentHash,
+    intact: sha256(canonicalPaper("notice", frozen)) === notice.contentHash,
   };
 }

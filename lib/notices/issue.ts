@@ -14,6 +14,7 @@ import {
   smsSubscribers,
 } from "@/lib/notifications/inbox";
 import { queueSms, type Sms } from "@/lib/sms/outbox";
+import { canonicalPaper, newVerifyCode, sha256 } from "@/lib/letters/content";
 import { meetingTitle } from "@/lib/meetings/title";
 import { noticeNumberLabel } from "./number";
 
@@ -74,6 +75,7 @@ export async function issueNotice(
 ) {
   const jalaliYear = jalaliParts(now).year;
   const number = await nextNoticeNumber(tx, provinceId, jalaliYear);
+  const frozen = await frozenNotice(tx, { provinceId, agencyId, meetingId, lines, number, jalaliYear, now });
   const notice = await tx.notice.create({
     data: {
       provinceId,
@@ -84,6 +86,7 @@ export async function issueNotice(
       number,
       issuedAt: now,
       items: { create: lines },
+      ...frozen,
     },
     select: { id: true, number: true, jalaliYear: true },
   });
@@ -116,6 +119,81 @@ export async function issueNotice(
   });
   await tellOutsideTheApp(tx, { notice, agencyId, provinceId, lines, params, now });
   return notice;
+}
+
+/**
+ * The notice's words as issued, in Persian, with their SHA-256 and the code printed on it
+ * (issue #37, docs/decisions/231): a later amendment or extension does not rewrite a sent notice,
+ * and /verify/<code> shows what this paper must say.
+ */
+async function frozenNotice(
+  tx: Tx,
+  {
+    provinceId,
+    agencyId,
+    meetingId,
+    lines,
+    number,
+    jalaliYear,
+    now,
+  }: {
+    provinceId: string;
+    agencyId: string;
+    meetingId: string | null;
+    lines: NoticeLine[];
+    number: number;
+    jalaliYear: number;
+    now: Date;
+  },
+) {
+  const fa = translator("fa");
+  const [province, agency, meeting, resolutions] = await Promise.all([
+    tx.province.findUniqueOrThrow({ where: { id: provinceId }, select: { nameFa: true } }),
+    tx.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { nameFa: true, headName: true } }),
+    meetingId
+      ? tx.meeting.findUnique({
+          where: { id: meetingId },
+          select: { number: true, jalaliYear: true, body: { select: { kind: true } } },
+        })
+      : null,
+    tx.resolution.findMany({
+      where: { id: { in: lines.map((l) => l.resolutionId) } },
+      select: { id: true, text: true, unit: { select: { name: true } } },
+    }),
+  ]);
+  const session = meeting ? meetingTitle(meeting, "fa", fa) : null;
+  const byId = new Map(resolutions.map((r) => [r.id, r]));
+  const recipient = [
+    fa("notices.to", { agency: agency.nameFa }),
+    ...(agency.headName ? [fa("notices.toHead", { name: agency.headName })] : []),
+  ].join("\n");
+  const subject = session ? fa("notices.subject", { meeting: session }) : fa("notices.subjectReassignment");
+  const body = [
+    session ? fa("notices.intro", { meeting: session }) : fa("notices.introReassignment"),
+    lines
+      .map((l, i) => {
+        const r = byId.get(l.resolutionId);
+        return fa("notices.headMailLine", {
+          n: formatNumber(i + 1, "fa"),
+          unit: r?.unit.name ?? "",
+          text: r?.text ?? "",
+          deadline: formatDate(l.deadline, "fa"),
+        });
+      })
+      .join("\n"),
+  ].join("\n\n");
+  const contentHash = sha256(
+    canonicalPaper("notice", {
+      province: province.nameFa,
+      number,
+      jalaliYear,
+      issuedAt: now,
+      recipient,
+      subject,
+      body,
+    }),
+  );
+  return { recipient, subject, body, contentHash, verifyCode: newVerifyCode() };
 }
 
 /**

@@ -146,3 +146,28 @@ describe("the verification page", () => {
     expect(await verifyAllowed("198.51.100.7")).toBe(true);
   });
 });
+
+describe("a notice proves itself too", () => {
+  it("is frozen at issue with a code the verification page resolves", async () => {
+    const { approveMinutes } = await import("@/lib/meetings/sessions");
+    const chair = await createActor(["CHAIR"], { provinceId });
+    const agency = await createAgency(provinceId, "اداره کل منابع طبیعی");
+    const meeting = await createMeeting(provinceId, { status: "HELD" });
+    await createResolution(
+      { provinceId, meetingId: meeting.id, unitId, responsibleAgencyId: agency.id },
+      { text: "مجوز برداشت آب صادر شود.", deadline: "2030-03-01" },
+    );
+    expect((await approveMinutes(chair, { meetingId: meeting.id }, t)).ok).toBe(true);
+    const notice = await db.notice.findFirstOrThrow({ where: { meetingId: meeting.id } });
+    expect(notice.verifyCode).toMatch(/^[A-Z2-9]{10}$/);
+    const shown = await verifyPaper(notice.verifyCode ?? "");
+    expect(shown).toMatchObject({ kind: "notice", intact: true, recipient: "به: اداره کل منابع طبیعی" });
+    expect(shown?.body).toContain("مجوز برداشت آب صادر شود.");
+    // Amending the resolution later does not change what the sent notice said.
+    await db.resolution.updateMany({ where: { meetingId: meeting.id }, data: { text: "متن اصلاح‌شده" } });
+    expect((await verifyPaper(notice.verifyCode ?? ""))?.body).toContain("مجوز برداشت آب صادر شود.");
+    // Changing the record itself is caught.
+    await db.notice.update({ where: { id: notice.id }, data: { body: "متن دیگر" } });
+    expect((await verifyPaper(notice.verifyCode ?? ""))?.intact).toBe(false);
+  });
+});
