@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseJalaliDate } from "@/lib/i18n/format";
 import { parseLocalizedNumber, tidyText } from "@/lib/i18n/normalize";
 import { toLatinDigits } from "@/lib/i18n/format";
+import { normalizeMobile } from "@/lib/sms/rules";
 import type { MessageKey } from "@/lib/i18n/messages";
 
 // Zod fields shared by every domain's schema (client and server alike). Messages are message
@@ -89,6 +90,18 @@ export const optionalName = (max = 200) =>
     .transform((v) => v || null);
 
 /** An optional phone number, stored with Latin digits so it can be dialled and searched. */
+/**
+ * An optional Iranian mobile, typed in any digit script and with any prefix (+98, 0098, 0), kept
+ * as "09xxxxxxxxx": the one form the SMS gateways take (lib/sms/rules.ts). Empty becomes null.
+ */
+export const optionalMobile = () =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ? cleanText(v).trim() : ""))
+    .refine((v) => v === "" || normalizeMobile(v) !== null, "validation.mobile")
+    .transform((v) => normalizeMobile(v));
+
 export const optionalPhone = (max = 40) =>
   z
     .string()

@@ -19,13 +19,16 @@ export type AgencyFormValues = {
   nameFa: string;
   nameEn: string;
   headName: string | null;
+  headTitle: string | null;
+  headMobile: string | null;
   phone: string | null;
   email: string | null;
   address: string | null;
   active: boolean;
 };
 
-type Field = "kind" | "nameFa" | "nameEn" | "headName" | "phone" | "email" | "address";
+type Field =
+  "kind" | "nameFa" | "nameEn" | "headName" | "headTitle" | "headMobile" | "phone" | "email" | "address";
 
 export function AgencyForm({ agency, locale }: { agency?: AgencyFormValues; locale: Locale }) {
   const t = useT();
@@ -73,6 +76,23 @@ export function AgencyForm({ agency, locale }: { agency?: AgencyFormValues; loca
       </Field>
       <Field label={t("agencies.headName")} errors={errors.headName}>
         {(p) => <input {...p} name="headName" defaultValue={value("headName")} className={inputClass} />}
+      </Field>
+      <Field label={t("agencies.headTitle")} hint={t("agencies.headTitleHint")} errors={errors.headTitle}>
+        {(p) => <input {...p} name="headTitle" defaultValue={value("headTitle")} className={inputClass} />}
+      </Field>
+      <Field label={t("agencies.headMobile")} hint={t("agencies.headMobileHint")} errors={errors.headMobile}>
+        {(p) => (
+          <input
+            {...p}
+            name="headMobile"
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+            defaultValue={value("headMobile")}
+            dir="ltr"
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field label={t("agencies.phone")} errors={errors.phone}>
         {(p) => (

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { approveMinutesAction, markHeldAction } from "@/lib/meetings/actions";
+import { approveMinutesAction, markHeldAction, sendInvitationsAction } from "@/lib/meetings/actions";
 import { initialFormState } from "@/lib/forms";
 import { Button } from "@/components/ui/button";
 import { ConfirmForm } from "@/components/ui/confirm-form";
@@ -33,6 +33,20 @@ export function ApproveMinutesButton({ meetingId }: { meetingId: string }) {
       question={t("meetings.minutes.approveConfirm")}
       confirmLabel={t("meetings.minutes.approve")}
       variant="primary"
+      className="no-print space-y-2"
+    />
+  );
+}
+
+/** Invitations go by e-mail (with a calendar file) and SMS to every member and invited agency. */
+export function SendInvitationsButton({ meetingId }: { meetingId: string }) {
+  const t = useT();
+  return (
+    <ConfirmForm
+      action={sendInvitationsAction}
+      fields={{ meetingId }}
+      label={t("invitations.send")}
+      question={t("invitations.confirm")}
       className="no-print space-y-2"
     />
   );

@@ -1,6 +1,13 @@
 "use client";
 import { useActionState } from "react";
-import { markNotificationsReadAction, setMailFrequencyAction } from "@/lib/notifications/actions";
+import {
+  markNotificationsReadAction,
+  requestMobileCodeAction,
+  setMailFrequencyAction,
+  setSmsOptInAction,
+  verifyMobileCodeAction,
+} from "@/lib/notifications/actions";
+import { Field, inputClass } from "@/components/ui/field";
 import { initialFormState } from "@/lib/forms";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -40,5 +47,77 @@ export function MailFrequencyForm({ value }: { value: "IMMEDIATE" | "DAILY" }) {
       </fieldset>
       <SubmitButton pendingLabel={t("common.saving")}>{t("notifications.savePreference")}</SubmitButton>
     </form>
+  );
+}
+
+/**
+ * SMS for the user's own notifications (issue #37): a number counts once the code sent to it
+ * is typed back; then SMS can be switched off and on.
+ */
+export function SmsSettingsForm({ verified, smsOptIn }: { verified: string | null; smsOptIn: boolean }) {
+  const t = useT();
+  const [codeState, requestCode] = useActionState(requestMobileCodeAction, initialFormState);
+  const [verifyState, verify] = useActionState(verifyMobileCodeAction, initialFormState);
+  const [optState, setOptIn] = useActionState(setSmsOptInAction, initialFormState);
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-slate-700">{t("sms.mobile.hint")}</p>
+      <p className="text-sm">
+        {verified ? (
+          <span dir="auto">{t("sms.mobile.verified", { mobile: verified })}</span>
+        ) : (
+          t("sms.mobile.notVerified")
+        )}
+      </p>
+      <form action={requestCode} className="flex flex-wrap items-end gap-2" noValidate>
+        <FormMessage state={codeState} />
+        <Field label={t("sms.mobile.number")} errors={codeState.fieldErrors?.mobile}>
+          {(p) => (
+            <input
+              {...p}
+              name="mobile"
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              dir="ltr"
+              defaultValue={typeof codeState.values?.mobile === "string" ? codeState.values.mobile : ""}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>
+          {t("sms.mobile.sendCode")}
+        </SubmitButton>
+      </form>
+      <form action={verify} className="flex flex-wrap items-end gap-2" noValidate>
+        <FormMessage state={verifyState} />
+        <Field label={t("sms.mobile.code")} errors={verifyState.fieldErrors?.code}>
+          {(p) => (
+            <input
+              {...p}
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              dir="ltr"
+              maxLength={12}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>
+          {t("sms.mobile.verify")}
+        </SubmitButton>
+      </form>
+      {verified && (
+        <form action={setOptIn} className="flex items-center gap-3">
+          <FormMessage state={optState} />
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="smsOptIn" defaultChecked={smsOptIn} />
+            {t("sms.mobile.optIn")}
+          </label>
+          <SubmitButton pendingLabel={t("common.saving")}>{t("sms.mobile.save")}</SubmitButton>
+        </form>
+      )}
+    </div>
   );
 }

@@ -29,7 +29,21 @@ import type { Locale } from "@/lib/i18n/messages";
 // ("not our remit") and the secretariat's decision on it. The server checks every rule again.
 
 /** Whom a reminder reaches (lib/notifications/inbox.ts agencyReach), as the page knows it. */
-export type RemindReach = { users: number; headEmail: string | null };
+export type RemindReach = { users: number; headEmail: string | null; headMobile: string | null };
+
+const reachable = (reach: RemindReach) => reach.users > 0 || !!reach.headEmail || !!reach.headMobile;
+
+/** The confirm question names whom the reminder reaches when no user of the agency will. */
+function useHeadQuestion(reach: RemindReach): string {
+  const t = useT();
+  if (reach.headEmail && !reach.headMobile)
+    return t("resolutions.remind.confirmHead", { email: reach.headEmail });
+  const contacts = [
+    ...(reach.headEmail ? [t("resolutions.remind.viaEmail", { email: reach.headEmail })] : []),
+    ...(reach.headMobile ? [t("resolutions.remind.viaSms", { mobile: reach.headMobile })] : []),
+  ].join("، ");
+  return t("resolutions.remind.confirmHeadContacts", { contacts });
+}
 
 /**
  * An agency without users and without a head's e-mail cannot be reminded from here: say so
@@ -49,34 +63,28 @@ function Unreachable() {
 
 export function RemindNowButton({ id, reach }: { id: string; reach: RemindReach }) {
   const t = useT();
-  if (reach.users === 0 && !reach.headEmail) return <Unreachable />;
+  const headQuestion = useHeadQuestion(reach);
+  if (!reachable(reach)) return <Unreachable />;
   return (
     <ConfirmForm
       action={remindResolutionAction}
       fields={{ id }}
       label={t("resolutions.remind.now")}
-      question={
-        reach.users > 0
-          ? t("resolutions.remind.confirm")
-          : t("resolutions.remind.confirmHead", { email: reach.headEmail ?? "" })
-      }
+      question={reach.users > 0 ? t("resolutions.remind.confirm") : headQuestion}
     />
   );
 }
 
 export function RemindAgencyButton({ agencyId, reach }: { agencyId: string; reach: RemindReach }) {
   const t = useT();
-  if (reach.users === 0 && !reach.headEmail) return <Unreachable />;
+  const headQuestion = useHeadQuestion(reach);
+  if (!reachable(reach)) return <Unreachable />;
   return (
     <ConfirmForm
       action={remindAgencyAction}
       fields={{ agencyId }}
       label={t("resolutions.remind.agencyNow")}
-      question={
-        reach.users > 0
-          ? t("resolutions.remind.confirmAgency")
-          : t("resolutions.remind.confirmHead", { email: reach.headEmail ?? "" })
-      }
+      question={reach.users > 0 ? t("resolutions.remind.confirmAgency") : headQuestion}
     />
   );
 }

@@ -15,6 +15,8 @@ const AUDITED = {
   nameFa: true,
   nameEn: true,
   headName: true,
+  headTitle: true,
+  headMobile: true,
   phone: true,
   email: true,
   address: true,

@@ -72,6 +72,8 @@ export async function getAgency(actor: Actor, id: string) {
       nameFa: true,
       nameEn: true,
       headName: true,
+      headTitle: true,
+      headMobile: true,
       phone: true,
       email: true,
       address: true,

@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { AgencyKind } from "@/lib/generated/prisma/enums";
-import { nameText, optionalName, optionalPhone, optionalText, text, versionField } from "@/lib/validation";
+import {
+  nameText,
+  optionalMobile,
+  optionalName,
+  optionalPhone,
+  optionalText,
+  text,
+  versionField,
+} from "@/lib/validation";
 
 export { AGENCY_KINDS } from "./constants";
 
@@ -9,6 +17,8 @@ const agencyFields = {
   nameFa: nameText(2, 200),
   nameEn: nameText(2, 200),
   headName: optionalName(120),
+  headTitle: optionalName(120),
+  headMobile: optionalMobile(),
   phone: optionalPhone(40),
   email: text()
     .trim()

@@ -59,6 +59,8 @@ export const ACTIONS = [
   "resolution.plan",
   // "Remind now": the secretariat chases an agency between the scheduled reminders.
   "resolution.remind",
+  // Official letters (numbered in the province's series) to agencies about their resolutions.
+  "letter.issue",
   // A user's own notifications: reading state and e-mail preference. Personal, never case data.
   "notifications.own",
   // Desks: the chair's page of sessions and minutes awaiting them; an agency's inbox.
@@ -118,6 +120,7 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "return.decide": ["SECRETARIAT"],
   "resolution.plan": ["SECRETARIAT"],
   "resolution.remind": ["SECRETARIAT"],
+  "letter.issue": ["SECRETARIAT"],
   "notifications.own": ["ADMIN", "SECRETARIAT", "CHAIR", "AGENCY", "MEMBER", "APPLICANT"],
   "chairDesk.view": ["CHAIR"],
   "agencyInbox.view": ["AGENCY"],

@@ -20,6 +20,9 @@ import notices from "@/lib/notices/messages";
 import outcomes from "@/lib/outcomes/messages";
 import applicants from "@/lib/applicants/messages";
 import requests from "@/lib/requests/messages";
+import sms from "@/lib/sms/messages";
+import letters from "@/lib/letters/messages";
+import invitations from "@/lib/meetings/invitation-messages";
 
 export const domainMessages = {
   fa: {
@@ -42,6 +45,9 @@ export const domainMessages = {
     ...outcomes.fa,
     ...applicants.fa,
     ...requests.fa,
+    ...sms.fa,
+    ...letters.fa,
+    ...invitations.fa,
   },
   en: {
     ...dashboard.en,
@@ -63,5 +69,8 @@ export const domainMessages = {
     ...outcomes.en,
     ...applicants.en,
     ...requests.en,
+    ...sms.en,
+    ...letters.en,
+    ...invitations.en,
   },
 };

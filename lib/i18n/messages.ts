@@ -50,6 +50,7 @@ const fa = {
   validation: {
     required: "این فیلد الزامی است.",
     email: "ایمیل معتبر وارد کنید.",
+    mobile: "شماره تلفن همراه معتبر وارد کنید، مانند ۰۹۱۲۳۴۵۶۷۸۹.",
     passwordMin: "گذرواژه باید دست‌کم ۱۰ نویسه باشد.",
     nameMin: "نام را وارد کنید.",
     rolesMin: "دست‌کم یک نقش انتخاب کنید.",
@@ -251,6 +252,7 @@ const en: Messages = {
   validation: {
     required: "This field is required.",
     email: "Enter a valid e-mail address.",
+    mobile: "Enter a valid Iranian mobile number, e.g. 09123456789.",
     passwordMin: "The password must be at least 10 characters.",
     nameMin: "Enter a name.",
     rolesMin: "Choose at least one role.",
@@ -445,3 +447,8 @@ export const isMessageKey = (value: string): value is MessageKey =>
   translator("fa")(value as MessageKey) !== value;
 
 export const direction = (locale: Locale) => (locale === "fa" ? "rtl" : "ltr");
+
+/** The language a translator speaks: for numbers in a mutation's answer, which gets only `t`. */
+export function localeOf(t: Translate): Locale {
+  return (Object.keys(translators) as Locale[]).find((l) => translators[l] === t) ?? "fa";
+}

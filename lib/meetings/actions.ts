@@ -12,9 +12,15 @@ import { saveAttendance, saveInvitees } from "./attendance";
 import { deleteResolution, saveResolution } from "./resolutions";
 import { showOnScreen } from "./screen";
 import { addFollowUps, decideFollowUp } from "./follow-up";
+import { sendInvitations } from "./invitations";
 
 // Every session page shows the agenda, attendance and resolutions: refresh them all.
 const revalidate = [{ layout: "/meetings" }];
+
+export const sendInvitationsAction = formAction(
+  ({ user, t }, form) => sendInvitations(user, Object.fromEntries(form), t),
+  { echo: false },
+);
 
 export const createMeetingAction = formAction(
   ({ user, t, locale }, form) => createMeeting(user, Object.fromEntries(form), t, locale),

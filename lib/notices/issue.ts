@@ -1,9 +1,20 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { jalaliParts } from "@/lib/i18n/format";
-import { formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatNumber, jalaliParts, localName } from "@/lib/i18n/format";
+import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 import { recordAudit } from "@/lib/audit/record";
-import { agencyRecipients, notify, RESOLUTION_FOR_NOTICE, resolutionParams } from "@/lib/notifications/inbox";
+import { appUrl } from "@/lib/app-url";
+import { queueMails } from "@/lib/notifications/deliver";
+import {
+  agencyRecipients,
+  mailBody,
+  notify,
+  RESOLUTION_FOR_NOTICE,
+  resolutionParams,
+  smsSubscribers,
+} from "@/lib/notifications/inbox";
+import { queueSms, type Sms } from "@/lib/sms/outbox";
+import { canonicalPaper, newVerifyCode, sha256 } from "@/lib/letters/content";
 import { meetingTitle } from "@/lib/meetings/title";
 import { noticeNumberLabel } from "./number";
 
@@ -64,6 +75,7 @@ export async function issueNotice(
 ) {
   const jalaliYear = jalaliParts(now).year;
   const number = await nextNoticeNumber(tx, provinceId, jalaliYear);
+  const frozen = await frozenNotice(tx, { provinceId, agencyId, meetingId, lines, number, jalaliYear, now });
   const notice = await tx.notice.create({
     data: {
       provinceId,
@@ -74,6 +86,7 @@ export async function issueNotice(
       number,
       issuedAt: now,
       items: { create: lines },
+      ...frozen,
     },
     select: { id: true, number: true, jalaliYear: true },
   });
@@ -91,19 +104,186 @@ export async function issueNotice(
         select: { number: true, jalaliYear: true, body: { select: { kind: true } } },
       })
     : null;
+  const params = (locale: Locale, t: Translate) => ({
+    number: noticeNumberLabel(notice, locale),
+    count: formatNumber(lines.length, locale),
+    meeting: meeting ? meetingTitle(meeting, locale, t) : t("notices.reassignmentSource"),
+  });
   await notify(tx, {
     kind: "notice.issued",
     eventKey: `notice:${notice.id}`,
     provinceId,
     link: `/notices/${notice.id}`,
     recipients: await agencyRecipients(tx, agencyId),
-    params: (locale, t) => ({
-      number: noticeNumberLabel(notice, locale),
-      count: formatNumber(lines.length, locale),
-      meeting: meeting ? meetingTitle(meeting, locale, t) : t("notices.reassignmentSource"),
-    }),
+    params,
   });
+  await tellOutsideTheApp(tx, { notice, agencyId, provinceId, lines, params, now });
   return notice;
+}
+
+/**
+ * The notice's words as issued, in Persian, with their SHA-256 and the code printed on it
+ * (issue #37, docs/decisions/231): a later amendment or extension does not rewrite a sent notice,
+ * and /verify/<code> shows what this paper must say.
+ */
+async function frozenNotice(
+  tx: Tx,
+  {
+    provinceId,
+    agencyId,
+    meetingId,
+    lines,
+    number,
+    jalaliYear,
+    now,
+  }: {
+    provinceId: string;
+    agencyId: string;
+    meetingId: string | null;
+    lines: NoticeLine[];
+    number: number;
+    jalaliYear: number;
+    now: Date;
+  },
+) {
+  const fa = translator("fa");
+  const [province, agency, meeting, resolutions] = await Promise.all([
+    tx.province.findUniqueOrThrow({ where: { id: provinceId }, select: { nameFa: true } }),
+    tx.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { nameFa: true, headName: true } }),
+    meetingId
+      ? tx.meeting.findUnique({
+          where: { id: meetingId },
+          select: { number: true, jalaliYear: true, body: { select: { kind: true } } },
+        })
+      : null,
+    tx.resolution.findMany({
+      where: { id: { in: lines.map((l) => l.resolutionId) } },
+      select: { id: true, text: true, unit: { select: { name: true } } },
+    }),
+  ]);
+  const session = meeting ? meetingTitle(meeting, "fa", fa) : null;
+  const byId = new Map(resolutions.map((r) => [r.id, r]));
+  const recipient = [
+    fa("notices.to", { agency: agency.nameFa }),
+    ...(agency.headName ? [fa("notices.toHead", { name: agency.headName })] : []),
+  ].join("\n");
+  const subject = session ? fa("notices.subject", { meeting: session }) : fa("notices.subjectReassignment");
+  const body = [
+    session ? fa("notices.intro", { meeting: session }) : fa("notices.introReassignment"),
+    lines
+      .map((l, i) => {
+        const r = byId.get(l.resolutionId);
+        return fa("notices.headMailLine", {
+          n: formatNumber(i + 1, "fa"),
+          unit: r?.unit.name ?? "",
+          text: r?.text ?? "",
+          deadline: formatDate(l.deadline, "fa"),
+        });
+      })
+      .join("\n"),
+  ].join("\n\n");
+  const contentHash = sha256(
+    canonicalPaper("notice", {
+      province: province.nameFa,
+      number,
+      jalaliYear,
+      issuedAt: now,
+      recipient,
+      subject,
+      body,
+    }),
+  );
+  return { recipient, subject, body, contentHash, verifyCode: newVerifyCode() };
+}
+
+/**
+ * A notice reaches beyond the app (issue #37): most agencies have no users, and those that do
+ * answer to a head who reads e-mail and SMS. The head on the agency's record gets the notice's
+ * text by e-mail (in Persian, as the letter) and a short SMS; users who chose SMS get one too.
+ * Written in the issuing transaction, sent after it commits by the outbox jobs.
+ */
+async function tellOutsideTheApp(
+  tx: Tx,
+  {
+    notice,
+    agencyId,
+    provinceId,
+    lines,
+    params,
+    now,
+  }: {
+    notice: { id: string; number: number; jalaliYear: number };
+    agencyId: string;
+    provinceId: string;
+    lines: NoticeLine[];
+    params: (locale: Locale, t: Translate) => Record<string, string>;
+    now: Date;
+  },
+) {
+  const eventKey = `notice:${notice.id}`;
+  const [agency, subscribers] = await Promise.all([
+    tx.agency.findUniqueOrThrow({
+      where: { id: agencyId },
+      select: { nameFa: true, nameEn: true, email: true, headMobile: true },
+    }),
+    smsSubscribers(tx, { agencyId }),
+  ]);
+  const headEmail = agency.email?.trim() || null;
+  const fa = translator("fa");
+  if (headEmail) {
+    const resolutions = await tx.resolution.findMany({
+      where: { id: { in: lines.map((l) => l.resolutionId) } },
+      select: { id: true, text: true, unit: { select: { name: true } } },
+    });
+    const byId = new Map(resolutions.map((r) => [r.id, r]));
+    const p = params("fa", fa);
+    const list = lines
+      .map((l, i) => {
+        const r = byId.get(l.resolutionId);
+        return fa("notices.headMailLine", {
+          n: formatNumber(i + 1, "fa"),
+          unit: r?.unit.name ?? "",
+          text: r?.text ?? "",
+          deadline: formatDate(l.deadline, "fa"),
+        });
+      })
+      .join("\n");
+    const intro = fa("notices.headMailIntro", {
+      number: p.number ?? "",
+      date: formatDate(now, "fa"),
+      agency: agency.nameFa,
+      meeting: p.meeting ?? "",
+    });
+    await queueMails(tx, [
+      {
+        eventKey,
+        toEmail: headEmail,
+        userId: null,
+        provinceId,
+        subject: fa("notifications.kinds.notice_issued.subject", p),
+        body: mailBody(fa, `${intro}\n\n${list}\n\n${fa("notices.headMailClosing")}`, null),
+      },
+    ]);
+  }
+  const text = (locale: Locale, more: string) => {
+    const t = translator(locale);
+    return t("sms.texts.notice", { ...params(locale, t), agency: localName(agency, locale), more }).trim();
+  };
+  const messages: Sms[] = subscribers.map((u) => ({
+    eventKey,
+    to: u.mobile ?? "",
+    userId: u.id,
+    provinceId,
+    text: text(u.locale, `${appUrl()}/notices/${notice.id}`),
+  }));
+  if (agency.headMobile)
+    messages.push({
+      eventKey,
+      to: agency.headMobile,
+      provinceId,
+      text: text("fa", headEmail ? fa("sms.texts.noticeMoreHead") : ""),
+    });
+  await queueSms(tx, messages);
 }
 
 /**

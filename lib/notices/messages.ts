@@ -46,6 +46,11 @@ const fa = {
     allSessions: "ابلاغ‌های همه جلسات",
     filter: "نمایش",
     sessionLink: "ابلاغ‌های این جلسه",
+    headMailIntro:
+      "ابلاغ شماره {number} مورخ {date} دبیرخانه کارگروه تسهیل و رفع موانع تولید به {agency} ({meeting}):",
+    headMailLine: "{n}. {unit}: {text}\n   مهلت اجرا: {deadline}",
+    headMailClosing:
+      "خواهشمند است دستور فرمایید در مهلت مقرر اقدام و نتیجه را به دبیرخانه کارگروه اعلام کنند. این ایمیل برای رئیس دستگاه فرستاده شده است.",
   },
 };
 
@@ -96,6 +101,11 @@ const en: typeof fa = {
     allSessions: "Notices of every session",
     filter: "Show",
     sessionLink: "This session's notices",
+    headMailIntro:
+      "Notice no. {number} of {date} from the secretariat of the working group for facilitating production to {agency} ({meeting}):",
+    headMailLine: "{n}. {unit}: {text}\n   Deadline: {deadline}",
+    headMailClosing:
+      "Please have the above carried out by the deadlines and the results reported to the working group's secretariat. This e-mail was sent to the agency's head.",
   },
 };
 

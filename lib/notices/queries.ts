@@ -16,6 +16,7 @@ const NOTICE_SELECT = {
   issuedAt: true,
   acknowledgedAt: true,
   acknowledgedBy: { select: { name: true } },
+  verifyCode: true,
   agency: { select: { id: true, nameFa: true, nameEn: true, headName: true, address: true } },
   meeting: {
     select: {

@@ -11,6 +11,8 @@ export type Mail = {
   body: string;
   /** A message laid out as HTML of its own (the governor's weekly report); else the body is wrapped. */
   html?: string | null;
+  /** An .ics file sent along (a session's invitation): calendars offer to add the event. */
+  calendar?: string | null;
 };
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
@@ -60,14 +62,33 @@ export async function deliver(mails: Mail[], transport: MailTransport | null = t
       OR: data.map((m) => ({ eventKey: m.eventKey, toEmail: m.toEmail })),
       status: { in: ["PENDING", "FAILED"] },
     },
-    select: { id: true, toEmail: true, subject: true, body: true, html: true, attempts: true, status: true },
+    select: {
+      id: true,
+      toEmail: true,
+      subject: true,
+      body: true,
+      html: true,
+      calendar: true,
+      attempts: true,
+      status: true,
+    },
   });
   let sent = 0;
   let failed = 0;
+  // A worker that died while sending leaves its claim; after ten minutes the row is free again.
+  const staleClaim = new Date(Date.now() - 10 * 60_000);
   for (const row of rows) {
+    // The claim: attempts as read, and nobody else's fresh claim. A second worker that read the
+    // row before this claim finds attempts moved; one that reads it after finds the claim
+    // (issue #37: the race decision 160 left open).
     const claim = await db.emailMessage.updateMany({
-      where: { id: row.id, attempts: row.attempts, status: row.status },
-      data: { attempts: { increment: 1 } },
+      where: {
+        id: row.id,
+        attempts: row.attempts,
+        status: row.status,
+        OR: [{ claimedAt: null }, { claimedAt: { lt: staleClaim } }],
+      },
+      data: { attempts: { increment: 1 }, claimedAt: new Date() },
     });
     if (claim.count === 0) continue;
     try {
@@ -77,16 +98,23 @@ export async function deliver(mails: Mail[], transport: MailTransport | null = t
         subject: row.subject,
         text: row.body,
         html: row.html ?? htmlBody(row.body),
+        ...(row.calendar
+          ? { icalEvent: { method: "REQUEST", filename: "invitation.ics", content: row.calendar } }
+          : {}),
       });
       await db.emailMessage.update({
         where: { id: row.id },
-        data: { status: "SENT", sentAt: new Date(), lastError: null },
+        data: { status: "SENT", sentAt: new Date(), lastError: null, claimedAt: null },
       });
       sent++;
     } catch (err) {
       await db.emailMessage.update({
         where: { id: row.id },
-        data: { status: "FAILED", lastError: String((err as Error).message ?? err).slice(0, 500) },
+        data: {
+          status: "FAILED",
+          lastError: String((err as Error).message ?? err).slice(0, 500),
+          claimedAt: null,
+        },
       });
       failed++;
     }
@@ -96,16 +124,53 @@ export async function deliver(mails: Mail[], transport: MailTransport | null = t
 }
 
 /**
+ * Writes mails in the caller's transaction, to be sent after it commits (sendQueuedMails, every
+ * minute) — so a change that rolls back mails nobody, and one that commits cannot lose its mail.
+ * Addresses are keyed lower-cased, as deliver() keys them.
+ */
+export async function queueMails(
+  tx: Pick<typeof db, "emailMessage">,
+  mails: Mail[],
+  configured = transportFromEnv() !== null,
+) {
+  if (mails.length === 0) return 0;
+  const { count } = await tx.emailMessage.createMany({
+    data: mails.map((m) => ({
+      ...m,
+      toEmail: m.toEmail.trim().toLowerCase(),
+      status: configured ? ("PENDING" as const) : ("OUTBOX" as const),
+    })),
+    skipDuplicates: true,
+  });
+  return count;
+}
+
+/**
  * Mails written in a change's own transaction (a notice's copy to the agency's head, issue #37)
  * and not sent by it, or sent and failed: the every-minute job sends them, five tries each.
  */
-export async function sendQueuedMails(transport: MailTransport | null = transportFromEnv()) {
+export async function sendQueuedMails(
+  transport: MailTransport | null = transportFromEnv(),
+  { provinceId }: { provinceId?: string } = {},
+) {
   if (!transport) return { sent: 0, failed: 0 };
   const rows = await db.emailMessage.findMany({
-    where: { status: { in: ["PENDING", "FAILED"] }, attempts: { lt: 5 } },
+    where: {
+      status: { in: ["PENDING", "FAILED"] },
+      attempts: { lt: 5 },
+      ...(provinceId ? { provinceId } : {}),
+    },
     orderBy: { createdAt: "asc" },
     take: 200,
-    select: { eventKey: true, toEmail: true, userId: true, provinceId: true, subject: true, body: true },
+    select: {
+      eventKey: true,
+      toEmail: true,
+      userId: true,
+      provinceId: true,
+      subject: true,
+      body: true,
+      calendar: true,
+    },
   });
   return deliver(rows, transport);
 }

@@ -14,7 +14,8 @@ import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import { digestHour } from "@/lib/settings/queries";
 import { deliver, type Mail } from "./deliver";
-import { mailBody, notify, type Recipient } from "./inbox";
+import { mailBody, notify, smsSubscribers, type Recipient } from "./inbox";
+import { queueSms, type Sms } from "@/lib/sms/outbox";
 import { transportFromEnv, type MailTransport } from "./mailer";
 
 // The scheduled reminders and escalations as digests (issue #35, docs/decisions/160): one
@@ -182,21 +183,28 @@ async function countsByAgency(
 }
 
 type Person = { id: string | null; email: string; locale: Locale };
+type Texted = { id: string | null; mobile: string; locale: Locale };
 type Audience = {
   /** Who is told: the province's secretariat (every agency) or one agency's people. */
   agencyId: string | null;
   scope: { nameFa: string; nameEn: string };
   inApp: Recipient[];
   mail: Person[];
+  /** By SMS (issue #37): the agency's head on its record, and users who chose SMS. */
+  sms: Texted[];
 };
 
 async function audiences(
   provinceId: string,
   province: { nameFa: string; nameEn: string },
   agencyIds: string[],
-  { heads, agencyMail }: { heads: boolean; agencyMail: boolean },
+  {
+    secretariat: withSecretariat,
+    heads,
+    agencyMail,
+  }: { secretariat: boolean; heads: boolean; agencyMail: boolean },
 ): Promise<Audience[]> {
-  const [secretariat, agencies, agencyUsers] = await Promise.all([
+  const [secretariat, agencies, agencyUsers, secretariatSms, agencySms] = await Promise.all([
     db.user.findMany({
       where: { provinceId, active: true, roles: { has: "SECRETARIAT" } },
       select: { id: true, email: true, locale: true },
@@ -204,25 +212,56 @@ async function audiences(
     }),
     db.agency.findMany({
       where: { id: { in: agencyIds } },
-      select: { id: true, nameFa: true, nameEn: true, email: true },
+      select: { id: true, nameFa: true, nameEn: true, email: true, headMobile: true },
     }),
     db.user.findMany({
       where: { agencyId: { in: agencyIds }, active: true, roles: { has: "AGENCY" } },
       select: { id: true, email: true, locale: true, agencyId: true },
       orderBy: { id: "asc" },
     }),
+    withSecretariat ? smsSubscribers(db, { provinceId, roles: { has: "SECRETARIAT" } }) : [],
+    smsSubscribers(db, { agencyId: { in: agencyIds }, roles: { has: "AGENCY" } }),
   ]);
+  const texted = (users: { id: string; mobile: string | null; locale: Locale }[]): Texted[] =>
+    users.flatMap((u) => (u.mobile ? [{ id: u.id, mobile: u.mobile, locale: u.locale }] : []));
   const out: Audience[] = [];
-  if (heads && secretariat.length)
-    out.push({ agencyId: null, scope: province, inApp: secretariat, mail: secretariat });
+  if (withSecretariat && secretariat.length)
+    out.push({
+      agencyId: null,
+      scope: province,
+      inApp: secretariat,
+      mail: secretariat,
+      sms: texted(secretariatSms),
+    });
   for (const a of agencies) {
     const users = agencyUsers.filter((u) => u.agencyId === a.id);
     const head: Person[] =
       heads && a.email?.trim() ? [{ id: null, email: a.email.trim(), locale: "fa" }] : [];
     const mail = [...head, ...(agencyMail ? users : [])];
-    if (users.length || mail.length) out.push({ agencyId: a.id, scope: a, inApp: users, mail });
+    const sms: Texted[] = [
+      ...(heads && a.headMobile ? [{ id: null, mobile: a.headMobile, locale: "fa" as const }] : []),
+      ...texted(agencySms.filter((u) => u.agencyId === a.id)),
+    ];
+    if (users.length || mail.length || sms.length)
+      out.push({ agencyId: a.id, scope: a, inApp: users, mail, sms });
   }
   return out;
+}
+
+/** The digest's SMS to each number of an audience, in the same transaction as its notifications. */
+function digestSms(
+  a: Audience,
+  eventKey: string,
+  provinceId: string,
+  text: (locale: Locale, t: Translate) => string,
+): Sms[] {
+  return a.sms.map((to) => ({
+    eventKey,
+    to: to.mobile,
+    userId: to.id,
+    provinceId,
+    text: text(to.locale, translator(to.locale)),
+  }));
 }
 
 // ─── Overdue escalations ────────────────────────────────────────────────────
@@ -253,6 +292,7 @@ export function escalateOverdue({
       }
       const cases = await rankedCases(province.id, { before: today });
       const told = await audiences(province.id, province, [...counts.keys()], {
+        secretariat: true,
         heads: true,
         agencyMail: false,
       });
@@ -331,6 +371,20 @@ export function escalateOverdue({
             // (their head gets the e-mail), as before the digests.
             mailedAt,
           });
+          await queueSms(
+            tx,
+            digestSms(
+              a,
+              `resolution.overdueDigest:${a.agencyId ?? province.id}:${today}`,
+              province.id,
+              (locale, t) =>
+                t("sms.texts.overdue", {
+                  total: formatNumber(total, locale),
+                  fresh: formatNumber(fresh, locale),
+                  scope: localName(a.scope, locale),
+                }),
+            ),
+          );
           for (const to of a.mail) {
             const t = translator(to.locale);
             const r = render(to.locale, t);
@@ -381,7 +435,13 @@ export function sendDeadlineReminders({
     for (const province of await provincesDue("deadlineSoon", today, now, provinceId)) {
       const counts = await countsByAgency(province.id, range, today);
       const told = counts.size
-        ? await audiences(province.id, province, [...counts.keys()], { heads: false, agencyMail: true })
+        ? await audiences(province.id, province, [...counts.keys()], {
+            secretariat: false,
+            // The head on the agency's record is reminded too (issue #37): by e-mail and SMS when
+            // the agency has no users, as a copy when it has.
+            heads: true,
+            agencyMail: true,
+          })
         : [];
       if (told.length === 0) {
         await markDone("deadlineSoon", province.id, today, 0);
@@ -436,6 +496,16 @@ export function sendDeadlineReminders({
             // The e-mail below is the same digest.
             mailedAt,
           });
+          await queueSms(
+            tx,
+            digestSms(a, `resolution.deadlineSoonDigest:${a.agencyId}:${today}`, province.id, (locale, t) =>
+              t("sms.texts.soon", {
+                count: formatNumber(total, locale),
+                days: formatNumber(days, locale),
+                scope: localName(a.scope, locale),
+              }),
+            ),
+          );
           for (const to of a.mail) {
             const t = translator(to.locale);
             const r = render(to.locale, t);

@@ -53,18 +53,31 @@ export function agencyRecipients(tx: Tx | typeof db, agencyId: string): Promise<
 }
 
 /**
- * Whom a reminder to an agency can reach: its active users in the app, else the head's
- * e-mail on the agency's record, else nobody (a printed letter). Issue #30.5.
+ * Whom a reminder to an agency can reach: its active users in the app, and the head's e-mail
+ * and mobile on the agency's record (issue #30.5; the mobile since #37); none of them: nobody
+ * (a printed letter).
  */
 export async function agencyReach(
   tx: Tx | typeof db,
   agencyId: string,
-): Promise<{ users: Recipient[]; headEmail: string | null }> {
+): Promise<{ users: Recipient[]; headEmail: string | null; headMobile: string | null }> {
   const [users, agency] = await Promise.all([
     agencyRecipients(tx, agencyId),
-    tx.agency.findUnique({ where: { id: agencyId }, select: { email: true } }),
+    tx.agency.findUnique({ where: { id: agencyId }, select: { email: true, headMobile: true } }),
   ]);
-  return { users, headEmail: agency?.email?.trim() || null };
+  return { users, headEmail: agency?.email?.trim() || null, headMobile: agency?.headMobile || null };
+}
+
+/** Users who chose SMS and proved their number (a code came back): `where` narrows them. */
+export function smsSubscribers(
+  tx: Tx | typeof db,
+  where: { agencyId?: string | { in: string[] }; provinceId?: string; roles?: { has: Role } },
+) {
+  return tx.user.findMany({
+    where: { ...where, active: true, smsOptIn: true, mobileVerifiedAt: { not: null }, mobile: { not: null } },
+    select: { id: true, mobile: true, locale: true, agencyId: true },
+    orderBy: { id: "asc" },
+  });
 }
 
 /** The active users of a province holding a role (the secretariat, the chair). */

@@ -15,6 +15,9 @@ import {
   resolutionParams,
 } from "@/lib/notifications/inbox";
 import { transportFromEnv, type MailTransport } from "@/lib/notifications/mailer";
+import { queueSms, sendQueuedSmsNow } from "@/lib/sms/outbox";
+import { smsProviderFromEnv, type SmsProvider } from "@/lib/sms/providers";
+import { maskMobile } from "@/lib/sms/rules";
 import { OPEN_STATUSES } from "./status";
 import { remindAgencySchema, remindResolutionSchema } from "./schema";
 
@@ -23,9 +26,10 @@ import { remindAgencySchema, remindResolutionSchema } from "./schema";
 // a colleague's click or a whole-agency reminder the same day adds nothing.
 //
 // Most agencies have no users in the app (35 of the demo's 38): an in-app reminder would reach
-// nobody. Then the reminder goes to the head's e-mail on the agency's record, and without one
-// nothing is sent, nothing is marked, and the answer says so and points to a printed letter
-// (issue #30.5).
+// nobody. Then the reminder goes to the head's e-mail and mobile on the agency's record, and
+// without either nothing is sent, nothing is marked, and the answer says so and points to a
+// printed letter (issue #30.5). An agency with users gets the reminder in the app, and its
+// head a copy by e-mail and SMS (issue #37).
 
 type Reach = Awaited<ReturnType<typeof agencyReach>>;
 
@@ -37,25 +41,45 @@ async function queueHeadMail(tx: Tx, mail: Mail, transport: MailTransport | null
   });
 }
 
-/** Sends the queued head mail and answers in words: the user must know whether it went. */
+type HeadCopy = { mail: Mail | null; eventKey: string; mobile: string | null; users: number };
+
+/**
+ * Sends what was queued for the head (the mail now; the SMS now unless quiet hours or the cap
+ * hold it) and answers in words: the user must know whom it reached.
+ */
 async function answerHead(
-  mail: Mail | null,
+  head: HeadCopy,
   transport: MailTransport | null,
+  sms: SmsProvider | null,
   t: Translate,
   sentKey: "resolutions.remind.sent" | "resolutions.remind.sentMany",
 ): Promise<FormState> {
-  if (!mail) return { ok: true, message: t(sentKey) };
-  try {
-    await deliver([mail], transport);
-  } catch {
-    return { ok: false, message: t("resolutions.remind.headMailFailed", { email: mail.toEmail }) };
-  }
-  return { ok: true, message: t("resolutions.remind.sentToHead", { email: mail.toEmail }) };
+  if (head.mobile) await sendQueuedSmsNow(head.eventKey, sms);
+  if (head.mail)
+    try {
+      await deliver([head.mail], transport);
+    } catch {
+      return { ok: false, message: t("resolutions.remind.headMailFailed", { email: head.mail.toEmail }) };
+    }
+  const contacts = [
+    ...(head.mail ? [t("resolutions.remind.viaEmail", { email: head.mail.toEmail })] : []),
+    ...(head.mobile ? [t("resolutions.remind.viaSms", { mobile: maskMobile(head.mobile) })] : []),
+  ].join("، ");
+  if (!contacts) return { ok: true, message: t(sentKey) };
+  if (head.users > 0) return { ok: true, message: t("resolutions.remind.sentWithHeadCopy", { contacts }) };
+  if (head.mail && !head.mobile)
+    return { ok: true, message: t("resolutions.remind.sentToHead", { email: head.mail.toEmail }) };
+  return { ok: true, message: t("resolutions.remind.sentToHeadContacts", { contacts }) };
 }
 
 function unreachable(reach: Reach, t: Translate) {
-  if (reach.users.length === 0 && !reach.headEmail)
+  if (reach.users.length === 0 && !reach.headEmail && !reach.headMobile)
     throw new UserFacingError(t("resolutions.remind.unreachable"));
+}
+
+/** The head's SMS of a reminder, in Persian, queued with the claim. */
+async function queueHeadSms(tx: Tx, eventKey: string, mobile: string, provinceId: string, text: string) {
+  await queueSms(tx, [{ eventKey, to: mobile, provinceId, text }]);
 }
 
 /** Marks the open resolutions not yet reminded today; answers the ids it marked. */
@@ -76,13 +100,14 @@ export async function remindResolution(
   t: Translate,
   today = todayInTehran(),
   transport: MailTransport | null = transportFromEnv(),
+  sms: SmsProvider | null = smsProviderFromEnv(),
 ): Promise<FormState> {
   return mutation(t, async () => {
     const parsed = remindResolutionSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, t);
     authorize(actor, "resolution.remind");
     const { id } = parsed.data;
-    const headMail = await db.$transaction(async (tx) => {
+    const head = await db.$transaction(async (tx): Promise<HeadCopy> => {
       const r = await tx.resolution.findFirst({
         where: { id, ...provinceWhere(actor) },
         select: { ...RESOLUTION_FOR_NOTICE, status: true },
@@ -106,7 +131,7 @@ export async function remindResolution(
           recipients: reach.users,
           params: resolutionParams(r),
         });
-      else if (reach.headEmail) {
+      if (reach.headEmail) {
         mail = headReminder(
           eventKey,
           reach.headEmail,
@@ -116,17 +141,26 @@ export async function remindResolution(
         );
         await queueHeadMail(tx, mail, transport);
       }
+      if (reach.headMobile) {
+        const fa = translator("fa");
+        const p = resolutionParams(r)("fa", fa);
+        await queueHeadSms(tx, eventKey, reach.headMobile, r.provinceId, fa("sms.texts.remind", p));
+      }
       await recordAudit(tx, {
         actorId: actor.id,
         provinceId: r.provinceId,
         action: "resolution.remind",
         entityType: "Resolution",
         entityId: id,
-        after: { remindedOn: today, ...(mail ? { headEmail: mail.toEmail } : {}) },
+        after: {
+          remindedOn: today,
+          ...(mail ? { headEmail: mail.toEmail } : {}),
+          ...(reach.headMobile ? { headMobile: reach.headMobile } : {}),
+        },
       });
-      return mail;
+      return { mail, eventKey, mobile: reach.headMobile, users: reach.users.length };
     });
-    return answerHead(headMail, transport, t, "resolutions.remind.sent");
+    return answerHead(head, transport, sms, t, "resolutions.remind.sent");
   });
 }
 
@@ -158,6 +192,7 @@ export async function remindAgency(
   t: Translate,
   today = todayInTehran(),
   transport: MailTransport | null = transportFromEnv(),
+  sms: SmsProvider | null = smsProviderFromEnv(),
 ): Promise<FormState> {
   return mutation(t, async () => {
     const parsed = remindAgencySchema.safeParse(raw);
@@ -208,9 +243,17 @@ export async function remindAgency(
           recipients: reach.users,
           params,
         });
-      else if (reach.headEmail) {
+      if (reach.headEmail) {
         mail = headReminder(eventKey, reach.headEmail, agency.provinceId, `/agencies/${agency.id}`, params);
         await queueHeadMail(tx, mail, transport);
+      }
+      if (reach.headMobile) {
+        const fa = translator("fa");
+        const text =
+          list.length === 1
+            ? fa("sms.texts.remind", { ...resolutionParams(first)("fa", fa), agency: agency.nameFa })
+            : fa("sms.texts.remindMany", { count: formatNumber(list.length, "fa"), agency: agency.nameFa });
+        await queueHeadSms(tx, eventKey, reach.headMobile, agency.provinceId, text);
       }
       await recordAudit(tx, {
         actorId: actor.id,
@@ -218,11 +261,16 @@ export async function remindAgency(
         action: "agency.remind",
         entityType: "Agency",
         entityId: agency.id,
-        after: { remindedOn: today, resolutions: claimed, ...(mail ? { headEmail: mail.toEmail } : {}) },
+        after: {
+          remindedOn: today,
+          resolutions: claimed,
+          ...(mail ? { headEmail: mail.toEmail } : {}),
+          ...(reach.headMobile ? { headMobile: reach.headMobile } : {}),
+        },
       });
-      return { mail };
+      return { mail, eventKey, mobile: reach.headMobile, users: reach.users.length };
     });
     if (!done) throw new UserFacingError(t("resolutions.remind.nothingToday"));
-    return answerHead(done.mail, transport, t, "resolutions.remind.sentMany");
+    return answerHead(done, transport, sms, t, "resolutions.remind.sentMany");
   });
 }

@@ -18,9 +18,16 @@ const fa = {
       sentToHead: "این دستگاه کاربری در سامانه ندارد؛ یادآوری به ایمیل رئیس دستگاه ({email}) فرستاده شد.",
       headMailFailed:
         "این دستگاه کاربری در سامانه ندارد و ارسال ایمیل یادآوری به رئیس دستگاه ({email}) ناموفق بود؛ پیام در صندوق خروجی مانده است. صفحه را چاپ کنید و با نامه بفرستید.",
-      unreachable:
-        "این دستگاه کاربری در سامانه ندارد و ایمیلی هم برای رئیس آن ثبت نشده است؛ یادآوری فرستاده نشد. این صفحه را چاپ کنید و با نامه بفرستید، یا ایمیل رئیس دستگاه را در پرونده دستگاه ثبت کنید.",
       print: "چاپ برای ارسال با نامه",
+      viaEmail: "ایمیل {email}",
+      viaSms: "پیامک به {mobile}",
+      confirmHeadContacts:
+        "این دستگاه کاربری در سامانه ندارد. یادآوری برای رئیس دستگاه ({contacts}) فرستاده شود؟",
+      sentToHeadContacts:
+        "این دستگاه کاربری در سامانه ندارد؛ یادآوری برای رئیس دستگاه فرستاده شد ({contacts}).",
+      sentWithHeadCopy: "یادآوری برای کاربران دستگاه فرستاده شد و رونوشت آن برای رئیس دستگاه ({contacts}).",
+      unreachable:
+        "این دستگاه کاربری در سامانه ندارد و ایمیل یا تلفن همراهی هم برای رئیس آن ثبت نشده است؛ یادآوری فرستاده نشد. این صفحه را چاپ کنید و با نامه بفرستید، یا ایمیل یا تلفن همراه رئیس دستگاه را در پرونده دستگاه ثبت کنید.",
     },
     returns: {
       title: "بازگرداندن مصوبه",
@@ -201,9 +208,17 @@ const en: typeof fa = {
         "This agency has no users in Tashil; the reminder was sent to the agency head's e-mail ({email}).",
       headMailFailed:
         "This agency has no users in Tashil and the reminder could not be e-mailed to the agency head ({email}); it stays in the outbox. Print this page and send it by letter.",
-      unreachable:
-        "This agency has no users in Tashil and no e-mail for its head: no reminder was sent. Print this page and send it by letter, or add the head's e-mail to the agency's record.",
       print: "Print to send by letter",
+      viaEmail: "e-mail {email}",
+      viaSms: "SMS to {mobile}",
+      confirmHeadContacts:
+        "This agency has no users in Tashil. Send the reminder to the agency head ({contacts})?",
+      sentToHeadContacts:
+        "This agency has no users in Tashil; the reminder was sent to the agency head ({contacts}).",
+      sentWithHeadCopy:
+        "A reminder was sent to the agency's users, with a copy to the agency head ({contacts}).",
+      unreachable:
+        "This agency has no users in Tashil and no e-mail or mobile for its head: no reminder was sent. Print this page and send it by letter, or add the head's e-mail or mobile to the agency's record.",
     },
     returns: {
       title: "Return the resolution",

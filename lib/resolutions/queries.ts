@@ -430,12 +430,14 @@ export async function listResolutionReturns(actor: Actor, resolutionId: string) 
 
 /**
  * Whom "remind now" can reach for an agency: how many active users it has in the app, and
- * the head's e-mail on its record (lib/resolutions/chase.ts sends there when it has none).
+ * the head's e-mail and mobile on its record (lib/resolutions/chase.ts sends there too).
  */
-export async function remindReach(agencyId: string): Promise<{ users: number; headEmail: string | null }> {
+export async function remindReach(
+  agencyId: string,
+): Promise<{ users: number; headEmail: string | null; headMobile: string | null }> {
   const [users, agency] = await Promise.all([
     db.user.count({ where: { agencyId, active: true, roles: { has: "AGENCY" } } }),
-    db.agency.findUnique({ where: { id: agencyId }, select: { email: true } }),
+    db.agency.findUnique({ where: { id: agencyId }, select: { email: true, headMobile: true } }),
   ]);
-  return { users, headEmail: agency?.email?.trim() || null };
+  return { users, headEmail: agency?.email?.trim() || null, headMobile: agency?.headMobile || null };
 }

@@ -36,16 +36,23 @@ export type Sms = {
 
 /** A worker that died between handing a message over and recording the answer. */
 const STALE_SENDING_MS = 10 * 60_000;
+/**
+ * Past this a message is not worth sending: a code nobody waits for any more, a reminder two
+ * days late (a gateway configured after months without one must not flood the heads).
+ */
+const EXPIRES_URGENT_MS = 15 * 60_000;
+const EXPIRES_MS = 48 * 3_600_000;
 
 /**
  * Writes the messages (in the caller's transaction when given one); a number that is not a
- * mobile is skipped, and an event already queued for a number adds nothing. Without a
- * gateway the rows are the outbox the administrator reads.
+ * mobile is skipped, and an event already queued for a number adds nothing. They wait as
+ * PENDING until a worker with a gateway sends them (or they grow too old, below).
  */
 export async function queueSms(
   client: Tx | typeof db,
   messages: Sms[],
-  configured = smsProviderFromEnv() !== null,
+  /** When they become due: now by this process's clock (not the database's, a few ms apart). */
+  at: Date = new Date(),
 ): Promise<number> {
   const rows = new Map<string, Sms & { to: string }>();
   for (const m of messages) {
@@ -61,7 +68,7 @@ export async function queueSms(
       userId: m.userId ?? null,
       provinceId: m.provinceId ?? null,
       urgent: m.urgent ?? false,
-      status: configured ? "PENDING" : "OUTBOX",
+      nextAttemptAt: at,
     })),
     skipDuplicates: true,
   });
@@ -79,7 +86,7 @@ export async function sendSms(
 ): Promise<{ id: string | null; status: SmsStatus | "INVALID_NUMBER" }> {
   const to = normalizeMobile(message.to);
   if (!to) return { id: null, status: "INVALID_NUMBER" };
-  await queueSms(db, [message], provider !== null);
+  await queueSms(db, [message], now);
   const row = await db.smsMessage.findUniqueOrThrow({
     where: { eventKey_toMobile: { eventKey: message.eventKey, toMobile: to } },
     select: { id: true },
@@ -103,9 +110,10 @@ export function sendPendingSms({
   provider = smsProviderFromEnv(),
   now = new Date(),
   limit = 200,
-}: { provider?: SmsProvider | null; now?: Date; limit?: number } = {}): Promise<SmsRun> {
+  provinceId,
+}: { provider?: SmsProvider | null; now?: Date; limit?: number; provinceId?: string } = {}): Promise<SmsRun> {
   if (!provider) return Promise.resolve({ sent: 0, failed: 0, retrying: 0, deferred: 0 });
-  return exclusively("sms-outbox", () => sendDueSms({ provider, now, limit }));
+  return exclusively("sms-outbox", () => sendDueSms({ provider, now, limit, provinceId }));
 }
 
 export async function sendDueSms({
@@ -113,16 +121,35 @@ export async function sendDueSms({
   now,
   ids,
   limit = 200,
+  provinceId,
 }: {
   provider: SmsProvider;
   now: Date;
   ids?: string[];
   limit?: number;
+  /** Only one province's messages (tests, which share one database). */
+  provinceId?: string;
 }): Promise<SmsRun> {
   const run: SmsRun = { sent: 0, failed: 0, retrying: 0, deferred: 0 };
+  // Age is real time (the database's clock), whatever `now` the run is asked to act at.
+  const realNow = Date.now();
+  const expired = await db.smsMessage.updateMany({
+    where: {
+      ...(ids ? { id: { in: ids } } : {}),
+      ...(provinceId ? { provinceId } : {}),
+      status: "PENDING",
+      OR: [
+        { urgent: true, createdAt: { lt: new Date(realNow - EXPIRES_URGENT_MS) } },
+        { urgent: false, createdAt: { lt: new Date(realNow - EXPIRES_MS) } },
+      ],
+    },
+    data: { status: "FAILED", lastError: "expired before it could be sent" },
+  });
+  run.failed += expired.count;
   const due = await db.smsMessage.findMany({
     where: {
       ...(ids ? { id: { in: ids } } : {}),
+      ...(provinceId ? { provinceId } : {}),
       OR: [
         { status: "PENDING", nextAttemptAt: { lte: now } },
         { status: "SENDING", claimedAt: { lt: new Date(now.getTime() - STALE_SENDING_MS) } },
@@ -262,4 +289,19 @@ export async function refreshSmsDelivery({
     }
   }
   return out;
+}
+
+/**
+ * Sends now what an event queued (a reminder by hand: the secretariat is waiting for the
+ * answer), within the same rules as the job; what quiet hours or the cap hold stays queued.
+ */
+export async function sendQueuedSmsNow(
+  eventKey: string,
+  provider: SmsProvider | null = smsProviderFromEnv(),
+  now = new Date(),
+): Promise<SmsRun | null> {
+  if (!provider) return null;
+  const rows = await db.smsMessage.findMany({ where: { eventKey, status: "PENDING" }, select: { id: true } });
+  if (rows.length === 0) return null;
+  return sendDueSms({ provider, now, ids: rows.map((r) => r.id) });
 }

@@ -29,7 +29,7 @@ test("remind now says when the agency has no users, and sends to the head's e-ma
     const page = await signedInAs(ACCOUNTS.secretariat);
     await page.goto(`/resolutions/${id}`);
     await expect(page.getByRole("note")).toContainText(
-      "این دستگاه کاربری در سامانه ندارد و ایمیلی هم برای رئیس آن ثبت نشده است",
+      "این دستگاه کاربری در سامانه ندارد و ایمیل یا تلفن همراهی هم برای رئیس آن ثبت نشده است",
     );
     await expect(page.getByRole("button", { name: "چاپ برای ارسال با نامه" })).toBeVisible();
     await expect(page.getByRole("button", { name: "یادآوری همین حالا" })).toHaveCount(0);

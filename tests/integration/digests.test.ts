@@ -221,9 +221,12 @@ describe("two workers at once", () => {
       sendDeadlineReminders({ today: TODAY, transport, provinceId: s.id }),
       sendDeadlineReminders({ today: TODAY, transport, provinceId: s.id }),
     ]);
-    expect(runs.map((r) => r.sent).sort()).toEqual([0, 0, 2, 3]);
-    for (const email of [s.people.secretariat.email, s.people.secretariatEn.email, "head-b@bank.test"])
+    // The reminder goes to the bank's two users and, since issue #37, to its head as well.
+    expect(runs.map((r) => r.sent).sort()).toEqual([0, 0, 3, 3]);
+    for (const email of [s.people.secretariat.email, s.people.secretariatEn.email])
       expect(mailsTo(email), email).toHaveLength(1);
+    // The head: one escalation and one reminder, each once.
+    expect(mailsTo("head-b@bank.test")).toHaveLength(2);
     // The bank's users: their reminder digest by e-mail; both digests in the app.
     for (const u of [s.people.bank1, s.people.bank2]) {
       expect(mailsTo(u.email).map((m) => m.subject)).toEqual([

@@ -147,14 +147,17 @@ describe("e-mail over SMTP", () => {
     const mails = mine().slice(before);
     // Digests (issue #35): one per recipient and day, whatever the number of cases.
     const reminder = mails.filter((m) => m.subject?.startsWith("یادآوری مهلت مصوبات"));
-    expect(reminder.flatMap(to).sort()).toEqual([users.agency1.email, users.agency2.email].sort());
+    // The agency's users and, as a copy since issue #37, the head on the agency's record.
+    expect(reminder.flatMap(to).sort()).toEqual(
+      [users.agency1.email, users.agency2.email, "head@bank.test"].sort(),
+    );
     expect(reminder[0]?.subject).toMatch(/^یادآوری مهلت مصوبات: ۱ مورد تا ۳ روز دیگر — /);
     expect(reminder[0]?.text).toContain("۱. صنایع پسته رفسنجان — مهلت");
     expect(reminder[0]?.text).toContain("(۳ روز مانده)");
     const overdue = mails.filter((m) => m.subject?.startsWith("مصوبات معوق"));
     expect(overdue.flatMap(to).sort()).toEqual(["head@bank.test", users.secretariat.email].sort());
     expect(overdue[0]?.text).toContain("۱. صنایع پسته رفسنجان — بانک ملی ایران آزمون — ۴ روز تأخیر");
-    expect(mails).toHaveLength(4);
+    expect(mails).toHaveLength(5);
 
     // The same in each user's notifications, once a day: the agency's users are told of both
     // (they must act), the secretariat of the overdue one.
@@ -175,7 +178,7 @@ describe("e-mail over SMTP", () => {
     expect((await told(users.secretariat.id)).map(([kind]) => kind)).toEqual(["resolution.overdueDigest"]);
     // Their e-mail has gone already: the notification mails send nothing more.
     await sendNotificationMails({ transport, provinceId });
-    expect(mine().slice(before)).toHaveLength(4);
+    expect(mine().slice(before)).toHaveLength(5);
   });
 
   it("sends the weekly digest to the secretariat once a week", async () => {
@@ -204,11 +207,12 @@ describe("without SMTP", () => {
     const rows = await db.emailMessage.findMany({
       where: { provinceId, subject: { startsWith: "یادآوری دبیرخانه" } },
     });
-    expect(rows.map((m) => m.status)).toEqual(["OUTBOX", "OUTBOX"]);
+    // The agency's users' notifications and, as a copy since issue #37, its head's e-mail.
+    expect(rows.map((m) => m.status)).toEqual(["OUTBOX", "OUTBOX", "OUTBOX"]);
     const admin = await createActor(["ADMIN"], { provinceId });
     expect(
       (await listOutbox(admin)).items.filter((m) => m.body.includes("مصوبه برای صندوق خروجی")),
-    ).toHaveLength(2);
+    ).toHaveLength(3);
     const member = await createActor(["MEMBER"], { provinceId });
     await expect(listOutbox(member)).rejects.toThrow(/forbidden/);
   });

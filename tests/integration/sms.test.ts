@@ -9,14 +9,17 @@ import { queueSms, refreshSmsDelivery, sendDueSms, sendPendingSms, sendSms } fro
 import { smsDailyCapKey } from "@/lib/settings/queries";
 import { startKavenegar, type KavenegarServer } from "../support/kavenegar";
 import { createProvince } from "../support/fixtures";
+import { addDays, todayInTehran } from "@/lib/i18n/format";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 let gateway: KavenegarServer;
 let provider: ReturnType<typeof kavenegarProvider>;
 let provinceId: string;
-// 10:00 Tehran (06:30 UTC): inside sending hours.
-const DAY = new Date("2026-12-08T06:30:00Z");
+// Tomorrow at 10:00 Tehran (06:30 UTC): inside sending hours, and after every row's creation.
+const D = addDays(todayInTehran(), 1);
+const D2 = addDays(D, 1);
+const DAY = new Date(`${D}T06:30:00Z`);
 const at = (iso: string) => new Date(iso);
 let serial = 0;
 const key = (name: string) => `test.sms:${name}:${++serial}:${Date.now()}`;
@@ -115,7 +118,7 @@ describe("SMS through Kavenegar", () => {
     expect(
       (await sendSms({ eventKey: key("landline"), to: "034-3222 1111", text: "x" }, { provider })).status,
     ).toBe("INVALID_NUMBER");
-    expect(await queueSms(db, [{ eventKey: key("bad"), to: "12345", text: "x" }], true)).toBe(0);
+    expect(await queueSms(db, [{ eventKey: key("bad"), to: "12345", text: "x" }])).toBe(0);
     expect(gateway.requests.length).toBe(before);
   });
 
@@ -126,7 +129,6 @@ describe("SMS through Kavenegar", () => {
     await queueSms(
       db,
       keys.map((k, i) => ({ eventKey: k, to: `0913000000${i}`, text: "سقف", provinceId: capped })),
-      true,
     );
     const ids = (await db.smsMessage.findMany({ where: { provinceId: capped }, select: { id: true } })).map(
       (r) => r.id,
@@ -137,7 +139,7 @@ describe("SMS through Kavenegar", () => {
       where: { provinceId: capped, status: "PENDING" },
     });
     // The next day's 07:00 Tehran (03:30 UTC).
-    expect(waiting.nextAttemptAt.toISOString()).toBe("2026-12-09T03:30:00.000Z");
+    expect(waiting.nextAttemptAt.toISOString()).toBe(`${D2}T03:30:00.000Z`);
     expect(waiting.lastError).toBe("daily cap reached");
     const code = await sendSms(
       { eventKey: key("otp"), to: "09130000009", text: "کد: ۱۲۳۴۵۶", provinceId: capped, urgent: true },
@@ -147,7 +149,7 @@ describe("SMS through Kavenegar", () => {
   });
 
   it("sends nothing between 22:00 and 07:00 Tehran but one-time codes", async () => {
-    const night = at("2026-12-08T20:00:00Z"); // 23:30 Tehran
+    const night = at(`${D}T20:00:00Z`); // 23:30 Tehran
     const notice = key("night");
     const otp = key("night-otp");
     const a = await sendSms(
@@ -157,16 +159,16 @@ describe("SMS through Kavenegar", () => {
     expect(a.status).toBe("PENDING");
     const waiting = await row(notice, "09140000001");
     expect(waiting.attempts).toBe(0);
-    expect(waiting.nextAttemptAt.toISOString()).toBe("2026-12-09T03:30:00.000Z");
+    expect(waiting.nextAttemptAt.toISOString()).toBe(`${D2}T03:30:00.000Z`);
     const b = await sendSms(
       { eventKey: otp, to: "09140000001", text: "کد: ۴۴۴۴", provinceId, urgent: true },
       { provider, now: night },
     );
     expect(b.status).toBe("SENT");
     // 06:59 Tehran: still waiting; 07:00: goes.
-    await sendDueSms({ provider, now: at("2026-12-09T03:29:00Z"), ids: [waiting.id] });
+    await sendDueSms({ provider, now: at(`${D2}T03:29:00Z`), ids: [waiting.id] });
     expect((await row(notice, "09140000001")).status).toBe("PENDING");
-    await sendDueSms({ provider, now: at("2026-12-09T03:30:00Z"), ids: [waiting.id] });
+    await sendDueSms({ provider, now: at(`${D2}T03:30:00Z`), ids: [waiting.id] });
     expect((await row(notice, "09140000001")).status).toBe("SENT");
   });
 
@@ -180,8 +182,8 @@ describe("SMS through Kavenegar", () => {
       provinceId: province,
     }));
     // Queued twice (a retried job), sent by two workers side by side.
-    await queueSms(db, messages, true);
-    await queueSms(db, messages, true);
+    await queueSms(db, messages);
+    await queueSms(db, messages);
     const before = gateway.sent.length;
     const ids = (await db.smsMessage.findMany({ where: { eventKey }, select: { id: true } })).map(
       (r) => r.id,
@@ -190,13 +192,53 @@ describe("SMS through Kavenegar", () => {
     const runs = await Promise.all([
       sendDueSms({ provider, now: DAY, ids }),
       sendDueSms({ provider, now: DAY, ids }),
-      sendPendingSms({ provider, now: DAY }),
+      sendPendingSms({ provider, now: DAY, provinceId: province }),
     ]);
     expect(runs.reduce((s, r) => s + r.sent, 0)).toBe(12);
     const carried = gateway.sent.slice(before).filter((m) => m.message === "یک بار");
     expect(carried).toHaveLength(12);
     expect(new Set(carried.map((m) => m.receptor)).size).toBe(12);
     expect(await db.smsMessage.count({ where: { eventKey, status: "SENT" } })).toBe(12);
+  });
+});
+
+describe("old messages", () => {
+  it("are not sent: a code after 15 minutes, anything else after two days", async () => {
+    const province = (await createProvince()).id;
+    const old = Date.now();
+    await db.smsMessage.createMany({
+      data: [
+        {
+          eventKey: key("old-code"),
+          toMobile: "09160000001",
+          body: "کد",
+          urgent: true,
+          provinceId: province,
+          createdAt: new Date(old - 16 * 60_000),
+        },
+        {
+          eventKey: key("old-notice"),
+          toMobile: "09160000002",
+          body: "ابلاغ",
+          provinceId: province,
+          createdAt: new Date(old - 49 * 3_600_000),
+        },
+        {
+          eventKey: key("recent"),
+          toMobile: "09160000003",
+          body: "تازه",
+          provinceId: province,
+          createdAt: new Date(old - 47 * 3_600_000),
+        },
+      ],
+    });
+    const run = await sendPendingSms({ provider, now: DAY, provinceId: province });
+    expect(run).toMatchObject({ sent: 1, failed: 2 });
+    const rows = await db.smsMessage.findMany({
+      where: { provinceId: province },
+      orderBy: { toMobile: "asc" },
+    });
+    expect(rows.map((r) => r.status)).toEqual(["FAILED", "FAILED", "SENT"]);
   });
 });
 
@@ -234,5 +276,63 @@ describe("the generic HTTP gateway", () => {
     });
     expect(bodies[0]?.auth).toBe("Bearer t");
     expect((await row(eventKey, "09161234567")).providerMessageId).toBe("gw-77");
+  });
+});
+
+describe("a user's own mobile, verified by a code", () => {
+  it("counts only once the code sent to it comes back, and then SMS is on", async () => {
+    const { requestMobileCode, verifyMobileCode, setSmsOptIn, mySmsSettings } =
+      await import("@/lib/sms/mobile");
+    const { createActor, t } = await import("../support/fixtures");
+    const user = await createActor(["AGENCY"], { provinceId });
+    // A wrong number is refused with a field message, nothing sent.
+    const bad = await requestMobileCode(user, { mobile: "0341234" }, t, { provider });
+    expect(bad.fieldErrors?.mobile).toEqual([t("validation.mobile")]);
+    // Opting in without a verified number is refused.
+    expect((await setSmsOptIn(user, { smsOptIn: "on" }, t)).message).toBe(t("sms.mobile.needVerified"));
+
+    const sent = await requestMobileCode(user, { mobile: "۰۹۱۹ ۱۲۳ ۴۵۶۷" }, t, { provider });
+    expect(sent).toMatchObject({ ok: true, message: t("sms.mobile.codeSent", { mobile: "0919***4567" }) });
+    const text = gateway.sent.findLast((m) => m.receptor === "09191234567")?.message ?? "";
+    const code = /(\d{6})/.exec(text)?.[1] ?? "";
+    expect(code).toHaveLength(6);
+    // The code went at once, marked urgent (it would go at night too), and is not stored.
+    const row = await db.smsMessage.findFirstOrThrow({ where: { toMobile: "09191234567", userId: user.id } });
+    expect(row).toMatchObject({ urgent: true, status: "SENT" });
+    const stored = await db.mobileVerification.findFirstOrThrow({ where: { userId: user.id } });
+    expect(stored.codeHash).not.toContain(code);
+    // A second code within a minute is refused.
+    expect((await requestMobileCode(user, { mobile: "09191234567" }, t, { provider })).message).toBe(
+      t("sms.mobile.tooSoon"),
+    );
+
+    const wrong = code === "000000" ? "111111" : "000000";
+    expect((await verifyMobileCode(user, { code: wrong }, t)).message).toBe(t("sms.mobile.wrongCode"));
+    expect((await mySmsSettings(user)).verified).toBeNull();
+    // Persian digits are accepted.
+    const persian = code.replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)] ?? d);
+    expect((await verifyMobileCode(user, { code: persian }, t)).ok).toBe(true);
+    expect(await mySmsSettings(user)).toEqual({ verified: "0919***4567", smsOptIn: true });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      mobile: "09191234567",
+      smsOptIn: true,
+    });
+    // Used once: the same code again is refused.
+    expect((await verifyMobileCode(user, { code }, t)).message).toBe(t("sms.mobile.expired"));
+    expect((await setSmsOptIn(user, {}, t)).ok).toBe(true);
+    expect((await mySmsSettings(user)).smsOptIn).toBe(false);
+  });
+
+  it("ends a code after five wrong tries", async () => {
+    const { requestMobileCode, verifyMobileCode } = await import("@/lib/sms/mobile");
+    const { createActor, t } = await import("../support/fixtures");
+    const user = await createActor(["SECRETARIAT"], { provinceId });
+    await requestMobileCode(user, { mobile: "09197654321" }, t, { provider });
+    const code = /(\d{6})/.exec(
+      gateway.sent.findLast((m) => m.receptor === "09197654321")?.message ?? "",
+    )?.[1];
+    const wrong = code === "000000" ? "111111" : "000000";
+    for (let i = 0; i < 5; i++) await verifyMobileCode(user, { code: wrong }, t);
+    expect((await verifyMobileCode(user, { code }, t)).message).toBe(t("sms.mobile.expired"));
   });
 });

@@ -47,6 +47,7 @@ const ALLOWED: Record<RoleName, readonly Action[]> = {
     "return.decide",
     "resolution.plan",
     "resolution.remind",
+    "letter.issue",
     "dashboard.view",
     "audit.read",
     "notifications.own",

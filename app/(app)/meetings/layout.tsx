@@ -5,7 +5,9 @@ import { WorkingCalendar } from "@/components/calendar/working-calendar";
 // follow-up of earlier resolutions), and the days off the date pickers mark, for the browser.
 export default function Layout({ children }: { children: React.ReactNode }) {
   return (
-    <ClientMessages namespaces={["meeting", "meetings", "bodies", "agencies", "resolutions"]}>
+    <ClientMessages
+      namespaces={["meeting", "meetings", "bodies", "agencies", "resolutions", "invitations", "letters"]}
+    >
       <WorkingCalendar>{children}</WorkingCalendar>
     </ClientMessages>
   );

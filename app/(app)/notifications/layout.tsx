@@ -5,5 +5,5 @@ import { requirePermission } from "@/lib/auth/session";
 // permission checked before the loading skeleton streams (a refusal stays a 403).
 export default async function Layout({ children }: { children: React.ReactNode }) {
   await requirePermission("case.read");
-  return <ClientMessages namespaces={["notifications"]}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={["notifications", "sms"]}>{children}</ClientMessages>;
 }

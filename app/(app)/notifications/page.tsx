@@ -5,7 +5,12 @@ import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { MessageList } from "@/components/notifications/message-list";
-import { MailFrequencyForm, MarkReadButton } from "@/components/notifications/notification-forms";
+import {
+  MailFrequencyForm,
+  MarkReadButton,
+  SmsSettingsForm,
+} from "@/components/notifications/notification-forms";
+import { mySmsSettings } from "@/lib/sms/mobile";
 import { pageNumber } from "@/lib/validation";
 
 export const generateMetadata = pageTitle("notifications.inboxTitle");
@@ -18,9 +23,10 @@ export default async function NotificationsPage({
 }) {
   const { user, t, locale } = await pageContext("notifications.own");
   const raw = await searchParams;
-  const [inbox, mails] = await Promise.all([
+  const [inbox, mails, sms] = await Promise.all([
     listMyNotifications(user, { page: pageNumber(raw.page) }),
     listMyMessages(user, { page: pageNumber(raw.mpage) }),
+    mySmsSettings(user),
   ]);
   return (
     <div className="space-y-6">
@@ -76,6 +82,9 @@ export default async function NotificationsPage({
       </Card>
       <Card title={t("notifications.preference")}>
         <MailFrequencyForm value={inbox.mailFrequency} />
+      </Card>
+      <Card title={t("sms.mobile.title")}>
+        <SmsSettingsForm {...sms} />
       </Card>
       <Card title={t("notifications.sentMails")}>
         <MessageList

@@ -90,6 +90,8 @@ async function AgencyFile({ context, id }: { context: PageContext; id: string })
             {(
               [
                 ["agencies.headName", agency.headName],
+                ["agencies.headTitle", agency.headTitle],
+                ["agencies.headMobile", agency.headMobile],
                 ["agencies.phone", agency.phone],
                 ["agencies.email", agency.email],
                 ["agencies.address", agency.address],

@@ -28,7 +28,7 @@ import { AgendaEditor } from "@/components/meetings/agenda-editor";
 import { EligiblePicker } from "@/components/meetings/eligible-picker";
 import { AttendanceForm } from "@/components/meetings/attendance-form";
 import { SessionRoom } from "@/components/meetings/session-room";
-import { MarkHeldButton } from "@/components/meetings/session-actions";
+import { MarkHeldButton, SendInvitationsButton } from "@/components/meetings/session-actions";
 import { agendaItemViews, jalaliInput, obstacleView, tehranTime } from "@/lib/meetings/views";
 import { RescheduleForm } from "@/components/meetings/meeting-form";
 import { pageContext, type PageContext } from "@/lib/page";
@@ -137,9 +137,15 @@ async function SessionPage({ context, id, q }: { context: PageContext; id: strin
               {t("notices.sessionLink")}
             </Link>
           )}
+          {meeting.status !== "PLANNED" && (
+            <Link href={`/meetings/${meeting.id}/letters`} className={buttonClass("secondary")}>
+              {t("letters.issueBatch")}
+            </Link>
+          )}
           <a href={`/api/meetings/${meeting.id}/resolutions`} className={buttonClass("secondary")} download>
             {t("meetings.tabs.export")}
           </a>
+          {canWrite && meeting.status === "PLANNED" && <SendInvitationsButton meetingId={meeting.id} />}
           {canWrite && meeting.status === "PLANNED" && <MarkHeldButton meetingId={meeting.id} />}
         </nav>
       </div>

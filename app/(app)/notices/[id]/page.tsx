@@ -10,7 +10,10 @@ import { PrintButton } from "@/components/ui/print-button";
 import { TableHead } from "@/components/ui/table-head";
 import { AcknowledgeNoticeForm } from "@/components/notices/acknowledge-form";
 import { PageSkeleton } from "@/components/ui/skeleton";
+import { PaperVerification } from "@/components/letters/paper-verification";
+import { verifyQrSvg, verifyUrl } from "@/lib/letters/queries";
 import "@/components/notices/notice.css";
+import "@/components/letters/letter.css";
 
 export const generateMetadata = pageTitle("notices.letterTitle");
 
@@ -38,6 +41,8 @@ async function NoticeLetter({ context, id }: { context: PageContext; id: string 
     !notice.acknowledgedAt &&
     can(user, "notice.acknowledge", { provinceId: notice.provinceId, responsibleAgencyId: notice.agencyId });
   const body = notice.meeting?.body;
+  // Notices issued since issue #37 carry a verification code; older ones print without.
+  const qrSvg = notice.verifyCode ? await verifyQrSvg(notice.verifyCode) : null;
   return (
     <div className="space-y-4">
       <div className="no-print flex flex-wrap items-center justify-between gap-3">
@@ -127,6 +132,16 @@ async function NoticeLetter({ context, id }: { context: PageContext; id: string 
             <p>{body?.chairName ?? ""}</p>
           </div>
         </footer>
+        {notice.verifyCode && qrSvg && (
+          <div className="official-letter-foot">
+            <PaperVerification
+              code={notice.verifyCode}
+              qrSvg={qrSvg}
+              url={verifyUrl(notice.verifyCode)}
+              t={t}
+            />
+          </div>
+        )}
       </article>
     </div>
   );

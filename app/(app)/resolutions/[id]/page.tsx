@@ -33,6 +33,7 @@ import {
   ReturnResolutionForm,
 } from "@/components/resolutions/chase-forms";
 import { Card, EmptyState } from "@/components/ui/card";
+import { IssueLettersForm } from "@/components/letters/issue-letters-form";
 import { PageSkeleton } from "@/components/ui/skeleton";
 import { DeadlineNote, STATUS_TONE } from "@/components/resolutions/resolution-table";
 import { meetingTitle } from "@/lib/meetings/title";
@@ -242,8 +243,11 @@ async function ResolutionFile({ context, id }: { context: PageContext; id: strin
       </Card>
 
       {mayRemind && (
-        <div className="no-print">
+        <div className="no-print flex flex-wrap items-start gap-3">
           <RemindNowButton id={r.id} reach={await remindReach(r.responsibleAgency.id)} />
+          {can(user, "letter.issue", { provinceId: r.provinceId }) && (
+            <IssueLettersForm resolutionId={r.id} label={t("letters.issueOne")} />
+          )}
         </div>
       )}
 

@@ -1,0 +1,25 @@
+import { notFound } from "next/navigation";
+import { pageContext, pageTitle } from "@/lib/page";
+import { translator } from "@/lib/i18n/messages";
+import { getLetter } from "@/lib/letters/queries";
+import { PrintButton } from "@/components/ui/print-button";
+import { LetterSheet } from "@/components/letters/letter-sheet";
+import "@/components/letters/letter.css";
+
+export const generateMetadata = pageTitle("letters.title");
+
+/** One official letter, printable on A4 (issued from the resolution's page). */
+export default async function LetterPage({ params }: { params: Promise<{ id: string }> }) {
+  const { user, t } = await pageContext("case.read");
+  const { id } = await params;
+  const letter = await getLetter(user, id);
+  if (!letter) notFound();
+  return (
+    <div className="space-y-4">
+      <div className="no-print flex justify-end">
+        <PrintButton label={t("letters.print")} />
+      </div>
+      <LetterSheet letter={letter} t={translator("fa")} />
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { headers } from "next/headers";
+import { getTranslator } from "@/lib/i18n/server";
+import { formatDate } from "@/lib/i18n/format";
+import { clientAddress } from "@/lib/auth/client-address";
+import { noticeNumberLabel } from "@/lib/notices/number";
+import { verifyAllowed, verifyPaper } from "@/lib/letters/queries";
+import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { pageTitle } from "@/lib/page";
+
+export const dynamic = "force-dynamic";
+export const generateMetadata = pageTitle("verify.title");
+
+/**
+ * Public, no sign-in (issue #37): what the paper with this code must say — kind, number, date,
+ * addressee, subject and text, nothing the paper does not show — and the SHA-256 of the text as
+ * recorded. Throttled per address, so codes cannot be tried in bulk.
+ */
+export default async function VerifyPage({ params }: { params: Promise<{ code: string }> }) {
+  const { t, locale } = await getTranslator();
+  const { code } = await params;
+  const allowed = await verifyAllowed(clientAddress(await headers()));
+  const paper = allowed ? await verifyPaper(decodeURIComponent(code)) : null;
+  return (
+    <main className="mx-auto max-w-3xl space-y-6 p-6">
+      <div className="flex items-start justify-between gap-4">
+        <div>
+          <p className="text-lg font-bold text-brand-700">{t("app.name")}</p>
+          <h1 className="text-2xl font-bold">{t("verify.title")}</h1>
+          <p className="text-sm text-slate-600">{t("verify.intro")}</p>
+        </div>
+        <LocaleSwitch t={t} />
+      </div>
+      {!allowed ? (
+        <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
+          {t("verify.tooMany")}
+        </p>
+      ) : !paper ? (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          {t("verify.unknown")}
+        </p>
+      ) : (
+        <section aria-labelledby="paper" className="space-y-4">
+          <p
+            id="paper"
+            role="status"
+            className={
+              paper.intact
+                ? "rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900"
+                : "rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+            }
+          >
+            {paper.intact ? t("verify.genuine") : t("verify.altered")}
+          </p>
+          <dl className="grid gap-2 text-sm sm:grid-cols-[max-content_1fr]">
+            <dt className="text-slate-600">{t("verify.kind")}</dt>
+            <dd>{t(`verify.kinds.${paper.kind}`)}</dd>
+            <dt className="text-slate-600">{t("verify.province")}</dt>
+            <dd>{paper.province}</dd>
+            <dt className="text-slate-600">{t("verify.number")}</dt>
+            <dd>{noticeNumberLabel(paper.number, locale)}</dd>
+            <dt className="text-slate-600">{t("verify.date")}</dt>
+            <dd>{formatDate(paper.issuedAt, locale)}</dd>
+            <dt className="text-slate-600">{t("verify.addressee")}</dt>
+            <dd className="whitespace-pre-line" lang="fa" dir="rtl">
+              {paper.recipient}
+            </dd>
+            <dt className="text-slate-600">{t("verify.subject")}</dt>
+            <dd lang="fa" dir="rtl">
+              {paper.subject}
+            </dd>
+          </dl>
+          <div className="space-y-1">
+            <h2 className="text-sm font-semibold">{t("verify.frozen")}</h2>
+            <div
+              lang="fa"
+              dir="rtl"
+              className="whitespace-pre-line rounded border border-slate-200 bg-white p-4 text-sm leading-8"
+            >
+              {paper.body}
+            </div>
+          </div>
+          <div className="space-y-1 text-sm">
+            <h2 className="font-semibold">{t("verify.hash")}</h2>
+            <p className="break-all font-mono text-xs" dir="ltr">
+              {paper.contentHash}
+            </p>
+            <p className="text-xs text-slate-600">{t("verify.hashHint")}</p>
+          </div>
+        </section>
+      )}
+    </main>
+  );
+}

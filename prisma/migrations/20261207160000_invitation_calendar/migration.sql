@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "EmailMessage" ADD COLUMN     "calendar" TEXT,
+ADD COLUMN     "claimedAt" TIMESTAMPTZ(3);
