@@ -1,4 +1,4 @@
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 
 type Shape = "list" | "dashboard" | "detail" | "form" | "document";
 

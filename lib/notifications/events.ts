@@ -31,8 +31,6 @@ export type JobOptions = {
 // The daily reminders and escalations are digests, one per recipient (issue #35): ./digests.ts.
 export { escalateOverdue, sendDeadlineReminders } from "./digests";
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-
 const RESOLUTION = {
   id: true,
   provinceId: true,

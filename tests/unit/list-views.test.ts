@@ -17,9 +17,10 @@ const units = (filters: Record<string, string>, total = 1): UnitListData => ({
     {
       id: "u1",
       name: "کارخانه قند",
+      nationalId: null,
       industrialPark: null,
       county: kerman,
-      sector: "INDUSTRY",
+      sector: "INDUSTRIAL",
       status: "IDLE",
       employees: 1250,
       _count: { obstacles: 3 },

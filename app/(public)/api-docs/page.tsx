@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 import { openApiDocument } from "@/lib/api/openapi";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { Card } from "@/components/ui/card";
