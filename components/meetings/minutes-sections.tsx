@@ -159,46 +159,75 @@ export function MinutesCases({ meeting, t, locale }: Props) {
           ) : (
             <ol className="space-y-1 text-sm">
               {item.resolutions.map((r) => (
-                <li key={r.id}>
-                  <span className="font-medium">{n(++resolutionNumber)}. </span>
-                  {r.text}
-                  <span className="block text-xs text-slate-700">
-                    {t("resolution.agency")}: {localName(r.responsibleAgency, locale)}
-                    {r.supportingAgencies.length > 0 && (
-                      <>
-                        {" "}
-                        —{" "}
-                        {t("meetings.minutes.supportingShort", {
-                          names: formatList(
-                            r.supportingAgencies.map((s) => localName(s.agency, locale)),
-                            locale,
-                          ),
-                        })}
-                      </>
-                    )}
-                    {" — "}
-                    {t("resolution.deadline")}: {formatDate(r.deadline, locale, { style: "short" })}
-                  </span>
-                  {item.obstacles.length > 1 && (
-                    <span className="block text-xs text-slate-700">
-                      {t("meetings.minutes.answers", {
-                        list: formatList(
-                          answeredPositions(
-                            item.obstacles.map((l) => l.obstacle.id),
-                            r.obstacles.map((o) => o.obstacleId),
-                          ).map(n),
-                          locale,
-                        ),
-                      })}
-                    </span>
-                  )}
-                </li>
+                <MinutesResolution
+                  key={r.id}
+                  r={r}
+                  number={++resolutionNumber}
+                  obstacleIds={item.obstacles.map((l) => l.obstacle.id)}
+                  t={t}
+                  locale={locale}
+                />
               ))}
             </ol>
           )}
         </div>
       ))}
     </section>
+  );
+}
+
+type Resolution = MeetingDetail["agendaItems"][number]["resolutions"][number];
+
+/** One resolution: its number in the session, text, agencies, deadline, and which obstacles it answers. */
+function MinutesResolution({
+  r,
+  number,
+  obstacleIds,
+  t,
+  locale,
+}: {
+  r: Resolution;
+  number: number;
+  obstacleIds: string[];
+  t: Translate;
+  locale: Locale;
+}) {
+  const n = (v: number) => formatNumber(v, locale);
+  return (
+    <li key={r.id}>
+      <span className="font-medium">{n(number)}. </span>
+      {r.text}
+      <span className="block text-xs text-slate-700">
+        {t("resolution.agency")}: {localName(r.responsibleAgency, locale)}
+        {r.supportingAgencies.length > 0 && (
+          <>
+            {" "}
+            —{" "}
+            {t("meetings.minutes.supportingShort", {
+              names: formatList(
+                r.supportingAgencies.map((s) => localName(s.agency, locale)),
+                locale,
+              ),
+            })}
+          </>
+        )}
+        {" — "}
+        {t("resolution.deadline")}: {formatDate(r.deadline, locale, { style: "short" })}
+      </span>
+      {obstacleIds.length > 1 && (
+        <span className="block text-xs text-slate-700">
+          {t("meetings.minutes.answers", {
+            list: formatList(
+              answeredPositions(
+                obstacleIds,
+                r.obstacles.map((o) => o.obstacleId),
+              ).map(n),
+              locale,
+            ),
+          })}
+        </span>
+      )}
+    </li>
   );
 }
 
