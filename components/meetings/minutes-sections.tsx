@@ -194,7 +194,7 @@ function MinutesResolution({
 }) {
   const n = (v: number) => formatNumber(v, locale);
   return (
-    <li key={r.id}>
+    <li>
       <span className="font-medium">{n(number)}. </span>
       {r.text}
       <span className="block text-xs text-slate-700">
