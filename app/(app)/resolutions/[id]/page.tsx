@@ -1,11 +1,8 @@
 import { Suspense } from "react";
 import { notFound } from "next/navigation";
-import { DayOffWarning } from "@/components/calendar/day-off-warning";
 import { agencyChoices } from "@/lib/agencies/choices";
 import { pageContext, pageTitle, type PageContext } from "@/lib/page";
 import { followUpChoices } from "@/lib/resolutions/status";
-import { formatDate, formatDateTime, formatNumber, localName, formatList } from "@/lib/i18n/format";
-import type { MessageKey } from "@/lib/i18n/messages";
 import {
   getResolutionDetail,
   listResolutionReturns,
@@ -15,40 +12,20 @@ import {
 import { can } from "@/lib/auth/policy";
 import { isOpenResolution } from "@/lib/resolutions/status";
 import { listAgencyOptions } from "@/lib/meetings/queries";
-import { disputeDays } from "@/lib/resolutions/returns";
+import { RemindNowButton } from "@/components/resolutions/chase-forms";
 import {
-  DecideReturnForm,
-  RemindNowButton,
-  ReturnResolutionForm,
-} from "@/components/resolutions/chase-forms";
-import { Card, EmptyState } from "@/components/ui/card";
+  ExtensionRequests,
+  FollowUpForms,
+  ProgressReports,
+  ResolutionDetails,
+  ResolutionHistory,
+  ReturnForms,
+  ReturnHistory,
+} from "@/components/resolutions/resolution-file";
 import { PageSkeleton } from "@/components/ui/skeleton";
-import { DeadlineNote, STATUS_TONE } from "@/components/resolutions/resolution-table";
 import { meetingTitle } from "@/lib/meetings/title";
-import {
-  DecideExtensionForm,
-  ExtensionRequestForm,
-  ReportProgressForm,
-  VerifyForm,
-} from "@/components/resolutions/follow-up-forms";
 
 export const generateMetadata = pageTitle("resolutions.pageTitle");
-
-const AUDIT_LABEL: Record<string, MessageKey> = {
-  "resolution.report": "resolutions.auditAction.report",
-  "resolution.requestExtension": "resolutions.auditAction.requestExtension",
-  "extension.approve": "resolutions.auditAction.extensionApprove",
-  "extension.reject": "resolutions.auditAction.extensionReject",
-  "resolution.verify": "resolutions.auditAction.verify",
-  "resolution.reopen": "resolutions.auditAction.reopen",
-  "resolution.followUpDecision": "resolutions.auditAction.followUp",
-  "resolution.return": "resolutions.auditAction.return",
-  "resolution.reassign": "resolutions.auditAction.reassign",
-  "resolution.returnReject": "resolutions.auditAction.returnReject",
-  "resolution.remind": "resolutions.auditAction.remind",
-};
-
-const kb = (bytes: number) => Math.max(1, Math.round(bytes / 1024));
 
 export default async function ResolutionPage({ params }: { params: Promise<{ id: string }> }) {
   const context = await pageContext("case.read");
@@ -97,272 +74,29 @@ async function ResolutionFile({ context, id }: { context: PageContext; id: strin
           {t("resolutions.pageTitle")}: {r.unit.name}
         </h1>
       </div>
-
-      <Card title={t("resolutions.details")}>
-        <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
-          <dt className="font-medium text-slate-600">{t("resolutions.text")}</dt>
-          <dd className="whitespace-pre-line">{r.text}</dd>
-          <dt className="font-medium text-slate-600">{t("resolutions.unit")}</dt>
-          <dd>{r.unit.name}</dd>
-          <dt className="font-medium text-slate-600">{t("resolutions.session")}</dt>
-          <dd>
-            {meetingTitle(r.meeting, locale, t)} — {formatDate(r.meeting.startsAt, locale)}
-          </dd>
-          <dt className="font-medium text-slate-600">{t("resolutions.responsible")}</dt>
-          <dd>{localName(r.responsibleAgency, locale)}</dd>
-          <dt className="font-medium text-slate-600">{t("resolutions.supporting")}</dt>
-          <dd>
-            {r.supportingAgencies.length
-              ? formatList(
-                  r.supportingAgencies.map((s) => localName(s.agency, locale)),
-                  locale,
-                )
-              : t("resolutions.noSupporting")}
-          </dd>
-          <dt className="font-medium text-slate-600">{t("resolutions.deadline")}</dt>
-          <dd className="flex flex-wrap items-center gap-3">
-            <span>{formatDate(r.deadline, locale)}</span>
-            <DeadlineNote item={r} locale={locale} t={t} />
-            <DayOffWarning
-              date={r.deadline.toISOString().slice(0, 10)}
-              provinceId={r.provinceId}
-              locale={locale}
-              t={t}
-            />
-          </dd>
-          <dt className="font-medium text-slate-600">{t("resolutions.status")}</dt>
-          <dd>
-            <span
-              className={`whitespace-nowrap rounded px-2 py-0.5 text-xs ${STATUS_TONE[r.status]}`}
-              data-testid="resolution-status"
-            >
-              {t(`resolutionStatus.${r.status}`)}
-            </span>
-          </dd>
-          {r.obstacles.length > 0 && (
-            <>
-              <dt className="font-medium text-slate-600">{t("resolutions.obstacles")}</dt>
-              <dd>
-                <ul className="list-disc space-y-1 ps-5">
-                  {r.obstacles.map(({ obstacle: o }) => (
-                    <li key={o.id}>
-                      {o.description}{" "}
-                      <span className="ms-1 whitespace-nowrap rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">
-                        {localName(o.category, locale)}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </>
-          )}
-        </dl>
-      </Card>
-
+      <ResolutionDetails r={r} t={t} locale={locale} />
       {mayRemind && (
         <div className="no-print">
           <RemindNowButton id={r.id} reach={await remindReach(r.responsibleAgency.id)} />
         </div>
       )}
-
-      {(mayReturn || (mayDecideReturn && pendingReturn)) && (
-        <div className="grid gap-6 lg:grid-cols-2">
-          {mayReturn && (
-            <Card title={t("resolutions.returns.title")}>
-              <ReturnResolutionForm id={r.id} version={r.version} />
-            </Card>
-          )}
-          {mayDecideReturn && pendingReturn && (
-            <Card title={t("resolutions.returns.decideTitle")}>
-              <p className="mb-3 whitespace-pre-line text-sm">
-                {t("resolutions.returns.pending", {
-                  agency: localName(pendingReturn.fromAgency, locale),
-                  date: formatDate(pendingReturn.createdAt, locale),
-                  reason: pendingReturn.reason,
-                })}
-              </p>
-              <DecideReturnForm
-                id={r.id}
-                version={r.version}
-                returnId={pendingReturn.id}
-                agencies={agencies}
-              />
-            </Card>
-          )}
-        </div>
+      {(mayReturn || mayDecideReturn) && (
+        <ReturnForms
+          r={r}
+          mayReturn={mayReturn}
+          pendingReturn={mayDecideReturn ? pendingReturn : undefined}
+          agencies={agencies}
+          t={t}
+          locale={locale}
+        />
       )}
-
       {(may.report || may.requestExtension || may.decideExtension || may.verify) && (
-        <div className="grid gap-6 lg:grid-cols-2">
-          {may.report && (
-            <Card title={t("resolutions.reportTitle")}>
-              <ReportProgressForm id={r.id} version={r.version} />
-            </Card>
-          )}
-          {may.requestExtension && (
-            <Card title={t("resolutions.extensionTitle")}>
-              <ExtensionRequestForm id={r.id} version={r.version} locale={locale} />
-            </Card>
-          )}
-          {may.decideExtension && pending && (
-            <Card title={t("resolutions.decideTitle")}>
-              <p className="mb-3 text-sm">
-                {t("resolutions.extensionLine", {
-                  from: formatDate(pending.previousDeadline, locale),
-                  to: formatDate(pending.requestedDeadline, locale),
-                })}
-                <br />
-                {pending.reason}
-              </p>
-              <DecideExtensionForm id={r.id} version={r.version} extensionId={pending.id} />
-            </Card>
-          )}
-          {may.verify && (
-            <Card title={t("resolutions.verifyTitle")}>
-              <VerifyForm id={r.id} version={r.version} />
-            </Card>
-          )}
-        </div>
+        <FollowUpForms r={r} may={may} pending={pending} t={t} locale={locale} />
       )}
-
-      <Card title={t("resolutions.progress")}>
-        {r.progressReports.length === 0 ? (
-          <EmptyState>{t("resolutions.noProgress")}</EmptyState>
-        ) : (
-          <ol className="space-y-4">
-            {r.progressReports.map((p) => (
-              <li key={p.id} className="border-s-2 border-slate-200 ps-4">
-                <p className="text-xs text-slate-600">
-                  {formatDateTime(p.createdAt, locale, { style: "short" })}
-                  {p.author && <> — {t("resolutions.by", { name: p.author.name })}</>}
-                  {p.fromStatus !== p.toStatus && (
-                    <>
-                      {" "}
-                      —{" "}
-                      {t("resolutions.statusChange", {
-                        from: t(`resolutionStatus.${p.fromStatus}`),
-                        to: t(`resolutionStatus.${p.toStatus}`),
-                      })}
-                    </>
-                  )}
-                </p>
-                {p.note && <p className="mt-1 whitespace-pre-line text-sm">{p.note}</p>}
-                {p.attachments.length > 0 && (
-                  <ul className="mt-2 flex flex-wrap gap-3 text-sm" aria-label={t("resolutions.attachments")}>
-                    {p.attachments.map((a) => (
-                      <li key={a.id}>
-                        <a href={`/api/attachments/${a.id}`} className="text-brand-700 underline">
-                          {a.fileName}
-                        </a>
-                        <span className="ms-1 text-xs text-slate-500">
-                          ({formatNumber(kb(a.sizeBytes), locale)} KB)
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
-          </ol>
-        )}
-      </Card>
-
-      <Card title={t("resolutions.extensions")}>
-        {r.extensionRequests.length === 0 ? (
-          <EmptyState>{t("resolutions.noExtensions")}</EmptyState>
-        ) : (
-          <ol className="space-y-3 text-sm">
-            {r.extensionRequests.map((e) => (
-              <li key={e.id} className="border-s-2 border-slate-200 ps-4">
-                <p>
-                  <span className="font-medium">{t(`resolutions.extensionStatus.${e.status}`)}</span> —{" "}
-                  {t("resolutions.extensionLine", {
-                    from: formatDate(e.previousDeadline, locale),
-                    to: formatDate(e.requestedDeadline, locale),
-                  })}
-                </p>
-                <p className="text-xs text-slate-600">
-                  {formatDateTime(e.createdAt, locale, { style: "short" })}
-                  {e.requestedBy && <> — {t("resolutions.by", { name: e.requestedBy.name })}</>}
-                </p>
-                <p className="mt-1 whitespace-pre-line">{e.reason}</p>
-                {e.decisionNote && (
-                  <p className="mt-1 text-slate-700">
-                    {t("resolutions.decisionNote", { note: e.decisionNote })}
-                  </p>
-                )}
-              </li>
-            ))}
-          </ol>
-        )}
-      </Card>
-
-      {returns.length > 0 && (
-        <Card title={t("resolutions.returns.history")}>
-          <ol className="space-y-3 text-sm">
-            {returns.map((x) => (
-              <li key={x.id} className="border-s-2 border-slate-200 ps-4">
-                <p className="font-medium">
-                  {t(`resolutions.returns.statusLabel.${x.status}`, {
-                    agency: x.toAgency ? localName(x.toAgency, locale) : "",
-                  })}
-                </p>
-                <p className="text-xs text-slate-600">
-                  {localName(x.fromAgency, locale)} —{" "}
-                  {formatDateTime(x.createdAt, locale, { style: "short" })}
-                  {x.requestedBy && <> — {t("resolutions.by", { name: x.requestedBy.name })}</>}
-                </p>
-                <p className="mt-1 whitespace-pre-line">{x.reason}</p>
-                {x.status === "PENDING" ? (
-                  <p className="mt-1 text-amber-800">
-                    {t("resolutions.returns.inDispute", {
-                      date: formatDate(x.createdAt, locale),
-                      days: formatNumber(disputeDays(x.createdAt, new Date()), locale),
-                    })}
-                  </p>
-                ) : (
-                  <>
-                    {x.decisionNote && (
-                      <p className="mt-1 text-slate-700">
-                        {t("resolutions.decisionNote", { note: x.decisionNote })}
-                      </p>
-                    )}
-                    {x.status === "REASSIGNED" && (
-                      <p className="mt-1 text-slate-700">
-                        {t("resolutions.returns.disputeDays", {
-                          days: formatNumber(x.disputeDays ?? 0, locale),
-                        })}
-                      </p>
-                    )}
-                  </>
-                )}
-              </li>
-            ))}
-          </ol>
-        </Card>
-      )}
-
-      {r.history && (
-        <Card title={t("resolutions.history")}>
-          {r.history.length === 0 ? (
-            <EmptyState>{t("resolutions.noHistory")}</EmptyState>
-          ) : (
-            <table className="w-full text-sm">
-              <tbody>
-                {r.history.map((h) => (
-                  <tr key={h.id} className="border-b border-slate-100">
-                    <td className="whitespace-nowrap p-2 text-slate-600">
-                      {formatDateTime(h.createdAt, locale, { style: "short" })}
-                    </td>
-                    <td className="p-2">{t(AUDIT_LABEL[h.action] ?? "resolutions.auditAction.other")}</td>
-                    <td className="p-2">{h.actor?.name ?? t("common.none")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </Card>
-      )}
+      <ProgressReports r={r} t={t} locale={locale} />
+      <ExtensionRequests r={r} t={t} locale={locale} />
+      {returns.length > 0 && <ReturnHistory returns={returns} t={t} locale={locale} />}
+      {r.history && <ResolutionHistory history={r.history} t={t} locale={locale} />}
     </div>
   );
 }
