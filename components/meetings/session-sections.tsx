@@ -10,7 +10,7 @@ import { DayOffWarning } from "@/components/calendar/day-off-warning";
 import { Card } from "@/components/ui/card";
 import type { AgencyPicker } from "@/components/ui/decision-fields";
 import { buttonClass } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { FilterBar } from "@/components/ui/list";
 import { MeetingStatusBadge } from "@/components/meetings/meeting-status";
 import { MarkHeldButton } from "@/components/meetings/session-actions";
 import { AttendanceForm } from "@/components/meetings/attendance-form";
@@ -128,21 +128,25 @@ export function SessionAgenda({
               : "meetings.agenda.eligibleWorkingGroup",
           )}
         >
-          <form role="search" className="mb-4 flex gap-2">
-            <label htmlFor="unit-search" className="sr-only">
-              {t("meetings.agenda.searchUnit")}
-            </label>
-            <input
-              id="unit-search"
-              name="q"
-              defaultValue={q}
-              placeholder={t("meetings.agenda.searchUnit")}
-              className={`${inputClass} max-w-xs`}
-            />
-            <button type="submit" className="rounded-md border border-slate-300 px-3 text-sm">
-              {t("common.search")}
-            </button>
-          </form>
+          <FilterBar
+            bar={{
+              label: t("meetings.agenda.searchUnit"),
+              search: true,
+              layout: "inline",
+              submit: t("common.search"),
+              filters: [
+                {
+                  kind: "search",
+                  id: "unit-search",
+                  name: "q",
+                  label: t("meetings.agenda.searchUnit"),
+                  value: q,
+                },
+              ],
+            }}
+            t={t}
+            locale={locale}
+          />
           <EligiblePicker
             meetingId={meeting.id}
             units={eligible.map((u) => ({
