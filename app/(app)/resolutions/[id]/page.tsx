@@ -1,7 +1,7 @@
-import { Suspense } from "react";
 import { notFound } from "next/navigation";
+import { recordPage } from "@/components/ui/record-page";
 import { agencyChoices } from "@/lib/agencies/choices";
-import { pageContext, pageTitle, type PageContext } from "@/lib/page";
+import { pageTitle, type PageContext } from "@/lib/page";
 import { followUpChoices } from "@/lib/resolutions/status";
 import {
   getResolutionDetail,
@@ -22,23 +22,16 @@ import {
   ReturnForms,
   ReturnHistory,
 } from "@/components/resolutions/resolution-file";
-import { PageSkeleton } from "@/components/ui/skeleton";
 import { meetingTitle } from "@/lib/meetings/title";
 
 export const generateMetadata = pageTitle("resolutions.pageTitle");
 
-export default async function ResolutionPage({ params }: { params: Promise<{ id: string }> }) {
-  const context = await pageContext("case.read");
-  const { id } = await params;
-  // One cheap look-up before the page streams in behind its skeleton: an unknown id is a 404
-  // only while the status has not been sent.
-  if (!(await resolutionInReach(context.user, id))) notFound();
-  return (
-    <Suspense fallback={<PageSkeleton shape="detail" />}>
-      <ResolutionFile context={context} id={id} />
-    </Suspense>
-  );
-}
+export default recordPage({
+  action: "case.read",
+  inReach: resolutionInReach,
+  skeleton: "detail",
+  body: ResolutionFile,
+});
 
 async function ResolutionFile({ context, id }: { context: PageContext; id: string }) {
   const { user, t, locale } = context;

@@ -1,28 +1,16 @@
-import { Suspense } from "react";
 import { notFound } from "next/navigation";
-import { pageContext, pageTitle, type PageContext } from "@/lib/page";
+import { recordPage } from "@/components/ui/record-page";
+import { pageTitle, type PageContext } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
 import { getUnitFile, unitInReach } from "@/lib/units/queries";
 import { recordHistory } from "@/lib/audit/queries";
 import { HistorySection } from "@/components/audit/audit-event-list";
 import { Card, EmptyState } from "@/components/ui/card";
-import { PageSkeleton } from "@/components/ui/skeleton";
 import { ObstacleItem, UnitDetails, UnitHeader, UnitTimeline } from "@/components/units/unit-file";
 
 export const generateMetadata = pageTitle("units.details");
 
-export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
-  const context = await pageContext("case.read");
-  const { id } = await params;
-  // One cheap look-up before the file streams in behind its skeleton: an unknown id is a 404
-  // only while the status has not been sent.
-  if (!(await unitInReach(context.user, id))) notFound();
-  return (
-    <Suspense fallback={<PageSkeleton shape="detail" />}>
-      <UnitFile context={context} id={id} />
-    </Suspense>
-  );
-}
+export default recordPage({ action: "case.read", inReach: unitInReach, skeleton: "detail", body: UnitFile });
 
 async function UnitFile({ context, id }: { context: PageContext; id: string }) {
   const { user: actor, t, locale } = context;

@@ -1,11 +1,10 @@
-import { Suspense } from "react";
 import { notFound } from "next/navigation";
-import { pageContext, pageTitle, type PageContext } from "@/lib/page";
+import { recordPage } from "@/components/ui/record-page";
+import { pageTitle, type PageContext } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
 import { formatDigits } from "@/lib/i18n/format";
 import { Letterhead, SignatureBlock } from "@/components/print/letterhead";
 import { getMeeting, getMeetingRef } from "@/lib/meetings/queries";
-import { PageSkeleton } from "@/components/ui/skeleton";
 import { meetingTitle } from "@/lib/meetings/title";
 import "@/components/meetings/print.css";
 import {
@@ -23,18 +22,12 @@ import { NoticeList } from "@/components/notices/notice-list";
 export const generateMetadata = pageTitle("meetings.minutes.title");
 
 /** صورتجلسه: generated from the recorded agenda, attendance and resolutions; printed on A4. */
-export default async function MinutesPage({ params }: { params: Promise<{ id: string }> }) {
-  const context = await pageContext("case.read");
-  const { id } = await params;
-  // One cheap look-up before the minutes stream in behind a skeleton (never printed): an
-  // unknown id is a 404 only while the status has not been sent.
-  if (!(await getMeetingRef(context.user, id))) notFound();
-  return (
-    <Suspense fallback={<PageSkeleton shape="document" />}>
-      <Minutes context={context} id={id} />
-    </Suspense>
-  );
-}
+export default recordPage({
+  action: "case.read",
+  inReach: getMeetingRef,
+  skeleton: "document",
+  body: Minutes,
+});
 
 async function Minutes({ context, id }: { context: PageContext; id: string }) {
   const { user, t, locale } = context;
