@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
 import { direction } from "@/lib/i18n/messages";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 import { ClientMessages } from "@/components/ui/client-messages";
 import "./globals.css";
 

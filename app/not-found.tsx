@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 
 export default async function NotFound() {
   const { t } = await getTranslator();

@@ -7,7 +7,7 @@ import { wroteNow } from "@/lib/cache";
 import { setFlash, type Flash } from "@/lib/flash";
 import { malformedRequest, submittedValues, type FormState } from "@/lib/forms";
 import type { Locale, Translate } from "@/lib/i18n/messages";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 import { isDatabaseUnavailable } from "@/lib/outage";
 
 // The one place a domain mutation becomes a server action. The mutation (lib/<domain>/

@@ -2,7 +2,7 @@ import "server-only";
 import type { Action } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import type { MessageKey } from "@/lib/i18n/messages";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 
 /**
  * Every page's first line: the signed-in user if the policy lets them open it (otherwise

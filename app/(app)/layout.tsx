@@ -1,6 +1,6 @@
 import { requireUser } from "@/lib/auth/session";
 import { FLASH_COOKIE, readFlash } from "@/lib/flash";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 import { unreadCount } from "@/lib/notifications/inbox";
 import { AppShell } from "@/components/layout/app-shell";
 import { FlashMessage } from "@/components/ui/flash-message";

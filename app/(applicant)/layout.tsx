@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
 import { signOutAction } from "@/lib/auth/actions";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 import { FLASH_COOKIE, readFlash } from "@/lib/flash";
 import { FlashMessage } from "@/components/ui/flash-message";
 import { ClientMessages } from "@/components/ui/client-messages";

@@ -1,6 +1,6 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { holidayWindow } from "@/lib/calendar/holidays";
-import { getLocale } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/locale";
 import { HolidaysProvider } from "@/components/ui/jalali-date-input";
 
 /**

@@ -1,4 +1,4 @@
-import type { MeetingStatus } from "@/lib/generated/prisma/enums";
+import type { MeetingStatus } from "@/lib/meetings/types";
 import type { Translate } from "@/lib/i18n/messages";
 
 const TONE: Record<MeetingStatus, string> = {

@@ -23,6 +23,11 @@ import {
   type SaveState,
 } from "./resolution-draft";
 
+type OutcomeState = { value: string; state: SaveState; message?: string; version?: number };
+/** On approved minutes every save is an amendment with its own reason: null when not confirmed. */
+type ReasonForChange = () => Promise<string | undefined | null>;
+type Translate = ReturnType<typeof useT>;
+
 /**
  * The secretariat's screen during a session: one unit at a time, its outcome and its
  * resolutions. Each resolution is saved on its own by a server action and shows whether it is
@@ -53,60 +58,25 @@ export function SessionEntry({
 }) {
   const t = useT();
   const { confirm, dialog } = useConfirm();
-  const defaultDeadline = jalaliInputValue(addDays(meetingDate, 30), locale);
   const index = Math.max(
     0,
     items.findIndex((i) => i.id === currentItemId),
   );
   const askReason = useAmendmentReason();
-  // Keyed by agenda item; a unit added to the agenda after this screen opened starts from its props.
-  // With the item's version this clerk's last save returned: their next change of the same
-  // case names it, even before the refreshed page arrives.
-  const [outcomes, setOutcomes] = useState<
-    Record<string, { value: string; state: SaveState; message?: string; version?: number }>
-  >({});
-  const [drafts, setDrafts] = useState<Record<string, Draft[]>>({});
-  const savedDraft = (r: ResolutionView, key = r.id): Draft => ({
-    key,
-    submissionKey: r.id,
-    id: r.id,
-    sequence: r.sequence,
-    text: r.text,
-    responsibleAgencyId: r.responsibleAgencyId,
-    supportingAgencyIds: r.supportingAgencyIds,
-    obstacleIds: r.obstacleIds,
-    deadline: r.deadline,
-    editable: r.editable,
-    state: "saved",
-  });
-  const initialDrafts = (i: AgendaItemView): Draft[] => [
-    ...i.resolutions.map((r) => savedDraft(r)),
-    // A stable key: this list is rebuilt on every render until the unit's first edit.
-    emptyDraft(
-      defaultDeadline,
-      i.obstacles.map((o) => o.id),
-      `${i.id}-new`,
-    ),
-  ];
-  const draftsOf = (all: Record<string, Draft[]>, itemId: string): Draft[] => {
-    const known = all[itemId];
-    const source = items.find((i) => i.id === itemId);
-    if (!source) return known ?? [];
-    // Another clerk's saves arrive as new props (the live refresh); this clerk's own typing stays.
-    return known
-      ? mergeDrafts(known, source.resolutions, (r, key) => savedDraft(r, key))
-      : initialDrafts(source);
+  // On approved minutes every save is an amendment with its own reason, asked at the change.
+  const reasonForChange: ReasonForChange = async () => {
+    const reason = await askReason();
+    return reason === null ? null : reason || undefined;
   };
+  const outcomes = useOutcomes(reasonForChange, t);
+  const drafts = useDrafts({
+    items,
+    defaultDeadline: jalaliInputValue(addDays(meetingDate, 30), locale),
+    reasonForChange,
+    confirm,
+    t,
+  });
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const focusNewDraftOf = useRef<string | null>(null);
-  useEffect(() => {
-    const itemId = focusNewDraftOf.current;
-    if (!itemId) return;
-    focusNewDraftOf.current = null;
-    document
-      .querySelector<HTMLTextAreaElement>(`[data-entry="${itemId}"] form:last-of-type textarea`)
-      ?.focus();
-  }, [drafts]);
   const moved = useRef(false);
   const item = items[Math.min(index, items.length - 1)];
 
@@ -123,7 +93,69 @@ export function SessionEntry({
     if (moved.current) headingRef.current?.focus();
     moved.current = false;
   }, [index]);
+  useUnitShortcuts(go);
 
+  if (!item) return <EmptyState>{t("meetings.entry.noAgenda")}</EmptyState>;
+  const outcome = outcomes.shown(item);
+  let shown = 0;
+  return (
+    <section aria-labelledby="entry-title" className="space-y-4">
+      {dialog}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="entry-title" className="text-base font-semibold">
+          {t("meetings.entry.title")}
+        </h2>
+        <p className="text-xs text-slate-600">{t("meetings.entry.shortcuts")}</p>
+      </div>
+      <UnitNavigator index={index} total={items.length} go={go} locale={locale} t={t} />
+      <div data-entry={item.id} key={item.id} className="space-y-4 rounded-md border border-slate-200 p-4">
+        <h3 ref={headingRef} tabIndex={-1} className="text-lg font-semibold">
+          {item.unitName}
+        </h3>
+        <ul className="space-y-1 text-sm">
+          {item.obstacles.map((o) => (
+            <li key={o.id} className="border-s-2 border-slate-200 ps-2">
+              {o.description} {o.amount && <strong className="whitespace-nowrap">({o.amount})</strong>}
+            </li>
+          ))}
+        </ul>
+        <OutcomeChoice
+          itemId={item.id}
+          bodyKind={bodyKind}
+          outcome={outcome}
+          onChoose={(value) => outcomes.save(item, value)}
+          t={t}
+        />
+        <h4 className="text-sm font-semibold">{t("meetings.entry.resolutions")}</h4>
+        {drafts.of(item.id).map((draft) => {
+          if (draft.id) shown++;
+          return (
+            <ResolutionDraftForm
+              key={draft.key}
+              locale={locale}
+              legend={
+                draft.id
+                  ? t("meetings.entry.sequence", { n: formatNumber(shown, locale) })
+                  : t("meetings.entry.newResolution")
+              }
+              draft={draft}
+              obstacles={item.obstacles}
+              agencies={agencies}
+              agencyGroups={agencyGroups}
+              meetingDate={meetingDate}
+              onChange={(patch) => drafts.update(item.id, draft.key, { ...patch, state: "unsaved" })}
+              onSave={() => drafts.save(item.id, draft)}
+              onDelete={() => drafts.remove(item.id, draft)}
+            />
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+/** Alt+N and Alt+P move to the next and the previous unit. */
+function useUnitShortcuts(go: (delta: number) => void) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
@@ -139,15 +171,92 @@ export function SessionEntry({
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [go]);
+}
 
-  if (!item) return <EmptyState>{t("meetings.entry.noAgenda")}</EmptyState>;
-  // On approved minutes every save is an amendment with its own reason, asked at the change.
-  const reasonForChange = async (): Promise<string | undefined | null> => {
-    const reason = await askReason();
-    return reason === null ? null : reason || undefined;
-  };
+function UnitNavigator({
+  index,
+  total,
+  go,
+  locale,
+  t,
+}: {
+  index: number;
+  total: number;
+  go: (delta: number) => void;
+  locale: Locale;
+  t: Translate;
+}) {
+  return (
+    <div className="flex items-center gap-3">
+      <Button variant="secondary" onClick={() => go(-1)} disabled={index === 0} aria-keyshortcuts="Alt+P">
+        {t("meetings.entry.previousUnit")}
+      </Button>
+      <span className="text-sm" aria-live="polite">
+        {t("meetings.entry.unitOf", {
+          n: formatNumber(index + 1, locale),
+          total: formatNumber(total, locale),
+        })}
+      </span>
+      <Button
+        variant="secondary"
+        onClick={() => go(1)}
+        disabled={index === total - 1}
+        aria-keyshortcuts="Alt+N"
+      >
+        {t("meetings.entry.nextUnit")}
+      </Button>
+    </div>
+  );
+}
 
-  const saveOutcome = async (value: string) => {
+function OutcomeChoice({
+  itemId,
+  bodyKind,
+  outcome,
+  onChoose,
+  t,
+}: {
+  itemId: string;
+  bodyKind: "COMMITTEE" | "WORKING_GROUP";
+  outcome: OutcomeState;
+  onChoose: (value: string) => void;
+  t: Translate;
+}) {
+  return (
+    <fieldset className="space-y-1">
+      <legend className="text-sm font-medium">{t("meetings.outcome.label")}</legend>
+      <div className="flex flex-wrap gap-4">
+        {/* "No outcome" first: an outcome chosen by mistake must be undoable, and a radio group
+            cannot be unchecked (with one option — the working group's — not even by switching). */}
+        {(["", ...OUTCOMES_FOR[bodyKind]] as const).map((value) => (
+          <label key={value || "none"} className="flex items-center gap-1 text-sm">
+            <input
+              type="radio"
+              name={`outcome-${itemId}`}
+              value={value}
+              checked={outcome.value === value}
+              onChange={() => onChoose(value)}
+            />
+            {value === "" ? t("meetings.outcome.noOutcome") : t(`meetings.outcome.${value}`)}
+          </label>
+        ))}
+      </div>
+      {(outcome.value !== "" || outcome.state !== "saved") && (
+        <SaveIndicator state={outcome.state} message={outcome.message} t={t} />
+      )}
+    </fieldset>
+  );
+}
+
+/**
+ * Each unit's outcome as this clerk chose it, keyed by agenda item, with the item's version
+ * this clerk's last save returned: their next change of the same case names it, even before
+ * the refreshed page arrives.
+ */
+function useOutcomes(reasonForChange: ReasonForChange, t: Translate) {
+  const [outcomes, setOutcomes] = useState<Record<string, OutcomeState>>({});
+
+  const save = async (item: AgendaItemView, value: string) => {
     const itemId = item.id;
     const previous = outcomes[itemId];
     const version = Math.max(item.version, previous?.version ?? 0);
@@ -163,7 +272,7 @@ export function SessionEntry({
       });
       return;
     }
-    // Like call() below: an unreachable server answers like a refusal, the choice stays.
+    // Like call() in resolution-draft.tsx: an unreachable server answers like a refusal, the choice stays.
     const result = await setOutcomeAction({ itemId, outcome: value, version, amendmentReason }).catch(
       (): OutcomeSaved => ({ ok: false, message: t("meetings.entry.offline") }),
     );
@@ -178,17 +287,100 @@ export function SessionEntry({
     }));
   };
 
-  const updateDraft = (itemId: string, key: string, patch: Partial<Draft>) =>
+  // This clerk's choice while it is being saved (or failed); once saved, whatever the server
+  // says — which is another clerk's choice if they changed it since. Props older than the
+  // version this save returned are the page from before it (the refreshed session streams in
+  // after the action's answer): the choice stays rather than flicking back for a moment.
+  const shown = (item: AgendaItemView): OutcomeState => {
+    const mine = outcomes[item.id];
+    return mine &&
+      (mine.state !== "saved" || mine.value === (item.outcome ?? "") || (mine.version ?? 0) > item.version)
+      ? mine
+      : { value: item.outcome ?? "", state: "saved" };
+  };
+  return { save, shown };
+}
+
+const savedDraft = (r: ResolutionView, key = r.id): Draft => ({
+  key,
+  submissionKey: r.id,
+  id: r.id,
+  sequence: r.sequence,
+  text: r.text,
+  responsibleAgencyId: r.responsibleAgencyId,
+  supportingAgencyIds: r.supportingAgencyIds,
+  obstacleIds: r.obstacleIds,
+  deadline: r.deadline,
+  editable: r.editable,
+  state: "saved",
+});
+
+/**
+ * An agenda item's drafts: this clerk's own typing, with what other clerks saved merged in as
+ * it arrives in new props (the live refresh); before the first edit, the saved resolutions and
+ * one empty draft with a stable key (the list is rebuilt on every render until then).
+ */
+function itemDrafts(
+  all: Record<string, Draft[]>,
+  itemId: string,
+  items: AgendaItemView[],
+  defaultDeadline: string,
+): Draft[] {
+  const known = all[itemId];
+  const source = items.find((i) => i.id === itemId);
+  if (!source) return known ?? [];
+  if (known) return mergeDrafts(known, source.resolutions, (r, key) => savedDraft(r, key));
+  return [
+    ...source.resolutions.map((r) => savedDraft(r)),
+    emptyDraft(
+      defaultDeadline,
+      source.obstacles.map((o) => o.id),
+      `${source.id}-new`,
+    ),
+  ];
+}
+
+/**
+ * The resolutions being entered, per agenda item: saved ones, and one empty draft to type the
+ * next into. A unit added to the agenda after this screen opened starts from its props.
+ */
+function useDrafts({
+  items,
+  defaultDeadline,
+  reasonForChange,
+  confirm,
+  t,
+}: {
+  items: AgendaItemView[];
+  defaultDeadline: string;
+  reasonForChange: ReasonForChange;
+  confirm: ReturnType<typeof useConfirm>["confirm"];
+  t: Translate;
+}) {
+  const [drafts, setDrafts] = useState<Record<string, Draft[]>>({});
+  const draftsOf = (all: Record<string, Draft[]>, itemId: string) =>
+    itemDrafts(all, itemId, items, defaultDeadline);
+  const focusNewDraftOf = useRef<string | null>(null);
+  useEffect(() => {
+    const itemId = focusNewDraftOf.current;
+    if (!itemId) return;
+    focusNewDraftOf.current = null;
+    document
+      .querySelector<HTMLTextAreaElement>(`[data-entry="${itemId}"] form:last-of-type textarea`)
+      ?.focus();
+  }, [drafts]);
+
+  const update = (itemId: string, key: string, patch: Partial<Draft>) =>
     setDrafts((all) => ({
       ...all,
       [itemId]: draftsOf(all, itemId).map((d) => (d.key === key ? { ...d, ...patch } : d)),
     }));
 
-  const saveDraft = async (itemId: string, draft: Draft) => {
+  const save = async (itemId: string, draft: Draft) => {
     if (draft.state === "saving") return;
     const amendmentReason = await reasonForChange();
     if (amendmentReason === null) return;
-    updateDraft(itemId, draft.key, { state: "saving", message: undefined, fieldErrors: undefined });
+    update(itemId, draft.key, { state: "saving", message: undefined, fieldErrors: undefined });
     const result = await call(
       () =>
         saveResolutionAction({
@@ -204,7 +396,7 @@ export function SessionEntry({
       t,
     );
     if (!result.ok || !result.id) {
-      updateDraft(itemId, draft.key, {
+      update(itemId, draft.key, {
         state: "failed",
         message: result.message,
         fieldErrors: result.fieldErrors,
@@ -226,7 +418,7 @@ export function SessionEntry({
     if (wasNew) focusNewDraftOf.current = itemId;
   };
 
-  const removeDraft = async (itemId: string, draft: Draft) => {
+  const remove = async (itemId: string, draft: Draft) => {
     if (!draft.id || !(await confirm(t("meetings.entry.deleteConfirm"), { danger: true }))) return;
     const amendmentReason = await reasonForChange();
     if (amendmentReason === null) return;
@@ -234,106 +426,8 @@ export function SessionEntry({
     const result = await call(() => deleteResolutionAction({ id, amendmentReason }), t);
     if (result.ok)
       setDrafts((all) => ({ ...all, [itemId]: draftsOf(all, itemId).filter((d) => d.key !== draft.key) }));
-    else updateDraft(itemId, draft.key, { state: "failed", message: result.message });
+    else update(itemId, draft.key, { state: "failed", message: result.message });
   };
 
-  // This clerk's choice while it is being saved (or failed); once saved, whatever the server
-  // says — which is another clerk's choice if they changed it since. Props older than the
-  // version this save returned are the page from before it (the refreshed session streams in
-  // after the action's answer): the choice stays rather than flicking back for a moment.
-  const mine = outcomes[item.id];
-  const outcome =
-    mine &&
-    (mine.state !== "saved" || mine.value === (item.outcome ?? "") || (mine.version ?? 0) > item.version)
-      ? mine
-      : { value: item.outcome ?? "", state: "saved" as const };
-  const itemDrafts = draftsOf(drafts, item.id);
-  let shown = 0;
-  return (
-    <section aria-labelledby="entry-title" className="space-y-4">
-      {dialog}
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="entry-title" className="text-base font-semibold">
-          {t("meetings.entry.title")}
-        </h2>
-        <p className="text-xs text-slate-600">{t("meetings.entry.shortcuts")}</p>
-      </div>
-      <div className="flex items-center gap-3">
-        <Button variant="secondary" onClick={() => go(-1)} disabled={index === 0} aria-keyshortcuts="Alt+P">
-          {t("meetings.entry.previousUnit")}
-        </Button>
-        <span className="text-sm" aria-live="polite">
-          {t("meetings.entry.unitOf", {
-            n: formatNumber(index + 1, locale),
-            total: formatNumber(items.length, locale),
-          })}
-        </span>
-        <Button
-          variant="secondary"
-          onClick={() => go(1)}
-          disabled={index === items.length - 1}
-          aria-keyshortcuts="Alt+N"
-        >
-          {t("meetings.entry.nextUnit")}
-        </Button>
-      </div>
-      <div data-entry={item.id} key={item.id} className="space-y-4 rounded-md border border-slate-200 p-4">
-        <h3 ref={headingRef} tabIndex={-1} className="text-lg font-semibold">
-          {item.unitName}
-        </h3>
-        <ul className="space-y-1 text-sm">
-          {item.obstacles.map((o) => (
-            <li key={o.id} className="border-s-2 border-slate-200 ps-2">
-              {o.description} {o.amount && <strong className="whitespace-nowrap">({o.amount})</strong>}
-            </li>
-          ))}
-        </ul>
-        <fieldset className="space-y-1">
-          <legend className="text-sm font-medium">{t("meetings.outcome.label")}</legend>
-          <div className="flex flex-wrap gap-4">
-            {/* "No outcome" first: an outcome chosen by mistake must be undoable, and a radio group
-                cannot be unchecked (with one option — the working group's — not even by switching). */}
-            {(["", ...OUTCOMES_FOR[bodyKind]] as const).map((value) => (
-              <label key={value || "none"} className="flex items-center gap-1 text-sm">
-                <input
-                  type="radio"
-                  name={`outcome-${item.id}`}
-                  value={value}
-                  checked={outcome.value === value}
-                  onChange={() => saveOutcome(value)}
-                />
-                {value === "" ? t("meetings.outcome.noOutcome") : t(`meetings.outcome.${value}`)}
-              </label>
-            ))}
-          </div>
-          {(outcome.value !== "" || outcome.state !== "saved") && (
-            <SaveIndicator state={outcome.state} message={outcome.message} t={t} />
-          )}
-        </fieldset>
-        <h4 className="text-sm font-semibold">{t("meetings.entry.resolutions")}</h4>
-        {itemDrafts.map((draft) => {
-          if (draft.id) shown++;
-          return (
-            <ResolutionDraftForm
-              key={draft.key}
-              locale={locale}
-              legend={
-                draft.id
-                  ? t("meetings.entry.sequence", { n: formatNumber(shown, locale) })
-                  : t("meetings.entry.newResolution")
-              }
-              draft={draft}
-              obstacles={item.obstacles}
-              agencies={agencies}
-              agencyGroups={agencyGroups}
-              meetingDate={meetingDate}
-              onChange={(patch) => updateDraft(item.id, draft.key, { ...patch, state: "unsaved" })}
-              onSave={() => saveDraft(item.id, draft)}
-              onDelete={() => removeDraft(item.id, draft)}
-            />
-          );
-        })}
-      </div>
-    </section>
-  );
+  return { of: (itemId: string) => draftsOf(drafts, itemId), update, save, remove };
 }

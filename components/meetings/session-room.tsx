@@ -8,7 +8,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from "react";
-import { formatNumber } from "@/lib/i18n/format";
+import { formatNumber, joinItems } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/messages";
 import type { AgendaItemView } from "@/lib/meetings/types";
 import { ALL_OUTCOMES } from "@/lib/meetings/constants";
@@ -61,7 +61,6 @@ export function SessionRoom({
   const drawn = (s: Section) => awake || section === s;
   const live = useLiveSession(meetingId, { itemId: current?.id ?? null });
   const others = live.people.filter((p) => p.key !== live.selfKey);
-  const tabs = useRef<Record<string, HTMLButtonElement | null>>({});
 
   const [follow, setFollow] = useState(false);
   const [screenMessage, setScreenMessage] = useState("");
@@ -98,173 +97,30 @@ export function SessionRoom({
     setFollow(on);
     if (on && current) void moveScreen(current.id);
   };
-  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
-    const at = sections.indexOf(section);
-    let to: number;
-    if (e.key === "Home") to = 0;
-    else if (e.key === "End") to = sections.length - 1;
-    else if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
-      // The next tab is to the left in right-to-left, to the right in English.
-      const forward = (e.key === "ArrowLeft") === (document.documentElement.dir === "rtl");
-      to = (at + (forward ? 1 : -1) + sections.length) % sections.length;
-    } else return;
-    e.preventDefault();
-    const next = sections[to];
-    if (!next) return;
-    setSection(next);
-    tabs.current[next]?.focus();
-  };
-  const outcomeLabel = (outcome: string | null) => {
-    const known = ALL_OUTCOMES.find((o) => o === outcome);
-    return known ? t(`meetings.outcome.${known}`) : t("meetings.outcome.none");
-  };
-  const label = (s: Section) =>
-    ({
-      entry: t("meetings.room.entryTab"),
-      attendance: t("meetings.room.attendanceTab"),
-      agenda: t("meetings.room.agendaTab"),
-    })[s];
-
   return (
     <div className="grid gap-4 lg:grid-cols-[18rem_minmax(0,1fr)]">
       <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
-        <nav aria-label={t("meetings.room.caseList")} className="rounded-md border border-slate-200 bg-white">
-          <h2 className="border-b border-slate-200 px-3 py-2 text-sm font-semibold">
-            {t("meetings.room.cases")}
-          </h2>
-          {items.length === 0 ? (
-            <p className="p-3 text-sm text-slate-600">{t("meetings.agenda.empty")}</p>
-          ) : (
-            <ol className="divide-y divide-slate-100">
-              {items.map((item) => {
-                const here = others.filter((p) => p.itemId === item.id);
-                const selected = item.id === current?.id;
-                return (
-                  <li key={item.id}>
-                    <button
-                      type="button"
-                      onClick={() => openCase(item.id)}
-                      aria-current={selected ? "true" : undefined}
-                      className={`w-full px-3 py-2 text-start text-sm focus-visible:outline-2 focus-visible:outline-brand-700 ${
-                        selected ? "bg-brand-50 font-semibold" : "hover:bg-slate-50"
-                      }`}
-                    >
-                      <span className="block">
-                        {formatNumber(item.position, locale)}. {item.unitName}
-                      </span>
-                      <span className="block text-xs font-normal text-slate-600">
-                        {outcomeLabel(item.outcome)}
-                        {" · "}
-                        {t("meetings.room.resolutionsCount", {
-                          n: formatNumber(item.resolutions.length, locale),
-                        })}
-                        {item.id === screenItemId && <> · {t("meetings.room.onScreen")}</>}
-                      </span>
-                      {here.length > 0 && (
-                        <span className="block text-xs font-normal text-emerald-800">
-                          {here.map((p) => p.name).join("، ")}
-                        </span>
-                      )}
-                    </button>
-                  </li>
-                );
-              })}
-            </ol>
-          )}
-        </nav>
-
-        <section
-          aria-labelledby="present-title"
-          className="rounded-md border border-slate-200 bg-white p-3 text-sm"
-        >
-          <h2 id="present-title" className="font-semibold">
-            {t("meetings.room.present")}
-          </h2>
-          <p role="status" className={`text-xs ${live.connected ? "text-emerald-800" : "text-amber-800"}`}>
-            {live.connected ? t("meetings.room.live") : t("meetings.room.liveOff")}
-          </p>
-          {others.length === 0 ? (
-            <p className="mt-1 text-slate-600">{t("meetings.room.presentNone")}</p>
-          ) : (
-            <ul aria-label={t("meetings.room.present")} className="mt-1 space-y-1">
-              {others.map((p) => {
-                const unit = items.find((i) => i.id === p.itemId)?.unitName;
-                return (
-                  <li key={p.key}>
-                    {unit
-                      ? t("meetings.room.onCase", { name: p.name, unit })
-                      : t("meetings.room.noCase", { name: p.name })}
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </section>
-
-        <section
-          aria-label={t("meetings.room.screen")}
-          className="space-y-2 rounded-md border border-slate-200 bg-white p-3 text-sm"
-        >
-          <a
-            href={`/meetings/${meetingId}/screen`}
-            target="_blank"
-            rel="noopener"
-            className={buttonClass("secondary")}
-          >
-            {t("meetings.room.openScreen")}
-          </a>
-          {canMoveScreen && current && (
-            <>
-              <Button variant="secondary" onClick={() => void moveScreen(current.id)}>
-                {t("meetings.room.showOnScreen")}
-              </Button>
-              <label className="flex items-start gap-2">
-                <input
-                  type="checkbox"
-                  checked={follow}
-                  onChange={(e) => toggleFollow(e.target.checked)}
-                  className="mt-1"
-                />
-                {t("meetings.room.followScreen")}
-              </label>
-              <p role="status" className="text-xs text-slate-600">
-                {screenMessage}
-              </p>
-            </>
-          )}
-        </section>
+        <CaseList
+          items={items}
+          others={others}
+          currentId={current?.id ?? null}
+          screenItemId={screenItemId}
+          onOpen={openCase}
+          locale={locale}
+        />
+        <PresentList items={items} others={others} connected={live.connected} />
+        <ScreenControls
+          meetingId={meetingId}
+          current={canMoveScreen ? current : null}
+          follow={follow}
+          message={screenMessage}
+          onShow={(itemId) => void moveScreen(itemId)}
+          onFollow={toggleFollow}
+        />
       </aside>
 
       <div className="min-w-0 space-y-3">
-        <div
-          role="tablist"
-          aria-label={t("meetings.room.sections")}
-          className="flex flex-wrap gap-1 border-b border-slate-200"
-        >
-          {sections.map((s) => (
-            <button
-              key={s}
-              ref={(el) => {
-                tabs.current[s] = el;
-              }}
-              type="button"
-              role="tab"
-              id={`tab-${s}`}
-              aria-selected={section === s}
-              aria-controls={`panel-${s}`}
-              tabIndex={section === s ? 0 : -1}
-              onClick={() => setSection(s)}
-              onKeyDown={onTabKey}
-              className={`rounded-t-md px-4 py-2 text-sm ${
-                section === s
-                  ? "border border-b-white border-slate-200 bg-white font-semibold"
-                  : "text-slate-700 hover:bg-slate-50"
-              }`}
-            >
-              {label(s)}
-            </button>
-          ))}
-        </div>
+        <SectionTabs sections={sections} section={section} onChoose={setSection} />
         {entry && (
           <div role="tabpanel" id="panel-entry" aria-labelledby="tab-entry" hidden={section !== "entry"}>
             {drawn("entry") && (
@@ -298,6 +154,243 @@ export function SessionRoom({
           {drawn("agenda") && agenda}
         </div>
       </div>
+    </div>
+  );
+}
+
+type Person = ReturnType<typeof useLiveSession>["people"][number];
+
+/** The agenda's cases: each one's outcome, resolutions, whether it is on the hall screen, who is on it. */
+function CaseList({
+  items,
+  others,
+  currentId,
+  screenItemId,
+  onOpen,
+  locale,
+}: {
+  items: AgendaItemView[];
+  others: Person[];
+  currentId: string | null;
+  screenItemId: string | null;
+  onOpen: (itemId: string) => void;
+  locale: Locale;
+}) {
+  const t = useT();
+  const outcomeLabel = (outcome: string | null) => {
+    const known = ALL_OUTCOMES.find((o) => o === outcome);
+    return known ? t(`meetings.outcome.${known}`) : t("meetings.outcome.none");
+  };
+  return (
+    <nav aria-label={t("meetings.room.caseList")} className="rounded-md border border-slate-200 bg-white">
+      <h2 className="border-b border-slate-200 px-3 py-2 text-sm font-semibold">
+        {t("meetings.room.cases")}
+      </h2>
+      {items.length === 0 ? (
+        <p className="p-3 text-sm text-slate-600">{t("meetings.agenda.empty")}</p>
+      ) : (
+        <ol className="divide-y divide-slate-100">
+          {items.map((item) => {
+            const here = others.filter((p) => p.itemId === item.id);
+            const selected = item.id === currentId;
+            return (
+              <li key={item.id}>
+                <button
+                  type="button"
+                  onClick={() => onOpen(item.id)}
+                  aria-current={selected ? "true" : undefined}
+                  className={`w-full px-3 py-2 text-start text-sm focus-visible:outline-2 focus-visible:outline-brand-700 ${
+                    selected ? "bg-brand-50 font-semibold" : "hover:bg-slate-50"
+                  }`}
+                >
+                  <span className="block">
+                    {formatNumber(item.position, locale)}. {item.unitName}
+                  </span>
+                  <span className="block text-xs font-normal text-slate-600">
+                    {outcomeLabel(item.outcome)}
+                    {" · "}
+                    {t("meetings.room.resolutionsCount", {
+                      n: formatNumber(item.resolutions.length, locale),
+                    })}
+                    {item.id === screenItemId && <> · {t("meetings.room.onScreen")}</>}
+                  </span>
+                  {here.length > 0 && (
+                    <span className="block text-xs font-normal text-emerald-800">
+                      {joinItems(
+                        here.map((p) => p.name),
+                        locale,
+                      )}
+                    </span>
+                  )}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </nav>
+  );
+}
+
+/** The other clerks in the session now, and the case each is on. */
+function PresentList({
+  items,
+  others,
+  connected,
+}: {
+  items: AgendaItemView[];
+  others: Person[];
+  connected: boolean;
+}) {
+  const t = useT();
+  return (
+    <section
+      aria-labelledby="present-title"
+      className="rounded-md border border-slate-200 bg-white p-3 text-sm"
+    >
+      <h2 id="present-title" className="font-semibold">
+        {t("meetings.room.present")}
+      </h2>
+      <p role="status" className={`text-xs ${connected ? "text-emerald-800" : "text-amber-800"}`}>
+        {connected ? t("meetings.room.live") : t("meetings.room.liveOff")}
+      </p>
+      {others.length === 0 ? (
+        <p className="mt-1 text-slate-600">{t("meetings.room.presentNone")}</p>
+      ) : (
+        <ul aria-label={t("meetings.room.present")} className="mt-1 space-y-1">
+          {others.map((p) => {
+            const unit = items.find((i) => i.id === p.itemId)?.unitName;
+            return (
+              <li key={p.key}>
+                {unit
+                  ? t("meetings.room.onCase", { name: p.name, unit })
+                  : t("meetings.room.noCase", { name: p.name })}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The hall screen: open it, show the current case on it, or have it follow this clerk. */
+function ScreenControls({
+  meetingId,
+  current,
+  follow,
+  message,
+  onShow,
+  onFollow,
+}: {
+  meetingId: string;
+  /** The case on this clerk's screen; null for those who may not move the hall screen. */
+  current: AgendaItemView | null;
+  follow: boolean;
+  message: string;
+  onShow: (itemId: string) => void;
+  onFollow: (on: boolean) => void;
+}) {
+  const t = useT();
+  return (
+    <section
+      aria-label={t("meetings.room.screen")}
+      className="space-y-2 rounded-md border border-slate-200 bg-white p-3 text-sm"
+    >
+      <a
+        href={`/meetings/${meetingId}/screen`}
+        target="_blank"
+        rel="noopener"
+        className={buttonClass("secondary")}
+      >
+        {t("meetings.room.openScreen")}
+      </a>
+      {current && (
+        <>
+          <Button variant="secondary" onClick={() => onShow(current.id)}>
+            {t("meetings.room.showOnScreen")}
+          </Button>
+          <label className="flex items-start gap-2">
+            <input
+              type="checkbox"
+              checked={follow}
+              onChange={(e) => onFollow(e.target.checked)}
+              className="mt-1"
+            />
+            {t("meetings.room.followScreen")}
+          </label>
+          <p role="status" className="text-xs text-slate-600">
+            {message}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The parts of the session as tabs; arrow keys move along them in the page's direction. */
+function SectionTabs({
+  sections,
+  section,
+  onChoose,
+}: {
+  sections: Section[];
+  section: Section;
+  onChoose: (s: Section) => void;
+}) {
+  const t = useT();
+  const tabs = useRef<Record<string, HTMLButtonElement | null>>({});
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    const at = sections.indexOf(section);
+    let to: number;
+    if (e.key === "Home") to = 0;
+    else if (e.key === "End") to = sections.length - 1;
+    else if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
+      // The next tab is to the left in right-to-left, to the right in English.
+      const forward = (e.key === "ArrowLeft") === (document.documentElement.dir === "rtl");
+      to = (at + (forward ? 1 : -1) + sections.length) % sections.length;
+    } else return;
+    e.preventDefault();
+    const next = sections[to];
+    if (!next) return;
+    onChoose(next);
+    tabs.current[next]?.focus();
+  };
+  const label = (s: Section) =>
+    ({
+      entry: t("meetings.room.entryTab"),
+      attendance: t("meetings.room.attendanceTab"),
+      agenda: t("meetings.room.agendaTab"),
+    })[s];
+  return (
+    <div
+      role="tablist"
+      aria-label={t("meetings.room.sections")}
+      className="flex flex-wrap gap-1 border-b border-slate-200"
+    >
+      {sections.map((s) => (
+        <button
+          key={s}
+          ref={(el) => {
+            tabs.current[s] = el;
+          }}
+          type="button"
+          role="tab"
+          id={`tab-${s}`}
+          aria-selected={section === s}
+          aria-controls={`panel-${s}`}
+          tabIndex={section === s ? 0 : -1}
+          onClick={() => onChoose(s)}
+          onKeyDown={onTabKey}
+          className={`rounded-t-md px-4 py-2 text-sm ${
+            section === s
+              ? "border border-b-white border-slate-200 bg-white font-semibold"
+              : "text-slate-700 hover:bg-slate-50"
+          }`}
+        >
+          {label(s)}
+        </button>
+      ))}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { pickMessages, type Namespace } from "@/lib/i18n/messages";
-import { getLocale } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/locale";
 import { MessagesProvider } from "./messages";
 
 /**

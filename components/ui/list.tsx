@@ -37,14 +37,33 @@ export function ListHeader({
   );
 }
 
+/** A control with its label above it, as FilterSelect and CountyFilter lay theirs out. */
+function Labelled({
+  id,
+  label,
+  wide = false,
+  children,
+}: {
+  id: string;
+  label: string;
+  wide?: boolean;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className={`space-y-1 ${wide ? "sm:col-span-2" : ""}`}>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
 function FilterControl({ filter, t, locale }: { filter: Filter; t: Translate; locale: Locale }) {
   switch (filter.kind) {
     case "search":
       return (
-        <div className={`space-y-1 ${filter.span === 2 ? "sm:col-span-2" : ""}`}>
-          <label htmlFor={filter.id} className="block text-sm font-medium">
-            {filter.label}
-          </label>
+        <Labelled id={filter.id} label={filter.label} wide={filter.span === 2}>
           <input
             id={filter.id}
             name={filter.name}
@@ -52,7 +71,7 @@ function FilterControl({ filter, t, locale }: { filter: Filter; t: Translate; lo
             defaultValue={filter.value}
             className={inputClass}
           />
-        </div>
+        </Labelled>
       );
     case "select":
       return <FilterSelect {...filter} />;
@@ -60,10 +79,7 @@ function FilterControl({ filter, t, locale }: { filter: Filter; t: Translate; lo
       return <CountyFilter {...filter} labelClassName="block text-sm font-medium" locale={locale} t={t} />;
     case "agency":
       return (
-        <div className="space-y-1">
-          <label htmlFor={filter.id} className="block text-sm font-medium">
-            {filter.label}
-          </label>
+        <Labelled id={filter.id} label={filter.label}>
           <SearchCombobox
             id={filter.id}
             name={filter.name}
@@ -72,7 +88,7 @@ function FilterControl({ filter, t, locale }: { filter: Filter; t: Translate; lo
             placeholder={filter.placeholder}
             noMatch={filter.noMatch}
           />
-        </div>
+        </Labelled>
       );
     case "check":
       return (

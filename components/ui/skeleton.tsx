@@ -1,6 +1,6 @@
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 
-type Shape = "list" | "dashboard" | "detail" | "form" | "document";
+export type Shape = "list" | "dashboard" | "detail" | "form" | "document";
 
 const bar = "animate-pulse rounded bg-slate-200";
 

@@ -1,6 +1,6 @@
 import type { Translate } from "@/lib/i18n/messages";
-import type { ObstacleStatus, OperatingStatus } from "@/lib/generated/prisma/enums";
-import { isOpenObstacle } from "@/lib/obstacles/transitions";
+import type { OperatingStatus } from "@/lib/units/constants";
+import { isOpenObstacle, type ObstacleStatus } from "@/lib/obstacles/transitions";
 
 const OPERATING_TONE: Record<OperatingStatus, string> = {
   ACTIVE: "bg-emerald-50 text-emerald-800",

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { authorize, can, provinceWhere, type Actor } from "@/lib/auth/policy";
+import { authorize, can, provinceWhere, tokensBoundToOwnAgency, type Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { invalid, type FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
@@ -23,7 +23,7 @@ function newSecret(): string {
 
 /** Which tokens an actor manages: an administrator's province (or all), an agency user's agency. */
 function tokenScope(actor: Actor): Prisma.ApiTokenWhereInput {
-  if (actor.roles.includes("ADMIN")) return provinceWhere(actor);
+  if (!tokensBoundToOwnAgency(actor)) return provinceWhere(actor);
   return { agencyId: actor.agencyId ?? "—none—" };
 }
 
@@ -38,7 +38,7 @@ export async function createApiToken(
     if (!parsed.success) return invalid(parsed.error, t);
     const { name, scopes, expiresInDays } = parsed.data;
     // An agency user's token is always their agency's, whatever the form said.
-    const agencyId = actor && !actor.roles.includes("ADMIN") ? actor.agencyId : parsed.data.agencyId;
+    const agencyId = actor && tokensBoundToOwnAgency(actor) ? actor.agencyId : parsed.data.agencyId;
     const agency = agencyId
       ? await db.agency.findUnique({ where: { id: agencyId }, select: { id: true, provinceId: true } })
       : null;
@@ -141,7 +141,7 @@ export async function listApiTokens(actor: Actor, now = new Date()) {
 /** Agencies a token may report for: the administrator's province's, or the agency user's own. */
 export async function tokenAgencyOptions(actor: Actor) {
   authorize(actor, "apiToken.manage", { agencyId: actor.agencyId });
-  if (!actor.roles.includes("ADMIN"))
+  if (tokensBoundToOwnAgency(actor))
     return db.agency.findMany({
       where: { id: actor.agencyId ?? "—none—" },
       select: { id: true, nameFa: true, nameEn: true },

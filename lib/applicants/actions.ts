@@ -5,7 +5,7 @@ import { signIn } from "@/lib/auth/auth";
 import { clientAddress } from "@/lib/auth/client-address";
 import { APPLICANT_HOME } from "@/lib/auth/policy";
 import { invalid, malformedRequest, submittedValues } from "@/lib/forms";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { isDatabaseUnavailable } from "@/lib/outage";
 import { requestSignInCode, requestSignUpCode, type CodeRequestState } from "./codes";

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { type FormState, invalid, malformedRequest, submittedValues } from "@/lib/forms";
-import { getLocale, getTranslator, LOCALE_COOKIE } from "@/lib/i18n/server";
+import { getLocale, getTranslator, LOCALE_COOKIE } from "@/lib/locale";
 import { signIn, signOut } from "./auth";
 import { getCurrentUser } from "./session";
 import { loginSchema } from "@/lib/users/schema";

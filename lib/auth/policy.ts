@@ -203,6 +203,16 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
 }
 
 /**
+ * Whether an actor's API tokens are bound to their own agency: an agency user's are (they
+ * issue and see only their agency's); an administrator's are not (any agency in reach, or
+ * none). The same rule can(…, "apiToken.manage", { agencyId }) applies to one agency;
+ * lib/api/tokens.ts asks this for the scope of its queries and for the token it creates.
+ */
+export function tokensBoundToOwnAgency(actor: Actor): boolean {
+  return !has(actor, "ADMIN");
+}
+
+/**
  * A national viewer looking at one province (the comparison's drill-down): the same queries
  * run with that province's scope, and the narrowed actor may only read. A provincial user
  * may only "narrow" to their own province.

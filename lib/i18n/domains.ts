@@ -22,7 +22,7 @@ import applicants from "@/lib/applicants/messages";
 import requests from "@/lib/requests/messages";
 import sms from "@/lib/sms/messages";
 import letters from "@/lib/letters/messages";
-import invitations from "@/lib/meetings/invitation-messages";
+import invitations from "@/lib/invitations/messages";
 
 export const domainMessages = {
   fa: {

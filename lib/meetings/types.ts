@@ -1,5 +1,7 @@
 // Plain, serialisable shapes the session page hands to its client components (amounts are
 // formatted on the server: bigint rials never cross to the browser).
+export type { MeetingStatus } from "@/lib/generated/prisma/enums";
+
 export type AgencyOption = { id: string; name: string };
 
 export type AgendaObstacleView = {

@@ -65,3 +65,14 @@ export async function readiness(): Promise<Readiness> {
   ]);
   return { ready: database.ok && storage.ok && migrations.ok, database, storage, migrations };
 }
+
+/** Milliseconds the database takes to answer `select 1` (/api/health), or null when it does not. */
+export async function databaseLatency(): Promise<number | null> {
+  const started = Date.now();
+  try {
+    await db.$queryRaw`select 1`;
+    return Date.now() - started;
+  } catch {
+    return null;
+  }
+}

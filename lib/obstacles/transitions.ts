@@ -17,6 +17,9 @@
 // it up again (IN_COMMITTEE without an agenda item is never eligible for an agenda).
 import type { ObstacleStatus } from "@/lib/generated/prisma/enums";
 
+/** For screens, which take the generated types from the domain, never from lib/generated. */
+export type { ObstacleStatus };
+
 export const MANUAL_OBSTACLE_TRANSITIONS: Record<ObstacleStatus, readonly ObstacleStatus[]> = {
   REGISTERED: ["WITHDRAWN"],
   IN_COMMITTEE: ["WITHDRAWN"],

@@ -4,7 +4,7 @@ import { field, formAction } from "@/lib/action";
 import { chosenFiles } from "@/lib/attachments/store";
 import { clientAddress } from "@/lib/auth/client-address";
 import { invalid, malformedRequest, type FormState } from "@/lib/forms";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 import { isDatabaseUnavailable } from "@/lib/outage";
 import {
   addRequestObstacle,

@@ -3,5 +3,8 @@
 // schema.ts re-exports them: server code keeps one module to import from.
 import { OperatingStatus, Sector } from "@/lib/generated/prisma/enums";
 
+/** For screens, which take the generated types from the domain, never from lib/generated. */
+export type { OperatingStatus, Sector };
+
 export const SECTORS = Object.values(Sector);
 export const OPERATING_STATUSES = Object.values(OperatingStatus);

@@ -200,41 +200,55 @@ function agenciesIn(text: string, ref: Reference): ({ id: string } | string)[] {
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
-export async function planRows(
-  tx: Tx,
-  provinceId: string,
-  headers: readonly string[],
-  mapping: Mapping,
-  rows: readonly SheetRow[],
-  ref: Reference,
-  /** Called every YIELD_EVERY rows, e.g. to let the event loop serve other requests. */
-  pause?: () => Promise<unknown>,
-): Promise<Plan> {
+// planRows() in named steps: the sheet's columns, the registry units the rows may name, then
+// each row — its unit cells, its obstacle, which unit it is, what it changes, whether its
+// obstacle is new — and, accepted, what it writes, which later rows compare with.
+
+/** The mapped columns of a sheet: a row's cell by field, and a field's column name for notes. */
+function sheetColumns(headers: readonly string[], mapping: Mapping) {
   const columnOf = new Map<ImportField, number>();
   mapping.forEach((f, i) => {
     if (f) columnOf.set(f, i);
   });
-  const columnName = (f: ImportField) => {
-    const i = columnOf.get(f) ?? 0;
-    return headers[i] || columnLetter(i);
+  return {
+    // Cells are taken tidied, as a form stores text (docs/decisions/030): a sheet typed on an
+    // Arabic keyboard must not store ي/ك in names and descriptions.
+    cell(row: SheetRow, f: ImportField): string {
+      const i = columnOf.get(f);
+      return i === undefined ? "" : tidyText(row.cells[i] ?? "");
+    },
+    columnName(f: ImportField): string {
+      const i = columnOf.get(f) ?? 0;
+      return headers[i] || columnLetter(i);
+    },
+    amountScale: columnOf.has("amount")
+      ? amountScaleOfHeader(headers[columnOf.get("amount") ?? 0] ?? "")
+      : 1n,
   };
-  const amountScale = columnOf.has("amount")
-    ? amountScaleOfHeader(headers[columnOf.get("amount") ?? 0] ?? "")
-    : 1n;
+}
+type Columns = ReturnType<typeof sheetColumns>;
 
-  // Everything the rows may refer to, in two queries: units by national id or by name, then
-  // those units' obstacles (so a sheet imported twice adds nothing).
-  // Cells are taken tidied, as a form stores text (docs/decisions/030): a sheet typed on an
-  // Arabic keyboard must not store ي/ك in names and descriptions.
-  const cell = (row: SheetRow, f: ImportField) => {
-    const i = columnOf.get(f);
-    return i === undefined ? "" : tidyText(row.cells[i] ?? "");
-  };
+type Registry = {
+  byNid: Map<string, FoundUnit>;
+  byName: Map<string, FoundUnit>;
+  obstaclesByUnit: Map<string, FoundObstacle[]>;
+};
+
+/**
+ * Everything the rows may refer to, in two queries: units by national id or by name, then
+ * those units' obstacles (so a sheet imported twice adds nothing).
+ */
+async function registryUnits(
+  tx: Tx,
+  provinceId: string,
+  rows: readonly SheetRow[],
+  cols: Columns,
+): Promise<Registry> {
   const nids = rows.flatMap((r) => {
-    const p = nationalIdField.safeParse(cell(r, "nationalId"));
+    const p = nationalIdField.safeParse(cols.cell(r, "nationalId"));
     return p.success && p.data ? [p.data] : [];
   });
-  const names = [...new Set(rows.map((r) => normalizeText(cell(r, "name"))).filter(Boolean))];
+  const names = [...new Set(rows.map((r) => normalizeText(cols.cell(r, "name"))).filter(Boolean))];
   // Arrays as one parameter each (= ANY): thousands of names in an IN list cost seconds in the
   // query builder; this way the lookup of a 5,000-row sheet is one short query.
   const found = await tx.$queryRaw<FoundUnit[]>`
@@ -255,18 +269,27 @@ export async function planRows(
   const obstaclesByUnit = new Map<string, FoundObstacle[]>();
   for (const o of foundObstacles)
     obstaclesByUnit.set(o.unitId, [...(obstaclesByUnit.get(o.unitId) ?? []), o]);
-  const byNid = new Map(found.flatMap((u) => (u.nationalId ? [[u.nationalId, u]] : [])));
-  const byName = new Map(
-    found
-      .filter((u) => u.provinceId === provinceId && !u.archivedAt)
-      .map((u) => [`${u.countyId}|${u.nameNormalized}`, u]),
-  );
+  return {
+    byNid: new Map(found.flatMap((u) => (u.nationalId ? [[u.nationalId, u]] : []))),
+    byName: new Map(
+      found
+        .filter((u) => u.provinceId === provinceId && !u.archivedAt)
+        .map((u) => [`${u.countyId}|${u.nameNormalized}`, u]),
+    ),
+    obstaclesByUnit,
+  };
+}
 
-  const states = new Map<string, UnitState>(); // by unit id
-  const stateByNid = new Map<string, UnitState>();
-  const stateByName = new Map<string, UnitState>();
-  const stateOf = (u: (typeof found)[number]): UnitState => {
-    let s = states.get(u.id);
+/** The units the sheet has met so far: registry units as they were, sheet units as written. */
+class UnitBook {
+  readonly states = new Map<string, UnitState>(); // by unit id
+  readonly byNid = new Map<string, UnitState>();
+  readonly byName = new Map<string, UnitState>();
+  constructor(readonly registry: Registry) {}
+
+  /** A registry unit's state, made the first time a row names it. */
+  stateOf(u: FoundUnit): UnitState {
+    let s = this.states.get(u.id);
     if (!s) {
       s = {
         id: u.id,
@@ -287,7 +310,7 @@ export async function planRows(
         setOnLine: {},
         setText: {},
         obstacles: new Map(
-          (obstaclesByUnit.get(u.id) ?? []).map((o) => [
+          (this.registry.obstaclesByUnit.get(u.id) ?? []).map((o) => [
             `${o.categoryId}|${o.descriptionNormalized}`,
             {
               line: null,
@@ -298,270 +321,377 @@ export async function planRows(
           ]),
         ),
       };
-      states.set(u.id, s);
+      this.states.set(u.id, s);
     }
     return s;
-  };
+  }
+}
 
+/** One row's notes: refusals (the row is not imported) and warnings (it is, and says so). */
+function rowNotes(row: SheetRow, cols: Columns) {
+  const notes: Note[] = [];
+  const warnings: Note[] = [];
+  const refuse = (key: MessageKey, f: ImportField, extra: Record<string, string | number> = {}) =>
+    notes.push({ key, values: { column: cols.columnName(f), value: cols.cell(row, f), ...extra } });
+  return { notes, warnings, refuse };
+}
+type RowNotes = ReturnType<typeof rowNotes>;
+
+/** A row's unit cells, each read or refused. */
+function readUnitCells(row: SheetRow, cols: Columns, ref: Reference, { refuse }: RowNotes) {
+  const cell = (f: ImportField) => cols.cell(row, f);
+  const name = cell("name");
+  if (!name) refuse("unitImport.missingValue", "name");
+  else if (name.length < 2 || name.length > 200) refuse("unitImport.badText", "name");
+  const countyText = cell("county");
+  const county = countyText ? ref.countyByKey.get(countyKey(countyText)) : undefined;
+  if (!countyText) refuse("unitImport.missingValue", "county");
+  else if (!county) refuse("unitImport.unknownValue", "county");
+  const nid = nationalIdField.safeParse(cell("nationalId"));
+  if (!nid.success) refuse("unitImport.badNationalId", "nationalId");
+
+  const sheet: Partial<UnitValues> = {};
+  if (nid.success && nid.data) sheet.nationalId = nid.data;
+  const sectorText = cell("sector");
+  if (sectorText) {
+    const v = sectorOf(sectorText);
+    if (v) sheet.sector = v;
+    else refuse("unitImport.unknownValue", "sector");
+  }
+  const statusText = cell("status");
+  if (statusText) {
+    const v = statusOf(statusText);
+    if (v) sheet.status = v;
+    else refuse("unitImport.unknownValue", "status");
+  }
+  for (const [f, max] of [
+    ["employees", 1_000_000],
+    ["capacityUsePct", 100],
+  ] as const) {
+    const text = cell(f);
+    if (!text) continue;
+    const n = parseCount(text, max);
+    if (n === null) refuse(f === "employees" ? "unitImport.badCount" : "unitImport.badPercent", f);
+    else sheet[f] = n;
+  }
+  for (const [f, max] of Object.entries(TEXT_LIMITS) as [keyof typeof TEXT_LIMITS, number][]) {
+    const text = cell(f);
+    if (!text) continue;
+    if (text.length > max) refuse("unitImport.badText", f);
+    else sheet[f] = text;
+  }
+  return { name, countyText, county, sheet, sectorText, statusText };
+}
+type UnitCells = ReturnType<typeof readUnitCells>;
+type RowObstacle = Omit<PlannedObstacle, "id" | "line" | "unitId">;
+
+/** A row's obstacle: every cell it has is read, or the row is refused. Null when it has none. */
+function readObstacle(
+  row: SheetRow,
+  cols: Columns,
+  ref: Reference,
+  { notes, refuse }: RowNotes,
+): RowObstacle | null {
+  const cell = (f: ImportField) => cols.cell(row, f);
+  const obstacleCells = (["category", "subCategory", "description", "amount", "agencies"] as const).some(
+    (f) => cell(f) !== "",
+  );
+  if (!obstacleCells) return null;
+  const categoryText = cell("category");
+  const subText = cell("subCategory");
+  let category: Category | undefined;
+  let sub: Category | null = null;
+  if (!categoryText) refuse("unitImport.missingValue", "category");
+  else {
+    category = ref.topCategoryByKey.get(matchKey(categoryText));
+    if (!category) {
+      // A sub-category written in the category column («امهال تسهیلات») says its parent too.
+      const subs = ref.subCategoriesByKey.get(matchKey(categoryText)) ?? [];
+      const only = subs.length === 1 ? subs[0] : undefined;
+      if (only?.parentId) {
+        sub = only;
+        category = ref.categoryById.get(only.parentId);
+      }
+    }
+    if (!category) refuse("unitImport.unknownValue", "category");
+  }
+  if (subText && category) {
+    const candidate = (ref.subCategoriesByKey.get(matchKey(subText)) ?? []).find(
+      (c) => c.parentId === category.id,
+    );
+    if (!candidate || (sub && sub.id !== candidate.id))
+      refuse("unitImport.unknownSubCategory", "subCategory", { category: category.nameFa });
+    else sub = candidate;
+  }
+  const description = cell("description");
+  if (!description) refuse("unitImport.missingValue", "description");
+  else if (description.length < 5 || description.length > 4000)
+    refuse("unitImport.badDescription", "description");
+  let amountRials: bigint | null = null;
+  const amountText = cell("amount");
+  if (amountText) {
+    const a = parseAmount(amountText, cols.amountScale);
+    if (a.ok) amountRials = a.value;
+    else refuse(`unitImport.amount.${a.reason}`, "amount");
+  }
+  const agencyIds: string[] = [];
+  for (const item of agenciesIn(cell("agencies"), ref)) {
+    if (typeof item === "string")
+      notes.push({
+        key: "unitImport.unknownValue",
+        values: { column: cols.columnName("agencies"), value: item },
+      });
+    else if (!agencyIds.includes(item.id)) agencyIds.push(item.id);
+  }
+  if (!category || !description) return null;
+  return { categoryId: category.id, subCategoryId: sub?.id ?? null, description, amountRials, agencyIds };
+}
+
+/**
+ * Which unit a row is: the same national id, else the same name in the same county; a unit
+ * met earlier in the sheet is the same unit again. Undefined: a new unit (or none, refused).
+ */
+function matchUnit(
+  book: UnitBook,
+  provinceId: string,
+  unit: UnitCells,
+  cols: Columns,
+  { notes, warnings }: RowNotes,
+): UnitState | undefined {
+  const { name, county, countyText } = unit;
+  if (!county || !name) return undefined;
+  const nationalId = unit.sheet.nationalId ?? null;
+  const nameKey = normalizeText(name);
+  const nameRef = `${county.id}|${nameKey}`;
+  let state = (nationalId ? book.byNid.get(nationalId) : undefined) ?? book.byName.get(nameRef);
+  if (!state) {
+    const match =
+      (nationalId ? book.registry.byNid.get(nationalId) : undefined) ?? book.registry.byName.get(nameRef);
+    if (match && match.provinceId !== provinceId) notes.push({ key: "units.nationalIdTakenElsewhere" });
+    else if (match?.archivedAt) notes.push({ key: "unitImport.unitArchived", values: { name: match.name } });
+    else if (match) state = book.stateOf(match);
+  }
+  if (state && nationalId && state.values.nationalId && state.values.nationalId !== nationalId)
+    notes.push({
+      key: "unitImport.otherNationalId",
+      values: {
+        column: cols.columnName("nationalId"),
+        value: nationalId,
+        registered: state.values.nationalId,
+      },
+    });
+  if (state && normalizeText(state.name) !== nameKey)
+    warnings.push({
+      key: "unitImport.nameKept",
+      values: { column: cols.columnName("name"), value: name, kept: state.name },
+    });
+  if (state && state.countyId !== county.id)
+    warnings.push({
+      key: "unitImport.countyKept",
+      values: { column: cols.columnName("county"), value: countyText },
+    });
+  return state;
+}
+
+/** What a row changes on a unit already met; a value an earlier row set otherwise is the clerk's call. */
+function unitChanges(
+  state: UnitState,
+  sheet: Partial<UnitValues>,
+  row: SheetRow,
+  cols: Columns,
+  { notes }: RowNotes,
+): Partial<UnitValues> {
+  const changes: Partial<UnitValues> = {};
+  for (const f of UNIT_VALUE_FIELDS) {
+    const value = sheet[f];
+    if (value === undefined || value === state.values[f]) continue;
+    const line = state.setOnLine[f];
+    if (line !== undefined)
+      notes.push({
+        key: "unitImport.conflictsWithRow",
+        values: {
+          column: cols.columnName(f),
+          value: cols.cell(row, f),
+          row: line,
+          other: state.setText[f] ?? String(state.values[f]),
+        },
+      });
+    else (changes as Record<string, unknown>)[f] = value;
+  }
+  return changes;
+}
+
+/** Whether a row's obstacle is new to its unit; the same one again is noted, a differing one refused. */
+function isNewObstacle(
+  obstacle: RowObstacle,
+  state: UnitState | undefined,
+  { notes, warnings }: RowNotes,
+): boolean {
+  const known = state?.obstacles.get(`${obstacle.categoryId}|${normalizeText(obstacle.description)}`);
+  if (!known) return true;
+  const differs =
+    (obstacle.subCategoryId !== null && obstacle.subCategoryId !== known.subCategoryId) ||
+    (obstacle.amountRials !== null && obstacle.amountRials !== known.amountRials) ||
+    (obstacle.agencyIds.length > 0 && !sameSet(obstacle.agencyIds, known.agencyIds));
+  if (differs)
+    notes.push(
+      known.line === null
+        ? { key: "unitImport.obstacleDiffersFromRegistry" }
+        : { key: "unitImport.obstacleDiffersFromRow", values: { row: known.line } },
+    );
+  else
+    warnings.push(
+      known.line === null
+        ? { key: "unitImport.obstacleRegistered" }
+        : { key: "unitImport.obstacleRepeatsRow", values: { row: known.line } },
+    );
+  return false;
+}
+
+/** A new unit from an accepted row: its values as written, each bound to this line. */
+function newUnitState(unit: UnitCells, countyId: string, row: SheetRow, cols: Columns): UnitState {
+  const { sheet } = unit;
+  const values: UnitValues = {
+    nationalId: sheet.nationalId ?? null,
+    sector: sheet.sector ?? null,
+    activity: sheet.activity ?? null,
+    industrialPark: sheet.industrialPark ?? null,
+    status: sheet.status ?? null,
+    employees: sheet.employees ?? null,
+    capacityUsePct: sheet.capacityUsePct ?? null,
+    managerName: sheet.managerName ?? null,
+    phone: sheet.phone ?? null,
+  };
+  const stated = UNIT_VALUE_FIELDS.filter((f) => values[f] !== null);
+  return {
+    id: newId(),
+    existing: false,
+    name: unit.name,
+    countyId,
+    values,
+    setOnLine: Object.fromEntries(stated.map((f) => [f, row.line])),
+    setText: Object.fromEntries(stated.map((f) => [f, cols.cell(row, f)])),
+    obstacles: new Map(),
+  };
+}
+
+/** An accepted row: what it writes goes into the plan and becomes what later rows compare with. */
+function acceptRow(
+  plan: Plan,
+  book: UnitBook,
+  row: SheetRow,
+  cols: Columns,
+  unit: UnitCells & { county: { id: string } },
+  matched: UnitState | undefined,
+  changes: Partial<UnitValues>,
+  obstacle: RowObstacle | null,
+  obstacleIsNew: boolean,
+  warnings: Note[],
+) {
+  let state = matched;
+  let outcome: Outcome;
+  if (!state) {
+    state = newUnitState(unit, unit.county.id, row, cols);
+    book.states.set(state.id, state);
+    plan.newUnits.push({
+      ...state.values,
+      id: state.id,
+      name: unit.name,
+      countyId: unit.county.id,
+      line: row.line,
+    });
+    outcome = "create";
+  } else {
+    // Every cell this row states binds later rows, changed or not: the same sheet imported
+    // twice must meet the same conflicts the second time.
+    for (const f of UNIT_VALUE_FIELDS)
+      if (unit.sheet[f] !== undefined && state.setOnLine[f] === undefined) {
+        state.setOnLine[f] = row.line;
+        state.setText[f] = cols.cell(row, f);
+      }
+    for (const [f, v] of Object.entries(changes)) (state.values as Record<string, unknown>)[f] = v;
+    if (Object.keys(changes).length > 0) {
+      plan.updates.push({ unitId: state.id, line: row.line, changes });
+      outcome = "update";
+    } else outcome = obstacleIsNew ? "append" : "unchanged";
+  }
+  const nationalId = unit.sheet.nationalId ?? null;
+  if (nationalId) book.byNid.set(nationalId, state);
+  book.byName.set(`${unit.county.id}|${normalizeText(unit.name)}`, state);
+  if (obstacle && obstacleIsNew) {
+    plan.obstacles.push({ ...obstacle, id: newId(), line: row.line, unitId: state.id });
+    state.obstacles.set(`${obstacle.categoryId}|${normalizeText(obstacle.description)}`, {
+      line: row.line,
+      subCategoryId: obstacle.subCategoryId,
+      amountRials: obstacle.amountRials,
+      agencyIds: obstacle.agencyIds,
+    });
+  }
+  plan.verdicts.push({ line: row.line, name: unit.name, outcome, obstacle: obstacleIsNew, notes: warnings });
+}
+
+/** One row: read, matched, checked, then refused or accepted into the plan. */
+function planRow(
+  plan: Plan,
+  book: UnitBook,
+  row: SheetRow,
+  cols: Columns,
+  ref: Reference,
+  provinceId: string,
+) {
+  const rowNoted = rowNotes(row, cols);
+  const unit = readUnitCells(row, cols, ref, rowNoted);
+  const obstacle = readObstacle(row, cols, ref, rowNoted);
+  const state = matchUnit(book, provinceId, unit, cols, rowNoted);
+  let changes: Partial<UnitValues> = {};
+  if (state) changes = unitChanges(state, unit.sheet, row, cols, rowNoted);
+  else if (unit.name && unit.county) {
+    // An unreadable cell is refused above already; an empty one is never filled with a default.
+    if (!unit.sectorText) rowNoted.refuse("unitImport.requiredForNewUnit", "sector");
+    if (!unit.statusText) rowNoted.refuse("unitImport.requiredForNewUnit", "status");
+  }
+  const obstacleIsNew = obstacle ? isNewObstacle(obstacle, state, rowNoted) : false;
+  const { county } = unit;
+  if (rowNoted.notes.length > 0 || !county) {
+    plan.verdicts.push({
+      line: row.line,
+      name: unit.name,
+      outcome: "refused",
+      obstacle: false,
+      notes: rowNoted.notes,
+    });
+    return;
+  }
+  acceptRow(
+    plan,
+    book,
+    row,
+    cols,
+    { ...unit, county },
+    state,
+    changes,
+    obstacle,
+    obstacleIsNew,
+    rowNoted.warnings,
+  );
+}
+
+export async function planRows(
+  tx: Tx,
+  provinceId: string,
+  headers: readonly string[],
+  mapping: Mapping,
+  rows: readonly SheetRow[],
+  ref: Reference,
+  /** Called every YIELD_EVERY rows, e.g. to let the event loop serve other requests. */
+  pause?: () => Promise<unknown>,
+): Promise<Plan> {
+  const cols = sheetColumns(headers, mapping);
+  const book = new UnitBook(await registryUnits(tx, provinceId, rows, cols));
   const plan: Plan = { verdicts: [], newUnits: [], updates: [], obstacles: [] };
   for (const [index, row] of rows.entries()) {
     if (pause && index > 0 && index % YIELD_EVERY === 0) await pause();
-    const notes: Note[] = [];
-    const warnings: Note[] = [];
-    const refuse = (key: MessageKey, f: ImportField, extra: Record<string, string | number> = {}) =>
-      notes.push({ key, values: { column: columnName(f), value: cell(row, f), ...extra } });
-
-    const name = cell(row, "name");
-    if (!name) refuse("unitImport.missingValue", "name");
-    else if (name.length < 2 || name.length > 200) refuse("unitImport.badText", "name");
-    const countyText = cell(row, "county");
-    const county = countyText ? ref.countyByKey.get(countyKey(countyText)) : undefined;
-    if (!countyText) refuse("unitImport.missingValue", "county");
-    else if (!county) refuse("unitImport.unknownValue", "county");
-    const nid = nationalIdField.safeParse(cell(row, "nationalId"));
-    if (!nid.success) refuse("unitImport.badNationalId", "nationalId");
-
-    const sheet: Partial<UnitValues> = {};
-    if (nid.success && nid.data) sheet.nationalId = nid.data;
-    const sectorText = cell(row, "sector");
-    if (sectorText) {
-      const v = sectorOf(sectorText);
-      if (v) sheet.sector = v;
-      else refuse("unitImport.unknownValue", "sector");
-    }
-    const statusText = cell(row, "status");
-    if (statusText) {
-      const v = statusOf(statusText);
-      if (v) sheet.status = v;
-      else refuse("unitImport.unknownValue", "status");
-    }
-    for (const [f, max] of [
-      ["employees", 1_000_000],
-      ["capacityUsePct", 100],
-    ] as const) {
-      const text = cell(row, f);
-      if (!text) continue;
-      const n = parseCount(text, max);
-      if (n === null) refuse(f === "employees" ? "unitImport.badCount" : "unitImport.badPercent", f);
-      else sheet[f] = n;
-    }
-    for (const [f, max] of Object.entries(TEXT_LIMITS) as [keyof typeof TEXT_LIMITS, number][]) {
-      const text = cell(row, f);
-      if (!text) continue;
-      if (text.length > max) refuse("unitImport.badText", f);
-      else sheet[f] = text;
-    }
-
-    // The obstacle: every cell it has is read, or the row is refused.
-    const obstacleCells = (["category", "subCategory", "description", "amount", "agencies"] as const).some(
-      (f) => cell(row, f) !== "",
-    );
-    let obstacle: Omit<PlannedObstacle, "id" | "line" | "unitId"> | null = null;
-    if (obstacleCells) {
-      const categoryText = cell(row, "category");
-      const subText = cell(row, "subCategory");
-      let category: Category | undefined;
-      let sub: Category | null = null;
-      if (!categoryText) refuse("unitImport.missingValue", "category");
-      else {
-        category = ref.topCategoryByKey.get(matchKey(categoryText));
-        if (!category) {
-          // A sub-category written in the category column («امهال تسهیلات») says its parent too.
-          const subs = ref.subCategoriesByKey.get(matchKey(categoryText)) ?? [];
-          const only = subs.length === 1 ? subs[0] : undefined;
-          if (only?.parentId) {
-            sub = only;
-            category = ref.categoryById.get(only.parentId);
-          }
-        }
-        if (!category) refuse("unitImport.unknownValue", "category");
-      }
-      if (subText && category) {
-        const candidate = (ref.subCategoriesByKey.get(matchKey(subText)) ?? []).find(
-          (c) => c.parentId === category.id,
-        );
-        if (!candidate || (sub && sub.id !== candidate.id))
-          refuse("unitImport.unknownSubCategory", "subCategory", { category: category.nameFa });
-        else sub = candidate;
-      }
-      const description = cell(row, "description");
-      if (!description) refuse("unitImport.missingValue", "description");
-      else if (description.length < 5 || description.length > 4000)
-        refuse("unitImport.badDescription", "description");
-      let amountRials: bigint | null = null;
-      const amountText = cell(row, "amount");
-      if (amountText) {
-        const a = parseAmount(amountText, amountScale);
-        if (a.ok) amountRials = a.value;
-        else refuse(`unitImport.amount.${a.reason}`, "amount");
-      }
-      const agencyIds: string[] = [];
-      for (const item of agenciesIn(cell(row, "agencies"), ref)) {
-        if (typeof item === "string")
-          notes.push({
-            key: "unitImport.unknownValue",
-            values: { column: columnName("agencies"), value: item },
-          });
-        else if (!agencyIds.includes(item.id)) agencyIds.push(item.id);
-      }
-      if (category && description)
-        obstacle = {
-          categoryId: category.id,
-          subCategoryId: sub?.id ?? null,
-          description,
-          amountRials,
-          agencyIds,
-        };
-    }
-
-    // Which unit: the same national id, else the same name in the same county; a unit met
-    // earlier in the sheet is the same unit again.
-    const nameKey = normalizeText(name);
-    const nationalId = sheet.nationalId ?? null;
-    let state: UnitState | undefined;
-    if (county && name) {
-      const nameRef = `${county.id}|${nameKey}`;
-      state = (nationalId ? stateByNid.get(nationalId) : undefined) ?? stateByName.get(nameRef);
-      if (!state) {
-        const match = (nationalId ? byNid.get(nationalId) : undefined) ?? byName.get(nameRef);
-        if (match && match.provinceId !== provinceId) notes.push({ key: "units.nationalIdTakenElsewhere" });
-        else if (match?.archivedAt)
-          notes.push({ key: "unitImport.unitArchived", values: { name: match.name } });
-        else if (match) state = stateOf(match);
-      }
-      if (state && nationalId && state.values.nationalId && state.values.nationalId !== nationalId)
-        notes.push({
-          key: "unitImport.otherNationalId",
-          values: {
-            column: columnName("nationalId"),
-            value: nationalId,
-            registered: state.values.nationalId,
-          },
-        });
-      if (state && normalizeText(state.name) !== nameKey)
-        warnings.push({
-          key: "unitImport.nameKept",
-          values: { column: columnName("name"), value: name, kept: state.name },
-        });
-      if (state && state.countyId !== county.id)
-        warnings.push({
-          key: "unitImport.countyKept",
-          values: { column: columnName("county"), value: countyText },
-        });
-    }
-
-    const changes: Partial<UnitValues> = {};
-    if (state) {
-      for (const f of UNIT_VALUE_FIELDS) {
-        const value = sheet[f];
-        if (value === undefined || value === state.values[f]) continue;
-        // An earlier row of the sheet said otherwise: which one is right is the clerk's call.
-        const line = state.setOnLine[f];
-        if (line !== undefined)
-          notes.push({
-            key: "unitImport.conflictsWithRow",
-            values: {
-              column: columnName(f),
-              value: cell(row, f),
-              row: line,
-              other: state.setText[f] ?? String(state.values[f]),
-            },
-          });
-        else (changes as Record<string, unknown>)[f] = value;
-      }
-    } else if (name && county) {
-      // An unreadable cell is refused above already; an empty one is never filled with a default.
-      if (!sectorText) refuse("unitImport.requiredForNewUnit", "sector");
-      if (!statusText) refuse("unitImport.requiredForNewUnit", "status");
-    }
-
-    let obstacleIsNew = false;
-    if (obstacle) {
-      const key = `${obstacle.categoryId}|${normalizeText(obstacle.description)}`;
-      const known = state?.obstacles.get(key);
-      if (!known) obstacleIsNew = true;
-      else {
-        const differs =
-          (obstacle.subCategoryId !== null && obstacle.subCategoryId !== known.subCategoryId) ||
-          (obstacle.amountRials !== null && obstacle.amountRials !== known.amountRials) ||
-          (obstacle.agencyIds.length > 0 && !sameSet(obstacle.agencyIds, known.agencyIds));
-        if (differs)
-          notes.push(
-            known.line === null
-              ? { key: "unitImport.obstacleDiffersFromRegistry" }
-              : { key: "unitImport.obstacleDiffersFromRow", values: { row: known.line } },
-          );
-        else
-          warnings.push(
-            known.line === null
-              ? { key: "unitImport.obstacleRegistered" }
-              : { key: "unitImport.obstacleRepeatsRow", values: { row: known.line } },
-          );
-      }
-    }
-
-    if (notes.length > 0 || !county) {
-      plan.verdicts.push({ line: row.line, name, outcome: "refused", obstacle: false, notes });
-      continue;
-    }
-    // Accepted: what it writes becomes what later rows compare with.
-    let outcome: Outcome;
-    if (!state) {
-      const values: UnitValues = {
-        nationalId,
-        sector: sheet.sector ?? null,
-        activity: sheet.activity ?? null,
-        industrialPark: sheet.industrialPark ?? null,
-        status: sheet.status ?? null,
-        employees: sheet.employees ?? null,
-        capacityUsePct: sheet.capacityUsePct ?? null,
-        managerName: sheet.managerName ?? null,
-        phone: sheet.phone ?? null,
-      };
-      state = {
-        id: newId(),
-        existing: false,
-        name,
-        countyId: county.id,
-        values,
-        setOnLine: Object.fromEntries(
-          UNIT_VALUE_FIELDS.filter((f) => values[f] !== null).map((f) => [f, row.line]),
-        ),
-        setText: Object.fromEntries(
-          UNIT_VALUE_FIELDS.filter((f) => values[f] !== null).map((f) => [f, cell(row, f)]),
-        ),
-        obstacles: new Map(),
-      };
-      states.set(state.id, state);
-      plan.newUnits.push({ ...values, id: state.id, name, countyId: county.id, line: row.line });
-      outcome = "create";
-    } else {
-      // Every cell this row states binds later rows, changed or not: the same sheet imported
-      // twice must meet the same conflicts the second time.
-      for (const f of UNIT_VALUE_FIELDS)
-        if (sheet[f] !== undefined && state.setOnLine[f] === undefined) {
-          state.setOnLine[f] = row.line;
-          state.setText[f] = cell(row, f);
-        }
-      for (const [f, v] of Object.entries(changes)) (state.values as Record<string, unknown>)[f] = v;
-      if (Object.keys(changes).length > 0) {
-        plan.updates.push({ unitId: state.id, line: row.line, changes });
-        outcome = "update";
-      } else outcome = obstacleIsNew ? "append" : "unchanged";
-    }
-    if (nationalId) stateByNid.set(nationalId, state);
-    stateByName.set(`${county.id}|${nameKey}`, state);
-    if (obstacle && obstacleIsNew) {
-      const planned = { ...obstacle, id: newId(), line: row.line, unitId: state.id };
-      plan.obstacles.push(planned);
-      state.obstacles.set(`${obstacle.categoryId}|${normalizeText(obstacle.description)}`, {
-        line: row.line,
-        subCategoryId: obstacle.subCategoryId,
-        amountRials: obstacle.amountRials,
-        agencyIds: obstacle.agencyIds,
-      });
-    }
-    plan.verdicts.push({ line: row.line, name, outcome, obstacle: obstacleIsNew, notes: warnings });
+    planRow(plan, book, row, cols, ref, provinceId);
   }
   return plan;
 }

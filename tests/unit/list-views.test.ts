@@ -112,3 +112,66 @@ describe("the user list view", () => {
     expect(view.pageHref(2)).toBe("/admin/users?q=x&page=2");
   });
 });
+
+describe("the agency and obstacle list views", () => {
+  it("flags an inactive agency and offers a new one only to writers", async () => {
+    const { agencyList } = await import("@/lib/agencies/views");
+    const data = {
+      q: "",
+      page: 1,
+      total: 1,
+      pages: 1,
+      agencies: [
+        {
+          id: "a1",
+          kind: "BANK" as const,
+          nameFa: "بانک ملی",
+          nameEn: "Bank Melli",
+          headName: null,
+          active: false,
+          _count: { users: 2, responsibleResolutions: 1200 },
+        },
+      ],
+    };
+    const view = agencyList(data, secretariat, translator("fa"), "fa");
+    expect(view.canWrite).toBe(true);
+    expect(agencyList(data, member, translator("fa"), "fa").canWrite).toBe(false);
+    expect(view.rows[0]?.cells).toMatchObject({
+      name: { text: "بانک ملی", href: "/agencies/a1", flag: translator("fa")("agencies.inactive") },
+      users: "۲",
+      open: "۱٬۲۰۰",
+    });
+    expect(view.filters?.filters[0]).toMatchObject({
+      kind: "search",
+      id: "agency-q",
+      name: "q",
+      type: "search",
+    });
+  });
+
+  it("keeps every obstacle filter in the page and export links", async () => {
+    const { obstacleList } = await import("@/lib/obstacles/views");
+    const { obstacleFiltersSchema } = await import("@/lib/obstacles/schema");
+    const view = obstacleList(
+      {
+        filters: obstacleFiltersSchema.parse({ status: "REGISTERED", open: "yes", agencyId: "a1" }),
+        obstacles: [],
+        total: 0,
+        pages: 0,
+        categories: [],
+        counties: [kerman],
+        agency: { id: "a1", name: "بانک ملی" },
+      },
+      translator("en"),
+      "en",
+    );
+    expect(view.exportHref).toBe("/api/obstacles/export?status=REGISTERED&open=yes&agencyId=a1");
+    expect(view.pageHref(2)).toBe("/obstacles?status=REGISTERED&open=yes&agencyId=a1&page=2");
+    expect(view.filters?.clear?.href).toBe("/obstacles");
+    expect(view.total).toBe("0 items");
+    expect(view.filters?.filters.find((f) => f.kind === "check")).toMatchObject({ checked: true });
+    expect(view.filters?.filters.find((f) => f.kind === "agency")).toMatchObject({
+      initial: { id: "a1", name: "بانک ملی" },
+    });
+  });
+});

@@ -62,6 +62,9 @@ function defaultExport(source: string): string {
 }
 
 const SUSPENSE_SKELETON = /<Suspense[\s\S]*?fallback=\{[\s\S]*?<PageSkeleton/;
+// The record pages' frame (components/ui/record-page.tsx): the same Suspense and skeleton, after
+// the same look-up, written once.
+const RECORD_PAGE = /^export default recordPage\(/m;
 
 const pages = files("app", "page.tsx");
 const loadings = files("app", "loading.tsx");
@@ -82,7 +85,7 @@ describe("loading states", () => {
 
   it.each(querying)("%s shows a skeleton while it queries", (page) => {
     const source = readFileSync(page, "utf8");
-    expect(underLoading(page) || SUSPENSE_SKELETON.test(source)).toBe(true);
+    expect(underLoading(page) || SUSPENSE_SKELETON.test(source) || RECORD_PAGE.test(source)).toBe(true);
   });
 
   it.each(pages.filter((p) => !underLoading(p) && SUSPENSE_SKELETON.test(readFileSync(p, "utf8"))))(
@@ -96,6 +99,16 @@ describe("loading states", () => {
       if (found !== -1) expect(found).toBeLessThan(suspense);
     },
   );
+
+  it("the record page frame decides not-found before its skeleton streams", () => {
+    const frame = readFileSync("components/ui/record-page.tsx", "utf8");
+    const suspense = frame.indexOf("<Suspense");
+    expect(suspense).toBeGreaterThan(-1);
+    expect(frame.indexOf("notFound(")).toBeGreaterThan(-1);
+    expect(frame.indexOf("notFound(")).toBeLessThan(suspense);
+    expect(frame).toMatch(/fallback=\{<PageSkeleton/);
+    expect(pages.filter((p) => RECORD_PAGE.test(readFileSync(p, "utf8"))).length).toBeGreaterThanOrEqual(6);
+  });
 
   it.each(loadings)("%s: the layout beside it checks the permission first", (loading) => {
     const layout = path.join(path.dirname(loading), "layout.tsx");

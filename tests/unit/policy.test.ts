@@ -6,6 +6,7 @@ import {
   homePath,
   narrowToProvince,
   provinceWhere,
+  tokensBoundToOwnAgency,
   writeProvince,
   type Action,
   type Actor,
@@ -197,6 +198,16 @@ describe("can(): role × action × ownership × province", () => {
     const provincial: Actor = { ...national, provinceId: "P1" };
     expect(narrowToProvince(provincial, "P1")).toBe(provincial);
     expect(() => narrowToProvince(provincial, "P2")).toThrow(ForbiddenError);
+  });
+
+  it("API tokens are bound to the own agency exactly where can() refuses another agency's", () => {
+    for (const role of ROLES) {
+      const who = actor(role);
+      if (!can(who, "apiToken.manage")) continue;
+      expect(tokensBoundToOwnAgency(who), role).toBe(!can(who, "apiToken.manage", { agencyId: "A2" }));
+    }
+    expect(tokensBoundToOwnAgency(actor("ADMIN"))).toBe(false);
+    expect(tokensBoundToOwnAgency(actor("AGENCY"))).toBe(true);
   });
 
   it("an agency user manages tokens of their own agency only", () => {

@@ -1,5 +1,5 @@
 import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 import { listMyExportJobs } from "@/lib/exports/queries";
 import { Card } from "@/components/ui/card";
 import { AutoRefresh } from "@/components/exports/auto-refresh";

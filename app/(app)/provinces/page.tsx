@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 import { compareProvinces, nationalTotals } from "@/lib/provinces/queries";
 import { comparisonFilterSchema } from "@/lib/provinces/schema";
 import { listHref } from "@/lib/units/url";

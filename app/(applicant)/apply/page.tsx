@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { homePath } from "@/lib/auth/policy";
 import { requestSignInCodeAction } from "@/lib/applicants/actions";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 import { pageTitle } from "@/lib/page";
 import { Card } from "@/components/ui/card";
 import { CodeSignIn } from "@/components/requests/code-sign-in";

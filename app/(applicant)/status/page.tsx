@@ -1,5 +1,5 @@
 import { lookupStatusAction } from "@/lib/requests/actions";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 import { pageTitle } from "@/lib/page";
 import { Card } from "@/components/ui/card";
 import { ActionForm } from "@/components/requests/action-form";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 import { LoginForm } from "@/components/auth/login-form";
 import { ClientMessages } from "@/components/ui/client-messages";
 import { LocaleSwitch } from "@/components/layout/locale-switch";

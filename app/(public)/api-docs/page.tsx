@@ -1,4 +1,4 @@
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 import { openApiDocument } from "@/lib/api/openapi";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { Card } from "@/components/ui/card";

@@ -1,6 +1,6 @@
 import { Suspense } from "react";
 import { notFound } from "next/navigation";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 import { formatDate, formatNumber, formatPercent } from "@/lib/i18n/format";
 import { publicFiguresScope } from "@/lib/settings/queries";
 import { publicFigures } from "@/lib/dashboard/public";

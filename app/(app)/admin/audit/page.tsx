@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 import { auditPeople, listAuditEvents } from "@/lib/audit/queries";
 import { describeAuditEvents } from "@/lib/audit/words";
 import { AUDIT_ENTITY_TYPES, auditFilterSchema, KNOWN_AUDIT_ACTIONS } from "@/lib/audit/schema";

@@ -1,6 +1,6 @@
-import { Suspense } from "react";
 import { notFound } from "next/navigation";
-import { pageContext, pageTitle, type PageContext } from "@/lib/page";
+import { recordPage } from "@/components/ui/record-page";
+import { pageTitle, type PageContext } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
 import { formatNumber, localName, formatList, formatDigits } from "@/lib/i18n/format";
 import { agencyInReach, getAgency } from "@/lib/agencies/queries";
@@ -11,22 +11,15 @@ import { Card, EmptyState, Stat } from "@/components/ui/card";
 import { AgencyForm } from "@/components/agencies/agency-form";
 import { RemindAgencyButton } from "@/components/resolutions/chase-forms";
 import { remindReach } from "@/lib/resolutions/queries";
-import { PageSkeleton } from "@/components/ui/skeleton";
 
 export const generateMetadata = pageTitle("agencies.title");
 
-export default async function AgencyPage({ params }: { params: Promise<{ id: string }> }) {
-  const context = await pageContext("case.read");
-  const { id } = await params;
-  // One cheap look-up before the page streams in behind its skeleton: an unknown id is a 404
-  // only while the status has not been sent.
-  if (!(await agencyInReach(context.user, id))) notFound();
-  return (
-    <Suspense fallback={<PageSkeleton shape="detail" />}>
-      <AgencyFile context={context} id={id} />
-    </Suspense>
-  );
-}
+export default recordPage({
+  action: "case.read",
+  inReach: agencyInReach,
+  skeleton: "detail",
+  body: AgencyFile,
+});
 
 async function AgencyFile({ context, id }: { context: PageContext; id: string }) {
   const { user: actor, t, locale } = context;

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 import { formatNumber } from "@/lib/i18n/format";
 import { listBodies, listMemberCandidates } from "@/lib/bodies/queries";
 import { agencyChoices } from "@/lib/agencies/choices";

@@ -1,6 +1,6 @@
-import { Suspense } from "react";
 import { notFound } from "next/navigation";
-import { pageContext, pageTitle, type PageContext } from "@/lib/page";
+import { recordPage } from "@/components/ui/record-page";
+import { pageTitle, type PageContext } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
 import { formatDate, formatDateTime, formatNumber, localName } from "@/lib/i18n/format";
 import { getNotice, noticeInReach } from "@/lib/notices/queries";
@@ -9,7 +9,6 @@ import { meetingTitle } from "@/lib/meetings/title";
 import { PrintButton } from "@/components/ui/print-button";
 import { TableHead } from "@/components/ui/table-head";
 import { AcknowledgeNoticeForm } from "@/components/notices/acknowledge-form";
-import { PageSkeleton } from "@/components/ui/skeleton";
 import { PaperVerification } from "@/components/letters/paper-verification";
 import { verifyQrSvg, verifyUrl } from "@/lib/letters/queries";
 import "@/components/notices/notice.css";
@@ -18,18 +17,12 @@ import "@/components/letters/letter.css";
 export const generateMetadata = pageTitle("notices.letterTitle");
 
 /** ابلاغ: the letter to one agency, printable on A4, acknowledged here by the agency. */
-export default async function NoticePage({ params }: { params: Promise<{ id: string }> }) {
-  const context = await pageContext("case.read");
-  const { id } = await params;
-  // One cheap look-up before the letter streams in behind its skeleton (never printed): an
-  // unknown id is a 404 only while the status has not been sent.
-  if (!(await noticeInReach(context.user, id))) notFound();
-  return (
-    <Suspense fallback={<PageSkeleton shape="document" />}>
-      <NoticeLetter context={context} id={id} />
-    </Suspense>
-  );
-}
+export default recordPage({
+  action: "case.read",
+  inReach: noticeInReach,
+  skeleton: "document",
+  body: NoticeLetter,
+});
 
 async function NoticeLetter({ context, id }: { context: PageContext; id: string }) {
   const { user, t, locale } = context;

@@ -8,7 +8,7 @@ import { requestSignUpCodeAction } from "@/lib/applicants/actions";
 import { APPLICANT_POSITIONS } from "@/lib/applicants/schema";
 import { signUpProvinces } from "@/lib/requests/queries";
 import { localName } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 import { pageTitle } from "@/lib/page";
 import { Card } from "@/components/ui/card";
 import { CodeSignIn } from "@/components/requests/code-sign-in";

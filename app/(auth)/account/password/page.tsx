@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { getUserForPasswordChange } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { ClientMessages } from "@/components/ui/client-messages";
 

@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/locale";
 import { formatDate } from "@/lib/i18n/format";
 import { clientAddress } from "@/lib/auth/client-address";
 import { noticeNumberLabel } from "@/lib/notices/number";

@@ -1,6 +1,6 @@
-import { Suspense } from "react";
 import { notFound } from "next/navigation";
-import { pageContext, pageTitle, type PageContext } from "@/lib/page";
+import { recordPage } from "@/components/ui/record-page";
+import { pageTitle, type PageContext } from "@/lib/page";
 import {
   formatDate,
   formatDateTime,
@@ -10,7 +10,6 @@ import {
   formatPercent,
 } from "@/lib/i18n/format";
 import { getChairBrief, getMeetingRef } from "@/lib/meetings/queries";
-import { PageSkeleton } from "@/components/ui/skeleton";
 import { daysUntil } from "@/lib/resolutions/queries";
 import { EmptyState } from "@/components/ui/card";
 import { meetingTitle } from "@/lib/meetings/title";
@@ -23,18 +22,7 @@ import { TableHead } from "@/components/ui/table-head";
 export const generateMetadata = pageTitle("meetings.brief.title");
 
 /** The chair's reading before the session: one printed page per unit on the agenda. */
-export default async function ChairBriefPage({ params }: { params: Promise<{ id: string }> }) {
-  const context = await pageContext("case.read");
-  const { id } = await params;
-  // One cheap look-up before the brief streams in behind a skeleton (never printed): an
-  // unknown id is a 404 only while the status has not been sent.
-  if (!(await getMeetingRef(context.user, id))) notFound();
-  return (
-    <Suspense fallback={<PageSkeleton shape="document" />}>
-      <Brief context={context} id={id} />
-    </Suspense>
-  );
-}
+export default recordPage({ action: "case.read", inReach: getMeetingRef, skeleton: "document", body: Brief });
 
 async function Brief({ context, id }: { context: PageContext; id: string }) {
   const { user, t, locale } = context;

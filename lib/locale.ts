@@ -1,9 +1,12 @@
 import "server-only";
+// The reader's language for this request: the signed-in user's setting, else the visitor's
+// cookie, else Persian. Here rather than in lib/i18n: the language helpers take a locale and
+// never ask who is signed in (the linter refuses lib/i18n -> lib/auth, docs/architecture.md).
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isDatabaseUnavailable } from "@/lib/outage";
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, translator, type Locale } from "./messages";
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, translator, type Locale } from "@/lib/i18n/messages";
 
 export { LOCALE_COOKIE };
 
