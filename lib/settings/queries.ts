@@ -64,7 +64,7 @@ export async function digestHourSetting(provinceId: string | null) {
 // The most SMS a province sends in a Tehran day (one-time codes aside, they always go): a
 // runaway loop or a mistaken batch must not spend the province's whole credit. Key
 // "smsDailyCap:<provinceId>" (or "*"), a whole number; SMS_DAILY_CAP or 300 when unset
-// (docs/decisions/230-sms-gateway.md).
+// (docs/decisions/232-sms-gateway.md).
 export const smsDailyCapKey = (provinceId: string | null) => `smsDailyCap:${provinceId ?? "*"}`;
 export const defaultSmsDailyCap = () => Math.max(0, Number(process.env.SMS_DAILY_CAP ?? 300) || 300);
 

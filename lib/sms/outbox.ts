@@ -14,7 +14,7 @@ import {
   tehranDayStart,
 } from "./rules";
 
-// The SMS outbox (issue #37, docs/decisions/230-sms-gateway.md), shaped like the e-mail one:
+// The SMS outbox (issue #37, docs/decisions/232-sms-gateway.md), shaped like the e-mail one:
 // a row per (event, number), written in the transaction of the change it reports, then sent
 // by the every-minute job. The rules live here, once:
 // - one SMS per event per number: @@unique([eventKey, toMobile]) on insert, and a row is sent

@@ -1,6 +1,6 @@
 import "server-only";
 
-// SMS gateways (docs/decisions/230-sms-gateway.md): Kavenegar's REST API, and a generic HTTP
+// SMS gateways (docs/decisions/232-sms-gateway.md): Kavenegar's REST API, and a generic HTTP
 // gateway described by a URL and a body template for any other provider. Both answer the same
 // small interface, so the outbox (./outbox.ts) knows nothing of either.
 
