@@ -123,7 +123,7 @@ export async function issueNotice(
 
 /**
  * The notice's words as issued, in Persian, with their SHA-256 and the code printed on it
- * (issue #37, docs/decisions/231): a later amendment or extension does not rewrite a sent notice,
+ * (issue #37, docs/decisions/233): a later amendment or extension does not rewrite a sent notice,
  * and /verify/<code> shows what this paper must say.
  */
 async function frozenNotice(
