@@ -495,14 +495,10 @@ export async function loadDashboard(
       unitsReturnedToProduction(actor, filters, 12, today),
       dashboardFilterOptions(actor, filters),
       // What the working group achieved (issue #36): the province's whole record, unfiltered.
-      Promise.all([
-        stalledFigure(actor, today),
-        moneyByBank(actor, 12, today),
-        returnsToProduction(actor, 12, today),
-        attendanceTrend(actor, TREND_SESSIONS),
-      ]),
+      // Money and returns stream in below, apart (loadOutcomes): they do not hold this up.
+      Promise.all([stalledFigure(actor, today), attendanceTrend(actor, TREND_SESSIONS)]),
     ]);
-  const [stalled, money, returns, trend] = outcomes;
+  const [stalled, trend] = outcomes;
   const rows = await db.resolution.findMany({
     where: { id: { in: overdueRows.map((r) => r.id) } },
     select: RESOLUTION_LIST_SELECT,
@@ -527,8 +523,20 @@ export async function loadDashboard(
     impact,
     options,
     stalled,
-    money,
-    returns,
     trend,
   };
+}
+
+/**
+ * The money and returns of issue #36: the province's whole record, whatever the dashboard's
+ * filters, so the page keeps them under a key of their own and streams them in after the
+ * figures the filters change.
+ */
+export async function loadOutcomes(actor: Actor, today = todayInTehran()) {
+  authorize(actor, "dashboard.view");
+  const [money, returns] = await Promise.all([
+    moneyByBank(actor, 12, today),
+    returnsToProduction(actor, 12, today),
+  ]);
+  return { money, returns };
 }

@@ -10,7 +10,7 @@ import { moneyByBank, moved, returnsToProduction, stalledFigure, sumMoney } from
 import { moneyXlsx } from "@/lib/outcomes/export";
 import { progressOfRow, PROGRESS_SELECT } from "@/lib/outcomes/progress";
 import { changeUnitStatus } from "@/lib/units/mutations";
-import { loadDashboard } from "@/lib/dashboard/queries";
+import { loadDashboard, loadOutcomes } from "@/lib/dashboard/queries";
 import { publicFigures } from "@/lib/dashboard/public";
 import { OutcomesDashboard } from "@/components/outcomes/outcomes-dashboard";
 import { provinceScenario, type Scenario } from "../support/scenario";
@@ -202,7 +202,7 @@ describe("money per bank per month", () => {
     expect(rows.filter((r) => r.agencyId === s.banks[0]).map((r) => r.month)).toEqual([11]);
 
     // The page: the bank's row shows the same figures, in Persian digits.
-    const data = await loadDashboard(s.secretariat, {}, "onTime", TODAY);
+    const data = await loadOutcomes(s.secretariat, TODAY);
     const html = renderToStaticMarkup(
       OutcomesDashboard({
         money: data.money,

@@ -9,7 +9,7 @@ import { formatNumber, localName, todayInTehran } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { dashboardViewParams, parseDashboardFilters } from "@/lib/dashboard/filters";
 import { keptFigures } from "@/lib/cache";
-import { loadDashboard, SCORECARD_SORTS, type ScorecardSort } from "@/lib/dashboard/queries";
+import { loadDashboard, loadOutcomes, SCORECARD_SORTS, type ScorecardSort } from "@/lib/dashboard/queries";
 import { Card, Stat } from "@/components/ui/card";
 import { intakeFigures } from "@/lib/requests/figures";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
@@ -218,14 +218,38 @@ async function Dashboard({
         />
       </Card>
       <DashboardCharts data={data} t={t} locale={locale} />
-      <OutcomesDashboard
-        money={data.money}
-        returns={data.returns}
-        national={viewer.provinceId === null}
-        exportable={!drilled}
-        t={t}
-        locale={locale}
-      />
+      <Suspense fallback={<PageSkeleton shape="dashboard" title={false} />}>
+        <Outcomes viewer={viewer} exportable={!drilled} today={today} t={t} locale={locale} />
+      </Suspense>
     </div>
+  );
+}
+
+/** Money per bank and returns to production (issue #36), streamed after the filtered figures. */
+async function Outcomes({
+  viewer,
+  exportable,
+  today,
+  t,
+  locale,
+}: {
+  viewer: Actor;
+  exportable: boolean;
+  today: string;
+  t: Translate;
+  locale: Locale;
+}) {
+  const { money, returns } = await keptFigures(viewer, ["outcomes", today], () =>
+    loadOutcomes(viewer, today),
+  );
+  return (
+    <OutcomesDashboard
+      money={money}
+      returns={returns}
+      national={viewer.provinceId === null}
+      exportable={exportable}
+      t={t}
+      locale={locale}
+    />
   );
 }
