@@ -1,7 +1,7 @@
-import { notFound } from "next/navigation";
-import { pageContext, pageTitle } from "@/lib/page";
+import { pageTitle, type PageContext } from "@/lib/page";
 import { translator } from "@/lib/i18n/messages";
 import { getLetter } from "@/lib/letters/queries";
+import { recordPage } from "@/components/ui/record-page";
 import { PrintButton } from "@/components/ui/print-button";
 import { LetterSheet } from "@/components/letters/letter-sheet";
 import "@/components/letters/letter.css";
@@ -9,11 +9,13 @@ import "@/components/letters/letter.css";
 export const generateMetadata = pageTitle("letters.title");
 
 /** One official letter, printable on A4 (issued from the resolution's page). */
-export default async function LetterPage({ params }: { params: Promise<{ id: string }> }) {
-  const { user, t } = await pageContext("case.read");
-  const { id } = await params;
+export default recordPage({ action: "case.read", inReach: getLetter, skeleton: "document", body: Letter });
+
+async function Letter({ context, id }: { context: PageContext; id: string }) {
+  const { user, t } = context;
   const letter = await getLetter(user, id);
-  if (!letter) notFound();
+  // Checked by the frame; only a letter gone in between lands here.
+  if (!letter) return null;
   return (
     <div className="space-y-4">
       <div className="no-print flex justify-end">

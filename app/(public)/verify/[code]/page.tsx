@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import { headers } from "next/headers";
 import { getTranslator } from "@/lib/locale";
 import { formatDate } from "@/lib/i18n/format";
@@ -5,6 +6,7 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { noticeNumberLabel } from "@/lib/notices/number";
 import { verifyAllowed, verifyPaper } from "@/lib/letters/queries";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { PageSkeleton } from "@/components/ui/skeleton";
 import { pageTitle } from "@/lib/page";
 
 export const dynamic = "force-dynamic";
@@ -16,10 +18,8 @@ export const generateMetadata = pageTitle("verify.title");
  * recorded. Throttled per address, so codes cannot be tried in bulk.
  */
 export default async function VerifyPage({ params }: { params: Promise<{ code: string }> }) {
-  const { t, locale } = await getTranslator();
+  const { t } = await getTranslator();
   const { code } = await params;
-  const allowed = await verifyAllowed(clientAddress(await headers()));
-  const paper = allowed ? await verifyPaper(decodeURIComponent(code)) : null;
   return (
     <main className="mx-auto max-w-3xl space-y-6 p-6">
       <div className="flex items-start justify-between gap-4">
@@ -30,6 +30,20 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
         </div>
         <LocaleSwitch t={t} />
       </div>
+      {/* Always a 200 (an unknown code is said so on the page): the answer streams in. */}
+      <Suspense fallback={<PageSkeleton shape="detail" />}>
+        <VerifyResult code={decoded(code)} />
+      </Suspense>
+    </main>
+  );
+}
+
+async function VerifyResult({ code }: { code: string }) {
+  const { t, locale } = await getTranslator();
+  const allowed = await verifyAllowed(clientAddress(await headers()));
+  const paper = allowed ? await verifyPaper(code) : null;
+  return (
+    <>
       {!allowed ? (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
           {t("verify.tooMany")}
@@ -88,6 +102,15 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
           </div>
         </section>
       )}
-    </main>
+    </>
   );
+}
+
+/** A malformed escape (a hand-typed or cut URL) is an unknown code, never a 500. */
+function decoded(code: string): string {
+  try {
+    return decodeURIComponent(code);
+  } catch {
+    return code;
+  }
 }

@@ -1,9 +1,9 @@
-import { notFound } from "next/navigation";
-import { pageContext, pageTitle } from "@/lib/page";
+import { pageTitle, type PageContext } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
 import { translator } from "@/lib/i18n/messages";
 import { lettersOfMeeting } from "@/lib/letters/queries";
 import { getMeetingRef } from "@/lib/meetings/queries";
+import { recordPage } from "@/components/ui/record-page";
 import { PrintButton } from "@/components/ui/print-button";
 import { EmptyState } from "@/components/ui/card";
 import { LetterSheet } from "@/components/letters/letter-sheet";
@@ -13,11 +13,18 @@ import "@/components/letters/letter.css";
 export const generateMetadata = pageTitle("letters.batchTitle");
 
 /** A session's official letters, one per responsible agency, printed in one go. */
-export default async function MeetingLettersPage({ params }: { params: Promise<{ id: string }> }) {
-  const { user, t } = await pageContext("case.read");
-  const { id } = await params;
+export default recordPage({
+  action: "case.read",
+  inReach: getMeetingRef,
+  skeleton: "document",
+  body: MeetingLetters,
+});
+
+async function MeetingLetters({ context, id }: { context: PageContext; id: string }) {
+  const { user, t } = context;
   const meeting = await getMeetingRef(user, id);
-  if (!meeting) notFound();
+  // Checked by the frame; only a session gone in between lands here.
+  if (!meeting) return null;
   const letters = await lettersOfMeeting(user, id);
   const fa = translator("fa");
   return (
