@@ -41,7 +41,7 @@ export function AuditEventList({
               <span className="text-slate-600">
                 {e.record.type}:{" "}
                 {e.record.href ? (
-                  <Link href={e.record.href} className="text-brand-700 underline-offset-4 hover:underline">
+                  <Link href={e.record.href} className="text-brand-700 underline underline-offset-4">
                     {e.record.name}
                   </Link>
                 ) : (
