@@ -44,7 +44,7 @@ export function ScorecardTable({
   if (rows.length === 0) return <EmptyState>{t("dashboard.noAgencies")}</EmptyState>;
   const n = (v: number | null) => (v === null ? t("common.none") : formatNumber(v, locale));
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[52rem] text-sm">
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>

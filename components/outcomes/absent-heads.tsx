@@ -22,7 +22,9 @@ export function AttendanceTrend({
   locale: Locale;
 }) {
   return (
-    <span className="whitespace-nowrap tracking-widest" data-testid="attendance-trend">
+    // `relative`: the screen-reader labels are absolutely positioned; without a positioned
+    // ancestor inside the scrolling table they escape it and widen the page on a phone.
+    <span className="relative whitespace-nowrap tracking-widest" data-testid="attendance-trend">
       {sessions.map((s) => {
         const label = `${formatDate(s.startsAt, locale, { style: "short" })}: ${t(MODE_LABEL[s.mode])}`;
         return (
