@@ -228,10 +228,18 @@ export const RETURNS_SQL = Prisma.sql`
 /** Units returned and jobs, per month, per province and per obstacle category (the unit's). */
 export async function returnsToProduction(actor: Actor, count = 12, today = todayInTehran()) {
   authorize(actor, "dashboard.view");
+  return returnsFigures(actor.provinceId !== null ? [actor.provinceId] : null, count, today);
+}
+
+/**
+ * The figures behind returnsToProduction for a set of provinces (null: all), unchecked: the
+ * public figures page asks for the provinces whose admins published them. Counts only; the
+ * names in it are of provinces and obstacle categories, never of a unit or a person.
+ */
+export async function returnsFigures(provinceIds: string[] | null, count = 12, today = todayInTehran()) {
   const months = jalaliMonths(today, count);
   const bounds = Prisma.sql`${[...months.map((m) => m.start), months.at(-1)?.end ?? today]}::date[]`;
-  const scope =
-    actor.provinceId !== null ? Prisma.sql`where province_id = ${actor.provinceId}` : Prisma.empty;
+  const scope = provinceIds !== null ? Prisma.sql`where province_id = any(${provinceIds})` : Prisma.empty;
   const [perMonth, perProvince, perCategory, closures] = await Promise.all([
     db.$queryRaw<{ bucket: number; units: bigint; kept: bigint; created: bigint }[]>`
       with ret as (select * from (${RETURNS_SQL}) x ${scope})
@@ -257,7 +265,7 @@ export async function returnsToProduction(actor: Actor, count = 12, today = toda
     db.$queryRaw<{ outcome: string; n: bigint }[]>`
       select outcome::text as outcome, count(*) as n from (
         select distinct on ("unitId") "unitId", outcome from "CaseClosure"
-        ${actor.provinceId !== null ? Prisma.sql`where "provinceId" = ${actor.provinceId}` : Prisma.empty}
+        ${provinceIds !== null ? Prisma.sql`where "provinceId" = any(${provinceIds})` : Prisma.empty}
         order by "unitId", "createdAt" desc, id desc) latest
       group by 1`,
   ]);
