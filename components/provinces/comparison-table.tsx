@@ -10,6 +10,8 @@ type Totals = {
   overdue: number;
   onTimePct: number | null;
   unitsReturned: number;
+  jobsKept: number;
+  jobsCreated: number;
   sessionsHeld: number;
   headsPct: number | null;
 };
@@ -21,6 +23,8 @@ const COLUMNS: { sort: ProvinceSort; label: MessageKey }[] = [
   { sort: "onTime", label: "provinces.onTime" },
   { sort: "medianDaysLate", label: "provinces.medianDaysLate" },
   { sort: "unitsReturned", label: "provinces.unitsReturned" },
+  { sort: "jobsKept", label: "provinces.jobsKept" },
+  { sort: "jobsCreated", label: "provinces.jobsCreated" },
   { sort: "sessionsHeld", label: "provinces.sessionsHeld" },
   { sort: "headsPct", label: "provinces.headsAttendance" },
 ];
@@ -54,7 +58,7 @@ export function ComparisonTable({
   const name = (r: { nameFa: string; nameEn: string }) => localName(r, locale);
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[52rem] text-sm">
+      <table className="w-full min-w-[60rem] text-sm">
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
             {COLUMNS.map((column) => {
@@ -101,6 +105,8 @@ export function ComparisonTable({
               <td className="p-2">{pct(r.onTimePct)}</td>
               <td className="p-2">{r.medianDaysLate === null ? t("common.none") : n(r.medianDaysLate)}</td>
               <td className="p-2">{n(r.unitsReturned)}</td>
+              <td className="p-2">{n(r.jobsKept)}</td>
+              <td className="p-2">{n(r.jobsCreated)}</td>
               <td className="p-2">{n(r.sessionsHeld)}</td>
               <td className="p-2">{pct(r.headsPct)}</td>
             </tr>
@@ -116,6 +122,8 @@ export function ComparisonTable({
             <td className="p-2">{pct(totals.onTimePct)}</td>
             <td className="p-2">{t("common.none")}</td>
             <td className="p-2">{n(totals.unitsReturned)}</td>
+            <td className="p-2">{n(totals.jobsKept)}</td>
+            <td className="p-2">{n(totals.jobsCreated)}</td>
             <td className="p-2">{n(totals.sessionsHeld)}</td>
             <td className="p-2">{pct(totals.headsPct)}</td>
           </tr>

@@ -20,8 +20,8 @@ export type FormField =
       label: string;
       hint?: string;
       defaultValue?: string;
-      type?: "text" | "email";
-      inputMode?: "numeric" | "text" | "email";
+      type?: "text" | "email" | "tel";
+      inputMode?: "numeric" | "text" | "email" | "tel";
       dir?: "ltr" | "rtl" | "auto";
       autoComplete?: string;
     }

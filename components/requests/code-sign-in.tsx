@@ -10,9 +10,9 @@ import { useT } from "@/components/ui/messages";
 import { FormFieldView, type FormField } from "./action-form";
 
 /**
- * The applicant's two steps on one page: who they are (sign-up) or just their e-mail
- * (sign-in), then the six-digit code from their mailbox. The e-mail travels between the two
- * in the form, never in the URL.
+ * The applicant's two steps on one page: who they are (sign-up) or just their e-mail or
+ * mobile (sign-in), then the six-digit code from their mailbox or SMS. The address travels
+ * between the two in the form, never in the URL.
  */
 export function CodeSignIn({
   requestAction,
@@ -26,8 +26,8 @@ export function CodeSignIn({
   const t = useT();
   const [asked, ask] = useActionState(requestAction, initialFormState as CodeRequestState);
   const [entered, enter] = useActionState(enterCodeAction, initialFormState as CodeRequestState);
-  const email = entered.email || (asked.ok ? asked.email : undefined);
-  if (!email)
+  const address = entered.address || (asked.ok ? asked.address : undefined);
+  if (!address)
     return (
       <form action={ask} className="space-y-4" noValidate>
         <FormMessage state={asked} />
@@ -40,9 +40,9 @@ export function CodeSignIn({
   return (
     <form action={enter} className="space-y-4" noValidate>
       <FormMessage state={entered.message ? entered : asked} />
-      <input type="hidden" name="email" value={email} />
+      <input type="hidden" name="address" value={address} />
       <p className="text-sm text-slate-700" dir="ltr">
-        {email}
+        {address}
       </p>
       <Field label={t("applicants.code")} hint={t("applicants.codeHint")} errors={entered.fieldErrors?.code}>
         {(p) => (

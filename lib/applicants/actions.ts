@@ -52,16 +52,16 @@ const REFUSALS: Record<string, MessageKey> = {
 export async function enterCodeAction(_prev: CodeRequestState, form: FormData): Promise<CodeRequestState> {
   const { t } = await getTranslator();
   if (!(form instanceof FormData)) return malformedRequest(t);
-  const parsed = codeSchema.safeParse({ email: form.get("email"), code: form.get("code") });
-  const email = typeof form.get("email") === "string" ? String(form.get("email")) : "";
-  if (!parsed.success) return { ...invalid(parsed.error, t), email };
+  const parsed = codeSchema.safeParse({ address: form.get("address"), code: form.get("code") });
+  const address = typeof form.get("address") === "string" ? String(form.get("address")) : "";
+  if (!parsed.success) return { ...invalid(parsed.error, t), address };
   try {
     await signIn("applicant-code", { ...parsed.data, redirectTo: APPLICANT_HOME });
     return { ok: true };
   } catch (err) {
     if (err instanceof CredentialsSignin)
-      return { ok: false, message: t(REFUSALS[err.code] ?? "applicants.codeInvalid"), email };
-    if (err instanceof AuthError) return { ok: false, message: t("applicants.codeInvalid"), email };
+      return { ok: false, message: t(REFUSALS[err.code] ?? "applicants.codeInvalid"), address };
+    if (err instanceof AuthError) return { ok: false, message: t("applicants.codeInvalid"), address };
     throw err; // a successful sign-in "throws" its redirect
   }
 }

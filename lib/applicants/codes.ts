@@ -12,13 +12,20 @@ import { mailFrom, transportFromEnv, type MailTransport } from "@/lib/notificati
 import { htmlBody } from "@/lib/notifications/deliver";
 import { log } from "@/lib/observability/log";
 import { metrics } from "@/lib/observability/metrics";
-import { codeRequestSchema, codeSchema, signUpSchema, type SignUpInput } from "./schema";
+import { sendSms } from "@/lib/sms/outbox";
+import { smsProviderFromEnv, type SmsProvider } from "@/lib/sms/providers";
+import type { Tx } from "@/lib/db";
+import { codeRequestSchema, codeSchema, isMobileAddress, signUpSchema, type SignUpInput } from "./schema";
 
 // Password-less sign-up and sign-in of a unit's applicant (issue #32): a six-digit code is
-// e-mailed, good for ten minutes and five tries. Only an HMAC of the code is stored (keyed
-// with the session secret: a million codes are too few to survive an unkeyed hash of a
-// leaked table), and the code is never shown anywhere but in that e-mail — not on a page,
-// not in the admin's outbox, not in the audit trail.
+// e-mailed or texted, good for ten minutes and five tries. Only an HMAC of the code is stored
+// (keyed with the session secret: a million codes are too few to survive an unkeyed hash of a
+// leaked table), and the code is never shown anywhere but in that e-mail or SMS — not on a
+// page, not in the admin's outboxes (once handed over), not in the audit trail.
+//
+// An "address" is where a code goes and whose account it opens: an e-mail, or an Iranian
+// mobile (09xxxxxxxxx) that the account verified by entering a code sent to it. Every rule —
+// TTL, tries, throttles, "staff get nothing" — is the same for both; only the carrier differs.
 
 export const CODE_TTL_MS = 10 * 60 * 1000;
 export const CODE_MAX_ATTEMPTS = 5;
@@ -27,7 +34,7 @@ export const MAX_CODES_PER_EMAIL = 5;
 export const MAX_CODES_PER_ADDRESS = 20;
 
 /** The key guesses at codes are throttled under: like sign-in's, per e-mail and address. */
-const throttleKey = (email: string) => `code:${email}`;
+const throttleKey = (address: string) => `code:${address}`;
 
 function codeHash(email: string, code: string): string {
   return createHmac("sha256", process.env.AUTH_SECRET ?? "tashil-applicant-code")
@@ -38,7 +45,69 @@ function codeHash(email: string, code: string): string {
 const sameHash = (a: string, b: string) =>
   a.length === b.length && timingSafeEqual(Buffer.from(a, "hex"), Buffer.from(b, "hex"));
 
-export type CodeRequestState = FormState & { email?: string };
+export type CodeRequestState = FormState & { address?: string };
+
+type Carriers = { transport: MailTransport | null; sms: SmsProvider | null };
+
+/**
+ * The code by SMS (decision 232: a one-time code goes at any hour and past the daily cap).
+ * The outbox row must carry the text until the gateway has it; once handed over (or failed
+ * for good) its body is replaced, so the admin's SMS outbox never shows a live code.
+ */
+async function textCode(
+  mobile: string,
+  code: string,
+  locale: Locale,
+  provider: SmsProvider | null,
+  codeId: string,
+  provinceId: string | null,
+) {
+  const t = translator(locale);
+  if (!provider) {
+    // As without SMTP: a developer's machine logs it; production writes it nowhere.
+    if (process.env.NODE_ENV !== "production") log.info({ mobile, code }, "applicant code (no SMS gateway)");
+    return;
+  }
+  const sent = await sendSms(
+    {
+      eventKey: `applicant.code:${codeId}`,
+      to: mobile,
+      text: t("applicants.codeMail.sms", { code, minutes: String(CODE_TTL_MS / 60000) }),
+      provinceId,
+      urgent: true,
+    },
+    { provider },
+  );
+  // A row still waiting for a retry keeps its text (the worker sends what the row holds);
+  // it expires with the code's urgency window (15 minutes) at most.
+  if (sent.id && sent.status !== "PENDING" && sent.status !== "SENDING")
+    await db.smsMessage.update({ where: { id: sent.id }, data: { body: t("applicants.codeMail.redacted") } });
+}
+
+/**
+ * The applicant account an address opens, or what stands in the way. A mobile counts only
+ * once verified, and a number any staff account holds (verified or not) is never an
+ * applicant's door: a code must not go to a staff phone, as to a staff e-mail.
+ */
+async function accountAt(
+  client: Tx | typeof db,
+  address: string,
+): Promise<
+  | { kind: "none" }
+  | { kind: "other" }
+  | { kind: "applicant"; user: { id: string; provinceId: string | null } }
+> {
+  const select = { id: true, roles: true, active: true, provinceId: true, mobileVerifiedAt: true };
+  const users = isMobileAddress(address)
+    ? await client.user.findMany({ where: { mobile: address }, select, take: 5 })
+    : await client.user.findMany({ where: { email: address }, select, take: 1 });
+  if (users.some((u) => !u.roles.includes("APPLICANT"))) return { kind: "other" };
+  const owners = isMobileAddress(address) ? users.filter((u) => u.mobileVerifiedAt) : users;
+  if (owners.length === 0) return { kind: "none" };
+  const [user] = owners;
+  if (owners.length > 1 || !user?.active) return { kind: "other" };
+  return { kind: "applicant", user };
+}
 
 /** Mails the code straight to its recipient; the outbox keeps a row without the code. */
 async function mailCode(
@@ -88,9 +157,9 @@ async function mailCode(
  * throttle answers alike for every address and tells nobody which ones have accounts. The
  * requests are kept in the sign-in attempts' table under their own key.
  */
-async function mayIssue(email: string, ip: string | null, now: Date): Promise<boolean> {
+async function mayIssue(address: string, ip: string | null, now: Date): Promise<boolean> {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const key = `send:${email}`;
+  const key = `send:${address}`;
   const [perEmail, perAddress] = await Promise.all([
     db.loginAttempt.count({ where: { email: key, createdAt: { gt: since } } }),
     ip
@@ -107,22 +176,27 @@ async function mayIssue(email: string, ip: string | null, now: Date): Promise<bo
 }
 
 async function issueCode(
-  email: string,
+  address: string,
   ip: string | null,
   signUp: SignUpInput | null,
   locale: Locale,
-  transport: MailTransport | null,
+  carriers: Carriers,
   now: Date,
+  provinceId: string | null,
 ) {
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   const row = await db.$transaction(async (tx) => {
     // A new code replaces the ones before it: only the latest can be entered.
-    await tx.oneTimeCode.updateMany({ where: { email, consumedAt: null }, data: { consumedAt: now } });
+    await tx.oneTimeCode.updateMany({
+      where: { email: address, consumedAt: null },
+      data: { consumedAt: now },
+    });
     const created = await tx.oneTimeCode.create({
       data: {
-        email,
+        // The column holds the address, e-mail or mobile (named before SMS codes existed).
+        email: address,
         ip,
-        codeHash: codeHash(email, code),
+        codeHash: codeHash(address, code),
         signUp: signUp ?? undefined,
         expiresAt: new Date(now.getTime() + CODE_TTL_MS),
         createdAt: now,
@@ -135,26 +209,36 @@ async function issueCode(
       action: signUp ? "applicant.signUpCode" : "applicant.signInCode",
       entityType: "OneTimeCode",
       entityId: created.id,
-      after: { email, ip },
+      after: isMobileAddress(address) ? { mobile: address, ip } : { email: address, ip },
     });
     return created;
   });
-  await mailCode(email, code, locale, transport, row.id);
+  if (isMobileAddress(address)) await textCode(address, code, locale, carriers.sms, row.id, provinceId);
+  else await mailCode(address, code, locale, carriers.transport, row.id);
 }
+
+type Options = { transport?: MailTransport | null; sms?: SmsProvider | null; now?: Date };
+const carriersOf = (o: Options): Carriers => ({
+  transport: o.transport === undefined ? transportFromEnv() : o.transport,
+  sms: o.sms === undefined ? smsProviderFromEnv() : o.sms,
+});
 
 /**
  * The sign-up form: who the applicant is and which unit they speak for. A code goes to the
- * address; the account exists only once the code comes back. An address that already has an
- * applicant account is sent a sign-in code instead; a staff address is sent nothing — the
- * answer is the same in every case, so the form tells no one which addresses are registered.
+ * e-mail, or by SMS to the mobile if they chose so; the account exists only once the code
+ * comes back (and a texted code's return is what verifies the mobile). An address that already
+ * has an applicant account is sent a sign-in code instead; a staff address is sent nothing —
+ * the answer is the same in every case, so the form tells no one which addresses are registered.
  */
 export async function requestSignUpCode(
   raw: unknown,
   ip: string | null,
   t: Translate,
   locale: Locale,
-  { transport = transportFromEnv(), now = new Date() }: { transport?: MailTransport | null; now?: Date } = {},
+  options: Options = {},
 ): Promise<CodeRequestState> {
+  const carriers = carriersOf(options);
+  const now = options.now ?? new Date();
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error, t);
   const input = parsed.data;
@@ -169,33 +253,43 @@ export async function requestSignUpCode(
       message: t("validation.invalidInput"),
       fieldErrors: { provinceId: [t("applicants.provinceRequired")] },
     };
-  if (!(await mayIssue(input.email, ip, now))) return { ok: false, message: t("applicants.codeThrottled") };
-  const existing = await db.user.findUnique({
-    where: { email: input.email },
-    select: { roles: true, active: true },
-  });
-  if (!existing) await issueCode(input.email, ip, { ...input, provinceId }, locale, transport, now);
-  else if (existing.active && existing.roles.includes("APPLICANT"))
-    await issueCode(input.email, ip, null, locale, transport, now);
-  return { ok: true, message: t("applicants.codeSent"), email: input.email };
+  const address = input.channel === "sms" && input.mobile ? input.mobile : input.email;
+  if (!(await mayIssue(address, ip, now))) return { ok: false, message: t("applicants.codeThrottled") };
+  const byEmail = await accountAt(db, input.email);
+  // The mobile is checked too: a number a staff account or another applicant holds opens no
+  // new account (it would be that account's door as well).
+  const byMobile = input.mobile ? await accountAt(db, input.mobile) : ({ kind: "none" } as const);
+  if (byEmail.kind === "none" && byMobile.kind === "none")
+    await issueCode(address, ip, { ...input, provinceId }, locale, carriers, now, provinceId);
+  else if (
+    byEmail.kind === "applicant" &&
+    (address === input.email || (byMobile.kind === "applicant" && byMobile.user.id === byEmail.user.id))
+  )
+    // Already signed up: a sign-in code, by the way asked if the account has it verified.
+    await issueCode(address, ip, null, locale, carriers, now, byEmail.user.provinceId);
+  return { ok: true, message: t("applicants.codeSent"), address };
 }
 
-/** The sign-in form: a code for an applicant's address; the same answer for any other. */
+/**
+ * The sign-in form: a code for an applicant's e-mail or verified mobile; the same answer for
+ * any other (a staff e-mail or phone, an unknown one).
+ */
 export async function requestSignInCode(
   raw: unknown,
   ip: string | null,
   t: Translate,
   locale: Locale,
-  { transport = transportFromEnv(), now = new Date() }: { transport?: MailTransport | null; now?: Date } = {},
+  options: Options = {},
 ): Promise<CodeRequestState> {
+  const now = options.now ?? new Date();
   const parsed = codeRequestSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error, t);
-  const { email } = parsed.data;
-  if (!(await mayIssue(email, ip, now))) return { ok: false, message: t("applicants.codeThrottled") };
-  const user = await db.user.findUnique({ where: { email }, select: { roles: true, active: true } });
-  if (user?.active && user.roles.includes("APPLICANT"))
-    await issueCode(email, ip, null, locale, transport, now);
-  return { ok: true, message: t("applicants.codeSent"), email };
+  const { address } = parsed.data;
+  if (!(await mayIssue(address, ip, now))) return { ok: false, message: t("applicants.codeThrottled") };
+  const account = await accountAt(db, address);
+  if (account.kind === "applicant")
+    await issueCode(address, ip, null, locale, carriersOf(options), now, account.user.provinceId);
+  return { ok: true, message: t("applicants.codeSent"), address };
 }
 
 export type CodeResult =
@@ -211,33 +305,33 @@ export type CodeResult =
 export async function verifyCode(raw: unknown, ip: string | null, now = new Date()): Promise<CodeResult> {
   const parsed = codeSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: "invalid" };
-  const { email, code } = parsed.data;
-  const verdict = await checkThrottle(throttleKey(email), ip, now);
+  const { address, code } = parsed.data;
+  const verdict = await checkThrottle(throttleKey(address), ip, now);
   if (!verdict.ok) return { ok: false, reason: "throttled" };
 
   const row = await db.oneTimeCode.findFirst({
-    where: { email, consumedAt: null },
+    where: { email: address, consumedAt: null },
     orderBy: { createdAt: "desc" },
   });
   if (!row || row.expiresAt <= now) {
-    await recordLoginAttempt(throttleKey(email), ip, false);
+    await recordLoginAttempt(throttleKey(address), ip, false);
     return { ok: false, reason: row ? "expired" : "invalid" };
   }
   if (row.attempts >= CODE_MAX_ATTEMPTS) return { ok: false, reason: "attempts" };
-  if (!sameHash(row.codeHash, codeHash(email, code))) {
+  if (!sameHash(row.codeHash, codeHash(address, code))) {
     const spent = await db.oneTimeCode.update({
       where: { id: row.id },
       data: { attempts: { increment: 1 } },
       select: { attempts: true },
     });
-    await recordLoginAttempt(throttleKey(email), ip, false);
+    await recordLoginAttempt(throttleKey(address), ip, false);
     await recordAudit(db, {
       actorId: null,
       provinceId: null,
       action: "applicant.codeFailed",
       entityType: "OneTimeCode",
       entityId: row.id,
-      after: { email, ip, attempts: spent.attempts },
+      after: { address, ip, attempts: spent.attempts },
     });
     return { ok: false, reason: spent.attempts >= CODE_MAX_ATTEMPTS ? "attempts" : "invalid" };
   }
@@ -252,11 +346,26 @@ export async function verifyCode(raw: unknown, ip: string | null, now = new Date
       data: { consumedAt: now },
     });
     if (spent.count === 0) return null;
-    let found = await tx.user.findUnique({ where: { email } });
-    if (!found && signUp && signUp.provinceId) {
+    const account = await accountAt(tx, address);
+    let found =
+      account.kind === "applicant" ? await tx.user.findUnique({ where: { id: account.user.id } }) : null;
+    // A sign-up opens an account only if neither its e-mail nor its mobile has become anyone's
+    // since the code was sent (checked again here, inside the transaction that creates it).
+    const texted = isMobileAddress(address);
+    if (
+      !found &&
+      signUp &&
+      signUp.provinceId &&
+      (await accountAt(tx, signUp.email)).kind === "none" &&
+      (!signUp.mobile || (await accountAt(tx, signUp.mobile)).kind === "none")
+    ) {
       found = await tx.user.create({
         data: {
-          email,
+          email: signUp.email,
+          // Typed at sign-up; verified only if the code came by SMS to it.
+          mobile: signUp.mobile ?? null,
+          mobileVerifiedAt: texted ? now : null,
+          smsOptIn: texted,
           name: signUp.name,
           passwordHash: unusable,
           roles: ["APPLICANT"],
@@ -276,7 +385,13 @@ export async function verifyCode(raw: unknown, ip: string | null, now = new Date
         action: "applicant.signUp",
         entityType: "User",
         entityId: found.id,
-        after: { email, name: signUp.name, position: signUp.position, unitNationalId: signUp.unitNationalId },
+        after: {
+          email: signUp.email,
+          mobile: signUp.mobile ?? null,
+          name: signUp.name,
+          position: signUp.position,
+          unitNationalId: signUp.unitNationalId,
+        },
       });
     }
     if (!found || !found.active || !found.roles.includes("APPLICANT")) return null;
@@ -287,11 +402,11 @@ export async function verifyCode(raw: unknown, ip: string | null, now = new Date
       action: "applicant.signIn",
       entityType: "User",
       entityId: found.id,
-      after: { email, ip },
+      after: { address, ip },
     });
     return found;
   });
-  await recordLoginAttempt(throttleKey(email), ip, user !== null);
+  await recordLoginAttempt(throttleKey(address), ip, user !== null);
   if (!user) return { ok: false, reason: "invalid" };
   return {
     ok: true,

@@ -21,11 +21,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: {}, password: {} },
       authorize: (raw, request) => authorizeSignIn(raw, clientAddress(request.headers)),
     }),
-    // A unit's applicant signs in with an e-mailed one-time code, never a password (issue #32);
-    // only APPLICANT accounts are let in this way (lib/applicants/codes.ts).
+    // A unit's applicant signs in with a one-time code sent to their e-mail or mobile, never a
+    // password (issue #32); only APPLICANT accounts are let in this way (lib/applicants/codes.ts).
     Credentials({
       id: "applicant-code",
-      credentials: { email: {}, code: {} },
+      credentials: { address: {}, code: {} },
       authorize: (raw, request) => authorizeApplicantCode(raw, clientAddress(request.headers)),
     }),
   ],

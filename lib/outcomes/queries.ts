@@ -9,7 +9,7 @@ import { holidaySet, isWorkingDay } from "@/lib/calendar/working-days";
 import { jalaliMonths } from "@/lib/dashboard/queries";
 import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import { stalledDays } from "./settings";
-import { RETURN_CONDITION } from "./returns-sql";
+import { RETURNS_SQL } from "./returns-sql";
 import { CASE_OUTCOMES } from "./constants";
 
 // What the working group achieved (issue #36), each figure one aggregate SQL query over the
@@ -212,26 +212,21 @@ export async function moneyMovedBetween(provinceId: string, from: string, to: st
 
 // ─── Units back in production, and jobs ─────────────────────────────────────
 
-/**
- * Each unit's return to production (RETURN_CONDITION): its first such change; a unit that
- * returns twice counts once. Columns: unit_id, province_id, changed_on, kept, created — jobs
- * kept (the smaller of employees at registration and now) and created (now minus then, when more).
- */
-export const RETURNS_SQL = Prisma.sql`
-  select distinct on (h."unitId") h."unitId" as unit_id, u."provinceId" as province_id, h."changedOn" as changed_on,
-    coalesce(least(u."employeesAtRegistration", u.employees), u.employees, 0) as kept,
-    greatest(coalesce(u.employees, 0) - coalesce(u."employeesAtRegistration", u.employees, 0), 0) as created
-  from "UnitStatusChange" h join "ProductionUnit" u on u.id = h."unitId"
-  where ${RETURN_CONDITION}
-  order by h."unitId", h."changedOn", h."createdAt"`;
-
 /** Units returned and jobs, per month, per province and per obstacle category (the unit's). */
 export async function returnsToProduction(actor: Actor, count = 12, today = todayInTehran()) {
   authorize(actor, "dashboard.view");
+  return returnsFigures(actor.provinceId !== null ? [actor.provinceId] : null, count, today);
+}
+
+/**
+ * The figures behind returnsToProduction for a set of provinces (null: all), unchecked: the
+ * public figures page asks for the provinces whose admins published them. Counts only; the
+ * names in it are of provinces and obstacle categories, never of a unit or a person.
+ */
+export async function returnsFigures(provinceIds: string[] | null, count = 12, today = todayInTehran()) {
   const months = jalaliMonths(today, count);
   const bounds = Prisma.sql`${[...months.map((m) => m.start), months.at(-1)?.end ?? today]}::date[]`;
-  const scope =
-    actor.provinceId !== null ? Prisma.sql`where province_id = ${actor.provinceId}` : Prisma.empty;
+  const scope = provinceIds !== null ? Prisma.sql`where province_id = any(${provinceIds})` : Prisma.empty;
   const [perMonth, perProvince, perCategory, closures] = await Promise.all([
     db.$queryRaw<{ bucket: number; units: bigint; kept: bigint; created: bigint }[]>`
       with ret as (select * from (${RETURNS_SQL}) x ${scope})
@@ -257,7 +252,7 @@ export async function returnsToProduction(actor: Actor, count = 12, today = toda
     db.$queryRaw<{ outcome: string; n: bigint }[]>`
       select outcome::text as outcome, count(*) as n from (
         select distinct on ("unitId") "unitId", outcome from "CaseClosure"
-        ${actor.provinceId !== null ? Prisma.sql`where "provinceId" = ${actor.provinceId}` : Prisma.empty}
+        ${provinceIds !== null ? Prisma.sql`where "provinceId" = any(${provinceIds})` : Prisma.empty}
         order by "unitId", "createdAt" desc, id desc) latest
       group by 1`,
   ]);

@@ -19,7 +19,8 @@ import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import { exclusively } from "@/lib/notifications/digests";
 import { deliver, type Mail } from "@/lib/notifications/deliver";
 import { transportFromEnv, type MailTransport } from "@/lib/notifications/mailer";
-import { moneyMovedBetween, RETURNS_SQL } from "./queries";
+import { moneyMovedBetween } from "./queries";
+import { RETURNS_SQL } from "./returns-sql";
 import { weeklyRecipientsSetting } from "./settings";
 import { PROGRESS_SELECT, progressOfRow } from "./progress";
 

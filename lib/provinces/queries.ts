@@ -7,7 +7,7 @@ import { addDays, todayInTehran } from "@/lib/i18n/format";
 import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import type { ComparisonFilters, ProvinceSort } from "./schema";
 import { earliestLateDeadline, workingDaySql } from "@/lib/calendar/sql";
-import { RETURN_CONDITION } from "@/lib/outcomes/returns-sql";
+import { RETURNS_SQL } from "@/lib/outcomes/returns-sql";
 
 // The national headquarters' comparison: one row per province, all figures from one SQL
 // statement of grouped aggregates, so 31 provinces cost one round trip at any data size
@@ -28,6 +28,9 @@ export type ProvinceRow = {
   onTimePct: number | null;
   medianDaysLate: number | null;
   unitsReturned: number;
+  /** Jobs in the returned units: kept (then and now) and created since registration (issue #36). */
+  jobsKept: number;
+  jobsCreated: number;
   sessionsHeld: number;
   headsAttended: number;
   attendances: number;
@@ -46,6 +49,8 @@ const ORDER: Record<ProvinceSort, string> = {
   onTime: "on_time_pct",
   medianDaysLate: "median_days_late",
   unitsReturned: "units_returned",
+  jobsKept: "jobs_kept",
+  jobsCreated: "jobs_created",
   sessionsHeld: "sessions_held",
   headsPct: "heads_pct",
 };
@@ -63,8 +68,8 @@ export async function compareProvinces(
   const and = (conditions: Prisma.Sql[]) =>
     conditions.length ? Prisma.sql`and ${Prisma.join(conditions, " and ")}` : Prisma.empty;
   const changePeriod: Prisma.Sql[] = [];
-  if (f.from) changePeriod.push(Prisma.sql`h."changedOn" >= ${f.from}::date`);
-  if (f.to) changePeriod.push(Prisma.sql`h."changedOn" <= ${f.to}::date`);
+  if (f.from) changePeriod.push(Prisma.sql`changed_on >= ${f.from}::date`);
+  if (f.to) changePeriod.push(Prisma.sql`changed_on <= ${f.to}::date`);
   // Sort keys are our own constants (never user text), so they are inlined.
   const order = Prisma.raw(`${ORDER[f.sort]} ${f.dir === "asc" ? "asc" : "desc"} nulls last, "nameFa" asc`);
   const doneOn = Prisma.sql`(r."doneReportedAt" at time zone 'Asia/Tehran')::date`;
@@ -90,6 +95,8 @@ export async function compareProvinces(
       on_time_pct: number | null;
       median_days_late: number | null;
       units_returned: bigint;
+      jobs_kept: bigint;
+      jobs_created: bigint;
       sessions_held: bigint;
       heads: bigint;
       attendances: bigint;
@@ -123,10 +130,12 @@ export async function compareProvinces(
       from "Attendance" a join "Meeting" m on m.id = a."meetingId"
       where m.status <> 'PLANNED' ${and(meetingPeriod)} group by 1
     ),
+    -- The dashboard's returns (lib/outcomes/returns-sql.ts): each unit once, at its first
+    -- return after its first resolution, with the jobs it kept and created.
     returned as (
-      select u."provinceId" as pid, count(distinct u.id) as n
-      from "UnitStatusChange" h join "ProductionUnit" u on u.id = h."unitId"
-      where ${RETURN_CONDITION} ${and(changePeriod)}
+      select province_id as pid, count(*) as n, sum(kept) as kept, sum(created) as created
+      from (${RETURNS_SQL}) x
+      where true ${and(changePeriod)}
       group by 1
     )
     select p.id, p.code, p."nameFa", p."nameEn",
@@ -134,7 +143,8 @@ export async function compareProvinces(
       coalesce(x.on_time, 0) as on_time, coalesce(x.due, 0) as due,
       round(100.0 * x.on_time / nullif(x.due, 0))::float8 as on_time_pct,
       round(x.median_days_late::numeric, 1)::float8 as median_days_late,
-      coalesce(ret.n, 0) as units_returned, coalesce(s.held, 0) as sessions_held,
+      coalesce(ret.n, 0) as units_returned, coalesce(ret.kept, 0) as jobs_kept,
+      coalesce(ret.created, 0) as jobs_created, coalesce(s.held, 0) as sessions_held,
       coalesce(a.heads, 0) as heads, coalesce(a.total, 0) as attendances,
       round(100.0 * a.heads / nullif(a.total, 0))::float8 as heads_pct
     from "Province" p
@@ -155,6 +165,8 @@ export async function compareProvinces(
     onTimePct: r.on_time_pct,
     medianDaysLate: r.median_days_late,
     unitsReturned: Number(r.units_returned),
+    jobsKept: Number(r.jobs_kept),
+    jobsCreated: Number(r.jobs_created),
     sessionsHeld: Number(r.sessions_held),
     headsAttended: Number(r.heads),
     attendances: Number(r.attendances),
@@ -171,6 +183,8 @@ export function nationalTotals(rows: ProvinceRow[]) {
       | "onTime"
       | "due"
       | "unitsReturned"
+      | "jobsKept"
+      | "jobsCreated"
       | "sessionsHeld"
       | "headsAttended"
       | "attendances",
@@ -181,6 +195,8 @@ export function nationalTotals(rows: ProvinceRow[]) {
     overdue: sum("overdue"),
     onTimePct: pct(sum("onTime"), sum("due")),
     unitsReturned: sum("unitsReturned"),
+    jobsKept: sum("jobsKept"),
+    jobsCreated: sum("jobsCreated"),
     sessionsHeld: sum("sessionsHeld"),
     headsPct: pct(sum("headsAttended"), sum("attendances")),
   };

@@ -56,6 +56,8 @@ export const PROVINCE_SORTS = [
   "onTime",
   "medianDaysLate",
   "unitsReturned",
+  "jobsKept",
+  "jobsCreated",
   "sessionsHeld",
   "headsPct",
 ] as const;

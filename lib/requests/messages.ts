@@ -89,6 +89,7 @@ const fa = {
     notificationsSection: "اعلان‌ها",
     noNotifications: "اعلانی ندارید.",
     reason: "دلیل: {reason}",
+    notPossibleReason: "رفع این موانع امکان‌پذیر نیست. دلیل: {reason}",
     // The secretariat's intake.
     intake: "پذیرش درخواست‌ها",
     intakeEmpty: "درخواستی در انتظار پذیرش نیست.",
@@ -235,6 +236,7 @@ const en: typeof fa = {
     notificationsSection: "Notifications",
     noNotifications: "No notifications.",
     reason: "Reason: {reason}",
+    notPossibleReason: "These obstacles cannot be removed. Reason: {reason}",
     intake: "Requests intake",
     intakeEmpty: "No request waits for intake.",
     waiting: "Waiting",

@@ -97,6 +97,7 @@ export async function loadOwnRequest(actor: Actor, id: string) {
       resubmittedAt: true,
       documentsMessage: true,
       decisionReason: true,
+      decidedAt: true,
       unitId: true,
       county: { select: { nameFa: true, nameEn: true } },
       attachments: { select: { id: true, fileName: true, sizeBytes: true }, orderBy: { createdAt: "asc" } },
@@ -167,7 +168,25 @@ export async function loadOwnRequest(actor: Actor, id: string) {
         select: { id: true, nameFa: true, nameEn: true },
       })
     : [];
-  return { ...request, stage, committeeDate, workingGroupDate, resolutions, agencies };
+  const notPossibleReason = stage === "NOT_POSSIBLE" ? await notPossibleReasonOf(request) : null;
+  return { ...request, stage, committeeDate, workingGroupDate, resolutions, agencies, notPossibleReason };
+}
+
+/**
+ * Why the case ended as not possible, as the secretariat recorded it when closing the unit's
+ * case (CaseClosure, issue #36) — the one place such a reason is kept: moving an obstacle to
+ * "unresolvable" takes none. Only a closure since this request was accepted counts: the
+ * unit's earlier history stays hidden from the applicant (decision 230), and only the newest,
+ * so a case reopened and closed otherwise does not show a stale reason.
+ */
+async function notPossibleReasonOf(request: { unitId: string | null; decidedAt: Date | null }) {
+  if (!request.unitId || !request.decidedAt) return null;
+  const closure = await db.caseClosure.findFirst({
+    where: { unitId: request.unitId, createdAt: { gte: request.decidedAt } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { outcome: true, reason: true },
+  });
+  return closure?.outcome === "NOT_POSSIBLE" && closure.reason ? closure.reason : null;
 }
 
 /** The applicant's own in-app notifications (newest first). */

@@ -34,6 +34,7 @@ const fa = {
     completion: "درصد اجرای تأییدشده",
     unitsReturned: "واحدهای بازگشته به چرخه تولید",
     employees: "شاغلان واحدهای بازگشته",
+    returnsTitle: "بازگشت به تولید و اشتغال",
     updated: "به‌روز شده در {date}",
   },
 };
@@ -75,6 +76,7 @@ const en: typeof fa = {
     completion: "Verified completion",
     unitsReturned: "Units returned to production",
     employees: "Employees in units returned",
+    returnsTitle: "Back in production, and jobs",
     updated: "Updated {date}",
   },
 };

@@ -92,6 +92,7 @@ const FIELDS = [
   "headTitle",
   "headMobile",
   "mobile",
+  "channel",
   "code",
   "smsOptIn",
   "date",
@@ -544,9 +545,9 @@ for (const [role, share] of [
       });
       sent++;
       if (res.status() >= 500) failures.push(`${res.status()} sign-in`);
-      // The applicant's code sign-in (issue #32), with hostile e-mails and codes.
+      // The applicant's code sign-in (issue #32), with hostile addresses and codes.
       const code = await context.post("/api/auth/callback/applicant-code", {
-        form: { email: rand.pick(hostile), code: rand.pick(hostile) },
+        form: { address: rand.pick(hostile), code: rand.pick(hostile) },
         maxRedirects: 0,
       });
       sent++;

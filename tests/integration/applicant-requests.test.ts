@@ -29,6 +29,8 @@ import {
   rejectRequest,
 } from "@/lib/requests/intake";
 import { setOutcome } from "@/lib/meetings/agenda";
+import { closeCase } from "@/lib/outcomes/mutations";
+import { changeObstacleStatus } from "@/lib/obstacles/mutations";
 import { intakeFigures } from "@/lib/requests/figures";
 import {
   listOwnRequests,
@@ -111,7 +113,7 @@ async function signUp(nationalId = unitNationalId()): Promise<Actor & { email: s
     { transport: box.transport },
   );
   expect(sent.ok).toBe(true);
-  const result = await verifyCode({ email: address, code: box.lastCode() }, ip);
+  const result = await verifyCode({ address: address, code: box.lastCode() }, ip);
   if (!result.ok) throw new Error(`sign-up failed: ${result.reason}`);
   const user = await db.user.findUniqueOrThrow({ where: { id: result.user.id } });
   return {
@@ -192,7 +194,7 @@ describe("sign-up: identity numbers with their check digits", () => {
       { transport: box.transport },
     );
     expect(sent.ok).toBe(true);
-    const signed = await verifyCode({ email: address, code: toPersian(box.lastCode()) }, "10.0.0.2");
+    const signed = await verifyCode({ address: address, code: toPersian(box.lastCode()) }, "10.0.0.2");
     expect(signed.ok).toBe(true);
     const profile = await db.applicantProfile.findFirstOrThrow({ where: { user: { email: address } } });
     // Stored as Latin digits, whatever was typed.
@@ -280,7 +282,7 @@ describe("one-time codes", () => {
       { transport: box.transport, now },
     );
     const late = new Date(now.getTime() + CODE_TTL_MS + 1000);
-    expect(await verifyCode({ email: address, code: box.lastCode() }, "10.0.1.2", late)).toEqual({
+    expect(await verifyCode({ address: address, code: box.lastCode() }, "10.0.1.2", late)).toEqual({
       ok: false,
       reason: "expired",
     });
@@ -308,10 +310,10 @@ describe("one-time codes", () => {
     const wrong = right === "000000" ? "111111" : "000000";
     // Each guess from its own address: the per-code limit, not the address throttle, stops them.
     for (let i = 1; i <= CODE_MAX_ATTEMPTS; i++) {
-      const answer = await verifyCode({ email: address, code: wrong }, `10.0.2.${i}`);
+      const answer = await verifyCode({ address: address, code: wrong }, `10.0.2.${i}`);
       expect(answer).toEqual({ ok: false, reason: i === CODE_MAX_ATTEMPTS ? "attempts" : "invalid" });
     }
-    expect(await verifyCode({ email: address, code: right }, "10.0.2.9")).toEqual({
+    expect(await verifyCode({ address: address, code: right }, "10.0.2.9")).toEqual({
       ok: false,
       reason: "attempts",
     });
@@ -323,22 +325,22 @@ describe("one-time codes", () => {
     const address = email();
     const ip = "10.0.3.1";
     for (let i = 0; i < MAX_CODES_PER_EMAIL; i++) {
-      const answer = await requestSignInCode({ email: address }, `10.0.3.${10 + i}`, t, "fa", {
+      const answer = await requestSignInCode({ address: address }, `10.0.3.${10 + i}`, t, "fa", {
         transport: box.transport,
       });
       expect(answer.ok).toBe(true);
     }
-    const sixth = await requestSignInCode({ email: address }, "10.0.3.99", t, "fa", {
+    const sixth = await requestSignInCode({ address: address }, "10.0.3.99", t, "fa", {
       transport: box.transport,
     });
     expect(sixth).toMatchObject({ ok: false, message: t("applicants.codeThrottled") });
     // Guessing: five wrong codes from one address for one e-mail close that pair.
     const signer = await signUp();
     const signBox = mailbox();
-    await requestSignInCode({ email: signer.email }, ip, t, "fa", { transport: signBox.transport });
-    for (let i = 0; i < 5; i++) await verifyCode({ email: signer.email, code: "999999" }, ip);
+    await requestSignInCode({ address: signer.email }, ip, t, "fa", { transport: signBox.transport });
+    for (let i = 0; i < 5; i++) await verifyCode({ address: signer.email, code: "999999" }, ip);
     const right = signBox.lastCode();
-    expect(await verifyCode({ email: signer.email, code: right }, ip)).toEqual({
+    expect(await verifyCode({ address: signer.email, code: right }, ip)).toEqual({
       ok: false,
       reason: "throttled",
     });
@@ -347,7 +349,7 @@ describe("one-time codes", () => {
   it("sends a staff address nothing and answers the same; a code never opens a staff account", async () => {
     const staff = await createActor(["SECRETARIAT"], { provinceId });
     const box = mailbox();
-    const answer = await requestSignInCode({ email: staff.email }, "10.0.4.1", t, "fa", {
+    const answer = await requestSignInCode({ address: staff.email }, "10.0.4.1", t, "fa", {
       transport: box.transport,
     });
     expect(answer).toMatchObject({ ok: true, message: t("applicants.codeSent") });
@@ -398,7 +400,7 @@ describe("an applicant's account", () => {
     });
     expect(await setUserActive(admin, user.id, false, t)).toMatchObject({ ok: true });
     const box = mailbox();
-    await requestSignInCode({ email: applicant.email }, "10.6.6.6", t, "fa", { transport: box.transport });
+    await requestSignInCode({ address: applicant.email }, "10.6.6.6", t, "fa", { transport: box.transport });
     expect(box.mails).toHaveLength(0);
   });
 });
@@ -715,5 +717,54 @@ describe("following the case", () => {
     const figures = await intakeFigures(secretariat, "fa");
     expect(figures.toCommitteeDays).not.toBeNull();
     expect(figures.waiting).toBe(await db.unitRequest.count({ where: { provinceId, status: "SUBMITTED" } }));
+  });
+});
+
+describe("not possible, with the reason", () => {
+  it("shows the applicant the reason the secretariat recorded when the case closed as not possible", async () => {
+    const applicant = await signUp();
+    const { id } = await fileRequest(applicant, 1);
+    const accepted = await acceptRequest(secretariat, { id, target: "new" }, t);
+    expect(accepted.ok).toBe(true);
+    const unitId = accepted.unitId ?? "";
+    const obstacle = await db.obstacle.findFirstOrThrow({ where: { unitId } });
+    // A closure older than the acceptance is the unit's history, never shown to the applicant.
+    const decidedAt = (await db.unitRequest.findUniqueOrThrow({ where: { id } })).decidedAt ?? new Date();
+    await db.caseClosure.create({
+      data: {
+        provinceId,
+        unitId,
+        outcome: "NOT_POSSIBLE",
+        reason: "دلیل قدیمی و داخلی پیش از پذیرش",
+        closedOn: new Date("2020-01-01"),
+        createdAt: new Date(decidedAt.getTime() - 60_000),
+      },
+    });
+    // The working group decided; then the obstacle turns out unresolvable.
+    await db.obstacle.update({ where: { id: obstacle.id }, data: { status: "DECIDED" } });
+    expect(
+      await changeObstacleStatus(secretariat, { id: obstacle.id, from: "DECIDED", to: "UNRESOLVABLE" }, t),
+    ).toMatchObject({ ok: true });
+    const before = await loadOwnRequest(applicant, id);
+    expect(before?.stage).toBe("NOT_POSSIBLE");
+    expect(before?.notPossibleReason).toBeNull();
+    expect(serialise(before)).not.toContain("دلیل قدیمی");
+
+    const reason = "سند مالکیت زمین در رهن بانک دیگری است و امکان ضمانت نیست.";
+    expect(await closeCase(secretariat, { unitId, outcome: "NOT_POSSIBLE", reason }, t)).toMatchObject({
+      ok: true,
+    });
+    const closed = await loadOwnRequest(applicant, id);
+    const recorded = await db.caseClosure.findFirstOrThrow({
+      where: { unitId },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(recorded).toMatchObject({ outcome: "NOT_POSSIBLE", reason });
+    expect(closed).toMatchObject({ stage: "NOT_POSSIBLE", notPossibleReason: recorded.reason });
+    expect(t("requests.notPossibleReason", { reason })).toContain(reason);
+
+    // Nobody else sees it: another applicant's look-up of the request is "not found".
+    const other = await signUp();
+    expect(await loadOwnRequest(other, id)).toBeNull();
   });
 });

@@ -6,7 +6,15 @@ import { db } from "@/lib/db";
 import { addDays, calendarDate, formatNumber, todayInTehran } from "@/lib/i18n/format";
 import { reportProgress } from "@/lib/resolutions/mutations";
 import { addMilestone, closeCase, setApprovedAmount } from "@/lib/outcomes/mutations";
-import { moneyByBank, moved, returnsToProduction, stalledFigure, sumMoney } from "@/lib/outcomes/queries";
+import {
+  moneyByBank,
+  moved,
+  returnsFigures,
+  returnsToProduction,
+  stalledFigure,
+  sumMoney,
+} from "@/lib/outcomes/queries";
+import { ReturnsTables } from "@/components/outcomes/returns-tables";
 import { moneyXlsx } from "@/lib/outcomes/export";
 import { progressOfRow, PROGRESS_SELECT } from "@/lib/outcomes/progress";
 import { changeUnitStatus } from "@/lib/units/mutations";
@@ -274,6 +282,77 @@ describe("units back in production", () => {
     expect(figures.unitsReturned).toBe(1);
     const data = await loadDashboard(s.secretariat, {}, "onTime", TODAY);
     expect(data.impact.total.units).toBe(1);
+  });
+
+  it("the public figures page shows the same returns and jobs by month and category as SQL over the rows", async () => {
+    // The test's own SQL: each unit's first return from idle or semi-active to active on or
+    // after its first (not cancelled) resolution; jobs kept = min(then, now), created = now − then.
+    const rows = await db.$queryRaw<
+      { unitId: string; changedOn: Date; employees: number | null; atRegistration: number | null }[]
+    >`
+      select distinct on (h."unitId") h."unitId" as "unitId", h."changedOn" as "changedOn",
+        u.employees, u."employeesAtRegistration" as "atRegistration"
+      from "UnitStatusChange" h join "ProductionUnit" u on u.id = h."unitId"
+      where u."provinceId" = ${s.provinceId} and h."fromStatus" in ('IDLE', 'SEMI_ACTIVE') and h."toStatus" = 'ACTIVE'
+        and h."changedOn" >= (select min((r."createdAt" at time zone 'Asia/Tehran')::date) from "Resolution" r
+                              where r."unitId" = h."unitId" and r.status <> 'CANCELLED')
+      order by h."unitId", h."changedOn", h."createdAt"`;
+    const jobs = (r: (typeof rows)[number]) => {
+      const now = r.employees ?? 0;
+      const then = r.atRegistration ?? r.employees ?? 0;
+      return {
+        kept: r.atRegistration === null ? now : Math.min(then, now),
+        created: Math.max(now - then, 0),
+      };
+    };
+    const categories = await db.$queryRaw<{ unitId: string; code: string }[]>`
+      select distinct o."unitId" as "unitId", c.code from "Obstacle" o
+      join "ObstacleCategory" c on c.id = o."categoryId" where o."provinceId" = ${s.provinceId}`;
+    const expectedByCategory = new Map<string, { units: number; kept: number; created: number }>();
+    for (const r of rows)
+      for (const c of categories.filter((x) => x.unitId === r.unitId)) {
+        const acc = expectedByCategory.get(c.code) ?? { units: 0, kept: 0, created: 0 };
+        const j = jobs(r);
+        expectedByCategory.set(c.code, {
+          units: acc.units + 1,
+          kept: acc.kept + j.kept,
+          created: acc.created + j.created,
+        });
+      }
+    expect(rows.length).toBeGreaterThan(0);
+
+    // What the public page reads, for the province published.
+    const returns = await returnsFigures([s.provinceId], 12, TODAY);
+    expect(
+      Object.fromEntries(
+        returns.byCategory.map((c) => [c.code, { units: c.units, kept: c.kept, created: c.created }]),
+      ),
+    ).toEqual(Object.fromEntries(expectedByCategory));
+    const thisMonth = returns.months.at(-1);
+    const inMonth = rows.filter((r) => {
+      const day = r.changedOn.toISOString().slice(0, 10);
+      return thisMonth && day >= thisMonth.start && day < thisMonth.end;
+    });
+    expect(thisMonth).toMatchObject({
+      units: inMonth.length,
+      kept: inMonth.reduce((a, r) => a + jobs(r).kept, 0),
+      created: inMonth.reduce((a, r) => a + jobs(r).created, 0),
+    });
+    // The same as the dashboard's (one query behind both).
+    const dashboard = await returnsToProduction(s.secretariat, 12, TODAY);
+    expect(returns.months).toEqual(dashboard.months);
+    expect(returns.byCategory).toEqual(dashboard.byCategory);
+
+    // The page's tables show those numbers, in Persian digits, in the category's row.
+    const html = renderToStaticMarkup(ReturnsTables({ returns, t, locale: "fa" }));
+    const category = await db.obstacleCategory.findUniqueOrThrow({ where: { id: s.categoryId } });
+    const byCategory = html.slice(html.indexOf('data-testid="public-returns-by-category"'));
+    const row = byCategory.slice(byCategory.indexOf(category.nameFa));
+    const cells = row.slice(0, row.indexOf("</tr>"));
+    const expected = expectedByCategory.get(category.code);
+    for (const v of [expected?.units ?? -1, expected?.kept ?? -1, expected?.created ?? -1])
+      expect(cells).toContain(`>${formatNumber(v, "fa")}<`);
+    expect(html).toContain('data-testid="public-returns-by-month"');
   });
 });
 

@@ -38,6 +38,11 @@ beforeAll(async () => {
   await db.unitStatusChange.create({
     data: { unitId: unit.id, fromStatus: "IDLE", toStatus: "ACTIVE", changedOn: new Date("2025-06-01") },
   });
+  // Jobs (issue #36): 12 at registration, 15 now — 12 kept, 3 created.
+  await db.productionUnit.update({
+    where: { id: unit.id },
+    data: { employeesAtRegistration: 12, employees: 15 },
+  });
   const meeting = await createMeeting(provinceId, {
     jalaliYear: 1404,
     number: 1,
@@ -90,6 +95,45 @@ describe("compareProvinces", () => {
     expect(figures.overdue).toBe(row?.overdue);
   });
 
+  it("gives each province's units returned and jobs kept and created, equal to SQL over the rows", async () => {
+    const rows = await compareProvinces(national, comparisonFilterSchema.parse({}), TODAY);
+    // The test's own SQL: each unit's first return from idle or semi-active to active on or
+    // after its first (not cancelled) resolution, with min(then, now) kept and now − then created.
+    const sql = await db.$queryRaw<{ pid: string; units: number; kept: number; created: number }[]>`
+      with first as (
+        select distinct on (h."unitId") u."provinceId" as pid, u.employees as now_,
+          coalesce(u."employeesAtRegistration", u.employees) as then_
+        from "UnitStatusChange" h join "ProductionUnit" u on u.id = h."unitId"
+        where h."fromStatus" in ('IDLE', 'SEMI_ACTIVE') and h."toStatus" = 'ACTIVE'
+          and h."changedOn" >= (select min((r."createdAt" at time zone 'Asia/Tehran')::date) from "Resolution" r
+                                where r."unitId" = h."unitId" and r.status <> 'CANCELLED')
+        order by h."unitId", h."changedOn", h."createdAt")
+      select pid, count(*)::int as units, coalesce(sum(least(then_, now_)), 0)::int as kept,
+        coalesce(sum(greatest(coalesce(now_, 0) - coalesce(then_, 0), 0)), 0)::int as created
+      from first group by pid`;
+    for (const r of rows) {
+      const expected = sql.find((x) => x.pid === r.id) ?? { units: 0, kept: 0, created: 0 };
+      expect({ id: r.id, units: r.unitsReturned, kept: r.jobsKept, created: r.jobsCreated }).toEqual({
+        id: r.id,
+        units: expected.units,
+        kept: expected.kept,
+        created: expected.created,
+      });
+    }
+    expect(rows.find((r) => r.id === provinceId)).toMatchObject({
+      unitsReturned: 1,
+      jobsKept: 12,
+      jobsCreated: 3,
+    });
+    const sorted = await compareProvinces(
+      national,
+      comparisonFilterSchema.parse({ sort: "jobsCreated", dir: "desc" }),
+      TODAY,
+    );
+    const created = sorted.map((r) => r.jobsCreated);
+    expect(created).toEqual([...created].sort((a, b) => b - a));
+  });
+
   it("sorts by any column, both ways", async () => {
     const asc = await compareProvinces(
       national,
@@ -109,6 +153,8 @@ describe("compareProvinces", () => {
     expect(later.find((r) => r.id === provinceId)).toMatchObject({
       sessionsHeld: 0,
       unitsReturned: 0,
+      jobsKept: 0,
+      jobsCreated: 0,
       open: 0,
     });
   });

@@ -10,7 +10,7 @@ import { CodeSignIn } from "@/components/requests/code-sign-in";
 
 export const generateMetadata = pageTitle("applicants.title");
 
-/** The applicant's door: sign in with an e-mailed code, or sign up, or look up a status. */
+/** The applicant's door: sign in with a code by e-mail or SMS, or sign up, or look up a status. */
 export default async function ApplyPage() {
   const user = await getCurrentUser();
   if (user) redirect(homePath(user));
@@ -26,12 +26,11 @@ export default async function ApplyPage() {
           fields={[
             {
               kind: "text",
-              name: "email",
-              label: t("applicants.email"),
-              type: "email",
-              inputMode: "email",
+              name: "address",
+              label: t("applicants.address"),
+              hint: t("applicants.addressHint"),
               dir: "ltr",
-              autoComplete: "email",
+              autoComplete: "username",
             },
           ]}
         />

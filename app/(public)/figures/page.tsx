@@ -4,6 +4,8 @@ import { getTranslator } from "@/lib/locale";
 import { formatDate, formatNumber, formatPercent } from "@/lib/i18n/format";
 import { publicFiguresScope } from "@/lib/settings/queries";
 import { publicFigures } from "@/lib/dashboard/public";
+import { returnsFigures } from "@/lib/outcomes/queries";
+import { ReturnsTables } from "@/components/outcomes/returns-tables";
 import { Stat } from "@/components/ui/card";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { pageTitle } from "@/lib/page";
@@ -34,7 +36,10 @@ export default async function PublicFiguresPage() {
 
 async function PublicFigures({ scope }: { scope: Awaited<ReturnType<typeof publicFiguresScope>> }) {
   const { t, locale } = await getTranslator();
-  const f = await publicFigures(scope.all ? {} : { provinceIds: scope.provinceIds });
+  const [f, returns] = await Promise.all([
+    publicFigures(scope.all ? {} : { provinceIds: scope.provinceIds }),
+    returnsFigures(scope.all ? null : scope.provinceIds),
+  ]);
   const n = (v: number) => formatNumber(v, locale);
   return (
     <main className="mx-auto max-w-4xl space-y-6 p-6">
@@ -56,6 +61,11 @@ async function PublicFigures({ scope }: { scope: Awaited<ReturnType<typeof publi
         <Stat label={t("figures.unitsReturned")} value={n(f.unitsReturned)} tone="success" />
         <Stat label={t("figures.employees")} value={n(f.employees)} />
       </dl>
+      <section className="space-y-2">
+        <h2 className="text-lg font-bold">{t("figures.returnsTitle")}</h2>
+        <p className="text-xs text-slate-600">{t("outcomes.dashboard.returnedHint")}</p>
+        <ReturnsTables returns={returns} t={t} locale={locale} />
+      </section>
       <p className="text-xs text-slate-500">
         {t("figures.updated", { date: formatDate(new Date(), locale) })}
       </p>

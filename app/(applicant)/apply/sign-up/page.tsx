@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { homePath } from "@/lib/auth/policy";
 import { requestSignUpCodeAction } from "@/lib/applicants/actions";
-import { APPLICANT_POSITIONS } from "@/lib/applicants/schema";
+import { APPLICANT_POSITIONS, CODE_CHANNELS } from "@/lib/applicants/schema";
 import { signUpProvinces } from "@/lib/requests/queries";
 import { localName } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/locale";
@@ -38,6 +38,22 @@ async function SignUp() {
       inputMode: "email",
       dir: "ltr",
       autoComplete: "email",
+    },
+    {
+      kind: "text",
+      name: "mobile",
+      label: t("applicants.mobile"),
+      hint: t("applicants.mobileHint"),
+      type: "tel",
+      inputMode: "tel",
+      dir: "ltr",
+      autoComplete: "tel",
+    },
+    {
+      kind: "select",
+      name: "channel",
+      label: t("applicants.channel"),
+      options: CODE_CHANNELS.map((c) => ({ value: c, label: t(`applicants.channels.${c}`) })),
     },
     {
       kind: "text",

@@ -82,6 +82,11 @@ async function ApplicantRequest({
             {t("requests.documentsRequestedNote", { message: request.documentsMessage })}
           </p>
         )}
+        {request.notPossibleReason && (
+          <p className="rounded-md bg-red-50 p-3 text-sm text-red-900">
+            {t("requests.notPossibleReason", { reason: request.notPossibleReason })}
+          </p>
+        )}
         {request.status === "REJECTED" && request.decisionReason && (
           <p className="rounded-md bg-red-50 p-3 text-sm text-red-900">
             {t("requests.reason", { reason: request.decisionReason })}
