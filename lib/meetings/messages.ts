@@ -241,6 +241,7 @@ const fa = {
       title: "صورتجلسه",
       header: "صورتجلسه {title}",
       print: "چاپ صورتجلسه",
+      downloadWord: "دریافت فایل Word",
       approve: "تأیید صورتجلسه",
       approveConfirm:
         "با تأیید صورتجلسه، سوابق این جلسه قفل می‌شود و تغییرات بعدی فقط به‌صورت اصلاحیه ثبت خواهد شد. تأیید می‌کنید؟",
@@ -553,6 +554,7 @@ const en: typeof fa = {
       title: "Minutes",
       header: "Minutes of the {title}",
       print: "Print the minutes",
+      downloadWord: "Download as Word",
       approve: "Approve the minutes",
       approveConfirm:
         "Approving the minutes locks this session's records; later changes are recorded as amendments. Approve?",

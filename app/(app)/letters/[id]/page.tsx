@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { buttonClass } from "@/components/ui/button";
 import { pageContext, pageTitle } from "@/lib/page";
 import { translator } from "@/lib/i18n/messages";
 import { getLetter } from "@/lib/letters/queries";
@@ -16,7 +17,10 @@ export default async function LetterPage({ params }: { params: Promise<{ id: str
   if (!letter) notFound();
   return (
     <div className="space-y-4">
-      <div className="no-print flex justify-end">
+      <div className="no-print flex justify-end gap-2">
+        <a href={`/api/letters/${letter.id}.docx`} download className={buttonClass("secondary")}>
+          {t("letters.downloadWord")}
+        </a>
         <PrintButton label={t("letters.print")} />
       </div>
       <LetterSheet letter={letter} t={translator("fa")} />

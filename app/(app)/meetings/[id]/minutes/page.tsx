@@ -1,5 +1,6 @@
 import { Suspense } from "react";
 import { notFound } from "next/navigation";
+import { buttonClass } from "@/components/ui/button";
 import { pageContext, pageTitle, type PageContext } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
 import {
@@ -65,7 +66,12 @@ async function Minutes({ context, id }: { context: PageContext; id: string }) {
   return (
     <article className="print-document mx-auto max-w-4xl space-y-6 bg-white p-3 break-words sm:p-6 print:p-0">
       <div className="no-print flex flex-wrap items-start justify-between gap-2">
-        <PrintButton label={t("meetings.minutes.print")} />
+        <div className="flex flex-wrap gap-2">
+          <PrintButton label={t("meetings.minutes.print")} />
+          <a href={`/api/meetings/${meeting.id}/minutes.docx`} download className={buttonClass("secondary")}>
+            {t("meetings.minutes.downloadWord")}
+          </a>
+        </div>
         {canApprove && (
           <div className="flex max-w-xl flex-col items-end gap-2">
             {nothingRecorded && (
