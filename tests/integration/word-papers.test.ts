@@ -89,6 +89,11 @@ describe("GET /api/meetings/[id]/minutes.docx", () => {
     expect(xml).toContain("<w:bidi/>");
     expect(xml).toContain("<w:rtl/>");
     expect(xml).toContain("<w:bidiVisual/>");
+    // The verification code approval sealed the minutes with, and its QR picture.
+    const { minutesVerifyCode } = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    expect(minutesVerifyCode).toBeTruthy();
+    expect(text).toContain(minutesVerifyCode ?? "-");
+    expect(xml).toContain("<w:drawing>");
   });
 
   it("answers 404 to another province's user and 401 to a visitor", async () => {

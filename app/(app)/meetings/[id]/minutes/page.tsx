@@ -24,6 +24,9 @@ import { followUpItemView } from "@/lib/meetings/follow-up-views";
 import { listMeetingNotices } from "@/lib/notices/queries";
 import { NoticeList } from "@/components/notices/notice-list";
 import { listMinutesAmendments, minutesResolutions } from "@/lib/meetings/minutes";
+import { minutesVerification } from "@/lib/meetings/minutes-proof";
+import { verifyQrSvg, verifyUrl } from "@/lib/letters/queries";
+import { PaperVerification } from "@/components/letters/paper-verification";
 
 export const generateMetadata = pageTitle("meetings.minutes.title");
 
@@ -46,10 +49,14 @@ async function Minutes({ context, id }: { context: PageContext; id: string }) {
   const meeting = await getMeeting(user, id);
   if (!meeting) notFound();
   const title = meetingTitle(meeting, locale, t);
-  const [followUps, notices, amendments] = await Promise.all([
+  const [followUps, notices, amendments, verification] = await Promise.all([
     listFollowUpItems(user, meeting.id).then((items) => items.map((i) => followUpItemView(i, locale, t))),
     listMeetingNotices(user, meeting.id),
     listMinutesAmendments(meeting, locale, t),
+    // Approved minutes carry their verification code and QR (sealed now if approved before codes).
+    minutesVerification(meeting.id).then(async (v) =>
+      v ? { code: v.code, qrSvg: await verifyQrSvg(v.code), url: verifyUrl(v.code) } : null,
+    ),
   ]);
   // Approved minutes print what was approved; later changes follow as dated amendments.
   const resolutionsByItem = minutesResolutions(meeting);
@@ -307,6 +314,7 @@ async function Minutes({ context, id }: { context: PageContext; id: string }) {
           { role: t("meetings.minutes.chair"), name: meeting.body.chairName ?? "" },
         ]}
       />
+      {verification && <PaperVerification {...verification} t={t} />}
       {notices.length > 0 && (
         <section
           aria-labelledby="minutes-notices"
