@@ -101,8 +101,9 @@ export async function docxVerification(
     }),
     w.paragraph(t("letters.verifyCode", { code })),
     w.paragraph(t("letters.verifyHint")),
-    // The address reads left to right whatever the paper's direction.
-    new Paragraph({ children: [new TextRun({ text: url })] }),
+    // The address reads left to right whatever the paper's direction: the default run style of
+    // a Persian paper is w:rtl, which would reorder its slashes and dots.
+    new Paragraph({ children: [new TextRun({ text: url, rightToLeft: false })] }),
   ];
 }
 
