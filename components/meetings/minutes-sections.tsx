@@ -1,5 +1,6 @@
 // The sections of a session's minutes (app/(app)/meetings/[id]/minutes/page.tsx), printed on A4:
 // each draws what the page has already read and decided; none reads the database.
+import { buttonClass } from "@/components/ui/button";
 import {
   formatDate,
   formatDateTime,
@@ -37,7 +38,12 @@ export function MinutesToolbar({
 }) {
   return (
     <div className="no-print flex flex-wrap items-start justify-between gap-2">
-      <PrintButton label={t("meetings.minutes.print")} />
+      <div className="flex flex-wrap gap-2">
+        <PrintButton label={t("meetings.minutes.print")} />
+        <a href={`/api/meetings/${meetingId}/minutes.docx`} download className={buttonClass("secondary")}>
+          {t("meetings.minutes.downloadWord")}
+        </a>
+      </div>
       {canApprove && (
         <div className="flex max-w-xl flex-col items-end gap-2">
           {nothingRecorded && (

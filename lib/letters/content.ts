@@ -74,8 +74,8 @@ export function canonicalLetter(l: FrozenLetter): string {
   return canonicalPaper("letter", l);
 }
 
-/** The same for any paper that proves itself: a letter or a notice (ابلاغ). */
-export function canonicalPaper(kind: "letter" | "notice", l: FrozenLetter): string {
+/** The same for any paper that proves itself: a letter, a notice (ابلاغ), approved minutes. */
+export function canonicalPaper(kind: "letter" | "notice" | "minutes", l: FrozenLetter): string {
   return [
     `kind: ${kind}`,
     `province: ${l.province}`,

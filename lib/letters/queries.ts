@@ -3,6 +3,7 @@ import QRCode from "qrcode";
 import { db } from "@/lib/db";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { appUrl } from "@/lib/app-url";
+import { verifyMinutes } from "@/lib/meetings/minutes-proof";
 import { canonicalLetter, canonicalPaper, normalizeVerifyCode, sha256 } from "./content";
 
 const LETTER = {
@@ -153,7 +154,7 @@ async function verifyNotice(code: string) {
       provinceId: true,
     },
   });
-  if (!notice?.contentHash) return null;
+  if (!notice?.contentHash) return verifyMinutes(code);
   const province =
     (await db.province.findUnique({ where: { id: notice.provinceId }, select: { nameFa: true } }))?.nameFa ??
     "";

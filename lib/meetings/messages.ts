@@ -241,6 +241,8 @@ const fa = {
       title: "صورتجلسه",
       header: "صورتجلسه {title}",
       print: "چاپ صورتجلسه",
+      downloadWord: "دریافت فایل Word",
+      paperLine: "{n}. {text}\nمسئول اجرا: {agency} — همکار: {supporting} — مهلت: {deadline}",
       approve: "تأیید صورتجلسه",
       approveConfirm:
         "با تأیید صورتجلسه، سوابق این جلسه قفل می‌شود و تغییرات بعدی فقط به‌صورت اصلاحیه ثبت خواهد شد. تأیید می‌کنید؟",
@@ -553,6 +555,10 @@ const en: typeof fa = {
       title: "Minutes",
       header: "Minutes of the {title}",
       print: "Print the minutes",
+      downloadWord: "Download as Word",
+      // The frozen text the verification page shows is Persian whatever the reader's language
+      // (lib/meetings/minutes-proof.ts renders it with "fa"), like a letter's.
+      paperLine: "{n}. {text}\nمسئول اجرا: {agency} — همکار: {supporting} — مهلت: {deadline}",
       approve: "Approve the minutes",
       approveConfirm:
         "Approving the minutes locks this session's records; later changes are recorded as amendments. Approve?",

@@ -14,6 +14,7 @@ import { holidaysBetween } from "@/lib/calendar/holidays";
 import { holidaySet, isWorkingDay } from "@/lib/calendar/working-days";
 import { lockMeetingForWrite } from "./guard";
 import { snapshotResolutions } from "./minutes";
+import { sealMinutes } from "./minutes-proof";
 import { assertDateAfterApproved, renumberSessions } from "./numbering";
 import { createMeetingSchema, meetingRefSchema, rescheduleMeetingSchema } from "./schema";
 
@@ -336,6 +337,8 @@ export async function approveMinutes(actor: Actor | null, raw: unknown, t: Trans
           },
           select: { status: true, minutesApprovedAt: true, minutesApprovedById: true },
         });
+        // The approved minutes' verification code and fingerprint (./minutes-proof.ts).
+        const seal = await sealMinutes(tx, meeting.id);
         await recordAudit(tx, {
           actorId: actor.id,
           provinceId: meeting.provinceId,
@@ -343,7 +346,7 @@ export async function approveMinutes(actor: Actor | null, raw: unknown, t: Trans
           entityType: "Meeting",
           entityId: meeting.id,
           before: { status: meeting.status },
-          after,
+          after: { ...after, ...seal },
         });
         await issueSessionNotices(tx, meeting.id, meeting.provinceId, actor.id);
       }),

@@ -1,3 +1,4 @@
+import { buttonClass } from "@/components/ui/button";
 import { pageTitle, type PageContext } from "@/lib/page";
 import { translator } from "@/lib/i18n/messages";
 import { getLetter } from "@/lib/letters/queries";
@@ -18,7 +19,10 @@ async function Letter({ context, id }: { context: PageContext; id: string }) {
   if (!letter) return null;
   return (
     <div className="space-y-4">
-      <div className="no-print flex justify-end">
+      <div className="no-print flex justify-end gap-2">
+        <a href={`/api/letters/${letter.id}.docx`} download className={buttonClass("secondary")}>
+          {t("letters.downloadWord")}
+        </a>
         <PrintButton label={t("letters.print")} />
       </div>
       <LetterSheet letter={letter} t={translator("fa")} />

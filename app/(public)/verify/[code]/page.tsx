@@ -5,6 +5,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { clientAddress } from "@/lib/auth/client-address";
 import { noticeNumberLabel } from "@/lib/notices/number";
 import { verifyAllowed, verifyPaper } from "@/lib/letters/queries";
+import { verifiedMinutesAmendments } from "@/lib/meetings/minutes-proof";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { PageSkeleton } from "@/components/ui/skeleton";
 import { pageTitle } from "@/lib/page";
@@ -42,6 +43,8 @@ async function VerifyResult({ code }: { code: string }) {
   const { t, locale } = await getTranslator();
   const allowed = await verifyAllowed(clientAddress(await headers()));
   const paper = allowed ? await verifyPaper(code) : null;
+  // Approved minutes: the code names the version approved; later amendments are listed, dated.
+  const amendments = paper?.kind === "minutes" ? await verifiedMinutesAmendments(paper, locale, t) : null;
   return (
     <>
       {!allowed ? (
@@ -74,10 +77,14 @@ async function VerifyResult({ code }: { code: string }) {
             <dd>{noticeNumberLabel(paper.number, locale)}</dd>
             <dt className="text-slate-600">{t("verify.date")}</dt>
             <dd>{formatDate(paper.issuedAt, locale)}</dd>
-            <dt className="text-slate-600">{t("verify.addressee")}</dt>
-            <dd className="whitespace-pre-line" lang="fa" dir="rtl">
-              {paper.recipient}
-            </dd>
+            {paper.recipient !== null && (
+              <>
+                <dt className="text-slate-600">{t("verify.addressee")}</dt>
+                <dd className="whitespace-pre-line" lang="fa" dir="rtl">
+                  {paper.recipient}
+                </dd>
+              </>
+            )}
             <dt className="text-slate-600">{t("verify.subject")}</dt>
             <dd lang="fa" dir="rtl">
               {paper.subject}
@@ -93,6 +100,28 @@ async function VerifyResult({ code }: { code: string }) {
               {paper.body}
             </div>
           </div>
+          {paper.kind === "minutes" && amendments && (
+            <div className="space-y-1 text-sm">
+              <h2 className="font-semibold">{t("verify.amendments")}</h2>
+              {paper.minutesApprovedAt && (
+                <p className="text-xs text-slate-600">
+                  {t("verify.version", { date: formatDate(paper.minutesApprovedAt, locale) })}
+                </p>
+              )}
+              {amendments.length === 0 ? (
+                <p>{t("verify.noAmendments")}</p>
+              ) : (
+                <ol className="space-y-1">
+                  {amendments.map((a) => (
+                    <li key={a.id}>
+                      <span className="font-medium">{a.date}: </span>
+                      {a.lines.join(" ")}
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </div>
+          )}
           <div className="space-y-1 text-sm">
             <h2 className="font-semibold">{t("verify.hash")}</h2>
             <p className="break-all font-mono text-xs" dir="ltr">

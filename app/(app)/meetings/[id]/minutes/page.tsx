@@ -9,6 +9,9 @@ import { listFollowUpItems } from "@/lib/meetings/follow-up";
 import { followUpItemView } from "@/lib/meetings/follow-up-views";
 import { listMeetingNotices } from "@/lib/notices/queries";
 import { listMinutesAmendments, minutesResolutions } from "@/lib/meetings/minutes";
+import { minutesVerification } from "@/lib/meetings/minutes-proof";
+import { verifyQrSvg, verifyUrl } from "@/lib/letters/queries";
+import { PaperVerification } from "@/components/letters/paper-verification";
 import {
   MinutesAmendments,
   MinutesAttendance,
@@ -37,10 +40,14 @@ async function Minutes({ context, id }: { context: PageContext; id: string }) {
   const meeting = await getMeeting(user, id);
   if (!meeting) notFound();
   const title = meetingTitle(meeting, locale, t);
-  const [followUps, notices, amendments] = await Promise.all([
+  const [followUps, notices, amendments, verification] = await Promise.all([
     listFollowUpItems(user, meeting.id).then((items) => items.map((i) => followUpItemView(i, locale, t))),
     listMeetingNotices(user, meeting.id),
     listMinutesAmendments(meeting, locale, t),
+    // Approved minutes carry their verification code and QR (sealed now if approved before codes).
+    minutesVerification(meeting.id).then(async (v) =>
+      v ? { code: v.code, qrSvg: await verifyQrSvg(v.code), url: verifyUrl(v.code) } : null,
+    ),
   ]);
   // Approved minutes print what was approved; later changes follow as dated amendments.
   const resolutionsByItem = minutesResolutions(meeting);
@@ -65,6 +72,7 @@ async function Minutes({ context, id }: { context: PageContext; id: string }) {
       {followUps.length > 0 && <MinutesFollowUps followUps={followUps} {...words} />}
       {amendments.length > 0 && <MinutesAmendments amendments={amendments} t={t} />}
       <MinutesSignatures meeting={meeting} t={t} />
+      {verification && <PaperVerification {...verification} t={t} />}
       {notices.length > 0 && <MinutesNotices notices={notices} {...words} />}
     </article>
   );

@@ -1,0 +1,106 @@
+// Issue #37 §5: approved minutes prove themselves. Approval seals them with a verification code
+// and the SHA-256 of their frozen content; /verify resolves the code, shows the text as approved
+// and the amendments since, dated; a changed frozen copy reads "altered". Minutes approved
+// before codes existed are sealed on first print.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { approveMinutes } from "@/lib/meetings/sessions";
+import { verifyPaper } from "@/lib/letters/queries";
+import { minutesHash, minutesVerification, verifiedMinutesAmendments } from "@/lib/meetings/minutes-proof";
+import { recordAudit } from "@/lib/audit/record";
+import {
+  createActor,
+  createAgency,
+  createCounty,
+  createMeeting,
+  createProvince,
+  createResolution,
+  createUnit,
+  t,
+} from "../support/fixtures";
+
+let provinceId: string;
+let unitId: string;
+let agencyId: string;
+let chair: Awaited<ReturnType<typeof createActor>>;
+
+async function approvedSession(text: string) {
+  const meeting = await createMeeting(provinceId, { status: "HELD" });
+  const item = await db.agendaItem.create({ data: { meetingId: meeting.id, unitId }, select: { id: true } });
+  const r = await createResolution(
+    { provinceId, meetingId: meeting.id, unitId, responsibleAgencyId: agencyId },
+    { text, deadline: "2030-03-01" },
+  );
+  await db.resolution.update({ where: { id: r.id }, data: { agendaItemId: item.id } });
+  expect((await approveMinutes(chair, { meetingId: meeting.id }, t)).ok).toBe(true);
+  return { meeting, resolution: r };
+}
+
+beforeAll(async () => {
+  provinceId = (await createProvince()).id;
+  const county = await createCounty(provinceId, "کرمان");
+  unitId = (await createUnit(provinceId, { countyId: county.id, name: "فولاد کرمان" })).id;
+  agencyId = (await createAgency(provinceId, "شرکت توزیع برق")).id;
+  chair = await createActor(["CHAIR"], { provinceId });
+});
+
+describe("approved minutes' verification", () => {
+  it("is sealed at approval; the code resolves to the text as approved, amendments listed by date", async () => {
+    const { meeting, resolution } = await approvedSession("انشعاب برق ۲ مگاواتی ظرف یک ماه واگذار شود.");
+    const sealed = await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
+    expect(sealed.minutesVerifyCode).toMatch(/^[A-Z2-9]{10}$/);
+    expect(sealed.minutesHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await minutesVerification(meeting.id)).toEqual({ code: sealed.minutesVerifyCode });
+
+    // An amendment after approval (the secretariat moves the deadline), as the audit trail records it.
+    await db.resolution.update({ where: { id: resolution.id }, data: { deadline: new Date("2030-06-01") } });
+    await recordAudit(db, {
+      actorId: chair.id,
+      provinceId,
+      action: "extension.approve",
+      entityType: "Resolution",
+      entityId: resolution.id,
+      before: { deadline: "2030-03-01T00:00:00.000Z" },
+      after: { deadline: "2030-06-01T00:00:00.000Z" },
+    });
+
+    const shown = await verifyPaper(sealed.minutesVerifyCode?.toLowerCase() ?? "");
+    expect(shown).toMatchObject({ kind: "minutes", intact: true, contentHash: sealed.minutesHash });
+    expect(shown?.body).toContain("انشعاب برق ۲ مگاواتی ظرف یک ماه واگذار شود.");
+    expect(shown?.body).toContain("شرکت توزیع برق");
+    if (shown?.kind !== "minutes") throw new Error("not minutes");
+    const amendments = await verifiedMinutesAmendments(shown, "fa", t);
+    expect(amendments).toHaveLength(1);
+    expect(amendments[0]?.lines.join(" ")).toContain("۱۴۰۹");
+    // The amendment changed the resolution, not the approved paper: still intact.
+    expect((await verifyPaper(sealed.minutesVerifyCode ?? ""))?.intact).toBe(true);
+
+    // Someone edits the frozen copy in the database: the page says the paper is altered.
+    const copy = JSON.stringify(sealed.approvedResolutions).replace("۲ مگاواتی", "۵ مگاواتی");
+    await db.meeting.update({ where: { id: meeting.id }, data: { approvedResolutions: JSON.parse(copy) } });
+    expect((await verifyPaper(sealed.minutesVerifyCode ?? ""))?.intact).toBe(false);
+  });
+
+  it("seals minutes approved before codes existed on first print, once", async () => {
+    const { meeting } = await approvedSession("پروانه بهره‌برداری تمدید شود.");
+    await db.meeting.update({
+      where: { id: meeting.id },
+      data: { minutesVerifyCode: null, minutesHash: null },
+    });
+    expect(await verifyPaper("ZZZZZZZZZZ")).toBeNull();
+    const [a, b] = await Promise.all([minutesVerification(meeting.id), minutesVerification(meeting.id)]);
+    expect(a?.code).toMatch(/^[A-Z2-9]{10}$/);
+    expect(b).toEqual(a);
+    const row = await db.meeting.findUniqueOrThrow({
+      where: { id: meeting.id },
+      include: { body: true, province: true },
+    });
+    expect(row.minutesHash).toBe(minutesHash(row, row.province.nameFa));
+    expect(await verifyPaper(a?.code ?? "")).toMatchObject({ kind: "minutes", intact: true });
+  });
+
+  it("gives no code to minutes not approved", async () => {
+    const meeting = await createMeeting(provinceId, { status: "HELD" });
+    expect(await minutesVerification(meeting.id)).toBeNull();
+  });
+});
