@@ -24,12 +24,14 @@ export function PaperVerification({
         aria-label={t("letters.verifyCode", { code })}
         dangerouslySetInnerHTML={{ __html: qrSvg }}
       />
-      <div className="space-y-1">
-        <p className="font-mono" dir="ltr">
+      {/* min-w-0 and break-all: the address is one long word, and on a 390 px phone it must
+          wrap inside the page rather than widen it. */}
+      <div className="min-w-0 space-y-1">
+        <p className="font-mono break-all" dir="ltr">
           {t("letters.verifyCode", { code })}
         </p>
         <p>{t("letters.verifyHint")}</p>
-        <p dir="ltr" className="font-mono">
+        <p dir="ltr" className="font-mono break-all">
           {url}
         </p>
       </div>
