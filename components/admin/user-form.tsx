@@ -129,7 +129,7 @@ export function UserForm({
           />
         )}
       </Field>
-      {/* With one province and no choice of a national account, provinces are not mentioned (DESIGN.md §2). */}
+      {/* With one province and no choice of a national account, provinces are not mentioned (decision 070). */}
       {provinces.length === 1 && !allowNational ? (
         <input type="hidden" name="provinceId" value={provinces[0]?.id ?? ""} />
       ) : (

@@ -1,4 +1,4 @@
-// The obstacle lifecycle of DESIGN.md §2. Each status change has exactly one driver, so the
+// The obstacle lifecycle, written out below. Each status change has exactly one driver, so the
 // registry, the sessions and the follow-up never disagree about where a case stands:
 //
 // - Sessions (lib/meetings/lifecycle.ts, applied by lib/meetings/agenda.ts):
