@@ -42,6 +42,23 @@ export const versionField = () =>
     .min(1, "validation.invalidInput")
     .max(2_147_483_647, "validation.invalidInput");
 
+/**
+ * The version of a stored setting the form was drawn from: 0 when it had never been saved
+ * (lib/settings/mutations.ts `writeSetting` compares and sets).
+ */
+export const settingVersionField = () =>
+  z.coerce.number("validation.invalidInput").int("validation.invalidInput").min(0).max(2_147_483_647);
+
+/**
+ * A whole number typed in any digits ("۸" or "8") from `min` to `max`; anything else, an
+ * empty field included, is refused with `message`.
+ */
+export const wholeNumberInAnyDigits = (min: number, max: number, message: MessageKey) =>
+  text()
+    .trim()
+    .transform((v) => Number(toLatinDigits(v) || "x"))
+    .pipe(z.number(message).int(message).min(min, message).max(max, message));
+
 /** The most pages any list offers; a larger `?page=` (say 1e308) is a hand-made URL. */
 export const MAX_PAGE = 100_000;
 

@@ -1,33 +1,17 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db";
 import { authorize, writeProvince, type Actor } from "@/lib/auth/policy";
-import { recordAudit } from "@/lib/audit/record";
 import { invalid, type FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
-import { toLatinDigits } from "@/lib/i18n/format";
 import { mutation, UserFacingError } from "@/lib/mutation";
-import { writeSetting } from "@/lib/settings/mutations";
-import { multilineText, text } from "@/lib/validation";
+import { saveSetting } from "@/lib/settings/mutations";
+import { multilineText, settingVersionField, wholeNumberInAnyDigits } from "@/lib/validation";
 import { stalledDaysKey, weeklyRecipientsKey } from "./settings";
 
-const version = z.coerce
-  .number("validation.invalidInput")
-  .int("validation.invalidInput")
-  .min(0)
-  .max(2_147_483_647);
+const version = settingVersionField();
 
 export const stalledDaysSchema = z.object({
-  days: text()
-    .trim()
-    .transform((v) => Number(toLatinDigits(v) || "x"))
-    .pipe(
-      z
-        .number("outcomes.v.stalledDays")
-        .int("outcomes.v.stalledDays")
-        .min(1, "outcomes.v.stalledDays")
-        .max(120, "outcomes.v.stalledDays"),
-    ),
+  days: wholeNumberInAnyDigits(1, 120, "outcomes.v.stalledDays"),
   version,
 });
 
@@ -51,18 +35,12 @@ export async function setStalledDays(actor: Actor | null, raw: unknown, t: Trans
     if (!parsed.success) return invalid(parsed.error, t);
     authorize(actor, "settings.manage");
     const key = stalledDaysKey(actor.provinceId);
-    await db.$transaction(async (tx) => {
-      const before = await writeSetting(tx, key, parsed.data.days, parsed.data.version, t);
-      await recordAudit(tx, {
-        actorId: actor.id,
-        provinceId: actor.provinceId,
-        action: "settings.update",
-        entityType: "AppSetting",
-        entityId: key,
-        before: before ?? null,
-        after: parsed.data.days,
-      });
-    });
+    await saveSetting(
+      actor,
+      actor.provinceId,
+      { key, value: parsed.data.days, version: parsed.data.version },
+      t,
+    );
     return { ok: true, message: t("outcomes.settings.stalledSaved") };
   });
 }
@@ -85,18 +63,7 @@ export async function setWeeklyRecipients(
         emails: [t("outcomes.weekly.recipientsInvalid", { email: wrong })],
       });
     const key = weeklyRecipientsKey(provinceId);
-    await db.$transaction(async (tx) => {
-      const before = await writeSetting(tx, key, emails, parsed.data.version, t);
-      await recordAudit(tx, {
-        actorId: actor.id,
-        provinceId,
-        action: "settings.update",
-        entityType: "AppSetting",
-        entityId: key,
-        before: before ?? null,
-        after: emails,
-      });
-    });
+    await saveSetting(actor, provinceId, { key, value: emails, version: parsed.data.version }, t);
     return { ok: true, message: t("outcomes.weekly.recipientsSaved") };
   });
 }

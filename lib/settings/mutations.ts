@@ -7,18 +7,13 @@ import { invalid, type FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
 import { conflictError, mutation } from "@/lib/mutation";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { toLatinDigits } from "@/lib/i18n/format";
-import { text } from "@/lib/validation";
+import { settingVersionField, wholeNumberInAnyDigits } from "@/lib/validation";
 import { digestHourKey, noticeAckDaysKey, publicFiguresKey } from "./queries";
 
 export const publicFiguresSchema = z.object({
   enabled: z.enum(["true", "false"]).transform((v) => v === "true"),
   // 0 when the setting had never been saved as the form was drawn.
-  version: z.coerce
-    .number("validation.invalidInput")
-    .int("validation.invalidInput")
-    .min(0)
-    .max(2_147_483_647),
+  version: settingVersionField(),
 });
 
 /**
@@ -48,6 +43,37 @@ export async function writeSetting(
   return before?.value;
 }
 
+/**
+ * One setting saved the way every settings form saves it: compare-and-set (`writeSetting`)
+ * and its audit event, in one transaction. `unset` is what the audit shows as "before" when
+ * the setting had never been stored.
+ */
+export async function saveSetting(
+  actor: { id: string },
+  provinceId: string | null,
+  setting: {
+    key: string;
+    value: Prisma.InputJsonValue;
+    version: number;
+    unset?: Prisma.InputJsonValue | null;
+  },
+  t: Translate,
+) {
+  const { key, value, version, unset = null } = setting;
+  await db.$transaction(async (tx) => {
+    const before = await writeSetting(tx, key, value, version, t);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      provinceId,
+      action: "settings.update",
+      entityType: "AppSetting",
+      entityId: key,
+      before: before ?? unset,
+      after: value,
+    });
+  });
+}
+
 export async function setPublicFigures(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
   return mutation(t, async () => {
     const parsed = publicFiguresSchema.safeParse(raw);
@@ -56,18 +82,7 @@ export async function setPublicFigures(actor: Actor | null, raw: unknown, t: Tra
     const { enabled, version } = parsed.data;
     // A provincial admin publishes their own province's figures, never the country's.
     const key = publicFiguresKey(actor.provinceId);
-    await db.$transaction(async (tx) => {
-      const before = await writeSetting(tx, key, enabled, version, t);
-      await recordAudit(tx, {
-        actorId: actor.id,
-        provinceId: actor.provinceId,
-        action: "settings.update",
-        entityType: "AppSetting",
-        entityId: key,
-        before: before ?? false,
-        after: enabled,
-      });
-    });
+    await saveSetting(actor, actor.provinceId, { key, value: enabled, version, unset: false }, t);
     return { ok: true, message: t(enabled ? "settings.publicOn" : "settings.publicOff") };
   });
 }
@@ -78,11 +93,7 @@ export const noticeAckDaysSchema = z.object({
     .int("settings.v.ackDays")
     .min(1, "settings.v.ackDays")
     .max(60, "settings.v.ackDays"),
-  version: z.coerce
-    .number("validation.invalidInput")
-    .int("validation.invalidInput")
-    .min(0)
-    .max(2_147_483_647),
+  version: settingVersionField(),
 });
 
 /** How many working days an agency has to acknowledge a notice before the dashboard flags it. */
@@ -93,39 +104,15 @@ export async function setNoticeAckDays(actor: Actor | null, raw: unknown, t: Tra
     authorize(actor, "settings.manage");
     const key = noticeAckDaysKey(actor.provinceId);
     const { days, version } = parsed.data;
-    await db.$transaction(async (tx) => {
-      const before = await writeSetting(tx, key, days, version, t);
-      await recordAudit(tx, {
-        actorId: actor.id,
-        provinceId: actor.provinceId,
-        action: "settings.update",
-        entityType: "AppSetting",
-        entityId: key,
-        before: before ?? null,
-        after: days,
-      });
-    });
+    await saveSetting(actor, actor.provinceId, { key, value: days, version }, t);
     return { ok: true, message: t("settings.ackDaysSaved") };
   });
 }
 
 export const digestHourSchema = z.object({
   // Typed in any digits ("۸" or "8"); a whole hour of the Tehran day.
-  hour: text()
-    .trim()
-    .transform((v) => Number(toLatinDigits(v) || "x"))
-    .pipe(
-      z
-        .number("settings.v.digestHour")
-        .int("settings.v.digestHour")
-        .min(0, "settings.v.digestHour")
-        .max(23, "settings.v.digestHour"),
-    ),
-  version: z.coerce
-    .number("validation.invalidInput")
-    .int("validation.invalidInput")
-    .min(0)
-    .max(2_147_483_647),
+  hour: wholeNumberInAnyDigits(0, 23, "settings.v.digestHour"),
+  version: settingVersionField(),
 });
 
 /** The Tehran hour from which the province's daily reminder and overdue digests go out. */
@@ -136,18 +123,7 @@ export async function setDigestHour(actor: Actor | null, raw: unknown, t: Transl
     authorize(actor, "settings.manage");
     const key = digestHourKey(actor.provinceId);
     const { hour, version } = parsed.data;
-    await db.$transaction(async (tx) => {
-      const before = await writeSetting(tx, key, hour, version, t);
-      await recordAudit(tx, {
-        actorId: actor.id,
-        provinceId: actor.provinceId,
-        action: "settings.update",
-        entityType: "AppSetting",
-        entityId: key,
-        before: before ?? null,
-        after: hour,
-      });
-    });
+    await saveSetting(actor, actor.provinceId, { key, value: hour, version }, t);
     return { ok: true, message: t("settings.digestHourSaved") };
   });
 }

@@ -5,6 +5,8 @@ import {
   optionalJalaliDateField,
   optionalText,
   optionalWholeNumber,
+  settingVersionField,
+  wholeNumberInAnyDigits,
 } from "@/lib/validation";
 
 const messages = (schema: z.ZodType, value: unknown) => {
@@ -38,6 +40,22 @@ describe("shared zod fields", () => {
     expect(field.parse("")).toBeNull();
     expect(messages(field, "صد")).toEqual(["obstacles.amountInvalid"]);
     expect(messages(optionalWholeNumber(100n, "units.pctInvalid"), "101")).toEqual(["units.pctInvalid"]);
+  });
+
+  it("reads a bounded whole number in any digits, refusing anything else with the caller's one message", () => {
+    const hour = wholeNumberInAnyDigits(0, 23, "settings.v.digestHour");
+    expect(hour.parse(" ۸ ")).toBe(8);
+    expect(hour.parse("23")).toBe(23);
+    expect(hour.parse("0")).toBe(0);
+    for (const wrong of ["", "24", "-1", "7.5", "هشت"])
+      expect(messages(hour, wrong)).toEqual(["settings.v.digestHour"]);
+  });
+
+  it("takes a setting's version from 0 (never saved) and refuses a negative one", () => {
+    expect(settingVersionField().parse("0")).toBe(0);
+    expect(settingVersionField().parse("3")).toBe(3);
+    expect(messages(settingVersionField(), "-1")).toHaveLength(1);
+    expect(messages(settingVersionField(), "x")).toEqual(["validation.invalidInput"]);
   });
 
   it("turns empty optional text into null and refuses text over the limit", () => {
