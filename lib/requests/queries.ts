@@ -51,6 +51,48 @@ function stageFrom(r: Followed): Stage {
   });
 }
 
+/** What the applicant's page and the intake page both read out of a request. */
+const REQUEST_READ_OUT = {
+  id: true,
+  status: true,
+  version: true,
+  trackingCode: true,
+  unitName: true,
+  unitNationalId: true,
+  sector: true,
+  operatingStatus: true,
+  employees: true,
+  submittedAt: true,
+  resubmittedAt: true,
+  documentsMessage: true,
+  decisionReason: true,
+  unitId: true,
+  county: { select: { nameFa: true, nameEn: true } },
+  attachments: { select: { id: true, fileName: true, sizeBytes: true }, orderBy: { createdAt: "asc" } },
+} as const;
+
+/** An obstacle as the request describes it (what it became differs by reader). */
+const REQUEST_OBSTACLE = {
+  id: true,
+  position: true,
+  description: true,
+  amountRials: true,
+  agencyIds: true,
+  category: { select: { nameFa: true, nameEn: true } },
+  subCategory: { select: { nameFa: true, nameEn: true } },
+} as const;
+
+/** The agencies the request's obstacles name, for their names. */
+async function agenciesNamedIn(obstacles: { agencyIds: string[] }[]) {
+  const agencyIds = [...new Set(obstacles.flatMap((o) => o.agencyIds))];
+  return agencyIds.length
+    ? db.agency.findMany({
+        where: { id: { in: agencyIds } },
+        select: { id: true, nameFa: true, nameEn: true },
+      })
+    : [];
+}
+
 /** The applicant's own requests, newest first, each with its stage. */
 export async function listOwnRequests(actor: Actor) {
   if (!can(actor, "request.file")) return [];
@@ -83,34 +125,13 @@ export async function loadOwnRequest(actor: Actor, id: string) {
   const request = await db.unitRequest.findFirst({
     where: { id, ...ownWhere(actor) },
     select: {
-      id: true,
-      status: true,
-      version: true,
-      trackingCode: true,
-      unitName: true,
-      unitNationalId: true,
+      ...REQUEST_READ_OUT,
       countyId: true,
-      sector: true,
-      operatingStatus: true,
-      employees: true,
-      submittedAt: true,
-      resubmittedAt: true,
-      documentsMessage: true,
-      decisionReason: true,
       decidedAt: true,
-      unitId: true,
-      county: { select: { nameFa: true, nameEn: true } },
-      attachments: { select: { id: true, fileName: true, sizeBytes: true }, orderBy: { createdAt: "asc" } },
       obstacles: {
         orderBy: { position: "asc" },
         select: {
-          id: true,
-          position: true,
-          description: true,
-          amountRials: true,
-          agencyIds: true,
-          category: { select: { nameFa: true, nameEn: true } },
-          subCategory: { select: { nameFa: true, nameEn: true } },
+          ...REQUEST_OBSTACLE,
           obstacle: {
             select: {
               id: true,
@@ -161,13 +182,7 @@ export async function loadOwnRequest(actor: Actor, id: string) {
         },
       })
     : [];
-  const agencyIds = [...new Set(request.obstacles.flatMap((o) => o.agencyIds))];
-  const agencies = agencyIds.length
-    ? await db.agency.findMany({
-        where: { id: { in: agencyIds } },
-        select: { id: true, nameFa: true, nameEn: true },
-      })
-    : [];
+  const agencies = await agenciesNamedIn(request.obstacles);
   const notPossibleReason = stage === "NOT_POSSIBLE" ? await notPossibleReasonOf(request) : null;
   return { ...request, stage, committeeDate, workingGroupDate, resolutions, agencies, notPossibleReason };
 }
@@ -243,22 +258,8 @@ export async function loadIntakeRequest(actor: Actor, id: string) {
   const request = await db.unitRequest.findFirst({
     where: { id, ...provinceWhere(actor) },
     select: {
-      id: true,
-      status: true,
-      version: true,
-      trackingCode: true,
-      unitName: true,
-      unitNationalId: true,
-      sector: true,
-      operatingStatus: true,
-      employees: true,
-      submittedAt: true,
-      resubmittedAt: true,
-      documentsMessage: true,
-      decisionReason: true,
-      unitId: true,
+      ...REQUEST_READ_OUT,
       duplicateOfUnitId: true,
-      county: { select: { nameFa: true, nameEn: true } },
       applicant: {
         select: {
           name: true,
@@ -266,19 +267,9 @@ export async function loadIntakeRequest(actor: Actor, id: string) {
           applicantProfile: { select: { nationalCode: true, position: true } },
         },
       },
-      attachments: { select: { id: true, fileName: true, sizeBytes: true }, orderBy: { createdAt: "asc" } },
       obstacles: {
         orderBy: { position: "asc" },
-        select: {
-          id: true,
-          position: true,
-          description: true,
-          amountRials: true,
-          agencyIds: true,
-          obstacle: { select: { id: true, status: true } },
-          category: { select: { nameFa: true, nameEn: true } },
-          subCategory: { select: { nameFa: true, nameEn: true } },
-        },
+        select: { ...REQUEST_OBSTACLE, obstacle: { select: { id: true, status: true } } },
       },
     },
   });
@@ -287,13 +278,7 @@ export async function loadIntakeRequest(actor: Actor, id: string) {
     where: { nationalId: request.unitNationalId, ...provinceWhere(actor), archivedAt: null },
     select: { id: true, name: true },
   });
-  const agencyIds = [...new Set(request.obstacles.flatMap((o) => o.agencyIds))];
-  const agencies = agencyIds.length
-    ? await db.agency.findMany({
-        where: { id: { in: agencyIds } },
-        select: { id: true, nameFa: true, nameEn: true },
-      })
-    : [];
+  const agencies = await agenciesNamedIn(request.obstacles);
   return { ...request, match, agencies };
 }
 
