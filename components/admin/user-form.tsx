@@ -4,7 +4,7 @@ import { createUserAction, updateUserAction } from "@/lib/users/actions";
 import { initialFormState } from "@/lib/forms";
 import { ROLES } from "@/lib/auth/roles";
 import type { Locale } from "@/lib/i18n/messages";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, TextField, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Select } from "@/components/ui/select";
@@ -58,30 +58,22 @@ export function UserForm({
       <FormMessage state={state} />
       {user && <input type="hidden" name="id" value={user.id} />}
       {user?.version !== undefined && <input type="hidden" name="version" value={user.version} />}
-      <Field label={t("admin.name")} errors={errors.name}>
-        {(p) => (
-          <input
-            {...p}
-            name="name"
-            defaultValue={value("name") ?? user?.name}
-            required
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field label={t("admin.email")} errors={errors.email}>
-        {(p) => (
-          <input
-            {...p}
-            name="email"
-            type="email"
-            defaultValue={value("email") ?? user?.email}
-            required
-            dir="ltr"
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t("admin.name")}
+        errors={errors.name}
+        name="name"
+        defaultValue={value("name") ?? user?.name}
+        required
+      />
+      <TextField
+        label={t("admin.email")}
+        errors={errors.email}
+        name="email"
+        type="email"
+        defaultValue={value("email") ?? user?.email}
+        required
+        dir="ltr"
+      />
       <Field
         label={t("admin.password")}
         errors={errors.password}

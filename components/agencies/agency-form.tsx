@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { createAgencyAction, updateAgencyAction } from "@/lib/agencies/actions";
 import { AGENCY_KINDS } from "@/lib/agencies/constants";
 import { initialFormState } from "@/lib/forms";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, TextAreaField, TextField, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Select } from "@/components/ui/select";
@@ -48,21 +48,21 @@ export function AgencyForm({ agency, locale }: { agency?: AgencyFormValues; loca
       </div>
       {agency && <input type="hidden" name="id" value={agency.id} />}
       {agency?.version !== undefined && <input type="hidden" name="version" value={agency.version} />}
-      <Field label={t("agencies.nameFa")} errors={errors.nameFa}>
-        {(p) => <input {...p} name="nameFa" defaultValue={value("nameFa")} required className={inputClass} />}
-      </Field>
-      <Field label={t("agencies.nameEn")} errors={errors.nameEn}>
-        {(p) => (
-          <input
-            {...p}
-            name="nameEn"
-            defaultValue={value("nameEn")}
-            required
-            dir="ltr"
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t("agencies.nameFa")}
+        errors={errors.nameFa}
+        name="nameFa"
+        defaultValue={value("nameFa")}
+        required
+      />
+      <TextField
+        label={t("agencies.nameEn")}
+        errors={errors.nameEn}
+        name="nameEn"
+        defaultValue={value("nameEn")}
+        required
+        dir="ltr"
+      />
       <Field label={t("agencies.kind")} errors={errors.kind}>
         {(p) => (
           <Select {...p} name="kind" defaultValue={value("kind") || "GOVERNMENT"} className={inputClass}>
@@ -74,56 +74,54 @@ export function AgencyForm({ agency, locale }: { agency?: AgencyFormValues; loca
           </Select>
         )}
       </Field>
-      <Field label={t("agencies.headName")} errors={errors.headName}>
-        {(p) => <input {...p} name="headName" defaultValue={value("headName")} className={inputClass} />}
-      </Field>
-      <Field label={t("agencies.headTitle")} hint={t("agencies.headTitleHint")} errors={errors.headTitle}>
-        {(p) => <input {...p} name="headTitle" defaultValue={value("headTitle")} className={inputClass} />}
-      </Field>
-      <Field label={t("agencies.headMobile")} hint={t("agencies.headMobileHint")} errors={errors.headMobile}>
-        {(p) => (
-          <input
-            {...p}
-            name="headMobile"
-            type="tel"
-            inputMode="tel"
-            autoComplete="off"
-            defaultValue={value("headMobile")}
-            dir="ltr"
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field label={t("agencies.phone")} errors={errors.phone}>
-        {(p) => (
-          <input
-            {...p}
-            name="phone"
-            type="tel"
-            defaultValue={value("phone")}
-            dir="ltr"
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field label={t("agencies.email")} errors={errors.email}>
-        {(p) => (
-          <input
-            {...p}
-            name="email"
-            type="email"
-            defaultValue={value("email")}
-            dir="ltr"
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t("agencies.headName")}
+        errors={errors.headName}
+        name="headName"
+        defaultValue={value("headName")}
+      />
+      <TextField
+        label={t("agencies.headTitle")}
+        hint={t("agencies.headTitleHint")}
+        errors={errors.headTitle}
+        name="headTitle"
+        defaultValue={value("headTitle")}
+      />
+      <TextField
+        label={t("agencies.headMobile")}
+        hint={t("agencies.headMobileHint")}
+        errors={errors.headMobile}
+        name="headMobile"
+        type="tel"
+        inputMode="tel"
+        autoComplete="off"
+        defaultValue={value("headMobile")}
+        dir="ltr"
+      />
+      <TextField
+        label={t("agencies.phone")}
+        errors={errors.phone}
+        name="phone"
+        type="tel"
+        defaultValue={value("phone")}
+        dir="ltr"
+      />
+      <TextField
+        label={t("agencies.email")}
+        errors={errors.email}
+        name="email"
+        type="email"
+        defaultValue={value("email")}
+        dir="ltr"
+      />
       <div className="sm:col-span-2">
-        <Field label={t("agencies.address")} errors={errors.address}>
-          {(p) => (
-            <textarea {...p} name="address" defaultValue={value("address")} rows={2} className={inputClass} />
-          )}
-        </Field>
+        <TextAreaField
+          label={t("agencies.address")}
+          errors={errors.address}
+          name="address"
+          defaultValue={value("address")}
+          rows={2}
+        />
       </div>
       {agency && (
         <label className="flex items-center gap-2 text-sm">

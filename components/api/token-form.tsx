@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { createApiTokenAction, type TokenFormState } from "@/lib/api/actions";
 import { API_SCOPES, TOKEN_LIFETIMES_DAYS } from "@/lib/api/token-constants";
 import { useT } from "@/components/ui/messages";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, TextField, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -31,17 +31,13 @@ export function TokenForm({
     <div className="space-y-4">
       <form action={action} className="max-w-xl space-y-4" noValidate>
         <FormMessage state={state} />
-        <Field label={t("api.tokens.name")} errors={errors.name}>
-          {(p) => (
-            <input
-              {...p}
-              name="name"
-              required
-              defaultValue={typeof sent?.name === "string" ? sent.name : undefined}
-              className={inputClass}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t("api.tokens.name")}
+          errors={errors.name}
+          name="name"
+          required
+          defaultValue={typeof sent?.name === "string" ? sent.name : undefined}
+        />
         <fieldset className="space-y-2" aria-describedby={errors.scopes ? "scopes-error" : undefined}>
           <legend className="text-sm font-medium">{t("api.tokens.scopes")}</legend>
           {API_SCOPES.map((scope) => (

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { changeOwnPasswordAction } from "@/lib/users/actions";
 import { initialFormState } from "@/lib/forms";
-import { Field, inputClass } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useT } from "@/components/ui/messages";
@@ -13,19 +13,16 @@ export function ChangePasswordForm() {
   const [state, action] = useActionState(changeOwnPasswordAction, initialFormState);
   const errors = state.fieldErrors ?? {};
   const password = (name: string, label: string, autoComplete: string, hint?: string) => (
-    <Field label={label} errors={errors[name]} hint={hint}>
-      {(p) => (
-        <input
-          {...p}
-          name={name}
-          type="password"
-          autoComplete={autoComplete}
-          required
-          dir="ltr"
-          className={inputClass}
-        />
-      )}
-    </Field>
+    <TextField
+      label={label}
+      errors={errors[name]}
+      hint={hint}
+      name={name}
+      type="password"
+      autoComplete={autoComplete}
+      required
+      dir="ltr"
+    />
   );
   return (
     <form action={action} className="space-y-4" noValidate>

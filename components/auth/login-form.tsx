@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { loginAction } from "@/lib/auth/actions";
 import { initialFormState } from "@/lib/forms";
-import { Field, inputClass } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useT } from "@/components/ui/messages";
@@ -13,33 +13,25 @@ export function LoginForm() {
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
-      <Field label={t("login.email")} errors={state.fieldErrors?.email}>
-        {(p) => (
-          <input
-            {...p}
-            name="email"
-            type="email"
-            defaultValue={state.values?.email}
-            autoComplete="username"
-            required
-            dir="ltr"
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field label={t("login.password")} errors={state.fieldErrors?.password}>
-        {(p) => (
-          <input
-            {...p}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            dir="ltr"
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t("login.email")}
+        errors={state.fieldErrors?.email}
+        name="email"
+        type="email"
+        defaultValue={state.values?.email}
+        autoComplete="username"
+        required
+        dir="ltr"
+      />
+      <TextField
+        label={t("login.password")}
+        errors={state.fieldErrors?.password}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        dir="ltr"
+      />
       <SubmitButton pendingLabel={t("login.submitting")}>{t("login.submit")}</SubmitButton>
     </form>
   );

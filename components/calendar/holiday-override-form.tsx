@@ -3,7 +3,7 @@ import { useActionState, useState } from "react";
 import { saveHolidayOverrideAction } from "@/lib/calendar/actions";
 import { initialFormState } from "@/lib/forms";
 import type { Locale } from "@/lib/i18n/messages";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, TextField, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { JalaliDateInput } from "@/components/ui/jalali-date-input";
 import { Select } from "@/components/ui/select";
@@ -44,9 +44,14 @@ export function HolidayOverrideForm({ locale }: { locale: Locale }) {
           </Select>
         )}
       </Field>
-      <Field label={t("calendar.name")} errors={errors.name} hint={t("calendar.nameHint")}>
-        {(p) => <input {...p} name="name" defaultValue={value("name")} required className={inputClass} />}
-      </Field>
+      <TextField
+        label={t("calendar.name")}
+        errors={errors.name}
+        hint={t("calendar.nameHint")}
+        name="name"
+        defaultValue={value("name")}
+        required
+      />
       <SubmitButton pendingLabel={t("common.saving")}>{t("calendar.addChange")}</SubmitButton>
     </form>
   );

@@ -3,7 +3,7 @@ import { useActionState, useId, useState } from "react";
 import { updateBodyAction } from "@/lib/bodies/actions";
 import { initialFormState } from "@/lib/forms";
 import { useT } from "@/components/ui/messages";
-import { Field, inputClass } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { AgencyCombobox, type AgencyChoice } from "@/components/ui/agency-combobox";
@@ -44,22 +44,31 @@ export function BodyForm({
       <input type="hidden" name="version" value={body.version} />
       <FormMessage state={state} />
       <div className="grid gap-4 md:grid-cols-2">
-        <Field label={t("bodies.nameFa")} errors={errors.nameFa}>
-          {(p) => <input {...p} name="nameFa" defaultValue={value("nameFa")} className={inputClass} />}
-        </Field>
-        <Field label={t("bodies.nameEn")} errors={errors.nameEn}>
-          {(p) => (
-            <input {...p} name="nameEn" dir="ltr" defaultValue={value("nameEn")} className={inputClass} />
-          )}
-        </Field>
-        <Field label={t("bodies.chair")} errors={errors.chairName}>
-          {(p) => <input {...p} name="chairName" defaultValue={value("chairName")} className={inputClass} />}
-        </Field>
-        <Field label={t("bodies.secretary")} errors={errors.secretaryName}>
-          {(p) => (
-            <input {...p} name="secretaryName" defaultValue={value("secretaryName")} className={inputClass} />
-          )}
-        </Field>
+        <TextField
+          label={t("bodies.nameFa")}
+          errors={errors.nameFa}
+          name="nameFa"
+          defaultValue={value("nameFa")}
+        />
+        <TextField
+          label={t("bodies.nameEn")}
+          errors={errors.nameEn}
+          name="nameEn"
+          dir="ltr"
+          defaultValue={value("nameEn")}
+        />
+        <TextField
+          label={t("bodies.chair")}
+          errors={errors.chairName}
+          name="chairName"
+          defaultValue={value("chairName")}
+        />
+        <TextField
+          label={t("bodies.secretary")}
+          errors={errors.secretaryName}
+          name="secretaryName"
+          defaultValue={value("secretaryName")}
+        />
       </div>
       <div className="space-y-1">
         <label htmlFor={`${id}-members`} className="block text-sm font-medium text-slate-800">

@@ -8,7 +8,7 @@ import {
 import { initialFormState } from "@/lib/forms";
 import type { Locale } from "@/lib/i18n/messages";
 import { formatDigits } from "@/lib/i18n/format";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, TextField, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { JalaliDateInput } from "@/components/ui/jalali-date-input";
@@ -58,11 +58,12 @@ export function MeetingForm({ locale, defaultPlace }: { locale: Locale; defaultP
           />
         )}
       </Field>
-      <Field label={t("meetings.place")} errors={errors.place}>
-        {(p) => (
-          <input {...p} name="place" defaultValue={value("place") ?? defaultPlace} className={inputClass} />
-        )}
-      </Field>
+      <TextField
+        label={t("meetings.place")}
+        errors={errors.place}
+        name="place"
+        defaultValue={value("place") ?? defaultPlace}
+      />
       <SubmitButton pendingLabel={t("common.saving")}>{t("common.create")}</SubmitButton>
     </form>
   );
@@ -131,9 +132,12 @@ export function RescheduleForm({
             />
           )}
         </Field>
-        <Field label={t("meetings.place")} errors={errors.place}>
-          {(p) => <input {...p} name="place" defaultValue={value("place") ?? place} className={inputClass} />}
-        </Field>
+        <TextField
+          label={t("meetings.place")}
+          errors={errors.place}
+          name="place"
+          defaultValue={value("place") ?? place}
+        />
         <SubmitButton pendingLabel={t("common.saving")}>{t("meetings.rescheduleSave")}</SubmitButton>
       </form>
     </details>

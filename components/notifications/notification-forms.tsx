@@ -7,7 +7,7 @@ import {
   setSmsOptInAction,
   verifyMobileCodeAction,
 } from "@/lib/notifications/actions";
-import { Field, inputClass } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { initialFormState } from "@/lib/forms";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -71,39 +71,31 @@ export function SmsSettingsForm({ verified, smsOptIn }: { verified: string | nul
       </p>
       <form action={requestCode} className="flex flex-wrap items-end gap-2" noValidate>
         <FormMessage state={codeState} />
-        <Field label={t("sms.mobile.number")} errors={codeState.fieldErrors?.mobile}>
-          {(p) => (
-            <input
-              {...p}
-              name="mobile"
-              type="tel"
-              inputMode="tel"
-              autoComplete="tel"
-              dir="ltr"
-              defaultValue={typeof codeState.values?.mobile === "string" ? codeState.values.mobile : ""}
-              className={inputClass}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t("sms.mobile.number")}
+          errors={codeState.fieldErrors?.mobile}
+          name="mobile"
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          dir="ltr"
+          defaultValue={typeof codeState.values?.mobile === "string" ? codeState.values.mobile : ""}
+        />
         <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>
           {t("sms.mobile.sendCode")}
         </SubmitButton>
       </form>
       <form action={verify} className="flex flex-wrap items-end gap-2" noValidate>
         <FormMessage state={verifyState} />
-        <Field label={t("sms.mobile.code")} errors={verifyState.fieldErrors?.code}>
-          {(p) => (
-            <input
-              {...p}
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              dir="ltr"
-              maxLength={12}
-              className={inputClass}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t("sms.mobile.code")}
+          errors={verifyState.fieldErrors?.code}
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          dir="ltr"
+          maxLength={12}
+        />
         <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>
           {t("sms.mobile.verify")}
         </SubmitButton>

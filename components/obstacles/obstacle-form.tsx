@@ -4,7 +4,7 @@ import { createObstacleAction } from "@/lib/obstacles/actions";
 import { ACCEPT_ATTRIBUTE } from "@/lib/attachments/rules";
 import { initialFormState } from "@/lib/forms";
 import type { Locale } from "@/lib/i18n/messages";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, TextAreaField, TextField, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FileInput } from "@/components/ui/file-input";
@@ -84,29 +84,22 @@ export function ObstacleForm({
           </Select>
         )}
       </Field>
-      <Field label={t("obstacles.description")} errors={errors.description}>
-        {(p) => (
-          <textarea
-            {...p}
-            name="description"
-            defaultValue={v("description")}
-            rows={4}
-            required
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field label={t("obstacles.amount")} errors={errors.amountRials} hint={t("obstacles.amountHint")}>
-        {(p) => (
-          <input
-            {...p}
-            name="amountRials"
-            defaultValue={v("amountRials")}
-            inputMode="numeric"
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <TextAreaField
+        label={t("obstacles.description")}
+        errors={errors.description}
+        name="description"
+        defaultValue={v("description")}
+        rows={4}
+        required
+      />
+      <TextField
+        label={t("obstacles.amount")}
+        errors={errors.amountRials}
+        hint={t("obstacles.amountHint")}
+        name="amountRials"
+        defaultValue={v("amountRials")}
+        inputMode="numeric"
+      />
       <Field label={t("outcomes.money.kindField")} errors={errors.moneyKind}>
         {(p) => (
           <Select {...p} name="moneyKind" defaultValue={v("moneyKind") ?? ""} className={inputClass}>

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { closeCaseAction } from "@/lib/outcomes/actions";
 import { CASE_OUTCOMES } from "@/lib/outcomes/constants";
 import { initialFormState, submittedValue } from "@/lib/forms";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, TextAreaField, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Select } from "@/components/ui/select";
@@ -34,17 +34,13 @@ export function CloseCaseForm({ unitId }: { unitId: string }) {
           </Select>
         )}
       </Field>
-      <Field label={t("outcomes.closure.reasonField")} errors={errors.reason}>
-        {(p) => (
-          <textarea
-            {...p}
-            name="reason"
-            rows={2}
-            defaultValue={submittedValue(state, "reason")}
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <TextAreaField
+        label={t("outcomes.closure.reasonField")}
+        errors={errors.reason}
+        name="reason"
+        rows={2}
+        defaultValue={submittedValue(state, "reason")}
+      />
       <SubmitButton pendingLabel={t("common.saving")} variant="secondary">
         {t("outcomes.closure.submit")}
       </SubmitButton>

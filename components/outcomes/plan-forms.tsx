@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { addMilestoneAction, setApprovedAmountAction } from "@/lib/outcomes/actions";
 import { initialFormState, submittedValue } from "@/lib/forms";
 import type { Locale } from "@/lib/i18n/messages";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, TextField, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TargetFields } from "@/components/ui/decision-fields";
@@ -23,17 +23,13 @@ export function AddMilestoneForm({ id, version, locale }: Target & { locale: Loc
     <form action={action} className="space-y-3" aria-label={t("outcomes.milestones.add")}>
       <FormMessage state={state} />
       <TargetFields id={id} version={version} />
-      <Field label={t("outcomes.milestones.name")} errors={errors.title}>
-        {(p) => (
-          <input
-            {...p}
-            name="title"
-            required
-            defaultValue={submittedValue(state, "title")}
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t("outcomes.milestones.name")}
+        errors={errors.title}
+        name="title"
+        required
+        defaultValue={submittedValue(state, "title")}
+      />
       <Field label={t("outcomes.milestones.dueOn")} errors={errors.dueOn}>
         {(p) => (
           <JalaliDateInput

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { createProvinceAction } from "@/lib/provinces/actions";
 import { initialFormState } from "@/lib/forms";
 import { useT } from "@/components/ui/messages";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, TextAreaField, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -30,11 +30,13 @@ export function ProvinceForm() {
       {input("code", t("provinces.admin.code"), { dir: "ltr", maxLength: 10 })}
       {input("nameFa", t("provinces.admin.nameFa"))}
       {input("nameEn", t("provinces.admin.nameEn"), { dir: "ltr" })}
-      <Field label={t("provinces.admin.counties")} errors={errors.counties}>
-        {(p) => (
-          <textarea {...p} name="counties" rows={4} defaultValue={value("counties")} className={inputClass} />
-        )}
-      </Field>
+      <TextAreaField
+        label={t("provinces.admin.counties")}
+        errors={errors.counties}
+        name="counties"
+        rows={4}
+        defaultValue={value("counties")}
+      />
       <fieldset className="space-y-4 rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-sm font-semibold">{t("provinces.admin.secretariat")}</legend>
         {input("secretariatName", t("provinces.admin.secretariatName"))}

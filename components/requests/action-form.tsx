@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { initialFormState, submittedValue, type FormState } from "@/lib/forms";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, TextAreaField, TextField, inputClass } from "@/components/ui/field";
 import { FileInput } from "@/components/ui/file-input";
 import { FormMessage } from "@/components/ui/form-message";
 import { Select } from "@/components/ui/select";
@@ -97,36 +97,30 @@ export function FormFieldView({ field: f, state }: { field: FormField; state: Fo
       return <input type="hidden" name={f.name} value={f.value} />;
     case "text":
       return (
-        <Field label={f.label} hint={f.hint} errors={errors}>
-          {(p) => (
-            <input
-              {...p}
-              name={f.name}
-              type={f.type ?? "text"}
-              inputMode={f.inputMode}
-              dir={f.dir}
-              autoComplete={f.autoComplete}
-              defaultValue={back ?? f.defaultValue}
-              key={back ?? f.defaultValue}
-              className={inputClass}
-            />
-          )}
-        </Field>
+        <TextField
+          label={f.label}
+          hint={f.hint}
+          errors={errors}
+          name={f.name}
+          type={f.type ?? "text"}
+          inputMode={f.inputMode}
+          dir={f.dir}
+          autoComplete={f.autoComplete}
+          defaultValue={back ?? f.defaultValue}
+          key={back ?? f.defaultValue}
+        />
       );
     case "textarea":
       return (
-        <Field label={f.label} hint={f.hint} errors={errors}>
-          {(p) => (
-            <textarea
-              {...p}
-              name={f.name}
-              rows={4}
-              defaultValue={back ?? f.defaultValue}
-              key={back ?? f.defaultValue}
-              className={inputClass}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          label={f.label}
+          hint={f.hint}
+          errors={errors}
+          name={f.name}
+          rows={4}
+          defaultValue={back ?? f.defaultValue}
+          key={back ?? f.defaultValue}
+        />
       );
     case "select":
       return (

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { enterCodeAction } from "@/lib/applicants/actions";
 import type { CodeRequestState } from "@/lib/applicants/codes";
 import { initialFormState } from "@/lib/forms";
-import { Field, inputClass } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useT } from "@/components/ui/messages";
@@ -44,19 +44,16 @@ export function CodeSignIn({
       <p className="text-sm text-slate-700" dir="ltr">
         {address}
       </p>
-      <Field label={t("applicants.code")} hint={t("applicants.codeHint")} errors={entered.fieldErrors?.code}>
-        {(p) => (
-          <input
-            {...p}
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={12}
-            dir="ltr"
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t("applicants.code")}
+        hint={t("applicants.codeHint")}
+        errors={entered.fieldErrors?.code}
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={12}
+        dir="ltr"
+      />
       <SubmitButton pendingLabel={t("applicants.verifying")}>{t("applicants.verify")}</SubmitButton>
       <p className="text-sm">
         <a href={restartHref} className="text-brand-700 underline">

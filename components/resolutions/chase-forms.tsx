@@ -8,7 +8,7 @@ import {
 } from "@/lib/resolutions/actions";
 import { initialFormState, submittedValue } from "@/lib/forms";
 import { ConfirmForm } from "@/components/ui/confirm-form";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, TextAreaField } from "@/components/ui/field";
 import {
   AgencyChoiceField,
   DecisionButtons,
@@ -97,18 +97,14 @@ export function ReturnResolutionForm({ id, version }: { id: string; version: num
       <FormMessage state={state} />
       <p className="text-sm text-slate-700">{t("resolutions.returns.hint")}</p>
       <TargetFields id={id} version={version} />
-      <Field label={t("resolutions.returns.reason")} errors={state.fieldErrors?.reason}>
-        {(p) => (
-          <textarea
-            {...p}
-            name="reason"
-            rows={3}
-            required
-            defaultValue={submittedValue(state, "reason")}
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <TextAreaField
+        label={t("resolutions.returns.reason")}
+        errors={state.fieldErrors?.reason}
+        name="reason"
+        rows={3}
+        required
+        defaultValue={submittedValue(state, "reason")}
+      />
       <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>
         {t("resolutions.returns.submit")}
       </SubmitButton>

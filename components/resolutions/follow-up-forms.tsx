@@ -8,7 +8,7 @@ import {
 } from "@/lib/resolutions/actions";
 import { initialFormState, submittedValue } from "@/lib/forms";
 import { ACCEPT_ATTRIBUTE } from "@/lib/attachments/rules";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, TextAreaField, TextField, inputClass } from "@/components/ui/field";
 import { DecisionButtons, NoteField, TargetFields } from "@/components/ui/decision-fields";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -50,18 +50,15 @@ export function ReportProgressForm({
       <FormMessage state={state} />
       <SubmissionKeyField answer={state} />
       <TargetFields id={id} version={version} />
-      <Field label={t("resolutions.note")} hint={t("resolutions.noteHint")} errors={errors.note}>
-        {(p) => (
-          <textarea
-            {...p}
-            name="note"
-            rows={4}
-            required
-            defaultValue={submittedValue(state, "note")}
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <TextAreaField
+        label={t("resolutions.note")}
+        hint={t("resolutions.noteHint")}
+        errors={errors.note}
+        name="note"
+        rows={4}
+        required
+        defaultValue={submittedValue(state, "note")}
+      />
       <Field label={t("resolutions.newStatus")} hint={t("resolutions.doneHint")} errors={errors.toStatus}>
         {(p) => (
           <Select
@@ -129,16 +126,12 @@ export function ReportProgressForm({
               </Select>
             )}
           </Field>
-          <Field label={t("outcomes.money.amountField")} errors={errors.amount}>
-            {(p) => (
-              <input
-                {...p}
-                name="amount"
-                defaultValue={submittedValue(state, "amount")}
-                className={inputClass}
-              />
-            )}
-          </Field>
+          <TextField
+            label={t("outcomes.money.amountField")}
+            errors={errors.amount}
+            name="amount"
+            defaultValue={submittedValue(state, "amount")}
+          />
           <Field
             label={t("outcomes.money.dateField")}
             hint={t("outcomes.money.dateHint")}
@@ -189,18 +182,14 @@ export function ExtensionRequestForm({ id, version, locale }: Target & { locale:
           />
         )}
       </Field>
-      <Field label={t("resolutions.reason")} errors={errors.reason}>
-        {(p) => (
-          <textarea
-            {...p}
-            name="reason"
-            rows={3}
-            required
-            defaultValue={submittedValue(state, "reason")}
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <TextAreaField
+        label={t("resolutions.reason")}
+        errors={errors.reason}
+        name="reason"
+        rows={3}
+        required
+        defaultValue={submittedValue(state, "reason")}
+      />
       <SubmitButton pendingLabel={t("common.saving")} variant="secondary">
         {t("resolutions.submitExtension")}
       </SubmitButton>
@@ -261,17 +250,13 @@ export function VerifyForm({ id, version }: Target) {
     >
       <FormMessage state={state} />
       <TargetFields id={id} version={version} />
-      <Field label={`${t("resolutions.verifyNote")} / ${t("resolutions.reopenReason")}`} errors={errors.note}>
-        {(p) => (
-          <textarea
-            {...p}
-            name="note"
-            rows={2}
-            defaultValue={submittedValue(state, "note")}
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <TextAreaField
+        label={`${t("resolutions.verifyNote")} / ${t("resolutions.reopenReason")}`}
+        errors={errors.note}
+        name="note"
+        rows={2}
+        defaultValue={submittedValue(state, "note")}
+      />
       <div className="flex flex-wrap gap-2">
         <button
           type="submit"

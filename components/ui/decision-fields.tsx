@@ -2,7 +2,7 @@
 import { useState } from "react";
 import type { FormState } from "@/lib/forms";
 import { submittedValue } from "@/lib/forms";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, TextAreaField } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 import { useT } from "@/components/ui/messages";
 import { AgencyCombobox, type AgencyChoice } from "@/components/ui/agency-combobox";
@@ -26,17 +26,13 @@ export function TargetFields({ id, version }: { id: string; version: number }) {
 /** The decision's note (a reason, a remark), refilled after a refusal. */
 export function NoteField({ label, state }: { label: string; state: FormState }) {
   return (
-    <Field label={label} errors={state.fieldErrors?.note}>
-      {(p) => (
-        <textarea
-          {...p}
-          name="note"
-          rows={2}
-          defaultValue={submittedValue(state, "note")}
-          className={inputClass}
-        />
-      )}
-    </Field>
+    <TextAreaField
+      label={label}
+      errors={state.fieldErrors?.note}
+      name="note"
+      rows={2}
+      defaultValue={submittedValue(state, "note")}
+    />
   );
 }
 

@@ -35,3 +35,27 @@ export function Field({ label, errors, hint, children }: FieldProps) {
 
 /** A text field's look: `.field-input` in app/globals.css (see components/ui/button.tsx for why). */
 export const inputClass = "field-input";
+
+type ControlProps<T extends "input" | "textarea"> = Omit<React.ComponentProps<T>, "id" | "className"> & {
+  label: string;
+  errors?: string[];
+  hint?: string;
+};
+
+/** The common case of `Field`: a labelled single-line input in the field look. */
+export function TextField({ label, errors, hint, ...input }: ControlProps<"input">) {
+  return (
+    <Field label={label} errors={errors} hint={hint}>
+      {(p) => <input {...p} {...input} className={inputClass} />}
+    </Field>
+  );
+}
+
+/** A labelled multi-line text box in the field look. */
+export function TextAreaField({ label, errors, hint, ...textarea }: ControlProps<"textarea">) {
+  return (
+    <Field label={label} errors={errors} hint={hint}>
+      {(p) => <textarea {...p} {...textarea} className={inputClass} />}
+    </Field>
+  );
+}

@@ -4,7 +4,7 @@ import { changeUnitStatusAction } from "@/lib/units/actions";
 import { OPERATING_STATUSES } from "@/lib/units/constants";
 import { STATUS_CAUSES_CHOSEN } from "@/lib/outcomes/constants";
 import { initialFormState } from "@/lib/forms";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, TextField, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Select } from "@/components/ui/select";
@@ -38,11 +38,13 @@ export function StatusChangeForm({
           </Select>
         )}
       </Field>
-      <Field label={t("units.changedOn")} errors={errors.changedOn} hint={t("units.changedOnHint")}>
-        {(p) => (
-          <input {...p} name="changedOn" defaultValue={v("changedOn") ?? today} className={inputClass} />
-        )}
-      </Field>
+      <TextField
+        label={t("units.changedOn")}
+        errors={errors.changedOn}
+        hint={t("units.changedOnHint")}
+        name="changedOn"
+        defaultValue={v("changedOn") ?? today}
+      />
       <Field label={t("outcomes.cause.field")} errors={errors.cause}>
         {(p) => (
           <Select {...p} name="cause" defaultValue={v("cause") ?? "SECRETARIAT"} className={inputClass}>
@@ -54,9 +56,7 @@ export function StatusChangeForm({
           </Select>
         )}
       </Field>
-      <Field label={t("units.reason")} errors={errors.reason}>
-        {(p) => <input {...p} name="reason" defaultValue={v("reason")} className={inputClass} />}
-      </Field>
+      <TextField label={t("units.reason")} errors={errors.reason} name="reason" defaultValue={v("reason")} />
       <SubmitButton pendingLabel={t("common.saving")}>{t("units.changeStatus")}</SubmitButton>
     </form>
   );

@@ -4,7 +4,7 @@ import { createUnitAction, updateUnitAction } from "@/lib/units/actions";
 import { OPERATING_STATUSES, SECTORS } from "@/lib/units/constants";
 import { initialFormState } from "@/lib/forms";
 import type { Locale } from "@/lib/i18n/messages";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, TextAreaField, TextField, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { SubmissionKeyField } from "@/components/ui/submission-key-field";
@@ -80,21 +80,22 @@ export function UnitForm({
       </div>
       {unit && <input type="hidden" name="id" value={unit.id} />}
       {unit?.version !== undefined && <input type="hidden" name="version" value={unit.version} />}
-      <Field label={t("units.name")} errors={errors.name}>
-        {(p) => <input {...p} name="name" defaultValue={value("name")} required className={inputClass} />}
-      </Field>
-      <Field label={t("units.nationalId")} errors={errors.nationalId} hint={t("units.nationalIdHint")}>
-        {(p) => (
-          <input
-            {...p}
-            name="nationalId"
-            defaultValue={value("nationalId")}
-            inputMode="numeric"
-            dir="ltr"
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t("units.name")}
+        errors={errors.name}
+        name="name"
+        defaultValue={value("name")}
+        required
+      />
+      <TextField
+        label={t("units.nationalId")}
+        errors={errors.nationalId}
+        hint={t("units.nationalIdHint")}
+        name="nationalId"
+        defaultValue={value("nationalId")}
+        inputMode="numeric"
+        dir="ltr"
+      />
       <Field label={t("units.sector")} errors={errors.sector}>
         {(p) => (
           <Select {...p} name="sector" defaultValue={value("sector") || "INDUSTRIAL"} className={inputClass}>
@@ -106,9 +107,12 @@ export function UnitForm({
           </Select>
         )}
       </Field>
-      <Field label={t("units.activity")} errors={errors.activity}>
-        {(p) => <input {...p} name="activity" defaultValue={value("activity")} className={inputClass} />}
-      </Field>
+      <TextField
+        label={t("units.activity")}
+        errors={errors.activity}
+        name="activity"
+        defaultValue={value("activity")}
+      />
       <Field label={t("units.county")} errors={errors.countyId}>
         {(p) => (
           <Select {...p} name="countyId" defaultValue={value("countyId")} required className={inputClass}>
@@ -154,51 +158,42 @@ export function UnitForm({
           )}
         </Field>
       )}
-      <Field label={t("units.employees")} errors={errors.employees}>
-        {(p) => (
-          <input
-            {...p}
-            name="employees"
-            defaultValue={value("employees")}
-            inputMode="numeric"
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field label={t("units.capacityUsePct")} errors={errors.capacityUsePct}>
-        {(p) => (
-          <input
-            {...p}
-            name="capacityUsePct"
-            defaultValue={value("capacityUsePct")}
-            inputMode="numeric"
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field label={t("units.managerName")} errors={errors.managerName}>
-        {(p) => (
-          <input {...p} name="managerName" defaultValue={value("managerName")} className={inputClass} />
-        )}
-      </Field>
-      <Field label={t("units.phone")} errors={errors.phone}>
-        {(p) => (
-          <input
-            {...p}
-            name="phone"
-            type="tel"
-            defaultValue={value("phone")}
-            dir="ltr"
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t("units.employees")}
+        errors={errors.employees}
+        name="employees"
+        defaultValue={value("employees")}
+        inputMode="numeric"
+      />
+      <TextField
+        label={t("units.capacityUsePct")}
+        errors={errors.capacityUsePct}
+        name="capacityUsePct"
+        defaultValue={value("capacityUsePct")}
+        inputMode="numeric"
+      />
+      <TextField
+        label={t("units.managerName")}
+        errors={errors.managerName}
+        name="managerName"
+        defaultValue={value("managerName")}
+      />
+      <TextField
+        label={t("units.phone")}
+        errors={errors.phone}
+        name="phone"
+        type="tel"
+        defaultValue={value("phone")}
+        dir="ltr"
+      />
       <div className="sm:col-span-2">
-        <Field label={t("units.address")} errors={errors.address}>
-          {(p) => (
-            <textarea {...p} name="address" defaultValue={value("address")} rows={2} className={inputClass} />
-          )}
-        </Field>
+        <TextAreaField
+          label={t("units.address")}
+          errors={errors.address}
+          name="address"
+          defaultValue={value("address")}
+          rows={2}
+        />
       </div>
       {askDuplicate && (
         <label className="flex items-center gap-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900 sm:col-span-2">
