@@ -97,6 +97,8 @@ function FilterControl({ filter, t, locale }: { filter: Filter; t: Translate; lo
           {filter.label}
         </label>
       );
+    case "hidden":
+      return <input type="hidden" name={filter.name} value={filter.value} />;
     case "pair":
       return (
         <div className="grid grid-cols-2 gap-3 sm:col-span-2">

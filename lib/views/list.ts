@@ -82,6 +82,8 @@ export type Filter =
       noMatch: string;
     }
   | { kind: "check"; name: string; label: string; value: string; checked: boolean }
+  /** A filter the list was opened with and keeps (the session of a session's notices). */
+  | { kind: "hidden"; name: string; value: string }
   /** Two controls that are one choice (sort field and direction): side by side on every width. */
   | { kind: "pair"; filters: [Filter, Filter] };
 

@@ -175,3 +175,49 @@ describe("the agency and obstacle list views", () => {
     });
   });
 });
+
+describe("the notices index view", () => {
+  it("keeps the session and every filter in the page links, and offers every session back", async () => {
+    const { noticeIndex } = await import("@/lib/notices/views");
+    const { noticeFilterSchema } = await import("@/lib/notices/schema");
+    const filter = noticeFilterSchema.parse({ receipt: "pending", meetingId: "m9", page: "2" });
+    const view = noticeIndex(
+      {
+        filter,
+        notices: { items: [], total: 1200, page: 2, pages: 3 },
+        agencies: [{ id: "a1", nameFa: "بانک ملی", nameEn: "Bank Melli" }],
+      },
+      translator("en"),
+      "en",
+    );
+    expect(view.total).toBe("1,200 items");
+    expect(view.pageHref(3)).toBe("/notices?receipt=pending&agencyId=all&meetingId=m9&page=3");
+    expect(view.filters?.filters[0]).toEqual({ kind: "hidden", name: "meetingId", value: "m9" });
+    expect(view.filters?.filters[2]).toMatchObject({
+      name: "agencyId",
+      value: "all",
+      options: [
+        ["all", translator("en")("notices.allAgencies")],
+        ["a1", "Bank Melli"],
+      ],
+    });
+    expect(view.filters?.clear).toEqual({ href: "/notices", label: translator("en")("notices.allSessions") });
+  });
+
+  it("offers no way back when the list is not one session's", async () => {
+    const { noticeIndex } = await import("@/lib/notices/views");
+    const { noticeFilterSchema } = await import("@/lib/notices/schema");
+    const view = noticeIndex(
+      {
+        filter: noticeFilterSchema.parse({ agencyId: "a1" }),
+        notices: { items: [], total: 0, page: 1, pages: 1 },
+        agencies: [],
+      },
+      translator("fa"),
+      "fa",
+    );
+    expect(view.filters?.clear).toBeUndefined();
+    expect(view.filters?.filters.map((f) => f.kind)).toEqual(["select", "select"]);
+    expect(view.pageHref(1)).toBe("/notices?agencyId=a1&page=1");
+  });
+});
