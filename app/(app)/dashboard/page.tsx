@@ -1,24 +1,24 @@
 import { Suspense } from "react";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageContext, pageTitle } from "@/lib/page";
 import { narrowToProvince, type Actor } from "@/lib/auth/policy";
 import { getProvinceForDrillDown } from "@/lib/provinces/queries";
-import { listHref } from "@/lib/units/url";
-import { formatNumber, localName, todayInTehran } from "@/lib/i18n/format";
+import { todayInTehran } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { dashboardViewParams, parseDashboardFilters } from "@/lib/dashboard/filters";
 import { keptFigures } from "@/lib/cache";
 import { loadDashboard, loadOutcomes, SCORECARD_SORTS, type ScorecardSort } from "@/lib/dashboard/queries";
-import { Card, Stat } from "@/components/ui/card";
 import { intakeFigures } from "@/lib/requests/figures";
-import { ButtonLink, buttonClass } from "@/components/ui/button";
-import { ResolutionTable } from "@/components/resolutions/resolution-table";
 import { DashboardFilterForm } from "@/components/dashboard/filter-form";
-import { ScorecardTable } from "@/components/dashboard/scorecard-table";
 import { DashboardCharts } from "@/components/dashboard/dashboard-charts";
+import {
+  DashboardFigures,
+  DashboardHeading,
+  OverdueCard,
+  ScorecardCard,
+  UnacknowledgedCard,
+} from "@/components/dashboard/dashboard-sections";
 import { listUnacknowledgedNotices } from "@/lib/notices/queries";
-import { NoticeList } from "@/components/notices/notice-list";
 import { PageSkeleton } from "@/components/ui/skeleton";
 import { OutcomesDashboard } from "@/components/outcomes/outcomes-dashboard";
 
@@ -74,11 +74,9 @@ async function Dashboard({
     // Units' own requests (issue #32): read live, they change as applicants file.
     intakeFigures(viewer, locale),
   ]);
-  const days = (v: number | null) => (v === null ? t("requests.figNone") : formatNumber(v, locale));
   // Delays in working days on request, counted in the queries (the overdue list and the
   // scorecard's average alike).
   const countWorking = filters.late === "working";
-  const n = (v: number) => formatNumber(v, locale);
   const query = (extra: Record<string, string>) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(raw)) if (typeof v === "string" && v) q.set(k, v);
@@ -87,40 +85,7 @@ async function Dashboard({
   };
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-bold">
-            {drilled ? t("provinces.drillTitle", { name: localName(drilled, locale) }) : t("nav.dashboard")}
-          </h1>
-          {drilled && (
-            <Link
-              href={listHref("/provinces", {
-                from: typeof raw.from === "string" ? raw.from : undefined,
-                to: typeof raw.to === "string" ? raw.to : undefined,
-              })}
-              className="no-print text-sm text-brand-700 underline-offset-4 hover:underline"
-            >
-              {t("provinces.back")}
-            </Link>
-          )}
-        </div>
-        {/* The exports read the signed-in user's own scope; a drill-down stays on screen. */}
-        <div className={`no-print flex gap-2 ${drilled ? "hidden" : ""}`}>
-          {/* A plain link, not next/link: <Link> prefetches what it shows in production, so every
-              dashboard view built the scorecard workbook in the background (issue #30). */}
-          <a className={buttonClass("secondary")} href={`/api/reports/scorecard?${query({})}`}>
-            {t("dashboard.exportXlsx")}
-          </a>
-          <ButtonLink variant="secondary" href={`/reports?${query({})}`}>
-            {t("dashboard.print")}
-          </ButtonLink>
-          {user.provinceId !== null && (
-            <ButtonLink variant="secondary" href="/reports/weekly">
-              {t("outcomes.weekly.title")}
-            </ButtonLink>
-          )}
-        </div>
-      </div>
+      <DashboardHeading user={user} drilled={drilled} raw={raw} query={query} t={t} locale={locale} />
       {/* The drilled province and the view choices (delays in working days, the scorecard's
           sort) are kept when the filters are applied or cleared. */}
       <DashboardFilterForm
@@ -131,92 +96,24 @@ async function Dashboard({
         t={t}
         locale={locale}
       />
-      <dl className="grid grid-cols-2 gap-4 md:grid-cols-3 lg:grid-cols-6">
-        <Stat label={t("home.openResolutions")} value={n(data.figures.open)} />
-        <Stat label={t("home.overdue")} value={n(data.figures.overdue)} tone="danger" />
-        <Stat label={t("home.dueSoon")} value={n(data.figures.dueSoon)} tone="warning" />
-        <Stat label={t("outcomes.dashboard.stalled")} value={n(data.stalled.count)} tone="warning" />
-        <Stat label={t("home.verifiedThisMonth")} value={n(data.figures.verifiedThisMonth)} tone="success" />
-        <Stat label={t("dashboard.unitsReturned")} value={n(data.impact.total.units)} tone="success" />
-        <Stat label={t("dashboard.employees")} value={n(data.impact.total.employees)} />
-      </dl>
-      <p className="-mt-3 text-xs text-slate-600">
-        {t("outcomes.progress.stalledHint", { days: n(data.stalled.days) })}
-      </p>
-      <section aria-label={t("requests.figuresTitle")}>
-        <h2 className="mb-2 text-base font-semibold text-slate-800">{t("requests.figuresTitle")}</h2>
-        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-          <Stat
-            label={t("requests.figWaiting")}
-            value={n(requests.waiting)}
-            tone={requests.waiting ? "warning" : "default"}
-          />
-          <Stat label={t("requests.figToCommittee")} value={days(requests.toCommitteeDays)} />
-          <Stat label={t("requests.figToResolution")} value={days(requests.toResolutionDays)} />
-        </dl>
-      </section>
-      <Card title={t("dashboard.overdueSorted")}>
-        <ResolutionTable
-          items={data.overdue}
-          locale={locale}
-          t={t}
-          empty={t("home.noOverdue")}
-          workingDaysLate={data.workingDaysLate}
-        />
-        {data.figures.overdue > data.overdue.length && !drilled && (
-          <Link
-            href="/resolutions?overdue=1"
-            className="no-print mt-2 inline-block text-sm text-brand-700 underline-offset-4 hover:underline"
-          >
-            {t("dashboard.allOverdue")}
-          </Link>
-        )}
-        <nav aria-label={t("calendar.countIn")} className="no-print mt-2 flex gap-3 text-sm">
-          <span className="text-slate-600">{t("calendar.countIn")}:</span>
-          {(["calendar", "working"] as const).map((k) => (
-            <Link
-              key={k}
-              href={`/dashboard?${query({ late: k })}`}
-              aria-current={(k === "working") === countWorking ? "true" : undefined}
-              className="text-brand-700 underline-offset-4 hover:underline aria-[current=true]:font-bold aria-[current=true]:text-slate-900 aria-[current=true]:no-underline"
-            >
-              {t(k === "working" ? "calendar.countWorking" : "calendar.countCalendar")}
-            </Link>
-          ))}
-        </nav>
-      </Card>
-      <Card title={t("dashboard.unacknowledged")}>
-        <p className="mb-2 text-xs text-slate-600">
-          {t("dashboard.unacknowledgedHint", { days: n(unacknowledged.days) })}
-        </p>
-        <NoticeList
-          items={unacknowledged.items}
-          t={t}
-          locale={locale}
-          empty={t("dashboard.unacknowledgedNone")}
-          showAgency
-        />
-      </Card>
-      <Card title={t("dashboard.scorecard")}>
-        <p className="mb-2 text-xs text-slate-600">{t("dashboard.scorecardHint")}</p>
-        {data.scorecardTotal > data.scorecard.length && (
-          <p className="mb-2 text-xs text-slate-600">
-            {t("dashboard.scorecardShown", {
-              shown: n(data.scorecard.length),
-              total: n(data.scorecardTotal),
-            })}
-          </p>
-        )}
-        <ScorecardTable
-          rows={data.scorecard}
-          sort={sort}
-          sortHref={(s) => `/dashboard?${query({ sort: s })}`}
-          late={countWorking ? "working" : "calendar"}
-          trend={data.trend}
-          t={t}
-          locale={locale}
-        />
-      </Card>
+      <DashboardFigures data={data} requests={requests} t={t} locale={locale} />
+      <OverdueCard
+        data={data}
+        drilled={drilled !== null}
+        countWorking={countWorking}
+        query={query}
+        t={t}
+        locale={locale}
+      />
+      <UnacknowledgedCard notices={unacknowledged} t={t} locale={locale} />
+      <ScorecardCard
+        data={data}
+        sort={sort}
+        countWorking={countWorking}
+        query={query}
+        t={t}
+        locale={locale}
+      />
       <DashboardCharts data={data} t={t} locale={locale} />
       <Suspense fallback={<PageSkeleton shape="dashboard" title={false} />}>
         <Outcomes viewer={viewer} exportable={!drilled} today={today} t={t} locale={locale} />
