@@ -2,35 +2,12 @@ import { getTranslator } from "@/lib/locale";
 import { openApiDocument } from "@/lib/api/openapi";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { Card } from "@/components/ui/card";
-import { TableHead } from "@/components/ui/table-head";
+import { OperationReference, type Operation } from "@/components/api/operation-reference";
 
 export async function generateMetadata() {
   const { t } = await getTranslator();
   return { title: t("api.docs.title") };
 }
-
-type Schema = {
-  type?: string | string[];
-  enum?: unknown[];
-  format?: string;
-  description?: string;
-  default?: unknown;
-};
-type Parameter = { name: string; in: string; required: boolean; description?: string; schema: Schema };
-type Operation = {
-  summary: string;
-  description?: string;
-  parameters?: Parameter[];
-  requestBody?: {
-    content: Record<string, { schema: { properties?: Record<string, Schema>; required?: string[] } }>;
-  };
-  responses: Record<string, { description: string }>;
-};
-
-const typeOf = (s: Schema) =>
-  s.enum
-    ? s.enum.join(" | ")
-    : [Array.isArray(s.type) ? s.type.join(" | ") : s.type, s.format].filter(Boolean).join(", ");
 
 /** The readable reference: rendered from the very document at /api/v1/openapi.json. */
 export default async function ApiDocsPage() {
@@ -39,7 +16,6 @@ export default async function ApiDocsPage() {
   const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods as Record<string, Operation>).map(([method, op]) => ({ path, method, op })),
   );
-  const yes = t("common.yes");
   return (
     <main className="mx-auto max-w-5xl space-y-6 p-6">
       <div className="flex items-start justify-between gap-4">
@@ -69,99 +45,9 @@ export default async function ApiDocsPage() {
         <p className="text-sm">{t("api.docs.errorsText")}</p>
       </Card>
       <h2 className="text-xl font-bold">{t("api.docs.endpoints")}</h2>
-      {operations.map(({ path, method, op }) => {
-        const body =
-          op.requestBody?.content["multipart/form-data"]?.schema ??
-          op.requestBody?.content["application/json"]?.schema;
-        return (
-          <section
-            key={`${method} ${path}`}
-            aria-labelledby={`op-${method}-${path}`}
-            className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-          >
-            <h3
-              id={`op-${method}-${path}`}
-              dir="ltr"
-              className="text-start font-mono text-base font-semibold"
-            >
-              <span className="me-2 rounded bg-brand-700 px-2 py-0.5 text-xs text-white uppercase">
-                {method}
-              </span>
-              /api/v1{path}
-            </h3>
-            <p className="font-medium" dir="ltr">
-              {op.summary}
-            </p>
-            {op.description && (
-              <p className="text-sm text-slate-700" dir="ltr">
-                {op.description}
-              </p>
-            )}
-            {op.parameters && op.parameters.length > 0 && (
-              <div className="overflow-x-auto">
-                <table className="w-full min-w-[40rem] text-sm" dir="ltr">
-                  <caption className="text-start text-sm font-semibold">{t("api.docs.parameters")}</caption>
-                  <TableHead
-                    labels={[
-                      t("api.docs.parameter"),
-                      t("api.docs.in"),
-                      t("api.docs.type"),
-                      t("api.docs.required"),
-                      t("api.docs.description"),
-                    ]}
-                  />
-                  <tbody>
-                    {op.parameters.map((p) => (
-                      <tr key={`${p.in}-${p.name}`} className="border-b border-slate-100 align-top">
-                        <td className="p-2 font-mono">{p.name}</td>
-                        <td className="p-2">{p.in}</td>
-                        <td className="p-2 font-mono text-xs">{typeOf(p.schema)}</td>
-                        <td className="p-2">{p.required ? yes : ""}</td>
-                        <td className="p-2">{p.description}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-            {body?.properties && (
-              <div className="overflow-x-auto">
-                <table className="w-full min-w-[40rem] text-sm" dir="ltr">
-                  <caption className="text-start text-sm font-semibold">{t("api.docs.requestBody")}</caption>
-                  <TableHead
-                    labels={[
-                      t("api.docs.parameter"),
-                      t("api.docs.type"),
-                      t("api.docs.required"),
-                      t("api.docs.description"),
-                    ]}
-                  />
-                  <tbody>
-                    {Object.entries(body.properties).map(([name, s]) => (
-                      <tr key={name} className="border-b border-slate-100 align-top">
-                        <td className="p-2 font-mono">{name}</td>
-                        <td className="p-2 font-mono text-xs">{typeOf(s)}</td>
-                        <td className="p-2">{body.required?.includes(name) ? yes : ""}</td>
-                        <td className="p-2">{s.description}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-            <div>
-              <h4 className="text-sm font-semibold">{t("api.docs.responses")}</h4>
-              <ul className="text-sm" dir="ltr">
-                {Object.entries(op.responses).map(([status, r]) => (
-                  <li key={status}>
-                    <span className="font-mono">{status}</span> — {r.description}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </section>
-        );
-      })}
+      {operations.map(({ path, method, op }) => (
+        <OperationReference key={`${method} ${path}`} path={path} method={method} op={op} t={t} />
+      ))}
     </main>
   );
 }
