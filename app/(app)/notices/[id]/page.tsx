@@ -2,13 +2,12 @@ import { notFound } from "next/navigation";
 import { recordPage } from "@/components/ui/record-page";
 import { pageTitle, type PageContext } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
-import { formatDate, formatDateTime, formatNumber, localName } from "@/lib/i18n/format";
+import { formatDateTime, localName } from "@/lib/i18n/format";
 import { getNotice, noticeInReach } from "@/lib/notices/queries";
-import { noticeNumberLabel } from "@/lib/notices/number";
 import { meetingTitle } from "@/lib/meetings/title";
 import { PrintButton } from "@/components/ui/print-button";
-import { TableHead } from "@/components/ui/table-head";
 import { AcknowledgeNoticeForm } from "@/components/notices/acknowledge-form";
+import { NoticeHeading, NoticeItems, NoticeSignatures } from "@/components/notices/notice-letter";
 import { PaperVerification } from "@/components/letters/paper-verification";
 import { verifyQrSvg, verifyUrl } from "@/lib/letters/queries";
 import "@/components/notices/notice.css";
@@ -28,7 +27,6 @@ async function NoticeLetter({ context, id }: { context: PageContext; id: string 
   const { user, t, locale } = context;
   const notice = await getNotice(user, id);
   if (!notice) notFound();
-  const n = (v: number) => formatNumber(v, locale);
   const meeting = notice.meeting ? meetingTitle(notice.meeting, locale, t) : null;
   const canAcknowledge =
     !notice.acknowledgedAt &&
@@ -56,29 +54,7 @@ async function NoticeLetter({ context, id }: { context: PageContext; id: string 
         className="notice-letter mx-auto space-y-5 border border-slate-300 bg-white p-10 shadow-sm"
         aria-labelledby="notice-title"
       >
-        <header className="grid grid-cols-3 items-start gap-4 border-b-2 border-slate-800 pb-3">
-          <div className="text-sm">
-            <p>{body ? localName(body, locale) : t("app.fullName")}</p>
-            <p className="text-xs text-slate-600">{t("notifications.mail.signature")}</p>
-          </div>
-          <p id="notice-title" className="text-center text-lg font-bold">
-            {t("notices.letterTitle")}
-          </p>
-          <div className="justify-self-end text-sm">
-            <dl>
-              <div className="flex gap-2">
-                <dt>{t("notices.number")}:</dt>
-                <dd>{noticeNumberLabel(notice, locale)}</dd>
-              </div>
-              <div className="flex gap-2">
-                <dt>{t("notices.date")}:</dt>
-                <dd>{formatDate(notice.issuedAt, locale, { style: "short" })}</dd>
-              </div>
-            </dl>
-            {/* Not a term of the list: a <dl> may hold only dt/dd groups (axe). */}
-            <p className="text-xs text-slate-600">{t("notices.attachment")}</p>
-          </div>
-        </header>
+        <NoticeHeading notice={notice} t={t} locale={locale} />
         <div className="space-y-1 text-sm">
           <p className="font-semibold">{t("notices.to", { agency: localName(notice.agency, locale) })}</p>
           {notice.agency.headName && <p>{t("notices.toHead", { name: notice.agency.headName })}</p>}
@@ -90,41 +66,9 @@ async function NoticeLetter({ context, id }: { context: PageContext; id: string 
         <p className="text-sm">
           {meeting ? t("notices.intro", { meeting }) : t("notices.introReassignment")}
         </p>
-        <table className="w-full border-collapse border border-slate-400 text-sm">
-          <TableHead
-            compact
-            className="border-b border-slate-400 bg-slate-50"
-            labels={[t("notices.row"), t("notices.unit"), t("notices.resolution"), t("notices.deadline")]}
-          />
-          <tbody>
-            {notice.items.map((item, i) => (
-              <tr key={item.resolution.id} className="border-b border-slate-300 align-top">
-                <td className="p-2">{n(i + 1)}</td>
-                <td className="p-2">{item.resolution.unit.name}</td>
-                <td className="p-2">
-                  {item.resolution.text}
-                  {item.followUp && (
-                    <span className="block text-xs text-slate-600">
-                      {t("notices.followUp")} — {meetingTitle(item.resolution.meeting, locale, t)}
-                    </span>
-                  )}
-                </td>
-                <td className="whitespace-nowrap p-2">{formatDate(item.deadline, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <NoticeItems items={notice.items} t={t} locale={locale} />
         <p className="text-xs text-slate-600">{t("notices.closing")}</p>
-        <footer className="signatures grid grid-cols-2 gap-8 pt-10 text-center text-sm">
-          <div className="space-y-8">
-            <p className="font-medium">{t("notices.signatureSecretary")}</p>
-            <p>{body?.secretaryName ?? ""}</p>
-          </div>
-          <div className="space-y-8">
-            <p className="font-medium">{t("notices.signatureChair")}</p>
-            <p>{body?.chairName ?? ""}</p>
-          </div>
-        </footer>
+        <NoticeSignatures body={body} t={t} />
         {notice.verifyCode && qrSvg && (
           <div className="official-letter-foot">
             <PaperVerification
