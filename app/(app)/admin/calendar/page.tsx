@@ -2,13 +2,11 @@ import { pageContext, pageTitle } from "@/lib/page";
 import { calendarDays } from "@/lib/calendar/holidays";
 import { jalaliYearRange } from "@/lib/calendar/working-days";
 import { listHolidayOverrides } from "@/lib/calendar/queries";
-import { undoHolidayOverrideAction } from "@/lib/calendar/actions";
-import { formatDate, formatDigits, jalaliParts, todayInTehran } from "@/lib/i18n/format";
+import { formatDigits, jalaliParts, todayInTehran } from "@/lib/i18n/format";
 import { jalaliYearParam } from "@/lib/validation";
-import { Card, EmptyState } from "@/components/ui/card";
-import { TableHead } from "@/components/ui/table-head";
-import { ConfirmForm } from "@/components/ui/confirm-form";
+import { Card } from "@/components/ui/card";
 import { HolidayOverrideForm } from "@/components/calendar/holiday-override-form";
+import { OfficialDays, OverrideList } from "@/components/calendar/calendar-sections";
 import { inputClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 
@@ -22,11 +20,6 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
     calendarDays(user.provinceId, from, to, locale),
     listHolidayOverrides(user.provinceId, from, to),
   ]);
-  const source = {
-    official: "calendar.sourceOfficial",
-    national: "calendar.sourceAdded",
-    province: "calendar.sourceProvince",
-  } as const;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("calendar.title")}</h1>
@@ -55,55 +48,8 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
       <Card title={t("calendar.addChange")}>
         <HolidayOverrideForm locale={locale} />
       </Card>
-      <Card title={t("calendar.changes")}>
-        {overrides.length === 0 ? (
-          <EmptyState>{t("calendar.noChanges")}</EmptyState>
-        ) : (
-          <ul className="divide-y divide-slate-100">
-            {overrides.map((o) => (
-              <li key={o.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
-                <span>
-                  <strong>{formatDate(o.date, locale)}</strong> — {t(`calendar.kind${o.kind}`)}: {o.name}
-                </span>
-                <ConfirmForm
-                  action={undoHolidayOverrideAction}
-                  fields={{ id: o.id }}
-                  label={t("calendar.undo")}
-                  question={t("calendar.undoConfirm", { date: formatDate(o.date, locale) })}
-                />
-              </li>
-            ))}
-          </ul>
-        )}
-      </Card>
-      <Card title={t("calendar.official", { year: formatDigits(String(year), locale) })}>
-        {days.length === 0 ? (
-          <EmptyState>{t("calendar.noHolidays")}</EmptyState>
-        ) : (
-          <table className="w-full text-sm">
-            <TableHead labels={[t("calendar.date"), t("calendar.name"), t("calendar.source")]} />
-            <tbody>
-              {days.map((d) => (
-                <tr
-                  key={d.date}
-                  className={`border-b border-slate-100 ${d.removed ? "text-slate-500 line-through" : ""}`}
-                >
-                  <td className="p-2 whitespace-nowrap">{formatDate(d.date, locale)}</td>
-                  <td className="p-2">
-                    {d.name}
-                    {d.removed && (
-                      <span className="ms-2 inline-block no-underline">
-                        ({t("calendar.removed")}: {d.removed})
-                      </span>
-                    )}
-                  </td>
-                  <td className="p-2">{t(source[d.source])}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </Card>
+      <OverrideList overrides={overrides} t={t} locale={locale} />
+      <OfficialDays year={year} days={days} t={t} locale={locale} />
     </div>
   );
 }
