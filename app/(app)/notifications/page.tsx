@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { pageContext, pageTitle } from "@/lib/page";
 import { listMyMessages, listMyNotifications } from "@/lib/notifications/queries";
-import { formatDateTime, formatNumber } from "@/lib/i18n/format";
-import { Card, EmptyState } from "@/components/ui/card";
+import { formatNumber } from "@/lib/i18n/format";
+import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { MessageList } from "@/components/notifications/message-list";
+import { NotificationInbox } from "@/components/notifications/notification-inbox";
 import {
   MailFrequencyForm,
   MarkReadButton,
@@ -38,40 +38,7 @@ export default async function NotificationsPage({
         {inbox.unread > 0 && <MarkReadButton id="all" label={t("notifications.markAllRead")} />}
       </div>
       <Card title={t("notifications.unreadCount", { count: formatNumber(inbox.unread, locale) })}>
-        {inbox.items.length === 0 ? (
-          <EmptyState>{t("notifications.inboxEmpty")}</EmptyState>
-        ) : (
-          <ul className="divide-y divide-slate-100" aria-label={t("notifications.inboxTitle")}>
-            {inbox.items.map((n) => (
-              <li key={n.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
-                <div className="min-w-0 flex-1 space-y-1">
-                  <p className={`text-sm ${n.readAt ? "" : "font-semibold"}`}>
-                    {!n.readAt && (
-                      <span className="me-2 rounded bg-brand-700 px-1.5 py-0.5 text-xs text-white">
-                        {t("notifications.unread")}
-                      </span>
-                    )}
-                    {n.link ? (
-                      <Link href={n.link} className="text-brand-700 underline-offset-4 hover:underline">
-                        {n.subject}
-                      </Link>
-                    ) : (
-                      n.subject
-                    )}
-                  </p>
-                  <p className="whitespace-pre-line text-sm text-slate-700">{n.body}</p>
-                  <p className="text-xs text-slate-500">
-                    {formatDateTime(n.createdAt, locale, { style: "short" })}
-                    {n.earlier > 0 && (
-                      <> · {t("notifications.earlier", { count: formatNumber(n.earlier, locale) })}</>
-                    )}
-                  </p>
-                </div>
-                {!n.readAt && <MarkReadButton id={n.id} label={t("notifications.markRead")} />}
-              </li>
-            ))}
-          </ul>
-        )}
+        <NotificationInbox items={inbox.items} t={t} locale={locale} />
         <Pagination
           page={inbox.page}
           pages={inbox.pages}
