@@ -2,13 +2,14 @@ import { notFound } from "next/navigation";
 import { recordPage } from "@/components/ui/record-page";
 import { pageTitle, type PageContext } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
-import { formatNumber, localName, formatList, formatDigits } from "@/lib/i18n/format";
+import { formatNumber, localName } from "@/lib/i18n/format";
 import { agencyInReach, getAgency } from "@/lib/agencies/queries";
 import { recordHistory } from "@/lib/audit/queries";
 import { describeAuditEvents } from "@/lib/audit/words";
 import { HistorySection } from "@/components/audit/audit-event-list";
-import { Card, EmptyState, Stat } from "@/components/ui/card";
+import { Card, Stat } from "@/components/ui/card";
 import { AgencyForm } from "@/components/agencies/agency-form";
+import { AgencyContacts, AgencyUsers } from "@/components/agencies/agency-file";
 import { RemindAgencyButton } from "@/components/resolutions/chase-forms";
 import { remindReach } from "@/lib/resolutions/queries";
 
@@ -48,63 +49,13 @@ async function AgencyFile({ context, id }: { context: PageContext; id: string })
         />
         <Stat label={t("agencies.kind")} value={t(`agencyKind.${agency.kind}`)} />
       </dl>
-      {agency.users && (
-        <Card title={t("agencies.users")}>
-          {agency.users.length === 0 ? (
-            <EmptyState>{t("agencies.noUsers")}</EmptyState>
-          ) : (
-            <ul className="divide-y divide-slate-100 text-sm">
-              {agency.users.map((u) => (
-                <li key={u.id} className="flex flex-wrap gap-3 py-2">
-                  <span className="font-medium">{u.name}</span>
-                  <span dir="ltr" className="text-slate-600">
-                    {u.email}
-                  </span>
-                  <span className="text-slate-600">
-                    {formatList(
-                      u.roles.map((r) => t(`roles.${r}`)),
-                      locale,
-                    )}
-                  </span>
-                  {!u.active && <span className="text-red-700">{t("agencies.inactive")}</span>}
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
-      )}
+      {agency.users && <AgencyUsers users={agency.users} t={t} locale={locale} />}
       {writer ? (
         <Card title={t("agencies.editAgency")}>
           <AgencyForm agency={agency} locale={locale} />
         </Card>
       ) : (
-        <Card>
-          <dl className="grid gap-2 text-sm sm:grid-cols-2">
-            {(
-              [
-                ["agencies.headName", agency.headName],
-                ["agencies.headTitle", agency.headTitle],
-                ["agencies.headMobile", agency.headMobile],
-                ["agencies.phone", agency.phone],
-                ["agencies.email", agency.email],
-                ["agencies.address", agency.address],
-              ] as const
-            ).map(([label, value]) => (
-              <div key={label} className="flex gap-2">
-                <dt className="text-slate-600">{t(label)}:</dt>
-                <dd>
-                  {value === null ? (
-                    t("common.none")
-                  ) : label === "agencies.phone" ? (
-                    <span dir="ltr">{formatDigits(value, locale)}</span>
-                  ) : (
-                    value
-                  )}
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </Card>
+        <AgencyContacts agency={agency} t={t} locale={locale} />
       )}
       <HistorySection
         events={history && (await describeAuditEvents(actor, history, locale, t))}
