@@ -80,7 +80,6 @@ export function AgencyCombobox(props: Props) {
   }, [choices, groupOrder, key, keys, filter]);
   const flat = shown.flatMap((g) => g.items);
   const activeChoice = open ? flat[Math.min(active, flat.length - 1)] : undefined;
-  const optionId = (id: string) => `${generatedId}-opt-${id}`;
 
   const choose = (choice: AgencyChoice) => {
     if (props.multiple) {
@@ -141,7 +140,6 @@ export function AgencyCombobox(props: Props) {
     }
   };
 
-  let index = -1;
   return (
     <div className="relative">
       {props.name &&
@@ -149,28 +147,17 @@ export function AgencyCombobox(props: Props) {
           <input key={id || "none"} type="hidden" name={props.name} value={id} />
         ))}
       {props.multiple && chosen.length > 0 && (
-        <ul className="mb-1 flex flex-wrap gap-1" aria-label={chosenLabel}>
-          {chosen.map((id) => {
-            const c = byId.get(id);
-            return (
-              <li key={id}>
-                <button
-                  type="button"
-                  disabled={disabled}
-                  onClick={() => {
-                    props.onChange(chosen.filter((x) => x !== id));
-                    inputRef.current?.focus();
-                  }}
-                  aria-label={removeLabel?.(c?.name ?? id)}
-                  className="flex items-center gap-1 rounded-full border border-slate-300 bg-slate-100 px-2 py-0.5 text-xs hover:bg-slate-200"
-                >
-                  {c?.name ?? id}
-                  <span aria-hidden="true">×</span>
-                </button>
-              </li>
-            );
-          })}
-        </ul>
+        <ChosenChips
+          chosen={chosen}
+          byId={byId}
+          disabled={disabled}
+          chosenLabel={chosenLabel}
+          removeLabel={removeLabel}
+          onRemove={(id) => {
+            props.onChange(chosen.filter((x) => x !== id));
+            inputRef.current?.focus();
+          }}
+        />
       )}
       <input
         ref={inputRef}
@@ -180,7 +167,7 @@ export function AgencyCombobox(props: Props) {
         aria-autocomplete="list"
         aria-expanded={open}
         aria-controls={listId}
-        aria-activedescendant={activeChoice ? optionId(activeChoice.id) : undefined}
+        aria-activedescendant={activeChoice ? optionId(generatedId, activeChoice.id) : undefined}
         aria-describedby={props["aria-describedby"]}
         aria-invalid={props["aria-invalid"]}
         autoComplete="off"
@@ -204,63 +191,148 @@ export function AgencyCombobox(props: Props) {
         onKeyDown={onKeyDown}
         className={inputClass}
       />
-      <div
-        id={listId}
-        role="listbox"
-        aria-multiselectable={props.multiple || undefined}
-        aria-labelledby={inputId}
-        hidden={!open}
-        className="absolute inset-x-0 z-20 mt-1 max-h-72 overflow-y-auto rounded-md border border-slate-300 bg-white py-1 text-sm shadow-lg"
-      >
-        {open && flat.length === 0 && (
-          <p role="presentation" className="px-3 py-2 text-slate-600">
-            {noMatch}
-          </p>
-        )}
-        {/* Options exist only while the list is open: a session's thirty resolution forms
-            each rendered every agency of the province, hidden (~60 KB of its HTML, issue #15). */}
-        {(open ? shown : []).map(({ group, items }, g) => (
-          <div key={group} role="group" aria-labelledby={group ? `${generatedId}-g${g}` : inputId}>
-            {group && (
-              <p
-                id={`${generatedId}-g${g}`}
-                role="presentation"
-                className="px-3 pt-2 pb-1 text-xs font-semibold text-slate-600"
+      <AgencyListbox
+        listId={listId}
+        inputId={inputId}
+        baseId={generatedId}
+        multiple={props.multiple ?? false}
+        open={open}
+        shown={shown}
+        chosen={chosen}
+        activeId={activeChoice?.id}
+        noMatch={noMatch}
+        onActive={setActive}
+        onChoose={choose}
+      />
+    </div>
+  );
+}
+
+const optionId = (baseId: string, id: string) => `${baseId}-opt-${id}`;
+
+/** The chosen agencies of a multiple picker, each a button that removes it. */
+function ChosenChips({
+  chosen,
+  byId,
+  disabled,
+  chosenLabel,
+  removeLabel,
+  onRemove,
+}: {
+  chosen: readonly string[];
+  byId: Map<string, AgencyChoice>;
+  disabled?: boolean;
+  chosenLabel?: string;
+  removeLabel?: (name: string) => string;
+  onRemove: (id: string) => void;
+}) {
+  return (
+    <ul className="mb-1 flex flex-wrap gap-1" aria-label={chosenLabel}>
+      {chosen.map((id) => {
+        const c = byId.get(id);
+        return (
+          <li key={id}>
+            <button
+              type="button"
+              disabled={disabled}
+              onClick={() => onRemove(id)}
+              aria-label={removeLabel?.(c?.name ?? id)}
+              className="flex items-center gap-1 rounded-full border border-slate-300 bg-slate-100 px-2 py-0.5 text-xs hover:bg-slate-200"
+            >
+              {c?.name ?? id}
+              <span aria-hidden="true">×</span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The popup: the matching agencies under their group headings, the active one marked. */
+function AgencyListbox({
+  listId,
+  inputId,
+  baseId,
+  multiple,
+  open,
+  shown,
+  chosen,
+  activeId,
+  noMatch,
+  onActive,
+  onChoose,
+}: {
+  listId: string;
+  inputId: string;
+  baseId: string;
+  multiple: boolean;
+  open: boolean;
+  shown: { group: string; items: AgencyChoice[] }[];
+  chosen: readonly string[];
+  activeId: string | undefined;
+  noMatch: string;
+  onActive: (index: number) => void;
+  onChoose: (choice: AgencyChoice) => void;
+}) {
+  let index = -1;
+  return (
+    <div
+      id={listId}
+      role="listbox"
+      aria-multiselectable={multiple || undefined}
+      aria-labelledby={inputId}
+      hidden={!open}
+      className="absolute inset-x-0 z-20 mt-1 max-h-72 overflow-y-auto rounded-md border border-slate-300 bg-white py-1 text-sm shadow-lg"
+    >
+      {open && shown.length === 0 && (
+        <p role="presentation" className="px-3 py-2 text-slate-600">
+          {noMatch}
+        </p>
+      )}
+      {/* Options exist only while the list is open: a session's thirty resolution forms
+          each rendered every agency of the province, hidden (~60 KB of its HTML, issue #15). */}
+      {(open ? shown : []).map(({ group, items }, g) => (
+        <div key={group} role="group" aria-labelledby={group ? `${baseId}-g${g}` : inputId}>
+          {group && (
+            <p
+              id={`${baseId}-g${g}`}
+              role="presentation"
+              className="px-3 pt-2 pb-1 text-xs font-semibold text-slate-600"
+            >
+              {group}
+            </p>
+          )}
+          {items.map((c) => {
+            index++;
+            const at = index;
+            const selected = chosen.includes(c.id);
+            const isActive = activeId === c.id;
+            return (
+              <div
+                key={c.id}
+                id={optionId(baseId, c.id)}
+                role="option"
+                aria-selected={selected}
+                // mousedown, not click: the input's blur would close the list first.
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  onActive(at);
+                  onChoose(c);
+                }}
+                onMouseMove={() => onActive(at)}
+                className={`flex cursor-pointer items-center gap-2 px-3 py-1.5 ${isActive ? "bg-brand-50 outline outline-1 outline-brand-600" : ""}`}
               >
-                {group}
-              </p>
-            )}
-            {items.map((c) => {
-              index++;
-              const at = index;
-              const selected = chosen.includes(c.id);
-              const isActive = activeChoice?.id === c.id;
-              return (
-                <div
-                  key={c.id}
-                  id={optionId(c.id)}
-                  role="option"
-                  aria-selected={selected}
-                  // mousedown, not click: the input's blur would close the list first.
-                  onMouseDown={(e) => {
-                    e.preventDefault();
-                    setActive(at);
-                    choose(c);
-                  }}
-                  onMouseMove={() => setActive(at)}
-                  className={`flex cursor-pointer items-center gap-2 px-3 py-1.5 ${isActive ? "bg-brand-50 outline outline-1 outline-brand-600" : ""}`}
-                >
-                  <span aria-hidden="true" className="w-4 text-brand-700">
-                    {selected ? "✓" : ""}
-                  </span>
-                  {c.name}
-                  {c.hint && <span className="text-xs text-slate-600">{c.hint}</span>}
-                </div>
-              );
-            })}
-          </div>
-        ))}
-      </div>
+                <span aria-hidden="true" className="w-4 text-brand-700">
+                  {selected ? "✓" : ""}
+                </span>
+                {c.name}
+                {c.hint && <span className="text-xs text-slate-600">{c.hint}</span>}
+              </div>
+            );
+          })}
+        </div>
+      ))}
     </div>
   );
 }
