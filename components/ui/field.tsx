@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { Select } from "./select";
 
 type FieldProps = {
   label: string;
@@ -56,6 +57,34 @@ export function TextAreaField({ label, errors, hint, ...textarea }: ControlProps
   return (
     <Field label={label} errors={errors} hint={hint}>
       {(p) => <textarea {...p} {...textarea} className={inputClass} />}
+    </Field>
+  );
+}
+
+type SelectFieldProps = Omit<React.ComponentProps<typeof Select>, "id" | "className" | "children"> & {
+  label: string;
+  errors?: string[];
+  hint?: string;
+  /** [value, label] of each option, in order. */
+  options: readonly (readonly [string, string])[];
+  /** An empty first option with this text (none when a value is required). */
+  blank?: string;
+};
+
+/** A labelled select in the field look (Select: keeps the choice across a refused submission). */
+export function SelectField({ label, errors, hint, options, blank, ...select }: SelectFieldProps) {
+  return (
+    <Field label={label} errors={errors} hint={hint}>
+      {(p) => (
+        <Select {...p} {...select} className={inputClass}>
+          {blank !== undefined && <option value="">{blank}</option>}
+          {options.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </Select>
+      )}
     </Field>
   );
 }
