@@ -3,10 +3,9 @@ import { useActionState } from "react";
 import { createAgencyAction, updateAgencyAction } from "@/lib/agencies/actions";
 import { AGENCY_KINDS } from "@/lib/agencies/constants";
 import { initialFormState } from "@/lib/forms";
-import { Field, TextAreaField, TextField, inputClass } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Select } from "@/components/ui/select";
 import { useT } from "@/components/ui/messages";
 import { formatDigits } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/messages";
@@ -41,6 +40,8 @@ export function AgencyForm({ agency, locale }: { agency?: AgencyFormValues; loca
     // A phone is stored with Latin digits; it is shown in the reader's (the server takes any).
     return field === "phone" ? formatDigits(stored, locale) : stored;
   };
+  /** A text field's name, its value as submitted or stored, and its errors. */
+  const bind = (field: Field) => ({ name: field, defaultValue: value(field), errors: errors[field] });
   return (
     <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate>
       <div className="sm:col-span-2">
@@ -48,80 +49,30 @@ export function AgencyForm({ agency, locale }: { agency?: AgencyFormValues; loca
       </div>
       {agency && <input type="hidden" name="id" value={agency.id} />}
       {agency?.version !== undefined && <input type="hidden" name="version" value={agency.version} />}
-      <TextField
-        label={t("agencies.nameFa")}
-        errors={errors.nameFa}
-        name="nameFa"
-        defaultValue={value("nameFa")}
-        required
+      <TextField label={t("agencies.nameFa")} {...bind("nameFa")} required />
+      <TextField label={t("agencies.nameEn")} {...bind("nameEn")} required dir="ltr" />
+      <SelectField
+        label={t("agencies.kind")}
+        errors={errors.kind}
+        name="kind"
+        defaultValue={value("kind") || "GOVERNMENT"}
+        options={AGENCY_KINDS.map((k) => [k, t(`agencyKind.${k}`)])}
       />
-      <TextField
-        label={t("agencies.nameEn")}
-        errors={errors.nameEn}
-        name="nameEn"
-        defaultValue={value("nameEn")}
-        required
-        dir="ltr"
-      />
-      <Field label={t("agencies.kind")} errors={errors.kind}>
-        {(p) => (
-          <Select {...p} name="kind" defaultValue={value("kind") || "GOVERNMENT"} className={inputClass}>
-            {AGENCY_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`agencyKind.${k}`)}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <TextField
-        label={t("agencies.headName")}
-        errors={errors.headName}
-        name="headName"
-        defaultValue={value("headName")}
-      />
-      <TextField
-        label={t("agencies.headTitle")}
-        hint={t("agencies.headTitleHint")}
-        errors={errors.headTitle}
-        name="headTitle"
-        defaultValue={value("headTitle")}
-      />
+      <TextField label={t("agencies.headName")} {...bind("headName")} />
+      <TextField label={t("agencies.headTitle")} hint={t("agencies.headTitleHint")} {...bind("headTitle")} />
       <TextField
         label={t("agencies.headMobile")}
         hint={t("agencies.headMobileHint")}
-        errors={errors.headMobile}
-        name="headMobile"
+        {...bind("headMobile")}
         type="tel"
         inputMode="tel"
         autoComplete="off"
-        defaultValue={value("headMobile")}
         dir="ltr"
       />
-      <TextField
-        label={t("agencies.phone")}
-        errors={errors.phone}
-        name="phone"
-        type="tel"
-        defaultValue={value("phone")}
-        dir="ltr"
-      />
-      <TextField
-        label={t("agencies.email")}
-        errors={errors.email}
-        name="email"
-        type="email"
-        defaultValue={value("email")}
-        dir="ltr"
-      />
+      <TextField label={t("agencies.phone")} {...bind("phone")} type="tel" dir="ltr" />
+      <TextField label={t("agencies.email")} {...bind("email")} type="email" dir="ltr" />
       <div className="sm:col-span-2">
-        <TextAreaField
-          label={t("agencies.address")}
-          errors={errors.address}
-          name="address"
-          defaultValue={value("address")}
-          rows={2}
-        />
+        <TextAreaField label={t("agencies.address")} {...bind("address")} rows={2} />
       </div>
       {agency && (
         <label className="flex items-center gap-2 text-sm">

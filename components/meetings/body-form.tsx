@@ -37,6 +37,12 @@ export function BodyForm({
     const v = state.values?.[field];
     return typeof v === "string" ? v : String(body[field]);
   };
+  /** A text field's name, its value as submitted or stored, and its errors. */
+  const bind = (field: keyof BodyFormValues) => ({
+    name: field,
+    defaultValue: value(field),
+    errors: errors[field],
+  });
   const [members, setMembers] = useState<string[]>(body.memberIds);
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -44,31 +50,10 @@ export function BodyForm({
       <input type="hidden" name="version" value={body.version} />
       <FormMessage state={state} />
       <div className="grid gap-4 md:grid-cols-2">
-        <TextField
-          label={t("bodies.nameFa")}
-          errors={errors.nameFa}
-          name="nameFa"
-          defaultValue={value("nameFa")}
-        />
-        <TextField
-          label={t("bodies.nameEn")}
-          errors={errors.nameEn}
-          name="nameEn"
-          dir="ltr"
-          defaultValue={value("nameEn")}
-        />
-        <TextField
-          label={t("bodies.chair")}
-          errors={errors.chairName}
-          name="chairName"
-          defaultValue={value("chairName")}
-        />
-        <TextField
-          label={t("bodies.secretary")}
-          errors={errors.secretaryName}
-          name="secretaryName"
-          defaultValue={value("secretaryName")}
-        />
+        <TextField label={t("bodies.nameFa")} {...bind("nameFa")} />
+        <TextField label={t("bodies.nameEn")} {...bind("nameEn")} dir="ltr" />
+        <TextField label={t("bodies.chair")} {...bind("chairName")} />
+        <TextField label={t("bodies.secretary")} {...bind("secretaryName")} />
       </div>
       <div className="space-y-1">
         <label htmlFor={`${id}-members`} className="block text-sm font-medium text-slate-800">

@@ -4,11 +4,10 @@ import { createUnitAction, updateUnitAction } from "@/lib/units/actions";
 import { OPERATING_STATUSES, SECTORS } from "@/lib/units/constants";
 import { initialFormState } from "@/lib/forms";
 import type { Locale } from "@/lib/i18n/messages";
-import { Field, TextAreaField, TextField, inputClass } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { SubmissionKeyField } from "@/components/ui/submission-key-field";
-import { Select } from "@/components/ui/select";
 import { formatDigits, localName } from "@/lib/i18n/format";
 import { useT } from "@/components/ui/messages";
 
@@ -70,6 +69,8 @@ export function UnitForm({
     // Numbers and ids come back in the reader's digits (the server takes any script).
     return DIGIT_FIELDS.has(field) ? formatDigits(String(stored), locale) : String(stored);
   };
+  /** A text field's name, its value as submitted or stored, and its errors. */
+  const bind = (field: TextField) => ({ name: field, defaultValue: value(field), errors: errors[field] });
   // The duplicate-name warning is the one refusal the user may override.
   const askDuplicate = errors.confirmDuplicate !== undefined;
   return (
@@ -80,120 +81,57 @@ export function UnitForm({
       </div>
       {unit && <input type="hidden" name="id" value={unit.id} />}
       {unit?.version !== undefined && <input type="hidden" name="version" value={unit.version} />}
-      <TextField
-        label={t("units.name")}
-        errors={errors.name}
-        name="name"
-        defaultValue={value("name")}
-        required
-      />
+      <TextField label={t("units.name")} {...bind("name")} required />
       <TextField
         label={t("units.nationalId")}
-        errors={errors.nationalId}
+        {...bind("nationalId")}
         hint={t("units.nationalIdHint")}
-        name="nationalId"
-        defaultValue={value("nationalId")}
         inputMode="numeric"
         dir="ltr"
       />
-      <Field label={t("units.sector")} errors={errors.sector}>
-        {(p) => (
-          <Select {...p} name="sector" defaultValue={value("sector") || "INDUSTRIAL"} className={inputClass}>
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>
-                {t(`sector.${s}`)}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <TextField
-        label={t("units.activity")}
-        errors={errors.activity}
-        name="activity"
-        defaultValue={value("activity")}
+      <SelectField
+        label={t("units.sector")}
+        errors={errors.sector}
+        name="sector"
+        defaultValue={value("sector") || "INDUSTRIAL"}
+        options={SECTORS.map((s) => [s, t(`sector.${s}`)])}
       />
-      <Field label={t("units.county")} errors={errors.countyId}>
-        {(p) => (
-          <Select {...p} name="countyId" defaultValue={value("countyId")} required className={inputClass}>
-            <option value="">—</option>
-            {counties.map((c) => (
-              <option key={c.id} value={c.id}>
-                {localName(c, locale)}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field
+      <TextField label={t("units.activity")} {...bind("activity")} />
+      <SelectField
+        label={t("units.county")}
+        errors={errors.countyId}
+        name="countyId"
+        defaultValue={value("countyId")}
+        required
+        blank="—"
+        options={counties.map((c) => [c.id, localName(c, locale)])}
+      />
+      <TextField
         label={t("units.industrialPark")}
-        errors={errors.industrialPark}
+        {...bind("industrialPark")}
         hint={t("units.industrialParkHint")}
-      >
-        {(p) => (
-          <input
-            {...p}
-            name="industrialPark"
-            defaultValue={value("industrialPark")}
-            list="industrial-parks"
-            className={inputClass}
-          />
-        )}
-      </Field>
+        list="industrial-parks"
+      />
       <datalist id="industrial-parks">
         {parks.map((park) => (
           <option key={park} value={park} />
         ))}
       </datalist>
       {!unit && (
-        <Field label={t("units.status")} errors={errors.status}>
-          {(p) => (
-            <Select {...p} name="status" defaultValue={value("status") || "ACTIVE"} className={inputClass}>
-              {OPERATING_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`operatingStatus.${s}`)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
-      )}
-      <TextField
-        label={t("units.employees")}
-        errors={errors.employees}
-        name="employees"
-        defaultValue={value("employees")}
-        inputMode="numeric"
-      />
-      <TextField
-        label={t("units.capacityUsePct")}
-        errors={errors.capacityUsePct}
-        name="capacityUsePct"
-        defaultValue={value("capacityUsePct")}
-        inputMode="numeric"
-      />
-      <TextField
-        label={t("units.managerName")}
-        errors={errors.managerName}
-        name="managerName"
-        defaultValue={value("managerName")}
-      />
-      <TextField
-        label={t("units.phone")}
-        errors={errors.phone}
-        name="phone"
-        type="tel"
-        defaultValue={value("phone")}
-        dir="ltr"
-      />
-      <div className="sm:col-span-2">
-        <TextAreaField
-          label={t("units.address")}
-          errors={errors.address}
-          name="address"
-          defaultValue={value("address")}
-          rows={2}
+        <SelectField
+          label={t("units.status")}
+          errors={errors.status}
+          name="status"
+          defaultValue={value("status") || "ACTIVE"}
+          options={OPERATING_STATUSES.map((s) => [s, t(`operatingStatus.${s}`)])}
         />
+      )}
+      <TextField label={t("units.employees")} {...bind("employees")} inputMode="numeric" />
+      <TextField label={t("units.capacityUsePct")} {...bind("capacityUsePct")} inputMode="numeric" />
+      <TextField label={t("units.managerName")} {...bind("managerName")} />
+      <TextField label={t("units.phone")} {...bind("phone")} type="tel" dir="ltr" />
+      <div className="sm:col-span-2">
+        <TextAreaField label={t("units.address")} {...bind("address")} rows={2} />
       </div>
       {askDuplicate && (
         <label className="flex items-center gap-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900 sm:col-span-2">
