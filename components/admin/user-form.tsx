@@ -4,10 +4,9 @@ import { createUserAction, updateUserAction } from "@/lib/users/actions";
 import { initialFormState } from "@/lib/forms";
 import { ROLES } from "@/lib/auth/roles";
 import type { Locale } from "@/lib/i18n/messages";
-import { Field, TextField, inputClass } from "@/components/ui/field";
+import { Field, SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Select } from "@/components/ui/select";
 import { AgencyCombobox } from "@/components/ui/agency-combobox";
 import { agencyChoices, type AgencyForChoice } from "@/lib/agencies/choices";
 import { localName } from "@/lib/i18n/format";
@@ -74,39 +73,17 @@ export function UserForm({
         required
         dir="ltr"
       />
-      <Field
+      <TextField
         label={t("admin.password")}
         errors={errors.password}
         hint={t(user ? "admin.passwordHint" : "admin.newPasswordHint")}
-      >
-        {(p) => (
-          <input
-            {...p}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required={!user}
-            dir="ltr"
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <fieldset className="space-y-1">
-        <legend className="text-sm font-medium text-slate-800">{t("admin.roles")}</legend>
-        <div className="flex flex-wrap gap-4">
-          {ROLES.map((role) => (
-            <label key={role} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="roles" value={role} defaultChecked={roles.includes(role)} />
-              {t(`roles.${role}`)}
-            </label>
-          ))}
-        </div>
-        {errors.roles && (
-          <p className="text-sm text-red-700" role="alert">
-            {errors.roles.join(" ")}
-          </p>
-        )}
-      </fieldset>
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required={!user}
+        dir="ltr"
+      />
+      <RoleChecks roles={roles} errors={errors.roles} />
       <Field label={t("admin.agency")} errors={errors.agencyId}>
         {(p) => (
           <AgencyCombobox
@@ -125,28 +102,40 @@ export function UserForm({
       {provinces.length === 1 && !allowNational ? (
         <input type="hidden" name="provinceId" value={provinces[0]?.id ?? ""} />
       ) : (
-        <Field label={t("admin.province")} errors={errors.provinceId}>
-          {(p) => (
-            <Select
-              {...p}
-              name="provinceId"
-              defaultValue={
-                value("provinceId") ?? (user ? (user.provinceId ?? "") : (provinces[0]?.id ?? ""))
-              }
-              className={inputClass}
-            >
-              {allowNational && <option value="">{t("admin.allProvinces")}</option>}
-              {provinces.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {localName(o, locale)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <SelectField
+          label={t("admin.province")}
+          errors={errors.provinceId}
+          name="provinceId"
+          defaultValue={value("provinceId") ?? (user ? (user.provinceId ?? "") : (provinces[0]?.id ?? ""))}
+          blank={allowNational ? t("admin.allProvinces") : undefined}
+          options={provinces.map((o) => [o.id, localName(o, locale)])}
+        />
       )}
       <input type="hidden" name="locale" value={user?.locale ?? "fa"} />
       <SubmitButton pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
     </form>
+  );
+}
+
+/** The roles, one checkbox each; the refusal's message under them. */
+function RoleChecks({ roles, errors }: { roles: readonly string[]; errors: string[] | undefined }) {
+  const t = useT();
+  return (
+    <fieldset className="space-y-1">
+      <legend className="text-sm font-medium text-slate-800">{t("admin.roles")}</legend>
+      <div className="flex flex-wrap gap-4">
+        {ROLES.map((role) => (
+          <label key={role} className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="roles" value={role} defaultChecked={roles.includes(role)} />
+            {t(`roles.${role}`)}
+          </label>
+        ))}
+      </div>
+      {errors && (
+        <p className="text-sm text-red-700" role="alert">
+          {errors.join(" ")}
+        </p>
+      )}
+    </fieldset>
   );
 }
