@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/policy";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { formatNumber } from "@/lib/i18n/format";
-import { ProblemError } from "./problem";
+import { ProblemError } from "@/lib/errors";
 import { hashToken } from "./tokens";
 import type { ApiScopeName } from "./token-schema";
 

@@ -1,6 +1,6 @@
 // UI strings. Persian is the source; English must have every key (the type enforces it).
-// Validation schemas use message keys, so the same schema yields localised errors on the
-// client and the server. Each domain keeps its own strings in lib/<domain>/messages.ts,
+// Validation schemas use message keys, so the server's one schema per form answers in the
+// user's language (decision 123: no validation in the browser). Each domain keeps its own strings in lib/<domain>/messages.ts,
 // gathered in ./domains.ts.
 import { domainMessages } from "./domains";
 import { CATALOGUE_LOCALE, createTranslator, type Catalogue, type Plural } from "./translate";
