@@ -1,4 +1,4 @@
-// The one place that says who may do what (DESIGN.md §1–2). Server actions, route handlers
+// The one place that says who may do what (decision 002). Server actions, route handlers
 // and pages call `can()`; the UI may also call it to hide controls, but never instead.
 // Pure and synchronous, so the whole role × action × ownership table is unit-tested.
 import { AppError } from "@/lib/errors";
