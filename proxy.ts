@@ -9,7 +9,7 @@ import {
 } from "@/lib/http/limits";
 import { isForeignOriginServerAction, isMalformedServerAction } from "@/lib/http/server-action-request";
 
-// Runs before every page and route handler, so it stays cheap (DESIGN.md §7): no database,
+// Runs before every page and route handler, so it stays cheap (decision 002): no database,
 // no auth() — a nonce, a header check and, about once a minute per user, a re-signed session
 // token (lib/auth/session-refresh.ts). Only server-action POSTs have their body read.
 export async function proxy(request: NextRequest) {

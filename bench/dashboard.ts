@@ -1,5 +1,5 @@
 // `npm run bench`: server time of the dashboard's queries at 5,000 and 50,000 units
-// (DESIGN.md §6 targets a national deployment). For each size: a fresh database, the demo
+// (a national deployment, decision 132). For each size: a fresh database, the demo
 // seed, the large generator, then each dashboard load timed 5 times; the median is printed
 // for a provincial secretariat (one province, ~1/31 of the rows) and a national viewer.
 // Needs a PostgreSQL server: BENCH_DATABASE_URL, DATABASE_URL, or the embedded one.

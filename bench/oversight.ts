@@ -1,5 +1,5 @@
 // `npm run bench:oversight`: server time of the national view, the audit trail and the API at
-// national size (DESIGN.md §6): a fresh database, the demo seed, the large generator (31
+// national size (decision 132): a fresh database, the demo seed, the large generator (31
 // provinces, 50,000 units, 200,000 resolutions, 1,000,000 progress reports) and 1,000,000
 // audit events; each read timed 5 times after a warm-up, the median printed.
 // Needs a PostgreSQL server: BENCH_DATABASE_URL, DATABASE_URL, or the embedded one.

@@ -1,4 +1,4 @@
-// How the registry's lists and search behave at national size (DESIGN.md §6: ~50,000 units).
+// How the registry's lists and search behave at national size (decision 132: ~50,000 units).
 // Fills the first province of DATABASE_URL up to 50,000 units and 100,000 obstacles with one
 // SQL insert each, then times the same query functions the pages call.
 //   DATABASE_URL=… node --conditions=react-server --import tsx bench/registry-list.ts

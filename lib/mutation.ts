@@ -1,21 +1,21 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ForbiddenError } from "@/lib/auth/policy";
+import { AppError, formStateOf, outcomeOf, type ErrorCode } from "@/lib/errors";
+import { appErrorOf } from "@/lib/errors-server";
 import type { FormState } from "@/lib/forms";
 import type { Translate } from "@/lib/i18n/messages";
 import { AlreadySubmitted, firstAnswer } from "@/lib/idempotency";
 import { currentRequestId, noteActionOutcome, type ActionOutcome } from "@/lib/observability/context";
 import { errorFields, log } from "@/lib/observability/log";
-import { isDatabaseUnavailable } from "@/lib/outage";
-import { isStorageUnavailable } from "@/lib/storage/outage";
 
-/** A failure the user can act on, with its message already localised. */
-export class UserFacingError extends Error {
-  constructor(
-    message: string,
-    readonly fieldErrors?: Record<string, string[]>,
-  ) {
-    super(message);
+/**
+ * A failure the user can act on, with its message already localised: an AppError (decision
+ * 255) whose code is "invalid" unless the domain names another (a conflict, say).
+ */
+export class UserFacingError extends AppError {
+  constructor(message: string, fieldErrors?: Record<string, string[]>, code: ErrorCode = "invalid") {
+    super(code, message, fieldErrors ? { fieldErrors } : {});
+    this.name = "UserFacingError";
   }
 }
 
@@ -36,8 +36,8 @@ export async function mutation(t: Translate, work: () => Promise<FormState>): Pr
       // other save's version and says so; a third loss is reported as a conflict.
       if (isWriteConflict(err)) {
         if (attempt < 3) continue;
-        noteActionOutcome("conflict");
-        return { ok: false, message: t("errors.conflict") };
+        noteActionOutcome(outcomeOf("conflict"));
+        return formStateOf(new AppError("conflict"), t);
       }
       const [outcome, answer] = await answerFailure(err, t);
       noteActionOutcome(outcome);
@@ -50,27 +50,10 @@ const isWriteConflict = (err: unknown): boolean =>
   err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2034";
 
 async function answerFailure(err: unknown, t: Translate): Promise<[ActionOutcome, FormState]> {
-  if (err instanceof UserFacingError)
-    return ["invalid", { ok: false, message: err.message, fieldErrors: err.fieldErrors }];
   if (err instanceof AlreadySubmitted) return ["ok", await firstAnswer(err, t)];
-  if (err instanceof ForbiddenError) return ["refused", { ok: false, message: t("errors.forbidden") }];
-  if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025")
-    return ["invalid", { ok: false, message: t("errors.notFoundRecord") }];
-  // Before the database check: a storage timeout carries socket codes the database check
-  // would also take for its own, and the operator must be sent to the right server.
-  if (isStorageUnavailable(err)) {
-    log.warn({ error: (err as Error).message }, "mutation: storage unavailable");
-    return ["unavailable", { ok: false, message: t("errors.serviceUnavailable") }];
-  }
-  // The transaction never committed (or its connection was lost before it could).
-  if (isDatabaseUnavailable(err)) {
-    log.warn({ error: (err as Error).message.split("\n").at(-1) }, "mutation: database unavailable");
-    return ["unavailable", { ok: false, message: t("errors.serviceUnavailable") }];
-  }
-  // A value the database cannot take (a number beyond its column, a malformed id): the
-  // input was wrong, not the server.
-  if (err instanceof Prisma.PrismaClientValidationError)
-    return ["invalid", { ok: false, message: t("validation.invalidInput") }];
+  // The one table (lib/errors.ts) words the answer and names the outcome.
+  const known = appErrorOf(err, "mutation");
+  if (known) return [outcomeOf(known.code), formStateOf(known, t)];
   log.error(errorFields(err), "mutation failed");
   return ["error", { ok: false, message: unexpectedMessage(t) }];
 }
@@ -82,7 +65,8 @@ export function unexpectedMessage(t: Translate): string {
 }
 
 /** Someone saved the record after this form was filled in; nothing was written. */
-export const conflictError = (t: Translate) => new UserFacingError(t("errors.conflict"));
+export const conflictError = (t: Translate) =>
+  new UserFacingError(t("errors.conflict"), undefined, "conflict");
 
 /**
  * The compare-and-set step of an optimistic edit: `updateMany({ where: { id, version } })`

@@ -72,5 +72,5 @@ export class ServiceUnavailableError extends Error {
   }
 }
 
-/** Seconds a client should wait before trying again (HTTP Retry-After). */
-export const RETRY_AFTER_SECONDS = 10;
+/** Seconds a client should wait before trying again (HTTP Retry-After); kept in lib/errors.ts. */
+export { RETRY_AFTER_SECONDS } from "@/lib/errors";

@@ -1,4 +1,4 @@
-// `npm run db:seed:large`: national-size data for benchmarks (DESIGN.md §6): by default
+// `npm run db:seed:large`: national-size data for benchmarks (decision 132): by default
 // 31 provinces, 50,000 units, 200,000 resolutions and 1,000,000 progress reports, generated
 // inside PostgreSQL with generate_series (seconds, not hours). Adds to the database in
 // DATABASE_URL without touching other rows; ids are prefixed "lg" so a re-run replaces them.

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/policy";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { formatNumber } from "@/lib/i18n/format";
-import { ProblemError } from "./problem";
+import { ProblemError } from "@/lib/errors";
 import { hashToken } from "./tokens";
 import type { ApiScopeName } from "./token-schema";
 
@@ -85,7 +85,7 @@ export async function authenticate(
 
 /**
  * Fixed one-minute windows counted in PostgreSQL with one upsert, so every app instance
- * shares the count (DESIGN.md §6: no state in process memory). The same round trip marks the
+ * shares the count (decision 112: no state in process memory). The same round trip marks the
  * token as used; `lastUsedAt` is written at most once a minute to spare the row.
  */
 async function countRequest(tokenId: string, t: Translate, locale: Locale) {

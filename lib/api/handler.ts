@@ -1,13 +1,12 @@
 import "server-only";
 import type { z } from "zod";
-import { ForbiddenError } from "@/lib/auth/policy";
-import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/outage";
-import { isStorageUnavailable } from "@/lib/storage/outage";
 import { localiseIssues, type FormState } from "@/lib/forms";
-import type { Locale, Translate } from "@/lib/i18n/messages";
+import type { Locale, MessageKey, Translate } from "@/lib/i18n/messages";
 import { errorFields, log } from "@/lib/observability/log";
+import { AppError, appErrorOfFormState, ProblemError, type ErrorCode } from "@/lib/errors";
+import { appErrorOf } from "@/lib/errors-server";
 import { authenticate, requireScope, type ApiPrincipal } from "./auth";
-import { problem, ProblemError, requestLanguage } from "./problem";
+import { problem, problemOf, requestLanguage } from "./problem";
 import type { ApiScopeName } from "./token-schema";
 
 // The one shape of every /api/v1 handler: language from Accept-Language, token and scope,
@@ -56,22 +55,13 @@ export function methodNotAllowed(...allowed: string[]) {
   };
 }
 
+/** Whatever went wrong, as problem+json: status and type from the one table (lib/errors.ts). */
 export function problemFromError(err: unknown, t: Translate, locale: Locale, instance: string): Response {
-  if (err instanceof ProblemError)
-    return problem(err.kind, t, err.detail, { instance, locale, ...err.extra });
-  if (err instanceof ForbiddenError)
-    return problem("forbidden", t, t("errors.forbidden"), { instance, locale });
   // An outage (the token's look-up included) is temporary: 503 and when to come back.
-  if (isStorageUnavailable(err) || isDatabaseUnavailable(err)) {
-    log.warn(`api: ${isStorageUnavailable(err) ? "storage" : "database"} unavailable`);
-    return problem("service-unavailable", t, t("errors.serviceUnavailable"), {
-      instance,
-      locale,
-      headers: { "retry-after": String(RETRY_AFTER_SECONDS) },
-    });
-  }
+  const known = appErrorOf(err, "api");
+  if (known) return problemOf(known, t, { instance, locale });
   log.error(errorFields(err), "api request failed");
-  return problem("internal-error", t, t("errors.unexpected"), { instance, locale });
+  return problemOf(new AppError("unexpected"), t, { instance, locale });
 }
 
 export function json(data: unknown, status = 200): Response {
@@ -108,20 +98,15 @@ export function parseBody<S extends z.ZodType>(schema: S, raw: unknown, t: Trans
 
 /**
  * A domain mutation's refusal (FormState, already localised) as a problem. The mutations
- * answer in words for people; the status code is chosen from which words they are.
+ * answer in words for people; the code is read back from which words they are (the table's
+ * own messages, and the domain messages the endpoint names in `known`).
  */
-export function problemFromFormState(state: FormState, t: Translate): ProblemError {
-  const message = state.message ?? t("errors.unexpected");
-  if (state.fieldErrors && Object.keys(state.fieldErrors).length > 0)
-    return new ProblemError("unprocessable-content", message, { errors: state.fieldErrors });
-  if (message === t("errors.forbidden")) return new ProblemError("forbidden", message);
-  if (message === t("errors.notFoundRecord")) return new ProblemError("not-found", t("api.e.notFound"));
-  if (message === t("resolutions.conflict") || message === t("resolutions.notOpen"))
-    return new ProblemError("conflict", message);
-  if (message === t("errors.unexpected")) return new ProblemError("internal-error", message);
-  if (message === t("errors.serviceUnavailable"))
-    return new ProblemError("service-unavailable", message, {
-      headers: { "retry-after": String(RETRY_AFTER_SECONDS) },
-    });
-  return new ProblemError("unprocessable-content", message);
+export function problemFromFormState(
+  state: FormState,
+  t: Translate,
+  known: Partial<Record<MessageKey, ErrorCode>> = {},
+): AppError {
+  const err = appErrorOfFormState(state, t, known);
+  // A record the caller cannot see is "not found" in the API's words, whatever the form said.
+  return err.code === "not-found" ? new AppError("not-found", t("api.e.notFound")) : err;
 }

@@ -1,6 +1,7 @@
 // No "server-only" marker: proxy.ts answers oversized /api/v1 requests with it too, and it
 // holds nothing secret (words and status codes).
 import { translator, type Locale, type MessageKey, type Translate } from "@/lib/i18n/messages";
+import { ERRORS, messageOf, RETRY_AFTER_SECONDS, type AppError, type ErrorCode } from "@/lib/errors";
 
 // Errors of HTTP endpoints as RFC 9457 problem details (application/problem+json). `title`
 // names the kind of problem and stays the same for every occurrence; `detail` says what went
@@ -99,14 +100,25 @@ export function problem(
   });
 }
 
-/** Thrown inside a handler to answer with a problem; the handler wrapper turns it into one. */
-export class ProblemError extends Error {
-  constructor(
-    readonly kind: ProblemKind,
-    readonly detail: string,
-    readonly extra: { errors?: Record<string, string[]>; headers?: Record<string, string> } = {},
-  ) {
-    super(detail);
-    this.name = "ProblemError";
-  }
+/** The HTTP status of an error code (lib/errors.ts: the one table). */
+export const statusOf = (code: ErrorCode): number => PROBLEMS[ERRORS[code].problem].status;
+
+/**
+ * An AppError as problem+json: the code's status and type, the error's words (or its code's),
+ * the fields at fault. An outage says when to try again.
+ */
+export function problemOf(
+  err: AppError,
+  t: Translate,
+  init: { instance?: string; locale?: Locale; headers?: Record<string, string> } = {},
+): Response {
+  const headers: Record<string, string> = { ...init.headers, ...err.extra.headers };
+  if (err.code === "unavailable" && !Object.keys(headers).some((h) => h.toLowerCase() === "retry-after"))
+    headers["Retry-After"] = String(RETRY_AFTER_SECONDS);
+  return problem(ERRORS[err.code].problem, t, messageOf(err, t), {
+    ...(init.instance ? { instance: init.instance } : {}),
+    ...(init.locale ? { locale: init.locale } : {}),
+    ...(err.fieldErrors ? { errors: err.fieldErrors } : {}),
+    headers,
+  });
 }

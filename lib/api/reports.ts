@@ -7,7 +7,7 @@ import type { Translate } from "@/lib/i18n/messages";
 import { reportProgress } from "@/lib/resolutions/mutations";
 import type { ApiContext } from "./handler";
 import { parseBody, problemFromFormState } from "./handler";
-import { ProblemError } from "./problem";
+import { ProblemError } from "@/lib/errors";
 import { apiResolution } from "./resources";
 import { reportBodySchema } from "./schema";
 
@@ -84,7 +84,10 @@ export async function postReport(
     // The form calls the evidence field `files`; the API calls it `evidence`.
     const { files: evidence, ...others } = state.fieldErrors ?? {};
     const fieldErrors = evidence ? { ...others, evidence } : state.fieldErrors;
-    throw problemFromFormState({ ...state, fieldErrors }, t);
+    throw problemFromFormState({ ...state, fieldErrors }, t, {
+      "resolutions.conflict": "conflict",
+      "resolutions.notOpen": "conflict",
+    });
   }
   // A retry after a lost answer: nothing new was written; the resolution as it stands now.
   const replayed = state.message === t("errors.duplicateSubmission");

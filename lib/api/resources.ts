@@ -10,7 +10,7 @@ import { obstacleWhere } from "@/lib/obstacles/queries";
 import { meetingWhere, withMeetingCounts } from "@/lib/meetings/queries";
 import { daysUntil, registerWhere } from "@/lib/resolutions/queries";
 import { isOpenResolution } from "@/lib/resolutions/status";
-import { ProblemError } from "./problem";
+import { ProblemError } from "@/lib/errors";
 import type {
   obstacleQuerySchema,
   ObstacleOut,

@@ -1,6 +1,7 @@
-// The one place that says who may do what (DESIGN.md §1–2). Server actions, route handlers
+// The one place that says who may do what (decision 002). Server actions, route handlers
 // and pages call `can()`; the UI may also call it to hide controls, but never instead.
 // Pure and synchronous, so the whole role × action × ownership table is unit-tested.
+import { AppError } from "@/lib/errors";
 import type { RoleName as Role } from "./roles";
 
 export type Actor = {
@@ -254,9 +255,11 @@ export function writeProvince(actor: Actor, action: Action): string {
   return actor.provinceId;
 }
 
-export class ForbiddenError extends Error {
+/** A refused action: an AppError (lib/errors.ts) whose code answers "not allowed". */
+export class ForbiddenError extends AppError {
   constructor(action: Action) {
-    super(`forbidden: ${action}`);
+    super("forbidden");
+    this.message = `forbidden: ${action}`;
     this.name = "ForbiddenError";
   }
 }

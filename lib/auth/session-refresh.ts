@@ -15,7 +15,7 @@ export type RefreshedCookie = { name: string; value: string; maxAge: number; sec
  * The idle timeout is the session token's own expiry. While the user keeps working, proxy.ts
  * asks this for a re-signed token with a later expiry — at most once per refresh interval
  * (a short-lived marker cookie says "recently refreshed"), so most requests cost a cookie
- * lookup and nothing more (DESIGN.md §7: no auth() in the proxy). An expired, forged or
+ * lookup and nothing more (decision 002: no auth() in the proxy). An expired, forged or
  * too-old token is left alone: getCurrentUser refuses it.
  */
 export async function refreshSessionCookie(cookies: CookieReader): Promise<RefreshedCookie[]> {

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 
 // Sign-in throttling (docs/decisions/050-sessions-and-sign-in-throttling.md). Kept in
-// PostgreSQL, not in memory, so the limits hold across app instances (DESIGN.md §6).
+// PostgreSQL, not in memory, so the limits hold across app instances (decision 112).
 //
 // Three counts over the last 15 minutes, none of which lets a stranger lock the owner out:
 // - one address guessing one account: 5 failures close that pair only;

@@ -16,7 +16,7 @@ import { attendanceTrend } from "@/lib/outcomes/attendance";
 const TREND_SESSIONS = 6;
 
 // Every figure here is one aggregate SQL query over the filtered resolutions, so the
-// dashboard costs the same number of round trips at 50 units or 50,000 (DESIGN.md §6).
+// dashboard costs the same number of round trips at 50 units or 50,000 (decision 132).
 // Overdue is derived: an open resolution (OPEN_STATUSES) whose deadline, a Tehran calendar
 // date, is before today. A deadline of today is due, not overdue. This is the SQL twin of
 // overdueWhere() in lib/resolutions/queries.ts (Prisma); both read the statuses from

@@ -5,7 +5,7 @@ import { runJob } from "@/lib/observability/jobs";
 import { errorFields, log } from "@/lib/observability/log";
 
 // The only file that speaks pg-boss for exports: a queue of export jobs and an hourly
-// clean-up, on the application's own PostgreSQL (DESIGN.md §6), in pg-boss 12's schema
+// clean-up, on the application's own PostgreSQL (decision 001), in pg-boss 12's schema
 // beside the mail jobs (docs/decisions/011-pg-boss-12.md). An upgrade touches only this file.
 // The job's state and progress live in the ExportJob table, not in pg-boss, so pg-boss only
 // has to deliver "run export <id>" once to some instance (and again after a crash).

@@ -1,6 +1,6 @@
 // UI strings. Persian is the source; English must have every key (the type enforces it).
-// Validation schemas use message keys, so the same schema yields localised errors on the
-// client and the server. Each domain keeps its own strings in lib/<domain>/messages.ts,
+// Validation schemas use message keys, so the server's one schema per form answers in the
+// user's language (decision 123: no validation in the browser). Each domain keeps its own strings in lib/<domain>/messages.ts,
 // gathered in ./domains.ts.
 import { domainMessages } from "./domains";
 import { CATALOGUE_LOCALE, createTranslator, type Catalogue, type Plural } from "./translate";
@@ -198,6 +198,19 @@ const fa = {
     searchUsers: "جستجوی نام یا ایمیل",
     lastLogin: "آخرین ورود",
     never: "هرگز",
+    // npm run admin:create (scripts/admin-create.ts), in a terminal.
+    cli: {
+      intro: "ساختن مدیر سامانه با دسترسی به همه استان‌ها. گذرواژه هنگام نوشتن نمایش داده نمی‌شود.",
+      email: "ایمیل: ",
+      name: "نام و نام خانوادگی: ",
+      password: "گذرواژه (دست‌کم ۱۰ نویسه): ",
+      confirm: "تکرار گذرواژه: ",
+      mismatch: "دو گذرواژه یکی نیستند؛ کاربری ساخته نشد.",
+      emailTaken: "کاربری با ایمیل {email} از پیش وجود دارد؛ کاربری ساخته نشد.",
+      refused: "کاربری ساخته نشد:",
+      created: "مدیر سامانه با ایمیل {email} ساخته شد و می‌تواند با همین ایمیل و گذرواژه وارد شود.",
+      noInput: "ورودی پیش از پایان پرسش‌ها تمام شد؛ کاربری ساخته نشد.",
+    },
   },
   health: {
     ok: "سامانه و پایگاه داده در دسترس است.",
@@ -402,6 +415,18 @@ const en: Messages = {
     searchUsers: "Search name or e-mail",
     lastLogin: "Last sign-in",
     never: "Never",
+    cli: {
+      intro: "Creates an administrator who can manage every province. The password is not shown as you type.",
+      email: "E-mail: ",
+      name: "Full name: ",
+      password: "Password (at least 10 characters): ",
+      confirm: "Password again: ",
+      mismatch: "The two passwords differ; nothing was created.",
+      emailTaken: "A user with the e-mail {email} already exists; nothing was created.",
+      refused: "Nothing was created:",
+      created: "Administrator {email} created: they can sign in with this e-mail and password.",
+      noInput: "The input ended before every question was answered; nothing was created.",
+    },
   },
   health: {
     ok: "The application and its database are reachable.",

@@ -5,7 +5,7 @@
 export const BODY_KINDS = ["COMMITTEE", "WORKING_GROUP"] as const;
 export const MEETING_STATUSES = ["PLANNED", "HELD", "MINUTES_APPROVED"] as const;
 export const ATTENDANCE_MODES = ["HEAD", "REPRESENTATIVE", "ABSENT"] as const;
-/** Which outcomes each body may record (DESIGN.md §3): the committee settles, refers or asks for more. */
+/** Which outcomes each body may record: the committee settles, refers or asks for more. */
 export const OUTCOMES_FOR = {
   COMMITTEE: ["SETTLED", "REFERRED", "MORE_DOCUMENTS"],
   WORKING_GROUP: ["DECIDED"],

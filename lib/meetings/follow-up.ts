@@ -295,7 +295,7 @@ export async function decideFollowUp(actor: Actor | null, raw: unknown, t: Trans
           where: { id: r.id, version: r.version },
           data: { ...data, version: { increment: 1 } },
         });
-        if (count === 0) throw new UserFacingError(t("resolutions.conflict"));
+        if (count === 0) throw new UserFacingError(t("resolutions.conflict"), undefined, "conflict");
       }
       // In the resolution's own history: which session decided what.
       await auditSessionWrite(tx, null, {

@@ -1,4 +1,4 @@
-// How a session's outcome moves an obstacle through its lifecycle (DESIGN.md §2). Pure, so
+// How a session's outcome moves an obstacle through its lifecycle. Pure, so
 // client and tests share it. The statuses are driven as follows (lib/obstacles/transitions.ts
 // has the same list, seen from the registry):
 //

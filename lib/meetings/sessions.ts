@@ -27,7 +27,7 @@ import { createMeetingSchema, meetingRefSchema, rescheduleMeetingSchema } from "
 /** Tehran has had no daylight saving since 1401, so its wall clock is UTC+03:30 all year. */
 export const tehranInstant = (isoDate: string, hhmm: string) => new Date(`${isoDate}T${hhmm}:00+03:30`);
 
-/** The committee meets on Sunday mornings (DESIGN.md §2). */
+/** The committee meets on Sunday mornings: the default day a new committee session is offered. */
 export const COMMITTEE_WEEKDAY = 0;
 export const COMMITTEE_TIME = "08:30";
 

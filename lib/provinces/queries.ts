@@ -11,7 +11,7 @@ import { RETURNS_SQL } from "@/lib/outcomes/returns-sql";
 
 // The national headquarters' comparison: one row per province, all figures from one SQL
 // statement of grouped aggregates, so 31 provinces cost one round trip at any data size
-// (DESIGN.md §6). The definitions are the dashboard's (lib/dashboard/queries.ts), so a
+// (decision 070). The definitions are the dashboard's (lib/dashboard/queries.ts), so a
 // province's row and its drilled-down dashboard agree: open and overdue among the
 // resolutions of the period's sessions, on time = reported done by the deadline among those
 // due, days late as in the agency scorecard. Cancelled resolutions count nowhere.

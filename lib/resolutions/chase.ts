@@ -115,7 +115,7 @@ export async function remindResolution(
       if (!r) throw new UserFacingError(t("errors.notFoundRecord"));
       authorize(actor, "resolution.remind", { provinceId: r.provinceId });
       if (!(OPEN_STATUSES as readonly string[]).includes(r.status))
-        throw new UserFacingError(t("resolutions.notOpen"));
+        throw new UserFacingError(t("resolutions.notOpen"), undefined, "conflict");
       const reach = await agencyReach(tx, r.responsibleAgencyId);
       unreachable(reach, t);
       if ((await claimToday(tx, [id], today)).length === 0)

@@ -27,7 +27,7 @@ import { decideExtensionSchema, reportProgressSchema, requestExtensionSchema, ve
 // second is told to reload instead of silently overwriting the first (optimistic
 // concurrency). Only lib/resolutions/actions.ts is reachable from the browser.
 
-const conflict = (t: Translate) => new UserFacingError(t("resolutions.conflict"));
+const conflict = (t: Translate) => new UserFacingError(t("resolutions.conflict"), undefined, "conflict");
 
 const FOR_UPDATE = {
   id: true,
@@ -105,7 +105,7 @@ export async function reportProgress(
 
     // Refuse before anything is written to storage; the transaction checks again.
     const current = await loadChecked(db, actor, "resolution.report", id, version, t);
-    if (!isOpen(current.status)) throw new UserFacingError(t("resolutions.notOpen"));
+    if (!isOpen(current.status)) throw new UserFacingError(t("resolutions.notOpen"), undefined, "conflict");
 
     // The registry's upload path (same rules, same limits); a failed transaction below
     // removes the bytes again, so a conflict leaves no orphan file behind.
@@ -114,7 +114,8 @@ export async function reportProgress(
       return await db.$transaction(async (tx) => {
         await claimSubmission(tx, key, actor.id);
         const before = await loadChecked(tx, actor, "resolution.report", id, version, t);
-        if (!isOpen(before.status)) throw new UserFacingError(t("resolutions.notOpen"));
+        if (!isOpen(before.status))
+          throw new UserFacingError(t("resolutions.notOpen"), undefined, "conflict");
         const now = new Date();
         await bumpVersion(
           tx,
@@ -213,7 +214,7 @@ export async function requestExtension(actor: Actor | null, raw: unknown, t: Tra
     if (!actor) throw new UserFacingError(t("errors.forbidden"));
     await db.$transaction(async (tx) => {
       const before = await loadChecked(tx, actor, "resolution.requestExtension", id, version, t);
-      if (!isOpen(before.status)) throw new UserFacingError(t("resolutions.notOpen"));
+      if (!isOpen(before.status)) throw new UserFacingError(t("resolutions.notOpen"), undefined, "conflict");
       const requested = calendarDate(newDeadline);
       if (requested.getTime() <= before.deadline.getTime())
         throw new UserFacingError(t("validation.invalidInput"), {
@@ -261,7 +262,8 @@ export async function decideExtension(actor: Actor | null, raw: unknown, t: Tran
       });
       if (!request) throw new UserFacingError(t("errors.notFoundRecord"));
       if (request.status !== "PENDING") throw new UserFacingError(t("resolutions.extensionNotPending"));
-      if (approve && !isOpen(before.status)) throw new UserFacingError(t("resolutions.notOpen"));
+      if (approve && !isOpen(before.status))
+        throw new UserFacingError(t("resolutions.notOpen"), undefined, "conflict");
       // The old deadline stays on the request row (previousDeadline): that is the history.
       await bumpVersion(tx, id, version, approve ? { deadline: request.requestedDeadline } : {}, t);
       await tx.extensionRequest.update({

@@ -16,7 +16,7 @@ import type { ResolutionFilter } from "./schema";
 import { OPEN_STATUSES } from "./status";
 
 // Overdue is derived, never stored: the deadline (a Tehran calendar date) has passed and the
-// agency has not reported the work done. DESIGN.md §2. The dashboard's raw SQL has a twin of
+// agency has not reported the work done. The dashboard's raw SQL has a twin of
 // overdueWhere() (lib/dashboard/queries.ts, `status in ${OPEN} and deadline < today`) built
 // from the same OPEN_STATUSES; tests/integration/dashboard.test.ts keeps the two counting alike.
 

@@ -22,7 +22,7 @@ import { decideReturnSchema, returnResolutionSchema } from "./schema";
 // The days between the return and the decision are the dispute, shown on the resolution. A
 // reassignment gives the new agency a deadline of its own (a date or +N working days).
 
-const conflict = (t: Translate) => new UserFacingError(t("resolutions.conflict"));
+const conflict = (t: Translate) => new UserFacingError(t("resolutions.conflict"), undefined, "conflict");
 
 /** Whole Tehran days from one instant to another. */
 export const disputeDays = (from: Date, to: Date) =>
@@ -50,7 +50,8 @@ export async function returnResolution(actor: Actor | null, raw: unknown, t: Tra
         responsibleAgencyId: r.responsibleAgencyId,
       });
       if (r.version !== version) throw conflict(t);
-      if (!isOpenResolution(r.status)) throw new UserFacingError(t("resolutions.notOpen"));
+      if (!isOpenResolution(r.status))
+        throw new UserFacingError(t("resolutions.notOpen"), undefined, "conflict");
       if (await tx.resolutionReturn.count({ where: { resolutionId: id, status: "PENDING" } }))
         throw new UserFacingError(t("resolutions.returns.pendingExists"));
       const { count } = await tx.resolution.updateMany({

@@ -1,4 +1,4 @@
-// The resolution lifecycle of DESIGN.md §2 in one place, for pages and mutations alike:
+// The resolution lifecycle in one place, for pages and mutations alike:
 // ISSUED → IN_PROGRESS → DONE_REPORTED → VERIFIED, or CANCELLED. Overdue is derived, never
 // stored (see overdueWhere in ./queries.ts and its SQL twin in lib/dashboard/queries.ts).
 import { can, type Actor } from "@/lib/auth/policy";

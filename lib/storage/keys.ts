@@ -3,8 +3,8 @@ import { Transform, type Readable } from "node:stream";
 
 /**
  * Where attachment bytes live. The default is a local directory; a deployment with several
- * app instances uses S3-compatible object storage behind the same calls (DESIGN.md §6,
- * docs/decisions/110-object-storage.md). Keys are generated here, never derived from a
+ * app instances uses S3-compatible object storage behind the same calls (decisions 112
+ * and 110). Keys are generated here, never derived from a
  * user's file name, so no path can escape and no object name carries personal data.
  */
 export interface FileStorage {

@@ -257,7 +257,7 @@ export async function unitInReach(actor: Actor, id: string): Promise<boolean> {
   );
 }
 
-/** The unit's whole file on one page (DESIGN.md §3.3): details and a timeline of everything. */
+/** The unit's whole file on one page: details and a timeline of everything. */
 export async function getUnitFile(actor: Actor, id: string) {
   authorize(actor, "case.read");
   const unit = await db.productionUnit.findFirst({

@@ -1,4 +1,4 @@
-// A unit's file as one list (DESIGN.md §4 "timeline of everything about a unit"): what still
+// A unit's file as one list ("a timeline of everything about a unit"): what still
 // needs work comes first, then everything newest first. Pure, so it is unit-tested.
 import type {
   AgendaOutcome,

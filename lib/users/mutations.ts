@@ -96,6 +96,44 @@ export async function createUser(
   });
 }
 
+/**
+ * The first administrator, from the command line (`npm run admin:create`, scripts/admin-create.ts)
+ * before anyone can sign in. No actor to authorise: whoever runs it already holds the
+ * database's address and password, which is more than an administrator's rights. Everything
+ * else is the user form's: its schema, the same password rule, the same audit event (with no
+ * actor). A national administrator (no province), who chose the password themselves.
+ */
+export async function createFirstAdministrator(
+  raw: { email: string; name: string; password: string },
+  t: Translate,
+): Promise<FormState & { id?: string }> {
+  return mutation(t, async () => {
+    const parsed = createUserSchema.safeParse({ ...raw, roles: ["ADMIN"] });
+    if (!parsed.success) return invalid(parsed.error, t);
+    const { password, ...input } = parsed.data;
+    assertPasswordAllowed(password, input.email, "password", t);
+    const passwordHash = await hashPassword(password);
+    try {
+      const user = await db.$transaction(async (tx) => {
+        const created = await tx.user.create({ data: { ...input, passwordHash }, select: AUDITED });
+        await recordAudit(tx, {
+          actorId: null,
+          provinceId: null,
+          action: "user.create",
+          entityType: "User",
+          entityId: created.id,
+          after: { ...created, via: "admin:create" },
+        });
+        return created;
+      });
+      return { ok: true, message: t("admin.cli.created", { email: user.email }), id: user.id };
+    } catch (err) {
+      if (isUniqueViolation(err, "email")) throw emailTaken(t);
+      throw err;
+    }
+  });
+}
+
 export async function updateUser(actor: Actor | null, raw: unknown, t: Translate): Promise<FormState> {
   return mutation(t, async () => {
     const parsed = updateUserSchema.safeParse(raw);

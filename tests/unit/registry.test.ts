@@ -16,7 +16,7 @@ import {
 import nextConfig from "../../next.config";
 import { buildTimeline, type TimelineInput } from "@/lib/units/timeline";
 
-describe("the obstacle lifecycle by hand (DESIGN.md §2)", () => {
+describe("the obstacle lifecycle by hand (lib/obstacles/transitions.ts)", () => {
   // Every cell of status × status, so a change to the table is a visible change to this test.
   // IN_COMMITTEE, REFERRED and DECIDED belong to the sessions and are never reached by hand;
   // → RESOLVED by hand additionally needs every resolution verified (integration test).

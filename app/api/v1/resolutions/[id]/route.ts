@@ -1,5 +1,5 @@
 import { apiHandler, methodNotAllowed, json } from "@/lib/api/handler";
-import { ProblemError } from "@/lib/api/problem";
+import { ProblemError } from "@/lib/errors";
 import { apiResolution } from "@/lib/api/resources";
 
 export const dynamic = "force-dynamic";
