@@ -82,7 +82,9 @@ export default async function ApiDocsPage() {
             <h3
               id={`op-${method}-${path}`}
               dir="ltr"
-              className="text-start font-mono text-base font-semibold"
+              // A long path (/api/v1/resolutions/{id}/reports) breaks rather than widening the
+              // page on a phone (phone sweep: 12 px at 390 px).
+              className="text-start font-mono text-base font-semibold break-all"
             >
               <span className="me-2 rounded bg-brand-700 px-2 py-0.5 text-xs text-white uppercase">
                 {method}
