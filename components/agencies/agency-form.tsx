@@ -37,8 +37,8 @@ export function AgencyForm({ agency, locale }: { agency?: AgencyFormValues; loca
     const submitted = state.values?.[field];
     if (typeof submitted === "string") return submitted;
     const stored = agency?.[field] ?? "";
-    // A phone is stored with Latin digits; it is shown in the reader's (the server takes any).
-    return field === "phone" ? formatDigits(stored, locale) : stored;
+    // Phones are stored with Latin digits; they are shown in the reader's (the server takes any).
+    return field === "phone" || field === "headMobile" ? formatDigits(stored, locale) : stored;
   };
   /** A text field's name, its value as submitted or stored, and its errors. */
   const bind = (field: Field) => ({ name: field, defaultValue: value(field), errors: errors[field] });

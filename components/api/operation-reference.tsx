@@ -46,7 +46,13 @@ export function OperationReference({
       aria-labelledby={`op-${method}-${path}`}
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
-      <h3 id={`op-${method}-${path}`} dir="ltr" className="text-start font-mono text-base font-semibold">
+      {/* A long path (/api/v1/resolutions/{id}/reports) breaks rather than widening the page on a
+          phone (phone sweep: 12 px at 390 px). */}
+      <h3
+        id={`op-${method}-${path}`}
+        dir="ltr"
+        className="text-start font-mono text-base font-semibold break-all"
+      >
         <span className="me-2 rounded bg-brand-700 px-2 py-0.5 text-xs text-white uppercase">{method}</span>
         /api/v1{path}
       </h3>

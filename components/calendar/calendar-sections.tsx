@@ -66,7 +66,9 @@ export function OfficialDays({
                 key={d.date}
                 className={`border-b border-slate-100 ${d.removed ? "text-slate-500 line-through" : ""}`}
               >
-                <td className="p-2 whitespace-nowrap">{formatDate(d.date, locale)}</td>
+                {/* The date may wrap on a phone: kept on one line, the English dates widened the
+                    page by 27 px at 390 px (phone sweep). */}
+                <td className="p-2 md:whitespace-nowrap">{formatDate(d.date, locale)}</td>
                 <td className="p-2">
                   {d.name}
                   {d.removed && (

@@ -207,7 +207,8 @@ export function MilestonesCard({
           <ApprovedAmountForm
             id={r.id}
             version={r.version}
-            current={r.approvedAmountRials === null ? "" : r.approvedAmountRials.toString()}
+            // Prefilled in the reader's digits, grouped as the amount is shown (issue #30).
+            current={r.approvedAmountRials === null ? "" : formatNumber(r.approvedAmountRials, locale)}
           />
         </div>
       )}

@@ -3,7 +3,7 @@ import type { Locale, Translate } from "@/lib/i18n/messages";
 import { RESOLUTION_STATUSES } from "@/lib/resolutions/schema";
 import { inputClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
-import { formatDigits, localName } from "@/lib/i18n/format";
+import { localName } from "@/lib/i18n/format";
 import { SearchCombobox, type SearchSource } from "@/components/ui/search-combobox";
 import { JalaliDateInput } from "@/components/ui/jalali-date-input";
 
@@ -129,7 +129,7 @@ export function ResolutionFilters({
             <JalaliDateInput
               id="f-from"
               name="from"
-              placeholder={formatDigits("1404/01/01", locale)}
+              placeholder={t("resolutions.deadlineFromPlaceholder")}
               defaultValue={values.from ?? ""}
               locale={locale}
               warnDayOff={false}
@@ -143,7 +143,7 @@ export function ResolutionFilters({
             <JalaliDateInput
               id="f-to"
               name="to"
-              placeholder={formatDigits("1404/12/29", locale)}
+              placeholder={t("resolutions.deadlineToPlaceholder")}
               defaultValue={values.to ?? ""}
               locale={locale}
               warnDayOff={false}

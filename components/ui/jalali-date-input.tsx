@@ -17,7 +17,7 @@ import {
   type Holiday,
   type HolidaySet,
 } from "@/lib/calendar/working-days";
-import { formatDate, formatDigits, parseJalaliDate, todayInTehran } from "@/lib/i18n/format";
+import { formatDate, formatDigits, jalaliParts, parseJalaliDate, todayInTehran } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/messages";
 import { inputClass } from "./field";
 import { useT } from "@/components/ui/messages";
@@ -141,7 +141,7 @@ export function JalaliDateInput({
             onBlur={() => setTouched(true)}
             inputMode="numeric"
             autoComplete="off"
-            placeholder={placeholder ?? formatDigits("1404/03/10", locale)}
+            placeholder={placeholder ?? formatDigits(`${jalaliParts(todayInTehran()).year}/03/10`, locale)}
             dir="ltr"
             className={className ?? `${inputClass} max-w-40 text-center`}
           />

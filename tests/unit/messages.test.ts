@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { messages, translator } from "@/lib/i18n/messages";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 
 const keys = (o: object, prefix = ""): string[] =>
   Object.entries(o).flatMap(([k, v]) =>
@@ -80,5 +82,22 @@ describe("date examples follow the calendar (issue #30)", () => {
     expect(translator("fa")("meetings.dateHint")).toBe(`تاریخ شمسی، مثلاً ${faYear}/۰۳/۱۰`);
     expect(translator("en")("meetings.dateHint")).toBe(`Jalali date, e.g. ${year}/03/10`);
     expect(translator("fa")("audit.fromPlaceholder")).toBe(`${faYear}/۰۱/۰۱`);
+  });
+});
+
+describe("no page hard-codes a year in a date example (issue #30)", () => {
+  it("leaves placeholders such as «1404/01/01» to {jalaliYear} or this year", () => {
+    const sources = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? sources(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+      );
+    const found = ["app", "components"].flatMap(sources).flatMap((file) =>
+      readFileSync(file, "utf8")
+        .split("\n")
+        .filter((line) => !/^\s*(\/\/|\*|\/\*)/.test(line))
+        .filter((line) => /["'`]1[34]\d\d\/\d\d\/\d\d["'`]/.test(line))
+        .map((line) => `${file}: ${line.trim()}`),
+    );
+    expect(found).toEqual([]);
   });
 });
