@@ -5,20 +5,25 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
+import { issueLetters } from "@/lib/letters/issue";
 import { docxAsText, ensureLibreOffice, xlsxAsRows } from "../support/libreoffice";
 import {
   createActor,
+  createAgency,
   createCounty,
   createMeeting,
   createObstacle,
   createProvince,
+  createResolution,
   createUnit,
+  t,
 } from "../support/fixtures";
 
 let signedIn: SessionUser | null = null;
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn }));
 const docxRoute = (await import("@/app/api/meetings/[id]/agenda.docx/route")).GET;
 const xlsxRoute = (await import("@/app/api/meetings/[id]/agenda.xlsx/route")).GET;
+const lettersRoute = (await import("@/app/api/meetings/[id]/letters.docx/route")).GET;
 
 const asUser = (actor: Awaited<ReturnType<typeof createActor>>, locale: "fa" | "en" = "fa"): SessionUser => ({
   ...actor,
@@ -29,6 +34,7 @@ const call = (route: typeof docxRoute, id: string, file: string) =>
   route(new Request(`http://test/api/meetings/${id}/${file}`), { params: Promise.resolve({ id }) });
 
 let meetingId: string;
+let provinceId: string;
 let secretariat: Awaited<ReturnType<typeof createActor>>;
 let foreign: Awaited<ReturnType<typeof createActor>>;
 
@@ -41,7 +47,7 @@ const UNITS = [
 
 beforeAll(async () => {
   ensureLibreOffice();
-  const provinceId = (await createProvince()).id;
+  provinceId = (await createProvince()).id;
   const county = await createCounty(provinceId, "میبد");
   secretariat = await createActor(["SECRETARIAT"], { provinceId });
   foreign = await createActor(["SECRETARIAT"], { provinceId: (await createProvince()).id });
@@ -117,5 +123,45 @@ describe("the agenda as Word and Excel, opened in LibreOffice", () => {
     signedIn = asUser(foreign);
     expect((await call(docxRoute, meetingId, "agenda.docx")).status).toBe(404);
     expect((await call(xlsxRoute, meetingId, "agenda.xlsx")).status).toBe(404);
+  });
+});
+
+describe("a session's letters as one Word file", () => {
+  it("holds every agency's letter, in number order, each with its verification code", async () => {
+    const held = await createMeeting(provinceId, { status: "HELD" });
+    const unit = await createUnit(provinceId, { name: "فولاد اردکان" });
+    const bank = await createAgency(provinceId, "بانک صادرات استان");
+    const tax = await createAgency(provinceId, "اداره کل امور مالیاتی استان");
+    await createResolution(
+      { provinceId, meetingId: held.id, unitId: unit.id, responsibleAgencyId: bank.id },
+      { text: "اقساط معوق واحد شش ماه امهال شود.", deadline: "2030-03-01" },
+    );
+    await createResolution(
+      { provinceId, meetingId: held.id, unitId: unit.id, responsibleAgencyId: tax.id },
+      { text: "توقیف حساب واحد تا رسیدگی به اعتراض برداشته شود.", deadline: "2030-04-01" },
+    );
+    signedIn = asUser(secretariat);
+    // Nothing issued yet: no file.
+    expect((await call(lettersRoute, held.id, "letters.docx")).status).toBe(404);
+    expect((await issueLetters(secretariat, { meetingId: held.id }, t)).ok).toBe(true);
+    const response = await call(lettersRoute, held.id, "letters.docx");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(/filename="letters-\d+-\d+-\d+\.docx"/);
+    const text = await docxAsText(new Uint8Array(await response.arrayBuffer()));
+    const letters = await db.letter.findMany({
+      where: { meetingId: held.id, resolutionId: null },
+      orderBy: { number: "asc" },
+    });
+    expect(letters).toHaveLength(2);
+    const positions = letters.map((l) => text.indexOf(l.recipient));
+    for (const [i, l] of letters.entries()) {
+      expect(positions[i], l.recipient).toBeGreaterThanOrEqual(0);
+      expect(text).toContain(l.verifyCode);
+    }
+    expect(positions[0]).toBeLessThan(positions[1] ?? -1);
+    expect(text).toContain("اقساط معوق واحد شش ماه امهال شود.");
+    expect(text).toContain("توقیف حساب واحد تا رسیدگی به اعتراض برداشته شود.");
+    signedIn = asUser(foreign);
+    expect((await call(lettersRoute, held.id, "letters.docx")).status).toBe(404);
   });
 });
