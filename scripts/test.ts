@@ -1,16 +1,17 @@
 // `npm test`: the whole suite on a machine that may have nothing but Node.
 //  0. The format check and the linter (which also enforces the layering), before anything slow.
-//  1. Chromium from Debian when /usr/bin/chromium is missing (never Playwright's download).
+//  1. Chromium from Debian when /usr/bin/chromium is missing (never Playwright's download);
+//     LibreOffice likewise for the integration tests (scripts/debian-packages.ts).
 //  2. PostgreSQL: TEST_DATABASE_URL or DATABASE_URL when set, else the embedded server.
 //  3. Fresh databases `tashil_test` (integration) and `tashil_e2e` (browser), migrated and
 //     seeded with the demo data; a check that the migrations match the schema.
 //  4. Vitest (unit + integration), one production build, Playwright against that build.
 // Prints how long each phase took (format, lint, drift, unit, integration, build, e2e) and each
 // journey's time against its limit, then one "N passed, N failed" line over every runner.
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { ensureAppRole } from "./database-roles";
+import { aptGet, ensureDebianProgram, LIBREOFFICE_PACKAGES } from "./debian-packages";
 import { ensureDatabaseServer, orExplain, recreateDatabase, withDatabaseName } from "./db";
 import { run, runOrFail } from "./process";
 import { formatPhases, journeyReport, type PlaywrightReport } from "./test-report";
@@ -22,32 +23,13 @@ const only = process.argv[2]; // "unit" | "integration" | "e2e" | undefined (eve
 // `npm test -- e2e tests/e2e/applicant.spec.ts`.
 const playwrightArgs = only === "e2e" ? process.argv.slice(3) : [];
 
-// Another install (unattended-upgrades, a colleague's apt-get) may hold the package
-// manager's lock: wait for it (up to 10 minutes) rather than fail the whole run.
-const APT_WAIT = ["-o", "DPkg::Lock::Timeout=600"];
-
-function aptGet(args: string[], env: NodeJS.ProcessEnv) {
-  // `update` takes the lists lock, which older apt versions do not wait for: retry.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      execFileSync("apt-get", [...APT_WAIT, ...args], { stdio: "inherit", env });
-      return;
-    } catch (err) {
-      if (attempt >= 20) throw err;
-      console.log(`[test] apt-get ${args[0]} failed (the package manager may be busy); retrying in 30 s …`);
-      execFileSync("sleep", ["30"]);
-    }
-  }
-}
-
 function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
   if (process.getuid?.() !== 0)
     throw new Error(`${CHROMIUM} is missing: install it with 'sudo apt-get install -y chromium'`);
   console.log("[test] installing Chromium from Debian's packages …");
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  aptGet(["update", "-qq"], env);
-  aptGet(["install", "-y", "-qq", "--no-install-recommends", "chromium"], env);
+  aptGet(["update", "-qq"]);
+  aptGet(["install", "-y", "-qq", "--no-install-recommends", "chromium"]);
 }
 
 async function prepareDatabase(serverUrl: string, name: string): Promise<string> {
@@ -139,6 +121,19 @@ try {
   const wantsVitest = only !== "e2e";
   const wantsE2e = only === undefined || only === "e2e";
   if (wantsE2e) ensureChromium();
+  // The Word and Excel files are opened in LibreOffice (tests/integration/paper-office.test.ts):
+  // installed here, in a phase of its own, so its minute or so shows in the timings. When it
+  // cannot be, the rest still runs and that test fails saying why.
+  if (wantsVitest && only !== "unit")
+    await phase("tools", async () => {
+      try {
+        ensureDebianProgram("soffice", LIBREOFFICE_PACKAGES);
+      } catch (err) {
+        console.error(
+          `[test] ${(err as Error).message}: the tests that open Word and Excel files will fail.`,
+        );
+      }
+    });
 
   // A prefix of its own lets several checkouts share one PostgreSQL server.
   const base = process.env.TEST_DB_PREFIX ?? "tashil";

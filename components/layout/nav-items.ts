@@ -21,6 +21,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/provinces", label: "provinces.title", permission: "province.compare" },
   { href: "/admin/users", label: "nav.admin", permission: "user.manage" },
   { href: "/admin/outbox", label: "notifications.outboxTitle", permission: "settings.manage" },
+  { href: "/admin/sms", label: "sms.outbox.title", permission: "sms.outbox" },
   { href: "/admin/provinces", label: "provinces.admin.title", permission: "province.manage" },
   { href: "/admin/calendar", label: "calendar.title", permission: "calendar.manage" },
   { href: "/admin/audit", label: "audit.title", permission: "audit.read" },

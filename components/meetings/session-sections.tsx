@@ -18,6 +18,7 @@ import { obstacleView, type agendaItemViews } from "@/lib/meetings/views";
 import { DayOffWarning } from "@/components/calendar/day-off-warning";
 import type { followUpPanel } from "@/lib/meetings/follow-up-views";
 import { FollowUpCandidates, FollowUpItems } from "@/components/meetings/follow-up-panel";
+import { AgendaFileLinks } from "@/components/meetings/agenda-file-links";
 
 type Words = { t: Translate; locale: Locale };
 
@@ -76,6 +77,7 @@ export function SessionHeader({
         <a href={`/api/meetings/${meeting.id}/resolutions`} className={buttonClass("secondary")} download>
           {t("meetings.tabs.export")}
         </a>
+        <AgendaFileLinks meetingId={meeting.id} t={t} />
         {canWrite && meeting.status === "PLANNED" && <SendInvitationsButton meetingId={meeting.id} />}
         {canWrite && meeting.status === "PLANNED" && <MarkHeldButton meetingId={meeting.id} />}
       </nav>

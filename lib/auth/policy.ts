@@ -62,6 +62,8 @@ export const ACTIONS = [
   "resolution.remind",
   // Official letters (numbered in the province's series) to agencies about their resolutions.
   "letter.issue",
+  // The SMS outbox: each text's status, attempts, gateway id and cost, today's count vs the cap.
+  "sms.outbox",
   // A user's own notifications: reading state and e-mail preference. Personal, never case data.
   "notifications.own",
   // Desks: the chair's page of sessions and minutes awaiting them; an agency's inbox.
@@ -122,6 +124,7 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "resolution.plan": ["SECRETARIAT"],
   "resolution.remind": ["SECRETARIAT"],
   "letter.issue": ["SECRETARIAT"],
+  "sms.outbox": ["ADMIN", "SECRETARIAT"],
   "notifications.own": ["ADMIN", "SECRETARIAT", "CHAIR", "AGENCY", "MEMBER", "APPLICANT"],
   "chairDesk.view": ["CHAIR"],
   "agencyInbox.view": ["AGENCY"],
@@ -150,6 +153,7 @@ const READ_ONLY: ReadonlySet<Action> = new Set([
   "audit.raw",
   "export.download",
   "province.compare",
+  "sms.outbox",
 ]);
 /** Actions about the whole country: a provincial user has no business with them. */
 const NATIONAL_ONLY: ReadonlySet<Action> = new Set(["province.compare", "province.manage"]);

@@ -2,6 +2,7 @@ import "server-only";
 import { formatDate } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { noticeNumberLabel } from "@/lib/notices/number";
+import { Paragraph } from "docx";
 import { docxVerification, docxWriter, packDocx } from "@/lib/print/docx";
 import type { PrintedLetter } from "./queries";
 
@@ -12,29 +13,46 @@ import type { PrintedLetter } from "./queries";
  */
 export async function letterDocx(letter: PrintedLetter): Promise<Buffer> {
   const t = translator("fa");
+  const number = noticeNumberLabel(letter, "fa");
+  return packDocx(await letterParts(letter), { title: `${t("letters.title")} ${number}`, locale: "fa" });
+}
+
+/**
+ * A session's letters, one per agency, as one Word file (issue #37 §2: the batch the secretariat
+ * prints and signs in one go): each letter starts on a page of its own, in number order.
+ */
+export async function lettersDocx(letters: PrintedLetter[], title: string): Promise<Buffer> {
+  const parts = await Promise.all(letters.map(letterParts));
+  return packDocx(
+    parts.flatMap((children, i) =>
+      i === 0 ? children : [new Paragraph({ pageBreakBefore: true, children: [] }), ...children],
+    ),
+    { title, locale: "fa" },
+  );
+}
+
+async function letterParts(letter: PrintedLetter) {
+  const t = translator("fa");
   const w = docxWriter("fa");
   const number = noticeNumberLabel(letter, "fa");
-  return packDocx(
-    [
-      w.paragraph(t("print.republic")),
-      w.paragraph(t("print.governorate", { province: letter.province })),
-      w.paragraph(t("print.group", { province: letter.province })),
-      w.paragraph({ text: t("letters.title"), bold: true, size: 28 }, { align: "center" }),
-      w.paragraph(`${t("letters.number")}: ${number}`, { align: "end", spacingAfter: 0 }),
-      w.paragraph(`${t("letters.date")}: ${formatDate(letter.issuedAt, "fa", { style: "short" })}`, {
-        align: "end",
-        spacingAfter: 0,
-      }),
-      w.paragraph(`${t("letters.attachment")}: ${t("letters.attachmentNone")}`, { align: "end" }),
-      w.paragraph({ text: letter.recipient, bold: true }),
-      w.paragraph({ text: `${t("verify.subject")}: ${letter.subject}`, bold: true }),
-      ...letter.body.split("\n\n").map((part) => w.paragraph(part)),
-      w.table(
-        [t("print.secretary"), t("print.chair")],
-        [[letter.signatures.secretaryName ?? "", letter.signatures.chairName ?? ""]],
-      ),
-      ...(await docxVerification(w, { code: letter.verifyCode, url: letter.verifyUrl }, t)),
-    ],
-    { title: `${t("letters.title")} ${number}`, locale: "fa" },
-  );
+  return [
+    w.paragraph(t("print.republic")),
+    w.paragraph(t("print.governorate", { province: letter.province })),
+    w.paragraph(t("print.group", { province: letter.province })),
+    w.paragraph({ text: t("letters.title"), bold: true, size: 28 }, { align: "center" }),
+    w.paragraph(`${t("letters.number")}: ${number}`, { align: "end", spacingAfter: 0 }),
+    w.paragraph(`${t("letters.date")}: ${formatDate(letter.issuedAt, "fa", { style: "short" })}`, {
+      align: "end",
+      spacingAfter: 0,
+    }),
+    w.paragraph(`${t("letters.attachment")}: ${t("letters.attachmentNone")}`, { align: "end" }),
+    w.paragraph({ text: letter.recipient, bold: true }),
+    w.paragraph({ text: `${t("verify.subject")}: ${letter.subject}`, bold: true }),
+    ...letter.body.split("\n\n").map((part) => w.paragraph(part)),
+    w.table(
+      [t("print.secretary"), t("print.chair")],
+      [[letter.signatures.secretaryName ?? "", letter.signatures.chairName ?? ""]],
+    ),
+    ...(await docxVerification(w, { code: letter.verifyCode, url: letter.verifyUrl }, t)),
+  ];
 }

@@ -242,7 +242,7 @@ export async function sendDueSms({
 }
 
 /** What counts against the province's cap today: sent, or being sent. */
-function usedToday(provinceId: string, now: Date): Promise<number> {
+export function usedToday(provinceId: string, now: Date): Promise<number> {
   return db.smsMessage.count({
     where: {
       provinceId,

@@ -32,6 +32,7 @@ const ALLOWED: Record<RoleName, readonly Action[]> = {
     "settings.manage",
     "calendar.manage",
     "apiToken.manage",
+    "sms.outbox",
   ],
   SECRETARIAT: [
     "case.read",
@@ -49,6 +50,7 @@ const ALLOWED: Record<RoleName, readonly Action[]> = {
     "resolution.plan",
     "resolution.remind",
     "letter.issue",
+    "sms.outbox",
     "dashboard.view",
     "audit.read",
     "notifications.own",
@@ -112,6 +114,7 @@ const READ_ONLY: readonly Action[] = [
   "audit.raw",
   "export.download",
   "province.compare",
+  "sms.outbox",
 ];
 // Owned by the requesting user (the actor is "u1"): a background export's file.
 const REQUESTER_OWNED: readonly Action[] = ["export.download", "request.file"];

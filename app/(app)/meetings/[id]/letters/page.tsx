@@ -5,6 +5,7 @@ import { lettersOfMeeting } from "@/lib/letters/queries";
 import { getMeetingRef } from "@/lib/meetings/queries";
 import { recordPage } from "@/components/ui/record-page";
 import { PrintButton } from "@/components/ui/print-button";
+import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { LetterSheet } from "@/components/letters/letter-sheet";
 import { IssueLettersForm } from "@/components/letters/issue-letters-form";
@@ -37,6 +38,11 @@ async function MeetingLetters({ context, id }: { context: PageContext; id: strin
             <IssueLettersForm meetingId={id} label={t("letters.issueBatch")} />
           )}
           {letters.length > 0 && <PrintButton label={t("letters.printAll")} />}
+          {letters.length > 0 && (
+            <a href={`/api/meetings/${id}/letters.docx`} className={buttonClass("secondary")} download>
+              {t("letters.wordAll")}
+            </a>
+          )}
         </div>
         <p className="text-xs text-slate-600">{t("letters.issueBatchHint")}</p>
       </div>
