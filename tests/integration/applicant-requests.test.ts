@@ -714,7 +714,7 @@ describe("following the case", () => {
 
     // Figures: once the session is held, its days count towards "request to committee".
     await db.meeting.update({ where: { id: item.meetingId }, data: { startsAt: new Date() } });
-    const figures = await intakeFigures(secretariat, "fa");
+    const figures = await intakeFigures(secretariat);
     expect(figures.toCommitteeDays).not.toBeNull();
     expect(figures.waiting).toBe(await db.unitRequest.count({ where: { provinceId, status: "SUBMITTED" } }));
   });
