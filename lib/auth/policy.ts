@@ -61,6 +61,8 @@ export const ACTIONS = [
   "resolution.remind",
   // Official letters (numbered in the province's series) to agencies about their resolutions.
   "letter.issue",
+  // The chair's letter to an agency whose head keeps missing sessions (numbered like the above).
+  "letter.absence",
   // A user's own notifications: reading state and e-mail preference. Personal, never case data.
   "notifications.own",
   // Desks: the chair's page of sessions and minutes awaiting them; an agency's inbox.
@@ -121,6 +123,7 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "resolution.plan": ["SECRETARIAT"],
   "resolution.remind": ["SECRETARIAT"],
   "letter.issue": ["SECRETARIAT"],
+  "letter.absence": ["CHAIR"],
   "notifications.own": ["ADMIN", "SECRETARIAT", "CHAIR", "AGENCY", "MEMBER", "APPLICANT"],
   "chairDesk.view": ["CHAIR"],
   "agencyInbox.view": ["AGENCY"],
