@@ -73,7 +73,8 @@ export default async function ReportPage({
             tone="success"
           />
           <Stat label={t("dashboard.unitsReturned")} value={n(data.impact.total.units)} tone="success" />
-          <Stat label={t("dashboard.employees")} value={n(data.impact.total.employees)} />
+          <Stat label={t("outcomes.dashboard.jobsKept")} value={n(data.impact.total.kept)} />
+          <Stat label={t("outcomes.dashboard.jobsCreated")} value={n(data.impact.total.created)} />
         </dl>
       </section>
       <section className={section}>
