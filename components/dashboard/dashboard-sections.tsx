@@ -90,7 +90,8 @@ export function DashboardFigures({
         <Stat label={t("outcomes.dashboard.stalled")} value={n(data.stalled.count)} tone="warning" />
         <Stat label={t("home.verifiedThisMonth")} value={n(data.figures.verifiedThisMonth)} tone="success" />
         <Stat label={t("dashboard.unitsReturned")} value={n(data.impact.total.units)} tone="success" />
-        <Stat label={t("dashboard.employees")} value={n(data.impact.total.employees)} />
+        <Stat label={t("outcomes.dashboard.jobsKept")} value={n(data.impact.total.kept)} />
+        <Stat label={t("outcomes.dashboard.jobsCreated")} value={n(data.impact.total.created)} />
       </dl>
       <p className="-mt-3 text-xs text-slate-600">
         {t("outcomes.progress.stalledHint", { days: n(data.stalled.days) })}

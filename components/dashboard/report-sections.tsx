@@ -29,7 +29,8 @@ export function ReportHeadline({ data, t, locale }: Section) {
         <Stat label={t("home.dueSoon")} value={n(data.figures.dueSoon)} tone="warning" />
         <Stat label={t("home.verifiedThisMonth")} value={n(data.figures.verifiedThisMonth)} tone="success" />
         <Stat label={t("dashboard.unitsReturned")} value={n(data.impact.total.units)} tone="success" />
-        <Stat label={t("dashboard.employees")} value={n(data.impact.total.employees)} />
+        <Stat label={t("outcomes.dashboard.jobsKept")} value={n(data.impact.total.kept)} />
+        <Stat label={t("outcomes.dashboard.jobsCreated")} value={n(data.impact.total.created)} />
       </dl>
     </section>
   );

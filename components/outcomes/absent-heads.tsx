@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { formatDate, formatNumber, localName } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import type { headsMissing, SessionAttendance } from "@/lib/outcomes/attendance";
 import { EmptyState } from "@/components/ui/card";
+import { AbsenceLetterForm } from "./absence-letter-form";
 
 const MODE_LABEL = {
   HEAD: "meetings.attendance.HEAD",
@@ -70,12 +70,7 @@ export function AbsentHeads({
             {t("outcomes.attendance.missed", { missed: n(a.missed), total: n(a.sessions.length) })}
           </span>
           <AttendanceTrend sessions={a.sessions} t={t} locale={locale} />
-          <Link
-            href={`/chair/letters/${a.agencyId}`}
-            className="ms-auto text-brand-700 underline-offset-4 hover:underline"
-          >
-            {t("outcomes.attendance.letter")}
-          </Link>
+          <AbsenceLetterForm agencyId={a.agencyId} label={t("outcomes.attendance.letter")} />
         </li>
       ))}
     </ul>

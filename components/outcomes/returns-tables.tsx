@@ -5,7 +5,8 @@ import type { returnsFigures } from "@/lib/outcomes/queries";
 type Returns = Awaited<ReturnType<typeof returnsFigures>>;
 
 /**
- * Units back in production and jobs kept and created, by month and by obstacle category, as
+ * Units back in production and jobs kept and created, by month, by obstacle category and (on a
+ * page of several provinces) by province, as
  * plain tables: the public figures page shows them (issue #36) with the same numbers as the
  * dashboard (lib/outcomes/queries.ts returnsFigures), and a table reads on any phone.
  */
@@ -26,6 +27,17 @@ export function ReturnsTables({ returns, t, locale }: { returns: Returns; t: Tra
       label: t("outcomes.dashboard.category"),
       rows: returns.byCategory.map((r) => ({ ...r, id: r.code, name: localName(r, locale) })),
     },
+    // By province when the page covers more than one (the published provinces, issue #36).
+    ...(returns.byProvince.length > 1
+      ? [
+          {
+            key: "province",
+            title: t("outcomes.dashboard.byProvince"),
+            label: t("outcomes.dashboard.province"),
+            rows: returns.byProvince.map((r) => ({ ...r, name: localName(r, locale) })),
+          },
+        ]
+      : []),
   ];
   return (
     <div className="space-y-4">

@@ -64,6 +64,8 @@ export const ACTIONS = [
   "letter.issue",
   // The SMS outbox: each text's status, attempts, gateway id and cost, today's count vs the cap.
   "sms.outbox",
+  // The chair's letter to an agency whose head keeps missing sessions (numbered like the above).
+  "letter.absence",
   // A user's own notifications: reading state and e-mail preference. Personal, never case data.
   "notifications.own",
   // Desks: the chair's page of sessions and minutes awaiting them; an agency's inbox.
@@ -125,6 +127,7 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   "resolution.remind": ["SECRETARIAT"],
   "letter.issue": ["SECRETARIAT"],
   "sms.outbox": ["ADMIN", "SECRETARIAT"],
+  "letter.absence": ["CHAIR"],
   "notifications.own": ["ADMIN", "SECRETARIAT", "CHAIR", "AGENCY", "MEMBER", "APPLICANT"],
   "chairDesk.view": ["CHAIR"],
   "agencyInbox.view": ["AGENCY"],

@@ -2,7 +2,7 @@ import "server-only";
 // Reads that may come from the read replica (lib/db-read.ts); this module writes nothing.
 import { dbRead as db } from "@/lib/db-read";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { RETURN_CONDITION } from "@/lib/outcomes/returns-sql";
+import { RETURNS_SQL } from "@/lib/outcomes/returns-sql";
 
 /**
  * Aggregate figures for the public page: counts only, never a name. One query.
@@ -25,7 +25,8 @@ export async function publicFigures({
       completed: bigint;
       reported: bigint;
       returned: bigint;
-      employees: bigint | null;
+      kept: bigint | null;
+      created: bigint | null;
     }[]
   >`
     select
@@ -34,9 +35,9 @@ export async function publicFigures({
       (select count(*) from "Resolution" r where r.status <> 'CANCELLED' ${inProvince('r."provinceId"')}) as resolutions,
       (select count(*) from "Resolution" r where r.status = 'VERIFIED' ${inProvince('r."provinceId"')}) as completed,
       (select count(*) from "Resolution" r where r.status = 'DONE_REPORTED' ${inProvince('r."provinceId"')}) as reported,
-      (select count(*) from "ProductionUnit" u where u.id in (select h."unitId" from "UnitStatusChange" h where ${RETURN_CONDITION}) ${inProvince('u."provinceId"')}) as returned,
-      (select sum(coalesce(u.employees, 0)) from "ProductionUnit" u where u.id in
-        (select h."unitId" from "UnitStatusChange" h where ${RETURN_CONDITION}) ${inProvince('u."provinceId"')}) as employees`;
+      returned.units as returned, returned.kept, returned.created
+    from (select count(*) as units, sum(ret.kept) as kept, sum(ret.created) as created
+          from (${RETURNS_SQL}) ret where true ${inProvince("ret.province_id")}) returned`;
   const resolutions = Number(row?.resolutions ?? 0);
   const completed = Number(row?.completed ?? 0);
   return {
@@ -47,6 +48,7 @@ export async function publicFigures({
     reportedDone: Number(row?.reported ?? 0),
     completionPct: resolutions ? Math.round((100 * completed) / resolutions) : 0,
     unitsReturned: Number(row?.returned ?? 0),
-    employees: Number(row?.employees ?? 0),
+    jobsKept: Number(row?.kept ?? 0),
+    jobsCreated: Number(row?.created ?? 0),
   };
 }

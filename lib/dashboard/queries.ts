@@ -8,7 +8,7 @@ import type { DashboardFilters, ScorecardSort } from "./filters";
 import { RESOLUTION_LIST_SELECT } from "@/lib/resolutions/queries";
 import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import { earliestLateDeadline, workingDaySql } from "@/lib/calendar/sql";
-import { RETURN_CONDITION } from "@/lib/outcomes/returns-sql";
+import { RETURNS_SQL } from "@/lib/outcomes/returns-sql";
 import { moneyByBank, returnsToProduction, stalledFigure } from "@/lib/outcomes/queries";
 import { attendanceTrend } from "@/lib/outcomes/attendance";
 
@@ -406,9 +406,10 @@ export async function obstaclesByCategoryAndSector(actor: Actor, filters: Dashbo
 }
 
 /**
- * Units returned to production: a status change from IDLE or SEMI_ACTIVE to ACTIVE after the
- * unit's first resolution, per
- * Jalali month; each unit counts once per month, with its current number of employees.
+ * Units returned to production (lib/outcomes/returns-sql.ts: a change from IDLE or
+ * SEMI_ACTIVE to ACTIVE on or after the unit's first resolution), per Jalali month; each unit
+ * once, at its first return, with the jobs kept and created (employees at registration and
+ * now), as the outcome tables beside it count them (decision 243).
  */
 export async function unitsReturnedToProduction(
   actor: Actor,
@@ -419,30 +420,32 @@ export async function unitsReturnedToProduction(
   authorize(actor, "dashboard.view");
   const months = jalaliMonths(today, count);
   const bounds = [...months.map((m) => m.start), months.at(-1)?.end ?? today];
-  // Only returns after the unit's first resolution count (lib/outcomes/returns-sql.ts).
-  const conditions: Prisma.Sql[] = [RETURN_CONDITION];
-  if (actor.provinceId !== null) conditions.push(Prisma.sql`u."provinceId" = ${actor.provinceId}`);
+  const conditions: Prisma.Sql[] = [Prisma.sql`true`];
+  if (actor.provinceId !== null) conditions.push(Prisma.sql`ret.province_id = ${actor.provinceId}`);
   if (filters.county) conditions.push(Prisma.sql`u."countyId" = ${filters.county}`);
   if (filters.sector) conditions.push(Prisma.sql`u.sector::text = ${filters.sector}`);
-  if (filters.from) conditions.push(Prisma.sql`h."changedOn" >= ${filters.from}::date`);
-  if (filters.to) conditions.push(Prisma.sql`h."changedOn" <= ${filters.to}::date`);
-  const rows = await db.$queryRaw<{ bucket: number; units: bigint; employees: bigint }[]>`
-    with returned as (
-      select distinct width_bucket(h."changedOn", ${bounds}::date[]) as bucket, u.id, coalesce(u.employees, 0) as employees
-      from "UnitStatusChange" h join "ProductionUnit" u on u.id = h."unitId"
-      where ${Prisma.join(conditions, " and ")}
-    )
-    select bucket, count(*) as units, sum(employees) as employees from returned group by bucket`;
+  if (filters.from) conditions.push(Prisma.sql`ret.changed_on >= ${filters.from}::date`);
+  if (filters.to) conditions.push(Prisma.sql`ret.changed_on <= ${filters.to}::date`);
+  const rows = await db.$queryRaw<{ bucket: number; units: bigint; kept: bigint; created: bigint }[]>`
+    select width_bucket(ret.changed_on, ${bounds}::date[]) as bucket, count(*) as units,
+      sum(ret.kept) as kept, sum(ret.created) as created
+    from (${RETURNS_SQL}) ret join "ProductionUnit" u on u.id = ret.unit_id
+    where ${Prisma.join(conditions, " and ")}
+    group by 1`;
+  const num = (v: bigint | null | undefined) => Number(v ?? 0);
   const byBucket = new Map(rows.map((r) => [Number(r.bucket), r]));
-  const perMonth = months.map((m, i) => ({
-    ...m,
-    units: Number(byBucket.get(i + 1)?.units ?? 0),
-    employees: Number(byBucket.get(i + 1)?.employees ?? 0),
-  }));
-  // All-time totals include changes outside the charted window (bucket 0 and count+1).
+  const perMonth = months.map((m, i) => {
+    const r = byBucket.get(i + 1);
+    return { ...m, units: num(r?.units), kept: num(r?.kept), created: num(r?.created) };
+  });
+  // All-time totals include returns outside the charted window (bucket 0 and count+1).
   const total = rows.reduce(
-    (acc, r) => ({ units: acc.units + Number(r.units), employees: acc.employees + Number(r.employees) }),
-    { units: 0, employees: 0 },
+    (acc, r) => ({
+      units: acc.units + num(r.units),
+      kept: acc.kept + num(r.kept),
+      created: acc.created + num(r.created),
+    }),
+    { units: 0, kept: 0, created: 0 },
   );
   return { perMonth, total };
 }

@@ -24,15 +24,7 @@ export function letterText({
 }) {
   const fa = translator("fa");
   const session = meetingTitle(meeting, "fa", fa);
-  const recipient = agency.headTitle
-    ? agency.headName
-      ? fa("letters.recipientHeadName", {
-          name: agency.headName,
-          title: agency.headTitle,
-          agency: agency.nameFa,
-        })
-      : fa("letters.recipientHead", { title: agency.headTitle, agency: agency.nameFa })
-    : fa("letters.recipientAgency", { agency: agency.nameFa });
+  const recipient = letterRecipient(agency);
   const subject = single
     ? fa("letters.subjectOne", { meeting: session, unit: lines[0]?.unit ?? "" })
     : fa("letters.subjectBatch", { meeting: session });
@@ -53,6 +45,20 @@ export function letterText({
     fa("letters.closing"),
   ].join("\n\n");
   return { recipient, subject, body };
+}
+
+/** The addressee: the head by name and title when known, else the agency's head by title. */
+export function letterRecipient(agency: LetterAgency): string {
+  const fa = translator("fa");
+  return agency.headTitle
+    ? agency.headName
+      ? fa("letters.recipientHeadName", {
+          name: agency.headName,
+          title: agency.headTitle,
+          agency: agency.nameFa,
+        })
+      : fa("letters.recipientHead", { title: agency.headTitle, agency: agency.nameFa })
+    : fa("letters.recipientAgency", { agency: agency.nameFa });
 }
 
 export type FrozenLetter = {

@@ -38,6 +38,8 @@ type Planned = {
   lines: LetterLine[];
   single: boolean;
 };
+/** What letterFor() needs of a plan: the scope and what the letter is about (no session for some). */
+type Scope = Pick<Planned, "scopeKey" | "agencyId" | "resolutionId"> & { meetingId: string | null };
 
 const LINE = {
   id: true,
@@ -159,7 +161,11 @@ export async function issueLetters(
   });
 }
 
-async function letterFor(
+/**
+ * The letter of a scope, or a new one numbered max + 1 in the province's series for the year.
+ * Call inside a transaction holding the province's letter lock (see issueLetters).
+ */
+export async function letterFor(
   tx: Tx,
   {
     plan,
@@ -169,7 +175,7 @@ async function letterFor(
     actorId,
     now,
   }: {
-    plan: Planned;
+    plan: Scope;
     provinceId: string;
     province: string;
     content: { recipient: string; subject: string; body: string };
@@ -215,7 +221,7 @@ async function letterFor(
 }
 
 /** Runs again from the start when a number (or the same letter) was taken meanwhile. */
-async function withLetterNumbering<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+export async function withLetterNumbering<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();

@@ -9,7 +9,7 @@ import type { BodyKind } from "@/lib/generated/prisma/enums";
 import { auditSessionWrite, lockMeetingForWrite } from "./guard";
 import { arrangeAgenda, lockSessionOrder } from "./ordering";
 import { publishChange } from "@/lib/live/publish";
-import { tellApplicantsOfObstacles } from "@/lib/requests/follow";
+import { inviteApplicantsToSession, tellApplicantsOfObstacles } from "@/lib/requests/follow";
 import { ELIGIBLE_STATUS, obstacleStatusFor, STATUSES_A_SESSION_CONTROLS } from "./lifecycle";
 import {
   addToAgendaSchema,
@@ -194,6 +194,12 @@ export async function addToAgenda(actor: Actor | null, raw: unknown, t: Translat
           statuses: await applyOutcomeToObstacles(tx, kind, item.id, item.outcome, obstacleIds),
         });
       }
+      // A unit that filed its own case is invited to the committee that will hear it.
+      await inviteApplicantsToSession(
+        tx,
+        meeting.id,
+        obstacles.map((o) => o.id),
+      );
       await auditSessionWrite(tx, amendmentReason, {
         actorId: actor?.id ?? null,
         provinceId: meeting.provinceId,

@@ -1,19 +1,17 @@
 import "server-only";
 import { dbRead as db } from "@/lib/db-read";
-import { provinceWhere, type Actor } from "@/lib/auth/policy";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { type Actor } from "@/lib/auth/policy";
+import { keptFigures } from "@/lib/cache";
 import { todayInTehran } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/messages";
-import { holidaysBetween } from "@/lib/calendar/holidays";
-import { holidaySet, workingDaysBetween } from "@/lib/calendar/working-days";
+import { workingDaySql } from "@/lib/calendar/sql";
 
 // The dashboard's figures of units' own requests (issue #32): how many wait for intake, and
 // how many working days a request takes to reach the committee and its first resolution
-// (medians: a few stuck cases must not hide how long an ordinary one takes). Derived at read
-// time from the requests and the obstacles they became. The latest accepted requests of the
-// scope are read (at most REQUESTS_READ): a province files a few hundred a year, so the
-// medians cover years; a national viewer's compare the same recent window of every province.
-
-export const REQUESTS_READ = 5000;
+// (medians: a few stuck cases must not hide how long an ordinary one takes). Counted in SQL
+// over every accepted request of the scope, each province on its own calendar (decision 103's
+// working_calendars), and kept like the dashboard's other figures until PostgreSQL says the
+// province changed (decision 130: UnitRequest and agenda links notify too; decision 241).
 
 export type IntakeFigures = {
   waiting: number;
@@ -21,124 +19,107 @@ export type IntakeFigures = {
   toResolutionDays: number | null;
 };
 
-export function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? null) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
+type Loaded = { pooled: IntakeFigures; byProvince: Map<string, IntakeFigures> };
 
-type Durations = { waiting: number; toCommittee: number[]; toResolution: number[] };
-
-const summarise = (d: Durations): IntakeFigures => ({
-  waiting: d.waiting,
-  toCommitteeDays: median(d.toCommittee),
-  toResolutionDays: median(d.toResolution),
-});
+const NONE: IntakeFigures = { waiting: 0, toCommitteeDays: null, toResolutionDays: null };
 
 /** Figures for each province in the actor's reach, keyed by province id. */
-export async function intakeFiguresByProvince(
-  actor: Actor,
-  locale: Locale,
-): Promise<Map<string, IntakeFigures>> {
-  const durations = await intakeDurations(actor, locale);
-  return new Map([...durations].map(([id, d]) => [id, summarise(d)]));
+export async function intakeFiguresByProvince(actor: Actor): Promise<Map<string, IntakeFigures>> {
+  return (await keptIntake(actor)).byProvince;
 }
 
 /** The same figures for the actor's whole scope: a province, or the country's requests pooled. */
-export async function intakeFigures(actor: Actor, locale: Locale): Promise<IntakeFigures> {
-  const all = [...(await intakeDurations(actor, locale)).values()];
-  return summarise({
-    waiting: all.reduce((sum, d) => sum + d.waiting, 0),
-    toCommittee: all.flatMap((d) => d.toCommittee),
-    toResolution: all.flatMap((d) => d.toResolution),
-  });
+export async function intakeFigures(actor: Actor): Promise<IntakeFigures> {
+  return (await keptIntake(actor)).pooled;
 }
 
-async function intakeDurations(
-  actor: Actor,
-  locale: Locale,
-  today = todayInTehran(),
-): Promise<Map<string, Durations>> {
-  const scope = provinceWhere(actor);
-  const [waiting, accepted] = await Promise.all([
-    db.unitRequest.groupBy({
-      by: ["provinceId"],
-      where: { ...scope, status: "SUBMITTED" },
-      _count: { _all: true },
-    }),
-    db.unitRequest.findMany({
-      where: { ...scope, status: "ACCEPTED", submittedAt: { not: null } },
-      orderBy: { submittedAt: "desc" },
-      take: REQUESTS_READ,
-      select: {
-        provinceId: true,
-        submittedAt: true,
-        obstacles: {
-          select: {
-            obstacle: {
-              select: {
-                agendaItems: {
-                  where: { agendaItem: { meeting: { body: { kind: "COMMITTEE" } } } },
-                  select: { agendaItem: { select: { meeting: { select: { startsAt: true } } } } },
-                },
-                resolutions: { select: { resolution: { select: { createdAt: true } } } },
-              },
-            },
-          },
-        },
-      },
-    }),
-  ]);
-  const out = new Map<string, Durations>();
-  const byProvince = new Map<string, typeof accepted>();
-  for (const r of accepted) byProvince.set(r.provinceId, [...(byProvince.get(r.provinceId) ?? []), r]);
-  const provinces = new Set([...waiting.map((w) => w.provinceId), ...byProvince.keys()]);
-  for (const provinceId of provinces) {
-    const rows = byProvince.get(provinceId) ?? [];
-    const earliest = rows.reduce((min, r) => {
-      const day = todayInTehran(r.submittedAt ?? new Date());
-      return day < min ? day : min;
-    }, today);
-    const days = holidaySet(await holidaysBetween(provinceId, earliest, today, locale));
-    const toCommittee: number[] = [];
-    const toResolution: number[] = [];
-    for (const r of rows) {
-      const from = todayInTehran(r.submittedAt ?? new Date());
-      const became = r.obstacles.flatMap((o) => (o.obstacle ? [o.obstacle] : []));
-      const committee = became
-        .flatMap((o) => o.agendaItems.map((a) => a.agendaItem.meeting.startsAt))
-        .sort((a, b) => a.getTime() - b.getTime())[0];
-      const resolution = became
-        .flatMap((o) => o.resolutions.map((x) => x.resolution.createdAt))
-        .sort((a, b) => a.getTime() - b.getTime())[0];
-      // A session planned for next Sunday counts once it is held: only dates up to today.
-      if (committee && todayInTehran(committee) <= today)
-        toCommittee.push(workingDaysBetween(from, todayInTehran(committee), days));
-      if (resolution) toResolution.push(workingDaysBetween(from, todayInTehran(resolution), days));
-    }
-    // Each province's own calendar: its announced closures are its own (decision 103).
-    out.set(provinceId, {
-      waiting: waiting.find((w) => w.provinceId === provinceId)?._count._all ?? 0,
-      toCommittee,
-      toResolution,
-    });
-  }
-  return out;
+function keptIntake(actor: Actor, today = todayInTehran()): Promise<Loaded> {
+  return keptFigures(actor, ["intake", today], () => loadIntake(actor, today));
+}
+
+type Row = {
+  province_id: string | null;
+  pooled: number;
+  waiting: number;
+  to_committee: number | null;
+  to_resolution: number | null;
+};
+
+/** One statement: per province and pooled (grouping sets), read from the rows as they are. */
+export async function loadIntake(actor: Pick<Actor, "provinceId">, today = todayInTehran()): Promise<Loaded> {
+  const scope =
+    actor.provinceId === null ? Prisma.empty : Prisma.sql`and r."provinceId" = ${actor.provinceId}`;
+  const tehranDay = (column: Prisma.Sql) => Prisma.sql`(${column} at time zone 'Asia/Tehran')::date`;
+  // The calendars run from the earliest accepted request's day to today (one look-up).
+  const [first] = await db.$queryRaw<{ day: string | null }[]>`
+    select to_char(min(${tehranDay(Prisma.sql`r."submittedAt"`)}), 'YYYY-MM-DD') as day
+    from "UnitRequest" r where r.status = 'ACCEPTED' and r."submittedAt" is not null ${scope}`;
+  const from = first?.day && first.day < today ? first.day : today;
+  const wd = workingDaySql(actor.provinceId, from, today);
+  // Working days after the request's day up to the event's day; an event on or before it is 0.
+  const days = (event: Prisma.Sql) =>
+    Prisma.sql`case when ${event} is null then null when ${event} <= f.from_day then 0 else ${wd.between(Prisma.sql`f.from_day`, event)} end`;
+  const rows = await db.$queryRaw<Row[]>`
+    with ${wd.cte},
+    accepted as (
+      select r.id, r."provinceId", ${tehranDay(Prisma.sql`r."submittedAt"`)} as from_day
+      from "UnitRequest" r
+      where r.status = 'ACCEPTED' and r."submittedAt" is not null ${scope}
+    ),
+    firsts as (
+      select a."provinceId", a.from_day,
+        -- The first committee session any of its obstacles is on, once held (up to today).
+        (select min(${tehranDay(Prisma.sql`m."startsAt"`)})
+           from "UnitRequestObstacle" ro
+           join "AgendaItemObstacle" aio on aio."obstacleId" = ro."obstacleId"
+           join "AgendaItem" ai on ai.id = aio."agendaItemId"
+           join "Meeting" m on m.id = ai."meetingId"
+           join "Body" b on b.id = m."bodyId"
+          where ro."requestId" = a.id and b.kind = 'COMMITTEE') as committee_day,
+        (select min(${tehranDay(Prisma.sql`x."createdAt"`)})
+           from "UnitRequestObstacle" ro
+           join "ResolutionObstacle" rx on rx."obstacleId" = ro."obstacleId"
+           join "Resolution" x on x.id = rx."resolutionId"
+          where ro."requestId" = a.id) as resolution_day
+      from accepted a
+    ),
+    durations as (
+      select f."provinceId",
+        ${days(Prisma.sql`(case when f.committee_day <= ${today}::date then f.committee_day end)`)} as to_committee,
+        ${days(Prisma.sql`f.resolution_day`)} as to_resolution,
+        0 as waiting
+      from firsts f
+      ${wd.joins(Prisma.sql`f."provinceId"`)}
+      union all
+      select r."provinceId", null, null, 1 from "UnitRequest" r where r.status = 'SUBMITTED' ${scope}
+    )
+    select "provinceId" as province_id, grouping("provinceId")::int as pooled,
+      coalesce(sum(waiting), 0)::int as waiting,
+      percentile_cont(0.5) within group (order by to_committee)::float8 as to_committee,
+      percentile_cont(0.5) within group (order by to_resolution)::float8 as to_resolution
+    from durations
+    group by grouping sets (("provinceId"), ())`;
+  const figures = (r: Row): IntakeFigures => ({
+    waiting: r.waiting,
+    toCommitteeDays: r.to_committee,
+    toResolutionDays: r.to_resolution,
+  });
+  const pooled = rows.find((r) => r.pooled === 1);
+  return {
+    pooled: pooled ? figures(pooled) : NONE,
+    byProvince: new Map(rows.filter((r) => r.pooled === 0).map((r) => [r.province_id ?? "", figures(r)])),
+  };
 }
 
 /** The national comparison: one row per province, with the figures above. */
-export async function intakeComparison(actor: Actor, locale: Locale) {
+export async function intakeComparison(actor: Actor) {
   const [byProvince, provinces] = await Promise.all([
-    intakeFiguresByProvince(actor, locale),
+    intakeFiguresByProvince(actor),
     db.province.findMany({
       where: actor.provinceId ? { id: actor.provinceId } : {},
       orderBy: { nameFa: "asc" },
       select: { id: true, nameFa: true, nameEn: true },
     }),
   ]);
-  return provinces.map((p) => ({
-    ...p,
-    ...(byProvince.get(p.id) ?? { waiting: 0, toCommitteeDays: null, toResolutionDays: null }),
-  }));
+  return provinces.map((p) => ({ ...p, ...(byProvince.get(p.id) ?? NONE) }));
 }

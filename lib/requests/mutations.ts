@@ -19,6 +19,7 @@ import {
   submitRequestSchema,
 } from "./schema";
 import { formatTrackingCode, newTrackingCode } from "./tracking";
+import { tellApplicantOfFiling } from "./follow";
 
 // An applicant's own request (issue #32): a draft they fill in over as many visits as they
 // like, then submit. Every mutation takes the request through `ownRequest`, which answers
@@ -305,6 +306,19 @@ export async function submitRequest(actor: Actor | null, raw: unknown, t: Transl
             recipients: await roleRecipients(tx, request.provinceId, "SECRETARIAT"),
             params: () => ({ unit: full.unitName, code: formatTrackingCode(trackingCode) }),
           });
+          // The applicant's own record of the step (received; under review again after the
+          // documents asked for), beside the tracking code's e-mail.
+          const applicant = await tx.user.findUniqueOrThrow({
+            where: { id: actor.id },
+            select: { id: true, email: true, locale: true },
+          });
+          await tellApplicantOfFiling(
+            tx,
+            { id: requestId, provinceId: request.provinceId, unitName: full.unitName, trackingCode },
+            applicant,
+            first ? "RECEIVED" : "UNDER_REVIEW",
+            now,
+          );
           return { first, trackingCode, unitName: full.unitName };
         });
         if (answer.first) await mailTrackingCode(actor, requestId, answer.trackingCode, answer.unitName);

@@ -15,7 +15,7 @@ import { legalEntityCheckDigit, nationalCodeCheckDigit } from "../../lib/applica
 // through an in-process SMTP server, so the applicant's one-time code is read from a real
 // SMTP conversation, as from a mailbox; the shared e2e server keeps its outbox unchanged.
 // Every step is taken on screen: the applicant's pages, the intake, the committee's entry
-// screen and the working group's; only the working group's empty session is made directly.
+// screen, the new working-group session and its entry screen.
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const OWN_PORT = PORT + 6;
@@ -243,21 +243,22 @@ test("a unit files its own case with an e-mailed code and follows it to a resolu
   await applicant.goto(requestUrl);
   await expect(applicant.getByText("ارجاع به کارگروه").first()).toBeVisible();
 
-  // The working group decides it in a session of its own (an empty planned session is made
-  // for the journey, so its entry screen starts at this unit) and approves a resolution.
-  const kerman = await db.province.findFirstOrThrow({ where: { code: "KRM" } });
-  const group = await db.body.findFirstOrThrow({ where: { provinceId: kerman.id, kind: "WORKING_GROUP" } });
-  const wg = await db.meeting.create({
-    data: {
-      provinceId: kerman.id,
-      bodyId: group.id,
-      jalaliYear: 1478,
-      number: 500 + Math.floor(Math.random() * 499),
-      startsAt: new Date("2099-06-01T05:30:00Z"),
-      status: "PLANNED",
-    },
+  // The working group decides it in a session of its own, made on the new-session page (a
+  // new session is empty, so its entry screen starts at this unit), and approves a resolution.
+  await secretariat.goto("/meetings/new");
+  await secretariat.waitForFunction(() => {
+    const el = document.querySelector("select[name=bodyKind]");
+    return !!el && Object.keys(el).some((k) => k.startsWith("__reactProps"));
   });
-  await secretariat.goto(`/meetings/${wg.id}`);
+  await secretariat.getByLabel("مرجع").selectOption("WORKING_GROUP");
+  // A far-off day of its own, so a rerun's session never meets this one's.
+  await secretariat
+    .getByLabel("تاریخ")
+    .fill(`1478/${1 + Math.floor(Math.random() * 6)}/${1 + Math.floor(Math.random() * 28)}`);
+  await secretariat.getByLabel("محل برگزاری").fill("سالن جلسات استانداری");
+  await secretariat.getByRole("button", { name: "ایجاد" }).click();
+  await expect(secretariat).toHaveURL(/\/meetings\/(?!new$)[^/]+$/);
+  await expect(secretariat.getByRole("heading", { level: 1 })).toContainText("کارگروه");
   await showPart(secretariat, "دستور جلسه");
   for (const box of await secretariat.getByRole("group", { name: unitName }).getByRole("checkbox").all())
     await box.check();
@@ -282,6 +283,9 @@ test("a unit files its own case with an e-mailed code and follows it to a resolu
   await expect(resolutions).toContainText("دستگاه مسئول: بانک ملت");
   await expect(resolutions).toContainText("مهلت:");
   await expect(applicant.getByText("صدور مصوبه").first()).toBeVisible();
+  // Each step reached the applicant as a notification: the newest says the resolution is out.
+  await applicant.goto("/apply/requests");
+  await expect(applicant.getByText(/به مرحله «صدور مصوبه» رسید/).first()).toBeVisible();
 
   // The public status page: the stage only, posted, for code + national id.
   const visitor = await browser.newPage({ baseURL: OWN, locale: "fa-IR" });

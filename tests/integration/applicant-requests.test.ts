@@ -28,7 +28,7 @@ import {
   putRequestOnAgenda,
   rejectRequest,
 } from "@/lib/requests/intake";
-import { setOutcome } from "@/lib/meetings/agenda";
+import { addToAgenda, setOutcome } from "@/lib/meetings/agenda";
 import { closeCase } from "@/lib/outcomes/mutations";
 import { changeObstacleStatus } from "@/lib/obstacles/mutations";
 import { intakeFigures } from "@/lib/requests/figures";
@@ -48,6 +48,7 @@ import {
   createBody,
   createCategory,
   createCounty,
+  createMeeting,
   createObstacle,
   createProvince,
   createUnit,
@@ -705,8 +706,14 @@ describe("following the case", () => {
       t,
     );
     expect(referred.ok).toBe(true);
-    const told = await db.notification.findMany({ where: { userId: applicant.id, kind: "request.stage" } });
-    expect(told.map((n) => n.body)).toEqual([expect.stringContaining(t("requests.stages.REFERRED"))]);
+    const told = await db.notification.findMany({
+      where: { userId: applicant.id, kind: "request.stage" },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(told.map((n) => n.body)).toEqual([
+      expect.stringContaining(t("requests.stages.RECEIVED")),
+      expect.stringContaining(t("requests.stages.REFERRED")),
+    ]);
     expect(await lookupStatus({ trackingCode, unitNationalId: applicant.nationalId }, "10.1.0.3")).toEqual({
       ok: true,
       stage: "REFERRED",
@@ -714,7 +721,7 @@ describe("following the case", () => {
 
     // Figures: once the session is held, its days count towards "request to committee".
     await db.meeting.update({ where: { id: item.meetingId }, data: { startsAt: new Date() } });
-    const figures = await intakeFigures(secretariat, "fa");
+    const figures = await intakeFigures(secretariat);
     expect(figures.toCommitteeDays).not.toBeNull();
     expect(figures.waiting).toBe(await db.unitRequest.count({ where: { provinceId, status: "SUBMITTED" } }));
   });
@@ -766,5 +773,106 @@ describe("not possible, with the reason", () => {
     // Nobody else sees it: another applicant's look-up of the request is "not found".
     const other = await signUp();
     expect(await loadOwnRequest(other, id)).toBeNull();
+  });
+});
+
+describe("every step is a notification, in-app and by e-mail", () => {
+  it("received → under review → documents requested → under review → on the agenda (date) → referred → resolutions → done", async () => {
+    const applicant = await signUp();
+    const { id } = await fileRequest(applicant, 2);
+    const step = async (expected: number) => {
+      const rows = await db.notification.findMany({
+        where: { userId: applicant.id },
+        orderBy: { createdAt: "asc" },
+        select: { kind: true, body: true, mailedAt: true, link: true },
+      });
+      expect(rows).toHaveLength(expected);
+      return rows.at(-1)!;
+    };
+    const stage = (name: Parameters<typeof t>[0]) => expect.stringContaining(t(name));
+
+    // Received: in the app; its e-mail is the tracking code's own (the row is not mailed again).
+    expect(await step(1)).toMatchObject({
+      kind: "request.stage",
+      body: stage("requests.stages.RECEIVED"),
+      mailedAt: expect.any(Date),
+      link: `/apply/requests/${id}`,
+    });
+    expect(await askForDocuments(secretariat, { id, message: "پروانه را بفرستید." }, t)).toMatchObject({
+      ok: true,
+    });
+    expect(await step(2)).toMatchObject({ kind: "request.documentsRequested" });
+    expect(await uploadRequestDocuments(applicant, { requestId: id }, [pdf("پروانه.pdf")], t)).toMatchObject({
+      ok: true,
+    });
+    expect(await submitRequest(applicant, { requestId: id, declaration: "on" }, t)).toMatchObject({
+      ok: true,
+    });
+    expect(await step(3)).toMatchObject({
+      kind: "request.stage",
+      body: stage("requests.stages.UNDER_REVIEW"),
+    });
+    const accepted = await acceptRequest(secretariat, { id, target: "new" }, t);
+    expect(accepted.ok).toBe(true);
+    expect(await step(4)).toMatchObject({ kind: "request.accepted" });
+    const obstacleIds = (await db.obstacle.findMany({ where: { unitId: accepted.unitId ?? "" } })).map(
+      (o) => o.id,
+    );
+
+    // On a committee's agenda from the session page (not the intake's one step): invited too.
+    const committee = await createMeeting(provinceId, {
+      kind: "COMMITTEE",
+      status: "PLANNED",
+      startsAt: new Date("2033-06-05T05:30:00Z"),
+    });
+    await db.meeting.update({ where: { id: committee.id }, data: { place: "سالن جلسات استانداری" } });
+    expect(await addToAgenda(secretariat, { meetingId: committee.id, obstacleIds }, t)).toMatchObject({
+      ok: true,
+    });
+    const invitation = await step(5);
+    expect(invitation).toMatchObject({ kind: "request.onAgenda", mailedAt: null });
+    expect(invitation.body).toContain("سالن جلسات استانداری");
+    expect(invitation.body).toContain("۱۴۱۲"); // the session's Jalali date (1412/03/15)
+    expect((await loadOwnRequest(applicant, id))?.stage).toBe("ON_AGENDA");
+
+    const item = await db.agendaItem.findFirstOrThrow({ where: { meetingId: committee.id } });
+    expect(
+      await setOutcome(secretariat, { itemId: item.id, outcome: "REFERRED", version: item.version }, t),
+    ).toMatchObject({ ok: true });
+    expect(await step(6)).toMatchObject({ kind: "request.stage", body: stage("requests.stages.REFERRED") });
+
+    // The working group decides: a working-group session is no invitation ("on the agenda"
+    // is the committee's), the decision is the step.
+    const group = await createMeeting(provinceId, { kind: "WORKING_GROUP", status: "PLANNED" });
+    expect(await addToAgenda(secretariat, { meetingId: group.id, obstacleIds }, t)).toMatchObject({
+      ok: true,
+    });
+    expect(await step(6)).toMatchObject({ body: stage("requests.stages.REFERRED") });
+    const wgItem = await db.agendaItem.findFirstOrThrow({ where: { meetingId: group.id } });
+    expect(
+      await setOutcome(secretariat, { itemId: wgItem.id, outcome: "DECIDED", version: wgItem.version }, t),
+    ).toMatchObject({ ok: true });
+    expect(await step(7)).toMatchObject({
+      kind: "request.stage",
+      body: stage("requests.stages.RESOLUTIONS"),
+    });
+
+    for (const obstacleId of obstacleIds)
+      expect(
+        await changeObstacleStatus(secretariat, { id: obstacleId, from: "DECIDED", to: "RESOLVED" }, t),
+      ).toMatchObject({ ok: true });
+    expect(await step(8)).toMatchObject({ kind: "request.stage", body: stage("requests.stages.DONE") });
+
+    // Every step but "received" reaches the applicant's mailbox; none twice.
+    const box = mailbox();
+    await sendNotificationMails({ transport: box.transport, provinceId });
+    const mine = box.mails.filter((m) => m.to === applicant.email);
+    expect(mine).toHaveLength(7);
+    for (const name of ["UNDER_REVIEW", "REFERRED", "RESOLUTIONS", "DONE"] as const)
+      expect(mine.some((m) => m.text.includes(t(`requests.stages.${name}`)))).toBe(true);
+    expect(mine.some((m) => m.text.includes("سالن جلسات استانداری"))).toBe(true);
+    expect(mine.some((m) => m.text.includes(t("requests.stages.RECEIVED")))).toBe(false);
+    await sendNotificationMails({ transport: box.transport, provinceId });
+    expect(box.mails.filter((m) => m.to === applicant.email)).toHaveLength(7);
   });
 });

@@ -317,18 +317,19 @@ describe("charts and impact", () => {
     );
   });
 
-  it("counts units returned to production with their employees, per month", async () => {
+  it("counts units returned to production with the jobs kept and created, per month", async () => {
     // u1's return (Tir) follows its first resolution (06-01); u2 was active again before the
     // working group decided anything about it, so it is not the working group's return (#36).
     const { perMonth, total } = await unitsReturnedToProduction(secretariat, {}, 2, TODAY);
-    expect(perMonth.map((m) => [m.month, m.units, m.employees])).toEqual([
-      [3, 0, 0],
-      [4, 1, 40],
+    // u1 had 40 employees when registered and still has: 40 jobs kept, none created.
+    expect(perMonth.map((m) => [m.month, m.units, m.kept, m.created])).toEqual([
+      [3, 0, 0, 0],
+      [4, 1, 40, 0],
     ]);
-    expect(total).toEqual({ units: 1, employees: 40 });
+    expect(total).toEqual({ units: 1, kept: 40, created: 0 });
     expect(
       (await unitsReturnedToProduction(secretariat, { sector: "AGRICULTURAL" }, 2, TODAY)).total,
-    ).toEqual({ units: 0, employees: 0 });
+    ).toEqual({ units: 0, kept: 0, created: 0 });
   });
 });
 
@@ -350,7 +351,8 @@ describe("public figures", () => {
       completionPct: 22,
       // u2's return preceded any resolution about it (issue #36): only u1 counts.
       unitsReturned: 1,
-      employees: 40,
+      jobsKept: 40,
+      jobsCreated: 0,
     });
     expect(Object.values(figures).every((v) => typeof v === "number")).toBe(true);
   });

@@ -279,9 +279,12 @@ describe("units back in production", () => {
     expect(returns.months.at(-1)).toMatchObject({ units: 1, kept: 40, created: 20 });
     expect(returns.byCategory).toEqual([expect.objectContaining({ units: 1, kept: 40, created: 20 })]);
     const figures = await publicFigures({ provinceIds: [s.provinceId] });
-    expect(figures.unitsReturned).toBe(1);
+    // The public page's headline and the dashboard's count jobs as the outcome tables do
+    // (employees then and now), not the units' current headcount (decision 243).
+    expect(figures).toMatchObject({ unitsReturned: 1, jobsKept: 40, jobsCreated: 20 });
     const data = await loadDashboard(s.secretariat, {}, "onTime", TODAY);
-    expect(data.impact.total.units).toBe(1);
+    expect(data.impact.total).toEqual({ units: 1, kept: 40, created: 20 });
+    expect(data.impact.perMonth.at(-1)).toMatchObject({ units: 1, kept: 40, created: 20 });
   });
 
   it("the public figures page shows the same returns and jobs by month and category as SQL over the rows", async () => {

@@ -62,6 +62,7 @@ const ALLOWED: Record<RoleName, readonly Action[]> = {
     "meeting.screen",
     "minutes.approve",
     "chairDesk.view",
+    "letter.absence",
     "dashboard.view",
     "notifications.own",
   ],

@@ -71,8 +71,8 @@ async function Dashboard({
       loadDashboard(viewer, filters, sort, today),
     ),
     listUnacknowledgedNotices(viewer),
-    // Units' own requests (issue #32): read live, they change as applicants file.
-    intakeFigures(viewer, locale),
+    // Units' own requests (issue #32): kept the same way (filing and intake notify too).
+    intakeFigures(viewer),
   ]);
   // Delays in working days on request, counted in the queries (the overdue list and the
   // scorecard's average alike).

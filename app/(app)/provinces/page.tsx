@@ -33,8 +33,8 @@ export default async function ProvinceComparisonPage({ searchParams }: { searchP
   });
   // Every province's resolutions aggregated: kept while unchanged, and up to a minute (lib/cache.ts).
   const today = todayInTehran();
-  // Units' own requests by province (issue #32), read live beside the kept comparison.
-  const intake = await intakeComparison(viewer, locale);
+  // Units' own requests by province (issue #32), kept the same way (decision 241).
+  const intake = await intakeComparison(viewer);
   const rows = await keptFigures(viewer, ["provinces", filters, today], () =>
     compareProvinces(viewer, filters, today),
   );

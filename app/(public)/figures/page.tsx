@@ -59,7 +59,8 @@ async function PublicFigures({ scope }: { scope: Awaited<ReturnType<typeof publi
         <Stat label={t("figures.reportedDone")} value={n(f.reportedDone)} />
         <Stat label={t("figures.completion")} value={formatPercent(f.completionPct, locale)} tone="success" />
         <Stat label={t("figures.unitsReturned")} value={n(f.unitsReturned)} tone="success" />
-        <Stat label={t("figures.employees")} value={n(f.employees)} />
+        <Stat label={t("outcomes.dashboard.jobsKept")} value={n(f.jobsKept)} />
+        <Stat label={t("outcomes.dashboard.jobsCreated")} value={n(f.jobsCreated)} />
       </dl>
       <section className="space-y-2">
         <h2 className="text-lg font-bold">{t("figures.returnsTitle")}</h2>
