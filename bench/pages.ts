@@ -8,7 +8,8 @@
 // ratios that survive a shared, noisy machine. Beside wall time, the CPU each request costs:
 // the server's (utime + stime of `next start` and any process under it, /proc/<pid>/stat)
 // plus its PostgreSQL backends' (every backend of the database in pg_stat_activity, read from
-// /proc/<pid>/stat: the bench needs the database server on this machine), summed over every
+// /proc/<pid>/stat: the bench needs the database server on this machine, and nothing else
+// connected to the database meanwhile), summed over every
 // request of the page and divided by their number, as a ratio to the same for /bench/empty.
 // CPU per request hardly depends on how loaded the machine is; wall time does (issue #34).
 // Also: each page's HTML size, its first-load JavaScript (every <script src> of the page,
@@ -123,7 +124,9 @@ type CpuSnapshot = { server: Map<number, number>; db: Map<number, number> };
 async function cpuSnapshot(serverPid: number, probe: pg.Client): Promise<CpuSnapshot> {
   const server = new Map(treePids(serverPid).map((p) => [p, processCpuMs(p)]));
   const { rows } = await probe.query<{ pid: number }>(
-    `select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+    // Client backends only: autovacuum's workers of a freshly seeded database are not the page's.
+    `select pid from pg_stat_activity
+     where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`,
   );
   const db = new Map(rows.map((r) => [r.pid, processCpuMs(r.pid)]));
   return { server, db };

@@ -14,6 +14,13 @@ import { addSession } from "./session";
 import { ACCOUNTS } from "./support";
 
 type Lang = "fa" | "en";
+/**
+ * A11Y_LARGE=1: also sweep the busiest records of whatever the database holds, as a national
+ * viewer (who may read every province): against a database filled by
+ * `npm run db:seed:large -- --years 10` they are the ten-year archive's largest unit, session
+ * and resolution, which the demo's never show (issue #34; docs/performance.md says how to run).
+ */
+const LARGE = process.env.A11Y_LARGE === "1";
 const APPLICANT = "applicant";
 const APPLICANT_REQUEST = "APPLICANT_REQUEST";
 type Ids = {
@@ -28,6 +35,10 @@ type Ids = {
   notice: string;
   /** A request filed by an applicant of Kerman, in the secretariat's intake. */
   request: string;
+  /** A11Y_LARGE: the busiest unit, largest session, a resolution with milestones, nationally. */
+  largestUnit: string;
+  largestSession: string;
+  largeResolution: string;
 };
 
 // Which pages each role opens. A page is listed for every role that sees a different page
@@ -125,6 +136,21 @@ const ROLES: { name: string; demo: string | null; pages: (ids: Ids) => string[] 
     pages: () => ["/dashboard", "/provinces", "/resolutions"],
   },
   {
+    name: "national viewer on the largest records",
+    demo: "national@tashil.demo",
+    pages: (ids) =>
+      LARGE
+        ? [
+            `/units/${ids.largestUnit}`,
+            `/meetings/${ids.largestSession}`,
+            `/resolutions/${ids.largeResolution}`,
+            "/units",
+            "/meetings",
+            "/notices",
+          ]
+        : [],
+  },
+  {
     name: "national administrator",
     demo: "hq-admin@tashil.demo",
     pages: () => ["/admin/provinces", "/admin/users"],
@@ -148,6 +174,9 @@ const SAMPLE_IDS: Ids = {
   member: "",
   notice: "",
   request: "",
+  largestUnit: "",
+  largestSession: "",
+  largeResolution: "",
 };
 let notice: string | undefined;
 /** The draft of the applicant account each language's test signed in as. */
@@ -203,6 +232,19 @@ test.beforeAll(async () => {
       member: await one(`SELECT id FROM "User" WHERE email = $1`, [ACCOUNTS.member]),
       notice,
       request: (await applicantWithRequest("fa", "SUBMITTED")).requestId,
+      ...(LARGE
+        ? {
+            largestUnit: await one(
+              `SELECT "unitId" AS id FROM "Resolution" GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+            ),
+            largestSession: await one(
+              `SELECT "meetingId" AS id FROM "Resolution" GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+            ),
+            largeResolution: await one(
+              `SELECT "resolutionId" AS id FROM "ResolutionMilestone" ORDER BY "resolutionId" LIMIT 1`,
+            ),
+          }
+        : { largestUnit: "", largestSession: "", largeResolution: "" }),
     };
   } finally {
     await client.end();
