@@ -29,7 +29,8 @@
 // Other knobs: BENCH_PORT (first of three ports, default 3151), BENCH_SIZES=demo,large
 // (or demo,tenyear, or all three),
 // BENCH_SAMPLES (one-connection samples, default 7), BENCH_ROUNDS (rounds of 20, default 2),
-// BENCH_ONLY (substring of the page paths to time), BENCH_SKIP_BUILD=1.
+// BENCH_ONLY (substring of the page paths to time), BENCH_VIEWERS (e.g. agency,applicant),
+// BENCH_SKIP_BUILD=1.
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { gzipSync } from "node:zlib";
@@ -50,6 +51,7 @@ const PREFIX = process.env.BENCH_DB_PREFIX ?? "tashil_bench";
 const FIRST_PORT = Number(process.env.BENCH_PORT ?? 3151);
 const SIZES = (process.env.BENCH_SIZES ?? "demo,large").split(",") as Size[];
 const JSON_OUT = process.env.BENCH_JSON;
+const VIEWERS = process.env.BENCH_VIEWERS?.split(",");
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 7);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONCURRENCY = 20;
@@ -124,9 +126,11 @@ type CpuSnapshot = { server: Map<number, number>; db: Map<number, number> };
 async function cpuSnapshot(serverPid: number, probe: pg.Client): Promise<CpuSnapshot> {
   const server = new Map(treePids(serverPid).map((p) => [p, processCpuMs(p)]));
   const { rows } = await probe.query<{ pid: number }>(
-    // Client backends only: autovacuum's workers of a freshly seeded database are not the page's.
+    // Client backends only: autovacuum's workers of a freshly seeded database are not the page's,
+    // nor another bench's connections that say so (application_name=bench:… in their URL).
     `select pid from pg_stat_activity
-     where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`,
+     where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()
+       and application_name not like 'bench:%'`,
   );
   const db = new Map(rows.map((r) => [r.pid, processCpuMs(r.pid)]));
   return { server, db };
@@ -437,7 +441,7 @@ try {
     try {
       await waitUp(base, EMPTY);
       loads.push(`${size}: load average ${loadNow()} at start`);
-      for (const target of await targets(url, size)) {
+      for (const target of (await targets(url, size)).filter((t) => !VIEWERS || VIEWERS.includes(t.viewer))) {
         const cookie = await signIn(base, target.email, target.applicant ? url : undefined);
         for (const p of target.pages) {
           if (ONLY && !p.path.includes(ONLY) && !p.label.includes(ONLY)) continue;
@@ -467,6 +471,8 @@ try {
             load: os.loadavg()[0] ?? 0,
           };
           rows.push(row);
+          // Kept as it goes: a run cut short still leaves its figures.
+          if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ rows, memory, loads }, null, 1));
           console.log(
             `[bench] ${size} ${target.viewer} ${p.label}: ${first.status}, CPU ${row.cpu.page.total.toFixed(1)} ms/req (${(row.cpu.page.total / row.cpu.empty.total).toFixed(1)}×), wall ${one.page.toFixed(0)} ms (${(one.page / one.empty).toFixed(1)}×), ${(row.html / 1024).toFixed(0)} KB, load ${row.load.toFixed(1)}`,
           );
