@@ -1,13 +1,22 @@
 // What the benchmarks share (bench/pages.ts, bench/lighthouse.ts): their databases, a
 // production server started as deployed, and signing in through the real login.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createHmac } from "node:crypto";
 import pg from "pg";
 import { createDatabaseIfMissing, ensureDatabaseServer, withDatabaseName } from "../scripts/db";
 import { runOrFail } from "../scripts/process";
-import { seedLarge } from "../scripts/seed-large";
+import { largeSizes, seedLarge } from "../scripts/seed-large";
 import { serverNodeOptions } from "../scripts/server-options";
 
 export const PASSWORD = "Tashil-demo-1404";
+/** The servers' AUTH_SECRET: the applicant's one-time code is keyed with it. */
+const AUTH_SECRET = "bench-secret-bench-secret-bench-secret-0123456789";
+
+/**
+ * demo: migrations + demo seed; large: + `db:seed:large` (today's national size); tenyear:
+ * + `db:seed:large -- --years 10` (issue #34: 250,000 units, 1,000,000 resolutions).
+ */
+export type Size = "demo" | "large" | "tenyear";
 
 const server = await ensureDatabaseServer(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL);
 
@@ -25,21 +34,49 @@ export async function query<T extends pg.QueryResultRow>(url: string, sql: strin
   }
 }
 
-export async function prepareDatabase(prefix: string, size: "demo" | "large"): Promise<string> {
+export async function prepareDatabase(prefix: string, size: Size): Promise<string> {
   const name = `${prefix}_${size}`;
   const url = withDatabaseName(server.serverUrl, name);
   await createDatabaseIfMissing(server.serverUrl, name);
   await runOrFail("prisma", ["migrate", "deploy"], { DATABASE_URL: url });
   const [users] = await query<{ n: number }>(url, `select count(*)::int as n from "User"`);
   if (!users?.n) await runOrFail("tsx", ["prisma/seed.ts"], { DATABASE_URL: url });
-  if (size === "large") {
+  if (size !== "demo") {
     const [big] = await query<{ n: number }>(
       url,
       `select count(*)::int as n from "Province" where id = 'lgp0'`,
     );
-    if (!big?.n) await seedLarge(url);
-  }
+    if (!big?.n) await seedLarge(url, largeSizes(size === "tenyear" ? 10 : undefined));
+  } else await demoApplicant(url);
   return url;
+}
+
+/**
+ * The demo seed has no applicant: bench-applicant@tashil.demo, with a request the
+ * secretariat accepted for the demo province's busiest unit and one still submitted, as the
+ * large seed gives bench-applicant@tashil.bench. Made once.
+ */
+async function demoApplicant(url: string) {
+  await query(
+    url,
+    `with u as (
+       select r."unitId" as id, r."provinceId" as p from "Resolution" r
+       where r."provinceId" = (select "provinceId" from "User" where email = 'secretariat@tashil.demo')
+       group by 1, 2 order by count(*) desc, 1 limit 1
+     ), usr as (
+       insert into "User" (id, email, name, "passwordHash", roles, "provinceId", "updatedAt")
+       select 'bench-applicant', 'bench-applicant@tashil.demo', 'Bench applicant', 'no-password',
+         array['APPLICANT']::"Role"[], p, now() from u
+       on conflict (email) do nothing returning id
+     ), prof as (
+       insert into "ApplicantProfile" ("userId", "nationalCode", position, "unitNationalId")
+       select usr.id, '0000000000', 'OWNER'::"ApplicantPosition", coalesce(pu."nationalId", '0') from usr, u join "ProductionUnit" pu on pu.id = u.id
+     )
+     insert into "UnitRequest" (id, "provinceId", "applicantId", status, "trackingCode", "unitName", "unitNationalId", "submittedAt", "decidedAt", "unitId", "updatedAt")
+     select 'bench-request-' || k, u.p, usr.id, s::"UnitRequestStatus", 'BENCH0000' || k, pu.name, coalesce(pu."nationalId", '0'),
+       now() - interval '30 days', case when k = 1 then now() - interval '20 days' end, case when k = 1 then u.id end, now()
+     from usr, u join "ProductionUnit" pu on pu.id = u.id, (values (1, 'ACCEPTED'), (2, 'SUBMITTED')) v(k, s)`,
+  );
 }
 
 // ---------------------------------------------------------------- the server
@@ -54,7 +91,9 @@ export function startServer(url: string, port: number): ChildProcess {
       NODE_OPTIONS: serverNodeOptions(),
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: url,
-      AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123456789",
+      AUTH_SECRET,
+      // /verify/<code> is throttled per client address: the bench gives each lookup its own.
+      TRUSTED_PROXIES: "1",
       AUTH_TRUST_HOST: "true",
       AUTH_URL: `http://127.0.0.1:${port}`,
       NOTIFICATIONS_DISABLED: "1",
@@ -78,8 +117,12 @@ export async function waitUp(base: string, probe: string) {
   throw new Error(`the server at ${base} did not start`);
 }
 
-export /** Signs in through Auth.js' credentials callback, as the login form does; returns the cookie header. */
-async function signIn(base: string, email: string): Promise<string> {
+/**
+ * Signs in through Auth.js' credentials callback, as the login form does; returns the cookie
+ * header. An applicant (`url` given) signs in with a one-time code, as on /apply: the code the
+ * e-mail would carry is written into OneTimeCode here, keyed as lib/applicants/codes.ts keys it.
+ */
+export async function signIn(base: string, email: string, applicantDatabase?: string): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const jar = new Map<string, string>();
@@ -92,11 +135,22 @@ async function signIn(base: string, email: string): Promise<string> {
   };
   keep(csrf);
   const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const r = await fetch(`${base}/api/auth/callback/credentials`, {
+  let form: Record<string, string> = { email, password: PASSWORD };
+  if (applicantDatabase) {
+    const code = String(100000 + Math.floor(Math.random() * 900000));
+    const hash = createHmac("sha256", AUTH_SECRET).update(`${email}\n${code}`).digest("hex");
+    await query(
+      applicantDatabase,
+      `insert into "OneTimeCode" (id, email, "codeHash", "expiresAt") values ($1, $2, $3, now() + interval '10 minutes')`,
+      [`bench-code-${Date.now()}`, email, hash],
+    );
+    form = { address: email, code };
+  }
+  const r = await fetch(`${base}/api/auth/callback/${applicantDatabase ? "applicant-code" : "credentials"}`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: `${base}/` }),
+    body: new URLSearchParams({ ...form, csrfToken, callbackUrl: `${base}/` }),
   });
   keep(r);
   if (![...jar.keys()].some((k) => k.includes("session-token")))

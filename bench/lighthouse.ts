@@ -1,6 +1,7 @@
 // `npm run bench:lighthouse`: Lighthouse's mobile performance audit of the pages people open
-// most — the dashboard, a unit page and the resolutions register — signed in as a provincial
-// secretariat, at demo size and at national size, on a production build.
+// most — a provincial secretariat's dashboard, unit page, register and session page, an agency
+// user's inbox and an applicant's case page (issue #34) — at demo size and at national size
+// (BENCH_SIZES=demo,tenyear for the ten-year archive), on a production build.
 //
 // Builds once (or reuses a build newer than the sources, as `npm run bench` does), starts
 // `next start` against each database, signs in through Auth.js' credentials callback and
@@ -9,8 +10,8 @@
 // viewport, simulated slow 4G and a 4× slower CPU. Each page is audited BENCH_LH_RUNS
 // times (default 3) and the run with the median performance score is reported, since
 // Lighthouse's own guidance is that one run on a shared machine varies by several points.
-// Prints one table; asserts nothing (targets: performance ≥ 90, CLS < 0.1; figures and their
-// discussion in docs/performance.md).
+// Prints one table; asserts nothing (targets: performance ≥ 95, TBT ≤ 200 ms, CLS < 0.1;
+// figures and their discussion in docs/performance.md).
 //
 // Databases (on BENCH_DATABASE_URL's server, else DATABASE_URL's, else the embedded one):
 //   <prefix>_demo   migrations + demo seed
@@ -28,36 +29,75 @@ import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { buildIsCurrent } from "../scripts/build-freshness";
 import { runOrFail } from "../scripts/process";
-import { prepareDatabase, query, signIn, startServer, stopDatabaseServer, waitUp } from "./harness";
+import {
+  prepareDatabase,
+  query,
+  signIn,
+  startServer,
+  stopDatabaseServer,
+  waitUp,
+  type Size,
+} from "./harness";
 
 const PREFIX = process.env.BENCH_DB_PREFIX ?? "tashil_bench";
 const FIRST_PORT = Number(process.env.BENCH_PORT ?? 3161);
-const SIZES = (process.env.BENCH_SIZES ?? "demo,large").split(",") as ("demo" | "large")[];
+const SIZES = (process.env.BENCH_SIZES ?? "demo,large").split(",") as Size[];
 const RUNS = Number(process.env.BENCH_LH_RUNS ?? 3);
 const ONLY = process.env.BENCH_ONLY;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SAVE = process.env.BENCH_LH_SAVE;
-const TARGET = { score: 90, cls: 0.1 };
+const TARGET = { score: 95, cls: 0.1, tbt: 200 };
 
-/** The pages a provincial secretariat opens most, on the busiest unit of their province. */
-async function pages(url: string, size: "demo" | "large") {
-  const email = size === "large" ? "bench-secretariat@tashil.bench" : "secretariat@tashil.demo";
-  const [unit] = await query<{ id: string }>(
-    url,
-    `select r."unitId" as id from "Resolution" r
-     where r."provinceId" = (select "provinceId" from "User" where email = $1)
-     group by 1 order by count(*) desc, 1 limit 1`,
+type Viewer = { email: string; applicant?: boolean; pages: { label: string; path: string }[] };
+
+/**
+ * The pages people open most (issue #34): a provincial secretariat's dashboard, busiest unit,
+ * register and largest session; an agency user's inbox; an applicant's accepted case.
+ */
+async function viewers(url: string, size: Size): Promise<Viewer[]> {
+  const big = size !== "demo";
+  const email = big ? "bench-secretariat@tashil.bench" : "secretariat@tashil.demo";
+  const one = async (sql: string, params: unknown[]) =>
+    (await query<{ id: string }>(url, sql, params))[0]?.id;
+  const inProvince = `r."provinceId" = (select "provinceId" from "User" where email = $1)`;
+  const unit = await one(
+    `select r."unitId" as id from "Resolution" r where ${inProvince} group by 1 order by count(*) desc, 1 limit 1`,
     [email],
   );
-  if (!unit) throw new Error(`no unit with resolutions in ${email}'s province`);
-  return {
-    email,
-    pages: [
-      { label: "dashboard", path: "/dashboard" },
-      { label: "unit page", path: `/units/${unit.id}` },
-      { label: "resolutions", path: "/resolutions" },
-    ],
-  };
+  const meeting = await one(
+    `select r."meetingId" as id from "Resolution" r where ${inProvince} group by 1 order by count(*) desc, 1 limit 1`,
+    [email],
+  );
+  if (!unit || !meeting) throw new Error(`no unit with resolutions in ${email}'s province`);
+  const applicant = big ? "bench-applicant@tashil.bench" : "bench-applicant@tashil.demo";
+  const applicantCase = await one(
+    `select q.id from "UnitRequest" q join "User" u on u.id = q."applicantId" where u.email = $1 and q.status = 'ACCEPTED' order by q.id limit 1`,
+    [applicant],
+  );
+  return [
+    {
+      email,
+      pages: [
+        { label: "dashboard", path: "/dashboard" },
+        { label: "unit page", path: `/units/${unit}` },
+        { label: "resolutions", path: "/resolutions" },
+        { label: "session page", path: `/meetings/${meeting}` },
+      ],
+    },
+    {
+      email: big ? "bench-agency@tashil.bench" : "bank@tashil.demo",
+      pages: [{ label: "agency inbox", path: "/agency" }],
+    },
+    ...(applicantCase
+      ? [
+          {
+            email: applicant,
+            applicant: true,
+            pages: [{ label: "applicant's case page", path: `/apply/requests/${applicantCase}` }],
+          },
+        ]
+      : []),
+  ];
 }
 
 type Audit = { score: number; lcp: number; tbt: number; cls: number; fcp: number; si: number };
@@ -106,13 +146,6 @@ const load = () =>
     .join(" ");
 try {
   for (const [i, size] of SIZES.entries()) {
-    // A browser of its own for each size: cookies are shared across ports, so a session
-    // cookie the first server set would ride along to the second and sign in the wrong user
-    // (the second server then answered with its login page).
-    const chrome = await launch({
-      chromePath: CHROMIUM,
-      chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-    });
     const url = await prepareDatabase(PREFIX, size);
     const port = FIRST_PORT + i;
     const base = `http://127.0.0.1:${port}`;
@@ -120,30 +153,42 @@ try {
     try {
       await waitUp(base, "/api/health");
       loads.push(`${size}: load average ${load()} at start`);
-      const target = await pages(url, size);
-      const cookie = await signIn(base, target.email);
-      for (const p of target.pages) {
-        if (ONLY && !p.path.includes(ONLY) && !p.label.includes(ONLY)) continue;
-        // One request first, so the audit measures the page rather than the server's first
-        // compilation of it (each route's code is loaded lazily on its first request).
-        await fetch(`${base}${p.path}`, { headers: { cookie } });
-        const runs: Audit[] = [];
-        for (let r = 0; r < RUNS; r++)
-          runs.push(
-            await audit(
-              chrome.port,
-              `${base}${p.path}`,
-              cookie,
-              `${size}-${p.label.replace(/\W+/g, "-")}-${r + 1}`,
-            ),
-          );
-        const sorted = [...runs].sort((a, b) => a.score - b.score);
-        const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? sorted[0];
-        if (!median) continue;
-        rows.push({ size, label: p.label, path: p.path, runs, median });
-        console.log(
-          `[lighthouse] ${size} ${p.label}: scores ${runs.map((r) => r.score).join(", ")}; CLS ${runs.map((r) => r.cls.toFixed(3)).join(", ")}`,
-        );
+      for (const viewer of await viewers(url, size)) {
+        // A browser of its own for each viewer: cookies are shared across ports and a
+        // server's Set-Cookie stays in the browser, so a session cookie of the previous
+        // viewer would ride along and sign in the wrong user.
+        const chrome = await launch({
+          chromePath: CHROMIUM,
+          chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+        });
+        try {
+          const cookie = await signIn(base, viewer.email, viewer.applicant ? url : undefined);
+          for (const p of viewer.pages) {
+            if (ONLY && !p.path.includes(ONLY) && !p.label.includes(ONLY)) continue;
+            // One request first, so the audit measures the page rather than the server's first
+            // compilation of it (each route's code is loaded lazily on its first request).
+            await fetch(`${base}${p.path}`, { headers: { cookie } });
+            const runs: Audit[] = [];
+            for (let r = 0; r < RUNS; r++)
+              runs.push(
+                await audit(
+                  chrome.port,
+                  `${base}${p.path}`,
+                  cookie,
+                  `${size}-${p.label.replace(/\W+/g, "-")}-${r + 1}`,
+                ),
+              );
+            const sorted = [...runs].sort((a, b) => a.score - b.score);
+            const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? sorted[0];
+            if (!median) continue;
+            rows.push({ size, label: p.label, path: p.path, runs, median });
+            console.log(
+              `[lighthouse] ${size} ${p.label}: scores ${runs.map((r) => r.score).join(", ")}; TBT ${runs.map((r) => Math.round(r.tbt)).join(", ")} ms; CLS ${runs.map((r) => r.cls.toFixed(3)).join(", ")}; load ${load()}`,
+            );
+          }
+        } finally {
+          chrome.kill();
+        }
       }
       loads.push(`${size}: load average ${load()} at end`);
     } finally {
@@ -153,7 +198,6 @@ try {
         child.kill("SIGTERM");
         await exited;
       }
-      chrome.kill();
     }
   }
 } finally {
@@ -168,11 +212,11 @@ const out = [
 ];
 for (const { size, label, median: m, runs } of rows)
   out.push(
-    `| ${size} | ${label} | ${m.score} ${mark(m.score >= TARGET.score)} | ${ms(m.fcp)} | ${ms(m.lcp)} | ${ms(m.tbt)} | ${m.cls.toFixed(3)} ${mark(m.cls < TARGET.cls)} | ${ms(m.si)} | ${runs.map((r) => r.score).join(", ")} |`,
+    `| ${size} | ${label} | ${m.score} ${mark(m.score >= TARGET.score)} | ${ms(m.fcp)} | ${ms(m.lcp)} | ${ms(m.tbt)} ${mark(m.tbt <= TARGET.tbt)} | ${m.cls.toFixed(3)} ${mark(m.cls < TARGET.cls)} | ${ms(m.si)} | ${runs.map((r) => r.score).join(", ")} |`,
   );
 console.log(`\n${out.join("\n")}\n`);
 for (const l of loads) console.log(l);
 console.log(
-  `Lighthouse 12.2.3, mobile preset (simulated throttling), ${path.basename(CHROMIUM)}; the run with the median score of each page. Targets: performance ≥ ${TARGET.score}, CLS < ${TARGET.cls}.`,
+  `Lighthouse 12.2.3, mobile preset (simulated throttling), ${path.basename(CHROMIUM)}; the run with the median score of each page. Targets: performance ≥ ${TARGET.score}, TBT ≤ ${TARGET.tbt} ms, CLS < ${TARGET.cls}.`,
 );
 process.exit(0);

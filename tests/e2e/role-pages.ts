@@ -10,6 +10,13 @@ import { addSession, projectBaseUrl } from "./session";
 import { ACCOUNTS } from "./support";
 
 export type Lang = "fa" | "en";
+/**
+ * A11Y_LARGE=1: also sweep the busiest records of whatever the database holds, as a national
+ * viewer (who may read every province): against a database filled by
+ * `npm run db:seed:large -- --years 10` they are the ten-year archive's largest unit, session
+ * and resolution, which the demo's never show (issue #34; docs/performance.md says how to run).
+ */
+const LARGE = process.env.A11Y_LARGE === "1";
 export const APPLICANT = "applicant";
 /** Stands in a path for the id of the draft request of the applicant account signed in. */
 export const APPLICANT_REQUEST = "APPLICANT_REQUEST";
@@ -28,6 +35,10 @@ export type Ids = {
   /** An official letter to the bank, and the code printed on it (/verify/<code>). */
   letter: string;
   letterCode: string;
+  /** A11Y_LARGE: the busiest unit, largest session, a resolution with milestones, nationally. */
+  largestUnit: string;
+  largestSession: string;
+  largeResolution: string;
 };
 
 export type Role = { name: string; demo: string | null; pages: (ids: Ids) => string[] };
@@ -144,6 +155,21 @@ export const ROLES: Role[] = [
     pages: () => ["/dashboard", "/provinces", "/resolutions"],
   },
   {
+    name: "national viewer on the largest records",
+    demo: "national@tashil.demo",
+    pages: (ids) =>
+      LARGE
+        ? [
+            `/units/${ids.largestUnit}`,
+            `/meetings/${ids.largestSession}`,
+            `/resolutions/${ids.largeResolution}`,
+            "/units",
+            "/meetings",
+            "/notices",
+          ]
+        : [],
+  },
+  {
     name: "national administrator",
     demo: "hq-admin@tashil.demo",
     pages: () => ["/admin/provinces", "/admin/users"],
@@ -168,6 +194,9 @@ export const SAMPLE_IDS: Ids = {
   request: "",
   letter: "",
   letterCode: "",
+  largestUnit: "",
+  largestSession: "",
+  largeResolution: "",
 };
 
 /**
@@ -245,6 +274,19 @@ export async function pageIds(): Promise<{ ids: Ids; cleanUp: () => Promise<void
       request: (await applicantWithRequest("fa", "SUBMITTED")).requestId,
       letter,
       letterCode,
+      ...(LARGE
+        ? {
+            largestUnit: await one(
+              `SELECT "unitId" AS id FROM "Resolution" GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+            ),
+            largestSession: await one(
+              `SELECT "meetingId" AS id FROM "Resolution" GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+            ),
+            largeResolution: await one(
+              `SELECT "resolutionId" AS id FROM "ResolutionMilestone" ORDER BY "resolutionId" LIMIT 1`,
+            ),
+          }
+        : { largestUnit: "", largestSession: "", largeResolution: "" }),
     };
     return {
       ids,
