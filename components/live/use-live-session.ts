@@ -94,14 +94,16 @@ export function useLatestRead<T>(url: string, apply: (value: T) => void) {
   useEffect(() => {
     applyRef.current = apply;
   }, [apply]);
-  return async (): Promise<void> => {
+  /** What was read and applied; null when a newer read was applied first. */
+  return async (): Promise<T | null> => {
     const n = ++sent.current;
     const response = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } });
     if (!response.ok) throw new Error(`live read ${response.status}`);
     const value = (await response.json()) as T;
-    if (n < applied.current) return;
+    if (n < applied.current) return null;
     applied.current = n;
     applyRef.current(value);
+    return value;
   };
 }
 

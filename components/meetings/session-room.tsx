@@ -17,7 +17,7 @@ import { useT } from "@/components/ui/messages";
 import { Button, buttonClass } from "@/components/ui/button";
 import { useLiveSession } from "@/components/live/use-live-session";
 import { SessionEntry } from "./session-entry";
-import { useRoomState } from "./use-room-state";
+import { RoomItems, useRoomState } from "./use-room-state";
 
 type EntryProps = Omit<Parameters<typeof SessionEntry>[0], "currentItemId" | "onSelect" | "items" | "locale">;
 type Section = "entry" | "attendance" | "agenda";
@@ -154,7 +154,7 @@ export function SessionRoom({
           hidden={section !== "agenda"}
           className="space-y-6"
         >
-          {drawn("agenda") && agenda}
+          {drawn("agenda") && <RoomItems value={items}>{agenda}</RoomItems>}
         </div>
       </div>
     </div>

@@ -1,7 +1,16 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { createContext, useEffect, useRef, useState } from "react";
 import type { AgendaItemView, RoomState } from "@/lib/meetings/types";
 import { useLatestRead, type ChangeHandler } from "@/components/live/use-live-session";
+
+/**
+ * The session's cases as last heard, for the parts of the room drawn on the server (the agenda
+ * tab's editor): they read them from here, patched, rather than from their own props.
+ */
+export const RoomItems = createContext<AgendaItemView[] | null>(null);
+
+const sameCases = (a: AgendaItemView[], b: AgendaItemView[]) =>
+  a.length === b.length && a.every((item) => b.some((other) => other.id === item.id));
 
 /**
  * The session's cases as last heard: the page's props, patched in place when another clerk
@@ -22,6 +31,10 @@ export function useRoomState(
     patched && patched.over.items === items && patched.over.screenItemId === screenItemId
       ? patched.state
       : { items, screenItemId };
+  const shown = useRef(current.items);
+  useEffect(() => {
+    shown.current = current.items;
+  }, [current.items]);
   const patch = (change: (state: RoomState) => RoomState) =>
     setPatched((prev) => {
       const over = drawn.current;
@@ -37,10 +50,12 @@ export function useRoomState(
     }
     // The attendance grid is drawn on the server with each row's version: read the page again.
     if (change.what === "attendance") return "refresh";
-    await read();
-    // A resolution shows only in the parts patched here. An outcome or an agenda change also
-    // shows in the agenda tab, drawn on the server with each item's version: that follows.
-    return change.what === "resolution" ? "patched" : "refresh";
+    const before = shown.current;
+    const state = await read();
+    // A resolution, an outcome, a presenter or a new order shows only in the parts patched here
+    // (the agenda editor reads RoomItems). A case added or removed also changes the agenda
+    // tab's eligible cases and proposed invitees, drawn on the server: the page follows.
+    return state && !sameCases(before, state.items) ? "refresh" : "patched";
   };
   return { ...current, onChange };
 }
