@@ -1,5 +1,5 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useContext, useState, useTransition } from "react";
 import { moveAgendaItemAction, removeAgendaItemAction, setPresenterAction } from "@/lib/meetings/actions";
 import { initialFormState, type FormState } from "@/lib/forms";
 import { formatNumber } from "@/lib/i18n/format";
@@ -12,6 +12,7 @@ import { useAmendmentReason } from "./amendment-dialog";
 import type { AgendaItemView } from "@/lib/meetings/types";
 import { useT } from "@/components/ui/messages";
 import { useConfirm } from "@/components/ui/confirm-dialog";
+import { RoomItems } from "./use-room-state";
 
 const fd = (entries: Record<string, string>) => {
   const form = new FormData();
@@ -22,7 +23,7 @@ const fd = (entries: Record<string, string>) => {
 /** The agenda in order: units with their obstacles and amounts; the secretariat reorders it with buttons. */
 export function AgendaEditor({
   locale,
-  items,
+  items: drawnItems,
   canWrite,
 }: {
   locale: Locale;
@@ -30,6 +31,8 @@ export function AgendaEditor({
   canWrite: boolean;
 }) {
   const t = useT();
+  // In the session room, the cases as patched live (decision 084); else as drawn.
+  const items = useContext(RoomItems) ?? drawnItems;
   const [state, setState] = useState<FormState>(initialFormState);
   const [pending, startTransition] = useTransition();
   const askReason = useAmendmentReason();

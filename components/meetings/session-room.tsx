@@ -17,6 +17,7 @@ import { useT } from "@/components/ui/messages";
 import { Button, buttonClass } from "@/components/ui/button";
 import { useLiveSession } from "@/components/live/use-live-session";
 import { SessionEntry } from "./session-entry";
+import { RoomItems, useRoomState } from "./use-room-state";
 
 type EntryProps = Omit<Parameters<typeof SessionEntry>[0], "currentItemId" | "onSelect" | "items" | "locale">;
 type Section = "entry" | "attendance" | "agenda";
@@ -30,12 +31,12 @@ type Section = "entry" | "attendance" | "agenda";
 export function SessionRoom({
   meetingId,
   locale,
-  items,
+  items: drawnItems,
   entry,
   attendance,
   agenda,
   canMoveScreen,
-  screenItemId,
+  screenItemId: drawnScreenItemId,
 }: {
   meetingId: string;
   locale: Locale;
@@ -48,6 +49,8 @@ export function SessionRoom({
   screenItemId: string | null;
 }) {
   const t = useT();
+  // What other clerks save is patched in here without reading the whole page (decision 084).
+  const { items, screenItemId, onChange } = useRoomState(meetingId, drawnItems, drawnScreenItemId);
   const sections: Section[] = entry ? ["entry", "attendance", "agenda"] : ["agenda", "attendance"];
   const [section, setSection] = useState<Section>(sections[0] ?? "agenda");
   const [currentId, setCurrentId] = useState<string | null>(items[0]?.id ?? null);
@@ -59,7 +62,7 @@ export function SessionRoom({
   const [awake, setAwake] = useState(false);
   useEffect(() => startTransition(() => setAwake(true)), []);
   const drawn = (s: Section) => awake || section === s;
-  const live = useLiveSession(meetingId, { itemId: current?.id ?? null });
+  const live = useLiveSession(meetingId, { itemId: current?.id ?? null, onChange });
   const others = live.people.filter((p) => p.key !== live.selfKey);
 
   const [follow, setFollow] = useState(false);
@@ -151,7 +154,7 @@ export function SessionRoom({
           hidden={section !== "agenda"}
           className="space-y-6"
         >
-          {drawn("agenda") && agenda}
+          {drawn("agenda") && <RoomItems value={items}>{agenda}</RoomItems>}
         </div>
       </div>
     </div>

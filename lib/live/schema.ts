@@ -8,3 +8,6 @@ export const focusSchema = z.object({
   key: z.string().max(120),
   itemId: z.string().trim().min(1).max(64).nullable(),
 });
+
+/** The live parts a page reads again after a change: its cases, or the hall screen's case. */
+export const roomQuerySchema = z.object({ view: z.enum(["screen"]).optional() });

@@ -21,6 +21,27 @@ export const SSE_HEADERS = {
 
 const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
+const encoder = new TextEncoder();
+/**
+ * A hub event is one object handed to every stream of its session on this instance: it is
+ * written and encoded once for all of them, not once per stream — with hundreds of watchers of
+ * one session that was most of the work of a fan-out (issue #34).
+ */
+const encoded = new WeakMap<HubEvent, Uint8Array>();
+function eventBytes(event: HubEvent): Uint8Array {
+  let bytes = encoded.get(event);
+  if (!bytes) {
+    if (event.type === "presence") bytes = encoder.encode(frame("presence", event.people));
+    else if (event.type === "resync") bytes = encoder.encode(frame("resync", {}));
+    else
+      bytes = encoder.encode(
+        frame("change", { what: event.what, itemId: event.itemId ?? null, by: event.by }),
+      );
+    encoded.set(event, bytes);
+  }
+  return bytes;
+}
+
 /**
  * A session page's server-sent events, for as long as the reader's sign-in lasts: the stream
  * ends when its session does (sign-out, deactivation, password change: lib/live/session-watch.ts;
@@ -35,7 +56,6 @@ export function sessionEvents(
   viewer: { userId: string; name: string } | null,
   session: SessionBounds,
 ): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
   const hub = liveHub();
   const key = viewer ? `${viewer.userId}:${randomUUID()}` : null;
   let stop: (() => void) | null = null;
@@ -43,19 +63,15 @@ export function sessionEvents(
     async start(controller) {
       let open = true;
       metrics.liveConnections.inc();
-      const send = (text: string) => {
+      const send = (text: string | Uint8Array) => {
         if (!open) return;
         try {
-          controller.enqueue(encoder.encode(text));
+          controller.enqueue(typeof text === "string" ? encoder.encode(text) : text);
         } catch {
           finish();
         }
       };
-      const unsubscribe = await hub.subscribe(meetingId, (event: HubEvent) => {
-        if (event.type === "presence") send(frame("presence", event.people));
-        else if (event.type === "resync") send(frame("resync", {}));
-        else send(frame("change", { what: event.what, itemId: event.itemId ?? null, by: event.by }));
-      });
+      const unsubscribe = await hub.subscribe(meetingId, (event: HubEvent) => send(eventBytes(event)));
       const keepalive = setInterval(() => send(": keepalive\n\n"), KEEPALIVE_MS);
       const untilSessionEnds = Math.max(0, session.endsAt.getTime() - Date.now());
       const lifetime = setTimeout(() => finish(), Math.min(STREAM_LIFETIME_MS, untilSessionEnds));

@@ -52,3 +52,6 @@ export function hallScreenView(meeting: MeetingDetail, t: Translate) {
     },
   };
 }
+
+/** The hall screen's case, in words: what its page draws and /api/meetings/[id]/room?view=screen sends. */
+export type HallScreenState = ReturnType<typeof hallScreenView>;

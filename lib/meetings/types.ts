@@ -37,3 +37,6 @@ export type AgendaItemView = {
   totalAmount: string | null;
   resolutions: ResolutionView[];
 };
+
+/** The session page's live part (decision 084): its cases, and which one is on the hall screen. */
+export type RoomState = { items: AgendaItemView[]; screenItemId: string | null };

@@ -1,4 +1,5 @@
 import { ACCOUNTS, expect, test } from "./fixtures";
+import { watchForRefresh } from "./support";
 
 // Issue #30: ticking «نمایشگر سالن همراه من» and changing case within about a second left the
 // hall screen on the previous case for 20 s or more. It must follow within 2 s.
@@ -28,6 +29,7 @@ test("the hall screen follows a clerk who ticks 'follows me' and changes case at
     const clerk = await signedInAs(ACCOUNTS.secretariat, room);
     const screen = await signedInAs(ACCOUNTS.chair, `${room}/screen`);
     await expect(screen.getByRole("heading", { level: 1 })).toHaveText(session.second);
+    const screenWatch = await watchForRefresh(screen);
 
     // On the first case, the clerk ticks "follows me" (the screen comes to it) and, within
     // the second, opens the second case: the screen must end up there.
@@ -40,6 +42,11 @@ test("the hall screen follows a clerk who ticks 'follows me' and changes case at
     // And it stays there (no late answer to the first move drags it back).
     await clerk.waitForTimeout(1_500);
     await expect(screen.getByRole("heading", { level: 1 })).toHaveText(session.second);
+    // The screen redrew in place (decision 084): the same window, its case read from /room,
+    // no request for the page's server components.
+    expect(await screenWatch.mark()).toBe("same window");
+    expect(screenWatch.reads.length).toBeGreaterThan(0);
+    expect(screenWatch.refreshes).toEqual([]);
     const stored = await data.one<{ item: string }>(
       `SELECT "screenItemId" AS item FROM "Meeting" WHERE id = $1`,
       [session.id],

@@ -4,6 +4,7 @@ import { ACCOUNTS, expect, test } from "./fixtures";
 import { serverNodeOptions } from "../../scripts/server-options";
 import { E2E_AUTH_SECRET } from "./server-env";
 import { addSession } from "./session";
+import { watchForRefresh } from "./support";
 
 // Issue #22: two clerks in one session, each on a different app instance sharing the database,
 // and the hall screen. The second instance is started here from the same build.
@@ -92,6 +93,10 @@ test("a resolution saved by one clerk reaches the other clerk on another instanc
     await expect(chair.getByRole("heading", { level: 1 })).toHaveText(session.unit);
     await expect(chair.getByRole("navigation")).toHaveCount(0);
 
+    // From here on, what the colleague saves is patched into the other pages (decision 084).
+    const typistWatch = await watchForRefresh(typist);
+    const chairWatch = await watchForRefresh(chair);
+
     // The typist starts a resolution and does not save it yet.
     const typistDraft = typistEntry.getByRole("group", { name: "مصوبه جدید" });
     await typistDraft.getByLabel("متن مصوبه").fill(typing);
@@ -119,6 +124,17 @@ test("a resolution saved by one clerk reaches the other clerk on another instanc
     await expect(typistEntry.getByRole("group", { name: "مصوبه جدید" }).getByLabel("متن مصوبه")).toHaveValue(
       typing,
     );
+    // Patched in, not redrawn: the same window, the session's cases read from /room, and no
+    // request for the page's server components (what router.refresh() would send).
+    for (const watch of [typistWatch, chairWatch]) {
+      expect(await watch.mark()).toBe("same window");
+      expect(watch.reads.length).toBeGreaterThan(0);
+      expect(watch.refreshes).toEqual([]);
+    }
+    // The case list says so too: one resolution on this case.
+    await expect(
+      typist.getByRole("navigation", { name: "فهرست پرونده‌ها" }).locator("button[aria-current=true]"),
+    ).toContainText("۱ مصوبه");
   } finally {
     await data.one(
       `WITH gone AS (SELECT id FROM "Resolution" WHERE text = $1),

@@ -49,3 +49,26 @@ export async function createTestMember(): Promise<string> {
   });
   return email;
 }
+
+/**
+ * Marks the page's window and records every request for its server components that is not a
+ * link prefetch — what router.refresh() sends. A live change patched in place (decision 084)
+ * leaves the mark and sends none; a reload would lose the mark.
+ */
+export async function watchForRefresh(page: Page) {
+  await page.evaluate(() => {
+    (window as unknown as { liveMark?: string }).liveMark = "same window";
+  });
+  const refreshes: string[] = [];
+  const reads: string[] = [];
+  page.on("request", (request) => {
+    const headers = request.headers();
+    if (headers["rsc"] === "1" && !headers["next-router-prefetch"]) refreshes.push(request.url());
+    if (new URL(request.url()).pathname.endsWith("/room")) reads.push(request.url());
+  });
+  return {
+    refreshes,
+    reads,
+    mark: () => page.evaluate(() => (window as unknown as { liveMark?: string }).liveMark ?? "reloaded"),
+  };
+}
