@@ -83,9 +83,16 @@ export function journeyReport(report: PlaywrightReport, project?: string): strin
   ].join("\n");
 }
 
-/** "[test] phases: format 9 s · lint 41 s · …  (total …)" */
-export function formatPhases(phases: [string, number][]): string {
+/**
+ * "[test] phases: format 9 s · lint 41 s · … (together 50 s)"; with the run's wall time, "…
+ * (together 50 s, side by side in 30 s)": phases that ran in parallel lanes add up to more.
+ */
+export function formatPhases(phases: [string, number][], wallSeconds?: number): string {
   const total = phases.reduce((sum, [, s]) => sum + s, 0);
   const parts = phases.map(([name, s]) => `${name} ${Math.round(s)} s`);
-  return `[test] phases: ${parts.join(" · ")} (together ${Math.round(total)} s)`;
+  const wall =
+    wallSeconds !== undefined && Math.round(wallSeconds) < Math.round(total)
+      ? `, side by side in ${Math.round(wallSeconds)} s`
+      : "";
+  return `[test] phases: ${parts.join(" · ")} (together ${Math.round(total)} s${wall})`;
 }

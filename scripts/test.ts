@@ -292,8 +292,9 @@ try {
   await server.stop();
 }
 if (tally.failed > 0 || tally.passed === 0) exitCode = 1;
-console.log(`\n[test] finished in ${Math.round((Date.now() - started) / 1000)} s`);
-console.log(formatPhases(phases));
+const wall = (Date.now() - started) / 1000;
+console.log(`\n[test] finished in ${Math.round(wall)} s`);
+console.log(formatPhases(phases, wall));
 console.log(`[test] load average at the end: ${load()}`);
 console.log(`${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
 process.exit(exitCode);

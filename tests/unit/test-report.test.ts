@@ -95,5 +95,14 @@ describe("the journeys' report", () => {
         ["lint", 40.6],
       ]),
     ).toBe("[test] phases: format 9 s · lint 41 s (together 50 s)");
+    expect(
+      formatPhases(
+        [
+          ["format", 9.4],
+          ["lint", 40.6],
+        ],
+        41,
+      ),
+    ).toBe("[test] phases: format 9 s · lint 41 s (together 50 s, side by side in 41 s)");
   });
 });
