@@ -1,5 +1,6 @@
 import path from "node:path";
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -39,7 +40,12 @@ export default defineConfig({
           // tests/integration/kept-figures.test.ts, and by the end-to-end journeys.
           env: { FIGURES_CACHE: "off" },
           // Each test file works in a province of its own (tests/support/fixtures.ts), so files
-          // may run in parallel against one database.
+          // may run in parallel against one database. They wait on PostgreSQL far more than they
+          // compute: two at a time at least, not Vitest's default of one fewer than the cores
+          // (one at a time on a 2-core machine, which took 165 s; docs/decisions/207).
+          maxWorkers: Math.max(2, availableParallelism() - 1),
+          // A project whose maxWorkers differs from the unit project's needs a group of its own.
+          sequence: { groupOrder: 1 },
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },

@@ -55,9 +55,20 @@ export function journeyTimes(report: PlaywrightReport): JourneyTime[] {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** One line per journey, slowest share of its limit first; over a third is marked "!". */
-export function journeyReport(report: PlaywrightReport): string {
-  const times = journeyTimes(report).sort((a, b) => b.duration / b.timeout - a.duration / a.timeout);
+/** The projects that ran, in the order their first test appears in the report. */
+export function projectsOf(report: PlaywrightReport): string[] {
+  return [...new Set(journeyTimes(report).map((t) => t.project))];
+}
+
+/**
+ * One line per journey (of `project` when named), slowest share of its limit first; over a
+ * third is marked "!".
+ */
+export function journeyReport(report: PlaywrightReport, project?: string): string {
+  const times = journeyTimes(report)
+    .filter((t) => project === undefined || t.project === project)
+    .sort((a, b) => b.duration / b.timeout - a.duration / a.timeout);
+  const named = project === undefined ? "" : ` (${project})`;
   const over = times.filter((t) => t.timeout > 0 && t.duration * 3 > t.timeout);
   const lines = times.map((t) => {
     const share = t.timeout > 0 ? Math.round((100 * t.duration) / t.timeout) : 0;
@@ -66,15 +77,22 @@ export function journeyReport(report: PlaywrightReport): string {
     return `${mark} ${seconds(t.duration).padStart(7)} of ${seconds(t.timeout).padStart(7)} ${String(share).padStart(3)}%  [${t.project}] ${t.file} › ${t.title}${retried}`;
   });
   return [
-    `[test] journeys: time of the last attempt of its limit ("!": over a third of it)`,
+    `[test] journeys${named}: time of the last attempt of its limit ("!": over a third of it)`,
     ...lines,
-    `[test] ${over.length} of ${times.length} journeys took over a third of their limit`,
+    `[test] ${over.length} of ${times.length} journeys${named} took over a third of their limit`,
   ].join("\n");
 }
 
-/** "[test] phases: format 9 s · lint 41 s · …  (total …)" */
-export function formatPhases(phases: [string, number][]): string {
+/**
+ * "[test] phases: format 9 s · lint 41 s · … (together 50 s)"; with the run's wall time, "…
+ * (together 50 s, side by side in 30 s)": phases that ran in parallel lanes add up to more.
+ */
+export function formatPhases(phases: [string, number][], wallSeconds?: number): string {
   const total = phases.reduce((sum, [, s]) => sum + s, 0);
   const parts = phases.map(([name, s]) => `${name} ${Math.round(s)} s`);
-  return `[test] phases: ${parts.join(" · ")} (together ${Math.round(total)} s)`;
+  const wall =
+    wallSeconds !== undefined && Math.round(wallSeconds) < Math.round(total)
+      ? `, side by side in ${Math.round(wallSeconds)} s`
+      : "";
+  return `[test] phases: ${parts.join(" · ")} (together ${Math.round(total)} s${wall})`;
 }

@@ -13,8 +13,8 @@ import { loadavg } from "node:os";
 import { ensureAppRole } from "./database-roles";
 import { aptGet, ensureDebianProgram, LIBREOFFICE_PACKAGES } from "./debian-packages";
 import { ensureDatabaseServer, orExplain, recreateDatabase, withDatabaseName } from "./db";
-import { run, runOrFail } from "./process";
-import { formatPhases, journeyReport, type PlaywrightReport } from "./test-report";
+import { run, runCaptured, runOrFail } from "./process";
+import { formatPhases, journeyReport, projectsOf, type PlaywrightReport } from "./test-report";
 import { checkRuntime } from "./runtime";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -67,14 +67,46 @@ type VitestReport = {
   numFailedTestSuites: number;
 };
 
-/** One Vitest project (or both), its JSON report added to the tally. */
-async function vitest(project: "unit" | "integration", databaseUrl: string) {
+/**
+ * A phase whose output is held and printed as one block when it ends: it runs beside another
+ * phase that prints as it goes, and two outputs interleaved line by line read as neither.
+ */
+async function quietPhase(
+  name: string,
+  cmd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<number> {
+  console.log(`[test] ${name}: started beside the others; its output follows when it ends`);
+  const t0 = Date.now();
+  const { code, output } = await phase(name, () => runCaptured(cmd, args, env));
+  const took = Math.round((Date.now() - t0) / 1000);
+  console.log(`\n[test] ── ${name}: ${code === 0 ? "done" : `failed (exit ${code})`} in ${took} s ──`);
+  if (output.trim()) console.log(output.trimEnd());
+  console.log(`[test] ── end of ${name} ──\n`);
+  return code;
+}
+
+/** One Vitest project, its JSON report added to the tally. */
+async function vitest(
+  project: "unit" | "integration",
+  databaseUrl: string,
+  options: { quiet: boolean; args?: string[] },
+) {
   const out = `test-results/vitest-${project}.json`;
-  const exit = await run(
-    "vitest",
-    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
-    { DATABASE_URL: databaseUrl },
-  );
+  const args = [
+    "run",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${out}`,
+    ...(options.args ?? []),
+  ];
+  const env = { DATABASE_URL: databaseUrl };
+  const exit = options.quiet
+    ? await quietPhase(project, "vitest", args, env)
+    : await phase(project, () => run("vitest", args, env));
   const report = readJson<VitestReport>(out);
   if (!report) {
     tally.failed++;
@@ -87,6 +119,13 @@ async function vitest(project: "unit" | "integration", databaseUrl: string) {
       ? Math.max(1, report.numFailedTestSuites)
       : 0);
   tally.skipped += report.numPendingTests + report.numTodoTests;
+}
+
+/** Waits for every lane, then fails with the first lane's error, if any. */
+async function allLanes(lanes: Promise<unknown>[]): Promise<void> {
+  const settled = await Promise.allSettled(lanes);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failed) throw failed.reason;
 }
 
 /** The machine's 1-, 5- and 15-minute load: the times above mean little without it. */
@@ -105,19 +144,6 @@ let exitCode = 0;
 try {
   rmSync("test-results", { recursive: true, force: true });
   mkdirSync("test-results", { recursive: true });
-  if (only === undefined) {
-    // Each counts as one test: a formatting slip or a layering breach fails the suite.
-    for (const [name, cmd, args] of [
-      ["format", "prettier", ["--check", "--log-level=warn", "."]],
-      ["lint", "eslint", [".", "--max-warnings", "0"]],
-    ] as const) {
-      if ((await phase(name, () => run(cmd, [...args]))) === 0) tally.passed++;
-      else {
-        console.error(`[test] ${cmd} failed: run \`npm run ${cmd === "prettier" ? "format" : "lint"}\`.`);
-        tally.failed++;
-      }
-    }
-  }
   const wantsVitest = only !== "e2e";
   const wantsE2e = only === undefined || only === "e2e";
   if (wantsE2e) ensureChromium();
@@ -137,82 +163,122 @@ try {
 
   // A prefix of its own lets several checkouts share one PostgreSQL server.
   const base = process.env.TEST_DB_PREFIX ?? "tashil";
-  const [testUrl, e2eUrl] = await phase("databases", () =>
-    Promise.all([
-      wantsVitest && only !== "unit"
-        ? prepareDatabase(server.serverUrl, `${base}_test`)
-        : Promise.resolve(""),
-      wantsE2e ? prepareDatabase(server.serverUrl, `${base}_e2e`) : Promise.resolve(""),
-    ]),
-  );
 
-  if (only === undefined) {
-    // Fails (exit 2) when schema.prisma has changes no migration records.
-    const drift = await phase("drift", () =>
-      run(
-        "prisma",
-        [
-          "migrate",
-          "diff",
-          "--from-migrations",
-          "prisma/migrations",
-          "--to-schema",
-          "prisma/schema.prisma",
-          "--exit-code",
-        ],
-        { DATABASE_URL: testUrl },
-      ),
-    );
-    if (drift !== 0) {
-      console.error(
-        "[test] prisma/schema.prisma and prisma/migrations differ: run `npm run db:migrate:dev`.",
+  // Everything before the browser tests runs in three lanes side by side (docs/decisions/207):
+  // the integration tests mostly wait on PostgreSQL, so the checks, the unit tests and the
+  // build use the processor meanwhile. The browser tests start only when all three lanes are
+  // done: their times are read against their limits, with nothing of the suite beside them.
+  //  1. format, lint, unit (output held, printed as each ends)
+  //  2. databases, drift, integration (printed as they go)
+  //  3. the build, once the e2e database exists (output held)
+  let e2eReady: (url: string) => void = () => {};
+  const e2eDatabase = new Promise<string>((resolve) => (e2eReady = resolve));
+  const checksLane = async () => {
+    if (only === undefined)
+      // Each counts as one test: a formatting slip or a layering breach fails the suite.
+      for (const [name, cmd, args] of [
+        ["format", "prettier", ["--check", "--log-level=warn", "."]],
+        ["lint", "eslint", [".", "--max-warnings", "0"]],
+      ] as const) {
+        if ((await quietPhase(name, cmd, [...args])) === 0) tally.passed++;
+        else {
+          console.error(`[test] ${cmd} failed: run \`npm run ${cmd === "prettier" ? "format" : "lint"}\`.`);
+          tally.failed++;
+        }
+      }
+    // Unit tests touch no database; alone (`npm test -- unit`) they print as they go.
+    if (wantsVitest && only !== "integration") await vitest("unit", "", { quiet: only === undefined });
+  };
+  const databaseLane = async () => {
+    let testUrl = "";
+    try {
+      [testUrl] = await phase("databases", () =>
+        Promise.all([
+          wantsVitest && only !== "unit"
+            ? prepareDatabase(server.serverUrl, `${base}_test`)
+            : Promise.resolve(""),
+          wantsE2e
+            ? prepareDatabase(server.serverUrl, `${base}_e2e`).then((url) => (e2eReady(url), url))
+            : Promise.resolve(""),
+        ]),
       );
-      tally.failed++;
+    } finally {
+      // The build lane waits for the e2e database; a failure here must not leave it waiting.
+      e2eReady("");
     }
-  }
-
-  // Unit and integration run one after the other, so each phase's time is its own.
-  if (wantsVitest && only !== "integration") await phase("unit", () => vitest("unit", testUrl));
-  if (wantsVitest && only !== "unit") await phase("integration", () => vitest("integration", testUrl));
+    if (only === undefined) {
+      // Fails (exit 2) when schema.prisma has changes no migration records.
+      const drift = await phase("drift", () =>
+        run(
+          "prisma",
+          [
+            "migrate",
+            "diff",
+            "--from-migrations",
+            "prisma/migrations",
+            "--to-schema",
+            "prisma/schema.prisma",
+            "--exit-code",
+          ],
+          { DATABASE_URL: testUrl },
+        ),
+      );
+      if (drift !== 0) {
+        console.error(
+          "[test] prisma/schema.prisma and prisma/migrations differ: run `npm run db:migrate:dev`.",
+        );
+        tally.failed++;
+      }
+    }
+    if (wantsVitest && only !== "unit") await vitest("integration", testUrl, { quiet: false });
+  };
+  const buildLane = async () => {
+    if (!wantsE2e) return "";
+    const e2eUrl = await e2eDatabase;
+    if (!e2eUrl) throw new Error("the e2e database was not made");
+    if (!process.env.SKIP_BUILD) {
+      const code = await quietPhase("build", "next", ["build"], { DATABASE_URL: e2eUrl });
+      if (code !== 0) throw new Error(`next build exited with ${code}`);
+    }
+    return e2eUrl;
+  };
+  const build = buildLane();
+  await allLanes([checksLane(), databaseLane(), build]);
 
   if (wantsE2e) {
-    if (!process.env.SKIP_BUILD)
-      await phase("build", () => runOrFail("next", ["build"], { DATABASE_URL: e2eUrl }));
+    const e2eUrl = await build;
     // The browser tests' server connects as the app's own role, as `npm start` and a
     // deployment do (scripts/database-roles.ts); the specs' own SQL keeps the owner's URL.
     const appUrl = await ensureAppRole(e2eUrl, "tashil-test-database-role");
-    // The journeys, the accessibility sweep and the fuzz run one after another, each on its own
-    // (--no-deps): a journey that fails no longer leaves the other two unrun, and each report
-    // is read on its own. With Playwright arguments (one spec, a grep) it is one run as asked.
-    const runs: { name: string; args: string[] }[] = playwrightArgs.length
-      ? [{ name: "e2e", args: playwrightArgs }]
-      : ["chromium", "accessibility", "fuzz"].map((project) => ({
-          name: project,
-          args: ["--project", project, "--no-deps"],
-        }));
+    // The journeys, the accessibility sweep and the fuzz share one Playwright run and one
+    // server, each project on its own (--no-deps: a failed journey leaves nothing unrun), their
+    // tests shared out over the workers (docs/decisions/207). With Playwright arguments (one
+    // spec, a grep) it is that run as asked.
+    const reportFile = "test-results/playwright.json";
+    const args = playwrightArgs.length ? playwrightArgs : ["--no-deps"];
     await phase("e2e", async () => {
-      for (const { name, args } of runs) {
-        const reportFile = `test-results/playwright-${name}.json`;
-        rmSync(reportFile, { force: true });
-        const exit = await run("playwright", ["test", ...args], {
-          DATABASE_URL: e2eUrl,
-          E2E_SERVER_DATABASE_URL: appUrl,
-          CHROMIUM_PATH: CHROMIUM,
-          PLAYWRIGHT_REPORT_FILE: reportFile,
-          PLAYWRIGHT_OUTPUT_DIR: `test-results/e2e-${name}`,
-        });
-        const report = readJson<PlaywrightReport>(reportFile);
-        if (report) console.log(`\n${journeyReport(report)}`);
-        if (!report) {
-          console.error(`[test] Playwright (${name}) wrote no report (exit ${exit}).`);
-          tally.failed++;
-          continue;
-        }
-        tally.passed += report.stats.expected + report.stats.flaky;
-        // A server that never started fails the run without failing any single test.
-        tally.failed += report.stats.unexpected + (report.stats.unexpected === 0 && exit !== 0 ? 1 : 0);
-        tally.skipped += report.stats.skipped;
+      const exit = await run("playwright", ["test", ...args], {
+        DATABASE_URL: e2eUrl,
+        E2E_SERVER_DATABASE_URL: appUrl,
+        CHROMIUM_PATH: CHROMIUM,
+        PLAYWRIGHT_REPORT_FILE: reportFile,
+        PLAYWRIGHT_OUTPUT_DIR: "test-results/e2e",
+      });
+      const report = readJson<PlaywrightReport>(reportFile);
+      if (!report) {
+        console.error(`[test] Playwright wrote no report (exit ${exit}).`);
+        tally.failed++;
+        return;
       }
+      // One table per project: the journeys, the accessibility sweep, the fuzz.
+      const order = ["chromium", "accessibility", "fuzz"];
+      const rank = (p: string) => (order.includes(p) ? order.indexOf(p) : order.length);
+      for (const project of projectsOf(report).sort((a, b) => rank(a) - rank(b)))
+        console.log(`\n${journeyReport(report, project)}`);
+      tally.passed += report.stats.expected + report.stats.flaky;
+      // A server that never started fails the run without failing any single test.
+      tally.failed += report.stats.unexpected + (report.stats.unexpected === 0 && exit !== 0 ? 1 : 0);
+      tally.skipped += report.stats.skipped;
     });
   }
 } catch (err) {
@@ -222,8 +288,9 @@ try {
   await server.stop();
 }
 if (tally.failed > 0 || tally.passed === 0) exitCode = 1;
-console.log(`\n[test] finished in ${Math.round((Date.now() - started) / 1000)} s`);
-console.log(formatPhases(phases));
+const wall = (Date.now() - started) / 1000;
+console.log(`\n[test] finished in ${Math.round(wall)} s`);
+console.log(formatPhases(phases, wall));
 console.log(`[test] load average at the end: ${load()}`);
 console.log(`${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
 process.exit(exitCode);

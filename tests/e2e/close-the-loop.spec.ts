@@ -197,12 +197,11 @@ test("the bank returns a resolution that is not its remit; the secretariat reass
     expect(deadline?.days).toBeGreaterThanOrEqual(30);
     expect(deadline?.days).toBeLessThan(36);
 
-    const environment = await signedInAs(ACCOUNTS.environment);
+    const environment = await signedInAs(ACCOUNTS.environment, "/notifications");
     const notice = await data.one<{ id: string }>(
       `SELECT "noticeId" AS id FROM "NoticeItem" WHERE "resolutionId" = $1`,
       [resolutionId],
     );
-    await environment.goto("/notifications");
     await environment
       .locator(`a[href="/notices/${notice?.id}"]`)
       .filter({ hasText: /^ابلاغ شماره .*: واگذاری مصوبه$/ })

@@ -8,9 +8,9 @@ test("a large export is prepared in the background: progress, a message, and a d
   page,
   browser,
 }) => {
-  await enterAs(page, ACCOUNTS.member);
   // The demo register is small; `mode=job` is where a national register's export link leads.
-  await page.goto("/api/resolutions/export?mode=job");
+  // The first page opened, not the member's home first: one page load less.
+  await enterAs(page, ACCOUNTS.member, "/api/resolutions/export?mode=job");
   await expect(page).toHaveURL(/\/exports\?job=/);
   const id = new URL(page.url()).searchParams.get("job") ?? "";
   await expect(page.getByRole("heading", { name: "فایل‌های خروجی" })).toBeVisible();
@@ -44,9 +44,8 @@ test("a large export is prepared in the background: progress, a message, and a d
   // Someone else cannot fetch it, nor see it listed.
   const other = await browser.newContext();
   const otherPage = await other.newPage();
-  await enterAs(otherPage, ACCOUNTS.secretariat);
+  await enterAs(otherPage, ACCOUNTS.secretariat, "/exports");
   expect((await otherPage.request.get(`/api/exports/${id}`)).status()).toBe(404);
-  await otherPage.goto("/exports");
   await expect(otherPage.locator(`#job-${id}`)).toHaveCount(0);
   await other.close();
 });

@@ -203,7 +203,8 @@ describe("sign-up: identity numbers with their check digits", () => {
   });
 
   it("refuses a wrong check digit with a Persian message and writes nothing", async () => {
-    const before = await db.oneTimeCode.count();
+    // Codes sent to this test's addresses only: other files, run at the same time, send theirs.
+    const used: string[] = [];
     const badCode = NATIONAL_CODE.slice(0, 9) + String((Number(NATIONAL_CODE[9]) + 1) % 10);
     const good = unitNationalId();
     const badId = good.slice(0, 10) + String((Number(good[10]) + 1) % 10);
@@ -214,10 +215,12 @@ describe("sign-up: identity numbers with their check digits", () => {
       [NATIONAL_CODE, toPersian(badId), "unitNationalId", t("applicants.unitNationalIdInvalid")],
       [NATIONAL_CODE, good.slice(0, 10), "unitNationalId", t("applicants.unitNationalIdInvalid")],
     ] as const) {
+      const address = email();
+      used.push(address);
       const answer = await requestSignUpCode(
         {
           name: "علی رضایی",
-          email: email(),
+          email: address,
           nationalCode,
           position: "OWNER",
           unitNationalId: id,
@@ -231,7 +234,7 @@ describe("sign-up: identity numbers with their check digits", () => {
       expect(answer.ok).toBe(false);
       expect(answer.fieldErrors?.[field]).toEqual([message]);
     }
-    expect(await db.oneTimeCode.count()).toBe(before);
+    expect(await db.oneTimeCode.count({ where: { email: { in: used } } })).toBe(0);
   });
 });
 
@@ -610,7 +613,8 @@ describe("intake: each decision writes what it says", () => {
   it("rejects with a reason the applicant sees, and nothing else", async () => {
     const applicant = await signUp();
     const { id, trackingCode } = await fileRequest(applicant, 1);
-    const unitsBefore = await db.productionUnit.count();
+    // This file's province only: other files, run at the same time, make units of their own.
+    const unitsBefore = await db.productionUnit.count({ where: { provinceId } });
     expect(await rejectRequest(secretariat, { id, reason: "خارج از صلاحیت کارگروه" }, t)).toMatchObject({
       ok: true,
     });
@@ -619,7 +623,7 @@ describe("intake: each decision writes what it says", () => {
       decisionReason: "خارج از صلاحیت کارگروه",
       unitId: null,
     });
-    expect(await db.productionUnit.count()).toBe(unitsBefore);
+    expect(await db.productionUnit.count({ where: { provinceId } })).toBe(unitsBefore);
     expect(await db.unitRequestObstacle.count({ where: { requestId: id, obstacleId: { not: null } } })).toBe(
       0,
     );

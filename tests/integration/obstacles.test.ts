@@ -149,10 +149,11 @@ describe("registering obstacles", () => {
   });
 
   it("removes stored bytes when the database refuses the obstacle", async () => {
-    const keysBefore = await db.attachment.count();
+    // This file's secretariat's uploads only: other files, run at the same time, upload theirs.
+    const keysBefore = await db.attachment.count({ where: { uploadedById: secretariat.id } });
     const result = await createObstacle(secretariat, input({ unitId: "no-such-unit" }), [pdf()], t);
     expect(result).toEqual({ ok: false, message: "این مورد پیدا نشد." });
-    expect(await db.attachment.count()).toBe(keysBefore);
+    expect(await db.attachment.count({ where: { uploadedById: secretariat.id } })).toBe(keysBefore);
   });
 
   it("adds attachments later, and a download is scoped to the reader's province", async () => {

@@ -130,7 +130,7 @@ describe("milestones and progress", () => {
       unitId,
       responsibleAgencyId: s.agencies[0] ?? "",
     });
-    const before = await db.progressReport.count();
+    const before = await db.progressReport.count({ where: { resolutionId: r.id } });
     const notBank = await reportProgress(
       other,
       {
@@ -172,7 +172,7 @@ describe("milestones and progress", () => {
       t,
     );
     expect(noAmount).toMatchObject({ ok: false, fieldErrors: { amount: [t("outcomes.v.amountRequired")] } });
-    expect(await db.progressReport.count()).toBe(before);
+    expect(await db.progressReport.count({ where: { resolutionId: r.id } })).toBe(before);
   });
 });
 

@@ -42,7 +42,9 @@ describe("creating users", () => {
   });
 
   it("answers bad input field by field, in the user's language, and writes nothing", async () => {
-    const before = await db.user.count();
+    // This file's province only: other files, run at the same time, make users of their own.
+    const usersHere = () => db.user.count({ where: { provinceId } });
+    const before = await usersHere();
     const result = await createUser(
       admin,
       { name: "", email: "not-an-email", password: "short", roles: [], provinceId },
@@ -58,7 +60,7 @@ describe("creating users", () => {
     });
     const english = await createUser(admin, { ...validInput(), password: "short" }, tEn);
     expect(english.fieldErrors?.password).toEqual(["The password must be at least 10 characters."]);
-    expect(await db.user.count()).toBe(before);
+    expect(await usersHere()).toBe(before);
   });
 
   it("requires an agency exactly for agency users", async () => {

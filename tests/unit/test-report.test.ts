@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { formatPhases, journeyReport, journeyTimes, type PlaywrightReport } from "@/scripts/test-report";
+import {
+  formatPhases,
+  journeyReport,
+  journeyTimes,
+  projectsOf,
+  type PlaywrightReport,
+} from "@/scripts/test-report";
 
 const report: PlaywrightReport = {
   stats: { expected: 3, unexpected: 0, flaky: 1, skipped: 1 },
@@ -71,6 +77,17 @@ describe("the journeys' report", () => {
     expect(lines.at(-1)).toBe("[test] 1 of 3 journeys took over a third of their limit");
   });
 
+  it("lists one project's journeys when asked, and names the projects that ran", () => {
+    expect(projectsOf(report)).toEqual(["chromium"]);
+    const project = "chromium";
+    const lines = journeyReport(report, project).split("\n");
+    expect(lines[0]).toContain(`journeys (${project})`);
+    expect(lines.slice(1, -1).every((line) => line.includes(`[${project}]`))).toBe(true);
+    expect(journeyReport(report, "no-such-project").split("\n").at(-1)).toBe(
+      "[test] 0 of 0 journeys (no-such-project) took over a third of their limit",
+    );
+  });
+
   it("names each phase with its time", () => {
     expect(
       formatPhases([
@@ -78,5 +95,14 @@ describe("the journeys' report", () => {
         ["lint", 40.6],
       ]),
     ).toBe("[test] phases: format 9 s · lint 41 s (together 50 s)");
+    expect(
+      formatPhases(
+        [
+          ["format", 9.4],
+          ["lint", 40.6],
+        ],
+        41,
+      ),
+    ).toBe("[test] phases: format 9 s · lint 41 s (together 50 s, side by side in 41 s)");
   });
 });
