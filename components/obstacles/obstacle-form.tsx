@@ -4,12 +4,11 @@ import { createObstacleAction } from "@/lib/obstacles/actions";
 import { ACCEPT_ATTRIBUTE } from "@/lib/attachments/rules";
 import { initialFormState } from "@/lib/forms";
 import type { Locale } from "@/lib/i18n/messages";
-import { Field, TextAreaField, TextField, inputClass } from "@/components/ui/field";
+import { Field, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FileInput } from "@/components/ui/file-input";
 import { SubmissionKeyField } from "@/components/ui/submission-key-field";
-import { Select } from "@/components/ui/select";
 import { AgencyCombobox } from "@/components/ui/agency-combobox";
 import { agencyChoices, type AgencyForChoice } from "@/lib/agencies/choices";
 import { localName } from "@/lib/i18n/format";
@@ -46,44 +45,26 @@ export function ObstacleForm({
       <FormMessage state={state} />
       <SubmissionKeyField answer={state} />
       <input type="hidden" name="unitId" value={unitId} />
-      <Field label={t("obstacles.category")} errors={errors.categoryId}>
-        {(p) => (
-          <Select
-            {...p}
-            name="categoryId"
-            defaultValue={v("categoryId")}
-            onValueChange={setCategoryId}
-            required
-            className={inputClass}
-          >
-            <option value="">{t("obstacles.chooseCategory")}</option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {localName(c, locale)}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field label={t("obstacles.subCategory")} errors={errors.subCategoryId}>
-        {(p) => (
-          <Select
-            {...p}
-            key={categoryId}
-            name="subCategoryId"
-            defaultValue={v("subCategoryId")}
-            disabled={subs.length === 0}
-            className={inputClass}
-          >
-            <option value="">{t("obstacles.noSubCategory")}</option>
-            {subs.map((c) => (
-              <option key={c.id} value={c.id}>
-                {localName(c, locale)}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+      <SelectField
+        label={t("obstacles.category")}
+        errors={errors.categoryId}
+        name="categoryId"
+        defaultValue={v("categoryId")}
+        onValueChange={setCategoryId}
+        required
+        blank={t("obstacles.chooseCategory")}
+        options={categories.map((c) => [c.id, localName(c, locale)])}
+      />
+      <SelectField
+        key={categoryId}
+        label={t("obstacles.subCategory")}
+        errors={errors.subCategoryId}
+        name="subCategoryId"
+        defaultValue={v("subCategoryId")}
+        disabled={subs.length === 0}
+        blank={t("obstacles.noSubCategory")}
+        options={subs.map((c) => [c.id, localName(c, locale)])}
+      />
       <TextAreaField
         label={t("obstacles.description")}
         errors={errors.description}
@@ -100,18 +81,14 @@ export function ObstacleForm({
         defaultValue={v("amountRials")}
         inputMode="numeric"
       />
-      <Field label={t("outcomes.money.kindField")} errors={errors.moneyKind}>
-        {(p) => (
-          <Select {...p} name="moneyKind" defaultValue={v("moneyKind") ?? ""} className={inputClass}>
-            <option value="">{t("outcomes.money.kindNone")}</option>
-            {OBSTACLE_MONEY_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`outcomes.money.kind.${k}`)}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+      <SelectField
+        label={t("outcomes.money.kindField")}
+        errors={errors.moneyKind}
+        name="moneyKind"
+        defaultValue={v("moneyKind") ?? ""}
+        blank={t("outcomes.money.kindNone")}
+        options={OBSTACLE_MONEY_KINDS.map((k) => [k, t(`outcomes.money.kind.${k}`)])}
+      />
       <div className="space-y-1">
         <label htmlFor={`${formId}-agencies`} className="block text-sm font-medium text-slate-800">
           {t("obstacles.agencies")}

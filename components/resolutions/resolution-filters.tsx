@@ -39,10 +39,7 @@ export function ResolutionFilters({
     all: string,
     items: { value: string; label: string }[],
   ) => (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-xs font-medium text-slate-700">
-        {label}
-      </label>
+    <FilterField id={id} label={label}>
       <select id={id} name={field} defaultValue={values[field] ?? ""} className={inputClass}>
         <option value="">{all}</option>
         {items.map((i) => (
@@ -51,15 +48,12 @@ export function ResolutionFilters({
           </option>
         ))}
       </select>
-    </div>
+    </FilterField>
   );
   // Sessions, agencies and units run to thousands at national scope: a picker searched on
   // the server (docs/decisions/120-server-searched-pickers.md) instead of a <select>.
   const picker = (id: string, label: string, field: string, source: SearchSource, chosen: Chosen) => (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-xs font-medium text-slate-700">
-        {label}
-      </label>
+    <FilterField id={id} label={label}>
       <SearchCombobox
         id={id}
         name={field}
@@ -68,9 +62,8 @@ export function ResolutionFilters({
         placeholder={t("common.typeToSearch")}
         noMatch={t("common.noMatch")}
       />
-    </div>
+    </FilterField>
   );
-  const parents = (options.categories ?? []).filter((c) => c.parentId === null);
   return (
     <form
       method="get"
@@ -97,59 +90,13 @@ export function ResolutionFilters({
             options.chosen.agencies ?? null,
           )}
           {picker("f-unit", t("resolutions.unit"), "unitId", "units", options.chosen.units ?? null)}
-          <div className="space-y-1">
-            <label htmlFor="f-category" className="block text-xs font-medium text-slate-700">
-              {t("resolutions.category")}
-            </label>
-            <select
-              id="f-category"
-              name="categoryId"
-              defaultValue={values.categoryId ?? ""}
-              className={inputClass}
-            >
-              <option value="">{t("resolutions.allCategories")}</option>
-              {parents.map((p) => (
-                <optgroup key={p.id} label={localName(p, locale)}>
-                  <option value={p.id}>{localName(p, locale)}</option>
-                  {(options.categories ?? [])
-                    .filter((c) => c.parentId === p.id)
-                    .map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {localName(c, locale)}
-                      </option>
-                    ))}
-                </optgroup>
-              ))}
-            </select>
-          </div>
-          <div className="space-y-1">
-            <label htmlFor="f-from" className="block text-xs font-medium text-slate-700">
-              {t("resolutions.deadlineFrom")}
-            </label>
-            <JalaliDateInput
-              id="f-from"
-              name="from"
-              placeholder={t("resolutions.deadlineFromPlaceholder")}
-              defaultValue={values.from ?? ""}
-              locale={locale}
-              warnDayOff={false}
-              className={inputClass}
-            />
-          </div>
-          <div className="space-y-1">
-            <label htmlFor="f-to" className="block text-xs font-medium text-slate-700">
-              {t("resolutions.deadlineTo")}
-            </label>
-            <JalaliDateInput
-              id="f-to"
-              name="to"
-              placeholder={t("resolutions.deadlineToPlaceholder")}
-              defaultValue={values.to ?? ""}
-              locale={locale}
-              warnDayOff={false}
-              className={inputClass}
-            />
-          </div>
+          <CategoryFilter
+            value={values.categoryId}
+            categories={options.categories ?? []}
+            t={t}
+            locale={locale}
+          />
+          <DeadlineFilters from={values.from} to={values.to} t={t} locale={locale} />
           <label className="flex items-center gap-2 self-end pb-2 text-sm">
             <input type="checkbox" name="overdue" value="1" defaultChecked={values.overdue === "1"} />
             {t("resolutions.onlyOverdue")}
@@ -165,6 +112,92 @@ export function ResolutionFilters({
         </Link>
       </div>
     </form>
+  );
+}
+
+/** A filter's label above its control. */
+function FilterField({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-xs font-medium text-slate-700">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/** The deadline's period, from and to (Jalali, typed or picked). */
+function DeadlineFilters({
+  from,
+  to,
+  t,
+  locale,
+}: {
+  from: string | undefined;
+  to: string | undefined;
+  t: Translate;
+  locale: Locale;
+}) {
+  return (
+    <>
+      <FilterField id="f-from" label={t("resolutions.deadlineFrom")}>
+        <JalaliDateInput
+          id="f-from"
+          name="from"
+          placeholder={t("resolutions.deadlineFromPlaceholder")}
+          defaultValue={from ?? ""}
+          locale={locale}
+          warnDayOff={false}
+          className={inputClass}
+        />
+      </FilterField>
+      <FilterField id="f-to" label={t("resolutions.deadlineTo")}>
+        <JalaliDateInput
+          id="f-to"
+          name="to"
+          placeholder={t("resolutions.deadlineToPlaceholder")}
+          defaultValue={to ?? ""}
+          locale={locale}
+          warnDayOff={false}
+          className={inputClass}
+        />
+      </FilterField>
+    </>
+  );
+}
+
+/** The obstacle category, its subcategories grouped under it. */
+function CategoryFilter({
+  value,
+  categories,
+  t,
+  locale,
+}: {
+  value: string | undefined;
+  categories: NonNullable<FilterOptions["categories"]>;
+  t: Translate;
+  locale: Locale;
+}) {
+  const parents = categories.filter((c) => c.parentId === null);
+  return (
+    <FilterField id="f-category" label={t("resolutions.category")}>
+      <select id="f-category" name="categoryId" defaultValue={value ?? ""} className={inputClass}>
+        <option value="">{t("resolutions.allCategories")}</option>
+        {parents.map((p) => (
+          <optgroup key={p.id} label={localName(p, locale)}>
+            <option value={p.id}>{localName(p, locale)}</option>
+            {categories
+              .filter((c) => c.parentId === p.id)
+              .map((c) => (
+                <option key={c.id} value={c.id}>
+                  {localName(c, locale)}
+                </option>
+              ))}
+          </optgroup>
+        ))}
+      </select>
+    </FilterField>
   );
 }
 
