@@ -34,10 +34,18 @@ export type AuditEventWords = {
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
+/**
+ * Fields named …Id that are not links to records but numbers people carry: a unit's national id
+ * (issue #30: the history showed it as "(deleted)", looked up as a record that does not exist).
+ */
+const NOT_LINKS = new Set(["nationalId", "unitNationalId"]);
+/** A field holding the id (or ids) of records, to be named. */
+const isLink = (field: string) => /Ids?$/.test(field) && !NOT_LINKS.has(field);
+
 /** Every id a change names: fields called …Id or …Ids, and ids inside lists of links. */
 function collectIds(value: unknown, key: string, into: Set<string>): void {
   if (typeof value === "string") {
-    if (/Ids?$/.test(key) && value) into.add(value);
+    if (isLink(key) && value) into.add(value);
     return;
   }
   if (Array.isArray(value)) for (const v of value) collectIds(v, key, into);
@@ -177,7 +185,7 @@ export async function describeAuditEvents(
   const readable = (entityType: string, field: string, value: unknown): string => {
     const prefix = valueKey(entityType, field);
     const one = (v: unknown): unknown => {
-      if (typeof v === "string" && /Ids?$/.test(field)) return names.get(v) ?? t("audit.names.removed");
+      if (typeof v === "string" && isLink(field)) return names.get(v) ?? t("audit.names.removed");
       if (typeof v === "string" && prefix) return known(`${prefix}.${v}`) ?? v;
       // A list of links ({ agencyId }, { obstacleId }): the names they point to.
       if (isRecord(v)) {
@@ -193,7 +201,7 @@ export async function describeAuditEvents(
   const lineWords = (entityType: string, line: Record<string, unknown> | undefined): string => {
     if (!line) return fmt.none;
     const parts = Object.entries(line).flatMap(([field, value]) => {
-      if (/Id$/.test(field) || value === null || value === undefined || value === "") return [];
+      if (isLink(field) || value === null || value === undefined || value === "") return [];
       const label = known(`audit.fields.${field}`);
       if (!label) return [];
       const text = readable(entityType, field, value);

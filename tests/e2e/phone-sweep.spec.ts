@@ -5,7 +5,7 @@ import { MAY_BE_ABSENT, openAs, pageIds, ROLES, SAMPLE_IDS, type Ids } from "./r
 // 23 px in Persian and 102 px in English, lists hid their status column, the notices table was
 // not stacked, and Persian pages showed Latin digits (minutes' numbering, prefilled forms, the
 // API docs). Every page of every role (the list in role-pages.ts, which the accessibility sweep
-// opens too), in Persian and in English, must:
+// opens too; decision 301), in Persian and in English, must:
 //  - not scroll sideways: the document is no wider than the window;
 //  - in Persian, show no Latin digit [0-9] in its visible text, except what is data rather than
 //    Persian prose. The rule: text inside form fields (input, textarea, select: what someone
