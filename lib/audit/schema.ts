@@ -84,6 +84,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "user.smsOptIn",
   "letter.issue",
   "meeting.invite",
+  "meeting.rsvp",
   "user.create",
   "user.update",
   "user.activate",

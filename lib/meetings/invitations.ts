@@ -15,11 +15,14 @@ import { transportFromEnv, type MailTransport } from "@/lib/notifications/mailer
 import { queueSms, sendQueuedSmsNow, type Sms } from "@/lib/sms/outbox";
 import { smsProviderFromEnv, type SmsProvider } from "@/lib/sms/providers";
 import { text } from "@/lib/validation";
+import { rsvpUrl } from "./rsvp";
 import { meetingTitle } from "./title";
 
 // A session's invitation (issue #37, point 3): to every member agency of the body and every
-// agency invited to the session — its users and its head on the record — by e-mail with an
-// iCalendar file (`ics`, so calendars offer to add it) and by SMS. Once per session time: the
+// agency invited to the session — its users and its head on the record — and to the applicant
+// of every unit on the agenda (the unit's representative), by e-mail with an iCalendar file
+// (`ics`, so calendars offer to add it) and by SMS. Each carries the party's own reply link
+// (lib/meetings/rsvp.ts): head in person, a representative or absent. Once per session time: the
 // event key names the start, so a rescheduled session is announced again and a second click
 // the same day adds nothing.
 
@@ -85,7 +88,10 @@ export async function sendInvitations(
         status: true,
         body: { select: { kind: true, members: { select: { agencyId: true } } } },
         invitees: { select: { agencyId: true } },
-        agendaItems: { orderBy: { position: "asc" }, select: { unit: { select: { name: true } } } },
+        agendaItems: {
+          orderBy: { position: "asc" },
+          select: { unit: { select: { id: true, name: true } } },
+        },
       },
     });
     if (!meeting) throw new UserFacingError(t("errors.notFoundRecord"));
@@ -108,9 +114,35 @@ export async function sendInvitations(
       }),
       smsSubscribers(db, { agencyId: { in: agencyIds }, roles: { has: "AGENCY" } }),
     ]);
+    // The units' representatives: the applicant whose accepted request brought the unit here.
+    const applicants = await db.unitRequest.findMany({
+      where: {
+        unitId: { in: meeting.agendaItems.map((a) => a.unit.id) },
+        status: "ACCEPTED",
+        applicant: { active: true },
+      },
+      select: {
+        unitId: true,
+        applicant: {
+          select: {
+            id: true,
+            email: true,
+            locale: true,
+            mobile: true,
+            mobileVerifiedAt: true,
+            smsOptIn: true,
+          },
+        },
+      },
+    });
     const eventKey = `meeting.invitation:${meeting.id}:${meeting.startsAt.toISOString()}`;
     const link = `/meetings/${meeting.id}`;
-    const render = (locale: Locale, agency: { nameFa: string; nameEn: string }) => {
+    const render = (
+      locale: Locale,
+      agency: { nameFa: string; nameEn: string },
+      reply: string,
+      note: "unit" | null = null,
+    ) => {
       const tr = translator(locale);
       const title = meetingTitle(meeting, locale, tr);
       const agenda = meeting.agendaItems.length
@@ -128,8 +160,23 @@ export async function sendInvitations(
         agenda,
         date: formatDate(meeting.startsAt, locale),
       };
-      return { tr, title, agenda, params };
+      const body = [
+        tr("invitations.body", params),
+        ...(note ? [tr("invitations.unitNote")] : []),
+        tr("invitations.rsvpLine", { url: reply }),
+      ].join("\n\n");
+      const sms = `${tr("invitations.sms", params)} ${tr("invitations.smsRsvp", { url: reply })}`;
+      return { tr, title, agenda, params, body, sms };
     };
+    const calendar = (tr: Translate, title: string, description: string) =>
+      meetingIcs({
+        uid: `meeting-${meeting.id}@tashil`,
+        start: meeting.startsAt,
+        title: tr("invitations.calendarTitle", { meeting: title }),
+        location: meeting.place,
+        description,
+        url: `${appUrl()}${link}`,
+      });
     const mails: Mail[] = [];
     const texts: Sms[] = [];
     let reached = 0;
@@ -149,34 +196,46 @@ export async function sendInvitations(
           .map((u) => ({ to: u.mobile ?? "", userId: u.id, locale: u.locale })),
       ];
       if (people.length || phones.length) reached++;
+      const reply = rsvpUrl(meeting.id, { kind: "agency", id: agency.id });
       for (const p of people) {
-        const { tr, title, params } = render(p.locale, agency);
+        const { tr, title, params, body } = render(p.locale, agency, reply);
         mails.push({
           eventKey,
           toEmail: p.email,
           userId: p.userId,
           provinceId: meeting.provinceId,
           subject: tr("invitations.subject", params),
-          body: mailBody(tr, tr("invitations.body", params), p.userId ? link : null),
-          calendar: meetingIcs({
-            uid: `meeting-${meeting.id}@tashil`,
-            start: meeting.startsAt,
-            title: tr("invitations.calendarTitle", { meeting: title }),
-            location: meeting.place,
-            description: tr("invitations.body", params),
-            url: `${appUrl()}${link}`,
-          }),
+          body: mailBody(tr, body, p.userId ? link : null),
+          calendar: calendar(tr, title, body),
         });
       }
       for (const p of phones) {
-        const { tr, params } = render(p.locale, agency);
-        texts.push({
+        const { sms } = render(p.locale, agency, reply);
+        texts.push({ eventKey, to: p.to, userId: p.userId, provinceId: meeting.provinceId, text: sms });
+      }
+    }
+    for (const item of meeting.agendaItems) {
+      const people = applicants.filter((a) => a.unitId === item.unit.id).map((a) => a.applicant);
+      if (people.length === 0) continue;
+      reached++;
+      const reply = rsvpUrl(meeting.id, { kind: "unit", id: item.unit.id });
+      for (const p of people) {
+        const party = {
+          nameFa: translator("fa")("invitations.unitParty", { unit: item.unit.name }),
+          nameEn: translator("en")("invitations.unitParty", { unit: item.unit.name }),
+        };
+        const { tr, title, params, body, sms } = render(p.locale, party, reply, "unit");
+        mails.push({
           eventKey,
-          to: p.to,
-          userId: p.userId,
+          toEmail: p.email,
+          userId: p.id,
           provinceId: meeting.provinceId,
-          text: tr("invitations.sms", params),
+          subject: tr("invitations.subject", params),
+          body: mailBody(tr, body, null),
+          calendar: calendar(tr, title, body),
         });
+        if (p.mobile && p.mobileVerifiedAt && p.smsOptIn)
+          texts.push({ eventKey, to: p.mobile, userId: p.id, provinceId: meeting.provinceId, text: sms });
       }
     }
     if (reached === 0) throw new UserFacingError(t("invitations.nobody"));

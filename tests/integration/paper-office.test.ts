@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { issueLetters } from "@/lib/letters/issue";
+import { approveMinutes } from "@/lib/meetings/sessions";
 import { docxAsText, ensureLibreOffice, xlsxAsRows } from "../support/libreoffice";
 import {
   createActor,
@@ -24,6 +25,7 @@ vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn }));
 const docxRoute = (await import("@/app/api/meetings/[id]/agenda.docx/route")).GET;
 const xlsxRoute = (await import("@/app/api/meetings/[id]/agenda.xlsx/route")).GET;
 const lettersRoute = (await import("@/app/api/meetings/[id]/letters.docx/route")).GET;
+const minutesRoute = (await import("@/app/api/meetings/[id]/minutes.docx/route")).GET;
 
 const asUser = (actor: Awaited<ReturnType<typeof createActor>>, locale: "fa" | "en" = "fa"): SessionUser => ({
   ...actor,
@@ -163,5 +165,37 @@ describe("a session's letters as one Word file", () => {
     expect(text).toContain("توقیف حساب واحد تا رسیدگی به اعتراض برداشته شود.");
     signedIn = asUser(foreign);
     expect((await call(lettersRoute, held.id, "letters.docx")).status).toBe(404);
+  });
+});
+
+describe("the approved minutes as Word, opened in LibreOffice", () => {
+  it("shows each case and its resolutions in order, in Persian digits, with the verification code", async () => {
+    const held = await createMeeting(provinceId, { status: "HELD" });
+    const bank = await createAgency(provinceId, "بانک ملت استان");
+    const texts = [
+      "سرمایه در گردش ۱۰ میلیارد ریالی تأمین شود.",
+      "پروانه بهره‌برداری تا پایان ماه تمدید شود.",
+    ];
+    for (const [i, name] of ["آجر ماشینی بافق", "لبنیات تفت"].entries()) {
+      const unit = await createUnit(provinceId, { name });
+      const item = await db.agendaItem.create({ data: { meetingId: held.id, unitId: unit.id } });
+      const r = await createResolution(
+        { provinceId, meetingId: held.id, unitId: unit.id, responsibleAgencyId: bank.id },
+        { text: texts[i] ?? "", deadline: "2030-03-01" },
+      );
+      await db.resolution.update({ where: { id: r.id }, data: { agendaItemId: item.id } });
+    }
+    const chair = await createActor(["CHAIR"], { provinceId });
+    expect((await approveMinutes(chair, { meetingId: held.id }, t)).ok).toBe(true);
+    signedIn = asUser(secretariat);
+    const response = await call(minutesRoute, held.id, "minutes.docx");
+    expect(response.status).toBe(200);
+    const text = await docxAsText(new Uint8Array(await response.arrayBuffer()));
+    const order = ["۱. آجر ماشینی بافق", texts[0] ?? "", "۲. لبنیات تفت", texts[1] ?? ""];
+    const at = order.map((s) => text.indexOf(s));
+    for (const [i, s] of order.entries()) expect(at[i], s).toBeGreaterThanOrEqual(0);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    const { minutesVerifyCode } = await db.meeting.findUniqueOrThrow({ where: { id: held.id } });
+    expect(text).toContain(minutesVerifyCode ?? "-");
   });
 });

@@ -30,6 +30,7 @@ import {
   SessionFollowUp,
   SessionHeader,
 } from "@/components/meetings/session-sections";
+import { ExpectedAttendance } from "@/components/meetings/expected-attendance";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const { t, locale } = await getTranslator();
@@ -127,7 +128,12 @@ async function SessionPage({ context, id, q }: { context: PageContext; id: strin
                 }
               : null
           }
-          attendance={<SessionAttendance meeting={meeting} canWrite={canWrite} {...words} />}
+          attendance={
+            <div className="space-y-4">
+              <ExpectedAttendance user={user} meetingId={meeting.id} {...words} />
+              <SessionAttendance meeting={meeting} canWrite={canWrite} {...words} />
+            </div>
+          }
           agenda={
             <SessionAgenda
               meeting={meeting}
