@@ -59,6 +59,9 @@ export function DashboardHeading({
         <a className={buttonClass("secondary")} href={`/api/reports/scorecard?${query({})}`}>
           {t("dashboard.exportXlsx")}
         </a>
+        <a className={buttonClass("secondary")} href="/api/reports/returns">
+          {t("outcomes.dashboard.exportReturns")}
+        </a>
         <ButtonLink variant="secondary" href={`/reports?${query({})}`}>
           {t("dashboard.print")}
         </ButtonLink>

@@ -96,6 +96,7 @@ const fa = {
       noMoney: "در این بازه هیچ مبلغی ثبت نشده است.",
       chart: "مبالغ ماهانه بانک‌ها (میلیارد ریال)",
       export: "جدول مبالغ بانک‌ها (اکسل)",
+      exportReturns: "جدول بازگشت به تولید و اشتغال (اکسل)",
       returnedTitle: "بازگشت به تولید و اشتغال",
       returnedHint: "واحدی که پس از نخستین مصوبه‌اش از راکد یا نیمه‌فعال به فعال رسیده است؛ هر واحد یک بار.",
       byCategory: "به تفکیک گروه مانع",
@@ -282,6 +283,7 @@ const en: typeof fa = {
       noMoney: "No amounts were recorded in this period.",
       chart: "Banks' monthly amounts (billion rials)",
       export: "Banks' amounts as a spreadsheet",
+      exportReturns: "Returns and jobs as a spreadsheet",
       returnedTitle: "Back in production, and jobs",
       returnedHint:
         "A unit that went from idle or semi-active to active after its first resolution; each unit once.",

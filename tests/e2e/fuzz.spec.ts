@@ -426,6 +426,7 @@ const ROUTES = (ids: Ids) => [
   "/api/resolutions/export",
   "/api/reports/scorecard",
   "/api/reports/money",
+  "/api/reports/returns",
   "/reports/weekly",
   `/api/meetings/${ids.meeting}/resolutions`,
   `/api/attachments/${ids.obstacle}`,

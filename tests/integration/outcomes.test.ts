@@ -15,7 +15,7 @@ import {
   sumMoney,
 } from "@/lib/outcomes/queries";
 import { ReturnsTables } from "@/components/outcomes/returns-tables";
-import { moneyXlsx } from "@/lib/outcomes/export";
+import { moneyXlsx, returnsXlsx } from "@/lib/outcomes/export";
 import { progressOfRow, PROGRESS_SELECT } from "@/lib/outcomes/progress";
 import { changeUnitStatus } from "@/lib/units/mutations";
 import { loadDashboard, loadOutcomes } from "@/lib/dashboard/queries";
@@ -356,6 +356,30 @@ describe("units back in production", () => {
     for (const v of [expected?.units ?? -1, expected?.kept ?? -1, expected?.created ?? -1])
       expect(cells).toContain(`>${formatNumber(v, "fa")}<`);
     expect(html).toContain('data-testid="public-returns-by-month"');
+
+    // The export: the category's row and this month's, with numbers a spreadsheet can sum.
+    const ExcelJS = (await import("exceljs")).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await returnsXlsx(s.secretariat, "fa", t, TODAY)).bytes.buffer);
+    const sheet = book.worksheets[0];
+    const sheetRows: unknown[][] = [];
+    sheet?.eachRow((r) => sheetRows.push((r.values as unknown[]).slice(1)));
+    expect(
+      sheetRows.find((r) => r[0] === t("outcomes.dashboard.category") && r[1] === category.nameFa),
+    ).toEqual([
+      t("outcomes.dashboard.category"),
+      category.nameFa,
+      expected?.units,
+      expected?.kept,
+      expected?.created,
+    ]);
+    const monthRows = sheetRows.filter((r) => r[0] === t("outcomes.dashboard.month"));
+    expect(monthRows).toHaveLength(12);
+    expect(monthRows.at(-1)?.slice(2)).toEqual([
+      inMonth.length,
+      inMonth.reduce((a, r) => a + jobs(r).kept, 0),
+      inMonth.reduce((a, r) => a + jobs(r).created, 0),
+    ]);
   });
 });
 
