@@ -67,7 +67,9 @@ for (const k of keys) {
 }
 console.log(out.join("\n"));
 console.log();
-const memory = Object.assign({}, ...runs.map((r) => r.memory)) as Record<string, number>;
+const memory: Record<string, number> = {};
+for (const r of runs)
+  for (const [size, bytes] of Object.entries(r.memory)) memory[size] = Math.max(memory[size] ?? 0, bytes);
 const summary = (label: string, list: string[] | undefined) =>
   `| ${label} | ${list && list.length ? `**not met** (${list.length}): ${list.join("; ")}` : "met"} |`;
 console.log(`| target (${big.join(", ")} size) | verdict |`, `\n|---|---|`);
