@@ -43,7 +43,8 @@ export default defineConfig({
           // may run in parallel against one database. They wait on PostgreSQL far more than they
           // compute: two at a time at least, not Vitest's default of one fewer than the cores
           // (one at a time on a 2-core machine, which took 165 s; docs/decisions/207).
-          maxWorkers: Math.max(2, availableParallelism() - 1),
+          // INTEGRATION_WORKERS=1 runs them one at a time again (to tell a clash from a bug).
+          maxWorkers: Number(process.env.INTEGRATION_WORKERS) || Math.max(2, availableParallelism() - 1),
           // A project whose maxWorkers differs from the unit project's needs a group of its own.
           sequence: { groupOrder: 1 },
           testTimeout: 20_000,
