@@ -20,6 +20,11 @@ import {
   t,
 } from "../support/fixtures";
 
+// Each file is opened by a LibreOffice of its own (a fresh profile: 9–14 s on an idle machine,
+// the first start the slowest). What is tested is what the office sees, not how fast: the
+// limit leaves room for a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
+
 let signedIn: SessionUser | null = null;
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn }));
 const docxRoute = (await import("@/app/api/meetings/[id]/agenda.docx/route")).GET;

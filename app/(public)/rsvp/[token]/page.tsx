@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import { getTranslator } from "@/lib/locale";
 import { formatDate, formatDateTime, localName } from "@/lib/i18n/format";
 import { rsvpView } from "@/lib/meetings/rsvp";
@@ -5,6 +6,7 @@ import { meetingTitle } from "@/lib/meetings/title";
 import { pageTitle } from "@/lib/page";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { RsvpForm } from "@/components/meetings/rsvp-form";
+import { PageSkeleton } from "@/components/ui/skeleton";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = pageTitle("rsvp.title");
@@ -14,9 +16,8 @@ export const generateMetadata = pageTitle("rsvp.title");
  * will attend. A link that is not the app's, or a party no longer invited, is told so.
  */
 export default async function RsvpPage({ params }: { params: Promise<{ token: string }> }) {
-  const { t, locale } = await getTranslator();
+  const { t } = await getTranslator();
   const token = decoded((await params).token);
-  const view = await rsvpView(token);
   return (
     <main className="mx-auto max-w-2xl space-y-6 p-6">
       <div className="flex items-start justify-between gap-4">
@@ -26,6 +27,20 @@ export default async function RsvpPage({ params }: { params: Promise<{ token: st
         </div>
         <LocaleSwitch t={t} />
       </div>
+      {/* The invitation and the session are read behind a skeleton; the page never answers "not
+          found" (a bad link is a message), so its status is decided before they are read. */}
+      <Suspense fallback={<PageSkeleton shape="detail" />}>
+        <Reply token={token} />
+      </Suspense>
+    </main>
+  );
+}
+
+async function Reply({ token }: { token: string }) {
+  const { t, locale } = await getTranslator();
+  const view = await rsvpView(token);
+  return (
+    <>
       {!view ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
           {t("rsvp.badLink")}
@@ -63,7 +78,7 @@ export default async function RsvpPage({ params }: { params: Promise<{ token: st
           )}
         </section>
       )}
-    </main>
+    </>
   );
 }
 
