@@ -209,6 +209,8 @@ export async function pageIds(): Promise<{ ids: Ids; cleanUp: () => Promise<void
   const notice = `e2e-${randomUUID()}`;
   const letter = `e2e-${randomUUID()}`;
   try {
+    // The demo's own records, the oldest of their kind: other journeys running beside the sweep
+    // make (and delete) newer ones, and a record deleted mid-sweep answered 404.
     const one = async (sql: string, values: unknown[] = []) => {
       const { rows } = await client.query<{ id: string }>(sql, values);
       if (!rows[0]) throw new Error(`no row for ${sql}`);
@@ -219,10 +221,10 @@ export async function pageIds(): Promise<{ ids: Ids; cleanUp: () => Promise<void
       `SELECT id FROM "Agency" WHERE "nameFa" = 'بانک ملی ایران' AND "provinceId" = ${krm}`,
     );
     const held = await one(
-      `SELECT id FROM "Meeting" WHERE "provinceId" = ${krm} AND status = 'HELD' ORDER BY "startsAt" DESC LIMIT 1`,
+      `SELECT id FROM "Meeting" WHERE "provinceId" = ${krm} AND status = 'HELD' ORDER BY "createdAt", "startsAt" DESC LIMIT 1`,
     );
     const bankResolution = await one(
-      `SELECT id FROM "Resolution" WHERE "responsibleAgencyId" = $1 ORDER BY "createdAt" DESC LIMIT 1`,
+      `SELECT id FROM "Resolution" WHERE "responsibleAgencyId" = $1 ORDER BY "createdAt", id LIMIT 1`,
       [bank],
     );
     await client.query(
@@ -258,15 +260,15 @@ export async function pageIds(): Promise<{ ids: Ids; cleanUp: () => Promise<void
         `SELECT "unitId" AS id FROM "Resolution" WHERE "provinceId" = ${krm} GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
       ),
       resolution: await one(
-        `SELECT id FROM "Resolution" WHERE "provinceId" = ${krm} ORDER BY "createdAt" DESC LIMIT 1`,
+        `SELECT id FROM "Resolution" WHERE "provinceId" = ${krm} ORDER BY "createdAt", id LIMIT 1`,
       ),
       bankResolution,
       planned: await one(
-        `SELECT id FROM "Meeting" WHERE "provinceId" = ${krm} AND status = 'PLANNED' LIMIT 1`,
+        `SELECT id FROM "Meeting" WHERE "provinceId" = ${krm} AND status = 'PLANNED' ORDER BY "createdAt", id LIMIT 1`,
       ),
       held,
       approved: await one(
-        `SELECT id FROM "Meeting" WHERE "provinceId" = ${krm} AND status = 'MINUTES_APPROVED' LIMIT 1`,
+        `SELECT id FROM "Meeting" WHERE "provinceId" = ${krm} AND status = 'MINUTES_APPROVED' ORDER BY "createdAt", id LIMIT 1`,
       ),
       agency: bank,
       member: await one(`SELECT id FROM "User" WHERE email = $1`, [ACCOUNTS.member]),
