@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS } from "./support";
+import { ACCOUNTS, faDigits } from "./support";
 import { enterAs } from "./session";
 
 test("the secretariat registers an agency; an agency's page shows its users and open resolutions", async ({
   page,
 }) => {
-  const name = `بانک توسعه تعاون ${Date.now() % 1_000_000}`;
+  const name = `بانک توسعه تعاون ${faDigits(Date.now() % 1_000_000)}`;
   await enterAs(page, ACCOUNTS.secretariat);
   await page
     .getByRole("navigation", { name: "منوی اصلی" })

@@ -105,7 +105,7 @@ export const ROLES: Role[] = [
     demo: ACCOUNTS.chair,
     pages: (ids) => [
       "/chair",
-      `/chair/letters/${ids.agency}`,
+      // The absence letter is an official letter now (decision 242): /letters/<id>, swept above.
       `/meetings/${ids.held}`,
       `/resolutions/${ids.resolution}`,
     ],

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
-import { ACCOUNTS, createTestMember, TEST_USER_PASSWORD } from "./support";
+import { ACCOUNTS, createTestMember, faDigits, TEST_USER_PASSWORD } from "./support";
 import { enterAs } from "./session";
 
 // Security behaviour that lives in the running server: session cookies, the socket address
@@ -213,7 +213,7 @@ test.describe("hostile input gets a message, not a 500", () => {
 
   test("a NUL typed into a form is dropped, and a 35 MB body is refused in Persian", async ({ page }) => {
     await enterAs(page, ACCOUNTS.secretariat, "/units/new");
-    const name = `واحد نویسه پنهان ${Date.now()}`;
+    const name = `واحد نویسه پنهان ${faDigits(Date.now())}`;
     await page
       .getByLabel("نام واحد")
       .evaluate((el, v) => ((el as HTMLInputElement).value = v), `${name}\u0000`);
@@ -233,7 +233,7 @@ test.describe("hostile input gets a message, not a 500", () => {
 });
 
 test("two people saving the same unit: one is saved, the other told it conflicted", async ({ browser }) => {
-  const name = `واحد ویرایش هم‌زمان ${Date.now()}`;
+  const name = `واحد ویرایش هم‌زمان ${faDigits(Date.now())}`;
   const { rows } = await pool.query<{ id: string }>(
     `INSERT INTO "ProductionUnit" (id, "provinceId", "countyId", name, "nameNormalized", sector, status, "updatedAt")
      SELECT $1, p.id, c.id, $2, $2, 'INDUSTRIAL', 'ACTIVE', now()

@@ -4,7 +4,7 @@ import { ACCOUNTS, expect, test } from "./fixtures";
 import { serverNodeOptions } from "../../scripts/server-options";
 import { E2E_AUTH_SECRET } from "./server-env";
 import { addSession } from "./session";
-import { watchForRefresh } from "./support";
+import { faDigits, watchForRefresh } from "./support";
 
 // Issue #22: two clerks in one session, each on a different app instance sharing the database,
 // and the hall screen. The second instance is started here from the same build.
@@ -68,7 +68,7 @@ test("a resolution saved by one clerk reaches the other clerk on another instanc
      WHERE m.status = 'PLANNED' ORDER BY m."startsAt", a.position LIMIT 1`,
   );
   if (!session) throw new Error("no planned working-group session in the demo data");
-  const text = `مصوبه زنده ${Date.now()}`;
+  const text = `مصوبه زنده ${faDigits(Date.now())}`;
   const typing = "متنی که هنوز ذخیره نشده است";
 
   const room = `/meetings/${session.id}`;

@@ -72,3 +72,10 @@ export async function watchForRefresh(page: Page) {
     mark: () => page.evaluate(() => (window as unknown as { liveMark?: string }).liveMark ?? "reloaded"),
   };
 }
+
+/**
+ * A number in Persian digits, as a Persian user types it into a name: the page sweeps
+ * (phone-sweep.spec.ts) read every Persian page for Latin digits, and the names journeys make
+ * show up in the lists they sweep.
+ */
+export const faDigits = (n: number) => n.toLocaleString("fa-IR", { useGrouping: false });
