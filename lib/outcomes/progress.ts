@@ -21,8 +21,29 @@ export type Progress = {
 };
 
 export function progressOf({ status, milestones, stated }: ProgressInput): Progress {
-  const total = milestones.length;
-  const done = milestones.filter((m) => m.doneAt !== null).length;
+  return progressFromCounts({
+    status,
+    done: milestones.filter((m) => m.doneAt !== null).length,
+    total: milestones.length,
+    stated,
+  });
+}
+
+/**
+ * The same rule from counts: the register's export counts the steps in its one SQL statement
+ * rather than reading each resolution's milestones.
+ */
+export function progressFromCounts({
+  status,
+  done,
+  total,
+  stated,
+}: {
+  status: string;
+  done: number;
+  total: number;
+  stated: number | null;
+}): Progress {
   const pct = status === "VERIFIED" ? 100 : total > 0 ? Math.round((100 * done) / total) : stated;
   return { pct, done, total, stated };
 }
