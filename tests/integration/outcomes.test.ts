@@ -216,6 +216,18 @@ describe("progress on the register and in its export", () => {
       data: { resolutionId: verified.id, position: 1, title: "گام باز", dueOn: calendarDate(TODAY) },
     });
 
+    // Three steps, one done: a third (not the share of steps left).
+    const third = await createResolution(at, { text: "سه گام یکی انجام‌شده", deadline: addDays(TODAY, 30) });
+    await db.resolutionMilestone.createMany({
+      data: [1, 2, 3].map((position) => ({
+        resolutionId: third.id,
+        position,
+        title: `گام ${position}`,
+        dueOn: calendarDate(addDays(TODAY, 10 * position)),
+        doneAt: position === 1 ? new Date() : null,
+      })),
+    });
+
     // The test's own count over the rows, per resolution of the province.
     const counted = await db.$queryRaw<
       { id: string; key: string; status: string; done: number; total: number; stated: number | null }[]
@@ -233,8 +245,8 @@ describe("progress on the register and in its export", () => {
         r.status === "VERIFIED" ? 100 : r.total > 0 ? Math.round((100 * r.done) / r.total) : r.stated,
       ]),
     );
-    expect([expected.get(resolutionId), expected.get(stated.id), expected.get(verified.id)]).toEqual([
-      50, 60, 100,
+    expect([resolutionId, stated.id, verified.id, third.id].map((id) => expected.get(id))).toEqual([
+      50, 60, 100, 33,
     ]);
     expect([...expected.values()]).toContain(null);
 
