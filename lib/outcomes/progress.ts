@@ -59,6 +59,10 @@ export const PROGRESS_SELECT = {
   },
 } as const;
 
+/**
+ * Progress of a resolution read with its steps and its reports newest first: the register's
+ * rows (PROGRESS_SELECT, only the newest stated one) and the resolution's page (every report).
+ */
 export function progressOfRow(row: {
   status: string;
   milestones: readonly { doneAt: Date | null }[];
@@ -67,6 +71,6 @@ export function progressOfRow(row: {
   return progressOf({
     status: row.status,
     milestones: row.milestones,
-    stated: row.progressReports[0]?.progressPct ?? null,
+    stated: row.progressReports.find((p) => p.progressPct !== null)?.progressPct ?? null,
   });
 }

@@ -24,7 +24,7 @@ import { OutcomesDashboard } from "@/components/outcomes/outcomes-dashboard";
 import { provinceScenario, type Scenario } from "../support/scenario";
 import { createMeeting, createObstacle, createResolution, createUnit, t } from "../support/fixtures";
 import { absenceLetter, attendanceTrend, headsMissing, type Mode } from "@/lib/outcomes/attendance";
-import { listResolutions } from "@/lib/resolutions/queries";
+import { getResolutionDetail, listResolutions } from "@/lib/resolutions/queries";
 import { writeResolutionsXlsx } from "@/lib/resolutions/export";
 import { ResolutionTable } from "@/components/resolutions/resolution-table";
 import { agencyScorecard } from "@/lib/dashboard/queries";
@@ -190,12 +190,13 @@ describe("progress on the register and in its export", () => {
       unitId,
       responsibleAgencyId: s.agencies[0] ?? "",
     };
-    // Without steps, the agency's word: it states ۷۰ and later ۶۰ (the newest counts).
+    // Without steps, the agency's word: it states ۷۰, later ۶۰ (the newest counts), then
+    // reports again without a figure (which changes nothing).
     const stated = await createResolution(at, {
       text: "پیشرفت اعلام‌شده بدون گام",
       deadline: addDays(TODAY, 30),
     });
-    for (const pct of ["۷۰", "۶۰"])
+    for (const pct of ["۷۰", "۶۰", ""])
       expect(
         await reportProgress(
           other,
@@ -265,6 +266,12 @@ describe("progress on the register and in its export", () => {
           `<span>${t("outcomes.progress.value", { pct: formatNumber(pct, "fa") })}</span>`,
         );
       }
+    }
+
+    // The resolution's page: its own read (every step, every report newest first).
+    for (const [id, pct] of expected) {
+      const detail = await getResolutionDetail(s.secretariat, id);
+      expect(detail && progressOfRow(detail).pct).toBe(pct);
     }
 
     // The export: its progress column, a number per row (empty when nothing says).
