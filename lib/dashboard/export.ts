@@ -28,6 +28,8 @@ export async function scorecardXlsx(
       value: (r) => r.avgDaysLate,
     },
     { header: t("dashboard.extensions"), value: (r) => r.extensionRequests },
+    // The sessions that expected the agency, as on the page: a head's share is head / expected.
+    { header: t("dashboard.expected"), value: (r) => r.sessionsExpected },
     { header: t("dashboard.head"), value: (r) => r.attendedHead },
     { header: t("dashboard.representative"), value: (r) => r.attendedRepresentative },
     { header: t("dashboard.absent"), value: (r) => r.absent },

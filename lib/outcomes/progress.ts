@@ -21,8 +21,29 @@ export type Progress = {
 };
 
 export function progressOf({ status, milestones, stated }: ProgressInput): Progress {
-  const total = milestones.length;
-  const done = milestones.filter((m) => m.doneAt !== null).length;
+  return progressFromCounts({
+    status,
+    done: milestones.filter((m) => m.doneAt !== null).length,
+    total: milestones.length,
+    stated,
+  });
+}
+
+/**
+ * The same rule from counts: the register's export counts the steps in its one SQL statement
+ * rather than reading each resolution's milestones.
+ */
+export function progressFromCounts({
+  status,
+  done,
+  total,
+  stated,
+}: {
+  status: string;
+  done: number;
+  total: number;
+  stated: number | null;
+}): Progress {
   const pct = status === "VERIFIED" ? 100 : total > 0 ? Math.round((100 * done) / total) : stated;
   return { pct, done, total, stated };
 }
@@ -38,6 +59,10 @@ export const PROGRESS_SELECT = {
   },
 } as const;
 
+/**
+ * Progress of a resolution read with its steps and its reports newest first: the register's
+ * rows (PROGRESS_SELECT, only the newest stated one) and the resolution's page (every report).
+ */
 export function progressOfRow(row: {
   status: string;
   milestones: readonly { doneAt: Date | null }[];
@@ -46,6 +71,6 @@ export function progressOfRow(row: {
   return progressOf({
     status: row.status,
     milestones: row.milestones,
-    stated: row.progressReports[0]?.progressPct ?? null,
+    stated: row.progressReports.find((p) => p.progressPct !== null)?.progressPct ?? null,
   });
 }

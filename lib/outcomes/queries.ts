@@ -36,14 +36,23 @@ export async function workingDaysBefore(provinceId: string | null, today: string
 }
 
 /**
+ * The province's stalled threshold: its number of working days and the last day a report may
+ * date from for an open resolution to count as stalled today. The dashboard's figure and the
+ * register's export (its "stalled" column) both read it.
+ */
+export async function stalledSince(provinceId: string | null, today = todayInTehran()) {
+  const days = await stalledDays(provinceId);
+  return { days, since: await workingDaysBefore(provinceId, today, days) };
+}
+
+/**
  * Stalled: open, not overdue (that is its own figure), and nothing reported for the
  * province's number of working days — counted from the last report, or from the day the
  * resolution was recorded when it has none.
  */
 export async function stalledFigure(actor: Actor, today = todayInTehran()) {
   authorize(actor, "dashboard.view");
-  const days = await stalledDays(actor.provinceId);
-  const since = await workingDaysBefore(actor.provinceId, today, days);
+  const { days, since } = await stalledSince(actor.provinceId, today);
   const [row] = await db.$queryRaw<{ n: bigint }[]>`
     select count(*) as n from "Resolution" r
     where r.status in ${OPEN} and r.deadline >= ${today}::date

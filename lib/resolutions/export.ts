@@ -55,6 +55,14 @@ export function resolutionsExport(
       width: 10,
       value: (r) => (isOpen(r) && daysUntil(r.deadline, today) < 0 ? t("common.yes") : t("common.no")),
     },
+    // As the register shows it (lib/outcomes/progress.ts), a number the sheet can sort: empty
+    // when neither steps nor a stated percentage say anything.
+    { header: t("outcomes.progress.label"), width: 10, value: (r) => r.progress.pct },
+    {
+      header: t("outcomes.progress.stalled"),
+      width: 10,
+      value: (r) => (r.stalled ? t("common.yes") : t("common.no")),
+    },
   ];
   return {
     count: () => countResolutions(actor, filter, today),

@@ -1,5 +1,6 @@
 import "server-only";
-import { PROGRESS_SELECT } from "@/lib/outcomes/progress";
+import { PROGRESS_SELECT, progressFromCounts, type Progress } from "@/lib/outcomes/progress";
+import { stalledSince } from "@/lib/outcomes/queries";
 import { exportBatchRows } from "@/lib/reports/table";
 // Reads that may come from the read replica (lib/db-read.ts); this module writes nothing.
 import { dbRead as db } from "@/lib/db-read";
@@ -14,6 +15,8 @@ import type { Locale, Translate } from "@/lib/i18n/messages";
 import { choiceById } from "@/lib/search/choices";
 import type { ResolutionFilter } from "./schema";
 import { OPEN_STATUSES } from "./status";
+
+const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(", ");
 
 // Overdue is derived, never stored: the deadline (a Tehran calendar date) has passed and the
 // agency has not reported the work done. The dashboard's raw SQL has a twin of
@@ -42,8 +45,15 @@ export const RESOLUTION_LIST_SELECT = {
 } satisfies Prisma.ResolutionSelect;
 
 export type ResolutionListItem = Prisma.ResolutionGetPayload<{ select: typeof RESOLUTION_LIST_SELECT }>;
-/** A resolution as the spreadsheet export lists it: the list's columns without its progress. */
-export type ResolutionExportItem = Omit<ResolutionListItem, keyof typeof PROGRESS_SELECT>;
+/**
+ * A resolution as the spreadsheet export lists it: the list's columns, its progress counted in
+ * the export's own statement (the same rule, lib/outcomes/progress.ts) and whether it is stalled
+ * (the dashboard's rule, lib/outcomes/queries.ts stalledFigure).
+ */
+export type ResolutionExportItem = Omit<ResolutionListItem, keyof typeof PROGRESS_SELECT> & {
+  progress: Progress;
+  stalled: boolean;
+};
 
 export const RESOLUTIONS_PAGE_SIZE = 25;
 
@@ -237,6 +247,8 @@ export async function* exportResolutions(
 ): AsyncGenerator<ResolutionExportItem[]> {
   authorize(actor, "case.read");
   const where = registerWhere(actor, f, today);
+  // Stalled as the dashboard counts it: open, not overdue, no report since this day.
+  const { since } = await stalledSince(actor.provinceId, today);
   let last: string | undefined;
   for (;;) {
     const ids = (
@@ -251,15 +263,26 @@ export async function* exportResolutions(
     const rows = await selectRows<FlatResolution>(
       `select r.id, r.text, r.deadline, r.status::text as status, r."unitId", u.name as "unitName",
               r."responsibleAgencyId", a."nameFa" as "agencyFa", a."nameEn" as "agencyEn",
-              r."meetingId", m.number, m."jalaliYear", b.kind::text as "bodyKind"
+              r."meetingId", m.number, m."jalaliYear", b.kind::text as "bodyKind",
+              ms.done, ms.total, pr.stated,
+              (r.status in (${OPEN_SQL}) and r.deadline >= $2::date
+                and (coalesce(pr.last_at, r."createdAt") at time zone 'Asia/Tehran')::date <= $3::date) as stalled
        from "Resolution" r
        join "ProductionUnit" u on u.id = r."unitId"
        join "Agency" a on a.id = r."responsibleAgencyId"
        join "Meeting" m on m.id = r."meetingId"
        join "Body" b on b.id = m."bodyId"
+       -- Its steps and its reports, in this statement: no look-up per row.
+       cross join lateral (
+         select count(*)::int as total, (count(*) filter (where ms."doneAt" is not null))::int as done
+         from "ResolutionMilestone" ms where ms."resolutionId" = r.id) ms
+       cross join lateral (
+         select max(p."createdAt") as last_at,
+           (array_agg(p."progressPct" order by p."createdAt" desc) filter (where p."progressPct" is not null))[1] as stated
+         from "ProgressReport" p where p."resolutionId" = r.id) pr
        where r.id = any($1)
        order by r.id`,
-      [ids],
+      [ids, today, since],
     );
     yield rows.map((r) => ({
       id: r.id,
@@ -269,6 +292,8 @@ export async function* exportResolutions(
       unit: { id: r.unitId, name: r.unitName },
       responsibleAgency: { id: r.responsibleAgencyId, nameFa: r.agencyFa, nameEn: r.agencyEn },
       meeting: { id: r.meetingId, number: r.number, jalaliYear: r.jalaliYear, body: { kind: r.bodyKind } },
+      progress: progressFromCounts({ status: r.status, done: r.done, total: r.total, stated: r.stated }),
+      stalled: r.stalled,
     }));
     last = ids.at(-1);
     if (ids.length < batch) return;
@@ -289,6 +314,10 @@ type FlatResolution = {
   number: number;
   jalaliYear: number;
   bodyKind: ResolutionListItem["meeting"]["body"]["kind"];
+  done: number;
+  total: number;
+  stated: number | null;
+  stalled: boolean;
 };
 
 /**

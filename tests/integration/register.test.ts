@@ -99,6 +99,8 @@ describe("resolution register", () => {
       "روز مانده (منفی: تأخیر)",
       "وضعیت",
       "معوق",
+      "پیشرفت",
+      "راکد",
     ]);
     expect(sheet?.rowCount).toBe(3);
     const rows = [values(2), values(3)].sort((a, b) => String(a[2]).localeCompare(String(b[2])));
@@ -112,6 +114,9 @@ describe("resolution register", () => {
       -9,
       "ابلاغ‌شده",
       "بله",
+      // No steps, no stated percentage: no progress; overdue, so not stalled.
+      undefined,
+      "خیر",
     ]);
   });
 

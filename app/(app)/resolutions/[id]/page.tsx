@@ -4,7 +4,7 @@ import { agencyChoices } from "@/lib/agencies/choices";
 import { pageTitle, type PageContext } from "@/lib/page";
 import { followUpChoices } from "@/lib/resolutions/status";
 import { todayInTehran } from "@/lib/i18n/format";
-import { progressOf } from "@/lib/outcomes/progress";
+import { progressOfRow } from "@/lib/outcomes/progress";
 import {
   getResolutionDetail,
   listResolutionReturns,
@@ -61,11 +61,7 @@ async function ResolutionFile({ context, id }: { context: PageContext; id: strin
   const pendingReturn = returns.find((x) => x.status === "PENDING");
   const mayRemind = open && can(user, "resolution.remind", resource);
   const mayPlan = can(user, "resolution.plan", resource);
-  const progress = progressOf({
-    status: r.status,
-    milestones: r.milestones,
-    stated: r.progressReports.find((p) => p.progressPct !== null)?.progressPct ?? null,
-  });
+  const progress = progressOfRow(r);
   const mayReturn = open && !pendingReturn && can(user, "resolution.return", resource);
   const mayDecideReturn = pendingReturn !== undefined && can(user, "return.decide", resource);
   const agencies = agencyChoices(
