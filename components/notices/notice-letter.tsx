@@ -54,8 +54,8 @@ export function NoticeItems({ items, t, locale }: Speech & { items: Notice["item
         {items.map((item, i) => (
           <tr key={item.resolution.id} className="border-b border-slate-300 align-top">
             <td className="p-2">{n(i + 1)}</td>
-            <td className="p-2">{item.resolution.unit.name}</td>
-            <td className="p-2">
+            <td className="p-2 [overflow-wrap:anywhere]">{item.resolution.unit.name}</td>
+            <td className="p-2 [overflow-wrap:anywhere]">
               {item.resolution.text}
               {item.followUp && (
                 <span className="block text-xs text-slate-600">
@@ -63,7 +63,9 @@ export function NoticeItems({ items, t, locale }: Speech & { items: Notice["item
                 </span>
               )}
             </td>
-            <td className="whitespace-nowrap p-2">{formatDate(item.deadline, locale)}</td>
+            {/* On one line from md up (and on paper); on a phone the English date wraps: kept whole,
+                it widened the notice by 23 px at 390 px (phone sweep). */}
+            <td className="p-2 md:whitespace-nowrap">{formatDate(item.deadline, locale)}</td>
           </tr>
         ))}
       </tbody>
