@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomInt, randomUUID } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import jsQR from "jsqr";
 import { ACCOUNTS, expect, test } from "./fixtures";
 import { receivedMails, receivedSms } from "./inbox";
@@ -138,15 +139,22 @@ test("an agency without users: its head gets the notice by e-mail and SMS, the l
     await expect(letter).toContainText(`مدیرکل محترم ${agency.nameFa}`);
     await expect(letter).toContainText(text);
 
-    // The approved minutes, printed to PDF as the browser prints them, and the first page turned
-    // into an image: the QR code on the paper is read back from its pixels.
+    // The approved minutes, printed to PDF as the browser prints them, and each page turned into
+    // an image: the QR code on the paper is read back from its pixels. The minutes carry it once,
+    // kept whole with the signatures on the last page (components/meetings/print.css).
     await chair.goto(`/meetings/${meeting.id}/minutes`);
     await expect(chair.locator(".print-document .verify-qr svg")).toBeVisible();
     const pdfPath = testInfo.outputPath("minutes.pdf");
     writeFileSync(pdfPath, await chair.pdf({ format: "A4", printBackground: true }));
-    const imagePath = testInfo.outputPath("minutes-page-1");
-    execFileSync(pdftoppm, ["-r", "150", "-f", "1", "-l", "1", "-singlefile", pdfPath, imagePath]);
-    const image = ppmToRgba(readFileSync(`${imagePath}.ppm`));
+    execFileSync(pdftoppm, ["-r", "150", pdfPath, testInfo.outputPath("minutes-page")]);
+    // minutes-page-1.ppm, …-2.ppm (…-01.ppm past nine pages), in page order.
+    const pages = readdirSync(testInfo.outputDir)
+      .map((f) => /^minutes-page-(\d+)\.ppm$/.exec(f))
+      .filter((m) => m !== null)
+      .sort((a, b) => Number(a[1]) - Number(b[1]))
+      .map((m) => path.join(testInfo.outputDir, m[0]));
+    expect(pages.length).toBeGreaterThan(0);
+    const image = ppmToRgba(readFileSync(pages.at(-1) ?? ""));
     const qr = jsQR(image.rgba, image.width, image.height);
     expect(qr?.data).toMatch(/\/verify\/[A-Z0-9]{10}$/);
 
