@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { serverNodeOptions } from "./scripts/server-options";
 import { E2E_AUTH_SECRET } from "./tests/e2e/server-env";
+import { inboxServerEnv } from "./tests/e2e/inbox";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -29,6 +30,8 @@ export default defineConfig({
     ["list"],
     ["json", { outputFile: process.env.PLAYWRIGHT_REPORT_FILE ?? "test-results/playwright.json" }],
   ],
+  // The SMTP server and SMS gateway the app sends through, for the whole run (tests/e2e/inbox.ts).
+  globalSetup: "./tests/e2e/global-setup.ts",
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     locale: "fa-IR",
@@ -83,6 +86,8 @@ export default defineConfig({
       NATIONAL_CACHE_SECONDS: "0",
       // One JSON line per request would bury the test output; warnings and errors still show.
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
+      // Mail and SMS really leave, to the run's own servers: the journeys read what arrived.
+      ...inboxServerEnv,
     },
   },
 });

@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { ensureAppRole } from "./database-roles";
-import { aptGet, ensureDebianProgram, LIBREOFFICE_PACKAGES } from "./debian-packages";
+import { aptGet, ensureDebianProgram, LIBREOFFICE_PACKAGES, POPPLER_PACKAGES } from "./debian-packages";
 import { ensureDatabaseServer, orExplain, recreateDatabase, withDatabaseName } from "./db";
 import { run, runCaptured, runOrFail } from "./process";
 import { formatPhases, journeyReport, projectsOf, type PlaywrightReport } from "./test-report";
@@ -147,18 +147,32 @@ try {
   const wantsVitest = only !== "e2e";
   const wantsE2e = only === undefined || only === "e2e";
   if (wantsE2e) ensureChromium();
-  // The Word and Excel files are opened in LibreOffice (tests/integration/paper-office.test.ts):
-  // installed here, in a phase of its own, so its minute or so shows in the timings. When it
-  // cannot be, the rest still runs and that test fails saying why.
+  // The Word and Excel files are opened in LibreOffice (tests/integration/paper-office.test.ts),
+  // and the minutes printed to PDF are turned into an image by poppler's pdftoppm to read their
+  // QR code back (tests/e2e/reach.spec.ts): installed here, in a phase of its own, so its minute
+  // or so shows in the timings. When one cannot be, the rest still runs and the tests that need
+  // it fail saying why.
+  const tools: { program: string; packages: string[]; without: string }[] = [];
   if (wantsVitest && only !== "unit")
+    tools.push({
+      program: "soffice",
+      packages: LIBREOFFICE_PACKAGES,
+      without: "the tests that open Word and Excel files will fail",
+    });
+  if (wantsE2e)
+    tools.push({
+      program: "pdftoppm",
+      packages: POPPLER_PACKAGES,
+      without: "the journey that reads the printed minutes' QR code will fail",
+    });
+  if (tools.length > 0)
     await phase("tools", async () => {
-      try {
-        ensureDebianProgram("soffice", LIBREOFFICE_PACKAGES);
-      } catch (err) {
-        console.error(
-          `[test] ${(err as Error).message}: the tests that open Word and Excel files will fail.`,
-        );
-      }
+      for (const { program, packages, without } of tools)
+        try {
+          ensureDebianProgram(program, packages);
+        } catch (err) {
+          console.error(`[test] ${(err as Error).message}: ${without}.`);
+        }
     });
 
   // A prefix of its own lets several checkouts share one PostgreSQL server.

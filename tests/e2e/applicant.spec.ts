@@ -13,7 +13,8 @@ import { legalEntityCheckDigit, nationalCodeCheckDigit } from "../../lib/applica
 
 // Issue #32's journey: a unit brings its own case. The app instance of this spec mails
 // through an in-process SMTP server, so the applicant's one-time code is read from a real
-// SMTP conversation, as from a mailbox; the shared e2e server keeps its outbox unchanged.
+// SMTP conversation, as from a mailbox (the shared e2e server mails to the run's own SMTP
+// server, tests/e2e/inbox.ts).
 // Every step is taken on screen: the applicant's pages, the intake, the committee's entry
 // screen, the new working-group session and its entry screen.
 

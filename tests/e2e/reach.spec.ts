@@ -1,19 +1,47 @@
-import { randomUUID } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { randomInt, randomUUID } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import jsQR from "jsqr";
 import { ACCOUNTS, expect, test } from "./fixtures";
+import { receivedMails, receivedSms } from "./inbox";
+import { findProgram } from "../../scripts/debian-packages";
 
 // Issue #37: an agency without users is reached through its head. The secretariat adds the
 // head's title, mobile and e-mail on the agency's record; the chair approves the minutes; the
-// notice waits for the head in the e-mail and SMS outboxes (the journey's server has neither a
-// mail server nor an SMS gateway: the round trips are tests/integration/agency-heads.test.ts);
-// the secretariat prints the session's letters, and the QR code on the printed letter, decoded
-// from the page's image, opens the public verification page.
+// notice reaches the head by e-mail and SMS, read from the SMTP server and the SMS gateway the
+// e2e server sends through (tests/e2e/inbox.ts), after the app's own every-minute jobs sent
+// them; the secretariat prints the session's letters; and the QR code on the approved minutes,
+// printed to PDF and read back from the page's image, opens the public verification page.
 
-test("an agency without users: its head gets the notice by e-mail and SMS, and the printed letter proves itself", async ({
+/** A portable pixmap (pdftoppm's own output, P6) as the RGBA pixels jsQR reads. */
+function ppmToRgba(ppm: Buffer) {
+  // "P6", width, height, maxval, each after whitespace, then one byte of whitespace and the pixels.
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 64).toString("latin1"));
+  if (!header) throw new Error("not a binary PPM");
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const rgb = ppm.subarray(header[0].length);
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0, j = 0; i < width * height * 3; i += 3, j += 4) {
+    rgba[j] = rgb[i] ?? 255;
+    rgba[j + 1] = rgb[i + 1] ?? 255;
+    rgba[j + 2] = rgb[i + 2] ?? 255;
+    rgba[j + 3] = 255;
+  }
+  return { rgba, width, height };
+}
+
+test("an agency without users: its head gets the notice by e-mail and SMS, the letters are printed, and the printed minutes prove themselves", async ({
   signedInAs,
   data,
-}) => {
-  test.setTimeout(90_000);
+}, testInfo) => {
+  // The mail and the SMS leave by the app's every-minute jobs: up to a minute and a bit each.
+  test.setTimeout(240_000);
+  const pdftoppm = findProgram("pdftoppm");
+  if (!pdftoppm)
+    throw new Error(
+      "pdftoppm is missing: `npm test` installs it as root; otherwise 'sudo apt-get install -y poppler-utils'",
+    );
   const db = data.db;
   const tag = randomUUID().slice(0, 8);
   const agency = await db.agency.findFirstOrThrow({
@@ -49,11 +77,15 @@ test("an agency without users: its head gets the notice by e-mail and SMS, and t
     },
   });
   const text = `استعلام زیست‌محیطی واحد ظرف ده روز پاسخ داده شود (${tag}).`;
+  // The unit was on the session's agenda, and the resolution was made on its case: so the
+  // approved minutes (and the text their code names) carry it.
+  const item = await db.agendaItem.create({ data: { meetingId: meeting.id, unitId: unit.id } });
   await db.resolution.create({
     data: {
       id: `e2e-${randomUUID()}`,
       provinceId: agency.provinceId,
       meetingId: meeting.id,
+      agendaItemId: item.id,
       unitId: unit.id,
       responsibleAgencyId: agency.id,
       text,
@@ -61,11 +93,17 @@ test("an agency without users: its head gets the notice by e-mail and SMS, and t
     },
   });
   const email = `head-${tag}@agency.test`;
+  // A number of this run's own, so a retry or another journey's SMS is never counted here.
+  const line = String(randomInt(10_000_000)).padStart(7, "0");
+  const mobile = `0917${line}`;
+  const persian = (s: string) => s.replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)] ?? d);
   try {
     // The secretariat records the head's contacts, in Persian digits as people type them.
     const secretariat = await signedInAs(ACCOUNTS.secretariat, `/agencies/${agency.id}`);
     await secretariat.getByLabel("عنوان رئیس دستگاه").fill("مدیرکل");
-    await secretariat.getByLabel("تلفن همراه رئیس دستگاه").fill("۰۹۱۷ ۱۲۳ ۴۵۶۷");
+    await secretariat
+      .getByLabel("تلفن همراه رئیس دستگاه")
+      .fill(persian(`0917 ${line.slice(0, 3)} ${line.slice(3)}`));
     await secretariat.getByLabel("ایمیل").fill(email);
     await secretariat.getByRole("button", { name: "ذخیره" }).click();
     await expect(secretariat.getByRole("status").or(secretariat.getByRole("alert")).first()).toContainText(
@@ -78,12 +116,24 @@ test("an agency without users: its head gets the notice by e-mail and SMS, and t
     await chair.getByRole("dialog").getByRole("button", { name: "تأیید" }).click();
     await expect(chair.getByRole("status").filter({ hasText: "تأییدشده توسط" })).toBeVisible();
     const notice = await db.notice.findFirstOrThrow({ where: { meetingId: meeting.id } });
-    const mail = await db.emailMessage.findFirstOrThrow({ where: { eventKey: `notice:${notice.id}` } });
-    expect(mail.toEmail).toBe(email);
-    expect(mail.body).toContain(text);
-    const sms = await db.smsMessage.findFirstOrThrow({ where: { eventKey: `notice:${notice.id}` } });
-    expect(sms.toMobile).toBe("09171234567");
-    expect(sms.body).toContain(agency.nameFa);
+
+    // The head's mailbox: the notice, in Persian, with the resolution's words.
+    const arrivedMail = () => receivedMails().filter((m) => m.to.includes(email));
+    await expect.poll(() => arrivedMail().length, { timeout: 150_000 }).toBe(1);
+    const [mail] = arrivedMail();
+    expect(mail?.subject).toMatch(/^ابلاغ شماره [۰-۹]+/);
+    expect(mail?.text).toContain(text);
+    expect(mail?.text).toContain(agency.nameFa);
+    // The head's phone: a short Persian text naming the agency, once.
+    const arrivedSms = () => receivedSms().filter((m) => m.receptor === mobile);
+    await expect.poll(() => arrivedSms().length, { timeout: 150_000 }).toBe(1);
+    const [sms] = arrivedSms();
+    expect(sms?.message).toContain("کارگروه تسهیل: ابلاغ شماره");
+    expect(sms?.message).toContain(agency.nameFa);
+    // And the outboxes record what the gateway answered.
+    const smsRow = await db.smsMessage.findFirstOrThrow({ where: { eventKey: `notice:${notice.id}` } });
+    expect(smsRow.status).toBe("SENT");
+    expect(smsRow.providerMessageId).toBe(String(sms?.messageid));
 
     // The secretariat prints the session's letters.
     await secretariat.goto(`/meetings/${meeting.id}/letters`);
@@ -92,35 +142,37 @@ test("an agency without users: its head gets the notice by e-mail and SMS, and t
     await expect(letter).toHaveCount(1);
     await expect(letter).toContainText(`مدیرکل محترم ${agency.nameFa}`);
     await expect(letter).toContainText(text);
-    await secretariat.emulateMedia({ media: "print" });
-    // The QR code as printed, read back from the page's image.
-    const png = await letter.locator(".verify-qr").screenshot();
-    // Decoded to pixels by the browser itself, on a blank page (no content policy to satisfy).
-    const blank = await secretariat.context().newPage();
-    const image = await blank.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement("canvas");
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext("2d");
-      if (!ctx) throw new Error("no 2d canvas");
-      ctx.drawImage(img, 0, 0);
-      return {
-        width: img.width,
-        height: img.height,
-        data: Array.from(ctx.getImageData(0, 0, img.width, img.height).data),
-      };
-    }, png.toString("base64"));
-    const qr = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+
+    // The approved minutes, printed to PDF as the browser prints them, and each page turned into
+    // an image: the QR code on the paper is read back from its pixels. The minutes carry it once,
+    // kept whole with the signatures on the last page (components/meetings/print.css).
+    await chair.goto(`/meetings/${meeting.id}/minutes`);
+    await expect(chair.locator(".print-document .verify-qr svg")).toBeVisible();
+    const pdfPath = testInfo.outputPath("minutes.pdf");
+    writeFileSync(pdfPath, await chair.pdf({ format: "A4", printBackground: true }));
+    execFileSync(pdftoppm, ["-r", "150", pdfPath, testInfo.outputPath("minutes-page")]);
+    // minutes-page-1.ppm, …-2.ppm (…-01.ppm past nine pages), in page order.
+    const pages = readdirSync(testInfo.outputDir)
+      .map((f) => /^minutes-page-(\d+)\.ppm$/.exec(f))
+      .filter((m) => m !== null)
+      .sort((a, b) => Number(a[1]) - Number(b[1]))
+      .map((m) => path.join(testInfo.outputDir, m[0]));
+    expect(pages.length).toBeGreaterThan(0);
+    const image = ppmToRgba(readFileSync(pages.at(-1) ?? ""));
+    const qr = jsQR(image.rgba, image.width, image.height);
     expect(qr?.data).toMatch(/\/verify\/[A-Z0-9]{10}$/);
 
     // Anyone, signed in or not, opens it: the paper is what the page says.
     const visitor = await signedInAs(ACCOUNTS.member);
     await visitor.goto(new URL(qr?.data ?? "").pathname);
     await expect(visitor.getByRole("status")).toHaveText("این سند در سامانه تسهیل ثبت شده است.");
-    await expect(visitor.getByText(text)).toBeVisible();
+    await expect(visitor.getByRole("main")).toContainText("صورتجلسه تأییدشده کارگروه");
+    await expect(visitor.getByRole("main")).toContainText(text);
+    const sealed = await db.meeting.findUniqueOrThrow({
+      where: { id: meeting.id },
+      select: { minutesVerifyCode: true },
+    });
+    expect(qr?.data).toBe(`${new URL(qr?.data ?? "").origin}/verify/${sealed.minutesVerifyCode}`);
     await visitor.goto("/verify/AAAAAAAAAA");
     // (Next's route announcer is an alert too: look for ours by its words.)
     await expect(
@@ -135,6 +187,7 @@ test("an agency without users: its head gets the notice by e-mail and SMS, and t
     await db.notification.deleteMany({ where: { eventKey: { in: keys } } });
     await db.notice.deleteMany({ where: { meetingId: meeting.id } });
     await db.resolution.deleteMany({ where: { meetingId: meeting.id } });
+    await db.agendaItem.deleteMany({ where: { meetingId: meeting.id } });
     await db.meeting.delete({ where: { id: meeting.id } });
     await db.agency.update({
       where: { id: agency.id },

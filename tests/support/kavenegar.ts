@@ -27,7 +27,18 @@ export type KavenegarServer = {
   close: () => Promise<void>;
 };
 
-export async function startKavenegar(apiKey = "test-api-key"): Promise<KavenegarServer> {
+export async function startKavenegar(
+  apiKey = "test-api-key",
+  {
+    port = 0,
+    onSent,
+  }: {
+    /** A fixed port, for a server started before the app that is configured with its address (the e2e run). */
+    port?: number;
+    /** Told of each message the "network" carried, e.g. to keep it where another process can read it. */
+    onSent?: (message: KavenegarServer["sent"][number]) => void;
+  } = {},
+): Promise<KavenegarServer> {
   const requests: KavenegarRequest[] = [];
   const sent: KavenegarServer["sent"] = [];
   const failures: number[] = [];
@@ -71,12 +82,14 @@ export async function startKavenegar(apiKey = "test-api-key"): Promise<Kavenegar
         const messageid = known ?? nextId++;
         if (known === undefined) {
           if (params.localid) byLocal.set(params.localid, messageid);
-          sent.push({
+          const carried = {
             messageid,
             receptor: params.receptor,
             message: params.message,
             localid: params.localid ?? "",
-          });
+          };
+          sent.push(carried);
+          onSent?.(carried);
         }
         return answer(res, 200, "تایید شد", [
           {
@@ -103,10 +116,13 @@ export async function startKavenegar(apiKey = "test-api-key"): Promise<Kavenegar
       return answer(res, 404, "متد پیدا نشد");
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  const { port: bound } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     apiKey,
     requests,
     sent,
