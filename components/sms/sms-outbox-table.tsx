@@ -2,6 +2,7 @@ import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import type { SmsOutboxView } from "@/lib/sms/outbox-view";
 import { EmptyState } from "@/components/ui/card";
+import { stacked } from "@/components/ui/stacked-table";
 import { TableHead } from "@/components/ui/table-head";
 
 const TONE: Record<string, string> = {
@@ -24,34 +25,41 @@ export function SmsOutboxTable({
   locale: Locale;
 }) {
   if (items.length === 0) return <EmptyState>{t("sms.outbox.empty")}</EmptyState>;
+  const labels = [
+    t("sms.outbox.when"),
+    t("sms.outbox.to"),
+    t("sms.outbox.text"),
+    t("sms.outbox.status"),
+    t("sms.outbox.attempts"),
+    t("sms.outbox.provider"),
+    t("sms.outbox.cost"),
+  ];
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm md:min-w-[56rem]">
-        <TableHead
-          labels={[
-            t("sms.outbox.when"),
-            t("sms.outbox.to"),
-            t("sms.outbox.text"),
-            t("sms.outbox.status"),
-            t("sms.outbox.attempts"),
-            t("sms.outbox.provider"),
-            t("sms.outbox.cost"),
-          ]}
-        />
-        <tbody>
+    // A stack of cards on a phone (components/ui/stacked-table.ts), a table from md up.
+    <div className={stacked.wrapper}>
+      <table className={`${stacked.table} md:min-w-[56rem]`}>
+        <TableHead className={`border-b border-slate-200 text-slate-600 ${stacked.head}`} labels={labels} />
+        <tbody className={stacked.body}>
           {items.map((m) => (
-            <tr key={m.id} className="border-b border-slate-100 align-top" data-testid="sms-row">
-              <td className="p-2 whitespace-nowrap">
+            <tr
+              key={m.id}
+              className={`border-b border-slate-100 align-top ${stacked.row}`}
+              data-testid="sms-row"
+            >
+              <td data-label={labels[0]} className={`p-2 whitespace-nowrap ${stacked.cell}`}>
                 {formatDateTime(m.sentAt ?? m.createdAt, locale, { style: "short" })}
               </td>
-              <td className="p-2" dir="ltr">
+              <td data-label={labels[1]} className={`p-2 ${stacked.cell}`} dir="ltr">
                 {m.toMobile}
               </td>
-              <td className="max-w-md p-2 break-words whitespace-pre-line">
+              <td
+                data-label={labels[2]}
+                className={`max-w-md p-2 break-words whitespace-pre-line ${stacked.cell}`}
+              >
                 {m.body}
                 {m.urgent && <span className="ms-1 text-xs text-slate-600">({t("sms.outbox.urgent")})</span>}
               </td>
-              <td className={`p-2 ${TONE[m.status] ?? ""}`}>
+              <td data-label={labels[3]} className={`p-2 ${TONE[m.status] ?? ""} ${stacked.cell}`}>
                 {t(`sms.outbox.statuses.${m.status}`)}
                 {m.status === "PENDING" && (
                   <div className="text-xs text-slate-600">
@@ -66,12 +74,16 @@ export function SmsOutboxTable({
                   </div>
                 )}
               </td>
-              <td className="p-2">{formatNumber(m.attempts, locale)}</td>
-              <td className="p-2 text-xs break-all">
+              <td data-label={labels[4]} className={`p-2 ${stacked.cell}`}>
+                {formatNumber(m.attempts, locale)}
+              </td>
+              <td data-label={labels[5]} className={`p-2 text-xs break-all ${stacked.cell}`}>
                 {m.provider && <div>{m.provider}</div>}
                 {m.providerMessageId && <div dir="ltr">{m.providerMessageId}</div>}
               </td>
-              <td className="p-2">{m.costUnits === null ? "—" : formatNumber(m.costUnits, locale)}</td>
+              <td data-label={labels[6]} className={`p-2 ${stacked.cell}`}>
+                {m.costUnits === null ? "—" : formatNumber(m.costUnits, locale)}
+              </td>
             </tr>
           ))}
         </tbody>
