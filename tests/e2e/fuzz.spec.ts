@@ -16,8 +16,16 @@ import { closeE2eDb } from "./db";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const ORIGIN = `http://127.0.0.2:${PORT}`;
 const PASSWORD = "Fuzz-e2e-password-1404";
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
-test.afterAll(() => pool.end());
+// Made on first use and again after afterAll: Playwright may run this file's tests in one worker
+// in more than one batch, with afterAll after each, and a pool ended by the first batch failed
+// the next ("Cannot use a pool after calling end on the pool").
+let openPool: pg.Pool | null = null;
+const pool = () => (openPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 }));
+test.afterAll(async () => {
+  const ended = openPool;
+  openPool = null;
+  await ended?.end();
+});
 // sessionCookie reads the user through the typed client (an applicant's minted session).
 test.afterAll(() => closeE2eDb());
 
@@ -313,7 +321,7 @@ async function fuzzProvince(): Promise<{ ids: Ids; emails: string[] }> {
     user: id(),
     request: id(),
   };
-  const q = (sql: string, params: unknown[]) => pool.query(sql, params);
+  const q = (sql: string, params: unknown[]) => pool().query(sql, params);
   await q(
     `INSERT INTO "Province" (id, code, "nameFa", "nameEn") VALUES ($1, $2, 'استان آزمون', 'Fuzz province')`,
     [ids.province, code],
@@ -560,7 +568,7 @@ for (const [role, share] of [
 
     // No partial write: whatever the fuzz changed in its province carries an audit event
     // written after the fuzz started, and no stored text holds a control character.
-    const changed = await pool.query<{ kind: string; id: string }>(
+    const changed = await pool().query<{ kind: string; id: string }>(
       `SELECT 'ProductionUnit' AS kind, id FROM "ProductionUnit" WHERE "provinceId" = $1 AND "updatedAt" > $2
        UNION ALL SELECT 'Obstacle', id FROM "Obstacle" WHERE "provinceId" = $1 AND "updatedAt" > $2
        UNION ALL SELECT 'Agency', id FROM "Agency" WHERE "provinceId" = $1 AND "updatedAt" > $2
@@ -571,13 +579,13 @@ for (const [role, share] of [
       [ids.province, started],
     );
     for (const row of changed.rows) {
-      const audited = await pool.query(
+      const audited = await pool().query(
         `SELECT 1 FROM "AuditEvent" WHERE "entityId" = $1 AND "createdAt" >= $2 LIMIT 1`,
         [row.id, started],
       );
       expect(audited.rowCount, `${row.kind} ${row.id} changed without an audit event`).toBe(1);
     }
-    const control = await pool.query(
+    const control = await pool().query(
       `SELECT 'unit' AS t, name AS v FROM "ProductionUnit" WHERE "provinceId" = $1 AND (name || coalesce(activity,'') || coalesce("managerName",'')) ~ '[\\x01-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]'
        UNION ALL SELECT 'obstacle', description FROM "Obstacle" WHERE "provinceId" = $1 AND description ~ '[\\x01-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]'
        UNION ALL SELECT 'agency', "nameFa" FROM "Agency" WHERE "provinceId" = $1 AND ("nameFa" || "nameEn") ~ '[\\x01-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]'`,
@@ -659,12 +667,12 @@ test("NUL file names, foreign origins and oversized API bodies: 4xx, nothing wri
   expect(counts.nulFileNames).toBeGreaterThanOrEqual(30);
   expect(failures, `${failures.length} answers were not the refusal`).toEqual([]);
   // Nothing executed: no audit event since, and no attachment in the fuzz province.
-  const audited = await pool.query(
+  const audited = await pool().query(
     `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "provinceId" = $1 AND "createdAt" >= $2`,
     [ids.province, started],
   );
   expect(audited.rows[0]?.n).toBe(0);
-  const attachments = await pool.query(
+  const attachments = await pool().query(
     `SELECT count(*)::int AS n FROM "Attachment" a JOIN "Obstacle" o ON o.id = a."obstacleId" WHERE o."provinceId" = $1`,
     [ids.province],
   );

@@ -6,8 +6,16 @@ import { enterAs } from "./session";
 
 // Security behaviour that lives in the running server: session cookies, the socket address
 // behind sign-in throttling, response headers, hostile input (issue #14).
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
-test.afterAll(() => pool.end());
+// Made on first use and again after afterAll: Playwright may run this file's tests in one worker
+// in more than one batch, with afterAll after each, and a pool ended by the first batch failed
+// the next ("Cannot use a pool after calling end on the pool").
+let openPool: pg.Pool | null = null;
+const pool = () => (openPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 }));
+test.afterAll(async () => {
+  const ended = openPool;
+  openPool = null;
+  await ended?.end();
+});
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const PASSWORD = TEST_USER_PASSWORD;
@@ -102,7 +110,7 @@ test.describe("sign-in throttling by the socket address", () => {
     await expect(ownerPage).toHaveURL(/\/resolutions/);
     await owner.close();
 
-    const { rows } = await pool.query<{ action: string; ip: string }>(
+    const { rows } = await pool().query<{ action: string; ip: string }>(
       `SELECT action, after->>'ip' AS ip FROM "AuditEvent" WHERE after->>'email' = $1 ORDER BY "createdAt"`,
       [email],
     );
@@ -149,7 +157,12 @@ test.describe("headers on every response", () => {
     expect(login!.headers()["strict-transport-security"]).toBeUndefined();
 
     await enterAs(page, ACCOUNTS.secretariat);
-    const { rows } = await pool.query<{ unit: string; meeting: string; resolution: string; agency: string }>(
+    const { rows } = await pool().query<{
+      unit: string;
+      meeting: string;
+      resolution: string;
+      agency: string;
+    }>(
       `SELECT (SELECT id FROM "ProductionUnit" LIMIT 1) AS unit, (SELECT id FROM "Meeting" LIMIT 1) AS meeting,
               (SELECT id FROM "Resolution" LIMIT 1) AS resolution, (SELECT id FROM "Agency" LIMIT 1) AS agency`,
     );
@@ -234,7 +247,7 @@ test.describe("hostile input gets a message, not a 500", () => {
 
 test("two people saving the same unit: one is saved, the other told it conflicted", async ({ browser }) => {
   const name = `واحد ویرایش هم‌زمان ${faDigits(Date.now())}`;
-  const { rows } = await pool.query<{ id: string }>(
+  const { rows } = await pool().query<{ id: string }>(
     `INSERT INTO "ProductionUnit" (id, "provinceId", "countyId", name, "nameNormalized", sector, status, "updatedAt")
      SELECT $1, p.id, c.id, $2, $2, 'INDUSTRIAL', 'ACTIVE', now()
      FROM "Province" p JOIN "County" c ON c."provinceId" = p.id WHERE p.code = 'KRM' LIMIT 1 RETURNING id`,
@@ -256,7 +269,7 @@ test("two people saving the same unit: one is saved, the other told it conflicte
   await expect(b.getByRole("main").getByRole("alert").first()).toContainText(
     "این مورد را کاربر دیگری هم‌زمان تغییر داده است",
   );
-  const saved = await pool.query<{ employees: number }>(
+  const saved = await pool().query<{ employees: number }>(
     `SELECT employees FROM "ProductionUnit" WHERE id = $1`,
     [id],
   );
