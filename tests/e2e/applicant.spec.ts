@@ -125,7 +125,7 @@ test("a unit files its own case with an e-mailed code and follows it to a resolu
   const email = `applicant-${suffix}@unit.test`;
   const first10 = `14${String(Date.now()).slice(-8)}`;
   const unitNationalId = first10 + legalEntityCheckDigit(first10);
-  const unitName = `صنایع بسته‌بندی پسته ${suffix}`;
+  const unitName = `صنایع بسته‌بندی پسته u${suffix}`;
   const persian = (s: string) => s.replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)] ?? d);
 
   const context = await browser.newContext({ baseURL: OWN, locale: "fa-IR", timezoneId: "Asia/Tehran" });

@@ -52,7 +52,7 @@ test("overdue resolutions go back to a new session, the decision reaches the ban
   data,
 }) => {
   test.setTimeout(120_000);
-  const text = `بانک ملی امهال اقساط را انجام دهد (پیگیری ${randomUUID().slice(0, 6)}).`;
+  const text = `بانک ملی امهال اقساط را انجام دهد (پیگیری r${randomUUID().slice(0, 6)}).`;
   const resolutionId = await data.bankResolution({ daysLeft: -9, text });
   // A working-group session of its own, planned late in the Jalali year so it renumbers nobody.
   const meetingId = `e2e-${randomUUID()}`;
@@ -160,7 +160,7 @@ test("the bank returns a resolution that is not its remit; the secretariat reass
 }) => {
   // Three people (the bank, the secretariat, the new agency) and a notice: past 30 s on a busy CI.
   test.setTimeout(60_000);
-  const text = `امهال مجوز محیط زیست (بازگشت ${randomUUID().slice(0, 6)}).`;
+  const text = `امهال مجوز محیط زیست (بازگشت r${randomUUID().slice(0, 6)}).`;
   const resolutionId = await data.bankResolution({ daysLeft: 10, text });
   try {
     const bank = await signedInAs(ACCOUNTS.bank, `/resolutions/${resolutionId}`);

@@ -108,7 +108,7 @@ export const test = base.extend<
       },
       async unit({ name } = {}) {
         const id = `e2e-${randomUUID()}`;
-        const unitName = name ?? `کارخانه آزمون ${id.slice(4, 12)}`;
+        const unitName = name ?? `کارخانه آزمون t${id.slice(4, 12)}`;
         const county = await db.county.findFirstOrThrow({
           where: { province: { code: DEMO_PROVINCE } },
           orderBy: { nameFa: "asc" },

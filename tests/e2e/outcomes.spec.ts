@@ -54,7 +54,7 @@ test("a bank's «۲۵ میلیارد» rescheduling moves the dashboard, the uni
     select: { agencyId: true, provinceId: true },
   });
   const bankId = bankUser.agencyId ?? "";
-  const unit = await data.unit({ name: `کارخانه نساجی ${randomUUID().slice(0, 6)}` });
+  const unit = await data.unit({ name: `کارخانه نساجی r${randomUUID().slice(0, 6)}` });
   await data.db.productionUnit.update({
     where: { id: unit.id },
     data: { status: "IDLE", employees: 50, employeesAtRegistration: 35 },

@@ -10,7 +10,7 @@ test("remind now says when the agency has no users, and sends to the head's e-ma
   data,
 }) => {
   const id = `e2e-${randomUUID()}`;
-  const text = `مجوز بهره‌برداری صادر شود (یادآوری ${id.slice(4, 10)}).`;
+  const text = `مجوز بهره‌برداری صادر شود (یادآوری t${id.slice(4, 10)}).`;
   const row = await data.one(
     `INSERT INTO "Resolution" (id, "provinceId", "meetingId", "unitId", text, "responsibleAgencyId", deadline, "updatedAt")
      SELECT $1, a."provinceId", m.id, u.id, $2, a.id, (now() AT TIME ZONE 'Asia/Tehran')::date + 12, now()

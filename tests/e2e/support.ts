@@ -76,6 +76,7 @@ export async function watchForRefresh(page: Page) {
 /**
  * A number in Persian digits, as a Persian user types it into a name: the page sweeps
  * (phone-sweep.spec.ts) read every Persian page for Latin digits, and the names journeys make
- * show up in the lists they sweep.
+ * show up in the lists they sweep. A random tag in a Persian name starts with a Latin letter
+ * (`u3f9a1c`): six hex digits are all digits one time in sixteen, and read as a Latin number.
  */
 export const faDigits = (n: number) => n.toLocaleString("fa-IR", { useGrouping: false });
