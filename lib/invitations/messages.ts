@@ -4,7 +4,12 @@ const fa = {
     send: "فرستادن دعوت‌نامه‌ها",
     confirm:
       "دعوت‌نامه این جلسه با فایل تقویم برای دستگاه‌های عضو و مدعو (کاربران و رئیس هر دستگاه) فرستاده شود؟",
-    sent: "دعوت‌نامه برای {agencies} دستگاه فرستاده شد ({mails} ایمیل، {texts} پیامک).",
+    sent: "دعوت‌نامه برای {parties} فرستاده شد ({mails}، {texts}).",
+    // What the confirmation counts: agencies, and units (through their representatives).
+    sentAgencies: { one: "{count} دستگاه", other: "{count} دستگاه" },
+    sentUnits: { one: "{count} واحد", other: "{count} واحد" },
+    sentMails: { one: "{count} ایمیل", other: "{count} ایمیل" },
+    sentTexts: { one: "{count} پیامک", other: "{count} پیامک" },
     nobody: "هیچ دستگاه عضو یا مدعوی کاربر، ایمیل یا تلفن همراه ثبت‌شده ندارد؛ دعوت‌نامه‌ای فرستاده نشد.",
     notPlanned: "دعوت‌نامه فقط برای جلسه برنامه‌ریزی‌شده فرستاده می‌شود.",
     subject: "دعوت به {meeting} — {date}",
@@ -50,7 +55,11 @@ const en: typeof fa = {
     send: "Send invitations",
     confirm:
       "Send this session's invitation, with a calendar file, to the member and invited agencies (their users and head)?",
-    sent: "Invitations sent to {agencies} agencies ({mails} e-mails, {texts} SMS).",
+    sent: "Invitations sent to {parties} ({mails}, {texts}).",
+    sentAgencies: { one: "{count} agency", other: "{count} agencies" },
+    sentUnits: { one: "{count} unit", other: "{count} units" },
+    sentMails: { one: "{count} e-mail", other: "{count} e-mails" },
+    sentTexts: { one: "{count} SMS", other: "{count} SMS" },
     nobody:
       "No member or invited agency has a user, an e-mail or a mobile on record: no invitation was sent.",
     notPlanned: "Invitations are sent only for a planned session.",

@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { appUrl } from "@/lib/app-url";
 import { invalid, type FormState } from "@/lib/forms";
 import { formatDate, formatDateTime, formatNumber, localName } from "@/lib/i18n/format";
-import { localeOf, translator, type Locale, type Translate } from "@/lib/i18n/messages";
+import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 import { mutation, UserFacingError } from "@/lib/mutation";
 import { deliver, type Mail } from "@/lib/notifications/deliver";
 import { mailBody, smsSubscribers } from "@/lib/notifications/inbox";
@@ -15,6 +15,8 @@ import { transportFromEnv, type MailTransport } from "@/lib/notifications/mailer
 import { queueSms, sendQueuedSmsNow, type Sms } from "@/lib/sms/outbox";
 import { smsProviderFromEnv, type SmsProvider } from "@/lib/sms/providers";
 import { text } from "@/lib/validation";
+import { foldIcs } from "@/lib/invitations/ics-fold";
+import { invitationsSentMessage } from "@/lib/invitations/sent";
 import { rsvpUrl } from "./rsvp";
 import { meetingTitle } from "./title";
 
@@ -28,7 +30,10 @@ import { meetingTitle } from "./title";
 
 export const sendInvitationsSchema = z.object({ meetingId: text().trim().min(1).max(64) });
 
-/** The calendar file: UTC times, a stable UID per session, the agenda in the description. */
+/**
+ * The calendar file: UTC times, a stable UID per session, the agenda in the description; its
+ * lines folded at 75 octets (lib/invitations/ics-fold.ts), not the library's 75 characters.
+ */
 export function meetingIcs({
   uid,
   start,
@@ -60,7 +65,7 @@ export function meetingIcs({
     status: "CONFIRMED",
   });
   if (error || !value) throw error ?? new Error("calendar file not made");
-  return value;
+  return foldIcs(value);
 }
 
 export async function sendInvitations(
@@ -179,7 +184,8 @@ export async function sendInvitations(
       });
     const mails: Mail[] = [];
     const texts: Sms[] = [];
-    let reached = 0;
+    // Counted apart: the confirmation says "5 agencies and 3 units", not "8 agencies".
+    const reached = { agencies: 0, units: 0 };
     for (const agency of agencies) {
       const people: { email: string; userId: string | null; locale: Locale }[] = [
         ...(agency.email?.trim()
@@ -195,7 +201,7 @@ export async function sendInvitations(
           .filter((u) => u.agencyId === agency.id && u.mobile)
           .map((u) => ({ to: u.mobile ?? "", userId: u.id, locale: u.locale })),
       ];
-      if (people.length || phones.length) reached++;
+      if (people.length || phones.length) reached.agencies++;
       const reply = rsvpUrl(meeting.id, { kind: "agency", id: agency.id });
       for (const p of people) {
         const { tr, title, params, body } = render(p.locale, agency, reply);
@@ -217,7 +223,7 @@ export async function sendInvitations(
     for (const item of meeting.agendaItems) {
       const people = applicants.filter((a) => a.unitId === item.unit.id).map((a) => a.applicant);
       if (people.length === 0) continue;
-      reached++;
+      reached.units++;
       const reply = rsvpUrl(meeting.id, { kind: "unit", id: item.unit.id });
       for (const p of people) {
         const party = {
@@ -238,7 +244,7 @@ export async function sendInvitations(
           texts.push({ eventKey, to: p.mobile, userId: p.id, provinceId: meeting.provinceId, text: sms });
       }
     }
-    if (reached === 0) throw new UserFacingError(t("invitations.nobody"));
+    if (reached.agencies + reached.units === 0) throw new UserFacingError(t("invitations.nobody"));
     await db.$transaction(async (tx) => {
       await queueSms(tx, texts);
       await recordAudit(tx, {
@@ -247,7 +253,13 @@ export async function sendInvitations(
         action: "meeting.invite",
         entityType: "Meeting",
         entityId: meeting.id,
-        after: { startsAt: meeting.startsAt, agencies: reached, mails: mails.length, sms: texts.length },
+        after: {
+          startsAt: meeting.startsAt,
+          agencies: reached.agencies,
+          units: reached.units,
+          mails: mails.length,
+          sms: texts.length,
+        },
       });
     });
     // E-mails after the audit entry: a failed send stays in the outbox and is retried by the job.
@@ -255,11 +267,7 @@ export async function sendInvitations(
     await sendQueuedSmsNow(eventKey, sms);
     return {
       ok: true,
-      message: t("invitations.sent", {
-        agencies: formatNumber(reached, localeOf(t)),
-        mails: formatNumber(mails.length, localeOf(t)),
-        texts: formatNumber(texts.length, localeOf(t)),
-      }),
+      message: invitationsSentMessage(t, { ...reached, mails: mails.length, texts: texts.length }),
     };
   });
 }

@@ -49,14 +49,16 @@ const replies = () => db.invitationReply.findMany({ where: { meetingId }, orderB
 
 /**
  * RFC 5545 read back: lines end in CRLF, folded lines unfold, the components open and close in
- * order, the calendar and the event have their required properties. Line length is checked in
- * characters: `ics` 3.12 folds at 75 characters, so a Persian line is up to ~150 octets — past
- * the RFC's "SHOULD NOT exceed 75 octets", which calendars (Outlook, Google, Apple) accept.
+ * order, the calendar and the event have their required properties. Lines are folded at 75
+ * octets of UTF-8, as the RFC says (lib/invitations/ics-fold.ts; `ics` 3.12 alone folds at 75
+ * characters, ~150 octets of Persian), and no fold splits a character.
  */
 function parseIcs(raw: string) {
   expect(raw).toMatch(/\r\n$/);
   const physical = raw.split("\r\n").slice(0, -1);
   for (const line of physical) expect([...line].length).toBeLessThanOrEqual(75);
+  for (const line of physical) expect(Buffer.byteLength(line, "utf8"), line).toBeLessThanOrEqual(75);
+  expect(physical.some((line) => /[\u0600-\u06ff]/.test(line) && line.startsWith(" "))).toBe(true);
   const lines = raw
     .replace(/\r\n[ \t]/g, "")
     .split("\r\n")
@@ -158,6 +160,8 @@ describe("session invitations with replies", () => {
   it("reach the member's head and the unit's representative, with a valid .ics and a reply link each", async () => {
     const answer = await sendInvitations(secretariat, { meetingId }, t, { transport, sms });
     expect(answer.ok).toBe(true);
+    // One agency (the member) and one unit (its applicant), not "2 agencies".
+    expect(answer.message).toBe("دعوت‌نامه برای ۱ دستگاه و ۱ واحد فرستاده شد (۲ ایمیل، ۲ پیامک).");
     await sendQueuedMails(transport, { provinceId });
     await sendPendingSms({ provider: sms, now: DAYTIME, provinceId });
 
