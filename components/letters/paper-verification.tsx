@@ -38,3 +38,38 @@ export function PaperVerification({
     </div>
   );
 }
+
+/**
+ * The same proof as the foot of every printed page (components/print/paper-pages.tsx): smaller,
+ * so a page keeps its room for text, and only on paper — the screen shows the block above once.
+ */
+export function PaperFoot({
+  code,
+  qrSvg,
+  url,
+  t,
+}: {
+  code: string;
+  qrSvg: string;
+  url: string;
+  t: Translate;
+}) {
+  return (
+    <div className="paper-foot flex items-center gap-3 border-t border-slate-300 pt-2 text-[8pt] leading-snug text-slate-700">
+      <div
+        className="paper-foot-qr shrink-0"
+        aria-hidden="true"
+        dangerouslySetInnerHTML={{ __html: qrSvg }}
+      />
+      <div className="min-w-0">
+        <p className="font-mono break-all" dir="ltr">
+          {t("letters.verifyCode", { code })}
+        </p>
+        <p>{t("letters.verifyHint")}</p>
+        <p dir="ltr" className="font-mono break-all">
+          {url}
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -4,12 +4,10 @@ import { db } from "@/lib/db";
 import { authorize, provinceWhere, type Actor } from "@/lib/auth/policy";
 import { appUrl } from "@/lib/app-url";
 import { verifyMinutes } from "@/lib/meetings/minutes-proof";
-import { canonicalLetter, canonicalPaper, normalizeVerifyCode, sha256 } from "./content";
+import { canonicalPaper, normalizeVerifyCode, sha256 } from "./content";
 
-const LETTER = {
-  id: true,
-  provinceId: true,
-  agencyId: true,
+/** A letter's or a notice's frozen words: what the printed paper and the verification page show. */
+const FROZEN = {
   jalaliYear: true,
   number: true,
   issuedAt: true,
@@ -17,6 +15,13 @@ const LETTER = {
   subject: true,
   body: true,
   contentHash: true,
+  provinceId: true,
+} as const;
+
+const LETTER = {
+  ...FROZEN,
+  id: true,
+  agencyId: true,
   verifyCode: true,
   meetingId: true,
   resolutionId: true,
@@ -99,6 +104,17 @@ export async function verifyAllowed(address: string | null): Promise<boolean> {
   return (row?.count ?? 0) <= VERIFY_PER_MINUTE;
 }
 
+type FrozenRow = {
+  jalaliYear: number;
+  number: number;
+  issuedAt: Date;
+  recipient: string | null;
+  subject: string | null;
+  body: string | null;
+  contentHash: string;
+  provinceId: string;
+};
+
 /**
  * What a verification code names: only what the paper itself shows (kind, number, date,
  * addressee, subject, text) and the SHA-256 of the text as frozen, recomputed here so a row
@@ -107,76 +123,38 @@ export async function verifyAllowed(address: string | null): Promise<boolean> {
 export async function verifyPaper(rawCode: string) {
   const code = normalizeVerifyCode(rawCode);
   if (!/^[A-Z0-9]{6,32}$/.test(code)) return null;
-  const letter = await db.letter.findUnique({
-    where: { verifyCode: code },
-    select: {
-      jalaliYear: true,
-      number: true,
-      issuedAt: true,
-      recipient: true,
-      subject: true,
-      body: true,
-      contentHash: true,
-      provinceId: true,
-    },
-  });
-  if (!letter) return verifyNotice(code);
-  const province =
-    (await db.province.findUnique({ where: { id: letter.provinceId }, select: { nameFa: true } }))?.nameFa ??
-    "";
-  const recomputed = sha256(canonicalLetter({ ...letter, province }));
-  return {
-    kind: "letter" as const,
-    code,
-    number: { number: letter.number, jalaliYear: letter.jalaliYear },
-    issuedAt: letter.issuedAt,
-    province,
-    recipient: letter.recipient,
-    subject: letter.subject,
-    body: letter.body,
-    contentHash: letter.contentHash,
-    intact: recomputed === letter.contentHash,
-  };
+  const letter = await db.letter.findUnique({ where: { verifyCode: code }, select: FROZEN });
+  if (letter) return verifiedPaper("letter", code, letter);
+  // A notice (ابلاغ) issued since issue #37 carries a code too; its text was frozen at issue.
+  const notice = await db.notice.findUnique({ where: { verifyCode: code }, select: FROZEN });
+  if (notice?.contentHash)
+    return verifiedPaper("notice", code, { ...notice, contentHash: notice.contentHash });
+  return verifyMinutes(code);
 }
 
-/** A notice (ابلاغ) issued since issue #37 carries a code too; its text was frozen at issue. */
-async function verifyNotice(code: string) {
-  const notice = await db.notice.findUnique({
-    where: { verifyCode: code },
-    select: {
-      jalaliYear: true,
-      number: true,
-      issuedAt: true,
-      recipient: true,
-      subject: true,
-      body: true,
-      contentHash: true,
-      provinceId: true,
-    },
-  });
-  if (!notice?.contentHash) return verifyMinutes(code);
+/** A letter's or a notice's frozen words as the page shows them, and whether they are intact. */
+async function verifiedPaper<K extends "letter" | "notice">(kind: K, code: string, row: FrozenRow) {
   const province =
-    (await db.province.findUnique({ where: { id: notice.provinceId }, select: { nameFa: true } }))?.nameFa ??
-    "";
+    (await db.province.findUnique({ where: { id: row.provinceId }, select: { nameFa: true } }))?.nameFa ?? "";
   const frozen = {
     province,
-    number: notice.number,
-    jalaliYear: notice.jalaliYear,
-    issuedAt: notice.issuedAt,
-    recipient: notice.recipient ?? "",
-    subject: notice.subject ?? "",
-    body: notice.body ?? "",
+    number: row.number,
+    jalaliYear: row.jalaliYear,
+    issuedAt: row.issuedAt,
+    recipient: row.recipient ?? "",
+    subject: row.subject ?? "",
+    body: row.body ?? "",
   };
   return {
-    kind: "notice" as const,
+    kind,
     code,
-    number: { number: notice.number, jalaliYear: notice.jalaliYear },
-    issuedAt: notice.issuedAt,
+    number: { number: row.number, jalaliYear: row.jalaliYear },
+    issuedAt: row.issuedAt,
     province,
     recipient: frozen.recipient,
     subject: frozen.subject,
     body: frozen.body,
-    contentHash: notice.contentHash,
-    intact: sha256(canonicalPaper("notice", frozen)) === notice.contentHash,
+    contentHash: row.contentHash,
+    intact: sha256(canonicalPaper(kind, frozen)) === row.contentHash,
   };
 }

@@ -11,7 +11,8 @@ import { listMeetingNotices } from "@/lib/notices/queries";
 import { listMinutesAmendments, minutesResolutions } from "@/lib/meetings/minutes";
 import { minutesVerification } from "@/lib/meetings/minutes-proof";
 import { verifyQrSvg, verifyUrl } from "@/lib/letters/queries";
-import { PaperVerification } from "@/components/letters/paper-verification";
+import { PaperFoot, PaperVerification } from "@/components/letters/paper-verification";
+import { PaperPages } from "@/components/print/paper-pages";
 import {
   MinutesAmendments,
   MinutesAttendance,
@@ -66,14 +67,17 @@ async function Minutes({ context, id }: { context: PageContext; id: string }) {
         nothingRecorded={nothingRecorded}
         t={t}
       />
-      <MinutesHeading meeting={meeting} title={title} {...words} />
-      <MinutesAttendance meeting={meeting} {...words} />
-      <MinutesCases items={meeting.agendaItems} resolutionsByItem={resolutionsByItem} {...words} />
-      {followUps.length > 0 && <MinutesFollowUps followUps={followUps} {...words} />}
-      {amendments.length > 0 && <MinutesAmendments amendments={amendments} t={t} />}
-      <MinutesSignatures meeting={meeting} t={t} />
-      {verification && <PaperVerification {...verification} t={t} />}
-      {notices.length > 0 && <MinutesNotices notices={notices} {...words} />}
+      {/* Approved minutes carry their code and QR at the foot of every printed page (issue #37). */}
+      <PaperPages className="space-y-6" foot={verification && <PaperFoot {...verification} t={t} />}>
+        <MinutesHeading meeting={meeting} title={title} {...words} />
+        <MinutesAttendance meeting={meeting} {...words} />
+        <MinutesCases items={meeting.agendaItems} resolutionsByItem={resolutionsByItem} {...words} />
+        {followUps.length > 0 && <MinutesFollowUps followUps={followUps} {...words} />}
+        {amendments.length > 0 && <MinutesAmendments amendments={amendments} t={t} />}
+        <MinutesSignatures meeting={meeting} t={t} />
+        {verification && <PaperVerification {...verification} t={t} />}
+        {notices.length > 0 && <MinutesNotices notices={notices} {...words} />}
+      </PaperPages>
     </article>
   );
 }
