@@ -69,6 +69,10 @@ async function VerifyResult({ code }: { code: string }) {
             {paper.intact ? t("verify.genuine") : t("verify.altered")}
           </p>
           <dl className="grid gap-2 text-sm sm:grid-cols-[max-content_1fr]">
+            <dt className="text-slate-600">{t("verify.codeLabel")}</dt>
+            <dd className="font-mono" dir="ltr">
+              {paper.code}
+            </dd>
             <dt className="text-slate-600">{t("verify.kind")}</dt>
             <dd>{t(`verify.kinds.${paper.kind}`)}</dd>
             <dt className="text-slate-600">{t("verify.province")}</dt>
