@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { Page } from "@playwright/test";
+import { todayInTehran } from "../../lib/i18n/format";
 import { normalizeText } from "../../lib/i18n/normalize";
 import { ACCOUNTS, expect, test } from "./fixtures";
 import { readPdfPages } from "./pdf-pages";
@@ -13,13 +14,6 @@ import { readPdfPages } from "./pdf-pages";
 
 const latin = (s: string) => s.replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d)));
 const number = (s: string | null) => Number(latin(s ?? "").replace(/[^\d]/g, "") || "0");
-const todayInTehran = () =>
-  new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Tehran",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date());
 
 test("the chair's letter to an absent head: one click issues it, and it prints with its verification code", async ({
   signedInAs,
