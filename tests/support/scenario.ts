@@ -62,6 +62,8 @@ export type ScenarioOptions = {
 };
 
 export type Scenario = {
+  /** The province's row (its code and names, for what a message or a page says of it). */
+  province: Awaited<ReturnType<typeof createProvince>>;
   provinceId: string;
   countyId: string;
   /** Ids of the banks, in the order named. */
@@ -100,7 +102,8 @@ const names = (value: number | string[], make: (i: number) => string) =>
   typeof value === "number" ? Array.from({ length: value }, (_, i) => make(i)) : value;
 
 export async function provinceScenario(options: ScenarioOptions = {}): Promise<Scenario> {
-  const provinceId = (await createProvince()).id;
+  const province = await createProvince();
+  const provinceId = province.id;
   const banks: string[] = [];
   for (const name of names(options.banks ?? 2, (i) => `بانک آزمون ${i + 1} ${provinceId.slice(-6)}`))
     banks.push((await createAgency(provinceId, name, { kind: "BANK" })).id);
@@ -120,6 +123,7 @@ export async function provinceScenario(options: ScenarioOptions = {}): Promise<S
   const chair = options.chair === false ? null : await createActor(["CHAIR"], { provinceId });
   const person: Scenario["person"] = (roles, opts = {}) => createActor(roles, { provinceId, ...opts });
   return {
+    province,
     provinceId,
     countyId,
     banks,
