@@ -215,12 +215,15 @@ export async function createResolution(
     verifiedAt?: Date | null;
     supportingAgencyIds?: string[];
     obstacleIds?: string[];
+    /** The case on the session's agenda it was made on: the minutes print resolutions by case. */
+    agendaItemId?: string;
   } = {},
 ) {
   return db.resolution.create({
     data: {
       id: opts.id,
       ...at,
+      agendaItemId: opts.agendaItemId,
       text: opts.text ?? "بانک عامل نسبت به امهال اقساط اقدام کند.",
       deadline: new Date(`${opts.deadline ?? "2030-01-15"}T00:00:00Z`),
       status: opts.status,

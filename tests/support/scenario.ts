@@ -94,7 +94,12 @@ export type Scenario = {
    */
   resolution(
     agencyId: string,
-    opts?: ResolutionOptions & { sessionId?: string; unitId?: string },
+    opts?: ResolutionOptions & {
+      sessionId?: string;
+      unitId?: string;
+      /** Made on the unit's case on the session's agenda (put there when it is not yet). */
+      onAgenda?: boolean;
+    },
   ): Promise<Resolution>;
 };
 
@@ -157,11 +162,22 @@ export async function provinceScenario(options: ScenarioOptions = {}): Promise<S
       return { ...agency, users: people };
     },
     session: (opts = {}) => createMeeting(provinceId, opts),
-    resolution(agencyId, { sessionId = sessionIdOrNull, unitId = unitIdOrNull, ...opts } = {}) {
+    async resolution(
+      agencyId,
+      { sessionId = sessionIdOrNull, unitId = unitIdOrNull, onAgenda, ...opts } = {},
+    ) {
       if (!sessionId || !unitId) throw new Error("a resolution needs a session and a unit");
+      const item = onAgenda
+        ? await db.agendaItem.upsert({
+            where: { meetingId_unitId: { meetingId: sessionId, unitId } },
+            update: {},
+            create: { meetingId: sessionId, unitId },
+            select: { id: true },
+          })
+        : null;
       return createResolution(
         { provinceId, meetingId: sessionId, unitId, responsibleAgencyId: agencyId },
-        opts,
+        { ...opts, agendaItemId: item?.id ?? opts.agendaItemId },
       );
     },
   };
