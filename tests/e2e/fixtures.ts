@@ -26,6 +26,8 @@ type TestData = {
   bankResolution(options?: { daysLeft?: number; text?: string }): Promise<string>;
   /** A Kerman production unit, active, with no obstacles. */
   unit(options?: { name?: string }): Promise<{ id: string; name: string }>;
+  /** A Kerman agency (a bank unless told), with no users, named `name` as the form would store it. */
+  agency(options: { name: string; nameEn?: string; kind?: "BANK" | "GOVERNMENT" }): Promise<{ id: string }>;
   /** One row of SQL, for asserting what the database holds. */
   one<R extends pg.QueryResultRow>(sql: string, values?: unknown[]): Promise<R | undefined>;
   /** The typed client, for rows a journey sets up or checks beyond the builders above. */
@@ -72,6 +74,7 @@ export const test = base.extend<
   data: async ({ pool, db }, use) => {
     const resolutions: string[] = [];
     const units: string[] = [];
+    const agencies: string[] = [];
     await use({
       async bankResolution({ daysLeft = 20, text } = {}) {
         const bank = await db.agency.findFirstOrThrow({
@@ -128,6 +131,26 @@ export const test = base.extend<
         units.push(id);
         return { id, name: unitName };
       },
+      async agency({ name, nameEn = "Test agency", kind = "BANK" }) {
+        const province = await db.province.findUniqueOrThrow({
+          where: { code: DEMO_PROVINCE },
+          select: { id: true },
+        });
+        const { id } = await db.agency.create({
+          data: {
+            id: `e2e-${randomUUID()}`,
+            provinceId: province.id,
+            kind,
+            nameFa: name,
+            nameEn,
+            // As lib/agencies/mutations.ts stores it: the unique key a second agency is checked against.
+            nameNormalized: normalizeText(name),
+          },
+          select: { id: true },
+        });
+        agencies.push(id);
+        return { id };
+      },
       async one(sql, values = []) {
         return (await pool.query(sql, values)).rows[0];
       },
@@ -136,5 +159,6 @@ export const test = base.extend<
     // Their reports, extensions, obstacles and status history go with them (ON DELETE CASCADE).
     if (resolutions.length) await db.resolution.deleteMany({ where: { id: { in: resolutions } } });
     if (units.length) await db.productionUnit.deleteMany({ where: { id: { in: units } } });
+    if (agencies.length) await db.agency.deleteMany({ where: { id: { in: agencies } } });
   },
 });

@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import pg from "pg";
-import { ACCOUNTS, createTestMember, faDigits, TEST_USER_PASSWORD } from "./support";
-import { enterAs } from "./session";
+import { ACCOUNTS, expect, test } from "./fixtures";
+import { createTestMember, faDigits, TEST_USER_PASSWORD } from "./support";
+import { addSession, enterAs } from "./session";
 
 // Security behaviour that lives in the running server: session cookies, the socket address
 // behind sign-in throttling, response headers, hostile input (issue #14).
@@ -21,11 +21,29 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const PASSWORD = TEST_USER_PASSWORD;
 const newMember = createTestMember;
 
+/**
+ * Fills and sends the sign-in form, opening it first unless the page shows it already: after a
+ * refused attempt the form stays, so the next attempt costs no page load. Resolves when the
+ * server has answered this attempt.
+ */
 async function attemptSignIn(page: Page, email: string, password: string, origin = "") {
-  await page.goto(`${origin}/login`);
+  if (origin || new URL(page.url()).pathname !== "/login") await page.goto(`${origin}/login`);
   await page.getByLabel("ایمیل").fill(email);
   await page.getByLabel("گذرواژه").fill(password);
+  const answered = page.waitForResponse(
+    (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login",
+  );
   await page.getByRole("button", { name: "ورود" }).click();
+  await answered;
+}
+
+/**
+ * The form is back (its button no longer "sending"), so the message shown is this attempt's
+ * answer and not the previous one's, which may read the same.
+ */
+async function expectRefusal(page: Page, message: string) {
+  await expect(page.getByRole("button", { name: "ورود" })).toBeEnabled();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(message);
 }
 
 const THROTTLED = "تلاش‌های ناموفق زیادی انجام شده است. لطفاً چند دقیقه دیگر دوباره تلاش کنید.";
@@ -34,7 +52,7 @@ const INVALID = "ایمیل یا گذرواژه نادرست است.";
 test.describe("sessions that end", () => {
   test("a session cookie copied before sign-out is refused afterwards", async ({ browser, page }) => {
     // Signed in directly: what is under test is the cookie after sign-out, not the form.
-    await enterAs(page, await newMember());
+    await enterAs(page, await newMember({ password: false }));
     const copied = await page.context().cookies();
     expect(copied.some((c) => c.name.endsWith("authjs.session-token"))).toBe(true);
     await page.getByRole("button", { name: "خروج" }).click();
@@ -55,11 +73,13 @@ test.describe("sessions that end", () => {
     const email = await newMember();
     // A minted session (tests/e2e/session.ts) carries the user's session version like one
     // from the form, so deactivation must end it too; signing in again goes through the form.
-    await enterAs(page, email);
-    await expect(page).toHaveURL(/\/resolutions/);
     const admin = await page.context().browser()!.newContext();
     const adminPage = await admin.newPage();
-    await enterAs(adminPage, ACCOUNTS.admin, `/admin/users?q=${encodeURIComponent(email)}`);
+    // The member and the administrator come in side by side.
+    await Promise.all([
+      enterAs(page, email).then(() => expect(page).toHaveURL(/\/resolutions/)),
+      enterAs(adminPage, ACCOUNTS.admin, `/admin/users?q=${encodeURIComponent(email)}`),
+    ]);
     const row = adminPage.getByRole("row").filter({ hasText: email });
     const dialog = adminPage.getByRole("dialog");
     // The page may not be hydrated yet when the button is first clicked (as in admin-users).
@@ -86,11 +106,11 @@ test.describe("sign-in throttling by the socket address", () => {
     for (let i = 0; i < 5; i++) {
       await page.setExtraHTTPHeaders({ "X-Forwarded-For": `198.51.100.${i + 1}` });
       await attemptSignIn(page, email, `wrong-password-${i}`);
-      await expect(page.getByRole("main").getByRole("alert")).toHaveText(INVALID);
+      await expectRefusal(page, INVALID);
     }
     await page.setExtraHTTPHeaders({ "X-Forwarded-For": "203.0.113.77" });
     await attemptSignIn(page, email, PASSWORD);
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText(THROTTLED);
+    await expectRefusal(page, THROTTLED);
     await expect(page).toHaveURL(/\/login/);
   });
 
@@ -101,7 +121,10 @@ test.describe("sign-in throttling by the socket address", () => {
     const email = await newMember();
     // The attacker connects over 127.0.0.1 and claims to be ::1, where the owner is.
     await page.setExtraHTTPHeaders({ "X-Forwarded-For": "::1" });
-    for (let i = 0; i < 6; i++) await attemptSignIn(page, email, `wrong-password-${i}`);
+    for (let i = 0; i < 6; i++) {
+      await attemptSignIn(page, email, `wrong-password-${i}`);
+      await expect(page.getByRole("button", { name: "ورود" })).toBeEnabled();
+    }
     await expect(page.getByRole("main").getByRole("alert")).toHaveText(THROTTLED);
 
     const owner = await browser.newContext();
@@ -156,7 +179,8 @@ test.describe("headers on every response", () => {
     expectSecurityHeaders(login!.headers(), "/login");
     expect(login!.headers()["strict-transport-security"]).toBeUndefined();
 
-    await enterAs(page, ACCOUNTS.secretariat);
+    // Signed in without a page load: the pages are read as requests, then one is opened.
+    await addSession(page.context(), ACCOUNTS.secretariat);
     const { rows } = await pool().query<{
       unit: string;
       meeting: string;
@@ -179,11 +203,14 @@ test.describe("headers on every response", () => {
     page.on("console", (m) => {
       if (m.type() === "error" && /Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
-    for (const path of [...PAGES, ...dynamic]) {
-      const response = await page.request.get(path);
-      expect(response.status(), path).toBeLessThan(400);
-      expectSecurityHeaders(response.headers(), path);
-    }
+    // Side by side: each is a request of its own, their order tells nothing.
+    await Promise.all(
+      [...PAGES, ...dynamic].map(async (path) => {
+        const response = await page.request.get(path);
+        expect(response.status(), path).toBeLessThan(400);
+        expectSecurityHeaders(response.headers(), path);
+      }),
+    );
     // The app itself works under its policy: a full page with charts, nothing blocked.
     await page.goto("/dashboard");
     await expect(page.getByRole("heading", { level: 1, name: "داشبورد" })).toBeVisible();
@@ -202,7 +229,8 @@ test.describe("headers on every response", () => {
 
 test.describe("hostile input gets a message, not a 500", () => {
   test("NUL bytes and absurd page numbers in URLs", async ({ page }) => {
-    await enterAs(page, ACCOUNTS.secretariat);
+    // Signed in without a page load: the URLs are read as requests, then one page is opened.
+    await addSession(page.context(), ACCOUNTS.secretariat);
     for (const path of [
       "/units?q=%00",
       "/obstacles?q=%00",
@@ -245,15 +273,11 @@ test.describe("hostile input gets a message, not a 500", () => {
   });
 });
 
-test("two people saving the same unit: one is saved, the other told it conflicted", async ({ browser }) => {
-  const name = `واحد ویرایش هم‌زمان ${faDigits(Date.now())}`;
-  const { rows } = await pool().query<{ id: string }>(
-    `INSERT INTO "ProductionUnit" (id, "provinceId", "countyId", name, "nameNormalized", sector, status, "updatedAt")
-     SELECT $1, p.id, c.id, $2, $2, 'INDUSTRIAL', 'ACTIVE', now()
-     FROM "Province" p JOIN "County" c ON c."provinceId" = p.id WHERE p.code = 'KRM' LIMIT 1 RETURNING id`,
-    [`e2e-${randomUUID()}`, name],
-  );
-  const id = rows[0]!.id;
+test("two people saving the same unit: one is saved, the other told it conflicted", async ({
+  browser,
+  data,
+}) => {
+  const { id } = await data.unit({ name: `واحد ویرایش هم‌زمان ${faDigits(Date.now())}` });
   const [first, second] = await Promise.all([browser.newContext(), browser.newContext()]);
   const [a, b] = await Promise.all([first.newPage(), second.newPage()]);
   await Promise.all([

@@ -31,12 +31,15 @@ export const TEST_USER_PASSWORD = "Sahar-e2e-password-1404";
 /**
  * A member of the demo province made for one test. Signing out ends every session of the
  * user (docs/decisions/050), so a test that signs out must not use an account other tests
- * are signed in with at the same time. Its password is real (argon2, as the app hashes it):
- * the tests that use it sign in through the form.
+ * are signed in with at the same time. Its password is real (argon2, as the app hashes it) for
+ * the tests that sign in through the form; with `password: false` it has none (nobody can sign
+ * in with it) and the hashing, slow on purpose, is saved.
  */
-export async function createTestMember(): Promise<string> {
+export async function createTestMember({ password = true }: { password?: boolean } = {}): Promise<string> {
   const email = `e2e-${randomUUID()}@tashil.test`;
-  const passwordHash = await hash(TEST_USER_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  const passwordHash = password
+    ? await hash(TEST_USER_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 })
+    : "no password: signed in with a minted session only";
   await e2eDb().user.create({
     data: {
       id: `e2e-${randomUUID()}`,

@@ -2,11 +2,7 @@
 // (e-mail and mobile) receive notices, reminders and escalations — all of it when the agency has
 // no user, a copy when it has — by e-mail (a real SMTP conversation) and SMS (a real HTTP round
 // trip to an in-process Kavenegar), once per event and number, also with two workers.
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
-import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
 import { addDays, todayInTehran } from "@/lib/i18n/format";
 import { createAgency as createAgencyMutation, updateAgency } from "@/lib/agencies/mutations";
@@ -15,90 +11,54 @@ import { escalateOverdue, sendDeadlineReminders } from "@/lib/notifications/even
 import { sendQueuedMails } from "@/lib/notifications/deliver";
 import { remindResolution } from "@/lib/resolutions/chase";
 import { sendPendingSms } from "@/lib/sms/outbox";
-import { kavenegarProvider } from "@/lib/sms/providers";
-import { startKavenegar, type KavenegarServer } from "../support/kavenegar";
-import {
-  createActor,
-  createAgency,
-  createCounty,
-  createMeeting,
-  createProvince,
-  createResolution,
-  createUnit,
-  t,
-} from "../support/fixtures";
+import { t } from "../support/fixtures";
+import { startOutboxes, type Outboxes } from "../support/mail";
+import { provinceScenario, type Scenario } from "../support/scenario";
 
 const TODAY = todayInTehran();
 // Tomorrow 10:00 Tehran: inside sending hours and after every row was queued, whenever the test runs.
 const DAYTIME = new Date(`${addDays(TODAY, 1)}T06:30:00Z`);
-const received: ParsedMail[] = [];
-let smtp: SMTPServer;
-let transport: ReturnType<typeof nodemailer.createTransport>;
-let gateway: KavenegarServer;
-let sms: ReturnType<typeof kavenegarProvider>;
-let provinceId: string;
-let unitId: string;
-let secretariat: Awaited<ReturnType<typeof createActor>>;
-let chair: Awaited<ReturnType<typeof createActor>>;
+let out: Outboxes;
+let s: Scenario;
+let transport: Outboxes["mail"]["transport"];
+let sms: Outboxes["sms"];
 
-const to = (m: ParsedMail) =>
-  (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ""));
-const mailsTo = (address: string) => received.filter((m) => to(m).includes(address));
-const textsTo = (mobile: string) => gateway.sent.filter((m) => m.receptor === mobile);
+const mailsTo = (address: string) => out.mail.to(address);
+const textsTo = (mobile: string) => out.textsTo(mobile);
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const { port } = smtp.server.address() as AddressInfo;
-  transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
-  // As a deployment with a mail server: mails written inside a transaction wait as PENDING for
-  // the every-minute job (without one they would be the administrator's outbox).
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-  gateway = await startKavenegar();
-  sms = kavenegarProvider({ apiKey: gateway.apiKey, baseUrl: gateway.url });
-  provinceId = (await createProvince()).id;
-  const county = await createCounty(provinceId, "سیرجان");
-  unitId = (await createUnit(provinceId, { countyId: county.id, name: "فولاد سیرجان" })).id;
-  secretariat = await createActor(["SECRETARIAT"], { provinceId });
-  chair = await createActor(["CHAIR"], { provinceId });
+  out = await startOutboxes();
+  ({ transport } = out.mail);
+  sms = out.sms;
+  s = await provinceScenario({ banks: 0, session: false, county: ["سیرجان"], unit: "فولاد سیرجان" });
 });
-afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  await gateway.close();
-});
+afterAll(() => out.close());
 
-async function agencyWithHead(name: string, head: { email?: string; mobile?: string }) {
-  const agency = await createAgency(provinceId, name);
-  return db.agency.update({
-    where: { id: agency.id },
-    data: { headName: "مریم احمدی", headTitle: "مدیرکل", email: head.email, headMobile: head.mobile },
-  });
+const agencyWithHead = (name: string, head: { email?: string; mobile?: string }) =>
+  s.agency(name, { head: { name: "مریم احمدی", title: "مدیرکل", ...head } });
+
+/** A held session of the working group with a resolution per deadline on `agencyId`. */
+async function heldWith(agencyId: string, ...resolutions: { deadline: string; text?: string }[]) {
+  const meeting = await s.session({ status: "HELD" });
+  const made = [];
+  for (const r of resolutions) made.push(await s.resolution(agencyId, { sessionId: meeting.id, ...r }));
+  return { meeting, resolutions: made };
 }
 
 /** Runs the two outbox jobs as the worker would, for this file's province only. */
 async function runOutboxes() {
-  await sendQueuedMails(transport, { provinceId });
-  await sendPendingSms({ provider: sms, now: DAYTIME, provinceId });
+  await sendQueuedMails(transport, { provinceId: s.provinceId });
+  await sendPendingSms({ provider: sms, now: DAYTIME, provinceId: s.provinceId });
 }
 
 describe("the head's contacts on the agency's record", () => {
   it("are kept as typed in any digits, and a wrong mobile is refused with a message", async () => {
     const base = { kind: "GOVERNMENT", nameFa: "اداره کل راه و شهرسازی", nameEn: "Roads", email: "" };
-    const bad = await createAgencyMutation(secretariat, { ...base, headMobile: "۰۳۴۳۲۲۲۱۱۱۱" }, t);
+    const bad = await createAgencyMutation(s.secretariat, { ...base, headMobile: "۰۳۴۳۲۲۲۱۱۱۱" }, t);
     expect(bad.ok).toBe(false);
     expect(bad.fieldErrors?.headMobile).toEqual([t("validation.mobile")]);
     const made = await createAgencyMutation(
-      secretariat,
+      s.secretariat,
       { ...base, headTitle: "مدیرکل", headMobile: "+98 ۹۱۲ ۳۴۵ ۶۷۸۹" },
       t,
     );
@@ -106,7 +66,7 @@ describe("the head's contacts on the agency's record", () => {
     const saved = await db.agency.findUniqueOrThrow({ where: { id: made.id ?? "" } });
     expect(saved).toMatchObject({ headTitle: "مدیرکل", headMobile: "09123456789" });
     const edited = await updateAgency(
-      secretariat,
+      s.secretariat,
       { ...base, id: saved.id, version: String(saved.version), active: "on", headMobile: "" },
       t,
     );
@@ -121,12 +81,11 @@ describe("a notice to an agency without users", () => {
       email: "Head.Natural@Agency.ir",
       mobile: "09171112233",
     });
-    const meeting = await createMeeting(provinceId, { status: "HELD" });
-    await createResolution(
-      { provinceId, meetingId: meeting.id, unitId, responsibleAgencyId: agency.id },
-      { text: "استعلام منابع طبیعی ظرف دو هفته پاسخ داده شود.", deadline: addDays(TODAY, 14) },
-    );
-    expect((await approveMinutes(chair, { meetingId: meeting.id }, t)).ok).toBe(true);
+    const { meeting } = await heldWith(agency.id, {
+      text: "استعلام منابع طبیعی ظرف دو هفته پاسخ داده شود.",
+      deadline: addDays(TODAY, 14),
+    });
+    expect((await approveMinutes(s.chair, { meetingId: meeting.id }, t)).ok).toBe(true);
     const notice = await db.notice.findFirstOrThrow({ where: { meetingId: meeting.id } });
     // Queued in the approval's transaction: nothing has gone yet.
     expect(await db.emailMessage.count({ where: { eventKey: `notice:${notice.id}` } })).toBe(1);
@@ -150,20 +109,16 @@ describe("a notice to an agency without users", () => {
 
   it("also reaches users who chose SMS, and the head gets a copy when the agency has users", async () => {
     const agency = await agencyWithHead("بانک کشاورزی", { mobile: "09171112244" });
-    const user = await createActor(["AGENCY"], { provinceId, agencyId: agency.id });
+    const user = await s.person(["AGENCY"], { agencyId: agency.id });
     await db.user.update({
       where: { id: user.id },
       data: { mobile: "09181112255", mobileVerifiedAt: new Date(), smsOptIn: true },
     });
     // A colleague who gave a number but never proved it gets nothing.
-    const unverified = await createActor(["AGENCY"], { provinceId, agencyId: agency.id });
+    const unverified = await s.person(["AGENCY"], { agencyId: agency.id });
     await db.user.update({ where: { id: unverified.id }, data: { mobile: "09181112266", smsOptIn: true } });
-    const meeting = await createMeeting(provinceId, { status: "HELD" });
-    await createResolution(
-      { provinceId, meetingId: meeting.id, unitId, responsibleAgencyId: agency.id },
-      { deadline: addDays(TODAY, 30) },
-    );
-    expect((await approveMinutes(chair, { meetingId: meeting.id }, t)).ok).toBe(true);
+    const { meeting } = await heldWith(agency.id, { deadline: addDays(TODAY, 30) });
+    expect((await approveMinutes(s.chair, { meetingId: meeting.id }, t)).ok).toBe(true);
     await runOutboxes();
     const notice = await db.notice.findFirstOrThrow({ where: { meetingId: meeting.id } });
     expect(textsTo("09171112244")).toHaveLength(1);
@@ -178,12 +133,8 @@ describe("a notice to an agency without users", () => {
 describe("reminders and escalations reach the head", () => {
   it("remind now: by SMS when the head has only a mobile, and says so", async () => {
     const agency = await agencyWithHead("جهاد کشاورزی", { mobile: "09171113344" });
-    const meeting = await createMeeting(provinceId, { status: "HELD" });
-    const r = await createResolution(
-      { provinceId, meetingId: meeting.id, unitId, responsibleAgencyId: agency.id },
-      { deadline: addDays(TODAY, 5) },
-    );
-    const answer = await remindResolution(secretariat, { id: r.id }, t, TODAY, transport, sms);
+    const [r] = (await heldWith(agency.id, { deadline: addDays(TODAY, 5) })).resolutions;
+    const answer = await remindResolution(s.secretariat, { id: r?.id ?? "" }, t, TODAY, transport, sms);
     expect(answer.ok).toBe(true);
     expect(answer.message).toBe(
       t("resolutions.remind.sentToHeadContacts", {
@@ -192,7 +143,7 @@ describe("reminders and escalations reach the head", () => {
     );
     // Sent at once unless it is night in Tehran (then it waits in the outbox until 07:00).
     const row = await db.smsMessage.findFirstOrThrow({
-      where: { eventKey: `resolution.remind:${r.id}:${TODAY}` },
+      where: { eventKey: `resolution.remind:${r?.id}:${TODAY}` },
     });
     expect(["SENT", "PENDING"]).toContain(row.status);
     expect(row.body).toContain("فولاد سیرجان");
@@ -203,15 +154,8 @@ describe("reminders and escalations reach the head", () => {
       email: "head.env@agency.ir",
       mobile: "09171114455",
     });
-    const meeting = await createMeeting(provinceId, { status: "HELD" });
-    await createResolution(
-      { provinceId, meetingId: meeting.id, unitId, responsibleAgencyId: agency.id },
-      { deadline: addDays(TODAY, -3) },
-    );
-    await createResolution(
-      { provinceId, meetingId: meeting.id, unitId, responsibleAgencyId: agency.id },
-      { deadline: addDays(TODAY, 1) },
-    );
+    await heldWith(agency.id, { deadline: addDays(TODAY, -3) }, { deadline: addDays(TODAY, 1) });
+    const provinceId = s.provinceId;
     await Promise.all([
       escalateOverdue({ today: TODAY, transport, provinceId }),
       escalateOverdue({ today: TODAY, transport, provinceId }),
@@ -243,19 +187,21 @@ describe("reminders and escalations reach the head", () => {
 describe("session invitations", () => {
   it("reach members and invitees by e-mail with a valid calendar file, and heads by SMS, once", async () => {
     const { sendInvitations } = await import("@/lib/meetings/invitations");
-    const member = await agencyWithHead("سازمان صمت", { email: "head.smt@agency.ir", mobile: "09171115566" });
-    const invitee = await createAgency(provinceId, "شرکت شهرک‌های صنعتی");
-    const memberUser = await createActor(["AGENCY"], { provinceId, agencyId: member.id });
-    const meeting = await createMeeting(provinceId, { startsAt: new Date("2031-05-31T05:30:00Z") });
+    const member = await s.agency("سازمان صمت", {
+      head: { name: "مریم احمدی", title: "مدیرکل", email: "head.smt@agency.ir", mobile: "09171115566" },
+      memberOf: ["WORKING_GROUP"],
+    });
+    const memberUser = await s.person(["AGENCY"], { agencyId: member.id });
+    const invitee = await s.agency("شرکت شهرک‌های صنعتی");
+    const meeting = await s.session({ startsAt: new Date("2031-05-31T05:30:00Z") });
     await db.meeting.update({ where: { id: meeting.id }, data: { place: "سالن جلسات استانداری" } });
-    await db.bodyMember.create({ data: { bodyId: meeting.bodyId, agencyId: member.id } });
     await db.meetingInvitee.create({ data: { meetingId: meeting.id, agencyId: invitee.id } });
-    await db.agendaItem.create({ data: { meetingId: meeting.id, unitId } });
+    await db.agendaItem.create({ data: { meetingId: meeting.id, unitId: s.unitId ?? "" } });
 
-    const answer = await sendInvitations(secretariat, { meetingId: meeting.id }, t, { transport, sms });
+    const answer = await sendInvitations(s.secretariat, { meetingId: meeting.id }, t, { transport, sms });
     expect(answer.ok).toBe(true);
     // Again: nothing more (one invitation per session time and address).
-    await sendInvitations(secretariat, { meetingId: meeting.id }, t, { transport, sms });
+    await sendInvitations(s.secretariat, { meetingId: meeting.id }, t, { transport, sms });
     await runOutboxes();
     const toHead = mailsTo("head.smt@agency.ir");
     const toUser = mailsTo(memberUser.email);
@@ -288,9 +234,9 @@ describe("session invitations", () => {
 
   it("are refused for a session already held", async () => {
     const { sendInvitations } = await import("@/lib/meetings/invitations");
-    const meeting = await createMeeting(provinceId, { status: "HELD" });
+    const meeting = await s.session({ status: "HELD" });
     expect(
-      (await sendInvitations(secretariat, { meetingId: meeting.id }, t, { transport, sms })).message,
+      (await sendInvitations(s.secretariat, { meetingId: meeting.id }, t, { transport, sms })).message,
     ).toBe(t("invitations.notPlanned"));
   });
 });

@@ -2,13 +2,9 @@
 // what they must act on — each notification to the right people exactly once, over a real
 // SMTP conversation with an in-process server.
 import { mkdtempSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
-import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
 import {
   addDays,
@@ -39,73 +35,49 @@ import { sendNotificationDigests, sendNotificationMails } from "@/lib/notificati
 import { remindAgency, remindResolution } from "@/lib/resolutions/chase";
 import { decideExtension, reportProgress, verifyResolution } from "@/lib/resolutions/mutations";
 import { decideReturn, returnResolution } from "@/lib/resolutions/returns";
-import {
-  createActor,
-  createAgency,
-  createCounty,
-  createMeeting,
-  createProvince,
-  createResolution,
-  createUnit,
-  t,
-} from "../support/fixtures";
+import { t } from "../support/fixtures";
+import { recipients, startMailServer, type MailServer } from "../support/mail";
+import { provinceScenario, type Scenario } from "../support/scenario";
 
 process.env.STORAGE_DIR = mkdtempSync(path.join(tmpdir(), "tashil-loop-"));
 const TODAY = todayInTehran();
 const pdf = () =>
   new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d])], "letter.pdf", { type: "application/pdf" });
 
-type TestActor = Awaited<ReturnType<typeof createActor>>;
+type TestActor = Scenario["secretariat"];
 
+/** A province with a bank (two users) and an environment office (one), a unit, and its people. */
 async function setting() {
-  const province = await createProvince();
-  const provinceId = province.id;
-  const bank = await createAgency(provinceId, `بانک آزمون ${province.code}`);
-  const env = await createAgency(provinceId, `محیط زیست آزمون ${province.code}`);
-  const county = await createCounty(provinceId, "کرمان");
-  const unit = await createUnit(provinceId, { countyId: county.id, name: `کارخانه ${province.code}` });
+  const tag = crypto.randomUUID().slice(0, 8);
+  const s = await provinceScenario({ banks: 0, session: false, county: ["کرمان"], unit: `کارخانه ${tag}` });
+  const bank = await s.agency(`بانک آزمون ${tag}`);
+  const env = await s.agency(`محیط زیست آزمون ${tag}`);
   const actors = {
-    bank1: await createActor(["AGENCY"], { provinceId, agencyId: bank.id }),
-    bank2: await createActor(["AGENCY"], { provinceId, agencyId: bank.id }),
-    env: await createActor(["AGENCY"], { provinceId, agencyId: env.id }),
-    secretariat: await createActor(["SECRETARIAT"], { provinceId }),
-    chair: await createActor(["CHAIR"], { provinceId }),
-    member: await createActor(["MEMBER"], { provinceId }),
+    bank1: await s.person(["AGENCY"], { agencyId: bank.id }),
+    bank2: await s.person(["AGENCY"], { agencyId: bank.id }),
+    env: await s.person(["AGENCY"], { agencyId: env.id }),
+    secretariat: s.secretariat,
+    chair: s.chair,
+    member: await s.person(["MEMBER"]),
   };
   const meeting = async (status: "PLANNED" | "HELD" = "HELD", startsAt = new Date()) =>
-    createMeeting(provinceId, { status, startsAt, jalaliYear: jalaliParts(startsAt).year });
+    s.session({ status, startsAt, jalaliYear: jalaliParts(startsAt).year });
   const resolution = async (meetingId: string, agencyId: string, deadline: string, text = "اقدام کند.") =>
-    createResolution(
-      { provinceId, meetingId, unitId: unit.id, responsibleAgencyId: agencyId },
-      { deadline, text },
-    );
-  return { provinceId, bank, env, unit, actors, meeting, resolution };
+    s.resolution(agencyId, { sessionId: meetingId, deadline, text });
+  return { provinceId: s.provinceId, bank, env, actors, meeting, resolution, person: s.person };
 }
 
 // ─── SMTP ───────────────────────────────────────────────────────────────────
-const received: ParsedMail[] = [];
-let server: SMTPServer;
-let transport: ReturnType<typeof nodemailer.createTransport>;
-const to = (m: ParsedMail) =>
-  (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ""));
+let mail: MailServer;
+let received: MailServer["received"];
+let transport: MailServer["transport"];
+const to = recipients;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
+  mail = await startMailServer();
+  ({ received, transport } = mail);
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => mail.close());
 
 describe("notices (ابلاغ)", () => {
   it("numbers each agency's notice in the province's series for the Jalali year, without gaps or repeats under concurrent approvals", async () => {
@@ -197,7 +169,7 @@ describe("notices (ابلاغ)", () => {
     expect(late.items.map((n) => n.id)).toEqual([notice?.id]);
     expect(late.items[0]?.workingDays).toBeGreaterThanOrEqual(5);
     // The administrator gives agencies longer: a week-old notice is no longer late.
-    const admin = await createActor(["ADMIN"], { provinceId: s.provinceId });
+    const admin = await s.person(["ADMIN"]);
     expect(await setNoticeAckDays(admin, { days: "20", version: "0" }, t)).toMatchObject({ ok: true });
     expect(await listUnacknowledgedNotices(s.actors.secretariat)).toMatchObject({ days: 20, items: [] });
     // A stale form is a conflict; the secretariat may not change it.

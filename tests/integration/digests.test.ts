@@ -1,77 +1,61 @@
 // Issue #35: the daily overdue escalation and deadline reminder are one digest per recipient,
 // not one message per case. A real SMTP conversation with an in-process server, real
 // PostgreSQL, 8,000 overdue resolutions in one province.
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
-import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
 import { addDays, calendarDate, todayInTehran } from "@/lib/i18n/format";
 import { escalateOverdue, sendDeadlineReminders } from "@/lib/notifications/events";
 import { sendNotificationDigests, sendNotificationMails } from "@/lib/notifications/inbox";
 import { listMyNotifications, listOutbox } from "@/lib/notifications/queries";
 import { setDigestHour } from "@/lib/settings/mutations";
-import {
-  createActor,
-  createAgency,
-  createCounty,
-  createMeeting,
-  createObstacle,
-  createProvince,
-  createUnit,
-  t,
-} from "../support/fixtures";
+import { createObstacle, t } from "../support/fixtures";
+import { startMailServer, type MailServer } from "../support/mail";
+import { provinceScenario, type Scenario } from "../support/scenario";
 
-const received: ParsedMail[] = [];
-let server: SMTPServer;
-let transport: ReturnType<typeof nodemailer.createTransport>;
-const to = (m: ParsedMail) =>
-  (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ""));
-const mailsTo = (email: string) => received.filter((m) => to(m).includes(email.toLowerCase()));
+let mail: MailServer;
+let received: MailServer["received"];
+let transport: MailServer["transport"];
+const mailsTo = (email: string) => mail.to(email);
 
 const TODAY = todayInTehran();
-type TestActor = Awaited<ReturnType<typeof createActor>>;
+type TestActor = Scenario["secretariat"];
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
+  mail = await startMailServer();
+  ({ received, transport } = mail);
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => mail.close());
 
 /** A province with three agencies: one with users and a head's e-mail, one with only the e-mail, one with only a user. */
 async function province(code: string) {
-  const p = await createProvince();
-  const bank = await createAgency(p.id, `بانک ${code}`, { nameEn: `Bank ${code}` });
-  const env = await createAgency(p.id, `محیط زیست ${code}`, { nameEn: `Environment ${code}` });
-  const park = await createAgency(p.id, `شهرک‌های صنعتی ${code}`, { nameEn: `Industrial parks ${code}` });
-  await db.agency.update({ where: { id: bank.id }, data: { email: `head-${code}@bank.test` } });
-  await db.agency.update({ where: { id: env.id }, data: { email: `head-${code}@env.test` } });
+  const sc = await provinceScenario({
+    banks: 0,
+    chair: false,
+    county: ["کرمان"],
+    unit: `کارخانه ${code}`,
+    session: false,
+  });
+  const bank = await sc.agency(`بانک ${code}`, {
+    nameEn: `Bank ${code}`,
+    head: { email: `head-${code}@bank.test` },
+  });
+  const env = await sc.agency(`محیط زیست ${code}`, {
+    nameEn: `Environment ${code}`,
+    head: { email: `head-${code}@env.test` },
+  });
+  const park = await sc.agency(`شهرک‌های صنعتی ${code}`, { nameEn: `Industrial parks ${code}` });
   const people = {
-    secretariat: await createActor(["SECRETARIAT"], { provinceId: p.id }),
-    secretariatEn: await createActor(["SECRETARIAT"], { provinceId: p.id }),
-    bank1: await createActor(["AGENCY"], { provinceId: p.id, agencyId: bank.id }),
-    bank2: await createActor(["AGENCY"], { provinceId: p.id, agencyId: bank.id }),
-    park: await createActor(["AGENCY"], { provinceId: p.id, agencyId: park.id }),
+    secretariat: sc.secretariat,
+    secretariatEn: await sc.person(["SECRETARIAT"]),
+    bank1: await sc.person(["AGENCY"], { agencyId: bank.id }),
+    bank2: await sc.person(["AGENCY"], { agencyId: bank.id }),
+    park: await sc.person(["AGENCY"], { agencyId: park.id }),
   };
   await db.user.update({ where: { id: people.secretariatEn.id }, data: { locale: "en" } });
-  const county = await createCounty(p.id, "کرمان");
-  const unit = await createUnit(p.id, { countyId: county.id, name: `کارخانه ${code}` });
+  const unit = { id: sc.unitId ?? "", provinceId: sc.provinceId };
   // One after another: the body builder upserts.
   const meetings: { id: string }[] = [];
-  for (let i = 0; i < 8; i++) meetings.push(await createMeeting(p.id, { status: "MINUTES_APPROVED" }));
+  for (let i = 0; i < 8; i++) meetings.push(await sc.session({ status: "MINUTES_APPROVED" }));
   /** `count` open resolutions with the deadlines given by `deadlineOf(i)`, in one statement. */
   const resolutions = async (
     count: number,
@@ -81,7 +65,7 @@ async function province(code: string) {
   ) =>
     db.resolution.createMany({
       data: Array.from({ length: count }, (_, i) => ({
-        provinceId: p.id,
+        provinceId: sc.provinceId,
         meetingId: meetings[i % meetings.length]?.id ?? "",
         unitId: unit.id,
         responsibleAgencyId: agencyId,
@@ -91,7 +75,18 @@ async function province(code: string) {
         createdAt: new Date("2024-01-01"),
       })),
     });
-  return { id: p.id, nameFa: p.nameFa, bank, env, park, people, unit, meetings, resolutions };
+  return {
+    id: sc.provinceId,
+    nameFa: sc.province.nameFa,
+    person: sc.person,
+    bank,
+    env,
+    park,
+    people,
+    unit,
+    meetings,
+    resolutions,
+  };
 }
 
 const ofKind = (userId: string, kind: string) => db.notification.findMany({ where: { userId, kind } });
@@ -171,7 +166,7 @@ describe("the overdue escalation, at 8,000 overdue resolutions in one province",
     expect(park?.link).toBe(`/resolutions?overdue=1&agencyId=${s.park.id}`);
 
     // The administrator's outbox (no SMTP) would hold these few rows, not thousands.
-    const admin = await createActor(["ADMIN"], { provinceId: s.id });
+    const admin = await s.person(["ADMIN"]);
     expect((await listOutbox(admin)).total).toBe(0);
   });
 
@@ -243,7 +238,7 @@ describe("the province's hour", () => {
   it("holds the digests until the hour the province chose, then sends them once", async () => {
     const s = await province("c");
     await s.resolutions(5, s.park.id, () => addDays(TODAY, -3));
-    const admin = await createActor(["ADMIN"], { provinceId: s.id });
+    const admin = await s.person(["ADMIN"]);
     expect((await setDigestHour(admin, { hour: "۱۰", version: "0" }, t)).ok).toBe(true);
     expect((await setDigestHour(admin, { hour: "24", version: "1" }, t)).fieldErrors?.hour).toEqual([
       t("settings.v.digestHour"),

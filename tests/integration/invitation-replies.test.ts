@@ -4,46 +4,31 @@
 // reply link of its own. The reply (head / representative named / absent) is recorded from that
 // link without signing in, fills the session's expected attendance, and a forged link,
 // a party no longer invited or a session already held record nothing.
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
-import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
 import { addDays, todayInTehran } from "@/lib/i18n/format";
 import { sendInvitations } from "@/lib/meetings/invitations";
 import { answerInvitation, expectedAttendance, rsvpView } from "@/lib/meetings/rsvp";
 import { sendQueuedMails } from "@/lib/notifications/deliver";
 import { sendPendingSms } from "@/lib/sms/outbox";
-import { kavenegarProvider } from "@/lib/sms/providers";
-import { startKavenegar, type KavenegarServer } from "../support/kavenegar";
-import {
-  createActor,
-  createAgency,
-  createCounty,
-  createMeeting,
-  createProvince,
-  createUnit,
-  t,
-} from "../support/fixtures";
+import { createActor, createProvince, t } from "../support/fixtures";
+import { startOutboxes, type Outboxes } from "../support/mail";
+import { provinceScenario, type Scenario } from "../support/scenario";
 
 const DAYTIME = new Date(`${addDays(todayInTehran(), 1)}T06:30:00Z`);
-const received: ParsedMail[] = [];
-let smtp: SMTPServer;
-let transport: ReturnType<typeof nodemailer.createTransport>;
-let gateway: KavenegarServer;
-let sms: ReturnType<typeof kavenegarProvider>;
+let out: Outboxes;
+let s: Scenario;
+let transport: Outboxes["mail"]["transport"];
+let sms: Outboxes["sms"];
 let provinceId: string;
 let meetingId: string;
-let secretariat: Awaited<ReturnType<typeof createActor>>;
+let secretariat: Scenario["secretariat"];
 let memberId: string;
 let unitId: string;
 let applicantEmail: string;
 
-const to = (m: ParsedMail) =>
-  (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ""));
-const mailsTo = (address: string) => received.filter((m) => to(m).includes(address));
-const textsTo = (mobile: string) => gateway.sent.filter((m) => m.receptor === mobile);
+const mailsTo = (address: string) => out.mail.to(address);
+const textsTo = (mobile: string) => out.textsTo(mobile);
 const replyToken = (text: string) => /\/rsvp\/([^\s]+)/.exec(text)?.[1] ?? "";
 const replies = () => db.invitationReply.findMany({ where: { meetingId }, orderBy: { answeredAt: "asc" } });
 
@@ -85,44 +70,27 @@ function parseIcs(raw: string) {
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push(mail);
-        callback();
-      }, callback);
-    },
+  out = await startOutboxes();
+  ({ transport } = out.mail);
+  sms = out.sms;
+  s = await provinceScenario({
+    banks: 0,
+    chair: false,
+    county: ["اردکان"],
+    unit: "کاشی اردکان",
+    session: { startsAt: new Date("2032-02-10T06:00:00Z") },
   });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const { port } = smtp.server.address() as AddressInfo;
-  transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-  gateway = await startKavenegar();
-  sms = kavenegarProvider({ apiKey: gateway.apiKey, baseUrl: gateway.url });
-  provinceId = (await createProvince()).id;
-  secretariat = await createActor(["SECRETARIAT"], { provinceId });
-  const county = await createCounty(provinceId, "اردکان");
-  const unit = await createUnit(provinceId, { countyId: county.id, name: "کاشی اردکان" });
-  unitId = unit.id;
+  ({ provinceId, secretariat } = s);
+  unitId = s.unitId ?? "";
+  meetingId = s.sessionId ?? "";
   // A member agency with no user: its head's e-mail and mobile on the record.
-  const member = await createAgency(provinceId, "اداره کل تعاون، کار و رفاه اجتماعی");
-  await db.agency.update({
-    where: { id: member.id },
-    data: {
-      headName: "علی کریمی",
-      headTitle: "مدیرکل",
-      email: "head.kar@agency.ir",
-      headMobile: "09131234501",
-    },
-  });
-  memberId = member.id;
-  const meeting = await createMeeting(provinceId, { startsAt: new Date("2032-02-10T06:00:00Z") });
-  meetingId = meeting.id;
-  await db.meeting.update({ where: { id: meeting.id }, data: { place: "سالن شهید رجایی" } });
-  await db.bodyMember.create({ data: { bodyId: meeting.bodyId, agencyId: member.id } });
+  memberId = (
+    await s.agency("اداره کل تعاون، کار و رفاه اجتماعی", {
+      head: { name: "علی کریمی", title: "مدیرکل", email: "head.kar@agency.ir", mobile: "09131234501" },
+      memberOf: ["WORKING_GROUP"],
+    })
+  ).id;
+  await db.meeting.update({ where: { id: meetingId }, data: { place: "سالن شهید رجایی" } });
   await db.agendaItem.create({ data: { meetingId, unitId } });
   // The unit's applicant, whose accepted request brought it on the agenda; SMS opted in.
   const applicant = await db.user.create({
@@ -148,10 +116,7 @@ beforeAll(async () => {
     },
   });
 });
-afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  await gateway.close();
-});
+afterAll(() => out.close());
 
 describe("session invitations with replies", () => {
   let headToken = "";
@@ -239,7 +204,7 @@ describe("session invitations with replies", () => {
     });
     expect(await rsvpView(forged)).toBeNull();
     // A real agency of the province, never invited: its id in a hand-made token is unsigned.
-    const other = await createAgency(provinceId, "دستگاه دعوت‌نشده");
+    const other = await s.agency("دستگاه دعوت‌نشده");
     const handMade = headToken.replace(memberId, other.id);
     expect((await answerInvitation({ token: handMade, mode: "HEAD" }, t)).ok).toBe(false);
     // Taken off the body: the signed link no longer answers.

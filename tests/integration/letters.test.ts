@@ -12,44 +12,27 @@ import {
   verifyPaper,
   VERIFY_PER_MINUTE,
 } from "@/lib/letters/queries";
-import {
-  createActor,
-  createAgency,
-  createCounty,
-  createMeeting,
-  createProvince,
-  createResolution,
-  createUnit,
-  t,
-} from "../support/fixtures";
+import { t } from "../support/fixtures";
+import { provinceScenario, type Scenario } from "../support/scenario";
 
+let s: Scenario;
 let provinceId: string;
-let unitId: string;
-let secretariat: Awaited<ReturnType<typeof createActor>>;
+let secretariat: Scenario["secretariat"];
 
 beforeAll(async () => {
-  provinceId = (await createProvince()).id;
-  const county = await createCounty(provinceId, "رفسنجان");
-  unitId = (await createUnit(provinceId, { countyId: county.id, name: "پسته رفسنجان" })).id;
-  secretariat = await createActor(["SECRETARIAT"], { provinceId });
+  s = await provinceScenario({ banks: 0, session: false, county: ["رفسنجان"], unit: "پسته رفسنجان" });
+  ({ provinceId, secretariat } = s);
 });
 
 describe("official letters", () => {
   it("one per agency for a session, addressed to the head by title, numbered in order", async () => {
-    const meeting = await createMeeting(provinceId, { status: "MINUTES_APPROVED" });
-    const bank = await createAgency(provinceId, "الف بانک ملی");
-    await db.agency.update({
-      where: { id: bank.id },
-      data: { headName: "علی رضایی", headTitle: "مدیر شعب استان" },
-    });
-    const env = await createAgency(provinceId, "ب محیط زیست");
-    const at = { provinceId, meetingId: meeting.id, unitId };
-    await createResolution(
-      { ...at, responsibleAgencyId: bank.id },
-      { text: "امهال اقساط", deadline: "2030-02-01" },
-    );
-    await createResolution({ ...at, responsibleAgencyId: env.id }, { text: "استعلام محیط زیست" });
-    await createResolution({ ...at, responsibleAgencyId: bank.id }, { text: "تمدید ضمانت‌نامه" });
+    const meeting = await s.session({ status: "MINUTES_APPROVED" });
+    const bank = await s.agency("الف بانک ملی", { head: { name: "علی رضایی", title: "مدیر شعب استان" } });
+    const env = await s.agency("ب محیط زیست");
+    const at = { sessionId: meeting.id };
+    await s.resolution(bank.id, { ...at, text: "امهال اقساط", deadline: "2030-02-01" });
+    await s.resolution(env.id, { ...at, text: "استعلام محیط زیست" });
+    await s.resolution(bank.id, { ...at, text: "تمدید ضمانت‌نامه" });
     const answer = await issueLetters(secretariat, { meetingId: meeting.id }, t);
     expect(answer.ok).toBe(true);
     expect(answer.ids).toHaveLength(2);
@@ -70,19 +53,16 @@ describe("official letters", () => {
   });
 
   it("are numbered without gaps or repeats when many are printed at once", async () => {
-    const province = (await createProvince()).id;
-    const county = await createCounty(province);
-    const unit = (await createUnit(province, { countyId: county.id })).id;
-    const actor = await createActor(["SECRETARIAT"], { provinceId: province });
-    const agency = await createAgency(province);
-    const meeting = await createMeeting(province, { status: "HELD" });
+    const other = await provinceScenario({
+      banks: 0,
+      agencies: 1,
+      chair: false,
+      unit: "واحد آزمون",
+      session: { status: "HELD" },
+    });
+    const [province, actor, agency] = [other.provinceId, other.secretariat, other.agencies[0] ?? ""];
     const resolutions = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
-        createResolution(
-          { provinceId: province, meetingId: meeting.id, unitId: unit, responsibleAgencyId: agency.id },
-          { text: `مصوبه ${i}` },
-        ),
-      ),
+      Array.from({ length: 12 }, (_, i) => other.resolution(agency, { text: `مصوبه ${i}` })),
     );
     // Twelve single letters and the session's batch, each asked for twice, all at once.
     const answers = await Promise.all([
@@ -90,8 +70,8 @@ describe("official letters", () => {
         issueLetters(actor, { resolutionId: r.id }, t),
         issueLetters(actor, { resolutionId: r.id }, t),
       ]),
-      issueLetters(actor, { meetingId: meeting.id }, t),
-      issueLetters(actor, { meetingId: meeting.id }, t),
+      issueLetters(actor, { meetingId: other.sessionId ?? "" }, t),
+      issueLetters(actor, { meetingId: other.sessionId ?? "" }, t),
     ]);
     expect(answers.filter((a) => !a.ok).map((a) => a.message)).toEqual([]);
     const numbers = (await db.letter.findMany({ where: { provinceId: province }, select: { number: true } }))
@@ -101,7 +81,7 @@ describe("official letters", () => {
   });
 
   it("refuses a user who may not issue them, and an unknown target, writing nothing", async () => {
-    const member = await createActor(["MEMBER"], { provinceId });
+    const member = await s.person(["MEMBER"]);
     const before = await db.letter.count({ where: { provinceId } });
     expect((await issueLetters(member, { meetingId: "x" }, t)).message).toBe(t("errors.forbidden"));
     expect((await issueLetters(secretariat, { resolutionId: "nope" }, t)).message).toBe(
@@ -114,12 +94,9 @@ describe("official letters", () => {
 
 describe("the verification page", () => {
   it("shows what the paper must say with its fingerprint, and notices a changed record", async () => {
-    const meeting = await createMeeting(provinceId, { status: "MINUTES_APPROVED" });
-    const agency = await createAgency(provinceId, "جهاد کشاورزی");
-    const r = await createResolution(
-      { provinceId, meetingId: meeting.id, unitId, responsibleAgencyId: agency.id },
-      { text: "تأمین آب کشاورزی" },
-    );
+    const meeting = await s.session({ status: "MINUTES_APPROVED" });
+    const agency = await s.agency("جهاد کشاورزی");
+    const r = await s.resolution(agency.id, { sessionId: meeting.id, text: "تأمین آب کشاورزی" });
     const { ids } = await issueLetters(secretariat, { resolutionId: r.id }, t);
     const letter = await getLetter(secretariat, ids?.[0] ?? "");
     expect(letter).not.toBeNull();
@@ -150,14 +127,14 @@ describe("the verification page", () => {
 describe("a notice proves itself too", () => {
   it("is frozen at issue with a code the verification page resolves", async () => {
     const { approveMinutes } = await import("@/lib/meetings/sessions");
-    const chair = await createActor(["CHAIR"], { provinceId });
-    const agency = await createAgency(provinceId, "اداره کل منابع طبیعی");
-    const meeting = await createMeeting(provinceId, { status: "HELD" });
-    await createResolution(
-      { provinceId, meetingId: meeting.id, unitId, responsibleAgencyId: agency.id },
-      { text: "مجوز برداشت آب صادر شود.", deadline: "2030-03-01" },
-    );
-    expect((await approveMinutes(chair, { meetingId: meeting.id }, t)).ok).toBe(true);
+    const agency = await s.agency("اداره کل منابع طبیعی");
+    const meeting = await s.session({ status: "HELD" });
+    await s.resolution(agency.id, {
+      sessionId: meeting.id,
+      text: "مجوز برداشت آب صادر شود.",
+      deadline: "2030-03-01",
+    });
+    expect((await approveMinutes(s.chair, { meetingId: meeting.id }, t)).ok).toBe(true);
     const notice = await db.notice.findFirstOrThrow({ where: { meetingId: meeting.id } });
     expect(notice.verifyCode).toMatch(/^[A-Z2-9]{10}$/);
     const shown = await verifyPaper(notice.verifyCode ?? "");

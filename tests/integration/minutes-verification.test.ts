@@ -8,40 +8,30 @@ import { approveMinutes } from "@/lib/meetings/sessions";
 import { verifyPaper } from "@/lib/letters/queries";
 import { minutesHash, minutesVerification, verifiedMinutesAmendments } from "@/lib/meetings/minutes-proof";
 import { recordAudit } from "@/lib/audit/record";
-import {
-  createActor,
-  createAgency,
-  createCounty,
-  createMeeting,
-  createProvince,
-  createResolution,
-  createUnit,
-  t,
-} from "../support/fixtures";
+import { t } from "../support/fixtures";
+import { provinceScenario, type Scenario } from "../support/scenario";
 
+let s: Scenario;
 let provinceId: string;
-let unitId: string;
 let agencyId: string;
-let chair: Awaited<ReturnType<typeof createActor>>;
+let chair: Scenario["chair"];
 
 async function approvedSession(text: string) {
-  const meeting = await createMeeting(provinceId, { status: "HELD" });
-  const item = await db.agendaItem.create({ data: { meetingId: meeting.id, unitId }, select: { id: true } });
-  const r = await createResolution(
-    { provinceId, meetingId: meeting.id, unitId, responsibleAgencyId: agencyId },
-    { text, deadline: "2030-03-01" },
-  );
-  await db.resolution.update({ where: { id: r.id }, data: { agendaItemId: item.id } });
+  const meeting = await s.session({ status: "HELD" });
+  const r = await s.resolution(agencyId, {
+    sessionId: meeting.id,
+    text,
+    deadline: "2030-03-01",
+    onAgenda: true,
+  });
   expect((await approveMinutes(chair, { meetingId: meeting.id }, t)).ok).toBe(true);
   return { meeting, resolution: r };
 }
 
 beforeAll(async () => {
-  provinceId = (await createProvince()).id;
-  const county = await createCounty(provinceId, "کرمان");
-  unitId = (await createUnit(provinceId, { countyId: county.id, name: "فولاد کرمان" })).id;
-  agencyId = (await createAgency(provinceId, "شرکت توزیع برق")).id;
-  chair = await createActor(["CHAIR"], { provinceId });
+  s = await provinceScenario({ banks: 0, session: false, county: ["کرمان"], unit: "فولاد کرمان" });
+  ({ provinceId, chair } = s);
+  agencyId = (await s.agency("شرکت توزیع برق")).id;
 });
 
 describe("approved minutes' verification", () => {
@@ -100,7 +90,7 @@ describe("approved minutes' verification", () => {
   });
 
   it("gives no code to minutes not approved", async () => {
-    const meeting = await createMeeting(provinceId, { status: "HELD" });
+    const meeting = await s.session({ status: "HELD" });
     expect(await minutesVerification(meeting.id)).toBeNull();
   });
 });

@@ -1,8 +1,4 @@
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
-import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
 import { addDays, todayInTehran } from "@/lib/i18n/format";
 import { escalateOverdue, sendDeadlineReminders, sendWeeklyDigest } from "@/lib/notifications/events";
@@ -12,76 +8,53 @@ import { remindResolution } from "@/lib/resolutions/chase";
 import { transportFromEnv, type MailTransport } from "@/lib/notifications/mailer";
 import { listMyMessages, listOutbox } from "@/lib/notifications/queries";
 import { startNotificationWorker } from "@/lib/notifications/worker";
-import {
-  createActor,
-  createAgency,
-  createCounty,
-  createMeeting,
-  createProvince,
-  createResolution,
-  createUnit,
-  t,
-} from "../support/fixtures";
+import { t } from "../support/fixtures";
+import { recipients, startMailServer, type MailServer } from "../support/mail";
+import { provinceScenario, type Scenario } from "../support/scenario";
 
 // A real SMTP conversation with an in-process server: what arrives is what a mailbox gets.
-const received: ParsedMail[] = [];
-let server: SMTPServer;
+let server: MailServer;
+let received: MailServer["received"];
 let port: number;
 
 const TODAY = todayInTehran();
+let s: Scenario;
 let provinceId: string;
 let agencyId: string;
-let unitId: string;
 let meetingId: string;
-const users = {} as Record<
-  "agency1" | "agency2" | "secretariat" | "chair",
-  Awaited<ReturnType<typeof createActor>>
->;
+const users = {} as Record<"agency1" | "agency2" | "secretariat" | "chair", Scenario["secretariat"]>;
 
-const to = (m: ParsedMail) =>
-  (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ""));
+const to = recipients;
 const mine = () =>
   received.filter((m) =>
     to(m).some((a) => [...Object.values(users).map((u) => u.email), "head@bank.test"].includes(a)),
   );
 
 const resolution = (deadline: string, text = "بانک عامل نسبت به امهال اقساط تسهیلات واحد اقدام کند.") =>
-  createResolution({ provinceId, meetingId, unitId, responsibleAgencyId: agencyId }, { deadline, text });
+  s.resolution(agencyId, { deadline, text });
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.server.address() as AddressInfo).port;
+  server = await startMailServer();
+  ({ received, port } = server);
 
-  provinceId = (await createProvince()).id;
-  const agency = await createAgency(provinceId, "بانک ملی ایران آزمون");
-  agencyId = agency.id;
-  await db.agency.update({ where: { id: agencyId }, data: { email: "head@bank.test" } });
-  users.agency1 = await createActor(["AGENCY"], { provinceId, agencyId });
-  users.agency2 = await createActor(["AGENCY"], { provinceId, agencyId });
-  users.secretariat = await createActor(["SECRETARIAT"], { provinceId });
-  users.chair = await createActor(["CHAIR"], { provinceId });
+  s = await provinceScenario({
+    banks: 0,
+    county: ["رفسنجان"],
+    unit: "صنایع پسته رفسنجان",
+    session: { jalaliYear: 1404, number: 4, startsAt: new Date(), status: "HELD" },
+  });
+  ({ provinceId } = s);
+  meetingId = s.sessionId ?? "";
+  agencyId = (await s.agency("بانک ملی ایران آزمون", { head: { email: "head@bank.test" } })).id;
+  users.agency1 = await s.person(["AGENCY"], { agencyId });
+  users.agency2 = await s.person(["AGENCY"], { agencyId });
+  users.secretariat = s.secretariat;
+  users.chair = s.chair;
   // An inactive agency user gets nothing.
-  const gone = await createActor(["AGENCY"], { provinceId, agencyId });
-  await db.user.update({ where: { id: gone.id }, data: { active: false } });
-  const county = await createCounty(provinceId, "رفسنجان");
-  unitId = (await createUnit(provinceId, { countyId: county.id, name: "صنایع پسته رفسنجان" })).id;
-  meetingId = (
-    await createMeeting(provinceId, { jalaliYear: 1404, number: 4, startsAt: new Date(), status: "HELD" })
-  ).id;
+  await s.person(["AGENCY"], { agencyId, active: false });
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 describe("e-mail over SMTP", () => {
   it("announces a new resolution to the responsible agency's active users with the notice, in Persian, once even when the job is retried", async () => {
@@ -132,7 +105,7 @@ describe("e-mail over SMTP", () => {
   });
 
   it("reminds the agency before the deadline and escalates an overdue one to the head and the secretariat, in one digest each, once a day", async () => {
-    const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
+    const { transport } = server;
     const before = mine().length;
     const due = await resolution(addDays(TODAY, 3), "مصوبه با مهلت نزدیک");
     const late = await resolution(addDays(TODAY, -4), "مصوبه معوق آزمون");
@@ -182,7 +155,7 @@ describe("e-mail over SMTP", () => {
   });
 
   it("sends the weekly digest to the secretariat once a week", async () => {
-    const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
+    const { transport } = server;
     const before = mine().length;
     await sendWeeklyDigest({ transport, provinceId });
     await sendWeeklyDigest({ transport, provinceId });
@@ -209,11 +182,11 @@ describe("without SMTP", () => {
     });
     // The agency's users' notifications and, as a copy since issue #37, its head's e-mail.
     expect(rows.map((m) => m.status)).toEqual(["OUTBOX", "OUTBOX", "OUTBOX"]);
-    const admin = await createActor(["ADMIN"], { provinceId });
+    const admin = await s.person(["ADMIN"]);
     expect(
       (await listOutbox(admin)).items.filter((m) => m.body.includes("مصوبه برای صندوق خروجی")),
     ).toHaveLength(3);
-    const member = await createActor(["MEMBER"], { provinceId });
+    const member = await s.person(["MEMBER"]);
     await expect(listOutbox(member)).rejects.toThrow(/forbidden/);
   });
 });

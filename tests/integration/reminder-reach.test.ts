@@ -2,78 +2,52 @@
 // agencies have no users in the app), and whoever reported a resolution done hears the
 // secretariat's verdict. Real PostgreSQL, a real SMTP conversation with an in-process server.
 import { mkdtempSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
-import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
 import { addDays, todayInTehran } from "@/lib/i18n/format";
 import { remindAgency, remindResolution } from "@/lib/resolutions/chase";
 import { reportProgress, verifyResolution } from "@/lib/resolutions/mutations";
-import {
-  createActor,
-  createAgency,
-  createCounty,
-  createMeeting,
-  createProvince,
-  createResolution,
-  createUnit,
-  t,
-} from "../support/fixtures";
+import { t } from "../support/fixtures";
+import { recipients, startMailServer, type MailServer } from "../support/mail";
+import { provinceScenario, type Scenario } from "../support/scenario";
 
 process.env.STORAGE_DIR = mkdtempSync(path.join(tmpdir(), "tashil-reach-"));
 const TODAY = todayInTehran();
 const pdf = () =>
   new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d])], "letter.pdf", { type: "application/pdf" });
 
-const received: ParsedMail[] = [];
-let server: SMTPServer;
-let transport: ReturnType<typeof nodemailer.createTransport>;
-const to = (m: ParsedMail) =>
-  (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ""));
+let mail: MailServer;
+let received: MailServer["received"];
+let transport: MailServer["transport"];
+const to = recipients;
 
-let provinceId: string;
-let unitId: string;
-let meetingId: string;
-let secretariat: Awaited<ReturnType<typeof createActor>>;
+let s: Scenario;
+let secretariat: Scenario["secretariat"];
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push(mail);
-        callback();
-      }, callback);
-    },
+  mail = await startMailServer();
+  ({ received, transport } = mail);
+  s = await provinceScenario({
+    banks: 0,
+    chair: false,
+    county: ["زرند"],
+    unit: "ذغال‌سنگ زرند",
+    session: { status: "HELD" },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
-  provinceId = (await createProvince()).id;
-  const county = await createCounty(provinceId, "زرند");
-  unitId = (await createUnit(provinceId, { countyId: county.id, name: "ذغال‌سنگ زرند" })).id;
-  meetingId = (await createMeeting(provinceId, { status: "HELD" })).id;
-  secretariat = await createActor(["SECRETARIAT"], { provinceId });
+  secretariat = s.secretariat;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => mail.close());
 
 const resolution = (agencyId: string, text = "دستگاه نسبت به صدور مجوز اقدام کند.") =>
-  createResolution(
-    { provinceId, meetingId, unitId, responsibleAgencyId: agencyId },
-    { deadline: addDays(TODAY, 20), text },
-  );
+  s.resolution(agencyId, { deadline: addDays(TODAY, 20), text });
 
 describe("remind now (#30.5)", () => {
   it("says so when the agency has no users and no head's e-mail, and writes nothing", async () => {
-    const agency = await createAgency(provinceId, "منابع طبیعی بی‌کاربر");
+    const agency = await s.agency("منابع طبیعی بی‌کاربر");
     // An inactive user reaches nobody either.
-    await createActor(["AGENCY"], { provinceId, agencyId: agency.id, active: false });
+    await s.person(["AGENCY"], { agencyId: agency.id, active: false });
     const r = await resolution(agency.id);
     const before = received.length;
     const answer = await remindResolution(secretariat, { id: r.id }, t, TODAY, transport);
@@ -94,8 +68,7 @@ describe("remind now (#30.5)", () => {
   });
 
   it("sends it to the agency head's e-mail when the agency has no users, and says where it went", async () => {
-    const agency = await createAgency(provinceId, "صنعت معدن بی‌کاربر");
-    await db.agency.update({ where: { id: agency.id }, data: { email: "Head@Mines.test" } });
+    const agency = await s.agency("صنعت معدن بی‌کاربر", { head: { email: "Head@Mines.test" } });
     const [r1, r2] = [await resolution(agency.id, "مجوز بهره‌برداری صادر شود."), await resolution(agency.id)];
     const answer = await remindResolution(secretariat, { id: r1.id }, t, TODAY, transport);
     expect(answer).toEqual({
@@ -121,8 +94,8 @@ describe("remind now (#30.5)", () => {
   });
 
   it("still tells the agency's users in the app when it has some", async () => {
-    const agency = await createAgency(provinceId, "بانک با کاربر");
-    const user = await createActor(["AGENCY"], { provinceId, agencyId: agency.id });
+    const agency = await s.agency("بانک با کاربر");
+    const user = await s.person(["AGENCY"], { agencyId: agency.id });
     const r = await resolution(agency.id);
     expect(await remindResolution(secretariat, { id: r.id }, t, TODAY, transport)).toEqual({
       ok: true,
@@ -136,9 +109,9 @@ describe("remind now (#30.5)", () => {
 
 describe("the verdict on a done report (#30.6)", () => {
   it("tells the reporter (and the agency's users) when the secretariat verifies or sends it back", async () => {
-    const agency = await createAgency(provinceId, "محیط زیست آزمون");
-    const reporter = await createActor(["AGENCY"], { provinceId, agencyId: agency.id });
-    const colleague = await createActor(["AGENCY"], { provinceId, agencyId: agency.id });
+    const agency = await s.agency("محیط زیست آزمون");
+    const reporter = await s.person(["AGENCY"], { agencyId: agency.id });
+    const colleague = await s.person(["AGENCY"], { agencyId: agency.id });
     const r = await resolution(agency.id, "استعلام زیست‌محیطی پاسخ داده شود.");
     const v = () => db.resolution.findUniqueOrThrow({ where: { id: r.id } }).then((x) => x.version);
     const report = async () =>
@@ -189,8 +162,8 @@ describe("the verdict on a done report (#30.6)", () => {
   });
 
   it("tells a reporter who has since left the agency's users but is still active", async () => {
-    const agency = await createAgency(provinceId, "جهاد کشاورزی آزمون");
-    const reporter = await createActor(["AGENCY"], { provinceId, agencyId: agency.id });
+    const agency = await s.agency("جهاد کشاورزی آزمون");
+    const reporter = await s.person(["AGENCY"], { agencyId: agency.id });
     const r = await resolution(agency.id);
     const v = () => db.resolution.findUniqueOrThrow({ where: { id: r.id } }).then((x) => x.version);
     expect(

@@ -1,24 +1,20 @@
 // Issue #36: the governor's weekly report. A real SMTP conversation with an in-process server:
 // exactly one report per recipient per week, also when two workers run the job at once and
 // when it runs again later; in Persian, right to left, with the week's figures.
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
-import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
 import { addDays, formatNumber, formatRials, todayInTehran } from "@/lib/i18n/format";
 import { reportWeek, sendGovernorWeekly, weeklyReportFor } from "@/lib/outcomes/weekly";
 import { setWeeklyRecipients } from "@/lib/outcomes/settings-mutations";
 import { createNotificationWorker, JOBS, type JobName } from "@/lib/notifications/worker";
 import { provinceScenario, type Scenario } from "../support/scenario";
-import { createResolution, createUnit, t } from "../support/fixtures";
+import { createUnit, t } from "../support/fixtures";
+import { recipients, startMailServer, type MailServer } from "../support/mail";
 
-const received: ParsedMail[] = [];
-let server: SMTPServer;
-let transport: ReturnType<typeof nodemailer.createTransport>;
-const to = (m: ParsedMail) =>
-  (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ""));
+let server: MailServer;
+let received: MailServer["received"];
+let transport: MailServer["transport"];
+const to = recipients;
 
 // A Saturday: the report covers the week before (Saturday to Friday).
 const SATURDAY = (() => {
@@ -32,20 +28,8 @@ const RECIPIENTS = ["ostandar@gov.test", "moaven@gov.test"];
 let s: Scenario;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
+  server = await startMailServer();
+  ({ received, transport } = server);
 
   s = await provinceScenario({
     agencies: 1,
@@ -60,14 +44,8 @@ beforeAll(async () => {
   const meetingId = s.sessionId ?? "";
   // The week: a resolution issued, a bank's rescheduling of 25 billion rials, the unit back in
   // production after its resolution, one agency head absent, one overdue resolution.
-  const r = await createResolution(
-    { provinceId: s.provinceId, meetingId, unitId, responsibleAgencyId: s.banks[0] ?? "" },
-    { createdAt: MIDWEEK, deadline: addDays(SATURDAY, 30) },
-  );
-  await createResolution(
-    { provinceId: s.provinceId, meetingId, unitId, responsibleAgencyId: s.agencies[0] ?? "" },
-    { createdAt: MIDWEEK, deadline: addDays(WEEK.from, 3) },
-  );
+  const r = await s.resolution(s.banks[0] ?? "", { createdAt: MIDWEEK, deadline: addDays(SATURDAY, 30) });
+  await s.resolution(s.agencies[0] ?? "", { createdAt: MIDWEEK, deadline: addDays(WEEK.from, 3) });
   await db.progressReport.create({
     data: {
       resolutionId: r.id,
@@ -101,7 +79,7 @@ beforeAll(async () => {
     },
   });
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 describe("the governor's weekly report", () => {
   it("is scheduled on Saturday 08:00 Tehran time", () => {

@@ -8,16 +8,8 @@ import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { approveMinutes } from "@/lib/meetings/sessions";
 import { issueLetters } from "@/lib/letters/issue";
-import {
-  createActor,
-  createAgency,
-  createCounty,
-  createMeeting,
-  createProvince,
-  createResolution,
-  createUnit,
-  t,
-} from "../support/fixtures";
+import { createActor, createProvince, t } from "../support/fixtures";
+import { provinceScenario, type Scenario } from "../support/scenario";
 
 let signedIn: SessionUser | null = null;
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn }));
@@ -42,28 +34,24 @@ const plain = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/
 
 let meetingId: string;
 let resolutionId: string;
+let s: Scenario;
 let member: Awaited<ReturnType<typeof createActor>>;
 let foreign: Awaited<ReturnType<typeof createActor>>;
 
 beforeAll(async () => {
-  const provinceId = (await createProvince()).id;
-  const county = await createCounty(provinceId, "بم");
-  const unitId = (await createUnit(provinceId, { countyId: county.id, name: "خرمای بم" })).id;
-  const agency = await createAgency(provinceId, "بانک کشاورزی");
-  const chair = await createActor(["CHAIR"], { provinceId });
-  member = await createActor(["MEMBER"], { provinceId });
+  s = await provinceScenario({ banks: 0, county: ["بم"], unit: "خرمای بم", session: { status: "HELD" } });
+  const agency = await s.agency("بانک کشاورزی");
+  member = await s.person(["MEMBER"]);
   foreign = await createActor(["SECRETARIAT"], { provinceId: (await createProvince()).id });
-  const meeting = await createMeeting(provinceId, { status: "HELD" });
-  meetingId = meeting.id;
-  const r = await createResolution(
-    { provinceId, meetingId, unitId, responsibleAgencyId: agency.id },
-    { text: "تسهیلات سرمایه در گردش ۵۰ میلیارد ریالی پرداخت شود.", deadline: "2030-03-01" },
-  );
-  resolutionId = r.id;
+  meetingId = s.sessionId ?? "";
   // On the agenda, as the session screen records it: the minutes print resolutions by case.
-  const item = await db.agendaItem.create({ data: { meetingId, unitId }, select: { id: true } });
-  await db.resolution.update({ where: { id: r.id }, data: { agendaItemId: item.id } });
-  expect((await approveMinutes(chair, { meetingId }, t)).ok).toBe(true);
+  const r = await s.resolution(agency.id, {
+    text: "تسهیلات سرمایه در گردش ۵۰ میلیارد ریالی پرداخت شود.",
+    deadline: "2030-03-01",
+    onAgenda: true,
+  });
+  resolutionId = r.id;
+  expect((await approveMinutes(s.chair, { meetingId }, t)).ok).toBe(true);
   // Changed after approval: the Word file still says what was approved.
   await db.resolution.update({ where: { id: r.id }, data: { text: "متن بعدی" } });
 });
@@ -106,10 +94,7 @@ describe("GET /api/meetings/[id]/minutes.docx", () => {
 
 describe("GET /api/letters/[id].docx", () => {
   it("is the letter as a Word file, and another province's user gets 404", async () => {
-    const secretariat = await createActor(["SECRETARIAT"], {
-      provinceId: (await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).provinceId,
-    });
-    const { ids } = await issueLetters(secretariat, { resolutionId }, t);
+    const { ids } = await issueLetters(s.secretariat, { resolutionId }, t);
     const id = ids?.[0] ?? "";
     signedIn = asUser(member);
     const response = await letter(`${id}.docx`);

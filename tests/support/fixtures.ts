@@ -30,15 +30,25 @@ export async function createProvince() {
 export async function createAgency(
   provinceId: string,
   nameFa = `دستگاه ${randomUUID().slice(0, 6)}`,
-  opts: { kind?: AgencyKind; nameEn?: string } = {},
+  opts: {
+    kind?: AgencyKind;
+    nameEn?: string;
+    /** The head's contacts on the agency's record (issue #37): whom notices reach without users. */
+    headName?: string;
+    headTitle?: string;
+    email?: string;
+    headMobile?: string;
+  } = {},
 ) {
+  const { kind, nameEn, ...head } = opts;
   return db.agency.create({
     data: {
       provinceId,
-      kind: opts.kind ?? "GOVERNMENT",
+      kind: kind ?? "GOVERNMENT",
       nameFa,
-      nameEn: opts.nameEn ?? nameFa,
+      nameEn: nameEn ?? nameFa,
       nameNormalized: normalizeText(nameFa),
+      ...head,
     },
   });
 }
@@ -205,12 +215,15 @@ export async function createResolution(
     verifiedAt?: Date | null;
     supportingAgencyIds?: string[];
     obstacleIds?: string[];
+    /** The case on the session's agenda it was made on: the minutes print resolutions by case. */
+    agendaItemId?: string;
   } = {},
 ) {
   return db.resolution.create({
     data: {
       id: opts.id,
       ...at,
+      agendaItemId: opts.agendaItemId,
       text: opts.text ?? "بانک عامل نسبت به امهال اقساط اقدام کند.",
       deadline: new Date(`${opts.deadline ?? "2030-01-15"}T00:00:00Z`),
       status: opts.status,
