@@ -35,7 +35,8 @@ export async function query<T extends pg.QueryResultRow>(url: string, sql: strin
 }
 
 export async function prepareDatabase(prefix: string, size: Size): Promise<string> {
-  const name = `${prefix}_${size}`;
+  // BENCH_DB_TENYEAR=<name> (or _DEMO, _LARGE): a database of that size made another way.
+  const name = process.env[`BENCH_DB_${size.toUpperCase()}`] ?? `${prefix}_${size}`;
   const url = withDatabaseName(server.serverUrl, name);
   await createDatabaseIfMissing(server.serverUrl, name);
   await runOrFail("prisma", ["migrate", "deploy"], { DATABASE_URL: url });

@@ -22,14 +22,15 @@
 //   <prefix>_large  migrations + demo seed + `db:seed:large` (a big province lgp0 and the
 //                   bench-*@tashil.bench accounts in it)
 //   <prefix>_tenyear  the same with `db:seed:large -- --years 10` (issue #34's ten years)
-// with prefix BENCH_DB_PREFIX (default tashil_bench). Each is created and seeded only when
+// with prefix BENCH_DB_PREFIX (default tashil_bench), or the database BENCH_DB_<SIZE> names
+// (BENCH_DB_TENYEAR=tashil_perf_ten: one seeded by hand). Each is created and seeded only when
 // missing, so the heavy one is made once and reused.
 // Viewers: a provincial secretariat, an agency user, a unit's applicant (signed in with a
 // one-time code) and a national viewer. Growth compares each size with demo (ratio of ratios).
 // Other knobs: BENCH_PORT (first of three ports, default 3151), BENCH_SIZES=demo,large
 // (or demo,tenyear, or all three),
 // BENCH_SAMPLES (one-connection samples, default 7), BENCH_ROUNDS (rounds of 20, default 2),
-// BENCH_ONLY (substring of the page paths to time), BENCH_VIEWERS (e.g. agency,applicant),
+// BENCH_ONLY (substrings of the page paths or labels to time, comma-separated), BENCH_VIEWERS (e.g. agency,applicant),
 // BENCH_SKIP_BUILD=1.
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -55,7 +56,7 @@ const VIEWERS = process.env.BENCH_VIEWERS?.split(",");
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 7);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONCURRENCY = 20;
-const ONLY = process.env.BENCH_ONLY;
+const ONLY = process.env.BENCH_ONLY?.split(",").filter(Boolean);
 const EMPTY = "/bench/empty";
 
 type Viewer = "provincial" | "agency" | "applicant" | "national";
@@ -444,7 +445,7 @@ try {
       for (const target of (await targets(url, size)).filter((t) => !VIEWERS || VIEWERS.includes(t.viewer))) {
         const cookie = await signIn(base, target.email, target.applicant ? url : undefined);
         for (const p of target.pages) {
-          if (ONLY && !p.path.includes(ONLY) && !p.label.includes(ONLY)) continue;
+          if (ONLY && !ONLY.some((o) => p.path.includes(o) || p.label.includes(o))) continue;
           if (p.path.includes("/none")) {
             console.log(`[bench] ${size} ${target.viewer} ${p.label}: nothing of the kind in this database`);
             continue;

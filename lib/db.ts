@@ -37,6 +37,11 @@ export function createPrismaClient(
     connectionString,
     max: Number(process.env.DB_POOL_SIZE ?? 10),
     connectionTimeoutMillis: connectTimeoutMs,
+    // No JIT compilation: a page's aggregates cost just over PostgreSQL's JIT threshold at
+    // national size and spent more compiling than running (money per bank 834 → 512 ms at
+    // ten-year size, docs/decisions/315-no-jit-for-page-queries.md). An `options` parameter
+    // in the URL takes precedence.
+    options: "-c jit=off",
   });
   // In use, idle and waiting connections, for the operator's metrics (/api/metrics).
   watchPool(poolName, pool);

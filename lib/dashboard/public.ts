@@ -2,7 +2,7 @@ import "server-only";
 // Reads that may come from the read replica (lib/db-read.ts); this module writes nothing.
 import { dbRead as db } from "@/lib/db-read";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { RETURNS_SQL } from "@/lib/outcomes/returns-sql";
+import { returnsSql } from "@/lib/outcomes/returns-sql";
 
 /**
  * Aggregate figures for the public page: counts only, never a name. One query.
@@ -37,7 +37,7 @@ export async function publicFigures({
       (select count(*) from "Resolution" r where r.status = 'DONE_REPORTED' ${inProvince('r."provinceId"')}) as reported,
       returned.units as returned, returned.kept, returned.created
     from (select count(*) as units, sum(ret.kept) as kept, sum(ret.created) as created
-          from (${RETURNS_SQL}) ret where true ${inProvince("ret.province_id")}) returned`;
+          from (${returnsSql(provinceIds ?? null)}) ret) returned`;
   const resolutions = Number(row?.resolutions ?? 0);
   const completed = Number(row?.completed ?? 0);
   return {

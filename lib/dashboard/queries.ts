@@ -8,7 +8,7 @@ import type { DashboardFilters, ScorecardSort } from "./filters";
 import { RESOLUTION_LIST_SELECT } from "@/lib/resolutions/queries";
 import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import { earliestLateDeadline, workingDaySql } from "@/lib/calendar/sql";
-import { RETURNS_SQL } from "@/lib/outcomes/returns-sql";
+import { returnsSql } from "@/lib/outcomes/returns-sql";
 import { moneyByBank, returnsToProduction, stalledFigure } from "@/lib/outcomes/queries";
 import { attendanceTrend } from "@/lib/outcomes/attendance";
 
@@ -421,7 +421,6 @@ export async function unitsReturnedToProduction(
   const months = jalaliMonths(today, count);
   const bounds = [...months.map((m) => m.start), months.at(-1)?.end ?? today];
   const conditions: Prisma.Sql[] = [Prisma.sql`true`];
-  if (actor.provinceId !== null) conditions.push(Prisma.sql`ret.province_id = ${actor.provinceId}`);
   if (filters.county) conditions.push(Prisma.sql`u."countyId" = ${filters.county}`);
   if (filters.sector) conditions.push(Prisma.sql`u.sector::text = ${filters.sector}`);
   if (filters.from) conditions.push(Prisma.sql`ret.changed_on >= ${filters.from}::date`);
@@ -429,7 +428,7 @@ export async function unitsReturnedToProduction(
   const rows = await db.$queryRaw<{ bucket: number; units: bigint; kept: bigint; created: bigint }[]>`
     select width_bucket(ret.changed_on, ${bounds}::date[]) as bucket, count(*) as units,
       sum(ret.kept) as kept, sum(ret.created) as created
-    from (${RETURNS_SQL}) ret join "ProductionUnit" u on u.id = ret.unit_id
+    from (${returnsSql(actor.provinceId !== null ? [actor.provinceId] : null)}) ret join "ProductionUnit" u on u.id = ret.unit_id
     where ${Prisma.join(conditions, " and ")}
     group by 1`;
   const num = (v: bigint | null | undefined) => Number(v ?? 0);

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
+import { keptFigures } from "@/lib/cache";
 import { formatJalaliMonth, isRtl, localName, todayInTehran } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { toXlsx, type Cell, type Column } from "@/lib/reports/xlsx";
@@ -15,7 +16,8 @@ export async function moneyXlsx(
   t: Translate,
   today = todayInTehran(),
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; fileName: string }> {
-  const { months, rows } = await moneyByBank(actor, 12, today);
+  // Kept as the dashboard's figures are (lib/cache.ts): the same rows until the province changes.
+  const { months, rows } = await keptFigures(actor, ["money", today], () => moneyByBank(actor, 12, today));
   const provinces = actor.provinceId === null;
   const columns: Column<MoneyRow>[] = [
     { header: t("outcomes.dashboard.bank"), width: 36, value: (r) => localName(r, locale) },

@@ -9,7 +9,7 @@ import { holidaySet, isWorkingDay } from "@/lib/calendar/working-days";
 import { jalaliMonths } from "@/lib/dashboard/queries";
 import { OPEN_STATUSES } from "@/lib/resolutions/status";
 import { stalledDays } from "./settings";
-import { RETURNS_SQL } from "./returns-sql";
+import { returnsSql } from "./returns-sql";
 import { CASE_OUTCOMES } from "./constants";
 
 // What the working group achieved (issue #36), each figure one aggregate SQL query over the
@@ -235,23 +235,23 @@ export async function returnsToProduction(actor: Actor, count = 12, today = toda
 export async function returnsFigures(provinceIds: string[] | null, count = 12, today = todayInTehran()) {
   const months = jalaliMonths(today, count);
   const bounds = Prisma.sql`${[...months.map((m) => m.start), months.at(-1)?.end ?? today]}::date[]`;
-  const scope = provinceIds !== null ? Prisma.sql`where province_id = any(${provinceIds})` : Prisma.empty;
+  const returns = returnsSql(provinceIds);
   const [perMonth, perProvince, perCategory, closures] = await Promise.all([
     db.$queryRaw<{ bucket: number; units: bigint; kept: bigint; created: bigint }[]>`
-      with ret as (select * from (${RETURNS_SQL}) x ${scope})
+      with ret as (${returns})
       select width_bucket(changed_on, ${bounds}) as bucket, count(*) as units, sum(kept) as kept, sum(created) as created
       from ret group by 1`,
     db.$queryRaw<
       { id: string; nameFa: string; nameEn: string; units: bigint; kept: bigint; created: bigint }[]
     >`
-      with ret as (select * from (${RETURNS_SQL}) x ${scope})
+      with ret as (${returns})
       select p.id, p."nameFa", p."nameEn", count(*) as units, sum(kept) as kept, sum(created) as created
       from ret join "Province" p on p.id = ret.province_id group by 1, 2, 3 order by units desc, p."nameFa"`,
     // A unit with obstacles in two categories counts in each.
     db.$queryRaw<
       { code: string; nameFa: string; nameEn: string; units: bigint; kept: bigint; created: bigint }[]
     >`
-      with ret as (select * from (${RETURNS_SQL}) x ${scope}),
+      with ret as (${returns}),
       pairs as (select distinct ret.unit_id, o."categoryId" as category_id, ret.kept, ret.created
                 from ret join "Obstacle" o on o."unitId" = ret.unit_id)
       select c.code, c."nameFa", c."nameEn", count(*) as units, sum(kept) as kept, sum(created) as created
