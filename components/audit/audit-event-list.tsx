@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { formatDateTime } from "@/lib/i18n/format";
-import type { AuditEventWords } from "@/lib/audit/words";
+import type { Actor } from "@/lib/auth/policy";
+import { recordHistory } from "@/lib/audit/queries";
+import { describeAuditEvents, type AuditEventWords } from "@/lib/audit/words";
 import { EmptyState } from "@/components/ui/card";
 
 /**
@@ -120,5 +122,30 @@ export function HistorySection({
       </h2>
       <AuditEventList events={events} t={t} locale={locale} empty={t("audit.noHistory")} />
     </section>
+  );
+}
+
+/**
+ * A record's history, read and described here: the events of its entities (the record and its
+ * parts), or nothing where the reader may not read the trail.
+ */
+export async function RecordHistory({
+  actor,
+  record,
+  t,
+  locale,
+}: {
+  actor: Actor;
+  record: Parameters<typeof recordHistory>[1];
+  t: Translate;
+  locale: Locale;
+}) {
+  const history = await recordHistory(actor, record);
+  return (
+    <HistorySection
+      events={history && (await describeAuditEvents(actor, history, locale, t))}
+      t={t}
+      locale={locale}
+    />
   );
 }
