@@ -217,7 +217,11 @@ export function DataTable<K extends string, D>({
         </thead>
         <tbody className={stacked.body}>
           {rows.map((row) => (
-            <tr key={row.id} className={`border-b border-slate-100 align-top ${stacked.row}`}>
+            <tr
+              key={row.id}
+              id={row.anchor}
+              className={`border-b border-slate-100 align-top ${stacked.row} ${row.highlight ? "bg-amber-50" : ""}`}
+            >
               {columns.map((c) => {
                 const cell = row.cells[c.key];
                 const custom = render[c.key];
