@@ -1,15 +1,5 @@
-import Link from "next/link";
-import { getTranslator } from "@/lib/locale";
+import { StatusPage } from "@/components/layout/status-page";
 
-export default async function Forbidden() {
-  const { t } = await getTranslator();
-  return (
-    <main className="mx-auto max-w-lg p-8 text-center">
-      <h1 className="mb-2 text-2xl font-bold">{t("errors.forbiddenTitle")}</h1>
-      <p className="mb-6 text-slate-700">{t("errors.forbidden")}</p>
-      <Link href="/" className="text-brand-700 underline">
-        {t("errors.backHome")}
-      </Link>
-    </main>
-  );
+export default function Forbidden() {
+  return <StatusPage title="errors.forbiddenTitle" message="errors.forbidden" />;
 }

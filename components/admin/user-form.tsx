@@ -57,6 +57,48 @@ export function UserForm({
       <FormMessage state={state} />
       {user && <input type="hidden" name="id" value={user.id} />}
       {user?.version !== undefined && <input type="hidden" name="version" value={user.version} />}
+      <AccountFields user={user} value={value} errors={errors} />
+      <RoleChecks roles={roles} errors={errors.roles} />
+      <Field label={t("admin.agency")} errors={errors.agencyId}>
+        {(p) => (
+          <AgencyCombobox
+            {...p}
+            name="agencyId"
+            value={agencyId}
+            onChange={setAgencyId}
+            choices={picker.choices}
+            groupOrder={picker.groupOrder}
+            placeholder={t("agencies.picker.placeholder")}
+            noMatch={t("agencies.picker.noMatch")}
+          />
+        )}
+      </Field>
+      <ProvinceField
+        provinces={provinces}
+        allowNational={allowNational}
+        value={value("provinceId") ?? (user ? (user.provinceId ?? "") : (provinces[0]?.id ?? ""))}
+        errors={errors.provinceId}
+        locale={locale}
+      />
+      <input type="hidden" name="locale" value={user?.locale ?? "fa"} />
+      <SubmitButton pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
+    </form>
+  );
+}
+
+/** Who the account is and how they sign in; a new account needs a password, an edit keeps it. */
+function AccountFields({
+  user,
+  value,
+  errors,
+}: {
+  user: UserFormValues | undefined;
+  value: (field: "name" | "email") => string | undefined;
+  errors: Record<string, string[] | undefined>;
+}) {
+  const t = useT();
+  return (
+    <>
       <TextField
         label={t("admin.name")}
         errors={errors.name}
@@ -83,37 +125,39 @@ export function UserForm({
         required={!user}
         dir="ltr"
       />
-      <RoleChecks roles={roles} errors={errors.roles} />
-      <Field label={t("admin.agency")} errors={errors.agencyId}>
-        {(p) => (
-          <AgencyCombobox
-            {...p}
-            name="agencyId"
-            value={agencyId}
-            onChange={setAgencyId}
-            choices={picker.choices}
-            groupOrder={picker.groupOrder}
-            placeholder={t("agencies.picker.placeholder")}
-            noMatch={t("agencies.picker.noMatch")}
-          />
-        )}
-      </Field>
-      {/* With one province and no choice of a national account, provinces are not mentioned (decision 070). */}
-      {provinces.length === 1 && !allowNational ? (
-        <input type="hidden" name="provinceId" value={provinces[0]?.id ?? ""} />
-      ) : (
-        <SelectField
-          label={t("admin.province")}
-          errors={errors.provinceId}
-          name="provinceId"
-          defaultValue={value("provinceId") ?? (user ? (user.provinceId ?? "") : (provinces[0]?.id ?? ""))}
-          blank={allowNational ? t("admin.allProvinces") : undefined}
-          options={provinces.map((o) => [o.id, localName(o, locale)])}
-        />
-      )}
-      <input type="hidden" name="locale" value={user?.locale ?? "fa"} />
-      <SubmitButton pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
-    </form>
+    </>
+  );
+}
+
+/**
+ * The account's province. With one province and no choice of a national account, provinces are
+ * not mentioned (decision 070).
+ */
+function ProvinceField({
+  provinces,
+  allowNational,
+  value,
+  errors,
+  locale,
+}: {
+  provinces: Option[];
+  allowNational: boolean;
+  value: string;
+  errors: string[] | undefined;
+  locale: Locale;
+}) {
+  const t = useT();
+  if (provinces.length === 1 && !allowNational)
+    return <input type="hidden" name="provinceId" value={provinces[0]?.id ?? ""} />;
+  return (
+    <SelectField
+      label={t("admin.province")}
+      errors={errors}
+      name="provinceId"
+      defaultValue={value}
+      blank={allowNational ? t("admin.allProvinces") : undefined}
+      options={provinces.map((o) => [o.id, localName(o, locale)])}
+    />
   );
 }
 

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { createApiTokenAction, type TokenFormState } from "@/lib/api/actions";
 import { API_SCOPES, TOKEN_LIFETIMES_DAYS } from "@/lib/api/token-constants";
 import { useT } from "@/components/ui/messages";
-import { Field, TextField, inputClass } from "@/components/ui/field";
+import { SelectField, TextField, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -38,71 +38,69 @@ export function TokenForm({
           required
           defaultValue={typeof sent?.name === "string" ? sent.name : undefined}
         />
-        <fieldset className="space-y-2" aria-describedby={errors.scopes ? "scopes-error" : undefined}>
-          <legend className="text-sm font-medium">{t("api.tokens.scopes")}</legend>
-          {API_SCOPES.map((scope) => (
-            <label key={scope} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="scopes" value={scope} defaultChecked={scopes.includes(scope)} />
-              {t(`api.tokens.scope${scope}`)}
-            </label>
-          ))}
-          {errors.scopes && (
-            <p id="scopes-error" className="text-sm text-red-700">
-              {errors.scopes.join(" ")}
-            </p>
-          )}
-        </fieldset>
-        <Field label={t("api.tokens.agency")} errors={errors.agencyId}>
-          {(p) => (
-            <select
-              {...p}
-              name="agencyId"
-              defaultValue={
-                typeof sent?.agencyId === "string"
-                  ? sent.agencyId
-                  : agencies.length === 1
-                    ? agencies[0]?.id
-                    : ""
-              }
-              className={inputClass}
-            >
-              {agencies.length !== 1 && <option value="">{t("api.tokens.noAgency")}</option>}
-              {agencies.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t("api.tokens.expiresIn")} errors={errors.expiresInDays}>
-          {(p) => (
-            <select {...p} name="expiresInDays" defaultValue="90" className={inputClass}>
-              {TOKEN_LIFETIMES_DAYS.map((d) => (
-                <option key={d} value={d}>
-                  {lifetimeLabel[d]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ScopeChecks scopes={scopes} errors={errors.scopes} />
+        <SelectField
+          label={t("api.tokens.agency")}
+          errors={errors.agencyId}
+          name="agencyId"
+          // One agency (an agency user's own): it is the token's, with no "none" to pick.
+          defaultValue={
+            typeof sent?.agencyId === "string" ? sent.agencyId : agencies.length === 1 ? agencies[0]?.id : ""
+          }
+          blank={agencies.length !== 1 ? t("api.tokens.noAgency") : undefined}
+          options={agencies.map((a) => [a.id, a.name])}
+        />
+        <SelectField
+          label={t("api.tokens.expiresIn")}
+          errors={errors.expiresInDays}
+          name="expiresInDays"
+          defaultValue="90"
+          options={TOKEN_LIFETIMES_DAYS.map((d) => [String(d), lifetimeLabel[d] ?? String(d)])}
+        />
         <SubmitButton pendingLabel={t("common.saving")}>{t("api.tokens.create")}</SubmitButton>
       </form>
-      {state.ok && state.token && (
-        <div className="space-y-1 rounded-md border border-amber-300 bg-amber-50 p-3">
-          <label htmlFor="new-token" className="block text-sm font-medium">
-            {t("api.tokens.secretLabel")}
-          </label>
-          <input
-            id="new-token"
-            readOnly
-            value={state.token}
-            dir="ltr"
-            className={`${inputClass} font-mono`}
-            onFocus={(e) => e.currentTarget.select()}
-          />
-        </div>
+      {state.ok && state.token && <NewTokenSecret token={state.token} />}
+    </div>
+  );
+}
+
+/** What the token may do, one checkbox a scope; the refusal's message under them. */
+function ScopeChecks({ scopes, errors }: { scopes: readonly string[]; errors: string[] | undefined }) {
+  const t = useT();
+  return (
+    <fieldset className="space-y-2" aria-describedby={errors ? "scopes-error" : undefined}>
+      <legend className="text-sm font-medium">{t("api.tokens.scopes")}</legend>
+      {API_SCOPES.map((scope) => (
+        <label key={scope} className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="scopes" value={scope} defaultChecked={scopes.includes(scope)} />
+          {t(`api.tokens.scope${scope}`)}
+        </label>
+      ))}
+      {errors && (
+        <p id="scopes-error" className="text-sm text-red-700">
+          {errors.join(" ")}
+        </p>
       )}
+    </fieldset>
+  );
+}
+
+/** The secret, shown once, selected on focus to be copied. */
+function NewTokenSecret({ token }: { token: string }) {
+  const t = useT();
+  return (
+    <div className="space-y-1 rounded-md border border-amber-300 bg-amber-50 p-3">
+      <label htmlFor="new-token" className="block text-sm font-medium">
+        {t("api.tokens.secretLabel")}
+      </label>
+      <input
+        id="new-token"
+        readOnly
+        value={token}
+        dir="ltr"
+        className={`${inputClass} font-mono`}
+        onFocus={(e) => e.currentTarget.select()}
+      />
     </div>
   );
 }

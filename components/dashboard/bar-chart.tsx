@@ -23,6 +23,111 @@ function axis(max: number): { top: number; step: number } {
   return { top: Math.ceil(max / step) * step, step };
 }
 
+type Geometry = ReturnType<typeof geometry>;
+
+/** Where everything goes: the axis, the bands (one per row) and the bars' width. */
+function geometry(data: ChartRow[], series: Series[], rtl: boolean, stacked: boolean) {
+  const max = Math.max(
+    0,
+    ...data.map((row) =>
+      stacked
+        ? series.reduce((sum, s) => sum + value(row, s.key), 0)
+        : Math.max(0, ...series.map((s) => value(row, s.key))),
+    ),
+  );
+  const { top, step } = axis(max);
+  const plotW = W - M.side - M.end;
+  const plotH = H - M.top - M.bottom;
+  const left = rtl ? M.end : M.side;
+  const band = plotW / Math.max(1, data.length);
+  return {
+    rtl,
+    stacked,
+    plotW,
+    plotH,
+    left,
+    band,
+    y: (v: number) => r(M.top + plotH - (v / top) * plotH),
+    bandX: (i: number) => r(left + band * (rtl ? data.length - 1 - i : i)),
+    barW: r(stacked ? band * 0.6 : (band * 0.8) / Math.max(1, series.length)),
+    ticks: Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step),
+    axisX: rtl ? W - M.side + 6 : M.side - 6,
+  };
+}
+
+const value = (row: ChartRow, key: string) => Number(row[key] ?? 0);
+
+/** The horizontal lines and the axis's numbers. */
+function Gridlines({ g, locale }: { g: Geometry; locale: Locale }) {
+  return g.ticks.map((v) => (
+    <g key={v}>
+      <line
+        x1={g.left}
+        x2={g.left + g.plotW}
+        y1={g.y(v)}
+        y2={g.y(v)}
+        stroke="#e2e8f0"
+        strokeDasharray="3 3"
+      />
+      <text x={g.axisX} y={g.y(v) + 4} fill="#475569" textAnchor={g.rtl ? "start" : "end"}>
+        {formatNumber(v, locale)}
+      </text>
+    </g>
+  ));
+}
+
+/** One row's bars, side by side or stacked, and its label under them. */
+function BarGroup({ row, i, series, g }: { row: ChartRow; i: number; series: Series[]; g: Geometry }) {
+  const values = series.map((s) => value(row, s.key));
+  // Stacked, each bar starts where the ones before it end.
+  const starts = values.map((_, j) => (g.stacked ? values.slice(0, j).reduce((a, b) => a + b, 0) : 0));
+  const x0 = r(g.bandX(i) + (g.stacked ? g.band * 0.2 : g.band * 0.1));
+  const cx = r(g.bandX(i) + g.band / 2);
+  return (
+    <g>
+      {series.map((s, j) => {
+        const v = values[j] ?? 0;
+        const from = starts[j] ?? 0;
+        const x = r(g.stacked ? x0 : x0 + (g.rtl ? series.length - 1 - j : j) * g.barW);
+        return v > 0 ? (
+          <rect
+            key={s.key}
+            x={x}
+            width={g.barW}
+            y={g.y(from + v)}
+            height={r(g.y(from) - g.y(from + v))}
+            fill={s.color}
+          />
+        ) : null;
+      })}
+      <text
+        x={cx}
+        y={M.top + g.plotH + 12}
+        fill="#334155"
+        textAnchor="end"
+        transform={`rotate(-35 ${cx} ${M.top + g.plotH + 12})`}
+      >
+        {row.label}
+      </text>
+    </g>
+  );
+}
+
+function Legend({ series }: { series: Series[] }) {
+  return (
+    <ul className="mt-1 flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs text-slate-700">
+      {series.map((s) => (
+        <li key={s.key} className="flex items-center gap-1">
+          <svg viewBox="0 0 12 12" className="h-3 w-3" focusable="false">
+            <rect width="12" height="12" rx="2" fill={s.color} />
+          </svg>
+          {s.name}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * A bar chart (grouped, or stacked with `stacked`). Decorative for assistive technology, with
  * nothing focusable inside: the same numbers are in the data table that always accompanies
@@ -40,26 +145,7 @@ export function BarChart({
   locale: Locale;
   stacked?: boolean;
 }) {
-  const rtl = isRtl(locale);
-  const value = (row: ChartRow, key: string) => Number(row[key] ?? 0);
-  const max = Math.max(
-    0,
-    ...data.map((row) =>
-      stacked
-        ? series.reduce((sum, s) => sum + value(row, s.key), 0)
-        : Math.max(0, ...series.map((s) => value(row, s.key))),
-    ),
-  );
-  const { top, step } = axis(max);
-  const plotW = W - M.side - M.end;
-  const plotH = H - M.top - M.bottom;
-  const left = rtl ? M.end : M.side;
-  const y = (v: number) => r(M.top + plotH - (v / top) * plotH);
-  const band = plotW / Math.max(1, data.length);
-  const bandX = (i: number) => r(left + band * (rtl ? data.length - 1 - i : i));
-  const barW = r(stacked ? band * 0.6 : (band * 0.8) / Math.max(1, series.length));
-  const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step);
-  const axisX = rtl ? W - M.side + 6 : M.side - 6;
+  const g = geometry(data, series, isRtl(locale), stacked);
   return (
     <div aria-hidden="true" className="w-full">
       <svg
@@ -69,59 +155,12 @@ export function BarChart({
         role="presentation"
         focusable="false"
       >
-        {ticks.map((v) => (
-          <g key={v}>
-            <line x1={left} x2={left + plotW} y1={y(v)} y2={y(v)} stroke="#e2e8f0" strokeDasharray="3 3" />
-            <text x={axisX} y={y(v) + 4} fill="#475569" textAnchor={rtl ? "start" : "end"}>
-              {formatNumber(v, locale)}
-            </text>
-          </g>
+        <Gridlines g={g} locale={locale} />
+        {data.map((row, i) => (
+          <BarGroup key={row.label} row={row} i={i} series={series} g={g} />
         ))}
-        {data.map((row, i) => {
-          let base = 0;
-          const x0 = r(bandX(i) + (stacked ? band * 0.2 : band * 0.1));
-          const cx = r(bandX(i) + band / 2);
-          return (
-            <g key={row.label}>
-              {series.map((s, j) => {
-                const v = value(row, s.key);
-                const x = r(stacked ? x0 : x0 + (rtl ? series.length - 1 - j : j) * barW);
-                const from = stacked ? base : 0;
-                if (stacked) base += v;
-                return v > 0 ? (
-                  <rect
-                    key={s.key}
-                    x={x}
-                    width={barW}
-                    y={y(from + v)}
-                    height={r(y(from) - y(from + v))}
-                    fill={s.color}
-                  />
-                ) : null;
-              })}
-              <text
-                x={cx}
-                y={M.top + plotH + 12}
-                fill="#334155"
-                textAnchor="end"
-                transform={`rotate(-35 ${cx} ${M.top + plotH + 12})`}
-              >
-                {row.label}
-              </text>
-            </g>
-          );
-        })}
       </svg>
-      <ul className="mt-1 flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs text-slate-700">
-        {series.map((s) => (
-          <li key={s.key} className="flex items-center gap-1">
-            <svg viewBox="0 0 12 12" className="h-3 w-3" focusable="false">
-              <rect width="12" height="12" rx="2" fill={s.color} />
-            </svg>
-            {s.name}
-          </li>
-        ))}
-      </ul>
+      <Legend series={series} />
     </div>
   );
 }

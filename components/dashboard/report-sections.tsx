@@ -4,6 +4,8 @@ import type { loadDashboard } from "@/lib/dashboard/queries";
 import { daysUntil } from "@/lib/resolutions/queries";
 import { Stat } from "@/components/ui/card";
 import { TableHead } from "@/components/ui/table-head";
+import { ResolutionTable } from "@/components/resolutions/resolution-table";
+import { ScorecardTable } from "./scorecard-table";
 
 // The printed report's sections (app/(app)/reports/page.tsx): the headline figures, the
 // first page's summary of overdue resolutions and the month-by-month table.
@@ -110,6 +112,60 @@ export function MonthlyTable({ data, t, locale }: Section) {
           ))}
         </tbody>
       </table>
+    </section>
+  );
+}
+
+/** The report's title, its period and when it was printed. */
+export function ReportTitle({ period, t, locale }: { period: string; t: Translate; locale: Locale }) {
+  return (
+    <header className="border-b border-slate-300 pb-3 text-center">
+      <h1 className="text-xl font-bold">{t("dashboard.reportTitle")}</h1>
+      <p className="text-sm">{period}</p>
+      <p className="text-xs text-slate-600">
+        {t("dashboard.generatedAt", { date: formatDate(new Date(), locale) })}
+      </p>
+    </header>
+  );
+}
+
+/** The agencies' scorecard by on-time share, and how many of them the page shows. */
+export function ReportScorecard({ data, t, locale }: Section) {
+  return (
+    <section className={REPORT_SECTION}>
+      <h2 className="font-semibold">{t("dashboard.scorecard")}</h2>
+      <ScorecardTable
+        rows={data.scorecard}
+        sort="onTime"
+        late={data.workingDaysLate ? "working" : "calendar"}
+        t={t}
+        locale={locale}
+      />
+      {data.scorecardTotal > data.scorecard.length && (
+        <p className="text-xs text-slate-600">
+          {t("dashboard.scorecardShown", {
+            shown: formatNumber(data.scorecard.length, locale),
+            total: formatNumber(data.scorecardTotal, locale),
+          })}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Every overdue resolution, after the first page's summary, when there are more than it holds. */
+export function OverdueList({ data, t, locale }: Section) {
+  if (data.overdue.length <= OVERDUE_ON_FIRST_PAGE) return null;
+  return (
+    <section className={REPORT_SECTION}>
+      <h2 className="font-semibold">{t("print.overdueList")}</h2>
+      <ResolutionTable
+        items={data.overdue}
+        locale={locale}
+        t={t}
+        empty={t("home.noOverdue")}
+        workingDaysLate={data.workingDaysLate}
+      />
     </section>
   );
 }

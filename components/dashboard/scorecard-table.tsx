@@ -1,9 +1,9 @@
-import Link from "next/link";
 import type { ScorecardRow, ScorecardSort } from "@/lib/dashboard/queries";
 import type { LateCount } from "@/lib/calendar/working-days";
 import { formatPercent, formatNumber, localName } from "@/lib/i18n/format";
 import type { Locale, MessageKey, Translate } from "@/lib/i18n/messages";
 import { EmptyState } from "@/components/ui/card";
+import { SortableHeader } from "@/components/ui/table-head";
 import { AttendanceTrend } from "@/components/outcomes/absent-heads";
 import type { SessionAttendance } from "@/lib/outcomes/attendance";
 
@@ -42,42 +42,30 @@ export function ScorecardTable({
   locale: Locale;
 }) {
   if (rows.length === 0) return <EmptyState>{t("dashboard.noAgencies")}</EmptyState>;
-  const n = (v: number | null) => (v === null ? t("common.none") : formatNumber(v, locale));
   return (
     <div className="relative overflow-x-auto">
       <table className="w-full min-w-[52rem] text-sm">
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
-            {COLUMNS.map((column) => ({
-              ...column,
-              label: column.sort === "daysLate" && late === "working" ? WORKING_DAYS_LABEL : column.label,
-            })).map((c) => (
-              <th
-                key={c.label}
-                scope="col"
-                aria-sort={c.sort === sort ? (sort === "name" ? "ascending" : "descending") : undefined}
-                className="p-2 text-start font-medium"
-              >
-                {c.sort && sortHref ? (
-                  <Link
-                    href={sortHref(c.sort)}
-                    aria-label={t("dashboard.sortBy", { column: t(c.label) })}
-                    className="underline-offset-4 hover:underline"
-                  >
-                    {t(c.label)}
-                    {/* The arrow marks the live sort on screen; on paper it is noise. */}
-                    {c.sort === sort && (
-                      <span aria-hidden="true" className="print:hidden">
-                        {" "}
-                        ▾
-                      </span>
-                    )}
-                  </Link>
-                ) : (
-                  t(c.label)
-                )}
-              </th>
-            ))}
+            {COLUMNS.map((c) => {
+              const label = t(c.sort === "daysLate" && late === "working" ? WORKING_DAYS_LABEL : c.label);
+              return (
+                <SortableHeader
+                  key={c.label}
+                  label={label}
+                  sortLabel={t("dashboard.sortBy", { column: label })}
+                  href={c.sort && sortHref ? sortHref(c.sort) : undefined}
+                  sorted={c.sort === sort ? (sort === "name" ? "ascending" : "descending") : undefined}
+                  // The arrow marks the live sort on screen; on paper it is noise.
+                  arrow={
+                    <span aria-hidden="true" className="print:hidden">
+                      {" "}
+                      ▾
+                    </span>
+                  }
+                />
+              );
+            })}
             {trend && (
               <th
                 scope="col"
@@ -91,34 +79,55 @@ export function ScorecardTable({
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.agencyId} className="border-b border-slate-100">
-              <th scope="row" className="min-w-[12rem] p-2 text-start font-medium">
-                {localName(r, locale)}
-              </th>
-              <td className="p-2">{n(r.issued)}</td>
-              <td
-                className={`p-2 ${r.onTimePct !== null && r.onTimePct < 50 ? "font-semibold text-red-700" : ""}`}
-              >
-                {r.onTimePct === null ? t("common.none") : formatPercent(r.onTimePct, locale)}
-              </td>
-              <td className={`p-2 ${r.overdueNow > 0 ? "font-semibold text-red-700" : ""}`}>
-                {n(r.overdueNow)}
-              </td>
-              <td className="p-2">{n(r.avgDaysLate)}</td>
-              <td className="p-2">{n(r.extensionRequests)}</td>
-              <td className="p-2">{n(r.sessionsExpected)}</td>
-              <td className="p-2">{n(r.attendedHead)}</td>
-              <td className="p-2">{n(r.attendedRepresentative)}</td>
-              <td className={`p-2 ${r.absent > 0 ? "text-amber-700" : ""}`}>{n(r.absent)}</td>
-              {trend && (
-                <td className="p-2">
-                  <AttendanceTrend sessions={trend.get(r.agencyId) ?? []} t={t} locale={locale} />
-                </td>
-              )}
-            </tr>
+            <ScorecardLine
+              key={r.agencyId}
+              row={r}
+              trend={trend && (trend.get(r.agencyId) ?? [])}
+              t={t}
+              locale={locale}
+            />
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** One agency: what it was given, how it kept to time, and how it came to the sessions. */
+function ScorecardLine({
+  row: r,
+  trend,
+  t,
+  locale,
+}: {
+  row: ScorecardRow;
+  /** Undefined when the table has no trend column. */
+  trend: readonly SessionAttendance[] | undefined;
+  t: Translate;
+  locale: Locale;
+}) {
+  const n = (v: number | null) => (v === null ? t("common.none") : formatNumber(v, locale));
+  return (
+    <tr className="border-b border-slate-100">
+      <th scope="row" className="min-w-[12rem] p-2 text-start font-medium">
+        {localName(r, locale)}
+      </th>
+      <td className="p-2">{n(r.issued)}</td>
+      <td className={`p-2 ${r.onTimePct !== null && r.onTimePct < 50 ? "font-semibold text-red-700" : ""}`}>
+        {r.onTimePct === null ? t("common.none") : formatPercent(r.onTimePct, locale)}
+      </td>
+      <td className={`p-2 ${r.overdueNow > 0 ? "font-semibold text-red-700" : ""}`}>{n(r.overdueNow)}</td>
+      <td className="p-2">{n(r.avgDaysLate)}</td>
+      <td className="p-2">{n(r.extensionRequests)}</td>
+      <td className="p-2">{n(r.sessionsExpected)}</td>
+      <td className="p-2">{n(r.attendedHead)}</td>
+      <td className="p-2">{n(r.attendedRepresentative)}</td>
+      <td className={`p-2 ${r.absent > 0 ? "text-amber-700" : ""}`}>{n(r.absent)}</td>
+      {trend && (
+        <td className="p-2">
+          <AttendanceTrend sessions={trend} t={t} locale={locale} />
+        </td>
+      )}
+    </tr>
   );
 }

@@ -4,6 +4,56 @@ import type { returnsFigures } from "@/lib/outcomes/queries";
 
 type Returns = Awaited<ReturnType<typeof returnsFigures>>;
 
+const HEAD = "p-2 text-start font-medium";
+const CELL = "p-2 tabular-nums";
+
+/** One table of returns to production: a row per month, category or province. */
+export function ReturnsTable({
+  caption,
+  label,
+  rows,
+  testId,
+  className,
+  t,
+  locale,
+}: {
+  caption: string;
+  /** The first column's heading (month, category, province). */
+  label: string;
+  rows: { id: string; name: string; units: number; kept: number; created: number }[];
+  testId: string;
+  className: string;
+  t: Translate;
+  locale: Locale;
+}) {
+  const n = (v: number) => formatNumber(v, locale);
+  return (
+    <table className={className} data-testid={testId}>
+      <caption className="mb-1 text-start font-medium">{caption}</caption>
+      <thead className="border-b border-slate-200 text-slate-600">
+        <tr>
+          <th className={HEAD}>{label}</th>
+          <th className={HEAD}>{t("outcomes.dashboard.units")}</th>
+          <th className={HEAD}>{t("outcomes.dashboard.jobsKept")}</th>
+          <th className={HEAD}>{t("outcomes.dashboard.jobsCreated")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id} className="border-b border-slate-100">
+            <th scope="row" className={HEAD}>
+              {r.name}
+            </th>
+            <td className={CELL}>{n(r.units)}</td>
+            <td className={CELL}>{n(r.kept)}</td>
+            <td className={CELL}>{n(r.created)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /**
  * Units back in production and jobs kept and created, by month, by obstacle category and (on a
  * page of several provinces) by province, as
@@ -11,9 +61,6 @@ type Returns = Awaited<ReturnType<typeof returnsFigures>>;
  * dashboard (lib/outcomes/queries.ts returnsFigures), and a table reads on any phone.
  */
 export function ReturnsTables({ returns, t, locale }: { returns: Returns; t: Translate; locale: Locale }) {
-  const n = (v: number) => formatNumber(v, locale);
-  const head = "p-2 text-start font-medium";
-  const cell = "p-2 tabular-nums";
   const tables = [
     {
       key: "month",
@@ -44,29 +91,16 @@ export function ReturnsTables({ returns, t, locale }: { returns: Returns; t: Tra
       {tables
         .filter((x) => x.rows.length > 0)
         .map((x) => (
-          <table key={x.key} className="w-full text-sm" data-testid={`public-returns-by-${x.key}`}>
-            <caption className="mb-1 text-start font-medium">{x.title}</caption>
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th className={head}>{x.label}</th>
-                <th className={head}>{t("outcomes.dashboard.units")}</th>
-                <th className={head}>{t("outcomes.dashboard.jobsKept")}</th>
-                <th className={head}>{t("outcomes.dashboard.jobsCreated")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {x.rows.map((r) => (
-                <tr key={r.id} className="border-b border-slate-100">
-                  <th scope="row" className={head}>
-                    {r.name}
-                  </th>
-                  <td className={cell}>{n(r.units)}</td>
-                  <td className={cell}>{n(r.kept)}</td>
-                  <td className={cell}>{n(r.created)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ReturnsTable
+            key={x.key}
+            caption={x.title}
+            label={x.label}
+            rows={x.rows}
+            testId={`public-returns-by-${x.key}`}
+            className="w-full text-sm"
+            t={t}
+            locale={locale}
+          />
         ))}
     </div>
   );

@@ -8,6 +8,7 @@ export function FilterSelect({
   value,
   options,
   all,
+  labelClassName = "block text-sm font-medium",
 }: {
   id: string;
   label: string;
@@ -15,10 +16,11 @@ export function FilterSelect({
   value: string | undefined;
   options: [string, string][];
   all?: string;
+  labelClassName?: string;
 }) {
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium">
+      <label htmlFor={id} className={labelClassName}>
         {label}
       </label>
       <select id={id} name={name} defaultValue={value ?? ""} className={inputClass}>

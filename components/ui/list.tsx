@@ -217,7 +217,11 @@ export function DataTable<K extends string, D>({
         </thead>
         <tbody className={stacked.body}>
           {rows.map((row) => (
-            <tr key={row.id} className={`border-b border-slate-100 align-top ${stacked.row}`}>
+            <tr
+              key={row.id}
+              id={row.anchor}
+              className={`border-b border-slate-100 align-top ${stacked.row} ${row.highlight ? "bg-amber-50" : ""}`}
+            >
               {columns.map((c) => {
                 const cell = row.cells[c.key];
                 const custom = render[c.key];
@@ -239,6 +243,26 @@ export function DataTable<K extends string, D>({
   );
 }
 
+/** What a list screen is handed (a list route, components/ui/list-route.tsx, fills in the title, view, t and locale). */
+export type ListPageProps<K extends string, D> = {
+  title: string;
+  intro?: React.ReactNode;
+  actions?: React.ReactNode;
+  view: ListView<K, D>;
+  render?: CellRenderers<K, D>;
+  minWidth?: string;
+  cardTitle?: string;
+  /** Announce the count when it changes (a list filtered in place). */
+  liveTotal?: boolean;
+  /** A filter form and a table of the domain's own, shared with other screens, in place of the
+   * FilterBar and the DataTable (the resolution register's, also on the desks and dashboard). */
+  filterForm?: React.ReactNode;
+  table?: React.ReactNode;
+  t: Translate;
+  locale: Locale;
+  children?: React.ReactNode;
+};
+
 /**
  * A whole list screen: heading and actions, then one card with the filter bar, the count,
  * the table (or the empty message) and the page links; `children` follow the card (a form
@@ -258,24 +282,7 @@ export function ListPage<K extends string, D>({
   t,
   locale,
   children,
-}: {
-  title: string;
-  intro?: React.ReactNode;
-  actions?: React.ReactNode;
-  view: ListView<K, D>;
-  render?: CellRenderers<K, D>;
-  minWidth?: string;
-  cardTitle?: string;
-  /** Announce the count when it changes (a list filtered in place). */
-  liveTotal?: boolean;
-  /** A filter form and a table of the domain's own, shared with other screens, in place of the
-   * FilterBar and the DataTable (the resolution register's, also on the desks and dashboard). */
-  filterForm?: React.ReactNode;
-  table?: React.ReactNode;
-  t: Translate;
-  locale: Locale;
-  children?: React.ReactNode;
-}) {
+}: ListPageProps<K, D>) {
   return (
     <div className="space-y-6">
       <ListHeader title={title} intro={intro} actions={actions} />

@@ -37,6 +37,10 @@ export interface Column<K extends string> {
 /** A row: its cells by column, and whatever a screen draws itself (a badge, a toggle) in `data`. */
 export interface Row<K extends string, D = undefined> {
   id: string;
+  /** The row's element id, for a link to it (`/exports?job=…#job-…`, tests). */
+  anchor?: string;
+  /** The row the page was opened for (the export just requested): shaded. */
+  highlight?: boolean;
   cells: Record<K, Cell | null>;
   data: D;
 }

@@ -6,6 +6,7 @@ import { translator } from "@/lib/i18n/messages";
 import { unitList, type UnitListData } from "@/lib/units/views";
 import { userList } from "@/lib/users/views";
 import { unitFiltersSchema } from "@/lib/units/schema";
+import type { ExportJobListItem } from "@/lib/exports/queries";
 
 const secretariat: Actor = { id: "s1", roles: ["SECRETARIAT"], agencyId: null, provinceId: "P1" };
 const member: Actor = { id: "m1", roles: ["MEMBER"], agencyId: null, provinceId: "P1" };
@@ -219,5 +220,62 @@ describe("the notices index view", () => {
     expect(view.filters?.clear).toBeUndefined();
     expect(view.filters?.filters.map((f) => f.kind)).toEqual(["select", "select"]);
     expect(view.pageHref(1)).toBe("/notices?agencyId=a1&page=1");
+  });
+});
+
+describe("the exports list view", () => {
+  const job = (over: Partial<ExportJobListItem>): ExportJobListItem => ({
+    id: "j1",
+    kind: "resolutions",
+    format: "XLSX",
+    status: "RUNNING",
+    totalRows: 200,
+    doneRows: 50,
+    fileName: "resolutions-2026-12-07.xlsx",
+    byteSize: null,
+    createdAt: new Date("2026-12-07T08:00:00Z"),
+    finishedAt: null,
+    expiresAt: null,
+    ...over,
+  });
+
+  it("shows a running job's progress in words and digits, and follows it", async () => {
+    const { exportJobList } = await import("@/lib/exports/views");
+    const view = exportJobList([job({})], "j1", translator("en"), "en");
+    const [row] = view.rows;
+    expect(row?.anchor).toBe("job-j1");
+    expect(row?.highlight).toBe(true);
+    expect(row?.cells.export).toBe("Resolution register (Excel)");
+    expect(row?.data.progress?.percent).toBe(25);
+    expect(row?.data.progress?.text).toMatch(/^25% \(50.*200/);
+    expect(row?.data.file).toBeNull();
+    expect(view.active).toBe(true);
+  });
+
+  it("offers a ready file's link in Persian, and nothing to follow", async () => {
+    const { exportJobList } = await import("@/lib/exports/views");
+    const view = exportJobList(
+      [job({ status: "READY", doneRows: 200, expiresAt: new Date("2026-12-08T08:00:00Z") })],
+      undefined,
+      translator("fa"),
+      "fa",
+    );
+    const [row] = view.rows;
+    expect(row?.highlight).toBe(false);
+    expect(row?.data.progress?.percent).toBe(100);
+    expect(row?.data.file?.href).toBe("/api/exports/j1");
+    expect(row?.data.file?.label).toContain("resolutions-2026-12-07.xlsx");
+    expect(row?.data.file?.expires).toMatch(/[۰-۹]/);
+    expect(row?.cells.state).toBe(translator("fa")("exports.status.READY"));
+    expect(view.active).toBe(false);
+  });
+
+  it("says a failed job failed, without a bar", async () => {
+    const { exportJobList } = await import("@/lib/exports/views");
+    const t = translator("en");
+    const [row] = exportJobList([job({ status: "FAILED" })], undefined, t, "en").rows;
+    expect(row?.data.progress).toBeNull();
+    expect(row?.data.failed).toBe(t("exports.failed"));
+    expect(exportJobList([], undefined, t, "en").empty).toBe(t("exports.empty"));
   });
 });

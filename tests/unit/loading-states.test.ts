@@ -63,8 +63,8 @@ function defaultExport(source: string): string {
 
 const SUSPENSE_SKELETON = /<Suspense[\s\S]*?fallback=\{[\s\S]*?<PageSkeleton/;
 // The record pages' frame (components/ui/record-page.tsx): the same Suspense and skeleton, after
-// the same look-up, written once.
-const RECORD_PAGE = /^export default recordPage\(/m;
+// the same look-up, written once; and the form pages' frames beside it (formPage, recordFormPage).
+const RECORD_PAGE = /^export default (recordPage|formPage|recordFormPage)\(/m;
 
 const pages = files("app", "page.tsx");
 const loadings = files("app", "loading.tsx");
@@ -115,6 +115,18 @@ describe("loading states", () => {
       "app/(app)/letters/[id]/page.tsx",
       "app/(app)/meetings/[id]/brief/page.tsx",
     ])
+      expect(framed).toContain(page);
+  });
+
+  it("the form page frames show the form's skeleton, after the record's not-found", () => {
+    const frame = readFileSync("components/ui/record-page.tsx", "utf8");
+    const formFrame = frame.slice(frame.indexOf("function FormFrame"));
+    expect(formFrame).toMatch(/<Suspense fallback=\{<PageSkeleton shape="form"/);
+    const recordForm = frame.slice(frame.indexOf("export function recordFormPage"));
+    expect(recordForm.indexOf("notFound(")).toBeGreaterThan(-1);
+    expect(recordForm.indexOf("notFound(")).toBeLessThan(recordForm.indexOf("<FormFrame"));
+    const framed = pages.filter((p) => RECORD_PAGE.test(readFileSync(p, "utf8")));
+    for (const page of ["app/(app)/units/new/page.tsx", "app/(app)/units/[id]/edit/page.tsx"])
       expect(framed).toContain(page);
   });
 

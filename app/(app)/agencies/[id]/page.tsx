@@ -1,12 +1,9 @@
-import { notFound } from "next/navigation";
-import { recordPage } from "@/components/ui/record-page";
-import { pageTitle, type PageContext } from "@/lib/page";
+import { recordPage, type RecordProps } from "@/components/ui/record-page";
+import { pageTitle } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
 import { formatNumber, localName } from "@/lib/i18n/format";
 import { agencyInReach, getAgency } from "@/lib/agencies/queries";
-import { recordHistory } from "@/lib/audit/queries";
-import { describeAuditEvents } from "@/lib/audit/words";
-import { HistorySection } from "@/components/audit/audit-event-list";
+import { RecordHistory } from "@/components/audit/audit-event-list";
 import { Card, Stat } from "@/components/ui/card";
 import { AgencyForm } from "@/components/agencies/agency-form";
 import { AgencyContacts, AgencyUsers } from "@/components/agencies/agency-file";
@@ -15,23 +12,10 @@ import { remindReach } from "@/lib/resolutions/queries";
 
 export const generateMetadata = pageTitle("agencies.title");
 
-export default recordPage({
-  action: "case.read",
-  inReach: agencyInReach,
-  skeleton: "detail",
-  body: AgencyFile,
-});
-
-async function AgencyFile({ context, id }: { context: PageContext; id: string }) {
+async function AgencyFile({ context, record: agency }: RecordProps<typeof getAgency>) {
   const { user: actor, t, locale } = context;
-  const agency = await getAgency(actor, id);
-  if (!agency) notFound();
   const name = localName(agency, locale);
   const writer = can(actor, "agency.write", { provinceId: agency.provinceId });
-  const history = await recordHistory(actor, {
-    provinceId: agency.provinceId,
-    entities: [{ type: "Agency", ids: [agency.id] }],
-  });
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -57,11 +41,20 @@ async function AgencyFile({ context, id }: { context: PageContext; id: string })
       ) : (
         <AgencyContacts agency={agency} t={t} locale={locale} />
       )}
-      <HistorySection
-        events={history && (await describeAuditEvents(actor, history, locale, t))}
+      <RecordHistory
+        actor={actor}
+        record={{ provinceId: agency.provinceId, entities: [{ type: "Agency", ids: [agency.id] }] }}
         t={t}
         locale={locale}
       />
     </div>
   );
 }
+
+export default recordPage({
+  action: "case.read",
+  inReach: agencyInReach,
+  skeleton: "detail",
+  load: getAgency,
+  body: AgencyFile,
+});

@@ -1,17 +1,16 @@
-import { pageContext, pageTitle } from "@/lib/page";
+import { pageTitle } from "@/lib/page";
+import { formPage } from "@/components/ui/record-page";
 import { Card } from "@/components/ui/card";
 import { AgencyForm } from "@/components/agencies/agency-form";
 
 export const generateMetadata = pageTitle("agencies.newAgency");
 
-export default async function NewAgencyPage() {
-  const { t, locale } = await pageContext("agency.write");
-  return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("agencies.newAgency")}</h1>
-      <Card>
-        <AgencyForm locale={locale} />
-      </Card>
-    </div>
-  );
-}
+export default formPage({
+  action: "agency.write",
+  title: "agencies.newAgency",
+  body: ({ context }) => (
+    <Card>
+      <AgencyForm locale={context.locale} />
+    </Card>
+  ),
+});

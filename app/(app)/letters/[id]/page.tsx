@@ -1,8 +1,8 @@
 import { buttonClass } from "@/components/ui/button";
-import { pageTitle, type PageContext } from "@/lib/page";
+import { pageTitle } from "@/lib/page";
 import { translator } from "@/lib/i18n/messages";
 import { getLetter } from "@/lib/letters/queries";
-import { recordPage } from "@/components/ui/record-page";
+import { recordPage, type RecordProps } from "@/components/ui/record-page";
 import { PrintButton } from "@/components/ui/print-button";
 import { LetterSheet } from "@/components/letters/letter-sheet";
 import "@/components/letters/letter.css";
@@ -10,13 +10,7 @@ import "@/components/letters/letter.css";
 export const generateMetadata = pageTitle("letters.title");
 
 /** One official letter, printable on A4 (issued from the resolution's page). */
-export default recordPage({ action: "case.read", inReach: getLetter, skeleton: "document", body: Letter });
-
-async function Letter({ context, id }: { context: PageContext; id: string }) {
-  const { user, t } = context;
-  const letter = await getLetter(user, id);
-  // Checked by the frame; only a letter gone in between lands here.
-  if (!letter) return null;
+async function Letter({ context: { t }, record: letter }: RecordProps<typeof getLetter>) {
   return (
     <div className="space-y-4">
       <div className="no-print flex justify-end gap-2">
@@ -29,3 +23,11 @@ async function Letter({ context, id }: { context: PageContext; id: string }) {
     </div>
   );
 }
+
+export default recordPage({
+  action: "case.read",
+  inReach: getLetter,
+  skeleton: "document",
+  load: getLetter,
+  body: Letter,
+});

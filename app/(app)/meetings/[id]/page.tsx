@@ -13,9 +13,8 @@ import {
 } from "@/lib/meetings/queries";
 import { agencyChoices } from "@/lib/agencies/choices";
 import { AmendmentProvider } from "@/components/meetings/amendment-dialog";
-import { recordHistory } from "@/lib/audit/queries";
-import { describeAuditEvents } from "@/lib/audit/words";
-import { HistorySection } from "@/components/audit/audit-event-list";
+import { RecordHistory } from "@/components/audit/audit-event-list";
+import type { Locale, Translate } from "@/lib/i18n/messages";
 import { isLocked } from "@/lib/meetings/lifecycle";
 import { meetingTitle } from "@/lib/meetings/title";
 import { SessionRoom } from "@/components/meetings/session-room";
@@ -59,6 +58,10 @@ export default async function MeetingPage({
   );
 }
 
+type Meeting = NonNullable<Awaited<ReturnType<typeof getMeeting>>>;
+type Words = { t: Translate; locale: Locale };
+
+/** The session: its header and state, the room (attendance, agenda, entry), follow-up, history. */
 async function SessionPage({ context, id, q }: { context: PageContext; id: string; q: string }) {
   const { user, t, locale } = context;
   const meeting = await getMeeting(user, id);
@@ -66,35 +69,61 @@ async function SessionPage({ context, id, q }: { context: PageContext; id: strin
   const canWrite = can(user, "meeting.write", { provinceId: meeting.provinceId });
   const canEnter = can(user, "resolution.write", { provinceId: meeting.provinceId });
   const locked = isLocked(meeting.status);
-  const [history, eligible, agencies, caseAgencyIds, followUp] = await Promise.all([
-    recordHistory(user, {
-      provinceId: meeting.provinceId,
-      entities: [
-        { type: "Meeting", ids: [meeting.id] },
-        { type: "AgendaItem", ids: meeting.agendaItems.map((i) => i.id) },
-      ],
-    }),
+  const [eligible, agencies, caseAgencyIds, followUp] = await Promise.all([
     canWrite ? listEligibleObstacles(user, meeting.body.kind, { query: q }) : Promise.resolve([]),
     canEnter || canWrite ? listAgencyOptions(user) : Promise.resolve([]),
     listCaseAgencyIds(user, meeting.id),
     followUpPanel(user, meeting, locale, t),
   ]);
-  const memberIds = meeting.body.members.map((m) => m.agency.id);
-  const invitedIds = meeting.invitees.map((i) => i.agency.id);
-  // Resolutions name the body's members and the case's agencies far more often than the rest.
-  const picker = agencyChoices(agencies, { members: memberIds, caseAgencies: caseAgencyIds }, t, locale);
-  const inviteePicker = agencyChoices(
-    agencies.filter((a) => !memberIds.includes(a.id)),
-    { caseAgencies: caseAgencyIds },
-    t,
-    locale,
-  );
-  const items = agendaItemViews(meeting, locale);
-  const title = meetingTitle(meeting, locale, t);
   const words = { t, locale };
   return (
     <div className="space-y-6">
-      <SessionHeader meeting={meeting} title={title} canWrite={canWrite} {...words} />
+      <SessionHeader
+        meeting={meeting}
+        title={meetingTitle(meeting, locale, t)}
+        canWrite={canWrite}
+        {...words}
+      />
+      <SessionState meeting={meeting} canWrite={canWrite} locked={locked} {...words} />
+      <AmendmentProvider locked={locked}>
+        <Room
+          user={context.user}
+          meeting={meeting}
+          canWrite={canWrite}
+          canEnter={canEnter}
+          q={q}
+          eligible={eligible}
+          agencies={agencies}
+          caseAgencyIds={caseAgencyIds}
+          {...words}
+        />
+      </AmendmentProvider>
+      <SessionFollowUp meetingId={meeting.id} followUp={followUp} {...words} />
+      <RecordHistory
+        actor={user}
+        record={{
+          provinceId: meeting.provinceId,
+          entities: [
+            { type: "Meeting", ids: [meeting.id] },
+            { type: "AgendaItem", ids: meeting.agendaItems.map((i) => i.id) },
+          ],
+        }}
+        {...words}
+      />
+    </div>
+  );
+}
+
+/** A planned session can be moved; a locked one says why nothing can be changed. */
+function SessionState({
+  meeting,
+  canWrite,
+  locked,
+  t,
+  locale,
+}: { meeting: Meeting; canWrite: boolean; locked: boolean } & Words) {
+  return (
+    <>
       {canWrite && meeting.status === "PLANNED" && (
         <RescheduleForm
           locale={locale}
@@ -110,51 +139,79 @@ async function SessionPage({ context, id, q }: { context: PageContext; id: strin
           {t("meetings.locked")}
         </p>
       )}
+    </>
+  );
+}
 
-      <AmendmentProvider locked={locked}>
-        <SessionRoom
-          meetingId={meeting.id}
-          locale={locale}
+/** The room: attendance, the agenda and, for those who record them, the resolutions' entry. */
+function Room({
+  user,
+  meeting,
+  canWrite,
+  canEnter,
+  q,
+  eligible,
+  agencies,
+  caseAgencyIds,
+  t,
+  locale,
+}: {
+  user: PageContext["user"];
+  meeting: Meeting;
+  canWrite: boolean;
+  canEnter: boolean;
+  q: string;
+  eligible: Awaited<ReturnType<typeof listEligibleObstacles>>;
+  agencies: Awaited<ReturnType<typeof listAgencyOptions>>;
+  caseAgencyIds: string[];
+} & Words) {
+  const words = { t, locale };
+  const memberIds = meeting.body.members.map((m) => m.agency.id);
+  // Resolutions name the body's members and the case's agencies far more often than the rest.
+  const picker = agencyChoices(agencies, { members: memberIds, caseAgencies: caseAgencyIds }, t, locale);
+  const inviteePicker = agencyChoices(
+    agencies.filter((a) => !memberIds.includes(a.id)),
+    { caseAgencies: caseAgencyIds },
+    t,
+    locale,
+  );
+  const items = agendaItemViews(meeting, locale);
+  return (
+    <SessionRoom
+      meetingId={meeting.id}
+      locale={locale}
+      items={items}
+      canMoveScreen={canWrite}
+      screenItemId={meeting.screenItemId}
+      entry={
+        canEnter
+          ? {
+              bodyKind: meeting.body.kind,
+              meetingDate: todayInTehran(meeting.startsAt),
+              agencies: picker.choices,
+              agencyGroups: picker.groupOrder,
+            }
+          : null
+      }
+      attendance={
+        <div className="space-y-4">
+          <ExpectedAttendance user={user} meetingId={meeting.id} {...words} />
+          <SessionAttendance meeting={meeting} canWrite={canWrite} {...words} />
+        </div>
+      }
+      agenda={
+        <SessionAgenda
+          meeting={meeting}
           items={items}
-          canMoveScreen={canWrite}
-          screenItemId={meeting.screenItemId}
-          entry={
-            canEnter
-              ? {
-                  bodyKind: meeting.body.kind,
-                  meetingDate: todayInTehran(meeting.startsAt),
-                  agencies: picker.choices,
-                  agencyGroups: picker.groupOrder,
-                }
-              : null
-          }
-          attendance={
-            <div className="space-y-4">
-              <ExpectedAttendance user={user} meetingId={meeting.id} {...words} />
-              <SessionAttendance meeting={meeting} canWrite={canWrite} {...words} />
-            </div>
-          }
-          agenda={
-            <SessionAgenda
-              meeting={meeting}
-              items={items}
-              canWrite={canWrite}
-              q={q}
-              eligible={eligible}
-              invited={invitedIds}
-              proposed={caseAgencyIds.filter((id) => !memberIds.includes(id))}
-              inviteePicker={inviteePicker}
-              {...words}
-            />
-          }
+          canWrite={canWrite}
+          q={q}
+          eligible={eligible}
+          invited={meeting.invitees.map((i) => i.agency.id)}
+          proposed={caseAgencyIds.filter((id) => !memberIds.includes(id))}
+          inviteePicker={inviteePicker}
+          {...words}
         />
-      </AmendmentProvider>
-      <SessionFollowUp meetingId={meeting.id} followUp={followUp} {...words} />
-      <HistorySection
-        events={history && (await describeAuditEvents(user, history, locale, t))}
-        t={t}
-        locale={locale}
-      />
-    </div>
+      }
+    />
   );
 }

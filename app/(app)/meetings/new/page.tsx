@@ -1,17 +1,16 @@
-import { pageContext, pageTitle } from "@/lib/page";
+import { pageTitle } from "@/lib/page";
+import { formPage } from "@/components/ui/record-page";
 import { Card } from "@/components/ui/card";
 import { MeetingForm } from "@/components/meetings/meeting-form";
 
 export const generateMetadata = pageTitle("meetings.newSession");
 
-export default async function NewMeetingPage() {
-  const { t, locale } = await pageContext("meeting.write");
-  return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("meetings.newSession")}</h1>
-      <Card>
-        <MeetingForm locale={locale} />
-      </Card>
-    </div>
-  );
-}
+export default formPage({
+  action: "meeting.write",
+  title: "meetings.newSession",
+  body: ({ context }) => (
+    <Card>
+      <MeetingForm locale={context.locale} />
+    </Card>
+  ),
+});

@@ -1,6 +1,5 @@
-import { notFound } from "next/navigation";
-import { recordPage } from "@/components/ui/record-page";
-import { pageTitle, type PageContext } from "@/lib/page";
+import { recordPage, type RecordProps } from "@/components/ui/record-page";
+import { pageTitle } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
 import { formatDateTime, localName } from "@/lib/i18n/format";
 import { getNotice, noticeInReach } from "@/lib/notices/queries";
@@ -17,17 +16,8 @@ import "@/components/letters/letter.css";
 export const generateMetadata = pageTitle("notices.letterTitle");
 
 /** ابلاغ: the letter to one agency, printable on A4, acknowledged here by the agency. */
-export default recordPage({
-  action: "case.read",
-  inReach: noticeInReach,
-  skeleton: "document",
-  body: NoticeLetter,
-});
-
-async function NoticeLetter({ context, id }: { context: PageContext; id: string }) {
+async function NoticeLetter({ context, record: notice }: RecordProps<typeof getNotice>) {
   const { user, t, locale } = context;
-  const notice = await getNotice(user, id);
-  if (!notice) notFound();
   const meeting = notice.meeting ? meetingTitle(notice.meeting, locale, t) : null;
   const canAcknowledge =
     !notice.acknowledgedAt &&
@@ -88,3 +78,11 @@ async function NoticeLetter({ context, id }: { context: PageContext; id: string 
     </div>
   );
 }
+
+export default recordPage({
+  action: "case.read",
+  inReach: noticeInReach,
+  skeleton: "document",
+  load: getNotice,
+  body: NoticeLetter,
+});

@@ -1,7 +1,6 @@
-import { notFound } from "next/navigation";
-import { recordPage } from "@/components/ui/record-page";
+import { recordPage, type RecordProps } from "@/components/ui/record-page";
 import { agencyChoices } from "@/lib/agencies/choices";
-import { pageTitle, type PageContext } from "@/lib/page";
+import { pageTitle } from "@/lib/page";
 import { followUpChoices } from "@/lib/resolutions/status";
 import { todayInTehran } from "@/lib/i18n/format";
 import { progressOfRow } from "@/lib/outcomes/progress";
@@ -30,19 +29,8 @@ import {
 
 export const generateMetadata = pageTitle("resolutions.pageTitle");
 
-// One cheap look-up before the file streams in behind its skeleton: an unknown id is a 404 only
-// while the status has not been sent.
-export default recordPage({
-  action: "case.read",
-  inReach: resolutionInReach,
-  skeleton: "detail",
-  body: ResolutionFile,
-});
-
-async function ResolutionFile({ context, id }: { context: PageContext; id: string }) {
+async function ResolutionFile({ context, record: r }: RecordProps<typeof getResolutionDetail>) {
   const { user, t, locale } = context;
-  const r = await getResolutionDetail(user, id);
-  if (!r) notFound();
   const pending = r.extensionRequests.find((e) => e.status === "PENDING");
   // The UI hides what the server would refuse anyway (lib/resolutions/mutations.ts checks again).
   const may = followUpChoices(user, {
@@ -104,3 +92,13 @@ async function ResolutionFile({ context, id }: { context: PageContext; id: strin
     </div>
   );
 }
+
+// One cheap look-up before the file streams in behind its skeleton: an unknown id is a 404 only
+// while the status has not been sent.
+export default recordPage({
+  action: "case.read",
+  inReach: resolutionInReach,
+  skeleton: "detail",
+  load: getResolutionDetail,
+  body: ResolutionFile,
+});

@@ -1,31 +1,15 @@
-import { notFound } from "next/navigation";
-import { recordPage } from "@/components/ui/record-page";
-import { pageTitle, type PageContext } from "@/lib/page";
+import { recordPage, type RecordProps } from "@/components/ui/record-page";
+import { pageTitle } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
 import { getUnitFile, unitInReach } from "@/lib/units/queries";
-import { recordHistory } from "@/lib/audit/queries";
-import { describeAuditEvents } from "@/lib/audit/words";
-import { HistorySection } from "@/components/audit/audit-event-list";
+import { RecordHistory } from "@/components/audit/audit-event-list";
 import { ObstaclesCard, TimelineCard, UnitDetails, UnitHeader } from "@/components/units/unit-file";
 
 export const generateMetadata = pageTitle("units.details");
 
-// One cheap look-up before the file streams in behind its skeleton: an unknown id is a 404 only
-// while the status has not been sent.
-export default recordPage({ action: "case.read", inReach: unitInReach, skeleton: "detail", body: UnitFile });
-
-async function UnitFile({ context, id }: { context: PageContext; id: string }) {
+async function UnitFile({ context, record: file }: RecordProps<typeof getUnitFile>) {
   const { user: actor, t, locale } = context;
-  const file = await getUnitFile(actor, id);
-  if (!file) notFound();
   const { unit, obstacles, timeline } = file;
-  const history = await recordHistory(actor, {
-    provinceId: unit.provinceId,
-    entities: [
-      { type: "ProductionUnit", ids: [unit.id] },
-      { type: "Obstacle", ids: obstacles.map((o) => o.id) },
-    ],
-  });
   const live = unit.archivedAt === null;
   const writeUnits = live && can(actor, "unit.write", { provinceId: unit.provinceId });
   const writeObstacles = live && can(actor, "obstacle.write", { provinceId: unit.provinceId });
@@ -41,11 +25,28 @@ async function UnitFile({ context, id }: { context: PageContext; id: string }) {
         locale={locale}
       />
       <TimelineCard timeline={timeline} t={t} locale={locale} />
-      <HistorySection
-        events={history && (await describeAuditEvents(actor, history, locale, t))}
+      <RecordHistory
+        actor={actor}
+        record={{
+          provinceId: unit.provinceId,
+          entities: [
+            { type: "ProductionUnit", ids: [unit.id] },
+            { type: "Obstacle", ids: obstacles.map((o) => o.id) },
+          ],
+        }}
         t={t}
         locale={locale}
       />
     </div>
   );
 }
+
+// One cheap look-up before the file streams in behind its skeleton: an unknown id is a 404 only
+// while the status has not been sent.
+export default recordPage({
+  action: "case.read",
+  inReach: unitInReach,
+  skeleton: "detail",
+  load: getUnitFile,
+  body: UnitFile,
+});

@@ -1,6 +1,5 @@
-import { notFound } from "next/navigation";
-import { recordPage } from "@/components/ui/record-page";
-import { pageTitle, type PageContext } from "@/lib/page";
+import { recordPage, type RecordProps } from "@/components/ui/record-page";
+import { pageTitle } from "@/lib/page";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getChairBrief, getMeetingRef } from "@/lib/meetings/queries";
 import { EmptyState } from "@/components/ui/card";
@@ -13,12 +12,8 @@ import { UnitBrief } from "@/components/meetings/brief-sections";
 export const generateMetadata = pageTitle("meetings.brief.title");
 
 /** The chair's reading before the session: one printed page per unit on the agenda. */
-export default recordPage({ action: "case.read", inReach: getMeetingRef, skeleton: "document", body: Brief });
-
-async function Brief({ context, id }: { context: PageContext; id: string }) {
+async function Brief({ context, record: brief }: RecordProps<typeof getChairBrief>) {
   const { user, t, locale } = context;
-  const brief = await getChairBrief(user, id);
-  if (!brief) notFound();
   return (
     <article className="print-document mx-auto max-w-4xl space-y-6 bg-white p-6 print:p-0">
       <div className="no-print">
@@ -47,3 +42,11 @@ async function Brief({ context, id }: { context: PageContext; id: string }) {
     </article>
   );
 }
+
+export default recordPage({
+  action: "case.read",
+  inReach: getMeetingRef,
+  skeleton: "document",
+  load: getChairBrief,
+  body: Brief,
+});

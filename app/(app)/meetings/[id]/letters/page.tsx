@@ -1,9 +1,9 @@
-import { pageTitle, type PageContext } from "@/lib/page";
+import { pageTitle } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
 import { translator } from "@/lib/i18n/messages";
 import { lettersOfMeeting } from "@/lib/letters/queries";
 import { getMeetingRef } from "@/lib/meetings/queries";
-import { recordPage } from "@/components/ui/record-page";
+import { recordPage, type RecordProps } from "@/components/ui/record-page";
 import { PrintButton } from "@/components/ui/print-button";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
@@ -14,18 +14,11 @@ import "@/components/letters/letter.css";
 export const generateMetadata = pageTitle("letters.batchTitle");
 
 /** A session's official letters, one per responsible agency, printed in one go. */
-export default recordPage({
-  action: "case.read",
-  inReach: getMeetingRef,
-  skeleton: "document",
-  body: MeetingLetters,
-});
-
-async function MeetingLetters({ context, id }: { context: PageContext; id: string }) {
-  const { user, t } = context;
-  const meeting = await getMeetingRef(user, id);
-  // Checked by the frame; only a session gone in between lands here.
-  if (!meeting) return null;
+async function MeetingLetters({
+  context: { user, t },
+  id,
+  record: meeting,
+}: RecordProps<typeof getMeetingRef>) {
   const letters = await lettersOfMeeting(user, id);
   const fa = translator("fa");
   return (
@@ -54,3 +47,11 @@ async function MeetingLetters({ context, id }: { context: PageContext; id: strin
     </div>
   );
 }
+
+export default recordPage({
+  action: "case.read",
+  inReach: getMeetingRef,
+  skeleton: "document",
+  load: getMeetingRef,
+  body: MeetingLetters,
+});

@@ -1,6 +1,5 @@
-import { notFound } from "next/navigation";
-import { recordPage } from "@/components/ui/record-page";
-import { pageTitle, type PageContext } from "@/lib/page";
+import { recordPage, type RecordProps } from "@/components/ui/record-page";
+import { pageTitle } from "@/lib/page";
 import { can } from "@/lib/auth/policy";
 import { getMeeting, getMeetingRef } from "@/lib/meetings/queries";
 import { meetingTitle } from "@/lib/meetings/title";
@@ -27,19 +26,8 @@ import {
 export const generateMetadata = pageTitle("meetings.minutes.title");
 
 /** صورتجلسه: generated from the recorded agenda, attendance and resolutions; printed on A4. */
-// One cheap look-up before the minutes stream in behind a skeleton (never printed): an unknown
-// id is a 404 only while the status has not been sent.
-export default recordPage({
-  action: "case.read",
-  inReach: getMeetingRef,
-  skeleton: "document",
-  body: Minutes,
-});
-
-async function Minutes({ context, id }: { context: PageContext; id: string }) {
+async function Minutes({ context, record: meeting }: RecordProps<typeof getMeeting>) {
   const { user, t, locale } = context;
-  const meeting = await getMeeting(user, id);
-  if (!meeting) notFound();
   const title = meetingTitle(meeting, locale, t);
   const [followUps, notices, amendments, verification] = await Promise.all([
     listFollowUpItems(user, meeting.id).then((items) => items.map((i) => followUpItemView(i, locale, t))),
@@ -81,3 +69,13 @@ async function Minutes({ context, id }: { context: PageContext; id: string }) {
     </article>
   );
 }
+
+// One cheap look-up before the minutes stream in behind a skeleton (never printed): an unknown
+// id is a 404 only while the status has not been sent.
+export default recordPage({
+  action: "case.read",
+  inReach: getMeetingRef,
+  skeleton: "document",
+  load: getMeeting,
+  body: Minutes,
+});
