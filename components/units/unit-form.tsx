@@ -5,8 +5,7 @@ import { OPERATING_STATUSES, SECTORS } from "@/lib/units/constants";
 import { initialFormState } from "@/lib/forms";
 import type { Locale } from "@/lib/i18n/messages";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { FormShell, recordFields } from "@/components/ui/form-shell";
 import { SubmissionKeyField } from "@/components/ui/submission-key-field";
 import { formatDigits, localName } from "@/lib/i18n/format";
 import { useT } from "@/components/ui/messages";
@@ -74,13 +73,16 @@ export function UnitForm({
   // The duplicate-name warning is the one refusal the user may override.
   const askDuplicate = errors.confirmDuplicate !== undefined;
   return (
-    <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate>
-      <div className="sm:col-span-2">
-        <FormMessage state={state} />
-        {!unit && <SubmissionKeyField answer={state} />}
-      </div>
-      {unit && <input type="hidden" name="id" value={unit.id} />}
-      {unit?.version !== undefined && <input type="hidden" name="version" value={unit.version} />}
+    <FormShell
+      state={state}
+      action={action}
+      className="grid max-w-3xl gap-4 sm:grid-cols-2"
+      noValidate
+      span="sm:col-span-2"
+      fields={recordFields(unit)}
+      submit={t("common.save")}
+    >
+      {!unit && <SubmissionKeyField answer={state} />}
       <TextField label={t("units.name")} {...bind("name")} required />
       <TextField
         label={t("units.nationalId")}
@@ -91,17 +93,14 @@ export function UnitForm({
       />
       <SelectField
         label={t("units.sector")}
-        errors={errors.sector}
-        name="sector"
+        {...bind("sector")}
         defaultValue={value("sector") || "INDUSTRIAL"}
         options={SECTORS.map((s) => [s, t(`sector.${s}`)])}
       />
       <TextField label={t("units.activity")} {...bind("activity")} />
       <SelectField
         label={t("units.county")}
-        errors={errors.countyId}
-        name="countyId"
-        defaultValue={value("countyId")}
+        {...bind("countyId")}
         required
         blank="—"
         options={counties.map((c) => [c.id, localName(c, locale)])}
@@ -120,8 +119,7 @@ export function UnitForm({
       {!unit && (
         <SelectField
           label={t("units.status")}
-          errors={errors.status}
-          name="status"
+          {...bind("status")}
           defaultValue={value("status") || "ACTIVE"}
           options={OPERATING_STATUSES.map((s) => [s, t(`operatingStatus.${s}`)])}
         />
@@ -139,9 +137,6 @@ export function UnitForm({
           {t("units.confirmDuplicate")}
         </label>
       )}
-      <div className="sm:col-span-2">
-        <SubmitButton pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
-      </div>
-    </form>
+    </FormShell>
   );
 }
