@@ -4,7 +4,7 @@ import { createUnitAction, updateUnitAction } from "@/lib/units/actions";
 import { OPERATING_STATUSES, SECTORS } from "@/lib/units/constants";
 import { initialFormState } from "@/lib/forms";
 import type { Locale } from "@/lib/i18n/messages";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField, bindField } from "@/components/ui/field";
 import { FormShell, recordFields } from "@/components/ui/form-shell";
 import { SubmissionKeyField } from "@/components/ui/submission-key-field";
 import { formatDigits, localName } from "@/lib/i18n/format";
@@ -45,31 +45,23 @@ type TextField =
 
 const DIGIT_FIELDS = new Set<TextField>(["nationalId", "phone", "employees", "capacityUsePct"]);
 
+/** The stored value in the form's text: numbers and ids in the reader's digits (the server takes any script). */
+function storedText(unit: UnitFormValues | undefined, field: TextField, locale: Locale): string {
+  const stored = unit?.[field];
+  if (stored === null || stored === undefined) return "";
+  return DIGIT_FIELDS.has(field) ? formatDigits(String(stored), locale) : String(stored);
+}
+
+type UnitFormProps = { locale: Locale; unit?: UnitFormValues; counties: Option[]; parks: string[] };
+
 /** One form to register and to edit a unit; the server validates the same schema. */
-export function UnitForm({
-  locale,
-  unit,
-  counties,
-  parks,
-}: {
-  locale: Locale;
-  unit?: UnitFormValues;
-  counties: Option[];
-  parks: string[];
-}) {
+export function UnitForm({ locale, unit, counties, parks }: UnitFormProps) {
   const t = useT();
   const [state, action] = useActionState(unit ? updateUnitAction : createUnitAction, initialFormState);
   const errors = state.fieldErrors ?? {};
-  const value = (field: TextField) => {
-    const submitted = state.values?.[field];
-    if (typeof submitted === "string") return submitted;
-    const stored = unit?.[field];
-    if (stored === null || stored === undefined) return "";
-    // Numbers and ids come back in the reader's digits (the server takes any script).
-    return DIGIT_FIELDS.has(field) ? formatDigits(String(stored), locale) : String(stored);
-  };
   /** A text field's name, its value as submitted or stored, and its errors. */
-  const bind = (field: TextField) => ({ name: field, defaultValue: value(field), errors: errors[field] });
+  const bind = (field: TextField) => bindField(state, field, storedText(unit, field, locale));
+  const value = (field: TextField) => bind(field).defaultValue;
   // The duplicate-name warning is the one refusal the user may override.
   const askDuplicate = errors.confirmDuplicate !== undefined;
   return (
