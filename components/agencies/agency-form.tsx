@@ -4,8 +4,7 @@ import { createAgencyAction, updateAgencyAction } from "@/lib/agencies/actions";
 import { AGENCY_KINDS } from "@/lib/agencies/constants";
 import { initialFormState } from "@/lib/forms";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { FormShell, recordFields } from "@/components/ui/form-shell";
 import { useT } from "@/components/ui/messages";
 import { formatDigits } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/messages";
@@ -43,18 +42,20 @@ export function AgencyForm({ agency, locale }: { agency?: AgencyFormValues; loca
   /** A text field's name, its value as submitted or stored, and its errors. */
   const bind = (field: Field) => ({ name: field, defaultValue: value(field), errors: errors[field] });
   return (
-    <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate>
-      <div className="sm:col-span-2">
-        <FormMessage state={state} />
-      </div>
-      {agency && <input type="hidden" name="id" value={agency.id} />}
-      {agency?.version !== undefined && <input type="hidden" name="version" value={agency.version} />}
+    <FormShell
+      state={state}
+      action={action}
+      className="grid max-w-3xl gap-4 sm:grid-cols-2"
+      noValidate
+      span="sm:col-span-2"
+      fields={recordFields(agency)}
+      submit={t("common.save")}
+    >
       <TextField label={t("agencies.nameFa")} {...bind("nameFa")} required />
       <TextField label={t("agencies.nameEn")} {...bind("nameEn")} required dir="ltr" />
       <SelectField
         label={t("agencies.kind")}
-        errors={errors.kind}
-        name="kind"
+        {...bind("kind")}
         defaultValue={value("kind") || "GOVERNMENT"}
         options={AGENCY_KINDS.map((k) => [k, t(`agencyKind.${k}`)])}
       />
@@ -84,9 +85,6 @@ export function AgencyForm({ agency, locale }: { agency?: AgencyFormValues; loca
           {t("agencies.active")}
         </label>
       )}
-      <div className="sm:col-span-2">
-        <SubmitButton pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
-      </div>
-    </form>
+    </FormShell>
   );
 }

@@ -20,6 +20,32 @@ const fd = (entries: Record<string, string>) => {
   return form;
 };
 
+type Run = (
+  action: (prev: FormState, form: FormData) => Promise<FormState>,
+  entries: Record<string, string>,
+  focusId?: string,
+  onSaved?: () => void,
+) => void;
+
+/** One change to the agenda at a time: asks for the amendment reason, saves, says the outcome. */
+function useAgendaChange(): { state: FormState; pending: boolean; run: Run } {
+  const [state, setState] = useState<FormState>(initialFormState);
+  const [pending, startTransition] = useTransition();
+  const askReason = useAmendmentReason();
+  const run: Run = (action, entries, focusId, onSaved) =>
+    startTransition(async () => {
+      // On approved minutes each change carries its own reason, asked for here.
+      const reason = await askReason();
+      if (reason === null) return;
+      const result = await action(initialFormState, fd({ ...entries, amendmentReason: reason }));
+      setState(result);
+      if (result.ok) onSaved?.();
+      // Keep the keyboard on the unit that moved, so repeated presses keep moving it.
+      if (focusId) requestAnimationFrame(() => document.getElementById(focusId)?.focus());
+    });
+  return { state, pending, run };
+}
+
 /** The agenda in order: units with their obstacles and amounts; the secretariat reorders it with buttons. */
 export function AgendaEditor({
   locale,
@@ -33,29 +59,8 @@ export function AgendaEditor({
   const t = useT();
   // In the session room, the cases as patched live (decision 084); else as drawn.
   const items = useContext(RoomItems) ?? drawnItems;
-  const [state, setState] = useState<FormState>(initialFormState);
-  const [pending, startTransition] = useTransition();
-  const askReason = useAmendmentReason();
+  const { state, pending, run } = useAgendaChange();
   const { confirm, dialog } = useConfirm();
-  // Per item whose presenter is being typed: the version it was typed from.
-  const [editedFrom, setEditedFrom] = useState<Record<string, number>>({});
-  const run = (
-    action: (prev: FormState, form: FormData) => Promise<FormState>,
-    entries: Record<string, string>,
-    focusId?: string,
-    onSaved?: () => void,
-  ) =>
-    startTransition(async () => {
-      // On approved minutes each change carries its own reason, asked for here.
-      const reason = await askReason();
-      if (reason === null) return;
-      const result = await action(initialFormState, fd({ ...entries, amendmentReason: reason }));
-      setState(result);
-      if (result.ok) onSaved?.();
-      // Keep the keyboard on the unit that moved, so repeated presses keep moving it.
-      if (focusId) requestAnimationFrame(() => document.getElementById(focusId)?.focus());
-    });
-
   if (items.length === 0) return <EmptyState>{t("meetings.agenda.empty")}</EmptyState>;
   return (
     <div className="space-y-3">
@@ -71,104 +76,19 @@ export function AgendaEditor({
                 {item.unitName}
               </h3>
               {canWrite && (
-                <div className="flex gap-1">
-                  <Button
-                    id={`up-${item.id}`}
-                    variant="ghost"
-                    className="px-2 py-1"
-                    aria-label={t("meetings.agenda.moveUp", { unit: item.unitName })}
-                    disabled={pending || index === 0}
-                    onClick={() =>
-                      run(
-                        moveAgendaItemAction,
-                        { itemId: item.id, direction: "up" },
-                        index - 1 === 0 ? `down-${item.id}` : `up-${item.id}`,
-                      )
-                    }
-                  >
-                    ↑
-                  </Button>
-                  <Button
-                    id={`down-${item.id}`}
-                    variant="ghost"
-                    className="px-2 py-1"
-                    aria-label={t("meetings.agenda.moveDown", { unit: item.unitName })}
-                    disabled={pending || index === items.length - 1}
-                    onClick={() =>
-                      run(
-                        moveAgendaItemAction,
-                        { itemId: item.id, direction: "down" },
-                        index + 1 === items.length - 1 ? `up-${item.id}` : `down-${item.id}`,
-                      )
-                    }
-                  >
-                    ↓
-                  </Button>
-                  <Button
-                    variant="ghost"
-                    className="px-2 py-1 text-red-700"
-                    disabled={pending}
-                    onClick={async () => {
-                      const question = t("meetings.agenda.removeConfirm", { unit: item.unitName });
-                      const label = t("meetings.agenda.remove");
-                      if (await confirm(question, { confirmLabel: label, danger: true }))
-                        run(removeAgendaItemAction, { itemId: item.id });
-                    }}
-                  >
-                    {t("meetings.agenda.remove")}
-                  </Button>
-                </div>
+                <ItemButtons
+                  item={item}
+                  index={index}
+                  count={items.length}
+                  pending={pending}
+                  run={run}
+                  confirm={confirm}
+                />
               )}
             </div>
-            <ul className="mt-2 space-y-1 text-sm">
-              {item.obstacles.map((o) => (
-                <li
-                  key={o.id}
-                  className="flex flex-wrap justify-between gap-2 border-s-2 border-slate-200 ps-2"
-                >
-                  <span>
-                    <span className="text-xs text-slate-500">{o.category} — </span>
-                    {o.description}
-                  </span>
-                  {o.amount && <span className="whitespace-nowrap font-medium">{o.amount}</span>}
-                </li>
-              ))}
-            </ul>
-            {item.totalAmount && (
-              <p className="mt-1 text-sm">
-                {t("meetings.agenda.totalAmount")}: <strong>{item.totalAmount}</strong>
-              </p>
-            )}
+            <ItemObstacles item={item} />
             {canWrite ? (
-              <form
-                className="mt-2 flex flex-wrap items-end gap-2"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  const presenter = String(new FormData(e.currentTarget).get("presenter") ?? "");
-                  // The version the clerk started typing from: a colleague's change since
-                  // then is a conflict, not silently overwritten.
-                  const version = String(editedFrom[item.id] ?? item.version);
-                  run(setPresenterAction, { itemId: item.id, presenter, version }, undefined, () =>
-                    setEditedFrom(({ [item.id]: _done, ...rest }) => rest),
-                  );
-                }}
-              >
-                <label className="text-sm">
-                  <span className="mb-1 block">{t("meetings.agenda.presenter")}</span>
-                  <input
-                    name="presenter"
-                    defaultValue={item.presenter}
-                    onChange={() =>
-                      setEditedFrom((e) => (item.id in e ? e : { ...e, [item.id]: item.version }))
-                    }
-                    className={`${inputClass} max-w-xs`}
-                    aria-label={`${t("meetings.agenda.presenter")} — ${item.unitName}`}
-                  />
-                </label>
-                <Button type="submit" variant="secondary" disabled={pending}>
-                  {t("common.save")}
-                </Button>
-              </form>
+              <PresenterForm item={item} pending={pending} run={run} />
             ) : (
               item.presenter && (
                 <p className="mt-1 text-sm text-slate-600">
@@ -181,5 +101,124 @@ export function AgendaEditor({
       </ol>
       {dialog}
     </div>
+  );
+}
+
+/** Up, down and remove; the keyboard stays on the moved unit's button. */
+function ItemButtons({
+  item,
+  index,
+  count,
+  pending,
+  run,
+  confirm,
+}: {
+  item: AgendaItemView;
+  index: number;
+  count: number;
+  pending: boolean;
+  run: Run;
+  confirm: ReturnType<typeof useConfirm>["confirm"];
+}) {
+  const t = useT();
+  const move = (direction: "up" | "down", focusId: string) =>
+    run(moveAgendaItemAction, { itemId: item.id, direction }, focusId);
+  return (
+    <div className="flex gap-1">
+      <Button
+        id={`up-${item.id}`}
+        variant="ghost"
+        className="px-2 py-1"
+        aria-label={t("meetings.agenda.moveUp", { unit: item.unitName })}
+        disabled={pending || index === 0}
+        onClick={() => move("up", index - 1 === 0 ? `down-${item.id}` : `up-${item.id}`)}
+      >
+        ↑
+      </Button>
+      <Button
+        id={`down-${item.id}`}
+        variant="ghost"
+        className="px-2 py-1"
+        aria-label={t("meetings.agenda.moveDown", { unit: item.unitName })}
+        disabled={pending || index === count - 1}
+        onClick={() => move("down", index + 1 === count - 1 ? `up-${item.id}` : `down-${item.id}`)}
+      >
+        ↓
+      </Button>
+      <Button
+        variant="ghost"
+        className="px-2 py-1 text-red-700"
+        disabled={pending}
+        onClick={async () => {
+          const question = t("meetings.agenda.removeConfirm", { unit: item.unitName });
+          const label = t("meetings.agenda.remove");
+          if (await confirm(question, { confirmLabel: label, danger: true }))
+            run(removeAgendaItemAction, { itemId: item.id });
+        }}
+      >
+        {t("meetings.agenda.remove")}
+      </Button>
+    </div>
+  );
+}
+
+/** The unit's obstacles with their amounts, and the total. */
+function ItemObstacles({ item }: { item: AgendaItemView }) {
+  const t = useT();
+  return (
+    <>
+      <ul className="mt-2 space-y-1 text-sm">
+        {item.obstacles.map((o) => (
+          <li key={o.id} className="flex flex-wrap justify-between gap-2 border-s-2 border-slate-200 ps-2">
+            <span>
+              <span className="text-xs text-slate-500">{o.category} — </span>
+              {o.description}
+            </span>
+            {o.amount && <span className="whitespace-nowrap font-medium">{o.amount}</span>}
+          </li>
+        ))}
+      </ul>
+      {item.totalAmount && (
+        <p className="mt-1 text-sm">
+          {t("meetings.agenda.totalAmount")}: <strong>{item.totalAmount}</strong>
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Who presents the case; saved with the version the clerk started typing from. */
+function PresenterForm({ item, pending, run }: { item: AgendaItemView; pending: boolean; run: Run }) {
+  const t = useT();
+  // The version the clerk started typing from, while a change is unsaved.
+  const [editedFrom, setEditedFrom] = useState<number | null>(null);
+  return (
+    <form
+      className="mt-2 flex flex-wrap items-end gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const presenter = String(new FormData(e.currentTarget).get("presenter") ?? "");
+        // A colleague's change since the clerk started typing is a conflict, not silently
+        // overwritten.
+        const version = String(editedFrom ?? item.version);
+        run(setPresenterAction, { itemId: item.id, presenter, version }, undefined, () =>
+          setEditedFrom(null),
+        );
+      }}
+    >
+      <label className="text-sm">
+        <span className="mb-1 block">{t("meetings.agenda.presenter")}</span>
+        <input
+          name="presenter"
+          defaultValue={item.presenter}
+          onChange={() => setEditedFrom((from) => from ?? item.version)}
+          className={`${inputClass} max-w-xs`}
+          aria-label={`${t("meetings.agenda.presenter")} — ${item.unitName}`}
+        />
+      </label>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {t("common.save")}
+      </Button>
+    </form>
   );
 }

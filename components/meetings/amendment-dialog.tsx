@@ -2,7 +2,7 @@
 import { createContext, useCallback, useContext, useId, useRef, useState, useTransition } from "react";
 import { useT } from "@/components/ui/messages";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { Field, inputClass } from "@/components/ui/field";
 
 /** Resolves with the reason for this one change, "" when the session is not locked, null when cancelled. */
 type AskReason = () => Promise<string | null>;
@@ -17,7 +17,6 @@ const notLocked: AskReason = () => Promise.resolve("");
  * change's audit event). One reason never covers a second change.
  */
 export function AmendmentProvider({ locked, children }: { locked: boolean; children: React.ReactNode }) {
-  const t = useT();
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const pending = useRef<((reason: string | null) => void) | null>(null);
@@ -59,50 +58,76 @@ export function AmendmentProvider({ locked, children }: { locked: boolean; child
           }}
           className="m-auto w-full max-w-md rounded-lg p-6 shadow-xl backdrop:bg-black/40"
         >
-          <form
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              const text = reason.trim();
-              if (!text) return setError(true);
-              finish(text);
-            }}
-            className="space-y-3"
-          >
-            <h2 id={`${id}-title`} className="text-base font-semibold">
-              {t("meetings.amendment.title")}
-            </h2>
-            <p id={`${id}-hint`} className="text-sm text-slate-700">
-              {t("meetings.amendment.hint")}
-            </p>
-            <label htmlFor={`${id}-reason`} className="block text-sm font-medium">
-              {t("meetings.amendmentReason")}
-            </label>
-            <input
-              id={`${id}-reason`}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              maxLength={500}
-              aria-invalid={error || undefined}
-              aria-describedby={error ? `${id}-error` : undefined}
-              className={inputClass}
-              autoFocus
-            />
-            {error && (
-              <p id={`${id}-error`} className="text-sm text-red-700">
-                {t("meetings.amendmentRequired")}
-              </p>
-            )}
-            <div className="flex justify-end gap-2">
-              <Button variant="secondary" onClick={() => finish(null)}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit">{t("meetings.amendment.confirm")}</Button>
-            </div>
-          </form>
+          <ReasonForm
+            id={id}
+            reason={reason}
+            onReason={setReason}
+            error={error}
+            onMissing={() => setError(true)}
+            onFinish={finish}
+          />
         </dialog>
       )}
     </AmendmentContext>
+  );
+}
+
+/** The reason for one change: required, up to 500 characters. */
+function ReasonForm({
+  id,
+  reason,
+  onReason,
+  error,
+  onMissing,
+  onFinish,
+}: {
+  id: string;
+  reason: string;
+  onReason: (reason: string) => void;
+  error: boolean;
+  onMissing: () => void;
+  onFinish: (reason: string | null) => void;
+}) {
+  const t = useT();
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const text = reason.trim();
+        if (!text) return onMissing();
+        onFinish(text);
+      }}
+      className="space-y-3"
+    >
+      <h2 id={`${id}-title`} className="text-base font-semibold">
+        {t("meetings.amendment.title")}
+      </h2>
+      <p id={`${id}-hint`} className="text-sm text-slate-700">
+        {t("meetings.amendment.hint")}
+      </p>
+      <Field
+        label={t("meetings.amendmentReason")}
+        errors={error ? [t("meetings.amendmentRequired")] : undefined}
+      >
+        {(p) => (
+          <input
+            {...p}
+            value={reason}
+            onChange={(e) => onReason(e.target.value)}
+            maxLength={500}
+            className={inputClass}
+            autoFocus
+          />
+        )}
+      </Field>
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={() => onFinish(null)}>
+          {t("common.cancel")}
+        </Button>
+        <Button type="submit">{t("meetings.amendment.confirm")}</Button>
+      </div>
+    </form>
   );
 }
 

@@ -2,17 +2,17 @@
 import Link from "next/link";
 import { useActionState, useRef } from "react";
 import { addFollowUpsAction, decideFollowUpAction } from "@/lib/meetings/actions";
-import { initialFormState, submittedValue } from "@/lib/forms";
-import { DEADLINE_QUICK_DAYS, FOLLOW_UP_DECISIONS } from "@/lib/meetings/constants";
-import { formatNumber, todayInTehran } from "@/lib/i18n/format";
+import { initialFormState } from "@/lib/forms";
+import { FOLLOW_UP_DECISIONS } from "@/lib/meetings/constants";
+import { todayInTehran } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/messages";
-import { JalaliDateInput } from "@/components/ui/jalali-date-input";
+import { DateField, useQuickDeadlines } from "@/components/ui/date-field";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
-import { Field, inputClass } from "@/components/ui/field";
+import { SelectField, bindField } from "@/components/ui/field";
 import { AgencyChoiceField, NoteField, type AgencyPicker } from "@/components/ui/decision-fields";
 import { FormMessage } from "@/components/ui/form-message";
-import { Select } from "@/components/ui/select";
+import { FormShell } from "@/components/ui/form-shell";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useT } from "@/components/ui/messages";
 
@@ -154,59 +154,32 @@ function DecideFollowUpForm({
 }) {
   const t = useT();
   const [state, action] = useActionState(decideFollowUpAction, initialFormState);
-  const errors = state.fieldErrors ?? {};
+  const quick = useQuickDeadlines(todayInTehran(), locale);
   return (
-    <form
+    <FormShell
+      state={state}
       action={action}
       className="grid gap-3 sm:grid-cols-2"
-      aria-label={t("meetings.followUp.decisionLabel") + ": " + item.unit}
+      label={t("meetings.followUp.decisionLabel") + ": " + item.unit}
+      span="sm:col-span-2"
+      fields={{ itemId: item.id, version: item.version, resolutionId: item.resolutionId }}
+      submit={t("meetings.followUp.save")}
     >
-      <div className="sm:col-span-2">
-        <FormMessage state={state} />
-      </div>
-      <input type="hidden" name="itemId" value={item.id} />
-      <input type="hidden" name="version" value={item.version} />
-      <input type="hidden" name="resolutionId" value={item.resolutionId} />
-      <Field label={t("meetings.followUp.decisionLabel")} errors={errors.decision}>
-        {(p) => (
-          <Select
-            {...p}
-            name="decision"
-            defaultValue={submittedValue(state, "decision") ?? "NEW_DEADLINE"}
-            className={inputClass}
-          >
-            {FOLLOW_UP_DECISIONS.map((d) => (
-              <option key={d} value={d}>
-                {t(`meetings.followUp.decision.${d}`)}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field
+      <SelectField
+        label={t("meetings.followUp.decisionLabel")}
+        {...bindField(state, "decision", "NEW_DEADLINE")}
+        options={FOLLOW_UP_DECISIONS.map((d) => [d, t(`meetings.followUp.decision.${d}`)])}
+      />
+      {/* The same date field as every other date: picker, weekday read-back, Friday or
+          holiday warning and +N days from today (issue #30). */}
+      <DateField
         label={t("meetings.followUp.newDeadline")}
         hint={t("resolutions.newDeadlineHint")}
-        errors={errors.newDeadline}
-      >
-        {(p) => (
-          // The same date field as every other date: picker, weekday read-back, Friday or
-          // holiday warning and +N days from today (issue #30).
-          <JalaliDateInput
-            {...p}
-            // A refused form comes back with what was typed: remount to show it.
-            key={submittedValue(state, "newDeadline")}
-            name="newDeadline"
-            locale={locale}
-            defaultValue={submittedValue(state, "newDeadline")}
-            quickFrom={todayInTehran()}
-            quickDays={DEADLINE_QUICK_DAYS}
-            quickLabel={(n) => ({
-              text: t("resolutions.returns.plusDays", { n: formatNumber(n, locale) }),
-              label: t("resolutions.returns.plusDaysLabel", { n: formatNumber(n, locale) }),
-            })}
-          />
-        )}
-      </Field>
+        state={state}
+        name="newDeadline"
+        locale={locale}
+        quick={quick}
+      />
       <AgencyChoiceField
         label={t("meetings.followUp.newAgency")}
         name="newAgencyId"
@@ -214,9 +187,6 @@ function DecideFollowUpForm({
         picker={agencies}
       />
       <NoteField label={t("meetings.followUp.note")} state={state} />
-      <div className="sm:col-span-2">
-        <SubmitButton pendingLabel={t("common.saving")}>{t("meetings.followUp.save")}</SubmitButton>
-      </div>
-    </form>
+    </FormShell>
   );
 }

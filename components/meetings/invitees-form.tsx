@@ -1,11 +1,12 @@
 "use client";
-import { useActionState, useId, useState } from "react";
+import { useActionState, useState } from "react";
 import { saveInviteesAction } from "@/lib/meetings/actions";
 import { initialFormState } from "@/lib/forms";
 import { useT } from "@/components/ui/messages";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { AgencyCombobox, type AgencyChoice } from "@/components/ui/agency-combobox";
+import type { AgencyChoice } from "@/components/ui/agency-combobox";
+import { AgenciesField } from "@/components/ui/decision-fields";
 import { AmendableForm } from "./amendment-dialog";
 
 /**
@@ -26,7 +27,6 @@ export function InviteesForm({
   groupOrder: string[];
 }) {
   const t = useT();
-  const id = useId();
   const [state, action] = useActionState(saveInviteesAction, initialFormState);
   const [chosen, setChosen] = useState<string[]>(invited);
   const name = (agencyId: string) => choices.find((c) => c.id === agencyId)?.name ?? agencyId;
@@ -36,21 +36,15 @@ export function InviteesForm({
       <input type="hidden" name="meetingId" value={meetingId} />
       <p className="text-sm text-slate-700">{t("meetings.invitees.hint")}</p>
       <FormMessage state={state} />
-      <label htmlFor={`${id}-picker`} className="block text-sm font-medium">
-        {t("meetings.invitees.add")}
-      </label>
-      <AgencyCombobox
-        id={`${id}-picker`}
+      <AgenciesField
+        label={t("meetings.invitees.add")}
+        chosenLabel={t("meetings.invitees.title")}
         name="agencyIds"
-        multiple
         value={chosen}
         onChange={setChosen}
         choices={choices}
         groupOrder={groupOrder}
-        placeholder={t("agencies.picker.placeholder")}
-        noMatch={t("agencies.picker.noMatch")}
-        chosenLabel={t("meetings.invitees.title")}
-        removeLabel={(n) => t("agencies.picker.remove", { name: n })}
+        errors={state.fieldErrors?.agencyIds}
       />
       {notYet.length > 0 && (
         <div className="flex flex-wrap items-center gap-2 text-sm">

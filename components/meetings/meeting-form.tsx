@@ -5,67 +5,77 @@ import {
   planNextCommitteeAction,
   rescheduleMeetingAction,
 } from "@/lib/meetings/actions";
-import { initialFormState } from "@/lib/forms";
+import { initialFormState, submittedValue, type FormState } from "@/lib/forms";
 import type { Locale } from "@/lib/i18n/messages";
 import { formatDigits } from "@/lib/i18n/format";
-import { Field, TextField, inputClass } from "@/components/ui/field";
+import { Field, SelectField, TextField, bindField, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { FormShell } from "@/components/ui/form-shell";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { JalaliDateInput } from "@/components/ui/jalali-date-input";
-import { Select } from "@/components/ui/select";
 import { useT } from "@/components/ui/messages";
 
 /** Plans a session of either body; its number within the Jalali year is given by the server. */
 export function MeetingForm({ locale, defaultPlace }: { locale: Locale; defaultPlace?: string }) {
   const t = useT();
   const [state, action] = useActionState(createMeetingAction, initialFormState);
-  const errors = state.fieldErrors ?? {};
-  const value = (field: string) => {
-    const v = state.values?.[field];
-    return typeof v === "string" ? v : undefined;
-  };
-  const [date, setDate] = useState(value("date") ?? "");
   return (
-    <form action={action} className="max-w-xl space-y-4" noValidate>
-      <FormMessage state={state} />
-      <Field label={t("meetings.body")} errors={errors.bodyKind}>
-        {(p) => (
-          <Select
-            {...p}
-            name="bodyKind"
-            defaultValue={value("bodyKind") ?? "COMMITTEE"}
-            className={inputClass}
-          >
-            <option value="COMMITTEE">{t("meeting.COMMITTEE")}</option>
-            <option value="WORKING_GROUP">{t("meeting.WORKING_GROUP")}</option>
-          </Select>
-        )}
-      </Field>
-      <Field label={t("meetings.date")} errors={errors.date} hint={t("meetings.dateHint")}>
+    <FormShell
+      state={state}
+      action={action}
+      className="max-w-xl space-y-4"
+      noValidate
+      submit={t("common.create")}
+    >
+      <SelectField
+        label={t("meetings.body")}
+        {...bindField(state, "bodyKind", "COMMITTEE")}
+        options={BODY_KINDS.map((k) => [k, t(`meeting.${k}`)])}
+      />
+      <WhenAndWhere state={state} locale={locale} date="" time="09:00" place={defaultPlace} />
+    </FormShell>
+  );
+}
+
+const BODY_KINDS = ["COMMITTEE", "WORKING_GROUP"] as const;
+
+/** A session's date, time and place, as stored or as a refused submission sent them back. */
+function WhenAndWhere({
+  state,
+  locale,
+  date: stored,
+  time,
+  place,
+}: {
+  state: FormState;
+  locale: Locale;
+  date: string;
+  time: string;
+  place?: string;
+}) {
+  const t = useT();
+  const [date, setDate] = useState(submittedValue(state, "date") ?? stored);
+  return (
+    <>
+      <Field label={t("meetings.date")} errors={state.fieldErrors?.date} hint={t("meetings.dateHint")}>
         {(p) => (
           <JalaliDateInput {...p} name="date" value={date} onChange={setDate} locale={locale} required />
         )}
       </Field>
-      <Field label={t("meetings.time")} errors={errors.time} hint={t("meetings.timeHint")}>
+      <Field label={t("meetings.time")} errors={state.fieldErrors?.time} hint={t("meetings.timeHint")}>
         {(p) => (
           <input
             {...p}
             name="time"
-            defaultValue={value("time") ?? formatDigits("09:00", locale)}
+            defaultValue={submittedValue(state, "time") ?? formatDigits(time, locale)}
             inputMode="numeric"
             dir="ltr"
             className={`${inputClass} max-w-28 text-center`}
           />
         )}
       </Field>
-      <TextField
-        label={t("meetings.place")}
-        errors={errors.place}
-        name="place"
-        defaultValue={value("place") ?? defaultPlace}
-      />
-      <SubmitButton pendingLabel={t("common.saving")}>{t("common.create")}</SubmitButton>
-    </form>
+      <TextField label={t("meetings.place")} {...bindField(state, "place", place)} />
+    </>
   );
 }
 
@@ -102,44 +112,19 @@ export function RescheduleForm({
 }) {
   const t = useT();
   const [state, action] = useActionState(rescheduleMeetingAction, initialFormState);
-  const errors = state.fieldErrors ?? {};
-  const value = (field: string) => {
-    const v = state.values?.[field];
-    return typeof v === "string" ? v : undefined;
-  };
-  const [date, setDate] = useState(value("date") ?? initialDate);
   return (
     <details className="rounded-md border border-slate-200 p-3" open={!state.ok && !!state.message}>
       <summary className="cursor-pointer text-sm font-medium">{t("meetings.reschedule")}</summary>
-      <form action={action} className="mt-3 max-w-xl space-y-4" noValidate>
-        <input type="hidden" name="meetingId" value={meetingId} />
-        <input type="hidden" name="version" value={version} />
-        <FormMessage state={state} />
-        <Field label={t("meetings.date")} errors={errors.date} hint={t("meetings.dateHint")}>
-          {(p) => (
-            <JalaliDateInput {...p} name="date" value={date} onChange={setDate} locale={locale} required />
-          )}
-        </Field>
-        <Field label={t("meetings.time")} errors={errors.time} hint={t("meetings.timeHint")}>
-          {(p) => (
-            <input
-              {...p}
-              name="time"
-              defaultValue={value("time") ?? formatDigits(time, locale)}
-              inputMode="numeric"
-              dir="ltr"
-              className={`${inputClass} max-w-28 text-center`}
-            />
-          )}
-        </Field>
-        <TextField
-          label={t("meetings.place")}
-          errors={errors.place}
-          name="place"
-          defaultValue={value("place") ?? place}
-        />
-        <SubmitButton pendingLabel={t("common.saving")}>{t("meetings.rescheduleSave")}</SubmitButton>
-      </form>
+      <FormShell
+        state={state}
+        action={action}
+        className="mt-3 max-w-xl space-y-4"
+        noValidate
+        fields={{ meetingId, version }}
+        submit={t("meetings.rescheduleSave")}
+      >
+        <WhenAndWhere state={state} locale={locale} date={initialDate} time={time} place={place} />
+      </FormShell>
     </details>
   );
 }

@@ -4,10 +4,10 @@ import { newSubmissionKey } from "@/lib/forms";
 import type { ResolutionSaved } from "@/lib/meetings/resolutions";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
-import { DEADLINE_QUICK_DAYS } from "@/lib/meetings/constants";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { Field, FieldErrors, inputClass } from "@/components/ui/field";
 import { JalaliDateInput } from "@/components/ui/jalali-date-input";
+import { useQuickDeadlines } from "@/components/ui/date-field";
 import type { AgendaItemView } from "@/lib/meetings/types";
 import { AgencyCombobox, type AgencyChoice } from "@/components/ui/agency-combobox";
 import { useT } from "@/components/ui/messages";
@@ -86,18 +86,7 @@ export function SaveIndicator({ state, message, t }: { state: SaveState; message
   );
 }
 
-export function ResolutionDraftForm({
-  locale,
-  legend,
-  draft,
-  obstacles,
-  agencies,
-  agencyGroups,
-  meetingDate,
-  onChange,
-  onSave,
-  onDelete,
-}: {
+type DraftFormProps = {
   locale: Locale;
   legend: string;
   draft: Draft;
@@ -108,18 +97,10 @@ export function ResolutionDraftForm({
   onChange: (patch: Partial<Draft>) => void;
   onSave: () => void;
   onDelete: () => void;
-}) {
+};
+
+export function ResolutionDraftForm({ legend, draft, onSave, onDelete, ...props }: DraftFormProps) {
   const t = useT();
-  const id = useId();
-  const errors = draft.fieldErrors ?? {};
-  const disabled = !draft.editable;
-  const error = (field: string) =>
-    errors[field]?.length ? (
-      <p id={`${id}-${field}-error`} className="text-sm text-red-700">
-        {errors[field]?.join(" ")}
-      </p>
-    ) : null;
-  const describedBy = (field: string) => (errors[field]?.length ? `${id}-${field}-error` : undefined);
   return (
     <form
       onSubmit={(e) => {
@@ -134,115 +115,11 @@ export function ResolutionDraftForm({
       }}
     >
       <fieldset
-        disabled={disabled}
+        disabled={!draft.editable}
         className={`space-y-3 rounded-md border p-3 ${draft.state === "saved" ? "border-emerald-300 bg-emerald-50/40" : "border-slate-200"}`}
       >
         <legend className="px-1 text-sm font-semibold">{legend}</legend>
-        <div className="space-y-1">
-          <label htmlFor={`${id}-text`} className="block text-sm font-medium">
-            {t("meetings.entry.text")}
-          </label>
-          <textarea
-            id={`${id}-text`}
-            value={draft.text}
-            onChange={(e) => onChange({ text: e.target.value })}
-            rows={2}
-            aria-invalid={errors.text ? true : undefined}
-            aria-describedby={describedBy("text")}
-            className={inputClass}
-          />
-          {error("text")}
-        </div>
-        {/* With one obstacle there is nothing to choose: the resolution answers it. */}
-        {obstacles.length > 1 && (
-          <fieldset className="space-y-1" aria-describedby={describedBy("obstacleIds")}>
-            <legend className="text-sm font-medium">{t("meetings.entry.obstacles")}</legend>
-            {obstacles.map((o, index) => (
-              <label key={o.id} className="flex items-start gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  className="mt-1"
-                  checked={draft.obstacleIds.includes(o.id)}
-                  onChange={(e) =>
-                    onChange({
-                      obstacleIds: e.target.checked
-                        ? obstacles
-                            .filter((x) => x.id === o.id || draft.obstacleIds.includes(x.id))
-                            .map((x) => x.id)
-                        : draft.obstacleIds.filter((x) => x !== o.id),
-                    })
-                  }
-                />
-                <span>
-                  {formatNumber(index + 1, locale)}. {o.category ? `${o.category}: ` : ""}
-                  {o.description}
-                </span>
-              </label>
-            ))}
-            {error("obstacleIds")}
-          </fieldset>
-        )}
-        <div className="grid gap-3 md:grid-cols-2">
-          <div className="space-y-1">
-            <label htmlFor={`${id}-responsible`} className="block text-sm font-medium">
-              {t("meetings.entry.responsible")}
-            </label>
-            <AgencyCombobox
-              id={`${id}-responsible`}
-              value={draft.responsibleAgencyId}
-              onChange={(responsibleAgencyId) => onChange({ responsibleAgencyId })}
-              choices={agencies}
-              groupOrder={agencyGroups}
-              placeholder={t("agencies.picker.placeholder")}
-              noMatch={t("agencies.picker.noMatch")}
-              aria-invalid={errors.responsibleAgencyId ? true : undefined}
-              aria-describedby={describedBy("responsibleAgencyId")}
-            />
-            {error("responsibleAgencyId")}
-          </div>
-          <div className="space-y-1">
-            <label htmlFor={`${id}-supporting`} className="block text-sm font-medium">
-              {t("meetings.entry.supporting")}
-            </label>
-            <AgencyCombobox
-              id={`${id}-supporting`}
-              multiple
-              value={draft.supportingAgencyIds}
-              onChange={(supportingAgencyIds) => onChange({ supportingAgencyIds })}
-              choices={agencies.filter((a) => a.id !== draft.responsibleAgencyId)}
-              groupOrder={agencyGroups}
-              placeholder={t("agencies.picker.placeholder")}
-              noMatch={t("agencies.picker.noMatch")}
-              chosenLabel={t("meetings.entry.supporting")}
-              removeLabel={(name) => t("agencies.picker.remove", { name })}
-              aria-describedby={`${id}-supporting-hint ${describedBy("supportingAgencyIds") ?? ""}`.trim()}
-            />
-            <p id={`${id}-supporting-hint`} className="text-xs text-slate-600">
-              {t("meetings.entry.supportingHint")}
-            </p>
-            {error("supportingAgencyIds")}
-          </div>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor={`${id}-deadline`} className="block text-sm font-medium">
-            {t("meetings.entry.deadline")}
-          </label>
-          <JalaliDateInput
-            id={`${id}-deadline`}
-            value={draft.deadline}
-            onChange={(deadline) => onChange({ deadline })}
-            locale={locale}
-            quickFrom={meetingDate}
-            quickDays={DEADLINE_QUICK_DAYS}
-            quickLabel={(n) => ({
-              text: t("meetings.entry.plusDays", { n: formatNumber(n, locale) }),
-              label: t("meetings.entry.plusDaysLabel", { n: formatNumber(n, locale) }),
-            })}
-            aria-invalid={errors.deadline ? true : undefined}
-            aria-describedby={describedBy("deadline")}
-          />
-          {error("deadline")}
-        </div>
+        <DraftFields draft={draft} {...props} />
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" aria-keyshortcuts="Control+Enter" disabled={draft.state === "saving"}>
             {draft.state === "saving" ? t("meetings.entry.saving") : t("meetings.entry.save")}
@@ -256,5 +133,142 @@ export function ResolutionDraftForm({
         </div>
       </fieldset>
     </form>
+  );
+}
+
+/** The resolution's text, the obstacles it answers, its agencies and its deadline. */
+function DraftFields({
+  locale,
+  draft,
+  obstacles,
+  agencies,
+  agencyGroups,
+  meetingDate,
+  onChange,
+}: Omit<DraftFormProps, "legend" | "onSave" | "onDelete">) {
+  const t = useT();
+  const errors = draft.fieldErrors ?? {};
+  const quick = useQuickDeadlines(meetingDate, locale, {
+    text: "meetings.entry.plusDays",
+    label: "meetings.entry.plusDaysLabel",
+  });
+  return (
+    <>
+      <Field label={t("meetings.entry.text")} errors={errors.text}>
+        {(p) => (
+          <textarea
+            {...p}
+            value={draft.text}
+            onChange={(e) => onChange({ text: e.target.value })}
+            rows={2}
+            className={inputClass}
+          />
+        )}
+      </Field>
+      {/* With one obstacle there is nothing to choose: the resolution answers it. */}
+      {obstacles.length > 1 && (
+        <DraftObstacles locale={locale} draft={draft} obstacles={obstacles} onChange={onChange} />
+      )}
+      <DraftAgencies draft={draft} agencies={agencies} agencyGroups={agencyGroups} onChange={onChange} />
+      <Field label={t("meetings.entry.deadline")} errors={errors.deadline}>
+        {(p) => (
+          <JalaliDateInput
+            {...p}
+            value={draft.deadline}
+            onChange={(deadline) => onChange({ deadline })}
+            locale={locale}
+            {...quick}
+          />
+        )}
+      </Field>
+    </>
+  );
+}
+
+/** The responsible agency and the supporting ones (never the responsible one again). */
+function DraftAgencies({
+  draft,
+  agencies,
+  agencyGroups,
+  onChange,
+}: Pick<DraftFormProps, "draft" | "agencies" | "agencyGroups" | "onChange">) {
+  const t = useT();
+  const errors = draft.fieldErrors ?? {};
+  const picker = {
+    groupOrder: agencyGroups,
+    placeholder: t("agencies.picker.placeholder"),
+    noMatch: t("agencies.picker.noMatch"),
+  };
+  return (
+    <div className="grid gap-3 md:grid-cols-2">
+      <Field label={t("meetings.entry.responsible")} errors={errors.responsibleAgencyId}>
+        {(p) => (
+          <AgencyCombobox
+            {...p}
+            {...picker}
+            value={draft.responsibleAgencyId}
+            onChange={(responsibleAgencyId) => onChange({ responsibleAgencyId })}
+            choices={agencies}
+          />
+        )}
+      </Field>
+      <Field
+        label={t("meetings.entry.supporting")}
+        hint={t("meetings.entry.supportingHint")}
+        errors={errors.supportingAgencyIds}
+      >
+        {(p) => (
+          <AgencyCombobox
+            {...p}
+            {...picker}
+            multiple
+            value={draft.supportingAgencyIds}
+            onChange={(supportingAgencyIds) => onChange({ supportingAgencyIds })}
+            choices={agencies.filter((a) => a.id !== draft.responsibleAgencyId)}
+            chosenLabel={t("meetings.entry.supporting")}
+            removeLabel={(name) => t("agencies.picker.remove", { name })}
+          />
+        )}
+      </Field>
+    </div>
+  );
+}
+
+/** The agenda item's obstacles, ticked when this resolution answers them. */
+function DraftObstacles({
+  locale,
+  draft,
+  obstacles,
+  onChange,
+}: Pick<DraftFormProps, "locale" | "draft" | "obstacles" | "onChange">) {
+  const t = useT();
+  const id = useId();
+  const errors = draft.fieldErrors?.obstacleIds;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const toggle = (obstacleId: string, on: boolean) =>
+    onChange({
+      obstacleIds: on
+        ? obstacles.filter((x) => x.id === obstacleId || draft.obstacleIds.includes(x.id)).map((x) => x.id)
+        : draft.obstacleIds.filter((x) => x !== obstacleId),
+    });
+  return (
+    <fieldset className="space-y-1" aria-describedby={errorId}>
+      <legend className="text-sm font-medium">{t("meetings.entry.obstacles")}</legend>
+      {obstacles.map((o, index) => (
+        <label key={o.id} className="flex items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="mt-1"
+            checked={draft.obstacleIds.includes(o.id)}
+            onChange={(e) => toggle(o.id, e.target.checked)}
+          />
+          <span>
+            {formatNumber(index + 1, locale)}. {o.category ? `${o.category}: ` : ""}
+            {o.description}
+          </span>
+        </label>
+      ))}
+      <FieldErrors id={errorId} errors={errors} />
+    </fieldset>
   );
 }

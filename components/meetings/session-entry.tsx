@@ -58,10 +58,6 @@ export function SessionEntry({
 }) {
   const t = useT();
   const { confirm, dialog } = useConfirm();
-  const index = Math.max(
-    0,
-    items.findIndex((i) => i.id === currentItemId),
-  );
   const askReason = useAmendmentReason();
   // On approved minutes every save is an amendment with its own reason, asked at the change.
   const reasonForChange: ReasonForChange = async () => {
@@ -76,28 +72,9 @@ export function SessionEntry({
     confirm,
     t,
   });
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const moved = useRef(false);
+  const { index, go, headingRef } = useCaseNavigation(items, currentItemId, onSelect);
   const item = items[Math.min(index, items.length - 1)];
-
-  const go = useCallback(
-    (delta: number) => {
-      const next = items[Math.max(0, Math.min(items.length - 1, index + delta))];
-      if (!next) return;
-      onSelect(next.id);
-      moved.current = true;
-    },
-    [items, index, onSelect],
-  );
-  useEffect(() => {
-    if (moved.current) headingRef.current?.focus();
-    moved.current = false;
-  }, [index]);
-  useUnitShortcuts(go);
-
   if (!item) return <EmptyState>{t("meetings.entry.noAgenda")}</EmptyState>;
-  const outcome = outcomes.shown(item);
-  let shown = 0;
   return (
     <section aria-labelledby="entry-title" className="space-y-4">
       {dialog}
@@ -112,46 +89,109 @@ export function SessionEntry({
         <h3 ref={headingRef} tabIndex={-1} className="text-lg font-semibold">
           {item.unitName}
         </h3>
-        <ul className="space-y-1 text-sm">
-          {item.obstacles.map((o) => (
-            <li key={o.id} className="border-s-2 border-slate-200 ps-2">
-              {o.description} {o.amount && <strong className="whitespace-nowrap">({o.amount})</strong>}
-            </li>
-          ))}
-        </ul>
+        <ItemObstacles obstacles={item.obstacles} />
         <OutcomeChoice
           itemId={item.id}
           bodyKind={bodyKind}
-          outcome={outcome}
+          outcome={outcomes.shown(item)}
           onChoose={(value) => outcomes.save(item, value)}
           t={t}
         />
         <h4 className="text-sm font-semibold">{t("meetings.entry.resolutions")}</h4>
-        {drafts.of(item.id).map((draft) => {
-          if (draft.id) shown++;
-          return (
-            <ResolutionDraftForm
-              key={draft.key}
-              locale={locale}
-              legend={
-                draft.id
-                  ? t("meetings.entry.sequence", { n: formatNumber(shown, locale) })
-                  : t("meetings.entry.newResolution")
-              }
-              draft={draft}
-              obstacles={item.obstacles}
-              agencies={agencies}
-              agencyGroups={agencyGroups}
-              meetingDate={meetingDate}
-              onChange={(patch) => drafts.update(item.id, draft.key, { ...patch, state: "unsaved" })}
-              onSave={() => drafts.save(item.id, draft)}
-              onDelete={() => drafts.remove(item.id, draft)}
-            />
-          );
-        })}
+        <ItemDrafts
+          item={item}
+          drafts={drafts}
+          locale={locale}
+          agencies={agencies}
+          agencyGroups={agencyGroups}
+          meetingDate={meetingDate}
+        />
       </div>
     </section>
   );
+}
+
+function ItemObstacles({ obstacles }: { obstacles: AgendaItemView["obstacles"] }) {
+  return (
+    <ul className="space-y-1 text-sm">
+      {obstacles.map((o) => (
+        <li key={o.id} className="border-s-2 border-slate-200 ps-2">
+          {o.description} {o.amount && <strong className="whitespace-nowrap">({o.amount})</strong>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The case on screen and the moves between cases; the heading takes the focus after a move. */
+function useCaseNavigation(
+  items: AgendaItemView[],
+  currentItemId: string | null,
+  onSelect: (id: string) => void,
+) {
+  const index = Math.max(
+    0,
+    items.findIndex((i) => i.id === currentItemId),
+  );
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+  const go = useCallback(
+    (delta: number) => {
+      const next = items[Math.max(0, Math.min(items.length - 1, index + delta))];
+      if (!next) return;
+      onSelect(next.id);
+      moved.current = true;
+    },
+    [items, index, onSelect],
+  );
+  useEffect(() => {
+    if (moved.current) headingRef.current?.focus();
+    moved.current = false;
+  }, [index]);
+  useUnitShortcuts(go);
+  return { index, go, headingRef };
+}
+
+/** The case's resolutions, saved ones numbered, and the empty one to type the next into. */
+function ItemDrafts({
+  item,
+  drafts,
+  locale,
+  agencies,
+  agencyGroups,
+  meetingDate,
+}: {
+  item: AgendaItemView;
+  drafts: ReturnType<typeof useDrafts>;
+  locale: Locale;
+  agencies: AgencyChoice[];
+  agencyGroups: string[];
+  meetingDate: string;
+}) {
+  const t = useT();
+  let shown = 0;
+  return drafts.of(item.id).map((draft) => {
+    if (draft.id) shown++;
+    return (
+      <ResolutionDraftForm
+        key={draft.key}
+        locale={locale}
+        legend={
+          draft.id
+            ? t("meetings.entry.sequence", { n: formatNumber(shown, locale) })
+            : t("meetings.entry.newResolution")
+        }
+        draft={draft}
+        obstacles={item.obstacles}
+        agencies={agencies}
+        agencyGroups={agencyGroups}
+        meetingDate={meetingDate}
+        onChange={(patch) => drafts.update(item.id, draft.key, { ...patch, state: "unsaved" })}
+        onSave={() => drafts.save(item.id, draft)}
+        onDelete={() => drafts.remove(item.id, draft)}
+      />
+    );
+  });
 }
 
 /** Alt+N and Alt+P move to the next and the previous unit. */
@@ -340,6 +380,39 @@ function itemDrafts(
   ];
 }
 
+/** Saves one draft: a new one with its submission key, so a retry after a lost answer saves it once. */
+function sendDraft(itemId: string, draft: Draft, amendmentReason: string | undefined, t: Translate) {
+  return call(
+    () =>
+      saveResolutionAction({
+        ...(draft.id ? { id: draft.id } : { idempotencyKey: draft.submissionKey }),
+        itemId,
+        text: draft.text,
+        responsibleAgencyId: draft.responsibleAgencyId,
+        supportingAgencyIds: draft.supportingAgencyIds,
+        obstacleIds: draft.obstacleIds,
+        deadline: draft.deadline,
+        amendmentReason,
+      }),
+    t,
+  );
+}
+
+/** The item's drafts once `draft` is saved; after a new one, an empty draft for the next. */
+function afterSave(
+  list: Draft[],
+  draft: Draft,
+  saved: { id: string; sequence: number | null },
+  allObstacles: string[],
+): Draft[] {
+  const marked = list.map((d) =>
+    d.key === draft.key
+      ? { ...d, ...saved, state: "saved" as const, message: undefined, fieldErrors: undefined }
+      : d,
+  );
+  return draft.id === null ? [...marked, emptyDraft(draft.deadline, allObstacles)] : marked;
+}
+
 /**
  * The resolutions being entered, per agenda item: saved ones, and one empty draft to type the
  * next into. A unit added to the agenda after this screen opened starts from its props.
@@ -381,20 +454,7 @@ function useDrafts({
     const amendmentReason = await reasonForChange();
     if (amendmentReason === null) return;
     update(itemId, draft.key, { state: "saving", message: undefined, fieldErrors: undefined });
-    const result = await call(
-      () =>
-        saveResolutionAction({
-          ...(draft.id ? { id: draft.id } : { idempotencyKey: draft.submissionKey }),
-          itemId,
-          text: draft.text,
-          responsibleAgencyId: draft.responsibleAgencyId,
-          supportingAgencyIds: draft.supportingAgencyIds,
-          obstacleIds: draft.obstacleIds,
-          deadline: draft.deadline,
-          amendmentReason,
-        }),
-      t,
-    );
+    const result = await sendDraft(itemId, draft, amendmentReason, t);
     if (!result.ok || !result.id) {
       update(itemId, draft.key, {
         state: "failed",
@@ -405,15 +465,8 @@ function useDrafts({
     }
     const wasNew = draft.id === null;
     const saved = { id: result.id, sequence: result.sequence ?? null };
-    setDrafts((all) => {
-      const list = draftsOf(all, itemId).map((d) =>
-        d.key === draft.key
-          ? { ...d, ...saved, state: "saved" as const, message: undefined, fieldErrors: undefined }
-          : d,
-      );
-      const allObstacles = items.find((i) => i.id === itemId)?.obstacles.map((o) => o.id) ?? [];
-      return { ...all, [itemId]: wasNew ? [...list, emptyDraft(draft.deadline, allObstacles)] : list };
-    });
+    const allObstacles = items.find((i) => i.id === itemId)?.obstacles.map((o) => o.id) ?? [];
+    setDrafts((all) => ({ ...all, [itemId]: afterSave(draftsOf(all, itemId), draft, saved, allObstacles) }));
     // Straight on to the next resolution of the same unit.
     if (wasNew) focusNewDraftOf.current = itemId;
   };

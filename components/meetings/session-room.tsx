@@ -22,6 +22,18 @@ import { RoomItems, useRoomState } from "./use-room-state";
 type EntryProps = Omit<Parameters<typeof SessionEntry>[0], "currentItemId" | "onSelect" | "items" | "locale">;
 type Section = "entry" | "attendance" | "agenda";
 
+type SessionRoomProps = {
+  meetingId: string;
+  locale: Locale;
+  items: AgendaItemView[];
+  /** The entry's props; absent for those who do not enter resolutions. */
+  entry: EntryProps | null;
+  attendance: ReactNode;
+  agenda: ReactNode;
+  canMoveScreen: boolean;
+  screenItemId: string | null;
+};
+
 /**
  * The session page as a clerk works it: the case list on the side, and one part of the session
  * at a time (entry, attendance, agenda) as tabs, so nobody scrolls past a thirty-row attendance
@@ -37,68 +49,23 @@ export function SessionRoom({
   agenda,
   canMoveScreen,
   screenItemId: drawnScreenItemId,
-}: {
-  meetingId: string;
-  locale: Locale;
-  items: AgendaItemView[];
-  /** The entry's props; absent for those who do not enter resolutions. */
-  entry: EntryProps | null;
-  attendance: ReactNode;
-  agenda: ReactNode;
-  canMoveScreen: boolean;
-  screenItemId: string | null;
-}) {
-  const t = useT();
+}: SessionRoomProps) {
   // What other clerks save is patched in here without reading the whole page (decision 084).
   const { items, screenItemId, onChange } = useRoomState(meetingId, drawnItems, drawnScreenItemId);
-  const sections: Section[] = entry ? ["entry", "attendance", "agenda"] : ["agenda", "attendance"];
-  const [section, setSection] = useState<Section>(sections[0] ?? "agenda");
+  const { sections, section, setSection, drawn } = useSections(entry !== null);
   const [currentId, setCurrentId] = useState<string | null>(items[0]?.id ?? null);
   const current = items.find((i) => i.id === currentId) ?? items[0] ?? null;
-  // The parts not chosen are drawn once the page is live, not in its HTML: a thirty-unit
-  // session's attendance grid and agenda forms were two thirds of the page's markup and of
-  // its server time (issue #15), and a hidden part cannot be opened before the scripts run.
-  // Once drawn, a part stays mounted (see above).
-  const [awake, setAwake] = useState(false);
-  useEffect(() => startTransition(() => setAwake(true)), []);
-  const drawn = (s: Section) => awake || section === s;
   const live = useLiveSession(meetingId, { itemId: current?.id ?? null, onChange });
   const others = live.people.filter((p) => p.key !== live.selfKey);
 
-  const [follow, setFollow] = useState(false);
-  const [screenMessage, setScreenMessage] = useState("");
-  // Where this clerk last sent the screen, ahead of the server's answer. Comparing with the
-  // rendered `screenItemId` instead skipped a move made while the previous one was in flight:
-  // tick "follows me" on case A with the screen on B, go to B within a second, and the page
-  // still said "B is on the screen", so the screen stayed on A (issue #30).
-  const requested = useRef<string | null>(screenItemId);
-  const inFlight = useRef(0);
-  useEffect(() => {
-    // Another clerk moved it: that is where it is now (unless a move of ours is still on its way).
-    if (inFlight.current === 0) requested.current = screenItemId;
-  }, [screenItemId]);
-  const moveScreen = useCallback(
-    async (itemId: string) => {
-      requested.current = itemId;
-      inFlight.current++;
-      const result = await showOnScreenAction({ meetingId, itemId }).catch(() => null);
-      inFlight.current--;
-      setScreenMessage(result?.message ?? t("meetings.entry.offline"));
-    },
-    [meetingId, t],
-  );
-  // "Follows me": the screen goes wherever this clerk goes.
+  const screen = useHallScreen(meetingId, screenItemId);
   const select = (itemId: string) => {
     setCurrentId(itemId);
-    if (follow && itemId !== requested.current) void moveScreen(itemId);
+    screen.followTo(itemId);
   };
   const openCase = (itemId: string) => {
     select(itemId);
     if (entry) setSection("entry");
-  };
-  const toggleFollow = (on: boolean) => {
-    setFollow(on);
-    if (on && current) void moveScreen(current.id);
   };
   return (
     <div className="grid gap-4 lg:grid-cols-[18rem_minmax(0,1fr)]">
@@ -115,17 +82,17 @@ export function SessionRoom({
         <ScreenControls
           meetingId={meetingId}
           current={canMoveScreen ? current : null}
-          follow={follow}
-          message={screenMessage}
-          onShow={(itemId) => void moveScreen(itemId)}
-          onFollow={toggleFollow}
+          follow={screen.follow}
+          message={screen.message}
+          onShow={(itemId) => void screen.move(itemId)}
+          onFollow={(on) => screen.setFollow(on, current?.id ?? null)}
         />
       </aside>
 
       <div className="min-w-0 space-y-3">
         <SectionTabs sections={sections} section={section} onChoose={setSection} />
         {entry && (
-          <div role="tabpanel" id="panel-entry" aria-labelledby="tab-entry" hidden={section !== "entry"}>
+          <Panel name="entry" section={section}>
             {drawn("entry") && (
               <div className="rounded-md border border-slate-200 bg-white p-4">
                 <SessionEntry
@@ -137,28 +104,95 @@ export function SessionRoom({
                 />
               </div>
             )}
-          </div>
+          </Panel>
         )}
-        <div
-          role="tabpanel"
-          id="panel-attendance"
-          aria-labelledby="tab-attendance"
-          hidden={section !== "attendance"}
-        >
+        <Panel name="attendance" section={section}>
           {drawn("attendance") && attendance}
-        </div>
-        <div
-          role="tabpanel"
-          id="panel-agenda"
-          aria-labelledby="tab-agenda"
-          hidden={section !== "agenda"}
-          className="space-y-6"
-        >
+        </Panel>
+        <Panel name="agenda" section={section} className="space-y-6">
           {drawn("agenda") && <RoomItems value={items}>{agenda}</RoomItems>}
-        </div>
+        </Panel>
       </div>
     </div>
   );
+}
+
+/** The parts of the session as tabs: entry first for those who enter resolutions. */
+function useSections(withEntry: boolean) {
+  const sections: Section[] = withEntry ? ["entry", "attendance", "agenda"] : ["agenda", "attendance"];
+  const [section, setSection] = useState<Section>(sections[0] ?? "agenda");
+  // The parts not chosen are drawn once the page is live, not in its HTML: a thirty-unit
+  // session's attendance grid and agenda forms were two thirds of the page's markup and of
+  // its server time (issue #15), and a hidden part cannot be opened before the scripts run.
+  // Once drawn, a part stays mounted (see SessionRoom).
+  const [awake, setAwake] = useState(false);
+  useEffect(() => startTransition(() => setAwake(true)), []);
+  return { sections, section, setSection, drawn: (s: Section) => awake || section === s };
+}
+
+/** One part of the session, shown when its tab is chosen. */
+function Panel({
+  name,
+  section,
+  className,
+  children,
+}: {
+  name: Section;
+  section: Section;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      role="tabpanel"
+      id={`panel-${name}`}
+      aria-labelledby={`tab-${name}`}
+      hidden={section !== name}
+      className={className}
+    >
+      {children}
+    </div>
+  );
+}
+
+/** Which case the hall screen shows: moved by a button, or following this clerk ("follows me"). */
+function useHallScreen(meetingId: string, screenItemId: string | null) {
+  const t = useT();
+  const [follow, setFollowing] = useState(false);
+  const [message, setMessage] = useState("");
+  // Where this clerk last sent the screen, ahead of the server's answer. Comparing with the
+  // rendered `screenItemId` instead skipped a move made while the previous one was in flight:
+  // tick "follows me" on case A with the screen on B, go to B within a second, and the page
+  // still said "B is on the screen", so the screen stayed on A (issue #30).
+  const requested = useRef<string | null>(screenItemId);
+  const inFlight = useRef(0);
+  useEffect(() => {
+    // Another clerk moved it: that is where it is now (unless a move of ours is still on its way).
+    if (inFlight.current === 0) requested.current = screenItemId;
+  }, [screenItemId]);
+  const move = useCallback(
+    async (itemId: string) => {
+      requested.current = itemId;
+      inFlight.current++;
+      const result = await showOnScreenAction({ meetingId, itemId }).catch(() => null);
+      inFlight.current--;
+      setMessage(result?.message ?? t("meetings.entry.offline"));
+    },
+    [meetingId, t],
+  );
+  return {
+    follow,
+    message,
+    move,
+    /** "Follows me": the screen goes wherever this clerk goes. */
+    followTo: (itemId: string) => {
+      if (follow && itemId !== requested.current) void move(itemId);
+    },
+    setFollow: (on: boolean, currentId: string | null) => {
+      setFollowing(on);
+      if (on && currentId) void move(currentId);
+    },
+  };
 }
 
 type Person = ReturnType<typeof useLiveSession>["people"][number];

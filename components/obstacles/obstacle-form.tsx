@@ -1,15 +1,14 @@
 "use client";
-import { useActionState, useId, useState } from "react";
+import { useActionState, useState } from "react";
 import { createObstacleAction } from "@/lib/obstacles/actions";
 import { ACCEPT_ATTRIBUTE } from "@/lib/attachments/rules";
-import { initialFormState } from "@/lib/forms";
+import { initialFormState, submittedValue } from "@/lib/forms";
 import type { Locale } from "@/lib/i18n/messages";
-import { Field, SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { Field, SelectField, TextAreaField, TextField, bindField } from "@/components/ui/field";
+import { FormShell } from "@/components/ui/form-shell";
 import { FileInput } from "@/components/ui/file-input";
 import { SubmissionKeyField } from "@/components/ui/submission-key-field";
-import { AgencyCombobox } from "@/components/ui/agency-combobox";
+import { AgenciesField } from "@/components/ui/decision-fields";
 import { agencyChoices, type AgencyForChoice } from "@/lib/agencies/choices";
 import { localName } from "@/lib/i18n/format";
 import { useT } from "@/components/ui/messages";
@@ -31,25 +30,26 @@ export function ObstacleForm({
 }) {
   const t = useT();
   const [state, action] = useActionState(createObstacleAction, initialFormState);
-  const errors = state.fieldErrors ?? {};
-  const v = (k: string) => (typeof state.values?.[k] === "string" ? String(state.values[k]) : "");
-  const formId = useId();
+  const bind = (name: string) => bindField(state, name, "");
   const [agencyIds, setAgencyIds] = useState<string[]>(
     Array.isArray(state.values?.agencyIds) ? state.values.agencyIds : [],
   );
   const picker = agencyChoices(agencies, {}, t, locale);
-  const [categoryId, setCategoryId] = useState(v("categoryId"));
+  const [categoryId, setCategoryId] = useState(submittedValue(state, "categoryId") ?? "");
   const subs = categories.find((c) => c.id === categoryId)?.children ?? [];
   return (
-    <form action={action} className="max-w-2xl space-y-4" noValidate>
-      <FormMessage state={state} />
+    <FormShell
+      state={state}
+      action={action}
+      className="max-w-2xl space-y-4"
+      noValidate
+      fields={{ unitId }}
+      submit={t("common.save")}
+    >
       <SubmissionKeyField answer={state} />
-      <input type="hidden" name="unitId" value={unitId} />
       <SelectField
         label={t("obstacles.category")}
-        errors={errors.categoryId}
-        name="categoryId"
-        defaultValue={v("categoryId")}
+        {...bind("categoryId")}
         onValueChange={setCategoryId}
         required
         blank={t("obstacles.chooseCategory")}
@@ -58,60 +58,40 @@ export function ObstacleForm({
       <SelectField
         key={categoryId}
         label={t("obstacles.subCategory")}
-        errors={errors.subCategoryId}
-        name="subCategoryId"
-        defaultValue={v("subCategoryId")}
+        {...bind("subCategoryId")}
         disabled={subs.length === 0}
         blank={t("obstacles.noSubCategory")}
         options={subs.map((c) => [c.id, localName(c, locale)])}
       />
-      <TextAreaField
-        label={t("obstacles.description")}
-        errors={errors.description}
-        name="description"
-        defaultValue={v("description")}
-        rows={4}
-        required
-      />
+      <TextAreaField label={t("obstacles.description")} {...bind("description")} rows={4} required />
       <TextField
         label={t("obstacles.amount")}
-        errors={errors.amountRials}
+        {...bind("amountRials")}
         hint={t("obstacles.amountHint")}
-        name="amountRials"
-        defaultValue={v("amountRials")}
         inputMode="numeric"
       />
       <SelectField
         label={t("outcomes.money.kindField")}
-        errors={errors.moneyKind}
-        name="moneyKind"
-        defaultValue={v("moneyKind") ?? ""}
+        {...bind("moneyKind")}
         blank={t("outcomes.money.kindNone")}
         options={OBSTACLE_MONEY_KINDS.map((k) => [k, t(`outcomes.money.kind.${k}`)])}
       />
-      <div className="space-y-1">
-        <label htmlFor={`${formId}-agencies`} className="block text-sm font-medium text-slate-800">
-          {t("obstacles.agencies")}
-        </label>
-        <AgencyCombobox
-          id={`${formId}-agencies`}
-          name="agencyIds"
-          multiple
-          value={agencyIds}
-          onChange={setAgencyIds}
-          choices={picker.choices}
-          groupOrder={picker.groupOrder}
-          placeholder={t("agencies.picker.placeholder")}
-          noMatch={t("agencies.picker.noMatch")}
-          chosenLabel={t("obstacles.agencies")}
-          removeLabel={(n) => t("agencies.picker.remove", { name: n })}
-        />
-        {errors.agencyIds && <p className="text-sm text-red-700">{errors.agencyIds.join(" ")}</p>}
-      </div>
-      <Field label={t("obstacles.attachments")} errors={errors.files} hint={t("obstacles.attachmentsHint")}>
+      <AgenciesField
+        label={t("obstacles.agencies")}
+        name="agencyIds"
+        value={agencyIds}
+        onChange={setAgencyIds}
+        choices={picker.choices}
+        groupOrder={picker.groupOrder}
+        errors={state.fieldErrors?.agencyIds}
+      />
+      <Field
+        label={t("obstacles.attachments")}
+        errors={state.fieldErrors?.files}
+        hint={t("obstacles.attachmentsHint")}
+      >
         {(p) => <FileInput {...p} name="files" multiple accept={ACCEPT_ATTRIBUTE} />}
       </Field>
-      <SubmitButton pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
-    </form>
+    </FormShell>
   );
 }

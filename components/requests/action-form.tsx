@@ -1,10 +1,9 @@
 "use client";
 import { useActionState } from "react";
 import { initialFormState, submittedValue, type FormState } from "@/lib/forms";
-import { Field, TextAreaField, TextField, inputClass } from "@/components/ui/field";
+import { Field, FieldErrors, SelectField, TextAreaField, TextField, inputClass } from "@/components/ui/field";
 import { FileInput } from "@/components/ui/file-input";
 import { FormMessage } from "@/components/ui/form-message";
-import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ButtonVariant } from "@/components/ui/button";
 
@@ -124,70 +123,22 @@ export function FormFieldView({ field: f, state }: { field: FormField; state: Fo
       );
     case "select":
       return (
-        <Field label={f.label} hint={f.hint} errors={errors}>
-          {(p) => (
-            <Select {...p} name={f.name} defaultValue={back ?? f.defaultValue ?? ""} className={inputClass}>
-              {f.placeholder !== undefined && <option value="">{f.placeholder}</option>}
-              {f.options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <SelectField
+          label={f.label}
+          hint={f.hint}
+          errors={errors}
+          name={f.name}
+          defaultValue={back ?? f.defaultValue ?? ""}
+          blank={f.placeholder}
+          options={f.options.map((o) => [o.value, o.label] as const)}
+        />
       );
-    case "multiselect": {
-      const chosen = state.ok ? f.defaultValues : (state.values?.[f.name] ?? f.defaultValues);
-      return (
-        <Field label={f.label} hint={f.hint} errors={errors}>
-          {(p) => (
-            <select
-              {...p}
-              name={f.name}
-              multiple
-              size={Math.min(6, Math.max(3, f.options.length))}
-              defaultValue={Array.isArray(chosen) ? chosen : chosen ? [chosen] : []}
-              className={inputClass}
-            >
-              {f.options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      );
-    }
+    case "multiselect":
+      return <MultiSelectView field={f} state={state} errors={errors} />;
     case "checkbox":
-      return (
-        <div className="space-y-1">
-          <label className="flex items-start gap-2 text-sm">
-            <input type="checkbox" name={f.name} aria-invalid={errors ? true : undefined} className="mt-1" />
-            <span>{f.label}</span>
-          </label>
-          {errors && <p className="text-sm text-red-700">{errors.join(" ")}</p>}
-        </div>
-      );
+      return <CheckboxView field={f} errors={errors} />;
     case "radio":
-      return (
-        <fieldset className="space-y-1">
-          <legend className="text-sm font-medium text-slate-800">{f.label}</legend>
-          {f.options.map((o, i) => (
-            <label key={o.value} className="flex items-center gap-2 text-sm">
-              <input
-                type="radio"
-                name={f.name}
-                value={o.value}
-                defaultChecked={f.defaultValue ? f.defaultValue === o.value : i === 0}
-              />
-              <span>{o.label}</span>
-            </label>
-          ))}
-          {errors && <p className="text-sm text-red-700">{errors.join(" ")}</p>}
-        </fieldset>
-      );
+      return <RadioView field={f} errors={errors} />;
     case "file":
       return (
         <Field label={f.label} hint={f.hint} errors={errors}>
@@ -195,4 +146,72 @@ export function FormFieldView({ field: f, state }: { field: FormField; state: Fo
         </Field>
       );
   }
+}
+
+type FieldOf<K extends FormField["kind"]> = Extract<FormField, { kind: K }>;
+
+/** Several options at once; after a refusal, the ones that were chosen. */
+function MultiSelectView({
+  field: f,
+  state,
+  errors,
+}: {
+  field: FieldOf<"multiselect">;
+  state: FormState;
+  errors?: string[];
+}) {
+  const chosen = state.ok ? f.defaultValues : (state.values?.[f.name] ?? f.defaultValues);
+  return (
+    <Field label={f.label} hint={f.hint} errors={errors}>
+      {(p) => (
+        <select
+          {...p}
+          name={f.name}
+          multiple
+          size={Math.min(6, Math.max(3, f.options.length))}
+          defaultValue={Array.isArray(chosen) ? chosen : chosen ? [chosen] : []}
+          className={inputClass}
+        >
+          {f.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+function CheckboxView({ field: f, errors }: { field: FieldOf<"checkbox">; errors?: string[] }) {
+  return (
+    <div className="space-y-1">
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" name={f.name} aria-invalid={errors ? true : undefined} className="mt-1" />
+        <span>{f.label}</span>
+      </label>
+      <FieldErrors errors={errors} />
+    </div>
+  );
+}
+
+/** One of a few options; the first is chosen unless the page says which. */
+function RadioView({ field: f, errors }: { field: FieldOf<"radio">; errors?: string[] }) {
+  return (
+    <fieldset className="space-y-1">
+      <legend className="text-sm font-medium text-slate-800">{f.label}</legend>
+      {f.options.map((o, i) => (
+        <label key={o.value} className="flex items-center gap-2 text-sm">
+          <input
+            type="radio"
+            name={f.name}
+            value={o.value}
+            defaultChecked={f.defaultValue ? f.defaultValue === o.value : i === 0}
+          />
+          <span>{o.label}</span>
+        </label>
+      ))}
+      <FieldErrors errors={errors} />
+    </fieldset>
+  );
 }

@@ -6,23 +6,20 @@ import {
   remindResolutionAction,
   returnResolutionAction,
 } from "@/lib/resolutions/actions";
-import { initialFormState, submittedValue } from "@/lib/forms";
+import { initialFormState } from "@/lib/forms";
 import { ConfirmForm } from "@/components/ui/confirm-form";
-import { Field, TextAreaField } from "@/components/ui/field";
+import { TextAreaField, bindField } from "@/components/ui/field";
 import {
   AgencyChoiceField,
   DecisionButtons,
   NoteField,
-  TargetFields,
   type AgencyPicker,
 } from "@/components/ui/decision-fields";
-import { FormMessage } from "@/components/ui/form-message";
+import { FormShell } from "@/components/ui/form-shell";
 import { PrintButton } from "@/components/ui/print-button";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { useT } from "@/components/ui/messages";
-import { JalaliDateInput } from "@/components/ui/jalali-date-input";
-import { DEADLINE_QUICK_DAYS } from "@/lib/meetings/constants";
-import { formatNumber, todayInTehran } from "@/lib/i18n/format";
+import { DateField, useQuickDeadlines } from "@/components/ui/date-field";
+import { todayInTehran } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/messages";
 
 // Chasing and disputes on a resolution: the secretariat's "remind now", the agency's return
@@ -93,22 +90,23 @@ export function ReturnResolutionForm({ id, version }: { id: string; version: num
   const t = useT();
   const [state, action] = useActionState(returnResolutionAction, initialFormState);
   return (
-    <form action={action} className="space-y-3" aria-label={t("resolutions.returns.title")}>
-      <FormMessage state={state} />
+    <FormShell
+      state={state}
+      action={action}
+      className="space-y-3"
+      label={t("resolutions.returns.title")}
+      fields={{ id, version }}
+      submit={t("resolutions.returns.submit")}
+      variant="secondary"
+    >
       <p className="text-sm text-slate-700">{t("resolutions.returns.hint")}</p>
-      <TargetFields id={id} version={version} />
       <TextAreaField
         label={t("resolutions.returns.reason")}
-        errors={state.fieldErrors?.reason}
-        name="reason"
+        {...bindField(state, "reason")}
         rows={3}
         required
-        defaultValue={submittedValue(state, "reason")}
       />
-      <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>
-        {t("resolutions.returns.submit")}
-      </SubmitButton>
-    </form>
+    </FormShell>
   );
 }
 
@@ -127,39 +125,29 @@ export function DecideReturnForm({
 }) {
   const t = useT();
   const [state, action, pending] = useActionState(decideReturnAction, initialFormState);
+  const quick = useQuickDeadlines(todayInTehran(), locale);
   return (
-    <form action={action} className="space-y-3" aria-label={t("resolutions.returns.decideTitle")}>
-      <FormMessage state={state} />
-      <TargetFields id={id} version={version} />
-      <input type="hidden" name="returnId" value={returnId} />
+    <FormShell
+      state={state}
+      action={action}
+      className="space-y-3"
+      label={t("resolutions.returns.decideTitle")}
+      fields={{ id, version, returnId }}
+    >
       <AgencyChoiceField
         label={t("resolutions.returns.toAgency")}
         name="toAgencyId"
         state={state}
         picker={agencies}
       />
-      <Field
+      <DateField
         label={t("resolutions.returns.newDeadline")}
         hint={t("resolutions.returns.newDeadlineHint")}
-        errors={state.fieldErrors?.newDeadline}
-      >
-        {(p) => (
-          <JalaliDateInput
-            {...p}
-            // A refused form comes back with what was typed: remount to show it.
-            key={submittedValue(state, "newDeadline")}
-            name="newDeadline"
-            locale={locale}
-            defaultValue={submittedValue(state, "newDeadline")}
-            quickFrom={todayInTehran()}
-            quickDays={DEADLINE_QUICK_DAYS}
-            quickLabel={(n) => ({
-              text: t("resolutions.returns.plusDays", { n: formatNumber(n, locale) }),
-              label: t("resolutions.returns.plusDaysLabel", { n: formatNumber(n, locale) }),
-            })}
-          />
-        )}
-      </Field>
+        state={state}
+        name="newDeadline"
+        locale={locale}
+        quick={quick}
+      />
       <NoteField label={t("resolutions.returns.note")} state={state} />
       <DecisionButtons
         pending={pending}
@@ -168,6 +156,6 @@ export function DecideReturnForm({
           { value: "REJECT", label: t("resolutions.returns.reject"), variant: "danger" },
         ]}
       />
-    </form>
+    </FormShell>
   );
 }

@@ -6,19 +6,16 @@ import {
   requestExtensionAction,
   verifyResolutionAction,
 } from "@/lib/resolutions/actions";
-import { initialFormState, submittedValue } from "@/lib/forms";
+import { initialFormState, submittedValue, type FormState } from "@/lib/forms";
 import { ACCEPT_ATTRIBUTE } from "@/lib/attachments/rules";
-import { Field, TextAreaField, TextField, inputClass } from "@/components/ui/field";
-import { DecisionButtons, NoteField, TargetFields } from "@/components/ui/decision-fields";
-import { FormMessage } from "@/components/ui/form-message";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { Field, FieldErrors, SelectField, TextAreaField, TextField, bindField } from "@/components/ui/field";
+import { DecisionButtons, NoteField } from "@/components/ui/decision-fields";
+import { FormShell } from "@/components/ui/form-shell";
 import { FileInput } from "@/components/ui/file-input";
-import { buttonClass } from "@/components/ui/button";
 import { SubmissionKeyField } from "@/components/ui/submission-key-field";
-import { Select } from "@/components/ui/select";
 import { useT } from "@/components/ui/messages";
 import { useConfirm } from "@/components/ui/confirm-dialog";
-import { JalaliDateInput } from "@/components/ui/jalali-date-input";
+import { DateField } from "@/components/ui/date-field";
 import type { Locale } from "@/lib/i18n/messages";
 import { MILESTONE_FIELD_PREFIX, MONEY_MOVEMENTS } from "@/lib/outcomes/constants";
 
@@ -44,156 +41,121 @@ export function ReportProgressForm({
 }) {
   const t = useT();
   const [state, action] = useActionState(reportProgressAction, initialFormState);
-  const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-4" aria-label={t("resolutions.reportTitle")}>
-      <FormMessage state={state} />
+    <FormShell
+      state={state}
+      action={action}
+      className="space-y-4"
+      label={t("resolutions.reportTitle")}
+      fields={{ id, version }}
+      submit={t("resolutions.submitReport")}
+    >
       <SubmissionKeyField answer={state} />
-      <TargetFields id={id} version={version} />
       <TextAreaField
         label={t("resolutions.note")}
         hint={t("resolutions.noteHint")}
-        errors={errors.note}
-        name="note"
+        {...bindField(state, "note")}
         rows={4}
         required
-        defaultValue={submittedValue(state, "note")}
       />
-      <Field label={t("resolutions.newStatus")} hint={t("resolutions.doneHint")} errors={errors.toStatus}>
-        {(p) => (
-          <Select
-            {...p}
-            name="toStatus"
-            defaultValue={submittedValue(state, "toStatus") ?? "IN_PROGRESS"}
-            className={inputClass}
-          >
-            <option value="IN_PROGRESS">{t("resolutionStatus.IN_PROGRESS")}</option>
-            <option value="DONE_REPORTED">{t("resolutionStatus.DONE_REPORTED")}</option>
-          </Select>
-        )}
-      </Field>
-      {milestones.length > 0 && (
-        <fieldset className="space-y-1">
-          <legend className="text-sm font-medium text-slate-800">{t("outcomes.milestones.tick")}</legend>
-          {errors.milestoneIds && <p className="text-sm text-red-700">{errors.milestoneIds.join(" ")}</p>}
-          {milestones.map((m) => (
-            <label key={m.id} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                name={`${MILESTONE_FIELD_PREFIX}${m.id}`}
-                defaultChecked={submittedValue(state, `${MILESTONE_FIELD_PREFIX}${m.id}`) === "on"}
-              />
-              <span>
-                {m.title} <span className="text-xs text-slate-500">({m.due})</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-      )}
-      <Field
+      <SelectField
+        label={t("resolutions.newStatus")}
+        hint={t("resolutions.doneHint")}
+        {...bindField(state, "toStatus", "IN_PROGRESS")}
+        options={REPORTED_STATUSES.map((s) => [s, t(`resolutionStatus.${s}`)])}
+      />
+      {milestones.length > 0 && <MilestoneTicks milestones={milestones} state={state} />}
+      <TextField
         label={t("outcomes.progress.pctField")}
         hint={t("outcomes.progress.pctHint")}
-        errors={errors.progressPct}
+        {...bindField(state, "progressPct")}
+        inputMode="numeric"
+      />
+      {bank && <MoneyMovementFields state={state} locale={locale} />}
+      <Field
+        label={t("resolutions.files")}
+        hint={t("obstacles.attachmentsHint")}
+        errors={state.fieldErrors?.files}
       >
-        {(p) => (
-          <input
-            {...p}
-            name="progressPct"
-            inputMode="numeric"
-            defaultValue={submittedValue(state, "progressPct")}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      {bank && (
-        <fieldset className="space-y-3 rounded border border-slate-200 p-3">
-          <legend className="px-1 text-sm font-medium text-slate-800">{t("outcomes.money.title")}</legend>
-          <p className="text-xs text-slate-600">{t("outcomes.money.hint")}</p>
-          <Field label={t("outcomes.money.movementField")} errors={errors.moneyMovement}>
-            {(p) => (
-              <Select
-                {...p}
-                name="moneyMovement"
-                defaultValue={submittedValue(state, "moneyMovement") ?? ""}
-                className={inputClass}
-              >
-                <option value="">{t("outcomes.money.noMovement")}</option>
-                {MONEY_MOVEMENTS.map((m) => (
-                  <option key={m} value={m}>
-                    {t(`outcomes.money.movement.${m}`)}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <TextField
-            label={t("outcomes.money.amountField")}
-            errors={errors.amount}
-            name="amount"
-            defaultValue={submittedValue(state, "amount")}
-          />
-          <Field
-            label={t("outcomes.money.dateField")}
-            hint={t("outcomes.money.dateHint")}
-            errors={errors.moneyOn}
-          >
-            {(p) => (
-              <JalaliDateInput
-                {...p}
-                key={submittedValue(state, "moneyOn")}
-                name="moneyOn"
-                locale={locale}
-                defaultValue={submittedValue(state, "moneyOn")}
-              />
-            )}
-          </Field>
-        </fieldset>
-      )}
-      <Field label={t("resolutions.files")} hint={t("obstacles.attachmentsHint")} errors={errors.files}>
         {(p) => <FileInput {...p} name="files" multiple accept={ACCEPT_ATTRIBUTE} />}
       </Field>
-      <SubmitButton pendingLabel={t("common.saving")}>{t("resolutions.submitReport")}</SubmitButton>
-    </form>
+    </FormShell>
+  );
+}
+
+const REPORTED_STATUSES = ["IN_PROGRESS", "DONE_REPORTED"] as const;
+
+/** The resolution's open steps, each ticked when the report says it is done. */
+function MilestoneTicks({ milestones, state }: { milestones: OpenMilestone[]; state: FormState }) {
+  const t = useT();
+  return (
+    <fieldset className="space-y-1">
+      <legend className="text-sm font-medium text-slate-800">{t("outcomes.milestones.tick")}</legend>
+      <FieldErrors errors={state.fieldErrors?.milestoneIds} />
+      {milestones.map((m) => (
+        <label key={m.id} className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            name={`${MILESTONE_FIELD_PREFIX}${m.id}`}
+            defaultChecked={submittedValue(state, `${MILESTONE_FIELD_PREFIX}${m.id}`) === "on"}
+          />
+          <span>
+            {m.title} <span className="text-xs text-slate-500">({m.due})</span>
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A bank's report: what it did with the money, how much and when. */
+function MoneyMovementFields({ state, locale }: { state: FormState; locale: Locale }) {
+  const t = useT();
+  return (
+    <fieldset className="space-y-3 rounded border border-slate-200 p-3">
+      <legend className="px-1 text-sm font-medium text-slate-800">{t("outcomes.money.title")}</legend>
+      <p className="text-xs text-slate-600">{t("outcomes.money.hint")}</p>
+      <SelectField
+        label={t("outcomes.money.movementField")}
+        {...bindField(state, "moneyMovement", "")}
+        blank={t("outcomes.money.noMovement")}
+        options={MONEY_MOVEMENTS.map((m) => [m, t(`outcomes.money.movement.${m}`)])}
+      />
+      <TextField label={t("outcomes.money.amountField")} {...bindField(state, "amount")} />
+      <DateField
+        label={t("outcomes.money.dateField")}
+        hint={t("outcomes.money.dateHint")}
+        state={state}
+        name="moneyOn"
+        locale={locale}
+      />
+    </fieldset>
   );
 }
 
 export function ExtensionRequestForm({ id, version, locale }: Target & { locale: Locale }) {
   const t = useT();
   const [state, action] = useActionState(requestExtensionAction, initialFormState);
-  const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-4" aria-label={t("resolutions.extensionTitle")}>
-      <FormMessage state={state} />
-      <TargetFields id={id} version={version} />
-      <Field
+    <FormShell
+      state={state}
+      action={action}
+      className="space-y-4"
+      label={t("resolutions.extensionTitle")}
+      fields={{ id, version }}
+      submit={t("resolutions.submitExtension")}
+      variant="secondary"
+    >
+      <DateField
         label={t("resolutions.newDeadline")}
         hint={t("resolutions.newDeadlineHint")}
-        errors={errors.newDeadline}
-      >
-        {(p) => (
-          <JalaliDateInput
-            {...p}
-            // A refused form comes back with what was typed: remount to show it.
-            key={submittedValue(state, "newDeadline")}
-            name="newDeadline"
-            required
-            locale={locale}
-            defaultValue={submittedValue(state, "newDeadline")}
-          />
-        )}
-      </Field>
-      <TextAreaField
-        label={t("resolutions.reason")}
-        errors={errors.reason}
-        name="reason"
-        rows={3}
+        state={state}
+        name="newDeadline"
         required
-        defaultValue={submittedValue(state, "reason")}
+        locale={locale}
       />
-      <SubmitButton pendingLabel={t("common.saving")} variant="secondary">
-        {t("resolutions.submitExtension")}
-      </SubmitButton>
-    </form>
+      <TextAreaField label={t("resolutions.reason")} {...bindField(state, "reason")} rows={3} required />
+    </FormShell>
   );
 }
 
@@ -201,10 +163,13 @@ export function DecideExtensionForm({ id, version, extensionId }: Target & { ext
   const t = useT();
   const [state, action, pending] = useActionState(decideExtensionAction, initialFormState);
   return (
-    <form action={action} className="space-y-3" aria-label={t("resolutions.decideTitle")}>
-      <FormMessage state={state} />
-      <TargetFields id={id} version={version} />
-      <input type="hidden" name="extensionId" value={extensionId} />
+    <FormShell
+      state={state}
+      action={action}
+      className="space-y-3"
+      label={t("resolutions.decideTitle")}
+      fields={{ id, version, extensionId }}
+    >
       <NoteField label={t("resolutions.rejectReason")} state={state} />
       <DecisionButtons
         pending={pending}
@@ -213,22 +178,23 @@ export function DecideExtensionForm({ id, version, extensionId }: Target & { ext
           { value: "REJECT", label: t("resolutions.reject"), variant: "danger" },
         ]}
       />
-    </form>
+    </FormShell>
   );
 }
 
 export function VerifyForm({ id, version }: Target) {
   const t = useT();
   const [state, action, pending] = useActionState(verifyResolutionAction, initialFormState);
-  const errors = state.fieldErrors ?? {};
   const form = useRef<HTMLFormElement>(null);
   const confirmed = useRef(false);
   const { confirm, dialog } = useConfirm();
   return (
-    <form
+    <FormShell
+      state={state}
       action={action}
       className="space-y-3"
-      aria-label={t("resolutions.verifyTitle")}
+      label={t("resolutions.verifyTitle")}
+      fields={{ id, version }}
       ref={form}
       onSubmit={(e) => {
         // Both outcomes notify others and move obstacles, so each is confirmed first; the
@@ -248,36 +214,19 @@ export function VerifyForm({ id, version }: Target) {
         });
       }}
     >
-      <FormMessage state={state} />
-      <TargetFields id={id} version={version} />
       <TextAreaField
         label={`${t("resolutions.verifyNote")} / ${t("resolutions.reopenReason")}`}
-        errors={errors.note}
-        name="note"
+        {...bindField(state, "note")}
         rows={2}
-        defaultValue={submittedValue(state, "note")}
       />
-      <div className="flex flex-wrap gap-2">
-        <button
-          type="submit"
-          name="decision"
-          value="VERIFY"
-          disabled={pending}
-          className={buttonClass("primary")}
-        >
-          {t("resolutions.verify")}
-        </button>
-        <button
-          type="submit"
-          name="decision"
-          value="REOPEN"
-          disabled={pending}
-          className={buttonClass("secondary")}
-        >
-          {t("resolutions.reopen")}
-        </button>
-      </div>
+      <DecisionButtons
+        pending={pending}
+        choices={[
+          { value: "VERIFY", label: t("resolutions.verify"), variant: "primary" },
+          { value: "REOPEN", label: t("resolutions.reopen"), variant: "secondary" },
+        ]}
+      />
       {dialog}
-    </form>
+    </FormShell>
   );
 }

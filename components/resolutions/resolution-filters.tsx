@@ -15,15 +15,7 @@ export type FilterOptions = {
   categories?: (Named & { parentId: string | null })[];
 };
 
-/** A GET form: filters live in the URL, so a filtered list can be bookmarked and shared. */
-export function ResolutionFilters({
-  action,
-  values,
-  options,
-  locale,
-  t,
-  full,
-}: {
+type ResolutionFiltersProps = {
   action: string;
   values: Record<string, string | undefined>;
   options: FilterOptions;
@@ -31,39 +23,10 @@ export function ResolutionFilters({
   t: Translate;
   /** The register's full set; the inbox shows status and session only. */
   full: boolean;
-}) {
-  const select = (
-    id: string,
-    label: string,
-    field: string,
-    all: string,
-    items: { value: string; label: string }[],
-  ) => (
-    <FilterField id={id} label={label}>
-      <select id={id} name={field} defaultValue={values[field] ?? ""} className={inputClass}>
-        <option value="">{all}</option>
-        {items.map((i) => (
-          <option key={i.value} value={i.value}>
-            {i.label}
-          </option>
-        ))}
-      </select>
-    </FilterField>
-  );
-  // Sessions, agencies and units run to thousands at national scope: a picker searched on
-  // the server (docs/decisions/120-server-searched-pickers.md) instead of a <select>.
-  const picker = (id: string, label: string, field: string, source: SearchSource, chosen: Chosen) => (
-    <FilterField id={id} label={label}>
-      <SearchCombobox
-        id={id}
-        name={field}
-        source={source}
-        initial={chosen}
-        placeholder={t("common.typeToSearch")}
-        noMatch={t("common.noMatch")}
-      />
-    </FilterField>
-  );
+};
+
+/** A GET form: filters live in the URL, so a filtered list can be bookmarked and shared. */
+export function ResolutionFilters({ action, values, options, locale, t, full }: ResolutionFiltersProps) {
   return (
     <form
       method="get"
@@ -72,24 +35,33 @@ export function ResolutionFilters({
       aria-label={t("resolutions.filters")}
       className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
     >
-      {select(
-        "f-status",
-        t("resolutions.status"),
-        "status",
-        t("resolutions.allStatuses"),
-        RESOLUTION_STATUSES.map((s) => ({ value: s, label: t(`resolutionStatus.${s}`) })),
-      )}
-      {picker("f-meeting", t("resolutions.session"), "meetingId", "sessions", options.chosen.sessions)}
+      <StatusFilter value={values.status} t={t} />
+      <PickerFilter
+        id="f-meeting"
+        label={t("resolutions.session")}
+        name="meetingId"
+        source="sessions"
+        chosen={options.chosen.sessions}
+        t={t}
+      />
       {full && (
         <>
-          {picker(
-            "f-agency",
-            t("resolutions.responsible"),
-            "agencyId",
-            "agencies",
-            options.chosen.agencies ?? null,
-          )}
-          {picker("f-unit", t("resolutions.unit"), "unitId", "units", options.chosen.units ?? null)}
+          <PickerFilter
+            id="f-agency"
+            label={t("resolutions.responsible")}
+            name="agencyId"
+            source="agencies"
+            chosen={options.chosen.agencies ?? null}
+            t={t}
+          />
+          <PickerFilter
+            id="f-unit"
+            label={t("resolutions.unit")}
+            name="unitId"
+            source="units"
+            chosen={options.chosen.units ?? null}
+            t={t}
+          />
           <CategoryFilter
             value={values.categoryId}
             categories={options.categories ?? []}
@@ -127,7 +99,55 @@ function FilterField({ id, label, children }: { id: string; label: string; child
   );
 }
 
-/** The deadline's period, from and to (Jalali, typed or picked). */
+function StatusFilter({ value, t }: { value: string | undefined; t: Translate }) {
+  return (
+    <FilterField id="f-status" label={t("resolutions.status")}>
+      <select id="f-status" name="status" defaultValue={value ?? ""} className={inputClass}>
+        <option value="">{t("resolutions.allStatuses")}</option>
+        {RESOLUTION_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {t(`resolutionStatus.${s}`)}
+          </option>
+        ))}
+      </select>
+    </FilterField>
+  );
+}
+
+/**
+ * Sessions, agencies and units run to thousands at national scope: a picker searched on the
+ * server (docs/decisions/120-server-searched-pickers.md) instead of a <select>.
+ */
+function PickerFilter({
+  id,
+  label,
+  name,
+  source,
+  chosen,
+  t,
+}: {
+  id: string;
+  label: string;
+  name: string;
+  source: SearchSource;
+  chosen: Chosen;
+  t: Translate;
+}) {
+  return (
+    <FilterField id={id} label={label}>
+      <SearchCombobox
+        id={id}
+        name={name}
+        source={source}
+        initial={chosen}
+        placeholder={t("common.typeToSearch")}
+        noMatch={t("common.noMatch")}
+      />
+    </FilterField>
+  );
+}
+
+/** The deadline's period, from and to. */
 function DeadlineFilters({
   from,
   to,
@@ -141,29 +161,50 @@ function DeadlineFilters({
 }) {
   return (
     <>
-      <FilterField id="f-from" label={t("resolutions.deadlineFrom")}>
-        <JalaliDateInput
-          id="f-from"
-          name="from"
-          placeholder={t("resolutions.deadlineFromPlaceholder")}
-          defaultValue={from ?? ""}
-          locale={locale}
-          warnDayOff={false}
-          className={inputClass}
-        />
-      </FilterField>
-      <FilterField id="f-to" label={t("resolutions.deadlineTo")}>
-        <JalaliDateInput
-          id="f-to"
-          name="to"
-          placeholder={t("resolutions.deadlineToPlaceholder")}
-          defaultValue={to ?? ""}
-          locale={locale}
-          warnDayOff={false}
-          className={inputClass}
-        />
-      </FilterField>
+      <DateFilter
+        name="from"
+        label={t("resolutions.deadlineFrom")}
+        placeholder={t("resolutions.deadlineFromPlaceholder")}
+        value={from}
+        locale={locale}
+      />
+      <DateFilter
+        name="to"
+        label={t("resolutions.deadlineTo")}
+        placeholder={t("resolutions.deadlineToPlaceholder")}
+        value={to}
+        locale={locale}
+      />
     </>
+  );
+}
+
+/** One end of the deadline's period (Jalali, typed or picked). */
+function DateFilter({
+  name,
+  label,
+  placeholder,
+  value,
+  locale,
+}: {
+  name: "from" | "to";
+  label: string;
+  placeholder: string;
+  value: string | undefined;
+  locale: Locale;
+}) {
+  return (
+    <FilterField id={`f-${name}`} label={label}>
+      <JalaliDateInput
+        id={`f-${name}`}
+        name={name}
+        placeholder={placeholder}
+        defaultValue={value ?? ""}
+        locale={locale}
+        warnDayOff={false}
+        className={inputClass}
+      />
+    </FilterField>
   );
 }
 

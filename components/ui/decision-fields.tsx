@@ -3,7 +3,7 @@ import { useState } from "react";
 import type { FormState } from "@/lib/forms";
 import { submittedValue } from "@/lib/forms";
 import { Field, TextAreaField } from "@/components/ui/field";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass, type ButtonVariant } from "@/components/ui/button";
 import { useT } from "@/components/ui/messages";
 import { AgencyCombobox, type AgencyChoice } from "@/components/ui/agency-combobox";
 
@@ -42,7 +42,7 @@ export function DecisionButtons({
   choices,
 }: {
   pending: boolean;
-  choices: { value: string; label: string; variant: "primary" | "danger" }[];
+  choices: { value: string; label: string; variant: ButtonVariant }[];
 }) {
   return (
     <div className="flex flex-wrap gap-2">
@@ -88,6 +88,52 @@ export function AgencyChoiceField({
           groupOrder={picker.groupOrder}
           placeholder={t("agencies.picker.placeholder")}
           noMatch={t("agencies.picker.noMatch")}
+        />
+      )}
+    </Field>
+  );
+}
+
+/**
+ * Several agencies picked by typing (a body's members, an obstacle's agencies, a session's
+ * invitees), labelled, with the server's messages; the chosen ones are listed under
+ * `chosenLabel` (the label when not given).
+ */
+export function AgenciesField({
+  label,
+  chosenLabel = label,
+  name,
+  value,
+  onChange,
+  choices,
+  groupOrder,
+  errors,
+}: {
+  label: string;
+  chosenLabel?: string;
+  name: string;
+  value: string[];
+  onChange: (ids: string[]) => void;
+  choices: AgencyChoice[];
+  groupOrder: string[];
+  errors?: string[];
+}) {
+  const t = useT();
+  return (
+    <Field label={label} errors={errors}>
+      {(p) => (
+        <AgencyCombobox
+          {...p}
+          name={name}
+          multiple
+          value={value}
+          onChange={onChange}
+          choices={choices}
+          groupOrder={groupOrder}
+          placeholder={t("agencies.picker.placeholder")}
+          noMatch={t("agencies.picker.noMatch")}
+          chosenLabel={chosenLabel}
+          removeLabel={(n) => t("agencies.picker.remove", { name: n })}
         />
       )}
     </Field>

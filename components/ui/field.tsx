@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { submittedValue, type FormState } from "@/lib/forms";
 import { Select } from "./select";
 
 type FieldProps = {
@@ -86,5 +87,24 @@ export function SelectField({ label, errors, hint, options, blank, ...select }: 
         </Select>
       )}
     </Field>
+  );
+}
+
+/**
+ * A field's name, what a refused submission sent back for it (else `stored`, the record's
+ * value) and the server's messages about it: spread into a TextField, TextAreaField or
+ * SelectField.
+ */
+export function bindField(state: FormState, name: string, stored?: string) {
+  return { name, defaultValue: submittedValue(state, name) ?? stored, errors: state.fieldErrors?.[name] };
+}
+
+/** A field's messages, when it has no label of its own to hang them on (a fieldset, a checkbox). */
+export function FieldErrors({ errors, id }: { errors?: string[]; id?: string }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="text-sm text-red-700">
+      {errors.join(" ")}
+    </p>
   );
 }

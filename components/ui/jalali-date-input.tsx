@@ -87,44 +87,18 @@ export function JalaliDateInput({
   className,
   ...input
 }: Props) {
-  const t = useT();
   const holidays = useHolidays();
-  const [own, setOwn] = useState(defaultValue);
-  const value = controlled ?? own;
-  const setValue = (v: string) => {
-    if (controlled === undefined) setOwn(v);
-    onChange?.(v);
-  };
-  const [touched, setTouched] = useState(false);
-  const [open, setOpen] = useState(false);
   const ref = useRef<HTMLInputElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const [value, setValue] = useDateText(ref, controlled, onChange, defaultValue);
+  const [touched, setTouched] = useState(false);
+  const pick = (day: string) => setValue(jalaliInputValue(day, locale));
+  const { open, buttonRef, show, close, choose } = useCalendarPopup(ref, pick);
   const ownId = useId();
   const baseId = input.id ?? ownId;
-  // A date typed before hydration lives only in the DOM; the parent's state would overwrite it
-  // at the next re-render (see components/ui/select.tsx). Adopt it once, on mount.
-  useEffect(() => {
-    const typed = ref.current?.value;
-    if (typed !== undefined && typed !== value) setValue(typed);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
   const iso = value.trim() ? parseJalaliDate(value) : null;
   const off = iso && warnDayOff ? dayOff(iso, holidays) : null;
   const readBackId = `${baseId}-readback`;
   const describedBy = [input["aria-describedby"], readBackId].filter(Boolean).join(" ") || undefined;
-  const today = todayInTehran();
-
-  const close = () => {
-    setOpen(false);
-    buttonRef.current?.focus();
-  };
-  const choose = (day: string | undefined) => {
-    if (day) setValue(jalaliInputValue(day, locale));
-    close();
-    ref.current?.focus();
-  };
-
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap items-center gap-2">
@@ -145,55 +119,25 @@ export function JalaliDateInput({
             dir="ltr"
             className={className ?? `${inputClass} max-w-40 text-center`}
           />
-          <button
-            ref={buttonRef}
-            type="button"
-            aria-haspopup="dialog"
-            aria-expanded={open}
-            aria-label={iso ? t("calendar.openWith", { date: formatDate(iso, locale) }) : t("calendar.open")}
-            onClick={() => setOpen(true)}
-            onPointerEnter={preloadCalendar}
-            onFocus={preloadCalendar}
-            className="ms-1 rounded-md border border-slate-300 bg-white px-2 text-slate-700 hover:bg-slate-100"
-          >
-            <CalendarIcon />
-          </button>
+          <CalendarButton ref={buttonRef} open={open} iso={iso} locale={locale} onOpen={show} />
         </div>
-        {quickFrom &&
-          quickDays.map((n) => {
-            const label = quickLabel?.(n);
-            return (
-              <button
-                key={n}
-                type="button"
-                aria-label={label?.label}
-                // n calendar days, moved past Fridays and holidays to the next working day.
-                onClick={() => setValue(jalaliInputValue(deadlineAfter(quickFrom, n, holidays), locale))}
-                className="rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-100"
-              >
-                {label?.text ?? `+${n}`}
-              </button>
-            );
-          })}
+        {quickFrom && <QuickDays from={quickFrom} days={quickDays} label={quickLabel} onPick={pick} />}
       </div>
-      <div id={readBackId} aria-live="polite" className="space-y-1">
-        <p className={`text-xs ${iso || !value.trim() ? "text-slate-600" : "text-red-700"}`}>
-          {iso ? formatDate(iso, locale) : value.trim() && touched ? t("calendar.invalidDate") : ""}
-        </p>
-        {off && (
-          <p className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs font-medium text-amber-900">
-            <span aria-hidden="true">⚠ </span>
-            {off.holiday ? t("calendar.holidayWarning", { name: off.holiday }) : t("calendar.fridayWarning")}
-          </p>
-        )}
-      </div>
+      <ReadBack
+        id={readBackId}
+        iso={iso}
+        typed={value.trim() !== ""}
+        touched={touched}
+        off={off}
+        locale={locale}
+      />
       {open && (
         <Suspense fallback={null}>
           <CalendarDialog
             baseId={baseId}
             locale={locale}
             chosen={iso}
-            today={today}
+            today={todayInTehran()}
             holidays={holidays}
             onChoose={choose}
             onClose={close}
@@ -201,6 +145,140 @@ export function JalaliDateInput({
         </Suspense>
       )}
     </div>
+  );
+}
+
+/**
+ * The typed text: the parent's when controlled, else its own. A date typed before hydration
+ * lives only in the DOM; the parent's state would overwrite it at the next re-render (see
+ * components/ui/select.tsx), so it is adopted once, on mount.
+ */
+function useDateText(
+  ref: React.RefObject<HTMLInputElement | null>,
+  controlled: string | undefined,
+  onChange: ((value: string) => void) | undefined,
+  defaultValue: string,
+): [string, (value: string) => void] {
+  const [own, setOwn] = useState(defaultValue);
+  const value = controlled ?? own;
+  const setValue = (v: string) => {
+    if (controlled === undefined) setOwn(v);
+    onChange?.(v);
+  };
+  useEffect(() => {
+    const typed = ref.current?.value;
+    if (typed !== undefined && typed !== value) setValue(typed);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return [value, setValue];
+}
+
+/** "+n days" buttons: n calendar days, moved past Fridays and holidays to the next working day. */
+function QuickDays({
+  from,
+  days,
+  label,
+  onPick,
+}: {
+  from: string;
+  days: readonly number[];
+  label?: (n: number) => { text: string; label: string };
+  onPick: (day: string) => void;
+}) {
+  const holidays = useHolidays();
+  return days.map((n) => {
+    const words = label?.(n);
+    return (
+      <button
+        key={n}
+        type="button"
+        aria-label={words?.label}
+        onClick={() => onPick(deadlineAfter(from, n, holidays))}
+        className="rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-100"
+      >
+        {words?.text ?? `+${n}`}
+      </button>
+    );
+  });
+}
+
+/** The full date read back under the field, and a warning when it is a Friday or a holiday. */
+function ReadBack({
+  id,
+  iso,
+  typed,
+  touched,
+  off,
+  locale,
+}: {
+  id: string;
+  iso: string | null;
+  typed: boolean;
+  touched: boolean;
+  off: ReturnType<typeof dayOff> | null;
+  locale: Locale;
+}) {
+  const t = useT();
+  return (
+    <div id={id} aria-live="polite" className="space-y-1">
+      <p className={`text-xs ${iso || !typed ? "text-slate-600" : "text-red-700"}`}>
+        {iso ? formatDate(iso, locale) : typed && touched ? t("calendar.invalidDate") : ""}
+      </p>
+      {off && (
+        <p className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs font-medium text-amber-900">
+          <span aria-hidden="true">⚠ </span>
+          {off.holiday ? t("calendar.holidayWarning", { name: off.holiday }) : t("calendar.fridayWarning")}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The month grid's open state: closing gives the focus back to its button, choosing to the field. */
+function useCalendarPopup(input: React.RefObject<HTMLInputElement | null>, onDay: (day: string) => void) {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
+  const choose = (day: string | undefined) => {
+    if (day) onDay(day);
+    close();
+    input.current?.focus();
+  };
+  return { open, buttonRef, show: () => setOpen(true), close, choose };
+}
+
+/** Opens the month grid; names the chosen date. Pointing at it starts loading the grid. */
+function CalendarButton({
+  ref,
+  open,
+  iso,
+  locale,
+  onOpen,
+}: {
+  ref: React.RefObject<HTMLButtonElement | null>;
+  open: boolean;
+  iso: string | null;
+  locale: Locale;
+  onOpen: () => void;
+}) {
+  const t = useT();
+  return (
+    <button
+      ref={ref}
+      type="button"
+      aria-haspopup="dialog"
+      aria-expanded={open}
+      aria-label={iso ? t("calendar.openWith", { date: formatDate(iso, locale) }) : t("calendar.open")}
+      onClick={onOpen}
+      onPointerEnter={preloadCalendar}
+      onFocus={preloadCalendar}
+      className="ms-1 rounded-md border border-slate-300 bg-white px-2 text-slate-700 hover:bg-slate-100"
+    >
+      <CalendarIcon />
+    </button>
   );
 }
 

@@ -56,31 +56,13 @@ function MappingStep({ upload, locale }: { upload: UploadState; locale: Locale }
   const headerOf = (i: number) =>
     columns[i]?.header || t("unitImport.column", { letter: columns[i]?.letter ?? "" });
   const ignored = columns.filter((c) => !c.verdictColumn && !mapping[c.index]).map((c) => headerOf(c.index));
-  const problems = mappingProblems(mapping.map((f) => f || null)).map((p) =>
-    p.kind === "missing"
-      ? t("unitImport.requiredUnmapped", { field: t(FIELD_LABEL[p.field]) })
-      : t("unitImport.fieldTwice", {
-          field: t(FIELD_LABEL[p.field]),
-          columns: joinItems(p.columns.map(headerOf), locale),
-        }),
-  );
-  const required = new Set<ImportField>(REQUIRED_FIELDS);
+  const problems = mappingProblemText(mapping, headerOf, t, locale);
   return (
     <section aria-labelledby="mapping-title" className="space-y-4">
       <h2 id="mapping-title" className="text-lg font-semibold">
         {t("unitImport.mappingTitle")}
       </h2>
-      <p className="text-sm text-slate-700">
-        {t("unitImport.rowsRead", {
-          rows: formatNumber(upload.rowCount ?? 0, locale),
-          file: upload.fileName ?? "",
-        })}{" "}
-        {(upload.blankRows ?? 0) > 0 &&
-          t("unitImport.blankRows", { count: formatNumber(upload.blankRows ?? 0, locale) })}
-      </p>
-      <p className="text-sm text-slate-700">
-        {upload.reused ? t("unitImport.mappingReused") : t("unitImport.mappingIntro")}
-      </p>
+      <UploadSummary upload={upload} locale={locale} />
       <form action={checkAction} onSubmit={() => setCheckedWith(current)} className="space-y-4">
         <input type="hidden" name="batchId" value={upload.batchId} />
         <div className="overflow-x-auto">
@@ -88,54 +70,14 @@ function MappingStep({ upload, locale }: { upload: UploadState; locale: Locale }
             <TableHead labels={[t("unitImport.sheetColumn"), t("unitImport.field")]} />
             <tbody>
               {columns.map((c) => (
-                <tr key={c.index} className="border-b border-slate-100 align-top">
-                  <th scope="row" className="p-2 text-start font-normal">
-                    <span className="font-medium">{c.header || t("unitImport.noHeader")}</span>{" "}
-                    <span className="text-slate-500">({t("unitImport.column", { letter: c.letter })})</span>
-                    {c.samples.length > 0 && (
-                      <span className="block text-xs text-slate-500">
-                        {t("unitImport.samples", { values: joinItems(c.samples, locale) })}
-                      </span>
-                    )}
-                  </th>
-                  <td className="p-2">
-                    {c.verdictColumn ? (
-                      <>
-                        <input type="hidden" name="mapping" value="" />
-                        <span className="text-slate-500">{t("unitImport.verdictColumns")}</span>
-                      </>
-                    ) : (
-                      <>
-                        <select
-                          name="mapping"
-                          aria-label={t("unitImport.fieldFor", { header: headerOf(c.index) })}
-                          value={mapping[c.index] ?? ""}
-                          onChange={(e) =>
-                            setMapping((m) =>
-                              m.map((f, i) => (i === c.index ? (e.target.value as ImportField | "") : f)),
-                            )
-                          }
-                          className="w-full rounded-md border border-slate-300 bg-white px-2 py-1"
-                        >
-                          <option value="">{t("unitImport.ignore")}</option>
-                          {IMPORT_FIELDS.map((f) => (
-                            <option key={f} value={f}>
-                              {t(FIELD_LABEL[f])}
-                              {required.has(f) ? " *" : ""}
-                            </option>
-                          ))}
-                        </select>
-                        {mapping[c.index] === "amount" && c.amountScale !== "1" && (
-                          <span className="mt-1 block text-xs text-slate-600">
-                            {t("unitImport.amountScale", {
-                              scale: formatNumber(BigInt(c.amountScale), locale),
-                            })}
-                          </span>
-                        )}
-                      </>
-                    )}
-                  </td>
-                </tr>
+                <MappingRow
+                  key={c.index}
+                  column={c}
+                  header={headerOf(c.index)}
+                  field={mapping[c.index] ?? ""}
+                  onField={(field) => setMapping((m) => m.map((f, i) => (i === c.index ? field : f)))}
+                  locale={locale}
+                />
               ))}
             </tbody>
           </table>
@@ -173,6 +115,109 @@ function MappingStep({ upload, locale }: { upload: UploadState; locale: Locale }
   );
 }
 
+/** What was read from the file, and whether the mapping is the one remembered from last time. */
+function UploadSummary({ upload, locale }: { upload: UploadState; locale: Locale }) {
+  const t = useT();
+  return (
+    <>
+      <p className="text-sm text-slate-700">
+        {t("unitImport.rowsRead", {
+          rows: formatNumber(upload.rowCount ?? 0, locale),
+          file: upload.fileName ?? "",
+        })}{" "}
+        {(upload.blankRows ?? 0) > 0 &&
+          t("unitImport.blankRows", { count: formatNumber(upload.blankRows ?? 0, locale) })}
+      </p>
+      <p className="text-sm text-slate-700">
+        {upload.reused ? t("unitImport.mappingReused") : t("unitImport.mappingIntro")}
+      </p>
+    </>
+  );
+}
+
+/** Why the mapping cannot be checked yet: a required field without a column, a field twice. */
+function mappingProblemText(
+  mapping: (ImportField | "")[],
+  headerOf: (i: number) => string,
+  t: Translate,
+  locale: Locale,
+): string[] {
+  return mappingProblems(mapping.map((f) => f || null)).map((p) =>
+    p.kind === "missing"
+      ? t("unitImport.requiredUnmapped", { field: t(FIELD_LABEL[p.field]) })
+      : t("unitImport.fieldTwice", {
+          field: t(FIELD_LABEL[p.field]),
+          columns: joinItems(p.columns.map(headerOf), locale),
+        }),
+  );
+}
+
+const REQUIRED = new Set<ImportField>(REQUIRED_FIELDS);
+type UploadColumn = NonNullable<UploadState["columns"]>[number];
+
+/** One column of the sheet: its header and samples, and the field it fills (or ignored). */
+function MappingRow({
+  column: c,
+  header,
+  field,
+  onField,
+  locale,
+}: {
+  column: UploadColumn;
+  header: string;
+  field: ImportField | "";
+  onField: (field: ImportField | "") => void;
+  locale: Locale;
+}) {
+  const t = useT();
+  return (
+    <tr className="border-b border-slate-100 align-top">
+      <th scope="row" className="p-2 text-start font-normal">
+        <span className="font-medium">{c.header || t("unitImport.noHeader")}</span>{" "}
+        <span className="text-slate-500">({t("unitImport.column", { letter: c.letter })})</span>
+        {c.samples.length > 0 && (
+          <span className="block text-xs text-slate-500">
+            {t("unitImport.samples", { values: joinItems(c.samples, locale) })}
+          </span>
+        )}
+      </th>
+      <td className="p-2">
+        {c.verdictColumn ? (
+          <>
+            <input type="hidden" name="mapping" value="" />
+            <span className="text-slate-500">{t("unitImport.verdictColumns")}</span>
+          </>
+        ) : (
+          <>
+            <select
+              name="mapping"
+              aria-label={t("unitImport.fieldFor", { header })}
+              value={field}
+              onChange={(e) => onField(e.target.value as ImportField | "")}
+              className="w-full rounded-md border border-slate-300 bg-white px-2 py-1"
+            >
+              <option value="">{t("unitImport.ignore")}</option>
+              {IMPORT_FIELDS.map((f) => (
+                <option key={f} value={f}>
+                  {t(FIELD_LABEL[f])}
+                  {REQUIRED.has(f) ? " *" : ""}
+                </option>
+              ))}
+            </select>
+            {field === "amount" && c.amountScale !== "1" && (
+              <span className="mt-1 block text-xs text-slate-600">
+                {t("unitImport.amountScale", {
+                  scale: formatNumber(BigInt(c.amountScale), locale),
+                })}
+              </span>
+            )}
+          </>
+        )}
+      </td>
+    </tr>
+  );
+}
+
 function outcomeLabel(r: { outcome: keyof typeof OUTCOMES; obstacle: boolean }, t: Translate) {
   const text = t(OUTCOMES[r.outcome]);
   return r.obstacle && r.outcome !== "append" ? `${text} ${t("unitImport.withObstacle")}` : text;
@@ -190,24 +235,7 @@ function CheckResult({ check, locale }: { check: CheckState; locale: Locale }) {
   const rows = check.rows ?? [];
   const counts = check.counts;
   const writable = counts ? counts.create + counts.update + counts.append : 0;
-  const [progress, setProgress] = useState<ProgressState | null>(null);
-  const [running, setRunning] = useState(false);
-
-  async function runImport() {
-    setRunning(true);
-    try {
-      let state: ProgressState;
-      // One chunk per request: the progress bar moves and the server never holds one long job.
-      do {
-        state = await importChunkAction({ batchId: check.batchId ?? "" });
-        setProgress(state);
-      } while (state.ok && !state.finished);
-    } catch {
-      setProgress({ ok: false, message: t("errors.unexpected") });
-    } finally {
-      setRunning(false);
-    }
-  }
+  const { progress, running, runImport } = useImportRun(check.batchId ?? "");
 
   return (
     <section aria-label={t("unitImport.result")} className="space-y-3">
@@ -226,51 +254,86 @@ function CheckResult({ check, locale }: { check: CheckState; locale: Locale }) {
           })}
         </p>
       )}
-      <div className="max-h-[32rem] overflow-auto">
-        <table className="w-full text-sm">
-          <TableHead
-            labels={[t("unitImport.row"), t("units.name"), t("unitImport.result"), t("unitImport.messages")]}
-          />
-          <tbody>
-            {rows.map((r) => (
-              <tr
-                key={r.line}
-                className={`border-b border-slate-100 ${r.outcome === "refused" ? "bg-red-50" : ""}`}
-              >
-                <td className="p-2">{formatNumber(r.line, locale)}</td>
-                <td className="p-2">{r.name || t("common.none")}</td>
-                <td className={`p-2 ${r.outcome === "refused" ? "text-red-800" : ""}`}>
-                  {outcomeLabel(r, t)}
-                </td>
-                <td className="p-2">{r.messages.join(" ")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CheckedRows rows={rows} locale={locale} />
       {writable > 0 && !progress?.finished && (
         <button type="button" className={buttonClass()} disabled={running} onClick={runImport}>
           {t("unitImport.confirm")}
         </button>
       )}
-      {progress?.ok && !progress.finished && (
-        <div className="space-y-1">
-          <progress
-            className="w-full"
-            aria-label={t("unitImport.progress")}
-            value={progress.done ?? 0}
-            max={progress.total ?? 1}
-          />
-          <p className="text-sm">
-            {t("unitImport.importing", {
-              done: formatNumber(progress.done ?? 0, locale),
-              total: formatNumber(progress.total ?? 0, locale),
-            })}
-          </p>
-        </div>
-      )}
+      {progress?.ok && !progress.finished && <ImportProgress progress={progress} locale={locale} />}
       {running && !progress && <progress className="w-full" aria-label={t("unitImport.progress")} />}
       {progress && <FormMessage state={progress} />}
     </section>
+  );
+}
+
+/** Imports the checked batch chunk by chunk, so the progress bar moves and no request is long. */
+function useImportRun(batchId: string) {
+  const t = useT();
+  const [progress, setProgress] = useState<ProgressState | null>(null);
+  const [running, setRunning] = useState(false);
+  async function runImport() {
+    setRunning(true);
+    try {
+      let state: ProgressState;
+      // One chunk per request: the progress bar moves and the server never holds one long job.
+      do {
+        state = await importChunkAction({ batchId });
+        setProgress(state);
+      } while (state.ok && !state.finished);
+    } catch {
+      setProgress({ ok: false, message: t("errors.unexpected") });
+    } finally {
+      setRunning(false);
+    }
+  }
+  return { progress, running, runImport };
+}
+
+/** Each checked row: its line, the unit's name, what the import will do with it and why. */
+function CheckedRows({ rows, locale }: { rows: NonNullable<CheckState["rows"]>; locale: Locale }) {
+  const t = useT();
+  return (
+    <div className="max-h-[32rem] overflow-auto">
+      <table className="w-full text-sm">
+        <TableHead
+          labels={[t("unitImport.row"), t("units.name"), t("unitImport.result"), t("unitImport.messages")]}
+        />
+        <tbody>
+          {rows.map((r) => (
+            <tr
+              key={r.line}
+              className={`border-b border-slate-100 ${r.outcome === "refused" ? "bg-red-50" : ""}`}
+            >
+              <td className="p-2">{formatNumber(r.line, locale)}</td>
+              <td className="p-2">{r.name || t("common.none")}</td>
+              <td className={`p-2 ${r.outcome === "refused" ? "text-red-800" : ""}`}>{outcomeLabel(r, t)}</td>
+              <td className="p-2">{r.messages.join(" ")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** How far the import has got. */
+function ImportProgress({ progress, locale }: { progress: ProgressState; locale: Locale }) {
+  const t = useT();
+  return (
+    <div className="space-y-1">
+      <progress
+        className="w-full"
+        aria-label={t("unitImport.progress")}
+        value={progress.done ?? 0}
+        max={progress.total ?? 1}
+      />
+      <p className="text-sm">
+        {t("unitImport.importing", {
+          done: formatNumber(progress.done ?? 0, locale),
+          total: formatNumber(progress.total ?? 0, locale),
+        })}
+      </p>
+    </div>
   );
 }

@@ -4,10 +4,8 @@ import { changeUnitStatusAction } from "@/lib/units/actions";
 import { OPERATING_STATUSES } from "@/lib/units/constants";
 import { STATUS_CAUSES_CHOSEN } from "@/lib/outcomes/constants";
 import { initialFormState } from "@/lib/forms";
-import { Field, TextField, inputClass } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
-import { SubmitButton } from "@/components/ui/submit-button";
-import { Select } from "@/components/ui/select";
+import { SelectField, TextField, bindField } from "@/components/ui/field";
+import { FormShell } from "@/components/ui/form-shell";
 import { useT } from "@/components/ui/messages";
 
 export function StatusChangeForm({
@@ -21,43 +19,32 @@ export function StatusChangeForm({
 }) {
   const t = useT();
   const [state, action] = useActionState(changeUnitStatusAction, initialFormState);
-  const errors = state.fieldErrors ?? {};
-  const v = (k: string) => (typeof state.values?.[k] === "string" ? String(state.values[k]) : undefined);
   return (
-    <form action={action} className="space-y-3" noValidate aria-label={t("units.changeStatus")}>
-      <FormMessage state={state} />
-      <input type="hidden" name="id" value={unitId} />
-      <Field label={t("units.newStatus")} errors={errors.toStatus}>
-        {(p) => (
-          <Select {...p} name="toStatus" defaultValue={v("toStatus") ?? current} className={inputClass}>
-            {OPERATING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`operatingStatus.${s}`)}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+    <FormShell
+      state={state}
+      action={action}
+      className="space-y-3"
+      noValidate
+      label={t("units.changeStatus")}
+      fields={{ id: unitId }}
+      submit={t("units.changeStatus")}
+    >
+      <SelectField
+        label={t("units.newStatus")}
+        {...bindField(state, "toStatus", current)}
+        options={OPERATING_STATUSES.map((s) => [s, t(`operatingStatus.${s}`)])}
+      />
       <TextField
         label={t("units.changedOn")}
-        errors={errors.changedOn}
         hint={t("units.changedOnHint")}
-        name="changedOn"
-        defaultValue={v("changedOn") ?? today}
+        {...bindField(state, "changedOn", today)}
       />
-      <Field label={t("outcomes.cause.field")} errors={errors.cause}>
-        {(p) => (
-          <Select {...p} name="cause" defaultValue={v("cause") ?? "SECRETARIAT"} className={inputClass}>
-            {STATUS_CAUSES_CHOSEN.map((c) => (
-              <option key={c} value={c}>
-                {t(`outcomes.cause.${c}`)}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <TextField label={t("units.reason")} errors={errors.reason} name="reason" defaultValue={v("reason")} />
-      <SubmitButton pendingLabel={t("common.saving")}>{t("units.changeStatus")}</SubmitButton>
-    </form>
+      <SelectField
+        label={t("outcomes.cause.field")}
+        {...bindField(state, "cause", "SECRETARIAT")}
+        options={STATUS_CAUSES_CHOSEN.map((c) => [c, t(`outcomes.cause.${c}`)])}
+      />
+      <TextField label={t("units.reason")} {...bindField(state, "reason")} />
+    </FormShell>
   );
 }

@@ -11,7 +11,7 @@ import {
   formatPercent,
   formatParts,
 } from "@/lib/i18n/format";
-import type { Locale, Translate } from "@/lib/i18n/messages";
+import type { Locale, MessageKey, Translate } from "@/lib/i18n/messages";
 import type { getUnitFile } from "@/lib/units/queries";
 import { archiveUnitAction } from "@/lib/units/actions";
 import { changeObstacleStatusAction } from "@/lib/obstacles/actions";
@@ -267,32 +267,56 @@ export function TimelineCard({ timeline, t, locale }: Words & { timeline: Timeli
   );
 }
 
+const KIND_LABEL = {
+  obstacle: "units.kindObstacle",
+  agenda: "units.kindAgenda",
+  resolution: "units.kindResolution",
+  progress: "units.kindProgress",
+  status: "units.kindStatus",
+} as const satisfies Record<TimelineEntry["kind"], MessageKey>;
+
 function TimelineRow({ entry, t, locale }: { entry: TimelineEntry; t: Translate; locale: Locale }) {
-  let kind: string;
-  let text: React.ReactNode;
+  return (
+    <li
+      className={`rounded-md border p-3 text-sm ${entry.open ? "border-amber-300 bg-amber-50/40" : "border-slate-200"}`}
+    >
+      <div className="mb-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
+        <span className="font-semibold text-slate-800">{t(KIND_LABEL[entry.kind])}</span>
+        <time dateTime={entry.at.toISOString()}>{formatDate(entry.at, locale)}</time>
+        {/* Open/closed is a state of obstacles and resolutions; on a status change or a report it means nothing. */}
+        {(entry.kind === "obstacle" || entry.kind === "resolution") && (
+          <span className={entry.open ? "text-amber-800" : "text-slate-500"}>
+            {entry.open ? t("units.openItem") : t("units.closedItem")}
+          </span>
+        )}
+      </div>
+      <p>
+        <TimelineText entry={entry} t={t} locale={locale} />
+      </p>
+    </li>
+  );
+}
+
+/** What happened, in words: the obstacle, the session's outcome, the resolution, the report, the status change. */
+function TimelineText({ entry, t, locale }: { entry: TimelineEntry; t: Translate; locale: Locale }) {
   switch (entry.kind) {
     case "obstacle":
-      kind = t("units.kindObstacle");
-      text = (
+      return (
         <>
           {localName(entry.obstacle.category, locale)}: {entry.obstacle.description} —{" "}
           {t(`obstacleStatus.${entry.obstacle.status}`)}
         </>
       );
-      break;
     case "agenda":
-      kind = t("units.kindAgenda");
-      text = (
+      return (
         <>
           {meetingTitle(entry.item.meeting, locale, t)}
           {entry.item.outcome &&
             ` — ${t("units.outcome", { outcome: t(`agendaOutcome.${entry.item.outcome}`) })}`}
         </>
       );
-      break;
     case "resolution":
-      kind = t("units.kindResolution");
-      text = (
+      return (
         <>
           {formatParts(
             [
@@ -304,11 +328,9 @@ function TimelineRow({ entry, t, locale }: { entry: TimelineEntry; t: Translate;
           — {t(`resolutionStatus.${entry.resolution.status}`)}
         </>
       );
-      break;
     case "progress":
-      kind = t("units.kindProgress");
       // Reports imported or written before authors were kept have none: show the note alone.
-      text = (
+      return (
         <>
           {entry.report.author
             ? t("units.progressBy", { author: entry.report.author.name, note: entry.report.note })
@@ -316,10 +338,8 @@ function TimelineRow({ entry, t, locale }: { entry: TimelineEntry; t: Translate;
           ({t(`resolutionStatus.${entry.report.toStatus}`)})
         </>
       );
-      break;
     case "status":
-      kind = t("units.kindStatus");
-      text = (
+      return (
         <>
           {entry.change.fromStatus
             ? t("units.statusChangeText", {
@@ -331,23 +351,5 @@ function TimelineRow({ entry, t, locale }: { entry: TimelineEntry; t: Translate;
           {entry.change.cause && ` (${t(`outcomes.cause.${entry.change.cause}`)})`}
         </>
       );
-      break;
   }
-  return (
-    <li
-      className={`rounded-md border p-3 text-sm ${entry.open ? "border-amber-300 bg-amber-50/40" : "border-slate-200"}`}
-    >
-      <div className="mb-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
-        <span className="font-semibold text-slate-800">{kind}</span>
-        <time dateTime={entry.at.toISOString()}>{formatDate(entry.at, locale)}</time>
-        {/* Open/closed is a state of obstacles and resolutions; on a status change or a report it means nothing. */}
-        {(entry.kind === "obstacle" || entry.kind === "resolution") && (
-          <span className={entry.open ? "text-amber-800" : "text-slate-500"}>
-            {entry.open ? t("units.openItem") : t("units.closedItem")}
-          </span>
-        )}
-      </div>
-      <p>{text}</p>
-    </li>
-  );
 }

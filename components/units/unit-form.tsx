@@ -4,9 +4,8 @@ import { createUnitAction, updateUnitAction } from "@/lib/units/actions";
 import { OPERATING_STATUSES, SECTORS } from "@/lib/units/constants";
 import { initialFormState } from "@/lib/forms";
 import type { Locale } from "@/lib/i18n/messages";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { SelectField, TextAreaField, TextField, bindField } from "@/components/ui/field";
+import { FormShell, recordFields } from "@/components/ui/form-shell";
 import { SubmissionKeyField } from "@/components/ui/submission-key-field";
 import { formatDigits, localName } from "@/lib/i18n/format";
 import { useT } from "@/components/ui/messages";
@@ -46,41 +45,36 @@ type TextField =
 
 const DIGIT_FIELDS = new Set<TextField>(["nationalId", "phone", "employees", "capacityUsePct"]);
 
+/** The stored value in the form's text: numbers and ids in the reader's digits (the server takes any script). */
+function storedText(unit: UnitFormValues | undefined, field: TextField, locale: Locale): string {
+  const stored = unit?.[field];
+  if (stored === null || stored === undefined) return "";
+  return DIGIT_FIELDS.has(field) ? formatDigits(String(stored), locale) : String(stored);
+}
+
+type UnitFormProps = { locale: Locale; unit?: UnitFormValues; counties: Option[]; parks: string[] };
+
 /** One form to register and to edit a unit; the server validates the same schema. */
-export function UnitForm({
-  locale,
-  unit,
-  counties,
-  parks,
-}: {
-  locale: Locale;
-  unit?: UnitFormValues;
-  counties: Option[];
-  parks: string[];
-}) {
+export function UnitForm({ locale, unit, counties, parks }: UnitFormProps) {
   const t = useT();
   const [state, action] = useActionState(unit ? updateUnitAction : createUnitAction, initialFormState);
   const errors = state.fieldErrors ?? {};
-  const value = (field: TextField) => {
-    const submitted = state.values?.[field];
-    if (typeof submitted === "string") return submitted;
-    const stored = unit?.[field];
-    if (stored === null || stored === undefined) return "";
-    // Numbers and ids come back in the reader's digits (the server takes any script).
-    return DIGIT_FIELDS.has(field) ? formatDigits(String(stored), locale) : String(stored);
-  };
   /** A text field's name, its value as submitted or stored, and its errors. */
-  const bind = (field: TextField) => ({ name: field, defaultValue: value(field), errors: errors[field] });
+  const bind = (field: TextField) => bindField(state, field, storedText(unit, field, locale));
+  const value = (field: TextField) => bind(field).defaultValue;
   // The duplicate-name warning is the one refusal the user may override.
   const askDuplicate = errors.confirmDuplicate !== undefined;
   return (
-    <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate>
-      <div className="sm:col-span-2">
-        <FormMessage state={state} />
-        {!unit && <SubmissionKeyField answer={state} />}
-      </div>
-      {unit && <input type="hidden" name="id" value={unit.id} />}
-      {unit?.version !== undefined && <input type="hidden" name="version" value={unit.version} />}
+    <FormShell
+      state={state}
+      action={action}
+      className="grid max-w-3xl gap-4 sm:grid-cols-2"
+      noValidate
+      span="sm:col-span-2"
+      fields={recordFields(unit)}
+      submit={t("common.save")}
+    >
+      {!unit && <SubmissionKeyField answer={state} />}
       <TextField label={t("units.name")} {...bind("name")} required />
       <TextField
         label={t("units.nationalId")}
@@ -91,17 +85,14 @@ export function UnitForm({
       />
       <SelectField
         label={t("units.sector")}
-        errors={errors.sector}
-        name="sector"
+        {...bind("sector")}
         defaultValue={value("sector") || "INDUSTRIAL"}
         options={SECTORS.map((s) => [s, t(`sector.${s}`)])}
       />
       <TextField label={t("units.activity")} {...bind("activity")} />
       <SelectField
         label={t("units.county")}
-        errors={errors.countyId}
-        name="countyId"
-        defaultValue={value("countyId")}
+        {...bind("countyId")}
         required
         blank="—"
         options={counties.map((c) => [c.id, localName(c, locale)])}
@@ -120,8 +111,7 @@ export function UnitForm({
       {!unit && (
         <SelectField
           label={t("units.status")}
-          errors={errors.status}
-          name="status"
+          {...bind("status")}
           defaultValue={value("status") || "ACTIVE"}
           options={OPERATING_STATUSES.map((s) => [s, t(`operatingStatus.${s}`)])}
         />
@@ -139,9 +129,6 @@ export function UnitForm({
           {t("units.confirmDuplicate")}
         </label>
       )}
-      <div className="sm:col-span-2">
-        <SubmitButton pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
-      </div>
-    </form>
+    </FormShell>
   );
 }
