@@ -486,7 +486,7 @@ export async function loadDashboard(
   today = todayInTehran(),
 ) {
   authorize(actor, "dashboard.view");
-  const [figures, overdueRows, scorecard, monthly, overdue, obstacles, impact, options, outcomes] =
+  const [figures, overdueRows, scorecard, monthly, overdue, obstacles, impact, options, stalled] =
     await Promise.all([
       resolutionFigures(actor, filters, today),
       overdueResolutions(actor, filters, { take: OVERDUE_ROWS }, today),
@@ -498,13 +498,21 @@ export async function loadDashboard(
       dashboardFilterOptions(actor, filters),
       // What the working group achieved (issue #36): the province's whole record, unfiltered.
       // Money and returns stream in below, apart (loadOutcomes): they do not hold this up.
-      Promise.all([stalledFigure(actor, today), attendanceTrend(actor, TREND_SESSIONS)]),
+      stalledFigure(actor, today),
     ]);
-  const [stalled, trend] = outcomes;
-  const rows = await db.resolution.findMany({
-    where: { id: { in: overdueRows.map((r) => r.id) } },
-    select: RESOLUTION_LIST_SELECT,
-  });
+  const shown = scorecard.slice(0, SCORECARD_ROWS);
+  // The trend of the agencies shown only, once the scorecard has named them.
+  const [trend, rows] = await Promise.all([
+    attendanceTrend(
+      actor,
+      TREND_SESSIONS,
+      shown.map((r) => r.agencyId),
+    ),
+    db.resolution.findMany({
+      where: { id: { in: overdueRows.map((r) => r.id) } },
+      select: RESOLUTION_LIST_SELECT,
+    }),
+  ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const overdueList = overdueRows.flatMap((r) => byId.get(r.id) ?? []);
   return {
@@ -517,7 +525,7 @@ export async function loadDashboard(
         : undefined,
     // The page shows the first rows in the chosen order (worst first by default); a national
     // scorecard of 620 agencies made a 1.1 MB page. The spreadsheet export has every row.
-    scorecard: scorecard.slice(0, SCORECARD_ROWS),
+    scorecard: shown,
     scorecardTotal: scorecard.length,
     monthly,
     overdueByCategory: overdue,

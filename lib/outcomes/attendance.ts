@@ -12,8 +12,11 @@ import { authorize, type Actor } from "@/lib/auth/policy";
 export type Mode = "HEAD" | "REPRESENTATIVE" | "ABSENT" | "NONE";
 export type SessionAttendance = { meetingId: string; startsAt: Date; mode: Mode };
 
-/** The last `sessions` held sessions of each agency in reach that expected it. */
-async function lastSessions(actor: Actor, sessions: number, agencyId?: string) {
+/**
+ * The last `sessions` held sessions of each agency in reach that expected it; of the agencies
+ * `agencyIds` names when given.
+ */
+async function lastSessions(actor: Actor, sessions: number, agencyIds?: readonly string[]) {
   const rows = await db.$queryRaw<{ agency_id: string; meeting_id: string; starts_at: Date; mode: Mode }[]>`
     with held as (
       select m.id, m."startsAt", m."bodyId" from "Meeting" m
@@ -28,7 +31,7 @@ async function lastSessions(actor: Actor, sessions: number, agencyId?: string) {
     ),
     ranked as (
       select e.*, row_number() over (partition by e.agency_id order by e.starts_at desc, e.meeting_id) as rn
-      from expected e ${agencyId ? Prisma.sql`where e.agency_id = ${agencyId}` : Prisma.empty}
+      from expected e ${agencyIds ? Prisma.sql`where e.agency_id = any(${[...agencyIds]}::text[])` : Prisma.empty}
     )
     select r.agency_id, r.meeting_id, r.starts_at, coalesce(at.mode::text, 'NONE') as mode
     from ranked r left join "Attendance" at on at."meetingId" = r.meeting_id and at."agencyId" = r.agency_id
@@ -43,10 +46,15 @@ async function lastSessions(actor: Actor, sessions: number, agencyId?: string) {
   return byAgency;
 }
 
-/** The scorecard's trend: each agency's last `sessions` attendances, newest first. */
-export async function attendanceTrend(actor: Actor, sessions = 6) {
+/**
+ * The scorecard's trend: each agency's last `sessions` attendances, newest first; only the
+ * agencies `agencyIds` names when given (the scorecard's rows shown: every agency's ranked
+ * sessions took 10 s nationally at ten-year size, issue #34).
+ */
+export async function attendanceTrend(actor: Actor, sessions = 6, agencyIds?: readonly string[]) {
   authorize(actor, "dashboard.view");
-  return lastSessions(actor, sessions);
+  if (agencyIds?.length === 0) return new Map<string, SessionAttendance[]>();
+  return lastSessions(actor, sessions, agencyIds);
 }
 
 /** A head's absence: anyone else in the chair, or nobody. */
@@ -87,7 +95,7 @@ export async function absenceLetter(actor: Actor, agencyId: string) {
     select: { id: true, provinceId: true, nameFa: true, nameEn: true, headName: true },
   });
   if (!agency) return null;
-  const sessions = (await lastSessions(actor, HEADS_WINDOW, agencyId)).get(agencyId) ?? [];
+  const sessions = (await lastSessions(actor, HEADS_WINDOW, [agencyId])).get(agencyId) ?? [];
   const missed = sessions.filter((s) => headMissed(s.mode));
   if (missed.length < HEADS_MISSED) return null;
   const meetings = await db.meeting.findMany({
