@@ -24,6 +24,10 @@ function withoutNul<T>(value: T): T {
   return value;
 }
 
+/** How long a transaction may wait for a connection, and how long it may run (decision 336). */
+export const TX_MAX_WAIT_MS = 10_000;
+export const TX_TIMEOUT_MS = 20_000;
+
 /**
  * A client for one PostgreSQL server: the primary here, the read replica in lib/db-read.ts.
  * `connectTimeoutMs` bounds how long a query waits for a server that does not answer.
@@ -46,7 +50,14 @@ export function createPrismaClient(
   // In use, idle and waiting connections, for the operator's metrics (/api/metrics).
   watchPool(poolName, pool);
   // Disposed with the client, as the adapter's own pool was.
-  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  const client = new PrismaClient({
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+    // Prisma's defaults (2 s to get a connection, 5 s for the whole transaction) failed saves
+    // that were merely slow on a loaded 2-core machine: approving a session with its notices
+    // took 5.2 s at load 35 and the clerk got "something went wrong" (decision 336). The
+    // limits still end a transaction that hangs, so its locks cannot be held for long.
+    transactionOptions: { maxWait: TX_MAX_WAIT_MS, timeout: TX_TIMEOUT_MS },
+  });
   // A query extension changes no model's types, so the client keeps PrismaClient's type.
   return client.$extends({
     query: {
