@@ -2,8 +2,7 @@ import "server-only";
 import { formatDate } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { noticeNumberLabel } from "@/lib/notices/number";
-import { Paragraph } from "docx";
-import { docxVerification, docxWriter, packDocx } from "@/lib/print/docx";
+import { docxProofFooter, docxVerification, docxWriter, packDocx, type DocxSection } from "@/lib/print/docx";
 import type { PrintedLetter } from "./queries";
 
 /**
@@ -14,28 +13,24 @@ import type { PrintedLetter } from "./queries";
 export async function letterDocx(letter: PrintedLetter): Promise<Buffer> {
   const t = translator("fa");
   const number = noticeNumberLabel(letter, "fa");
-  return packDocx(await letterParts(letter), { title: `${t("letters.title")} ${number}`, locale: "fa" });
+  return packDocx([await letterSection(letter)], { title: `${t("letters.title")} ${number}`, locale: "fa" });
 }
 
 /**
  * A session's letters, one per agency, as one Word file (issue #37 §2: the batch the secretariat
- * prints and signs in one go): each letter starts on a page of its own, in number order.
+ * prints and signs in one go): each letter a section of its own, so it starts on a new page and
+ * each of its pages carries its own code and QR in the footer, in number order.
  */
 export async function lettersDocx(letters: PrintedLetter[], title: string): Promise<Buffer> {
-  const parts = await Promise.all(letters.map(letterParts));
-  return packDocx(
-    parts.flatMap((children, i) =>
-      i === 0 ? children : [new Paragraph({ pageBreakBefore: true, children: [] }), ...children],
-    ),
-    { title, locale: "fa" },
-  );
+  return packDocx(await Promise.all(letters.map(letterSection)), { title, locale: "fa" });
 }
 
-async function letterParts(letter: PrintedLetter) {
+async function letterSection(letter: PrintedLetter): Promise<DocxSection> {
   const t = translator("fa");
   const w = docxWriter("fa");
   const number = noticeNumberLabel(letter, "fa");
-  return [
+  const proof = { code: letter.verifyCode, url: letter.verifyUrl };
+  const children = [
     w.paragraph(t("print.republic")),
     w.paragraph(t("print.governorate", { province: letter.province })),
     w.paragraph(t("print.group", { province: letter.province })),
@@ -53,6 +48,7 @@ async function letterParts(letter: PrintedLetter) {
       [t("print.secretary"), t("print.chair")],
       [[letter.signatures.secretaryName ?? "", letter.signatures.chairName ?? ""]],
     ),
-    ...(await docxVerification(w, { code: letter.verifyCode, url: letter.verifyUrl }, t)),
+    ...(await docxVerification(w, proof, t)),
   ];
+  return { children, footer: await docxProofFooter(w, proof, t) };
 }

@@ -67,33 +67,40 @@ export async function agendaDocx(meeting: MeetingDetail, locale: Locale, t: Tran
   const province = await provinceNames(meeting.provinceId);
   const provinceName = province ? localName(province, locale) : null;
   const h = heading(meeting, locale, t);
+  // A draft: no verification code, so no proof footer (only approved papers carry one).
   return packDocx(
     [
-      w.paragraph({ text: t("print.republic"), bold: true }, { spacingAfter: 0 }),
-      w.paragraph(provinceName ? t("print.governorate", { province: provinceName }) : t("print.national")),
-      w.paragraph(
-        { text: localName(meeting.body, locale), bold: true },
-        { align: "center", spacingAfter: 0 },
-      ),
-      w.paragraph({ text: h.title, bold: true, size: 30 }, { align: "center" }),
-      w.paragraph(h.when, { spacingAfter: 0 }),
-      w.paragraph(h.place),
-      w.table(
-        [
-          t("meetings.agendaFiles.row"),
-          t("meetings.agendaFiles.unit"),
-          t("meetings.agendaFiles.obstacle"),
-          t("meetings.agendaFiles.amount"),
-          t("meetings.agendaFiles.presenter"),
+      {
+        children: [
+          w.paragraph({ text: t("print.republic"), bold: true }, { spacingAfter: 0 }),
+          w.paragraph(
+            provinceName ? t("print.governorate", { province: provinceName }) : t("print.national"),
+          ),
+          w.paragraph(
+            { text: localName(meeting.body, locale), bold: true },
+            { align: "center", spacingAfter: 0 },
+          ),
+          w.paragraph({ text: h.title, bold: true, size: 30 }, { align: "center" }),
+          w.paragraph(h.when, { spacingAfter: 0 }),
+          w.paragraph(h.place),
+          w.table(
+            [
+              t("meetings.agendaFiles.row"),
+              t("meetings.agendaFiles.unit"),
+              t("meetings.agendaFiles.obstacle"),
+              t("meetings.agendaFiles.amount"),
+              t("meetings.agendaFiles.presenter"),
+            ],
+            agendaLines(meeting, locale, t).map((l) => [
+              l.row,
+              l.unit,
+              l.category ? `${l.obstacle} (${l.category})` : l.obstacle,
+              l.amount,
+              l.presenter,
+            ]),
+          ),
         ],
-        agendaLines(meeting, locale, t).map((l) => [
-          l.row,
-          l.unit,
-          l.category ? `${l.obstacle} (${l.category})` : l.obstacle,
-          l.amount,
-          l.presenter,
-        ]),
-      ),
+      },
     ],
     { title: h.title, locale },
   );

@@ -8,7 +8,7 @@ import {
   localName,
 } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
-import { docxVerification, docxWriter, packDocx } from "@/lib/print/docx";
+import { docxProofFooter, docxVerification, docxWriter, packDocx } from "@/lib/print/docx";
 import { provinceNames } from "@/lib/provinces/queries";
 import { minutesResolutions, type MinutesAmendment } from "./minutes";
 import type { MeetingDetail } from "./queries";
@@ -19,7 +19,7 @@ import { answeredPositions, obstacleView } from "./views";
  * The minutes as a Word file: what the printed minutes page shows (app/(app)/meetings/[id]/minutes)
  * in the reader's language — letterhead, number, date, attendance, each case with its obstacles
  * and, once approved, the resolutions as approved (the frozen copy), the dated amendments since,
- * the signature block and the verification code with its QR.
+ * the signature block and the verification code with its QR (on every page, in the footer).
  */
 export async function minutesDocx(
   meeting: MeetingDetail,
@@ -190,15 +190,22 @@ export async function minutesDocx(
       ],
     ),
   ];
+  // Approved minutes carry their code and QR at the foot of every page and once at the end
+  // (docs/decisions/311-word-paper-footer.md); minutes not yet approved have no code.
   return packDocx(
     [
-      ...letterhead,
-      ...header,
-      ...attendanceSection,
-      ...cases,
-      ...amendmentSection,
-      ...signatures,
-      ...(verification ? await docxVerification(w, verification, t) : []),
+      {
+        children: [
+          ...letterhead,
+          ...header,
+          ...attendanceSection,
+          ...cases,
+          ...amendmentSection,
+          ...signatures,
+          ...(verification ? await docxVerification(w, verification, t) : []),
+        ],
+        footer: verification ? await docxProofFooter(w, verification, t) : undefined,
+      },
     ],
     { title: t("meetings.minutes.header", { title }), locale },
   );

@@ -4,6 +4,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   ImageRun,
   Packer,
   Paragraph,
@@ -11,6 +12,7 @@ import {
   TableCell,
   TableRow,
   TextRun,
+  VerticalAlign,
   WidthType,
   type ParagraphChild,
 } from "docx";
@@ -87,13 +89,25 @@ export function docxWriter(locale: Locale) {
   return { rtl, paragraph, table };
 }
 
-/** The paper's verification code, the QR of its address (a PNG) and the address itself. */
-export async function docxVerification(
-  w: ReturnType<typeof docxWriter>,
-  { code, url }: { code: string; url: string },
-  t: Translate,
-) {
-  const png = await QRCode.toBuffer(url, { type: "png", errorCorrectionLevel: "M", margin: 1, width: 240 });
+type Proof = { code: string; url: string };
+
+/** The QR of a paper's verification address, as the PNG Word embeds. */
+const qrPng = (url: string) =>
+  QRCode.toBuffer(url, { type: "png", errorCorrectionLevel: "M", margin: 1, width: 240 });
+
+// The address reads left to right whatever the paper's direction: the default run style of a
+// Persian paper is w:rtl, which would reorder its slashes and dots.
+const addressRun = (url: string, size?: number) =>
+  new TextRun({ text: url, rightToLeft: false, size, sizeComplexScript: size });
+
+/**
+ * The paper's verification code, the QR of its address (a PNG) and the address itself, once,
+ * at the end of the text: what the paper shows on screen (components/letters/paper-verification.tsx).
+ * Word's reading views and text exports leave the page footer out, so the text keeps it
+ * (docs/decisions/311-word-paper-footer.md); every page carries `docxProofFooter`.
+ */
+export async function docxVerification(w: ReturnType<typeof docxWriter>, { code, url }: Proof, t: Translate) {
+  const png = await qrPng(url);
   return [
     new Paragraph({
       bidirectional: w.rtl,
@@ -101,15 +115,88 @@ export async function docxVerification(
     }),
     w.paragraph(t("letters.verifyCode", { code })),
     w.paragraph(t("letters.verifyHint")),
-    // The address reads left to right whatever the paper's direction: the default run style of
-    // a Persian paper is w:rtl, which would reorder its slashes and dots.
-    new Paragraph({ children: [new TextRun({ text: url, rightToLeft: false })] }),
+    new Paragraph({ children: [addressRun(url)] }),
   ];
 }
 
-/** The .docx bytes: A4, the named font for Latin and complex-script text alike. */
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" } as const;
+// A4 (11906 twips) less the docx library's default side margins (1440 each).
+const TEXT_WIDTH = 9026;
+const FOOT_QR_COLUMN = 1300;
+const FOOT_SIZE = 16; // half-points: 8 pt, as the printed foot of the HTML paper
+
+/**
+ * The page footer of a paper that proves itself (issue #37 §5, "on each printed page"): the
+ * smaller copy the printed HTML paper repeats at the foot of every page (PaperFoot in
+ * components/letters/paper-verification.tsx): a 20 mm QR beside the code, the hint and the
+ * address, under a rule. Word and LibreOffice repeat a section's footer on each of its pages.
+ */
+export async function docxProofFooter(w: ReturnType<typeof docxWriter>, { code, url }: Proof, t: Translate) {
+  const png = await qrPng(url);
+  const line = (children: ParagraphChild[], bidi = w.rtl) =>
+    new Paragraph({
+      bidirectional: bidi,
+      // A left-to-right address line still sits on the paper's starting side.
+      alignment: !bidi && w.rtl ? AlignmentType.RIGHT : undefined,
+      spacing: { after: 0 },
+      children,
+    });
+  const small = (text: string) =>
+    new TextRun({ text, size: FOOT_SIZE, sizeComplexScript: FOOT_SIZE, rightToLeft: w.rtl });
+  const cell = (children: Paragraph[], width: number) =>
+    new TableCell({
+      children,
+      width: { size: width, type: WidthType.DXA },
+      verticalAlign: VerticalAlign.CENTER,
+      borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER },
+    });
+  return new Footer({
+    children: [
+      new Table({
+        width: { size: TEXT_WIDTH, type: WidthType.DXA },
+        columnWidths: [FOOT_QR_COLUMN, TEXT_WIDTH - FOOT_QR_COLUMN],
+        visuallyRightToLeft: w.rtl,
+        borders: {
+          top: { style: BorderStyle.SINGLE, size: 4, color: "999999" },
+          bottom: NO_BORDER,
+          left: NO_BORDER,
+          right: NO_BORDER,
+          insideHorizontal: NO_BORDER,
+          insideVertical: NO_BORDER,
+        },
+        rows: [
+          new TableRow({
+            children: [
+              // 76 px at 96 dpi: 20 mm, the printed HTML foot's QR.
+              cell(
+                [line([new ImageRun({ type: "png", data: png, transformation: { width: 76, height: 76 } })])],
+                FOOT_QR_COLUMN,
+              ),
+              cell(
+                [
+                  line([small(t("letters.verifyCode", { code }))]),
+                  line([small(t("letters.verifyHint"))]),
+                  line([addressRun(url, FOOT_SIZE)], false),
+                ],
+                TEXT_WIDTH - FOOT_QR_COLUMN,
+              ),
+            ],
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** One run of pages: its text and, for a paper that proves itself, the footer on each page. */
+export type DocxSection = { children: (Paragraph | Table)[]; footer?: Footer };
+
+/**
+ * The .docx bytes: A4, the named font for Latin and complex-script text alike. Each section
+ * starts on a new page and has its own footer (a batch of letters: each its own code).
+ */
 export async function packDocx(
-  children: (Paragraph | Table)[],
+  sections: DocxSection[],
   { title, locale }: { title: string; locale: Locale },
 ): Promise<Buffer> {
   const rtl = isRtl(locale);
@@ -128,12 +215,17 @@ export async function packDocx(
         },
       },
     },
-    sections: [
-      {
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134 } } },
-        children,
+    sections: sections.map(({ children, footer }) => ({
+      properties: {
+        page: {
+          size: { width: 11906, height: 16838 },
+          // The footer 8 mm from the sheet's edge; Word and LibreOffice lift the text above it.
+          margin: { top: 1134, bottom: 1134, footer: 454 },
+        },
       },
-    ],
+      ...(footer ? { footers: { default: footer } } : {}),
+      children,
+    })),
   });
   return Packer.toBuffer(doc);
 }

@@ -5,7 +5,7 @@ import type { Page } from "@playwright/test";
 import { todayInTehran } from "../../lib/i18n/format";
 import { normalizeText } from "../../lib/i18n/normalize";
 import { ACCOUNTS, expect, test } from "./fixtures";
-import { readPdfPages } from "./pdf-pages";
+import { readPdfPages } from "../support/pdf-pages";
 
 // Issue #36, the papers of "what the working group achieved": the chair's one-click letter to
 // the head of an agency who missed sessions, issued and printed with its verification code on

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ACCOUNTS, expect, test } from "./fixtures";
 import type { E2eDb } from "./db";
-import { readPdfPages } from "./pdf-pages";
+import { readPdfPages } from "../support/pdf-pages";
 import { faDigits } from "./support";
 
 // Issue #37: a paper that proves itself carries its verification code and QR on EVERY printed

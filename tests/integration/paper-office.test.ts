@@ -2,12 +2,17 @@
 // office would open them (tests/support/libreoffice.ts): the Persian text reads in the right
 // order (logical order, words unbroken, Persian digits), every agenda line is there and in
 // agenda order, and the files are read exactly as the session page is (another province: 404).
+// A batch of letters, printed to PDF, carries each letter's own code and QR on its page.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { issueLetters } from "@/lib/letters/issue";
 import { approveMinutes } from "@/lib/meetings/sessions";
-import { docxAsText, ensureLibreOffice, xlsxAsRows } from "../support/libreoffice";
+import { docxAsPdf, docxAsText, ensureLibreOffice, xlsxAsRows } from "../support/libreoffice";
+import { readPdfPages } from "../support/pdf-pages";
 import {
   createActor,
   createAgency,
@@ -154,7 +159,8 @@ describe("a session's letters as one Word file", () => {
     const response = await call(lettersRoute, held.id, "letters.docx");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toMatch(/filename="letters-\d+-\d+-\d+\.docx"/);
-    const text = await docxAsText(new Uint8Array(await response.arrayBuffer()));
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const text = await docxAsText(bytes);
     const letters = await db.letter.findMany({
       where: { meetingId: held.id, resolutionId: null },
       orderBy: { number: "asc" },
@@ -168,9 +174,19 @@ describe("a session's letters as one Word file", () => {
     expect(positions[0]).toBeLessThan(positions[1] ?? -1);
     expect(text).toContain("اقساط معوق واحد شش ماه امهال شود.");
     expect(text).toContain("توقیف حساب واحد تا رسیدگی به اعتراض برداشته شود.");
+    // Printed, each letter's page carries its own code and QR in the foot, not the first one's:
+    // a section per letter, each with its footer (lib/letters/docx.ts).
+    const dir = await mkdtemp(join(tmpdir(), "tashil-letters-pages-"));
+    try {
+      const pages = readPdfPages(await docxAsPdf(bytes), dir, "letters", { footMm: 30 });
+      expect(pages.map((p) => p.qr?.replace(/^.*\/verify\//, ""))).toEqual(letters.map((l) => l.verifyCode));
+      for (const [i, l] of letters.entries()) expect(pages[i]?.text).toContain(l.verifyCode);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
     signedIn = asUser(foreign);
     expect((await call(lettersRoute, held.id, "letters.docx")).status).toBe(404);
-  });
+  }, 600_000);
 });
 
 describe("the approved minutes as Word, opened in LibreOffice", () => {

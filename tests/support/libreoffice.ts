@@ -14,7 +14,7 @@ const run = promisify(execFile);
 export const ensureLibreOffice = () => ensureDebianProgram("soffice", LIBREOFFICE_PACKAGES);
 
 /**
- * Converts the bytes with LibreOffice's own filter and returns the result as text. Each call
+ * Converts the bytes with LibreOffice's own filter and returns the result's bytes. Each call
  * has a profile of its own: two LibreOffice processes sharing one profile refuse to start.
  */
 async function convert(
@@ -22,7 +22,7 @@ async function convert(
   inputName: string,
   filter: string,
   outExt: string,
-): Promise<string> {
+): Promise<Buffer> {
   const soffice = ensureLibreOffice();
   const dir = await mkdtemp(join(tmpdir(), "tashil-lo-"));
   try {
@@ -42,21 +42,24 @@ async function convert(
       ],
       { timeout: 180_000 },
     );
-    return await readFile(join(dir, "out", inputName.replace(/\.[^.]+$/, `.${outExt}`)), "utf8");
+    return await readFile(join(dir, "out", inputName.replace(/\.[^.]+$/, `.${outExt}`)));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
 /** A Word file's text as LibreOffice Writer reads it (a table cell per line). */
-export const docxAsText = (bytes: Uint8Array) =>
-  convert(bytes, "paper.docx", "txt:Text (encoded):UTF8", "txt");
+export const docxAsText = async (bytes: Uint8Array) =>
+  (await convert(bytes, "paper.docx", "txt:Text (encoded):UTF8", "txt")).toString("utf8");
+
+/** A Word file printed as LibreOffice Writer lays it out: its pages, footers and all, as a PDF. */
+export const docxAsPdf = (bytes: Uint8Array) => convert(bytes, "paper.docx", "pdf:writer_pdf_Export", "pdf");
 
 /** A spreadsheet's first sheet as LibreOffice Calc reads it: rows of cells (UTF-8 CSV). */
 export async function xlsxAsRows(bytes: Uint8Array): Promise<string[][]> {
   // Field separator 44 (,), text delimiter 34 ("), character set 76 (UTF-8).
   const csv = await convert(bytes, "sheet.xlsx", "csv:Text - txt - csv (StarCalc):44,34,76", "csv");
-  return parseCsv(csv);
+  return parseCsv(csv.toString("utf8"));
 }
 
 function parseCsv(text: string): string[][] {

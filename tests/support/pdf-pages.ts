@@ -6,7 +6,9 @@ import { findProgram } from "../../scripts/debian-packages";
 
 // A printed PDF read back as paper is read: each page turned into an image by poppler's
 // pdftoppm and its QR code decoded from the pixels (jsQR), and each page's text by pdftotext —
-// the way tests/e2e/reach.spec.ts reads the QR of the printed minutes, for every page.
+// the way tests/e2e/reach.spec.ts reads the QR of the printed minutes, for every page. Shared by
+// the browser's printed papers (tests/e2e/papers-per-page.spec.ts) and the Word papers turned
+// to PDF by LibreOffice (tests/integration/word-papers.test.ts).
 
 function program(name: string): string {
   const found = findProgram(name);
@@ -34,8 +36,18 @@ export function ppmToRgba(ppm: Buffer) {
   return { rgba, width, height };
 }
 
-/** Each page of the PDF, in order: the QR code read off its image (null if none) and its text. */
-export function readPdfPages(pdf: Buffer, dir: string, name: string): { qr: string | null; text: string }[] {
+/**
+ * Each page of the PDF, in order: the QR code read off its image (null if none) and its text.
+ * `footMm` reads the QR only in that many millimetres at the bottom of the page: the page's foot,
+ * where a Word paper's footer sits — its last page also shows the closing QR in the text, and
+ * jsQR reads no code off an image holding two (tests/integration/word-papers.test.ts).
+ */
+export function readPdfPages(
+  pdf: Buffer,
+  dir: string,
+  name: string,
+  { footMm }: { footMm?: number } = {},
+): { qr: string | null; text: string }[] {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.pdf`);
   writeFileSync(file, pdf);
@@ -48,9 +60,11 @@ export function readPdfPages(pdf: Buffer, dir: string, name: string): { qr: stri
     .map((m) => path.join(dir, m[0]));
   return images.map((image, i) => {
     const { rgba, width, height } = ppmToRgba(readFileSync(image));
+    // Rendered at 150 dpi: a millimetre is 150 / 25.4 pixels.
+    const top = footMm ? Math.max(0, height - Math.round((footMm * 150) / 25.4)) : 0;
     const text = execFileSync(program("pdftotext"), ["-f", `${i + 1}`, "-l", `${i + 1}`, file, "-"], {
       encoding: "utf8",
     });
-    return { qr: jsQR(rgba, width, height)?.data ?? null, text };
+    return { qr: jsQR(rgba.subarray(top * width * 4), width, height - top)?.data ?? null, text };
   });
 }
