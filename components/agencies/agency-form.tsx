@@ -3,8 +3,8 @@ import { useActionState } from "react";
 import { createAgencyAction, updateAgencyAction } from "@/lib/agencies/actions";
 import { AGENCY_KINDS } from "@/lib/agencies/constants";
 import { initialFormState } from "@/lib/forms";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { FormShell, recordFields } from "@/components/ui/form-shell";
+import { SelectField, TextAreaField, TextField, bindField } from "@/components/ui/field";
+import { RecordForm } from "@/components/ui/form-shell";
 import { useT } from "@/components/ui/messages";
 import { formatDigits } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/messages";
@@ -28,29 +28,20 @@ export type AgencyFormValues = {
 type Field =
   "kind" | "nameFa" | "nameEn" | "headName" | "headTitle" | "headMobile" | "phone" | "email" | "address";
 
+/** Phones are stored with Latin digits; they are shown in the reader's (the server takes any). */
+function storedText(agency: AgencyFormValues | undefined, field: Field, locale: Locale): string {
+  const stored = agency?.[field] ?? "";
+  return field === "phone" || field === "headMobile" ? formatDigits(stored, locale) : stored;
+}
+
 export function AgencyForm({ agency, locale }: { agency?: AgencyFormValues; locale: Locale }) {
   const t = useT();
   const [state, action] = useActionState(agency ? updateAgencyAction : createAgencyAction, initialFormState);
-  const errors = state.fieldErrors ?? {};
-  const value = (field: Field) => {
-    const submitted = state.values?.[field];
-    if (typeof submitted === "string") return submitted;
-    const stored = agency?.[field] ?? "";
-    // Phones are stored with Latin digits; they are shown in the reader's (the server takes any).
-    return field === "phone" || field === "headMobile" ? formatDigits(stored, locale) : stored;
-  };
   /** A text field's name, its value as submitted or stored, and its errors. */
-  const bind = (field: Field) => ({ name: field, defaultValue: value(field), errors: errors[field] });
+  const bind = (field: Field) => bindField(state, field, storedText(agency, field, locale));
+  const value = (field: Field) => bind(field).defaultValue;
   return (
-    <FormShell
-      state={state}
-      action={action}
-      className="grid max-w-3xl gap-4 sm:grid-cols-2"
-      noValidate
-      span="sm:col-span-2"
-      fields={recordFields(agency)}
-      submit={t("common.save")}
-    >
+    <RecordForm state={state} action={action} record={agency}>
       <TextField label={t("agencies.nameFa")} {...bind("nameFa")} required />
       <TextField label={t("agencies.nameEn")} {...bind("nameEn")} required dir="ltr" />
       <SelectField
@@ -85,6 +76,6 @@ export function AgencyForm({ agency, locale }: { agency?: AgencyFormValues; loca
           {t("agencies.active")}
         </label>
       )}
-    </FormShell>
+    </RecordForm>
   );
 }

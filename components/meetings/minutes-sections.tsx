@@ -114,41 +114,33 @@ export function MinutesAttendance({ meeting, t, locale }: Words & { meeting: Mee
       <p className="text-sm">
         {t("meetings.attendance.summary", { present: n(present), absent: n(absent) })}
       </p>
-      {/* On a phone the table scrolls in its own box, never the page (issue #30). */}
-      <div className="overflow-x-auto print:overflow-visible">
-        <table className="w-full border-collapse text-sm">
-          <TableHead
-            compact
-            className="border-b border-slate-300"
-            labels={[
-              t("meetings.attendance.agency"),
-              t("meetings.attendance.mode"),
-              t("meetings.attendance.attendee"),
-            ]}
-          />
-          <tbody>
-            {/* Who the session expected: the body's members, then its invitees. */}
-            {[
-              ...meeting.body.members.map(({ agency }) => ({ agency, invited: false })),
-              ...meeting.invitees.map(({ agency }) => ({ agency, invited: true })),
-            ].map(({ agency, invited }) => {
-              const a = attendance.get(agency.id);
-              return (
-                <tr key={agency.id} className="border-b border-slate-100">
-                  <td className="p-1">
-                    {localName(agency, locale)}
-                    {invited && ` (${t("meetings.invitees.invited")})`}
-                  </td>
-                  <td className="p-1">
-                    {a ? t(`meetings.attendance.${a.mode}`) : t("meetings.attendance.notRecorded")}
-                  </td>
-                  <td className="p-1">{a?.attendeeName ?? ""}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <MinutesTable
+        labels={[
+          t("meetings.attendance.agency"),
+          t("meetings.attendance.mode"),
+          t("meetings.attendance.attendee"),
+        ]}
+      >
+        {/* Who the session expected: the body's members, then its invitees. */}
+        {[
+          ...meeting.body.members.map(({ agency }) => ({ agency, invited: false })),
+          ...meeting.invitees.map(({ agency }) => ({ agency, invited: true })),
+        ].map(({ agency, invited }) => {
+          const a = attendance.get(agency.id);
+          return (
+            <tr key={agency.id} className="border-b border-slate-100">
+              <td className="p-1">
+                {localName(agency, locale)}
+                {invited && ` (${t("meetings.invitees.invited")})`}
+              </td>
+              <td className="p-1">
+                {a ? t(`meetings.attendance.${a.mode}`) : t("meetings.attendance.notRecorded")}
+              </td>
+              <td className="p-1">{a?.attendeeName ?? ""}</td>
+            </tr>
+          );
+        })}
+      </MinutesTable>
     </section>
   );
 }
@@ -269,40 +261,32 @@ export function MinutesFollowUps({ followUps, t, locale }: Words & { followUps: 
       <h2 id="minutes-follow-up" className="font-semibold">
         {t("meetings.followUp.minutesSection")}
       </h2>
-      {/* On a phone the table scrolls in its own box, never the page (issue #30). */}
-      <div className="overflow-x-auto print:overflow-visible">
-        <table className="w-full border-collapse text-sm">
-          <TableHead
-            compact
-            className="border-b border-slate-300"
-            labels={[
-              t("notices.row"),
-              t("notices.unit"),
-              t("meetings.followUp.originalSession"),
-              t("meetings.followUp.agency"),
-              t("meetings.followUp.deadline"),
-              t("meetings.followUp.late"),
-              t("meetings.followUp.decisionLabel"),
-            ]}
-          />
-          <tbody>
-            {followUps.map((f, i) => (
-              <tr key={f.id} className="unit-case border-b border-slate-100 align-top">
-                <td className="p-1">{n(i + 1)}</td>
-                <td className="p-1">
-                  {f.unit}
-                  <span className="block text-xs text-slate-700">{f.text}</span>
-                </td>
-                <td className="p-1">{f.session}</td>
-                <td className="p-1">{f.agency}</td>
-                <td className="p-1">{f.deadline}</td>
-                <td className="p-1">{f.late}</td>
-                <td className="p-1">{f.decision ?? t("meetings.followUp.undecided")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <MinutesTable
+        labels={[
+          t("notices.row"),
+          t("notices.unit"),
+          t("meetings.followUp.originalSession"),
+          t("meetings.followUp.agency"),
+          t("meetings.followUp.deadline"),
+          t("meetings.followUp.late"),
+          t("meetings.followUp.decisionLabel"),
+        ]}
+      >
+        {followUps.map((f, i) => (
+          <tr key={f.id} className="unit-case border-b border-slate-100 align-top">
+            <td className="p-1">{n(i + 1)}</td>
+            <td className="p-1">
+              {f.unit}
+              <span className="block text-xs text-slate-700">{f.text}</span>
+            </td>
+            <td className="p-1">{f.session}</td>
+            <td className="p-1">{f.agency}</td>
+            <td className="p-1">{f.deadline}</td>
+            <td className="p-1">{f.late}</td>
+            <td className="p-1">{f.decision ?? t("meetings.followUp.undecided")}</td>
+          </tr>
+        ))}
+      </MinutesTable>
     </section>
   );
 }
@@ -357,5 +341,17 @@ export function MinutesNotices({
       </h2>
       <NoticeList items={notices} t={t} locale={locale} empty="" showAgency />
     </section>
+  );
+}
+
+/** A table of the minutes: on a phone it scrolls in its own box, never the page (issue #30). */
+function MinutesTable({ labels, children }: { labels: string[]; children: React.ReactNode }) {
+  return (
+    <div className="overflow-x-auto print:overflow-visible">
+      <table className="w-full border-collapse text-sm">
+        <TableHead compact className="border-b border-slate-300" labels={labels} />
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   );
 }

@@ -97,38 +97,26 @@ export function FormFieldView({ field: f, state }: { field: FormField; state: Fo
     case "text":
       return (
         <TextField
-          label={f.label}
-          hint={f.hint}
-          errors={errors}
-          name={f.name}
+          {...labelled(f, errors, back ?? f.defaultValue)}
           type={f.type ?? "text"}
           inputMode={f.inputMode}
           dir={f.dir}
           autoComplete={f.autoComplete}
-          defaultValue={back ?? f.defaultValue}
           key={back ?? f.defaultValue}
         />
       );
     case "textarea":
       return (
         <TextAreaField
-          label={f.label}
-          hint={f.hint}
-          errors={errors}
-          name={f.name}
+          {...labelled(f, errors, back ?? f.defaultValue)}
           rows={4}
-          defaultValue={back ?? f.defaultValue}
           key={back ?? f.defaultValue}
         />
       );
     case "select":
       return (
         <SelectField
-          label={f.label}
-          hint={f.hint}
-          errors={errors}
-          name={f.name}
-          defaultValue={back ?? f.defaultValue ?? ""}
+          {...labelled(f, errors, back ?? f.defaultValue ?? "")}
           blank={f.placeholder}
           options={f.options.map((o) => [o.value, o.label] as const)}
         />
@@ -147,6 +135,13 @@ export function FormFieldView({ field: f, state }: { field: FormField; state: Fo
       );
   }
 }
+
+/** A labelled field's label, hint, messages, name and starting value. */
+const labelled = (
+  f: { label: string; hint?: string; name: string },
+  errors: string[] | undefined,
+  value: string | undefined,
+) => ({ label: f.label, hint: f.hint, errors, name: f.name, defaultValue: value });
 
 type FieldOf<K extends FormField["kind"]> = Extract<FormField, { kind: K }>;
 

@@ -10,7 +10,7 @@ import { ACCEPT_ATTRIBUTE } from "@/lib/attachments/rules";
 import { formatDate, formatDateTime, formatDigits, formatNumber, localName } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { PrintButton } from "@/components/ui/print-button";
-import { ActionForm } from "@/components/requests/action-form";
+import { ActionForm, type FormField } from "@/components/requests/action-form";
 
 // What only the applicant's own request page shows (apply/requests/[id]): where the request
 // stands, the forms of a draft, and the resolutions the request led to. The read-out shared
@@ -73,13 +73,12 @@ export function RequestDetailsForm({
   locale,
 }: Speech & { request: OwnRequest; options: Options }) {
   return (
-    <ActionForm
+    <DraftForm
       action={saveRequestDetailsAction}
-      submitLabel={t("requests.saveDraft")}
-      pendingLabel={t("requests.saving")}
-      variant="secondary"
+      submit={t("requests.saveDraft")}
+      pending={t("requests.saving")}
+      hidden={{ id: request.id }}
       fields={[
-        { kind: "hidden", name: "id", value: request.id },
         { kind: "hidden", name: "version", value: String(request.version) },
         {
           kind: "text",
@@ -133,13 +132,12 @@ export function AddObstacleForm({
   return (
     <div className="mt-4 border-t border-slate-200 pt-4">
       <h3 className="mb-2 font-semibold">{t("requests.addObstacle")}</h3>
-      <ActionForm
+      <DraftForm
         action={addRequestObstacleAction}
-        submitLabel={t("requests.addObstacle")}
-        pendingLabel={t("requests.adding")}
-        variant="secondary"
+        submit={t("requests.addObstacle")}
+        pending={t("requests.adding")}
+        hidden={{ requestId: requestId }}
         fields={[
-          { kind: "hidden", name: "requestId", value: requestId },
           {
             kind: "select",
             name: "categoryId",
@@ -184,13 +182,12 @@ export function AddObstacleForm({
 export function UploadDocumentsForm({ requestId, t }: { requestId: string; t: Translate }) {
   return (
     <div className="mt-4">
-      <ActionForm
+      <DraftForm
         action={uploadRequestDocumentsAction}
-        submitLabel={t("requests.upload")}
-        pendingLabel={t("requests.uploading")}
-        variant="secondary"
+        submit={t("requests.upload")}
+        pending={t("requests.uploading")}
+        hidden={{ requestId: requestId }}
         fields={[
-          { kind: "hidden", name: "requestId", value: requestId },
           {
             kind: "file",
             name: "files",
@@ -235,5 +232,31 @@ export function RequestResolutions({
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A form on the applicant's draft: the record's id hidden, a secondary button. */
+function DraftForm({
+  action,
+  submit,
+  pending,
+  hidden,
+  fields,
+}: {
+  action: React.ComponentProps<typeof ActionForm>["action"];
+  submit: string;
+  pending: string;
+  hidden: Record<string, string>;
+  fields: FormField[];
+}) {
+  const ids = Object.entries(hidden).map(([name, value]) => ({ kind: "hidden" as const, name, value }));
+  return (
+    <ActionForm
+      action={action}
+      submitLabel={submit}
+      pendingLabel={pending}
+      variant="secondary"
+      fields={[...ids, ...fields]}
+    />
   );
 }

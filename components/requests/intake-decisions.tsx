@@ -65,76 +65,88 @@ function acceptTarget(request: IntakeRequest, t: Translate): ActionFormProps["fi
   };
 }
 
-export function IntakeDecisions({ request, t }: { request: IntakeRequest; t: Translate }) {
+type Decision = {
+  title: string;
+  action: ActionFormProps["action"];
+  submit: string;
+  secondary?: boolean;
+  fields?: ActionFormProps["fields"];
+};
+
+/** The decisions that apply to the request as it stands, in the order they are offered. */
+function decisionsFor(request: IntakeRequest, t: Translate): Decision[] {
   const waiting = request.status === "SUBMITTED";
   const open = waiting || request.status === "DOCUMENTS_REQUESTED";
-  return (
-    <>
-      {waiting && (
-        <DecisionCard
-          title={t("requests.acceptTitle")}
-          action={acceptRequestAction}
-          submit={t("requests.accept")}
-          saving={t("requests.saving")}
-          fields={[{ kind: "hidden", name: "id", value: request.id }, acceptTarget(request, t)]}
-        />
-      )}
-      {waiting && (
-        <DecisionCard
-          title={t("requests.askDocumentsTitle")}
-          action={askForDocumentsAction}
-          submit={t("requests.askDocuments")}
-          saving={t("requests.saving")}
-          secondary
-          fields={[
-            { kind: "hidden", name: "id", value: request.id },
-            { kind: "textarea", name: "message", label: t("requests.message") },
-          ]}
-        />
-      )}
-      {open && (
-        <DecisionCard
-          title={t("requests.duplicateTitle")}
-          action={markDuplicateAction}
-          submit={t("requests.markDuplicate")}
-          saving={t("requests.saving")}
-          secondary
-          fields={[
-            { kind: "hidden", name: "id", value: request.id },
-            {
-              kind: "text",
-              name: "unit",
-              label: t("requests.duplicateOf"),
-              hint: t("requests.duplicateHint"),
-              dir: "ltr",
-              defaultValue: request.match ? request.unitNationalId : "",
-            },
-          ]}
-        />
-      )}
-      {open && (
-        <DecisionCard
-          title={t("requests.rejectTitle")}
-          action={rejectRequestAction}
-          submit={t("requests.reject")}
-          saving={t("requests.saving")}
-          secondary
-          fields={[
-            { kind: "hidden", name: "id", value: request.id },
-            { kind: "textarea", name: "reason", label: t("requests.rejectReason") },
-          ]}
-        />
-      )}
-      {request.status === "ACCEPTED" &&
-        request.obstacles.some((o) => o.obstacle?.status === "REGISTERED") && (
-          <DecisionCard
-            title={t("requests.agendaTitle")}
-            action={putRequestOnAgendaAction}
-            submit={t("requests.putOnAgenda")}
-            saving={t("requests.saving")}
-            fields={[{ kind: "hidden", name: "id", value: request.id }]}
-          />
-        )}
-    </>
-  );
+  const onAgenda =
+    request.status === "ACCEPTED" && request.obstacles.some((o) => o.obstacle?.status === "REGISTERED");
+  const text = (name: string, label: string) => ({ kind: "textarea" as const, name, label });
+  return [
+    ...(waiting
+      ? [
+          {
+            title: t("requests.acceptTitle"),
+            action: acceptRequestAction,
+            submit: t("requests.accept"),
+            fields: [acceptTarget(request, t)],
+          },
+          {
+            title: t("requests.askDocumentsTitle"),
+            action: askForDocumentsAction,
+            submit: t("requests.askDocuments"),
+            secondary: true,
+            fields: [text("message", t("requests.message"))],
+          },
+        ]
+      : []),
+    ...(open
+      ? [
+          {
+            title: t("requests.duplicateTitle"),
+            action: markDuplicateAction,
+            submit: t("requests.markDuplicate"),
+            secondary: true,
+            fields: [
+              {
+                kind: "text" as const,
+                name: "unit",
+                label: t("requests.duplicateOf"),
+                hint: t("requests.duplicateHint"),
+                dir: "ltr" as const,
+                defaultValue: request.match ? request.unitNationalId : "",
+              },
+            ],
+          },
+          {
+            title: t("requests.rejectTitle"),
+            action: rejectRequestAction,
+            submit: t("requests.reject"),
+            secondary: true,
+            fields: [text("reason", t("requests.rejectReason"))],
+          },
+        ]
+      : []),
+    ...(onAgenda
+      ? [
+          {
+            title: t("requests.agendaTitle"),
+            action: putRequestOnAgendaAction,
+            submit: t("requests.putOnAgenda"),
+          },
+        ]
+      : []),
+  ];
+}
+
+export function IntakeDecisions({ request, t }: { request: IntakeRequest; t: Translate }) {
+  return decisionsFor(request, t).map((d) => (
+    <DecisionCard
+      key={d.title}
+      title={d.title}
+      action={d.action}
+      submit={d.submit}
+      saving={t("requests.saving")}
+      secondary={d.secondary}
+      fields={[{ kind: "hidden", name: "id", value: request.id }, ...(d.fields ?? [])]}
+    />
+  ));
 }

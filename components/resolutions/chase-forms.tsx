@@ -58,32 +58,45 @@ function Unreachable() {
   );
 }
 
-export function RemindNowButton({ id, reach }: { id: string; reach: RemindReach }) {
-  const t = useT();
+/**
+ * "Remind now", for one resolution or for all of an agency's open ones: asks first, naming the
+ * head's contacts when no user of the agency will get it; says so when nobody can be reached.
+ */
+function RemindButton({
+  action,
+  fields,
+  reach,
+  label,
+  question,
+}: {
+  action: React.ComponentProps<typeof ConfirmForm>["action"];
+  fields: Record<string, string>;
+  reach: RemindReach;
+  label: string;
+  question: string;
+}) {
   const headQuestion = useHeadQuestion(reach);
   if (!reachable(reach)) return <Unreachable />;
   return (
     <ConfirmForm
-      action={remindResolutionAction}
-      fields={{ id }}
-      label={t("resolutions.remind.now")}
-      question={reach.users > 0 ? t("resolutions.remind.confirm") : headQuestion}
+      action={action}
+      fields={fields}
+      label={label}
+      question={reach.users > 0 ? question : headQuestion}
     />
   );
 }
 
+export function RemindNowButton({ id, reach }: { id: string; reach: RemindReach }) {
+  const t = useT();
+  const words = { label: t("resolutions.remind.now"), question: t("resolutions.remind.confirm") };
+  return <RemindButton action={remindResolutionAction} fields={{ id }} reach={reach} {...words} />;
+}
+
 export function RemindAgencyButton({ agencyId, reach }: { agencyId: string; reach: RemindReach }) {
   const t = useT();
-  const headQuestion = useHeadQuestion(reach);
-  if (!reachable(reach)) return <Unreachable />;
-  return (
-    <ConfirmForm
-      action={remindAgencyAction}
-      fields={{ agencyId }}
-      label={t("resolutions.remind.agencyNow")}
-      question={reach.users > 0 ? t("resolutions.remind.confirmAgency") : headQuestion}
-    />
-  );
+  const words = { label: t("resolutions.remind.agencyNow"), question: t("resolutions.remind.confirmAgency") };
+  return <RemindButton action={remindAgencyAction} fields={{ agencyId }} reach={reach} {...words} />;
 }
 
 export function ReturnResolutionForm({ id, version }: { id: string; version: number }) {

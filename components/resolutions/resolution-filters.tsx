@@ -36,32 +36,11 @@ export function ResolutionFilters({ action, values, options, locale, t, full }: 
       className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
     >
       <StatusFilter value={values.status} t={t} />
-      <PickerFilter
-        id="f-meeting"
-        label={t("resolutions.session")}
-        name="meetingId"
-        source="sessions"
-        chosen={options.chosen.sessions}
-        t={t}
-      />
+      {pickersShown(options, full, t).map((p) => (
+        <PickerFilter key={p.id} {...p} t={t} />
+      ))}
       {full && (
         <>
-          <PickerFilter
-            id="f-agency"
-            label={t("resolutions.responsible")}
-            name="agencyId"
-            source="agencies"
-            chosen={options.chosen.agencies ?? null}
-            t={t}
-          />
-          <PickerFilter
-            id="f-unit"
-            label={t("resolutions.unit")}
-            name="unitId"
-            source="units"
-            chosen={options.chosen.units ?? null}
-            t={t}
-          />
           <CategoryFilter
             value={values.categoryId}
             categories={options.categories ?? []}
@@ -85,6 +64,23 @@ export function ResolutionFilters({ action, values, options, locale, t, full }: 
       </div>
     </form>
   );
+}
+
+/** The searched pickers: the session always, the agency and the unit in the full register. */
+function pickersShown(options: FilterOptions, full: boolean, t: Translate): Omit<PickerProps, "t">[] {
+  const { chosen } = options;
+  const session = { name: "meetingId", source: "sessions", chosen: chosen.sessions } as const;
+  const agency = { name: "agencyId", source: "agencies", chosen: chosen.agencies ?? null } as const;
+  const unit = { name: "unitId", source: "units", chosen: chosen.units ?? null } as const;
+  return [
+    { id: "f-meeting", label: t("resolutions.session"), ...session },
+    ...(full
+      ? [
+          { id: "f-agency", label: t("resolutions.responsible"), ...agency },
+          { id: "f-unit", label: t("resolutions.unit"), ...unit },
+        ]
+      : []),
+  ];
 }
 
 /** A filter's label above its control. */
@@ -118,21 +114,16 @@ function StatusFilter({ value, t }: { value: string | undefined; t: Translate })
  * Sessions, agencies and units run to thousands at national scope: a picker searched on the
  * server (docs/decisions/120-server-searched-pickers.md) instead of a <select>.
  */
-function PickerFilter({
-  id,
-  label,
-  name,
-  source,
-  chosen,
-  t,
-}: {
+type PickerProps = {
   id: string;
   label: string;
   name: string;
   source: SearchSource;
   chosen: Chosen;
   t: Translate;
-}) {
+};
+
+function PickerFilter({ id, label, name, source, chosen, t }: PickerProps) {
   return (
     <FilterField id={id} label={label}>
       <SearchCombobox

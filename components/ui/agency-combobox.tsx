@@ -53,99 +53,24 @@ type Props =
  * agencies need no modifier key; the chosen ones are listed as removable chips.
  */
 export function AgencyCombobox(props: Props) {
-  const { choices, groupOrder, placeholder, noMatch, removeLabel, chosenLabel, disabled, onQueryChange } =
-    props;
-  const filter = props.filter ?? true;
+  const { choices, placeholder, noMatch, removeLabel, chosenLabel, disabled } = props;
   const generatedId = useId();
   const inputId = props.id ?? `${generatedId}-input`;
   const listId = `${generatedId}-list`;
   const inputRef = useRef<HTMLInputElement>(null);
   const chosen: readonly string[] = props.multiple ? props.value : props.value ? [props.value] : [];
   const byId = useMemo(() => new Map(choices.map((c) => [c.id, c])), [choices]);
-  const keys = useMemo(() => new Map(choices.map((c) => [c.id, normalizeText(c.name)])), [choices]);
   const single = props.multiple ? null : (byId.get(props.value) ?? null);
 
-  const [open, setOpen] = useState(false);
-  // While closed, a single picker shows the chosen agency's name; typing starts a search.
-  const [query, setQuery] = useState<string | null>(null);
-  const [active, setActive] = useState(0);
-
-  const key = normalizeText(query ?? "");
-  const shown = useMemo(() => {
-    const matching = choices.filter((c) => !filter || !key || (keys.get(c.id) ?? "").includes(key));
-    return groupOrder.flatMap((group) => {
-      const items = matching.filter((c) => c.group === group);
-      return items.length ? [{ group, items }] : [];
-    });
-  }, [choices, groupOrder, key, keys, filter]);
-  const flat = shown.flatMap((g) => g.items);
-  const activeChoice = open ? flat[Math.min(active, flat.length - 1)] : undefined;
-
-  const choose = (choice: AgencyChoice) => {
-    if (props.multiple) {
-      const next = chosen.includes(choice.id)
-        ? chosen.filter((id) => id !== choice.id)
-        : [...chosen, choice.id];
-      props.onChange(next);
-      setQuery("");
-      // Keep the list open on the same agency: the next one is a few letters away.
-    } else {
-      props.onChange(choice.id);
-      setQuery(null);
-      setOpen(false);
-    }
-  };
-
-  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
-    switch (e.key) {
-      case "ArrowDown":
-        e.preventDefault();
-        if (!open) setOpen(true);
-        else setActive((i) => Math.min(i + 1, flat.length - 1));
-        break;
-      case "ArrowUp":
-        e.preventDefault();
-        if (!open) setOpen(true);
-        else setActive((i) => Math.max(i - 1, 0));
-        break;
-      case "Home":
-      case "End":
-        if (!open) return;
-        e.preventDefault();
-        setActive(e.key === "Home" ? 0 : flat.length - 1);
-        break;
-      case "Enter":
-        // Enter chooses from an open list; with the list closed it submits the form as usual.
-        if (!open || !activeChoice) return;
-        e.preventDefault();
-        choose(activeChoice);
-        break;
-      case "Escape":
-        // Escape only closes the list and keeps the choice: it used to clear a single choice
-        // silently, and the form then failed with "agency required" (issue #30). To clear it,
-        // erase the text.
-        if (open) {
-          e.preventDefault();
-          setOpen(false);
-          setQuery(null);
-        }
-        break;
-      case "Backspace":
-        if (props.multiple && !query && chosen.length) props.onChange(chosen.slice(0, -1));
-        break;
-      case "Tab":
-        setOpen(false);
-        setQuery(null);
-        break;
-    }
-  };
-
+  const { open, query, shown, activeChoice, setActive, choose, onType, onKeyDown, onBlur, show } = usePicker(
+    props,
+    chosen,
+  );
   return (
     <div className="relative">
-      {props.name &&
-        (chosen.length ? chosen : props.multiple ? [] : [""]).map((id) => (
-          <input key={id || "none"} type="hidden" name={props.name} value={id} />
-        ))}
+      {props.name && (
+        <HiddenIds name={props.name} ids={chosen.length ? chosen : props.multiple ? [] : [""]} />
+      )}
       {props.multiple && chosen.length > 0 && (
         <ChosenChips
           chosen={chosen}
@@ -174,20 +99,10 @@ export function AgencyCombobox(props: Props) {
         disabled={disabled}
         placeholder={placeholder}
         value={query ?? single?.name ?? props.selectedName ?? ""}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          onQueryChange?.(e.target.value);
-          setActive(0);
-          setOpen(true);
-        }}
+        onChange={(e) => onType(e.target.value)}
         onFocus={(e) => e.target.select()}
-        onClick={() => setOpen(true)}
-        onBlur={() => {
-          // Text erased on a single picker is the one way to clear its choice on purpose.
-          if (!props.multiple && query !== null && query.trim() === "" && props.value) props.onChange("");
-          setOpen(false);
-          setQuery(null);
-        }}
+        onClick={show}
+        onBlur={onBlur}
         onKeyDown={onKeyDown}
         className={inputClass}
       />
@@ -208,7 +123,151 @@ export function AgencyCombobox(props: Props) {
   );
 }
 
+/** The open list, what is typed, the active option, and what choosing and the keys do. */
+function usePicker(props: Props, chosen: readonly string[]) {
+  const [open, setOpen] = useState(false);
+  // While closed, a single picker shows the chosen agency's name; typing starts a search.
+  const [query, setQuery] = useState<string | null>(null);
+  const [active, setActive] = useState(0);
+  const shown = useShownChoices(props.choices, props.groupOrder, query, props.filter ?? true);
+  const flat = shown.flatMap((g) => g.items);
+  const activeChoice = open ? flat[Math.min(active, flat.length - 1)] : undefined;
+
+  const choose = (choice: AgencyChoice) => {
+    if (props.multiple) {
+      const next = chosen.includes(choice.id)
+        ? chosen.filter((id) => id !== choice.id)
+        : [...chosen, choice.id];
+      props.onChange(next);
+      setQuery("");
+      // Keep the list open on the same agency: the next one is a few letters away.
+    } else {
+      props.onChange(choice.id);
+      setQuery(null);
+      setOpen(false);
+    }
+  };
+
+  const close = () => {
+    setOpen(false);
+    setQuery(null);
+  };
+  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) =>
+    onComboKey(e, {
+      open,
+      count: flat.length,
+      activeChoice,
+      show: () => setOpen(true),
+      setActive,
+      choose,
+      close,
+      removeLast:
+        props.multiple && !query && chosen.length ? () => props.onChange(chosen.slice(0, -1)) : undefined,
+    });
+
+  return {
+    open,
+    query,
+    shown,
+    activeChoice,
+    setActive,
+    choose,
+    onKeyDown,
+    show: () => setOpen(true),
+    onType: (text: string) => {
+      setQuery(text);
+      props.onQueryChange?.(text);
+      setActive(0);
+      setOpen(true);
+    },
+    onBlur: () => {
+      // Text erased on a single picker is the one way to clear its choice on purpose.
+      if (!props.multiple && query !== null && query.trim() === "" && props.value) props.onChange("");
+      close();
+    },
+  };
+}
+
 const optionId = (baseId: string, id: string) => `${baseId}-opt-${id}`;
+
+/** The agencies matching what is typed (both sides normalised), under their group headings in order. */
+function useShownChoices(
+  choices: readonly AgencyChoice[],
+  groupOrder: readonly string[],
+  query: string | null,
+  filter: boolean,
+) {
+  const keys = useMemo(() => new Map(choices.map((c) => [c.id, normalizeText(c.name)])), [choices]);
+  const key = normalizeText(query ?? "");
+  return useMemo(() => {
+    const matching = choices.filter((c) => !filter || !key || (keys.get(c.id) ?? "").includes(key));
+    return groupOrder.flatMap((group) => {
+      const items = matching.filter((c) => c.group === group);
+      return items.length ? [{ group, items }] : [];
+    });
+  }, [choices, groupOrder, key, keys, filter]);
+}
+
+/** The keys of the combobox pattern: ↑/↓/Home/End move, Enter chooses, Escape and Tab close. */
+function onComboKey(
+  e: React.KeyboardEvent<HTMLInputElement>,
+  box: {
+    open: boolean;
+    count: number;
+    activeChoice: AgencyChoice | undefined;
+    show: () => void;
+    setActive: React.Dispatch<React.SetStateAction<number>>;
+    choose: (choice: AgencyChoice) => void;
+    close: () => void;
+    /** Backspace in an empty multiple picker removes the last chosen agency. */
+    removeLast?: () => void;
+  },
+) {
+  switch (e.key) {
+    case "ArrowDown":
+      e.preventDefault();
+      if (!box.open) box.show();
+      else box.setActive((i) => Math.min(i + 1, box.count - 1));
+      break;
+    case "ArrowUp":
+      e.preventDefault();
+      if (!box.open) box.show();
+      else box.setActive((i) => Math.max(i - 1, 0));
+      break;
+    case "Home":
+    case "End":
+      if (!box.open) return;
+      e.preventDefault();
+      box.setActive(e.key === "Home" ? 0 : box.count - 1);
+      break;
+    case "Enter":
+      // Enter chooses from an open list; with the list closed it submits the form as usual.
+      if (!box.open || !box.activeChoice) return;
+      e.preventDefault();
+      box.choose(box.activeChoice);
+      break;
+    case "Escape":
+      // Escape only closes the list and keeps the choice: it used to clear a single choice
+      // silently, and the form then failed with "agency required" (issue #30). To clear it,
+      // erase the text.
+      if (box.open) {
+        e.preventDefault();
+        box.close();
+      }
+      break;
+    case "Backspace":
+      box.removeLast?.();
+      break;
+    case "Tab":
+      box.close();
+      break;
+  }
+}
+
+/** The chosen ids posted under `name`, for plain forms (one empty value for no single choice). */
+function HiddenIds({ name, ids }: { name: string; ids: readonly string[] }) {
+  return ids.map((id) => <input key={id || "none"} type="hidden" name={name} value={id} />);
+}
 
 /** The chosen agencies of a multiple picker, each a button that removes it. */
 function ChosenChips({
@@ -306,33 +365,59 @@ function AgencyListbox({
           {items.map((c) => {
             index++;
             const at = index;
-            const selected = chosen.includes(c.id);
-            const isActive = activeId === c.id;
             return (
-              <div
+              <AgencyOption
                 key={c.id}
                 id={optionId(baseId, c.id)}
-                role="option"
-                aria-selected={selected}
-                // mousedown, not click: the input's blur would close the list first.
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  onActive(at);
-                  onChoose(c);
-                }}
-                onMouseMove={() => onActive(at)}
-                className={`flex cursor-pointer items-center gap-2 px-3 py-1.5 ${isActive ? "bg-brand-50 outline outline-1 outline-brand-600" : ""}`}
-              >
-                <span aria-hidden="true" className="w-4 text-brand-700">
-                  {selected ? "✓" : ""}
-                </span>
-                {c.name}
-                {c.hint && <span className="text-xs text-slate-600">{c.hint}</span>}
-              </div>
+                choice={c}
+                selected={chosen.includes(c.id)}
+                active={activeId === c.id}
+                onActive={() => onActive(at)}
+                onChoose={() => onChoose(c)}
+              />
             );
           })}
         </div>
       ))}
+    </div>
+  );
+}
+
+/** One agency in the list: ✓ when chosen, outlined when active. */
+function AgencyOption({
+  id,
+  choice: c,
+  selected,
+  active,
+  onActive,
+  onChoose,
+}: {
+  id: string;
+  choice: AgencyChoice;
+  selected: boolean;
+  active: boolean;
+  onActive: () => void;
+  onChoose: () => void;
+}) {
+  return (
+    <div
+      id={id}
+      role="option"
+      aria-selected={selected}
+      // mousedown, not click: the input's blur would close the list first.
+      onMouseDown={(e) => {
+        e.preventDefault();
+        onActive();
+        onChoose();
+      }}
+      onMouseMove={onActive}
+      className={`flex cursor-pointer items-center gap-2 px-3 py-1.5 ${active ? "bg-brand-50 outline outline-1 outline-brand-600" : ""}`}
+    >
+      <span aria-hidden="true" className="w-4 text-brand-700">
+        {selected ? "✓" : ""}
+      </span>
+      {c.name}
+      {c.hint && <span className="text-xs text-slate-600">{c.hint}</span>}
     </div>
   );
 }

@@ -66,3 +66,24 @@ export function recordFields(record?: { id: string; version?: number }): Record<
   if (!record) return {};
   return record.version === undefined ? { id: record.id } : { id: record.id, version: record.version };
 }
+
+/**
+ * The form that registers or edits a record (a unit, an agency): fields two to a row, the
+ * record's id and version hidden when it exists, one save button.
+ */
+export function RecordForm({
+  record,
+  ...shell
+}: Omit<FormShellProps, "fields" | "span" | "submit"> & { record?: { id: string; version?: number } }) {
+  const t = useT();
+  return (
+    <FormShell
+      className="grid max-w-3xl gap-4 sm:grid-cols-2"
+      noValidate
+      span="sm:col-span-2"
+      fields={recordFields(record)}
+      submit={t("common.save")}
+      {...shell}
+    />
+  );
+}

@@ -4,7 +4,7 @@ import { DayPicker, enUS, faIR } from "react-day-picker/persian";
 import "react-day-picker/style.css";
 import type { HolidaySet } from "@/lib/calendar/working-days";
 import { formatDate, isRtl, numberingSystem } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/messages";
+import type { Locale, Translate } from "@/lib/i18n/messages";
 
 const DAY_PICKER_LOCALE = { fa: faIR, en: enUS } satisfies Record<Locale, unknown>;
 import { useT } from "@/components/ui/messages";
@@ -19,15 +19,7 @@ const localOfIso = (iso: string) => {
   return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12);
 };
 
-export default function JalaliCalendarDialog({
-  baseId,
-  locale,
-  chosen,
-  today,
-  holidays,
-  onChoose,
-  onClose,
-}: {
+type DialogProps = {
   baseId: string;
   locale: Locale;
   /** The typed date, if it reads as one ("YYYY-MM-DD"). */
@@ -36,7 +28,17 @@ export default function JalaliCalendarDialog({
   holidays: HolidaySet;
   onChoose: (day: string | undefined) => void;
   onClose: () => void;
-}) {
+};
+
+export default function JalaliCalendarDialog({
+  baseId,
+  locale,
+  chosen,
+  today,
+  holidays,
+  onChoose,
+  onClose,
+}: DialogProps) {
   const t = useT();
   const dialogRef = useRef<HTMLDialogElement>(null);
   // The modal dialog is closed before the field moves focus back: while it is open the rest of
@@ -93,26 +95,8 @@ export default function JalaliCalendarDialog({
           friday: "text-red-700",
           holiday: "text-red-700 font-bold underline decoration-dotted",
         }}
-        labels={{
-          labelDayButton: (date, modifiers) => {
-            const day = isoOfLocal(date);
-            const parts = [formatDate(day, locale)];
-            const name = holidays.get(day);
-            if (name) parts.push(t("calendar.holiday", { name }));
-            if (modifiers.today) parts.push(t("calendar.today"));
-            return parts.join("، ");
-          },
-        }}
-        footer={
-          <p id={`${baseId}-keys`} className="mt-2 max-w-72 text-xs text-slate-600">
-            <span className="me-3 text-red-700">■ {t("calendar.legendFriday")}</span>
-            <span className="me-3 font-bold text-red-700 underline decoration-dotted">
-              {t("calendar.legendHoliday")}
-            </span>
-            <br />
-            {t("calendar.keyboardHint")}
-          </p>
-        }
+        labels={{ labelDayButton: (date, modifiers) => dayLabel(date, modifiers.today, holidays, locale, t) }}
+        footer={<CalendarLegend id={`${baseId}-keys`} />}
       />
       <div className="mt-2 flex justify-end">
         <button
@@ -124,5 +108,36 @@ export default function JalaliCalendarDialog({
         </button>
       </div>
     </dialog>
+  );
+}
+
+/** A day's name as read out: the date, the holiday it is, whether it is today. */
+function dayLabel(
+  date: Date,
+  today: boolean | undefined,
+  holidays: HolidaySet,
+  locale: Locale,
+  t: Translate,
+): string {
+  const day = isoOfLocal(date);
+  const parts = [formatDate(day, locale)];
+  const name = holidays.get(day);
+  if (name) parts.push(t("calendar.holiday", { name }));
+  if (today) parts.push(t("calendar.today"));
+  return parts.join("، ");
+}
+
+/** What the colours mean and the keys that move in the grid (the dialog's description). */
+function CalendarLegend({ id }: { id: string }) {
+  const t = useT();
+  return (
+    <p id={id} className="mt-2 max-w-72 text-xs text-slate-600">
+      <span className="me-3 text-red-700">■ {t("calendar.legendFriday")}</span>
+      <span className="me-3 font-bold text-red-700 underline decoration-dotted">
+        {t("calendar.legendHoliday")}
+      </span>
+      <br />
+      {t("calendar.keyboardHint")}
+    </p>
   );
 }

@@ -5,7 +5,7 @@ import { OPERATING_STATUSES, SECTORS } from "@/lib/units/constants";
 import { initialFormState } from "@/lib/forms";
 import type { Locale } from "@/lib/i18n/messages";
 import { SelectField, TextAreaField, TextField, bindField } from "@/components/ui/field";
-import { FormShell, recordFields } from "@/components/ui/form-shell";
+import { RecordForm } from "@/components/ui/form-shell";
 import { SubmissionKeyField } from "@/components/ui/submission-key-field";
 import { formatDigits, localName } from "@/lib/i18n/format";
 import { useT } from "@/components/ui/messages";
@@ -65,15 +65,7 @@ export function UnitForm({ locale, unit, counties, parks }: UnitFormProps) {
   // The duplicate-name warning is the one refusal the user may override.
   const askDuplicate = errors.confirmDuplicate !== undefined;
   return (
-    <FormShell
-      state={state}
-      action={action}
-      className="grid max-w-3xl gap-4 sm:grid-cols-2"
-      noValidate
-      span="sm:col-span-2"
-      fields={recordFields(unit)}
-      submit={t("common.save")}
-    >
+    <RecordForm state={state} action={action} record={unit}>
       {!unit && <SubmissionKeyField answer={state} />}
       <TextField label={t("units.name")} {...bind("name")} required />
       <TextField
@@ -129,6 +121,6 @@ export function UnitForm({ locale, unit, counties, parks }: UnitFormProps) {
           {t("units.confirmDuplicate")}
         </label>
       )}
-    </FormShell>
+    </RecordForm>
   );
 }
