@@ -3,9 +3,10 @@
 // (issue #29). Built from the row builders in fixtures.ts, so each file still works in a
 // province of its own. Everything is optional: a file asks only for what it asserts on.
 //
-// Then, on the scenario, the rest of the cast as one call each: `agency()` ("an agency with
-// its head and its users"), `session()` (another session, e.g. a held one), `resolution()` (on
-// the scenario's unit and session unless told otherwise) and `person()`.
+// Then, on the scenario, the rest of the cast as one call each: `agency()` (an agency with its
+// head's contacts, a member of a body if asked), `person()` (its users, or anyone else),
+// `session()` (another session, e.g. a held one) and `resolution()` (on the scenario's unit and
+// session unless told otherwise, on the agenda if asked).
 import { db } from "@/lib/db";
 import type { RoleName } from "@/lib/auth/roles";
 import type { AgencyKind, BodyKind, MeetingStatus } from "@/lib/generated/prisma/enums";
@@ -33,8 +34,6 @@ export type AgencyOptions = {
   nameEn?: string;
   /** The head's contacts on the record (only those given are set): whom notices reach without users. */
   head?: { name?: string; title?: string; email?: string; mobile?: string };
-  /** How many active users (role AGENCY) it has. Default none. */
-  users?: number;
   /** The bodies it joins as a member (the body is made when the province has none). Default none. */
   memberOf?: BodyKind[];
 };
@@ -55,7 +54,7 @@ export type ScenarioOptions = {
    * these details. Default: one open session.
    */
   session?: false | { startsAt?: Date; jalaliYear?: number; number?: number; status?: MeetingStatus };
-  /** The secretariat's and the chair's users are always made; the chair only unless `false`. */
+  /** The chair's user is made unless `false` (the secretariat's always is). */
   chair?: false;
   /** A production unit in the county, named so. Default none. */
   unit?: string;
@@ -84,8 +83,8 @@ export type Scenario = {
     roles: RoleName[],
     opts?: { agencyId?: string | null; password?: string; active?: boolean },
   ): Promise<Actor>;
-  /** One more agency in this province: its row, and its users in `users`. */
-  agency(name?: string, opts?: AgencyOptions): Promise<Agency & { users: Actor[] }>;
+  /** One more agency in this province (its users: `person(["AGENCY"], { agencyId })`). */
+  agency(name?: string, opts?: AgencyOptions): Promise<Agency>;
   /** One more session of the working group (default), far in the future unless told. */
   session(opts?: SessionOptions): Promise<Meeting>;
   /**
@@ -144,7 +143,7 @@ export async function provinceScenario(options: ScenarioOptions = {}): Promise<S
     },
     person,
     async agency(name, opts = {}) {
-      const { head = {}, users = 0, memberOf = [] } = opts;
+      const { head = {}, memberOf = [] } = opts;
       const agency = await createAgency(provinceId, name, {
         kind: opts.kind,
         nameEn: opts.nameEn,
@@ -157,9 +156,7 @@ export async function provinceScenario(options: ScenarioOptions = {}): Promise<S
         const body = await createBody(provinceId, kind);
         await db.bodyMember.create({ data: { bodyId: body.id, agencyId: agency.id } });
       }
-      const people: Actor[] = [];
-      for (let i = 0; i < users; i++) people.push(await person(["AGENCY"], { agencyId: agency.id }));
-      return { ...agency, users: people };
+      return agency;
     },
     session: (opts = {}) => createMeeting(provinceId, opts),
     async resolution(
