@@ -90,6 +90,28 @@ function FilterControl({ filter, t, locale }: { filter: Filter; t: Translate; lo
           />
         </Labelled>
       );
+    case "text":
+      return (
+        <Labelled id={filter.id} label={filter.label}>
+          <input
+            id={filter.id}
+            name={filter.name}
+            defaultValue={filter.value}
+            dir={filter.ltr ? "ltr" : undefined}
+            placeholder={filter.placeholder}
+            inputMode={filter.inputMode}
+            list={filter.suggestions && `${filter.id}-suggestions`}
+            className={inputClass}
+          />
+          {filter.suggestions && (
+            <datalist id={`${filter.id}-suggestions`}>
+              {filter.suggestions.map((s) => (
+                <option key={s} value={s} />
+              ))}
+            </datalist>
+          )}
+        </Labelled>
+      );
     case "check":
       return (
         <label className="flex items-end gap-2 pb-2 text-sm">
@@ -243,6 +265,19 @@ export function DataTable<K extends string, D>({
   );
 }
 
+/** A list paged by a cursor: back to the first page, on to the next. */
+function CursorLinks({ label, links }: NonNullable<ListView<string>["cursor"]>) {
+  return (
+    <nav aria-label={label} className="mt-4 flex gap-3 text-sm">
+      {links.map((l) => (
+        <Link key={l.href} href={l.href} className="text-brand-700 hover:underline">
+          {l.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
 /** What a list screen is handed (a list route, components/ui/list-route.tsx, fills in the title, view, t and locale). */
 export type ListPageProps<K extends string, D> = {
   title: string;
@@ -299,7 +334,11 @@ export function ListPage<K extends string, D>({
           ) : (
             <DataTable columns={view.columns} rows={view.rows} render={render} minWidth={minWidth} />
           ))}
-        <Pagination page={view.page} pages={view.pages} href={view.pageHref} t={t} locale={locale} />
+        {view.cursor ? (
+          <CursorLinks {...view.cursor} />
+        ) : (
+          <Pagination page={view.page} pages={view.pages} href={view.pageHref} t={t} locale={locale} />
+        )}
       </Card>
       {children}
     </div>

@@ -279,3 +279,46 @@ describe("the exports list view", () => {
     expect(exportJobList([], undefined, t, "en").empty).toBe(t("exports.empty"));
   });
 });
+
+describe("the audit log view", () => {
+  it("keeps the dates as typed in the links on, and offers the way back to the first page", async () => {
+    const { auditLog } = await import("@/lib/audit/views");
+    const { auditFilterSchema } = await import("@/lib/audit/schema");
+    const t = translator("en");
+    const view = auditLog(
+      {
+        filters: auditFilterSchema.parse({ action: "unit", from: "1403/01/01", cursor: "abc" }),
+        typed: { from: "1403/01/01" },
+        people: [{ id: "u1", name: "Somayeh", email: "s@tashil.demo" }],
+        events: [],
+        nextCursor: "def",
+      },
+      t,
+    );
+    expect(view.cursor?.links).toEqual([
+      { href: "/admin/audit?action=unit&from=1403%2F01%2F01", label: t("audit.first") },
+      { href: "/admin/audit?action=unit&from=1403%2F01%2F01&cursor=def", label: t("audit.next") },
+    ]);
+    const filters = view.filters?.filters ?? [];
+    expect(filters[0]).toMatchObject({ name: "actorId", options: [["u1", "Somayeh (s@tashil.demo)"]] });
+    expect(filters.find((f) => f.kind === "text" && f.name === "from")).toMatchObject({
+      value: "1403/01/01",
+    });
+    expect(filters.find((f) => f.kind === "text" && f.name === "action")).toMatchObject({
+      value: "unit",
+      ltr: true,
+    });
+    expect(view.empty).toBe(t("audit.none"));
+  });
+
+  it("on the first page with nothing more, links nowhere", async () => {
+    const { auditLog } = await import("@/lib/audit/views");
+    const { auditFilterSchema } = await import("@/lib/audit/schema");
+    const view = auditLog(
+      { filters: auditFilterSchema.parse({}), typed: {}, people: [], events: [], nextCursor: null },
+      translator("fa"),
+    );
+    expect(view.cursor?.links).toEqual([]);
+    expect(view.filters?.clear?.href).toBe("/admin/audit");
+  });
+});
