@@ -278,6 +278,44 @@ function CursorLinks({ label, links }: NonNullable<ListView<string>["cursor"]>) 
   );
 }
 
+/**
+ * One list in its card: the filter bar, the count, the table (or the empty message) and the
+ * page links. A list screen is one; a page of several lists (the notifications) has one each.
+ */
+export function ListCard<K extends string, D>({
+  view,
+  render,
+  minWidth,
+  cardTitle,
+  liveTotal = false,
+  filterForm,
+  table,
+  t,
+  locale,
+}: Omit<ListPageProps<K, D>, "title" | "intro" | "actions" | "children">) {
+  return (
+    <Card title={cardTitle}>
+      {filterForm ?? (view.filters && <FilterBar bar={view.filters} t={t} locale={locale} />)}
+      {view.total !== undefined && (
+        <p className="mb-2 text-sm text-slate-600" role={liveTotal ? "status" : undefined}>
+          {view.total}
+        </p>
+      )}
+      {table ??
+        (view.rows.length === 0 ? (
+          <EmptyState>{view.empty}</EmptyState>
+        ) : (
+          <DataTable columns={view.columns} rows={view.rows} render={render} minWidth={minWidth} />
+        ))}
+      {view.cursor ? (
+        <CursorLinks {...view.cursor} />
+      ) : (
+        <Pagination page={view.page} pages={view.pages} href={view.pageHref} t={t} locale={locale} />
+      )}
+    </Card>
+  );
+}
+
 /** What a list screen is handed (a list route, components/ui/list-route.tsx, fills in the title, view, t and locale). */
 export type ListPageProps<K extends string, D> = {
   title: string;
@@ -321,25 +359,17 @@ export function ListPage<K extends string, D>({
   return (
     <div className="space-y-6">
       <ListHeader title={title} intro={intro} actions={actions} />
-      <Card title={cardTitle}>
-        {filterForm ?? (view.filters && <FilterBar bar={view.filters} t={t} locale={locale} />)}
-        {view.total !== undefined && (
-          <p className="mb-2 text-sm text-slate-600" role={liveTotal ? "status" : undefined}>
-            {view.total}
-          </p>
-        )}
-        {table ??
-          (view.rows.length === 0 ? (
-            <EmptyState>{view.empty}</EmptyState>
-          ) : (
-            <DataTable columns={view.columns} rows={view.rows} render={render} minWidth={minWidth} />
-          ))}
-        {view.cursor ? (
-          <CursorLinks {...view.cursor} />
-        ) : (
-          <Pagination page={view.page} pages={view.pages} href={view.pageHref} t={t} locale={locale} />
-        )}
-      </Card>
+      <ListCard
+        view={view}
+        render={render}
+        minWidth={minWidth}
+        cardTitle={cardTitle}
+        liveTotal={liveTotal}
+        filterForm={filterForm}
+        table={table}
+        t={t}
+        locale={locale}
+      />
       {children}
     </div>
   );

@@ -322,3 +322,38 @@ describe("the audit log view", () => {
     expect(view.filters?.clear?.href).toBe("/admin/audit");
   });
 });
+
+describe("the notifications view", () => {
+  it("counts the unread in the reader's digits, offers to mark them all, and pages each list apart", async () => {
+    const { notificationLists } = await import("@/lib/notifications/views");
+    const t = translator("fa");
+    const { inbox, mails } = notificationLists(
+      {
+        inbox: { items: [], unread: 12, total: 40, page: 2, pages: 2, mailFrequency: "DAILY" },
+        mails: { items: [], total: 0, page: 1, pages: 1 },
+      },
+      t,
+      "fa",
+    );
+    expect(inbox.title).toBe(t("notifications.unreadCount", { count: "۱۲" }));
+    expect(inbox.markAll).toBe(t("notifications.markAllRead"));
+    expect(inbox.pageHref(1)).toBe("/notifications?page=1");
+    expect(mails.pageHref(3)).toBe("/notifications?mpage=3");
+    expect(mails.empty).toBe(t("notifications.empty"));
+    expect(inbox.mailFrequency).toBe("DAILY");
+  });
+
+  it("offers nothing to mark when all is read", async () => {
+    const { notificationLists } = await import("@/lib/notifications/views");
+    const { inbox } = notificationLists(
+      {
+        inbox: { items: [], unread: 0, total: 0, page: 1, pages: 1, mailFrequency: "IMMEDIATE" },
+        mails: { items: [], total: 0, page: 1, pages: 1 },
+      },
+      translator("en"),
+      "en",
+    );
+    expect(inbox.markAll).toBeNull();
+    expect(inbox.empty).toBe(translator("en")("notifications.inboxEmpty"));
+  });
+});
