@@ -9,8 +9,8 @@ import { formatNumber } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { mySmsSettings } from "@/lib/sms/mobile";
 import { pageNumber } from "@/lib/validation";
-import { oneParam, type ListView, type SearchParams } from "@/lib/views/list";
-import { listMyMessages, listMyNotifications } from "./queries";
+import { oneParam, totalLabel, type ListView, type SearchParams } from "@/lib/views/list";
+import { listMyMessages, listMyNotifications, listOutbox } from "./queries";
 
 type Inbox = Awaited<ReturnType<typeof listMyNotifications>>;
 type Mails = Awaited<ReturnType<typeof listMyMessages>>;
@@ -50,4 +50,22 @@ export async function notificationsView(
     mySmsSettings(actor),
   ]);
   return { ...notificationLists({ inbox, mails }, t, locale), sms };
+}
+
+/** The administrator's outbox: every e-mail the app sent or holds, newest first, by page. */
+export function outboxList(outbox: Awaited<ReturnType<typeof listOutbox>>, t: Translate, locale: Locale) {
+  return {
+    columns: [],
+    rows: [],
+    items: outbox.items,
+    total: outbox.total > 0 ? totalLabel(outbox.total, t, locale) : undefined,
+    empty: t("notifications.outboxEmpty"),
+    page: outbox.page,
+    pages: outbox.pages,
+    pageHref: (p: number) => `/admin/outbox?page=${p}`,
+  } satisfies ListView<never> & { items: unknown[] };
+}
+
+export async function outboxView(actor: Actor, searchParams: SearchParams, t: Translate, locale: Locale) {
+  return outboxList(await listOutbox(actor, { page: pageNumber(oneParam(searchParams, "page")) }), t, locale);
 }

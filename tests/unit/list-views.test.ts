@@ -343,6 +343,15 @@ describe("the notifications view", () => {
     expect(inbox.mailFrequency).toBe("DAILY");
   });
 
+  it("counts the outbox only when it holds anything, and pages it", async () => {
+    const { outboxList } = await import("@/lib/notifications/views");
+    const t = translator("en");
+    const view = outboxList({ items: [], total: 30, page: 1, pages: 2 }, t, "en");
+    expect(view.total).toBe("30 items");
+    expect(view.pageHref(2)).toBe("/admin/outbox?page=2");
+    expect(outboxList({ items: [], total: 0, page: 1, pages: 1 }, t, "en").total).toBeUndefined();
+  });
+
   it("offers nothing to mark when all is read", async () => {
     const { notificationLists } = await import("@/lib/notifications/views");
     const { inbox } = notificationLists(
@@ -355,5 +364,38 @@ describe("the notifications view", () => {
     );
     expect(inbox.markAll).toBeNull();
     expect(inbox.empty).toBe(translator("en")("notifications.inboxEmpty"));
+  });
+});
+
+describe("the intake inbox view", () => {
+  const request = {
+    id: "r1",
+    status: "SUBMITTED" as const,
+    trackingCode: "ABCD2345EFGH",
+    unitName: "کارخانه قند",
+    unitNationalId: "1234567890",
+    submittedAt: new Date("2026-12-01T08:00:00Z"),
+    resubmittedAt: null,
+    applicant: { name: "رضا" },
+    _count: { obstacles: 1, attachments: 0 },
+    ageWorkingDays: 4,
+  };
+
+  it("links each request, shows its code left to right and its age and stage in words", async () => {
+    const { intakeList } = await import("@/lib/requests/views");
+    const t = translator("fa");
+    const [row] = intakeList(
+      [request, { ...request, id: "r2", status: "DOCUMENTS_REQUESTED" }],
+      t,
+      "fa",
+    ).rows;
+    expect(row?.cells.unit).toEqual({ text: "کارخانه قند", href: "/intake/r1" });
+    // The code in the reader's digits, kept left to right.
+    expect(row?.cells.code).toMatchObject({ text: "ABCD-۲۳۴۵-EFGH", ltr: true });
+    expect(row?.cells.waiting).toBe(t("requests.ageWorkingDays", { days: "۴" }));
+    expect(row?.cells.stage).toBe(t("requests.stages.RECEIVED"));
+    const second = intakeList([{ ...request, status: "DOCUMENTS_REQUESTED" }], t, "fa").rows[0];
+    expect(second?.cells.stage).toBe(t("requests.stages.DOCUMENTS_REQUESTED"));
+    expect(intakeList([], t, "fa").empty).toBe(t("requests.intakeEmpty"));
   });
 });
