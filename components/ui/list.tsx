@@ -345,31 +345,13 @@ export function ListPage<K extends string, D>({
   title,
   intro,
   actions,
-  view,
-  render,
-  minWidth,
-  cardTitle,
-  liveTotal = false,
-  filterForm,
-  table,
-  t,
-  locale,
   children,
+  ...list
 }: ListPageProps<K, D>) {
   return (
     <div className="space-y-6">
       <ListHeader title={title} intro={intro} actions={actions} />
-      <ListCard
-        view={view}
-        render={render}
-        minWidth={minWidth}
-        cardTitle={cardTitle}
-        liveTotal={liveTotal}
-        filterForm={filterForm}
-        table={table}
-        t={t}
-        locale={locale}
-      />
+      <ListCard {...list} />
       {children}
     </div>
   );
