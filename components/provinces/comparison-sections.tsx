@@ -4,6 +4,7 @@ import { formatNumber, localName } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import type { intakeComparison } from "@/lib/requests/figures";
 import type { ComparisonFilters } from "@/lib/provinces/schema";
+import { TableHead } from "@/components/ui/table-head";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -75,22 +76,15 @@ export function IntakeComparison({
     <Card title={t("requests.figuresTitle")}>
       <div className="overflow-x-auto">
         <table className="w-full text-sm">
-          <thead>
-            <tr className="border-b border-slate-200">
-              <th scope="col" className="p-2 text-start">
-                {t("requests.figProvince")}
-              </th>
-              <th scope="col" className="p-2 text-start">
-                {t("requests.figWaiting")}
-              </th>
-              <th scope="col" className="p-2 text-start">
-                {t("requests.figToCommittee")}
-              </th>
-              <th scope="col" className="p-2 text-start">
-                {t("requests.figToResolution")}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            className="border-b border-slate-200"
+            labels={[
+              t("requests.figProvince"),
+              t("requests.figWaiting"),
+              t("requests.figToCommittee"),
+              t("requests.figToResolution"),
+            ]}
+          />
           <tbody>
             {intake.map((p) => (
               <tr key={p.id} className="border-b border-slate-100">

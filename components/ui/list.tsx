@@ -90,6 +90,28 @@ function FilterControl({ filter, t, locale }: { filter: Filter; t: Translate; lo
           />
         </Labelled>
       );
+    case "text":
+      return (
+        <Labelled id={filter.id} label={filter.label}>
+          <input
+            id={filter.id}
+            name={filter.name}
+            defaultValue={filter.value}
+            dir={filter.ltr ? "ltr" : undefined}
+            placeholder={filter.placeholder}
+            inputMode={filter.inputMode}
+            list={filter.suggestions && `${filter.id}-suggestions`}
+            className={inputClass}
+          />
+          {filter.suggestions && (
+            <datalist id={`${filter.id}-suggestions`}>
+              {filter.suggestions.map((s) => (
+                <option key={s} value={s} />
+              ))}
+            </datalist>
+          )}
+        </Labelled>
+      );
     case "check":
       return (
         <label className="flex items-end gap-2 pb-2 text-sm">
@@ -243,6 +265,57 @@ export function DataTable<K extends string, D>({
   );
 }
 
+/** A list paged by a cursor: back to the first page, on to the next. */
+function CursorLinks({ label, links }: NonNullable<ListView<string>["cursor"]>) {
+  return (
+    <nav aria-label={label} className="mt-4 flex gap-3 text-sm">
+      {links.map((l) => (
+        <Link key={l.href} href={l.href} className="text-brand-700 hover:underline">
+          {l.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+/**
+ * One list in its card: the filter bar, the count, the table (or the empty message) and the
+ * page links. A list screen is one; a page of several lists (the notifications) has one each.
+ */
+export function ListCard<K extends string, D>({
+  view,
+  render,
+  minWidth,
+  cardTitle,
+  liveTotal = false,
+  filterForm,
+  table,
+  t,
+  locale,
+}: Omit<ListPageProps<K, D>, "title" | "intro" | "actions" | "children">) {
+  return (
+    <Card title={cardTitle}>
+      {filterForm ?? (view.filters && <FilterBar bar={view.filters} t={t} locale={locale} />)}
+      {view.total !== undefined && (
+        <p className="mb-2 text-sm text-slate-600" role={liveTotal ? "status" : undefined}>
+          {view.total}
+        </p>
+      )}
+      {table ??
+        (view.rows.length === 0 ? (
+          <EmptyState>{view.empty}</EmptyState>
+        ) : (
+          <DataTable columns={view.columns} rows={view.rows} render={render} minWidth={minWidth} />
+        ))}
+      {view.cursor ? (
+        <CursorLinks {...view.cursor} />
+      ) : (
+        <Pagination page={view.page} pages={view.pages} href={view.pageHref} t={t} locale={locale} />
+      )}
+    </Card>
+  );
+}
+
 /** What a list screen is handed (a list route, components/ui/list-route.tsx, fills in the title, view, t and locale). */
 export type ListPageProps<K extends string, D> = {
   title: string;
@@ -272,35 +345,13 @@ export function ListPage<K extends string, D>({
   title,
   intro,
   actions,
-  view,
-  render,
-  minWidth,
-  cardTitle,
-  liveTotal = false,
-  filterForm,
-  table,
-  t,
-  locale,
   children,
+  ...list
 }: ListPageProps<K, D>) {
   return (
     <div className="space-y-6">
       <ListHeader title={title} intro={intro} actions={actions} />
-      <Card title={cardTitle}>
-        {filterForm ?? (view.filters && <FilterBar bar={view.filters} t={t} locale={locale} />)}
-        {view.total !== undefined && (
-          <p className="mb-2 text-sm text-slate-600" role={liveTotal ? "status" : undefined}>
-            {view.total}
-          </p>
-        )}
-        {table ??
-          (view.rows.length === 0 ? (
-            <EmptyState>{view.empty}</EmptyState>
-          ) : (
-            <DataTable columns={view.columns} rows={view.rows} render={render} minWidth={minWidth} />
-          ))}
-        <Pagination page={view.page} pages={view.pages} href={view.pageHref} t={t} locale={locale} />
-      </Card>
+      <ListCard {...list} />
       {children}
     </div>
   );

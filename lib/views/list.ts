@@ -85,6 +85,19 @@ export type Filter =
       placeholder: string;
       noMatch: string;
     }
+  /** Free text typed as is: a code or an id (left to right), a date as entered, with suggestions. */
+  | {
+      kind: "text";
+      id: string;
+      name: string;
+      label: string;
+      value: string;
+      ltr?: boolean;
+      placeholder?: string;
+      inputMode?: "numeric";
+      /** Offered as the user types (a datalist), not enforced. */
+      suggestions?: readonly string[];
+    }
   | { kind: "check"; name: string; label: string; value: string; checked: boolean }
   /** A filter the list was opened with and keeps (the session of a session's notices). */
   | { kind: "hidden"; name: string; value: string }
@@ -115,6 +128,11 @@ export interface ListView<K extends string, D = undefined> {
   page: number;
   pages: number;
   pageHref: (page: number) => string;
+  /**
+   * Paged by a cursor rather than by numbered pages (the audit log: counting it would cost more
+   * than reading it): links back to the first page and on to the next, when there are.
+   */
+  cursor?: { label: string; links: { href: string; label: string }[] };
 }
 
 /** "۱۲ مورد" / "12 items" (1 item): the count above every list. */

@@ -279,3 +279,123 @@ describe("the exports list view", () => {
     expect(exportJobList([], undefined, t, "en").empty).toBe(t("exports.empty"));
   });
 });
+
+describe("the audit log view", () => {
+  it("keeps the dates as typed in the links on, and offers the way back to the first page", async () => {
+    const { auditLog } = await import("@/lib/audit/views");
+    const { auditFilterSchema } = await import("@/lib/audit/schema");
+    const t = translator("en");
+    const view = auditLog(
+      {
+        filters: auditFilterSchema.parse({ action: "unit", from: "1403/01/01", cursor: "abc" }),
+        typed: { from: "1403/01/01" },
+        people: [{ id: "u1", name: "Somayeh", email: "s@tashil.demo" }],
+        events: [],
+        nextCursor: "def",
+      },
+      t,
+    );
+    expect(view.cursor?.links).toEqual([
+      { href: "/admin/audit?action=unit&from=1403%2F01%2F01", label: t("audit.first") },
+      { href: "/admin/audit?action=unit&from=1403%2F01%2F01&cursor=def", label: t("audit.next") },
+    ]);
+    const filters = view.filters?.filters ?? [];
+    expect(filters[0]).toMatchObject({ name: "actorId", options: [["u1", "Somayeh (s@tashil.demo)"]] });
+    expect(filters.find((f) => f.kind === "text" && f.name === "from")).toMatchObject({
+      value: "1403/01/01",
+    });
+    expect(filters.find((f) => f.kind === "text" && f.name === "action")).toMatchObject({
+      value: "unit",
+      ltr: true,
+    });
+    expect(view.empty).toBe(t("audit.none"));
+  });
+
+  it("on the first page with nothing more, links nowhere", async () => {
+    const { auditLog } = await import("@/lib/audit/views");
+    const { auditFilterSchema } = await import("@/lib/audit/schema");
+    const view = auditLog(
+      { filters: auditFilterSchema.parse({}), typed: {}, people: [], events: [], nextCursor: null },
+      translator("fa"),
+    );
+    expect(view.cursor?.links).toEqual([]);
+    expect(view.filters?.clear?.href).toBe("/admin/audit");
+  });
+});
+
+describe("the notifications view", () => {
+  it("counts the unread in the reader's digits, offers to mark them all, and pages each list apart", async () => {
+    const { notificationLists } = await import("@/lib/notifications/views");
+    const t = translator("fa");
+    const { inbox, mails } = notificationLists(
+      {
+        inbox: { items: [], unread: 12, total: 40, page: 2, pages: 2, mailFrequency: "DAILY" },
+        mails: { items: [], total: 0, page: 1, pages: 1 },
+      },
+      t,
+      "fa",
+    );
+    expect(inbox.title).toBe(t("notifications.unreadCount", { count: "۱۲" }));
+    expect(inbox.markAll).toBe(t("notifications.markAllRead"));
+    expect(inbox.pageHref(1)).toBe("/notifications?page=1");
+    expect(mails.pageHref(3)).toBe("/notifications?mpage=3");
+    expect(mails.empty).toBe(t("notifications.empty"));
+    expect(inbox.mailFrequency).toBe("DAILY");
+  });
+
+  it("counts the outbox only when it holds anything, and pages it", async () => {
+    const { outboxList } = await import("@/lib/notifications/views");
+    const t = translator("en");
+    const view = outboxList({ items: [], total: 30, page: 1, pages: 2 }, t, "en");
+    expect(view.total).toBe("30 items");
+    expect(view.pageHref(2)).toBe("/admin/outbox?page=2");
+    expect(outboxList({ items: [], total: 0, page: 1, pages: 1 }, t, "en").total).toBeUndefined();
+  });
+
+  it("offers nothing to mark when all is read", async () => {
+    const { notificationLists } = await import("@/lib/notifications/views");
+    const { inbox } = notificationLists(
+      {
+        inbox: { items: [], unread: 0, total: 0, page: 1, pages: 1, mailFrequency: "IMMEDIATE" },
+        mails: { items: [], total: 0, page: 1, pages: 1 },
+      },
+      translator("en"),
+      "en",
+    );
+    expect(inbox.markAll).toBeNull();
+    expect(inbox.empty).toBe(translator("en")("notifications.inboxEmpty"));
+  });
+});
+
+describe("the intake inbox view", () => {
+  const request = {
+    id: "r1",
+    status: "SUBMITTED" as const,
+    trackingCode: "ABCD2345EFGH",
+    unitName: "کارخانه قند",
+    unitNationalId: "1234567890",
+    submittedAt: new Date("2026-12-01T08:00:00Z"),
+    resubmittedAt: null,
+    applicant: { name: "رضا" },
+    _count: { obstacles: 1, attachments: 0 },
+    ageWorkingDays: 4,
+  };
+
+  it("links each request, shows its code left to right and its age and stage in words", async () => {
+    const { intakeList } = await import("@/lib/requests/views");
+    const t = translator("fa");
+    const [row] = intakeList(
+      [request, { ...request, id: "r2", status: "DOCUMENTS_REQUESTED" }],
+      t,
+      "fa",
+    ).rows;
+    expect(row?.cells.unit).toEqual({ text: "کارخانه قند", href: "/intake/r1" });
+    // The code in the reader's digits, kept left to right.
+    expect(row?.cells.code).toMatchObject({ text: "ABCD-۲۳۴۵-EFGH", ltr: true });
+    expect(row?.cells.waiting).toBe(t("requests.ageWorkingDays", { days: "۴" }));
+    expect(row?.cells.stage).toBe(t("requests.stages.RECEIVED"));
+    const second = intakeList([{ ...request, status: "DOCUMENTS_REQUESTED" }], t, "fa").rows[0];
+    expect(second?.cells.stage).toBe(t("requests.stages.DOCUMENTS_REQUESTED"));
+    expect(intakeList([], t, "fa").empty).toBe(t("requests.intakeEmpty"));
+  });
+});

@@ -1,6 +1,6 @@
 import { getTranslator } from "@/lib/locale";
 import { openApiDocument } from "@/lib/api/openapi";
-import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { PublicHeader } from "@/components/layout/public-header";
 import { Card } from "@/components/ui/card";
 import { OperationReference, type Operation } from "@/components/api/operation-reference";
 
@@ -18,19 +18,14 @@ export default async function ApiDocsPage() {
   );
   return (
     <main className="mx-auto max-w-5xl space-y-6 p-6">
-      <div className="flex items-start justify-between gap-4">
-        <div>
-          <p className="text-lg font-bold text-brand-700">{t("app.name")}</p>
-          <h1 className="text-2xl font-bold">{t("api.docs.title")}</h1>
-          <p className="mt-1 text-sm text-slate-600">{t("api.docs.intro")}</p>
-          <p className="mt-2 text-sm">
-            <a href="/api/v1/openapi.json" className="text-brand-700 underline-offset-4 hover:underline">
-              {t("api.docs.openapi")}
-            </a>
-          </p>
-        </div>
-        <LocaleSwitch t={t} />
-      </div>
+      <PublicHeader title={t("api.docs.title")} t={t}>
+        <p className="mt-1 text-sm text-slate-600">{t("api.docs.intro")}</p>
+        <p className="mt-2 text-sm">
+          <a href="/api/v1/openapi.json" className="text-brand-700 underline-offset-4 hover:underline">
+            {t("api.docs.openapi")}
+          </a>
+        </p>
+      </PublicHeader>
       <Card title={t("api.docs.auth")}>
         <p className="text-sm">{t("api.docs.authText")}</p>
         <pre dir="ltr" className="mt-2 overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">

@@ -7,7 +7,7 @@ import { publicFigures } from "@/lib/dashboard/public";
 import { returnsFigures } from "@/lib/outcomes/queries";
 import { ReturnsTables } from "@/components/outcomes/returns-tables";
 import { Stat } from "@/components/ui/card";
-import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { PublicHeader } from "@/components/layout/public-header";
 import { pageTitle } from "@/lib/page";
 import { PageSkeleton } from "@/components/ui/skeleton";
 
@@ -43,14 +43,9 @@ async function PublicFigures({ scope }: { scope: Awaited<ReturnType<typeof publi
   const n = (v: number) => formatNumber(v, locale);
   return (
     <main className="mx-auto max-w-4xl space-y-6 p-6">
-      <div className="flex items-start justify-between gap-4">
-        <div>
-          <p className="text-lg font-bold text-brand-700">{t("app.name")}</p>
-          <h1 className="text-2xl font-bold">{t("figures.title")}</h1>
-          <p className="text-sm text-slate-600">{t("figures.intro")}</p>
-        </div>
-        <LocaleSwitch t={t} />
-      </div>
+      <PublicHeader title={t("figures.title")} t={t}>
+        <p className="text-sm text-slate-600">{t("figures.intro")}</p>
+      </PublicHeader>
       <dl className="grid grid-cols-2 gap-4 md:grid-cols-3">
         <Stat label={t("figures.sessions")} value={n(f.sessions)} />
         <Stat label={t("figures.unitsReviewed")} value={n(f.unitsReviewed)} />

@@ -1,37 +1,16 @@
-import { pageContext, pageTitle } from "@/lib/page";
-import { formatNumber } from "@/lib/i18n/format";
-import { listOutbox } from "@/lib/notifications/queries";
-import { Card } from "@/components/ui/card";
-import { Pagination } from "@/components/ui/pagination";
+import { pageTitle } from "@/lib/page";
+import { outboxView } from "@/lib/notifications/views";
+import { listRoute } from "@/components/ui/list-route";
 import { MessageList } from "@/components/notifications/message-list";
-import { pageNumber } from "@/lib/validation";
 
 export const generateMetadata = pageTitle("notifications.outboxTitle");
 
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const { user, t, locale } = await pageContext("settings.manage");
-  const { items, total, page, pages } = await listOutbox(user, {
-    page: pageNumber((await searchParams).page),
-  });
-  return (
-    <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("notifications.outboxTitle")}</h1>
-        <p className="text-sm text-slate-600">
-          {t("notifications.outboxIntro")}
-          {total > 0 && <> — {t("common.total", { count: formatNumber(total, locale) })}</>}
-        </p>
-      </div>
-      <Card>
-        <MessageList
-          items={items}
-          locale={locale}
-          t={t}
-          empty={t("notifications.outboxEmpty")}
-          showRecipient
-        />
-        <Pagination page={page} pages={pages} href={(p) => `/admin/outbox?page=${p}`} t={t} locale={locale} />
-      </Card>
-    </div>
-  );
-}
+export default listRoute(
+  "settings.manage",
+  "notifications.outboxTitle",
+  outboxView,
+  (view, { t, locale }) => ({
+    intro: t("notifications.outboxIntro"),
+    table: <MessageList items={view.items} locale={locale} t={t} empty={view.empty} showRecipient />,
+  }),
+);

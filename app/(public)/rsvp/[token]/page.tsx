@@ -4,7 +4,7 @@ import { formatDate, formatDateTime, localName } from "@/lib/i18n/format";
 import { rsvpView } from "@/lib/meetings/rsvp";
 import { meetingTitle } from "@/lib/meetings/title";
 import { pageTitle } from "@/lib/page";
-import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { PublicHeader } from "@/components/layout/public-header";
 import { RsvpForm } from "@/components/meetings/rsvp-form";
 import { PageSkeleton } from "@/components/ui/skeleton";
 
@@ -20,13 +20,7 @@ export default async function RsvpPage({ params }: { params: Promise<{ token: st
   const token = decoded((await params).token);
   return (
     <main className="mx-auto max-w-2xl space-y-6 p-6">
-      <div className="flex items-start justify-between gap-4">
-        <div>
-          <p className="text-lg font-bold text-brand-700">{t("app.name")}</p>
-          <h1 className="text-2xl font-bold">{t("rsvp.title")}</h1>
-        </div>
-        <LocaleSwitch t={t} />
-      </div>
+      <PublicHeader title={t("rsvp.title")} t={t} />
       {/* The invitation and the session are read behind a skeleton; the page never answers "not
           found" (a bad link is a message), so its status is decided before they are read. */}
       <Suspense fallback={<PageSkeleton shape="detail" />}>

@@ -6,7 +6,7 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { noticeNumberLabel } from "@/lib/notices/number";
 import { verifyAllowed, verifyPaper } from "@/lib/letters/queries";
 import { verifiedMinutesAmendments } from "@/lib/meetings/minutes-proof";
-import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { PublicHeader } from "@/components/layout/public-header";
 import { PageSkeleton } from "@/components/ui/skeleton";
 import { pageTitle } from "@/lib/page";
 import type { Locale, Translate } from "@/lib/i18n/messages";
@@ -24,14 +24,9 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
   const { code } = await params;
   return (
     <main className="mx-auto max-w-3xl space-y-6 p-6">
-      <div className="flex items-start justify-between gap-4">
-        <div>
-          <p className="text-lg font-bold text-brand-700">{t("app.name")}</p>
-          <h1 className="text-2xl font-bold">{t("verify.title")}</h1>
-          <p className="text-sm text-slate-600">{t("verify.intro")}</p>
-        </div>
-        <LocaleSwitch t={t} />
-      </div>
+      <PublicHeader title={t("verify.title")} t={t}>
+        <p className="text-sm text-slate-600">{t("verify.intro")}</p>
+      </PublicHeader>
       {/* Always a 200 (an unknown code is said so on the page): the answer streams in. */}
       <Suspense fallback={<PageSkeleton shape="detail" />}>
         <VerifyResult code={decoded(code)} />
