@@ -509,12 +509,13 @@ export async function loadDashboard(
       stalledFigure(actor, today),
     ]);
   const shown = scorecard.slice(0, SCORECARD_ROWS);
-  // The trend of the agencies shown only, once the scorecard has named them.
+  // The trend of the agencies the dashboard shows only (SUMMARY_ROWS; the printed report has no
+  // trend column), once the scorecard has named them.
   const [trend, rows] = await Promise.all([
     attendanceTrend(
       actor,
       TREND_SESSIONS,
-      shown.map((r) => r.agencyId),
+      shown.slice(0, SUMMARY_ROWS).map((r) => r.agencyId),
     ),
     db.resolution.findMany({
       where: { id: { in: overdueRows.map((r) => r.id) } },
