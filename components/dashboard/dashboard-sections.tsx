@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/policy";
 import type { getProvinceForDrillDown } from "@/lib/provinces/queries";
-import type { loadDashboard, ScorecardSort } from "@/lib/dashboard/queries";
+import { SUMMARY_ROWS, type loadDashboard, type ScorecardSort } from "@/lib/dashboard/queries";
 import type { IntakeFigures } from "@/lib/requests/figures";
 import type { listUnacknowledgedNotices } from "@/lib/notices/queries";
 import { listHref } from "@/lib/units/url";
@@ -115,7 +115,22 @@ export function DashboardFigures({
   );
 }
 
-/** The overdue resolutions, longest late first, counted in calendar or working days. */
+/** "10 of 214", when the card shows only the first rows of a longer list. */
+function ShownOf({ shown, total, t, locale }: Speech & { shown: number; total: number }) {
+  if (total <= shown) return null;
+  return (
+    <p className="mb-2 text-xs text-slate-600">
+      {t("dashboard.shownOf", { shown: formatNumber(shown, locale), total: formatNumber(total, locale) })}
+    </p>
+  );
+}
+
+const ALL_LINK = "no-print mt-2 inline-block text-sm text-brand-700 underline-offset-4 hover:underline";
+
+/**
+ * The most overdue resolutions (SUMMARY_ROWS), longest late first, counted in calendar or
+ * working days; the register lists them all.
+ */
 export function OverdueCard({
   data,
   drilled,
@@ -124,20 +139,19 @@ export function OverdueCard({
   t,
   locale,
 }: Speech & { data: Dashboard; drilled: boolean; countWorking: boolean; query: Query }) {
+  const shown = data.overdue.slice(0, SUMMARY_ROWS);
   return (
     <Card title={t("dashboard.overdueSorted")}>
+      <ShownOf shown={shown.length} total={data.figures.overdue} t={t} locale={locale} />
       <ResolutionTable
-        items={data.overdue}
+        items={shown}
         locale={locale}
         t={t}
         empty={t("home.noOverdue")}
         workingDaysLate={data.workingDaysLate}
       />
-      {data.figures.overdue > data.overdue.length && !drilled && (
-        <Link
-          href="/resolutions?overdue=1"
-          className="no-print mt-2 inline-block text-sm text-brand-700 underline-offset-4 hover:underline"
-        >
+      {data.figures.overdue > shown.length && !drilled && (
+        <Link href="/resolutions?overdue=1" className={ALL_LINK}>
           {t("dashboard.allOverdue")}
         </Link>
       )}
@@ -151,18 +165,23 @@ export function OverdueCard({
   );
 }
 
-/** The notices an agency has not acknowledged in time. */
+/**
+ * The oldest notices an agency has not acknowledged in time (listUnacknowledgedNotices reads
+ * the first rows and the total); the notices index lists them all.
+ */
 export function UnacknowledgedCard({
   notices,
+  drilled,
   t,
   locale,
-}: Speech & { notices: Awaited<ReturnType<typeof listUnacknowledgedNotices>> }) {
+}: Speech & { notices: Awaited<ReturnType<typeof listUnacknowledgedNotices>>; drilled: boolean }) {
   const n = (v: number) => formatNumber(v, locale);
   return (
     <Card title={t("dashboard.unacknowledged")}>
       <p className="mb-2 text-xs text-slate-600">
         {t("dashboard.unacknowledgedHint", { days: n(notices.days) })}
       </p>
+      <ShownOf shown={notices.items.length} total={notices.total} t={t} locale={locale} />
       <NoticeList
         items={notices.items}
         t={t}
@@ -170,33 +189,36 @@ export function UnacknowledgedCard({
         empty={t("dashboard.unacknowledgedNone")}
         showAgency
       />
+      {/* The index reads the signed-in user's own scope, like the register's link above. */}
+      {notices.total > notices.items.length && !drilled && (
+        <Link href="/notices?receipt=late" className={ALL_LINK}>
+          {t("dashboard.allUnacknowledged")}
+        </Link>
+      )}
     </Card>
   );
 }
 
-/** The agencies' scorecard, sortable. */
+/**
+ * The agencies' scorecard, sortable: the first SUMMARY_ROWS in the chosen order (the worst
+ * first by default); the spreadsheet has every agency.
+ */
 export function ScorecardCard({
   data,
   sort,
+  drilled,
   countWorking,
   query,
   t,
   locale,
-}: Speech & { data: Dashboard; sort: ScorecardSort; countWorking: boolean; query: Query }) {
-  const n = (v: number) => formatNumber(v, locale);
+}: Speech & { data: Dashboard; sort: ScorecardSort; drilled: boolean; countWorking: boolean; query: Query }) {
+  const shown = data.scorecard.slice(0, SUMMARY_ROWS);
   return (
     <Card title={t("dashboard.scorecard")}>
       <p className="mb-2 text-xs text-slate-600">{t("dashboard.scorecardHint")}</p>
-      {data.scorecardTotal > data.scorecard.length && (
-        <p className="mb-2 text-xs text-slate-600">
-          {t("dashboard.scorecardShown", {
-            shown: n(data.scorecard.length),
-            total: n(data.scorecardTotal),
-          })}
-        </p>
-      )}
+      <ShownOf shown={shown.length} total={data.scorecardTotal} t={t} locale={locale} />
       <ScorecardTable
-        rows={data.scorecard}
+        rows={shown}
         sort={sort}
         sortHref={(s) => `/dashboard?${query({ sort: s })}`}
         late={countWorking ? "working" : "calendar"}
@@ -204,6 +226,13 @@ export function ScorecardCard({
         t={t}
         locale={locale}
       />
+      {/* The export reads the signed-in user's own scope: not offered in a drill-down. A plain
+          link, like the heading's export: <Link> would build the workbook on prefetch. */}
+      {data.scorecardTotal > shown.length && !drilled && (
+        <a href={`/api/reports/scorecard?${query({})}`} className={ALL_LINK}>
+          {t("dashboard.allScorecard")}
+        </a>
+      )}
     </Card>
   );
 }

@@ -153,6 +153,14 @@ export type ScorecardRow = {
 export const SCORECARD_ROWS = 30;
 /** Overdue resolutions a page lists, most days late first; the register lists them all. */
 export const OVERDUE_ROWS = 20;
+/**
+ * Rows of each long list the dashboard itself shows (the worst agencies, the most overdue
+ * resolutions, the oldest unacknowledged notices), each with its total and a link to the
+ * whole list: the page is a summary read at a glance. At ten-year national size the full
+ * lists made a 591 KB page, drawn anew on every view (docs/performance.md). The printed
+ * report keeps its longer lists (SCORECARD_ROWS, OVERDUE_ROWS).
+ */
+export const SUMMARY_ROWS = 10;
 
 export { SCORECARD_SORTS, type ScorecardSort } from "./filters";
 
@@ -501,12 +509,13 @@ export async function loadDashboard(
       stalledFigure(actor, today),
     ]);
   const shown = scorecard.slice(0, SCORECARD_ROWS);
-  // The trend of the agencies shown only, once the scorecard has named them.
+  // The trend of the agencies the dashboard shows only (SUMMARY_ROWS; the printed report has no
+  // trend column), once the scorecard has named them.
   const [trend, rows] = await Promise.all([
     attendanceTrend(
       actor,
       TREND_SESSIONS,
-      shown.map((r) => r.agencyId),
+      shown.slice(0, SUMMARY_ROWS).map((r) => r.agencyId),
     ),
     db.resolution.findMany({
       where: { id: { in: overdueRows.map((r) => r.id) } },

@@ -118,20 +118,29 @@ export function lateIfIssuedBy(today: string, workingDays: number): string {
   return d;
 }
 
-/** For the dashboard: notices still not acknowledged after the province's number of working days. */
-export async function listUnacknowledgedNotices(actor: Actor, today = todayInTehran()) {
-  authorize(actor, "dashboard.view");
+/** The moment before which an unacknowledged notice is late today (the province's working days). */
+async function lateBefore(actor: Actor, today: string) {
   const days = await noticeAckDays(actor.provinceId);
   // Issued on the cut-off day or before (Tehran midnight after it, UTC+03:30).
-  const before = new Date(`${addDays(lateIfIssuedBy(today, days), 1)}T00:00:00+03:30`);
-  const notices = await db.notice.findMany({
-    where: { acknowledgedAt: null, issuedAt: { lt: before }, ...provinceWhere(actor) },
-    orderBy: { issuedAt: "asc" },
-    take: 50,
-    select: NOTICE_SELECT,
-  });
+  return { days, before: new Date(`${addDays(lateIfIssuedBy(today, days), 1)}T00:00:00+03:30`) };
+}
+
+/**
+ * For the dashboard: the oldest `take` notices still not acknowledged after the province's
+ * number of working days, and how many there are (the notices index lists them all under
+ * `receipt=late`).
+ */
+export async function listUnacknowledgedNotices(actor: Actor, today = todayInTehran(), { take = 10 } = {}) {
+  authorize(actor, "dashboard.view");
+  const { days, before } = await lateBefore(actor, today);
+  const where = { acknowledgedAt: null, issuedAt: { lt: before }, ...provinceWhere(actor) };
+  const [notices, total] = await Promise.all([
+    db.notice.findMany({ where, orderBy: { issuedAt: "asc" }, take, select: NOTICE_SELECT }),
+    db.notice.count({ where }),
+  ]);
   return {
     days,
+    total,
     items: notices.map((n) => ({ ...n, workingDays: workingDaysBetween(todayInTehran(n.issuedAt), today) })),
   };
 }
@@ -151,6 +160,10 @@ export async function listNotices(actor: Actor, filter: NoticeFilter) {
     ...(filter.meetingId ? { meetingId: filter.meetingId } : {}),
     ...(filter.receipt === "pending" ? { acknowledgedAt: null } : {}),
     ...(filter.receipt === "acknowledged" ? { acknowledgedAt: { not: null } } : {}),
+    // Not acknowledged after the province's working days: the dashboard's list, in full.
+    ...(filter.receipt === "late"
+      ? { acknowledgedAt: null, issuedAt: { lt: (await lateBefore(actor, todayInTehran())).before } }
+      : {}),
   };
   const total = await db.notice.count({ where });
   const pages = Math.max(1, Math.ceil(total / NOTICES_PER_PAGE));

@@ -28,6 +28,7 @@ import {
   getNotice,
   lateIfIssuedBy,
   listAgencyNotices,
+  listNotices,
   listUnacknowledgedNotices,
   workingDaysBetween,
 } from "@/lib/notices/queries";
@@ -168,10 +169,20 @@ describe("notices (ابلاغ)", () => {
     expect(late.days).toBe(3);
     expect(late.items.map((n) => n.id)).toEqual([notice?.id]);
     expect(late.items[0]?.workingDays).toBeGreaterThanOrEqual(5);
+    // The dashboard shows the first of them with their total; the index's "late" filter, behind
+    // its "all" link, lists the same notices.
+    expect(late.total).toBe(1);
+    const index = await listNotices(s.actors.secretariat, { receipt: "late", page: 1 });
+    expect([index.total, index.items.map((n) => n.id)]).toEqual([1, [notice?.id]]);
     // The administrator gives agencies longer: a week-old notice is no longer late.
     const admin = await s.person(["ADMIN"]);
     expect(await setNoticeAckDays(admin, { days: "20", version: "0" }, t)).toMatchObject({ ok: true });
-    expect(await listUnacknowledgedNotices(s.actors.secretariat)).toMatchObject({ days: 20, items: [] });
+    expect(await listUnacknowledgedNotices(s.actors.secretariat)).toMatchObject({
+      days: 20,
+      items: [],
+      total: 0,
+    });
+    expect((await listNotices(s.actors.secretariat, { receipt: "late", page: 1 })).total).toBe(0);
     // A stale form is a conflict; the secretariat may not change it.
     expect((await setNoticeAckDays(admin, { days: "2", version: "0" }, t)).message).toBe(
       t("errors.conflict"),

@@ -7,7 +7,13 @@ import { todayInTehran } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { dashboardViewParams, parseDashboardFilters } from "@/lib/dashboard/filters";
 import { keptFigures } from "@/lib/cache";
-import { loadDashboard, loadOutcomes, SCORECARD_SORTS, type ScorecardSort } from "@/lib/dashboard/queries";
+import {
+  loadDashboard,
+  loadOutcomes,
+  SCORECARD_SORTS,
+  SUMMARY_ROWS,
+  type ScorecardSort,
+} from "@/lib/dashboard/queries";
 import { intakeFigures } from "@/lib/requests/figures";
 import { DashboardFilterForm } from "@/components/dashboard/filter-form";
 import { DashboardCharts } from "@/components/dashboard/dashboard-charts";
@@ -70,7 +76,7 @@ async function Dashboard({
     keptFigures(viewer, ["dashboard", filters, sort, today], () =>
       loadDashboard(viewer, filters, sort, today),
     ),
-    listUnacknowledgedNotices(viewer),
+    listUnacknowledgedNotices(viewer, today, { take: SUMMARY_ROWS }),
     // Units' own requests (issue #32): kept the same way (filing and intake notify too).
     intakeFigures(viewer),
   ]);
@@ -105,10 +111,11 @@ async function Dashboard({
         t={t}
         locale={locale}
       />
-      <UnacknowledgedCard notices={unacknowledged} t={t} locale={locale} />
+      <UnacknowledgedCard notices={unacknowledged} drilled={drilled !== null} t={t} locale={locale} />
       <ScorecardCard
         data={data}
         sort={sort}
+        drilled={drilled !== null}
         countWorking={countWorking}
         query={query}
         t={t}
