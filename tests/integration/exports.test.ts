@@ -229,6 +229,10 @@ describe("streamed export", () => {
       expect(read).toBe(BATCHES);
       expect(bytes).toBeGreaterThan(0);
     },
+    // Reading the whole ~25 MB file through the zip is most of this test: 5–7 s of CPU at load
+    // 10, past the layer's 20 s at load 15–35 (two suites side by side, 2026-12-08). The limit
+    // guards against a hang; how fast an export streams is bench/exports.ts's to say.
+    60_000,
   );
 
   it("refuses a visitor who is not signed in", async () => {
