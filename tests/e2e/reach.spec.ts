@@ -6,6 +6,7 @@ import jsQR from "jsqr";
 import { ACCOUNTS, expect, test } from "./fixtures";
 import { receivedMails, receivedSms } from "./inbox";
 import { findProgram } from "../../scripts/debian-packages";
+import { ppmToRgba } from "../support/pdf-pages";
 
 // Issue #37: an agency without users is reached through its head. The secretariat adds the
 // head's title, mobile and e-mail on the agency's record; the chair approves the minutes; the
@@ -13,23 +14,6 @@ import { findProgram } from "../../scripts/debian-packages";
 // e2e server sends through (tests/e2e/inbox.ts), after the app's own every-minute jobs sent
 // them; the secretariat prints the session's letters; and the QR code on the approved minutes,
 // printed to PDF and read back from the page's image, opens the public verification page.
-
-/** A portable pixmap (pdftoppm's own output, P6) as the RGBA pixels jsQR reads. */
-function ppmToRgba(ppm: Buffer) {
-  // "P6", width, height, maxval, each after whitespace, then one byte of whitespace and the pixels.
-  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 64).toString("latin1"));
-  if (!header) throw new Error("not a binary PPM");
-  const [width, height] = [Number(header[1]), Number(header[2])];
-  const rgb = ppm.subarray(header[0].length);
-  const rgba = new Uint8ClampedArray(width * height * 4);
-  for (let i = 0, j = 0; i < width * height * 3; i += 3, j += 4) {
-    rgba[j] = rgb[i] ?? 255;
-    rgba[j + 1] = rgb[i + 1] ?? 255;
-    rgba[j + 2] = rgb[i + 2] ?? 255;
-    rgba[j + 3] = 255;
-  }
-  return { rgba, width, height };
-}
 
 test("an agency without users: its head gets the notice by e-mail and SMS, the letters are printed, and the printed minutes prove themselves", async ({
   signedInAs,
